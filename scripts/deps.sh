@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what samen needs to build, test and run, when it is missing.
+#   scripts/deps.sh build   — compiler and libraries
+#   scripts/deps.sh check   — also Chromium and the npm packages for the browser tests
+#   scripts/deps.sh bench   — also the peer tools the benchmarks compare with
+# Only Debian packages and npm packages; nothing is downloaded from anywhere else.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-build}
+
+pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
+      libgnutls28-dev libcmocka-dev nodejs)
+case $what in
+  check) pkgs+=(chromium curl) ;;
+  bench) pkgs+=(chromium curl hyperfine) ;;
+esac
+
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  # Debian's nodejs ships npm separately; NodeSource's nodejs includes it.
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq npm >&2
+fi
+
+# npm: the NL Design System CSS (served by the UI) and, for checks, playwright-core and axe-core.
+stamp=node_modules/.samen-installed
+if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+  echo "deps: npm packages" >&2
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error >&2
+  else npm install --no-audit --no-fund --loglevel=error >&2; fi
+  touch "$stamp"
+fi

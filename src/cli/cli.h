@@ -1,0 +1,28 @@
+/* cli.h — the samen command: `samen <command> [options]`.
+ * Exit codes: 0 success, 1 the work failed (bad data, refused), 2 wrong use. */
+#ifndef SAMEN_CLI_H
+#define SAMEN_CLI_H
+
+struct cli_opts {
+	const char *db;
+	const char *bind;
+	int port;
+	int threads;
+	const char *cert, *key;
+	const char *file; /* the positional argument, when the command takes one */
+	int json;
+};
+
+/* Parses --db, --port, --bind, --threads, --cert, --key, --json and at most
+ * one positional argument. Prints the problem and returns 2 on bad use. */
+int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage);
+
+int cmd_serve(struct cli_opts *o);
+int cmd_demo(struct cli_opts *o);
+int cmd_export(struct cli_opts *o);
+int cmd_import(struct cli_opts *o);
+
+/* Reads a whole file (cap: 256 MiB) into a NUL-terminated string. */
+char *cli_read_file(const char *path, size_t *len);
+
+#endif

@@ -1,0 +1,52 @@
+/* samen — the command line: serve, demo, import/export, help. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "version.h"
+
+static const char usage[] =
+	"samen — samenwerken als ware het één netwerkorganisatie\n"
+	"\n"
+	"Gebruik: samen <opdracht> [opties]\n"
+	"\n"
+	"Opdrachten:\n"
+	"  serve  --db BESTAND [--port POORT] [--bind ADRES] [--cert PEM --key PEM]\n"
+	"         start de server (standaard 127.0.0.1:8080); maakt de database aan als die nieuw is.\n"
+	"         Met SAMEN_ADMIN_TOKEN=T in de omgeving krijgt een nieuwe database een beheerder met token T.\n"
+	"  demo   --db BESTAND [--port POORT] [--bind ADRES]\n"
+	"         een verse database met het demonetwerk uit de bronstukken, en dan serve\n"
+	"  export --db BESTAND\n"
+	"         het hele register als één JSON-document naar stdout (docs/registerformaat.md)\n"
+	"  import --db BESTAND DOCUMENT.json\n"
+	"         een registerdocument inlezen: alles of niets, fouten met regelnummer\n"
+	"  help   deze tekst\n"
+	"  versie de versie\n"
+	"\n"
+	"Afsluitcodes: 0 gelukt, 1 mislukt (bijv. ongeldige gegevens), 2 verkeerd gebruik.\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(usage, stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "versie") || !strcmp(argv[1], "--version")) {
+		printf("samen %s\n", SAMEN_VERSION);
+		return 0;
+	}
+	static const struct {
+		const char *name;
+		int (*fn)(struct cli_opts *);
+	} cmds[] = { { "serve", cmd_serve }, { "demo", cmd_demo }, { "export", cmd_export }, { "import", cmd_import } };
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		if (strcmp(argv[1], cmds[i].name))
+			continue;
+		struct cli_opts o;
+		int r = cli_parse(argc - 2, argv + 2, &o, usage);
+		if (r)
+			return r;
+		return cmds[i].fn(&o);
+	}
+	fprintf(stderr, "samen: onbekende opdracht '%s'. Zie 'samen help'.\n", argv[1]);
+	return 2;
+}

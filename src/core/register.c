@@ -1,0 +1,126 @@
+#include <stdio.h>
+#include <string.h>
+#include "core/register.h"
+
+const char *const reg_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
+const char *const reg_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
+const char *const reg_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
+const char *const reg_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
+const char *const reg_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
+				  "uitvoering", "evaluatie", "beeindigd", NULL };
+const char *const reg_vormen[] = { "netwerk", "convenant", "dvo", "centrumregeling",
+				   "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan",
+				   "openbaar-lichaam", "ambtelijke-fusie", NULL };
+const char *const reg_intensiteiten[] = { "informatie", "afstemming", "bijstand",
+					  "gezamenlijke-uitvoering", "integratie", NULL };
+
+int enum_index(const char *const table[], const char *value)
+{
+	if (!value)
+		return -1;
+	for (int i = 0; table[i]; i++)
+		if (!strcmp(table[i], value))
+			return i;
+	return -1;
+}
+
+void enum_list(const char *const table[], char *out, size_t outlen)
+{
+	size_t n = 0, used = 0;
+	while (table[n])
+		n++;
+	out[0] = '\0';
+	for (size_t i = 0; i < n && used < outlen; i++) {
+		const char *sep = i == 0 ? "" : (i + 1 == n ? " of " : ", ");
+		int w = snprintf(out + used, outlen - used, "%s%s", sep, table[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[n] == '\0';
+}
+
+int reg_org_code_valid(const char *code, const char *soort)
+{
+	if (!code || !soort)
+		return 0;
+	if (!strcmp(soort, "gemeente"))
+		return !strncmp(code, "GM", 2) && digits(code + 2, 4);
+	if (!strcmp(soort, "provincie"))
+		return !strncmp(code, "PV", 2) && digits(code + 2, 2);
+	if (!strcmp(soort, "waterschap"))
+		return !strncmp(code, "WS", 2) && digits(code + 2, 4);
+	size_t n = strlen(code);
+	if (n < 2 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = code[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int reg_tooi(const char *code, const char *soort, char *out, size_t outlen)
+{
+	if (strcmp(soort, "gemeente") && strcmp(soort, "provincie") && strcmp(soort, "waterschap"))
+		return -1;
+	char lower[40];
+	size_t i;
+	for (i = 0; code[i] && i + 1 < sizeof(lower); i++)
+		lower[i] = (char)((code[i] >= 'A' && code[i] <= 'Z') ? code[i] + 32 : code[i]);
+	lower[i] = '\0';
+	snprintf(out, outlen, "https://identifier.overheid.nl/tooi/id/%s/%s", soort, lower);
+	return 0;
+}
+
+int reg_slug_valid(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	if (n < 1 || n > 40)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = code[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int reg_text_valid(const char *s, size_t maxlen)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 1 || n > maxlen)
+		return 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned char c = *p;
+		int extra;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+			return 0;
+		if (c == 0x7f)
+			return 0;
+		if (c < 0x80)
+			extra = 0;
+		else if ((c & 0xe0) == 0xc0 && c >= 0xc2)
+			extra = 1;
+		else if ((c & 0xf0) == 0xe0)
+			extra = 2;
+		else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
+			extra = 3;
+		else
+			return 0;
+		p++;
+		for (int i = 0; i < extra; i++, p++)
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+	}
+	return 1;
+}

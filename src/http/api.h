@@ -1,0 +1,20 @@
+/* api.h — helpers every JSON API handler uses: reading the body,
+ * answering with JSON or a problem. All of them fill rs and return 0. */
+#ifndef SAMEN_API_H
+#define SAMEN_API_H
+#include "http/http.h"
+
+/* Parses the body as a JSON object (duplicate keys rejected). On failure
+ * answers 400 with where the JSON is broken, and returns -1. */
+int api_body_object(struct request *rq, struct response *rs, json_t **out);
+/* Answers status with j (the reference is stolen). */
+int api_json(struct response *rs, int status, json_t *j);
+/* Answers with the problem. */
+int api_problem(struct response *rs, const struct problem *p);
+/* Answers status with a problem built from fmt. */
+int api_error(struct response *rs, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+extern const struct route api_system_routes[];
+extern const struct route api_register_routes[];
+
+#endif

@@ -1,0 +1,186 @@
+/* The register: organisaties, taakvelden, verbanden (leden, uittreding),
+ * trajecten and the matrix (API.md "General" and "Register"). */
+#include <stdlib.h>
+#include <string.h>
+#include "http/api.h"
+#include "http/authz.h"
+#include "store/registry.h"
+
+typedef int (*create_fn)(struct store *, json_t *, json_t **, struct problem *);
+
+/* Reads the body, checks the actor may do `action` for `org`, runs the
+ * store function and answers 201 or the problem. */
+static int create(struct request *rq, struct response *rs, enum action action, create_fn fn)
+{
+	json_t *in, *out = NULL;
+	if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	if (authz_require(rq, rs, action, NULL) == 0) {
+		if (fn(rq->store, in, &out, &p) < 0)
+			api_problem(rs, &p);
+		else
+			api_json(rs, 201, out);
+		authz_audit(rq, action, rs->status, json_string_value(json_object_get(in, "code")));
+	}
+	json_decref(in);
+	return 0;
+}
+
+static int answer(struct response *rs, int r, json_t *out, struct problem *p)
+{
+	return r < 0 ? api_problem(rs, p) : api_json(rs, 200, out);
+}
+
+static int post_org(struct request *rq, struct response *rs) { return create(rq, rs, ACT_REGISTER_WRITE, registry_org_create); }
+static int post_taakveld(struct request *rq, struct response *rs)
+{
+	return create(rq, rs, ACT_REGISTER_WRITE, registry_taakveld_create);
+}
+static int post_verband(struct request *rq, struct response *rs)
+{
+	return create(rq, rs, ACT_REGISTER_WRITE, registry_verband_create);
+}
+
+static int list_orgs(struct request *rq, struct response *rs) { return api_json(rs, 200, registry_org_list(rq->store)); }
+static int list_taakvelden(struct request *rq, struct response *rs)
+{
+	return api_json(rs, 200, registry_taakveld_list(rq->store));
+}
+static int list_verbanden(struct request *rq, struct response *rs)
+{
+	return api_json(rs, 200, registry_verband_list(rq->store));
+}
+
+static int get_org(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	return answer(rs, registry_org_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+}
+static int get_taakveld(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	return answer(rs, registry_taakveld_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+}
+static int get_verband(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	return answer(rs, registry_verband_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+}
+
+/* POSTs on a verband: the actor must be allowed to manage that verband. */
+static int post_verband_part(struct request *rq, struct response *rs, int which)
+{
+	json_t *in, *out = NULL;
+	if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	const char *v = req_param(rq, "code");
+	if (authz_require_verband(rq, rs, ACT_VERBAND_WRITE, v) == 0) {
+		int r;
+		if (which == 0)
+			r = registry_lid_add(rq->store, v, in, &out, &p);
+		else if (which == 1)
+			r = registry_lid_leave(rq->store, v, req_param(rq, "organisatie"), in, &out, &p);
+		else
+			r = registry_traject_create(rq->store, v, in, &out, &p);
+		if (r < 0)
+			api_problem(rs, &p);
+		else
+			api_json(rs, which == 1 ? 200 : 201, out);
+		authz_audit(rq, ACT_VERBAND_WRITE, rs->status, v);
+	}
+	json_decref(in);
+	return 0;
+}
+static int post_lid(struct request *rq, struct response *rs) { return post_verband_part(rq, rs, 0); }
+static int post_uittreding(struct request *rq, struct response *rs) { return post_verband_part(rq, rs, 1); }
+static int post_traject(struct request *rq, struct response *rs) { return post_verband_part(rq, rs, 2); }
+
+static int parse_id(const char *s, long long *id)
+{
+	char *end;
+	if (!s || !*s || strlen(s) > 18)
+		return -1;
+	long long v = strtoll(s, &end, 10);
+	if (*end || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+static int get_traject(struct request *rq, struct response *rs)
+{
+	long long id;
+	if (parse_id(req_param(rq, "id"), &id) < 0)
+		return api_error(rs, 404, "Traject '%s' bestaat niet: een traject heeft een getal als id.", req_param(rq, "id"));
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	return answer(rs, registry_traject_get(rq->store, id, &out, &p), out, &p);
+}
+
+static int list_trajecten(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = registry_traject_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"),
+				      req_query(rq, "taakveld"), &out, &p);
+	if (r == -404) /* an unknown filter value is a bad query, not a missing resource */
+		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
+	return answer(rs, r, out, &p);
+}
+
+static int get_matrix(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = registry_matrix(rq->store, req_query(rq, "organisatie"), req_query(rq, "datum"), &out, &p);
+	if (r == -404)
+		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
+	return answer(rs, r, out, &p);
+}
+
+static int get_netwerk(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = registry_links(rq->store, req_query(rq, "datum"), req_query(rq, "taakveld"), &out, &p);
+	if (r == -404)
+		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
+	return answer(rs, r, out, &p);
+}
+
+const struct route api_register_routes[] = {
+	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1 },
+	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties", NULL, "[Organisatie]", NULL, 0 },
+	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden", NULL, "Organisatie", NULL, 0 },
+	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1 },
+	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0 },
+	{ "GET", "/api/v1/taakvelden/{code}", get_taakveld, "register", "Eén taakveld", NULL, "Taakveld", NULL, 0 },
+	{ "POST", "/api/v1/verbanden", post_verband, "register", "Samenwerkingsverband toevoegen, met leden", "Verband", "Verband", NULL, 1 },
+	{ "GET", "/api/v1/verbanden", list_verbanden, "register", "Alle samenwerkingsverbanden", NULL, "[Verband]", NULL, 0 },
+	{ "GET", "/api/v1/verbanden/{code}", get_verband, "register", "Eén verband, met leden en trajecten", NULL, "Verband", NULL, 0 },
+	{ "POST", "/api/v1/verbanden/{code}/leden", post_lid, "register", "Lid laten toetreden", "Lid", "Verband", NULL, 1 },
+	{ "POST", "/api/v1/verbanden/{code}/leden/{organisatie}/uittreding", post_uittreding, "register",
+	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0 },
+	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL, 1 },
+	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren", NULL, "[Traject]", "organisatie,verband,taakveld", 0 },
+	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject", NULL, "Traject", NULL, 0 },
+	{ "GET", "/api/v1/matrix", get_matrix, "register", "Per taakveld de partners van een organisatie op een datum", NULL,
+	  "[MatrixRegel]", "organisatie,datum", 0 },
+	{ "GET", "/api/v1/netwerk", get_netwerk, "register", "Wie werkt met wie samen op een datum (per taakveld of alles)", NULL,
+	  "[Verbinding]", "datum,taakveld", 0 },
+	{ 0 },
+};

@@ -1,0 +1,72 @@
+/* http.h — requests, responses and routes, shared by the API (src/http)
+ * and the pages (src/web).
+ *
+ * A handler gets a parsed struct request and fills a struct response; it
+ * always returns 0. The server owns both and frees them after sending.
+ * rq->store is the calling thread's database connection.
+ *
+ * Routes are tables of struct route ending in {0}; a pattern segment
+ * "{name}" captures that segment (already URL-decoded) as a path param. */
+#ifndef SAMEN_HTTP_H
+#define SAMEN_HTTP_H
+#include <stddef.h>
+#include <jansson.h>
+#include "core/buf.h"
+#include "core/problem.h"
+#include "store/store.h"
+#include "core/policy.h"
+
+#define HTTP_MAX_PARAMS 6
+#define HTTP_MAX_HEADERS 12
+#define HTTP_MAX_BODY (1024u * 1024u) /* request bodies beyond this get 413 */
+
+struct MHD_Connection;
+
+struct request {
+	const char *method;
+	const char *path;
+	const char *body;  /* NUL-terminated; "" when none */
+	size_t body_len;
+	int nparams;
+	const char *param_names[HTTP_MAX_PARAMS];
+	char *param_values[HTTP_MAX_PARAMS];
+	const char *client_ip;
+	int tls;
+	struct store *store;
+	struct actor actor; /* who is asking; actor.role == ROLE_NONE when anonymous */
+	struct MHD_Connection *conn;
+};
+
+struct response {
+	int status;
+	char content_type[80];
+	struct buf body;
+	int nheaders;
+	char *header_names[HTTP_MAX_HEADERS];
+	char *header_values[HTTP_MAX_HEADERS];
+};
+
+typedef int (*handler_fn)(struct request *rq, struct response *rs);
+
+struct route {
+	const char *method;
+	const char *pattern;
+	handler_fn fn;
+	const char *tag;     /* OpenAPI tag; NULL for pages */
+	const char *summary; /* OpenAPI summary */
+	const char *body;    /* schema name of the request body, or NULL */
+	const char *result;  /* schema name of the response, or NULL */
+	const char *query;   /* comma-separated query parameters, or NULL */
+	int created;         /* answers 201 */
+};
+
+/* Path param by name ("" when absent) and query parameter (NULL when absent). */
+const char *req_param(struct request *rq, const char *name);
+const char *req_query(struct request *rq, const char *name);
+const char *req_header(struct request *rq, const char *name);
+const char *req_cookie(struct request *rq, const char *name);
+
+void resp_header(struct response *rs, const char *name, const char *value);
+void resp_text(struct response *rs, int status, const char *content_type, const char *text);
+
+#endif

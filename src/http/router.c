@@ -1,0 +1,154 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/api.h"
+#include "http/auth.h"
+#include "http/authz.h"
+#include "http/router.h"
+#include "store/accounts.h"
+#include "web/web.h"
+
+static const struct route *const tables[] = { api_system_routes, api_register_routes, web_routes, NULL };
+const struct route *const *router_tables = tables;
+
+void router_problem(struct response *rs, const struct problem *p)
+{
+	json_t *j = json_object();
+	int status = p->status ? p->status : 500;
+	json_object_set_new(j, "type", json_string("about:blank"));
+	json_object_set_new(j, "title", json_string(p->title[0] ? p->title : problem_title(status)));
+	json_object_set_new(j, "status", json_integer(status));
+	json_object_set_new(j, "detail", json_string(p->detail));
+	if (p->nparams) {
+		json_t *a = json_array();
+		for (int i = 0; i < p->nparams; i++)
+			json_array_append_new(a, json_pack("{s:s,s:s}", "name", p->params[i].name, "reason",
+							   p->params[i].reason));
+		json_object_set_new(j, "invalid-params", a);
+	}
+	char *s = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	buf_release(&rs->body);
+	buf_adds(&rs->body, s ? s : "{}");
+	free(s);
+	rs->status = status;
+	snprintf(rs->content_type, sizeof(rs->content_type), "application/problem+json");
+}
+
+/* Matches path against pattern; on success fills rq's params. */
+static int match(const char *pattern, const char *path, struct request *rq)
+{
+	const char *pp = pattern, *sp = path;
+	int n = 0;
+	while (*pp && *sp) {
+		if (*pp != '/' || *sp != '/')
+			return 0;
+		pp++, sp++;
+		const char *pe = strchr(pp, '/'), *se = strchr(sp, '/');
+		size_t pl = pe ? (size_t)(pe - pp) : strlen(pp);
+		size_t sl = se ? (size_t)(se - sp) : strlen(sp);
+		if (pl > 2 && pp[0] == '{' && pp[pl - 1] == '}') {
+			if (sl == 0 || n >= HTTP_MAX_PARAMS)
+				return 0;
+			rq->param_names[n] = NULL; /* filled below, once the whole path matched */
+			n++;
+		} else if (pl != sl || strncmp(pp, sp, pl)) {
+			return 0;
+		}
+		pp += pl, sp += sl;
+	}
+	if (*pp || *sp)
+		return 0;
+	/* Second pass: capture. */
+	pp = pattern, sp = path, n = 0;
+	while (*pp) {
+		pp++, sp++;
+		const char *pe = strchr(pp, '/'), *se = strchr(sp, '/');
+		size_t pl = pe ? (size_t)(pe - pp) : strlen(pp);
+		size_t sl = se ? (size_t)(se - sp) : strlen(sp);
+		if (pl > 2 && pp[0] == '{') {
+			static __thread char names[HTTP_MAX_PARAMS][48];
+			snprintf(names[n], sizeof(names[n]), "%.*s", (int)(pl - 2), pp + 1);
+			rq->param_names[n] = names[n];
+			rq->param_values[n] = strndup(sp, sl);
+			n++;
+		}
+		pp += pl, sp += sl;
+	}
+	rq->nparams = n;
+	return 1;
+}
+
+static void not_found(struct request *rq, struct response *rs)
+{
+	if (!strncmp(rq->path, "/api/", 5)) {
+		api_error(rs, 404, "Er is geen %s op dit adres.", rq->path);
+		return;
+	}
+	web_not_found(rq, rs);
+}
+
+/* Who is asking: an API token, or (auth.c) a session cookie. A token that
+ * is presented but not valid is refused outright. */
+static int identify(struct request *rq, struct response *rs)
+{
+	const char *h = req_header(rq, "Authorization");
+	if (h && !strncasecmp(h, "Bearer ", 7)) {
+		if (accounts_identify_token(rq->store, h + 7, &rq->actor) < 0) {
+			api_error(rs, 401, "Het token is onbekend of ingetrokken.");
+			authz_audit(rq, ACT_READ, 401, "token");
+			return -1;
+		}
+		return 0;
+	}
+	return auth_identify_session(rq);
+}
+
+void router_dispatch(struct request *rq, struct response *rs)
+{
+	char allow[128] = "";
+	if (identify(rq, rs) < 0)
+		return;
+	for (const struct route *const *t = tables; *t; t++) {
+		for (const struct route *r = *t; r->method; r++) {
+			struct request probe = *rq;
+			probe.nparams = 0;
+			if (!match(r->pattern, rq->path, &probe))
+				continue;
+			if (strcmp(r->method, rq->method) && !(strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0)) {
+				for (int i = 0; i < probe.nparams; i++)
+					free(probe.param_values[i]);
+				size_t l = strlen(allow);
+				if (!strstr(allow, r->method))
+					snprintf(allow + l, sizeof(allow) - l, "%s%s", l ? ", " : "", r->method);
+				continue;
+			}
+			rq->nparams = probe.nparams;
+			memcpy(rq->param_names, probe.param_names, sizeof(rq->param_names));
+			memcpy(rq->param_values, probe.param_values, sizeof(rq->param_values));
+			r->fn(rq, rs);
+			return;
+		}
+	}
+	if (allow[0]) {
+		api_error(rs, 405, "Methode %s is hier niet toegestaan; wel: %s.", rq->method, allow);
+		resp_header(rs, "Allow", allow);
+		return;
+	}
+	not_found(rq, rs);
+}
+
+int router_bootstrap(struct store *s, struct problem *p)
+{
+	if (accounts_init() < 0)
+		return problem_set(p, 500, "libsodium kan niet starten.");
+	const char *token = getenv("SAMEN_ADMIN_TOKEN");
+	if (token && token[0]) {
+		int r = accounts_bootstrap_admin(s, token, p);
+		if (r < 0)
+			return r;
+		if (r == 1)
+			fprintf(stderr, "samen: beheerder aangemaakt met het token uit SAMEN_ADMIN_TOKEN\n");
+	}
+	return 0;
+}

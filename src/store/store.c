@@ -1,0 +1,91 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/embedded.h"
+#include "store/store.h"
+
+/* Migrations are the embedded files "migrations/NNN_name.sql", applied in
+ * order, each in its own transaction, each recorded in schema_migraties. */
+static int migrate(struct store *s, struct problem *p)
+{
+	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migraties ("
+			   " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT") < 0)
+		return problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
+	int current = store_schema_version(s);
+	for (int want = current + 1;; want++) {
+		const struct embedded_file *mig = NULL;
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "migrations/%03d_", want);
+		for (const struct embedded_file *f = embedded_files; f->name; f++)
+			if (!strncmp(f->name, prefix, strlen(prefix)))
+				mig = f;
+		if (!mig)
+			return 0;
+		if (db_begin(s->db) < 0)
+			return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
+		/* Another process may have migrated meanwhile. */
+		if (store_schema_version(s) >= want) {
+			db_commit(s->db);
+			continue;
+		}
+		if (db_exec(s->db, (const char *)mig->data) < 0 ||
+		    db_run(s->db, "INSERT INTO schema_migraties(versie, naam, toegepast) VALUES(?, ?, datetime('now'))",
+			   "it", want, mig->name) < 0) {
+			problem_set(p, 500, "migratie %s mislukt: %s", mig->name, db_errmsg(s->db));
+			db_rollback(s->db);
+			return -500;
+		}
+		if (db_commit(s->db) < 0)
+			return problem_set(p, 500, "migratie %s niet vastgelegd: %s", mig->name, db_errmsg(s->db));
+	}
+}
+
+int store_schema_version(struct store *s)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT coalesce(max(versie), 0) FROM schema_migraties", NULL);
+	int v = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return v;
+}
+
+int store_open(const char *path, struct store **out, struct problem *p)
+{
+	char err[512];
+	struct store *s = calloc(1, sizeof(*s));
+	if (!s)
+		return problem_set(p, 500, "geen geheugen");
+	snprintf(s->path, sizeof(s->path), "%s", path);
+	if (db_open(path, &s->db, err, sizeof(err)) < 0) {
+		free(s);
+		return problem_set(p, 500, "%s", err);
+	}
+	if (migrate(s, p) < 0) {
+		store_close(s);
+		return -p->status;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	db_close(s->db);
+	free(s);
+}
+
+int store_db_problem(struct store *s, int dbr, struct problem *p, const char *what)
+{
+	switch (dbr) {
+	case DB_ERR_UNIQUE:
+		return problem_set(p, 409, "%s bestaat al.", what);
+	case DB_ERR_FOREIGN:
+		return problem_set(p, 422, "%s verwijst naar iets dat niet bestaat.", what);
+	case DB_ERR_BUSY:
+		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
+	default:
+		fprintf(stderr, "samen: databasefout bij %s: %s\n", what, db_errmsg(s->db));
+		return problem_set(p, 500, "Databasefout bij %s.", what);
+	}
+}

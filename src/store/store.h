@@ -1,0 +1,33 @@
+/* store.h — samen's persistence: one open database and its schema.
+ *
+ * store_open() opens (creating when new) and migrates the database. A store
+ * is one connection: use it from one thread at a time; the HTTP server opens
+ * one per worker thread. The domain modules beside this file (registry.h,
+ * and later the ledger, skills and planning stores) take a struct store and
+ * do each write in one transaction.
+ *
+ * Read models are returned as jansson objects in the shape of the API
+ * (API.md): the caller owns the returned reference and json_decref()s it.
+ * Inputs are jansson objects too; each store function validates every field
+ * and reports what is wrong in a struct problem, without writing anything. */
+#ifndef SAMEN_STORE_H
+#define SAMEN_STORE_H
+#include "core/problem.h"
+#include "store/db.h"
+
+struct store {
+	struct db *db;
+	char path[1024];
+};
+
+/* Opens path, creating and migrating it when needed. 0 or -1 with p set. */
+int store_open(const char *path, struct store **out, struct problem *p);
+void store_close(struct store *s);
+/* The newest schema version applied. */
+int store_schema_version(struct store *s);
+
+/* Maps a db_step_result to a problem (409 for duplicates, 422 for unknown
+ * references, 500 otherwise) and returns -status. what names the object. */
+int store_db_problem(struct store *s, int dbr, struct problem *p, const char *what);
+
+#endif

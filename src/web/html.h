@@ -1,0 +1,32 @@
+/* html.h — writing HTML safely (after cgit's html.c). No text reaches a
+ * page except through html_txt() or html_attr(); numbers through
+ * html_int(). Literal markup is written with html_raw(), and only for
+ * string constants in the code.
+ *
+ * page_begin()/page_end() write the frame every page shares: the NL Design
+ * System (Utrecht) CSS, a header with navigation that shows only what the
+ * actor may use, a skip link, and the main landmark. */
+#ifndef SAMEN_HTML_H
+#define SAMEN_HTML_H
+#include "core/buf.h"
+#include "http/http.h"
+
+void html_raw(struct buf *b, const char *literal);
+void html_txt(struct buf *b, const char *text);  /* escapes & < > " ' */
+void html_attr(struct buf *b, const char *text); /* same, for inside "…" */
+void html_int(struct buf *b, long long v);
+/* A URL path segment: percent-encodes everything but unreserved chars. */
+void html_url_segment(struct buf *b, const char *text);
+/* <a href="href">text</a>, both escaped. */
+void html_link(struct buf *b, const char *href, const char *text);
+
+/* Begins a page: status 200, text/html, <head>, header, nav, <main>. */
+void page_begin(struct request *rq, struct response *rs, const char *title);
+/* Closes <main>, writes the footer, closes the document. */
+void page_end(struct request *rq, struct response *rs);
+/* A whole error page (404, 403, …) with a Dutch explanation. */
+void page_error(struct request *rq, struct response *rs, int status, const char *message);
+/* The hidden CSRF input for a form of the signed-in actor. */
+void html_csrf_field(struct request *rq, struct buf *b);
+
+#endif

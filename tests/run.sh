@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test against the sanitised build and ends with "N passed, N failed".
+#   unit:    build/asan/tests/test_*   (cmocka)
+#   api:     tests/api/*.test.mjs      (node --test; a real server per file)
+#   browser: tests/browser/*.test.mjs  (node --test; Chromium via playwright-core)
+# SAMEN_BIN points the JavaScript tests at the binary under test.
+set -u
+cd "$(dirname "$0")/.."
+export SAMEN_BIN=${SAMEN_BIN:-$PWD/build/asan/samen}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+log=build/test-logs
+mkdir -p "$log"
+passed=0 failed=0
+
+for t in build/asan/tests/test_*; do
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  if "$t" > "$log/$name.log" 2>&1; then rc=0; else rc=$?; fi
+  p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -oE '^\[  FAILED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | awk '{s+=$1} END {print s+0}')
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed or sanitizer report
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -ne 0 ]; then echo "FAIL $name"; sed 's/^/    /' "$log/$name.log" | tail -40; else echo "ok   $name ($p)"; fi
+done
+
+run_node() { # $1 = suite name, rest = files
+  local suite=$1; shift
+  [ $# -gt 0 ] || return 0
+  local out="$log/$suite.log"
+  node --test --test-concurrency=2 --test-reporter=tap "$@" > "$out" 2>&1
+  local rc=$?
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -E '^# fail [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -ne 0 ]; then
+    echo "FAIL $suite"
+    grep -E '^not ok|^\s+(error|expected|actual|message|location):|failureType' "$out" | head -60 | sed 's/^/    /'
+    echo "    (whole log: $out)"
+  else
+    echo "ok   $suite ($p)"
+  fi
+}
+
+shopt -s nullglob
+run_node api tests/api/*.test.mjs
+run_node browser tests/browser/*.test.mjs
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
