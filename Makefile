@@ -5,10 +5,11 @@
 #   make bench    the benchmarks (not part of check)
 
 CC      ?= cc
+B       ?= build
 PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Werror
 CSTD    := -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE
-INC     := -Isrc -Ibuild/gen
+INC      = -Isrc -I$(B)/gen
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo dev)
@@ -24,7 +25,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 HDRS     := $(wildcard src/*/*.h)
 
 .PHONY: all demo check test bench deps deps-check clean format
-all: build/samen
+all: $(B)/samen
 
 deps:
 	@scripts/deps.sh build
@@ -32,56 +33,58 @@ deps-check:
 	@scripts/deps.sh check
 
 # The embedded files: migrations, static assets, the demo network.
-build/tools/embed: tools/embed.c
+$(B)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
-build/gen/embedded.c: build/tools/embed $(EMBED_IN)
+$(B)/gen/embedded.c: $(B)/tools/embed $(EMBED_IN)
 	@mkdir -p $(@D)
-	build/tools/embed $(EMBED_IN) > $@.tmp && mv $@.tmp $@
-build/gen/version.h: FORCE
+	$(B)/tools/embed $(EMBED_IN) > $@.tmp && mv $@.tmp $@
+$(B)/gen/version.h: FORCE
 	@mkdir -p $(@D)
 	@echo '#define SAMEN_VERSION "$(VERSION)"' > $@.tmp
 	@cmp -s $@.tmp $@ && rm $@.tmp || mv $@.tmp $@
 FORCE:
 
 # Two flavours of every object: build/obj (optimised) and build/asan/obj (sanitised).
-build/obj/%.o: %.c $(HDRS) build/gen/version.h
+$(B)/obj/%.o: %.c $(HDRS) $(B)/gen/version.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(WARN) $(OPT_CFLAGS) $(INC) $(PKGCF) -c -o $@ $<
-build/asan/obj/%.o: %.c $(HDRS) build/gen/version.h
+	@echo "  CC      $<"
+	@$(CC) $(CSTD) $(WARN) $(OPT_CFLAGS) $(INC) $(PKGCF) -c -o $@ $<
+$(B)/asan/obj/%.o: %.c $(HDRS) $(B)/gen/version.h
 	@mkdir -p $(@D)
-	$(CC) $(CSTD) $(WARN) $(ASAN_CFLAGS) $(INC) $(PKGCF) -c -o $@ $<
+	@echo "  CC asan $<"
+	@$(CC) $(CSTD) $(WARN) $(ASAN_CFLAGS) $(INC) $(PKGCF) -c -o $@ $<
 
-LIB_OBJ      := $(patsubst %.c,build/obj/%.o,$(LIB_SRC)) build/obj/build/gen/embedded.o
-ASAN_LIB_OBJ := $(patsubst %.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/build/gen/embedded.o
+LIB_OBJ      := $(patsubst %.c,$(B)/obj/%.o,$(LIB_SRC)) $(B)/obj/$(B)/gen/embedded.o
+ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/obj/%.o,$(LIB_SRC)) $(B)/asan/obj/$(B)/gen/embedded.o
 
-build/libsamen.a: $(LIB_OBJ)
+$(B)/libsamen.a: $(LIB_OBJ)
 	@rm -f $@; ar rcs $@ $^
-build/asan/libsamen.a: $(ASAN_LIB_OBJ)
+$(B)/asan/libsamen.a: $(ASAN_LIB_OBJ)
 	@rm -f $@; ar rcs $@ $^
 
-build/samen: build/obj/src/cli/main.o build/libsamen.a
+$(B)/samen: $(B)/obj/src/cli/main.o $(B)/libsamen.a
 	$(CC) $(OPT_CFLAGS) -o $@ $^ $(PKGLIBS)
-build/asan/samen: build/asan/obj/src/cli/main.o build/asan/libsamen.a
+$(B)/asan/samen: $(B)/asan/obj/src/cli/main.o $(B)/asan/libsamen.a
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKGLIBS)
 
-UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
-build/asan/tests/%: build/asan/obj/tests/unit/%.o build/asan/libsamen.a
+UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan/tests/%,$(UNIT_SRC))
+$(B)/asan/tests/%: $(B)/asan/obj/tests/unit/%.o $(B)/asan/libsamen.a
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKGLIBS) -lcmocka
 
 demo: deps
-	@$(MAKE) --no-print-directory build/samen
-	build/samen demo --db build/demo.db --port $${PORT:-8080}
+	@$(MAKE) --no-print-directory $(B)/samen
+	$(B)/samen demo --db $(B)/demo.db --port $${PORT:-8080}
 
 check: deps-check
-	@$(MAKE) --no-print-directory build/asan/samen build/samen $(UNIT_BIN)
-	@tests/run.sh
+	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN)
+	@B=$(B) tests/run.sh
 
-test: build/asan/samen $(UNIT_BIN)
-	@tests/run.sh
+test: $(B)/asan/samen $(UNIT_BIN)
+	@B=$(B) tests/run.sh
 
-bench: build/samen
+bench: $(B)/samen
 	@scripts/deps.sh bench
 	@for b in bench/*/run; do [ -x "$$b" ] && "$$b"; done; true
 

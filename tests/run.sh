@@ -6,14 +6,15 @@
 # SAMEN_BIN points the JavaScript tests at the binary under test.
 set -u
 cd "$(dirname "$0")/.."
-export SAMEN_BIN=${SAMEN_BIN:-$PWD/build/asan/samen}
+B=${B:-build}
+export SAMEN_BIN=${SAMEN_BIN:-$PWD/$B/asan/samen}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-log=build/test-logs
+log=$B/test-logs
 mkdir -p "$log"
 passed=0 failed=0
 
-for t in build/asan/tests/test_*; do
+for t in "$B"/asan/tests/test_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t")
   if "$t" > "$log/$name.log" 2>&1; then rc=0; else rc=$?; fi

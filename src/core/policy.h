@@ -28,10 +28,15 @@ struct actor {
 /* What an actor wants to do. The target organisation (or verband) is
  * passed beside the action to policy_allows(). */
 enum action {
-	ACT_READ,            /* read the register and public overviews */
-	ACT_REGISTER_WRITE,  /* create organisations, task fields, partnerships */
-	ACT_VERBAND_WRITE,   /* members and trajecten of one verband */
-	ACT_ADMIN,           /* users, audit log */
+	ACT_READ,              /* read the register and public overviews */
+	ACT_REGISTER_WRITE,    /* create organisations, task fields, partnerships */
+	ACT_VERBAND_WRITE,     /* members and trajecten of one verband */
+	ACT_ADMIN,             /* users, tokens, audit log */
+	ACT_STAFF_READ,        /* names and functions of staff */
+	ACT_STAFF_READ_PRIVATE,/* personal data of staff (pensioenjaar, availability) of org */
+	ACT_STAFF_WRITE,       /* add and change staff of org */
+	ACT_STAFF_PRIVACY,     /* export or pseudonymise a person's data (AVG) of org */
+	ACT_REPORT_READ,       /* the reports of org */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
