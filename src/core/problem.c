@@ -19,6 +19,7 @@ const char *problem_title(int status)
 	case 415: return "Verkeerd inhoudstype";
 	case 422: return "Niet toegestaan door een regel";
 	case 429: return "Te veel pogingen";
+	case 503: return "Tijdelijk niet beschikbaar";
 	default: return "Interne fout";
 	}
 }
