@@ -13,17 +13,18 @@ int32_t date_from_ymd(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-void date_to_ymd(int32_t z, int *y, int *m, int *d)
+void date_to_ymd(int32_t days, int *y, int *m, int *d)
 {
-	z += 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
+	/* 64-bit, so that every int32_t (DATE_NONE too) is defined behaviour. */
+	int64_t z = (int64_t)days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = (int)(z - era * 146097);
 	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	int mp = (5 * doy + 2) / 153;
 	*d = doy - (153 * mp + 2) / 5 + 1;
 	*m = mp + (mp < 10 ? 3 : -9);
-	*y = yoe + era * 400 + (*m <= 2);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static int days_in_month(int y, int m)
@@ -53,6 +54,10 @@ int date_parse(const char *s, int32_t *days)
 void date_format(int32_t days, char out[DATE_TEXT_LEN])
 {
 	int y, m, d;
+	if (days == DATE_NONE) {
+		out[0] = '\0';
+		return;
+	}
 	date_to_ymd(days, &y, &m, &d);
 	/* y, m, d are in range for every day number date_parse can produce. */
 	y = y < 0 ? 0 : y % 10000;

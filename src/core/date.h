@@ -11,7 +11,8 @@
 /* Parses exactly "YYYY-MM-DD" (years 1900–2999) into *days; -1 if it is not
  * a real date. */
 int date_parse(const char *s, int32_t *days);
-/* Writes "YYYY-MM-DD" into out (at least DATE_TEXT_LEN bytes). */
+/* Writes "YYYY-MM-DD" into out (at least DATE_TEXT_LEN bytes); "" for
+ * DATE_NONE. */
 void date_format(int32_t days, char out[DATE_TEXT_LEN]);
 int32_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(int32_t days, int *y, int *m, int *d);

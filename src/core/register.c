@@ -27,6 +27,8 @@ int enum_index(const char *const table[], const char *value)
 void enum_list(const char *const table[], char *out, size_t outlen)
 {
 	size_t n = 0, used = 0;
+	if (!outlen)
+		return;
 	while (table[n])
 		n++;
 	out[0] = '\0';
@@ -77,7 +79,13 @@ int reg_tooi(const char *code, const char *soort, char *out, size_t outlen)
 	for (i = 0; code[i] && i + 1 < sizeof(lower); i++)
 		lower[i] = (char)((code[i] >= 'A' && code[i] <= 'Z') ? code[i] + 32 : code[i]);
 	lower[i] = '\0';
-	snprintf(out, outlen, "https://identifier.overheid.nl/tooi/id/%s/%s", soort, lower);
+	int w = snprintf(out, outlen, "https://identifier.overheid.nl/tooi/id/%s/%s", soort, lower);
+	if (w < 0 || (size_t)w >= outlen) {
+		/* Half a URI would point somewhere else: give none. */
+		if (outlen)
+			out[0] = '\0';
+		return -1;
+	}
 	return 0;
 }
 
@@ -101,24 +109,32 @@ int reg_text_valid(const char *s, size_t maxlen)
 		return 0;
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		unsigned char c = *p;
+		unsigned char c = *p++;
+		if (c < 0x80) {
+			/* CR is allowed because browsers send a textarea's lines as CRLF. */
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+				return 0;
+			continue;
+		}
+		/* The well-formed sequences of Unicode 15, table 3-7: the second
+		 * byte's range excludes overlong forms, surrogates and code
+		 * points above U+10FFFF. */
+		unsigned char lo = 0x80, hi = 0xbf;
 		int extra;
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			return 0;
-		if (c == 0x7f)
-			return 0;
-		if (c < 0x80)
-			extra = 0;
-		else if ((c & 0xe0) == 0xc0 && c >= 0xc2)
+		if (c >= 0xc2 && c <= 0xdf)
 			extra = 1;
-		else if ((c & 0xf0) == 0xe0)
-			extra = 2;
-		else if ((c & 0xf8) == 0xf0 && c <= 0xf4)
-			extra = 3;
+		else if (c >= 0xe0 && c <= 0xef)
+			extra = 2, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+		else if (c >= 0xf0 && c <= 0xf4)
+			extra = 3, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
 		else
 			return 0;
+		if (*p < lo || *p > hi)
+			return 0;
+		if (c == 0xc2 && *p < 0xa0)
+			return 0; /* U+0080..U+009F: the C1 control characters */
 		p++;
-		for (int i = 0; i < extra; i++, p++)
+		for (int i = 1; i < extra; i++, p++)
 			if ((*p & 0xc0) != 0x80)
 				return 0;
 	}

@@ -25,11 +25,13 @@ void enum_list(const char *const table[], char *out, size_t outlen);
  * waterschap WS9999, others 2–32 of A-Z 0-9 '-'. */
 int reg_org_code_valid(const char *code, const char *soort);
 /* The TOOI identifier URI for gemeente/provincie/waterschap into out;
- * returns 0, or -1 when the soort has none. */
+ * returns 0, or -1 when the soort has none (out untouched) or out is too
+ * small (out = ""). */
 int reg_tooi(const char *code, const char *soort, char *out, size_t outlen);
 /* Codes of taakvelden, verbanden, competences: 1–40 of a-z 0-9 '-'. */
 int reg_slug_valid(const char *code);
-/* Free text: valid UTF-8, no control characters but tab and newline,
+/* Free text: well-formed UTF-8 (no overlong forms, surrogates or code
+ * points above U+10FFFF), no control characters but tab, CR and newline,
  * 1..maxlen bytes. */
 int reg_text_valid(const char *s, size_t maxlen);
 
