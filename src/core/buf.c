@@ -59,7 +59,11 @@ int buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_copy(cp, ap);
 	int n = vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0 || grow(b, (size_t)n))
+	if (n < 0) {
+		b->failed = 1; /* an encoding error is a failed append too */
+		return -1;
+	}
+	if (grow(b, (size_t)n))
 		return -1;
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	b->len += (size_t)n;

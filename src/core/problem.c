@@ -5,6 +5,38 @@
 
 void problem_init(struct problem *p) { memset(p, 0, sizeof(*p)); }
 
+/* Formats into a fixed field; when the text is cut off, drops a trailing
+ * incomplete UTF-8 sequence, because a JSON encoder refuses invalid UTF-8
+ * and the problem would lose the field. */
+__attribute__((format(printf, 3, 0))) static void set_text(char *out, size_t outlen, const char *fmt, va_list ap)
+{
+	int n = vsnprintf(out, outlen, fmt, ap);
+	if (n < 0) {
+		out[0] = '\0';
+		return;
+	}
+	size_t len = strlen(out);
+	if ((size_t)n <= len)
+		return;
+	size_t start = len;
+	while (start > 0 && ((unsigned char)out[start - 1] & 0xc0) == 0x80 && len - start < 3)
+		start--;
+	if (start == 0 || (unsigned char)out[start - 1] < 0xc0)
+		return; /* ends in ASCII or a complete sequence */
+	unsigned char lead = (unsigned char)out[start - 1];
+	size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+	if (len - (start - 1) < want)
+		out[start - 1] = '\0';
+}
+
+__attribute__((format(printf, 3, 4))) static void set_textf(char *out, size_t outlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_text(out, outlen, fmt, ap);
+	va_end(ap);
+}
+
 const char *problem_title(int status)
 {
 	switch (status) {
@@ -30,7 +62,7 @@ int problem_set(struct problem *p, int status, const char *fmt, ...)
 	p->status = status;
 	snprintf(p->title, sizeof(p->title), "%s", problem_title(status));
 	va_start(ap, fmt);
-	vsnprintf(p->detail, sizeof(p->detail), fmt, ap);
+	set_text(p->detail, sizeof(p->detail), fmt, ap);
 	va_end(ap);
 	return -status;
 }
@@ -42,9 +74,9 @@ int problem_param(struct problem *p, const char *name, const char *fmt, ...)
 	if (p->nparams < PROBLEM_MAX_PARAMS) {
 		struct problem_param *pp = &p->params[p->nparams++];
 		va_list ap;
-		snprintf(pp->name, sizeof(pp->name), "%s", name);
+		set_textf(pp->name, sizeof(pp->name), "%s", name);
 		va_start(ap, fmt);
-		vsnprintf(pp->reason, sizeof(pp->reason), fmt, ap);
+		set_text(pp->reason, sizeof(pp->reason), fmt, ap);
 		va_end(ap);
 	}
 	return -p->status;
