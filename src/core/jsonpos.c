@@ -42,8 +42,14 @@ static int skip_string(struct scan *sc, char *out, size_t outlen)
 	return -1;
 }
 
-static int skip_value(struct scan *sc)
+/* Deeper than jansson's own limit (2048), so any text it accepted is
+ * scanned whole; deeper still gives up instead of exhausting the stack. */
+#define MAX_DEPTH 4096
+
+static int skip_value(struct scan *sc, int depth)
 {
+	if (depth > MAX_DEPTH)
+		return -1;
 	ws(sc);
 	if (sc->i >= sc->len)
 		return -1;
@@ -67,7 +73,7 @@ static int skip_value(struct scan *sc)
 					return -1;
 				sc->i++;
 			}
-			if (skip_value(sc) < 0)
+			if (skip_value(sc, depth + 1) < 0)
 				return -1;
 			ws(sc);
 			if (sc->i < sc->len && sc->s[sc->i] == ',')
@@ -85,9 +91,11 @@ static int skip_value(struct scan *sc)
 
 int jsonpos_line(const char *text, size_t len, const char *path)
 {
-	struct scan sc = { text, len, 0, 1 };
-	const char *p = path;
+	struct scan sc = { text, text ? len : 0, 0, 1 };
+	const char *p = path ? path : "";
 	ws(&sc);
+	if (sc.i >= sc.len)
+		return 0; /* no value at all */
 	int best = sc.line;
 	while (*p) {
 		if (*p == '.')
@@ -98,7 +106,8 @@ int jsonpos_line(const char *text, size_t len, const char *path)
 		if (*p == '[') {
 			long want = 0;
 			for (p++; *p >= '0' && *p <= '9'; p++)
-				want = want * 10 + (*p - '0');
+				if (want < 100000000L)
+					want = want * 10 + (*p - '0');
 			if (*p == ']')
 				p++;
 			if (sc.s[sc.i] != '[')
@@ -110,7 +119,7 @@ int jsonpos_line(const char *text, size_t len, const char *path)
 					return best;
 				if (k == want)
 					break;
-				if (skip_value(&sc) < 0)
+				if (skip_value(&sc, 0) < 0)
 					return best;
 				ws(&sc);
 				if (sc.i < sc.len && sc.s[sc.i] == ',')
@@ -138,7 +147,7 @@ int jsonpos_line(const char *text, size_t len, const char *path)
 				sc.i++;
 				if (!strcmp(k, key))
 					break;
-				if (skip_value(&sc) < 0)
+				if (skip_value(&sc, 0) < 0)
 					return best;
 				ws(&sc);
 				if (sc.i < sc.len && sc.s[sc.i] == ',')
