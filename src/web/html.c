@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <string.h>
+#include "core/date.h"
 #include "web/html.h"
 
 void html_raw(struct buf *b, const char *literal) { buf_adds(b, literal); }
@@ -23,6 +24,34 @@ void html_txt(struct buf *b, const char *text)
 void html_attr(struct buf *b, const char *text) { html_txt(b, text); }
 
 void html_int(struct buf *b, long long v) { buf_printf(b, "%lld", v); }
+
+void html_int_grouped(struct buf *b, long long v)
+{
+	char digits[32];
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	int n = snprintf(digits, sizeof(digits), "%llu", u);
+	if (v < 0)
+		buf_addc(b, '-');
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf_addc(b, '.');
+		buf_addc(b, digits[i]);
+	}
+}
+
+void html_date(struct buf *b, const char *iso)
+{
+	static const char *const months[] = { "januari", "februari", "maart",     "april",   "mei",      "juni",
+					       "juli",    "augustus", "september", "oktober", "november", "december" };
+	int32_t days;
+	int y, m, d;
+	if (!iso || date_parse(iso, &days) < 0) {
+		html_txt(b, iso);
+		return;
+	}
+	date_to_ymd(days, &y, &m, &d);
+	buf_printf(b, "%d %s %d", d, months[m - 1], y);
+}
 
 void html_url_segment(struct buf *b, const char *text)
 {

@@ -1,19 +1,17 @@
-#include <string.h>
-#include "core/embedded.h"
+#include "web/pages.h"
 #include "web/web.h"
-
-static int home(struct request *rq, struct response *rs)
-{
-	resp_text(rs, 200, "text/html; charset=utf-8", "<!doctype html><html lang=\"nl\"><title>samen</title><h1>samen</h1></html>");
-	return 0;
-}
 
 void web_not_found(struct request *rq, struct response *rs)
 {
-	resp_text(rs, 404, "text/html; charset=utf-8", "<!doctype html><html lang=\"nl\"><title>Niet gevonden</title><h1>Niet gevonden</h1></html>");
+	page_error(rq, rs, 404,
+		   "Deze pagina bestaat niet (meer). Controleer het adres, of kies een verband of organisatie in het overzicht.");
 }
 
 const struct route web_routes[] = {
-	{ "GET", "/", home, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/", page_home, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/organisaties/{code}", page_organisatie, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/verbanden/{code}", page_verband, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/netwerk", page_netwerk, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/static/{name}", static_serve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };
