@@ -8,7 +8,7 @@
 #include "store/accounts.h"
 #include "web/web.h"
 
-static const struct route *const tables[] = { api_system_routes, api_register_routes, web_routes, NULL };
+static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, web_routes, NULL };
 const struct route *const *router_tables = tables;
 
 void router_problem(struct response *rs, const struct problem *p)
