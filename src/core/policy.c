@@ -1,3 +1,26 @@
+/* The policy: role × action × organisation (or verband).
+ *
+ *   action              beheerder procesmanager      stuurgroep   manager    medewerker raadslid anoniem
+ *   lezen               ja        ja                 ja           ja         ja         ja       ja
+ *   register-wijzigen   ja        -                  -            -          -          -        -
+ *   verband-wijzigen    ja        eigen verband, of  eigen        -          -          -        -
+ *                                 alle zonder verband verband
+ *   beheer              ja        -                  -            -          -          -        -
+ *   medewerkers-lezen   ja        ja                 ja           ja         ja         ja       -
+ *   persoonsgegevens-   ja        ja                 -            eigen org  -          -        -
+ *     lezen
+ *   medewerkers-wijz.,  ja        -                  -            eigen org  -          -        -
+ *     AVG-export
+ *   rapport-lezen       ja        ja                 eigen org    eigen org  eigen org  eigen org -
+ *   aanmelden/afmelden  ja        ja                 ja           ja         ja         ja       ja
+ *   gebruikers-lezen    ja        -                  -            eigen org  -          -        -
+ *   gebruikers-wijzigen ja        -                  -            eigen org  -          -        -
+ *     (alleen medewerker- en raadslidaccounts; de andere rollen vragen 'beheer')
+ *   tokens-beheren      ja        -                  -            -          -          -        -
+ *   auditlog-lezen      ja        -                  -            -          -          -        -
+ *
+ * Anything not listed is refused: a new action is closed until it is
+ * added here. */
 #include <string.h>
 #include "core/policy.h"
 
@@ -23,26 +46,47 @@ const char *const policy_action_names[] = { "lezen",
 					    "medewerkers-wijzigen",
 					    "persoonsgegevens-export-of-pseudonimisering",
 					    "rapport-lezen",
+					    "aanmelden",
+					    "afmelden",
+					    "gebruikers-lezen",
+					    "gebruikers-wijzigen",
+					    "tokens-beheren",
+					    "auditlog-lezen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
 
+enum action policy_account_action(enum role target)
+{
+	return target == ROLE_MEDEWERKER || target == ROLE_RAADSLID ? ACT_USER_WRITE : ACT_ADMIN;
+}
+
+int policy_role_verband(enum role role)
+{
+	return role == ROLE_STUURGROEP ? 2 : role == ROLE_PROCESMANAGER ? 1 : 0;
+}
+
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband)
 {
+	if (action == ACT_LOGIN || action == ACT_LOGOUT || action == ACT_READ)
+		return 1;
+	if (a->role == ROLE_NONE)
+		return 0;
 	if (a->role == ROLE_BEHEERDER)
 		return 1;
 	switch (action) {
-	case ACT_READ:
-		return 1;
-	case ACT_REGISTER_WRITE:
-	case ACT_ADMIN:
-		return 0;
 	case ACT_VERBAND_WRITE:
-		/* The steering group and process manager of that verband. */
-		return (a->role == ROLE_STUURGROEP || a->role == ROLE_PROCESMANAGER) && verband &&
-		       (!a->verband[0] || !strcmp(a->verband, verband));
+		/* The steering group of that verband; the process manager of that
+		 * verband, or of the whole network when not bound to one. */
+		if (!verband || !verband[0])
+			return 0;
+		if (a->role == ROLE_STUURGROEP)
+			return a->verband[0] && !strcmp(a->verband, verband);
+		if (a->role == ROLE_PROCESMANAGER)
+			return !a->verband[0] || !strcmp(a->verband, verband);
+		return 0;
 	case ACT_STAFF_READ:
-		return a->role != ROLE_NONE;
+		return 1;
 	case ACT_STAFF_READ_PRIVATE:
 		/* AVG: only the own organisation's managers and the process manager. */
 		return a->role == ROLE_PROCESMANAGER || (a->role == ROLE_MANAGER && same_org(a, org));
@@ -50,7 +94,14 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_STAFF_PRIVACY:
 		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_REPORT_READ:
-		return a->role == ROLE_PROCESMANAGER || (a->role != ROLE_NONE && same_org(a, org));
+		return a->role == ROLE_PROCESMANAGER || same_org(a, org);
+	case ACT_USER_READ:
+	case ACT_USER_WRITE:
+		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_REGISTER_WRITE:
+	case ACT_ADMIN:
+	case ACT_TOKEN_WRITE:
+	case ACT_AUDIT_READ:
 	default:
 		return 0;
 	}

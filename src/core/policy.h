@@ -37,6 +37,12 @@ enum action {
 	ACT_STAFF_WRITE,       /* add and change staff of org */
 	ACT_STAFF_PRIVACY,     /* export or pseudonymise a person's data (AVG) of org */
 	ACT_REPORT_READ,       /* the reports of org */
+	ACT_LOGIN,             /* sign in (anyone may try; recorded in the audit log) */
+	ACT_LOGOUT,            /* sign out */
+	ACT_USER_READ,         /* the accounts of org */
+	ACT_USER_WRITE,        /* create or change a medewerker/raadslid account of org */
+	ACT_TOKEN_WRITE,       /* issue or revoke API tokens */
+	ACT_AUDIT_READ,        /* read the audit log */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
@@ -47,5 +53,13 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 
 extern const char *const policy_role_names[]; /* indexed by enum role; [0] = "anoniem" */
 enum role policy_role_parse(const char *name); /* ROLE_NONE when unknown */
+
+/* The action that creating, changing or disabling an account with role
+ * target needs: ACT_USER_WRITE for the ordinary roles a manager hands out
+ * in the own organisation (medewerker, raadslid), ACT_ADMIN for the rest. */
+enum action policy_account_action(enum role target);
+/* Whether role is scoped to a verband: 2 = it must have one (stuurgroep),
+ * 1 = it may have one (procesmanager; none = the whole network), 0 = not. */
+int policy_role_verband(enum role role);
 
 #endif
