@@ -13,17 +13,21 @@ typedef int (*create_fn)(struct store *, json_t *, json_t **, struct problem *);
 static int create(struct request *rq, struct response *rs, enum action action, create_fn fn)
 {
 	json_t *in, *out = NULL;
-	if (api_body_object(rq, rs, &in) < 0)
+	/* Who may comes before what is wrong: a stranger learns nothing from
+	 * our validation. */
+	if (authz_require(rq, rs, action, NULL) < 0)
 		return 0;
+	if (api_body_object(rq, rs, &in) < 0) {
+		authz_audit(rq, action, rs->status, NULL);
+		return 0;
+	}
 	struct problem p;
 	problem_init(&p);
-	if (authz_require(rq, rs, action, NULL) == 0) {
-		if (fn(rq->store, in, &out, &p) < 0)
-			api_problem(rs, &p);
-		else
-			api_json(rs, 201, out);
-		authz_audit(rq, action, rs->status, json_string_value(json_object_get(in, "code")));
-	}
+	if (fn(rq->store, in, &out, &p) < 0)
+		api_problem(rs, &p);
+	else
+		api_json(rs, 201, out);
+	authz_audit(rq, action, rs->status, json_string_value(json_object_get(in, "code")));
 	json_decref(in);
 	return 0;
 }
@@ -58,46 +62,51 @@ static int get_org(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	return answer(rs, registry_org_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+	int r = registry_org_get(rq->store, req_param(rq, "code"), &out, &p);
+	return answer(rs, r, out, &p);
 }
 static int get_taakveld(struct request *rq, struct response *rs)
 {
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	return answer(rs, registry_taakveld_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+	int r = registry_taakveld_get(rq->store, req_param(rq, "code"), &out, &p);
+	return answer(rs, r, out, &p);
 }
 static int get_verband(struct request *rq, struct response *rs)
 {
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	return answer(rs, registry_verband_get(rq->store, req_param(rq, "code"), &out, &p), out, &p);
+	int r = registry_verband_get(rq->store, req_param(rq, "code"), &out, &p);
+	return answer(rs, r, out, &p);
 }
 
 /* POSTs on a verband: the actor must be allowed to manage that verband. */
 static int post_verband_part(struct request *rq, struct response *rs, int which)
 {
 	json_t *in, *out = NULL;
-	if (api_body_object(rq, rs, &in) < 0)
+	const char *v = req_param(rq, "code");
+	if (authz_require_verband(rq, rs, ACT_VERBAND_WRITE, v) < 0)
 		return 0;
+	if (api_body_object(rq, rs, &in) < 0) {
+		authz_audit(rq, ACT_VERBAND_WRITE, rs->status, v);
+		return 0;
+	}
 	struct problem p;
 	problem_init(&p);
-	const char *v = req_param(rq, "code");
-	if (authz_require_verband(rq, rs, ACT_VERBAND_WRITE, v) == 0) {
-		int r;
-		if (which == 0)
-			r = registry_lid_add(rq->store, v, in, &out, &p);
-		else if (which == 1)
-			r = registry_lid_leave(rq->store, v, req_param(rq, "organisatie"), in, &out, &p);
-		else
-			r = registry_traject_create(rq->store, v, in, &out, &p);
-		if (r < 0)
-			api_problem(rs, &p);
-		else
-			api_json(rs, which == 1 ? 200 : 201, out);
-		authz_audit(rq, ACT_VERBAND_WRITE, rs->status, v);
-	}
+	int r;
+	if (which == 0)
+		r = registry_lid_add(rq->store, v, in, &out, &p);
+	else if (which == 1)
+		r = registry_lid_leave(rq->store, v, req_param(rq, "organisatie"), in, &out, &p);
+	else
+		r = registry_traject_create(rq->store, v, in, &out, &p);
+	if (r < 0)
+		api_problem(rs, &p);
+	else
+		api_json(rs, which == 1 ? 200 : 201, out);
+	authz_audit(rq, ACT_VERBAND_WRITE, rs->status, v);
 	json_decref(in);
 	return 0;
 }
@@ -125,7 +134,16 @@ static int get_traject(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	return answer(rs, registry_traject_get(rq->store, id, &out, &p), out, &p);
+	int r = registry_traject_get(rq->store, id, &out, &p);
+	return answer(rs, r, out, &p);
+}
+
+/* A query filter; an empty value (?organisatie=) means no filter, as a form
+ * with "alle" selected sends it. */
+static const char *filter(struct request *rq, const char *name)
+{
+	const char *v = req_query(rq, name);
+	return v && v[0] ? v : NULL;
 }
 
 static int list_trajecten(struct request *rq, struct response *rs)
@@ -133,8 +151,8 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_traject_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"),
-				      req_query(rq, "taakveld"), &out, &p);
+	int r = registry_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"),
+				      filter(rq, "taakveld"), &out, &p);
 	if (r == -404) /* an unknown filter value is a bad query, not a missing resource */
 		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
 	return answer(rs, r, out, &p);
@@ -145,7 +163,7 @@ static int get_matrix(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_matrix(rq->store, req_query(rq, "organisatie"), req_query(rq, "datum"), &out, &p);
+	int r = registry_matrix(rq->store, req_query(rq, "organisatie"), filter(rq, "datum"), &out, &p);
 	if (r == -404)
 		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
 	return answer(rs, r, out, &p);
@@ -156,7 +174,7 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_links(rq->store, req_query(rq, "datum"), req_query(rq, "taakveld"), &out, &p);
+	int r = registry_links(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &out, &p);
 	if (r == -404)
 		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
 	return answer(rs, r, out, &p);

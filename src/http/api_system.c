@@ -33,13 +33,12 @@ static json_t *operation(const struct route *r)
 		json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:{s:s}}", "name", name, "in", "path",
 							"required", 1, "schema", "type", "string"));
 	}
-	if (r->query) {
-		char q[256];
-		snprintf(q, sizeof(q), "%s", r->query);
-		char *save = NULL;
-		for (char *tok = strtok_r(q, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-			json_array_append_new(params, json_pack("{s:s,s:s,s:{s:s}}", "name", tok, "in", "query",
+	for (const char *q = r->query; q && *q;) {
+		size_t n = strcspn(q, ",");
+		if (n)
+			json_array_append_new(params, json_pack("{s:s%,s:s,s:{s:s}}", "name", q, n, "in", "query",
 								"schema", "type", "string"));
+		q += n + (q[n] == ',');
 	}
 	if (json_array_size(params))
 		json_object_set_new(op, "parameters", params);

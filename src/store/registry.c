@@ -546,10 +546,17 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 				return -422;
 			}
 			if (!is_member_on(s, vid, oid, start, 1)) {
-				problem_set(p, 422, "%s is op %s geen lid van verband '%s' en kan dus geen deelnemer zijn.",
-					    code, start, vcode);
-				problem_param(p, name, "%s is op %s geen lid van verband '%s'", code, start, vcode);
-				p->status = 422;
+				if (is_member_on(s, vid, oid, start, 0)) {
+					problem_set(p, 422, "%s is op %s toehoorder in verband '%s': een toehoorder kijkt mee "
+							    "maar doet niet mee. Laat %s weg uit de deelnemers.",
+						    code, start, vcode, code);
+					problem_param(p, name, "%s is toehoorder, geen deelnemend lid", code);
+				} else {
+					problem_set(p, 422, "%s is op %s geen lid van verband '%s' en kan dus geen deelnemer "
+							    "zijn. Laat %s eerst toetreden of laat het weg.",
+						    code, start, vcode, code);
+					problem_param(p, name, "%s is op %s geen lid van verband '%s'", code, start, vcode);
+				}
 				return -422;
 			}
 			int dup = 0;
@@ -702,7 +709,8 @@ int registry_traject_list(struct store *s, const char *org, const char *verband,
 		"  (v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
 		"     WHERE d.traject_id = t.id AND o.code = ?3)) OR"
 		"  (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-		"     WHERE l.verband_id = v.id AND o.code = ?3 AND l.rol <> 'toehoorder')))"
+		"     WHERE l.verband_id = v.id AND o.code = ?3 AND l.rol <> 'toehoorder'"
+		"       AND (t.eind IS NULL OR l.van < t.eind) AND (l.tot IS NULL OR l.tot > t.start))))"
 		" ORDER BY v.naam, tv.naam, t.start, t.id",
 		"ttt", verband, taakveld, org);
 	json_t *a = json_array();
@@ -745,7 +753,7 @@ int registry_matrix(struct store *s, const char *org, const char *date, json_t *
 	struct db_stmt *st = db_query(s->db,
 				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
 				      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
-				      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, b.org, a.verband",
+				      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
 				      "tt", when, org);
 	json_t *rows = json_array();
 	json_t *cur = NULL;
