@@ -33,7 +33,9 @@ int db_open(const char *path, struct db **out, char *err, int errlen)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;") < 0) {
+	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+			   /* Erased personal data (pseudonymisation) is overwritten on its page. */
+			   " PRAGMA secure_delete=FAST;") < 0) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(db->h));
 		db_close(db);
 		return -1;
