@@ -85,6 +85,8 @@ static int post_medewerker(struct request *rq, struct response *rs)
 	/* Without a usable organisation the actor's own stands in for the
 	 * check; the store then reports the missing field. */
 	const char *org = json_string_value(json_object_get(in, "organisatie"));
+	if (org && !org[0])
+		org = NULL;
 	if (authz_require(rq, rs, ACT_STAFF_WRITE, org ? org : rq->actor.org) == 0) {
 		struct problem p;
 		problem_init(&p);

@@ -1,5 +1,6 @@
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "core/register.h"
@@ -20,7 +21,6 @@ enum {
 	F_BESCHIKBAAR = 1 << 5,
 	F_PENSIOEN = 1 << 6,
 };
-#define F_PERSONAL (F_NAAM | F_EMAIL | F_PENSIOEN) /* gone after pseudonymisation */
 
 /* One medewerker's values; strings are borrowed (from the input or from a
  * record that outlives the struct). NULL / -1 means "none". */
