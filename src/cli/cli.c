@@ -22,6 +22,23 @@ static int parse_int(const char *s, int min, int max, int *out)
 	return 0;
 }
 
+/* The options that take a value. */
+static const char *const value_opts[] = { "--db", "--bind", "--port", "--threads", "--cert", "--key", NULL };
+
+/* Whether the first len bytes of arg are exactly the option name. */
+static int opt_is(const char *arg, size_t len, const char *name)
+{
+	return strlen(name) == len && !strncmp(arg, name, len);
+}
+
+static int known_value_opt(const char *arg, size_t len)
+{
+	for (int i = 0; value_opts[i]; i++)
+		if (opt_is(arg, len, value_opts[i]))
+			return 1;
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage)
 {
 	memset(o, 0, sizeof(*o));
@@ -29,37 +46,57 @@ int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage)
 	o->port = 8080;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (!strcmp(a, "--json")) {
 			o->json = 1;
 			continue;
 		}
-		if (a[0] == '-' && a[1] == '-') {
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (!strcmp(a, "--")) {
+			/* Everything after "--" is a file name, even if it starts with '-'. */
+			for (i++; i < argc; i++) {
+				if (o->file) {
+					fprintf(stderr, "samen: één bestand verwacht, niet ook '%s'\n", argv[i]);
+					return 2;
+				}
+				o->file = argv[i];
+			}
+			break;
+		}
+		if (a[0] == '-' && a[1] != '\0') {
+			/* --name VALUE or --name=VALUE */
+			const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+			size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+			if (!known_value_opt(a, nlen)) {
+				fprintf(stderr, "samen: onbekende optie '%.*s'. Zie 'samen help'.\n", (int)nlen, a);
+				return 2;
+			}
+			const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
 			if (!v) {
 				fprintf(stderr, "samen: %s verwacht een waarde\n", a);
 				return 2;
 			}
-			i++;
-			if (!strcmp(a, "--db"))
+			if (opt_is(a, nlen, "--db")) {
+				if (!*v) {
+					fprintf(stderr, "samen: --db verwacht een bestandsnaam\n");
+					return 2;
+				}
 				o->db = v;
-			else if (!strcmp(a, "--bind"))
+			} else if (opt_is(a, nlen, "--bind"))
 				o->bind = v;
-			else if (!strcmp(a, "--cert"))
+			else if (opt_is(a, nlen, "--cert"))
 				o->cert = v;
-			else if (!strcmp(a, "--key"))
+			else if (opt_is(a, nlen, "--key"))
 				o->key = v;
-			else if (!strcmp(a, "--port")) {
+			else if (opt_is(a, nlen, "--port")) {
 				if (parse_int(v, 0, 65535, &o->port) < 0) {
 					fprintf(stderr, "samen: --port moet een getal van 0 tot 65535 zijn, niet '%s'\n", v);
 					return 2;
 				}
-			} else if (!strcmp(a, "--threads")) {
-				if (parse_int(v, 1, 256, &o->threads) < 0) {
-					fprintf(stderr, "samen: --threads moet een getal van 1 tot 256 zijn\n");
-					return 2;
-				}
-			} else {
-				fprintf(stderr, "samen: onbekende optie '%s'. Zie 'samen help'.\n", a);
+			} else if (parse_int(v, 1, 256, &o->threads) < 0) { /* --threads */
+				fprintf(stderr, "samen: --threads moet een getal van 1 tot 256 zijn, niet '%s'\n", v);
 				return 2;
 			}
 			continue;
@@ -70,8 +107,36 @@ int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage)
 		}
 		o->file = a;
 	}
-	(void)usage;
 	return 0;
+}
+
+/* For the commands that take no file: a stray word is a mistake. */
+static int no_file(struct cli_opts *o)
+{
+	if (o->file) {
+		fprintf(stderr, "samen: onverwacht argument '%s'. Zie 'samen help'.\n", o->file);
+		return 2;
+	}
+	return 0;
+}
+
+/* A Dutch reason for the usual ways reading or writing a file fails. */
+static const char *file_error(int err)
+{
+	switch (err) {
+	case ENOENT: return "het bestand bestaat niet";
+	case EACCES:
+	case EPERM: return "geen leesrechten";
+	case EISDIR: return "dat is een map, geen bestand";
+	case EFBIG: return "het bestand is groter dan 256 MiB";
+	case ENOMEM: return "onvoldoende geheugen";
+	case ENOTDIR: return "een deel van het pad is geen map";
+	case ENAMETOOLONG: return "de bestandsnaam is te lang";
+	case ENOSPC: return "de schijf is vol";
+	case EPIPE: return "de uitvoer is gesloten";
+	case EIO: return "invoer-/uitvoerfout";
+	default: return strerror(err);
+	}
 }
 
 static int need_db(struct cli_opts *o)
@@ -85,7 +150,7 @@ static int need_db(struct cli_opts *o)
 
 int cmd_serve(struct cli_opts *o)
 {
-	if (need_db(o))
+	if (need_db(o) || no_file(o))
 		return 2;
 	if (o->cert && !o->key) {
 		fprintf(stderr, "samen: --cert vraagt ook --key\n");
@@ -104,14 +169,19 @@ char *cli_read_file(const char *path, size_t *len)
 	buf_init(&b, 256u * 1024u * 1024u);
 	char chunk[65536];
 	size_t n;
+	int err = 0;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_add(&b, chunk, n) < 0)
+		if (buf_add(&b, chunk, n) < 0) {
+			err = b.len + n > b.cap_limit ? EFBIG : ENOMEM;
 			break;
+		}
+	if (!err && ferror(f))
+		err = errno ? errno : EIO; /* e.g. EISDIR: fopen() opens a directory */
 	if (f != stdin)
 		fclose(f);
-	if (buf_failed(&b)) {
+	if (err) {
 		buf_release(&b);
-		errno = EFBIG;
+		errno = err;
 		return NULL;
 	}
 	*len = b.len;
@@ -133,7 +203,7 @@ static int open_store(struct cli_opts *o, struct store **s)
 int cmd_export(struct cli_opts *o)
 {
 	struct store *s;
-	if (need_db(o))
+	if (need_db(o) || no_file(o))
 		return 2;
 	if (open_store(o, &s))
 		return 1;
@@ -142,7 +212,12 @@ int cmd_export(struct cli_opts *o)
 	int r = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	fputc('\n', stdout);
-	return r < 0 ? 1 : 0;
+	/* A full disk or a closed pipe must not look like a complete export. */
+	if (r < 0 || fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "samen: export niet volledig geschreven: %s\n", file_error(errno ? errno : EIO));
+		return 1;
+	}
+	return 0;
 }
 
 /* Loads a register document; reports errors as "file:line: path: reason". */
@@ -181,7 +256,7 @@ int cmd_import(struct cli_opts *o)
 	size_t len;
 	char *text = cli_read_file(o->file, &len);
 	if (!text) {
-		fprintf(stderr, "samen: kan '%s' niet lezen: %s\n", o->file, strerror(errno));
+		fprintf(stderr, "samen: kan '%s' niet lezen: %s\n", o->file, file_error(errno));
 		return 1;
 	}
 	if (open_store(o, &s)) {
@@ -198,13 +273,18 @@ int cmd_import(struct cli_opts *o)
 
 int cmd_demo(struct cli_opts *o)
 {
-	if (need_db(o))
+	if (need_db(o) || no_file(o))
 		return 2;
 	/* A fresh database: remove an old one and its WAL files. */
 	const char *suffix[] = { "", "-wal", "-shm" };
 	for (int i = 0; i < 3; i++) {
 		char path[1100];
-		snprintf(path, sizeof(path), "%s%s", o->db, suffix[i]);
+		int w = snprintf(path, sizeof(path), "%s%s", o->db, suffix[i]);
+		if (w < 0 || (size_t)w >= sizeof(path)) {
+			/* A cut-off name could be another file: remove nothing. */
+			fprintf(stderr, "samen: de databasenaam is te lang\n");
+			return 2;
+		}
 		if (unlink(path) < 0 && errno != ENOENT) {
 			fprintf(stderr, "samen: kan oude demodatabase '%s' niet verwijderen: %s\n", path, strerror(errno));
 			return 1;

@@ -13,8 +13,10 @@ struct cli_opts {
 	int json;
 };
 
-/* Parses --db, --port, --bind, --threads, --cert, --key, --json and at most
- * one positional argument. Prints the problem and returns 2 on bad use. */
+/* Parses --db, --port, --bind, --threads, --cert, --key (each also as
+ * --name=value), --json and at most one positional argument ("--" ends the
+ * options). Prints the problem and returns 2 on bad use; prints usage and
+ * returns -1 for --help; 0 otherwise. */
 int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage);
 
 int cmd_serve(struct cli_opts *o);

@@ -10,7 +10,7 @@ static const char usage[] =
 	"Gebruik: samen <opdracht> [opties]\n"
 	"\n"
 	"Opdrachten:\n"
-	"  serve  --db BESTAND [--port POORT] [--bind ADRES] [--cert PEM --key PEM]\n"
+	"  serve  --db BESTAND [--port POORT] [--bind ADRES] [--threads N] [--cert PEM --key PEM]\n"
 	"         start de server (standaard 127.0.0.1:8080); maakt de database aan als die nieuw is.\n"
 	"         Met SAMEN_ADMIN_TOKEN=T in de omgeving krijgt een nieuwe database een beheerder met token T.\n"
 	"  demo   --db BESTAND [--port POORT] [--bind ADRES]\n"
@@ -22,13 +22,18 @@ static const char usage[] =
 	"  help   deze tekst\n"
 	"  versie de versie\n"
 	"\n"
+	"Een optie mag ook als --naam=waarde; DOCUMENT - leest van stdin.\n"
 	"Afsluitcodes: 0 gelukt, 1 mislukt (bijv. ongeldige gegevens), 2 verkeerd gebruik.\n";
 
 int main(int argc, char **argv)
 {
-	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		fputs(usage, stdout);
-		return argc < 2 ? 2 : 0;
+		return 0;
 	}
 	if (!strcmp(argv[1], "versie") || !strcmp(argv[1], "--version")) {
 		printf("samen %s\n", SAMEN_VERSION);
@@ -44,7 +49,7 @@ int main(int argc, char **argv)
 		struct cli_opts o;
 		int r = cli_parse(argc - 2, argv + 2, &o, usage);
 		if (r)
-			return r;
+			return r < 0 ? 0 : r; /* -1: --help, usage shown */
 		return cmds[i].fn(&o);
 	}
 	fprintf(stderr, "samen: onbekende opdracht '%s'. Zie 'samen help'.\n", argv[1]);
