@@ -1,0 +1,207 @@
+/* Who may do what: every action × role, on the own and another
+ * organisation, in the own and another verband. The expected answers are
+ * the table at the top of src/core/policy.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "core/policy.h"
+
+#define OWN_ORG "GM0505"
+#define OTHER_ORG "GM0590"
+#define OWN_VERBAND "drechtsteden"
+#define OTHER_VERBAND "staan"
+
+/* How an action is granted to a role. */
+enum grant {
+	NO,        /* never */
+	YES,       /* always, whatever the organisation or verband */
+	OWN_ORG_ONLY,
+	OWN_VERBAND_ONLY,  /* the actor's verband; nothing when it has none */
+	VERBAND_OR_ALL,    /* the actor's verband; every verband when it has none */
+};
+
+#define NROLES (ROLE_BEHEERDER + 1)
+
+/* Columns: anoniem, raadslid, medewerker, manager, stuurgroep, procesmanager, beheerder. */
+static const struct {
+	enum action action;
+	enum grant by_role[NROLES];
+} table[] = {
+	{ ACT_READ, { YES, YES, YES, YES, YES, YES, YES } },
+	{ ACT_LOGIN, { YES, YES, YES, YES, YES, YES, YES } },
+	{ ACT_LOGOUT, { YES, YES, YES, YES, YES, YES, YES } },
+	{ ACT_REGISTER_WRITE, { NO, NO, NO, NO, NO, NO, YES } },
+	{ ACT_VERBAND_WRITE, { NO, NO, NO, NO, OWN_VERBAND_ONLY, VERBAND_OR_ALL, YES } },
+	{ ACT_ADMIN, { NO, NO, NO, NO, NO, NO, YES } },
+	{ ACT_STAFF_READ, { NO, YES, YES, YES, YES, YES, YES } },
+	{ ACT_STAFF_READ_PRIVATE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
+	{ ACT_STAFF_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_STAFF_PRIVACY, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_REPORT_READ, { NO, OWN_ORG_ONLY, OWN_ORG_ONLY, OWN_ORG_ONLY, OWN_ORG_ONLY, YES, YES } },
+	{ ACT_USER_READ, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_USER_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_TOKEN_WRITE, { NO, NO, NO, NO, NO, NO, YES } },
+	{ ACT_AUDIT_READ, { NO, NO, NO, NO, NO, NO, YES } },
+};
+
+static struct actor make_actor(enum role role, const char *org, const char *verband)
+{
+	struct actor a;
+	memset(&a, 0, sizeof(a));
+	a.role = role;
+	a.user_id = role == ROLE_NONE ? 0 : 42;
+	snprintf(a.name, sizeof(a.name), "%s", policy_role_names[role]);
+	snprintf(a.org, sizeof(a.org), "%s", org);
+	snprintf(a.verband, sizeof(a.verband), "%s", verband);
+	return a;
+}
+
+static void check(const struct actor *a, enum action action, const char *org, const char *verband, int want)
+{
+	int got = policy_allows(a, action, org, verband) ? 1 : 0;
+	if (got != want)
+		fail_msg("%s (org '%s', verband '%s') %s %s on org %s, verband %s: expected %s", policy_role_names[a->role],
+			 a->org, a->verband, got ? "may" : "may not", policy_action_names[action], org ? org : "(geen)",
+			 verband ? verband : "(geen)", want ? "allowed" : "refused");
+}
+
+/* The expected answer for a grant, given where the target is. */
+static int expect(enum grant g, const struct actor *a, const char *org, const char *verband)
+{
+	switch (g) {
+	case NO: return 0;
+	case YES: return 1;
+	case OWN_ORG_ONLY: return org && a->org[0] && !strcmp(org, a->org);
+	case OWN_VERBAND_ONLY: return verband && verband[0] && a->verband[0] && !strcmp(verband, a->verband);
+	case VERBAND_OR_ALL: return verband && verband[0] && (!a->verband[0] || !strcmp(verband, a->verband));
+	}
+	return -1;
+}
+
+static void test_table(void **state)
+{
+	static const char *const orgs[] = { OWN_ORG, OTHER_ORG, NULL, "", "GM05050", "gm0505" };
+	static const char *const verbanden[] = { OWN_VERBAND, OTHER_VERBAND, NULL, "" };
+	static const char *const actor_verbanden[] = { OWN_VERBAND, "" };
+	int checked = 0;
+	for (size_t t = 0; t < sizeof(table) / sizeof(table[0]); t++)
+		for (int r = ROLE_NONE; r <= ROLE_BEHEERDER; r++)
+			for (size_t av = 0; av < 2; av++) {
+				struct actor a = make_actor((enum role)r, OWN_ORG, actor_verbanden[av]);
+				for (size_t o = 0; o < sizeof(orgs) / sizeof(orgs[0]); o++)
+					for (size_t v = 0; v < sizeof(verbanden) / sizeof(verbanden[0]); v++) {
+						int want = expect(table[t].by_role[r], &a, orgs[o], verbanden[v]);
+						check(&a, table[t].action, orgs[o], verbanden[v], want);
+						checked++;
+					}
+			}
+	assert_int_equal(checked, (int)(sizeof(table) / sizeof(table[0])) * NROLES * 2 * 6 * 4);
+}
+
+static void test_table_is_complete(void **state)
+{
+	/* Every action has a row above: a new action must be decided here too. */
+	int seen[ACT__COUNT] = { 0 };
+	for (size_t t = 0; t < sizeof(table) / sizeof(table[0]); t++)
+		seen[table[t].action]++;
+	for (int i = 0; i < ACT__COUNT; i++)
+		if (seen[i] != 1)
+			fail_msg("action %d (%s) has %d rows in the test table", i, policy_action_names[i], seen[i]);
+}
+
+static void test_actor_without_org(void **state)
+{
+	/* A manager or medewerker without an organisation owns none, not
+	 * every one, and not the one without a code. */
+	for (int r = ROLE_RAADSLID; r <= ROLE_STUURGROEP; r++) {
+		struct actor a = make_actor((enum role)r, "", "");
+		check(&a, ACT_STAFF_WRITE, "", NULL, 0);
+		check(&a, ACT_STAFF_WRITE, OWN_ORG, NULL, 0);
+		check(&a, ACT_STAFF_READ_PRIVATE, "", NULL, 0);
+		check(&a, ACT_REPORT_READ, "", NULL, 0);
+		check(&a, ACT_REPORT_READ, NULL, NULL, 0);
+		check(&a, ACT_USER_WRITE, "", NULL, 0);
+	}
+}
+
+static void test_anonymous_with_org(void **state)
+{
+	/* An anonymous request never gets more than reading, even if the
+	 * struct carries an organisation or verband. */
+	struct actor a = make_actor(ROLE_NONE, OWN_ORG, OWN_VERBAND);
+	for (int act = 0; act < ACT__COUNT; act++) {
+		int want = act == ACT_READ || act == ACT_LOGIN || act == ACT_LOGOUT;
+		check(&a, (enum action)act, OWN_ORG, OWN_VERBAND, want);
+		check(&a, (enum action)act, NULL, NULL, want);
+	}
+}
+
+static void test_names(void **state)
+{
+	/* One Dutch name per action, for the audit log. */
+	int n = 0;
+	while (policy_action_names[n])
+		n++;
+	assert_int_equal(n, ACT__COUNT);
+	assert_string_equal(policy_action_names[ACT_READ], "lezen");
+	assert_string_equal(policy_action_names[ACT_ADMIN], "beheer");
+	n = 0;
+	while (policy_role_names[n])
+		n++;
+	assert_int_equal(n, NROLES);
+	assert_string_equal(policy_role_names[ROLE_NONE], "anoniem");
+}
+
+static void test_role_parse(void **state)
+{
+	for (int r = ROLE_RAADSLID; r <= ROLE_BEHEERDER; r++)
+		assert_int_equal(policy_role_parse(policy_role_names[r]), r);
+	assert_int_equal(policy_role_parse("beheerder"), ROLE_BEHEERDER);
+	assert_int_equal(policy_role_parse("manager"), ROLE_MANAGER);
+	assert_int_equal(policy_role_parse("Beheerder"), ROLE_NONE);
+	assert_int_equal(policy_role_parse("beheerder "), ROLE_NONE);
+	assert_int_equal(policy_role_parse("anoniem"), ROLE_NONE);
+	assert_int_equal(policy_role_parse(""), ROLE_NONE);
+	assert_int_equal(policy_role_parse(NULL), ROLE_NONE);
+}
+
+static void test_account_action(void **state)
+{
+	/* A manager hands out medewerker and raadslid accounts; the other
+	 * roles need a beheerder. */
+	assert_int_equal(policy_account_action(ROLE_MEDEWERKER), ACT_USER_WRITE);
+	assert_int_equal(policy_account_action(ROLE_RAADSLID), ACT_USER_WRITE);
+	assert_int_equal(policy_account_action(ROLE_MANAGER), ACT_ADMIN);
+	assert_int_equal(policy_account_action(ROLE_STUURGROEP), ACT_ADMIN);
+	assert_int_equal(policy_account_action(ROLE_PROCESMANAGER), ACT_ADMIN);
+	assert_int_equal(policy_account_action(ROLE_BEHEERDER), ACT_ADMIN);
+	struct actor m = make_actor(ROLE_MANAGER, OWN_ORG, "");
+	check(&m, policy_account_action(ROLE_MEDEWERKER), OWN_ORG, NULL, 1);
+	check(&m, policy_account_action(ROLE_MEDEWERKER), OTHER_ORG, NULL, 0);
+	check(&m, policy_account_action(ROLE_BEHEERDER), OWN_ORG, NULL, 0);
+	check(&m, policy_account_action(ROLE_MANAGER), OWN_ORG, NULL, 0);
+
+	assert_int_equal(policy_role_verband(ROLE_STUURGROEP), 2);
+	assert_int_equal(policy_role_verband(ROLE_PROCESMANAGER), 1);
+	assert_int_equal(policy_role_verband(ROLE_MANAGER), 0);
+	assert_int_equal(policy_role_verband(ROLE_BEHEERDER), 0);
+	assert_int_equal(policy_role_verband(ROLE_NONE), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_is_complete),
+		cmocka_unit_test(test_actor_without_org),
+		cmocka_unit_test(test_anonymous_with_org),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_role_parse),
+		cmocka_unit_test(test_account_action),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
