@@ -235,6 +235,31 @@ test('the line number holds when every value has its own line', () => {
   assertEmptyRegister(db);
 });
 
+test('field errors at every depth name their path and the line of the bad value', () => {
+  const cases = [
+    ['organisaties[5].soort', (d) => { d.organisaties[5].soort = 'stad'; }, '"stad"'],
+    ['taakvelden[3].code', (d) => { d.taakvelden[3].code = 'ICT'; }, '"ICT"'],
+    ['verbanden[1].doelen[3]', (d) => { d.verbanden[1].doelen[3] = 'geld'; }, '"geld"'],
+    ['verbanden[2].leden[1].van', (d) => { d.verbanden[2].leden[1].van = '2013-02-29'; }, '"2013-02-29"'],
+    ['verbanden[3].leden[0].rol', (d) => { d.verbanden[3].leden[0].rol = 'baas'; }, '"baas"'],
+    ['verbanden[4].trajecten[0].fase', (d) => { d.verbanden[4].trajecten[0].fase = 'klaar'; }, '"klaar"'],
+  ];
+  for (const [path, mutate, marker] of cases) {
+    const doc = structuredClone(demo);
+    mutate(doc);
+    const text = JSON.stringify(doc, null, 2);
+    const lines = text.split('\n').map((l, i) => (l.includes(marker) ? i + 1 : 0)).filter(Boolean);
+    assert.equal(lines.length, 1, `${marker} occurs once`);
+    const file = tmp('veld.json');
+    writeFileSync(file, text);
+    const db = tmp('veld.db');
+    const r = samen(['import', '--db', db, file]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(r.stderr.startsWith(`${file}:${lines[0]}: ${path}: `), `${path}:\n${r.stderr}`);
+    assertEmptyRegister(db);
+  }
+});
+
 test('a failed import leaves an existing register as it was', () => {
   const db = tmp('bestaand.db');
   assert.equal(samen(['import', '--db', db, DEMO]).code, 0);
