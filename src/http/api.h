@@ -17,5 +17,6 @@ int api_error(struct response *rs, int status, const char *fmt, ...) __attribute
 extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
 extern const struct route api_staff_routes[];
+extern const struct route api_accounts_routes[]; /* sessies, gebruikers, tokens, audit */
 
 #endif

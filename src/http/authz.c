@@ -3,15 +3,28 @@
 #include "http/api.h"
 #include "http/authz.h"
 #include "store/accounts.h"
+#include "web/html.h"
 
-static int refuse(struct request *rq, struct response *rs, enum action action, const char *object)
+static __thread int t_audited;
+
+void authz_begin(void) { t_audited = 0; }
+int authz_audited(void) { return t_audited; }
+
+static int refuse(struct request *rq, struct response *rs, enum action action, const char *object, int page)
 {
-	if (rq->actor.role == ROLE_NONE)
-		api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
+	int status = rq->actor.role == ROLE_NONE ? 401 : 403;
+	char msg[400];
+	if (status == 401)
+		snprintf(msg, sizeof(msg), "%s", page ? "Meld u aan om deze pagina te zien."
+						      : "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
 	else
-		api_error(rs, 403, "Uw rol (%s%s%s) mag dit niet%s%s.", policy_role_names[rq->actor.role],
-			  rq->actor.org[0] ? " bij " : "", rq->actor.org, object ? " voor " : "", object ? object : "");
-	authz_audit(rq, action, rs->status, object);
+		snprintf(msg, sizeof(msg), "Uw rol (%s%s%s) mag dit niet%s%s.", policy_role_names[rq->actor.role],
+			 rq->actor.org[0] ? " bij " : "", rq->actor.org, object ? " voor " : "", object ? object : "");
+	if (page)
+		page_error(rq, rs, status, msg);
+	else
+		api_error(rs, status, "%s", msg);
+	authz_audit(rq, action, status, object);
 	return -1;
 }
 
@@ -19,29 +32,44 @@ int authz_require(struct request *rq, struct response *rs, enum action action, c
 {
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, action, org, NULL))
 		return 0;
-	return refuse(rq, rs, action, org);
+	return refuse(rq, rs, action, org, 0);
 }
 
 int authz_require_verband(struct request *rq, struct response *rs, enum action action, const char *verband)
 {
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, action, NULL, verband))
 		return 0;
-	return refuse(rq, rs, action, verband);
+	return refuse(rq, rs, action, verband, 0);
 }
 
-void authz_audit(struct request *rq, enum action action, int status, const char *object)
+int authz_require_page(struct request *rq, struct response *rs, enum action action, const char *org)
 {
-	char actor[200], what[160];
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, action, org, NULL))
+		return 0;
+	return refuse(rq, rs, action, org, 1);
+}
+
+void authz_audit_named(struct request *rq, const char *actie, int status, const char *object)
+{
+	char actor[200];
 	if (rq->actor.role == ROLE_NONE)
 		snprintf(actor, sizeof(actor), "anoniem");
 	else
 		snprintf(actor, sizeof(actor), "%s (%s%s%s)", rq->actor.name, policy_role_names[rq->actor.role],
 			 rq->actor.org[0] ? ", " : "", rq->actor.org);
-	snprintf(what, sizeof(what), "%s %s", rq->method, rq->path);
-	const char *result = status < 300 ? "gelukt" : status == 401 || status == 403 ? "geweigerd" : "mislukt";
+	const char *result = status < 300   ? "gelukt"
+			     : status == 401 || status == 403 || status == 429 ? "geweigerd"
+									: "mislukt";
 	char res[64];
 	snprintf(res, sizeof(res), "%s (%d)", result, status);
-	char obj[300];
-	snprintf(obj, sizeof(obj), "%s%s%s", what, object ? ": " : "", object ? object : "");
-	accounts_audit(rq->store, actor, policy_action_names[action], obj, res, rq->client_ip ? rq->client_ip : "");
+	char obj[400];
+	snprintf(obj, sizeof(obj), "%s %s%s%s", rq->method, rq->path, object ? ": " : "", object ? object : "");
+	accounts_audit_by(rq->store, actor, rq->actor.role == ROLE_NONE ? NULL : rq->actor.name, actie, obj, res,
+			  rq->client_ip ? rq->client_ip : "");
+	t_audited = 1;
+}
+
+void authz_audit(struct request *rq, enum action action, int status, const char *object)
+{
+	authz_audit_named(rq, policy_action_names[action], status, object);
 }

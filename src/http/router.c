@@ -8,7 +8,7 @@
 #include "store/accounts.h"
 #include "web/web.h"
 
-static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, web_routes, NULL };
+static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, api_accounts_routes, page_login_routes, page_audit_routes, web_routes, NULL };
 const struct route *const *router_tables = tables;
 
 /* Length of the valid UTF-8 sequence at s (as jansson accepts it: no
@@ -154,10 +154,10 @@ static int identify(struct request *rq, struct response *rs)
 	return auth_identify_session(rq);
 }
 
-void router_dispatch(struct request *rq, struct response *rs)
+static void dispatch(struct request *rq, struct response *rs)
 {
 	char allow[128] = "";
-	if (identify(rq, rs) < 0)
+	if (identify(rq, rs) < 0 || auth_guard(rq, rs) < 0)
 		return;
 	for (const struct route *const *t = tables; *t; t++) {
 		for (const struct route *r = *t; r->method; r++) {
@@ -186,6 +186,15 @@ void router_dispatch(struct request *rq, struct response *rs)
 		return;
 	}
 	not_found(rq, rs);
+}
+
+/* auth.h: every request passes the guards, and is audited once when it
+ * changed (or tried to change) something. */
+void router_dispatch(struct request *rq, struct response *rs)
+{
+	auth_begin(rq);
+	dispatch(rq, rs);
+	auth_finish(rq, rs);
 }
 
 int router_bootstrap(struct store *s, struct problem *p)
