@@ -295,6 +295,8 @@ int cmd_demo(struct cli_opts *o)
 		return 1;
 	const struct embedded_file *f = embedded_find("demo/netwerk.json");
 	int r = f ? load_document(s, "demo/netwerk.json", (const char *)f->data, f->len) : 1;
+	if (r == 0)
+		r = cli_demo_accounts(s);
 	store_close(s);
 	if (r)
 		return 1;

@@ -23,6 +23,14 @@ int cmd_serve(struct cli_opts *o);
 int cmd_demo(struct cli_opts *o);
 int cmd_export(struct cli_opts *o);
 int cmd_import(struct cli_opts *o);
+int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
+/* samen gebruiker <opdracht> …: its own options (cmd_gebruiker.c). */
+int cmd_gebruiker(int argc, char **argv);
+struct store;
+/* Opens an existing database for the account commands; 1 on failure (printed). */
+int cli_accounts_store(const char *db, struct store **s);
+/* For samen demo: the SAMEN_ADMIN_TOKEN beheerder and one account per role, printed. */
+int cli_demo_accounts(struct store *s);
 
 /* Reads a whole file (cap: 256 MiB) into a NUL-terminated string. */
 char *cli_read_file(const char *path, size_t *len);

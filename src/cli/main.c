@@ -19,6 +19,10 @@ static const char usage[] =
 	"         het hele register als één JSON-document naar stdout (docs/registerformaat.md)\n"
 	"  import --db BESTAND DOCUMENT.json\n"
 	"         een registerdocument inlezen: alles of niets, fouten met regelnummer\n"
+	"  gebruiker toevoegen|rol|wachtwoord|uitschakelen|token|lijst --db BESTAND …\n"
+	"         accounts beheren; 'samen gebruiker help' geeft de opties\n"
+	"  audit  --db BESTAND\n"
+	"         het auditlog als JSON-regels (tijdstempel, actor, actie, object, resultaat, oorsprong)\n"
 	"  help   deze tekst\n"
 	"  versie de versie\n"
 	"\n"
@@ -39,10 +43,12 @@ int main(int argc, char **argv)
 		printf("samen %s\n", SAMEN_VERSION);
 		return 0;
 	}
+	if (!strcmp(argv[1], "gebruiker")) /* its own options: cmd_gebruiker.c */
+		return cmd_gebruiker(argc - 2, argv + 2);
 	static const struct {
 		const char *name;
 		int (*fn)(struct cli_opts *);
-	} cmds[] = { { "serve", cmd_serve }, { "demo", cmd_demo }, { "export", cmd_export }, { "import", cmd_import } };
+	} cmds[] = { { "serve", cmd_serve }, { "demo", cmd_demo }, { "export", cmd_export }, { "import", cmd_import }, { "audit", cmd_audit } };
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
 		if (strcmp(argv[1], cmds[i].name))
 			continue;
