@@ -18,6 +18,14 @@
  *     (alleen medewerker- en raadslidaccounts; de andere rollen vragen 'beheer')
  *   tokens-beheren      ja        -                  -            -          -          -        -
  *   auditlog-lezen      ja        -                  -            -          -          -        -
+ *   besturen            ja        eigen verband, of  eigen        -          -          -        -
+ *                                 alle zonder verband verband
+ *   verkenning-         ja        -                  eigen org in eigen org  -          -        -
+ *     beantwoorden                                   eigen verband
+ *   scoren              ja        -                  eigen org in -          -          -        -
+ *                                                    eigen verband
+ *   mijlpaal-bijwerken  ja        als besturen       als besturen eigen org  -          -        -
+ *                                                                 (verantwoordelijk)
  *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
@@ -52,6 +60,10 @@ const char *const policy_action_names[] = { "lezen",
 					    "gebruikers-wijzigen",
 					    "tokens-beheren",
 					    "auditlog-lezen",
+					    "verkenning-beantwoorden",
+					    "scoren",
+					    "besturen",
+					    "mijlpaal-bijwerken",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -98,6 +110,20 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_USER_READ:
 	case ACT_USER_WRITE:
 		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_STEER:
+		/* Choosing and running a verband: as verband-wijzigen. */
+		return policy_allows(a, ACT_VERBAND_WRITE, org, verband);
+	case ACT_SURVEY_ANSWER:
+		/* A partner answers for itself: its manager, or its member of that verband's stuurgroep. */
+		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && verband &&
+									 a->verband[0] && !strcmp(a->verband, verband)));
+	case ACT_SCORE:
+		/* Each partner scores for itself, through its member of the stuurgroep. */
+		return a->role == ROLE_STUURGROEP && same_org(a, org) && verband && a->verband[0] &&
+		       !strcmp(a->verband, verband);
+	case ACT_MILESTONE_UPDATE:
+		/* Besides the stuurgroep and procesmanager: the manager of the responsible organisation. */
+		return policy_allows(a, ACT_STEER, org, verband) || (a->role == ROLE_MANAGER && same_org(a, org));
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -43,6 +43,10 @@ enum action {
 	ACT_USER_WRITE,        /* create or change a medewerker/raadslid account of org */
 	ACT_TOKEN_WRITE,       /* issue or revoke API tokens */
 	ACT_AUDIT_READ,        /* read the audit log */
+	ACT_SURVEY_ANSWER,     /* answer a survey round (verkenning) for org in verband */
+	ACT_SCORE,             /* score candidate task fields for org in verband */
+	ACT_STEER,             /* surveys, scorings, business cases, milestones, decisions, roles of verband */
+	ACT_MILESTONE_UPDATE,  /* report a milestone of verband done or postponed (org: its responsible) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
