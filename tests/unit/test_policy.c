@@ -22,6 +22,7 @@ enum grant {
 	OWN_ORG_ONLY,
 	OWN_VERBAND_ONLY,  /* the actor's verband; nothing when it has none */
 	VERBAND_OR_ALL,    /* the actor's verband; every verband when it has none */
+	OWN_ORG_IN_OWN_VERBAND, /* the own organisation, within the actor's verband */
 };
 
 #define NROLES (ROLE_BEHEERDER + 1)
@@ -46,6 +47,10 @@ static const struct {
 	{ ACT_USER_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_TOKEN_WRITE, { NO, NO, NO, NO, NO, NO, YES } },
 	{ ACT_AUDIT_READ, { NO, NO, NO, NO, NO, NO, YES } },
+	{ ACT_SURVEY_ANSWER, { NO, NO, NO, OWN_ORG_ONLY, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
+	{ ACT_SCORE, { NO, NO, NO, NO, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
+	{ ACT_STEER, { NO, NO, NO, NO, OWN_VERBAND_ONLY, VERBAND_OR_ALL, YES } },
+	{ ACT_MILESTONE_UPDATE, { NO, NO, NO, OWN_ORG_ONLY, OWN_VERBAND_ONLY, VERBAND_OR_ALL, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
@@ -78,6 +83,8 @@ static int expect(enum grant g, const struct actor *a, const char *org, const ch
 	case OWN_ORG_ONLY: return org && a->org[0] && !strcmp(org, a->org);
 	case OWN_VERBAND_ONLY: return verband && verband[0] && a->verband[0] && !strcmp(verband, a->verband);
 	case VERBAND_OR_ALL: return verband && verband[0] && (!a->verband[0] || !strcmp(verband, a->verband));
+	case OWN_ORG_IN_OWN_VERBAND:
+		return expect(OWN_ORG_ONLY, a, org, verband) && expect(OWN_VERBAND_ONLY, a, org, verband);
 	}
 	return -1;
 }
