@@ -1,0 +1,62 @@
+// Facts of the demo network (demo/netwerk.json, loaded by `samen demo`) as the
+// seeds tell them: who works with whom, on which task field, on which date.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+
+let srv;
+const get = (path) => srv.api('GET', '/api/v1' + path, null, { token: null });
+
+async function matrix(org, datum) {
+  const r = await get(`/matrix?organisatie=${org}&datum=${datum}`);
+  assert.equal(r.status, 200, r.text);
+  return Object.fromEntries(r.json.map((x) => [x.taakveld, x]));
+}
+
+before(async () => { srv = await startServer({ demo: true }); });
+after(async () => { await srv.stop(); });
+
+test('2012-03-08: Dalfsen shares ICT with Staphorst and Zwartewaterland, recreatie with Hardenberg and Ommen', async () => {
+  const m = await matrix('GM0148', '2012-03-08');
+  assert.deepEqual(m.ict.partners, ['GM0180', 'GM1896']);
+  assert.deepEqual(m.ict.verbanden, ['dsz']);
+  assert.deepEqual(m['recreatie-toerisme'].partners, ['GM0160', 'GM0175']);
+  assert.deepEqual(m['recreatie-toerisme'].verbanden, ['vechtdal']);
+  assert.equal(m.psa, undefined, 'Dalfsen only listens in at the SSC (toehoorder)');
+  for (const row of Object.values(m)) assert.ok(!row.partners.includes('GM0148'), 'never itself');
+});
+
+test('2013-06-01: Zwolle shares PSA with Kampen and the province through the SSC', async () => {
+  const m = await matrix('GM0193', '2013-06-01');
+  assert.deepEqual(m.psa.partners, ['GM0166', 'PV23']);
+  assert.deepEqual(m.psa.verbanden, ['ssc-zwolle']);
+  assert.equal((await matrix('GM0193', '2012-12-31')).psa, undefined, 'the SSC starts on 2013-01-01');
+  const tr = await get('/trajecten?organisatie=GM0193');
+  assert.ok(tr.json.some((t) => t.verband === 'ssc-zwolle' && t.taakveld === 'psa'));
+  assert.ok(!(await get('/trajecten?organisatie=GM0148')).json.some((t) => t.verband === 'ssc-zwolle'));
+});
+
+test('brandweer moves from DSZ to the veiligheidsregio on 2014-01-01', async () => {
+  const before = await matrix('GM0148', '2013-12-31');
+  assert.deepEqual(before.brandweer.partners, ['GM0180', 'GM1896']);
+  assert.deepEqual(before.brandweer.verbanden, ['dsz']);
+  const afterwards = await matrix('GM0148', '2014-01-01');
+  assert.deepEqual(afterwards.brandweer.verbanden, ['vr-ijsselland']);
+  assert.equal(afterwards.brandweer.partners.length, 10);
+});
+
+test('the Drechtsteden proeftuin runs through 2012 only', async () => {
+  assert.equal((await matrix('GM0505', '2012-06-01')).beleid.partners.length, 5);
+  assert.equal((await matrix('GM0505', '2013-01-01')).beleid, undefined);
+});
+
+test('the demo register reads back: organisations with TOOI, verbanden with members and trajecten', async () => {
+  const o = await get('/organisaties/GM0148');
+  assert.equal(o.json.tooi, 'https://identifier.overheid.nl/tooi/id/gemeente/gm0148');
+  assert.ok(o.json.verbanden.some((v) => v.verband === 'ssc-zwolle' && v.rol === 'toehoorder'));
+  const v = await get('/verbanden/ssc-zwolle');
+  assert.equal(v.json.geenCherryPicking, true);
+  assert.deepEqual(v.json.trajecten.find((t) => t.taakveld === 'psa').deelnemers, ['GM0166', 'GM0193', 'PV23']);
+  const net = await get('/netwerk?datum=2012-03-08&taakveld=ict');
+  assert.deepEqual(net.json.map((l) => [l.a, l.b]), [['GM0148', 'GM0180'], ['GM0148', 'GM1896'], ['GM0180', 'GM1896']]);
+});
