@@ -7,8 +7,10 @@
 #define NETWERK_FONT 14      /* px of a label */
 #define NETWERK_CHAR_W 7.6   /* estimated px per character at that size */
 #define NETWERK_NODE_GAP 18  /* px of circle between two organisations, at least */
-#define NETWERK_MIN_RADIUS 250
+#define NETWERK_MIN_RADIUS 280
 #define NETWERK_WINDOW 4     /* how many placed organisations draw the next one */
+#define NETWERK_LABEL_GAP 17 /* px between two labels on one side, at least */
+#define NETWERK_PAD 8        /* px around the picture */
 
 static void svg_txt(struct buf *b, const char *text)
 {
@@ -34,8 +36,10 @@ static size_t utf8_chars(const char *s)
 
 struct node {
 	const char *code, *naam;
-	double x, y;
-	int right; /* label to the right of the dot */
+	double x, y;   /* the dot */
+	double lx, ly; /* the label's anchor */
+	double ly0;    /* where the label would be without spreading */
+	const char *anchor;
 	int linked;
 };
 
@@ -123,6 +127,91 @@ static void weights(json_t *links, json_t *index, int n, size_t *w)
 	}
 }
 
+struct geometry {
+	double cx, cy, r, width, height;
+};
+
+struct label_pos {
+	double d; /* distance from the horizontal axis */
+	int i;
+};
+
+static int label_pos_cmp(const void *x, const void *y)
+{
+	const struct label_pos *a = x, *b = y;
+	return a->d < b->d ? -1 : a->d > b->d ? 1 : a->i - b->i;
+}
+
+/* Horizontal labels on a circle crowd near the top and bottom, where
+ * neighbours sit at almost the same height. Per side (left, right) and
+ * half (upper, lower), walk from the middle outwards and push each label
+ * away from the axis until it is NETWERK_LABEL_GAP from the previous one. */
+static void spread_labels(struct node *nodes, int n)
+{
+	struct label_pos *v = calloc((size_t)(n ? n : 1), sizeof(*v));
+	if (!v)
+		return;
+	static const char *const sides[] = { "start", "end" };
+	for (int s = 0; s < 2; s++) {
+		for (int up = 0; up < 2; up++) {
+			int m = 0;
+			for (int k = 0; k < n; k++)
+				if (!strcmp(nodes[k].anchor, sides[s]) && (up ? nodes[k].ly < 0 : nodes[k].ly >= 0))
+					v[m++] = (struct label_pos){ fabs(nodes[k].ly), k };
+			qsort(v, (size_t)m, sizeof(*v), label_pos_cmp);
+			for (int j = 1; j < m; j++)
+				if (v[j].d < v[j - 1].d + NETWERK_LABEL_GAP)
+					v[j].d = v[j - 1].d + NETWERK_LABEL_GAP;
+			for (int j = 0; j < m; j++)
+				nodes[v[j].i].ly = up ? -v[j].d : v[j].d;
+		}
+	}
+	free(v);
+}
+
+/* Places the nodes in order[] on a circle and their labels beside them,
+ * then moves everything so that the picture starts at (NETWERK_PAD,
+ * NETWERK_PAD) and g holds its size. */
+static void layout(struct node *nodes, int n, const int *order, struct geometry *g)
+{
+	double r = (double)n * NETWERK_NODE_GAP / (2 * NETWERK_PI);
+	if (r < NETWERK_MIN_RADIUS)
+		r = NETWERK_MIN_RADIUS;
+	for (int k = 0; k < n; k++) {
+		/* Half a step off the top, so that the top two labels go left and
+		 * right; labels point away from the centre. */
+		double a = -NETWERK_PI / 2 + 2 * NETWERK_PI * (k + 0.5) / (n ? n : 1);
+		double c = cos(a), sn = sin(a);
+		struct node *nd = &nodes[order[k]];
+		nd->x = r * c;
+		nd->y = r * sn;
+		nd->lx = (r + 13) * c;
+		nd->ly = nd->ly0 = (r + 18) * sn;
+		nd->anchor = fabs(c) < 0.05 ? "middle" : c > 0 ? "start" : "end";
+	}
+	spread_labels(nodes, n);
+	double minx = -r - 10, maxx = r + 10, miny = -r - 10, maxy = r + 10;
+	for (int k = 0; k < n; k++) {
+		const struct node *nd = &nodes[k];
+		double w = (double)utf8_chars(nd->naam) * NETWERK_CHAR_W;
+		double x0 = nd->anchor[0] == 's' ? nd->lx : nd->anchor[0] == 'e' ? nd->lx - w : nd->lx - w / 2;
+		if (x0 < minx)
+			minx = x0;
+		if (x0 + w > maxx)
+			maxx = x0 + w;
+		if (nd->ly - NETWERK_FONT < miny)
+			miny = nd->ly - NETWERK_FONT;
+		if (nd->ly + NETWERK_FONT > maxy)
+			maxy = nd->ly + NETWERK_FONT;
+	}
+	double dx = NETWERK_PAD - minx, dy = NETWERK_PAD - miny;
+	for (int k = 0; k < n; k++) {
+		nodes[k].x += dx, nodes[k].y += dy;
+		nodes[k].lx += dx, nodes[k].ly += dy, nodes[k].ly0 += dy;
+	}
+	*g = (struct geometry){ dx, dy, r, maxx - minx + 2 * NETWERK_PAD, maxy - miny + 2 * NETWERK_PAD };
+}
+
 int netwerk_svg_write(struct buf *out, json_t *orgs, json_t *links, const struct netwerk_svg_options *opt)
 {
 	int rc = -1;
@@ -177,27 +266,9 @@ int netwerk_svg_write(struct buf *out, json_t *orgs, json_t *links, const struct
 	weights(order_links, index, n, w);
 	circle_order(n, w, order);
 
-	/* Geometry: a circle big enough for a label every NETWERK_NODE_GAP px,
-	 * and room beside it for the longest label. */
-	size_t longest = 0;
-	for (int k = 0; k < n; k++) {
-		size_t c = utf8_chars(nodes[k].naam);
-		if (c > longest)
-			longest = c;
-	}
-	double r = (double)n * NETWERK_NODE_GAP / (2 * NETWERK_PI);
-	if (r < NETWERK_MIN_RADIUS)
-		r = NETWERK_MIN_RADIUS;
-	double margin = 24 + (double)longest * NETWERK_CHAR_W;
-	double cx = r + margin, cy = r + 40;
-	double width = 2 * cx, height = 2 * cy;
-	for (int k = 0; k < n; k++) {
-		double a = -NETWERK_PI / 2 + 2 * NETWERK_PI * k / (n ? n : 1);
-		struct node *nd = &nodes[order[k]];
-		nd->x = cx + r * cos(a);
-		nd->y = cy + r * sin(a);
-		nd->right = cos(a) >= -1e-9;
-	}
+	struct geometry g;
+	layout(nodes, n, order, &g);
+	double cx = g.cx, cy = g.cy, r = g.r, width = g.width, height = g.height;
 
 	json_array_foreach(links, i, x)
 	{
@@ -224,14 +295,14 @@ int netwerk_svg_write(struct buf *out, json_t *orgs, json_t *links, const struct
 		   cx, cy, r);
 
 	buf_adds(out, "<g class=\"samen-netwerk__links\" fill=\"none\" stroke=\"#245391\" stroke-linecap=\"round\""
-		      " stroke-opacity=\"0.6\">");
+		      " stroke-opacity=\"0.75\">");
 	for (size_t k = 0; k < nedges; k++) {
 		const struct node *a = &nodes[edges[k].a], *b = &nodes[edges[k].b];
 		/* A curve bent towards the centre: neighbours get a near-straight
 		 * line, distant pairs a bow, so clusters stay readable. */
 		double mx = (a->x + b->x) / 2, my = (a->y + b->y) / 2;
 		double qx = cx + (mx - cx) * 0.45, qy = cy + (my - cy) * 0.45;
-		double sw = 1.0 + 1.1 * (double)((edges[k].n > 10 ? 10 : edges[k].n) - (edges[k].n ? 1 : 0));
+		double sw = 2.0 + (double)((edges[k].n > 10 ? 10 : edges[k].n) - (edges[k].n ? 1 : 0));
 		buf_printf(out, "<path class=\"samen-netwerk__link\" d=\"M%.1f %.1fQ%.1f %.1f %.1f %.1f\" stroke-width=\"%.1f\">",
 			   a->x, a->y, qx, qy, b->x, b->y, sw);
 		buf_adds(out, "<title>");
@@ -248,10 +319,13 @@ int netwerk_svg_write(struct buf *out, json_t *orgs, json_t *links, const struct
 		buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"/>",
 			   nd->x, nd->y, nd->linked ? 7 : 5, nd->linked ? "#1f4677" : "#ffffff",
 			   nd->linked ? "#ffffff" : "#595959");
+		if (fabs(nd->ly - nd->ly0) > 4) /* a label pushed aside gets a leader line */
+			buf_printf(out, "<path d=\"M%.1f %.1fL%.1f %.1f\" fill=\"none\" stroke=\"#8c8c8c\" stroke-width=\"1\"/>",
+				   nd->x + (nd->lx - nd->x) * 0.6, nd->y + (nd->ly0 - nd->y) * 0.6,
+				   nd->lx + (nd->anchor[0] == 's' ? -2 : nd->anchor[0] == 'e' ? 2 : 0), nd->ly);
 		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"central\" font-size=\"%d\""
 				" fill=\"%s\">",
-			   nd->x + (nd->right ? 12 : -12), nd->y, nd->right ? "start" : "end", NETWERK_FONT,
-			   nd->linked ? "#1a1a1a" : "#595959");
+			   nd->lx, nd->ly, nd->anchor, NETWERK_FONT, nd->linked ? "#1a1a1a" : "#595959");
 		svg_txt(out, nd->naam);
 		buf_adds(out, "</text></g>");
 	}

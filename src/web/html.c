@@ -105,6 +105,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		    "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/samen.css\">"
+		    "<link rel=\"icon\" type=\"image/svg+xml\" href=\"/static/favicon.svg\">"
 		    "</head><body class=\"utrecht-document utrecht-document--surface\">"
 		    "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
 		    "<header class=\"samen-header\"><div class=\"samen-header__inner\">"

@@ -137,10 +137,15 @@ void page_org_links(struct buf *b, json_t *names, json_t *codes)
 	free(list);
 }
 
-void page_table_begin(struct buf *b, const char *caption)
+void page_table_begin(struct buf *b, const char *caption, const char *modifier)
 {
 	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\">"
-		    "<table class=\"utrecht-table utrecht-table--html-table samen-table\"><caption class=\"utrecht-table__caption\">");
+		    "<table class=\"utrecht-table utrecht-table--html-table samen-table");
+	if (modifier) {
+		html_raw(b, " ");
+		html_attr(b, modifier);
+	}
+	html_raw(b, "\"><caption class=\"utrecht-table__caption\">");
 	html_txt(b, caption);
 	html_raw(b, "</caption>");
 }

@@ -25,7 +25,7 @@ static void count_members(json_t *leden, const char *date, int *members, int *li
 static void verbanden_table(struct buf *b, json_t *verbanden, const char *today)
 {
 	static const char *const head[] = { "Verband", "#Huidige leden", "Doelen", NULL };
-	page_table_begin(b, "Samenwerkingsverbanden");
+	page_table_begin(b, "Alle samenwerkingsverbanden, met het aantal leden op vandaag en hun doelen", NULL);
 	page_table_head(b, head);
 	size_t i;
 	json_t *v;
@@ -52,7 +52,7 @@ static void verbanden_table(struct buf *b, json_t *verbanden, const char *today)
 static void organisaties_table(struct buf *b, json_t *orgs)
 {
 	static const char *const head[] = { "Organisatie", "Code", "Soort", "#Inwoners", NULL };
-	page_table_begin(b, "Organisaties in het register");
+	page_table_begin(b, "Alle organisaties in het register", NULL);
 	page_table_head(b, head);
 	size_t i;
 	json_t *o;

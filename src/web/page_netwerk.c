@@ -37,9 +37,12 @@ static void filter_form(struct buf *b, const char *date, const char *date_error,
 
 	html_raw(b, taakveld_bad ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 				 : "<div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"taakveld\">Taakveld</label></div>"
-		    "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select\" id=\"taakveld\" name=\"taakveld\">"
-		    "<option value=\"\">Alle taakvelden</option>");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"taakveld\">Taakveld</label></div>");
+	if (taakveld_bad)
+		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"taakveld-fout\">Kies een taakveld uit de lijst.</div>");
+	html_raw(b, "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select");
+	html_raw(b, taakveld_bad ? " utrecht-select--invalid\" aria-invalid=\"true\" aria-describedby=\"taakveld-fout\"" : "\"");
+	html_raw(b, " id=\"taakveld\" name=\"taakveld\"><option value=\"\">Alle taakvelden</option>");
 	size_t i;
 	json_t *t;
 	json_array_foreach(taakvelden, i, t)
@@ -85,7 +88,7 @@ static void links_table(struct buf *b, json_t *links, json_t *orgs, json_t *taak
 	qsort(pairs, k, sizeof(*pairs), pair_cmp);
 
 	static const char *const head[] = { "Organisatie", "Partner", "#Gedeelde taakvelden", "Taakvelden", NULL };
-	page_table_begin(b, caption);
+	page_table_begin(b, caption, NULL);
 	page_table_head(b, head);
 	for (i = 0; i < k; i++) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");

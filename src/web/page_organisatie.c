@@ -46,7 +46,7 @@ static void memberships(struct buf *b, json_t *org)
 	struct buf cap;
 	buf_init(&cap, 512);
 	buf_printf(&cap, "Verbanden waarvan %s lid is of was", naam);
-	page_table_begin(b, buf_str(&cap));
+	page_table_begin(b, buf_str(&cap), NULL);
 	buf_release(&cap);
 	page_table_head(b, head);
 	size_t i;
@@ -58,9 +58,9 @@ static void memberships(struct buf *b, json_t *org)
 		page_verband_link(b, json_string_value(json_object_get(m, "verband")), json_string_value(json_object_get(m, "naam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		page_label(b, json_string_value(json_object_get(m, "rol")));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
 		html_date(b, json_string_value(json_object_get(m, "van")));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
 		if (tot)
 			html_date(b, tot);
 		else
@@ -114,7 +114,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 	buf_init(&cap, 512);
 	buf_printf(&cap, "Partners van %s per taakveld op ", naam);
 	html_date(&cap, date);
-	page_table_begin(b, buf_str(&cap));
+	page_table_begin(b, buf_str(&cap), NULL);
 	buf_release(&cap);
 	page_table_head(b, head);
 	size_t i, k;

@@ -53,7 +53,7 @@ static void members(struct buf *b, json_t *v, const char *today)
 		return;
 	}
 	static const char *const head[] = { "Organisatie", "Rol", "Van", "Tot", "Status", NULL };
-	page_table_begin(b, "Leden, ook wie is uitgetreden");
+	page_table_begin(b, "Leden, ook wie is uitgetreden", NULL);
 	page_table_head(b, head);
 	size_t i;
 	json_t *l;
@@ -68,9 +68,9 @@ static void members(struct buf *b, json_t *v, const char *today)
 		page_org_link(b, json_string_value(json_object_get(l, "organisatie")), json_string_value(json_object_get(l, "naam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		page_label(b, json_string_value(json_object_get(l, "rol")));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
 		html_date(b, van);
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
 		if (tot)
 			html_date(b, tot);
 		else
@@ -101,6 +101,7 @@ static void date_cell(struct buf *b, const char *date, const char *none)
 static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 {
 	json_t *tr = json_object_get(v, "trajecten");
+	int all_members = json_is_true(json_object_get(v, "geenCherryPicking"));
 	html_raw(b, "<section aria-labelledby=\"kop-trajecten\"><h2 class=\"utrecht-heading-2\" id=\"kop-trajecten\">Trajecten</h2>");
 	if (!json_array_size(tr)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Dit verband heeft nog geen trajecten.</p></section>");
@@ -108,7 +109,7 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 	}
 	static const char *const head[] = { "Taakveld", "Fase", "Vorm", "Intensiteit", "Deelnemers", "Eigenaar",
 					    "Start", "Eind", "Wettelijke deadline", NULL };
-	page_table_begin(b, "Trajecten per taakveld");
+	page_table_begin(b, "Trajecten per taakveld", "samen-table--wide");
 	page_table_head(b, head);
 	size_t i;
 	json_t *t;
@@ -134,6 +135,8 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 		page_label(b, json_string_value(json_object_get(t, "intensiteit")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		page_org_links(b, orgs, json_object_get(t, "deelnemers"));
+		if (all_members)
+			html_raw(b, "<span class=\"samen-cell-note\">alle leden (geen cherry-picking)</span>");
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		if (eigenaar)
 			html_txt(b, eigenaar);
@@ -141,7 +144,7 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 			html_raw(b, "<span class=\"samen-muted\">nog niet benoemd</span>");
 		html_raw(b, "</td>");
 		date_cell(b, json_string_value(json_object_get(t, "start")), "—");
-		date_cell(b, json_string_value(json_object_get(t, "eind")), "geen einddatum");
+		date_cell(b, json_string_value(json_object_get(t, "eind")), "lopend");
 		date_cell(b, json_string_value(json_object_get(t, "wettelijkeDeadline")), "—");
 		html_raw(b, "</tr>");
 	}

@@ -40,9 +40,10 @@ void page_verband_link(struct buf *b, const char *code, const char *naam);
  * joined by ", "; "—" when the list is empty. */
 void page_org_links(struct buf *b, json_t *names, json_t *codes);
 
-/* The start of a table: an optional scrolling container, <table> and its
- * <caption>. Close it with page_table_end(). */
-void page_table_begin(struct buf *b, const char *caption);
+/* The start of a table: a container that scrolls sideways on narrow
+ * screens, <table> with an optional modifier class ("samen-table--wide")
+ * and its <caption>. Close it with page_table_end(). */
+void page_table_begin(struct buf *b, const char *caption, const char *modifier);
 void page_table_end(struct buf *b);
 /* <th scope="col"> cells for a NULL-terminated list of headers; a header
  * starting with '#' is a numeric column (the '#' is not shown). */
