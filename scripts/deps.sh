@@ -11,7 +11,7 @@ what=${1:-build}
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
       libgnutls28-dev libcmocka-dev nodejs)
 case $what in
-  check) pkgs+=(chromium curl) ;;
+  check) pkgs+=(chromium curl openssl) ;;
   bench) pkgs+=(chromium curl hyperfine) ;;
 esac
 
