@@ -26,6 +26,13 @@
  *                                                    eigen verband
  *   mijlpaal-bijwerken  ja        als besturen       als besturen eigen org  -          -        -
  *                                                                 (verantwoordelijk)
+ *   urenbank-beheren    ja        eigen proeftuin of -            -          -          -        -
+ *                                 verband, of alle
+ *   opdracht-wijzigen,  ja        als urenbank-      -            eigen org  -          -        -
+ *     inzetten                    beheren                         (opdrachtgever; medewerker)
+ *   uren-boeken         ja        -                  -            eigen org  eigen org  -        -
+ *   uren-goedkeuren,    ja        -                  -            eigen org  -          -        -
+ *     storten                                                     (opdrachtgever; storter)
  *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
@@ -64,6 +71,12 @@ const char *const policy_action_names[] = { "lezen",
 					    "scoren",
 					    "besturen",
 					    "mijlpaal-bijwerken",
+					    "urenbank-beheren",
+					    "opdracht-wijzigen",
+					    "inzetten",
+					    "uren-boeken",
+					    "uren-goedkeuren",
+					    "storten",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -124,6 +137,19 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_MILESTONE_UPDATE:
 		/* Besides the stuurgroep and procesmanager: the manager of the responsible organisation. */
 		return policy_allows(a, ACT_STEER, org, verband) || (a->role == ROLE_MANAGER && same_org(a, org));
+	case ACT_EXCHANGE_MANAGE:
+		/* The process manager of that proeftuin (or its verband), or of all. */
+		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || (verband && !strcmp(a->verband, verband)));
+	case ACT_ASSIGNMENT_WRITE:
+	case ACT_STAFFING:
+		/* The manager of the principal (of the staff member), or the process manager. */
+		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows(a, ACT_EXCHANGE_MANAGE, org, verband);
+	case ACT_HOURS_BOOK:
+		/* Staff of org (a medewerker account of that organisation) and its managers. */
+		return (a->role == ROLE_MEDEWERKER || a->role == ROLE_MANAGER) && same_org(a, org);
+	case ACT_HOURS_APPROVE:
+	case ACT_DEPOSIT:
+		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -47,6 +47,12 @@ enum action {
 	ACT_SCORE,             /* score candidate task fields for org in verband */
 	ACT_STEER,             /* surveys, scorings, business cases, milestones, decisions, roles of verband */
 	ACT_MILESTONE_UPDATE,  /* report a milestone of verband done or postponed (org: its responsible) */
+	ACT_EXCHANGE_MANAGE,   /* hours exchange: proeftuinen, merging opdrachten, settlement (verband: the proeftuin) */
+	ACT_ASSIGNMENT_WRITE,  /* submit or close an opdracht of principal org */
+	ACT_STAFFING,          /* commit staff of org to an opdracht (inzet) */
+	ACT_HOURS_BOOK,        /* book hours of staff of org */
+	ACT_HOURS_APPROVE,     /* approve, reject or correct hours on an opdracht of principal org */
+	ACT_DEPOSIT,           /* deposit money for org into the hours exchange */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
