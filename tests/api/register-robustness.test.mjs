@@ -202,3 +202,26 @@ test('after the storm the register is intact and still served', async () => {
   }
   assert.doesNotMatch(srv.stderr, /SQL-fout|databasefout/, 'no input reached the database as an error');
 });
+
+test('parallel writers: a race on one code gives one 201 and the rest 409; parallel joins and trajecten all land', async () => {
+  const post = (p, b) => srv.api('POST', '/api/v1' + p, b);
+  const race = await Promise.all(Array.from({ length: 24 }, (_, i) => post('/verbanden', { code: 'race', naam: `Race ${i}`,
+    leden: [{ organisatie: 'GM0148', van: '2010-01-01' }, { organisatie: 'GM0180', van: '2010-01-01' }] })));
+  const statuses = race.map((r) => r.status).sort();
+  assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
+  assert.equal(statuses.filter((s) => s === 409).length, 23, JSON.stringify(statuses));
+  const v = await srv.api('GET', '/api/v1/verbanden/race');
+  assert.equal(v.json.leden.length, 2, 'the losers wrote no members');
+
+  const orgs = Array.from({ length: 30 }, (_, i) => `GM7${String(i).padStart(3, '0')}`);
+  await Promise.all(orgs.map((code) => post('/organisaties', { code, naam: code, soort: 'gemeente' })));
+  const joins = await Promise.all(orgs.map((organisatie) => post('/verbanden/race/leden', { organisatie, van: '2011-01-01' })));
+  assert.deepEqual([...new Set(joins.map((r) => r.status))], [201]);
+  const tr = await Promise.all(orgs.map((o) => post('/verbanden/race/trajecten', { taakveld: 'ict', fase: 'verkenning',
+    vorm: 'netwerk', intensiteit: 'informatie', start: '2012-01-01', deelnemers: ['GM0148', o] })));
+  assert.deepEqual([...new Set(tr.map((r) => r.status))], [201]);
+  assert.equal(new Set(tr.map((r) => r.json.id)).size, orgs.length, 'each traject its own id');
+  const m = await srv.api('GET', '/api/v1/matrix?organisatie=GM0148&datum=2012-06-01');
+  const partners = m.json.find((x) => x.taakveld === 'ict').partners;
+  assert.deepEqual(partners.filter((c) => c.startsWith('GM7')), orgs);
+});
