@@ -1,0 +1,229 @@
+// The authorisation matrix: every state-changing endpoint the server has
+// (read from its own OpenAPI document, so a new endpoint is tried the day
+// it appears) against an anonymous request and every role, of the own and
+// of another organisation and verband.
+//   anonymous                      → 401, always
+//   a role the policy refuses      → 403 (another organisation, another
+//                                    verband, or a role that may not)
+//   a role the policy allows       → 2xx on a valid request
+// Endpoints listed in EXPECT below are checked role by role. An endpoint
+// that is not listed yet still must refuse anonymous requests (401) and
+// council members of either organisation (403: a raadslid only reads), and
+// must not refuse a beheerder; the test says it should be listed.
+// Every refusal must be in the audit log.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { createUser, tokenFor, auditRecords, unique } from './auth-helpers.mjs';
+
+const OWN_ORG = 'GM0148'; // Dalfsen
+const OWN_VERBAND = 'dsz'; // Dalfsen, Staphorst, Zwartewaterland
+const OTHER_ORG = 'GM0505'; // Dordrecht
+const OTHER_VERBAND = 'drechtsteden';
+
+// Actors: name → account. Tokens are filled in before().
+const ACTORS = {
+  'raadslid-eigen': { rol: 'raadslid', organisatie: OWN_ORG },
+  'raadslid-ander': { rol: 'raadslid', organisatie: OTHER_ORG },
+  'medewerker-eigen': { rol: 'medewerker', organisatie: OWN_ORG },
+  'medewerker-ander': { rol: 'medewerker', organisatie: OTHER_ORG },
+  'manager-eigen': { rol: 'manager', organisatie: OWN_ORG },
+  'manager-ander': { rol: 'manager', organisatie: OTHER_ORG },
+  'stuurgroep-eigen': { rol: 'stuurgroep', organisatie: OWN_ORG, verband: OWN_VERBAND },
+  'stuurgroep-ander': { rol: 'stuurgroep', organisatie: OTHER_ORG, verband: OTHER_VERBAND },
+  'procesmanager-eigen': { rol: 'procesmanager', organisatie: OWN_ORG, verband: OWN_VERBAND },
+  'procesmanager-ander': { rol: 'procesmanager', organisatie: OTHER_ORG, verband: OTHER_VERBAND },
+  'procesmanager-netwerk': { rol: 'procesmanager', organisatie: OTHER_ORG }, // no verband: the whole network
+  beheerder: null, // the SAMEN_ADMIN_TOKEN account
+};
+const tokens = {};
+
+let srv;
+let n = 0;
+const next = () => ++n;
+const admin = (m, p, b) => srv.api(m, p, b);
+async function must(r, what) {
+  const res = await r;
+  if (res.status >= 300) throw new Error(`setup ${what}: ${res.status} ${res.text}`);
+  return res.json;
+}
+
+// A fresh organisation that is a current member of the own verband.
+async function freshMember() {
+  const code = `MX-${process.pid}-${next()}`;
+  await must(admin('POST', '/api/v1/organisaties', { code, naam: `Proef ${code}`, soort: 'overig' }), 'organisatie');
+  await must(admin('POST', `/api/v1/verbanden/${OWN_VERBAND}/leden`, { organisatie: code, rol: 'lid', van: '2020-01-01' }), 'lid');
+  return code;
+}
+async function freshOrg() {
+  const code = `MY-${process.pid}-${next()}`;
+  await must(admin('POST', '/api/v1/organisaties', { code, naam: `Proef ${code}`, soort: 'overig' }), 'organisatie');
+  return code;
+}
+const freshAccount = async (rol = 'medewerker') =>
+  (await createUser(srv, { naam: unique('doel'), rol, organisatie: OWN_ORG })).naam;
+const freshStaff = async () => (await must(admin('POST', '/api/v1/medewerkers',
+  { naam: `Proef ${next()}`, organisatie: OWN_ORG, functie: 'beleidsmedewerker', uurPerWeek: 36, beschikbaarUurPerWeek: 8 }), 'medewerker')).id;
+
+// Who may, and a valid request for each attempt (fresh, so that an allowed
+// attempt can succeed and a refused one is not a 404 in disguise).
+const WRITERS_REGISTER = ['beheerder'];
+const WRITERS_OWN_VERBAND = ['beheerder', 'stuurgroep-eigen', 'procesmanager-eigen', 'procesmanager-netwerk'];
+const MANAGERS_OWN_ORG = ['beheerder', 'manager-eigen'];
+const EVERYONE = Object.keys(ACTORS);
+const EXPECT = {
+  'POST /organisaties': { allowed: WRITERS_REGISTER, fresh: async () => ({ body: { code: `MZ-${next()}`, naam: 'Nieuw', soort: 'overig' } }) },
+  'POST /taakvelden': { allowed: WRITERS_REGISTER, fresh: async () => ({ body: { code: `tv-${next()}`, naam: 'Nieuw', soort: 'beleid' } }) },
+  'POST /verbanden': { allowed: WRITERS_REGISTER, fresh: async () => ({ body: { code: `vb-${next()}`, naam: 'Nieuw', doelen: ['kwaliteit'] } }) },
+  'POST /verbanden/{code}/leden': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { organisatie: await freshOrg(), rol: 'lid', van: '2021-01-01' } }),
+  },
+  'POST /verbanden/{code}/leden/{organisatie}/uittreding': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: OWN_VERBAND, organisatie: await freshMember() }, body: { datum: '2024-01-01' } }),
+  },
+  'POST /verbanden/{code}/trajecten': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({
+      params: { code: OWN_VERBAND },
+      body: { taakveld: 'inkoop', fase: 'verkenning', vorm: 'netwerk', intensiteit: 'afstemming', deelnemers: [OWN_ORG, 'GM0180'], start: '2022-01-01' },
+    }),
+  },
+  'POST /medewerkers': {
+    allowed: MANAGERS_OWN_ORG,
+    fresh: async () => ({ body: { naam: `Nieuw ${next()}`, organisatie: OWN_ORG, functie: 'adviseur', uurPerWeek: 32, beschikbaarUurPerWeek: 4 } }),
+  },
+  'PATCH /medewerkers/{id}': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() }, body: { functie: 'teamleider' } }) },
+  'POST /medewerkers/{id}/pseudonimiseren': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() } }) },
+  'POST /sessies': { skip: 'signing in is open to everyone (auth.test.mjs)' },
+  // Signing out: everyone; a token has no session, so 400 there.
+  'DELETE /sessies/huidig': { allowed: EVERYONE, notDenied: true, fresh: async () => ({}) },
+  'POST /gebruikers': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ body: { naam: unique('nieuw'), rol: 'medewerker', organisatie: OWN_ORG } }) },
+  'PUT /gebruikers/{naam}/rol': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { naam: await freshAccount() }, body: { rol: 'raadslid' } }) },
+  'PUT /gebruikers/{naam}/wachtwoord': {
+    allowed: MANAGERS_OWN_ORG,
+    fresh: async () => ({ params: { naam: await freshAccount() }, body: { wachtwoord: 'een nieuw en lang wachtwoord' } }),
+  },
+  'POST /gebruikers/{naam}/uitschakeling': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { naam: await freshAccount('raadslid') } }) },
+  'POST /gebruikers/{naam}/tokens': { allowed: ['beheerder'], fresh: async () => ({ params: { naam: await freshAccount() }, body: {} }) },
+  'DELETE /tokens/{id}': { allowed: ['beheerder'], fresh: async () => ({ params: { id: (await tokenFor(srv, await freshAccount())).id } }) },
+};
+// Reads that need rights: anonymous 401, and who may not 403.
+const PROTECTED_READS = {
+  'GET /audit': ['beheerder'],
+  'GET /gebruikers/{naam}/tokens': ['beheerder'],
+};
+
+// Path parameters for an endpoint nobody listed yet.
+function genericParams(path) {
+  const params = {};
+  for (const m of path.matchAll(/\{(\w+)\}/g)) {
+    const name = m[1];
+    if (name === 'code') params.code = path.startsWith('/verbanden') ? OWN_VERBAND : path.startsWith('/organisaties') ? OWN_ORG : 'x';
+    else if (name === 'organisatie') params.organisatie = OWN_ORG;
+    else if (name === 'naam') params.naam = 'beheerder';
+    else params[name] = '1';
+  }
+  return params;
+}
+const fill = (path, params = {}) => `/api/v1${path.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(params[k] ?? 'x'))}`;
+const as = (actor, method, url, body) =>
+  srv.api(method, url, body ?? (['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined), { token: actor ? tokens[actor] : null });
+
+before(async () => {
+  srv = await startServer({ demo: true });
+  for (const [naam, acc] of Object.entries(ACTORS)) {
+    if (!acc) continue;
+    await createUser(srv, { naam: `${naam}-${process.pid}`, ...acc });
+    tokens[naam] = (await tokenFor(srv, `${naam}-${process.pid}`)).token;
+  }
+  tokens.beheerder = undefined; // srv.api's default: the SAMEN_ADMIN_TOKEN
+});
+after(async () => { await srv.stop(); });
+
+// The endpoints are known only once the server runs, so one test walks them
+// all and reports every violation at once.
+test('every state-changing endpoint: 401 anonymous, 403 outside the rights, 2xx inside', async (t) => {
+  const doc = (await srv.api('GET', '/api/v1/openapi.json', null, { token: null })).json;
+  const endpoints = [];
+  for (const [path, ops] of Object.entries(doc.paths))
+    for (const m of Object.keys(ops))
+      if (['post', 'put', 'patch', 'delete'].includes(m)) endpoints.push(`${m.toUpperCase()} ${path}`);
+  assert.ok(endpoints.length >= 15, `only ${endpoints.length} mutating endpoints in the OpenAPI document`);
+  for (const key of Object.keys(EXPECT))
+    assert.ok(endpoints.includes(key), `${key} is in the matrix but no longer in the OpenAPI document`);
+
+  const failures = [];
+  const check = (cond, msg) => { if (!cond) failures.push(msg); };
+  let tried = 0;
+  for (const key of endpoints) {
+    const [method, path] = key.split(' ');
+    const e = EXPECT[key];
+    if (e?.skip) continue;
+    // Anonymous: always 401, with a problem body.
+    const anon = await as(null, method, fill(path, e ? (await e.fresh()).params : genericParams(path)), e ? undefined : {});
+    tried++;
+    check(anon.status === 401 && anon.headers.get('content-type') === 'application/problem+json',
+      `${key} anonymous → ${anon.status} ${anon.text.slice(0, 160)} (want 401 problem+json)`);
+    if (!e) {
+      t.diagnostic(`${key} is not in EXPECT yet: only the generic rules were checked`);
+      const params = genericParams(path);
+      for (const actor of ['raadslid-eigen', 'raadslid-ander']) {
+        const r = await as(actor, method, fill(path, params), {});
+        tried++;
+        check(r.status === 403, `${key} as ${actor} → ${r.status} ${r.text.slice(0, 160)} (a raadslid only reads: want 403)`);
+      }
+      const r = await as('beheerder', method, fill(path, params), {});
+      tried++;
+      check(r.status !== 401 && r.status !== 403 && r.status < 500, `${key} as beheerder → ${r.status} ${r.text.slice(0, 160)}`);
+      continue;
+    }
+    for (const actor of EVERYONE) {
+      const { params, body } = await e.fresh();
+      const r = await as(actor, method, fill(path, params), body);
+      tried++;
+      const allowed = e.allowed.includes(actor);
+      if (!allowed)
+        check(r.status === 403 && r.headers.get('content-type') === 'application/problem+json',
+          `${key} as ${actor} → ${r.status} ${r.text.slice(0, 160)} (want 403)`);
+      else if (e.notDenied)
+        check(r.status !== 401 && r.status !== 403 && r.status < 500, `${key} as ${actor} → ${r.status} ${r.text.slice(0, 160)} (may)`);
+      else
+        check(r.status >= 200 && r.status < 300, `${key} as ${actor} → ${r.status} ${r.text.slice(0, 160)} (want 2xx)`);
+    }
+  }
+  t.diagnostic(`${endpoints.length} endpoints, ${tried} requests`);
+  assert.deepEqual(failures, []);
+});
+
+test('reads that need rights refuse anonymous (401) and other roles (403)', async () => {
+  const failures = [];
+  for (const [key, allowed] of Object.entries(PROTECTED_READS)) {
+    const [method, path] = key.split(' ');
+    const url = fill(path, { naam: `beheerder` });
+    const anon = await as(null, method, url);
+    if (anon.status !== 401) failures.push(`${key} anonymous → ${anon.status}`);
+    for (const actor of EVERYONE) {
+      const r = await as(actor, method, url);
+      const ok = allowed.includes(actor) ? r.status === 200 : r.status === 403;
+      if (!ok) failures.push(`${key} as ${actor} → ${r.status}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('the audit log holds the refusals of the matrix, per actor', async () => {
+  const recs = await auditRecords(srv);
+  for (const actor of ['raadslid-ander', 'manager-ander', 'stuurgroep-ander', 'medewerker-eigen']) {
+    const mine = recs.filter((a) => a.actor.startsWith(`${actor}-${process.pid} (`));
+    assert.ok(mine.some((a) => a.resultaat === 'geweigerd (403)' && a.object.startsWith('POST /api/v1/organisaties')), `${actor}: register refusal`);
+    assert.ok(mine.some((a) => a.resultaat === 'geweigerd (403)' && a.object.startsWith('POST /api/v1/gebruikers')), `${actor}: account refusal`);
+    assert.ok(mine.every((a) => a.oorsprong === '127.0.0.1'));
+  }
+  const anon = recs.filter((a) => a.actor === 'anoniem' && a.resultaat === 'geweigerd (401)');
+  for (const path of ['/api/v1/organisaties', '/api/v1/gebruikers', '/api/v1/verbanden/dsz/leden', '/api/v1/tokens/'])
+    assert.ok(anon.some((a) => a.object.includes(path)), `anonymous ${path}`);
+  const ok = recs.filter((a) => a.actor.startsWith(`stuurgroep-eigen-${process.pid} (`) && a.resultaat.startsWith('gelukt'));
+  assert.ok(ok.some((a) => a.actie === 'verband-wijzigen'), 'the allowed change is recorded too');
+});
