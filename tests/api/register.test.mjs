@@ -185,6 +185,19 @@ test('organisaties: a duplicate code is 409; an unknown one in the path 404', as
   assertProblem(await get('/organisaties/' + encodeURIComponent('é'.repeat(400))), 404);
 });
 
+test('%00 in a path or query value names nothing; it never cuts the value short', async () => {
+  assertProblem(await get('/organisaties/GM0148%00xyz'), 404);
+  assertProblem(await get('/organisaties/GM0148%00'), 404);
+  assertProblem(await get('/organisaties%00/GM0148'), 404);
+  assertProblem(await get('/verbanden/dsz%00'), 404);
+  assertProblem(await post('/verbanden/dsz%00x/leden', { organisatie: 'GM0166', van: '2012-01-01' }), 404);
+  assertProblem(await get('/matrix?organisatie=GM0148%00junk&datum=2012-03-08'), 422);
+  assertProblem(await get('/matrix?organisatie=GM0148&datum=2012-03-08%00junk'), 400, 'datum');
+  assertProblem(await get('/trajecten?organisatie=GM0148%00'), 422);
+  assert.equal((await get('/organisaties/GM%30148')).json.code, 'GM0148', 'other escapes still decode');
+  assert.equal((await get('/matrix?organisatie=GM%30148&datum=2012-03-08')).status, 200);
+});
+
 test('text is stored and returned verbatim: SQL, quotes, unicode, markup', async () => {
   const names = [
     "x'); DROP TABLE organisaties;--",
