@@ -10,6 +10,7 @@
 #include "http/server.h"
 #include "store/accounts.h"
 #include "store/registry.h"
+#include "store/steering.h"
 
 static int parse_int(const char *s, int min, int max, int *out)
 {
@@ -231,7 +232,9 @@ static int load_document(struct store *s, const char *name, const char *text, si
 	}
 	struct problem p;
 	problem_init(&p);
-	int r = registry_import(s, doc, &p);
+	/* A document of choosing and running (docs/besturingsformaat.md) or the register. */
+	const char *formaat = json_string_value(json_object_get(doc, "formaat"));
+	int r = formaat && !strcmp(formaat, "samen-besturing") ? steering_import(s, doc, &p) : registry_import(s, doc, &p);
 	json_decref(doc);
 	if (r == 0)
 		return 0;
@@ -295,6 +298,10 @@ int cmd_demo(struct cli_opts *o)
 		return 1;
 	const struct embedded_file *f = embedded_find("demo/netwerk.json");
 	int r = f ? load_document(s, "demo/netwerk.json", (const char *)f->data, f->len) : 1;
+	if (r == 0) { /* surveys, scorings, milestones, decisions, the ICT business case */
+		f = embedded_find("demo/besturing.json");
+		r = f ? load_document(s, "demo/besturing.json", (const char *)f->data, f->len) : 1;
+	}
 	if (r == 0)
 		r = cli_demo_accounts(s);
 	store_close(s);

@@ -18,5 +18,6 @@ extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
 extern const struct route api_staff_routes[];
 extern const struct route api_accounts_routes[]; /* sessies, gebruikers, tokens, audit */
+extern const struct route api_steering_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
 
 #endif

@@ -5,6 +5,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/registry.h"
+#include "store/steering.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -615,6 +616,9 @@ static int do_traject_create(struct store *s, void *arg, struct problem *p)
 	long long tid;
 	int r = traject_insert(s, vid, a->verband, a->in, &tid, p);
 	if (r < 0)
+		return r;
+	/* Partners elsewhere on this task field hear of it (steering.h). */
+	if ((r = steering_traject_created(s, tid, p)) < 0)
 		return r;
 	return a->out ? registry_traject_get(s, tid, a->out, p) : 0;
 }
