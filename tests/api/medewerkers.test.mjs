@@ -2,14 +2,12 @@
 // docs/privacy.md): validation, who sees the personal data, who may change
 // staff, the change history, inzage (AVG art. 15) and pseudonymisation.
 //
-// Accounts with roles are made the way the product offers: the accounts API
-// (POST /api/v1/gebruikers, then a token or a session) when the OpenAPI
-// document lists it, else the CLI (`samen gebruiker toevoegen`). Role tests
-// are skipped, saying why, only when neither exists.
+// Accounts with roles are made through the accounts API (POST
+// /api/v1/gebruikers and a token for each), as an integration would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { startServer, BIN } from '../lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { startServer } from '../lib/server.mjs';
 
 let srv;
 const api = (method, path, body, opts) => srv.api(method, '/api/v1' + path, body, opts);
@@ -36,67 +34,18 @@ function problem(r, status, param, what = '') {
 
 // ---- accounts with roles -------------------------------------------------
 
-let userMethod = null; // 'api' | 'cli' | null
-let whyNoUsers = '';
-const users = {}; // name -> request options ({ token } or { token: null, headers })
+const tokens = {}; // account name -> its API token
 
-async function detectUserMethod() {
-  const doc = (await get('/openapi.json', { token: null })).json;
-  if (doc?.paths?.['/gebruikers']?.post) return 'api';
-  const help = spawnSync(BIN, ['help'], { encoding: 'utf8' });
-  if (/gebruiker/.test((help.stdout || '') + (help.stderr || ''))) return 'cli';
-  whyNoUsers = 'samen heeft (nog) geen POST /api/v1/gebruikers en geen `samen gebruiker toevoegen`';
-  return null;
+// An account with a role, made through the accounts API as the beheerder,
+// and an API token for it.
+async function makeUser(naam, rol, organisatie) {
+  let r = await post('/gebruikers', { naam, rol, organisatie, wachtwoord: 'een-lang-wachtwoord-' + naam });
+  assert.equal(r.status, 201, r.text);
+  r = await post(`/gebruikers/${encodeURIComponent(naam)}/tokens`, { omschrijving: 'test medewerkers' });
+  assert.equal(r.status, 201, r.text);
+  tokens[naam] = r.json.token;
 }
-
-// A credential for an account that exists: an API token when the API hands
-// one out, else a session (cookie, and its CSRF token for writes).
-async function credential(naam, wachtwoord, paths) {
-  const tokenPath = Object.keys(paths).find((p) => /^\/gebruikers\/\{[^}]+\}\/tokens$/.test(p) && paths[p].post);
-  if (tokenPath) {
-    const r = await post(tokenPath.replace(/\{[^}]+\}/, encodeURIComponent(naam)), { omschrijving: 'test' });
-    assert.equal(r.status, 201, r.text);
-    return { token: r.json.token };
-  }
-  if (paths['/tokens']?.post) {
-    const r = await post('/tokens', { gebruiker: naam, omschrijving: 'test' });
-    assert.equal(r.status, 201, r.text);
-    return { token: r.json.token };
-  }
-  const r = await post('/sessies', { naam, wachtwoord }, { token: null });
-  assert.ok(r.status === 200 || r.status === 201, r.text);
-  const cookie = (r.headers.get('set-cookie') || '').split(';')[0];
-  const csrf = r.json?.csrf || r.json?.csrfToken || '';
-  return { token: null, headers: { Cookie: cookie, 'X-CSRF-Token': csrf } };
-}
-
-async function makeUser(naam, rol, organisatie, verband) {
-  const wachtwoord = 'een-lang-wachtwoord-' + naam;
-  const doc = (await get('/openapi.json', { token: null })).json;
-  if (userMethod === 'api') {
-    const body = { naam, rol, organisatie, wachtwoord };
-    if (verband) body.verband = verband;
-    const r = await post('/gebruikers', body);
-    assert.equal(r.status, 201, r.text);
-  } else {
-    const args = ['gebruiker', 'toevoegen', '--db', srv.db, '--naam', naam, '--organisatie', organisatie, '--rol', rol,
-      '--wachtwoord', wachtwoord];
-    if (verband) args.push('--verband', verband);
-    execFileSync(BIN, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-  users[naam] = await credential(naam, wachtwoord, doc.paths);
-}
-
-const as = (naam) => {
-  const c = users[naam];
-  return c.headers ? { token: null, headers: c.headers } : { token: c.token };
-};
-function roleTest(name, fn) {
-  test(name, async (t) => {
-    if (!userMethod) return t.skip(whyNoUsers);
-    await fn(t);
-  });
-}
+const as = (naam) => ({ token: tokens[naam] });
 
 // ---- fixtures --------------------------------------------------------------
 
@@ -115,14 +64,11 @@ before(async () => {
     { code: 'GM0505', naam: 'Dordrecht', soort: 'gemeente', inwoners: 118000 },
     { code: 'GM0590', naam: 'Papendrecht', soort: 'gemeente', inwoners: 32000 },
   ]) assert.equal((await post('/organisaties', o)).status, 201);
-  userMethod = await detectUserMethod();
-  if (userMethod) {
-    await makeUser('manager-dordrecht', 'manager', 'GM0505');
-    await makeUser('manager-papendrecht', 'manager', 'GM0590');
-    await makeUser('procesmanager-dt', 'procesmanager', 'GM0505');
-    await makeUser('raadslid-dordrecht', 'raadslid', 'GM0505');
-    await makeUser('medewerker-dordrecht', 'medewerker', 'GM0505');
-  }
+  await makeUser('manager-dordrecht', 'manager', 'GM0505');
+  await makeUser('manager-papendrecht', 'manager', 'GM0590');
+  await makeUser('procesmanager-dt', 'procesmanager', 'GM0505');
+  await makeUser('raadslid-dordrecht', 'raadslid', 'GM0505');
+  await makeUser('medewerker-dordrecht', 'medewerker', 'GM0505');
 });
 after(async () => { await srv.stop(); });
 
@@ -331,7 +277,7 @@ test('the OpenAPI document lists the staff and privacy endpoints', async () => {
 
 // ---- roles -------------------------------------------------------------------
 
-roleTest('a manager of another organisation can neither create, change, export nor pseudonymise, and sees no personal data', async () => {
+test('a manager of another organisation can neither create, change, export nor pseudonymise, and sees no personal data', async () => {
   const m = await create(JAN); // Dordrecht
   const pap = as('manager-papendrecht');
   problem(await post('/medewerkers', JAN, pap), 403, undefined, 'create for another org');
@@ -348,7 +294,7 @@ roleTest('a manager of another organisation can neither create, change, export n
   assert.deepEqual(now, m, 'nothing changed');
 });
 
-roleTest('a manager of the own organisation creates, sees and changes its staff, exports and pseudonymises them', async () => {
+test('a manager of the own organisation creates, sees and changes its staff, exports and pseudonymises them', async () => {
   const dor = as('manager-dordrecht');
   const r = await post('/medewerkers', JAN, dor);
   assert.equal(r.status, 201, r.text);
@@ -373,7 +319,7 @@ roleTest('a manager of the own organisation creates, sees and changes its staff,
   assert.equal(ps.json.pseudoniem, true);
 });
 
-roleTest('personal data is filtered per record: a manager sees it for the own organisation only', async () => {
+test('personal data is filtered per record: a manager sees it for the own organisation only', async () => {
   await create(JAN);
   await create(PIET);
   const list = (await get('/medewerkers', as('manager-dordrecht'))).json;
@@ -388,7 +334,7 @@ roleTest('personal data is filtered per record: a manager sees it for the own or
   assert.ok(!list.some((m) => m.organisatie === 'GM0590' && 'pensioenjaar' in m));
 });
 
-roleTest('the procesmanager sees the personal data of every organisation, but does not manage staff', async () => {
+test('the procesmanager sees the personal data of every organisation, but does not manage staff', async () => {
   await create(JAN);
   await create(PIET);
   const pm = as('procesmanager-dt');
@@ -401,7 +347,7 @@ roleTest('the procesmanager sees the personal data of every organisation, but do
   problem(await post(`/medewerkers/${one.id}/pseudonimiseren`, null, pm), 403);
 });
 
-roleTest('raadslid and medewerker read names and functions only, and change nothing', async () => {
+test('raadslid and medewerker read names and functions only, and change nothing', async () => {
   const m = await create(JAN);
   for (const who of ['raadslid-dordrecht', 'medewerker-dordrecht']) {
     const g = await get(`/medewerkers/${m.id}`, as(who));
@@ -413,11 +359,22 @@ roleTest('raadslid and medewerker read names and functions only, and change noth
   }
 });
 
-roleTest('refused attempts appear in the inzage as processing by role, without the values sent', async () => {
+test('refused attempts appear in the inzage as processing by role, without the values sent', async () => {
   const m = await create(JAN);
   await patch(`/medewerkers/${m.id}`, { pensioenjaar: 2044 }, as('manager-papendrecht'));
   const z = (await get(`/medewerkers/${m.id}/inzage`)).json;
   const refused = z.verwerkingen.filter((v) => /geweigerd/.test(v.resultaat));
   assert.ok(refused.some((v) => v.door === 'manager, GM0590'), JSON.stringify(z.verwerkingen));
   assert.ok(!JSON.stringify(z).includes('2044'));
+});
+
+test('a transfer by the beheerder moves who sees the personal data; the history keeps the organisations', async () => {
+  const m = await create(JAN);
+  const r = await patch(`/medewerkers/${m.id}`, { organisatie: 'GM0590' });
+  assert.equal(r.status, 200, r.text);
+  assert.ok(!('pensioenjaar' in (await get(`/medewerkers/${m.id}`, as('manager-dordrecht'))).json));
+  assert.equal((await get(`/medewerkers/${m.id}`, as('manager-papendrecht'))).json.pensioenjaar, 2016);
+  const h = (await get(`/medewerkers/${m.id}/wijzigingen`, as('manager-papendrecht'))).json;
+  assert.deepEqual(h.map((x) => x.waarden?.organisatie), ['GM0505', 'GM0590']);
+  problem(await get(`/medewerkers/${m.id}/inzage`, as('manager-dordrecht')), 403);
 });
