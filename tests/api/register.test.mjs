@@ -62,6 +62,10 @@ test('malformed JSON is a 400 problem that says where', async () => {
   }
   const p = assertProblem(await post('/organisaties', '{\n"code": "GM0001",\n  "naam": }'), 400);
   assert.match(p.detail, /regel 3/);
+  assert.match(assertProblem(await post('/organisaties', '['.repeat(5000)), 400).detail, /te diep genest/);
+  assert.match(assertProblem(await post('/organisaties', '{"code":"GM0001"'), 400).detail, /houdt onverwacht op/);
+  assert.match(assertProblem(await post('/organisaties', '{"inwoners":1e999}'), 400).detail, /te groot/);
+  assert.match(assertProblem(await post('/organisaties', '{"a":1} {"b":2}'), 400).detail, /nog tekst/);
 });
 
 test('an empty body, or JSON that is not an object, is a 400 problem', async () => {
