@@ -23,7 +23,7 @@ static const struct {
 	{ "dvo", "dienstverleningsovereenkomst (DVO)" },
 	{ "gr", "gemeenschappelijke regeling" },
 	{ "ssc", "shared service center" },
-	{ "informatie", "informatie delen" },
+	{ "informatie", "informatie-uitwisseling" },
 	{ "een-pitter", "één-pitter" },
 	{ NULL, NULL },
 };
