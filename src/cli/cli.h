@@ -26,6 +26,8 @@ int cmd_import(struct cli_opts *o);
 int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
 /* samen gebruiker <opdracht> …: its own options (cmd_gebruiker.c). */
 int cmd_gebruiker(int argc, char **argv);
+/* samen proeftuin verify|journaal|saldi …: its own options (cmd_proeftuin.c). */
+int cmd_proeftuin(int argc, char **argv);
 struct store;
 /* Opens an existing database for the account commands; 1 on failure (printed). */
 int cli_accounts_store(const char *db, struct store **s);

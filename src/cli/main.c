@@ -21,6 +21,10 @@ static const char usage[] =
 	"         een registerdocument inlezen: alles of niets, fouten met regelnummer\n"
 	"  gebruiker toevoegen|rol|wachtwoord|uitschakelen|token|lijst --db BESTAND …\n"
 	"         accounts beheren; 'samen gebruiker help' geeft de opties\n"
+	"  proeftuin verify --db BESTAND [--proeftuin CODE]\n"
+	"         herberekent de saldi van de urenbank uit het journaal; afsluitcode 1 met elk verschil\n"
+	"  proeftuin journaal|saldi --db BESTAND --proeftuin CODE\n"
+	"         het journaal (hledger/ledger) of de saldi van een proeftuin\n"
 	"  audit  --db BESTAND\n"
 	"         het auditlog als JSON-regels (tijdstempel, actor, actie, object, resultaat, oorsprong)\n"
 	"  help   deze tekst\n"
@@ -45,6 +49,8 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "gebruiker")) /* its own options: cmd_gebruiker.c */
 		return cmd_gebruiker(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "proeftuin")) /* its own options: cmd_proeftuin.c */
+		return cmd_proeftuin(argc - 2, argv + 2);
 	static const struct {
 		const char *name;
 		int (*fn)(struct cli_opts *);

@@ -19,5 +19,6 @@ extern const struct route api_register_routes[];
 extern const struct route api_staff_routes[];
 extern const struct route api_accounts_routes[]; /* sessies, gebruikers, tokens, audit */
 extern const struct route api_steering_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
+extern const struct route api_exchange_routes[]; /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
 
 #endif
