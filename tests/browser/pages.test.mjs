@@ -160,6 +160,14 @@ test('the network picture: accessible SVG, lines by shared taakvelden, the same 
   assert.ok(await width(dsz) > await width('Dalfsen – Deventer: 2 taakvelden'));
   assert.match(await rowText(page, 'Netwerk van samenwerking', 'Dalfsen'), /Dalfsen Deventer 2 Crisisbeheersing/);
   await page.locator('figure').screenshot({ path: '/tmp/samen-netwerk-kaart.png' });
+  // As served, the picture is a well-formed SVG document on its own.
+  const html = await (await fetch(srv.url + '/netwerk?datum=2013-06-01')).text();
+  const source = html.match(/<svg[\s\S]*?<\/svg>/)[0];
+  const parsed = await page.evaluate((src) => {
+    const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+    return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.localName };
+  }, source);
+  assert.deepEqual(parsed, { error: 0, root: 'svg' });
   await context.close();
 
   // One taakveld: only the SSC and STAAN work together on PSA then.
