@@ -628,8 +628,51 @@ static int opdracht_not_open(struct store *s, long long id, const char *status, 
 	return refuse(p, param, "Opdracht %lld is %s; daarop kan niets meer worden ingezet of geboekt.", id, status);
 }
 
-/* Reads opdrachtgevers [{"organisatie","aandeel"}] (or plain codes) into
- * pr after checking each against the proeftuin. */
+/* The code and weight of element x of opdrachtgevers (an object
+ * {"organisatie","aandeel"} or a plain code); 0, or -1 with a param added. */
+static int principal_entry(json_t *x, size_t i, const char **code, long long *aandeel, struct problem *p)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "opdrachtgevers[%zu]", i);
+	*code = NULL;
+	*aandeel = 1;
+	if (json_is_string(x)) {
+		*code = json_string_value(x);
+	} else if (json_is_object(x)) {
+		json_t *o = json_object_get(x, "organisatie"), *w = json_object_get(x, "aandeel");
+		if (json_is_string(o))
+			*code = json_string_value(o);
+		if (w && !json_is_null(w)) {
+			if (!json_is_integer(w) || json_integer_value(w) < 1 || json_integer_value(w) > LEDGER_MAX_SPLIT) {
+				char n2[80];
+				snprintf(n2, sizeof(n2), "%s.aandeel", name);
+				problem_param(p, n2, "moet een geheel getal van 1 tot %lld zijn (een gewicht)", (long long)LEDGER_MAX_SPLIT);
+				return -1;
+			}
+			*aandeel = json_integer_value(w);
+		}
+	}
+	if (!*code || !(*code)[0] || strlen(*code) > 32) {
+		problem_param(p, name, "moet een object met 'organisatie' (een organisatiecode) en 'aandeel' zijn");
+		return -1;
+	}
+	return 0;
+}
+
+static int check_principals(json_t *list, struct problem *p)
+{
+	size_t i;
+	json_t *x;
+	const char *code;
+	long long w;
+	if (json_array_size(list) > MAX_MEMBERS)
+		problem_param(p, "opdrachtgevers", "hoogstens %d opdrachtgevers", MAX_MEMBERS);
+	json_array_foreach(list, i, x) principal_entry(x, i, &code, &w, p);
+	return p->status ? -1 : 0;
+}
+
+/* Resolves opdrachtgevers (checked by check_principals) into pr, each
+ * against the proeftuin. */
 static int read_principals(struct store *s, const struct pt *pt, json_t *list, struct principals *pr,
 			   struct problem *p)
 {
@@ -638,32 +681,11 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 	json_array_foreach(list, i, x)
 	{
 		char name[64];
+		const char *code;
+		long long aandeel;
 		snprintf(name, sizeof(name), "opdrachtgevers[%zu]", i);
-		const char *code = NULL;
-		long long aandeel = 1;
-		if (json_is_string(x)) {
-			code = json_string_value(x);
-		} else if (json_is_object(x)) {
-			json_t *o = json_object_get(x, "organisatie"), *w = json_object_get(x, "aandeel");
-			if (json_is_string(o))
-				code = json_string_value(o);
-			if (w && !json_is_null(w)) {
-				if (!json_is_integer(w) || json_integer_value(w) < 1 || json_integer_value(w) > LEDGER_MAX_SPLIT) {
-					char n2[80];
-					snprintf(n2, sizeof(n2), "%s.aandeel", name);
-					problem_param(p, n2, "moet een geheel getal van 1 tot %lld zijn (een gewicht)",
-						      (long long)LEDGER_MAX_SPLIT);
-					continue;
-				}
-				aandeel = json_integer_value(w);
-			}
-		}
-		if (!code || !code[0] || strlen(code) > 32) {
-			problem_param(p, name, "moet een object met 'organisatie' (een organisatiecode) en 'aandeel' zijn");
-			continue;
-		}
-		if (p->status)
-			continue;
+		if (principal_entry(x, i, &code, &aandeel, p) < 0)
+			return -p->status;
 		long long oid = org_id(s, code);
 		if (!oid)
 			return refuse(p, name, "Organisatie '%s' bestaat niet.", code);
@@ -678,7 +700,7 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 		pr->weight[pr->n] = aandeel;
 		pr->n++;
 	}
-	return p->status ? -p->status : 0;
+	return 0;
 }
 
 /* Every member of the proeftuin, weighted equally or by inhabitants. */
@@ -797,7 +819,8 @@ static int do_opdracht_create(struct store *s, void *arg, struct problem *p)
 	field_text(in, "contactpersoon", FIELD_OPTIONAL, 200, &contact, p);
 	field_int(in, "geraamdeMinuten", FIELD_OPTIONAL, 0, MAX_PLAN_MINUTES, &geraamd, p);
 	field_enum(in, "verdeelsleutel", FIELD_OPTIONAL, verdeelsleutels, &key, p);
-	field_array(in, "opdrachtgevers", FIELD_OPTIONAL, &gevers, p);
+	if (field_array(in, "opdrachtgevers", FIELD_OPTIONAL, &gevers, p) > 0)
+		check_principals(gevers, p);
 	if (field_array(in, "competenties", FIELD_OPTIONAL, &competenties, p) > 0)
 		check_competenties(competenties, p);
 	if (soort && strcmp(soort, "regionaal") && key)
