@@ -113,7 +113,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
 	nav_item(b, rq, "/", "Overzicht");
 	nav_item(b, rq, "/netwerk", "Netwerkkaart");
-	if (rq->actor.role == ROLE_BEHEERDER)
+	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
 		nav_item(b, rq, "/beheer/audit", "Auditlog");
 	html_raw(b, "</ul></nav><div class=\"samen-user\">");
 	if (rq->actor.role != ROLE_NONE) {

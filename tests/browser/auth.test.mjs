@@ -48,6 +48,7 @@ test('signing in through the login page shows the user in the header; signing ou
   assert.equal(new URL(page.url()).pathname, '/');
   const header = page.locator('header');
   assert.match(await header.innerText(), /browser-medewerker \(medewerker, GM0505\)/);
+  assert.equal(await header.getByRole('link', { name: 'Auditlog' }).count(), 0, 'pages hide what one may not do');
   const cookies = await context.cookies();
   const sess = cookies.find((c) => c.name === 'samen_sessie');
   assert.ok(sess && sess.httpOnly && sess.sameSite === 'Strict', JSON.stringify(sess));
@@ -71,6 +72,8 @@ test('the login page and the audit page meet WCAG 2.1 AA', async () => {
   assert.deepEqual(await axeViolations(page), [], 'axe on /inloggen with an error');
   await page.getByLabel('Wachtwoord').fill(PW);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Aanmelden' }).click()]);
+  await page.locator('header').getByRole('link', { name: 'Auditlog' }).click();
+  assert.equal(new URL(page.url()).pathname, '/beheer/audit');
   const r = await page.goto(`${srv.url}/beheer/audit`);
   assert.equal(r.status(), 200);
   assert.ok(await page.locator('table caption', { hasText: 'Auditregels' }).count());
