@@ -11,8 +11,8 @@ what=${1:-build}
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
       libgnutls28-dev libcmocka-dev nodejs)
 case $what in
-  check) pkgs+=(chromium curl openssl) ;;
-  bench) pkgs+=(chromium curl hyperfine) ;;
+  check) pkgs+=(chromium curl openssl hledger ledger sqlite3) ;;
+  bench) pkgs+=(chromium curl hyperfine hledger ledger) ;;
 esac
 
 missing=()
