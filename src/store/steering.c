@@ -965,8 +965,9 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 	json_object_foreach(pairs, key, v)
 	{
 		if (!scoring_has_criterium(s, c.id, key)) {
+			r = refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key, a->code);
 			json_decref(pairs);
-			return refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key, a->code);
+			return r;
 		}
 		r = db_run(s->db,
 			   "INSERT INTO scoring_scores(scoring_id, organisatie_id, taakveld_id, criterium, score) VALUES(?, ?, ?, ?, ?)"
@@ -2371,25 +2372,28 @@ static int do_scan(struct store *s, void *arg, struct problem *p)
 
 int steering_notices_scan(struct store *s, struct problem *p) { return in_transaction(s, p, do_scan, NULL); }
 
-/* Names of the organisations of a melding in one role, as codes and as a
- * readable list ("Kampen", "Deventer, Zwolle en 3 andere"). */
+/* The organisations of a melding in one role, as codes, and their names
+ * as Dutch prose in names ("Kampen", "Staphorst en Zwartewaterland",
+ * "Deventer, Hardenberg, Kampen, Ommen en 3 andere"). */
 static json_t *notice_orgs(struct store *s, long long mid, const char *role, struct buf *names)
 {
-	json_t *a = json_array();
+	json_t *a = json_array(), *n = json_array();
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT o.code, o.naam FROM melding_organisaties mo JOIN organisaties o ON o.id = mo.organisatie_id"
 				      " WHERE mo.melding_id = ? AND mo.rol = ? ORDER BY o.naam",
 				      "lt", mid, role);
-	size_t n = 0;
 	while (db_step(st) == DB_ROW) {
 		json_array_append_new(a, json_string(db_col_text(st, 0)));
-		if (n < 4)
-			buf_printf(names, "%s%s", n ? ", " : "", db_col_text(st, 1));
-		n++;
+		json_array_append_new(n, json_string(db_col_text(st, 1)));
 	}
 	db_finalize(st);
-	if (n > 4)
-		buf_printf(names, " en %zu andere", n - 4);
+	size_t total = json_array_size(n), shown = total > 5 ? 4 : total;
+	for (size_t i = 0; i < shown; i++)
+		buf_printf(names, "%s%s", i == 0 ? "" : (i + 1 == shown && shown == total) ? " en " : ", ",
+			   json_string_value(json_array_get(n, i)));
+	if (shown < total)
+		buf_printf(names, " en %zu andere", total - shown);
+	json_decref(n);
 	return a;
 }
 
@@ -2420,11 +2424,11 @@ static json_t *notices_query(struct store *s, long long oid, const char *role, c
 		json_object_set_new(o, "ontvangers", notice_orgs(s, mid, "ontvanger", &ont));
 		char text[1024];
 		snprintf(text, sizeof(text),
-			 "%s %s op %s vanaf %s ook samen met %s (in '%s'), buiten %s, dat op %s al samenwerkt. "
-			 "Ter informatie voor %s.",
+			 "%s %s vanaf %s op het taakveld %s ook samen met %s, in '%s'. In %s is dat taakveld al een "
+			 "samenwerkingsterrein; ter informatie voor %s.",
 			 buf_str(&mel), json_array_size(json_object_get(o, "melders")) > 1 ? "werken" : "werkt",
-			 db_col_text(st, 7), db_col_text(st, 8), buf_str(&bui), db_col_text(st, 5), db_col_text(st, 2),
-			 db_col_text(st, 7), buf_str(&ont));
+			 db_col_text(st, 8), db_col_text(st, 7), buf_str(&bui), db_col_text(st, 5), db_col_text(st, 2),
+			 buf_str(&ont));
 		json_object_set_new(o, "tekst", json_string(text));
 		buf_release(&mel), buf_release(&bui), buf_release(&ont);
 		json_array_append_new(a, o);

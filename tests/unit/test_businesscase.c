@@ -125,22 +125,29 @@ static void test_never_pays_back(void **state)
 }
 
 /* DSZ's ICT business plan (May 2012), as demo/besturing.json holds it:
- * three years, shared investment (equal) and pool management
+ * three years, a shared investment (equal) and pool management
  * (inhabitants), Dalfsen's extra running costs. Dalfsen pays ruim
- * €200.000 a year extra: the case does not pay back. */
+ * €200.000 a year extra, and three years are too short for anyone to
+ * earn the investment back: the case does not pay back. */
+static int dsz_posts(struct bc_post *posts, int years, long long dalfsen_kosten, long long dalfsen_besparing)
+{
+	int n = 0;
+	posts[n++] = (struct bc_post){ -1, BC_INVESTERING, 1, 15000000, BC_KEY_GELIJK };
+	for (int y = 1; y <= years; y++) {
+		posts[n++] = (struct bc_post){ -1, BC_KOSTEN, y, 12000000, BC_KEY_INWONERS };
+		posts[n++] = (struct bc_post){ 0, BC_KOSTEN, y, dalfsen_kosten, BC_KEY_GELIJK };
+		posts[n++] = (struct bc_post){ 0, BC_BESPARING, y, dalfsen_besparing, BC_KEY_GELIJK };
+		posts[n++] = (struct bc_post){ 1, BC_BESPARING, y, 4000000, BC_KEY_GELIJK };
+		posts[n++] = (struct bc_post){ 2, BC_BESPARING, y, 5500000, BC_KEY_GELIJK };
+	}
+	return n;
+}
+
 static void test_dsz_ict(void **state)
 {
 	struct bc_partner dsz[] = { { 28000, 0 }, { 16300, 0 }, { 22300, 0 } }; /* Dalfsen, Staphorst, Zwartewaterland */
-	struct bc_post posts[4 + 12];
-	int n = 0;
-	posts[n++] = (struct bc_post){ -1, BC_INVESTERING, 1, 15000000, BC_KEY_GELIJK };
-	for (int y = 1; y <= 3; y++) {
-		posts[n++] = (struct bc_post){ -1, BC_KOSTEN, y, 12000000, BC_KEY_INWONERS };
-		posts[n++] = (struct bc_post){ 0, BC_KOSTEN, y, 17800000, BC_KEY_GELIJK };
-		posts[n++] = (struct bc_post){ 0, BC_BESPARING, y, 4000000, BC_KEY_GELIJK };
-		posts[n++] = (struct bc_post){ 1, BC_BESPARING, y, 6000000, BC_KEY_GELIJK };
-		posts[n++] = (struct bc_post){ 2, BC_BESPARING, y, 7000000, BC_KEY_GELIJK };
-	}
+	struct bc_post posts[1 + 5 * 5];
+	int n = dsz_posts(posts, 3, 17800000, 4000000);
 	struct bc_input in = { 3, 0, 3, dsz, n, posts };
 	struct bc_result r[3], total;
 	char why[200];
@@ -149,29 +156,40 @@ static void test_dsz_ict(void **state)
 	assert_int_equal(r[0].years[0].net, -23845045);
 	assert_int_equal(r[0].years[1].net, -18845045);
 	assert_int_equal(r[0].years[2].net, -18845045);
-	assert_int_equal(r[0].net, -61535135); /* −€ 615.351,35: ruim € 200.000 a year */
+	assert_int_equal(r[0].net, -61535135); /* −€ 615.351,35: ruim € 200.000 a year, ruim € 600.000 in all */
 	assert_true(r[0].net / 3 < -20000000);
 	assert_int_equal(r[0].payback_year, 0);
 	assert_false(r[0].pays_back);
-	/* Staphorst and Zwartewaterland would earn it back in year 2. */
-	assert_int_equal(r[1].years[0].net, -1936937);
-	assert_int_equal(r[1].net, 4189189);
-	assert_int_equal(r[1].payback_year, 2);
-	assert_true(r[1].pays_back);
-	assert_int_equal(r[2].net, 3945946);
-	assert_int_equal(r[2].payback_year, 2);
+	/* Staphorst and Zwartewaterland gain each year after the first, but
+	 * not enough within three years. */
+	assert_int_equal(r[1].years[0].net, -3936937);
+	assert_int_equal(r[1].years[1].net, 1063063);
+	assert_int_equal(r[1].net, -1810811);
+	assert_int_equal(r[1].payback_year, 0);
+	assert_int_equal(r[2].years[0].net, -3518018);
+	assert_int_equal(r[2].net, -554054);
+	assert_int_equal(r[2].payback_year, 0);
 	/* The total adds up to the cent. */
 	assert_int_equal(total.net, r[0].net + r[1].net + r[2].net);
-	assert_int_equal(total.net, -53400000);
+	assert_int_equal(total.net, -63900000);
 	assert_int_equal(total.investering, 15000000);
 	assert_int_equal(total.kosten, 3 * 12000000 + 3 * 17800000);
+	assert_int_equal(total.besparing, 3 * (4000000 + 4000000 + 5500000));
 	assert_int_equal(total.payback_year, 0);
-	/* Had Dalfsen saved € 100.000 a year instead of paying extra, it
-	 * would have been back in year 2 and the case would pay back. */
-	for (int i = 0; i < n; i++)
-		if (posts[i].org == 0)
-			posts[i].cents = posts[i].kind == BC_KOSTEN ? 0 : 10000000;
-	assert_int_equal(bc_evaluate(&in, r, &total, why, sizeof(why)), 1);
+
+	/* Over five years Zwartewaterland would be back in year 4 and
+	 * Staphorst in year 5, but Dalfsen never: still no. */
+	n = dsz_posts(posts, 5, 17800000, 4000000);
+	struct bc_input five = { 5, 0, 3, dsz, n, posts };
+	assert_int_equal(bc_evaluate(&five, r, &total, why, sizeof(why)), 0);
+	assert_int_equal(r[0].payback_year, 0);
+	assert_int_equal(r[1].payback_year, 5);
+	assert_int_equal(r[2].payback_year, 4);
+	/* Had Dalfsen saved € 100.000 a year instead of paying extra, every
+	 * partner would earn it back within five years. */
+	n = dsz_posts(posts, 5, 0, 10000000);
+	five.n_posts = n;
+	assert_int_equal(bc_evaluate(&five, r, &total, why, sizeof(why)), 1);
 	assert_int_equal(r[0].years[0].net, -45045);
 	assert_int_equal(r[0].payback_year, 2);
 }
