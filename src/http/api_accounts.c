@@ -160,6 +160,9 @@ static int post_gebruiker(struct request *rq, struct response *rs)
 	str_field(in, "rol", &spec.rol, &p);
 	str_field(in, "verband", &spec.verband, &p);
 	str_field(in, "wachtwoord", &spec.wachtwoord, &p);
+	/* Without an organisation: the actor's own (a manager adds to it). */
+	if (!spec.organisatie && rq->actor.org[0] && policy_role_parse(spec.rol) != ROLE_BEHEERDER)
+		spec.organisatie = rq->actor.org;
 	/* Decide first, on what is asked for; validate after. */
 	enum role role = policy_role_parse(spec.rol);
 	enum action action = role == ROLE_NONE ? ACT_USER_WRITE : policy_account_action(role);

@@ -57,7 +57,7 @@ void authz_audit_named(struct request *rq, const char *actie, int status, const 
 	else
 		snprintf(actor, sizeof(actor), "%s (%s%s%s)", rq->actor.name, policy_role_names[rq->actor.role],
 			 rq->actor.org[0] ? ", " : "", rq->actor.org);
-	const char *result = status < 300   ? "gelukt"
+	const char *result = status < 400   ? "gelukt"
 			     : status == 401 || status == 403 || status == 429 ? "geweigerd"
 									: "mislukt";
 	char res[64];

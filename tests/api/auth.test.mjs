@@ -154,6 +154,7 @@ test('a cookie session must send its CSRF token with every state change; a token
   assert.equal(withField.headers.get('location'), '/inloggen?afgemeld=1');
   const audit = await auditRecords(srv, '&actor=beheerder');
   assert.ok(audit.some((a) => a.resultaat === 'geweigerd (403)' && a.object === 'POST /api/v1/organisaties'));
+  assert.ok(audit.some((a) => a.actie === 'afmelden' && a.object === 'POST /uitloggen' && a.resultaat === 'gelukt (303)'));
 });
 
 // The demo beheerder's password is not known to the test: give it one.
@@ -239,6 +240,9 @@ test('a manager keeps the medewerker and raadslid accounts of the own organisati
   const mine = await as('POST', '/api/v1/gebruikers', { naam: unique('m'), rol: 'medewerker', organisatie: 'GM0505', wachtwoord: PW });
   assert.equal(mine.status, 201, mine.text);
   assert.equal((await as('POST', '/api/v1/gebruikers', { naam: unique('m'), rol: 'medewerker', organisatie: 'GM0148' })).status, 403);
+  const implicit = await as('POST', '/api/v1/gebruikers', { naam: unique('m'), rol: 'raadslid' });
+  assert.equal(implicit.status, 201, implicit.text);
+  assert.equal(implicit.json.organisatie, 'GM0505', "without organisatie: the manager's own");
   assert.equal((await as('POST', '/api/v1/gebruikers', { naam: unique('m'), rol: 'manager', organisatie: 'GM0505' })).status, 403);
   assert.equal((await as('PUT', `/api/v1/gebruikers/${mine.json.naam}/rol`, { rol: 'raadslid' })).status, 200);
   assert.equal((await as('PUT', `/api/v1/gebruikers/${mine.json.naam}/rol`, { rol: 'manager' })).status, 403);
