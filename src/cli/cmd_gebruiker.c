@@ -3,6 +3,7 @@
  * database file is its administrator). Every change is written to the
  * audit log with actor "<login> (opdrachtregel)". */
 #include <errno.h>
+#include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,9 +164,11 @@ static int get_password(struct gebruiker_opts *o, char *buf, size_t buflen)
 static void audit(struct store *s, const char *actie, const char *object, const char *resultaat)
 {
 	char actor[160];
+	/* Who ran it: the sudo caller, else the account the process runs as. */
 	const char *user = getenv("SUDO_USER");
-	if (!user || !user[0])
-		user = getenv("USER");
+	struct passwd *pw = NULL;
+	if ((!user || !user[0]) && (pw = getpwuid(geteuid())))
+		user = pw->pw_name;
 	snprintf(actor, sizeof(actor), "%s (opdrachtregel)", user && user[0] ? user : "onbekend");
 	accounts_audit(s, actor, actie, object, resultaat, "opdrachtregel");
 }
