@@ -460,6 +460,25 @@ int staff_pseudonym(struct store *s, long long id, char *out, size_t outlen)
 	return 0;
 }
 
+/* The hours exchange keeps the first answer to a POST for its
+ * Idempotency-Key (table idempotentie, migration 004), and answers about
+ * bookings and staffing carry "medewerkerNaam". Those stored copies get
+ * the pseudonym too: every JSON string that is exactly the old name. */
+static int scrub_stored_replies(struct store *s, const char *old, const char *pseudonym, struct problem *p)
+{
+	json_t *o = json_string(old), *n = json_string(pseudonym);
+	char *from = o ? json_dumps(o, JSON_ENCODE_ANY) : NULL, *to = n ? json_dumps(n, JSON_ENCODE_ANY) : NULL;
+	json_decref(o);
+	json_decref(n);
+	int r = from && to ? db_run(s->db,
+				    "UPDATE idempotentie SET antwoord = replace(antwoord, ?, ?) WHERE antwoord LIKE '%' || ? || '%'",
+				    "ttt", from, to, from)
+			   : DB_ERR;
+	free(from);
+	free(to);
+	return r < 0 ? store_db_problem(s, r, p, "opgeslagen antwoorden") : 0;
+}
+
 int staff_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by,
 		       json_t **out, struct problem *p)
 {
@@ -493,7 +512,8 @@ int staff_pseudonymise(struct store *s, long long id, const char *expect_org, co
 		json_array_append_new(velden, json_string("email"));
 	if (!json_is_null(json_object_get(cur, "pensioenjaar")))
 		json_array_append_new(velden, json_string("pensioenjaar"));
-	if ((r = history_add(s, id, by, "gepseudonimiseerd", velden, NULL, p)) < 0)
+	if ((r = history_add(s, id, by, "gepseudonimiseerd", velden, NULL, p)) < 0 ||
+	    (r = scrub_stored_replies(s, str_of(cur, "naam"), pseudonym, p)) < 0)
 		goto out;
 	r = staff_get(s, id, out, p);
 out:
@@ -598,6 +618,44 @@ static json_t *processing_json(struct store *s, long long id)
 	return a;
 }
 
+/* The person's work in the hours exchange (migration 004): staffing and
+ * hour entries, without who submitted or judged them (other people). NULL
+ * when the tables are not there. */
+static json_t *work_json(struct store *s, long long id, int hours)
+{
+	struct db_stmt *st =
+		hours ? db_query(s->db,
+				 "SELECT u.id, p.code, u.opdracht_id, u.datum, u.minuten, u.omschrijving, u.status, u.reden"
+				 " FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id WHERE u.medewerker_id = ? ORDER BY u.datum, u.id",
+				 "l", id)
+		      : db_query(s->db,
+				 "SELECT i.id, i.opdracht_id, i.minuten, i.status, i.aangemaakt FROM inzet i"
+				 " WHERE i.medewerker_id = ? ORDER BY i.id",
+				 "l", id);
+	if (!st)
+		return NULL;
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		json_t *o;
+		if (hours) {
+			o = json_pack("{s:I,s:s,s:I,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1),
+				      "opdracht", (json_int_t)db_col_int(st, 2), "datum", db_col_text(st, 3), "minuten",
+				      (json_int_t)db_col_int(st, 4));
+			json_object_set_new(o, "omschrijving", text_or_null(st, 5));
+			json_object_set_new(o, "status", text_or_null(st, 6));
+			json_object_set_new(o, "reden", text_or_null(st, 7));
+		} else {
+			o = json_pack("{s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0), "opdracht", (json_int_t)db_col_int(st, 1),
+				      "minuten", (json_int_t)db_col_int(st, 2));
+			json_object_set_new(o, "status", text_or_null(st, 3));
+			json_object_set_new(o, "aangemaakt", text_or_null(st, 4));
+		}
+		json_array_append_new(a, o);
+	}
+	db_finalize(st);
+	return a;
+}
+
 int staff_inzage(struct store *s, long long id, json_t **out, struct problem *p)
 {
 	if (db_begin_read(s->db) < 0)
@@ -634,6 +692,11 @@ int staff_inzage(struct store *s, long long id, json_t **out, struct problem *p)
 	now_text(now);
 	*out = json_pack("{s:o,s:o,s:o,s:o,s:s}", "medewerker", rec, "wijzigingen", history_json(s, id, 0), "verwerkingen",
 			 processing_json(s, id), "informatie", info, "opgesteld", now);
+	json_t *inzet = work_json(s, id, 0), *uren = work_json(s, id, 1);
+	if (inzet)
+		json_object_set_new(*out, "inzet", inzet);
+	if (uren)
+		json_object_set_new(*out, "uren", uren);
 	db_commit(s->db);
 	return 0;
 }

@@ -47,8 +47,10 @@ int staff_list(struct store *s, const char *org, long long after, long long limi
 int staff_update(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t *in,
 		 json_t **out, struct problem *p);
 /* Replaces naam by a stable pseudonym derived from the id with a secret
- * random key, clears email and pensioenjaar, marks the record pseudoniem.
- * Irreversible; a second call changes nothing and answers the record. */
+ * random key, clears email and pensioenjaar, marks the record pseudoniem,
+ * and puts the pseudonym in place of the name in stored Idempotency-Key
+ * answers. Irreversible; a second call changes nothing and answers the
+ * record. */
 int staff_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by,
 		       json_t **out, struct problem *p);
 /* The pseudonym for id ("Medewerker 7F3A0C") into out (at least 32 bytes);
@@ -59,9 +61,12 @@ int staff_pseudonym(struct store *s, long long id, char *out, size_t outlen);
  * [{"tijdstempel","actor","rol","soort","velden":[…],"waarden":{…}}]. */
 int staff_history(struct store *s, long long id, json_t **out, struct problem *p);
 /* Everything samen holds about the person (AVG art. 15):
- * {"medewerker":{…},"wijzigingen":[…],"verwerkingen":[…],"informatie":{…},"opgesteld"}.
+ * {"medewerker":{…},"wijzigingen":[…],"verwerkingen":[…],"informatie":{…},
+ *  "inzet":[…],"uren":[…],"opgesteld"}.
  * verwerkingen are the audit records that concern this medewerker; the
- * acting users appear by role and organisation only, not by name. */
+ * acting users appear by role and organisation only, not by name. inzet
+ * and uren are the person's staffing and hour entries in the hours
+ * exchange. A module that adds data about a medewerker adds it here. */
 int staff_inzage(struct store *s, long long id, json_t **out, struct problem *p);
 
 #endif

@@ -378,3 +378,45 @@ test('a transfer by the beheerder moves who sees the personal data; the history 
   assert.deepEqual(h.map((x) => x.waarden?.organisatie), ['GM0505', 'GM0590']);
   problem(await get(`/medewerkers/${m.id}/inzage`, as('manager-dordrecht')), 403);
 });
+
+test('pseudonymisation leaves hour bookings, balances and the journal as they were; inzage lists the work', async () => {
+  const pt = 'pt-medewerkers';
+  const P = (path) => `/proeftuinen/${pt}${path}`;
+  let r = await post('/proeftuinen', { code: pt, naam: 'Proeftuin beleid', van: '2012-01-01', tot: '2012-12-31',
+    tariefCenten: 6500, kredietlimietMinuten: 2400, leden: ['GM0505', 'GM0590'] });
+  assert.equal(r.status, 201, r.text);
+  r = await post(P('/opdrachten'), { soort: 'lokaal', titel: 'Jeugdbeleid Papendrecht', opdrachtgevers: [{ organisatie: 'GM0590', aandeel: 1 }] });
+  assert.equal(r.status, 201, r.text);
+  const opdracht = r.json.id;
+  const m = await create({ ...JAN, naam: 'Wendela Yntema-Oosterhuis' });
+  r = await post(P(`/opdrachten/${opdracht}/inzet`), { medewerker: m.id, minuten: 1200 });
+  assert.equal(r.status, 201, r.text);
+  const key = { headers: { 'Idempotency-Key': `uren-mw-${m.id}` } };
+  const booking = { medewerker: m.id, opdracht, datum: '2012-03-05', minuten: 390, omschrijving: 'beleidsnotitie' };
+  r = await post(P('/uren'), booking, key);
+  assert.equal(r.status, 201, r.text);
+  const uren = r.json.id;
+  r = await post(P(`/uren/${uren}/goedkeuren`), null);
+  assert.equal(r.status, 200, r.text);
+  const saldi = (await get(P('/saldi'))).json;
+  const journaal = (await get(P('/journaal'))).text;
+  assert.equal(saldi.find((x) => x.organisatie === 'GM0505').gebrachtMinuten, 390);
+
+  const z = (await get(`/medewerkers/${m.id}/inzage`)).json;
+  assert.deepEqual(z.uren.map((u) => [u.id, u.proeftuin, u.opdracht, u.datum, u.minuten, u.status]),
+    [[uren, pt, opdracht, '2012-03-05', 390, 'goedgekeurd']]);
+  assert.deepEqual(z.inzet.map((i) => [i.opdracht, i.minuten]), [[opdracht, 1200]]);
+
+  const p = (await post(`/medewerkers/${m.id}/pseudonimiseren`, null)).json;
+  assert.deepEqual((await get(P('/saldi'))).json, saldi, 'balances unchanged');
+  assert.equal((await get(P('/journaal'))).text, journaal, 'journal unchanged');
+  // A retry of the booking replays the stored answer: no second booking, and the name is gone from it too.
+  r = await post(P('/uren'), booking, key);
+  assert.equal(r.json.id, uren, r.text);
+  assert.doesNotMatch(r.text, /Yntema/);
+  if ('medewerkerNaam' in r.json) assert.equal(r.json.medewerkerNaam, p.naam);
+  assert.deepEqual((await get(P('/saldi'))).json, saldi, 'the replay posted nothing');
+  assert.deepEqual((await get(`/medewerkers/${m.id}/inzage`)).json.uren.map((u) => u.id), [uren], 'hours stay with the id');
+  const dump = spawnSync('sqlite3', [srv.db, '.dump'], { encoding: 'utf8' });
+  if (!dump.error) assert.doesNotMatch(dump.stdout, /Yntema/, 'no table holds the old name');
+});
