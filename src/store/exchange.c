@@ -1123,7 +1123,7 @@ static long long staff_org_id(struct store *s, long long medewerker)
 /* Refuses when any principal with draw[i] > 0 would fall below zero
  * available rights; names each with its shortfall. */
 static int check_draws(struct store *s, const struct pt *pt, const long long *orgs, const int64_t *draw, size_t n,
-		       const char *what, const char *param, struct problem *p)
+		       const char *what, const char *what_end, const char *param, struct problem *p)
 {
 	char msg[480] = "";
 	size_t nshort = 0;
@@ -1137,8 +1137,8 @@ static int check_draws(struct store *s, const struct pt *pt, const long long *or
 		char label[200];
 		org_label(s, orgs[i], label, sizeof(label));
 		size_t l = strlen(msg);
-		snprintf(msg + l, sizeof(msg) - l, "%s%s heeft %lld minuten beschikbaar en %s %lld; tekort %lld minuten",
-			 nshort ? "; " : "", label, (long long)ledger_available(&b, pt->limit), what, (long long)draw[i],
+		snprintf(msg + l, sizeof(msg) - l, "%s%s heeft %lld minuten beschikbaar en %s %lld minuten%s: tekort %lld minuten",
+			 nshort ? "; " : "", label, (long long)ledger_available(&b, pt->limit), what, (long long)draw[i], what_end,
 			 (long long)shortfall);
 		nshort++;
 	}
@@ -1216,7 +1216,7 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	if (ledger_commitments(prov, minuten, idx, pr->weight, pr->n, commit) < 0)
 		r = problem_set(p, 500, "Interne fout: de verdeling van opdracht %lld is ongeldig.", a->id);
 	if (r == 0)
-		r = check_draws(s, &pt, orgs, commit, pr->n, "deze inzet legt vast", "minuten", p);
+		r = check_draws(s, &pt, orgs, commit, pr->n, "deze inzet legt er", " vast", "minuten", p);
 	char now[32];
 	now_text(now);
 	long long id = 0;
@@ -1471,7 +1471,7 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		db_finalize(st);
 		for (size_t i = 0; i < pr->n; i++)
 			draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
-		r = check_draws(s, &pt, orgs, draw, pr->n, "deze uren halen", NULL, p);
+		r = check_draws(s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
 	}
 	long long txn = 0;
 	char text[400];
@@ -1607,7 +1607,7 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		for (size_t k = 0; r == 0 && k < n; k++)
 			draw[k] = orgs[k] && delta[k] < 0 ? -delta[k] : 0;
 		if (r == 0)
-			r = check_draws(s, &pt, orgs, draw, n, "verliest door deze correctie", NULL, p);
+			r = check_draws(s, &pt, orgs, draw, n, "deze correctie kost", "", NULL, p);
 		free(draw);
 	}
 	long long txn = 0;
@@ -1999,13 +1999,12 @@ static int settlement_compute(struct store *s, const struct pt *pt, const char *
 		      " AND jp.organisatie_id IS NOT NULL GROUP BY jp.organisatie_id, jp.soort",
 		      "lt", pt->id, tot);
 	while (db_step(st) == DB_ROW) {
-		for (size_t i = 0; i < n; i++) {
+		int kind = ledger_kind_parse(db_col_text(st, 1));
+		for (size_t i = 0; i < n && kind >= 0; i++) {
 			if (l[i].org != db_col_int(st, 0))
 				continue;
-			struct ledger_posting one = { (int32_t)i, (enum ledger_kind)ledger_kind_parse(db_col_text(st, 1)),
-						      db_col_int(st, 2) };
-			if (ledger_kind_parse(db_col_text(st, 1)) >= 0)
-				ledger_apply(&l[i].asof, 1, &(struct ledger_posting){ 0, one.kind, one.minutes }, 1);
+			struct ledger_posting one = { 0, (enum ledger_kind)kind, db_col_int(st, 2) };
+			ledger_apply(&l[i].asof, 1, &one, 1);
 		}
 	}
 	db_finalize(st);
