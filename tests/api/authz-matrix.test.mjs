@@ -65,6 +65,21 @@ const freshAccount = async (rol = 'medewerker') =>
 const freshStaff = async () => (await must(admin('POST', '/api/v1/medewerkers',
   { naam: `Proef ${next()}`, organisatie: OWN_ORG, functie: 'beleidsmedewerker', uurPerWeek: 36, beschikbaarUurPerWeek: 8 }), 'medewerker')).id;
 
+// Objects of the own verband to act on, made once by the beheerder.
+const once = (f) => { let p; return () => (p ??= f()); };
+const scoringBody = () => ({ code: `sc-${next()}`, verband: OWN_VERBAND, criteria: [{ code: 'draagvlak', naam: 'Draagvlak', gewicht: 1 }], taakvelden: ['ict'] });
+const proeftuinBody = () => ({
+  code: `pt-${next()}`, naam: 'Proeftuin', verband: OWN_VERBAND, van: '2012-01-01', tot: '2012-12-31',
+  tariefCenten: 6500, kredietlimietMinuten: 2400, leden: [OWN_ORG, 'GM0180'],
+});
+const ownSurvey = once(async () => (await must(admin('POST', '/api/v1/verkenningen', { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict'] }), 'verkenning')).code);
+const ownScoring = once(async () => (await must(admin('POST', '/api/v1/scoringen', scoringBody()), 'scoring')).code);
+const ownProeftuin = once(async () => (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code);
+const freshSurvey = async () => (await must(admin('POST', '/api/v1/verkenningen', { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict'] }), 'verkenning')).code;
+const freshMilestone = async () => (await must(admin('POST', `/api/v1/trajecten/${await ownTraject()}/mijlpalen`,
+  { titel: `Mijlpaal ${next()}`, deadline: '2012-05-01', verantwoordelijke: 'werkgroep', organisatie: OWN_ORG }), 'mijlpaal')).id;
+const ownTraject = once(async () => (await must(admin('GET', `/api/v1/trajecten?verband=${OWN_VERBAND}`), 'trajecten'))[0].id);
+
 // Who may, and a valid request for each attempt (fresh, so that an allowed
 // attempt can succeed and a refused one is not a 404 in disguise).
 const WRITERS_REGISTER = ['beheerder'];
@@ -96,6 +111,80 @@ const EXPECT = {
   },
   'PATCH /medewerkers/{id}': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() }, body: { functie: 'teamleider' } }) },
   'POST /medewerkers/{id}/pseudonimiseren': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() } }) },
+  // Choosing and running cooperation: the verband's stuurgroep and procesmanager.
+  'POST /verkenningen': { allowed: WRITERS_OWN_VERBAND, fresh: async () => ({ body: { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict', 'inkoop'] } }) },
+  'PUT /verkenningen/{code}/antwoorden': {
+    // A partner answers for itself: its manager or its stuurgroep member.
+    allowed: ['beheerder', 'manager-eigen', 'stuurgroep-eigen'],
+    fresh: async () => ({ params: { code: await ownSurvey() }, body: { organisatie: OWN_ORG, taakveld: 'ict', knelpunt: 4, meerwaarde: 3, snelResultaat: true } }),
+  },
+  'PUT /verkenningen/{code}/keuze': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: await freshSurvey() }, body: { taakvelden: ['ict'], datum: '2012-06-01' } }),
+  },
+  'POST /scoringen': { allowed: WRITERS_OWN_VERBAND, fresh: async () => ({ body: scoringBody() }) },
+  'PUT /scoringen/{code}/scores': {
+    allowed: ['beheerder', 'stuurgroep-eigen'],
+    fresh: async () => ({ params: { code: await ownScoring() }, body: { organisatie: OWN_ORG, taakveld: 'ict', criterium: 'draagvlak', score: 4 } }),
+  },
+  'PUT /scoringen/{code}/eigenaren/{taakveld}': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: await ownScoring(), taakveld: 'ict' }, body: { eigenaren: [{ naam: 'werkgroep ICT', organisatie: OWN_ORG }] } }),
+  },
+  'POST /trajecten/{id}/mijlpalen/{mid}/gereed': {
+    // Also the manager of the organisation responsible for the milestone.
+    allowed: [...WRITERS_OWN_VERBAND, 'manager-eigen'],
+    fresh: async () => ({ params: { id: await ownTraject(), mid: await freshMilestone() }, body: { datum: '2012-04-18' } }),
+  },
+  'POST /trajecten/{id}/mijlpalen/{mid}/uitstel': {
+    allowed: [...WRITERS_OWN_VERBAND, 'manager-eigen'],
+    fresh: async () => ({ params: { id: await ownTraject(), mid: await freshMilestone() }, body: { nieuweDeadline: '2012-06-01', reden: 'wachten op het college' } }),
+  },
+  'POST /verbanden/{code}/besluiten': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'go', toelichting: 'proef' } }),
+  },
+  'POST /verbanden/{code}/rollen': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { rol: 'eigenaar', naam: 'A. de Vries', organisatie: OWN_ORG, van: '2012-01-01' } }),
+  },
+  'PUT /trajecten/{id}/businesscase': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { id: await ownTraject() }, body: { periodeJaren: 3, posten: [{ organisatie: OWN_ORG, soort: 'kosten', jaar: 1, centen: 100000 }] } }),
+  },
+  'POST /trajecten/{id}/mijlpalen': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { id: await ownTraject() }, body: { titel: 'Businesscase gereed', deadline: '2012-04-20', verantwoordelijke: 'werkgroep ICT' } }),
+  },
+  'POST /trajecten/{id}/besluiten': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { id: await ownTraject() }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'advies', toelichting: 'proef' } }),
+  },
+  'POST /trajecten/{id}/rollen': {
+    allowed: WRITERS_OWN_VERBAND,
+    fresh: async () => ({ params: { id: await ownTraject() }, body: { rol: 'projectleider', naam: 'B. Bakker', organisatie: OWN_ORG, van: '2012-01-01' } }),
+  },
+  // The hours exchange: a proeftuin of the own verband.
+  'POST /proeftuinen': {
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ body: proeftuinBody() }),
+  },
+  'POST /proeftuinen/{p}/stortingen': {
+    allowed: ['beheerder', 'manager-eigen'],
+    fresh: async () => ({ params: { p: await ownProeftuin() }, body: { organisatie: OWN_ORG, bedragCenten: 100000 } }),
+  },
+  'POST /proeftuinen/{p}/opdrachten': {
+    // The principal's manager, or the proeftuin's process manager.
+    allowed: ['beheerder', 'manager-eigen', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({
+      params: { p: await ownProeftuin() },
+      body: { soort: 'lokaal', titel: 'Nota jeugdbeleid', opdrachtgevers: [{ organisatie: OWN_ORG, aandeel: 1 }], geraamdeMinuten: 600 },
+    }),
+  },
+  'POST /proeftuinen/{p}/afrekening': {
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { p: (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code }, body: {} }),
+  },
   'POST /sessies': { skip: 'signing in is open to everyone (auth.test.mjs)' },
   // Signing out: everyone; a token has no session, so 400 there.
   'DELETE /sessies/huidig': { allowed: EVERYONE, notDenied: true, fresh: async () => ({}) },
