@@ -16,7 +16,12 @@
  * *out set, or -404/-400 (bad filter value) with p set.
  *
  * Traject ids and the codes of verkenningen and scoringen are the path
- * keys. Dates are "YYYY-MM-DD"; `datum` arguments may be NULL for today. */
+ * keys. Dates are "YYYY-MM-DD"; `datum` arguments may be NULL for today.
+ *
+ * Where: steering_choose.c (verkenningen, scoringen), steering_run.c
+ * (business cases, mijlpalen, besluiten, rollen), steering_notices.c
+ * (meldingen), steering_report.c (report data), steering_import.c (the
+ * document); what they share is in steering_util.h. */
 #ifndef SAMEN_STEERING_H
 #define SAMEN_STEERING_H
 #include <jansson.h>
