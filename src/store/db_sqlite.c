@@ -1,4 +1,7 @@
-/* The SQLite backend of db.h: WAL, foreign keys, a busy timeout. */
+/* The SQLite backend of db.h: WAL, foreign keys, a busy timeout, and a
+ * small cache of prepared statements per connection (parsing the SQL was
+ * most of the cost of a booking; a statement is reset and kept by
+ * db_finalize, found again by its text, and used by one caller at a time). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,14 +9,26 @@
 #include <sqlite3.h>
 #include "store/db.h"
 
+#define STMT_CACHE 96
+
+struct cached_stmt {
+	sqlite3_stmt *st; /* NULL = free slot */
+	unsigned hash;
+	int in_use;
+	unsigned long long used; /* for evicting the least recently used */
+};
+
 struct db {
 	sqlite3 *h;
 	int depth; /* transaction nesting */
+	struct cached_stmt cache[STMT_CACHE];
+	unsigned long long clock;
 };
 
 struct db_stmt {
 	struct db *db;
 	sqlite3_stmt *st;
+	int slot; /* index in db->cache, or -1 */
 };
 
 int db_open(const char *path, struct db **out, char *err, int errlen)
@@ -48,6 +63,8 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close_v2(db->h);
 	free(db);
 }
@@ -123,13 +140,40 @@ int db_rollback(struct db *db)
 	return r;
 }
 
+static unsigned sql_hash(const char *s)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* A prepared statement for sql: a free cached one with the same text, or a
+ * new one (which db_finalize may keep). */
+static int prepare(struct db *db, const char *sql, struct db_stmt *st)
+{
+	unsigned h = sql_hash(sql);
+	st->slot = -1;
+	for (int i = 0; i < STMT_CACHE; i++) {
+		struct cached_stmt *c = &db->cache[i];
+		if (c->st && !c->in_use && c->hash == h && !strcmp(sqlite3_sql(c->st), sql)) {
+			c->in_use = 1;
+			c->used = ++db->clock;
+			st->st = c->st;
+			st->slot = i;
+			return SQLITE_OK;
+		}
+	}
+	return sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL);
+}
+
 static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
 {
 	struct db_stmt *st = calloc(1, sizeof(*st));
 	if (!st)
 		return NULL;
 	st->db = db;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st->st, NULL) != SQLITE_OK) {
+	if (prepare(db, sql, st) != SQLITE_OK) {
 		fprintf(stderr, "samen: SQL-fout: %s\n  in: %s\n", sqlite3_errmsg(db->h), sql);
 		free(st);
 		return NULL;
@@ -157,8 +201,7 @@ static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, v
 			break;
 		default:
 			fprintf(stderr, "samen: onbekend bindtype '%c'\n", *f);
-			sqlite3_finalize(st->st);
-			free(st);
+			db_finalize(st);
 			return NULL;
 		}
 	}
@@ -185,7 +228,31 @@ void db_finalize(struct db_stmt *st)
 {
 	if (!st)
 		return;
-	sqlite3_finalize(st->st);
+	struct db *db = st->db;
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+	if (st->slot >= 0) {
+		db->cache[st->slot].in_use = 0;
+	} else {
+		/* Keep it in a free slot, or in place of the least recently used. */
+		int victim = -1;
+		for (int i = 0; i < STMT_CACHE; i++) {
+			struct cached_stmt *c = &db->cache[i];
+			if (!c->st) {
+				victim = i;
+				break;
+			}
+			if (!c->in_use && (victim < 0 || c->used < db->cache[victim].used))
+				victim = i;
+		}
+		if (victim < 0) {
+			sqlite3_finalize(st->st);
+		} else {
+			struct cached_stmt *c = &db->cache[victim];
+			sqlite3_finalize(c->st);
+			*c = (struct cached_stmt){ st->st, sql_hash(sqlite3_sql(st->st)), 0, ++db->clock };
+		}
+	}
 	free(st);
 }
 
@@ -205,5 +272,13 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...)
 long long db_col_int(struct db_stmt *st, int col) { return sqlite3_column_int64(st->st, col); }
 const char *db_col_text(struct db_stmt *st, int col) { return (const char *)sqlite3_column_text(st->st, col); }
 int db_col_null(struct db_stmt *st, int col) { return sqlite3_column_type(st->st, col) == SQLITE_NULL; }
+int db_table_exists(struct db *db, const char *table)
+{
+	struct db_stmt *st = db_query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", "t", table);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
 long long db_last_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
 long long db_changes(struct db *db) { return sqlite3_changes64(db->h); }
