@@ -1374,6 +1374,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	long long id = db_last_id(s->db);
+	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
 	return 0;
@@ -1513,6 +1514,32 @@ int exchange_uren_approve(struct store *s, const struct actor *by, const char *p
 {
 	struct create_args a = { by, pt, id, NULL, out };
 	return in_transaction(s, p, do_approve, &a);
+}
+
+struct import_args {
+	struct create_args submit;
+	int approve;
+};
+
+static int do_import(struct store *s, void *arg, struct problem *p)
+{
+	struct import_args *a = arg;
+	int r = do_uren_submit(s, &a->submit, p);
+	if (r == 0 && a->approve) {
+		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL };
+		r = do_approve(s, &ap, p);
+	}
+	return r;
+}
+
+int exchange_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
+			 struct problem *p)
+{
+	struct import_args a = { { by, pt, 0, in, NULL }, approve };
+	int r = in_transaction(s, p, do_import, &a);
+	if (r == 0 && id)
+		*id = a.submit.id;
+	return r;
 }
 
 static int do_reject(struct store *s, void *arg, struct problem *p)

@@ -93,6 +93,15 @@ int exchange_uren_reject(struct store *s, const struct actor *by, const char *pt
 /* {"reden"?}: reverses an approved entry. */
 int exchange_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
 			  json_t **out, struct problem *p);
+/* For imports (a time-registration export, the benchmark): submits an
+ * entry as exchange_uren_submit and, when approve, approves it at once as
+ * exchange_uren_approve, in one transaction, without building JSON; *id
+ * (may be NULL) gets its id. Wrap many calls in db_begin()/db_commit() for
+ * an all-or-nothing import: each failed line rolls back only itself and
+ * says why in p (param names as in the API: medewerker, opdracht, datum,
+ * minuten), so the caller can report per line and then roll back. */
+int exchange_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
+			 struct problem *p);
 int exchange_uren_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 struct exchange_uren_filter {
 	const char *status;        /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
