@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/buf.h"
@@ -274,11 +275,40 @@ int cmd_import(struct cli_opts *o)
 	return r;
 }
 
+/* May `samen demo` replace path? Yes when it does not exist or is empty,
+ * or when an earlier demo marked it in instellingen. */
+static int demo_replaceable(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return errno == ENOENT;
+	if (S_ISREG(st.st_mode) && st.st_size == 0)
+		return 1;
+	struct db *db;
+	char err[256];
+	if (db_open(path, &db, err, sizeof(err)) < 0)
+		return 0;
+	int yes = 0;
+	if (db_table_exists(db, "instellingen")) {
+		struct db_stmt *q = db_query(db, "SELECT 1 FROM instellingen WHERE sleutel = 'demo' AND waarde = '1'", NULL);
+		yes = db_step(q) == DB_ROW;
+		db_finalize(q);
+	}
+	db_close(db);
+	return yes;
+}
+
 int cmd_demo(struct cli_opts *o)
 {
 	if (need_db(o) || no_file(o))
 		return 2;
-	/* A fresh database: remove an old one and its WAL files. */
+	/* A fresh database: remove an old one and its WAL files, but only
+	 * one that an earlier `samen demo` made — never someone's real data. */
+	if (!demo_replaceable(o->db)) {
+		fprintf(stderr, "samen: '%s' bestaat al en is geen demodatabase; samen demo vervangt alleen een eigen "
+				"demodatabase. Kies een ander bestand.\n", o->db);
+		return 1;
+	}
 	const char *suffix[] = { "", "-wal", "-shm" };
 	for (int i = 0; i < 3; i++) {
 		char path[1100];
@@ -304,6 +334,10 @@ int cmd_demo(struct cli_opts *o)
 	}
 	if (r == 0)
 		r = cli_demo_accounts(s);
+	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
+		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));
+		r = 1;
+	}
 	store_close(s);
 	if (r)
 		return 1;

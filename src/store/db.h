@@ -50,6 +50,7 @@ int db_run(struct db *db, const char *sql, const char *fmt, ...);
 long long db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col); /* NULL for SQL NULL; valid until next step */
 int db_col_null(struct db_stmt *st, int col);
+int db_table_exists(struct db *db, const char *table);
 long long db_last_id(struct db *db);
 long long db_changes(struct db *db);
 

@@ -4,27 +4,42 @@
 #include "core/embedded.h"
 #include "store/store.h"
 
-/* Migrations are the embedded files "migrations/NNN_name.sql", applied in
- * order, each in its own transaction, each recorded in schema_migraties. */
+/* Migrations are the embedded files "migrations/NNN_name.sql". Each one not
+ * yet recorded in schema_migraties is applied, in number order, in its own
+ * transaction. Recording each version (not only the highest) lets
+ * migrations written side by side land in any order. */
+static int applied(struct store *s, int version)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM schema_migraties WHERE versie = ?", "i", version);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
+static int migration_number(const char *name)
+{
+	const char *p = name + strlen("migrations/");
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9' || p[3] != '_')
+		return -1;
+	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
 static int migrate(struct store *s, struct problem *p)
 {
 	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migraties ("
 			   " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT") < 0)
 		return problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
-	int current = store_schema_version(s);
-	for (int want = current + 1;; want++) {
+	for (int want = 1; want <= 999; want++) {
 		const struct embedded_file *mig = NULL;
-		char prefix[32];
-		snprintf(prefix, sizeof(prefix), "migrations/%03d_", want);
 		for (const struct embedded_file *f = embedded_files; f->name; f++)
-			if (!strncmp(f->name, prefix, strlen(prefix)))
+			if (!strncmp(f->name, "migrations/", 11) && migration_number(f->name) == want)
 				mig = f;
-		if (!mig)
-			return 0;
+		if (!mig || applied(s, want))
+			continue;
 		if (db_begin(s->db) < 0)
 			return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
 		/* Another process may have migrated meanwhile. */
-		if (store_schema_version(s) >= want) {
+		if (applied(s, want)) {
 			db_commit(s->db);
 			continue;
 		}
@@ -38,6 +53,7 @@ static int migrate(struct store *s, struct problem *p)
 		if (db_commit(s->db) < 0)
 			return problem_set(p, 500, "migratie %s niet vastgelegd: %s", mig->name, db_errmsg(s->db));
 	}
+	return 0;
 }
 
 int store_schema_version(struct store *s)
