@@ -381,7 +381,6 @@ test('a document of another format or version is refused, naming the field', () 
 
 test('samen demo --port 0 prints its URL, serves the demo network and stops cleanly on SIGTERM', async () => {
   const db = tmp('demo-run.db');
-  writeFileSync(db, 'geen database'); // demo starts over with a fresh one
   const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -407,4 +406,21 @@ test('samen demo --port 0 prints its URL, serves the demo network and stops clea
   assert.deepEqual(e, { code: 0, signal: null }, stderr);
   assert.doesNotMatch(stderr, SANITIZER);
   assert.match(stderr, /demonetwerk geladen/);
+});
+
+test('samen demo refuses to replace a file that is not its own demo database, and leaves it alone', () => {
+  const db = tmp('echte-gegevens.db');
+  writeFileSync(db, 'geen demodatabase');
+  const r = samen(['demo', '--db', db, '--port', '0']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /geen demodatabase/);
+  assert.equal(readFileSync(db, 'utf8'), 'geen demodatabase');
+  // A real samen database that was not made by demo is refused too.
+  const real = tmp('echt.db');
+  assert.equal(samen(['import', '--db', real, 'demo/netwerk.json']).code, 0);
+  const before = readFileSync(real);
+  const r2 = samen(['demo', '--db', real, '--port', '0']);
+  assert.equal(r2.code, 1);
+  assert.match(r2.stderr, /geen demodatabase/);
+  assert.deepEqual(readFileSync(real), before);
 });
