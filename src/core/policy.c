@@ -33,6 +33,12 @@
  *   uren-boeken         ja        -                  -            eigen org  eigen org  -        -
  *   uren-goedkeuren,    ja        -                  -            eigen org  -          -        -
  *     storten                                                     (opdrachtgever; storter)
+ *   kwaliteitskaart-    ja        -                  -            eigen org  eigen      -        -
+ *     bijwerken                                                              record
+ *   competenties-       ja        eigen verband, of  -            -          -          -        -
+ *     beheren                     alle zonder verband
+ *   vervanging-regelen  ja        ja                 -            eigen org  -          -        -
+ *                                                                 (van de vervanger)
  *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
@@ -77,6 +83,9 @@ const char *const policy_action_names[] = { "lezen",
 					    "uren-boeken",
 					    "uren-goedkeuren",
 					    "storten",
+					    "kwaliteitskaart-bijwerken",
+					    "competenties-beheren",
+					    "vervanging-regelen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -150,6 +159,16 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_HOURS_APPROVE:
 	case ACT_DEPOSIT:
 		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_SKILLS_WRITE:
+		/* Managers of org; a medewerker of org only for their own record,
+		 * which the handler checks through the account's link. */
+		return (a->role == ROLE_MANAGER || a->role == ROLE_MEDEWERKER) && same_org(a, org);
+	case ACT_CODELIST_WRITE:
+		/* The process manager of that verband's list, or of all lists. */
+		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || (verband && !strcmp(a->verband, verband)));
+	case ACT_SUBSTITUTE:
+		/* The manager who lends the substitute, or the process manager. */
+		return a->role == ROLE_PROCESMANAGER || (a->role == ROLE_MANAGER && same_org(a, org));
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -53,6 +53,9 @@ enum action {
 	ACT_HOURS_BOOK,        /* book hours of staff of org */
 	ACT_HOURS_APPROVE,     /* approve, reject or correct hours on an opdracht of principal org */
 	ACT_DEPOSIT,           /* deposit money for org into the hours exchange */
+	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_skills.c) */
+	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
+	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

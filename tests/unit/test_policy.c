@@ -58,6 +58,9 @@ static const struct {
 	{ ACT_HOURS_BOOK, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_HOURS_APPROVE, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_DEPOSIT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_SKILLS_WRITE, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_CODELIST_WRITE, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
+	{ ACT_SUBSTITUTE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
