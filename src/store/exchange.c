@@ -2381,22 +2381,24 @@ long long exchange_verify(struct store *s, const char *ptc, void (*report)(void 
 		memset(stats, 0, sizeof(*stats));
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "verificatie");
-	long long ids[4096];
-	char codes[4096][48];
-	size_t n = 0;
+	size_t cap = (size_t)one_int(s, "SELECT count(*) FROM proeftuinen", NULL) + 1, n = 0;
+	long long *ids = calloc(cap, sizeof(*ids));
+	char(*codes)[48] = calloc(cap, sizeof(*codes));
+	int r = ids && codes ? 0 : problem_set(p, 500, "geen geheugen");
 	struct db_stmt *st = db_query(s->db, "SELECT id, code FROM proeftuinen WHERE ?1 IS NULL OR code = ?1 ORDER BY id",
 				      "t", ptc);
-	while (db_step(st) == DB_ROW && n < 4096) {
+	while (r == 0 && db_step(st) == DB_ROW && n < cap) {
 		ids[n] = db_col_int(st, 0);
 		snprintf(codes[n], sizeof(codes[n]), "%s", db_col_text(st, 1));
 		n++;
 	}
 	db_finalize(st);
-	int r = 0;
-	if (ptc && n == 0)
+	if (r == 0 && ptc && n == 0)
 		r = problem_set(p, 404, "Proeftuin '%s' bestaat niet.", ptc);
 	for (size_t i = 0; r == 0 && i < n; i++)
 		r = verify_one(s, ids[i], codes[i], &v, stats, p);
+	free(ids);
+	free(codes);
 	db_commit(s->db);
 	return r < 0 ? r : v.differences;
 }
