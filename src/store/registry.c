@@ -379,6 +379,8 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			}
 			if ((r = traject_insert(s, vid, code, x, &tid, p)) < 0)
 				return prefix_params(p, prefix), r;
+			if ((r = steering_traject_created(s, tid, p)) < 0) /* meldingen, as for one traject */
+				return r;
 		}
 	if (a->out)
 		return registry_verband_get(s, code, a->out, p);
