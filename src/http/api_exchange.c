@@ -559,9 +559,14 @@ static int get_journaal(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	struct buf b;
-	buf_init(&b, 0);
+	buf_init(&b, 1024u * 1024u * 1024u);
 	if (exchange_journal(rq->store, req_param(rq, "p"), to_buf, &b, &p) < 0) {
+		int too_big = buf_failed(&b);
 		buf_release(&b);
+		if (too_big)
+			return api_error(rs, 500, "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
+						  "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
+					 req_param(rq, "p"), req_param(rq, "p"));
 		return api_problem(rs, &p);
 	}
 	buf_release(&rs->body);
