@@ -148,11 +148,18 @@ static void journal_text(const char *in, char *out, size_t len)
 		unsigned char c = (unsigned char)*in;
 		out[k++] = c < 0x20 || c == 0x7f ? ' ' : c == ';' ? ',' : (char)c;
 	}
-	/* do not cut a UTF-8 sequence in half */
-	while (k > 0 && ((unsigned char)out[k - 1] & 0xc0) == 0x80 && in && *in)
-		k--;
-	if (k > 0 && ((unsigned char)out[k - 1] & 0xc0) == 0xc0 && in && *in)
-		k--;
+	/* Cut short: do not leave half a UTF-8 sequence at the end. */
+	if (in && *in) {
+		size_t lead = k;
+		while (lead > 0 && ((unsigned char)out[lead - 1] & 0xc0) == 0x80)
+			lead--;
+		if (lead > 0 && (unsigned char)out[lead - 1] >= 0xc0) {
+			unsigned char c = (unsigned char)out[lead - 1];
+			size_t want = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (k - (lead - 1) < want)
+				k = lead - 1;
+		}
+	}
 	out[k] = '\0';
 }
 
