@@ -6,7 +6,7 @@
 
 CC      ?= cc
 B       ?= build
-PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical
+PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Werror
 CSTD    := -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 INC      = -Isrc -I$(B)/gen
@@ -18,7 +18,7 @@ OPT_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/report/*.c src/http/*.c src/web/*.c src/cli/*.c))
-EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json demo/netwerk.json demo/besturing.json \
+EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json demo/netwerk.json demo/besturing.json demo/kwaliteitskaart.json \
             node_modules/@utrecht/component-library-css/dist/index.css \
             node_modules/@utrecht/design-tokens/dist/index.css
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
-      libgnutls28-dev libcmocka-dev libical-dev nodejs)
+      libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev nodejs)
 case $what in
   check) pkgs+=(chromium curl openssl hledger ledger sqlite3 poppler-utils glpk-utils) ;;
   bench) pkgs+=(chromium curl hyperfine hledger ledger glpk-utils) ;;
