@@ -28,6 +28,8 @@ int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
 int cmd_gebruiker(int argc, char **argv);
 /* samen proeftuin verify|journaal|saldi …: its own options (cmd_proeftuin.c). */
 int cmd_proeftuin(int argc, char **argv);
+/* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapport.c). */
+int cmd_rapport(int argc, char **argv, int agenda);
 struct store;
 /* Opens an existing database for the account commands; 1 on failure (printed). */
 int cli_accounts_store(const char *db, struct store **s);
