@@ -11,6 +11,7 @@
 #include "http/server.h"
 #include "store/accounts.h"
 #include "store/registry.h"
+#include "store/skills.h"
 #include "store/steering.h"
 
 static int parse_int(const char *s, int min, int max, int *out)
@@ -334,6 +335,10 @@ int cmd_demo(struct cli_opts *o)
 	}
 	if (r == 0)
 		r = cli_demo_accounts(s);
+	if (r == 0) { /* the kwaliteitskaart (after the accounts: it links one to its medewerker) */
+		f = embedded_find("demo/kwaliteitskaart.json");
+		r = f && skills_demo_load(s, (const char *)f->data, f->len) == 0 ? 0 : 1;
+	}
 	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
 		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));
 		r = 1;

@@ -8,6 +8,7 @@
 #include "http/auth.h"
 #include "http/authz.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "web/html.h"
 
 int auth_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
@@ -106,6 +107,10 @@ int auth_guard(struct request *rq, struct response *rs)
 	struct form f = { 0 };
 	if (!given && !auth_is_api(rq) && form_is_urlencoded(rq) && form_parse(&f, rq->body, rq->body_len) == 0)
 		given = form_get(&f, "csrf");
+	/* A form with a file upload (the kwaliteitskaart import) sends multipart/form-data. */
+	char multipart_csrf[80];
+	if (!given && !auth_is_api(rq) && multipart_field(rq, "csrf", multipart_csrf, sizeof(multipart_csrf)) == 0)
+		given = multipart_csrf;
 	int ok = given && rq->actor.csrf[0] && auth_secret_equal(given, rq->actor.csrf);
 	form_release(&f);
 	if (ok)

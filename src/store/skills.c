@@ -927,7 +927,7 @@ int skills_vulnerability(struct store *s, const char *org, struct skills_moment 
 {
 	long long oid = org_id(s, org);
 	if (!oid)
-		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
+		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "kwetsbaarheid");
 	struct org_map om;
@@ -1131,7 +1131,7 @@ int skills_map(struct store *s, const char *org, json_t **out, struct problem *p
 {
 	long long oid = org_id(s, org);
 	if (!oid)
-		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
+		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "kwaliteitskaart");
 	struct org_map om;

@@ -71,12 +71,12 @@ int skills_substitution_orgs(struct store *s, long long sid, char *org, char *vo
 
 /* The medewerker the account user_id is, or 0. */
 long long skills_account_staff(struct store *s, long long user_id);
-/* Links account naam to medewerker id (0: unlinks); 404 unknown account or
- * medewerker, 422 when they are of different organisations, 409 when the
- * medewerker is linked to another account. *org gets the account's
- * organisation (for the caller's check, before anything is written when
- * check_only). */
+/* Links account naam to medewerker id (0: unlinks): 404 unknown account,
+ * 422 unknown medewerker or one of another organisation than the account,
+ * 409 when the medewerker is linked to another account. Out:
+ * {"gebruiker","medewerker"}. */
 int skills_account_link(struct store *s, const char *naam, long long id, json_t **out, struct problem *p);
+/* The organisation of account naam into org ("" for none): 0, or -404. */
 int skills_account_org(struct store *s, const char *naam, char *org, size_t orglen, struct problem *p);
 
 /* ---- vulnerability --------------------------------------------------------- */
@@ -86,7 +86,7 @@ int skills_account_org(struct store *s, const char *naam, char *org, size_t orgl
  *   [{"competentie","naam","verband","houders","status","vervangers":[{"id","naam","organisatie"}],
  *     "statusMetVervangers","houderIds":[…]}]
  * houderIds (who holds it, and so who has retired or is absent) only when
- * with_ids. 404 for an unknown organisation. */
+ * with_ids. 422 for an unknown organisation. */
 int skills_vulnerability(struct store *s, const char *org, struct skills_moment m, int with_ids, json_t **out,
 			 struct problem *p);
 /* The network view: for the members of verband (NULL: every organisation
@@ -102,8 +102,9 @@ int skills_network(struct store *s, const char *verband, struct skills_moment m,
  *  "medewerkers":[{"id","naam","functie","uurPerWeek","beschikbaarUurPerWeek","pensioenjaar","email",
  *                  "niveaus":{code:n}}]}
  * with the competences that apply to org and those its staff hold.
- * Personal data is in it: callers strip it with staff_strip_private() on
- * the medewerkers when the actor may not see it. */
+ * Pseudonymised medewerkers (gone) are left out. Personal data is in it:
+ * callers strip it with staff_strip_private() on the medewerkers when the
+ * actor may not see it. 422 for an unknown organisation. */
 int skills_map(struct store *s, const char *org, json_t **out, struct problem *p);
 
 /* Reads a sheet (core/skills.h) for org and creates or updates its
