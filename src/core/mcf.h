@@ -38,8 +38,13 @@
  *   the flow value ≤ MCF_CAP_MAX and the total cost fits in int64_t.
  * A path of unbounded arcs from s to t is MCF_ERR_UNBOUNDED.
  *
- * Memory is bounded by the graph: while solving about 48 bytes per arc and
- * 40 per node (residual arcs in one array ordered by tail, a heap over the
+ * Leaves hanging off the source (nodes whose only incoming arc comes from
+ * s: in the matching, the people) are kept implicit until flow passes
+ * through them, so that a phase costs what it touches, not the whole graph
+ * (mcf.c explains how; the flows found are the same).
+ *
+ * Memory is bounded by the graph: while solving about 75 bytes per arc and
+ * 75 per node (residual arcs in one array ordered by tail, a heap over the
  * nodes, no allocation per phase); afterwards 8 bytes per arc for the flow.
  *
  * Lifecycle: mcf_init() → mcf_add_arc()… → mcf_solve() → mcf_flow() per arc
