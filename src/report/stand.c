@@ -8,7 +8,9 @@
 #include "report/planning_svg.h"
 #include "report/stand.h"
 #include "store/exchange.h"
+#include "core/skills.h"
 #include "store/registry.h"
+#include "store/skills.h"
 #include "store/steering.h"
 
 /* ---- Dutch text ----------------------------------------------------------------- */
@@ -239,15 +241,77 @@ static json_t *hour_balances(struct store *s, const char *org, const char *van, 
 	return a;
 }
 
-/* The seam for the kwaliteitskaart: the vulnerability of org in the year
- * of tot, per competence {"competentie","naam","houders","status",
- * "vervangers"} as GET /api/v1/kwetsbaarheid answers. The store has no
- * function for it yet (the kwaliteitskaart is being built); until it has,
- * the report leaves the chapter out, which the renderers already handle. */
+/* Counts the competences of a vulnerability list by status. */
+static void count_status(json_t *rows, const char *key, long long *gaps, long long *single)
+{
+	size_t i;
+	json_t *r;
+	*gaps = *single = 0;
+	json_array_foreach(rows, i, r)
+	{
+		const char *st = str(r, key) ? str(r, key) : "";
+		*gaps += !strcmp(st, "ontbreekt");
+		*single += !strcmp(st, "een-pitter");
+	}
+}
+
+/* The vulnerability of org on tot from the kwaliteitskaart
+ * (store/skills.h), and the same five years on with the known
+ * retirements: {"datum","competenties":[…],"projectie":{"jaar",
+ * "ontbreekt","eenPitter"}}. Null when the organisation has no
+ * kwaliteitskaart (no competence applies to it): the chapter is left out.
+ * Substitutes are named by organisation only: the report is for the
+ * council, not a staff list. */
 static json_t *vulnerability(struct store *s, const char *org, const char *tot)
 {
-	(void)s, (void)org, (void)tot;
-	return json_null();
+	int32_t day;
+	json_t *now = NULL, *later = NULL;
+	struct problem q;
+	problem_init(&q);
+	if (date_parse(tot, &day) < 0 || skills_vulnerability(s, org, skills_moment_date(day), 0, &now, &q) < 0)
+		return json_null();
+	if (!json_array_size(now)) {
+		json_decref(now);
+		return json_null();
+	}
+	json_t *rows = json_array(), *names = json_object(), *list = registry_org_list(s);
+	size_t i, k;
+	json_t *r, *v;
+	json_array_foreach(list, i, r) if (str(r, "code")) json_object_set(names, str(r, "code"), json_object_get(r, "naam"));
+	json_decref(list);
+	json_array_foreach(now, i, r)
+	{
+		json_t *orgs = json_array();
+		json_array_foreach(json_object_get(r, "vervangers"), k, v)
+		{
+			json_t *code = json_object_get(v, "organisatie");
+			json_t *o = json_is_string(code) && json_object_get(names, json_string_value(code))
+					    ? json_object_get(names, json_string_value(code))
+					    : code;
+			int dup = 0;
+			size_t j;
+			json_t *x;
+			json_array_foreach(orgs, j, x) dup |= json_equal(x, o);
+			if (json_is_string(o) && !dup)
+				json_array_append(orgs, o);
+		}
+		json_array_append_new(rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:I,s:o}", "competentie", json_object_get(r, "competentie"),
+						      "naam", json_object_get(r, "naam"), "houders", json_object_get(r, "houders"),
+						      "status", json_object_get(r, "status"), "statusMetVervangers",
+						      json_object_get(r, "statusMetVervangers"), "vervangers",
+						      (json_int_t)json_array_size(json_object_get(r, "vervangers")), "vervangersUit", orgs));
+	}
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	long long gaps = 0, single = 0;
+	problem_init(&q);
+	if (skills_vulnerability(s, org, skills_moment_year(y + SKILLS_PROJECTION_YEARS), 0, &later, &q) == 0)
+		count_status(later, "status", &gaps, &single);
+	json_decref(later);
+	json_decref(now);
+	json_decref(names);
+	return json_pack("{s:s,s:o,s:{s:i,s:I,s:I}}", "datum", tot, "competenties", rows, "projectie", "jaar",
+			 y + SKILLS_PROJECTION_YEARS, "ontbreekt", (json_int_t)gaps, "eenPitter", (json_int_t)single);
 }
 
 int stand_build(struct store *s, const char *org, const char *van, const char *tot, json_t **doc, struct problem *p)
@@ -1448,25 +1512,28 @@ static void vulnerability_chapter(struct w *w, const struct stand_ctx *c, int nr
 	char h[80];
 	snprintf(h, sizeof(h), "%d. Kwetsbaarheid", nr);
 	w_h(w, 2, "svz-kwetsbaarheid", h);
-	json_t *rows = json_object_get(c->doc, "kwetsbaarheid");
-	size_t i, gaps = 0, single = 0;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
-		gaps += !strcmp(str(r, "status") ? str(r, "status") : "", "ontbreekt");
-		single += !strcmp(str(r, "status") ? str(r, "status") : "", "een-pitter");
-	}
+	json_t *k = json_object_get(c->doc, "kwetsbaarheid"), *rows = json_object_get(k, "competenties");
+	json_t *proj = json_object_get(k, "projectie");
+	long long gaps, single;
+	count_status(rows, "status", &gaps, &single);
 	w_p(w, NULL);
-	w_fmt(w, "Volgens de kwaliteitskaart heeft %s %zu %s waarin niemand op niveau ervaren of expert is, en %zu "
-		 "één-pitters (één houder).",
-	      c->org_name, gaps, plural((long long)gaps, "competentie", "competenties"), single);
+	w_fmt(w, "Volgens de kwaliteitskaart heeft %s op ", c->org_name);
+	date_txt(w, str(k, "datum"));
+	w_fmt(w, " %lld %s waarin niemand ervaren of expert is en %lld %s met één houder (één-pitter), van %zu "
+		 "competenties. ",
+	      gaps, plural(gaps, "competentie", "competenties"), single, plural(single, "competentie", "competenties"),
+	      json_array_size(rows));
+	w_fmt(w, "In %lld, met de bekende pensioneringen, zijn dat er %lld zonder houder en %lld met één houder.",
+	      num(proj, "jaar"), num(proj, "ontbreekt"), num(proj, "eenPitter"));
 	w_p_end(w);
 	if (!gaps && !single)
 		return;
 	char cap[300];
 	snprintf(cap, sizeof(cap), "Kwetsbare competenties van %s", c->org_name);
-	const char *const head[] = { "Competentie", "#Houders", "Stand", "Vervanging", NULL };
+	const char *const head[] = { "Competentie", "#Houders", "Stand", "Vervanging door partners", NULL };
 	w_table(w, cap, head);
+	size_t i;
+	json_t *r;
 	json_array_foreach(rows, i, r)
 	{
 		const char *status = str(r, "status") ? str(r, "status") : "";
@@ -1479,11 +1546,12 @@ static void vulnerability_chapter(struct w *w, const struct stand_ctx *c, int nr
 		w_td(w, 2, n);
 		w_td(w, 0, !strcmp(status, "ontbreekt") ? "ontbreekt" : "één-pitter");
 		w_cell(w, 0);
-		json_t *vv = json_object_get(r, "vervangers");
-		if (json_array_size(vv))
-			join_and(w, vv, json_is_object(json_array_get(vv, 0)) ? "naam" : NULL);
-		else
-			w_txt(w, "geen geregeld");
+		if (num(r, "vervangers")) {
+			w_fmt(w, "%lld %s uit ", num(r, "vervangers"), plural(num(r, "vervangers"), "vervanger", "vervangers"));
+			join_and(w, json_object_get(r, "vervangersUit"), NULL);
+		} else {
+			w_txt(w, "niet geregeld");
+		}
 		w_cell_end(w, 0);
 		w_tr_end(w);
 	}
@@ -1561,7 +1629,7 @@ static void render(struct w *w, json_t *doc, const struct stand_html_options *op
 	org_display(org, display, sizeof(display));
 	struct stand_ctx c = { doc, str(doc, "van"), str(doc, "tot"), str(org, "code"), str(org, "naam") };
 	int has_hours = json_array_size(json_object_get(doc, "urenbank")) > 0;
-	int has_vuln = json_is_array(json_object_get(doc, "kwetsbaarheid"));
+	int has_vuln = json_is_object(json_object_get(doc, "kwetsbaarheid"));
 	struct chapter ch[6];
 	int nch = 0;
 	ch[nch++] = (struct chapter){ "svz-inleiding", "Inleiding" };

@@ -114,6 +114,9 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
 	nav_item(b, rq, "/", "Overzicht");
 	nav_item(b, rq, "/netwerk", "Netwerkkaart");
+	nav_item(b, rq, "/besturing", "Besturing");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
+		nav_item(b, rq, "/rapporten", "Rapporten");
 	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
 		nav_item(b, rq, "/beheer/audit", "Auditlog");
 	html_raw(b, "</ul></nav><div class=\"samen-user\">");

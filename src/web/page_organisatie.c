@@ -172,6 +172,15 @@ int page_organisatie(struct request *rq, struct response *rs)
 	html_raw(b, "</h1>");
 	facts(b, org);
 	memberships(b, org);
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	if (policy_allows(&rq->actor, ACT_REPORT_READ, code, NULL)) {
+		html_raw(b, "<a class=\"utrecht-link\" href=\"/rapporten/stand-van-zaken?organisatie=");
+		html_url_segment(b, code);
+		html_raw(b, "\">Stand van zaken voor de raad</a> · ");
+	}
+	html_raw(b, "<a class=\"utrecht-link\" href=\"/meldingen?organisatie=");
+	html_url_segment(b, code);
+	html_raw(b, "\">Meldingen van samenwerking buiten een verband</a></p>");
 
 	html_raw(b, "<section aria-labelledby=\"kop-matrix\"><h2 class=\"utrecht-heading-2\" id=\"kop-matrix\">"
 		    "Samenwerking per taakveld</h2><p class=\"utrecht-paragraph\">Met wie ");

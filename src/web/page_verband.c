@@ -119,7 +119,9 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 		const char *omschrijving = json_string_value(json_object_get(t, "omschrijving"));
 		const char *fase = json_string_value(json_object_get(t, "fase"));
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		buf_printf(b, "<a class=\"utrecht-link\" href=\"/trajecten/%lld\">", (long long)json_integer_value(json_object_get(t, "id")));
 		html_txt(b, json_string_value(json_object_get(t, "taakveldNaam")));
+		html_raw(b, "</a>");
 		if (omschrijving) {
 			html_raw(b, "<span class=\"samen-cell-note\">");
 			html_txt(b, omschrijving);

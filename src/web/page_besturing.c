@@ -1,0 +1,872 @@
+/* Choosing and running cooperation, as pages: the overview, survey rounds
+ * and scorings (with the form to score for one's own organisation), what
+ * is late on a date, and the meldingen. See page_besturing.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/authz.h"
+#include "http/form.h"
+#include "store/registry.h"
+#include "store/steering.h"
+#include "web/page_besturing.h"
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+static int has_string(json_t *arr, const char *v)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return 1;
+	return 0;
+}
+
+/* ---- shared helpers ------------------------------------------------------------------- */
+
+void bst_hundredths(struct buf *b, json_t *v)
+{
+	if (!json_is_integer(v)) {
+		html_raw(b, "—");
+		return;
+	}
+	long long h = json_integer_value(v);
+	unsigned long long a = h < 0 ? 0ULL - (unsigned long long)h : (unsigned long long)h;
+	buf_printf(b, "%s%llu,%02llu", h < 0 ? "−" : "", a / 100, a % 100);
+}
+
+void bst_stylesheet(struct buf *b, const char *name)
+{
+	html_raw(b, "<link rel=\"stylesheet\" href=\"/static/");
+	html_attr(b, name);
+	html_raw(b, "\">");
+}
+
+static void label_and_error(struct buf *b, const char *id, const char *label, const char *error)
+{
+	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid bst-veld\">"
+			  : "<div class=\"utrecht-form-field bst-veld\">");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+	html_attr(b, id);
+	html_raw(b, "\">");
+	html_txt(b, label);
+	html_raw(b, "</label></div>");
+	if (error) {
+		html_raw(b, "<div class=\"utrecht-form-field-error-message bst-fout\" id=\"");
+		html_attr(b, id);
+		html_raw(b, "-fout\">");
+		html_txt(b, error);
+		html_raw(b, "</div>");
+	}
+	html_raw(b, "<div class=\"utrecht-form-field__input\">");
+}
+
+static void described(struct buf *b, const char *id, const char *error)
+{
+	if (!error)
+		return;
+	html_raw(b, " aria-invalid=\"true\" aria-describedby=\"");
+	html_attr(b, id);
+	html_raw(b, "-fout\"");
+}
+
+void bst_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
+	       const char *error, int required)
+{
+	label_and_error(b, id, label, error);
+	int area = !strcmp(type, "textarea");
+	html_raw(b, area ? "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\" rows=\"3\""
+			 : "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"");
+	if (!area) {
+		html_attr(b, type);
+		html_raw(b, "\"");
+	}
+	html_raw(b, " id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\"");
+	if (required)
+		html_raw(b, " required");
+	described(b, id, error);
+	if (area) {
+		html_raw(b, ">");
+		html_txt(b, value ? value : "");
+		html_raw(b, "</textarea>");
+	} else {
+		html_raw(b, " value=\"");
+		html_attr(b, value ? value : "");
+		html_raw(b, "\">");
+	}
+	html_raw(b, "</div></div>");
+}
+
+void bst_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
+		const char *value, const char *error)
+{
+	label_and_error(b, id, label, error);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\"");
+	described(b, id, error);
+	html_raw(b, ">");
+	for (int i = 0; options[i]; i += 2) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, options[i]);
+		html_raw(b, value && !strcmp(value, options[i]) ? "\" selected>" : "\">");
+		html_txt(b, options[i + 1]);
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select></div></div>");
+}
+
+void bst_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
+		     const char *value, int optional)
+{
+	label_and_error(b, id, label, NULL);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\">");
+	if (optional)
+		html_raw(b, "<option value=\"\">— geen —</option>");
+	size_t i;
+	json_t *c;
+	json_array_foreach(codes, i, c)
+	{
+		const char *code = json_string_value(c);
+		html_raw(b, "<option value=\"");
+		html_attr(b, code);
+		html_raw(b, value && code && !strcmp(value, code) ? "\" selected>" : "\">");
+		html_txt(b, page_name(names, code));
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select></div></div>");
+}
+
+void bst_notice(struct buf *b, const char *message)
+{
+	html_raw(b, "<div class=\"samen-note bst-gelukt\" role=\"status\"><p class=\"utrecht-paragraph\">");
+	html_txt(b, message);
+	html_raw(b, "</p></div>");
+}
+
+void bst_problem(struct buf *b, const struct problem *p)
+{
+	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\" role=\"alert\"><div class=\"utrecht-alert__content\">"
+		    "<p class=\"utrecht-alert__message utrecht-paragraph\">");
+	html_txt(b, p->detail[0] ? p->detail : problem_title(p->status));
+	html_raw(b, "</p>");
+	if (p->nparams) {
+		html_raw(b, "<ul class=\"bst-fouten\">");
+		for (int i = 0; i < p->nparams; i++) {
+			html_raw(b, "<li>");
+			html_txt(b, p->params[i].name);
+			html_raw(b, ": ");
+			html_txt(b, p->params[i].reason);
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</div></div>");
+}
+
+void bst_form_begin(struct request *rq, struct buf *b, const char *action, const char *cls)
+{
+	html_raw(b, "<form method=\"post\" class=\"");
+	html_attr(b, cls ? cls : "bst-formulier");
+	html_raw(b, "\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	html_csrf_field(rq, b);
+}
+
+void bst_dd_begin(struct buf *b, const char *key)
+{
+	html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">");
+	html_txt(b, key);
+	html_raw(b, "</dt><dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
+}
+
+void bst_dd_end(struct buf *b) { html_raw(b, "</dd></div>"); }
+
+void bst_status_badge(struct buf *b, const char *status)
+{
+	static const struct {
+		const char *code, *label, *cls;
+	} s[] = { { "open", "open", "open" },
+		  { "te-laat", "te laat", "laat" },
+		  { "gereed", "gereed", "gereed" },
+		  { "gereed-te-laat", "gereed, te laat", "gereed-laat" },
+		  { NULL, NULL, NULL } };
+	for (int i = 0; s[i].code; i++)
+		if (status && !strcmp(status, s[i].code)) {
+			html_raw(b, "<span class=\"bst-status bst-status--");
+			html_raw(b, s[i].cls);
+			html_raw(b, "\">");
+			html_raw(b, s[i].label);
+			html_raw(b, "</span>");
+			return;
+		}
+	html_txt(b, status);
+}
+
+int bst_form_status(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
+
+static void page_title(struct buf *b, const char *crumb, const char *title)
+{
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › ");
+	if (crumb)
+		html_raw(b, "<a class=\"utrecht-link\" href=\"/besturing\">Besturing</a> › ");
+	html_txt(b, crumb ? crumb : "Besturing");
+	html_raw(b, "</p><h1 class=\"utrecht-heading-1\">");
+	html_txt(b, title);
+	html_raw(b, "</h1>");
+}
+
+static json_t *verband_names(struct store *s)
+{
+	json_t *l = registry_verband_list(s), *n = page_names(l);
+	json_decref(l);
+	return n;
+}
+
+static json_t *org_names(struct store *s)
+{
+	json_t *l = registry_org_list(s), *n = page_names(l);
+	json_decref(l);
+	return n;
+}
+
+static void trajectlink(struct buf *b, long long id, const char *text)
+{
+	buf_printf(b, "<a class=\"utrecht-link\" href=\"/trajecten/%lld\">", id);
+	html_txt(b, text);
+	html_raw(b, "</a>");
+}
+
+/* ---- /besturing ------------------------------------------------------------------------ */
+
+static int page_overview(struct request *rq, struct response *rs)
+{
+	struct store *s = rq->store;
+	struct problem p;
+	problem_init(&p);
+	json_t *surveys = NULL, *scorings = NULL, *ms = NULL;
+	struct steering_ms_filter all = { 0 };
+	if (steering_survey_list(s, NULL, &surveys, &p) < 0 || steering_scoring_list(s, NULL, &scorings, &p) < 0 ||
+	    steering_milestone_list(s, &all, &ms, &p) < 0) {
+		json_decref(surveys), json_decref(scorings);
+		page_error(rq, rs, 500, p.detail);
+		return 0;
+	}
+	json_t *vn = verband_names(s);
+	char today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	page_begin(rq, rs, "Besturing");
+	struct buf *b = &rs->body;
+	bst_stylesheet(b, "besturing.css");
+	page_title(b, NULL, "Besturing van de samenwerking");
+	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Kiezen waarop de partners samenwerken "
+		    "(verkenningsrondes en scoringen) en de trajecten sturen: businesscases, mijlpalen met hun vertraging, "
+		    "besluiten en rollen.</p><ul class=\"bst-snel\">"
+		    "<li><a class=\"utrecht-link\" href=\"/mijlpalen\">Wat is te laat?</a></li>"
+		    "<li><a class=\"utrecht-link\" href=\"/meldingen\">Meldingen: samenwerking buiten een verband</a></li>"
+		    "<li><a class=\"utrecht-link\" href=\"/rapporten\">Stand van zaken voor de raad</a></li></ul>");
+
+	html_raw(b, "<section aria-labelledby=\"kop-verkenningen\"><h2 class=\"utrecht-heading-2\" id=\"kop-verkenningen\">"
+		    "Verkenningsrondes</h2>");
+	size_t i;
+	json_t *x;
+	if (!json_array_size(surveys)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen verkenningsrondes.</p>");
+	} else {
+		static const char *const head[] = { "Verkenning", "Verband", "Datum", "#Antwoorden", "#Gekozen taakvelden", NULL };
+		page_table_begin(b, "Verkenningsrondes: welke taakvelden knellen en waar helpt samenwerken", NULL);
+		page_table_head(b, head);
+		json_array_foreach(surveys, i, x)
+		{
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
+				    "<a class=\"utrecht-link\" href=\"/verkenningen/");
+			html_url_segment(b, str(x, "code"));
+			html_raw(b, "\">");
+			html_txt(b, str(x, "naam"));
+			html_raw(b, "</a></th><td class=\"utrecht-table__cell\">");
+			page_verband_link(b, str(x, "verband"), page_name(vn, str(x, "verband")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
+			html_date(b, str(x, "datum"));
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+			html_int(b, json_integer_value(json_object_get(x, "antwoorden")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+			html_int(b, (long long)json_array_size(json_object_get(x, "gekozen")));
+			html_raw(b, "</td></tr>");
+		}
+		page_table_end(b);
+	}
+	html_raw(b, "</section><section aria-labelledby=\"kop-scoringen\"><h2 class=\"utrecht-heading-2\" id=\"kop-scoringen\">"
+		    "Scoringen van taakvelden</h2>");
+	if (!json_array_size(scorings)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen scoringen.</p>");
+	} else {
+		static const char *const head[] = { "Scoring", "Verband", "Datum", "#Taakvelden", "#Criteria", NULL };
+		page_table_begin(b, "Scoringen: kandidaat-taakvelden op gewogen criteria, per partner", NULL);
+		page_table_head(b, head);
+		json_array_foreach(scorings, i, x)
+		{
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
+				    "<a class=\"utrecht-link\" href=\"/scoringen/");
+			html_url_segment(b, str(x, "code"));
+			html_raw(b, "\">");
+			html_txt(b, str(x, "naam"));
+			html_raw(b, "</a></th><td class=\"utrecht-table__cell\">");
+			page_verband_link(b, str(x, "verband"), page_name(vn, str(x, "verband")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
+			html_date(b, str(x, "datum"));
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+			html_int(b, (long long)json_array_size(json_object_get(x, "taakvelden")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+			html_int(b, (long long)json_array_size(json_object_get(x, "criteria")));
+			html_raw(b, "</td></tr>");
+		}
+		page_table_end(b);
+	}
+	/* Trajecten with milestones, in the order of their first deadline. */
+	html_raw(b, "</section><section aria-labelledby=\"kop-trajecten\"><h2 class=\"utrecht-heading-2\" id=\"kop-trajecten\">"
+		    "Trajecten met mijlpalen</h2>");
+	json_t *seen = json_object();
+	json_t *rows = json_array();
+	json_array_foreach(ms, i, x)
+	{
+		char key[32];
+		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(json_object_get(x, "traject")));
+		json_t *r = json_object_get(seen, key);
+		if (!r) {
+			r = json_pack("{s:O,s:O,s:O,s:i,s:i,s:i}", "traject", json_object_get(x, "traject"), "verband",
+				      json_object_get(x, "verband"), "naam", json_object_get(x, "taakveldNaam"), "totaal", 0, "laat", 0,
+				      "gereed", 0);
+			json_object_set_new(seen, key, r);
+			json_array_append(rows, r);
+		}
+		const char *st = str(x, "status");
+		json_object_set_new(r, "totaal", json_integer(json_integer_value(json_object_get(r, "totaal")) + 1));
+		if (!strcmp(st, "te-laat"))
+			json_object_set_new(r, "laat", json_integer(json_integer_value(json_object_get(r, "laat")) + 1));
+		if (!strncmp(st, "gereed", 6))
+			json_object_set_new(r, "gereed", json_integer(json_integer_value(json_object_get(r, "gereed")) + 1));
+	}
+	if (!json_array_size(rows)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen mijlpalen vastgelegd.</p>");
+	} else {
+		static const char *const head[] = { "Traject", "Verband", "#Mijlpalen", "#Gereed", "#Te laat vandaag", NULL };
+		page_table_begin(b, "Trajecten met mijlpalen (stand van vandaag)", NULL);
+		page_table_head(b, head);
+		json_array_foreach(rows, i, x)
+		{
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+			trajectlink(b, json_integer_value(json_object_get(x, "traject")), str(x, "naam"));
+			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+			page_verband_link(b, str(x, "verband"), page_name(vn, str(x, "verband")));
+			const char *const cols[] = { "totaal", "gereed", "laat", NULL };
+			for (int k = 0; cols[k]; k++) {
+				html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+				html_int(b, json_integer_value(json_object_get(x, cols[k])));
+			}
+			html_raw(b, "</td></tr>");
+		}
+		page_table_end(b);
+	}
+	html_raw(b, "</section>");
+	json_decref(seen), json_decref(rows);
+	page_end(rq, rs);
+	json_decref(surveys), json_decref(scorings), json_decref(ms), json_decref(vn);
+	return 0;
+}
+
+/* ---- /verkenningen/{code} -------------------------------------------------------------------- */
+
+static int page_survey(struct request *rq, struct response *rs)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *k = NULL, *u = NULL;
+	const char *code = req_param(rq, "code");
+	if (steering_survey_get(rq->store, code, &k, &p) < 0 || steering_survey_result(rq->store, code, &u, &p) < 0) {
+		json_decref(k);
+		page_error(rq, rs, p.status == 404 ? 404 : 500,
+			   p.status == 404 ? "Er is geen verkenningsronde met deze code." : p.detail);
+		return 0;
+	}
+	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
+	page_begin(rq, rs, str(k, "naam"));
+	struct buf *b = &rs->body;
+	bst_stylesheet(b, "besturing.css");
+	page_title(b, "Verkenningsronde", str(k, "naam"));
+	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
+	bst_dd_begin(b, "Verband");
+	page_verband_link(b, str(k, "verband"), page_name(vn, str(k, "verband")));
+	bst_dd_end(b);
+	bst_dd_begin(b, "Datum");
+	html_date(b, str(k, "datum"));
+	bst_dd_end(b);
+	bst_dd_begin(b, "Partners");
+	page_org_links(b, on, json_object_get(k, "partners"));
+	bst_dd_end(b);
+	json_t *keuze = json_object_get(k, "keuze");
+	bst_dd_begin(b, "Keuze");
+	if (json_is_object(keuze)) {
+		html_raw(b, "vastgelegd op ");
+		html_date(b, str(keuze, "datum"));
+		if (str(keuze, "toelichting")) {
+			html_raw(b, ": ");
+			html_txt(b, str(keuze, "toelichting"));
+		}
+	} else {
+		html_raw(b, "nog niet gemaakt");
+	}
+	bst_dd_end(b);
+	html_raw(b, "</dl>");
+	if (str(k, "omschrijving")) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_txt(b, str(k, "omschrijving"));
+		html_raw(b, "</p>");
+	}
+	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag</h2>"
+		    "<p class=\"utrecht-paragraph\">Prioriteit is knelpunt × meerwaarde, gemiddeld over de partners (0–25); "
+		    "een snelle winst verwacht meer dan de helft van de partners.</p>");
+	static const char *const head[] = { "#Rang", "Taakveld", "#Prioriteit", "#Knelpunt", "#Meerwaarde", "Snelle winst",
+					    "#Antwoorden", "Gekozen", NULL };
+	page_table_begin(b, "Taakvelden in rangorde", NULL);
+	page_table_head(b, head);
+	size_t i;
+	json_t *r;
+	json_array_foreach(json_object_get(u, "taakvelden"), i, r)
+	{
+		int chosen = json_is_true(json_object_get(r, "gekozen"));
+		html_raw(b, chosen ? "<tr class=\"utrecht-table__row bst-gekozen\">" : "<tr class=\"utrecht-table__row\">");
+		html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		html_int(b, json_integer_value(json_object_get(r, "rang")));
+		html_raw(b, "</td><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, str(r, "naam"));
+		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		bst_hundredths(b, json_object_get(r, "prioriteit"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		bst_hundredths(b, json_object_get(r, "gemiddeldeKnelpunt"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		bst_hundredths(b, json_object_get(r, "gemiddeldeMeerwaarde"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, json_is_true(json_object_get(r, "snelleWinst")) ? "ja" : "nee");
+		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		html_int(b, json_integer_value(json_object_get(r, "antwoorden")));
+		html_raw(b, " van ");
+		html_int(b, json_integer_value(json_object_get(r, "partners")));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		html_raw(b, chosen ? "<strong>gekozen</strong>" : "—");
+		html_raw(b, "</td></tr>");
+	}
+	page_table_end(b);
+	html_raw(b, "</section>");
+	page_end(rq, rs);
+	json_decref(k), json_decref(u), json_decref(vn), json_decref(on);
+	return 0;
+}
+
+/* ---- /scoringen/{code} ------------------------------------------------------------------------ */
+
+static const char *const tier_label[][2] = { { "zeer-kansrijk", "zeer kansrijk" },
+					     { "kansrijk", "kansrijk" },
+					     { "kansrijk-op-termijn", "kansrijk op termijn" },
+					     { "niet-kansrijk", "niet kansrijk" },
+					     { NULL, NULL } };
+
+static void tier(struct buf *b, const char *k)
+{
+	for (int i = 0; tier_label[i][0]; i++)
+		if (k && !strcmp(k, tier_label[i][0])) {
+			html_raw(b, "<span class=\"bst-klasse bst-klasse--");
+			html_raw(b, tier_label[i][0]);
+			html_raw(b, "\">");
+			html_raw(b, tier_label[i][1]);
+			html_raw(b, "</span>");
+			return;
+		}
+	html_raw(b, "—");
+}
+
+/* The form a stuurgroep member fills in for its own organisation. */
+static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tvnames, const struct problem *err,
+		       const struct form *f)
+{
+	struct buf action;
+	buf_init(&action, 256);
+	buf_adds(&action, "/scoringen/");
+	html_url_segment(&action, str(sc, "code"));
+	buf_adds(&action, "/scores");
+	html_raw(b, "<section aria-labelledby=\"kop-scoren\"><h2 class=\"utrecht-heading-2\" id=\"kop-scoren\">Scoren voor ");
+	html_txt(b, rq->actor.org);
+	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per criterium een score van 1 (helemaal niet) tot 5 (zeer sterk). "
+		    "Een nieuwe score vervangt de vorige.</p>");
+	if (err && err->status)
+		bst_problem(b, err);
+	bst_form_begin(rq, b, buf_str(&action), "bst-formulier");
+	buf_release(&action);
+	size_t n = json_array_size(json_object_get(sc, "taakvelden")), i;
+	const char **opts = calloc(2 * n + 1, sizeof(*opts));
+	json_t *x;
+	if (opts) {
+		json_array_foreach(json_object_get(sc, "taakvelden"), i, x)
+		{
+			opts[2 * i] = json_string_value(x);
+			opts[2 * i + 1] = page_name(tvnames, json_string_value(x));
+		}
+		bst_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL, NULL);
+		free(opts);
+	}
+	static const char *const scores[] = { "", "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
+					      "5 (zeer sterk)", NULL };
+	html_raw(b, "<fieldset class=\"bst-criteria\"><legend>Scores per criterium</legend>");
+	json_array_foreach(json_object_get(sc, "criteria"), i, x)
+	{
+		char id[80], name[80];
+		snprintf(id, sizeof(id), "score-%zu", i);
+		snprintf(name, sizeof(name), "score.%s", str(x, "code"));
+		struct buf label;
+		buf_init(&label, 512);
+		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"), (long long)json_integer_value(json_object_get(x, "gewicht")));
+		bst_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
+		buf_release(&label);
+	}
+	html_raw(b, "</fieldset><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Scores opslaan"
+		    "</button></form></section>");
+}
+
+static int render_scoring(struct request *rq, struct response *rs, int status, const struct problem *err,
+			  const struct form *f)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *sc = NULL, *u = NULL;
+	const char *code = req_param(rq, "code");
+	if (steering_scoring_get(rq->store, code, &sc, &p) < 0 || steering_scoring_result(rq->store, code, &u, &p) < 0) {
+		json_decref(sc);
+		page_error(rq, rs, p.status == 404 ? 404 : 500, p.status == 404 ? "Er is geen scoring met deze code." : p.detail);
+		return 0;
+	}
+	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
+	json_t *tl = registry_taakveld_list(rq->store), *tvn = page_names(tl);
+	json_decref(tl);
+	page_begin(rq, rs, str(sc, "naam"));
+	rs->status = status;
+	struct buf *b = &rs->body;
+	bst_stylesheet(b, "besturing.css");
+	page_title(b, "Scoring", str(sc, "naam"));
+	if (status == 200 && req_query(rq, "opgeslagen"))
+		bst_notice(b, "De scores zijn opgeslagen.");
+	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
+	bst_dd_begin(b, "Verband");
+	page_verband_link(b, str(sc, "verband"), page_name(vn, str(sc, "verband")));
+	bst_dd_end(b);
+	bst_dd_begin(b, "Datum");
+	html_date(b, str(sc, "datum"));
+	bst_dd_end(b);
+	bst_dd_begin(b, "Partners");
+	page_org_links(b, on, json_object_get(sc, "partners"));
+	bst_dd_end(b);
+	bst_dd_begin(b, "Criteria (gewicht)");
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(sc, "criteria"), i, x)
+	{
+		html_raw(b, i ? ", " : "");
+		html_txt(b, str(x, "naam"));
+		html_raw(b, " (");
+		html_int(b, json_integer_value(json_object_get(x, "gewicht")));
+		html_raw(b, ")");
+	}
+	bst_dd_end(b);
+	html_raw(b, "</dl>");
+	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per taakveld</h2>"
+		    "<p class=\"utrecht-paragraph\">Niet alleen het gemiddelde telt: een partner die laag scoort houdt een "
+		    "taakveld uit de hoogste klasse. Spreiding is het verschil tussen de hoogste en de laagste partner.</p>");
+	static const char *const head[] = { "Taakveld", "#Gemiddelde", "Laagste partner", "#Spreiding", "Klasse", "Ontbrekend",
+					    "Eigenaar", NULL };
+	page_table_begin(b, "Uitslag van de scoring, per klasse", "samen-table--wide");
+	page_table_head(b, head);
+	json_array_foreach(json_object_get(u, "taakvelden"), i, x)
+	{
+		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, str(x, "naam"));
+		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		bst_hundredths(b, json_object_get(x, "gemiddelde"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		json_t *low = json_object_get(x, "laagste");
+		if (json_is_object(low)) {
+			html_txt(b, page_name(on, str(low, "organisatie")));
+			html_raw(b, " (");
+			bst_hundredths(b, json_object_get(low, "score"));
+			html_raw(b, ")");
+		} else {
+			html_raw(b, "—");
+		}
+		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		bst_hundredths(b, json_object_get(x, "spreiding"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		tier(b, str(x, "klasse"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		json_t *missing = json_object_get(x, "ontbrekend");
+		if (!json_array_size(missing)) {
+			html_raw(b, "geen");
+		} else {
+			size_t k;
+			json_t *m;
+			json_array_foreach(missing, k, m)
+			{
+				html_raw(b, k ? "; " : "");
+				html_txt(b, page_name(on, str(m, "organisatie")));
+				html_raw(b, ": ");
+				html_txt(b, str(m, "criterium"));
+			}
+		}
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		if (str(x, "eigenaar"))
+			html_txt(b, str(x, "eigenaar"));
+		else
+			html_raw(b, "<span class=\"samen-muted\">nog niet benoemd</span>");
+		html_raw(b, "</td></tr>");
+	}
+	page_table_end(b);
+	html_raw(b, "</section>");
+	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] && has_string(json_object_get(sc, "partners"), rq->actor.org) &&
+	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband")))
+		score_form(rq, b, sc, tvn, err, f);
+	page_end(rq, rs);
+	json_decref(sc), json_decref(u), json_decref(vn), json_decref(on), json_decref(tvn);
+	return 0;
+}
+
+static int page_scoring(struct request *rq, struct response *rs) { return render_scoring(rq, rs, 200, NULL, NULL); }
+
+static int page_scoring_post(struct request *rq, struct response *rs)
+{
+	char verband[64];
+	struct problem p;
+	problem_init(&p);
+	if (steering_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p) < 0) {
+		page_error(rq, rs, 404, "Er is geen scoring met deze code.");
+		authz_audit(rq, ACT_SCORE, 404, NULL);
+		return 0;
+	}
+	if (!policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, verband)) {
+		page_error(rq, rs, 403, "Alleen het lid van de stuurgroep van dit verband scoort voor de eigen organisatie.");
+		authz_audit(rq, ACT_SCORE, 403, verband);
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		authz_audit(rq, ACT_SCORE, 400, verband);
+		return 0;
+	}
+	json_t *scores = json_object();
+	for (int i = 0; i < f.n; i++)
+		if (!strncmp(f.f[i].name, "score.", 6) && f.f[i].value[0]) {
+			char *end;
+			long v = strtol(f.f[i].value, &end, 10);
+			if (*end || end == f.f[i].value)
+				problem_param(&p, f.f[i].name + 6, "moet een getal van 1 tot en met 5 zijn");
+			else
+				json_object_set_new(scores, f.f[i].name + 6, json_integer(v));
+		}
+	if (!p.status && !json_object_size(scores))
+		problem_param(&p, "scores", "geef ten minste één score");
+	const char *tv = form_get(&f, "taakveld");
+	char object[200];
+	snprintf(object, sizeof(object), "%s %s %s", verband, rq->actor.org, tv ? tv : "");
+	int r = -p.status;
+	if (!p.status) {
+		json_t *in = json_pack("{s:s,s:s,s:O}", "organisatie", rq->actor.org, "taakveld", tv ? tv : "", "scores", scores);
+		json_t *out = NULL;
+		r = steering_scoring_score(rq->store, req_param(rq, "code"), in, &out, &p);
+		json_decref(in), json_decref(out);
+	}
+	json_decref(scores);
+	if (r < 0) {
+		if (!p.detail[0])
+			snprintf(p.detail, sizeof(p.detail), "De scores zijn niet opgeslagen.");
+		render_scoring(rq, rs, bst_form_status(r), &p, &f);
+		authz_audit(rq, ACT_SCORE, rs->status, object);
+		form_release(&f);
+		return 0;
+	}
+	form_release(&f);
+	struct buf loc;
+	buf_init(&loc, 256);
+	buf_adds(&loc, "/scoringen/");
+	html_url_segment(&loc, req_param(rq, "code"));
+	buf_adds(&loc, "?opgeslagen=1");
+	resp_header(rs, "Location", buf_str(&loc));
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
+	buf_release(&loc);
+	authz_audit(rq, ACT_SCORE, 303, object);
+	return 0;
+}
+
+/* ---- /mijlpalen?datum= ------------------------------------------------------------------------- */
+
+static int page_late(struct request *rq, struct response *rs)
+{
+	char datum[DATE_TEXT_LEN];
+	int bad = page_query_date(rq, datum) < 0;
+	json_t *ms = NULL;
+	struct problem p;
+	problem_init(&p);
+	struct steering_ms_filter f = { 0, NULL, NULL, "te-laat", datum, NULL, NULL };
+	if (!bad && steering_milestone_list(rq->store, &f, &ms, &p) < 0) {
+		page_error(rq, rs, 500, p.detail);
+		return 0;
+	}
+	json_t *vn = verband_names(rq->store);
+	page_begin(rq, rs, "Te laat");
+	struct buf *b = &rs->body;
+	bst_stylesheet(b, "besturing.css");
+	page_title(b, "Te laat", "Mijlpalen die te laat zijn");
+	html_raw(b, bad ? "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
+			  "utrecht-form-field--invalid samen-filter__field\">"
+			: "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
+			  "samen-filter__field\">");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
+	if (bad)
+		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">Dit is geen geldige datum; "
+			    "gebruik JJJJ-MM-DD.</div>");
+	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input\" "
+		    "type=\"date\" id=\"datum\" name=\"datum\" value=\"");
+	html_attr(b, bad ? req_query(rq, "datum") : datum);
+	html_raw(b, bad ? "\" aria-invalid=\"true\" aria-describedby=\"datum-fout\"></div></div>" : "\"></div></div>");
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+	if (bad) {
+		rs->status = 400;
+		page_alert(b, "De peildatum is geen geldige datum.");
+		page_end(rq, rs);
+		json_decref(vn);
+		return 0;
+	}
+	page_date_links(b, "/mijlpalen", datum, NULL);
+	if (!json_array_size(ms)) {
+		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Op ");
+		html_date(b, datum);
+		html_raw(b, " is geen enkele mijlpaal te laat.</p>");
+	} else {
+		static const char *const head[] = { "Mijlpaal", "Traject", "Verband", "Deadline", "#Dagen te laat", "Uitgesteld",
+						    "Verantwoordelijk", NULL };
+		struct buf cap;
+		buf_init(&cap, 256);
+		buf_adds(&cap, "Te laat op ");
+		html_date(&cap, datum);
+		page_table_begin(b, buf_str(&cap), "samen-table--wide");
+		buf_release(&cap);
+		page_table_head(b, head);
+		size_t i;
+		json_t *m;
+		json_array_foreach(ms, i, m)
+		{
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+			html_txt(b, str(m, "titel"));
+			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+			trajectlink(b, json_integer_value(json_object_get(m, "traject")), str(m, "taakveldNaam"));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_verband_link(b, str(m, "verband"), page_name(vn, str(m, "verband")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
+			html_date(b, str(m, "deadline"));
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+			html_int(b, json_integer_value(json_object_get(m, "dagenTeLaat")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			size_t nu = json_array_size(json_object_get(m, "uitstel"));
+			if (nu) {
+				html_raw(b, "was ");
+				html_date(b, str(m, "oorspronkelijkeDeadline"));
+			} else {
+				html_raw(b, "nee");
+			}
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			html_txt(b, str(m, "verantwoordelijke") ? str(m, "verantwoordelijke") : "—");
+			html_raw(b, "</td></tr>");
+		}
+		page_table_end(b);
+	}
+	page_end(rq, rs);
+	json_decref(ms), json_decref(vn);
+	return 0;
+}
+
+/* ---- /meldingen ----------------------------------------------------------------------------------- */
+
+static int page_notices(struct request *rq, struct response *rs)
+{
+	const char *org = req_query(rq, "organisatie");
+	if (org && !org[0])
+		org = NULL;
+	json_t *list = NULL;
+	struct problem p;
+	problem_init(&p);
+	if (steering_notices_list(rq->store, org, NULL, &list, &p) < 0) {
+		page_error(rq, rs, p.status == 404 ? 404 : 500,
+			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
+		return 0;
+	}
+	json_t *on = org_names(rq->store);
+	page_begin(rq, rs, "Meldingen");
+	struct buf *b = &rs->body;
+	bst_stylesheet(b, "besturing.css");
+	page_title(b, "Meldingen", "Meldingen: samenwerking buiten het verband");
+	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wie op een taakveld van een verband ook met een "
+		    "partij buiten dat verband gaat samenwerken, meldt dat aan de andere leden: schaken op meerdere borden "
+		    "gebeurt in het open.</p>");
+	if (org) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Voor ");
+		page_org_link(b, org, page_name(on, org));
+		html_raw(b, " · <a class=\"utrecht-link\" href=\"/meldingen\">alle meldingen</a></p>");
+	}
+	if (!json_array_size(list)) {
+		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn geen meldingen.</p>");
+	} else {
+		html_raw(b, "<ul class=\"bst-meldingen\">");
+		size_t i;
+		json_t *m;
+		json_array_foreach(list, i, m)
+		{
+			html_raw(b, "<li class=\"bst-melding\"><p class=\"utrecht-paragraph\"><strong>");
+			html_date(b, str(m, "datum"));
+			html_raw(b, " — ");
+			html_txt(b, str(m, "taakveldNaam"));
+			html_raw(b, "</strong></p><p class=\"utrecht-paragraph\">");
+			html_txt(b, str(m, "tekst"));
+			html_raw(b, "</p><p class=\"utrecht-paragraph samen-muted\">Gemeld in ");
+			page_verband_link(b, str(m, "verband"), str(m, "verbandNaam"));
+			html_raw(b, " aan ");
+			page_org_links(b, on, json_object_get(m, "ontvangers"));
+			html_raw(b, "; het traject: ");
+			trajectlink(b, json_integer_value(json_object_get(m, "traject")), str(m, "trajectVerbandNaam"));
+			html_raw(b, "</p></li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	page_end(rq, rs);
+	json_decref(list), json_decref(on);
+	return 0;
+}
+
+const struct route page_besturing_routes[] = {
+	{ "GET", "/besturing", page_overview, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/verkenningen/{code}", page_survey, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/scoringen/{code}", page_scoring, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/scoringen/{code}/scores", page_scoring_post, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/trajecten/{id}", page_traject, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/gereed", page_traject_done, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/uitstel", page_traject_postpone, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/besluiten", page_traject_decision, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/mijlpalen", page_late, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/meldingen", page_notices, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/rapporten", page_rapporten, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/rapporten/stand-van-zaken", page_rapport_stand, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ 0 },
+};
