@@ -39,6 +39,8 @@
  *     beheren                     alle zonder verband
  *   vervanging-regelen  ja        ja                 -            eigen org  -          -        -
  *                                                                 (van de vervanger)
+ *   matchen             ja        als urenbank-      -            -          -          -        -
+ *                                 beheren
  *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
@@ -86,6 +88,7 @@ const char *const policy_action_names[] = { "lezen",
 					    "kwaliteitskaart-bijwerken",
 					    "competenties-beheren",
 					    "vervanging-regelen",
+					    "matchen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -169,6 +172,10 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_SUBSTITUTE:
 		/* The manager who lends the substitute, or the process manager. */
 		return a->role == ROLE_PROCESMANAGER || (a->role == ROLE_MANAGER && same_org(a, org));
+	case ACT_MATCHING:
+		/* Programming the proeftuin's work: its process manager (accepting
+		 * also needs inzetten for each staff member's organisation). */
+		return policy_allows(a, ACT_EXCHANGE_MANAGE, org, verband);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -56,6 +56,7 @@ enum action {
 	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_skills.c) */
 	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
 	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
+	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (verband: the proeftuin) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

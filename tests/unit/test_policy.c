@@ -61,6 +61,7 @@ static const struct {
 	{ ACT_SKILLS_WRITE, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_CODELIST_WRITE, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
 	{ ACT_SUBSTITUTE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
+	{ ACT_MATCHING, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
