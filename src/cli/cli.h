@@ -24,6 +24,8 @@ int cmd_demo(struct cli_opts *o);
 int cmd_export(struct cli_opts *o);
 int cmd_import(struct cli_opts *o);
 int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
+/* samen kwaliteitskaart import|export …: its own options (cmd_kwaliteitskaart.c). */
+int cmd_kwaliteitskaart(int argc, char **argv);
 /* samen gebruiker <opdracht> …: its own options (cmd_gebruiker.c). */
 int cmd_gebruiker(int argc, char **argv);
 /* samen proeftuin verify|journaal|saldi …: its own options (cmd_proeftuin.c). */

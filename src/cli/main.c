@@ -29,6 +29,8 @@ static const char usage[] =
 	"         de stand van zaken bestuurlijke samenwerking van een organisatie over een periode\n"
 	"  agenda --db BESTAND --organisatie CODE\n"
 	"         mijlpalen en wettelijke deadlines als iCalendar (voor Outlook en andere agenda's)\n"
+	"  kwaliteitskaart import|export --db BESTAND --organisatie CODE …\n"
+	"         de kwaliteitskaart van een organisatie inlezen (CSV, alles of niets) of uitvoeren (csv|xlsx|json)\n"
 	"  audit  --db BESTAND\n"
 	"         het auditlog als JSON-regels (tijdstempel, actor, actie, object, resultaat, oorsprong)\n"
 	"  help   deze tekst\n"
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
 		printf("samen %s\n", SAMEN_VERSION);
 		return 0;
 	}
+	if (!strcmp(argv[1], "kwaliteitskaart")) /* its own options: cmd_kwaliteitskaart.c */
+		return cmd_kwaliteitskaart(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "gebruiker")) /* its own options: cmd_gebruiker.c */
 		return cmd_gebruiker(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "proeftuin")) /* its own options: cmd_proeftuin.c */

@@ -155,11 +155,11 @@ void csv_record_release(struct csv_record *rec)
 static int end_field(struct csv_record *rec, size_t start, char *err, size_t errlen)
 {
 	if (rec->data.len - start > CSV_MAX_FIELD) {
-		snprintf(err, errlen, "regel %d: een veld is langer dan %d tekens", rec->line, CSV_MAX_FIELD);
+		snprintf(err, errlen, "een veld is langer dan %d tekens", CSV_MAX_FIELD);
 		return -1;
 	}
 	if (rec->n >= CSV_MAX_FIELDS) {
-		snprintf(err, errlen, "regel %d: meer dan %d kolommen", rec->line, CSV_MAX_FIELDS);
+		snprintf(err, errlen, "meer dan %d kolommen", CSV_MAX_FIELDS);
 		return -1;
 	}
 	if (rec->n == rec->cap) {
@@ -174,7 +174,7 @@ static int end_field(struct csv_record *rec, size_t start, char *err, size_t err
 	}
 	rec->offsets[rec->n++] = start;
 	if (buf_addc(&rec->data, '\0') < 0) {
-		snprintf(err, errlen, "regel %d: de regel is te lang", rec->line);
+		snprintf(err, errlen, "de regel is te lang");
 		return -1;
 	}
 	return 0;
@@ -208,6 +208,7 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 	if (rec->data.data)
 		rec->data.data[0] = '\0';
 	rec->line = r->line;
+	r->error_line = r->line;
 	size_t start = 0;
 	for (;;) {
 		/* One field. */
@@ -216,7 +217,8 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 			r->p++;
 			for (;;) {
 				if (r->p >= r->end) {
-					snprintf(err, errlen, "regel %d: een aanhalingsteken (\") wordt niet gesloten", open_line);
+					snprintf(err, errlen, "een aanhalingsteken (\") wordt niet gesloten");
+					r->error_line = open_line;
 					return -1;
 				}
 				char c = *r->p;
@@ -241,9 +243,9 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 			while (r->p < r->end && *r->p == ' ')
 				r->p++;
 			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
-				snprintf(err, errlen, "regel %d: tekst na een afsluitend aanhalingsteken; zet het hele veld tussen "
-						      "aanhalingstekens en verdubbel aanhalingstekens erin (\"\")",
-					 r->line);
+				snprintf(err, errlen, "tekst na een afsluitend aanhalingsteken; zet het hele veld tussen "
+						      "aanhalingstekens en verdubbel aanhalingstekens erin (\"\")");
+				r->error_line = r->line;
 				return -1;
 			}
 		} else {
@@ -251,7 +253,7 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 				buf_addc(&rec->data, *r->p++);
 		}
 		if (buf_failed(&rec->data)) {
-			snprintf(err, errlen, "regel %d: de regel is te lang", rec->line);
+			snprintf(err, errlen, "de regel is te lang");
 			return -1;
 		}
 		if (end_field(rec, start, err, errlen) < 0)

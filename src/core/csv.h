@@ -41,7 +41,8 @@ char csv_detect_separator(const char *text, size_t len);
 struct csv_reader {
 	const char *p, *end;
 	char sep;
-	int line; /* physical line where the next record starts */
+	int line;       /* physical line where the next record starts */
+	int error_line; /* after a failed csv_read(): the line the error is on */
 };
 
 struct csv_record {
@@ -57,8 +58,9 @@ void csv_reader_init(struct csv_reader *r, const char *text, size_t len, char se
 void csv_record_init(struct csv_record *rec);
 void csv_record_release(struct csv_record *rec);
 /* Reads the next record into rec (its old fields are replaced). Returns 1
- * for a record, 0 at the end, -1 with a Dutch reason in err (naming the
- * line) for an unclosed quote, text after a closing quote, or a cap. */
+ * for a record, 0 at the end, -1 with a Dutch reason in err (and its line
+ * in r->error_line) for an unclosed quote, text after a closing quote, or
+ * a cap. */
 int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t errlen);
 /* Whether every field is empty or only spaces (Excel writes ";;;;" for an
  * empty row). */

@@ -415,7 +415,7 @@ int skills_sheet_parse(const char *text, size_t len, int (*known)(const char *co
 	r.line = first_line;
 	int got = csv_read(&r, &rec, err, sizeof(err));
 	if (got < 0) {
-		skills_sheet_error(sh, 0, NULL, "%s", err);
+		skills_sheet_error(sh, r.error_line, NULL, "%s", err);
 		goto out;
 	}
 	if (!sh->sep) {
@@ -480,7 +480,7 @@ int skills_sheet_parse(const char *text, size_t len, int (*known)(const char *co
 			}
 	}
 	if (got < 0)
-		skills_sheet_error(sh, 0, NULL, "%s", err);
+		skills_sheet_error(sh, r.error_line, NULL, "%s", err);
 	else if (!sh->nrows && !sh->nerrors)
 		skills_sheet_error(sh, 0, NULL, "het bestand heeft alleen een kopregel; er staan geen medewerkers in");
 out:

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/skills.h"
 #include "store/staff.h"
 
 const char *const staff_private_fields[] = { "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", "email", NULL };
@@ -697,6 +698,7 @@ int staff_inzage(struct store *s, long long id, json_t **out, struct problem *p)
 		json_object_set_new(*out, "inzet", inzet);
 	if (uren)
 		json_object_set_new(*out, "uren", uren);
+	json_object_set_new(*out, "kwaliteitskaart", skills_inzage(s, id)); /* competences, absences, substitutions */
 	db_commit(s->db);
 	return 0;
 }

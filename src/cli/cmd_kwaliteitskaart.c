@@ -1,0 +1,233 @@
+/* samen kwaliteitskaart import|export — the skills map of one organisation
+ * from and to a spreadsheet file, on the server's command line (the same
+ * rules as POST /api/v1/kwaliteitskaart/import; docs/kwaliteitskaart.md).
+ * Import is all or nothing: every error is printed as FILE:LINE: …, and
+ * nothing is written unless the whole file is right. */
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "core/date.h"
+#include "report/xlsx.h"
+#include "store/accounts.h"
+#include "store/skills.h"
+
+static const char usage[] =
+	"Gebruik: samen kwaliteitskaart <opdracht> --db BESTAND --organisatie CODE …\n"
+	"\n"
+	"  import --db BESTAND --organisatie CODE KAART.csv\n"
+	"         leest de kwaliteitskaart in: één regel per medewerker (naam;functie;uurPerWeek;\n"
+	"         beschikbaarUurPerWeek;pensioenjaar, dan één kolom per competentiecode met niveau 1-3\n"
+	"         of leeg); puntkomma, komma of tab; UTF-8 of Windows-1252. Alles of niets.\n"
+	"  export --db BESTAND --organisatie CODE [--formaat csv|xlsx|json]\n"
+	"         de kwaliteitskaart naar stdout (standaard csv, zoals Excel hem opent)\n";
+
+struct kk_opts {
+	const char *db, *org, *formaat, *file;
+};
+
+static int parse(int argc, char **argv, struct kk_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *v = NULL;
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (a[0] != '-' || !a[1]) {
+			if (o->file) {
+				fprintf(stderr, "samen: één bestand verwacht, niet ook '%s'\n", a);
+				return 2;
+			}
+			o->file = a;
+			continue;
+		}
+		const char *eq = strchr(a, '=');
+		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+		const char **slot = nlen == 4 && !strncmp(a, "--db", 4)		   ? &o->db
+				    : nlen == 13 && !strncmp(a, "--organisatie", 13) ? &o->org
+				    : nlen == 9 && !strncmp(a, "--formaat", 9)	   ? &o->formaat
+										   : NULL;
+		if (!slot) {
+			fprintf(stderr, "samen: onbekende optie '%.*s'.\n%s", (int)nlen, a, usage);
+			return 2;
+		}
+		if (eq)
+			v = eq + 1;
+		else if (i + 1 < argc)
+			v = argv[++i];
+		if (!v || !*v) {
+			fprintf(stderr, "samen: %.*s verwacht een waarde\n", (int)nlen, a);
+			return 2;
+		}
+		*slot = v;
+	}
+	if (!o->db || !o->org) {
+		fprintf(stderr, "samen: %s is verplicht\n", !o->db ? "--db BESTAND" : "--organisatie CODE");
+		return 2;
+	}
+	return 0;
+}
+
+static int open_existing(const char *db, struct store **s)
+{
+	struct problem p;
+	problem_init(&p);
+	if (access(db, R_OK | W_OK) < 0) {
+		fprintf(stderr, "samen: kan database '%s' niet openen: %s\n", db, strerror(errno));
+		return 1;
+	}
+	if (store_open(db, s, &p) < 0) {
+		fprintf(stderr, "samen: %s\n", p.detail);
+		return 1;
+	}
+	return 0;
+}
+
+/* Who runs it: the sudo caller, else the process's account. */
+static void cli_actor(struct actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	const char *user = getenv("SUDO_USER");
+	struct passwd *pw = NULL;
+	if ((!user || !user[0]) && (pw = getpwuid(geteuid())))
+		user = pw->pw_name;
+	a->role = ROLE_BEHEERDER;
+	snprintf(a->name, sizeof(a->name), "%s (opdrachtregel)", user && user[0] ? user : "onbekend");
+}
+
+static int do_import(struct kk_opts *o)
+{
+	if (!o->file) {
+		fprintf(stderr, "samen: geef het bestand op: samen kwaliteitskaart import --db BESTAND --organisatie CODE KAART.csv\n");
+		return 2;
+	}
+	size_t len;
+	char *text = cli_read_file(o->file, &len);
+	if (!text) {
+		fprintf(stderr, "samen: kan '%s' niet lezen: %s\n", o->file, strerror(errno));
+		return 1;
+	}
+	struct store *s;
+	if (open_existing(o->db, &s)) {
+		free(text);
+		return 1;
+	}
+	struct actor by;
+	cli_actor(&by);
+	struct problem p;
+	struct skills_sheet sh;
+	json_t *out = NULL;
+	problem_init(&p);
+	int r = skills_import(s, o->org, &by, text, len, &sh, &out, &p);
+	free(text);
+	char object[120];
+	snprintf(object, sizeof(object), "kwaliteitskaart %s uit %s", o->org, o->file);
+	char result[32];
+	snprintf(result, sizeof(result), "%s (%d)", r == 0 ? "gelukt" : "mislukt", r == 0 ? 200 : p.status);
+	accounts_audit(s, by.name, "medewerkers-wijzigen", object, result, "opdrachtregel");
+	store_close(s);
+	if (r < 0) {
+		for (size_t i = 0; i < sh.nerrors; i++) {
+			const struct skills_sheet_error *e = &sh.errors[i];
+			if (e->line && e->column[0])
+				fprintf(stderr, "%s:%d: kolom '%s': %s\n", o->file, e->line, e->column, e->message);
+			else if (e->line)
+				fprintf(stderr, "%s:%d: %s\n", o->file, e->line, e->message);
+			else
+				fprintf(stderr, "%s: %s\n", o->file, e->message);
+		}
+		if (sh.more_errors)
+			fprintf(stderr, "%s: en meer fouten; herstel deze eerst\n", o->file);
+		if (!sh.nerrors)
+			fprintf(stderr, "samen: %s\n", p.detail);
+		fprintf(stderr, "samen: niets ingelezen; herstel de fout%s en probeer opnieuw.\n", sh.nerrors > 1 ? "en" : "");
+		skills_sheet_release(&sh);
+		return 1;
+	}
+	skills_sheet_release(&sh);
+	fprintf(stderr, "samen: kwaliteitskaart van %s ingelezen: %zu aangemaakt, %zu bijgewerkt, %lld ongewijzigd (%lld regels, %lld niveaus gewijzigd)\n",
+		o->org, json_array_size(json_object_get(out, "aangemaakt")), json_array_size(json_object_get(out, "bijgewerkt")),
+		(long long)json_integer_value(json_object_get(out, "ongewijzigd")),
+		(long long)json_integer_value(json_object_get(out, "regels")),
+		(long long)json_integer_value(json_object_get(out, "niveaus")));
+	json_decref(out);
+	return 0;
+}
+
+static int do_export(struct kk_opts *o)
+{
+	const char *fmt = o->formaat ? o->formaat : "csv";
+	if (strcmp(fmt, "csv") && strcmp(fmt, "xlsx") && strcmp(fmt, "json")) {
+		fprintf(stderr, "samen: --formaat moet csv, xlsx of json zijn, niet '%s'\n", fmt);
+		return 2;
+	}
+	if (o->file) {
+		fprintf(stderr, "samen: onverwacht argument '%s'; export schrijft naar stdout\n", o->file);
+		return 2;
+	}
+	struct store *s;
+	if (open_existing(o->db, &s))
+		return 1;
+	struct problem p;
+	problem_init(&p);
+	json_t *map = NULL, *vul = NULL;
+	int r = skills_map(s, o->org, &map, &p);
+	if (r == 0 && !strcmp(fmt, "xlsx"))
+		r = skills_vulnerability(s, o->org, skills_moment_date(date_today()), 0, &vul, &p);
+	store_close(s);
+	if (r < 0) {
+		fprintf(stderr, "samen: %s\n", p.detail);
+		json_decref(map);
+		return 1;
+	}
+	struct buf b;
+	buf_init(&b, 0);
+	char err[300] = "";
+	if (!strcmp(fmt, "csv")) {
+		report_kaart_csv(&b, map);
+	} else if (!strcmp(fmt, "json")) {
+		char *j = json_dumps(map, JSON_INDENT(2));
+		buf_adds(&b, j ? j : "");
+		buf_addc(&b, '\n');
+		free(j);
+	} else {
+		char today[DATE_TEXT_LEN];
+		date_format(date_today(), today);
+		r = report_kaart_xlsx(&b, map, vul, today, err, sizeof(err));
+	}
+	json_decref(map);
+	json_decref(vul);
+	if (r == 0 && (fwrite(b.data ? b.data : "", 1, b.len, stdout) != b.len || fflush(stdout) != 0)) {
+		snprintf(err, sizeof(err), "niet volledig geschreven: %s", strerror(errno ? errno : EIO));
+		r = -1;
+	}
+	buf_release(&b);
+	if (r < 0) {
+		fprintf(stderr, "samen: export mislukt: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+int cmd_kwaliteitskaart(int argc, char **argv)
+{
+	if (argc < 1 || !strcmp(argv[0], "help") || !strcmp(argv[0], "--help")) {
+		fputs(usage, argc < 1 ? stderr : stdout);
+		return argc < 1 ? 2 : 0;
+	}
+	struct kk_opts o;
+	int r = parse(argc - 1, argv + 1, &o);
+	if (r)
+		return r < 0 ? 0 : r;
+	if (!strcmp(argv[0], "import"))
+		return do_import(&o);
+	if (!strcmp(argv[0], "export"))
+		return do_export(&o);
+	fprintf(stderr, "samen: onbekende opdracht 'kwaliteitskaart %s'.\n%s", argv[0], usage);
+	return 2;
+}

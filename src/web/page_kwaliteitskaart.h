@@ -1,0 +1,35 @@
+/* page_kwaliteitskaart.h — the pages of the kwaliteitskaart (docs/kwaliteitskaart.md):
+ *   GET  /kwaliteitskaart                      heatmap organisations × competences, coloured by
+ *                                              status with symbols and words, year selector
+ *                                              (retirement projection) and verband filter
+ *   GET  /kwaliteitskaart/import               upload form (CSV), for who may change staff
+ *   POST /kwaliteitskaart/import               reads it all or nothing; error report per line
+ *   GET  /medewerkers/{id}                     person page: skills, absences, substitutions
+ *                                              (page_medewerker.c)
+ *   POST /medewerkers/{id}/competenties        sets or removes a level
+ *   POST /medewerkers/{id}/afwezigheden        records an absence
+ *   POST /medewerkers/{id}/afwezigheden/{aid}/verwijderen
+ *
+ * Everything works without JavaScript; forms carry the session's CSRF
+ * token (a file upload as multipart/form-data, which auth_guard reads
+ * too). Reading needs a signed-in account (medewerkers-lezen); personal
+ * data (pensioenjaar, hours, absences, who holds what in a projection)
+ * only for who may see it, as in the API. */
+#ifndef SAMEN_PAGE_KWALITEITSKAART_H
+#define SAMEN_PAGE_KWALITEITSKAART_H
+#include "http/http.h"
+
+extern const struct route page_kwaliteitskaart_routes[];
+
+/* page_medewerker.c */
+int page_medewerker(struct request *rq, struct response *rs);
+int page_medewerker_niveau(struct request *rq, struct response *rs);
+int page_medewerker_afwezigheid(struct request *rq, struct response *rs);
+int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs);
+
+/* Whether the actor is medewerker id through the account link. */
+int page_kk_is_self(struct request *rq, long long id);
+/* Whether the actor may change the skills and absences of medewerker id of org. */
+int page_kk_may_write(struct request *rq, long long id, const char *org);
+
+#endif
