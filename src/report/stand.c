@@ -1739,7 +1739,7 @@ int stand_html(json_t *doc, const struct stand_html_options *opt, struct buf *ou
 			      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Stand van zaken "
 			      "bestuurlijke samenwerking — ");
 		html_esc(out, str(org, "naam"));
-		buf_adds(out, "</title><link rel=\"stylesheet\" href=\"/static/rapport.css\"></head>"
+		buf_adds(out, "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/rapport.css\"></head>"
 			      "<body class=\"svz-document\"><main>");
 	}
 	render(&w, doc, opt);
