@@ -21,6 +21,7 @@ extern const struct route api_accounts_routes[]; /* sessies, gebruikers, tokens,
 extern const struct route api_steering_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
 extern const struct route api_exchange_routes[]; /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
 extern const struct route api_skills_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
+extern const struct route api_matching_routes[]; /* proeftuinen/{p}/matching: voorstel en accepteren */
 extern const struct route api_report_routes[];   /* rapporten/stand-van-zaken, agenda.ics */
 
 #endif

@@ -1,0 +1,206 @@
+/* The matching of a proeftuin (API.md "Skills map"; docs/matching.md):
+ *   POST /api/v1/proeftuinen/{p}/matching             → a proposal (nothing is written)
+ *   POST /api/v1/proeftuinen/{p}/matching/accepteren  → the chosen toewijzingen become inzet
+ * Both are the proeftuin's process manager's (policy: matchen); accepting
+ * also needs inzetten for the organisation of every medewerker in it.
+ * Accepting honours an Idempotency-Key as the hours exchange does (the
+ * response is stored with the inzet in one transaction and replayed). */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/api.h"
+#include "http/authz.h"
+#include "store/exchange.h"
+#include "store/matching.h"
+
+#define KEY_MAX 255
+
+/* Whether the actor may do action in proeftuin code (or its verband). */
+static int allowed(struct request *rq, enum action action, const char *org, const char *code, const char *verband)
+{
+	const struct actor *a = &rq->actor;
+	return a->role != ROLE_NONE &&
+	       (policy_allows(a, action, org, code) || (verband[0] && policy_allows(a, action, org, verband)));
+}
+
+/* 401/403 (audited) before anything is looked up, for a role that may
+ * never match: so that a 404 does not tell what exists. */
+static int precheck(struct request *rq, struct response *rs)
+{
+	const struct actor *a = &rq->actor;
+	if (a->role != ROLE_NONE && policy_allows(a, ACT_MATCHING, NULL, a->verband[0] ? a->verband : NULL))
+		return 0;
+	if (authz_require(rq, rs, ACT_MATCHING, NULL) == 0) {
+		api_error(rs, 403, "Uw rol (%s) mag niet matchen.", policy_role_names[a->role]);
+		authz_audit(rq, ACT_MATCHING, 403, NULL);
+	}
+	return -1;
+}
+
+/* The proeftuin of the path and its verband; 404 answered when unknown;
+ * 403 (audited) when the actor may not match there. */
+static int scope(struct request *rq, struct response *rs, char *verband, size_t len)
+{
+	struct problem p;
+	problem_init(&p);
+	const char *code = req_param(rq, "p");
+	if (exchange_proeftuin_verband(rq->store, code, verband, len, &p) < 0) {
+		api_problem(rs, &p);
+		return -1;
+	}
+	if (allowed(rq, ACT_MATCHING, NULL, code, verband))
+		return 0;
+	api_error(rs, 403, "Uw rol (%s) mag niet matchen in proeftuin '%s'.", policy_role_names[rq->actor.role], code);
+	authz_audit(rq, ACT_MATCHING, 403, code);
+	return -1;
+}
+
+static int post_matching(struct request *rq, struct response *rs)
+{
+	if (precheck(rq, rs) < 0)
+		return 0;
+	json_t *in = NULL;
+	if (rq->body_len == 0)
+		in = json_object();
+	else if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	char verband[48];
+	if (scope(rq, rs, verband, sizeof(verband)) == 0) {
+		struct problem p;
+		problem_init(&p);
+		json_t *out = NULL;
+		if (matching_propose(rq->store, req_param(rq, "p"), in, &out, &p) < 0)
+			api_problem(rs, &p);
+		else
+			api_json(rs, 200, out);
+		authz_audit(rq, ACT_MATCHING, rs->status, req_param(rq, "p"));
+	}
+	json_decref(in);
+	return 0;
+}
+
+/* ---- accepting ------------------------------------------------------- */
+
+static void accept_op(struct request *rq, struct response *rs, json_t *in)
+{
+	char verband[48];
+	const char *code = req_param(rq, "p");
+	if (scope(rq, rs, verband, sizeof(verband)) < 0)
+		return;
+	/* Committing staff: inzetten for every staff member's organisation. */
+	json_t *orgs = matching_staff_orgs(rq->store, in);
+	size_t i;
+	json_t *o;
+	json_array_foreach(orgs, i, o)
+	{
+		if (allowed(rq, ACT_STAFFING, json_string_value(o), code, verband))
+			continue;
+		api_error(rs, 403, "Uw rol (%s) mag geen medewerkers van %s inzetten in proeftuin '%s'.",
+			  policy_role_names[rq->actor.role], json_string_value(o), code);
+		authz_audit(rq, ACT_STAFFING, 403, code);
+		json_decref(orgs);
+		return;
+	}
+	json_decref(orgs);
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	if (matching_accept(rq->store, &rq->actor, code, in, &out, &p) < 0)
+		api_problem(rs, &p);
+	else
+		api_json(rs, 201, out);
+	authz_audit(rq, ACT_STAFFING, rs->status, code);
+}
+
+static int key_valid(const char *k)
+{
+	size_t n = strlen(k);
+	if (n == 0 || n > KEY_MAX)
+		return 0;
+	for (; *k; k++)
+		if ((unsigned char)*k < 0x21 || (unsigned char)*k > 0x7e)
+			return 0;
+	return 1;
+}
+
+static void fingerprint(struct request *rq, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash_state st;
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	crypto_generichash_update(&st, (const unsigned char *)rq->method, strlen(rq->method) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)rq->path, strlen(rq->path) + 1);
+	crypto_generichash_update(&st, (const unsigned char *)rq->body, rq->body_len);
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static int storable(int status) { return (status >= 200 && status < 300) || status == 404 || status == 409 || status == 422; }
+
+static int post_accept(struct request *rq, struct response *rs)
+{
+	if (precheck(rq, rs) < 0)
+		return 0;
+	json_t *in = NULL;
+	if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	const char *key = req_header(rq, "Idempotency-Key");
+	if (!key) {
+		accept_op(rq, rs, in);
+		json_decref(in);
+		return 0;
+	}
+	if (!key_valid(key)) {
+		json_decref(in);
+		return api_error(rs, 400, "Idempotency-Key moet 1 tot %d zichtbare ASCII-tekens zijn.", KEY_MAX);
+	}
+	char fp[65];
+	fingerprint(rq, fp);
+	struct db *db = rq->store->db;
+	if (db_begin(db) < 0) {
+		json_decref(in);
+		return api_error(rs, 503, "De database is bezet; probeer het zo opnieuw.");
+	}
+	struct problem p;
+	problem_init(&p);
+	struct exchange_stored_response prev = { 0 };
+	int found = exchange_idempotency_find(rq->store, rq->actor.user_id, key, fp, &prev, &p);
+	if (found > 0) {
+		rs->status = prev.status;
+		snprintf(rs->content_type, sizeof(rs->content_type), "%s", prev.content_type);
+		buf_release(&rs->body);
+		buf_adds(&rs->body, prev.body);
+		resp_header(rs, "Idempotent-Replayed", "true");
+		free(prev.body);
+	} else if (found < 0) {
+		api_problem(rs, &p);
+	} else {
+		accept_op(rq, rs, in);
+		if (storable(rs->status) &&
+		    exchange_idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
+					       buf_str(&rs->body), &p) < 0) {
+			db_rollback(db);
+			json_decref(in);
+			buf_release(&rs->body);
+			return api_problem(rs, &p);
+		}
+	}
+	json_decref(in);
+	if (db_commit(db) < 0) {
+		db_rollback(db);
+		buf_release(&rs->body);
+		return api_error(rs, 503, "Kon de inzet niet vastleggen; probeer het opnieuw met dezelfde Idempotency-Key.");
+	}
+	return 0;
+}
+
+const struct route api_matching_routes[] = {
+	{ "POST", "/api/v1/proeftuinen/{p}/matching", post_matching, "kwaliteitskaart",
+	  "Voorstel: wie werkt aan wat (minimum-kosten-maximum-stroom); legt niets vast", "Matchingverzoek",
+	  "Matchingvoorstel", NULL, 0 },
+	{ "POST", "/api/v1/proeftuinen/{p}/matching/accepteren", post_accept, "kwaliteitskaart",
+	  "Gekozen toewijzingen uit een voorstel als inzet vastleggen, alles of niets", "Acceptatie", "Acceptatieresultaat",
+	  NULL, 1 },
+	{ 0 },
+};
