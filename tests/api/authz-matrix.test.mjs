@@ -65,6 +65,13 @@ const freshAccount = async (rol = 'medewerker') =>
 const freshStaff = async () => (await must(admin('POST', '/api/v1/medewerkers',
   { naam: `Proef ${next()}`, organisatie: OWN_ORG, functie: 'beleidsmedewerker', uurPerWeek: 36, beschikbaarUurPerWeek: 8 }), 'medewerker')).id;
 
+// A fresh medewerker (of the own organisation, or org) holding code at niveau.
+const freshLevel = async (code, niveau, org = OWN_ORG) => {
+  const id = (await must(admin('POST', '/api/v1/medewerkers', { naam: `Proef ${next()}`, organisatie: org, uurPerWeek: 36 }), 'medewerker')).id;
+  await must(admin('PUT', `/api/v1/medewerkers/${id}/competenties/${code}`, { niveau }), 'niveau');
+  return id;
+};
+
 // Objects of the own verband to act on, made once by the beheerder.
 const once = (f) => { let p; return () => (p ??= f()); };
 const scoringBody = () => ({ code: `sc-${next()}`, verband: OWN_VERBAND, criteria: [{ code: 'draagvlak', naam: 'Draagvlak', gewicht: 1 }], taakvelden: ['ict'] });
@@ -185,6 +192,29 @@ const EXPECT = {
     allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
     fresh: async () => ({ params: { p: (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code }, body: {} }),
   },
+  // The kwaliteitskaart (kwaliteitskaart.test.mjs has the medewerker's own record and the rules).
+  'POST /competenties': {
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ body: { code: `kc-${next()}`, naam: 'Competentie', verband: OWN_VERBAND } }),
+  },
+  'PUT /medewerkers/{id}/competenties/{code}': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff(), code: 'gis' }, body: { niveau: 2 } }) },
+  'DELETE /medewerkers/{id}/competenties/{code}': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshLevel('gis', 2), code: 'gis' } }) },
+  'POST /afwezigheden': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ body: { medewerker: await freshStaff(), van: '2012-07-02', tot: '2012-07-13' } }) },
+  'DELETE /afwezigheden/{id}': {
+    allowed: MANAGERS_OWN_ORG,
+    fresh: async () => ({ params: { id: (await must(admin('POST', '/api/v1/afwezigheden', { medewerker: await freshStaff(), van: '2012-07-02', tot: '2012-07-13' }), 'afwezigheid')).id } }),
+  },
+  // Substitution by staff of the own organisation for someone of Staphorst: its manager or any process manager.
+  'POST /vervangingen': {
+    allowed: ['beheerder', 'manager-eigen', 'procesmanager-eigen', 'procesmanager-ander', 'procesmanager-netwerk'],
+    fresh: async () => ({ body: { medewerker: await freshLevel('gis', 2, 'GM0180'), vervanger: await freshLevel('gis', 3), competentie: 'gis' } }),
+  },
+  'DELETE /vervangingen/{id}': {
+    allowed: ['beheerder', 'manager-eigen', 'procesmanager-eigen', 'procesmanager-ander', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { id: (await must(admin('POST', '/api/v1/vervangingen',
+      { medewerker: await freshLevel('gis', 2, 'GM0180'), vervanger: await freshLevel('gis', 3), competentie: 'gis' }), 'vervanging')).id } }),
+  },
+  'PUT /gebruikers/{naam}/medewerker': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { naam: await freshAccount() }, body: { medewerker: await freshStaff() } }) },
   'POST /sessies': { skip: 'signing in is open to everyone (auth.test.mjs)' },
   // Signing out: everyone; a token has no session, so 400 there.
   'DELETE /sessies/huidig': { allowed: EVERYONE, notDenied: true, fresh: async () => ({}) },
@@ -303,7 +333,10 @@ test('reads that need rights refuse anonymous (401) and other roles (403)', asyn
 });
 
 test('the audit log holds the refusals of the matrix, per actor', async () => {
-  const recs = await auditRecords(srv);
+  // The whole log, a thousand at a time (the matrix writes more than one page).
+  const recs = [];
+  for (let page = await auditRecords(srv); page.length; page = await auditRecords(srv, `&voor=${page[page.length - 1].id}`))
+    recs.push(...page);
   for (const actor of ['raadslid-ander', 'manager-ander', 'stuurgroep-ander', 'medewerker-eigen']) {
     const mine = recs.filter((a) => a.actor.startsWith(`${actor}-${process.pid} (`));
     assert.ok(mine.some((a) => a.resultaat === 'geweigerd (403)' && a.object.startsWith('POST /api/v1/organisaties')), `${actor}: register refusal`);
