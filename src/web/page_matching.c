@@ -26,14 +26,29 @@ static int may(struct request *rq, const struct scope *sc, enum action action, c
 	       (policy_allows(a, action, org, sc->code) || (sc->verband[0] && policy_allows(a, action, org, sc->verband)));
 }
 
+static int refuse(struct request *rq, struct response *rs, const char *code)
+{
+	char msg[300];
+	snprintf(msg, sizeof(msg), "Alleen de procesmanager van proeftuin %s (of de beheerder) maakt en accepteert de matching.",
+		 code);
+	page_error(rq, rs, 403, msg);
+	authz_audit(rq, ACT_MATCHING, 403, code);
+	return -1;
+}
+
 static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
 {
 	struct problem p;
 	problem_init(&p);
 	memset(sc, 0, sizeof(*sc));
 	sc->code = req_param(rq, "p");
-	if (rq->actor.role == ROLE_NONE)
+	/* Anonymous, or a role that may never match: refused before anything
+	 * is looked up, so that the answer tells nothing about what exists. */
+	const struct actor *a = &rq->actor;
+	if (a->role == ROLE_NONE)
 		return authz_require_page(rq, rs, ACT_MATCHING, NULL);
+	if (!policy_allows(a, ACT_MATCHING, NULL, a->verband[0] ? a->verband : NULL))
+		return refuse(rq, rs, sc->code);
 	if (exchange_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0 ||
 	    exchange_proeftuin_get(rq->store, sc->code, &sc->pt, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500, p.detail);
@@ -43,12 +58,7 @@ static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
 		return 0;
 	json_decref(sc->pt);
 	sc->pt = NULL;
-	char msg[300];
-	snprintf(msg, sizeof(msg), "Alleen de procesmanager van proeftuin %s (of de beheerder) maakt en accepteert de matching.",
-		 sc->code);
-	page_error(rq, rs, 403, msg);
-	authz_audit(rq, ACT_MATCHING, 403, sc->code);
-	return -1;
+	return refuse(rq, rs, sc->code);
 }
 
 /* A fingerprint of the toewijzingen of a proposal: what the form showed. */
@@ -86,6 +96,19 @@ static void hours(struct buf *b, long long minutes)
 	char t[48];
 	snprintf(t, sizeof(t), "%s%lld:%02lld uur", minutes < 0 ? "−" : "", llabs(minutes) / 60, llabs(minutes) % 60);
 	html_txt(b, t);
+}
+
+/* The name of a member as the proposal lists it, else its code. */
+static const char *org_name(json_t *proposal, const char *code)
+{
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t)
+	{
+		if (!strcmp(jstr(t, "organisatie"), code) && jstr(t, "naam")[0])
+			return jstr(t, "naam");
+	}
+	return code;
 }
 
 static void td(struct buf *b, const char *text)
@@ -266,7 +289,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 				html_raw(b, "<tr class=\"utrecht-table__row\">");
 				th_row(b, jstr(t, "opdrachtTitel"));
 				td(b, jstr(t, "medewerkerNaam"));
-				td(b, jstr(t, "organisatie"));
+				td(b, org_name(proposal, jstr(t, "organisatie")));
 				td(b, jstr(t, "competentie"));
 				html_raw(b, "<td class=\"utrecht-table__cell\">");
 				level_text(b, jint(t, "niveau"), jint(t, "vereistNiveau"));
