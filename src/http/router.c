@@ -9,9 +9,10 @@
 #include "web/page_besturing.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_matching.h"
+#include "web/page_proeftuin.h"
 #include "web/web.h"
 
-static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, api_accounts_routes, api_steering_routes, api_report_routes, api_exchange_routes, api_skills_routes, api_matching_routes, page_matching_routes, page_kwaliteitskaart_routes, page_login_routes, page_audit_routes, page_besturing_routes, web_routes, NULL };
+static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, api_accounts_routes, api_steering_routes, api_report_routes, api_exchange_routes, api_skills_routes, api_matching_routes, page_matching_routes, page_kwaliteitskaart_routes, page_login_routes, page_audit_routes, page_besturing_routes, page_proeftuin_routes, web_routes, NULL };
 const struct route *const *router_tables = tables;
 
 /* Length of the valid UTF-8 sequence at s (as jansson accepts it: no

@@ -105,6 +105,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		    "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/samen.css\">"
+		    "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
 		    "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
 		    /* The icon inline: a separate request could be cut off by a quick navigation. */
 		    "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' r='7' fill='none' stroke='%23fff' stroke-width='3'/%3E%3Ccircle cx='19.5' cy='16' r='7' fill='none' stroke='%238fb5e0' stroke-width='3'/%3E%3C/svg%3E\">"
@@ -115,6 +116,8 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
 	nav_item(b, rq, "/", "Overzicht");
 	nav_item(b, rq, "/netwerk", "Netwerkkaart");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
+		nav_item(b, rq, "/proeftuinen", "Urenbank");
 	nav_item(b, rq, "/besturing", "Besturing");
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
 		nav_item(b, rq, "/rapporten", "Rapporten");
