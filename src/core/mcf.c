@@ -12,9 +12,10 @@
  * (a "head") sorted by that key, with a pointer past the leaves that have
  * stopped being fresh. Dijkstra and the level graph go from s to the heads
  * directly; the first augmentation through a leaf makes it explicit (an
- * ordinary node, its arc from s listed with s's arcs). The flows found are
- * those of the plain method: only the bookkeeping is lazier. With a
- * negative cost anywhere (Bellman–Ford potentials) every leaf is explicit
+ * ordinary node, its arc from s listed with s's arcs). Every search sees
+ * the same distances as with all leaves explicit, so the flows are as
+ * optimal; only the bookkeeping is lazier (ties may fall differently). With
+ * a negative cost anywhere (Bellman–Ford potentials) every leaf is explicit
  * from the start. */
 #include <stdlib.h>
 #include <string.h>

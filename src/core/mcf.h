@@ -41,7 +41,8 @@
  * Leaves hanging off the source (nodes whose only incoming arc comes from
  * s: in the matching, the people) are kept implicit until flow passes
  * through them, so that a phase costs what it touches, not the whole graph
- * (mcf.c explains how; the flows found are the same).
+ * (mcf.c explains how; the optimum is the same, only the bookkeeping
+ * differs).
  *
  * Memory is bounded by the graph: while solving about 75 bytes per arc and
  * 75 per node (residual arcs in one array ordered by tail, a heap over the
