@@ -339,6 +339,8 @@ int cmd_demo(struct cli_opts *o)
 		f = embedded_find("demo/kwaliteitskaart.json");
 		r = f && skills_demo_load(s, (const char *)f->data, f->len) == 0 ? 0 : 1;
 	}
+	if (r == 0) /* the urenbank of the Drechtsteden proeftuin beleid 2012 (cmd_uren.c) */
+		r = cli_demo_urenbank(s);
 	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
 		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));
 		r = 1;

@@ -30,6 +30,8 @@ int cmd_kwaliteitskaart(int argc, char **argv);
 int cmd_gebruiker(int argc, char **argv);
 /* samen proeftuin verify|journaal|saldi …: its own options (cmd_proeftuin.c). */
 int cmd_proeftuin(int argc, char **argv);
+/* samen uren import …: its own options (cmd_uren.c). */
+int cmd_uren(int argc, char **argv);
 /* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapport.c). */
 int cmd_rapport(int argc, char **argv, int agenda);
 struct store;
@@ -37,6 +39,8 @@ struct store;
 int cli_accounts_store(const char *db, struct store **s);
 /* For samen demo: the SAMEN_ADMIN_TOKEN beheerder and one account per role, printed. */
 int cli_demo_accounts(struct store *s);
+/* For samen demo: the urenbank of demo/proeftuin.json (cmd_uren.c); 1 on failure (printed). */
+int cli_demo_urenbank(struct store *s);
 
 /* Reads a whole file (cap: 256 MiB) into a NUL-terminated string. */
 char *cli_read_file(const char *path, size_t *len);

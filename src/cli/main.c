@@ -25,6 +25,8 @@ static const char usage[] =
 	"         herberekent de saldi van de urenbank uit het journaal; afsluitcode 1 met elk verschil\n"
 	"  proeftuin journaal|saldi --db BESTAND --proeftuin CODE\n"
 	"         het journaal (hledger/ledger) of de saldi van een proeftuin\n"
+	"  uren import --db BESTAND --proeftuin CODE [--goedgekeurd] [--als GEBRUIKER] UREN.csv\n"
+	"         urenregels uit een CSV-export van een tijdregistratiesysteem: alles of niets\n"
 	"  rapport --db BESTAND --organisatie CODE --van DATUM --tot DATUM [--formaat html|md]\n"
 	"         de stand van zaken bestuurlijke samenwerking van een organisatie over een periode\n"
 	"  agenda --db BESTAND --organisatie CODE\n"
@@ -59,6 +61,8 @@ int main(int argc, char **argv)
 		return cmd_gebruiker(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "proeftuin")) /* its own options: cmd_proeftuin.c */
 		return cmd_proeftuin(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "uren")) /* its own options: cmd_uren.c */
+		return cmd_uren(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "rapport") || !strcmp(argv[1], "agenda")) /* its own options: cmd_rapport.c */
 		return cmd_rapport(argc - 2, argv + 2, !strcmp(argv[1], "agenda"));
 	static const struct {

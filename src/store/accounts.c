@@ -694,6 +694,7 @@ int accounts_create_demo_users(struct store *s, FILE *out)
 		{ "procesmanager-drechtsteden", "procesmanager", "GM0505", "drechtsteden" },
 		{ "stuurgroep-dsz", "stuurgroep", "GM0148", "dsz" },
 		{ "manager-dordrecht", "manager", "GM0505", NULL },
+		{ "manager-alblasserdam", "manager", "GM0482", NULL }, /* approves hours on Alblasserdam's opdrachten (urenbank) */
 		{ "medewerker-dordrecht", "medewerker", "GM0505", NULL },
 		{ "raadslid-dalfsen", "raadslid", "GM0148", NULL },
 	};
