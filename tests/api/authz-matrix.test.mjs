@@ -192,6 +192,22 @@ const EXPECT = {
     allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
     fresh: async () => ({ params: { p: (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code }, body: {} }),
   },
+  // Matching (matching.test.mjs has the optimum and the drawing rights): the proeftuin's process manager.
+  'POST /proeftuinen/{p}/matching': {
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { p: await ownProeftuin() }, body: {} }),
+  },
+  'POST /proeftuinen/{p}/matching/accepteren': {
+    // Own staff on an opdracht of their own organisation: no drawing rights needed.
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => {
+      const p = await ownProeftuin();
+      const opdracht = (await must(admin('POST', `/api/v1/proeftuinen/${p}/opdrachten`, {
+        soort: 'lokaal', titel: `Matching ${next()}`, opdrachtgevers: [{ organisatie: OWN_ORG, aandeel: 1 }], geraamdeMinuten: 600,
+      }), 'opdracht')).id;
+      return { params: { p }, body: { toewijzingen: [{ opdracht, medewerker: await freshStaff(), minuten: 60 }] } };
+    },
+  },
   // The kwaliteitskaart (kwaliteitskaart.test.mjs has the medewerker's own record and the rules).
   'POST /competenties': {
     allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
