@@ -262,6 +262,10 @@ static void legend(struct buf *b, const struct plan_chart *c, double top)
 	buf_printf(b, "<path d=\"M34 %.1fL40 %.1fL34 %.1fZ\" fill=\"" C_MOVED "\"/>", y2 - 8, y2 - 4, y2);
 	buf_printf(b, "<text x=\"46\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">uitgesteld: van de oude naar de nieuwe deadline</text>",
 		   y2);
+	if (c->hide_period) {
+		buf_adds(b, "</g>");
+		return;
+	}
 	buf_printf(b, "<rect x=\"340\" y=\"%.1f\" width=\"16\" height=\"12\" fill=\"#dbe7f5\"/>", y2 - 10);
 	buf_printf(b, "<text x=\"362\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">rapportageperiode</text>", y2);
 	buf_printf(b, "<line x1=\"488\" y1=\"%.1f\" x2=\"488\" y2=\"%.1f\" stroke=\"" C_OPEN "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
@@ -299,13 +303,15 @@ int planning_svg_write(struct buf *out, const struct plan_chart *c)
 		if (r % 2 == 0)
 			buf_printf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f4f4f4\"/>",
 				   PLAN_TOP + (double)r * PLAN_ROW, PLAN_W, PLAN_ROW);
-	buf_printf(out, "<rect class=\"samen-plan__periode\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#dbe7f5\"/>",
-		   ax(&a, pf), PLAN_TOP - 6, ax(&a, pt) - ax(&a, pf), rows_bottom - PLAN_TOP + 6);
+	if (!c->hide_period)
+		buf_printf(out, "<rect class=\"samen-plan__periode\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#dbe7f5\"/>",
+			   ax(&a, pf), PLAN_TOP - 6, ax(&a, pt) - ax(&a, pf), rows_bottom - PLAN_TOP + 6);
 	months(out, &a, rows_bottom);
 	for (size_t r = 0; r < c->nrows; r++)
 		row(out, c, &a, r, PLAN_TOP + (double)r * PLAN_ROW);
 	double xp = ax(&a, c->period_to);
-	buf_printf(out, "<line class=\"samen-plan__peildatum\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_OPEN
+	if (!c->hide_period)
+		buf_printf(out, "<line class=\"samen-plan__peildatum\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_OPEN
 			"\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
 		   xp, PLAN_TOP - 6, xp, rows_bottom);
 	if (!c->nrows)

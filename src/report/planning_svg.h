@@ -46,6 +46,7 @@ struct plan_chart {
 	int32_t period_from, period_to; /* the reporting period; period_to is the peildatum */
 	const struct plan_row *rows;
 	size_t nrows;
+	int hide_period; /* 1: no shaded period, no peildatum (a traject's own timeline) */
 };
 
 /* Appends the <svg>. The axis runs whole months from the earliest to the

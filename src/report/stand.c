@@ -1349,7 +1349,7 @@ static void timeline(struct w *w, const struct stand_ctx *c)
 			 "Tijdlijn met %zu %s, rapportageperiode %s tot en met %s: %d gereed, %d te laat, %d open; %d uitgesteld "
 			 "(van de oude naar de nieuwe deadline). De tabel hieronder noemt dezelfde mijlpalen met hun datum.",
 			 pb.nrows, plural((long long)pb.nrows, "rij", "rijen"), d1, d2, pb.done, pb.late, pb.open, pb.moved);
-		struct plan_chart chart = { "svz-planning", title, desc, from, to, pb.rows, pb.nrows };
+		struct plan_chart chart = { "svz-planning", title, desc, from, to, pb.rows, pb.nrows, 0 };
 		w_raw_html(w, "<figure class=\"svz-figuur\">");
 		if (!w->md)
 			planning_svg_write(w->b, &chart);

@@ -147,15 +147,14 @@ static void timeline(struct buf *b, json_t *t, json_t *ms)
 			hi = day > hi ? day : hi;
 		}
 	}
-	int32_t today = date_today();
 	if (lo == DATE_NONE)
-		lo = hi = today;
+		lo = hi = date_today();
 	char title[400];
 	snprintf(title, sizeof(title), "Tijdlijn van de mijlpalen van %s", str(t, "taakveldNaam") ? str(t, "taakveldNaam") : "");
 	struct plan_chart c = { "traject-tijdlijn", title,
 				"Elke mijlpaal op een eigen regel, op de datum van de deadline of het gereedkomen; een stippellijn "
 				"loopt van de oorspronkelijke naar de huidige deadline. De tabel eronder geeft dezelfde gegevens.",
-				lo, today > hi ? hi : today, rows, n };
+				lo, hi, rows, n, 1 };
 	html_raw(b, "<figure class=\"bst-figuur\">");
 	planning_svg_write(b, &c);
 	html_raw(b, "</figure>");

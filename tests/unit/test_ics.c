@@ -155,7 +155,7 @@ static void test_timeline_svg(void **state)
 		{ "Brandweer", day("2014-01-01"), DATE_NONE, PLAN_LEGAL },
 	};
 	struct plan_row rows[] = { { "Inkoop en aanbesteding", "DSZ", m, 2 }, { "Brandweer", NULL, m + 2, 1 } };
-	struct plan_chart c = { "t1", "Planning", "Twee trajecten", day("2012-03-01"), day("2012-09-30"), rows, 2 };
+	struct plan_chart c = { "t1", "Planning", "Twee trajecten", day("2012-03-01"), day("2012-09-30"), rows, 2, 0 };
 	struct buf a, b;
 	buf_init(&a, 0);
 	buf_init(&b, 0);
