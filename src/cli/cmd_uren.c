@@ -195,7 +195,7 @@ static int parse_day(const char *s, char iso[DATE_TEXT_LEN], char *err, size_t e
 		snprintf(err, errlen, "datum '%.40s' is geen datum; schrijf JJJJ-MM-DD (2012-03-05) of DD-MM-JJJJ (05-03-2012)", s);
 		return -1;
 	}
-	char text[DATE_TEXT_LEN + 8];
+	char text[40]; /* room for any three ints; date_parse rejects what is not a date */
 	snprintf(text, sizeof(text), "%04d-%02d-%02d", y, m, d);
 	int32_t day;
 	if (date_parse(text, &day) < 0) {
