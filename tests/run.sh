@@ -30,7 +30,8 @@ run_node() { # $1 = suite name, rest = files
   local suite=$1; shift
   [ $# -gt 0 ] || return 0
   local out="$log/$suite.log"
-  node --test --test-concurrency=2 --test-reporter=tap "$@" > "$out" 2>&1
+  # A hung test must fail, not eat CI's time: 4 minutes per test, 25 per suite.
+  timeout -k 10 1500 node --test --test-concurrency=2 --test-timeout=240000 --test-reporter=tap "$@" > "$out" 2>&1
   local rc=$?
   local p f
   p=$(grep -E '^# pass [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
