@@ -17,7 +17,7 @@ passed=0 failed=0
 for t in "$B"/asan/tests/test_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t")
-  if "$t" > "$log/$name.log" 2>&1; then rc=0; else rc=$?; fi
+  if timeout -k 10 300 "$t" > "$log/$name.log" 2>&1; then rc=0; else rc=$?; fi
   p=$(grep -oE '^\[  PASSED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | awk '{s+=$1} END {print s+0}')
   f=$(grep -oE '^\[  FAILED  \] [0-9]+' "$log/$name.log" | grep -oE '[0-9]+$' | awk '{s+=$1} END {print s+0}')
   p=${p:-0}; f=${f:-0}
