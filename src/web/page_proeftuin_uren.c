@@ -481,7 +481,7 @@ int page_uren_submit(struct request *rq, struct response *rs)
 	long long opdracht = parse_id(v.opdracht), mw = parse_id(v.medewerker);
 	int64_t minuten = 0;
 	int32_t day;
-	char tijd_err[200];
+	char tijd_err[240];
 	if (!opdracht)
 		v.e_opdracht = "Kies een opdracht.";
 	if (!mw)
@@ -490,10 +490,15 @@ int page_uren_submit(struct request *rq, struct response *rs)
 		v.e_datum = "Vul de datum in waarop is gewerkt.";
 	else if (date_parse(v.datum, &day) < 0)
 		v.e_datum = "Dit is geen bestaande datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-05.";
-	if (duration_parse(v.tijd, &minuten, tijd_err, sizeof(tijd_err)) < 0)
+	char why[160];
+	if (!v.tijd || !v.tijd[strspn(v.tijd, " ")]) {
+		v.e_tijd = "Vul de gewerkte tijd in, bijvoorbeeld 7:30.";
+	} else if (duration_parse(v.tijd, &minuten, why, sizeof(why)) < 0) {
+		snprintf(tijd_err, sizeof(tijd_err), "Deze tijd %s.", why);
 		v.e_tijd = tijd_err;
-	else if (minuten < 1 || minuten > 1440)
+	} else if (minuten < 1 || minuten > 1440) {
 		v.e_tijd = "Boek ten minste 1 minuut en hoogstens 24:00 uur per regel.";
+	}
 	if (v.e_opdracht || v.e_medewerker || v.e_datum || v.e_tijd) {
 		v.status = 400;
 		render_book(rq, rs, &pg, &v);
@@ -761,6 +766,7 @@ static int review(struct request *rq, struct response *rs, int approve)
 			v.status = 400;
 			v.bad = id;
 			v.reden_err = "Geef een reden: de medewerker moet weten waarom de uren niet worden geboekt.";
+			v.error = "Niet afgekeurd: geef bij de urenregel een reden van afkeuren.";
 			render_queue(rq, rs, &pg, org, &v);
 			form_release(&f);
 			pt_page_release(&pg);
