@@ -5,16 +5,15 @@
  * also needs inzetten for the organisation of every medewerker in it.
  * Accepting honours an Idempotency-Key as the hours exchange does (the
  * response is stored with the inzet in one transaction and replayed). */
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
+#include "http/idempotency.h"
 #include "store/exchange.h"
 #include "store/matching.h"
 
-#define KEY_MAX 255
 
 /* Whether the actor may do action in proeftuin code (or its verband). */
 static int allowed(struct request *rq, enum action action, const char *org, const char *code, const char *verband)
@@ -113,31 +112,6 @@ static void accept_op(struct request *rq, struct response *rs, json_t *in)
 	authz_audit(rq, ACT_STAFFING, rs->status, code);
 }
 
-static int key_valid(const char *k)
-{
-	size_t n = strlen(k);
-	if (n == 0 || n > KEY_MAX)
-		return 0;
-	for (; *k; k++)
-		if ((unsigned char)*k < 0x21 || (unsigned char)*k > 0x7e)
-			return 0;
-	return 1;
-}
-
-static void fingerprint(struct request *rq, char out[65])
-{
-	unsigned char h[32];
-	crypto_generichash_state st;
-	crypto_generichash_init(&st, NULL, 0, sizeof(h));
-	crypto_generichash_update(&st, (const unsigned char *)rq->method, strlen(rq->method) + 1);
-	crypto_generichash_update(&st, (const unsigned char *)rq->path, strlen(rq->path) + 1);
-	crypto_generichash_update(&st, (const unsigned char *)rq->body, rq->body_len);
-	crypto_generichash_final(&st, h, sizeof(h));
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}
-
-static int storable(int status) { return (status >= 200 && status < 300) || status == 404 || status == 409 || status == 422; }
-
 static int post_accept(struct request *rq, struct response *rs)
 {
 	if (precheck(rq, rs) < 0)
@@ -145,54 +119,7 @@ static int post_accept(struct request *rq, struct response *rs)
 	json_t *in = NULL;
 	if (api_body_object(rq, rs, &in) < 0)
 		return 0;
-	const char *key = req_header(rq, "Idempotency-Key");
-	if (!key) {
-		accept_op(rq, rs, in);
-		json_decref(in);
-		return 0;
-	}
-	if (!key_valid(key)) {
-		json_decref(in);
-		return api_error(rs, 400, "Idempotency-Key moet 1 tot %d zichtbare ASCII-tekens zijn.", KEY_MAX);
-	}
-	char fp[65];
-	fingerprint(rq, fp);
-	struct db *db = rq->store->db;
-	if (db_begin(db) < 0) {
-		json_decref(in);
-		return api_error(rs, 503, "De database is bezet; probeer het zo opnieuw.");
-	}
-	struct problem p;
-	problem_init(&p);
-	struct exchange_stored_response prev = { 0 };
-	int found = exchange_idempotency_find(rq->store, rq->actor.user_id, key, fp, &prev, &p);
-	if (found > 0) {
-		rs->status = prev.status;
-		snprintf(rs->content_type, sizeof(rs->content_type), "%s", prev.content_type);
-		buf_release(&rs->body);
-		buf_adds(&rs->body, prev.body);
-		resp_header(rs, "Idempotent-Replayed", "true");
-		free(prev.body);
-	} else if (found < 0) {
-		api_problem(rs, &p);
-	} else {
-		accept_op(rq, rs, in);
-		if (storable(rs->status) &&
-		    exchange_idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
-					       buf_str(&rs->body), &p) < 0) {
-			db_rollback(db);
-			json_decref(in);
-			buf_release(&rs->body);
-			return api_problem(rs, &p);
-		}
-	}
-	json_decref(in);
-	if (db_commit(db) < 0) {
-		db_rollback(db);
-		buf_release(&rs->body);
-		return api_error(rs, 503, "Kon de inzet niet vastleggen; probeer het opnieuw met dezelfde Idempotency-Key.");
-	}
-	return 0;
+	return idempotent_run(rq, rs, in, accept_op);
 }
 
 const struct route api_matching_routes[] = {
