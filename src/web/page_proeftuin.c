@@ -610,6 +610,12 @@ static int get_overview(struct request *rq, struct response *rs)
 	status_matrix(b, opdrachten);
 	for (int s = 0; s < 3; s++)
 		opdrachten_table(b, opdrachten, s, names, titles, json_array_size(leden));
+	if (!pg.closed && pt_may(rq, &pg, ACT_MATCHING, NULL)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Wie van de leden aan de open opdrachten kan werken, volgens de "
+			    "kwaliteitskaart en de trekkingsrechten: het <a class=\"utrecht-link\" href=\"");
+		pt_href(b, &pg, "/matching");
+		html_raw(b, "\">Matchingsvoorstel</a>.</p>");
+	}
 	html_raw(b, "</section>");
 
 	html_raw(b, "<section aria-labelledby=\"kop-wie\"><h2 class=\"utrecht-heading-2\" id=\"kop-wie\">Wie werkt voor wie"
