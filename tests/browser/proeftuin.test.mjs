@@ -87,10 +87,11 @@ test('the overview tells the story of the proeftuin: opdrachten by soort and sta
   assert.match(facts, /Tarief € 65,00 per uur/);
   assert.match(facts, /Kredietlimiet 200:00 uur per lid/);
   assert.match(facts, /Leden Alblasserdam, Dordrecht, Hendrik-Ido-Ambacht, Papendrecht, Sliedrecht, Zwijndrecht/);
-  // Three kinds, with the merged pair and the closed APV.
+  // Three kinds, with the merged pair and the closed APV; the KCC training programme and the
+  // GBA-kwaliteitsslag are the open dienstverlening opdrachten the matching proposes staff for.
   assert.match(await rowText(page, 'Opdrachten per soort en status', 'lokaal'), /^lokaal 6 1 2 /);
-  assert.match(await rowText(page, 'Opdrachten per soort en status', 'meervoudig lokaal'), /^meervoudig lokaal 4 0 0 /);
-  assert.match(await rowText(page, 'Opdrachten per soort en status', 'regionaal'), /^regionaal 1 0 0 /);
+  assert.match(await rowText(page, 'Opdrachten per soort en status', 'meervoudig lokaal'), /^meervoudig lokaal 5 0 0 /);
+  assert.match(await rowText(page, 'Opdrachten per soort en status', 'regionaal'), /^regionaal 2 0 0 /);
   assert.match(await rowText(page, 'Lokale opdrachten', 'Economische visie Papendrecht'), /samengevoegd in: Economische visie Papendrecht–Sliedrecht 2020/);
   assert.match(await rowText(page, 'Lokale opdrachten', 'Herziening APV Alblasserdam'), /afgerond Hans Bakker \(Dordrecht\) 140:00 uur/);
   assert.match(await rowText(page, 'Meervoudig lokale opdrachten', 'Economische visie Papendrecht–Sliedrecht'), /samengevoegd uit: Economische visie Papendrecht \+ Economische agenda Sliedrecht/);
@@ -110,6 +111,7 @@ test('the overview tells the story of the proeftuin: opdrachten by soort and sta
   // A raadslid reads, but books, approves and settles nothing.
   const tabs = await page.locator('nav.samen-ub-tabs').innerText();
   assert.doesNotMatch(tabs, /Uren boeken|Goedkeuren/);
+  assert.equal(await page.getByRole('link', { name: 'Matchingsvoorstel' }).count(), 0);
   await go(p, `${PT}/uren/nieuw`, 403);
   await go(p, `${PT}/goedkeuren`, 403);
   await go(p, `${PT}/afrekening`);
@@ -313,8 +315,11 @@ test('the journal downloads as a text file that hledger and ledger read', async 
 test('settlement: a preview for everyone, a confirmation step and the real thing for the process manager', async () => {
   // The demo still has entries to approve: a preview, and no button yet.
   const pm = await signedIn('ub-procesmanager');
-  await go(pm, `${PT}/afrekening`);
   const { page } = pm;
+  // The process manager, and only they, finds the matching proposal from the overview.
+  await go(pm, PT);
+  assert.equal(await page.getByRole('link', { name: 'Matchingsvoorstel' }).getAttribute('href'), `${PT}/matching`);
+  await go(pm, `${PT}/afrekening`);
   await axe(page, 'the settlement preview');
   await shoot(page, 'urenbank-afrekening');
   assert.match(await page.locator('.samen-ub-warning').innerText(), /nog \d+ urenregels ter goedkeuring/);
