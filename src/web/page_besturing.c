@@ -246,9 +246,121 @@ static void trajectlink(struct buf *b, long long id, const char *text)
 	html_raw(b, "</a>");
 }
 
+/* The reason the problem gives for field name, or NULL. */
+static const char *field_error(const struct problem *p, const char *name)
+{
+	if (!p)
+		return NULL;
+	for (int i = 0; i < p->nparams; i++)
+		if (!strcmp(p->params[i].name, name))
+			return p->params[i].reason;
+	return NULL;
+}
+
+/* The STAAN criteria, each with weight 1, as the criteria field starts. */
+static const char default_criteria[] = "gedeeld-ambitieniveau;Gedeeld ambitieniveau;1\n"
+				       "vergelijkbare-belangen;Vergelijkbare belangen;1\n"
+				       "vertrouwen;Mate van vertrouwen / vermogen tot verbinden;1\n"
+				       "draagvlak-achterban;Draagvlak achterban;1\n"
+				       "binnen-2-jaar;Binnen 2 jaar te effectueren;1\n";
+
+/* Whether the form kind ("verkenning", "scoring") is the one that failed. */
+static const char *ov(const char *which, const char *kind, const struct form *f, const char *name, const char *dflt)
+{
+	if (f && which && !strcmp(which, kind)) {
+		const char *v = form_get(f, name);
+		return v ? v : "";
+	}
+	return dflt;
+}
+
+static int form_has(const struct form *f, const char *name, const char *value)
+{
+	for (int i = 0; f && i < f->n; i++)
+		if (!strcmp(f->f[i].name, name) && !strcmp(f->f[i].value, value))
+			return 1;
+	return 0;
+}
+
+/* The form to start a survey round (kind "verkenning") or a scoring. */
+static void create_form(struct request *rq, struct buf *b, const char *kind, json_t *verbanden, json_t *taakvelden,
+			const struct problem *err, const struct form *f, const char *which)
+{
+	int mine = which && !strcmp(which, kind) && err && err->status;
+	int scoring = !strcmp(kind, "scoring");
+	const char *pre = scoring ? "sc" : "vk";
+	char id[64];
+	html_raw(b, scoring ? "<section aria-labelledby=\"kop-nieuwe-scoring\"><h2 class=\"utrecht-heading-2\" id=\"kop-nieuwe-scoring\">"
+			      "Nieuwe scoring</h2>"
+			    : "<section aria-labelledby=\"kop-nieuwe-verkenning\"><h2 class=\"utrecht-heading-2\" "
+			      "id=\"kop-nieuwe-verkenning\">Nieuwe verkenningsronde</h2>");
+	if (mine)
+		bst_problem(b, err);
+	bst_form_begin(rq, b, scoring ? "/besturing/scoringen" : "/besturing/verkenningen", "bst-formulier");
+	const struct problem *e = mine ? err : NULL;
+	snprintf(id, sizeof(id), "%s-code", pre);
+	bst_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
+		  field_error(e, "code"), 1);
+	snprintf(id, sizeof(id), "%s-naam", pre);
+	bst_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), field_error(e, "naam"), 1);
+	size_t n = json_array_size(verbanden), i;
+	const char **opts = calloc(2 * n + 1, sizeof(*opts));
+	json_t *x;
+	if (opts) {
+		json_array_foreach(verbanden, i, x)
+		{
+			opts[2 * i] = str(x, "code");
+			opts[2 * i + 1] = str(x, "naam") ? str(x, "naam") : str(x, "code");
+		}
+		snprintf(id, sizeof(id), "%s-verband", pre);
+		bst_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), field_error(e, "verband"));
+		free(opts);
+	}
+	if (scoring)
+		bst_input(b, "sc-criteria", "criteria",
+			  "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)", "textarea",
+			  ov(which, kind, f, "criteria", default_criteria), field_error(e, "criteria"), 1);
+	const char *terr = field_error(e, "taakvelden");
+	snprintf(id, sizeof(id), "%s-taakvelden", pre);
+	html_raw(b, terr ? "<fieldset class=\"bst-criteria bst-taakvelden utrecht-form-field--invalid\" aria-describedby=\""
+			 : "<fieldset class=\"bst-criteria bst-taakvelden\"");
+	if (terr) {
+		html_attr(b, id);
+		html_raw(b, "-fout\"");
+	}
+	html_raw(b, "><legend>Taakvelden</legend>");
+	if (terr) {
+		html_raw(b, "<div class=\"utrecht-form-field-error-message bst-fout\" id=\"");
+		html_attr(b, id);
+		html_raw(b, "-fout\">");
+		html_txt(b, terr);
+		html_raw(b, "</div>");
+	}
+	json_array_foreach(taakvelden, i, x)
+	{
+		snprintf(id, sizeof(id), "%s-tv-%zu", pre, i);
+		int checked = which && !strcmp(which, kind) && form_has(f, "taakveld", str(x, "code"));
+		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div class=\"utrecht-form-field__input\">"
+			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" name=\"taakveld\" id=\"");
+		html_attr(b, id);
+		html_raw(b, "\" value=\"");
+		html_attr(b, str(x, "code"));
+		html_raw(b, checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\""
+				    : "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+		html_attr(b, id);
+		html_raw(b, "\">");
+		html_txt(b, str(x, "naam") ? str(x, "naam") : str(x, "code"));
+		html_raw(b, "</label></div></div>");
+	}
+	html_raw(b, "</fieldset><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
+	html_raw(b, scoring ? "Scoring starten" : "Verkenningsronde starten");
+	html_raw(b, "</button></form></section>");
+}
+
 /* ---- /besturing ------------------------------------------------------------------------ */
 
-static int page_overview(struct request *rq, struct response *rs)
+static int render_overview(struct request *rq, struct response *rs, int status, const struct problem *err,
+			   const struct form *f, const char *which)
 {
 	struct store *s = rq->store;
 	struct problem p;
@@ -265,6 +377,7 @@ static int page_overview(struct request *rq, struct response *rs)
 	char today[DATE_TEXT_LEN];
 	date_format(date_today(), today);
 	page_begin(rq, rs, "Besturing");
+	rs->status = status;
 	struct buf *b = &rs->body;
 	bst_stylesheet(b, "besturing.css");
 	page_title(b, NULL, "Besturing van de samenwerking");
@@ -378,14 +491,214 @@ static int page_overview(struct request *rq, struct response *rs)
 	}
 	html_raw(b, "</section>");
 	json_decref(seen), json_decref(rows);
+	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0]) {
+		json_t *vl = registry_verband_list(s), *mayv = json_array();
+		json_array_foreach(vl, i, x) if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
+			json_array_append(mayv, x);
+		if (json_array_size(mayv)) {
+			json_t *tl = registry_taakveld_list(s);
+			create_form(rq, b, "verkenning", mayv, tl, err, f, which);
+			create_form(rq, b, "scoring", mayv, tl, err, f, which);
+			json_decref(tl);
+		}
+		json_decref(vl), json_decref(mayv);
+	}
 	page_end(rq, rs);
 	json_decref(surveys), json_decref(scorings), json_decref(ms), json_decref(vn);
 	return 0;
 }
 
+static int page_overview(struct request *rq, struct response *rs) { return render_overview(rq, rs, 200, NULL, NULL, NULL); }
+
+/* One line of the criteria field, "code;naam;gewicht", as an object. */
+static json_t *criterion(const char *line, size_t len)
+{
+	char t[400];
+	if (len >= sizeof(t))
+		return NULL;
+	memcpy(t, line, len);
+	t[len] = 0;
+	char *a = strchr(t, ';');
+	char *c = a ? strrchr(a + 1, ';') : NULL;
+	if (!a || !c)
+		return NULL;
+	*a = 0, *c = 0;
+	char *end;
+	long w = strtol(c + 1, &end, 10);
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (end == c + 1 || *end || w < 1 || w > 1000 || !t[0] || !a[1])
+		return NULL;
+	return json_pack("{s:s,s:s,s:i}", "code", t, "naam", a + 1, "gewicht", (int)w);
+}
+
+static int page_create_post(struct request *rq, struct response *rs, int scoring)
+{
+	const char *which = scoring ? "scoring" : "verkenning";
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		authz_audit(rq, ACT_STEER, 400, NULL);
+		return 0;
+	}
+	const char *verband = form_get(&f, "verband");
+	if (rq->actor.role == ROLE_NONE || (verband && verband[0] && !policy_allows(&rq->actor, ACT_STEER, NULL, verband))) {
+		page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van een verband start daarvoor een verkenningsronde "
+					"of scoring.");
+		authz_audit(rq, ACT_STEER, 403, verband);
+		form_release(&f);
+		return 0;
+	}
+	struct problem p;
+	problem_init(&p);
+	json_t *in = json_object(), *tv = json_array();
+	static const char *const texts[] = { "code", "naam", "verband", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (!v || !v[0])
+			problem_param(&p, texts[i], "vul dit veld in");
+		else
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	for (int i = 0; i < f.n; i++)
+		if (!strcmp(f.f[i].name, "taakveld"))
+			json_array_append_new(tv, json_string(f.f[i].value));
+	if (!json_array_size(tv))
+		problem_param(&p, "taakvelden", "kies ten minste één taakveld");
+	json_object_set_new(in, "taakvelden", tv);
+	if (scoring) {
+		json_t *crit = json_array();
+		const char *c = form_get(&f, "criteria");
+		int line = 0;
+		while (c && *c) {
+			size_t len = strcspn(c, "\r\n");
+			line++;
+			const char *l = c;
+			c += len;
+			c += strspn(c, "\r\n");
+			size_t k = 0;
+			while (k < len && (l[k] == ' ' || l[k] == '\t'))
+				k++;
+			if (k == len)
+				continue;
+			json_t *o = criterion(l, len);
+			if (!o) {
+				problem_param(&p, "criteria", "regel %d is niet code;naam;gewicht met een geheel gewicht van 1 of meer",
+					      line);
+				break;
+			}
+			json_array_append_new(crit, o);
+		}
+		if (!json_array_size(crit) && !field_error(&p, "criteria"))
+			problem_param(&p, "criteria", "geef ten minste één criterium");
+		json_object_set_new(in, "criteria", crit);
+	}
+	int r = p.status ? -p.status : 0;
+	if (p.status)
+		snprintf(p.detail, sizeof(p.detail), "Er is niets gestart: verbeter de velden met een fout.");
+	json_t *out = NULL;
+	if (r == 0)
+		r = scoring ? steering_scoring_create(rq->store, in, &out, &p) : steering_survey_create(rq->store, in, &out, &p);
+	json_decref(in), json_decref(out);
+	if (r < 0) {
+		if (!p.detail[0])
+			snprintf(p.detail, sizeof(p.detail), "Er is niets gestart.");
+		render_overview(rq, rs, bst_form_status(r), &p, &f, which);
+		authz_audit(rq, ACT_STEER, rs->status, verband);
+		form_release(&f);
+		return 0;
+	}
+	struct buf loc;
+	buf_init(&loc, 256);
+	buf_adds(&loc, scoring ? "/scoringen/" : "/verkenningen/");
+	html_url_segment(&loc, form_get(&f, "code"));
+	buf_adds(&loc, "?nieuw=1");
+	resp_header(rs, "Location", buf_str(&loc));
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Gestart.\n");
+	buf_release(&loc);
+	authz_audit(rq, ACT_STEER, 303, verband);
+	form_release(&f);
+	return 0;
+}
+
+static int page_survey_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 0); }
+static int page_scoring_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 1); }
+
 /* ---- /verkenningen/{code} -------------------------------------------------------------------- */
 
-static int page_survey(struct request *rq, struct response *rs)
+static const char *const grades[] = { "", "— niet beantwoord —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
+				      "5 (zeer sterk)", NULL };
+
+/* The form a partner fills in for its own organisation: per taakveld the
+ * knelpunt, the meerwaarde and whether a quick result is expected. */
+static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tvnames, const struct problem *err,
+			const struct form *f)
+{
+	json_t *mine = json_object(), *all = NULL;
+	struct problem q;
+	problem_init(&q);
+	size_t i;
+	json_t *x;
+	if (!f && steering_survey_answers(rq->store, str(k, "code"), &all, &q) == 0)
+		json_array_foreach(all, i, x) if (str(x, "organisatie") && !strcmp(str(x, "organisatie"), rq->actor.org))
+			json_object_set(mine, str(x, "taakveld"), x);
+	json_decref(all);
+	struct buf action;
+	buf_init(&action, 256);
+	buf_adds(&action, "/verkenningen/");
+	html_url_segment(&action, str(k, "code"));
+	buf_adds(&action, "/antwoorden");
+	html_raw(b, "<section aria-labelledby=\"kop-antwoorden\"><h2 class=\"utrecht-heading-2\" id=\"kop-antwoorden\">"
+		    "Antwoorden voor ");
+	html_txt(b, rq->actor.org);
+	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per taakveld aan hoe sterk het knelt en hoeveel samenwerken "
+		    "toevoegt, van 1 (helemaal niet) tot 5 (zeer sterk). Een taakveld zonder scores blijft buiten beschouwing; "
+		    "een nieuw antwoord vervangt het vorige.</p>");
+	if (err && err->status)
+		bst_problem(b, err);
+	bst_form_begin(rq, b, buf_str(&action), "bst-formulier");
+	buf_release(&action);
+	json_array_foreach(json_object_get(k, "taakvelden"), i, x)
+	{
+		const char *tv = json_string_value(x);
+		json_t *a = json_object_get(mine, tv);
+		char id[96], name[96], val[8];
+		html_raw(b, "<fieldset class=\"bst-criteria\"><legend>");
+		html_txt(b, page_name(tvnames, tv));
+		html_raw(b, "</legend>");
+		for (int c = 0; c < 2; c++) {
+			const char *what = c ? "meerwaarde" : "knelpunt";
+			snprintf(id, sizeof(id), "%s-%zu", what, i);
+			snprintf(name, sizeof(name), "%s.%s", what, tv);
+			const char *v = NULL;
+			if (f)
+				v = form_get(f, name);
+			else if (a) {
+				snprintf(val, sizeof(val), "%lld", (long long)json_integer_value(json_object_get(a, what)));
+				v = val;
+			}
+			bst_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v, field_error(err, name));
+		}
+		snprintf(id, sizeof(id), "snel-%zu", i);
+		snprintf(name, sizeof(name), "snel.%s", tv);
+		int checked = f ? form_get(f, name) != NULL : a && json_is_true(json_object_get(a, "snelResultaat"));
+		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div class=\"utrecht-form-field__input\">"
+			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" value=\"ja\" id=\"");
+		html_attr(b, id);
+		html_raw(b, "\" name=\"");
+		html_attr(b, name);
+		html_raw(b, checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\""
+				    : "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+		html_attr(b, id);
+		html_raw(b, "\">Snel resultaat verwacht</label></div></div></fieldset>");
+	}
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Antwoorden opslaan"
+		    "</button></form></section>");
+	json_decref(mine);
+}
+
+static int render_survey(struct request *rq, struct response *rs, int status, const struct problem *err,
+			 const struct form *f)
 {
 	struct problem p;
 	problem_init(&p);
@@ -399,9 +712,14 @@ static int page_survey(struct request *rq, struct response *rs)
 	}
 	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
 	page_begin(rq, rs, str(k, "naam"));
+	rs->status = status;
 	struct buf *b = &rs->body;
 	bst_stylesheet(b, "besturing.css");
 	page_title(b, "Verkenningsronde", str(k, "naam"));
+	if (status == 200 && req_query(rq, "opgeslagen"))
+		bst_notice(b, "De antwoorden zijn opgeslagen.");
+	else if (status == 200 && req_query(rq, "nieuw"))
+		bst_notice(b, "De verkenningsronde is gestart.");
 	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
 	bst_dd_begin(b, "Verband");
 	page_verband_link(b, str(k, "verband"), page_name(vn, str(k, "verband")));
@@ -466,8 +784,118 @@ static int page_survey(struct request *rq, struct response *rs)
 	}
 	page_table_end(b);
 	html_raw(b, "</section>");
+	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && rq->actor.org[0] &&
+	    has_string(json_object_get(k, "partners"), rq->actor.org) &&
+	    policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, str(k, "verband"))) {
+		json_t *tl = registry_taakveld_list(rq->store), *tvn = page_names(tl);
+		json_decref(tl);
+		answer_form(rq, b, k, tvn, err, f);
+		json_decref(tvn);
+	}
 	page_end(rq, rs);
 	json_decref(k), json_decref(u), json_decref(vn), json_decref(on);
+	return 0;
+}
+
+static int page_survey(struct request *rq, struct response *rs) { return render_survey(rq, rs, 200, NULL, NULL); }
+
+static int grade(const struct form *f, const char *name, long *v, struct problem *p)
+{
+	const char *s = form_get(f, name);
+	*v = 0;
+	if (!s || !s[0])
+		return 0;
+	char *end;
+	*v = strtol(s, &end, 10);
+	if (*end || end == s || *v < 1 || *v > 5) {
+		problem_param(p, name, "kies een getal van 1 tot en met 5");
+		*v = 0;
+		return -1;
+	}
+	return 1;
+}
+
+static int page_survey_post(struct request *rq, struct response *rs)
+{
+	char verband[64];
+	const char *code = req_param(rq, "code");
+	struct problem p;
+	problem_init(&p);
+	if (steering_survey_verband(rq->store, code, verband, sizeof(verband), &p) < 0) {
+		page_error(rq, rs, 404, "Er is geen verkenningsronde met deze code.");
+		authz_audit(rq, ACT_SURVEY_ANSWER, 404, NULL);
+		return 0;
+	}
+	char object[160];
+	snprintf(object, sizeof(object), "%s %s", verband, rq->actor.org);
+	if (!rq->actor.org[0] || !policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, verband)) {
+		page_error(rq, rs, 403, "Alleen de manager of het lid van de stuurgroep van dit verband beantwoordt de verkenning "
+					"voor de eigen organisatie.");
+		authz_audit(rq, ACT_SURVEY_ANSWER, 403, object);
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		authz_audit(rq, ACT_SURVEY_ANSWER, 400, object);
+		return 0;
+	}
+	json_t *k = NULL, *answers = json_array();
+	int r = steering_survey_get(rq->store, code, &k, &p);
+	size_t i;
+	json_t *x;
+	if (r == 0)
+		json_array_foreach(json_object_get(k, "taakvelden"), i, x)
+		{
+			const char *tv = json_string_value(x);
+			char kn[96], mw[96], sn[96];
+			snprintf(kn, sizeof(kn), "knelpunt.%s", tv);
+			snprintf(mw, sizeof(mw), "meerwaarde.%s", tv);
+			snprintf(sn, sizeof(sn), "snel.%s", tv);
+			long kv, mv;
+			int hk = grade(&f, kn, &kv, &p), hm = grade(&f, mw, &mv, &p);
+			if (hk == 1 && hm == 0)
+				problem_param(&p, mw, "kies ook de meerwaarde, of laat het knelpunt leeg");
+			else if (hk == 0 && hm == 1)
+				problem_param(&p, kn, "kies ook het knelpunt, of laat de meerwaarde leeg");
+			else if (hk == 1 && hm == 1)
+				json_array_append_new(answers, json_pack("{s:s,s:s,s:i,s:i,s:b}", "organisatie", rq->actor.org,
+									 "taakveld", tv, "knelpunt", (int)kv, "meerwaarde",
+									 (int)mv, "snelResultaat", form_get(&f, sn) != NULL));
+		}
+	json_decref(k);
+	if (r == 0 && !p.status && !json_array_size(answers))
+		problem_set(&p, 422, "Beantwoord ten minste één taakveld: kies een knelpunt en een meerwaarde.");
+	else if (r == 0 && p.status)
+		snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen: verbeter de velden met een fout.");
+	r = p.status ? -p.status : 0;
+	json_array_foreach(answers, i, x)
+	{
+		if (r < 0)
+			break;
+		json_t *out = NULL;
+		r = steering_survey_answer(rq->store, code, x, &out, &p);
+		json_decref(out);
+	}
+	json_decref(answers);
+	if (r < 0) {
+		if (!p.detail[0])
+			snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen.");
+		render_survey(rq, rs, bst_form_status(r), &p, &f);
+		authz_audit(rq, ACT_SURVEY_ANSWER, rs->status, object);
+		form_release(&f);
+		return 0;
+	}
+	form_release(&f);
+	struct buf loc;
+	buf_init(&loc, 256);
+	buf_adds(&loc, "/verkenningen/");
+	html_url_segment(&loc, code);
+	buf_adds(&loc, "?opgeslagen=1#kop-antwoorden");
+	resp_header(rs, "Location", buf_str(&loc));
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
+	buf_release(&loc);
+	authz_audit(rq, ACT_SURVEY_ANSWER, 303, object);
 	return 0;
 }
 
@@ -562,6 +990,8 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	page_title(b, "Scoring", str(sc, "naam"));
 	if (status == 200 && req_query(rq, "opgeslagen"))
 		bst_notice(b, "De scores zijn opgeslagen.");
+	else if (status == 200 && req_query(rq, "nieuw"))
+		bst_notice(b, "De scoring is gestart.");
 	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
 	bst_dd_begin(b, "Verband");
 	page_verband_link(b, str(sc, "verband"), page_name(vn, str(sc, "verband")));
@@ -857,13 +1287,17 @@ static int page_notices(struct request *rq, struct response *rs)
 
 const struct route page_besturing_routes[] = {
 	{ "GET", "/besturing", page_overview, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/besturing/verkenningen", page_survey_create, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/besturing/scoringen", page_scoring_create, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/verkenningen/{code}", page_survey, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/verkenningen/{code}/antwoorden", page_survey_post, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/scoringen/{code}", page_scoring, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/scoringen/{code}/scores", page_scoring_post, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/trajecten/{id}", page_traject, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/gereed", page_traject_done, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/uitstel", page_traject_postpone, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/besluiten", page_traject_decision, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/mijlpalen", page_traject_milestone, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/mijlpalen", page_late, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/meldingen", page_notices, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/rapporten", page_rapporten, NULL, NULL, NULL, NULL, NULL, 0 },

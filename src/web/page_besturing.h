@@ -23,6 +23,7 @@ int page_traject(struct request *rq, struct response *rs);
 int page_traject_done(struct request *rq, struct response *rs);
 int page_traject_postpone(struct request *rq, struct response *rs);
 int page_traject_decision(struct request *rq, struct response *rs);
+int page_traject_milestone(struct request *rq, struct response *rs);
 int page_rapporten(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);
 

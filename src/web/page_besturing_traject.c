@@ -189,12 +189,46 @@ static void milestone_forms(struct request *rq, struct buf *b, long long tid, js
 		    "</form></details>");
 }
 
-static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms, const struct form_state *st)
+/* The reason the failed form st gives for field name, or NULL. */
+static const char *ferr(const struct form_state *st, const char *which, const char *name)
+{
+	if (!st || !st->p || strcmp(st->which, which))
+		return NULL;
+	for (int i = 0; i < st->p->nparams; i++)
+		if (!strcmp(st->p->params[i].name, name))
+			return st->p->params[i].reason;
+	return NULL;
+}
+
+static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *names, const struct form_state *st)
+{
+	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband")))
+		return;
+	char action[80];
+	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen", num(t, "id"));
+	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-nieuwe-mijlpaal\">Mijlpaal toevoegen</h3>");
+	bst_form_begin(rq, b, action, "bst-formulier");
+	bst_input(b, "mijlpaal-titel", "titel", "Titel", "text", fv(st, "mijlpaal", 0, "titel", ""), ferr(st, "mijlpaal", "titel"), 1);
+	bst_input(b, "mijlpaal-deadline", "deadline", "Deadline", "date", fv(st, "mijlpaal", 0, "deadline", ""),
+		  ferr(st, "mijlpaal", "deadline"), 1);
+	bst_input(b, "mijlpaal-verantwoordelijke", "verantwoordelijke", "Verantwoordelijke (niet verplicht)", "text",
+		  fv(st, "mijlpaal", 0, "verantwoordelijke", ""), ferr(st, "mijlpaal", "verantwoordelijke"), 0);
+	bst_select_orgs(b, "mijlpaal-organisatie", "organisatie", "Verantwoordelijke organisatie (niet verplicht)",
+			json_object_get(t, "deelnemers"), names, fv(st, "mijlpaal", 0, "organisatie", ""), 1);
+	bst_input(b, "mijlpaal-omschrijving", "omschrijving", "Omschrijving (niet verplicht)", "textarea",
+		  fv(st, "mijlpaal", 0, "omschrijving", ""), ferr(st, "mijlpaal", "omschrijving"), 0);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Mijlpaal toevoegen</button>"
+		    "</form>");
+}
+
+static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms, json_t *names, const struct form_state *st)
 {
 	long long tid = num(t, "id");
 	html_raw(b, "<section aria-labelledby=\"kop-mijlpalen\"><h2 class=\"utrecht-heading-2\" id=\"kop-mijlpalen\">Mijlpalen</h2>");
 	if (!json_array_size(ms)) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Dit traject heeft nog geen mijlpalen.</p></section>");
+		html_raw(b, "<p class=\"utrecht-paragraph\">Dit traject heeft nog geen mijlpalen.</p>");
+		milestone_new(rq, b, t, names, st);
+		html_raw(b, "</section>");
 		return;
 	}
 	timeline(b, t, ms);
@@ -265,6 +299,7 @@ static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms,
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
+	milestone_new(rq, b, t, names, st);
 	html_raw(b, "</section>");
 }
 
@@ -415,6 +450,8 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 		bst_notice(b, "Het uitstel is vastgelegd; de oude deadline en de reden blijven bewaard.");
 	else if (ok && !strcmp(ok, "besluit"))
 		bst_notice(b, "Het besluit is vastgelegd.");
+	else if (ok && !strcmp(ok, "mijlpaal"))
+		bst_notice(b, "De mijlpaal is toegevoegd.");
 	if (str(t, "omschrijving")) {
 		html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">");
 		html_txt(b, str(t, "omschrijving"));
@@ -450,7 +487,7 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 	}
 	html_raw(b, "</dl>");
 	businesscase(b, bc, names);
-	milestones(rq, b, t, ms, st);
+	milestones(rq, b, t, ms, names, st);
 	decisions(rq, b, t, ds, names, st);
 	roles(b, rl);
 	page_end(rq, rs);
@@ -470,18 +507,18 @@ int page_traject(struct request *rq, struct response *rs)
 
 /* ---- the forms ------------------------------------------------------------------------------ */
 
-enum post_kind { POST_DONE, POST_POSTPONE, POST_DECISION };
+enum post_kind { POST_DONE, POST_POSTPONE, POST_DECISION, POST_MILESTONE };
 
 static int post(struct request *rq, struct response *rs, enum post_kind kind)
 {
-	enum action act = kind == POST_DECISION ? ACT_STEER : ACT_MILESTONE_UPDATE;
+	enum action act = kind == POST_DECISION || kind == POST_MILESTONE ? ACT_STEER : ACT_MILESTONE_UPDATE;
 	long long tid = 0, mid = 0;
 	char verband[64] = "", morg[48] = "", object[160];
 	struct problem p;
 	problem_init(&p);
 	int r = parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
 		: steering_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
-	if (r == 0 && kind != POST_DECISION)
+	if (r == 0 && kind != POST_DECISION && kind != POST_MILESTONE)
 		r = parse_id(req_param(rq, "mid"), &mid) < 0 ? problem_set(&p, 404, "Er is geen mijlpaal met dit nummer.")
 							     : steering_milestone_org(rq->store, tid, mid, morg, sizeof(morg), &p);
 	if (r < 0) {
@@ -495,7 +532,8 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 		snprintf(object, sizeof(object), "%s traject %lld", verband, tid);
 	if (!policy_allows(&rq->actor, act, morg[0] ? morg : NULL, verband)) {
 		page_error(rq, rs, 403,
-			   kind == POST_DECISION ? "Alleen de stuurgroep of procesmanager van dit verband legt besluiten vast."
+			   kind == POST_DECISION	? "Alleen de stuurgroep of procesmanager van dit verband legt besluiten vast."
+			   : kind == POST_MILESTONE ? "Alleen de stuurgroep of procesmanager van dit verband voegt mijlpalen toe."
 						 : "Alleen de stuurgroep, de procesmanager of de manager van de verantwoordelijke "
 						   "organisatie werkt deze mijlpaal bij.");
 		authz_audit(rq, act, 403, object);
@@ -510,11 +548,17 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	json_t *in = json_object(), *out = NULL;
 	static const char *const fields[][4] = { { "datum", "toelichting", NULL, NULL },
 						 { "nieuweDeadline", "reden", NULL, NULL },
-						 { "orgaan", "organisatie", "datum", "uitkomst" } };
+						 { "orgaan", "organisatie", "datum", "uitkomst" },
+						 { "titel", "deadline", "verantwoordelijke", "organisatie" } };
 	for (int i = 0; i < 4 && fields[kind][i]; i++) {
 		const char *v = form_get(&f, fields[kind][i]);
 		if (v && v[0])
 			json_object_set_new(in, fields[kind][i], json_string(v));
+	}
+	if (kind == POST_MILESTONE) {
+		const char *v = form_get(&f, "omschrijving");
+		if (v && v[0])
+			json_object_set_new(in, "omschrijving", json_string(v));
 	}
 	if (kind == POST_DECISION)
 		for (int i = 0; i < 2; i++) {
@@ -524,9 +568,10 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 		}
 	r = kind == POST_DONE	   ? steering_milestone_done(rq->store, tid, mid, in, &out, &p)
 	    : kind == POST_POSTPONE ? steering_milestone_postpone(rq->store, tid, mid, in, &out, &p)
+	    : kind == POST_MILESTONE ? steering_milestone_create(rq->store, tid, in, &out, &p)
 				    : steering_decision_create(rq->store, NULL, tid, in, &out, &p);
 	json_decref(in), json_decref(out);
-	static const char *const which[] = { "gereed", "uitstel", "besluit" };
+	static const char *const which[] = { "gereed", "uitstel", "besluit", "mijlpaal" };
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Dat ging niet.");
@@ -541,7 +586,8 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	if (mid)
 		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s#mijlpaal-%lld", tid, which[kind], mid);
 	else
-		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s#kop-besluiten", tid, which[kind]);
+		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s#kop-%s", tid, which[kind],
+			 kind == POST_MILESTONE ? "mijlpalen" : "besluiten");
 	resp_header(rs, "Location", loc);
 	resp_text(rs, 303, "text/plain; charset=utf-8", "Vastgelegd.\n");
 	authz_audit(rq, act, 303, object);
@@ -551,3 +597,4 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 int page_traject_done(struct request *rq, struct response *rs) { return post(rq, rs, POST_DONE); }
 int page_traject_postpone(struct request *rq, struct response *rs) { return post(rq, rs, POST_POSTPONE); }
 int page_traject_decision(struct request *rq, struct response *rs) { return post(rq, rs, POST_DECISION); }
+int page_traject_milestone(struct request *rq, struct response *rs) { return post(rq, rs, POST_MILESTONE); }
