@@ -11,8 +11,8 @@ what=${1:-build}
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
       libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev nodejs)
 case $what in
-  check) pkgs+=(chromium curl openssl hledger ledger sqlite3 poppler-utils glpk-utils) ;;
-  bench) pkgs+=(chromium curl hyperfine hledger ledger glpk-utils) ;;
+  check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils) ;;
+  bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils) ;;
 esac
 
 missing=()
