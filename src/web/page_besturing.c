@@ -575,7 +575,10 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 			line++;
 			const char *l = c;
 			c += len;
-			c += strspn(c, "\r\n");
+			if (*c == '\r')
+				c++;
+			if (*c == '\n')
+				c++;
 			size_t k = 0;
 			while (k < len && (l[k] == ' ' || l[k] == '\t'))
 				k++;
@@ -1298,6 +1301,7 @@ const struct route page_besturing_routes[] = {
 	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/uitstel", page_traject_postpone, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/besluiten", page_traject_decision, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen", page_traject_milestone, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/businesscase", page_traject_bc, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/mijlpalen", page_late, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/meldingen", page_notices, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/rapporten", page_rapporten, NULL, NULL, NULL, NULL, NULL, 0 },

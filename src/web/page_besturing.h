@@ -1,12 +1,16 @@
 /* page_besturing.h — the pages for choosing and running cooperation and
  * for the council's report:
- *   page_besturing.c          /besturing (overview), /verkenningen/{code},
- *                             /scoringen/{code} with the form to score for
- *                             one's own organisation, /mijlpalen (what is
- *                             late on a date), /meldingen, the route table
+ *   page_besturing.c          /besturing (overview, with the forms to start
+ *                             a verkenningsronde or a scoring),
+ *                             /verkenningen/{code} with the form to answer
+ *                             for one's own organisation, /scoringen/{code}
+ *                             with the form to score for it, /mijlpalen
+ *                             (what is late on a date), /meldingen, the
+ *                             route table
  *   page_besturing_traject.c  /trajecten/{id}: business case, milestones
  *                             with their delays, decisions, roles, and the
- *                             forms to report a milestone done, postpone it
+ *                             forms to enter or replace the business case,
+ *                             add a milestone, report one done, postpone it
  *                             or record a decision
  *   page_rapport.c            /rapporten and /rapporten/stand-van-zaken
  * The helpers below are shared by those files only. Every text goes
@@ -24,6 +28,7 @@ int page_traject_done(struct request *rq, struct response *rs);
 int page_traject_postpone(struct request *rq, struct response *rs);
 int page_traject_decision(struct request *rq, struct response *rs);
 int page_traject_milestone(struct request *rq, struct response *rs);
+int page_traject_bc(struct request *rq, struct response *rs);
 int page_rapporten(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);
 

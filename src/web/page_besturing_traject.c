@@ -2,7 +2,8 @@
  * the business case with its figures and verdict, the milestones with
  * their history of delays (and a timeline), the decisions and the roles —
  * with the forms for who may: report a milestone done or postpone it
- * (mijlpaal-bijwerken), record a decision (besturen). See page_besturing.h. */
+ * (mijlpaal-bijwerken); enter or replace the business case, add a
+ * milestone, record a decision (besturen). See page_besturing.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,17 @@ static const char *fv(const struct form_state *st, const char *which, long long 
 	return dflt;
 }
 
+/* The reason the failed form st gives for field name, or NULL. */
+static const char *ferr(const struct form_state *st, const char *which, const char *name)
+{
+	if (!st || !st->p || strcmp(st->which, which))
+		return NULL;
+	for (int i = 0; i < st->p->nparams; i++)
+		if (!strcmp(st->p->params[i].name, name))
+			return st->p->params[i].reason;
+	return NULL;
+}
+
 static void euro(struct buf *b, long long cents)
 {
 	char e[48];
@@ -53,12 +65,119 @@ static void euro(struct buf *b, long long cents)
 	html_txt(b, e);
 }
 
-static void businesscase(struct buf *b, json_t *bc, json_t *names)
+/* Cents as the posten field writes them: "200000,00". */
+static void cents_text(struct buf *b, long long c)
+{
+	unsigned long long a = c < 0 ? 0ULL - (unsigned long long)c : (unsigned long long)c;
+	buf_printf(b, "%s%llu,%02llu", c < 0 ? "-" : "", a / 100, a % 100);
+}
+
+/* An amount in euros ("200000", "200.000,00", "1234,5") as cents, exactly. */
+static int parse_euros(const char *s, size_t len, long long *cents)
+{
+	size_t i = 0, digits = 0, group = 0;
+	long long e = 0;
+	int dots = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i < len && !strncmp(s + i, "€", strlen("€")))
+		i += strlen("€");
+	while (i < len && s[i] == ' ')
+		i++;
+	for (; i < len && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {
+		if (s[i] == '.') {
+			if (!digits || (dots ? group != 3 : group > 3))
+				return -1;
+			dots = 1, group = 0;
+			continue;
+		}
+		if (++digits > 13)
+			return -1;
+		group++;
+		e = e * 10 + (s[i] - '0');
+	}
+	if (!digits || (dots && group != 3))
+		return -1;
+	long long c = 0;
+	if (i < len && s[i] == ',') {
+		i++;
+		int n = 0;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			if (++n > 2)
+				return -1;
+			else
+				c = c * 10 + (s[i] - '0');
+		if (!n)
+			return -1;
+		if (n == 1)
+			c *= 10;
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i != len)
+		return -1;
+	*cents = e * 100 + c;
+	return 0;
+}
+
+static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, const struct form_state *st)
+{
+	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband")))
+		return;
+	char action[80], years[24], permille[24];
+	snprintf(action, sizeof(action), "/trajecten/%lld/businesscase", num(t, "id"));
+	snprintf(years, sizeof(years), "%lld", bc ? num(bc, "periodeJaren") : 5LL);
+	snprintf(permille, sizeof(permille), "%lld", bc ? num(bc, "discontoPromille") : 0LL);
+	struct buf posten;
+	buf_init(&posten, 1024);
+	size_t i;
+	json_t *x;
+	json_array_foreach(bc ? json_object_get(bc, "posten") : NULL, i, x)
+	{
+		buf_adds(&posten, str(x, "organisatie") ? str(x, "organisatie") : "");
+		buf_adds(&posten, ";");
+		buf_adds(&posten, str(x, "soort"));
+		buf_printf(&posten, ";%lld;", num(x, "jaar"));
+		cents_text(&posten, num(x, "centen"));
+		if (str(x, "verdeelsleutel") || str(x, "omschrijving")) {
+			buf_adds(&posten, ";");
+			buf_adds(&posten, str(x, "verdeelsleutel") ? str(x, "verdeelsleutel") : "");
+		}
+		if (str(x, "omschrijving")) {
+			buf_adds(&posten, ";");
+			buf_adds(&posten, str(x, "omschrijving"));
+		}
+		buf_adds(&posten, "\n");
+	}
+	html_raw(b, bc ? "<h3 class=\"utrecht-heading-3\" id=\"kop-businesscase-invoeren\">Businesscase vervangen</h3>"
+		       : "<h3 class=\"utrecht-heading-3\" id=\"kop-businesscase-invoeren\">Businesscase vastleggen</h3>");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Eén post per regel: organisatie;soort;jaar;bedrag in euro's, en desgewenst "
+		    ";verdeelsleutel;omschrijving. Soort is investering, kosten of besparing; laat de organisatie leeg voor een "
+		    "gedeelde post en geef dan de verdeelsleutel (gelijk, inwoners of gebruik). Voorbeeld: "
+		    "<code>GM0148;kosten;1;200000,00</code>. Het opslaan vervangt de hele businesscase.</p>");
+	bst_form_begin(rq, b, action, "bst-formulier");
+	bst_input(b, "bc-periode", "periodeJaren", "Periode in jaren", "number", fv(st, "businesscase", 0, "periodeJaren", years),
+		  ferr(st, "businesscase", "periodeJaren"), 1);
+	bst_input(b, "bc-disconto", "discontoPromille", "Disconto in promille per jaar", "number",
+		  fv(st, "businesscase", 0, "discontoPromille", permille), ferr(st, "businesscase", "discontoPromille"), 0);
+	bst_input(b, "bc-posten", "posten", "Posten", "textarea", fv(st, "businesscase", 0, "posten", buf_str(&posten)),
+		  ferr(st, "businesscase", "posten"), 1);
+	bst_input(b, "bc-toelichting", "toelichting", "Toelichting (niet verplicht)", "textarea",
+		  fv(st, "businesscase", 0, "toelichting", bc && str(bc, "toelichting") ? str(bc, "toelichting") : ""),
+		  ferr(st, "businesscase", "toelichting"), 0);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Businesscase opslaan</button>"
+		    "</form>");
+	buf_release(&posten);
+}
+
+static void businesscase(struct request *rq, struct buf *b, json_t *t, json_t *bc, json_t *names, const struct form_state *st)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-businesscase\"><h2 class=\"utrecht-heading-2\" id=\"kop-businesscase\">"
 		    "Businesscase</h2>");
 	if (!bc) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Voor dit traject is (nog) geen businesscase vastgelegd.</p></section>");
+		html_raw(b, "<p class=\"utrecht-paragraph\">Voor dit traject is (nog) geen businesscase vastgelegd.</p>");
+		bc_form(rq, b, t, NULL, st);
+		html_raw(b, "</section>");
 		return;
 	}
 	long long years = num(bc, "periodeJaren");
@@ -106,6 +225,7 @@ static void businesscase(struct buf *b, json_t *bc, json_t *names)
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
+	bc_form(rq, b, t, bc, st);
 	html_raw(b, "</section>");
 }
 
@@ -187,17 +307,6 @@ static void milestone_forms(struct request *rq, struct buf *b, long long tid, js
 	bst_input(b, id, "reden", "Reden", "textarea", fv(st, "uitstel", mid, "reden", ""), NULL, 1);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Uitstellen</button>"
 		    "</form></details>");
-}
-
-/* The reason the failed form st gives for field name, or NULL. */
-static const char *ferr(const struct form_state *st, const char *which, const char *name)
-{
-	if (!st || !st->p || strcmp(st->which, which))
-		return NULL;
-	for (int i = 0; i < st->p->nparams; i++)
-		if (!strcmp(st->p->params[i].name, name))
-			return st->p->params[i].reason;
-	return NULL;
 }
 
 static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *names, const struct form_state *st)
@@ -450,6 +559,8 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 		bst_notice(b, "Het uitstel is vastgelegd; de oude deadline en de reden blijven bewaard.");
 	else if (ok && !strcmp(ok, "besluit"))
 		bst_notice(b, "Het besluit is vastgelegd.");
+	else if (ok && !strcmp(ok, "businesscase"))
+		bst_notice(b, "De businesscase is opgeslagen.");
 	else if (ok && !strcmp(ok, "mijlpaal"))
 		bst_notice(b, "De mijlpaal is toegevoegd.");
 	if (str(t, "omschrijving")) {
@@ -486,7 +597,7 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 		bst_dd_end(b);
 	}
 	html_raw(b, "</dl>");
-	businesscase(b, bc, names);
+	businesscase(rq, b, t, bc, names, st);
 	milestones(rq, b, t, ms, names, st);
 	decisions(rq, b, t, ds, names, st);
 	roles(b, rl);
@@ -598,3 +709,168 @@ int page_traject_done(struct request *rq, struct response *rs) { return post(rq,
 int page_traject_postpone(struct request *rq, struct response *rs) { return post(rq, rs, POST_POSTPONE); }
 int page_traject_decision(struct request *rq, struct response *rs) { return post(rq, rs, POST_DECISION); }
 int page_traject_milestone(struct request *rq, struct response *rs) { return post(rq, rs, POST_MILESTONE); }
+
+/* The business case form: the posten field line by line, amounts in euros
+ * to cents exactly; the usage shares already stored are kept. */
+int page_traject_bc(struct request *rq, struct response *rs)
+{
+	long long tid = 0;
+	char verband[64] = "", object[160];
+	struct problem p;
+	problem_init(&p);
+	int r = parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
+		: steering_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
+	if (r < 0) {
+		page_error(rq, rs, 404, p.detail);
+		authz_audit(rq, ACT_STEER, 404, NULL);
+		return 0;
+	}
+	snprintf(object, sizeof(object), "%s traject %lld", verband, tid);
+	if (!policy_allows(&rq->actor, ACT_STEER, NULL, verband)) {
+		page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt de businesscase vast.");
+		authz_audit(rq, ACT_STEER, 403, object);
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		authz_audit(rq, ACT_STEER, 400, object);
+		return 0;
+	}
+	json_t *in = json_object(), *posten = json_array();
+	static const char *const nums[] = { "periodeJaren", "discontoPromille", NULL };
+	for (int i = 0; nums[i]; i++) {
+		const char *v = form_get(&f, nums[i]);
+		if (!v || !v[0]) {
+			if (!i)
+				problem_param(&p, nums[i], "vul het aantal jaren in");
+			continue;
+		}
+		char *end;
+		long long n = strtoll(v, &end, 10);
+		if (*end || n < 0 || n > 1000000)
+			problem_param(&p, nums[i], "moet een geheel getal zijn");
+		else
+			json_object_set_new(in, nums[i], json_integer(n));
+	}
+	const char *tl = form_get(&f, "toelichting");
+	if (tl && tl[0])
+		json_object_set_new(in, "toelichting", json_string(tl));
+	int lines[256], n = 0, line = 0;
+	const char *c = form_get(&f, "posten");
+	while (c && *c && !p.nparams) {
+		size_t len = strcspn(c, "\r\n");
+		const char *l = c;
+		line++;
+		c += len;
+		if (*c == '\r')
+			c++;
+		if (*c == '\n')
+			c++;
+		size_t k = strspn(l, " \t");
+		if (k >= len)
+			continue;
+		const char *part[6] = { 0 };
+		size_t plen[6] = { 0 };
+		int np = 0;
+		for (size_t a = 0; np < 6;) {
+			size_t e = a;
+			while (e < len && l[e] != ';')
+				e++;
+			while (a < e && l[a] == ' ')
+				a++;
+			size_t z = e;
+			while (z > a && l[z - 1] == ' ')
+				z--;
+			part[np] = l + a, plen[np] = z - a, np++;
+			if (e >= len)
+				break;
+			a = e + 1;
+			if (np == 5) { /* the omschrijving may hold semicolons */
+				part[np] = l + a, plen[np] = len - a, np++;
+				break;
+			}
+		}
+		long long cents, jaar;
+		char tmp[600], *end;
+		if (np < 4) {
+			problem_param(&p, "posten", "regel %d: schrijf organisatie;soort;jaar;bedrag", line);
+			break;
+		}
+		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[2], part[2]);
+		jaar = strtoll(tmp, &end, 10);
+		if (!tmp[0] || *end) {
+			problem_param(&p, "posten", "regel %d: het jaar is geen geheel getal", line);
+			break;
+		}
+		if (parse_euros(part[3], plen[3], &cents) < 0) {
+			problem_param(&p, "posten", "regel %d: het bedrag is geen bedrag in euro's (bijvoorbeeld 200000,00)", line);
+			break;
+		}
+		if (n >= (int)(sizeof(lines) / sizeof(lines[0]))) {
+			problem_param(&p, "posten", "te veel posten");
+			break;
+		}
+		json_t *o = json_object();
+		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[0], part[0]);
+		if (tmp[0])
+			json_object_set_new(o, "organisatie", json_string(tmp));
+		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[1], part[1]);
+		json_object_set_new(o, "soort", json_string(tmp));
+		json_object_set_new(o, "jaar", json_integer(jaar));
+		json_object_set_new(o, "centen", json_integer(cents));
+		if (np > 4 && plen[4]) {
+			snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[4], part[4]);
+			json_object_set_new(o, "verdeelsleutel", json_string(tmp));
+		}
+		if (np > 5 && plen[5]) {
+			snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[5], part[5]);
+			json_object_set_new(o, "omschrijving", json_string(tmp));
+		}
+		json_array_append_new(posten, o);
+		lines[n++] = line;
+	}
+	if (!p.nparams && !json_array_size(posten))
+		problem_param(&p, "posten", "geef ten minste één post");
+	json_object_set_new(in, "posten", posten);
+	json_t *old = NULL, *out = NULL;
+	struct problem q;
+	problem_init(&q);
+	if (steering_bc_get(rq->store, tid, &old, &q) == 0 && json_array_size(json_object_get(old, "gebruik")))
+		json_object_set(in, "gebruik", json_object_get(old, "gebruik"));
+	json_decref(old);
+	if (p.status) {
+		snprintf(p.detail, sizeof(p.detail), "De businesscase is niet opgeslagen: verbeter de velden met een fout.");
+		r = -p.status;
+	} else {
+		r = steering_bc_put(rq->store, tid, in, &out, &p);
+		/* "posten[i].jaar" from the store, as the line of the field. */
+		for (int i = 0; r < 0 && i < p.nparams; i++) {
+			size_t idx;
+			int used = 0;
+			if (sscanf(p.params[i].name, "posten[%zu].%n", &idx, &used) == 1 && used > 0 && idx < (size_t)n) {
+				char reason[256];
+				snprintf(reason, sizeof(reason), "regel %d, %s: %s", lines[idx], p.params[i].name + used, p.params[i].reason);
+				snprintf(p.params[i].reason, sizeof(p.params[i].reason), "%s", reason);
+				snprintf(p.params[i].name, sizeof(p.params[i].name), "posten");
+			}
+		}
+	}
+	json_decref(in), json_decref(out);
+	if (r < 0) {
+		if (!p.detail[0])
+			snprintf(p.detail, sizeof(p.detail), "De businesscase is niet opgeslagen.");
+		struct form_state st = { &p, &f, "businesscase", 0 };
+		render(rq, rs, tid, bst_form_status(r), &st);
+		authz_audit(rq, ACT_STEER, rs->status, object);
+		form_release(&f);
+		return 0;
+	}
+	form_release(&f);
+	char loc[160];
+	snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=businesscase#kop-businesscase", tid);
+	resp_header(rs, "Location", loc);
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
+	authz_audit(rq, ACT_STEER, 303, object);
+	return 0;
+}

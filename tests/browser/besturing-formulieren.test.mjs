@@ -1,9 +1,10 @@
 // The forms of choosing and running cooperation that used to be API-only,
 // in Chromium without JavaScript: starting a verkenningsronde and a scoring
-// from /besturing, answering a verkenning for one's own organisation, and
-// adding a mijlpaal to a traject. Each stores what it says (read back
-// through the API) and shows it; invalid input gets a Dutch error next to
-// the field and stores nothing; the pages with the forms pass axe.
+// from /besturing, answering a verkenning for one's own organisation,
+// adding a mijlpaal to a traject and replacing its business case. Each
+// stores what it says (read back through the API) and shows it; invalid
+// input gets a Dutch error next to the field and stores nothing; the pages
+// with the forms pass axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -164,16 +165,64 @@ test('a stuurgroep member adds a mijlpaal to a traject', async () => {
   await context.close();
 });
 
+test('a stuurgroep member replaces the business case; euros become cents exactly, a bad line is refused', async () => {
+  const tid = (await srv.api('GET', '/api/v1/trajecten?verband=dsz&taakveld=ict', null, { token: null })).json[0].id;
+  const old = (await srv.api('GET', `/api/v1/trajecten/${tid}/businesscase`)).json;
+  const { page, context } = await as('bf-stuurgroep-dsz');
+  await page.goto(`${srv.url}/trajecten/${tid}`);
+  let form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
+  // The stored posten are in the field, in euros.
+  const first = old.posten[0];
+  assert.match(await form.locator('#bc-posten').inputValue(),
+    new RegExp(`^${first.organisatie ?? ''};${first.soort};${first.jaar};${Math.floor(first.centen / 100)},${String(first.centen % 100).padStart(2, '0')}`));
+
+  // Refused: an amount with three decimals, then a year outside the period (the store's check, on its line).
+  await form.locator('#bc-posten').fill('GM0148;kosten;1;200000,00\nGM0148;kosten;1;12,345\n');
+  let res = await submit(page, form);
+  assert.equal(res.status(), 400);
+  assert.match(await page.locator('#bc-posten-fout').innerText(), /regel 2: het bedrag is geen bedrag in euro's/);
+  form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
+  await form.locator('#bc-periode').fill('3');
+  await form.locator('#bc-posten').fill('GM0148;kosten;1;200000,00\n\nGM0148;besparing;9;100,00\n');
+  res = await submit(page, form);
+  assert.ok([400, 422].includes(res.status()), `status ${res.status()}`);
+  assert.match(await page.locator('#bc-posten-fout').innerText(), /regel 3, jaar/);
+  assert.deepEqual((await srv.api('GET', `/api/v1/trajecten/${tid}/businesscase`)).json.posten, old.posten, 'nothing stored');
+
+  form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
+  await form.locator('#bc-periode').fill('5');
+  await form.locator('#bc-disconto').fill('30');
+  await form.locator('#bc-posten').fill(
+    'GM0148;kosten;1;200000,00\nGM0148;besparing;2;1.234,5\n;investering;1;90000;gelijk;Gedeelde investering; met puntkomma\n' +
+    'GM0148;besparing;3;€ 0,07\n');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /gelukt=businesscase/);
+  assert.match(await page.locator('[role=status]').innerText(), /businesscase is opgeslagen/);
+  const bc = (await srv.api('GET', `/api/v1/trajecten/${tid}/businesscase`)).json;
+  assert.equal(bc.periodeJaren, 5);
+  assert.equal(bc.discontoPromille, 30);
+  assert.deepEqual(bc.posten.map((x) => [x.organisatie, x.soort, x.jaar, x.centen, x.verdeelsleutel, x.omschrijving]), [
+    ['GM0148', 'kosten', 1, 20000000, null, null],
+    ['GM0148', 'besparing', 2, 123450, null, null],
+    [null, 'investering', 1, 9000000, 'gelijk', 'Gedeelde investering; met puntkomma'],
+    ['GM0148', 'besparing', 3, 7, null, null]]);
+  assert.match(await page.locator('#kop-businesscase').locator('..').innerText(), /binnen 5 jaar/);
+  await context.close();
+});
+
 test('the forms are offered only to who may use them, and the pages with them pass axe', async () => {
   const raad = await as('bf-raadslid-dalfsen');
   await raad.page.goto(`${srv.url}/besturing`);
   assert.equal(await raad.page.locator('form[action^="/besturing/"]').count(), 0);
   await raad.page.goto(`${srv.url}/verkenningen/${SURVEY}`);
   assert.equal(await raad.page.locator('form[action$="/antwoorden"]').count(), 0);
+  const tid = (await srv.api('GET', '/api/v1/trajecten?verband=dsz&taakveld=ict', null, { token: null })).json[0].id;
+  await raad.page.goto(`${srv.url}/trajecten/${tid}`);
+  assert.equal(await raad.page.locator('form[action^="/trajecten/"]').count(), 0);
   await raad.context.close();
 
   const v = await as('bf-stuurgroep-dsz', { javaScriptEnabled: true });
-  const tid = (await srv.api('GET', '/api/v1/trajecten?verband=dsz&taakveld=ict', null, { token: null })).json[0].id;
   for (const path of ['/besturing', `/verkenningen/${SURVEY}`, `/trajecten/${tid}`]) {
     const res = await v.page.goto(srv.url + path);
     assert.equal(res.status(), 200);
