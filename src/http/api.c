@@ -80,3 +80,17 @@ int api_body_object(struct request *rq, struct response *rs, json_t **out)
 	*out = j;
 	return 0;
 }
+
+int api_result(struct response *rs, int r, int status, json_t *out, const struct problem *p)
+{
+	return r < 0 ? api_problem(rs, p) : api_json(rs, status, out);
+}
+
+int api_query_result(struct response *rs, int r, json_t *out, struct problem *p)
+{
+	if (r == -404) {
+		p->status = 422;
+		snprintf(p->title, sizeof(p->title), "%s", problem_title(422));
+	}
+	return api_result(rs, r, 200, out, p);
+}

@@ -9,6 +9,12 @@
 int api_body_object(struct request *rq, struct response *rs, json_t **out);
 /* Answers status with j (the reference is stolen). */
 int api_json(struct response *rs, int status, json_t *j);
+/* The answer to a store call that returned r: the problem when r < 0,
+ * else status with out (stolen). */
+int api_result(struct response *rs, int r, int status, json_t *out, const struct problem *p);
+/* The same for a query whose filter values name objects: an unknown one is
+ * a bad query (422), not a missing resource (404). */
+int api_query_result(struct response *rs, int r, json_t *out, struct problem *p);
 /* Answers with the problem. */
 int api_problem(struct response *rs, const struct problem *p);
 /* Answers status with a problem built from fmt. */

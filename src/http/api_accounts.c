@@ -331,18 +331,6 @@ static int list_tokens(struct request *rq, struct response *rs)
 	return api_json(rs, 200, out);
 }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 static int delete_token(struct request *rq, struct response *rs)
 {
 	if (authz_require(rq, rs, ACT_TOKEN_WRITE, NULL) < 0)
@@ -351,7 +339,7 @@ static int delete_token(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	char owner[ACCOUNTS_NAME_MAX + 1] = "";
-	if (parse_id(req_param(rq, "id"), &id) < 0)
+	if (http_parse_id(req_param(rq, "id"), &id) < 0)
 		problem_set(&p, 404, "Token '%s' bestaat niet: een token heeft een getal als id.", req_param(rq, "id"));
 	else
 		accounts_token_revoke(rq->store, id, owner, &p);
@@ -377,13 +365,13 @@ static int get_audit(struct request *rq, struct response *rs)
 	const char *limiet = req_query(rq, "limiet"), *voor = req_query(rq, "voor");
 	long long v;
 	if (limiet) {
-		if (parse_id(limiet, &v) < 0 || v > 1000)
+		if (http_parse_id(limiet, &v) < 0 || v > 1000)
 			problem_param(&p, "limiet", "moet een getal van 1 tot en met 1000 zijn");
 		else
 			f.limit = (int)v;
 	}
 	if (voor) {
-		if (parse_id(voor, &v) < 0)
+		if (http_parse_id(voor, &v) < 0)
 			problem_param(&p, "voor", "moet het id van een auditregel zijn (een positief getal)");
 		else
 			f.voor = v;

@@ -20,18 +20,6 @@
 
 static json_t *empty_body(void) { return json_object(); }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 /* The proeftuin of the path and the verband it belongs to, for scoping. */
 struct scope {
 	const char *code;
@@ -98,11 +86,6 @@ static int require_read(struct request *rq, struct response *rs)
 	return authz_require(rq, rs, ACT_STAFF_READ, NULL);
 }
 
-static int answer(struct response *rs, int r, int status, json_t *out, struct problem *p)
-{
-	return r < 0 ? api_problem(rs, p) : api_json(rs, status, out);
-}
-
 /* ---- Idempotency-Key ------------------------------------------------- */
 
 typedef idempotent_op op_fn;
@@ -157,7 +140,7 @@ static void op_proeftuin(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_proeftuin_create(rq->store, &rq->actor, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, code);
 }
 static int post_proeftuin(struct request *rq, struct response *rs) { return post_op(rq, rs, op_proeftuin, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
@@ -177,7 +160,7 @@ static int get_proeftuin(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_proeftuin_get(rq->store, req_param(rq, "p"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 /* ---- opdrachten ------------------------------------------------------- */
@@ -222,7 +205,7 @@ static void op_opdracht(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_opdracht_create(rq->store, &rq->actor, sc.code, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
 }
 static int post_opdracht(struct request *rq, struct response *rs) { return post_op(rq, rs, op_opdracht, 0, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
@@ -236,12 +219,12 @@ static int list_opdrachten(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	int r = exchange_opdracht_list(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
 				       req_query(rq, "organisatie"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int path_id(struct request *rq, struct response *rs, const char *what, long long *id)
 {
-	if (parse_id(req_param(rq, "id"), id) == 0)
+	if (http_parse_id(req_param(rq, "id"), id) == 0)
 		return 0;
 	api_error(rs, 404, "%s '%s' bestaat niet: een %s heeft een getal als id.", what, req_param(rq, "id"), what);
 	return -1;
@@ -256,7 +239,7 @@ static int get_opdracht(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_opdracht_get(rq->store, req_param(rq, "p"), id, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 /* Loads scope, the opdracht id of the path and its principals. */
@@ -287,7 +270,7 @@ static void op_merge(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_opdracht_merge(rq->store, &rq->actor, sc.code, id, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
 }
 static int post_merge(struct request *rq, struct response *rs) { return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
@@ -307,7 +290,7 @@ static void op_close(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_opdracht_close(rq->store, &rq->actor, sc.code, id, &out, &p);
-	answer(rs, r, 200, out, &p);
+	api_result(rs, r, 200, out, &p);
 	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
 }
 static int post_close(struct request *rq, struct response *rs) { return post_op(rq, rs, op_close, 1, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
@@ -341,7 +324,7 @@ static void op_inzet(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_inzet_create(rq->store, &rq->actor, sc.code, id, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_STAFFING, rs->status, sc.code);
 }
 static int post_inzet(struct request *rq, struct response *rs) { return post_op(rq, rs, op_inzet, 0, ACT_STAFFING, ACT_STAFFING); }
@@ -361,7 +344,7 @@ static void op_uren(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_uren_submit(rq->store, &rq->actor, sc.code, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_HOURS_BOOK, rs->status, sc.code);
 }
 static int post_uren(struct request *rq, struct response *rs) { return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK); }
@@ -378,14 +361,14 @@ static int list_uren(struct request *rq, struct response *rs)
 	long long *vals[] = { &f.medewerker, &f.opdracht, &f.after, &f.limit };
 	for (int i = 0; i < 4; i++) {
 		const char *v = req_query(rq, names[i]);
-		if (v && parse_id(v, vals[i]) < 0)
+		if (v && http_parse_id(v, vals[i]) < 0)
 			problem_param(&p, names[i], "moet een positief geheel getal zijn");
 	}
 	if (p.status)
 		return api_problem(rs, &p);
 	json_t *out = NULL;
 	int r = exchange_uren_list(rq->store, req_param(rq, "p"), &f, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int get_uren(struct request *rq, struct response *rs)
@@ -397,7 +380,7 @@ static int get_uren(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_uren_get(rq->store, req_param(rq, "p"), id, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 enum review { APPROVE, REJECT, CORRECT };
@@ -426,7 +409,7 @@ static void review(struct request *rq, struct response *rs, json_t *in, enum rev
 	int r = what == APPROVE  ? exchange_uren_approve(rq->store, &rq->actor, sc.code, id, &out, &p)
 		: what == REJECT ? exchange_uren_reject(rq->store, &rq->actor, sc.code, id, in, &out, &p)
 				 : exchange_uren_correct(rq->store, &rq->actor, sc.code, id, in, &out, &p);
-	answer(rs, r, 200, out, &p);
+	api_result(rs, r, 200, out, &p);
 	authz_audit(rq, ACT_HOURS_APPROVE, rs->status, sc.code);
 }
 static void op_approve(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, APPROVE); }
@@ -450,7 +433,7 @@ static void op_deposit(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_deposit(rq->store, &rq->actor, sc.code, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_DEPOSIT, rs->status, sc.code);
 }
 static int post_deposit(struct request *rq, struct response *rs) { return post_op(rq, rs, op_deposit, 0, ACT_DEPOSIT, ACT_DEPOSIT); }
@@ -463,7 +446,7 @@ static int list_deposits(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_deposit_list(rq->store, req_param(rq, "p"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int get_saldi(struct request *rq, struct response *rs)
@@ -474,7 +457,7 @@ static int get_saldi(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_saldi(rq->store, req_param(rq, "p"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
@@ -515,7 +498,7 @@ static void op_settle(struct request *rq, struct response *rs, json_t *in)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_settle(rq->store, &rq->actor, sc.code, in, &out, &p);
-	answer(rs, r, 201, out, &p);
+	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
 }
 static int post_settle(struct request *rq, struct response *rs) { return post_op(rq, rs, op_settle, 1, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
@@ -528,7 +511,7 @@ static int get_settle_preview(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_settle_preview(rq->store, req_param(rq, "p"), req_query(rq, "tot"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int list_settlements(struct request *rq, struct response *rs)
@@ -539,7 +522,7 @@ static int list_settlements(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = exchange_settlement_list(rq->store, req_param(rq, "p"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 #define PT "/api/v1/proeftuinen/{p}"

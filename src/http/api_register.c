@@ -32,11 +32,6 @@ static int create(struct request *rq, struct response *rs, enum action action, c
 	return 0;
 }
 
-static int answer(struct response *rs, int r, json_t *out, struct problem *p)
-{
-	return r < 0 ? api_problem(rs, p) : api_json(rs, 200, out);
-}
-
 static int post_org(struct request *rq, struct response *rs) { return create(rq, rs, ACT_REGISTER_WRITE, registry_org_create); }
 static int post_taakveld(struct request *rq, struct response *rs)
 {
@@ -63,7 +58,7 @@ static int get_org(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_org_get(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_taakveld(struct request *rq, struct response *rs)
 {
@@ -71,7 +66,7 @@ static int get_taakveld(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_taakveld_get(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_verband(struct request *rq, struct response *rs)
 {
@@ -79,7 +74,7 @@ static int get_verband(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_verband_get(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 /* POSTs on a verband: the actor must be allowed to manage that verband. */
@@ -114,28 +109,16 @@ static int post_lid(struct request *rq, struct response *rs) { return post_verba
 static int post_uittreding(struct request *rq, struct response *rs) { return post_verband_part(rq, rs, 1); }
 static int post_traject(struct request *rq, struct response *rs) { return post_verband_part(rq, rs, 2); }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 static int get_traject(struct request *rq, struct response *rs)
 {
 	long long id;
-	if (parse_id(req_param(rq, "id"), &id) < 0)
+	if (http_parse_id(req_param(rq, "id"), &id) < 0)
 		return api_error(rs, 404, "Traject '%s' bestaat niet: een traject heeft een getal als id.", req_param(rq, "id"));
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_traject_get(rq->store, id, &out, &p);
-	return answer(rs, r, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 /* A query filter; an empty value (?organisatie=) means no filter, as a form
@@ -153,9 +136,7 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	int r = registry_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"),
 				      filter(rq, "taakveld"), &out, &p);
-	if (r == -404) /* an unknown filter value is a bad query, not a missing resource */
-		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
-	return answer(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 
 static int get_matrix(struct request *rq, struct response *rs)
@@ -164,9 +145,7 @@ static int get_matrix(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_matrix(rq->store, req_query(rq, "organisatie"), filter(rq, "datum"), &out, &p);
-	if (r == -404)
-		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
-	return answer(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 
 static int get_netwerk(struct request *rq, struct response *rs)
@@ -175,9 +154,7 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = registry_links(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &out, &p);
-	if (r == -404)
-		p.status = 422, snprintf(p.title, sizeof(p.title), "%s", problem_title(422));
-	return answer(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 
 const struct route api_register_routes[] = {

@@ -26,18 +26,6 @@
 #include "store/skills.h"
 #include "store/staff.h"
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18 || *s < '0' || *s > '9')
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 /* Anonymous requests get 401, and a role that may do action for no
  * organisation at all (not even its own) 403, before anything is looked up. */
 static int may_at_all(struct request *rq, struct response *rs, enum action action)
@@ -55,7 +43,7 @@ static int path_staff(struct request *rq, struct response *rs, long long *id, ch
 {
 	struct problem p;
 	problem_init(&p);
-	if (parse_id(req_param(rq, "id"), id) < 0) {
+	if (http_parse_id(req_param(rq, "id"), id) < 0) {
 		api_error(rs, 404, "Medewerker '%s' bestaat niet: een medewerker heeft een getal als id.", req_param(rq, "id"));
 		return -1;
 	}
@@ -323,7 +311,7 @@ static int delete_afwezigheid(struct request *rq, struct response *rs)
 	problem_init(&p);
 	if (may_at_all(rq, rs, ACT_SKILLS_WRITE) < 0)
 		return 0;
-	if (parse_id(req_param(rq, "id"), &aid) < 0)
+	if (http_parse_id(req_param(rq, "id"), &aid) < 0)
 		return api_error(rs, 404, "Afwezigheid '%s' bestaat niet.", req_param(rq, "id"));
 	if (skills_absence_owner(rq->store, aid, &staff, org, sizeof(org), &p) < 0)
 		return api_problem(rs, &p);
@@ -394,7 +382,7 @@ static int delete_vervanging(struct request *rq, struct response *rs)
 	problem_init(&p);
 	if (may_at_all(rq, rs, ACT_SUBSTITUTE) < 0)
 		return 0;
-	if (parse_id(req_param(rq, "id"), &sid) < 0)
+	if (http_parse_id(req_param(rq, "id"), &sid) < 0)
 		return api_error(rs, 404, "Vervanging '%s' bestaat niet.", req_param(rq, "id"));
 	if (skills_substitution_orgs(rq->store, sid, org, vorg, sizeof(org), &p) < 0)
 		return api_problem(rs, &p);

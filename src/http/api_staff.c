@@ -13,18 +13,6 @@
 #include "http/authz.h"
 #include "store/staff.h"
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18 || *s < '0' || *s > '9')
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 /* Anonymous requests get 401 before anything else is revealed. */
 static int signed_in(struct request *rq, struct response *rs, enum action action)
 {
@@ -39,7 +27,7 @@ static int path_staff(struct request *rq, struct response *rs, long long *id, ch
 {
 	struct problem p;
 	problem_init(&p);
-	if (parse_id(req_param(rq, "id"), id) < 0) {
+	if (http_parse_id(req_param(rq, "id"), id) < 0) {
 		api_error(rs, 404, "Medewerker '%s' bestaat niet: een medewerker heeft een getal als id.", req_param(rq, "id"));
 		return -1;
 	}

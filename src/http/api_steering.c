@@ -38,31 +38,6 @@ static int could(struct request *rq, struct response *rs, enum action act)
 	return allowed(rq, rs, act, a->org[0] ? a->org : NULL, a->verband[0] ? a->verband : "*", NULL);
 }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
-static int answer(struct response *rs, int r, int status, json_t *out, struct problem *p)
-{
-	return r < 0 ? api_problem(rs, p) : api_json(rs, status, out);
-}
-
-/* An unknown value in a filter is a bad query, not a missing resource. */
-static int answer_query(struct response *rs, int r, json_t *out, struct problem *p)
-{
-	if (r == -404)
-		p->status = 422, snprintf(p->title, sizeof(p->title), "%s", problem_title(422));
-	return answer(rs, r, 200, out, p);
-}
-
 static const char *body_text(json_t *in, const char *name)
 {
 	return json_string_value(json_object_get(in, name));
@@ -71,7 +46,7 @@ static const char *body_text(json_t *in, const char *name)
 /* The traject id in the path; answers 404 when it is not a number. */
 static int path_traject(struct request *rq, struct response *rs, long long *id)
 {
-	if (parse_id(req_param(rq, "id"), id) == 0)
+	if (http_parse_id(req_param(rq, "id"), id) == 0)
 		return 0;
 	api_error(rs, 404, "Traject '%s' bestaat niet: een traject heeft een getal als id.", req_param(rq, "id"));
 	return -1;
@@ -119,7 +94,7 @@ static int change(struct request *rq, struct response *rs, const struct change *
 		}
 		r = steering_traject_verband(rq->store, id, verband, sizeof(verband), &p);
 		if (r == 0 && c->target == T_MILESTONE) {
-			if (parse_id(req_param(rq, "mid"), &mid) < 0)
+			if (http_parse_id(req_param(rq, "mid"), &mid) < 0)
 				r = problem_set(&p, 404, "Mijlpaal '%s' bestaat niet: een mijlpaal heeft een getal als id.",
 						req_param(rq, "mid"));
 			else
@@ -148,7 +123,7 @@ static int change(struct request *rq, struct response *rs, const struct change *
 		return 0;
 	}
 	r = c->run(rq, c, in, req_param(rq, "code"), id, mid, &out, &p);
-	answer(rs, r, c->status, out, &p);
+	api_result(rs, r, c->status, out, &p);
 	authz_audit(rq, c->act, rs->status, object);
 	json_decref(in);
 	return 0;
@@ -260,7 +235,7 @@ static int get_surveys(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_survey_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 static int get_survey(struct request *rq, struct response *rs)
 {
@@ -268,7 +243,7 @@ static int get_survey(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_survey_get(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_answers(struct request *rq, struct response *rs)
 {
@@ -276,7 +251,7 @@ static int get_answers(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_survey_answers(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_survey_result(struct request *rq, struct response *rs)
 {
@@ -284,7 +259,7 @@ static int get_survey_result(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_survey_result(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_scorings(struct request *rq, struct response *rs)
 {
@@ -292,7 +267,7 @@ static int get_scorings(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_scoring_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 static int get_scoring(struct request *rq, struct response *rs)
 {
@@ -300,7 +275,7 @@ static int get_scoring(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_scoring_get(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_scores(struct request *rq, struct response *rs)
 {
@@ -308,7 +283,7 @@ static int get_scores(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_scoring_scores(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_scoring_result(struct request *rq, struct response *rs)
 {
@@ -316,7 +291,7 @@ static int get_scoring_result(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_scoring_result(rq->store, req_param(rq, "code"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_bc(struct request *rq, struct response *rs)
 {
@@ -327,7 +302,7 @@ static int get_bc(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_bc_get(rq->store, id, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 /* A query-string id: NULL is 0; anything but a positive number is a 400. */
@@ -335,7 +310,7 @@ static int query_id(struct request *rq, const char *name, long long *id, struct 
 {
 	const char *v = req_query(rq, name);
 	*id = 0;
-	if (v && parse_id(v, id) < 0)
+	if (v && http_parse_id(v, id) < 0)
 		return problem_param(p, name, "moet een getal (een id) zijn");
 	return 0;
 }
@@ -352,7 +327,7 @@ static int get_milestones(struct request *rq, struct response *rs)
 	int r = steering_milestone_list(rq->store, &f, &out, &p);
 	if (r == -404 && f.traject) /* an unknown traject in a filter */
 		p.status = 422;
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 static int get_traject_milestones(struct request *rq, struct response *rs)
 {
@@ -364,20 +339,20 @@ static int get_traject_milestones(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	struct steering_ms_filter f = { id, NULL, NULL, req_query(rq, "status"), req_query(rq, "datum"), NULL, NULL };
 	int r = steering_milestone_list(rq->store, &f, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_milestone(struct request *rq, struct response *rs)
 {
 	long long id, mid;
 	if (path_traject(rq, rs, &id) < 0)
 		return 0;
-	if (parse_id(req_param(rq, "mid"), &mid) < 0)
+	if (http_parse_id(req_param(rq, "mid"), &mid) < 0)
 		return api_error(rs, 404, "Mijlpaal '%s' bestaat niet: een mijlpaal heeft een getal als id.", req_param(rq, "mid"));
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_milestone_get(rq->store, id, mid, req_query(rq, "datum"), &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 
 static int get_decisions(struct request *rq, struct response *rs)
@@ -390,7 +365,7 @@ static int get_decisions(struct request *rq, struct response *rs)
 	if (query_id(rq, "traject", &f.traject, &p) < 0)
 		return api_problem(rs, &p);
 	int r = steering_decision_list(rq->store, &f, &out, &p);
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 static int get_traject_decisions(struct request *rq, struct response *rs)
 {
@@ -402,7 +377,7 @@ static int get_traject_decisions(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	struct steering_decision_filter f = { id, NULL, NULL, NULL, NULL, NULL };
 	int r = steering_decision_list(rq->store, &f, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_verband_decisions(struct request *rq, struct response *rs)
 {
@@ -411,7 +386,7 @@ static int get_verband_decisions(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	struct steering_decision_filter f = { 0, req_param(rq, "code"), NULL, NULL, NULL, NULL };
 	int r = steering_decision_list(rq->store, &f, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_traject_roles(struct request *rq, struct response *rs)
 {
@@ -422,7 +397,7 @@ static int get_traject_roles(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_role_list(rq->store, NULL, id, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_verband_roles(struct request *rq, struct response *rs)
 {
@@ -430,7 +405,7 @@ static int get_verband_roles(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	int r = steering_role_list(rq->store, req_param(rq, "code"), 0, &out, &p);
-	return answer(rs, r, 200, out, &p);
+	return api_result(rs, r, 200, out, &p);
 }
 static int get_notices(struct request *rq, struct response *rs)
 {
@@ -439,7 +414,7 @@ static int get_notices(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	int r = steering_notices_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out,
 						      &p);
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 static int get_progress(struct request *rq, struct response *rs)
 {
@@ -448,7 +423,7 @@ static int get_progress(struct request *rq, struct response *rs)
 	json_t *out = NULL;
 	int r = steering_report_data(rq->store, req_query(rq, "organisatie"), req_query(rq, "van"),
 						     req_query(rq, "tot"), &out, &p);
-	return answer_query(rs, r, out, &p);
+	return api_query_result(rs, r, out, &p);
 }
 
 #define TAG "besturing"

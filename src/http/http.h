@@ -65,6 +65,9 @@ const char *req_param(struct request *rq, const char *name);
 const char *req_query(struct request *rq, const char *name);
 const char *req_header(struct request *rq, const char *name);
 const char *req_cookie(struct request *rq, const char *name);
+/* A positive integer id as it stands in a path: digits only (no sign,
+ * no spaces), at most 18 of them. 0, or -1 when it is no id. */
+int http_parse_id(const char *s, long long *id);
 
 void resp_header(struct response *rs, const char *name, const char *value);
 void resp_text(struct response *rs, int status, const char *content_type, const char *text);

@@ -43,6 +43,18 @@ const char *req_param(struct request *rq, const char *name)
 	return "";
 }
 
+int http_parse_id(const char *s, long long *id)
+{
+	char *end;
+	if (!s || !*s || strlen(s) > 18 || *s < '0' || *s > '9')
+		return -1;
+	long long v = strtoll(s, &end, 10);
+	if (*end || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
 const char *req_query(struct request *rq, const char *name)
 {
 	if (!rq->conn)

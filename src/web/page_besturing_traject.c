@@ -18,18 +18,6 @@
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 /* What a failed form left behind, to show it again. */
 struct form_state {
 	const struct problem *p;
@@ -609,7 +597,7 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 int page_traject(struct request *rq, struct response *rs)
 {
 	long long tid;
-	if (parse_id(req_param(rq, "id"), &tid) < 0) {
+	if (http_parse_id(req_param(rq, "id"), &tid) < 0) {
 		page_error(rq, rs, 404, "Er is geen traject met dit nummer.");
 		return 0;
 	}
@@ -627,10 +615,10 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	char verband[64] = "", morg[48] = "", object[160];
 	struct problem p;
 	problem_init(&p);
-	int r = parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
+	int r = http_parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
 		: steering_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
 	if (r == 0 && kind != POST_DECISION && kind != POST_MILESTONE)
-		r = parse_id(req_param(rq, "mid"), &mid) < 0 ? problem_set(&p, 404, "Er is geen mijlpaal met dit nummer.")
+		r = http_parse_id(req_param(rq, "mid"), &mid) < 0 ? problem_set(&p, 404, "Er is geen mijlpaal met dit nummer.")
 							     : steering_milestone_org(rq->store, tid, mid, morg, sizeof(morg), &p);
 	if (r < 0) {
 		page_error(rq, rs, 404, p.detail);
@@ -718,7 +706,7 @@ int page_traject_bc(struct request *rq, struct response *rs)
 	char verband[64] = "", object[160];
 	struct problem p;
 	problem_init(&p);
-	int r = parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
+	int r = http_parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
 		: steering_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
 	if (r < 0) {
 		page_error(rq, rs, 404, p.detail);

@@ -16,15 +16,7 @@
 
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
 
-static int path_id(struct request *rq, long long *id)
-{
-	const char *s = req_param(rq, "id");
-	char *end;
-	if (!s[0] || strlen(s) > 18 || s[0] < '0' || s[0] > '9')
-		return -1;
-	*id = strtoll(s, &end, 10);
-	return *end || *id <= 0 ? -1 : 0;
-}
+static int path_id(struct request *rq, long long *id) { return http_parse_id(req_param(rq, "id"), id); }
 
 static void dd(struct buf *b, const char *key, const char *value)
 {

@@ -16,13 +16,11 @@
 #define QUEUE_MAX 200
 #define RECENT 15
 
+/* An id from a form or path, 0 when there is none. */
 static long long parse_id(const char *s)
 {
-	char *end;
-	if (!s || !*s || strlen(s) > 18)
-		return 0;
-	long long v = strtoll(s, &end, 10);
-	return *end || v <= 0 ? 0 : v;
+	long long v;
+	return http_parse_id(s, &v) < 0 ? 0 : v;
 }
 
 static void redirect(struct response *rs, const struct pt_page *pg, const char *rest, long long id)
