@@ -81,3 +81,12 @@ int problem_param(struct problem *p, const char *name, const char *fmt, ...)
 	}
 	return -p->status;
 }
+
+void problem_prefix_params(struct problem *p, const char *prefix)
+{
+	for (int i = 0; i < p->nparams; i++) {
+		char n[sizeof(p->params[i].name)];
+		snprintf(n, sizeof(n), "%s%s", prefix, p->params[i].name);
+		memcpy(p->params[i].name, n, sizeof(n));
+	}
+}

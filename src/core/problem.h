@@ -33,5 +33,8 @@ int problem_set(struct problem *p, int status, const char *fmt, ...)
 int problem_param(struct problem *p, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 const char *problem_title(int status); /* Dutch standard title */
+/* Puts prefix before every invalid param's name ("verbanden[1]." + "code"),
+ * for errors found inside a part of a larger document. */
+void problem_prefix_params(struct problem *p, const char *prefix);
 
 #endif

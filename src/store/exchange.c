@@ -25,20 +25,6 @@ static const char *const uren_statussen[] = { "ingediend", "goedgekeurd", "afgek
 
 static const char *who(const struct actor *by) { return by && by->name[0] ? by->name : "systeem"; }
 
-static void now_text(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static json_t *text_or_null(struct db_stmt *st, int col)
-{
-	const char *t = db_col_text(st, col);
-	return t ? json_string(t) : json_null();
-}
-
 static json_t *int_or_null(struct db_stmt *st, int col)
 {
 	return db_col_null(st, col) ? json_null() : json_integer(db_col_int(st, col));
@@ -59,23 +45,6 @@ __attribute__((format(printf, 3, 4))) static int refuse(struct problem *p, const
 		problem_param(p, param, "%s", msg);
 	p->status = 422;
 	return -422;
-}
-
-static int in_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-			  void *arg)
-{
-	if (db_begin(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	int r = fn(s, arg, p);
-	if (r < 0) {
-		db_rollback(s->db);
-		return r;
-	}
-	if (db_commit(s->db) < 0) {
-		db_rollback(s->db);
-		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
-	}
-	return 0;
 }
 
 /* Runs a query with at most a few bound values and returns the integer in
@@ -115,11 +84,6 @@ static long long one_int(struct store *s, const char *sql, const char *fmt, ...)
 	long long v = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 	return v;
-}
-
-static long long org_id(struct store *s, const char *code)
-{
-	return one_int(s, "SELECT id FROM organisaties WHERE code = ?", "t", code);
 }
 
 /* "Dordrecht (GM0505)" */
@@ -317,7 +281,7 @@ static int post(struct store *s, long long ptid, const struct txn *t, const stru
 	if (!ledger_balanced(ps, n))
 		return problem_set(p, 500, "Interne fout: de boeking is niet in evenwicht; er is niets geboekt.");
 	char now[32], text[600];
-	now_text(now);
+	store_now_text(now);
 	journal_text(t->omschrijving, text, sizeof(text));
 	int r = db_run(s->db,
 		       "INSERT INTO journaal(proeftuin_id, datum, soort, omschrijving, uren_id, storting_id, afrekening_id,"
@@ -360,15 +324,15 @@ static json_t *proeftuin_json(struct store *s, long long id)
 		return NULL;
 	}
 	json_t *o = json_pack("{s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1));
-	json_object_set_new(o, "omschrijving", text_or_null(st, 2));
-	json_object_set_new(o, "verband", text_or_null(st, 3));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 2));
+	json_object_set_new(o, "verband", store_text_or_null(st, 3));
 	json_object_set_new(o, "van", json_string(db_col_text(st, 4)));
 	json_object_set_new(o, "tot", json_string(db_col_text(st, 5)));
 	json_object_set_new(o, "tariefCenten", json_integer(db_col_int(st, 6)));
 	json_object_set_new(o, "kredietlimietMinuten", json_integer(db_col_int(st, 7)));
 	int closed = !db_col_null(st, 8) && strcmp(db_col_text(st, 8), db_col_text(st, 5)) >= 0;
 	json_object_set_new(o, "status", json_string(closed ? "afgerekend" : "open"));
-	json_object_set_new(o, "afgerekendTot", text_or_null(st, 8));
+	json_object_set_new(o, "afgerekendTot", store_text_or_null(st, 8));
 	db_finalize(st);
 	json_t *leden = json_array();
 	st = db_query(s->db,
@@ -443,7 +407,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 	int r = 0;
 	json_array_foreach(leden, i, x)
 	{
-		orgs[i] = org_id(s, json_string_value(x));
+		orgs[i] = store_org_id(s, json_string_value(x));
 		if (!orgs[i]) {
 			char name[48];
 			snprintf(name, sizeof(name), "leden[%zu]", i);
@@ -452,7 +416,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 		}
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	if (r == 0) {
 		r = db_run(s->db,
 			   "INSERT INTO proeftuinen(code, naam, omschrijving, verband_id, van, tot, tarief_centen,"
@@ -482,7 +446,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 int exchange_proeftuin_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, NULL, 0, in, out };
-	return in_transaction(s, p, do_proeftuin_create, &a);
+	return store_transaction(s, p, do_proeftuin_create, &a);
 }
 
 int exchange_proeftuin_get(struct store *s, const char *code, json_t **out, struct problem *p)
@@ -552,8 +516,8 @@ static json_t *opdracht_json(struct store *s, long long id)
 	}
 	json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1),
 			      "soort", db_col_text(st, 2), "titel", db_col_text(st, 3));
-	json_object_set_new(o, "omschrijving", text_or_null(st, 4));
-	json_object_set_new(o, "contactpersoon", text_or_null(st, 5));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 4));
+	json_object_set_new(o, "contactpersoon", store_text_or_null(st, 5));
 	json_object_set_new(o, "geraamdeMinuten", int_or_null(st, 6));
 	json_object_set_new(o, "verdeelsleutel", json_string(db_col_text(st, 7)));
 	json_object_set_new(o, "status", json_string(db_col_text(st, 8)));
@@ -693,7 +657,7 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 		snprintf(name, sizeof(name), "opdrachtgevers[%zu]", i);
 		if (principal_entry(x, i, &code, &aandeel, p) < 0)
 			return -p->status;
-		long long oid = org_id(s, code);
+		long long oid = store_org_id(s, code);
 		if (!oid)
 			return refuse(p, name, "Organisatie '%s' bestaat niet.", code);
 		if (!is_member(s, pt->id, oid))
@@ -748,7 +712,7 @@ static int insert_opdracht(struct store *s, const struct pt *pt, const char *soo
 			   const struct principals *pr, json_t *competenties, long long *id_out, struct problem *p)
 {
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db,
 		       "INSERT INTO opdrachten(proeftuin_id, soort, titel, omschrijving, contactpersoon, geraamde_minuten,"
 		       " verdeelsleutel, aangemaakt) VALUES(?, ?, ?, ?, ?, CASE WHEN ? < 0 THEN NULL ELSE ? END, ?, ?)",
@@ -877,7 +841,7 @@ int exchange_opdracht_create(struct store *s, const struct actor *by, const char
 			     struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
-	return in_transaction(s, p, do_opdracht_create, &a);
+	return store_transaction(s, p, do_opdracht_create, &a);
 }
 
 int exchange_opdracht_get(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
@@ -901,7 +865,7 @@ int exchange_opdracht_list(struct store *s, const char *ptc, const char *status,
 		problem_param(p, "status", "moet open, afgerond of samengevoegd zijn");
 	if (soort && enum_index(opdracht_soorten, soort) < 0)
 		problem_param(p, "soort", "moet lokaal, meervoudig-lokaal of regionaal zijn");
-	if (org && !org_id(s, org))
+	if (org && !store_org_id(s, org))
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	if (p->status)
 		return -p->status;
@@ -1002,7 +966,7 @@ int exchange_opdracht_close(struct store *s, const struct actor *by, const char 
 			    struct problem *p)
 {
 	struct create_args a = { by, pt, id, NULL, out };
-	return in_transaction(s, p, do_opdracht_close, &a);
+	return store_transaction(s, p, do_opdracht_close, &a);
 }
 
 static int do_merge(struct store *s, void *arg, struct problem *p)
@@ -1116,7 +1080,7 @@ int exchange_opdracht_merge(struct store *s, const struct actor *by, const char 
 			    json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
-	return in_transaction(s, p, do_merge, &a);
+	return store_transaction(s, p, do_merge, &a);
 }
 
 /* ---- inzet ---------------------------------------------------------------- */
@@ -1225,7 +1189,7 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	if (r == 0)
 		r = check_draws(s, &pt, orgs, commit, pr->n, "deze inzet legt er", " vast", "minuten", p);
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	long long id = 0;
 	if (r == 0) {
 		r = db_run(s->db,
@@ -1254,7 +1218,7 @@ int exchange_inzet_create(struct store *s, const struct actor *by, const char *p
 			  json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, opdracht, in, out };
-	return in_transaction(s, p, do_inzet, &a);
+	return store_transaction(s, p, do_inzet, &a);
 }
 
 /* ---- uren ----------------------------------------------------------------- */
@@ -1288,15 +1252,15 @@ static json_t *uren_row_json(struct store *s, struct db_stmt *st, int with_posti
 			      db_col_text(st, 1), "opdracht", (json_int_t)db_col_int(st, 2), "medewerker",
 			      (json_int_t)db_col_int(st, 3), "medewerkerNaam", db_col_text(st, 4), "organisatie",
 			      db_col_text(st, 5), "datum", db_col_text(st, 6), "minuten", (json_int_t)db_col_int(st, 7));
-	json_object_set_new(o, "omschrijving", text_or_null(st, 8));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 8));
 	json_object_set_new(o, "status", json_string(db_col_text(st, 9)));
-	json_object_set_new(o, "reden", text_or_null(st, 10));
-	json_object_set_new(o, "ingediend", text_or_null(st, 11));
-	json_object_set_new(o, "ingediendDoor", text_or_null(st, 12));
-	json_object_set_new(o, "beoordeeld", text_or_null(st, 13));
-	json_object_set_new(o, "beoordeeldDoor", text_or_null(st, 14));
-	json_object_set_new(o, "gecorrigeerd", text_or_null(st, 15));
-	json_object_set_new(o, "gecorrigeerdDoor", text_or_null(st, 16));
+	json_object_set_new(o, "reden", store_text_or_null(st, 10));
+	json_object_set_new(o, "ingediend", store_text_or_null(st, 11));
+	json_object_set_new(o, "ingediendDoor", store_text_or_null(st, 12));
+	json_object_set_new(o, "beoordeeld", store_text_or_null(st, 13));
+	json_object_set_new(o, "beoordeeldDoor", store_text_or_null(st, 14));
+	json_object_set_new(o, "gecorrigeerd", store_text_or_null(st, 15));
+	json_object_set_new(o, "gecorrigeerdDoor", store_text_or_null(st, 16));
 	json_object_set_new(o, "transactie", int_or_null(st, 17));
 	json_object_set_new(o, "correctie", int_or_null(st, 18));
 	if (with_postings)
@@ -1372,7 +1336,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 				      geboekt, ingezet - geboekt, minuten);
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db,
 		       "INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
 		       " ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1391,7 +1355,7 @@ int exchange_uren_submit(struct store *s, const struct actor *by, const char *pt
 			 struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
-	return in_transaction(s, p, do_uren_submit, &a);
+	return store_transaction(s, p, do_uren_submit, &a);
 }
 
 struct entry {
@@ -1504,7 +1468,7 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return r;
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db,
 		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
 		   " WHERE id = ?",
@@ -1520,7 +1484,7 @@ int exchange_uren_approve(struct store *s, const struct actor *by, const char *p
 			  struct problem *p)
 {
 	struct create_args a = { by, pt, id, NULL, out };
-	return in_transaction(s, p, do_approve, &a);
+	return store_transaction(s, p, do_approve, &a);
 }
 
 struct import_args {
@@ -1543,7 +1507,7 @@ int exchange_uren_import(struct store *s, const struct actor *by, const char *pt
 			 struct problem *p)
 {
 	struct import_args a = { { by, pt, 0, in, NULL }, approve };
-	int r = in_transaction(s, p, do_import, &a);
+	int r = store_transaction(s, p, do_import, &a);
 	if (r == 0 && id)
 		*id = a.submit.id;
 	return r;
@@ -1563,7 +1527,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 	if (strcmp(e.status, "ingediend"))
 		return entry_status_refused(&e, "ingediende", "afgekeurd", p);
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db,
 		       "UPDATE uren SET status = 'afgekeurd', reden = ?, beoordeeld = ?, beoordeeld_door = ? WHERE id = ?",
 		       "tttl", reden, now, who(a->by), e.id);
@@ -1578,7 +1542,7 @@ int exchange_uren_reject(struct store *s, const struct actor *by, const char *pt
 			 json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
-	return in_transaction(s, p, do_reject, &a);
+	return store_transaction(s, p, do_reject, &a);
 }
 
 static int do_correct(struct store *s, void *arg, struct problem *p)
@@ -1663,7 +1627,7 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return r;
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db,
 		   "UPDATE uren SET status = 'gecorrigeerd', gecorrigeerd = ?, gecorrigeerd_door = ?, correctie_id = nullif(?, 0),"
 		   " reden = coalesce(?, reden) WHERE id = ?",
@@ -1679,7 +1643,7 @@ int exchange_uren_correct(struct store *s, const struct actor *by, const char *p
 			  json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
-	return in_transaction(s, p, do_correct, &a);
+	return store_transaction(s, p, do_correct, &a);
 }
 
 int exchange_uren_get(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
@@ -1700,9 +1664,9 @@ int exchange_uren_list(struct store *s, const char *ptc, const struct exchange_u
 		return -p->status;
 	if (f->status && enum_index(uren_statussen, f->status) < 0)
 		problem_param(p, "status", "moet ingediend, goedgekeurd, afgekeurd of gecorrigeerd zijn");
-	if (f->opdrachtgever && !org_id(s, f->opdrachtgever))
+	if (f->opdrachtgever && !store_org_id(s, f->opdrachtgever))
 		problem_param(p, "opdrachtgever", "organisatie '%.40s' bestaat niet", f->opdrachtgever);
-	if (f->organisatie && !org_id(s, f->organisatie))
+	if (f->organisatie && !store_org_id(s, f->organisatie))
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", f->organisatie);
 	if (f->limit < 0 || f->limit > 10000)
 		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
@@ -1747,7 +1711,7 @@ static json_t *deposit_json(struct db_stmt *st)
 			      db_col_text(st, 1), "datum", db_col_text(st, 2), "bedragCenten", (json_int_t)db_col_int(st, 3),
 			      "tariefCenten", (json_int_t)db_col_int(st, 4), "minuten", (json_int_t)db_col_int(st, 5),
 			      "omgerekendCenten", (json_int_t)db_col_int(st, 6), "restCenten", (json_int_t)db_col_int(st, 7));
-	json_object_set_new(o, "omschrijving", text_or_null(st, 8));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 8));
 	return o;
 }
 
@@ -1771,7 +1735,7 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	if (pt_check_open(&pt, p) < 0)
 		return -p->status;
-	long long oid = org_id(s, org);
+	long long oid = store_org_id(s, org);
 	if (!oid)
 		return refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!is_member(s, pt.id, oid))
@@ -1796,7 +1760,7 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 	if (ledger_deposit(cents, pt.rate, &dep) < 0)
 		return problem_set(p, 500, "Interne fout: storting niet om te rekenen.");
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db,
 		       "INSERT INTO stortingen(proeftuin_id, organisatie_id, datum, bedrag_centen, tarief_centen, minuten,"
 		       " omgerekend_centen, rest_centen, omschrijving, aangemaakt, door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -1831,7 +1795,7 @@ int exchange_deposit(struct store *s, const struct actor *by, const char *pt, js
 		     struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
-	return in_transaction(s, p, do_deposit, &a);
+	return store_transaction(s, p, do_deposit, &a);
 }
 
 int exchange_deposit_list(struct store *s, const char *ptc, json_t **out, struct problem *p)
@@ -2125,7 +2089,7 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 					     "Reken af aan het eind van de proeftuin, of laat eerst geld storten.", tot, msg);
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	long long id = 0;
 	if (r == 0) {
 		r = db_run(s->db,
@@ -2179,7 +2143,7 @@ int exchange_settle(struct store *s, const struct actor *by, const char *pt, jso
 		    struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
-	return in_transaction(s, p, do_settle, &a);
+	return store_transaction(s, p, do_settle, &a);
 }
 
 int exchange_settle_preview(struct store *s, const char *ptc, const char *tot, json_t **out, struct problem *p)
@@ -2439,7 +2403,7 @@ int exchange_idempotency_store(struct store *s, long long user, const char *key,
 			       const char *content_type, const char *body, struct problem *p)
 {
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db,
 		       "INSERT INTO idempotentie(gebruiker_id, sleutel, vingerafdruk, status, content_type, antwoord, aangemaakt)"
 		       " VALUES(?, ?, ?, ?, ?, ?, ?)",

@@ -9,61 +9,7 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static long long lookup(struct store *s, const char *sql, const char *code)
-{
-	struct db_stmt *st = db_query(s->db, sql, "t", code);
-	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
-}
-static long long org_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM organisaties WHERE code = ?", code);
-}
-static long long taakveld_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM taakvelden WHERE code = ?", code);
-}
-static long long verband_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM verbanden WHERE code = ?", code);
-}
-
-static json_t *text_or_null(struct db_stmt *st, int col)
-{
-	const char *t = db_col_text(st, col);
-	return t ? json_string(t) : json_null();
-}
-
 static void today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
-
-/* Runs fn inside one write transaction; rolls back when it fails. */
-static int in_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-			  void *arg)
-{
-	if (db_begin(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	int r = fn(s, arg, p);
-	if (r < 0) {
-		db_rollback(s->db);
-		return r;
-	}
-	if (db_commit(s->db) < 0) {
-		db_rollback(s->db);
-		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
-	}
-	return 0;
-}
-
-/* Prefixes the names of p's invalid params with prefix ("verbanden[1]."). */
-static void prefix_params(struct problem *p, const char *prefix)
-{
-	for (int i = 0; i < p->nparams; i++) {
-		char n[sizeof(p->params[i].name)];
-		snprintf(n, sizeof(n), "%s%s", prefix, p->params[i].name);
-		memcpy(p->params[i].name, n, sizeof(n));
-	}
-}
 
 /* ---- organisaties ----------------------------------------------------- */
 
@@ -128,7 +74,7 @@ int registry_org_get(struct store *s, const char *code, json_t **out, struct pro
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(vb, json_pack("{s:s,s:s,s:s,s:s,s:o}", "verband", db_col_text(st, 0), "naam",
 						    db_col_text(st, 1), "rol", db_col_text(st, 2), "van",
-						    db_col_text(st, 3), "tot", text_or_null(st, 4)));
+						    db_col_text(st, 3), "tot", store_text_or_null(st, 4)));
 	db_finalize(st);
 	json_object_set_new(o, "verbanden", vb);
 	*out = o;
@@ -151,7 +97,7 @@ static json_t *taakveld_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort",
 			      db_col_text(st, 2));
-	json_object_set_new(o, "iv3", text_or_null(st, 3));
+	json_object_set_new(o, "iv3", store_text_or_null(st, 3));
 	return o;
 }
 
@@ -222,13 +168,13 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 	if (van && tot && strcmp(tot, van) <= 0)
 		problem_param(p, "tot", "moet na 'van' liggen");
 	if (p->status)
-		return prefix_params(p, prefix), -p->status;
-	long long oid = org_id(s, org);
+		return problem_prefix_params(p, prefix), -p->status;
+	long long oid = store_org_id(s, org);
 	if (!oid) {
 		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
 		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
 		p->status = 422;
-		return prefix_params(p, prefix), -422;
+		return problem_prefix_params(p, prefix), -422;
 	}
 	/* Periods of one organisation in one verband may not overlap. */
 	struct db_stmt *st;
@@ -242,7 +188,7 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 		problem_param(p, "van", "overlapt een bestaand lidmaatschap");
 		p->status = 422;
 		db_finalize(st);
-		return prefix_params(p, prefix), -422;
+		return problem_prefix_params(p, prefix), -422;
 	}
 	db_finalize(st);
 	int r = db_run(s->db, "INSERT INTO lidmaatschappen(verband_id, organisatie_id, rol, van, tot) VALUES(?, ?, ?, ?, ?)",
@@ -264,7 +210,7 @@ static json_t *leden_json(struct store *s, long long vid)
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, 0), "naam",
 						   db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
-						   "tot", text_or_null(st, 4)));
+						   "tot", store_text_or_null(st, 4)));
 	db_finalize(st);
 	return a;
 }
@@ -274,7 +220,7 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 	/* columns: id, code, naam, omschrijving, geen_cherry_picking */
 	long long vid = db_col_int(st, 0);
 	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
-	json_object_set_new(v, "omschrijving", text_or_null(st, 3));
+	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
 	json_t *doelen = json_array();
 	struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
 	while (db_step(d) == DB_ROW)
@@ -378,7 +324,7 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 				return problem_param(p, prefix, "moet een object zijn");
 			}
 			if ((r = traject_insert(s, vid, code, x, &tid, p)) < 0)
-				return prefix_params(p, prefix), r;
+				return problem_prefix_params(p, prefix), r;
 			if ((r = steering_traject_created(s, tid, p)) < 0) /* meldingen, as for one traject */
 				return r;
 		}
@@ -390,7 +336,7 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 int registry_verband_create(struct store *s, json_t *in, json_t **out, struct problem *p)
 {
 	struct verband_create_args a = { in, out };
-	return in_transaction(s, p, do_verband_create, &a);
+	return store_transaction(s, p, do_verband_create, &a);
 }
 
 int registry_verband_get(struct store *s, const char *code, json_t **out, struct problem *p)
@@ -424,7 +370,7 @@ struct lid_args {
 static int do_lid_add(struct store *s, void *arg, struct problem *p)
 {
 	struct lid_args *a = arg;
-	long long vid = verband_id(s, a->verband);
+	long long vid = store_verband_id(s, a->verband);
 	if (!vid)
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
 	if (json_object_get(a->in, "tot") && !json_is_null(json_object_get(a->in, "tot")))
@@ -440,17 +386,17 @@ static int do_lid_add(struct store *s, void *arg, struct problem *p)
 int registry_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p)
 {
 	struct lid_args a = { verband, NULL, in, out };
-	return in_transaction(s, p, do_lid_add, &a);
+	return store_transaction(s, p, do_lid_add, &a);
 }
 
 static int do_lid_leave(struct store *s, void *arg, struct problem *p)
 {
 	struct lid_args *a = arg;
 	const char *datum = NULL;
-	long long vid = verband_id(s, a->verband);
+	long long vid = store_verband_id(s, a->verband);
 	if (!vid)
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
-	long long oid = org_id(s, a->org);
+	long long oid = store_org_id(s, a->org);
 	if (!oid)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", a->org);
 	if (field_date(a->in, "datum", FIELD_REQUIRED, &datum, p) < 0)
@@ -484,7 +430,7 @@ int registry_lid_leave(struct store *s, const char *verband, const char *org, js
 		       struct problem *p)
 {
 	struct lid_args a = { verband, org, in, out };
-	return in_transaction(s, p, do_lid_leave, &a);
+	return store_transaction(s, p, do_lid_leave, &a);
 }
 
 /* ---- trajecten -------------------------------------------------------- */
@@ -519,7 +465,7 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (p->status)
 		return -p->status;
 
-	long long tvid = taakveld_id(s, taakveld);
+	long long tvid = store_taakveld_id(s, taakveld);
 	if (!tvid) {
 		problem_set(p, 422, "Taakveld '%s' bestaat niet.", taakveld);
 		problem_param(p, "taakveld", "taakveld '%s' bestaat niet", taakveld);
@@ -541,7 +487,7 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 			char name[48];
 			snprintf(name, sizeof(name), "deelnemers[%zu]", i);
 			const char *code = json_string_value(x);
-			long long oid = org_id(s, code);
+			long long oid = store_org_id(s, code);
 			if (!oid) {
 				problem_set(p, 422, "Organisatie '%s' bestaat niet.", code);
 				problem_param(p, name, "organisatie '%s' bestaat niet", code);
@@ -612,7 +558,7 @@ struct traject_args {
 static int do_traject_create(struct store *s, void *arg, struct problem *p)
 {
 	struct traject_args *a = arg;
-	long long vid = verband_id(s, a->verband);
+	long long vid = store_verband_id(s, a->verband);
 	if (!vid)
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
 	long long tid;
@@ -628,7 +574,7 @@ static int do_traject_create(struct store *s, void *arg, struct problem *p)
 int registry_traject_create(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p)
 {
 	struct traject_args a = { verband, in, out };
-	return in_transaction(s, p, do_traject_create, &a);
+	return store_transaction(s, p, do_traject_create, &a);
 }
 
 #define TRAJECT_COLS                                                                                        \
@@ -679,11 +625,11 @@ static json_t *traject_json(struct store *s, struct db_stmt *st)
 	json_object_set_new(t, "deelnemers", deelnemers_json(s, db_col_int(st, 0), db_col_int(st, 13),
 							     (int)db_col_int(st, 12), db_col_text(st, 9),
 							     db_col_text(st, 10)));
-	json_object_set_new(t, "eigenaar", text_or_null(st, 7));
-	json_object_set_new(t, "omschrijving", text_or_null(st, 8));
+	json_object_set_new(t, "eigenaar", store_text_or_null(st, 7));
+	json_object_set_new(t, "omschrijving", store_text_or_null(st, 8));
 	json_object_set_new(t, "start", json_string(db_col_text(st, 9)));
-	json_object_set_new(t, "eind", text_or_null(st, 10));
-	json_object_set_new(t, "wettelijkeDeadline", text_or_null(st, 11));
+	json_object_set_new(t, "eind", store_text_or_null(st, 10));
+	json_object_set_new(t, "wettelijkeDeadline", store_text_or_null(st, 11));
 	return t;
 }
 
@@ -702,11 +648,11 @@ int registry_traject_get(struct store *s, long long id, json_t **out, struct pro
 int registry_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld,
 			  json_t **out, struct problem *p)
 {
-	if (org && !org_id(s, org))
+	if (org && !store_org_id(s, org))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
-	if (verband && !verband_id(s, verband))
+	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
-	if (taakveld && !taakveld_id(s, taakveld))
+	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
 	struct db_stmt *st = db_query(
 		s->db,
@@ -754,7 +700,7 @@ int registry_matrix(struct store *s, const char *org, const char *date, json_t *
 		snprintf(when, sizeof(when), "%s", date);
 	else
 		today(when);
-	if (!org_id(s, org))
+	if (!store_org_id(s, org))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
 	struct db_stmt *st = db_query(s->db,
 				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
@@ -798,7 +744,7 @@ int registry_links(struct store *s, const char *date, const char *taakveld, json
 		snprintf(when, sizeof(when), "%s", date);
 	else
 		today(when);
-	if (taakveld && !taakveld_id(s, taakveld))
+	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
 	struct db_stmt *st = db_query(s->db,
 				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
@@ -884,7 +830,7 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 			if (r < 0) {
 				size_t l = strlen(prefix);
 				snprintf(prefix + l, sizeof(prefix) - l, ".");
-				prefix_params(p, prefix);
+				problem_prefix_params(p, prefix);
 				if (!p->nparams) {
 					prefix[l] = '\0';
 					problem_param(p, prefix, "%s", p->detail);
@@ -900,5 +846,5 @@ int registry_import(struct store *s, json_t *doc, struct problem *p)
 {
 	if (!json_is_object(doc))
 		return problem_set(p, 400, "Het document moet een JSON-object zijn.");
-	return in_transaction(s, p, do_import, doc);
+	return store_transaction(s, p, do_import, doc);
 }

@@ -13,38 +13,9 @@ static const char *const reden_values[] = { "ziekte", "vakantie", "verlof", "opl
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static void now_text(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static json_t *text_or_null(struct db_stmt *st, int col)
-{
-	const char *t = db_col_text(st, col);
-	return t ? json_string(t) : json_null();
-}
-
-static long long lookup(struct store *s, const char *sql, const char *code)
-{
-	struct db_stmt *st = db_query(s->db, sql, "t", code);
-	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
-}
-static long long org_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM organisaties WHERE code = ?", code);
-}
-static long long verband_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM verbanden WHERE code = ?", code);
-}
 static long long competence_id(struct store *s, const char *code)
 {
-	return lookup(s, "SELECT id FROM competenties WHERE code = ?", code);
+	return store_lookup_id(s, "SELECT id FROM competenties WHERE code = ?", code);
 }
 
 /* The organisation id of medewerker id, or 0 when there is none. */
@@ -107,8 +78,8 @@ static void moment_day(struct skills_moment m, char out[DATE_TEXT_LEN])
 static json_t *competence_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1));
-	json_object_set_new(o, "omschrijving", text_or_null(st, 2));
-	json_object_set_new(o, "verband", text_or_null(st, 3));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 2));
+	json_object_set_new(o, "verband", store_text_or_null(st, 3));
 	return o;
 }
 
@@ -130,12 +101,12 @@ int skills_competence_create(struct store *s, json_t *in, json_t **out, struct p
 		return -p->status;
 	int r = 0;
 	long long vid = 0;
-	if (verband && !(vid = verband_id(s, verband))) {
+	if (verband && !(vid = store_verband_id(s, verband))) {
 		r = unknown_ref(p, "verband", "verband '%s' bestaat niet", verband);
 		goto out;
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db, "INSERT INTO competenties(code, naam, omschrijving, verband_id, aangemaakt) VALUES(?, ?, ?, NULLIF(?, 0), ?)",
 		   "tttlt", code, naam, oms, vid, now);
 	if (r == DB_ERR_UNIQUE) {
@@ -159,7 +130,7 @@ out:
 int skills_competence_list(struct store *s, const char *verband, json_t **out, struct problem *p)
 {
 	long long vid = 0;
-	if (verband && !(vid = verband_id(s, verband))) {
+	if (verband && !(vid = store_verband_id(s, verband))) {
 		problem_set(p, 422, "Verband '%s' bestaat niet.", verband);
 		problem_param(p, "verband", "verband '%s' bestaat niet", verband);
 		p->status = 422;
@@ -208,7 +179,7 @@ static int put_level(struct store *s, long long id, long long cid, int niveau, i
 	if (!*changed)
 		return 0;
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = niveau ? db_run(s->db,
 				"INSERT INTO medewerker_competenties(medewerker_id, competentie_id, niveau, gewijzigd) VALUES(?, ?, ?, ?)"
 				" ON CONFLICT(medewerker_id, competentie_id) DO UPDATE SET niveau = excluded.niveau, gewijzigd = excluded.gewijzigd",
@@ -298,7 +269,7 @@ static json_t *absence_json(struct db_stmt *st)
 	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
 			      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 6), "organisatie",
 			      db_col_text(st, 2), "van", db_col_text(st, 3), "tot", db_col_text(st, 4));
-	json_object_set_new(o, "reden", text_or_null(st, 5));
+	json_object_set_new(o, "reden", store_text_or_null(st, 5));
 	return o;
 }
 
@@ -324,7 +295,7 @@ int skills_absence_create(struct store *s, json_t *in, json_t **out, struct prob
 		goto out;
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db, "INSERT INTO afwezigheden(medewerker_id, van, tot, reden, aangemaakt) VALUES(?, ?, ?, ?, ?)", "ltttt",
 		   id, van, tot, reden, now);
 	if (r < 0) {
@@ -345,7 +316,7 @@ int skills_absence_list(struct store *s, const char *org, long long id, const ch
 			struct problem *p)
 {
 	long long oid = 0;
-	if (org && !(oid = org_id(s, org))) {
+	if (org && !(oid = store_org_id(s, org))) {
 		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
 		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
 		p->status = 422;
@@ -406,7 +377,7 @@ static json_t *substitution_json(struct db_stmt *st)
 			      db_col_text(st, 3), "vervanger", (json_int_t)db_col_int(st, 4), "vervangerNaam",
 			      db_col_text(st, 5), "vervangerOrganisatie", db_col_text(st, 6), "competentie", db_col_text(st, 7),
 			      "competentieNaam", db_col_text(st, 10), "aangemaakt", db_col_text(st, 8));
-	json_object_set_new(o, "beeindigd", text_or_null(st, 9));
+	json_object_set_new(o, "beeindigd", store_text_or_null(st, 9));
 	return o;
 }
 
@@ -458,7 +429,7 @@ int skills_substitution_create(struct store *s, json_t *in, json_t **out, struct
 	if (r < 0)
 		goto out;
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db, "INSERT INTO vervangingen(medewerker_id, vervanger_id, competentie_id, aangemaakt) VALUES(?, ?, ?, ?)",
 		   "lllt", mid, vid, cid, now);
 	if (r == DB_ERR_UNIQUE) {
@@ -483,7 +454,7 @@ int skills_substitution_list(struct store *s, const char *org, long long id, con
 			     struct problem *p)
 {
 	long long oid = 0, cid = 0;
-	if (org && !(oid = org_id(s, org))) {
+	if (org && !(oid = store_org_id(s, org))) {
 		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
 		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
 		p->status = 422;
@@ -527,7 +498,7 @@ int skills_substitution_end(struct store *s, long long sid, json_t **out, struct
 	if (begin(s, p) < 0)
 		return -p->status;
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	int r = db_run(s->db, "UPDATE vervangingen SET beeindigd = ? WHERE id = ? AND beeindigd IS NULL", "tl", now, sid);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "vervanging");
@@ -925,7 +896,7 @@ static int applies(struct store *s, const struct competence *c, const struct org
 int skills_vulnerability(struct store *s, const char *org, struct skills_moment m, int with_ids, json_t **out,
 			 struct problem *p)
 {
-	long long oid = org_id(s, org);
+	long long oid = store_org_id(s, org);
 	if (!oid)
 		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
 	if (db_begin_read(s->db) < 0)
@@ -990,7 +961,7 @@ int skills_network(struct store *s, const char *verband, struct skills_moment m,
 		   struct problem *p)
 {
 	long long vid = 0;
-	if (verband && !(vid = verband_id(s, verband))) {
+	if (verband && !(vid = store_verband_id(s, verband))) {
 		problem_set(p, 422, "Verband '%s' bestaat niet.", verband);
 		problem_param(p, "verband", "verband '%s' bestaat niet", verband);
 		p->status = 422;
@@ -1129,7 +1100,7 @@ out:
 
 int skills_map(struct store *s, const char *org, json_t **out, struct problem *p)
 {
-	long long oid = org_id(s, org);
+	long long oid = store_org_id(s, org);
 	if (!oid)
 		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
 	if (db_begin_read(s->db) < 0)
@@ -1305,7 +1276,7 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 int skills_import(struct store *s, const char *org, const struct actor *by, const char *text, size_t len,
 		  struct skills_sheet *sh, json_t **out, struct problem *p)
 {
-	long long oid = org_id(s, org);
+	long long oid = store_org_id(s, org);
 	memset(sh, 0, sizeof(*sh));
 	if (!oid) {
 		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);

@@ -37,30 +37,16 @@ struct staff_values {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static void now_text(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static json_t *text_or_null(struct db_stmt *st, int col)
-{
-	const char *t = db_col_text(st, col);
-	return t ? json_string(t) : json_null();
-}
-
 static json_t *record_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "naam", db_col_text(st, 1),
 			      "organisatie", db_col_text(st, 2));
-	json_object_set_new(o, "functie", text_or_null(st, 3));
+	json_object_set_new(o, "functie", store_text_or_null(st, 3));
 	json_object_set_new(o, "pseudoniem", json_boolean(db_col_int(st, 4)));
 	json_object_set_new(o, "uurPerWeek", json_integer(db_col_int(st, 5)));
 	json_object_set_new(o, "beschikbaarUurPerWeek", json_integer(db_col_int(st, 6)));
 	json_object_set_new(o, "pensioenjaar", db_col_null(st, 7) ? json_null() : json_integer(db_col_int(st, 7)));
-	json_object_set_new(o, "email", text_or_null(st, 8));
+	json_object_set_new(o, "email", store_text_or_null(st, 8));
 	return o;
 }
 
@@ -74,14 +60,6 @@ void staff_strip_private(json_t *rec)
 	}
 	for (i = 0; staff_private_fields[i]; i++)
 		json_object_del(rec, staff_private_fields[i]);
-}
-
-static long long org_id(struct store *s, const char *code)
-{
-	struct db_stmt *st = db_query(s->db, "SELECT id FROM organisaties WHERE code = ?", "t", code);
-	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
 }
 
 /* "manager, GM0505" or "beheerder": who acted, without the person's name. */
@@ -131,7 +109,7 @@ static int history_add(struct store *s, long long id, const struct actor *by, co
 		       json_t *waarden, struct problem *p)
 {
 	char now[32], rol[200];
-	now_text(now);
+	store_now_text(now);
 	actor_role(by, rol, sizeof(rol));
 	char *v = json_dumps(velden, JSON_COMPACT);
 	char *w = waarden && json_object_size(waarden) ? json_dumps(waarden, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
@@ -256,12 +234,12 @@ int staff_create(struct store *s, const struct actor *by, json_t *in, json_t **o
 	if (begin(s, p) < 0)
 		return -p->status;
 	int r;
-	if (!(v.org_id = org_id(s, v.org))) {
+	if (!(v.org_id = store_org_id(s, v.org))) {
 		r = unknown_org(v.org, p);
 		goto out;
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db,
 		   "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
 		   " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)",
@@ -368,7 +346,7 @@ int staff_update(struct store *s, long long id, const char *expect_org, const st
 			goto out;
 		}
 	}
-	if (strcmp(n.org, str_of(cur, "organisatie")) && !(n.org_id = org_id(s, n.org))) {
+	if (strcmp(n.org, str_of(cur, "organisatie")) && !(n.org_id = store_org_id(s, n.org))) {
 		r = unknown_org(n.org, p);
 		goto out;
 	}
@@ -395,7 +373,7 @@ int staff_update(struct store *s, long long id, const char *expect_org, const st
 		goto out;
 	}
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db,
 		   "UPDATE medewerkers SET organisatie_id = ?, naam = ?, functie = ?, email = ?, uur_per_week = ?,"
 		   " beschikbaar_uur_per_week = ?, pensioenjaar = NULLIF(?, -1), gewijzigd = ? WHERE id = ?",
@@ -500,7 +478,7 @@ int staff_pseudonymise(struct store *s, long long id, const char *expect_org, co
 		r = problem_set(p, 500, "Kon geen pseudoniem maken voor medewerker %lld.", id);
 		goto out;
 	}
-	now_text(now);
+	store_now_text(now);
 	r = db_run(s->db,
 		   "UPDATE medewerkers SET naam = ?, email = NULL, pensioenjaar = NULL, pseudoniem = 1, gewijzigd = ? WHERE id = ?",
 		   "ttl", pseudonym, now, id);
@@ -527,7 +505,7 @@ out:
 int staff_list(struct store *s, const char *org, long long after, long long limit, json_t **out, struct problem *p)
 {
 	long long oid = 0;
-	if (org && !(oid = org_id(s, org)))
+	if (org && !(oid = store_org_id(s, org)))
 		return unknown_org(org, p);
 	struct db_stmt *st;
 	if (oid && limit > 0)
@@ -642,14 +620,14 @@ static json_t *work_json(struct store *s, long long id, int hours)
 			o = json_pack("{s:I,s:s,s:I,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1),
 				      "opdracht", (json_int_t)db_col_int(st, 2), "datum", db_col_text(st, 3), "minuten",
 				      (json_int_t)db_col_int(st, 4));
-			json_object_set_new(o, "omschrijving", text_or_null(st, 5));
-			json_object_set_new(o, "status", text_or_null(st, 6));
-			json_object_set_new(o, "reden", text_or_null(st, 7));
+			json_object_set_new(o, "omschrijving", store_text_or_null(st, 5));
+			json_object_set_new(o, "status", store_text_or_null(st, 6));
+			json_object_set_new(o, "reden", store_text_or_null(st, 7));
 		} else {
 			o = json_pack("{s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0), "opdracht", (json_int_t)db_col_int(st, 1),
 				      "minuten", (json_int_t)db_col_int(st, 2));
-			json_object_set_new(o, "status", text_or_null(st, 3));
-			json_object_set_new(o, "aangemaakt", text_or_null(st, 4));
+			json_object_set_new(o, "status", store_text_or_null(st, 3));
+			json_object_set_new(o, "aangemaakt", store_text_or_null(st, 4));
 		}
 		json_array_append_new(a, o);
 	}
@@ -690,7 +668,7 @@ int staff_inzage(struct store *s, long long id, json_t **out, struct problem *p)
 		"Inzage (art. 15), rectificatie (art. 16), wissen (art. 17: in samen door pseudonimisering, omdat de "
 		"urenadministratie blijft), beperking (art. 18) en bezwaar (art. 21); klachten bij de Autoriteit Persoonsgegevens.");
 	char now[32];
-	now_text(now);
+	store_now_text(now);
 	*out = json_pack("{s:o,s:o,s:o,s:o,s:s}", "medewerker", rec, "wijzigingen", history_json(s, id, 0), "verwerkingen",
 			 processing_json(s, id), "informatie", info, "opgesteld", now);
 	json_t *inzet = work_json(s, id, 0), *uren = work_json(s, id, 1);

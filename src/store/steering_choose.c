@@ -21,7 +21,7 @@ static json_t *survey_json(struct store *s, struct db_stmt *st)
 	long long kid = db_col_int(st, 0);
 	json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "code", db_col_text(st, 1), "verband", db_col_text(st, 2), "naam",
 			      db_col_text(st, 3), "datum", db_col_text(st, 4));
-	json_object_set_new(o, "omschrijving", stg_text_or_null(st, 5));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 5));
 	json_t *tv = json_array(), *gekozen = json_array();
 	struct db_stmt *q = db_query(s->db,
 				     "SELECT tv.code, kt.gekozen FROM verkenning_taakvelden kt JOIN taakvelden tv ON tv.id = kt.taakveld_id"
@@ -43,7 +43,7 @@ static json_t *survey_json(struct store *s, struct db_stmt *st)
 		json_object_set_new(o, "keuze", json_null());
 	else
 		json_object_set_new(o, "keuze", json_pack("{s:s,s:o}", "datum", db_col_text(st, 6), "toelichting",
-							  stg_text_or_null(st, 7)));
+							  store_text_or_null(st, 7)));
 	return o;
 }
 
@@ -80,7 +80,7 @@ int steering_survey_get(struct store *s, const char *code, json_t **out, struct 
 
 int steering_survey_list(struct store *s, const char *verband, json_t **out, struct problem *p)
 {
-	if (verband && !stg_verband_id(s, verband))
+	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	struct db_stmt *st = db_query(s->db, "SELECT " SURVEY_COLS SURVEY_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
 					     " ORDER BY k.datum, k.code", "t", verband);
@@ -119,7 +119,7 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 		stg_check_taakvelden(s, tv, "taakvelden", 1, p);
 	if (p->status)
 		return -p->status;
-	long long vid = stg_verband_id(s, verband);
+	long long vid = store_verband_id(s, verband);
 	if (!vid)
 		return stg_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	int r = db_run(s->db, "INSERT INTO verkenningen(code, verband_id, naam, datum, omschrijving) VALUES(?, ?, ?, ?, ?)",
@@ -134,7 +134,7 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 	json_array_foreach(tv, i, x)
 	{
 		r = db_run(s->db, "INSERT INTO verkenning_taakvelden(verkenning_id, taakveld_id, volgorde) VALUES(?, ?, ?)", "lli",
-			   kid, stg_taakveld_id(s, json_string_value(x)), (int)i);
+			   kid, store_taakveld_id(s, json_string_value(x)), (int)i);
 		if (r < 0)
 			return store_db_problem(s, r, p, "taakveld van de verkenning");
 	}
@@ -144,7 +144,7 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 int steering_survey_create(struct store *s, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out };
-	return stg_in_transaction(s, p, do_survey_create, &a);
+	return store_transaction(s, p, do_survey_create, &a);
 }
 
 /* Whether oid is a partner (active member) of verband vid on date. */
@@ -165,7 +165,7 @@ static json_t *answer_json(struct db_stmt *st)
 	json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:b}", "organisatie", db_col_text(st, 0), "taakveld", db_col_text(st, 1),
 			      "knelpunt", (json_int_t)db_col_int(st, 2), "meerwaarde", (json_int_t)db_col_int(st, 3),
 			      "snelResultaat", (int)db_col_int(st, 4));
-	json_object_set_new(o, "toelichting", stg_text_or_null(st, 5));
+	json_object_set_new(o, "toelichting", store_text_or_null(st, 5));
 	return o;
 }
 
@@ -193,7 +193,7 @@ static int do_survey_answer(struct store *s, void *arg, struct problem *p)
 	field_text(in, "toelichting", FIELD_OPTIONAL, 4000, &toelichting, p);
 	if (p->status)
 		return -p->status;
-	long long oid = stg_org_id(s, org), tid = stg_taakveld_id(s, tv);
+	long long oid = store_org_id(s, org), tid = store_taakveld_id(s, tv);
 	if (!oid)
 		return stg_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!is_partner(s, k.verband, oid, k.datum))
@@ -226,7 +226,7 @@ static int do_survey_answer(struct store *s, void *arg, struct problem *p)
 int steering_survey_answer(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code };
-	return stg_in_transaction(s, p, do_survey_answer, &a);
+	return store_transaction(s, p, do_survey_answer, &a);
 }
 
 int steering_survey_answers(struct store *s, const char *code, json_t **out, struct problem *p)
@@ -375,7 +375,7 @@ static int do_survey_choose(struct store *s, void *arg, struct problem *p)
 	{
 		struct db_stmt *st = db_query(s->db,
 					      "SELECT 1 FROM verkenning_taakvelden WHERE verkenning_id = ? AND taakveld_id = ?", "ll",
-					      k.id, stg_taakveld_id(s, json_string_value(x)));
+					      k.id, store_taakveld_id(s, json_string_value(x)));
 		int ok = db_step(st) == DB_ROW;
 		db_finalize(st);
 		if (!ok) {
@@ -389,7 +389,7 @@ static int do_survey_choose(struct store *s, void *arg, struct problem *p)
 	json_array_foreach(tv, i, x)
 	{
 		r = db_run(s->db, "UPDATE verkenning_taakvelden SET gekozen = 1 WHERE verkenning_id = ? AND taakveld_id = ?", "ll",
-			   k.id, stg_taakveld_id(s, json_string_value(x)));
+			   k.id, store_taakveld_id(s, json_string_value(x)));
 		if (r < 0)
 			return store_db_problem(s, r, p, "keuze");
 	}
@@ -403,7 +403,7 @@ static int do_survey_choose(struct store *s, void *arg, struct problem *p)
 int steering_survey_choose(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code };
-	return stg_in_transaction(s, p, do_survey_choose, &a);
+	return store_transaction(s, p, do_survey_choose, &a);
 }
 
 /* ---- scoringen --------------------------------------------------------- */
@@ -516,7 +516,7 @@ static json_t *scoring_json(struct store *s, struct db_stmt *st)
 	long long cid = db_col_int(st, 0);
 	json_t *o = json_pack("{s:s,s:s,s:s,s:s}", "code", db_col_text(st, 1), "verband", db_col_text(st, 2), "naam",
 			      db_col_text(st, 3), "datum", db_col_text(st, 4));
-	json_object_set_new(o, "omschrijving", stg_text_or_null(st, 5));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 5));
 	json_object_set_new(o, "criteria", criteria_json(s, cid));
 	json_t *tv = json_array();
 	struct db_stmt *q = db_query(s->db,
@@ -551,7 +551,7 @@ int steering_scoring_get(struct store *s, const char *code, json_t **out, struct
 
 int steering_scoring_list(struct store *s, const char *verband, json_t **out, struct problem *p)
 {
-	if (verband && !stg_verband_id(s, verband))
+	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	struct db_stmt *st = db_query(s->db, "SELECT " SCORING_COLS SCORING_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
 					     " ORDER BY c.datum, c.code", "t", verband);
@@ -634,7 +634,7 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 		stg_check_taakvelden(s, tv, "taakvelden", 1, p);
 	if (p->status)
 		return -p->status;
-	long long vid = stg_verband_id(s, verband);
+	long long vid = store_verband_id(s, verband);
 	if (!vid)
 		return stg_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	int r = db_run(s->db,
@@ -660,7 +660,7 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 	json_array_foreach(tv, i, x)
 	{
 		r = db_run(s->db, "INSERT INTO scoring_taakvelden(scoring_id, taakveld_id, volgorde) VALUES(?, ?, ?)", "lli", cid,
-			   stg_taakveld_id(s, json_string_value(x)), (int)i);
+			   store_taakveld_id(s, json_string_value(x)), (int)i);
 		if (r < 0)
 			return store_db_problem(s, r, p, "taakveld van de scoring");
 	}
@@ -670,7 +670,7 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 int steering_scoring_create(struct store *s, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out };
-	return stg_in_transaction(s, p, do_scoring_create, &a);
+	return store_transaction(s, p, do_scoring_create, &a);
 }
 
 static int scoring_has_taakveld(struct store *s, long long cid, long long tid)
@@ -748,7 +748,7 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 	}
 	if (p->status)
 		return -p->status;
-	long long oid = stg_org_id(s, org), tid = stg_taakveld_id(s, tv);
+	long long oid = store_org_id(s, org), tid = store_taakveld_id(s, tv);
 	if (!oid)
 		return stg_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!is_partner(s, c.verband, oid, c.datum))
@@ -788,7 +788,7 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 int steering_scoring_score(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code };
-	return stg_in_transaction(s, p, do_scoring_score, &a);
+	return store_transaction(s, p, do_scoring_score, &a);
 }
 
 int steering_scoring_scores(struct store *s, const char *code, json_t **out, struct problem *p)
@@ -821,9 +821,9 @@ static json_t *owners_json(struct store *s, long long cid, long long tid)
 				      "ll", cid, tid);
 	while (db_step(st) == DB_ROW) {
 		json_t *e = json_pack("{s:s}", "naam", db_col_text(st, 0));
-		json_object_set_new(e, "organisatie", stg_text_or_null(st, 1));
-		json_object_set_new(e, "organisatieNaam", stg_text_or_null(st, 2));
-		json_object_set_new(e, "toelichting", stg_text_or_null(st, 3));
+		json_object_set_new(e, "organisatie", store_text_or_null(st, 1));
+		json_object_set_new(e, "organisatieNaam", store_text_or_null(st, 2));
+		json_object_set_new(e, "toelichting", store_text_or_null(st, 3));
 		json_array_append_new(a, e);
 	}
 	db_finalize(st);
@@ -1025,7 +1025,7 @@ static int do_scoring_thresholds(struct store *s, void *arg, struct problem *p)
 int steering_scoring_thresholds(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code };
-	return stg_in_transaction(s, p, do_scoring_thresholds, &a);
+	return store_transaction(s, p, do_scoring_thresholds, &a);
 }
 
 static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
@@ -1035,7 +1035,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 	int r = scoring_find(s, a->code, &c, p);
 	if (r < 0)
 		return r;
-	long long tid = stg_taakveld_id(s, a->extra);
+	long long tid = store_taakveld_id(s, a->extra);
 	if (!scoring_has_taakveld(s, c.id, tid))
 		return problem_set(p, 404, "Taakveld '%s' hoort niet bij scoring '%s'.", a->extra, a->code);
 	json_t *owners = NULL;
@@ -1074,7 +1074,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 	{
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		long long oid = 0;
-		if (org && org[0] && !(oid = stg_org_id(s, org))) {
+		if (org && org[0] && !(oid = store_org_id(s, org))) {
 			char n[64];
 			snprintf(n, sizeof(n), "eigenaren[%zu].organisatie", i);
 			return stg_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
@@ -1099,5 +1099,5 @@ int steering_scoring_owners(struct store *s, const char *code, const char *taakv
 			    struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code, .extra = taakveld };
-	return stg_in_transaction(s, p, do_scoring_owners, &a);
+	return store_transaction(s, p, do_scoring_owners, &a);
 }

@@ -44,7 +44,7 @@ static int import_failed(struct problem *p, const char *prefix, int r)
 	char dotted[176];
 	snprintf(dotted, sizeof(dotted), "%s.", prefix);
 	if (p->nparams)
-		stg_prefix_params(p, dotted);
+		problem_prefix_params(p, dotted);
 	else {
 		int status = p->status;
 		problem_param(p, prefix, "%s", p->detail);
@@ -83,7 +83,7 @@ static int import_part(struct store *s, json_t *x, struct problem *p,
 			return r;
 	} else if (field_text(x, "verband", FIELD_REQUIRED, 40, &verband, p) < 0) {
 		return -p->status;
-	} else if (!stg_verband_id(s, verband)) {
+	} else if (!store_verband_id(s, verband)) {
 		return stg_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	}
 	return fn(s, verband, tid, x, NULL, p);
@@ -157,7 +157,7 @@ static int import_survey(struct store *s, json_t *x, struct problem *p)
 		if (!json_is_object(keuze))
 			return problem_param(p, "keuze", "moet een object zijn met taakvelden, datum en toelichting");
 		if ((r = steering_survey_choose(s, code, keuze, NULL, p)) < 0) {
-			stg_prefix_params(p, "keuze.");
+			problem_prefix_params(p, "keuze.");
 			return r;
 		}
 	}
@@ -189,7 +189,7 @@ static int import_milestone(struct store *s, json_t *x, struct problem *p)
 	if (r < 0)
 		return r;
 	struct ms_args a = { tid, 0, x, NULL };
-	if ((r = stg_in_transaction(s, p, stg_ms_create, &a)) < 0)
+	if ((r = store_transaction(s, p, stg_ms_create, &a)) < 0)
 		return r;
 	if ((r = import_list(s, x, "uitstel", "", p, postpone_one, &a)) < 0)
 		return r;
@@ -198,7 +198,7 @@ static int import_milestone(struct store *s, json_t *x, struct problem *p)
 		if (!json_is_object(gereed))
 			return problem_param(p, "gereed", "moet een object zijn met datum en toelichting");
 		if ((r = steering_milestone_done(s, tid, a.mid, gereed, NULL, p)) < 0) {
-			stg_prefix_params(p, "gereed.");
+			problem_prefix_params(p, "gereed.");
 			return r;
 		}
 	}
@@ -248,5 +248,5 @@ int steering_import(struct store *s, json_t *doc, struct problem *p)
 {
 	if (!json_is_object(doc))
 		return problem_set(p, 400, "Het document moet een JSON-object zijn.");
-	return stg_in_transaction(s, p, do_steering_import, doc);
+	return store_transaction(s, p, do_steering_import, doc);
 }

@@ -116,7 +116,7 @@ int stg_scan_all(struct store *s, void *arg, struct problem *p)
 	return r;
 }
 
-int steering_notices_scan(struct store *s, struct problem *p) { return stg_in_transaction(s, p, stg_scan_all, NULL); }
+int steering_notices_scan(struct store *s, struct problem *p) { return store_transaction(s, p, stg_scan_all, NULL); }
 
 /* The organisations of a melding in one role, as codes, and their names
  * as Dutch prose in names ("Kampen", "Staphorst en Zwartewaterland",
@@ -187,9 +187,9 @@ int steering_notices_list(struct store *s, const char *organisatie, const char *
 			  struct problem *p)
 {
 	long long oid = 0;
-	if (organisatie && !(oid = stg_org_id(s, organisatie)))
+	if (organisatie && !(oid = store_org_id(s, organisatie)))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", organisatie);
-	if (verband && !stg_verband_id(s, verband))
+	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	*out = stg_notices_query(s, oid, "ontvanger", verband);
 	return 0;

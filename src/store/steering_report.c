@@ -197,7 +197,7 @@ int steering_report_data(struct store *s, const char *org, const char *van, cons
 		problem_param(p, "tot", "moet op of na 'van' liggen");
 	if (p->status)
 		return -p->status;
-	long long oid = stg_org_id(s, org);
+	long long oid = store_org_id(s, org);
 	if (!oid)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
 	char naam[200];

@@ -122,7 +122,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 		char n[64];
 		snprintf(n, sizeof(n), "posten[%zu].organisatie", i);
 		if (org && org[0]) {
-			if (!stg_org_id(s, org)) {
+			if (!store_org_id(s, org)) {
 				json_decref(deelnemers);
 				return stg_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
 			}
@@ -143,7 +143,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 			const char *org = json_string_value(json_object_get(x, "organisatie"));
 			char n[64];
 			snprintf(n, sizeof(n), "gebruik[%zu].organisatie", i);
-			if (!stg_org_id(s, org) || !stg_json_has_string(deelnemers, org)) {
+			if (!store_org_id(s, org) || !stg_json_has_string(deelnemers, org)) {
 				json_decref(deelnemers);
 				return stg_refuse(p, n, "%s is geen deelnemer van traject %lld.", org, t.id);
 			}
@@ -186,7 +186,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	{
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		const char *key = json_string_value(json_object_get(x, "verdeelsleutel"));
-		long long oid = org && org[0] ? stg_org_id(s, org) : 0;
+		long long oid = org && org[0] ? store_org_id(s, org) : 0;
 		r = db_run(s->db,
 			   "INSERT INTO businesscase_posten(traject_id, organisatie_id, soort, jaar, centen, verdeelsleutel, omschrijving)"
 			   " VALUES(?, nullif(?, 0), ?, ?, ?, ?, ?)",
@@ -201,7 +201,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 		json_array_foreach(gebruik, i, x)
 		{
 			r = db_run(s->db, "INSERT INTO businesscase_gebruik(traject_id, organisatie_id, aandeel) VALUES(?, ?, ?)", "lll",
-				   t.id, stg_org_id(s, json_string_value(json_object_get(x, "organisatie"))),
+				   t.id, store_org_id(s, json_string_value(json_object_get(x, "organisatie"))),
 				   (long long)json_integer_value(json_object_get(x, "aandeel")));
 			if (r < 0)
 				return store_db_problem(s, r, p, "gebruik");
@@ -212,7 +212,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 int steering_bc_put(struct store *s, long long traject, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .id = traject };
-	return stg_in_transaction(s, p, do_bc_put, &a);
+	return store_transaction(s, p, do_bc_put, &a);
 }
 
 static json_t *bc_result_json(const struct bc_result *r, int years, int with_years)
@@ -259,8 +259,8 @@ int steering_bc_get(struct store *s, long long traject, json_t **out, struct pro
 	int years = (int)db_col_int(st, 0), permille = (int)db_col_int(st, 1);
 	json_t *o = json_pack("{s:I,s:s,s:s,s:i,s:i}", "traject", (json_int_t)t.id, "verband", t.verband_code, "taakveld",
 			      t.taakveld, "periodeJaren", years, "discontoPromille", permille);
-	json_object_set_new(o, "toelichting", stg_text_or_null(st, 2));
-	json_object_set_new(o, "bijgewerkt", stg_text_or_null(st, 3));
+	json_object_set_new(o, "toelichting", store_text_or_null(st, 2));
+	json_object_set_new(o, "bijgewerkt", store_text_or_null(st, 3));
 	db_finalize(st);
 
 	/* The partners: the participants, and anyone a post or usage names. */
@@ -272,12 +272,12 @@ int steering_bc_get(struct store *s, long long traject, json_t **out, struct pro
 		      "l", t.id);
 	while (db_step(st) == DB_ROW) {
 		json_t *e = json_object();
-		json_object_set_new(e, "organisatie", stg_text_or_null(st, 0));
+		json_object_set_new(e, "organisatie", store_text_or_null(st, 0));
 		json_object_set_new(e, "soort", json_string(db_col_text(st, 1)));
 		json_object_set_new(e, "jaar", json_integer(db_col_int(st, 2)));
 		json_object_set_new(e, "centen", json_integer(db_col_int(st, 3)));
-		json_object_set_new(e, "verdeelsleutel", stg_text_or_null(st, 4));
-		json_object_set_new(e, "omschrijving", stg_text_or_null(st, 5));
+		json_object_set_new(e, "verdeelsleutel", store_text_or_null(st, 4));
+		json_object_set_new(e, "omschrijving", store_text_or_null(st, 5));
 		json_array_append_new(posten, e);
 		if (db_col_text(st, 0) && !stg_json_has_string(partners, db_col_text(st, 0)))
 			json_array_append_new(partners, json_string(db_col_text(st, 0)));
@@ -406,17 +406,17 @@ json_t *stg_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum
 	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "traject", (json_int_t)db_col_int(st, 1),
 			      "verband", db_col_text(st, 2), "taakveld", db_col_text(st, 3), "taakveldNaam", db_col_text(st, 4),
 			      "titel", db_col_text(st, 5));
-	json_object_set_new(o, "verantwoordelijke", stg_text_or_null(st, 7));
-	json_object_set_new(o, "organisatie", stg_text_or_null(st, 8));
-	json_object_set_new(o, "organisatieNaam", stg_text_or_null(st, 9));
-	json_object_set_new(o, "omschrijving", stg_text_or_null(st, 10));
+	json_object_set_new(o, "verantwoordelijke", store_text_or_null(st, 7));
+	json_object_set_new(o, "organisatie", store_text_or_null(st, 8));
+	json_object_set_new(o, "organisatieNaam", store_text_or_null(st, 9));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 10));
 	json_object_set_new(o, "oorspronkelijkeDeadline", json_string(db_col_text(st, 6)));
 	json_object_set_new(o, "deadline", json_string(db_col_text(st, 13)));
 	if (db_col_null(st, 11))
 		json_object_set_new(o, "gereed", json_null());
 	else
 		json_object_set_new(o, "gereed", json_pack("{s:s,s:o}", "datum", db_col_text(st, 11), "toelichting",
-							   stg_text_or_null(st, 12)));
+							   store_text_or_null(st, 12)));
 	json_t *hist = json_array();
 	struct db_stmt *q = db_query(s->db,
 				     "SELECT datum, oude_deadline, nieuwe_deadline, reden FROM mijlpaal_uitstel WHERE mijlpaal_id = ?"
@@ -509,7 +509,7 @@ int stg_ms_create(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = 0;
 	if (org && org[0]) {
-		if (!(oid = stg_org_id(s, org)))
+		if (!(oid = store_org_id(s, org)))
 			return stg_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 		json_t *d = stg_traject_deelnemers(s, t.id);
 		int ok = stg_json_has_string(d, org);
@@ -532,7 +532,7 @@ int stg_ms_create(struct store *s, void *arg, struct problem *p)
 int steering_milestone_create(struct store *s, long long traject, json_t *in, json_t **out, struct problem *p)
 {
 	struct ms_args a = { traject, 0, in, out };
-	return stg_in_transaction(s, p, stg_ms_create, &a);
+	return store_transaction(s, p, stg_ms_create, &a);
 }
 
 static int do_ms_done(struct store *s, void *arg, struct problem *p)
@@ -562,7 +562,7 @@ int steering_milestone_done(struct store *s, long long traject, long long mid, j
 			    struct problem *p)
 {
 	struct ms_args a = { traject, mid, in, out };
-	return stg_in_transaction(s, p, do_ms_done, &a);
+	return store_transaction(s, p, do_ms_done, &a);
 }
 
 static int do_ms_postpone(struct store *s, void *arg, struct problem *p)
@@ -601,7 +601,7 @@ int steering_milestone_postpone(struct store *s, long long traject, long long mi
 				struct problem *p)
 {
 	struct ms_args a = { traject, mid, in, out };
-	return stg_in_transaction(s, p, do_ms_postpone, &a);
+	return store_transaction(s, p, do_ms_postpone, &a);
 }
 
 int steering_milestone_list(struct store *s, const struct steering_ms_filter *f, json_t **out, struct problem *p)
@@ -621,9 +621,9 @@ int steering_milestone_list(struct store *s, const struct steering_ms_filter *f,
 	if (p->status)
 		return -p->status;
 	long long oid = 0;
-	if (f->organisatie && !(oid = stg_org_id(s, f->organisatie)))
+	if (f->organisatie && !(oid = store_org_id(s, f->organisatie)))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", f->organisatie);
-	if (f->verband && !stg_verband_id(s, f->verband))
+	if (f->verband && !store_verband_id(s, f->verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", f->verband);
 	if (f->traject) {
 		struct traject_row t;
@@ -663,15 +663,15 @@ json_t *stg_decision_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1));
 	json_object_set_new(o, "traject", db_col_null(st, 2) ? json_null() : json_integer(db_col_int(st, 2)));
-	json_object_set_new(o, "taakveld", stg_text_or_null(st, 3));
-	json_object_set_new(o, "taakveldNaam", stg_text_or_null(st, 4));
+	json_object_set_new(o, "taakveld", store_text_or_null(st, 3));
+	json_object_set_new(o, "taakveldNaam", store_text_or_null(st, 4));
 	json_object_set_new(o, "orgaan", json_string(db_col_text(st, 5)));
-	json_object_set_new(o, "organisatie", stg_text_or_null(st, 6));
-	json_object_set_new(o, "organisatieNaam", stg_text_or_null(st, 7));
+	json_object_set_new(o, "organisatie", store_text_or_null(st, 6));
+	json_object_set_new(o, "organisatieNaam", store_text_or_null(st, 7));
 	json_object_set_new(o, "datum", json_string(db_col_text(st, 8)));
 	json_object_set_new(o, "uitkomst", json_string(db_col_text(st, 9)));
-	json_object_set_new(o, "onderwerp", stg_text_or_null(st, 10));
-	json_object_set_new(o, "toelichting", stg_text_or_null(st, 11));
+	json_object_set_new(o, "onderwerp", store_text_or_null(st, 10));
+	json_object_set_new(o, "toelichting", store_text_or_null(st, 11));
 	return o;
 }
 
@@ -691,7 +691,7 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 		if (r < 0)
 			return r;
 		vid = t.verband, tid = t.id;
-	} else if (!(vid = stg_verband_id(s, a->verband))) {
+	} else if (!(vid = store_verband_id(s, a->verband))) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband ? a->verband : "");
 	}
 	const char *orgaan = NULL, *org = NULL, *datum = NULL, *uitkomst = NULL, *onderwerp = NULL, *tl = NULL;
@@ -707,7 +707,7 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = 0;
 	if (org && org[0]) {
-		if (!(oid = stg_org_id(s, org)))
+		if (!(oid = store_org_id(s, org)))
 			return stg_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 		if (!stg_is_member_ever(s, vid, oid))
 			return stg_refuse(p, "organisatie", "%s is geen lid van dit verband.", org);
@@ -734,7 +734,7 @@ int steering_decision_create(struct store *s, const char *verband, long long tra
 			     struct problem *p)
 {
 	struct part_args a = { verband, traject, in, out };
-	return stg_in_transaction(s, p, do_decision_create, &a);
+	return store_transaction(s, p, do_decision_create, &a);
 }
 
 int steering_decision_list(struct store *s, const struct steering_decision_filter *f, json_t **out,
@@ -747,9 +747,9 @@ int steering_decision_list(struct store *s, const struct steering_decision_filte
 	if (p->status)
 		return -p->status;
 	long long oid = 0;
-	if (f->organisatie && !(oid = stg_org_id(s, f->organisatie)))
+	if (f->organisatie && !(oid = store_org_id(s, f->organisatie)))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", f->organisatie);
-	if (f->verband && !stg_verband_id(s, f->verband))
+	if (f->verband && !store_verband_id(s, f->verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", f->verband);
 	if (f->traject) {
 		struct traject_row t;
@@ -781,14 +781,14 @@ json_t *stg_role_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1));
 	json_object_set_new(o, "traject", db_col_null(st, 2) ? json_null() : json_integer(db_col_int(st, 2)));
-	json_object_set_new(o, "taakveld", stg_text_or_null(st, 3));
+	json_object_set_new(o, "taakveld", store_text_or_null(st, 3));
 	json_object_set_new(o, "rol", json_string(db_col_text(st, 4)));
 	json_object_set_new(o, "naam", json_string(db_col_text(st, 5)));
-	json_object_set_new(o, "organisatie", stg_text_or_null(st, 6));
-	json_object_set_new(o, "organisatieNaam", stg_text_or_null(st, 7));
-	json_object_set_new(o, "van", stg_text_or_null(st, 8));
-	json_object_set_new(o, "tot", stg_text_or_null(st, 9));
-	json_object_set_new(o, "toelichting", stg_text_or_null(st, 10));
+	json_object_set_new(o, "organisatie", store_text_or_null(st, 6));
+	json_object_set_new(o, "organisatieNaam", store_text_or_null(st, 7));
+	json_object_set_new(o, "van", store_text_or_null(st, 8));
+	json_object_set_new(o, "tot", store_text_or_null(st, 9));
+	json_object_set_new(o, "toelichting", store_text_or_null(st, 10));
 	return o;
 }
 
@@ -802,7 +802,7 @@ static int do_role_create(struct store *s, void *arg, struct problem *p)
 		if (r < 0)
 			return r;
 		vid = t.verband, tid = t.id;
-	} else if (!(vid = stg_verband_id(s, a->verband))) {
+	} else if (!(vid = store_verband_id(s, a->verband))) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband ? a->verband : "");
 	}
 	const char *rol = NULL, *naam = NULL, *org = NULL, *van = NULL, *tot = NULL, *tl = NULL;
@@ -817,7 +817,7 @@ static int do_role_create(struct store *s, void *arg, struct problem *p)
 	if (p->status)
 		return -p->status;
 	long long oid = 0;
-	if (org && org[0] && !(oid = stg_org_id(s, org)))
+	if (org && org[0] && !(oid = store_org_id(s, org)))
 		return stg_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	int r = db_run(s->db,
 		       "INSERT INTO bestuursrollen(verband_id, traject_id, rol, naam, organisatie_id, van, tot, toelichting)"
@@ -839,7 +839,7 @@ int steering_role_create(struct store *s, const char *verband, long long traject
 			 struct problem *p)
 {
 	struct part_args a = { verband, traject, in, out };
-	return stg_in_transaction(s, p, do_role_create, &a);
+	return store_transaction(s, p, do_role_create, &a);
 }
 
 int steering_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p)
@@ -849,7 +849,7 @@ int steering_role_list(struct store *s, const char *verband, long long traject, 
 		int r = stg_traject_find(s, traject, &t, p);
 		if (r < 0)
 			return r;
-	} else if (!stg_verband_id(s, verband)) {
+	} else if (!store_verband_id(s, verband)) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband ? verband : "");
 	}
 	struct db_stmt *st = db_query(s->db,

@@ -10,33 +10,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static long long lookup(struct store *s, const char *sql, const char *code)
-{
-	if (!code)
-		return 0;
-	struct db_stmt *st = db_query(s->db, sql, "t", code);
-	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
-}
-long long stg_org_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM organisaties WHERE code = ?", code);
-}
-long long stg_taakveld_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM taakvelden WHERE code = ?", code);
-}
-long long stg_verband_id(struct store *s, const char *code)
-{
-	return lookup(s, "SELECT id FROM verbanden WHERE code = ?", code);
-}
-
-json_t *stg_text_or_null(struct db_stmt *st, int col)
-{
-	const char *t = db_col_text(st, col);
-	return t ? json_string(t) : json_null();
-}
 
 void stg_today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 
@@ -70,33 +43,7 @@ __attribute__((format(printf, 3, 4))) int stg_refuse(struct problem *p, const ch
 }
 
 /* Runs fn inside one write transaction (a savepoint when nested). */
-int stg_in_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-			  void *arg)
-{
-	if (db_begin(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	int r = fn(s, arg, p);
-	if (r < 0) {
-		db_rollback(s->db);
-		return r;
-	}
-	if (db_commit(s->db) < 0) {
-		db_rollback(s->db);
-		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
-	}
-	return 0;
-}
-
 /* Prefixes the names of p's invalid params with prefix ("scoringen[1]."). */
-void stg_prefix_params(struct problem *p, const char *prefix)
-{
-	for (int i = 0; i < p->nparams; i++) {
-		char n[sizeof(p->params[i].name)];
-		snprintf(n, sizeof(n), "%s%s", prefix, p->params[i].name);
-		memcpy(p->params[i].name, n, sizeof(n));
-	}
-}
-
 int stg_slug_field(json_t *in, const char *name, const char **out, struct problem *p)
 {
 	int r = field_text(in, name, FIELD_REQUIRED, 40, out, p);
@@ -192,7 +139,7 @@ int stg_check_taakvelden(struct store *s, json_t *arr, const char *name, int min
 	{
 		char n[64];
 		snprintf(n, sizeof(n), "%s[%zu]", name, i);
-		if (!stg_taakveld_id(s, json_string_value(x)))
+		if (!store_taakveld_id(s, json_string_value(x)))
 			return stg_refuse(p, n, "Taakveld '%s' bestaat niet.", json_string_value(x));
 	}
 	return 0;

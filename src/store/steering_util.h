@@ -71,15 +71,11 @@ struct idset {
 	size_t n, cap;
 };
 
-/* ---- lookups (0 when unknown or NULL) ---- */
-long long stg_org_id(struct store *s, const char *code);
-long long stg_taakveld_id(struct store *s, const char *code);
-long long stg_verband_id(struct store *s, const char *code);
+/* ---- lookups (ids: store_org_id and friends in store.h) ---- */
 /* The organisation's name into buf, or the code when unknown. */
 const char *stg_org_name(struct store *s, const char *code, char *buf, size_t len);
 
 /* ---- values ---- */
-json_t *stg_text_or_null(struct db_stmt *st, int col);
 void stg_today(char out[DATE_TEXT_LEN]);
 void stg_now_text(char out[32]); /* the date of a change, for "aangemaakt" */
 int32_t stg_day_of(const char *s); /* DATE_NONE for NULL or no date */
@@ -88,11 +84,8 @@ int stg_json_has_string(json_t *arr, const char *v);
 /* ---- problems and transactions ---- */
 /* A 422 whose detail and invalid param (when param is not NULL) say the same. */
 __attribute__((format(printf, 3, 4))) int stg_refuse(struct problem *p, const char *param, const char *fmt, ...);
-/* Runs fn in one write transaction (a savepoint when one is open). */
-int stg_in_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-		       void *arg);
-/* Prefixes p's invalid param names ("scoringen[1]."). */
-void stg_prefix_params(struct problem *p, const char *prefix);
+/* Transactions: store_transaction (store.h); param prefixes:
+ * problem_prefix_params (core/problem.h). */
 
 /* ---- fields (as store/fields.h) ---- */
 int stg_slug_field(json_t *in, const char *name, const char **out, struct problem *p);

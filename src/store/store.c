@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "core/embedded.h"
 #include "store/store.h"
 
@@ -104,4 +105,60 @@ int store_db_problem(struct store *s, int dbr, struct problem *p, const char *wh
 		fprintf(stderr, "samen: databasefout bij %s: %s\n", what, db_errmsg(s->db));
 		return problem_set(p, 500, "Databasefout bij %s.", what);
 	}
+}
+
+int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
+		      void *arg)
+{
+	if (db_begin(s->db) < 0)
+		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
+	int r = fn(s, arg, p);
+	if (r < 0) {
+		db_rollback(s->db);
+		return r;
+	}
+	if (db_commit(s->db) < 0) {
+		db_rollback(s->db);
+		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
+	}
+	return 0;
+}
+
+long long store_lookup_id(struct store *s, const char *sql, const char *code)
+{
+	if (!code)
+		return 0;
+	struct db_stmt *st = db_query(s->db, sql, "t", code);
+	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return id;
+}
+
+long long store_org_id(struct store *s, const char *code)
+{
+	return store_lookup_id(s, "SELECT id FROM organisaties WHERE code = ?", code);
+}
+
+long long store_taakveld_id(struct store *s, const char *code)
+{
+	return store_lookup_id(s, "SELECT id FROM taakvelden WHERE code = ?", code);
+}
+
+long long store_verband_id(struct store *s, const char *code)
+{
+	return store_lookup_id(s, "SELECT id FROM verbanden WHERE code = ?", code);
+}
+
+json_t *store_text_or_null(struct db_stmt *st, int col)
+{
+	const char *t = db_col_text(st, col);
+	return t ? json_string(t) : json_null();
+}
+
+void store_now_text(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

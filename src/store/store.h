@@ -12,6 +12,7 @@
  * and reports what is wrong in a struct problem, without writing anything. */
 #ifndef SAMEN_STORE_H
 #define SAMEN_STORE_H
+#include <jansson.h>
 #include "core/problem.h"
 #include "store/db.h"
 
@@ -29,5 +30,22 @@ int store_schema_version(struct store *s);
 /* Maps a db_step_result to a problem (409 for duplicates, 422 for unknown
  * references, 500 otherwise) and returns -status. what names the object. */
 int store_db_problem(struct store *s, int dbr, struct problem *p, const char *what);
+
+/* ---- what every store module uses ---- */
+
+/* Runs fn(s, arg, p) in one write transaction (a savepoint when nested):
+ * committed when it returns 0, rolled back when it fails. */
+int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
+		      void *arg);
+/* The integer in the first column of the first row of sql bound to code;
+ * 0 when there is none or code is NULL. */
+long long store_lookup_id(struct store *s, const char *sql, const char *code);
+long long store_org_id(struct store *s, const char *code);
+long long store_taakveld_id(struct store *s, const char *code);
+long long store_verband_id(struct store *s, const char *code);
+/* A text column as a JSON string, or JSON null for SQL NULL. */
+json_t *store_text_or_null(struct db_stmt *st, int col);
+/* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
+void store_now_text(char out[32]);
 
 #endif
