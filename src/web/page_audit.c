@@ -7,6 +7,7 @@
 #include "http/authz.h"
 #include "store/accounts.h"
 #include "web/html.h"
+#include "web/pages.h"
 
 #define AUDIT_PAGE_SIZE 50
 
@@ -14,42 +15,6 @@ static const char *query(struct request *rq, const char *name)
 {
 	const char *v = req_query(rq, name);
 	return v && v[0] ? v : NULL;
-}
-
-static void filter_field(struct buf *b, const char *id, const char *label, const char *type, const char *value,
-			 const char *error)
-{
-	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
-			  : "<div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_txt(b, label);
-	html_raw(b, "</label></div>");
-	if (error) {
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\">");
-		html_txt(b, error);
-		html_raw(b, "</div>");
-	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
-	if (error) {
-		html_raw(b, " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\"");
-	} else {
-		html_raw(b, "\"");
-	}
-	html_raw(b, " type=\"");
-	html_attr(b, type);
-	html_raw(b, "\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, id);
-	html_raw(b, "\" value=\"");
-	html_attr(b, value ? value : "");
-	html_raw(b, "\"></div></div>");
 }
 
 /* href of another page of the same selection. */
@@ -115,9 +80,9 @@ static int get_audit(struct request *rq, struct response *rs)
 		    "<p class=\"utrecht-paragraph\">Elke wijziging en elke mislukte of geweigerde poging, met wie, wat, "
 		    "het resultaat en het adres van herkomst. Het log kan alleen worden aangevuld.</p>");
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/beheer/audit\">");
-	filter_field(b, "van", "Van (datum)", "date", f.van, van_err);
-	filter_field(b, "tot", "Tot en met (datum)", "date", f.tot, tot_err);
-	filter_field(b, "actor", "Gebruiker (naam)", "text", f.actor, NULL);
+	page_input_field(b, &(struct page_input){ .id = "van", .label = "Van (datum)", .type = "date", .value = f.van, .error = van_err, .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "tot", .label = "Tot en met (datum)", .type = "date", .value = f.tot, .error = tot_err, .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "actor", .label = "Gebruiker (naam)", .type = "text", .value = f.actor, .error = NULL, .field_class = "samen-filter__field" });
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 
 	size_t n = recs ? json_array_size(recs) : 0;

@@ -199,3 +199,45 @@ void page_alert(struct buf *b, const char *message)
 	html_txt(b, message);
 	html_raw(b, "</p></div></div>");
 }
+
+void page_input_field(struct buf *b, const struct page_input *in)
+{
+	html_raw(b, in->error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid" : "<div class=\"utrecht-form-field");
+	if (in->field_class) {
+		html_raw(b, " ");
+		html_attr(b, in->field_class);
+	}
+	html_raw(b, "\"><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+	html_attr(b, in->id);
+	html_raw(b, "\">");
+	html_txt(b, in->label);
+	html_raw(b, "</label></div>");
+	if (in->error) {
+		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"");
+		html_attr(b, in->id);
+		html_raw(b, "-fout\">");
+		html_txt(b, in->error);
+		html_raw(b, "</div>");
+	}
+	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
+	if (in->error) {
+		html_raw(b, " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"");
+		html_attr(b, in->id);
+		html_raw(b, "-fout\"");
+	} else {
+		html_raw(b, "\"");
+	}
+	html_raw(b, " type=\"");
+	html_attr(b, in->type);
+	html_raw(b, "\" id=\"");
+	html_attr(b, in->id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, in->id);
+	if (in->autocomplete) {
+		html_raw(b, "\" autocomplete=\"");
+		html_attr(b, in->autocomplete);
+	}
+	html_raw(b, in->required ? "\" required value=\"" : "\" value=\"");
+	html_attr(b, in->value ? in->value : "");
+	html_raw(b, "\"></div></div>");
+}

@@ -8,6 +8,7 @@
 #include "http/auth.h"
 #include "http/form.h"
 #include "web/html.h"
+#include "web/pages.h"
 
 struct login_view {
 	int status;
@@ -16,43 +17,6 @@ struct login_view {
 	const char *naam_err;  /* for a field */
 	const char *pw_err;
 };
-
-static void field(struct buf *b, const char *id, const char *label, const char *type, const char *autocomplete,
-		  const char *value, const char *error)
-{
-	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid\">" : "<div class=\"utrecht-form-field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_txt(b, label);
-	html_raw(b, "</label></div>");
-	if (error) {
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\">");
-		html_txt(b, error);
-		html_raw(b, "</div>");
-	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
-	if (error) {
-		html_raw(b, " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\"");
-	} else {
-		html_raw(b, "\"");
-	}
-	html_raw(b, " type=\"");
-	html_attr(b, type);
-	html_raw(b, "\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, id);
-	html_raw(b, "\" autocomplete=\"");
-	html_attr(b, autocomplete);
-	html_raw(b, "\" required value=\"");
-	html_attr(b, value ? value : "");
-	html_raw(b, "\"></div></div>");
-}
 
 static void render(struct request *rq, struct response *rs, const struct login_view *v)
 {
@@ -87,8 +51,8 @@ static void render(struct request *rq, struct response *rs, const struct login_v
 		    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_attr(b, token);
 	html_raw(b, "\">");
-	field(b, "naam", "Naam", "text", "username", v->naam, v->naam_err);
-	field(b, "wachtwoord", "Wachtwoord", "password", "current-password", NULL, v->pw_err);
+	page_input_field(b, &(struct page_input){ .id = "naam", .label = "Naam", .type = "text", .autocomplete = "username", .value = v->naam, .error = v->naam_err, .required = 1 });
+	page_input_field(b, &(struct page_input){ .id = "wachtwoord", .label = "Wachtwoord", .type = "password", .autocomplete = "current-password", .value = NULL, .error = v->pw_err, .required = 1 });
 	html_raw(b, "<p class=\"utrecht-paragraph\"><button class=\"utrecht-button utrecht-button--primary-action\" "
 		    "type=\"submit\">Aanmelden</button></p></form>"
 		    "<p class=\"utrecht-paragraph\">Geen account of wachtwoord vergeten? Vraag de beheerder of de manager "

@@ -49,6 +49,16 @@ void page_table_end(struct buf *b);
  * starting with '#' is a numeric column (the '#' is not shown). */
 void page_table_head(struct buf *b, const char *const headers[]);
 
+/* A labelled text input in the NL Design System form-field markup, with its
+ * error message (aria-invalid, aria-describedby) when error is set. */
+struct page_input {
+	const char *id, *label, *type, *value, *error;
+	const char *field_class;  /* an extra class on the field, or NULL */
+	const char *autocomplete; /* or NULL */
+	int required;
+};
+void page_input_field(struct buf *b, const struct page_input *in);
+
 /* The quick links to the dates of the seed documents and today, as
  * links to base?datum=…[&extra]; current is marked aria-current. extra is
  * a ready query string fragment ("taakveld=ict") or NULL, and is escaped
