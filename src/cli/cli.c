@@ -142,6 +142,62 @@ static const char *file_error(int err)
 	}
 }
 
+int cli_options(int argc, char **argv, const struct cli_option *opts, const char **file, const char *usage)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (file && !strcmp(a, "--")) {
+			if (i + 2 != argc || *file) {
+				fprintf(stderr, "samen: geef precies één bestand op.\n%s", usage);
+				return 2;
+			}
+			*file = argv[i + 1];
+			break;
+		}
+		if (a[0] != '-' || !a[1]) {
+			if (!file) {
+				fprintf(stderr, "samen: onbekend argument '%s'.\n%s", a, usage);
+				return 2;
+			}
+			if (*file) {
+				fprintf(stderr, "samen: één bestand verwacht, niet ook '%s'\n", a);
+				return 2;
+			}
+			*file = a;
+			continue;
+		}
+		const char *eq = strchr(a, '=');
+		size_t n = eq ? (size_t)(eq - a) : strlen(a);
+		const struct cli_option *opt = NULL;
+		for (const struct cli_option *o = opts; o->name && !opt; o++)
+			if (strlen(o->name) == n && !strncmp(a, o->name, n))
+				opt = o;
+		if (!opt) {
+			fprintf(stderr, "samen: onbekende optie '%.*s'.\n%s", (int)n, a, usage);
+			return 2;
+		}
+		if (opt->flag) {
+			if (eq) {
+				fprintf(stderr, "samen: %s neemt geen waarde\n", opt->name);
+				return 2;
+			}
+			*opt->flag = 1;
+			continue;
+		}
+		const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		if (!v || (!*v && !opt->may_be_empty)) {
+			fprintf(stderr, "samen: %s verwacht een waarde\n", opt->name);
+			return 2;
+		}
+		*opt->value = v;
+	}
+	return 0;
+}
+
 static int need_db(struct cli_opts *o)
 {
 	if (!o->db) {

@@ -19,6 +19,20 @@ struct cli_opts {
  * returns -1 for --help; 0 otherwise. */
 int cli_parse(int argc, char **argv, struct cli_opts *o, const char *usage);
 
+/* One option of a command: a value ("--db F" or "--db=F") stored in
+ * *value, or a flag (no value) that sets *flag to 1. */
+struct cli_option {
+	const char *name;
+	const char **value;
+	int *flag;
+	int may_be_empty; /* "--x=" is a value here, not a mistake */
+};
+/* Parses argv by opts (ending with a NULL name), "--help"/"-h", and — when
+ * file is not NULL — at most one positional argument (also after "--").
+ * Returns 0; -1 after printing usage for --help (exit 0); 2 after printing
+ * what is wrong (exit 2). */
+int cli_options(int argc, char **argv, const struct cli_option *opts, const char **file, const char *usage);
+
 int cmd_serve(struct cli_opts *o);
 int cmd_demo(struct cli_opts *o);
 int cmd_export(struct cli_opts *o);

@@ -34,42 +34,19 @@ struct gebruiker_opts {
 
 static int parse(int argc, char **argv, struct gebruiker_opts *o)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} opts[] = {
-		{ "--db", offsetof(struct gebruiker_opts, db) },
-		{ "--naam", offsetof(struct gebruiker_opts, naam) },
-		{ "--organisatie", offsetof(struct gebruiker_opts, organisatie) },
-		{ "--rol", offsetof(struct gebruiker_opts, rol) },
-		{ "--verband", offsetof(struct gebruiker_opts, verband) },
-		{ "--wachtwoord", offsetof(struct gebruiker_opts, wachtwoord) },
-		{ "--omschrijving", offsetof(struct gebruiker_opts, omschrijving) },
-	};
 	memset(o, 0, sizeof(*o));
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--json")) {
-			o->json = 1;
-			continue;
-		}
-		const char *eq = strchr(a, '=');
-		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-		size_t k;
-		for (k = 0; k < sizeof(opts) / sizeof(opts[0]); k++)
-			if (strlen(opts[k].name) == nlen && !strncmp(a, opts[k].name, nlen))
-				break;
-		if (k == sizeof(opts) / sizeof(opts[0])) {
-			fprintf(stderr, "samen: onbekende optie of argument '%s'.\n%s", a, usage);
-			return 2;
-		}
-		const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-		if (!v) {
-			fprintf(stderr, "samen: %s verwacht een waarde\n", opts[k].name);
-			return 2;
-		}
-		*(const char **)(void *)((char *)o + opts[k].off) = v;
-	}
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 1 },
+					   { "--naam", &o->naam, NULL, 1 },
+					   { "--organisatie", &o->organisatie, NULL, 1 },
+					   { "--rol", &o->rol, NULL, 1 },
+					   { "--verband", &o->verband, NULL, 1 },
+					   { "--wachtwoord", &o->wachtwoord, NULL, 1 },
+					   { "--omschrijving", &o->omschrijving, NULL, 1 },
+					   { "--json", NULL, &o->json, 0 },
+					   { NULL, NULL, NULL, 0 } };
+	int r = cli_options(argc, argv, opts, NULL, usage);
+	if (r)
+		return r;
 	if (!o->db || !o->db[0]) {
 		fprintf(stderr, "samen: --db BESTAND is verplicht\n");
 		return 2;
@@ -215,7 +192,7 @@ int cmd_gebruiker(int argc, char **argv)
 	struct gebruiker_opts o;
 	int r = parse(argc - 1, argv + 1, &o);
 	if (r)
-		return r;
+		return r < 0 ? 0 : r;
 	if (strcmp(verb, "lijst") && need(o.naam, "--naam"))
 		return 2;
 	if (!strcmp(verb, "toevoegen") && (need(o.rol, "--rol")))

@@ -32,40 +32,13 @@ struct kk_opts {
 static int parse(int argc, char **argv, struct kk_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage, stdout);
-			return -1;
-		}
-		if (a[0] != '-' || !a[1]) {
-			if (o->file) {
-				fprintf(stderr, "samen: één bestand verwacht, niet ook '%s'\n", a);
-				return 2;
-			}
-			o->file = a;
-			continue;
-		}
-		const char *eq = strchr(a, '=');
-		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-		const char **slot = nlen == 4 && !strncmp(a, "--db", 4)		   ? &o->db
-				    : nlen == 13 && !strncmp(a, "--organisatie", 13) ? &o->org
-				    : nlen == 9 && !strncmp(a, "--formaat", 9)	   ? &o->formaat
-										   : NULL;
-		if (!slot) {
-			fprintf(stderr, "samen: onbekende optie '%.*s'.\n%s", (int)nlen, a, usage);
-			return 2;
-		}
-		if (eq)
-			v = eq + 1;
-		else if (i + 1 < argc)
-			v = argv[++i];
-		if (!v || !*v) {
-			fprintf(stderr, "samen: %.*s verwacht een waarde\n", (int)nlen, a);
-			return 2;
-		}
-		*slot = v;
-	}
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },
+					   { "--organisatie", &o->org, NULL, 0 },
+					   { "--formaat", &o->formaat, NULL, 0 },
+					   { NULL, NULL, NULL, 0 } };
+	int r = cli_options(argc, argv, opts, &o->file, usage);
+	if (r)
+		return r;
 	if (!o->db || !o->org) {
 		fprintf(stderr, "samen: %s is verplicht\n", !o->db ? "--db BESTAND" : "--organisatie CODE");
 		return 2;

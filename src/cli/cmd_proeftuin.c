@@ -26,31 +26,13 @@ struct pt_opts {
 static int parse(int argc, char **argv, struct pt_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (!strcmp(a, "--json")) {
-			o->json = 1;
-			continue;
-		}
-		const char *eq = strchr(a, '=');
-		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-		const char **slot = nlen == 4 && !strncmp(a, "--db", 4)		 ? &o->db
-				    : nlen == 11 && !strncmp(a, "--proeftuin", 11) ? &o->proeftuin
-										   : NULL;
-		if (!slot) {
-			fprintf(stderr, "samen: onbekende optie '%s'.\n%s", a, usage);
-			return 2;
-		}
-		if (eq)
-			v = eq + 1;
-		else if (i + 1 < argc)
-			v = argv[++i];
-		if (!v || !*v) {
-			fprintf(stderr, "samen: %.*s verwacht een waarde\n", (int)nlen, a);
-			return 2;
-		}
-		*slot = v;
-	}
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },
+					   { "--proeftuin", &o->proeftuin, NULL, 0 },
+					   { "--json", NULL, &o->json, 0 },
+					   { NULL, NULL, NULL, 0 } };
+	int r = cli_options(argc, argv, opts, NULL, usage);
+	if (r)
+		return r;
 	if (!o->db) {
 		fprintf(stderr, "samen: --db BESTAND is verplicht\n");
 		return 2;
@@ -142,7 +124,7 @@ int cmd_proeftuin(int argc, char **argv)
 	struct pt_opts o;
 	int r = parse(argc - 1, argv + 1, &o);
 	if (r)
-		return r;
+		return r < 0 ? 0 : r;
 	if (strcmp(what, "verify") && !o.proeftuin) {
 		fprintf(stderr, "samen: --proeftuin CODE is verplicht bij 'proeftuin %s'\n", what);
 		return 2;

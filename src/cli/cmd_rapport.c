@@ -28,34 +28,16 @@ static int parse(int argc, char **argv, struct rap_opts *o, int agenda)
 {
 	const char *usage = agenda ? usage_agenda : usage_rapport;
 	memset(o, 0, sizeof(*o));
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage, stdout);
-			return -1;
-		}
-		const char *eq = strchr(a, '=');
-		size_t n = eq ? (size_t)(eq - a) : strlen(a);
-		const char **slot = NULL;
-		static const char *const names[] = { "--db", "--organisatie", "--van", "--tot", "--formaat" };
-		const char **slots[] = { &o->db, &o->organisatie, &o->van, &o->tot, &o->formaat };
-		for (int k = 0; k < (agenda ? 2 : 5); k++)
-			if (strlen(names[k]) == n && !strncmp(a, names[k], n))
-				slot = slots[k];
-		if (!slot) {
-			fprintf(stderr, "samen: onbekende optie '%.*s'.\n%s", (int)n, a, usage);
-			return 2;
-		}
-		if (eq)
-			v = eq + 1;
-		else if (i + 1 < argc)
-			v = argv[++i];
-		if (!v || !*v) {
-			fprintf(stderr, "samen: %.*s verwacht een waarde\n", (int)n, a);
-			return 2;
-		}
-		*slot = v;
-	}
+	/* The agenda takes only --db and --organisatie: the list ends there. */
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },
+					   { "--organisatie", &o->organisatie, NULL, 0 },
+					   { agenda ? NULL : "--van", &o->van, NULL, 0 },
+					   { "--tot", &o->tot, NULL, 0 },
+					   { "--formaat", &o->formaat, NULL, 0 },
+					   { NULL, NULL, NULL, 0 } };
+	int r = cli_options(argc, argv, opts, NULL, usage);
+	if (r)
+		return r;
 	if (!o->db || !o->organisatie || (!agenda && (!o->van || !o->tot))) {
 		fprintf(stderr, "samen: %s\n%s",
 			agenda ? "--db en --organisatie zijn verplicht" : "--db, --organisatie, --van en --tot zijn verplicht", usage);

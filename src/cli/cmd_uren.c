@@ -59,52 +59,15 @@ struct uren_opts {
 static int parse(int argc, char **argv, struct uren_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i], *v = NULL;
-		if (!strcmp(a, "--goedgekeurd")) {
-			o->approve = 1;
-			continue;
-		}
-		if (!strcmp(a, "--json")) {
-			o->json = 1;
-			continue;
-		}
-		if (!strcmp(a, "--")) {
-			if (i + 2 != argc || o->file) {
-				fprintf(stderr, "samen: geef precies één bestand op.\n%s", usage);
-				return 2;
-			}
-			o->file = argv[i + 1];
-			break;
-		}
-		if (a[0] != '-' || !a[1]) {
-			if (o->file) {
-				fprintf(stderr, "samen: één bestand verwacht, niet ook '%s'\n", a);
-				return 2;
-			}
-			o->file = a;
-			continue;
-		}
-		const char *eq = strchr(a, '=');
-		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-		const char **slot = nlen == 4 && !strncmp(a, "--db", 4)		 ? &o->db
-				    : nlen == 11 && !strncmp(a, "--proeftuin", 11) ? &o->proeftuin
-				    : nlen == 5 && !strncmp(a, "--als", 5)	   ? &o->als
-										   : NULL;
-		if (!slot) {
-			fprintf(stderr, "samen: onbekende optie '%.*s'.\n%s", (int)nlen, a, usage);
-			return 2;
-		}
-		if (eq)
-			v = eq + 1;
-		else if (i + 1 < argc)
-			v = argv[++i];
-		if (!v || !*v) {
-			fprintf(stderr, "samen: %.*s verwacht een waarde\n", (int)nlen, a);
-			return 2;
-		}
-		*slot = v;
-	}
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },
+					   { "--proeftuin", &o->proeftuin, NULL, 0 },
+					   { "--als", &o->als, NULL, 0 },
+					   { "--goedgekeurd", NULL, &o->approve, 0 },
+					   { "--json", NULL, &o->json, 0 },
+					   { NULL, NULL, NULL, 0 } };
+	int r = cli_options(argc, argv, opts, &o->file, usage);
+	if (r)
+		return r;
 	if (!o->db) {
 		fprintf(stderr, "samen: --db BESTAND is verplicht\n");
 		return 2;
@@ -645,7 +608,7 @@ int cmd_uren(int argc, char **argv)
 		}
 	struct uren_opts o;
 	int r = parse(argc - 1, argv + 1, &o);
-	return r ? r : import(&o);
+	return r < 0 ? 0 : r ? r : import(&o);
 }
 
 /* ---- the demo ------------------------------------------------------------- */
