@@ -15,6 +15,9 @@ int api_result(struct response *rs, int r, int status, json_t *out, const struct
 /* The same for a query whose filter values name objects: an unknown one is
  * a bad query (422), not a missing resource (404). */
 int api_query_result(struct response *rs, int r, json_t *out, struct problem *p);
+/* The medewerker id in the path ("{id}") and its organisation code; answers
+ * 404 and returns -1 when there is no such medewerker (api_staff.c). */
+int api_path_staff(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen);
 /* Answers with the problem. */
 int api_problem(struct response *rs, const struct problem *p);
 /* Answers status with a problem built from fmt. */

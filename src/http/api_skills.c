@@ -38,22 +38,6 @@ static int may_at_all(struct request *rq, struct response *rs, enum action actio
 	return authz_require(rq, rs, action, rq->actor.org[0] ? rq->actor.org : NULL);
 }
 
-/* The medewerker in the path and its organisation; 404 when there is none. */
-static int path_staff(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen)
-{
-	struct problem p;
-	problem_init(&p);
-	if (http_parse_id(req_param(rq, "id"), id) < 0) {
-		api_error(rs, 404, "Medewerker '%s' bestaat niet: een medewerker heeft een getal als id.", req_param(rq, "id"));
-		return -1;
-	}
-	if (staff_org(rq->store, *id, org, orglen, &p) < 0) {
-		api_problem(rs, &p);
-		return -1;
-	}
-	return 0;
-}
-
 /* Whether the actor is medewerker id (through the account link). */
 static int is_self(struct request *rq, long long id)
 {
@@ -192,7 +176,7 @@ static int put_niveau(struct request *rq, struct response *rs)
 	long long id;
 	char org[40], obj[96];
 	json_t *in, *out = NULL;
-	if (may_at_all(rq, rs, ACT_SKILLS_WRITE) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0)
+	if (may_at_all(rq, rs, ACT_SKILLS_WRITE) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0)
 		return 0;
 	snprintf(obj, sizeof(obj), "medewerker %lld", id);
 	if (may_write_skills(rq, rs, id, org, obj) < 0 || api_body_object(rq, rs, &in) < 0)
@@ -212,7 +196,7 @@ static int delete_niveau(struct request *rq, struct response *rs)
 {
 	long long id;
 	char org[40], obj[96];
-	if (may_at_all(rq, rs, ACT_SKILLS_WRITE) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0)
+	if (may_at_all(rq, rs, ACT_SKILLS_WRITE) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0)
 		return 0;
 	snprintf(obj, sizeof(obj), "medewerker %lld", id);
 	if (may_write_skills(rq, rs, id, org, obj) < 0)
@@ -231,7 +215,7 @@ static int list_niveaus(struct request *rq, struct response *rs)
 {
 	long long id;
 	char org[40];
-	if (authz_require(rq, rs, ACT_STAFF_READ, NULL) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0)
+	if (authz_require(rq, rs, ACT_STAFF_READ, NULL) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);

@@ -21,9 +21,7 @@ static int signed_in(struct request *rq, struct response *rs, enum action action
 	return authz_require(rq, rs, action, NULL);
 }
 
-/* The id in the path and the organisation of that medewerker; answers
- * 404 and returns -1 when there is none. */
-static int path_staff(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen)
+int api_path_staff(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen)
 {
 	struct problem p;
 	problem_init(&p);
@@ -133,7 +131,7 @@ static int get_medewerker(struct request *rq, struct response *rs)
 		return 0;
 	long long id;
 	char org[40];
-	if (path_staff(rq, rs, &id, org, sizeof(org)) < 0)
+	if (api_path_staff(rq, rs, &id, org, sizeof(org)) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);
@@ -149,7 +147,7 @@ static int patch_medewerker(struct request *rq, struct response *rs)
 	long long id;
 	char org[40], obj[64];
 	json_t *in, *out = NULL;
-	if (signed_in(rq, rs, ACT_STAFF_WRITE) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0)
+	if (signed_in(rq, rs, ACT_STAFF_WRITE) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0)
 		return 0;
 	if (api_body_object(rq, rs, &in) < 0)
 		return 0;
@@ -176,7 +174,7 @@ static int get_wijzigingen(struct request *rq, struct response *rs)
 {
 	long long id;
 	char org[40];
-	if (signed_in(rq, rs, ACT_STAFF_READ_PRIVATE) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
+	if (signed_in(rq, rs, ACT_STAFF_READ_PRIVATE) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
 	    authz_require(rq, rs, ACT_STAFF_READ_PRIVATE, org) < 0)
 		return 0;
 	struct problem p;
@@ -191,7 +189,7 @@ static int get_inzage(struct request *rq, struct response *rs)
 {
 	long long id;
 	char org[40], obj[64];
-	if (signed_in(rq, rs, ACT_STAFF_PRIVACY) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
+	if (signed_in(rq, rs, ACT_STAFF_PRIVACY) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
 	    authz_require(rq, rs, ACT_STAFF_PRIVACY, org) < 0)
 		return 0;
 	struct problem p;
@@ -215,7 +213,7 @@ static int post_pseudonimiseren(struct request *rq, struct response *rs)
 {
 	long long id;
 	char org[40], obj[64];
-	if (signed_in(rq, rs, ACT_STAFF_PRIVACY) < 0 || path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
+	if (signed_in(rq, rs, ACT_STAFF_PRIVACY) < 0 || api_path_staff(rq, rs, &id, org, sizeof(org)) < 0 ||
 	    authz_require(rq, rs, ACT_STAFF_PRIVACY, org) < 0)
 		return 0;
 	struct problem p;

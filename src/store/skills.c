@@ -27,27 +27,6 @@ static long long staff_org_id(struct store *s, long long id)
 	return o;
 }
 
-static int begin(struct store *s, struct problem *p)
-{
-	if (db_begin(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	return 0;
-}
-
-/* Commits when r is 0, else rolls back; returns r (or the commit failure). */
-static int finish(struct store *s, int r, struct problem *p)
-{
-	if (r < 0) {
-		db_rollback(s->db);
-		return r;
-	}
-	if (db_commit(s->db) < 0) {
-		db_rollback(s->db);
-		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
-	}
-	return 0;
-}
-
 /* A reference in the body that does not exist: 422 with the field named. */
 static int unknown_ref(struct problem *p, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int unknown_ref(struct problem *p, const char *field, const char *fmt, ...)
@@ -97,7 +76,7 @@ int skills_competence_create(struct store *s, json_t *in, json_t **out, struct p
 		oms = NULL;
 	if (verband && !verband[0])
 		verband = NULL;
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = 0;
 	long long vid = 0;
@@ -124,7 +103,7 @@ int skills_competence_create(struct store *s, json_t *in, json_t **out, struct p
 		r = store_db_problem(s, DB_ERR, p, "competentie");
 	db_finalize(st);
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 int skills_competence_list(struct store *s, const char *verband, json_t **out, struct problem *p)
@@ -199,7 +178,7 @@ int skills_level_set(struct store *s, long long id, const char *code, json_t *in
 			 "moet 1 (basis), 2 (ervaren) of 3 (expert) zijn");
 		return -p->status;
 	}
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = 0, changed;
 	long long cid;
@@ -222,12 +201,12 @@ int skills_level_set(struct store *s, long long id, const char *code, json_t *in
 	}
 	db_finalize(st);
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 int skills_level_delete(struct store *s, long long id, const char *code, struct problem *p)
 {
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = 0, changed = 0;
 	long long cid;
@@ -237,7 +216,7 @@ int skills_level_delete(struct store *s, long long id, const char *code, struct 
 		r = problem_set(p, 404, "Competentie '%s' bestaat niet.", code);
 	else if ((r = put_level(s, id, cid, 0, &changed, p)) == 0 && !changed)
 		r = problem_set(p, 404, "Medewerker %lld heeft competentie '%s' niet.", id, code);
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 int skills_levels(struct store *s, long long id, json_t **out, struct problem *p)
@@ -285,7 +264,7 @@ int skills_absence_create(struct store *s, json_t *in, json_t **out, struct prob
 		problem_param(p, "tot", "ligt voor 'van' (%s); een afwezigheid van één dag heeft tot = van", van);
 	if (p->status)
 		return -p->status;
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r;
 	if (!staff_org_id(s, id)) {
@@ -309,7 +288,7 @@ int skills_absence_create(struct store *s, json_t *in, json_t **out, struct prob
 		r = store_db_problem(s, DB_ERR, p, "afwezigheid");
 	db_finalize(st);
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 int skills_absence_list(struct store *s, const char *org, long long id, const char *van, const char *tot, json_t **out,
@@ -352,14 +331,14 @@ int skills_absence_owner(struct store *s, long long absence_id, long long *staff
 
 int skills_absence_delete(struct store *s, long long absence_id, struct problem *p)
 {
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = db_run(s->db, "DELETE FROM afwezigheden WHERE id = ?", "l", absence_id);
 	if (r < 0)
 		r = store_db_problem(s, r, p, "afwezigheid");
 	else if (!db_changes(s->db))
 		r = problem_set(p, 404, "Afwezigheid %lld bestaat niet.", absence_id);
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- substitutions ------------------------------------------------------------ */
@@ -399,7 +378,7 @@ int skills_substitution_create(struct store *s, json_t *in, json_t **out, struct
 	field_text(in, "competentie", FIELD_REQUIRED, 40, &code, p);
 	if (p->status)
 		return -p->status;
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = 0;
 	long long cid = competence_id(s, code);
@@ -447,7 +426,7 @@ int skills_substitution_create(struct store *s, json_t *in, json_t **out, struct
 		r = store_db_problem(s, DB_ERR, p, "vervanging");
 	db_finalize(st);
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 int skills_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
@@ -495,7 +474,7 @@ int skills_substitution_orgs(struct store *s, long long sid, char *org, char *vo
 
 int skills_substitution_end(struct store *s, long long sid, json_t **out, struct problem *p)
 {
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	char now[32];
 	store_now_text(now);
@@ -514,7 +493,7 @@ int skills_substitution_end(struct store *s, long long sid, json_t **out, struct
 		*out = substitution_json(st);
 	db_finalize(st);
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- accounts ---------------------------------------------------------------- */
@@ -541,7 +520,7 @@ int skills_account_org(struct store *s, const char *naam, char *org, size_t orgl
 
 int skills_account_link(struct store *s, const char *naam, long long id, json_t **out, struct problem *p)
 {
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r = 0;
 	struct db_stmt *st = db_query(s->db, "SELECT id, organisatie_id FROM gebruikers WHERE naam = ?", "t", naam);
@@ -579,7 +558,7 @@ int skills_account_link(struct store *s, const char *naam, long long id, json_t 
 	}
 	*out = json_pack("{s:s,s:o}", "gebruiker", naam, "medewerker", id ? json_integer(id) : json_null());
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- loading an organisation's map for the rules ------------------------------ */
@@ -1295,7 +1274,7 @@ int skills_import(struct store *s, const char *org, const struct actor *by, cons
 		return problem_set(p, 500, "Onvoldoende geheugen.");
 	for (size_t c = 0; c < sh->ncodes; c++)
 		cids[c] = competence_id(s, sh->codes[c]);
-	if (begin(s, p) < 0) {
+	if (store_begin(s, p) < 0) {
 		free(cids);
 		return -p->status;
 	}
@@ -1324,7 +1303,7 @@ int skills_import(struct store *s, const char *org, const struct actor *by, cons
 		*out = json_pack("{s:s,s:I,s:o,s:o,s:I,s:I}", "organisatie", org, "regels", (json_int_t)sh->nrows, "aangemaakt",
 				 made, "bijgewerkt", updated, "ongewijzigd", (json_int_t)same, "niveaus", (json_int_t)levels);
 	}
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- inzage ------------------------------------------------------------------------ */

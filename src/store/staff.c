@@ -83,27 +83,6 @@ static int email_valid(const char *e)
 	return 1;
 }
 
-static int begin(struct store *s, struct problem *p)
-{
-	if (db_begin(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	return 0;
-}
-
-/* Commits when r is 0, else rolls back; returns r (or the commit failure). */
-static int finish(struct store *s, int r, struct problem *p)
-{
-	if (r < 0) {
-		db_rollback(s->db);
-		return r;
-	}
-	if (db_commit(s->db) < 0) {
-		db_rollback(s->db);
-		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
-	}
-	return 0;
-}
-
 /* Appends one history row. velden and waarden are stolen. */
 static int history_add(struct store *s, long long id, const struct actor *by, const char *soort, json_t *velden,
 		       json_t *waarden, struct problem *p)
@@ -231,7 +210,7 @@ int staff_create(struct store *s, const struct actor *by, json_t *in, json_t **o
 		problem_param(p, "beschikbaarUurPerWeek", "mag niet meer zijn dan uurPerWeek (%lld)", v.uur);
 	if (p->status)
 		return -p->status;
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	int r;
 	if (!(v.org_id = store_org_id(s, v.org))) {
@@ -258,7 +237,7 @@ int staff_create(struct store *s, const struct actor *by, json_t *in, json_t **o
 		goto out;
 	r = out ? staff_get(s, id, out, p) : 0;
 out:
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- change ----------------------------------------------------------- */
@@ -293,7 +272,7 @@ int staff_update(struct store *s, long long id, const char *expect_org, const st
 	unsigned present = read_members(in, 0, &v, &cleared, p);
 	if (p->status)
 		return -p->status;
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	json_t *cur = NULL;
 	struct staff_values n = { 0 };
@@ -395,7 +374,7 @@ int staff_update(struct store *s, long long id, const char *expect_org, const st
 	r = staff_get(s, id, out, p);
 out:
 	json_decref(cur);
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- pseudonyms ------------------------------------------------------- */
@@ -461,7 +440,7 @@ static int scrub_stored_replies(struct store *s, const char *old, const char *ps
 int staff_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by,
 		       json_t **out, struct problem *p)
 {
-	if (begin(s, p) < 0)
+	if (store_begin(s, p) < 0)
 		return -p->status;
 	json_t *cur = NULL;
 	long long oid;
@@ -497,7 +476,7 @@ int staff_pseudonymise(struct store *s, long long id, const char *expect_org, co
 	r = staff_get(s, id, out, p);
 out:
 	json_decref(cur);
-	return finish(s, r, p);
+	return store_finish(s, r, p);
 }
 
 /* ---- lists, history, inzage ------------------------------------------- */

@@ -107,12 +107,15 @@ int store_db_problem(struct store *s, int dbr, struct problem *p, const char *wh
 	}
 }
 
-int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-		      void *arg)
+int store_begin(struct store *s, struct problem *p)
 {
 	if (db_begin(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "transactie");
-	int r = fn(s, arg, p);
+	return 0;
+}
+
+int store_finish(struct store *s, int r, struct problem *p)
+{
 	if (r < 0) {
 		db_rollback(s->db);
 		return r;
@@ -122,6 +125,13 @@ int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store
 		return problem_set(p, 500, "Kon de wijziging niet vastleggen.");
 	}
 	return 0;
+}
+
+int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
+		      void *arg)
+{
+	int r = store_begin(s, p);
+	return r < 0 ? r : store_finish(s, fn(s, arg, p), p);
 }
 
 long long store_lookup_id(struct store *s, const char *sql, const char *code)

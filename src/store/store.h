@@ -33,6 +33,11 @@ int store_db_problem(struct store *s, int dbr, struct problem *p, const char *wh
 
 /* ---- what every store module uses ---- */
 
+/* An open-coded write transaction: store_begin(), the writes, then
+ * store_finish(s, r, p) commits when r is 0 and rolls back otherwise; it
+ * returns r, or the failure to commit. */
+int store_begin(struct store *s, struct problem *p);
+int store_finish(struct store *s, int r, struct problem *p);
 /* Runs fn(s, arg, p) in one write transaction (a savepoint when nested):
  * committed when it returns 0, rolled back when it fails. */
 int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
