@@ -9,10 +9,10 @@
 #include "core/embedded.h"
 #include "core/jsonpos.h"
 #include "http/server.h"
-#include "store/accounts.h"
-#include "store/registry.h"
-#include "store/skills.h"
-#include "store/steering.h"
+#include "store/gebruikers.h"
+#include "store/register.h"
+#include "store/kwaliteitskaart.h"
+#include "store/besturing.h"
 
 static int parse_int(const char *s, int min, int max, int *out)
 {
@@ -255,7 +255,7 @@ static int open_store(struct cli_opts *o, struct store **s)
 		fprintf(stderr, "samen: %s\n", p.detail);
 		return 1;
 	}
-	accounts_init();
+	gebruikers_init();
 	return 0;
 }
 
@@ -266,7 +266,7 @@ int cmd_export(struct cli_opts *o)
 		return 2;
 	if (open_store(o, &s))
 		return 1;
-	json_t *doc = registry_export(s);
+	json_t *doc = register_export(s);
 	store_close(s);
 	int r = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
@@ -292,7 +292,7 @@ static int load_document(struct store *s, const char *name, const char *text, si
 	problem_init(&p);
 	/* A document of choosing and running (docs/besturingsformaat.md) or the register. */
 	const char *formaat = json_string_value(json_object_get(doc, "formaat"));
-	int r = formaat && !strcmp(formaat, "samen-besturing") ? steering_import(s, doc, &p) : registry_import(s, doc, &p);
+	int r = formaat && !strcmp(formaat, "samen-besturing") ? besturing_import(s, doc, &p) : register_import(s, doc, &p);
 	json_decref(doc);
 	if (r == 0)
 		return 0;
@@ -383,8 +383,8 @@ int cmd_demo(struct cli_opts *o)
 	struct store *s;
 	if (open_store(o, &s))
 		return 1;
-	const struct embedded_file *f = embedded_find("demo/netwerk.json");
-	int r = f ? load_document(s, "demo/netwerk.json", (const char *)f->data, f->len) : 1;
+	const struct embedded_file *f = embedded_find("demo/register.json");
+	int r = f ? load_document(s, "demo/register.json", (const char *)f->data, f->len) : 1;
 	if (r == 0) { /* surveys, scorings, milestones, decisions, the ICT business case */
 		f = embedded_find("demo/besturing.json");
 		r = f ? load_document(s, "demo/besturing.json", (const char *)f->data, f->len) : 1;
@@ -393,9 +393,9 @@ int cmd_demo(struct cli_opts *o)
 		r = cli_demo_accounts(s);
 	if (r == 0) { /* the kwaliteitskaart (after the accounts: it links one to its medewerker) */
 		f = embedded_find("demo/kwaliteitskaart.json");
-		r = f && skills_demo_load(s, (const char *)f->data, f->len) == 0 ? 0 : 1;
+		r = f && kwaliteitskaart_demo_load(s, (const char *)f->data, f->len) == 0 ? 0 : 1;
 	}
-	if (r == 0) /* the urenbank of the Drechtsteden proeftuin beleid 2012 (cmd_uren.c) */
+	if (r == 0) /* the urenbank of the Drechtsteden proeftuin beleid 2012 (cmd_urenbank_uren.c) */
 		r = cli_demo_urenbank(s);
 	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
 		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));

@@ -1,7 +1,7 @@
 /* cli.h — the samen command: `samen <command> [options]`.
  * Exit codes: 0 success, 1 the work failed (bad data, refused), 2 wrong use. */
-#ifndef SAMEN_CLI_H
-#define SAMEN_CLI_H
+#ifndef SAMEN_CLI_CLI_H
+#define SAMEN_CLI_CLI_H
 
 struct cli_opts {
 	const char *db;
@@ -40,20 +40,20 @@ int cmd_import(struct cli_opts *o);
 int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
 /* samen kwaliteitskaart import|export …: its own options (cmd_kwaliteitskaart.c). */
 int cmd_kwaliteitskaart(int argc, char **argv);
-/* samen gebruiker <opdracht> …: its own options (cmd_gebruiker.c). */
+/* samen gebruiker <opdracht> …: its own options (cmd_gebruikers.c). */
 int cmd_gebruiker(int argc, char **argv);
-/* samen proeftuin verify|journaal|saldi …: its own options (cmd_proeftuin.c). */
+/* samen proeftuin verify|journaal|saldi …: its own options (cmd_urenbank.c). */
 int cmd_proeftuin(int argc, char **argv);
-/* samen uren import …: its own options (cmd_uren.c). */
+/* samen uren import …: its own options (cmd_urenbank_uren.c). */
 int cmd_uren(int argc, char **argv);
-/* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapport.c). */
+/* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapportage.c). */
 int cmd_rapport(int argc, char **argv, int agenda);
 struct store;
 /* Opens an existing database for the account commands; 1 on failure (printed). */
 int cli_accounts_store(const char *db, struct store **s);
 /* For samen demo: the SAMEN_ADMIN_TOKEN beheerder and one account per role, printed. */
 int cli_demo_accounts(struct store *s);
-/* For samen demo: the urenbank of demo/proeftuin.json (cmd_uren.c); 1 on failure (printed). */
+/* For samen demo: the urenbank of demo/urenbank.json (cmd_urenbank_uren.c); 1 on failure (printed). */
 int cli_demo_urenbank(struct store *s);
 
 /* Reads a whole file (cap: 256 MiB) into a NUL-terminated string. */

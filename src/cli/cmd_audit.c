@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
-#include "store/accounts.h"
+#include "store/gebruikers.h"
 
 static int print_line(json_t *rec, void *ctx)
 {
@@ -32,7 +32,7 @@ int cmd_audit(struct cli_opts *o)
 	struct store *s;
 	if (cli_accounts_store(o->db, &s))
 		return 1;
-	int r = accounts_audit_each(s, print_line, NULL);
+	int r = gebruikers_audit_each(s, print_line, NULL);
 	store_close(s);
 	if (r < 0 || fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "samen: auditlog niet volledig geschreven: %s\n", strerror(errno ? errno : EIO));

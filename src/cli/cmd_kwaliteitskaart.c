@@ -11,9 +11,9 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/date.h"
-#include "report/xlsx.h"
-#include "store/accounts.h"
-#include "store/skills.h"
+#include "report/kwaliteitskaart_export.h"
+#include "store/gebruikers.h"
+#include "store/kwaliteitskaart.h"
 
 static const char usage[] =
 	"Gebruik: samen kwaliteitskaart <opdracht> --db BESTAND --organisatie CODE …\n"
@@ -93,20 +93,20 @@ static int do_import(struct kk_opts *o)
 	struct actor by;
 	cli_actor(&by);
 	struct problem p;
-	struct skills_sheet sh;
+	struct kwaliteitskaart_sheet sh;
 	json_t *out = NULL;
 	problem_init(&p);
-	int r = skills_import(s, o->org, &by, text, len, &sh, &out, &p);
+	int r = kwaliteitskaart_import(s, o->org, &by, text, len, &sh, &out, &p);
 	free(text);
 	char object[120];
 	snprintf(object, sizeof(object), "kwaliteitskaart %s uit %s", o->org, o->file);
 	char result[32];
 	snprintf(result, sizeof(result), "%s (%d)", r == 0 ? "gelukt" : "mislukt", r == 0 ? 200 : p.status);
-	accounts_audit(s, by.name, "medewerkers-wijzigen", object, result, "opdrachtregel");
+	gebruikers_audit(s, by.name, "medewerkers-wijzigen", object, result, "opdrachtregel");
 	store_close(s);
 	if (r < 0) {
 		for (size_t i = 0; i < sh.nerrors; i++) {
-			const struct skills_sheet_error *e = &sh.errors[i];
+			const struct kwaliteitskaart_sheet_error *e = &sh.errors[i];
 			if (e->line && e->column[0])
 				fprintf(stderr, "%s:%d: kolom '%s': %s\n", o->file, e->line, e->column, e->message);
 			else if (e->line)
@@ -119,10 +119,10 @@ static int do_import(struct kk_opts *o)
 		if (!sh.nerrors)
 			fprintf(stderr, "samen: %s\n", p.detail);
 		fprintf(stderr, "samen: niets ingelezen; herstel de fout%s en probeer opnieuw.\n", sh.nerrors > 1 ? "en" : "");
-		skills_sheet_release(&sh);
+		kwaliteitskaart_sheet_release(&sh);
 		return 1;
 	}
-	skills_sheet_release(&sh);
+	kwaliteitskaart_sheet_release(&sh);
 	fprintf(stderr, "samen: kwaliteitskaart van %s ingelezen: %zu aangemaakt, %zu bijgewerkt, %lld ongewijzigd (%lld regels, %lld niveaus gewijzigd)\n",
 		o->org, json_array_size(json_object_get(out, "aangemaakt")), json_array_size(json_object_get(out, "bijgewerkt")),
 		(long long)json_integer_value(json_object_get(out, "ongewijzigd")),
@@ -149,9 +149,9 @@ static int do_export(struct kk_opts *o)
 	struct problem p;
 	problem_init(&p);
 	json_t *map = NULL, *vul = NULL;
-	int r = skills_map(s, o->org, &map, &p);
+	int r = kwaliteitskaart_map(s, o->org, &map, &p);
 	if (r == 0 && !strcmp(fmt, "xlsx"))
-		r = skills_vulnerability(s, o->org, skills_moment_date(date_today()), 0, &vul, &p);
+		r = kwaliteitskaart_vulnerability(s, o->org, kwaliteitskaart_moment_date(date_today()), 0, &vul, &p);
 	store_close(s);
 	if (r < 0) {
 		fprintf(stderr, "samen: %s\n", p.detail);
@@ -162,7 +162,7 @@ static int do_export(struct kk_opts *o)
 	buf_init(&b, 0);
 	char err[300] = "";
 	if (!strcmp(fmt, "csv")) {
-		report_kaart_csv(&b, map);
+		kwaliteitskaart_export_csv(&b, map);
 	} else if (!strcmp(fmt, "json")) {
 		char *j = json_dumps(map, JSON_INDENT(2));
 		buf_adds(&b, j ? j : "");
@@ -171,7 +171,7 @@ static int do_export(struct kk_opts *o)
 	} else {
 		char today[DATE_TEXT_LEN];
 		date_format(date_today(), today);
-		r = report_kaart_xlsx(&b, map, vul, today, err, sizeof(err));
+		r = kwaliteitskaart_export_xlsx(&b, map, vul, today, err, sizeof(err));
 	}
 	json_decref(map);
 	json_decref(vul);

@@ -57,13 +57,13 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "kwaliteitskaart")) /* its own options: cmd_kwaliteitskaart.c */
 		return cmd_kwaliteitskaart(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "gebruiker")) /* its own options: cmd_gebruiker.c */
+	if (!strcmp(argv[1], "gebruiker")) /* its own options: cmd_gebruikers.c */
 		return cmd_gebruiker(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "proeftuin")) /* its own options: cmd_proeftuin.c */
+	if (!strcmp(argv[1], "proeftuin")) /* its own options: cmd_urenbank.c */
 		return cmd_proeftuin(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "uren")) /* its own options: cmd_uren.c */
+	if (!strcmp(argv[1], "uren")) /* its own options: cmd_urenbank_uren.c */
 		return cmd_uren(argc - 2, argv + 2);
-	if (!strcmp(argv[1], "rapport") || !strcmp(argv[1], "agenda")) /* its own options: cmd_rapport.c */
+	if (!strcmp(argv[1], "rapport") || !strcmp(argv[1], "agenda")) /* its own options: cmd_rapportage.c */
 		return cmd_rapport(argc - 2, argv + 2, !strcmp(argv[1], "agenda"));
 	static const struct {
 		const char *name;

@@ -7,8 +7,8 @@
  *
  * Ownership: buf_release() frees the contents; buf_detach() hands the
  * string to the caller, who frees it with free(). */
-#ifndef SAMEN_BUF_H
-#define SAMEN_BUF_H
+#ifndef SAMEN_CORE_BUF_H
+#define SAMEN_CORE_BUF_H
 #include <stdarg.h>
 #include <stddef.h>
 

@@ -21,8 +21,8 @@
  *  - A partner pays back when it has a payback year and its ncw is ≥ 0;
  *    the case pays back (verdient-zich-terug) only when every partner
  *    does: a partner that loses money will not join. */
-#ifndef SAMEN_BUSINESSCASE_H
-#define SAMEN_BUSINESSCASE_H
+#ifndef SAMEN_CORE_BUSINESSCASE_H
+#define SAMEN_CORE_BUSINESSCASE_H
 #include <stddef.h>
 
 #define BC_MAX_YEARS 30

@@ -12,8 +12,8 @@
  *
  * Caps (a hostile file must not exhaust memory): CSV_MAX_FIELDS fields per
  * record, CSV_MAX_FIELD bytes per field. */
-#ifndef SAMEN_CSV_H
-#define SAMEN_CSV_H
+#ifndef SAMEN_CORE_CSV_H
+#define SAMEN_CORE_CSV_H
 #include <stddef.h>
 #include "core/buf.h"
 

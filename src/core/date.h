@@ -1,8 +1,8 @@
 /* date.h — calendar dates as day numbers (days since 1970-01-01, proleptic
  * Gregorian). Dates are compared and stored as these integers; text is
  * always "YYYY-MM-DD". DATE_NONE means "no date" (an open end). */
-#ifndef SAMEN_DATE_H
-#define SAMEN_DATE_H
+#ifndef SAMEN_CORE_DATE_H
+#define SAMEN_CORE_DATE_H
 #include <stdint.h>
 
 #define DATE_NONE INT32_MAX

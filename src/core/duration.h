@@ -10,8 +10,8 @@
  * books a minute that was not written. Every parser takes surrounding
  * spaces, refuses anything else with a Dutch reason in err, and leaves
  * *minutes alone on failure. Pure functions, no allocation. */
-#ifndef SAMEN_DURATION_H
-#define SAMEN_DURATION_H
+#ifndef SAMEN_CORE_DURATION_H
+#define SAMEN_CORE_DURATION_H
 #include <stddef.h>
 #include <stdint.h>
 

@@ -2,8 +2,8 @@
  * once it has parsed; an import error names a path such as
  * "verbanden[1].trajecten[0].deelnemers[2]", and this finds its line so
  * the message can point at it. */
-#ifndef SAMEN_JSONPOS_H
-#define SAMEN_JSONPOS_H
+#ifndef SAMEN_CORE_JSONPOS_H
+#define SAMEN_CORE_JSONPOS_H
 #include <stddef.h>
 
 /* The 1-based line on which the value at path starts, or of its deepest

@@ -29,8 +29,8 @@
  *      leaves every account as it was;
  *  L6  after ledger_settle() on every member's balance, every account is zero.
  */
-#ifndef SAMEN_LEDGER_H
-#define SAMEN_LEDGER_H
+#ifndef SAMEN_CORE_LEDGER_H
+#define SAMEN_CORE_LEDGER_H
 #include <stddef.h>
 #include <stdint.h>
 

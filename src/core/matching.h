@@ -69,8 +69,8 @@
  * Bounds (else matching_solve fails with a message): minutes per person
  * and per need ≤ MATCHING_MAX_MINUTES, weights 1 … LEDGER_MAX_SPLIT, at most
  * LEDGER_MAX_PARTIES principals per opdracht, U·(2G + K) < 2^62. */
-#ifndef SAMEN_MATCHING_H
-#define SAMEN_MATCHING_H
+#ifndef SAMEN_CORE_MATCHING_H
+#define SAMEN_CORE_MATCHING_H
 #include <stddef.h>
 #include <stdint.h>
 

@@ -50,8 +50,8 @@
  *
  * Lifecycle: mcf_init() → mcf_add_arc()… → mcf_solve() → mcf_flow() per arc
  * → mcf_release(). Arcs cannot be added after mcf_solve(). */
-#ifndef SAMEN_MCF_H
-#define SAMEN_MCF_H
+#ifndef SAMEN_CORE_MCF_H
+#define SAMEN_CORE_MCF_H
 #include <stddef.h>
 #include <stdint.h>
 

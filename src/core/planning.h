@@ -12,8 +12,8 @@
  *    D > deadline and "open" when D ≤ deadline: due today is not late.
  *  - A postponement must move the deadline later, and a milestone that is
  *    done is not postponed any more. */
-#ifndef SAMEN_PLANNING_H
-#define SAMEN_PLANNING_H
+#ifndef SAMEN_CORE_PLANNING_H
+#define SAMEN_CORE_PLANNING_H
 #include <stdint.h>
 
 enum ms_status { MS_OPEN, MS_LATE, MS_DONE, MS_DONE_LATE };

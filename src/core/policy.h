@@ -2,8 +2,8 @@
  * organisation is decided, for the API and the pages alike.
  *
  * An actor is the authenticated user (or API token) behind a request. */
-#ifndef SAMEN_POLICY_H
-#define SAMEN_POLICY_H
+#ifndef SAMEN_CORE_POLICY_H
+#define SAMEN_CORE_POLICY_H
 
 enum role {
 	ROLE_NONE = 0, /* anonymous */
@@ -53,7 +53,7 @@ enum action {
 	ACT_HOURS_BOOK,        /* book hours of staff of org */
 	ACT_HOURS_APPROVE,     /* approve, reject or correct hours on an opdracht of principal org */
 	ACT_DEPOSIT,           /* deposit money for org into the hours exchange */
-	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_skills.c) */
+	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_kwaliteitskaart.c) */
 	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
 	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
 	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (verband: the proeftuin) */

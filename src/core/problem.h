@@ -5,8 +5,8 @@
  * errors the invalid params. The HTTP layer renders it as
  * application/problem+json; the CLI prints detail and the params.
  * A struct problem owns no heap memory: fixed buffers, truncated if long. */
-#ifndef SAMEN_PROBLEM_H
-#define SAMEN_PROBLEM_H
+#ifndef SAMEN_CORE_PROBLEM_H
+#define SAMEN_CORE_PROBLEM_H
 
 #define PROBLEM_MAX_PARAMS 16
 

@@ -2,16 +2,16 @@
 #include <string.h>
 #include "core/register.h"
 
-const char *const reg_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
-const char *const reg_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
-const char *const reg_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
-const char *const reg_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
-const char *const reg_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
+const char *const register_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
+const char *const register_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
+const char *const register_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
+const char *const register_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
+const char *const register_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
 				  "uitvoering", "evaluatie", "beeindigd", NULL };
-const char *const reg_vormen[] = { "netwerk", "convenant", "dvo", "centrumregeling",
+const char *const register_vormen[] = { "netwerk", "convenant", "dvo", "centrumregeling",
 				   "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan",
 				   "openbaar-lichaam", "ambtelijke-fusie", NULL };
-const char *const reg_intensiteiten[] = { "informatie", "afstemming", "bijstand",
+const char *const register_intensiteiten[] = { "informatie", "afstemming", "bijstand",
 					  "gezamenlijke-uitvoering", "integratie", NULL };
 
 int enum_index(const char *const table[], const char *value)
@@ -49,7 +49,7 @@ static int digits(const char *s, size_t n)
 	return s[n] == '\0';
 }
 
-int reg_org_code_valid(const char *code, const char *soort)
+int register_org_code_valid(const char *code, const char *soort)
 {
 	if (!code || !soort)
 		return 0;
@@ -70,7 +70,7 @@ int reg_org_code_valid(const char *code, const char *soort)
 	return 1;
 }
 
-int reg_tooi(const char *code, const char *soort, char *out, size_t outlen)
+int register_tooi(const char *code, const char *soort, char *out, size_t outlen)
 {
 	if (strcmp(soort, "gemeente") && strcmp(soort, "provincie") && strcmp(soort, "waterschap"))
 		return -1;
@@ -89,7 +89,7 @@ int reg_tooi(const char *code, const char *soort, char *out, size_t outlen)
 	return 0;
 }
 
-int reg_slug_valid(const char *code)
+int register_slug_valid(const char *code)
 {
 	size_t n = code ? strlen(code) : 0;
 	if (n < 1 || n > 40)
@@ -102,7 +102,7 @@ int reg_slug_valid(const char *code)
 	return 1;
 }
 
-int reg_text_valid(const char *s, size_t maxlen)
+int register_text_valid(const char *s, size_t maxlen)
 {
 	size_t n = s ? strlen(s) : 0;
 	if (n < 1 || n > maxlen)

@@ -27,8 +27,8 @@
  *   snelleWinst     more than half of the partners asked expect a quick
  *                   result
  *   ranking         prioriteit, then snelResultaat votes, both descending. */
-#ifndef SAMEN_SCORING_H
-#define SAMEN_SCORING_H
+#ifndef SAMEN_CORE_SCORING_H
+#define SAMEN_CORE_SCORING_H
 #include <stddef.h>
 
 #define SCORE_MIN 1

@@ -1,7 +1,7 @@
 /* api.h — helpers every JSON API handler uses: reading the body,
  * answering with JSON or a problem. All of them fill rs and return 0. */
-#ifndef SAMEN_API_H
-#define SAMEN_API_H
+#ifndef SAMEN_HTTP_API_H
+#define SAMEN_HTTP_API_H
 #include "http/http.h"
 
 /* Parses the body as a JSON object (duplicate keys rejected). On failure
@@ -16,8 +16,8 @@ int api_result(struct response *rs, int r, int status, json_t *out, const struct
  * a bad query (422), not a missing resource (404). */
 int api_query_result(struct response *rs, int r, json_t *out, struct problem *p);
 /* The medewerker id in the path ("{id}") and its organisation code; answers
- * 404 and returns -1 when there is no such medewerker (api_staff.c). */
-int api_path_staff(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen);
+ * 404 and returns -1 when there is no such medewerker (api_medewerkers.c). */
+int api_path_medewerker(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen);
 /* Answers with the problem. */
 int api_problem(struct response *rs, const struct problem *p);
 /* Answers status with a problem built from fmt. */

@@ -11,7 +11,7 @@
 #include "http/api.h"
 #include "http/authz.h"
 #include "http/idempotency.h"
-#include "store/exchange.h"
+#include "store/urenbank.h"
 #include "store/matching.h"
 
 
@@ -44,7 +44,7 @@ static int scope(struct request *rq, struct response *rs, char *verband, size_t 
 	struct problem p;
 	problem_init(&p);
 	const char *code = req_param(rq, "p");
-	if (exchange_proeftuin_verband(rq->store, code, verband, len, &p) < 0) {
+	if (urenbank_proeftuin_verband(rq->store, code, verband, len, &p) < 0) {
 		api_problem(rs, &p);
 		return -1;
 	}

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
-#include "store/registry.h"
+#include "store/register.h"
 
 typedef int (*create_fn)(struct store *, json_t *, json_t **, struct problem *);
 
@@ -32,24 +32,24 @@ static int create(struct request *rq, struct response *rs, enum action action, c
 	return 0;
 }
 
-static int post_org(struct request *rq, struct response *rs) { return create(rq, rs, ACT_REGISTER_WRITE, registry_org_create); }
+static int post_org(struct request *rq, struct response *rs) { return create(rq, rs, ACT_REGISTER_WRITE, register_org_create); }
 static int post_taakveld(struct request *rq, struct response *rs)
 {
-	return create(rq, rs, ACT_REGISTER_WRITE, registry_taakveld_create);
+	return create(rq, rs, ACT_REGISTER_WRITE, register_taakveld_create);
 }
 static int post_verband(struct request *rq, struct response *rs)
 {
-	return create(rq, rs, ACT_REGISTER_WRITE, registry_verband_create);
+	return create(rq, rs, ACT_REGISTER_WRITE, register_verband_create);
 }
 
-static int list_orgs(struct request *rq, struct response *rs) { return api_json(rs, 200, registry_org_list(rq->store)); }
+static int list_orgs(struct request *rq, struct response *rs) { return api_json(rs, 200, register_org_list(rq->store)); }
 static int list_taakvelden(struct request *rq, struct response *rs)
 {
-	return api_json(rs, 200, registry_taakveld_list(rq->store));
+	return api_json(rs, 200, register_taakveld_list(rq->store));
 }
 static int list_verbanden(struct request *rq, struct response *rs)
 {
-	return api_json(rs, 200, registry_verband_list(rq->store));
+	return api_json(rs, 200, register_verband_list(rq->store));
 }
 
 static int get_org(struct request *rq, struct response *rs)
@@ -57,7 +57,7 @@ static int get_org(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_org_get(rq->store, req_param(rq, "code"), &out, &p);
+	int r = register_org_get(rq->store, req_param(rq, "code"), &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 static int get_taakveld(struct request *rq, struct response *rs)
@@ -65,7 +65,7 @@ static int get_taakveld(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_taakveld_get(rq->store, req_param(rq, "code"), &out, &p);
+	int r = register_taakveld_get(rq->store, req_param(rq, "code"), &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 static int get_verband(struct request *rq, struct response *rs)
@@ -73,7 +73,7 @@ static int get_verband(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_verband_get(rq->store, req_param(rq, "code"), &out, &p);
+	int r = register_verband_get(rq->store, req_param(rq, "code"), &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -92,11 +92,11 @@ static int post_verband_part(struct request *rq, struct response *rs, int which)
 	problem_init(&p);
 	int r;
 	if (which == 0)
-		r = registry_lid_add(rq->store, v, in, &out, &p);
+		r = register_lid_add(rq->store, v, in, &out, &p);
 	else if (which == 1)
-		r = registry_lid_leave(rq->store, v, req_param(rq, "organisatie"), in, &out, &p);
+		r = register_lid_leave(rq->store, v, req_param(rq, "organisatie"), in, &out, &p);
 	else
-		r = registry_traject_create(rq->store, v, in, &out, &p);
+		r = register_traject_create(rq->store, v, in, &out, &p);
 	if (r < 0)
 		api_problem(rs, &p);
 	else
@@ -117,7 +117,7 @@ static int get_traject(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_traject_get(rq->store, id, &out, &p);
+	int r = register_traject_get(rq->store, id, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -134,7 +134,7 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"),
+	int r = register_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"),
 				      filter(rq, "taakveld"), &out, &p);
 	return api_query_result(rs, r, out, &p);
 }
@@ -144,7 +144,7 @@ static int get_matrix(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_matrix(rq->store, req_query(rq, "organisatie"), filter(rq, "datum"), &out, &p);
+	int r = register_matrix(rq->store, req_query(rq, "organisatie"), filter(rq, "datum"), &out, &p);
 	return api_query_result(rs, r, out, &p);
 }
 
@@ -153,7 +153,7 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = registry_links(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &out, &p);
+	int r = register_links(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &out, &p);
 	return api_query_result(rs, r, out, &p);
 }
 

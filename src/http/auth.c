@@ -27,7 +27,7 @@ int auth_secret_equal(const char *a, const char *b)
 /* A secret as we issue them: URL-safe base64 of 32 bytes. */
 static int secret_shape_ok(const char *s)
 {
-	if (!s || strlen(s) != ACCOUNTS_SECRET_LEN - 1)
+	if (!s || strlen(s) != GEBRUIKERS_SECRET_LEN - 1)
 		return 0;
 	for (const char *c = s; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_'))
@@ -70,7 +70,7 @@ int auth_identify_session(struct request *rq)
 {
 	const char *c = req_cookie(rq, AUTH_SESSION_COOKIE);
 	if (secret_shape_ok(c))
-		accounts_identify_session(rq->store, c, &rq->actor);
+		gebruikers_identify_session(rq->store, c, &rq->actor);
 	return 0;
 }
 
@@ -159,7 +159,7 @@ static void cookie(struct request *rq, struct response *rs, const char *name, co
 	resp_header(rs, "Set-Cookie", c);
 }
 
-void auth_set_session_cookie(struct request *rq, struct response *rs, const struct accounts_session *sess)
+void auth_set_session_cookie(struct request *rq, struct response *rs, const struct gebruikers_session *sess)
 {
 	long long left = sess->expires - (long long)time(NULL);
 	cookie(rq, rs, AUTH_SESSION_COOKIE, sess->secret, "/", left > 0 ? left : 0);
@@ -179,28 +179,28 @@ static void failure_delay(int failures)
 		;
 }
 
-int auth_login(struct request *rq, const char *naam, const char *wachtwoord, struct accounts_session *out,
+int auth_login(struct request *rq, const char *naam, const char *wachtwoord, struct gebruikers_session *out,
 	       long long *retry_after)
 {
 	int failures = 0;
-	char object[ACCOUNTS_NAME_MAX + 32];
+	char object[GEBRUIKERS_NAME_MAX + 32];
 	snprintf(object, sizeof(object), "gebruiker %s", naam);
-	enum accounts_login_result r =
-		accounts_login(rq->store, naam, wachtwoord, auth_session_lifetime(), out, &failures, retry_after);
+	enum gebruikers_login_result r =
+		gebruikers_login(rq->store, naam, wachtwoord, auth_session_lifetime(), out, &failures, retry_after);
 	switch (r) {
-	case ACCOUNTS_LOGIN_OK: {
+	case GEBRUIKERS_LOGIN_OK: {
 		/* A new session replaces the one this browser had. */
 		const char *old = req_cookie(rq, AUTH_SESSION_COOKIE);
 		if (secret_shape_ok(old))
-			accounts_logout(rq->store, old);
+			gebruikers_logout(rq->store, old);
 		rq->actor = out->actor;
 		authz_audit(rq, ACT_LOGIN, 201, object);
 		return 201;
 	}
-	case ACCOUNTS_LOGIN_LOCKED:
+	case GEBRUIKERS_LOGIN_LOCKED:
 		authz_audit(rq, ACT_LOGIN, 429, object);
 		return 429;
-	case ACCOUNTS_LOGIN_FAILED:
+	case GEBRUIKERS_LOGIN_FAILED:
 		authz_audit(rq, ACT_LOGIN, 401, object);
 		failure_delay(failures);
 		return 401;
@@ -214,7 +214,7 @@ void auth_logout(struct request *rq, struct response *rs, int status)
 {
 	const char *c = req_cookie(rq, AUTH_SESSION_COOKIE);
 	if (secret_shape_ok(c))
-		accounts_logout(rq->store, c);
+		gebruikers_logout(rq->store, c);
 	cookie(rq, rs, AUTH_SESSION_COOKIE, "", "/", 0);
 	if (rq->actor.role != ROLE_NONE)
 		authz_audit(rq, ACT_LOGOUT, status, NULL);
@@ -222,14 +222,14 @@ void auth_logout(struct request *rq, struct response *rs, int status)
 
 /* ---- the login form's token ---- */
 
-void auth_login_token(struct request *rq, struct response *rs, char out[ACCOUNTS_SECRET_LEN])
+void auth_login_token(struct request *rq, struct response *rs, char out[GEBRUIKERS_SECRET_LEN])
 {
 	const char *c = req_cookie(rq, AUTH_LOGIN_COOKIE);
 	if (secret_shape_ok(c)) {
-		snprintf(out, ACCOUNTS_SECRET_LEN, "%s", c);
+		snprintf(out, GEBRUIKERS_SECRET_LEN, "%s", c);
 		return;
 	}
-	accounts_new_secret(out);
+	gebruikers_new_secret(out);
 	cookie(rq, rs, AUTH_LOGIN_COOKIE, out, "/inloggen", 3600);
 }
 

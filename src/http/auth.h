@@ -23,10 +23,10 @@
  * fraction such as 0.05 is allowed), SAMEN_PROXY (address of a trusted
  * reverse proxy: from it X-Real-IP is the client and X-Forwarded-Proto:
  * https counts as TLS). */
-#ifndef SAMEN_AUTH_H
-#define SAMEN_AUTH_H
+#ifndef SAMEN_HTTP_AUTH_H
+#define SAMEN_HTTP_AUTH_H
 #include "http/http.h"
-#include "store/accounts.h"
+#include "store/gebruikers.h"
 
 #define AUTH_SESSION_COOKIE "samen_sessie"
 #define AUTH_LOGIN_COOKIE "samen_inlog"
@@ -51,24 +51,24 @@ long long auth_session_lifetime(void);
  * the attempt, and on success sets rq->actor. Returns the HTTP status:
  * 201 signed in (*out filled), 401 wrong name or password, 429 locked
  * (*retry_after seconds), 503 database trouble. */
-int auth_login(struct request *rq, const char *naam, const char *wachtwoord, struct accounts_session *out,
+int auth_login(struct request *rq, const char *naam, const char *wachtwoord, struct gebruikers_session *out,
 	       long long *retry_after);
-void auth_set_session_cookie(struct request *rq, struct response *rs, const struct accounts_session *sess);
+void auth_set_session_cookie(struct request *rq, struct response *rs, const struct gebruikers_session *sess);
 /* Ends the session of the request's cookie (if any), clears the cookie,
  * audits the outcome as status. */
 void auth_logout(struct request *rq, struct response *rs, int status);
 
 /* The login form's pre-session CSRF token: the cookie's when it has a
  * sane one, else a fresh one, which is then set as cookie. */
-void auth_login_token(struct request *rq, struct response *rs, char out[ACCOUNTS_SECRET_LEN]);
+void auth_login_token(struct request *rq, struct response *rs, char out[GEBRUIKERS_SECRET_LEN]);
 /* Whether field matches the login cookie (constant time). */
 int auth_login_token_ok(struct request *rq, const char *field);
 
 /* Constant-time comparison of two NUL-terminated secrets. */
 int auth_secret_equal(const char *a, const char *b);
 
-/* The pages of this module (src/web/page_login.c, page_audit.c). */
-extern const struct route page_login_routes[];
+/* The pages of this module (src/web/page_gebruikers.c, page_audit.c). */
+extern const struct route page_gebruikers_routes[];
 extern const struct route page_audit_routes[];
 
 #endif

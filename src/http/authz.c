@@ -2,7 +2,7 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
-#include "store/accounts.h"
+#include "store/gebruikers.h"
 #include "web/html.h"
 
 static __thread int t_audited;
@@ -64,7 +64,7 @@ void authz_audit_named(struct request *rq, const char *actie, int status, const 
 	snprintf(res, sizeof(res), "%s (%d)", result, status);
 	char obj[400];
 	snprintf(obj, sizeof(obj), "%s %s%s%s", rq->method, rq->path, object ? ": " : "", object ? object : "");
-	accounts_audit_by(rq->store, actor, rq->actor.role == ROLE_NONE ? NULL : rq->actor.name, actie, obj, res,
+	gebruikers_audit_by(rq->store, actor, rq->actor.role == ROLE_NONE ? NULL : rq->actor.name, actie, obj, res,
 			  rq->client_ip ? rq->client_ip : "");
 	t_audited = 1;
 }

@@ -9,8 +9,8 @@
  * as "METHOD /path: object", the result as "gelukt (201)", "geweigerd
  * (403)" or "mislukt (422)", and the client address as origin. They never
  * hold a body, so never a password or token. */
-#ifndef SAMEN_AUTHZ_H
-#define SAMEN_AUTHZ_H
+#ifndef SAMEN_HTTP_AUTHZ_H
+#define SAMEN_HTTP_AUTHZ_H
 #include "http/http.h"
 
 int authz_require(struct request *rq, struct response *rs, enum action action, const char *org);

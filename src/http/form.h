@@ -6,8 +6,8 @@
  * body that is too large, has too many fields, a broken %-escape, a NUL
  * byte or text that is not UTF-8; nothing is kept then. The form owns
  * copies of every name and value; form_release() frees them. */
-#ifndef SAMEN_FORM_H
-#define SAMEN_FORM_H
+#ifndef SAMEN_HTTP_FORM_H
+#define SAMEN_HTTP_FORM_H
 #include <stddef.h>
 #include "http/http.h"
 

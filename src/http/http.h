@@ -7,8 +7,8 @@
  *
  * Routes are tables of struct route ending in {0}; a pattern segment
  * "{name}" captures that segment (already URL-decoded) as a path param. */
-#ifndef SAMEN_HTTP_H
-#define SAMEN_HTTP_H
+#ifndef SAMEN_HTTP_HTTP_H
+#define SAMEN_HTTP_HTTP_H
 #include <stddef.h>
 #include <jansson.h>
 #include "core/buf.h"

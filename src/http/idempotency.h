@@ -8,8 +8,8 @@
  * (422). Outcomes of op (2xx, 404, 409, 422) are stored; refusals before it
  * and server trouble are not, so a corrected retry can still succeed.
  * It takes over `in` (json_decref) and always returns 0. */
-#ifndef SAMEN_IDEMPOTENCY_H
-#define SAMEN_IDEMPOTENCY_H
+#ifndef SAMEN_HTTP_IDEMPOTENCY_H
+#define SAMEN_HTTP_IDEMPOTENCY_H
 #include "http/http.h"
 
 typedef void (*idempotent_op)(struct request *rq, struct response *rs, json_t *in);

@@ -5,8 +5,8 @@
  * Parts point into the request body (borrowed, not NUL-terminated); the
  * body outlives them. At most MULTIPART_MAX_PARTS parts are read; a body
  * that is not well-formed is refused whole. */
-#ifndef SAMEN_MULTIPART_H
-#define SAMEN_MULTIPART_H
+#ifndef SAMEN_HTTP_MULTIPART_H
+#define SAMEN_HTTP_MULTIPART_H
 #include <stddef.h>
 #include "http/http.h"
 

@@ -5,14 +5,14 @@
 #include "http/auth.h"
 #include "http/authz.h"
 #include "http/router.h"
-#include "store/accounts.h"
+#include "store/gebruikers.h"
 #include "web/page_besturing.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_matching.h"
-#include "web/page_proeftuin.h"
+#include "web/page_urenbank.h"
 #include "web/web.h"
 
-static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, api_accounts_routes, api_steering_routes, api_report_routes, api_exchange_routes, api_skills_routes, api_matching_routes, page_matching_routes, page_kwaliteitskaart_routes, page_login_routes, page_audit_routes, page_besturing_routes, page_proeftuin_routes, web_routes, NULL };
+static const struct route *const tables[] = { api_system_routes, api_register_routes, api_staff_routes, api_accounts_routes, api_steering_routes, api_report_routes, api_exchange_routes, api_skills_routes, api_matching_routes, page_matching_routes, page_kwaliteitskaart_routes, page_gebruikers_routes, page_audit_routes, page_besturing_routes, page_proeftuin_routes, web_routes, NULL };
 const struct route *const *router_tables = tables;
 
 /* Length of the valid UTF-8 sequence at s (as jansson accepts it: no
@@ -148,7 +148,7 @@ static int identify(struct request *rq, struct response *rs)
 {
 	const char *h = req_header(rq, "Authorization");
 	if (h && !strncasecmp(h, "Bearer ", 7)) {
-		if (accounts_identify_token(rq->store, h + 7, &rq->actor) < 0) {
+		if (gebruikers_identify_token(rq->store, h + 7, &rq->actor) < 0) {
 			api_error(rs, 401, "Het token is onbekend of ingetrokken.");
 			authz_audit(rq, ACT_READ, 401, "token");
 			return -1;
@@ -203,11 +203,11 @@ void router_dispatch(struct request *rq, struct response *rs)
 
 int router_bootstrap(struct store *s, struct problem *p)
 {
-	if (accounts_init() < 0)
+	if (gebruikers_init() < 0)
 		return problem_set(p, 500, "libsodium kan niet starten.");
 	const char *token = getenv("SAMEN_ADMIN_TOKEN");
 	if (token && token[0]) {
-		int r = accounts_bootstrap_admin(s, token, p);
+		int r = gebruikers_bootstrap_admin(s, token, p);
 		if (r < 0)
 			return r;
 		if (r == 1)

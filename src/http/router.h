@@ -4,8 +4,8 @@
  * pages' (src/web). A path that matches no pattern gets 404; one that
  * matches a pattern but not its method gets 405 with Allow. Before the
  * handler runs, the request's actor is identified (auth.c). */
-#ifndef SAMEN_ROUTER_H
-#define SAMEN_ROUTER_H
+#ifndef SAMEN_HTTP_ROUTER_H
+#define SAMEN_HTTP_ROUTER_H
 #include "http/http.h"
 
 void router_dispatch(struct request *rq, struct response *rs);

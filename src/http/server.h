@@ -1,7 +1,7 @@
 /* server.h — the HTTP server: libmicrohttpd with a thread pool (one thread
  * per core), each thread with its own database connection. */
-#ifndef SAMEN_SERVER_H
-#define SAMEN_SERVER_H
+#ifndef SAMEN_HTTP_SERVER_H
+#define SAMEN_HTTP_SERVER_H
 
 struct server_config {
 	const char *db_path;

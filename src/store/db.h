@@ -13,8 +13,8 @@
  *   't' const char * (NULL binds NULL)   'i' int   'l' long long
  *   'b' int as 0/1                        'n' NULL (no argument)
  * The statement is freed with db_finalize(); a NULL statement is allowed. */
-#ifndef SAMEN_DB_H
-#define SAMEN_DB_H
+#ifndef SAMEN_STORE_DB_H
+#define SAMEN_STORE_DB_H
 #include <stdint.h>
 
 struct db;

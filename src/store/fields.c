@@ -26,7 +26,7 @@ int field_text(json_t *in, const char *name, int required, size_t maxlen, const 
 	const char *s = json_string_value(v);
 	if (required && !s[0])
 		return problem_param(p, name, "mag niet leeg zijn"), -1;
-	if (s[0] && !reg_text_valid(s, maxlen))
+	if (s[0] && !register_text_valid(s, maxlen))
 		return problem_param(p, name, "is te lang (hoogstens %zu tekens) of bevat ongeldige tekens", maxlen), -1;
 	*out = s;
 	return 1;

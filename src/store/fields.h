@@ -5,8 +5,8 @@
  * (name = prefix + field name) to p and returns -1; when it is missing (or
  * null) and optional it returns 0 and leaves *out untouched; when it is
  * present and valid it returns 1. Strings point into `in` (borrowed). */
-#ifndef SAMEN_FIELDS_H
-#define SAMEN_FIELDS_H
+#ifndef SAMEN_STORE_FIELDS_H
+#define SAMEN_STORE_FIELDS_H
 #include <jansson.h>
 #include <stddef.h>
 #include "core/problem.h"

@@ -7,8 +7,8 @@
 #include "core/date.h"
 #include "core/ledger.h"
 #include "core/matching.h"
-#include "core/skills.h"
-#include "store/exchange.h"
+#include "core/kwaliteitskaart.h"
+#include "store/urenbank.h"
 #include "store/fields.h"
 #include "store/matching.h"
 
@@ -172,7 +172,7 @@ static int load_proeftuin(struct store *s, struct ctx *c, const char *pt, json_t
 
 static int load_orgs(struct store *s, struct ctx *c, struct problem *p)
 {
-	if (exchange_saldi(s, c->code, &c->saldi, p) < 0)
+	if (urenbank_saldi(s, c->code, &c->saldi, p) < 0)
 		return -p->status;
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT o.id, o.code, o.naam FROM proeftuin_leden pl JOIN organisaties o ON o.id = pl.organisatie_id"
@@ -399,7 +399,7 @@ static int load_people(struct store *s, struct ctx *c, struct problem *p)
 			have_inz = db_step(is) == DB_ROW;
 		if (have_inz && db_col_int(is, 0) == id)
 			held = db_col_int(is, 1);
-		int useful = rc == 0 && o >= 0 && c->nskills > first && !skills_retired((int)pension, year_from);
+		int useful = rc == 0 && o >= 0 && c->nskills > first && !kwaliteitskaart_retired((int)pension, year_from);
 		if (useful) {
 			int32_t end = c->dtot;
 			if (pension && pension < year_to)
@@ -609,7 +609,7 @@ int matching_accept(struct store *s, const struct actor *by, const char *pt, jso
 		long long opdracht = json_integer_value(json_object_get(x, "opdracht"));
 		json_t *body = json_pack("{s:O,s:O}", "medewerker", json_object_get(x, "medewerker"), "minuten",
 					 json_object_get(x, "minuten"));
-		rc = body ? exchange_inzet_create(s, by, pt, opdracht, body, &inzet, p) : nomem(p);
+		rc = body ? urenbank_inzet_create(s, by, pt, opdracht, body, &inzet, p) : nomem(p);
 		json_decref(body);
 		if (rc < 0) {
 			rc = prefix_problem(p, i, opdracht);

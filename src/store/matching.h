@@ -20,7 +20,7 @@
  *  - organisations: the members, with saldoMinuten and beschikbaarMinuten
  *    as GET …/saldi reports them.
  *
- * Conventions as in exchange.h: inputs and outputs are jansson objects in
+ * Conventions as in urenbank.h: inputs and outputs are jansson objects in
  * API shape (the caller owns outputs), functions return 0 or -status with
  * p filled; the store knows no roles. */
 #ifndef SAMEN_STORE_MATCHING_H
@@ -49,7 +49,7 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 
 /* in: {"toewijzingen":[{"opdracht","medewerker","minuten"}, …]} (extra
  * members of each, as a proposal has them, are ignored). Creates one inzet
- * per toewijzing through exchange_inzet_create(), in one transaction: one
+ * per toewijzing through urenbank_inzet_create(), in one transaction: one
  * refusal (a principal's drawing rights, an opdracht that is no longer
  * open, …) and nothing is created; the problem then names the toewijzing
  * ("toewijzingen[2].minuten"), an unknown opdracht being 422 here.

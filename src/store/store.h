@@ -2,7 +2,7 @@
  *
  * store_open() opens (creating when new) and migrates the database. A store
  * is one connection: use it from one thread at a time; the HTTP server opens
- * one per worker thread. The domain modules beside this file (registry.h,
+ * one per worker thread. The domain modules beside this file (register.h,
  * and later the ledger, skills and planning stores) take a struct store and
  * do each write in one transaction.
  *
@@ -10,8 +10,8 @@
  * (API.md): the caller owns the returned reference and json_decref()s it.
  * Inputs are jansson objects too; each store function validates every field
  * and reports what is wrong in a struct problem, without writing anything. */
-#ifndef SAMEN_STORE_H
-#define SAMEN_STORE_H
+#ifndef SAMEN_STORE_STORE_H
+#define SAMEN_STORE_STORE_H
 #include <jansson.h>
 #include "core/problem.h"
 #include "store/db.h"

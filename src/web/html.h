@@ -6,8 +6,8 @@
  * page_begin()/page_end() write the frame every page shares: the NL Design
  * System (Utrecht) CSS, a header with navigation that shows only what the
  * actor may use, a skip link, and the main landmark. */
-#ifndef SAMEN_HTML_H
-#define SAMEN_HTML_H
+#ifndef SAMEN_WEB_HTML_H
+#define SAMEN_WEB_HTML_H
 #include "core/buf.h"
 #include "http/http.h"
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "http/auth.h"
 #include "http/authz.h"
-#include "store/accounts.h"
+#include "store/gebruikers.h"
 #include "web/html.h"
 #include "web/pages.h"
 
@@ -62,14 +62,14 @@ static int get_audit(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *recs = NULL;
 	const char *van_err = NULL, *tot_err = NULL;
-	if (accounts_audit_filter_check(&f, &p) < 0) {
+	if (gebruikers_audit_filter_check(&f, &p) < 0) {
 		for (int i = 0; i < p.nparams; i++) {
 			if (!strcmp(p.params[i].name, "van"))
 				van_err = "Geef een datum als JJJJ-MM-DD.";
 			else
 				tot_err = "Geef een datum als JJJJ-MM-DD.";
 		}
-	} else if (accounts_audit_list(rq->store, &f, &recs, &p) < 0) {
+	} else if (gebruikers_audit_list(rq->store, &f, &recs, &p) < 0) {
 		page_error(rq, rs, p.status ? p.status : 500, p.detail);
 		return 0;
 	}

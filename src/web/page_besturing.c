@@ -6,8 +6,8 @@
 #include <string.h>
 #include "http/authz.h"
 #include "http/form.h"
-#include "store/registry.h"
-#include "store/steering.h"
+#include "store/register.h"
+#include "store/besturing.h"
 #include "web/page_besturing.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
@@ -22,7 +22,7 @@ static int has_string(json_t *arr, const char *v)
 
 /* ---- shared helpers ------------------------------------------------------------------- */
 
-void bst_hundredths(struct buf *b, json_t *v)
+void page_besturing_hundredths(struct buf *b, json_t *v)
 {
 	if (!json_is_integer(v)) {
 		html_raw(b, "—");
@@ -33,7 +33,7 @@ void bst_hundredths(struct buf *b, json_t *v)
 	buf_printf(b, "%s%llu,%02llu", h < 0 ? "−" : "", a / 100, a % 100);
 }
 
-void bst_stylesheet(struct buf *b, const char *name)
+void page_besturing_stylesheet(struct buf *b, const char *name)
 {
 	html_raw(b, "<link rel=\"stylesheet\" href=\"/static/");
 	html_attr(b, name);
@@ -68,7 +68,7 @@ static void described(struct buf *b, const char *id, const char *error)
 	html_raw(b, "-fout\"");
 }
 
-void bst_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
+void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required)
 {
 	label_and_error(b, id, label, error);
@@ -99,7 +99,7 @@ void bst_input(struct buf *b, const char *id, const char *name, const char *labe
 	html_raw(b, "</div></div>");
 }
 
-void bst_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
+void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error)
 {
 	label_and_error(b, id, label, error);
@@ -120,7 +120,7 @@ void bst_select(struct buf *b, const char *id, const char *name, const char *lab
 	html_raw(b, "</select></div></div>");
 }
 
-void bst_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
+void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
 		     const char *value, int optional)
 {
 	label_and_error(b, id, label, NULL);
@@ -145,14 +145,14 @@ void bst_select_orgs(struct buf *b, const char *id, const char *name, const char
 	html_raw(b, "</select></div></div>");
 }
 
-void bst_notice(struct buf *b, const char *message)
+void page_besturing_notice(struct buf *b, const char *message)
 {
 	html_raw(b, "<div class=\"samen-note bst-gelukt\" role=\"status\"><p class=\"utrecht-paragraph\">");
 	html_txt(b, message);
 	html_raw(b, "</p></div>");
 }
 
-void bst_problem(struct buf *b, const struct problem *p)
+void page_besturing_problem(struct buf *b, const struct problem *p)
 {
 	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\" role=\"alert\"><div class=\"utrecht-alert__content\">"
 		    "<p class=\"utrecht-alert__message utrecht-paragraph\">");
@@ -172,7 +172,7 @@ void bst_problem(struct buf *b, const struct problem *p)
 	html_raw(b, "</div></div>");
 }
 
-void bst_form_begin(struct request *rq, struct buf *b, const char *action, const char *cls)
+void page_besturing_form_begin(struct request *rq, struct buf *b, const char *action, const char *cls)
 {
 	html_raw(b, "<form method=\"post\" class=\"");
 	html_attr(b, cls ? cls : "bst-formulier");
@@ -182,16 +182,16 @@ void bst_form_begin(struct request *rq, struct buf *b, const char *action, const
 	html_csrf_field(rq, b);
 }
 
-void bst_dd_begin(struct buf *b, const char *key)
+void page_besturing_dd_begin(struct buf *b, const char *key)
 {
 	html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">");
 	html_txt(b, key);
 	html_raw(b, "</dt><dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
 }
 
-void bst_dd_end(struct buf *b) { html_raw(b, "</dd></div>"); }
+void page_besturing_dd_end(struct buf *b) { html_raw(b, "</dd></div>"); }
 
-void bst_status_badge(struct buf *b, const char *status)
+void page_besturing_status_badge(struct buf *b, const char *status)
 {
 	static const struct {
 		const char *code, *label, *cls;
@@ -212,7 +212,7 @@ void bst_status_badge(struct buf *b, const char *status)
 	html_txt(b, status);
 }
 
-int bst_form_status(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
+int page_besturing_form_status(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
 
 static void page_title(struct buf *b, const char *crumb, const char *title)
 {
@@ -227,14 +227,14 @@ static void page_title(struct buf *b, const char *crumb, const char *title)
 
 static json_t *verband_names(struct store *s)
 {
-	json_t *l = registry_verband_list(s), *n = page_names(l);
+	json_t *l = register_verband_list(s), *n = page_names(l);
 	json_decref(l);
 	return n;
 }
 
 static json_t *org_names(struct store *s)
 {
-	json_t *l = registry_org_list(s), *n = page_names(l);
+	json_t *l = register_org_list(s), *n = page_names(l);
 	json_decref(l);
 	return n;
 }
@@ -295,14 +295,14 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 			    : "<section aria-labelledby=\"kop-nieuwe-verkenning\"><h2 class=\"utrecht-heading-2\" "
 			      "id=\"kop-nieuwe-verkenning\">Nieuwe verkenningsronde</h2>");
 	if (mine)
-		bst_problem(b, err);
-	bst_form_begin(rq, b, scoring ? "/besturing/scoringen" : "/besturing/verkenningen", "bst-formulier");
+		page_besturing_problem(b, err);
+	page_besturing_form_begin(rq, b, scoring ? "/besturing/scoringen" : "/besturing/verkenningen", "bst-formulier");
 	const struct problem *e = mine ? err : NULL;
 	snprintf(id, sizeof(id), "%s-code", pre);
-	bst_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
+	page_besturing_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
 		  field_error(e, "code"), 1);
 	snprintf(id, sizeof(id), "%s-naam", pre);
-	bst_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), field_error(e, "naam"), 1);
+	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), field_error(e, "naam"), 1);
 	size_t n = json_array_size(verbanden), i;
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
 	json_t *x;
@@ -313,11 +313,11 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 			opts[2 * i + 1] = str(x, "naam") ? str(x, "naam") : str(x, "code");
 		}
 		snprintf(id, sizeof(id), "%s-verband", pre);
-		bst_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), field_error(e, "verband"));
+		page_besturing_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), field_error(e, "verband"));
 		free(opts);
 	}
 	if (scoring)
-		bst_input(b, "sc-criteria", "criteria",
+		page_besturing_input(b, "sc-criteria", "criteria",
 			  "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)", "textarea",
 			  ov(which, kind, f, "criteria", default_criteria), field_error(e, "criteria"), 1);
 	const char *terr = field_error(e, "taakvelden");
@@ -366,9 +366,9 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	struct problem p;
 	problem_init(&p);
 	json_t *surveys = NULL, *scorings = NULL, *ms = NULL;
-	struct steering_ms_filter all = { 0 };
-	if (steering_survey_list(s, NULL, &surveys, &p) < 0 || steering_scoring_list(s, NULL, &scorings, &p) < 0 ||
-	    steering_milestone_list(s, &all, &ms, &p) < 0) {
+	struct besturing_ms_filter all = { 0 };
+	if (besturing_survey_list(s, NULL, &surveys, &p) < 0 || besturing_scoring_list(s, NULL, &scorings, &p) < 0 ||
+	    besturing_milestone_list(s, &all, &ms, &p) < 0) {
 		json_decref(surveys), json_decref(scorings);
 		page_error(rq, rs, 500, p.detail);
 		return 0;
@@ -379,7 +379,7 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	page_begin(rq, rs, "Besturing");
 	rs->status = status;
 	struct buf *b = &rs->body;
-	bst_stylesheet(b, "besturing.css");
+	page_besturing_stylesheet(b, "besturing.css");
 	page_title(b, NULL, "Besturing van de samenwerking");
 	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Kiezen waarop de partners samenwerken "
 		    "(verkenningsrondes en scoringen) en de trajecten sturen: businesscases, mijlpalen met hun vertraging, "
@@ -492,11 +492,11 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	html_raw(b, "</section>");
 	json_decref(seen), json_decref(rows);
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0]) {
-		json_t *vl = registry_verband_list(s), *mayv = json_array();
+		json_t *vl = register_verband_list(s), *mayv = json_array();
 		json_array_foreach(vl, i, x) if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
 			json_array_append(mayv, x);
 		if (json_array_size(mayv)) {
-			json_t *tl = registry_taakveld_list(s);
+			json_t *tl = register_taakveld_list(s);
 			create_form(rq, b, "verkenning", mayv, tl, err, f, which);
 			create_form(rq, b, "scoring", mayv, tl, err, f, which);
 			json_decref(tl);
@@ -601,12 +601,12 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 		snprintf(p.detail, sizeof(p.detail), "Er is niets gestart: verbeter de velden met een fout.");
 	json_t *out = NULL;
 	if (r == 0)
-		r = scoring ? steering_scoring_create(rq->store, in, &out, &p) : steering_survey_create(rq->store, in, &out, &p);
+		r = scoring ? besturing_scoring_create(rq->store, in, &out, &p) : besturing_survey_create(rq->store, in, &out, &p);
 	json_decref(in), json_decref(out);
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Er is niets gestart.");
-		render_overview(rq, rs, bst_form_status(r), &p, &f, which);
+		render_overview(rq, rs, page_besturing_form_status(r), &p, &f, which);
 		authz_audit(rq, ACT_STEER, rs->status, verband);
 		form_release(&f);
 		return 0;
@@ -642,7 +642,7 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 	problem_init(&q);
 	size_t i;
 	json_t *x;
-	if (!f && steering_survey_answers(rq->store, str(k, "code"), &all, &q) == 0)
+	if (!f && besturing_survey_answers(rq->store, str(k, "code"), &all, &q) == 0)
 		json_array_foreach(all, i, x) if (str(x, "organisatie") && !strcmp(str(x, "organisatie"), rq->actor.org))
 			json_object_set(mine, str(x, "taakveld"), x);
 	json_decref(all);
@@ -658,8 +658,8 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 		    "toevoegt, van 1 (helemaal niet) tot 5 (zeer sterk). Een taakveld zonder scores blijft buiten beschouwing; "
 		    "een nieuw antwoord vervangt het vorige.</p>");
 	if (err && err->status)
-		bst_problem(b, err);
-	bst_form_begin(rq, b, buf_str(&action), "bst-formulier");
+		page_besturing_problem(b, err);
+	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
 	buf_release(&action);
 	json_array_foreach(json_object_get(k, "taakvelden"), i, x)
 	{
@@ -680,7 +680,7 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 				snprintf(val, sizeof(val), "%lld", (long long)json_integer_value(json_object_get(a, what)));
 				v = val;
 			}
-			bst_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v, field_error(err, name));
+			page_besturing_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v, field_error(err, name));
 		}
 		snprintf(id, sizeof(id), "snel-%zu", i);
 		snprintf(name, sizeof(name), "snel.%s", tv);
@@ -707,7 +707,7 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	problem_init(&p);
 	json_t *k = NULL, *u = NULL;
 	const char *code = req_param(rq, "code");
-	if (steering_survey_get(rq->store, code, &k, &p) < 0 || steering_survey_result(rq->store, code, &u, &p) < 0) {
+	if (besturing_survey_get(rq->store, code, &k, &p) < 0 || besturing_survey_result(rq->store, code, &u, &p) < 0) {
 		json_decref(k);
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen verkenningsronde met deze code." : p.detail);
@@ -717,24 +717,24 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	page_begin(rq, rs, str(k, "naam"));
 	rs->status = status;
 	struct buf *b = &rs->body;
-	bst_stylesheet(b, "besturing.css");
+	page_besturing_stylesheet(b, "besturing.css");
 	page_title(b, "Verkenningsronde", str(k, "naam"));
 	if (status == 200 && req_query(rq, "opgeslagen"))
-		bst_notice(b, "De antwoorden zijn opgeslagen.");
+		page_besturing_notice(b, "De antwoorden zijn opgeslagen.");
 	else if (status == 200 && req_query(rq, "nieuw"))
-		bst_notice(b, "De verkenningsronde is gestart.");
+		page_besturing_notice(b, "De verkenningsronde is gestart.");
 	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
-	bst_dd_begin(b, "Verband");
+	page_besturing_dd_begin(b, "Verband");
 	page_verband_link(b, str(k, "verband"), page_name(vn, str(k, "verband")));
-	bst_dd_end(b);
-	bst_dd_begin(b, "Datum");
+	page_besturing_dd_end(b);
+	page_besturing_dd_begin(b, "Datum");
 	html_date(b, str(k, "datum"));
-	bst_dd_end(b);
-	bst_dd_begin(b, "Partners");
+	page_besturing_dd_end(b);
+	page_besturing_dd_begin(b, "Partners");
 	page_org_links(b, on, json_object_get(k, "partners"));
-	bst_dd_end(b);
+	page_besturing_dd_end(b);
 	json_t *keuze = json_object_get(k, "keuze");
-	bst_dd_begin(b, "Keuze");
+	page_besturing_dd_begin(b, "Keuze");
 	if (json_is_object(keuze)) {
 		html_raw(b, "vastgelegd op ");
 		html_date(b, str(keuze, "datum"));
@@ -745,7 +745,7 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	} else {
 		html_raw(b, "nog niet gemaakt");
 	}
-	bst_dd_end(b);
+	page_besturing_dd_end(b);
 	html_raw(b, "</dl>");
 	if (str(k, "omschrijving")) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
@@ -770,11 +770,11 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 		html_raw(b, "</td><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, str(r, "naam"));
 		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		bst_hundredths(b, json_object_get(r, "prioriteit"));
+		page_besturing_hundredths(b, json_object_get(r, "prioriteit"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		bst_hundredths(b, json_object_get(r, "gemiddeldeKnelpunt"));
+		page_besturing_hundredths(b, json_object_get(r, "gemiddeldeKnelpunt"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		bst_hundredths(b, json_object_get(r, "gemiddeldeMeerwaarde"));
+		page_besturing_hundredths(b, json_object_get(r, "gemiddeldeMeerwaarde"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		html_raw(b, json_is_true(json_object_get(r, "snelleWinst")) ? "ja" : "nee");
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
@@ -790,7 +790,7 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && rq->actor.org[0] &&
 	    has_string(json_object_get(k, "partners"), rq->actor.org) &&
 	    policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, str(k, "verband"))) {
-		json_t *tl = registry_taakveld_list(rq->store), *tvn = page_names(tl);
+		json_t *tl = register_taakveld_list(rq->store), *tvn = page_names(tl);
 		json_decref(tl);
 		answer_form(rq, b, k, tvn, err, f);
 		json_decref(tvn);
@@ -824,7 +824,7 @@ static int page_survey_post(struct request *rq, struct response *rs)
 	const char *code = req_param(rq, "code");
 	struct problem p;
 	problem_init(&p);
-	if (steering_survey_verband(rq->store, code, verband, sizeof(verband), &p) < 0) {
+	if (besturing_survey_verband(rq->store, code, verband, sizeof(verband), &p) < 0) {
 		page_error(rq, rs, 404, "Er is geen verkenningsronde met deze code.");
 		authz_audit(rq, ACT_SURVEY_ANSWER, 404, NULL);
 		return 0;
@@ -844,7 +844,7 @@ static int page_survey_post(struct request *rq, struct response *rs)
 		return 0;
 	}
 	json_t *k = NULL, *answers = json_array();
-	int r = steering_survey_get(rq->store, code, &k, &p);
+	int r = besturing_survey_get(rq->store, code, &k, &p);
 	size_t i;
 	json_t *x;
 	if (r == 0)
@@ -877,14 +877,14 @@ static int page_survey_post(struct request *rq, struct response *rs)
 		if (r < 0)
 			break;
 		json_t *out = NULL;
-		r = steering_survey_answer(rq->store, code, x, &out, &p);
+		r = besturing_survey_answer(rq->store, code, x, &out, &p);
 		json_decref(out);
 	}
 	json_decref(answers);
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen.");
-		render_survey(rq, rs, bst_form_status(r), &p, &f);
+		render_survey(rq, rs, page_besturing_form_status(r), &p, &f);
 		authz_audit(rq, ACT_SURVEY_ANSWER, rs->status, object);
 		form_release(&f);
 		return 0;
@@ -938,8 +938,8 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per criterium een score van 1 (helemaal niet) tot 5 (zeer sterk). "
 		    "Een nieuwe score vervangt de vorige.</p>");
 	if (err && err->status)
-		bst_problem(b, err);
-	bst_form_begin(rq, b, buf_str(&action), "bst-formulier");
+		page_besturing_problem(b, err);
+	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
 	buf_release(&action);
 	size_t n = json_array_size(json_object_get(sc, "taakvelden")), i;
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
@@ -950,7 +950,7 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 			opts[2 * i] = json_string_value(x);
 			opts[2 * i + 1] = page_name(tvnames, json_string_value(x));
 		}
-		bst_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL, NULL);
+		page_besturing_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL, NULL);
 		free(opts);
 	}
 	static const char *const scores[] = { "", "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
@@ -964,7 +964,7 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 		struct buf label;
 		buf_init(&label, 512);
 		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"), (long long)json_integer_value(json_object_get(x, "gewicht")));
-		bst_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
+		page_besturing_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
 		buf_release(&label);
 	}
 	html_raw(b, "</fieldset><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Scores opslaan"
@@ -978,34 +978,34 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	problem_init(&p);
 	json_t *sc = NULL, *u = NULL;
 	const char *code = req_param(rq, "code");
-	if (steering_scoring_get(rq->store, code, &sc, &p) < 0 || steering_scoring_result(rq->store, code, &u, &p) < 0) {
+	if (besturing_scoring_get(rq->store, code, &sc, &p) < 0 || besturing_scoring_result(rq->store, code, &u, &p) < 0) {
 		json_decref(sc);
 		page_error(rq, rs, p.status == 404 ? 404 : 500, p.status == 404 ? "Er is geen scoring met deze code." : p.detail);
 		return 0;
 	}
 	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
-	json_t *tl = registry_taakveld_list(rq->store), *tvn = page_names(tl);
+	json_t *tl = register_taakveld_list(rq->store), *tvn = page_names(tl);
 	json_decref(tl);
 	page_begin(rq, rs, str(sc, "naam"));
 	rs->status = status;
 	struct buf *b = &rs->body;
-	bst_stylesheet(b, "besturing.css");
+	page_besturing_stylesheet(b, "besturing.css");
 	page_title(b, "Scoring", str(sc, "naam"));
 	if (status == 200 && req_query(rq, "opgeslagen"))
-		bst_notice(b, "De scores zijn opgeslagen.");
+		page_besturing_notice(b, "De scores zijn opgeslagen.");
 	else if (status == 200 && req_query(rq, "nieuw"))
-		bst_notice(b, "De scoring is gestart.");
+		page_besturing_notice(b, "De scoring is gestart.");
 	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
-	bst_dd_begin(b, "Verband");
+	page_besturing_dd_begin(b, "Verband");
 	page_verband_link(b, str(sc, "verband"), page_name(vn, str(sc, "verband")));
-	bst_dd_end(b);
-	bst_dd_begin(b, "Datum");
+	page_besturing_dd_end(b);
+	page_besturing_dd_begin(b, "Datum");
 	html_date(b, str(sc, "datum"));
-	bst_dd_end(b);
-	bst_dd_begin(b, "Partners");
+	page_besturing_dd_end(b);
+	page_besturing_dd_begin(b, "Partners");
 	page_org_links(b, on, json_object_get(sc, "partners"));
-	bst_dd_end(b);
-	bst_dd_begin(b, "Criteria (gewicht)");
+	page_besturing_dd_end(b);
+	page_besturing_dd_begin(b, "Criteria (gewicht)");
 	size_t i;
 	json_t *x;
 	json_array_foreach(json_object_get(sc, "criteria"), i, x)
@@ -1016,7 +1016,7 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		html_int(b, json_integer_value(json_object_get(x, "gewicht")));
 		html_raw(b, ")");
 	}
-	bst_dd_end(b);
+	page_besturing_dd_end(b);
 	html_raw(b, "</dl>");
 	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per taakveld</h2>"
 		    "<p class=\"utrecht-paragraph\">Niet alleen het gemiddelde telt: een partner die laag scoort houdt een "
@@ -1030,19 +1030,19 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, str(x, "naam"));
 		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		bst_hundredths(b, json_object_get(x, "gemiddelde"));
+		page_besturing_hundredths(b, json_object_get(x, "gemiddelde"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		json_t *low = json_object_get(x, "laagste");
 		if (json_is_object(low)) {
 			html_txt(b, page_name(on, str(low, "organisatie")));
 			html_raw(b, " (");
-			bst_hundredths(b, json_object_get(low, "score"));
+			page_besturing_hundredths(b, json_object_get(low, "score"));
 			html_raw(b, ")");
 		} else {
 			html_raw(b, "—");
 		}
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		bst_hundredths(b, json_object_get(x, "spreiding"));
+		page_besturing_hundredths(b, json_object_get(x, "spreiding"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		tier(b, str(x, "klasse"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
@@ -1084,7 +1084,7 @@ static int page_scoring_post(struct request *rq, struct response *rs)
 	char verband[64];
 	struct problem p;
 	problem_init(&p);
-	if (steering_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p) < 0) {
+	if (besturing_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p) < 0) {
 		page_error(rq, rs, 404, "Er is geen scoring met deze code.");
 		authz_audit(rq, ACT_SCORE, 404, NULL);
 		return 0;
@@ -1119,14 +1119,14 @@ static int page_scoring_post(struct request *rq, struct response *rs)
 	if (!p.status) {
 		json_t *in = json_pack("{s:s,s:s,s:O}", "organisatie", rq->actor.org, "taakveld", tv ? tv : "", "scores", scores);
 		json_t *out = NULL;
-		r = steering_scoring_score(rq->store, req_param(rq, "code"), in, &out, &p);
+		r = besturing_scoring_score(rq->store, req_param(rq, "code"), in, &out, &p);
 		json_decref(in), json_decref(out);
 	}
 	json_decref(scores);
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "De scores zijn niet opgeslagen.");
-		render_scoring(rq, rs, bst_form_status(r), &p, &f);
+		render_scoring(rq, rs, page_besturing_form_status(r), &p, &f);
 		authz_audit(rq, ACT_SCORE, rs->status, object);
 		form_release(&f);
 		return 0;
@@ -1153,15 +1153,15 @@ static int page_late(struct request *rq, struct response *rs)
 	json_t *ms = NULL;
 	struct problem p;
 	problem_init(&p);
-	struct steering_ms_filter f = { 0, NULL, NULL, "te-laat", datum, NULL, NULL };
-	if (!bad && steering_milestone_list(rq->store, &f, &ms, &p) < 0) {
+	struct besturing_ms_filter f = { 0, NULL, NULL, "te-laat", datum, NULL, NULL };
+	if (!bad && besturing_milestone_list(rq->store, &f, &ms, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		return 0;
 	}
 	json_t *vn = verband_names(rq->store);
 	page_begin(rq, rs, "Te laat");
 	struct buf *b = &rs->body;
-	bst_stylesheet(b, "besturing.css");
+	page_besturing_stylesheet(b, "besturing.css");
 	page_title(b, "Te laat", "Mijlpalen die te laat zijn");
 	html_raw(b, bad ? "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
 			  "utrecht-form-field--invalid samen-filter__field\">"
@@ -1241,7 +1241,7 @@ static int page_notices(struct request *rq, struct response *rs)
 	json_t *list = NULL;
 	struct problem p;
 	problem_init(&p);
-	if (steering_notices_list(rq->store, org, NULL, &list, &p) < 0) {
+	if (besturing_notices_list(rq->store, org, NULL, &list, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
 		return 0;
@@ -1249,7 +1249,7 @@ static int page_notices(struct request *rq, struct response *rs)
 	json_t *on = org_names(rq->store);
 	page_begin(rq, rs, "Meldingen");
 	struct buf *b = &rs->body;
-	bst_stylesheet(b, "besturing.css");
+	page_besturing_stylesheet(b, "besturing.css");
 	page_title(b, "Meldingen", "Meldingen: samenwerking buiten het verband");
 	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wie op een taakveld van een verband ook met een "
 		    "partij buiten dat verband gaat samenwerken, meldt dat aan de andere leden: schaken op meerdere borden "

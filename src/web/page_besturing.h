@@ -7,17 +7,17 @@
  *                             with the form to score for it, /mijlpalen
  *                             (what is late on a date), /meldingen, the
  *                             route table
- *   page_besturing_traject.c  /trajecten/{id}: business case, milestones
+ *   page_besturing_trajecten.c  /trajecten/{id}: business case, milestones
  *                             with their delays, decisions, roles, and the
  *                             forms to enter or replace the business case,
  *                             add a milestone, report one done, postpone it
  *                             or record a decision
- *   page_rapport.c            /rapporten and /rapporten/stand-van-zaken
+ *   page_rapportage.c            /rapporten and /rapporten/stand-van-zaken
  * The helpers below are shared by those files only. Every text goes
  * through html.h; the forms work without JavaScript and post back to the
  * page (CSRF as every form, auth.h), then redirect (303) on success. */
-#ifndef SAMEN_PAGE_BESTURING_H
-#define SAMEN_PAGE_BESTURING_H
+#ifndef SAMEN_WEB_PAGE_BESTURING_H
+#define SAMEN_WEB_PAGE_BESTURING_H
 #include <jansson.h>
 #include "web/pages.h"
 
@@ -33,32 +33,32 @@ int page_rapporten(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);
 
 /* Hundredths of a score point as Dutch text ("4,61"); "—" for null. */
-void bst_hundredths(struct buf *b, json_t *v);
+void page_besturing_hundredths(struct buf *b, json_t *v);
 /* The page's own style sheet (besturing.css or rapport.css), linked from
  * inside the page: the frame's <head> is shared by every page. */
-void bst_stylesheet(struct buf *b, const char *name);
+void page_besturing_stylesheet(struct buf *b, const char *name);
 /* A field of a form: label, error (may be NULL) and the control.
  * type "date", "text", "number", or "textarea". */
-void bst_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
+void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required);
 /* A <select>: options as NULL-terminated value/label pairs. */
-void bst_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
+void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error);
 /* A <select> of organisations (codes) with their names. */
-void bst_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
+void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
 		     const char *value, int optional);
 /* "Opgeslagen." and friends after a redirect. */
-void bst_notice(struct buf *b, const char *message);
+void page_besturing_notice(struct buf *b, const char *message);
 /* The error of a refused form, with its field errors. */
-void bst_problem(struct buf *b, const struct problem *p);
+void page_besturing_problem(struct buf *b, const struct problem *p);
 /* Opens a POST form to action with the CSRF field. */
-void bst_form_begin(struct request *rq, struct buf *b, const char *action, const char *cls);
+void page_besturing_form_begin(struct request *rq, struct buf *b, const char *action, const char *cls);
 /* A row of the definition list the pages share. */
-void bst_dd_begin(struct buf *b, const char *key);
-void bst_dd_end(struct buf *b);
+void page_besturing_dd_begin(struct buf *b, const char *key);
+void page_besturing_dd_end(struct buf *b);
 /* Milestone status as a badge ("te laat", "gereed", …). */
-void bst_status_badge(struct buf *b, const char *status);
+void page_besturing_status_badge(struct buf *b, const char *status);
 /* The answer to a refused or failed form post: status and the page again. */
-int bst_form_status(int r);
+int page_besturing_form_status(int r);
 
 #endif

@@ -3,25 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
-#include "core/skills.h"
+#include "core/kwaliteitskaart.h"
 #include "http/authz.h"
 #include "http/multipart.h"
-#include "store/registry.h"
-#include "store/skills.h"
-#include "store/staff.h"
+#include "store/register.h"
+#include "store/kwaliteitskaart.h"
+#include "store/medewerkers.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/pages.h"
 
-int page_kk_is_self(struct request *rq, long long id)
+int page_kwaliteitskaart_is_self(struct request *rq, long long id)
 {
-	return rq->actor.role != ROLE_NONE && rq->actor.user_id > 0 && skills_account_staff(rq->store, rq->actor.user_id) == id;
+	return rq->actor.role != ROLE_NONE && rq->actor.user_id > 0 && kwaliteitskaart_account_staff(rq->store, rq->actor.user_id) == id;
 }
 
-int page_kk_may_write(struct request *rq, long long id, const char *org)
+int page_kwaliteitskaart_may_write(struct request *rq, long long id, const char *org)
 {
 	if (!policy_allows(&rq->actor, ACT_SKILLS_WRITE, org, NULL))
 		return 0;
-	return rq->actor.role != ROLE_MEDEWERKER || page_kk_is_self(rq, id);
+	return rq->actor.role != ROLE_MEDEWERKER || page_kwaliteitskaart_is_self(rq, id);
 }
 
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
@@ -315,7 +315,7 @@ static void network_summary(struct buf *b, json_t *net, int jaar, const char *da
 		    "(zie de persoonspagina's).</p></section>");
 }
 
-static void staff_lists(struct request *rq, struct buf *b, json_t *orgs)
+static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-medewerkers\"><h2 class=\"utrecht-heading-2\" id=\"kop-medewerkers\">"
 		    "Medewerkers per organisatie</h2>");
@@ -326,14 +326,14 @@ static void staff_lists(struct request *rq, struct buf *b, json_t *orgs)
 		json_t *staff = NULL;
 		struct problem p;
 		problem_init(&p);
-		if (staff_list(rq->store, str(o, "code"), 0, 0, &staff, &p) < 0)
+		if (medewerkers_list(rq->store, str(o, "code"), 0, 0, &staff, &p) < 0)
 			continue;
 		html_raw(b, "<details class=\"samen-kk-staff\"><summary>");
 		html_txt(b, str(o, "naam"));
 		html_raw(b, " (");
 		html_int(b, (long long)json_array_size(staff));
 		html_raw(b, json_array_size(staff) == 1 ? " medewerker)" : " medewerkers)");
-		html_raw(b, "</summary><ul class=\"samen-kk-staff__list\">");
+		html_raw(b, "</summary><ul class=\"samen-kk-medewerkers__list\">");
 		json_array_foreach(staff, k, m)
 		{
 			char href[64];
@@ -394,18 +394,18 @@ static int get_kaart(struct request *rq, struct response *rs)
 			bad = 1;
 		} else {
 			with_date = 1;
-			jaar = skills_moment_date(d).year;
+			jaar = kwaliteitskaart_moment_date(d).year;
 		}
 	}
 	/* This year is today, absences included; another year its 1 January. */
 	if (!with_date && jaar == this_year())
 		with_date = 1, d = date_today();
 	date_format(d, datum);
-	struct skills_moment m = with_date ? skills_moment_date(d) : skills_moment_year(jaar);
+	struct kwaliteitskaart_moment m = with_date ? kwaliteitskaart_moment_date(d) : kwaliteitskaart_moment_year(jaar);
 	struct problem p;
 	problem_init(&p);
-	json_t *net = NULL, *verbanden = registry_verband_list(rq->store);
-	if (!bad && skills_network(rq->store, verband, m, m.year + SKILLS_PROJECTION_YEARS, &net, &p) < 0) {
+	json_t *net = NULL, *verbanden = register_verband_list(rq->store);
+	if (!bad && kwaliteitskaart_network(rq->store, verband, m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &net, &p) < 0) {
 		if (p.status != 422) {
 			json_decref(verbanden);
 			page_error(rq, rs, p.status ? p.status : 500, p.detail);
@@ -431,7 +431,7 @@ static int get_kaart(struct request *rq, struct response *rs)
 		heatmap(b, net, jaar, with_date ? datum : NULL);
 		legend(b, (int)json_integer_value(json_object_get(net, "projectiejaar")));
 		network_summary(b, net, jaar, with_date ? datum : NULL);
-		staff_lists(rq, b, json_object_get(net, "organisaties"));
+		medewerkers_lists(rq, b, json_object_get(net, "organisaties"));
 	}
 	page_end(rq, rs);
 	if (bad)
@@ -445,7 +445,7 @@ static int get_kaart(struct request *rq, struct response *rs)
 
 static void import_form(struct request *rq, struct buf *b, const char *chosen)
 {
-	json_t *orgs = registry_org_list(rq->store);
+	json_t *orgs = register_org_list(rq->store);
 	html_raw(b, "<form class=\"samen-kk-upload\" method=\"post\" action=\"/kwaliteitskaart/import\" "
 		    "enctype=\"multipart/form-data\">");
 	html_csrf_field(rq, b);
@@ -517,7 +517,7 @@ static int get_import(struct request *rq, struct response *rs)
 	return 0;
 }
 
-static void error_report(struct buf *b, const struct skills_sheet *sh)
+static void error_report(struct buf *b, const struct kwaliteitskaart_sheet *sh)
 {
 	struct buf cap;
 	buf_init(&cap, 256);
@@ -527,7 +527,7 @@ static void error_report(struct buf *b, const struct skills_sheet *sh)
 	buf_release(&cap);
 	page_table_head(b, head);
 	for (size_t i = 0; i < sh->nerrors; i++) {
-		const struct skills_sheet_error *e = &sh->errors[i];
+		const struct kwaliteitskaart_sheet_error *e = &sh->errors[i];
 		html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
 		if (e->line)
 			html_int(b, e->line);
@@ -592,10 +592,10 @@ static int post_import(struct request *rq, struct response *rs)
 		return 0;
 	}
 	struct problem p;
-	struct skills_sheet sh;
+	struct kwaliteitskaart_sheet sh;
 	json_t *out = NULL;
 	problem_init(&p);
-	int r = skills_import(rq->store, org, &rq->actor, pf->data, pf->len, &sh, &out, &p);
+	int r = kwaliteitskaart_import(rq->store, org, &rq->actor, pf->data, pf->len, &sh, &out, &p);
 	import_page_begin(rq, rs);
 	struct buf *b = &rs->body;
 	if (r == 0) {
@@ -632,7 +632,7 @@ static int post_import(struct request *rq, struct response *rs)
 	import_form(rq, b, org);
 	page_end(rq, rs);
 	rs->status = status;
-	skills_sheet_release(&sh);
+	kwaliteitskaart_sheet_release(&sh);
 	authz_audit(rq, ACT_STAFF_WRITE, status, obj);
 	return 0;
 }

@@ -5,7 +5,7 @@
  *   GET  /kwaliteitskaart/import               upload form (CSV), for who may change staff
  *   POST /kwaliteitskaart/import               reads it all or nothing; error report per line
  *   GET  /medewerkers/{id}                     person page: skills, absences, substitutions
- *                                              (page_medewerker.c)
+ *                                              (page_medewerkers.c)
  *   POST /medewerkers/{id}/competenties        sets or removes a level
  *   POST /medewerkers/{id}/afwezigheden        records an absence
  *   POST /medewerkers/{id}/afwezigheden/{aid}/verwijderen
@@ -15,21 +15,21 @@
  * too). Reading needs a signed-in account (medewerkers-lezen); personal
  * data (pensioenjaar, hours, absences, who holds what in a projection)
  * only for who may see it, as in the API. */
-#ifndef SAMEN_PAGE_KWALITEITSKAART_H
-#define SAMEN_PAGE_KWALITEITSKAART_H
+#ifndef SAMEN_WEB_PAGE_KWALITEITSKAART_H
+#define SAMEN_WEB_PAGE_KWALITEITSKAART_H
 #include "http/http.h"
 
 extern const struct route page_kwaliteitskaart_routes[];
 
-/* page_medewerker.c */
+/* page_medewerkers.c */
 int page_medewerker(struct request *rq, struct response *rs);
 int page_medewerker_niveau(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs);
 
 /* Whether the actor is medewerker id through the account link. */
-int page_kk_is_self(struct request *rq, long long id);
+int page_kwaliteitskaart_is_self(struct request *rq, long long id);
 /* Whether the actor may change the skills and absences of medewerker id of org. */
-int page_kk_may_write(struct request *rq, long long id, const char *org);
+int page_kwaliteitskaart_may_write(struct request *rq, long long id, const char *org);
 
 #endif

@@ -6,7 +6,7 @@
 #include "core/date.h"
 #include "http/authz.h"
 #include "http/form.h"
-#include "store/exchange.h"
+#include "store/urenbank.h"
 #include "store/matching.h"
 #include "web/html.h"
 #include "web/page_matching.h"
@@ -49,8 +49,8 @@ static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
 		return authz_require_page(rq, rs, ACT_MATCHING, NULL);
 	if (!policy_allows(a, ACT_MATCHING, NULL, a->verband[0] ? a->verband : NULL))
 		return refuse(rq, rs, sc->code);
-	if (exchange_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0 ||
-	    exchange_proeftuin_get(rq->store, sc->code, &sc->pt, &p) < 0) {
+	if (urenbank_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0 ||
+	    urenbank_proeftuin_get(rq->store, sc->code, &sc->pt, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500, p.detail);
 		return -1;
 	}
@@ -192,7 +192,7 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 	struct problem p;
 	problem_init(&p);
 	json_t *list = NULL;
-	if (exchange_opdracht_list(rq->store, sc->code, "open", NULL, NULL, &list, &p) < 0)
+	if (urenbank_opdracht_list(rq->store, sc->code, "open", NULL, NULL, &list, &p) < 0)
 		return;
 	size_t n = 0, i, k;
 	json_t *o, *z;

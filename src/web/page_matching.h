@@ -10,8 +10,8 @@
  * when the proposal has changed since (new opdrachten, other inzet), the
  * page says so and shows the new one instead of accepting. Works without
  * JavaScript. */
-#ifndef SAMEN_PAGE_MATCHING_H
-#define SAMEN_PAGE_MATCHING_H
+#ifndef SAMEN_WEB_PAGE_MATCHING_H
+#define SAMEN_WEB_PAGE_MATCHING_H
 #include "http/http.h"
 
 extern const struct route page_matching_routes[];

@@ -1,11 +1,11 @@
-/* pages.h — the page handlers (one file per page: page_home.c,
- * page_organisatie.c, page_verband.c, page_netwerk.c, static.c) and the
+/* pages.h — the page handlers (one file per page: page_register.c,
+ * page_register_organisatie.c, page_register_verband.c, page_register_netwerk.c, static.c) and the
  * pieces they share (page_common.c). The route table is in web.c.
  *
  * Every helper writes through html.h, so text is escaped on the way in.
  * JSON arguments are borrowed, never stolen. */
-#ifndef SAMEN_PAGES_H
-#define SAMEN_PAGES_H
+#ifndef SAMEN_WEB_PAGES_H
+#define SAMEN_WEB_PAGES_H
 #include <jansson.h>
 #include "core/date.h"
 #include "web/html.h"

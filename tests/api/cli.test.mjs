@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../lib/server.mjs';
 
-const DEMO = new URL('../../demo/netwerk.json', import.meta.url).pathname;
+const DEMO = new URL('../../demo/register.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'samen-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -417,7 +417,7 @@ test('samen demo refuses to replace a file that is not its own demo database, an
   assert.equal(readFileSync(db, 'utf8'), 'geen demodatabase');
   // A real samen database that was not made by demo is refused too.
   const real = tmp('echt.db');
-  assert.equal(samen(['import', '--db', real, 'demo/netwerk.json']).code, 0);
+  assert.equal(samen(['import', '--db', real, 'demo/register.json']).code, 0);
   const before = readFileSync(real);
   const r2 = samen(['demo', '--db', real, '--port', '0']);
   assert.equal(r2.code, 1);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { proeftuin, saldi, must } from './proeftuin-helpers.mjs';
+import { proeftuin, saldi, must } from './urenbank-helpers.mjs';
 import { createUser, tokenFor, unique } from './auth-helpers.mjs';
 
 // The last 14 days of 2012: h hours a week are h·60·14/7 = 120·h minutes.

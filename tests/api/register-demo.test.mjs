@@ -1,4 +1,4 @@
-// Facts of the demo network (demo/netwerk.json, loaded by `samen demo`) as the
+// Facts of the demo network (demo/register.json, loaded by `samen demo`) as the
 // seeds tell them: who works with whom, on which task field, on which date.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -26,7 +26,7 @@ async function must(r, what) {
 
 before(async () => {
   [srv, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const r = samen(['import', '--db', srv.db, join(ROOT, 'demo/netwerk.json')]);
+  const r = samen(['import', '--db', srv.db, join(ROOT, 'demo/register.json')]);
   assert.equal(r.status, 0, r.stderr);
   const doc = JSON.parse(readFileSync(join(ROOT, 'demo/kwaliteitskaart.json'), 'utf8'));
   const api = (m, p, b) => must(srv.api(m, '/api/v1' + p, b), `${m} ${p}`);

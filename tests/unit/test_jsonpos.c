@@ -22,7 +22,7 @@ static int line_of(const char *text, const char *path)
 	return r;
 }
 
-/* A register document in the shape of demo/netwerk.json, one line per
+/* A register document in the shape of demo/register.json, one line per
  * deelnemer where it matters. */
 static const char doc[] =
 	"{\n"                                                          /* 1 */

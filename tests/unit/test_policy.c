@@ -23,7 +23,7 @@ enum grant {
 	OWN_VERBAND_ONLY,  /* the actor's verband; nothing when it has none */
 	VERBAND_OR_ALL,    /* the actor's verband; every verband when it has none */
 	OWN_ORG_IN_OWN_VERBAND, /* the own organisation, within the actor's verband */
-	EXCHANGE_SCOPE,    /* the actor's proeftuin or verband; anything, even none, when it has none */
+	URENBANK_SCOPE,    /* the actor's proeftuin or verband; anything, even none, when it has none */
 };
 
 #define NROLES (ROLE_BEHEERDER + 1)
@@ -52,16 +52,16 @@ static const struct {
 	{ ACT_SCORE, { NO, NO, NO, NO, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
 	{ ACT_STEER, { NO, NO, NO, NO, OWN_VERBAND_ONLY, VERBAND_OR_ALL, YES } },
 	{ ACT_MILESTONE_UPDATE, { NO, NO, NO, OWN_ORG_ONLY, OWN_VERBAND_ONLY, VERBAND_OR_ALL, YES } },
-	{ ACT_EXCHANGE_MANAGE, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
-	{ ACT_ASSIGNMENT_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, EXCHANGE_SCOPE, YES } },
-	{ ACT_STAFFING, { NO, NO, NO, OWN_ORG_ONLY, NO, EXCHANGE_SCOPE, YES } },
+	{ ACT_EXCHANGE_MANAGE, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
+	{ ACT_ASSIGNMENT_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
+	{ ACT_STAFFING, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
 	{ ACT_HOURS_BOOK, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_HOURS_APPROVE, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_DEPOSIT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_SKILLS_WRITE, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
-	{ ACT_CODELIST_WRITE, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
+	{ ACT_CODELIST_WRITE, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
 	{ ACT_SUBSTITUTE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
-	{ ACT_MATCHING, { NO, NO, NO, NO, NO, EXCHANGE_SCOPE, YES } },
+	{ ACT_MATCHING, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
@@ -96,7 +96,7 @@ static int expect(enum grant g, const struct actor *a, const char *org, const ch
 	case VERBAND_OR_ALL: return verband && verband[0] && (!a->verband[0] || !strcmp(verband, a->verband));
 	case OWN_ORG_IN_OWN_VERBAND:
 		return expect(OWN_ORG_ONLY, a, org, verband) && expect(OWN_VERBAND_ONLY, a, org, verband);
-	case EXCHANGE_SCOPE: return !a->verband[0] || (verband && !strcmp(verband, a->verband));
+	case URENBANK_SCOPE: return !a->verband[0] || (verband && !strcmp(verband, a->verband));
 	}
 	return -1;
 }

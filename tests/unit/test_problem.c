@@ -123,13 +123,13 @@ static void test_truncation_utf8(void **state)
 	text[n] = '\0';
 	problem_init(&p);
 	problem_set(&p, 422, "%s", text);
-	assert_true(reg_text_valid(p.detail, sizeof(p.detail)));
+	assert_true(register_text_valid(p.detail, sizeof(p.detail)));
 	assert_true(strlen(p.detail) >= sizeof(p.detail) - 2);
 	problem_param(&p, text, "%s", text);
 	problem_param(&p, text + 1, "%s", text + 1);
 	for (int i = 0; i < p.nparams; i++) {
-		assert_true(reg_text_valid(p.params[i].name, sizeof(p.params[i].name)));
-		assert_true(reg_text_valid(p.params[i].reason, sizeof(p.params[i].reason)));
+		assert_true(register_text_valid(p.params[i].name, sizeof(p.params[i].name)));
+		assert_true(register_text_valid(p.params[i].reason, sizeof(p.params[i].reason)));
 		assert_true(strlen(p.params[i].name) >= sizeof(p.params[i].name) - 2);
 	}
 	/* 3- and 4-byte characters at the edge. */
@@ -143,9 +143,9 @@ static void test_truncation_utf8(void **state)
 	for (size_t skip = 0; skip < 4; skip++) {
 		problem_init(&p);
 		problem_set(&p, 400, "%s%s", shift[skip], text);
-		assert_true(reg_text_valid(p.detail, sizeof(p.detail)));
+		assert_true(register_text_valid(p.detail, sizeof(p.detail)));
 		problem_param(&p, text, "%.*s%s", (int)skip, "zzz", text);
-		assert_true(reg_text_valid(p.params[0].reason, sizeof(p.params[0].reason)));
+		assert_true(register_text_valid(p.params[0].reason, sizeof(p.params[0].reason)));
 		assert_true(strlen(p.params[0].reason) >= sizeof(p.params[0].reason) - 4);
 	}
 }

@@ -18,7 +18,7 @@ CREATE TABLE competenties (
 CREATE INDEX competenties_verband ON competenties(verband_id);
 
 -- niveau: 1 basis, 2 ervaren, 3 expert. Only 2 and 3 make someone a holder
--- (houder) in the vulnerability rules (src/core/skills.h).
+-- (houder) in the vulnerability rules (src/core/kwaliteitskaart.h).
 CREATE TABLE medewerker_competenties (
   medewerker_id  INTEGER NOT NULL REFERENCES medewerkers(id),
   competentie_id INTEGER NOT NULL REFERENCES competenties(id),

@@ -1,0 +1,566 @@
+/* The hours exchange (API.md "Hours exchange (proeftuin)"): proeftuinen,
+ * opdrachten, inzet, uren, stortingen, saldi, the journal and settlement.
+ *
+ * Every POST honours an Idempotency-Key header: the key, a fingerprint of
+ * the request and the response are stored per user in the same transaction
+ * as the operation, so a repeat gets the first response (with
+ * Idempotent-Replayed: true) and nothing is posted twice; the same key with
+ * another request is refused (422). Outcomes of the operation itself are
+ * stored (2xx, 404, 409, 422); refusals before it (400, 401, 403) and
+ * server trouble are not, so a corrected retry can still succeed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/api.h"
+#include "http/authz.h"
+#include "http/idempotency.h"
+#include "store/urenbank.h"
+#include "store/medewerkers.h"
+
+
+static json_t *empty_body(void) { return json_object(); }
+
+/* The proeftuin of the path and the verband it belongs to, for scoping. */
+struct scope {
+	const char *code;
+	char verband[48];
+};
+
+static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
+{
+	struct problem p;
+	problem_init(&p);
+	sc->code = req_param(rq, "p");
+	if (urenbank_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0) {
+		api_problem(rs, &p);
+		return -1;
+	}
+	return 0;
+}
+
+static int allowed(struct request *rq, enum action action, const char *org, const struct scope *sc)
+{
+	const struct actor *a = &rq->actor;
+	if (a->role == ROLE_NONE)
+		return 0;
+	if (policy_allows(a, action, org, sc ? sc->code : NULL))
+		return 1;
+	return sc && sc->verband[0] && policy_allows(a, action, org, sc->verband);
+}
+
+/* Refuses (401/403, audited) unless the actor may do action for org in sc. */
+static int require(struct request *rq, struct response *rs, enum action action, const char *org, const struct scope *sc)
+{
+	if (allowed(rq, action, org, sc))
+		return 0;
+	if (org ? authz_require(rq, rs, action, org) < 0 : authz_require_verband(rq, rs, action, sc ? sc->code : NULL) < 0)
+		return -1;
+	api_error(rs, 403, "Uw rol (%s) mag dit niet in proeftuin '%s'.", policy_role_names[rq->actor.role],
+		  sc ? sc->code : "");
+	authz_audit(rq, action, 403, sc ? sc->code : org);
+	return -1;
+}
+
+/* Allowed when the actor may do action for at least one of orgs (an array
+ * of codes), or as process manager. */
+static int require_any(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct scope *sc)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(orgs, i, x) if (allowed(rq, action, json_string_value(x), sc)) return 0;
+	return require(rq, rs, action, json_array_size(orgs) ? json_string_value(json_array_get(orgs, 0)) : NULL, sc);
+}
+
+/* Allowed when the actor may do action for every one of orgs. */
+static int require_all(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct scope *sc)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(orgs, i, x) if (!allowed(rq, action, json_string_value(x), sc))
+		return require(rq, rs, action, json_string_value(x), sc);
+	return json_array_size(orgs) ? 0 : require(rq, rs, action, NULL, sc);
+}
+
+static int require_read(struct request *rq, struct response *rs)
+{
+	return authz_require(rq, rs, ACT_STAFF_READ, NULL);
+}
+
+/* ---- Idempotency-Key ------------------------------------------------- */
+
+typedef idempotent_op op_fn;
+
+/* Whether the actor's role could do action anywhere: for its own
+ * organisation and verband. Checked before anything is looked up, so that
+ * a role that may never do it gets 401/403, not a 404 that tells what
+ * exists. */
+static int could(struct request *rq, enum action action)
+{
+	const struct actor *a = &rq->actor;
+	return a->role != ROLE_NONE && policy_allows(a, action, a->org[0] ? a->org : NULL, a->verband[0] ? a->verband : NULL);
+}
+
+static int precheck(struct request *rq, struct response *rs, enum action action, enum action alt)
+{
+	if (could(rq, action) || could(rq, alt))
+		return 0;
+	if (authz_require(rq, rs, action, rq->actor.org[0] ? rq->actor.org : NULL) == 0) {
+		api_error(rs, 403, "Uw rol (%s) mag dit niet.", policy_role_names[rq->actor.role]);
+		authz_audit(rq, action, 403, NULL);
+	}
+	return -1;
+}
+
+/* Checks the role, parses the body (optional when body_optional: none is
+ * {}), then runs op, under the request's Idempotency-Key when it has one. */
+static int post_op(struct request *rq, struct response *rs, op_fn op, int body_optional, enum action action,
+		   enum action alt)
+{
+	json_t *in = NULL;
+	if (precheck(rq, rs, action, alt) < 0)
+		return 0;
+	if (body_optional && rq->body_len == 0)
+		in = empty_body();
+	else if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	return idempotent_run(rq, rs, in, op);
+}
+
+/* ---- proeftuinen ------------------------------------------------------ */
+
+static void op_proeftuin(struct request *rq, struct response *rs, json_t *in)
+{
+	const char *code = json_string_value(json_object_get(in, "code"));
+	const char *verband = json_string_value(json_object_get(in, "verband"));
+	struct scope sc = { code ? code : "", "" };
+	snprintf(sc.verband, sizeof(sc.verband), "%s", verband ? verband : "");
+	if (require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_proeftuin_create(rq->store, &rq->actor, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, code);
+}
+static int post_proeftuin(struct request *rq, struct response *rs) { return post_op(rq, rs, op_proeftuin, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+
+static int list_proeftuinen(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	return api_json(rs, 200, urenbank_proeftuin_list(rq->store));
+}
+
+static int get_proeftuin(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_proeftuin_get(rq->store, req_param(rq, "p"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+/* ---- opdrachten ------------------------------------------------------- */
+
+/* The principals an opdracht in the body will have, for authorisation:
+ * those listed, or (regionaal) every member. */
+static json_t *body_principals(struct request *rq, json_t *in)
+{
+	json_t *list = json_object_get(in, "opdrachtgevers"), *out = json_array();
+	size_t i;
+	json_t *x;
+	if (json_is_array(list)) {
+		json_array_foreach(list, i, x)
+		{
+			json_t *o = json_is_object(x) ? json_object_get(x, "organisatie") : x;
+			if (json_is_string(o))
+				json_array_append(out, o);
+		}
+		return out;
+	}
+	json_t *all = NULL;
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_members(rq->store, req_param(rq, "p"), &all, &p) == 0) {
+		json_decref(out);
+		return all;
+	}
+	return out;
+}
+
+static void op_opdracht(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	if (scope_load(rq, rs, &sc) < 0)
+		return;
+	json_t *orgs = body_principals(rq, in);
+	int ok = require_all(rq, rs, ACT_ASSIGNMENT_WRITE, orgs, &sc) == 0;
+	json_decref(orgs);
+	if (!ok)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_opdracht_create(rq->store, &rq->actor, sc.code, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
+}
+static int post_opdracht(struct request *rq, struct response *rs) { return post_op(rq, rs, op_opdracht, 0, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
+
+static int list_opdrachten(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_opdracht_list(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
+				       req_query(rq, "organisatie"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int path_id(struct request *rq, struct response *rs, const char *what, long long *id)
+{
+	if (http_parse_id(req_param(rq, "id"), id) == 0)
+		return 0;
+	api_error(rs, 404, "%s '%s' bestaat niet: een %s heeft een getal als id.", what, req_param(rq, "id"), what);
+	return -1;
+}
+
+static int get_opdracht(struct request *rq, struct response *rs)
+{
+	long long id;
+	if (require_read(rq, rs) < 0 || path_id(rq, rs, "opdracht", &id) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_opdracht_get(rq->store, req_param(rq, "p"), id, &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+/* Loads scope, the opdracht id of the path and its principals. */
+static int opdracht_context(struct request *rq, struct response *rs, struct scope *sc, long long *id, json_t **principals)
+{
+	if (scope_load(rq, rs, sc) < 0 || path_id(rq, rs, "opdracht", id) < 0)
+		return -1;
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_opdracht_principals(rq->store, sc->code, *id, principals, &p) < 0) {
+		api_problem(rs, &p);
+		return -1;
+	}
+	return 0;
+}
+
+static void op_merge(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	long long id;
+	json_t *orgs = NULL;
+	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
+		return;
+	json_decref(orgs);
+	if (require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_opdracht_merge(rq->store, &rq->actor, sc.code, id, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
+}
+static int post_merge(struct request *rq, struct response *rs) { return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+
+static void op_close(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	long long id;
+	json_t *orgs = NULL;
+	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
+		return;
+	int ok = require_all(rq, rs, ACT_ASSIGNMENT_WRITE, orgs, &sc) == 0;
+	json_decref(orgs);
+	if (!ok)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_opdracht_close(rq->store, &rq->actor, sc.code, id, &out, &p);
+	api_result(rs, r, 200, out, &p);
+	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
+}
+static int post_close(struct request *rq, struct response *rs) { return post_op(rq, rs, op_close, 1, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
+
+/* The organisation code of the medewerker in the body; the actor's own
+ * when it is missing or unknown, so that whoever may act at all gets the
+ * store's 400 or 422 rather than a 403. */
+static void body_staff_org(struct request *rq, json_t *in, char *org, size_t len)
+{
+	json_t *m = json_object_get(in, "medewerker");
+	struct problem p;
+	problem_init(&p);
+	snprintf(org, len, "%s", rq->actor.org);
+	if (json_is_integer(m) && json_integer_value(m) > 0 && medewerkers_org(rq->store, json_integer_value(m), org, len, &p) < 0)
+		snprintf(org, len, "%s", rq->actor.org);
+}
+
+static void op_inzet(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	long long id;
+	json_t *orgs = NULL;
+	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
+		return;
+	json_decref(orgs);
+	char org[40];
+	body_staff_org(rq, in, org, sizeof(org));
+	if (require(rq, rs, ACT_STAFFING, org[0] ? org : NULL, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_inzet_create(rq->store, &rq->actor, sc.code, id, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_STAFFING, rs->status, sc.code);
+}
+static int post_inzet(struct request *rq, struct response *rs) { return post_op(rq, rs, op_inzet, 0, ACT_STAFFING, ACT_STAFFING); }
+
+/* ---- uren ------------------------------------------------------------- */
+
+static void op_uren(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	if (scope_load(rq, rs, &sc) < 0)
+		return;
+	char org[40];
+	body_staff_org(rq, in, org, sizeof(org));
+	if (require(rq, rs, ACT_HOURS_BOOK, org[0] ? org : NULL, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_uren_submit(rq->store, &rq->actor, sc.code, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_HOURS_BOOK, rs->status, sc.code);
+}
+static int post_uren(struct request *rq, struct response *rs) { return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK); }
+
+static int list_uren(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct urenbank_uren_filter f = { req_query(rq, "status"), req_query(rq, "opdrachtgever"),
+					  req_query(rq, "organisatie"), 0, 0, 0, 0 };
+	struct problem p;
+	problem_init(&p);
+	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };
+	long long *vals[] = { &f.medewerker, &f.opdracht, &f.after, &f.limit };
+	for (int i = 0; i < 4; i++) {
+		const char *v = req_query(rq, names[i]);
+		if (v && http_parse_id(v, vals[i]) < 0)
+			problem_param(&p, names[i], "moet een positief geheel getal zijn");
+	}
+	if (p.status)
+		return api_problem(rs, &p);
+	json_t *out = NULL;
+	int r = urenbank_uren_list(rq->store, req_param(rq, "p"), &f, &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int get_uren(struct request *rq, struct response *rs)
+{
+	long long id;
+	if (require_read(rq, rs) < 0 || path_id(rq, rs, "urenregel", &id) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_uren_get(rq->store, req_param(rq, "p"), id, &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+enum review { APPROVE, REJECT, CORRECT };
+
+static void review(struct request *rq, struct response *rs, json_t *in, enum review what)
+{
+	struct scope sc;
+	long long id;
+	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, "urenregel", &id) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	char staff[40];
+	json_t *orgs = NULL;
+	if (urenbank_uren_parties(rq->store, sc.code, id, staff, sizeof(staff), &orgs, &p) < 0) {
+		api_problem(rs, &p);
+		return;
+	}
+	/* The principal's manager; a correction also by the process manager. */
+	int ok = (what == CORRECT && allowed(rq, ACT_EXCHANGE_MANAGE, NULL, &sc)) ||
+		 require_any(rq, rs, ACT_HOURS_APPROVE, orgs, &sc) == 0;
+	json_decref(orgs);
+	if (!ok)
+		return;
+	json_t *out = NULL;
+	int r = what == APPROVE  ? urenbank_uren_approve(rq->store, &rq->actor, sc.code, id, &out, &p)
+		: what == REJECT ? urenbank_uren_reject(rq->store, &rq->actor, sc.code, id, in, &out, &p)
+				 : urenbank_uren_correct(rq->store, &rq->actor, sc.code, id, in, &out, &p);
+	api_result(rs, r, 200, out, &p);
+	authz_audit(rq, ACT_HOURS_APPROVE, rs->status, sc.code);
+}
+static void op_approve(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, APPROVE); }
+static void op_reject(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, REJECT); }
+static void op_correct(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, CORRECT); }
+static int post_approve(struct request *rq, struct response *rs) { return post_op(rq, rs, op_approve, 1, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE); }
+static int post_reject(struct request *rq, struct response *rs) { return post_op(rq, rs, op_reject, 0, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE); }
+static int post_correct(struct request *rq, struct response *rs) { return post_op(rq, rs, op_correct, 1, ACT_HOURS_APPROVE, ACT_EXCHANGE_MANAGE); }
+
+/* ---- stortingen, saldi, journaal, afrekening -------------------------- */
+
+static void op_deposit(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	if (scope_load(rq, rs, &sc) < 0)
+		return;
+	const char *org = json_string_value(json_object_get(in, "organisatie"));
+	if (require(rq, rs, ACT_DEPOSIT, org, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_deposit(rq->store, &rq->actor, sc.code, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_DEPOSIT, rs->status, sc.code);
+}
+static int post_deposit(struct request *rq, struct response *rs) { return post_op(rq, rs, op_deposit, 0, ACT_DEPOSIT, ACT_DEPOSIT); }
+
+static int list_deposits(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_deposit_list(rq->store, req_param(rq, "p"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int get_saldi(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_saldi(rq->store, req_param(rq, "p"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
+
+static int get_journaal(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	struct buf b;
+	buf_init(&b, 1024u * 1024u * 1024u);
+	if (urenbank_journal(rq->store, req_param(rq, "p"), to_buf, &b, &p) < 0) {
+		int too_big = buf_failed(&b);
+		buf_release(&b);
+		if (too_big)
+			return api_error(rs, 500, "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
+						  "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
+					 req_param(rq, "p"), req_param(rq, "p"));
+		return api_problem(rs, &p);
+	}
+	buf_release(&rs->body);
+	rs->body = b;
+	rs->status = 200;
+	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
+	char disp[128];
+	snprintf(disp, sizeof(disp), "inline; filename=\"%.60s.journal\"", req_param(rq, "p"));
+	resp_header(rs, "Content-Disposition", disp);
+	return 0;
+}
+
+static void op_settle(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	if (scope_load(rq, rs, &sc) < 0 || require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_settle(rq->store, &rq->actor, sc.code, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
+}
+static int post_settle(struct request *rq, struct response *rs) { return post_op(rq, rs, op_settle, 1, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+
+static int get_settle_preview(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_settle_preview(rq->store, req_param(rq, "p"), req_query(rq, "tot"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int list_settlements(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_settlement_list(rq->store, req_param(rq, "p"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+#define PT "/api/v1/proeftuinen/{p}"
+const struct route api_exchange_routes[] = {
+	{ "POST", "/api/v1/proeftuinen", post_proeftuin, "urenbank", "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet",
+	  "Proeftuin", "Proeftuin", NULL, 1 },
+	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0 },
+	{ "GET", PT, get_proeftuin, "urenbank", "Eén proeftuin", NULL, "Proeftuin", NULL, 0 },
+	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
+	  "Opdracht", "Opdracht", NULL, 1 },
+	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
+	  "status,soort,organisatie", 0 },
+	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht", NULL, 0 },
+	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
+	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers", "Samenvoeging", "Opdracht", NULL, 1 },
+	{ "POST", PT "/opdrachten/{id}/afronden", post_close, "urenbank", "Opdracht afronden; open inzet komt vrij", NULL,
+	  "Opdracht", NULL, 0 },
+	{ "POST", PT "/opdrachten/{id}/inzet", post_inzet, "urenbank",
+	  "Medewerker inzetten; legt de trekkingsrechten van de opdrachtgevers vast", "Inzet", "Inzet", NULL, 1 },
+	{ "POST", PT "/uren", post_uren, "urenbank", "Uren boeken (ingediend)", "Urenregel", "Urenregel", NULL, 1 },
+	{ "GET", PT "/uren", list_uren, "urenbank", "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)",
+	  NULL, "[Urenregel]", "status,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0 },
+	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0 },
+	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0 },
+	{ "POST", PT "/uren/{id}/afkeuren", post_reject, "urenbank", "Uren afkeuren met een reden", "Afkeuring", "Urenregel", NULL,
+	  0 },
+	{ "POST", PT "/uren/{id}/corrigeren", post_correct, "urenbank", "Goedgekeurde uren corrigeren met een tegenboeking",
+	  "Correctie", "Urenregel", NULL, 0 },
+	{ "POST", PT "/stortingen", post_deposit, "urenbank", "Geld storten; wordt omgerekend naar een urentegoed", "Storting",
+	  "Storting", NULL, 1 },
+	{ "GET", PT "/stortingen", list_deposits, "urenbank", "Alle stortingen", NULL, "[Storting]", NULL, 0 },
+	{ "GET", PT "/saldi", get_saldi, "urenbank", "Saldo en trekkingsrechten per lid", NULL, "[Saldo]", NULL, 0 },
+	{ "GET", PT "/journaal", get_journaal, "urenbank", "Het journaal in hledger-/ledger-formaat", NULL, "text", NULL, 0 },
+	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit",
+	  "Afrekenverzoek", "Afrekening", NULL, 1 },
+	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen", NULL,
+	  "Afrekening", "tot", 0 },
+	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
+	  0 },
+	{ 0 },
+};

@@ -1,0 +1,51 @@
+/* agenda.h — the agenda of an organisation as iCalendar (RFC 5545), for
+ * Outlook and other calendars: every milestone of the trajecten it takes
+ * part in and every legal deadline (wettelijke deadline) of those
+ * trajecten, as all-day events.
+ *
+ * The calendar is written by libical, which escapes text (, ; \ and line
+ * breaks), folds lines at 75 octets and ends lines with CRLF.
+ *
+ * Stability: an event's UID depends only on what it is about (the
+ * milestone id, or the task field and date of a legal deadline) and the
+ * organisation whose feed it is, so a calendar that subscribes again
+ * updates its events instead of adding them twice. SEQUENCE counts the
+ * postponements of a milestone, so a moved deadline replaces the old one.
+ *
+ * agenda_write() is pure: plain structs in, text out. agenda_build() gathers
+ * the events from the store. Both append to out; the caller owns out. */
+#ifndef SAMEN_REPORT_AGENDA_H
+#define SAMEN_REPORT_AGENDA_H
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include "core/buf.h"
+#include "core/problem.h"
+
+struct store;
+
+struct agenda_event {
+	const char *uid;         /* globally unique and stable, e.g. "mijlpaal-12-gm0148@samen" */
+	int32_t date;            /* the day (core/date.h day number) */
+	const char *summary;     /* one line: what happens */
+	const char *description; /* may be NULL; may contain line breaks */
+	const char *category;    /* may be NULL: "Mijlpaal", "Wettelijke deadline" */
+	int sequence;            /* 0 for a new event; +1 per change of its date */
+};
+
+struct agenda_calendar {
+	const char *name; /* X-WR-CALNAME: what a calendar program shows */
+	time_t stamp;     /* DTSTAMP of every event: when the feed was made */
+	const struct agenda_event *events;
+	size_t nevents;
+};
+
+/* Appends the VCALENDAR to out. Returns 0, or -1 when libical refused
+ * something (a date out of range) or out failed. */
+int agenda_write(const struct agenda_calendar *cal, struct buf *out);
+
+/* The feed of organisation org: 0, or -404 (unknown organisation) / -500
+ * with p filled. stamp is the DTSTAMP (the caller passes time(NULL)). */
+int agenda_build(struct store *s, const char *org, time_t stamp, struct buf *out, struct problem *p);
+
+#endif

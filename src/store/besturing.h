@@ -1,0 +1,157 @@
+/* besturing.h — choosing and running cooperation in the store (besturing):
+ * survey rounds (verkenningen), scorings of candidate task fields,
+ * business cases, milestones with postponements, decisions, roles, and the
+ * reports partners get of each other's cooperation elsewhere (meldingen,
+ * "schaken op meerdere borden"). The arithmetic lives in core/scoring.h,
+ * core/businesscase.h and core/planning.h; this module validates, stores
+ * and answers in the shape of the API (API.md "Choosing and running").
+ *
+ * Conventions as in register.h: every function that changes something
+ * validates its JSON input completely, writes in one transaction (a
+ * savepoint when one is open) and on success returns the object in API
+ * shape in *out (caller owns it; out may be NULL). On failure nothing is
+ * written, p says why and the function returns -p->status: 400 field
+ * errors, 404 unknown object in the path, 409 duplicate code, 422 unknown
+ * reference in the body or a domain rule. Read functions return 0 with
+ * *out set, or -404/-400 (bad filter value) with p set.
+ *
+ * Traject ids and the codes of verkenningen and scoringen are the path
+ * keys. Dates are "YYYY-MM-DD"; `datum` arguments may be NULL for today.
+ *
+ * Where: besturing_kiezen.c (verkenningen, scoringen), besturing_trajecten.c
+ * (business cases, mijlpalen, besluiten, rollen), besturing_meldingen.c
+ * (meldingen), besturing_rapportage.c (report data), besturing_import.c (the
+ * document); what they share is in besturing_intern.h. */
+#ifndef SAMEN_STORE_BESTURING_H
+#define SAMEN_STORE_BESTURING_H
+#include <jansson.h>
+#include <stddef.h>
+#include "store/store.h"
+
+/* ---- who owns what: the verband of an object, for authorisation ------- */
+/* Copies the verband code of the traject / verkenning / scoring into out
+ * (at least 48 bytes); -404 when it does not exist. */
+int besturing_traject_verband(struct store *s, long long traject, char *out, size_t outlen, struct problem *p);
+int besturing_survey_verband(struct store *s, const char *code, char *out, size_t outlen, struct problem *p);
+int besturing_scoring_verband(struct store *s, const char *code, char *out, size_t outlen, struct problem *p);
+/* The organisation responsible for a milestone ("" when none); -404 when
+ * the milestone is not one of the traject's. */
+int besturing_milestone_org(struct store *s, long long traject, long long mid, char *out, size_t outlen,
+			   struct problem *p);
+
+/* ---- verkenningen (survey rounds) -------------------------------------- */
+/* {"code","verband","naam"?,"datum"?,"omschrijving"?,"taakvelden":[codes]} */
+int besturing_survey_create(struct store *s, json_t *in, json_t **out, struct problem *p);
+int besturing_survey_get(struct store *s, const char *code, json_t **out, struct problem *p);
+int besturing_survey_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* {"organisatie","taakveld","knelpunt":1-5,"meerwaarde":1-5,"snelResultaat":bool,"toelichting"?};
+ * the organisation must be a partner (member on the survey's datum). */
+int besturing_survey_answer(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
+int besturing_survey_answers(struct store *s, const char *code, json_t **out, struct problem *p);
+/* The task fields ranked (core/scoring.h: survey_evaluate). */
+int besturing_survey_result(struct store *s, const char *code, json_t **out, struct problem *p);
+/* {"taakvelden":[codes],"datum"?,"toelichting"?}: the task fields chosen. */
+int besturing_survey_choose(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
+
+/* ---- scoringen ------------------------------------------------------------ */
+/* {"code","verband","naam"?,"datum"?,"omschrijving"?,"criteria":[{"code","naam","gewicht"}],
+ *  "taakvelden":[codes],"drempels"?:{"zeer-kansrijk":{"gemiddelde","laagste"},…}} */
+int besturing_scoring_create(struct store *s, json_t *in, json_t **out, struct problem *p);
+int besturing_scoring_get(struct store *s, const char *code, json_t **out, struct problem *p);
+int besturing_scoring_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* {"organisatie","taakveld","criterium","score"} or {"organisatie","taakveld","scores":{crit:score}} */
+int besturing_scoring_score(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
+int besturing_scoring_scores(struct store *s, const char *code, json_t **out, struct problem *p);
+/* Per task field mean, lowest partner, spread, tier, missing scores. */
+int besturing_scoring_result(struct store *s, const char *code, json_t **out, struct problem *p);
+/* in is the "drempels" object; returns the scoring. */
+int besturing_scoring_thresholds(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
+/* {"eigenaren":[{"naam","organisatie"?,"toelichting"?}]} replaces the owners of one task field. */
+int besturing_scoring_owners(struct store *s, const char *code, const char *taakveld, json_t *in, json_t **out,
+			    struct problem *p);
+
+/* ---- business cases --------------------------------------------------------- */
+/* {"periodeJaren","discontoPromille"?,"toelichting"?,"posten":[…],"gebruik"?:[{"organisatie","aandeel"}]};
+ * replaces the traject's business case and returns it evaluated. */
+int besturing_bc_put(struct store *s, long long traject, json_t *in, json_t **out, struct problem *p);
+int besturing_bc_get(struct store *s, long long traject, json_t **out, struct problem *p);
+
+/* ---- mijlpalen -------------------------------------------------------------- */
+/* {"titel","deadline","verantwoordelijke"?,"organisatie"?,"omschrijving"?} */
+int besturing_milestone_create(struct store *s, long long traject, json_t *in, json_t **out, struct problem *p);
+/* Status and lateness are judged on datum (NULL: today). */
+int besturing_milestone_get(struct store *s, long long traject, long long mid, const char *datum, json_t **out,
+			   struct problem *p);
+/* {"datum","toelichting"?} */
+int besturing_milestone_done(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
+			    struct problem *p);
+/* {"nieuweDeadline","reden","datum"?}: keeps the old deadline in the history. */
+int besturing_milestone_postpone(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
+				struct problem *p);
+
+struct besturing_ms_filter {
+	long long traject;       /* 0: all */
+	const char *verband;     /* NULL: all */
+	const char *organisatie; /* trajecten it takes part in; NULL: all */
+	const char *status;      /* open, te-laat, gereed, gereed-te-laat, uitgesteld; NULL: all */
+	const char *datum;       /* the day statuses are judged on; NULL: today */
+	const char *van, *tot;   /* deadline in force within [van, tot]; NULL: open */
+};
+int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *f, json_t **out, struct problem *p);
+
+/* ---- besluiten and rollen --------------------------------------------------- */
+/* {"orgaan","organisatie"?,"datum","uitkomst","onderwerp"?,"toelichting"?}; on a traject (traject > 0) or
+ * on the verband as a whole (traject 0, verband given). */
+int besturing_decision_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
+			     struct problem *p);
+struct besturing_decision_filter {
+	long long traject;
+	const char *verband, *organisatie, *orgaan, *van, *tot;
+};
+int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out,
+			   struct problem *p);
+/* {"rol","naam","organisatie"?,"van"?,"tot"?,"toelichting"?}; rol ∈ stuurgroep, eigenaar, projectleider,
+ * procesmanager. */
+int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
+			 struct problem *p);
+/* The roles of a verband (with those of its trajecten) or of one traject. */
+int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
+
+/* ---- meldingen ("schaken op meerdere borden") --------------------------------
+ * When a traject is registered with a party from outside a verband V that
+ * one of its participants belongs to, and V already covers that task field
+ * (an earlier traject on it, not ended on the new one's start), V's members
+ * that do not take part themselves get a melding. */
+/* The hook: call inside the transaction that created the traject. */
+int besturing_traject_created(struct store *s, long long traject, struct problem *p);
+/* Runs the detection over every traject (idempotent): for imported data. */
+int besturing_notices_scan(struct store *s, struct problem *p);
+/* Meldingen for an organisation (as ontvanger) and/or of a verband. */
+int besturing_notices_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
+			  struct problem *p);
+
+/* ---- for the stand-van-zaken report ------------------------------------------
+ * Everything the report for organisation org over [van, tot] needs:
+ *   {"organisatie":{code,naam},"van","tot",
+ *    "samenvatting":{"besluiten","mijlpalenGehaald","mijlpalenGereedTeLaat","mijlpalenTeLaat",
+ *                    "mijlpalenUitgesteld","mijlpalenKomend","meldingen"},
+ *    "verbanden":[{"code","naam","rol","rollen":[…],"besluiten":[verband-level, in period],
+ *       "trajecten":[{"id","taakveld","taakveldNaam","fase","eigenaar","start","eind","wettelijkeDeadline",
+ *          "rollen":[…],"besluiten":[in period],
+ *          "mijlpalen":{"gehaald":[…],"gereedTeLaat":[…],"teLaat":[…],"uitgesteld":[…],"komend":[…]},
+ *          "businesscase":{"oordeel","toelichtingOordeel","periodeJaren","organisatie":{own row}}|null}],
+ *       "verkenningen":[…],"scoringen":[…]}],
+ *    "meldingen":[…]}
+ * Milestones: gehaald / gereedTeLaat = done within the period; teLaat = not
+ * done and late on tot; uitgesteld = a postponement agreed within the
+ * period (with its reason); komend = open on tot, deadline after tot. All
+ * milestone objects have the shape of GET /mijlpalen, judged on tot. */
+int besturing_report_data(struct store *s, const char *org, const char *van, const char *tot, json_t **out,
+			 struct problem *p);
+
+/* ---- import (demo/besturing.json, docs/besturingsformaat.md) ------------------ */
+/* Loads a "samen-besturing" document all-or-nothing; trajecten are named by
+ * verband + taakveld. Error param names are JSON paths. */
+int besturing_import(struct store *s, json_t *doc, struct problem *p);
+
+#endif

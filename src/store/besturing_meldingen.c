@@ -1,0 +1,196 @@
+/* "Schaken op meerdere borden": meldingen to the members of a verband
+ * when one of them works on its task field with a party from outside. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/buf.h"
+#include "store/besturing.h"
+#include "store/besturing_intern.h"
+
+/* ---- meldingen ---------------------------------------------------------------- */
+
+
+static void ids_of(struct store *s, struct idset *out, const char *sql, const char *fmt, long long a, const char *d)
+{
+	struct db_stmt *st = db_query(s->db, sql, fmt, a, d, d);
+	while (db_step(st) == DB_ROW)
+		besturing_idset_add(out, db_col_int(st, 0));
+	db_finalize(st);
+}
+
+static int detect(struct store *s, long long tid, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT t.verband_id, t.taakveld_id, t.start, v.geen_cherry_picking FROM trajecten t"
+				      " JOIN verbanden v ON v.id = t.verband_id WHERE t.id = ?",
+				      "l", tid);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Traject %lld bestaat niet.", tid);
+	}
+	long long v2 = db_col_int(st, 0), tv = db_col_int(st, 1);
+	int gcp = (int)db_col_int(st, 3);
+	char start[DATE_TEXT_LEN];
+	snprintf(start, sizeof(start), "%s", db_col_text(st, 2));
+	db_finalize(st);
+
+	struct idset part = { 0 }, cand = { 0 };
+	if (gcp)
+		ids_of(s, &part,
+		       "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder' AND van <= ?"
+		       " AND (tot IS NULL OR tot > ?)",
+		       "ltt", v2, start);
+	else
+		ids_of(s, &part, "SELECT organisatie_id FROM traject_deelnemers WHERE traject_id = ?", "l", tid, NULL);
+	/* Verbanden that already cover the task field when this one starts. */
+	st = db_query(s->db,
+		      "SELECT DISTINCT verband_id FROM trajecten WHERE taakveld_id = ? AND verband_id <> ? AND id < ?"
+		      " AND (eind IS NULL OR eind > ?)",
+		      "lllt", tv, v2, tid, start);
+	while (db_step(st) == DB_ROW)
+		besturing_idset_add(&cand, db_col_int(st, 0));
+	db_finalize(st);
+
+	int r = 0;
+	char now[32];
+	besturing_now_text(now);
+	for (size_t c = 0; c < cand.n && r == 0; c++) {
+		struct idset active = { 0 }, any = { 0 };
+		ids_of(s, &active,
+		       "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder' AND van <= ?"
+		       " AND (tot IS NULL OR tot > ?)",
+		       "ltt", cand.v[c], start);
+		ids_of(s, &any, "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND van <= ? AND (tot IS NULL OR tot > ?)",
+		       "ltt", cand.v[c], start);
+		struct idset melders = { 0 }, buiten = { 0 }, ontvangers = { 0 };
+		for (size_t i = 0; i < part.n; i++) {
+			if (besturing_idset_has(&active, part.v[i]))
+				besturing_idset_add(&melders, part.v[i]);
+			if (!besturing_idset_has(&any, part.v[i]))
+				besturing_idset_add(&buiten, part.v[i]);
+		}
+		for (size_t i = 0; i < active.n; i++)
+			if (!besturing_idset_has(&part, active.v[i]))
+				besturing_idset_add(&ontvangers, active.v[i]);
+		if (melders.n && buiten.n && ontvangers.n) {
+			r = db_run(s->db,
+				   "INSERT INTO meldingen(verband_id, traject_id, datum, aangemaakt) VALUES(?, ?, ?, ?)"
+				   " ON CONFLICT(verband_id, traject_id) DO NOTHING",
+				   "lltt", cand.v[c], tid, start, now);
+			if (r == 0 && db_changes(s->db) == 1) {
+				long long mid = db_last_id(s->db);
+				static const char *const roles[] = { "melder", "buiten", "ontvanger" };
+				struct idset *sets[] = { &melders, &buiten, &ontvangers };
+				for (int k = 0; k < 3 && r == 0; k++)
+					for (size_t i = 0; i < sets[k]->n && r == 0; i++)
+						r = db_run(s->db,
+							   "INSERT INTO melding_organisaties(melding_id, organisatie_id, rol) VALUES(?, ?, ?)",
+							   "llt", mid, sets[k]->v[i], roles[k]);
+			}
+		}
+		besturing_idset_release(&active), besturing_idset_release(&any);
+		besturing_idset_release(&melders), besturing_idset_release(&buiten), besturing_idset_release(&ontvangers);
+	}
+	besturing_idset_release(&part), besturing_idset_release(&cand);
+	return r < 0 ? store_db_problem(s, r, p, "melding") : 0;
+}
+
+int besturing_traject_created(struct store *s, long long traject, struct problem *p)
+{
+	return detect(s, traject, p);
+}
+
+int besturing_scan_all(struct store *s, void *arg, struct problem *p)
+{
+	(void)arg;
+	struct idset all = { 0 };
+	struct db_stmt *st = db_query(s->db, "SELECT id FROM trajecten ORDER BY id", NULL);
+	while (db_step(st) == DB_ROW)
+		besturing_idset_add(&all, db_col_int(st, 0));
+	db_finalize(st);
+	int r = 0;
+	for (size_t i = 0; i < all.n && r == 0; i++)
+		r = detect(s, all.v[i], p);
+	besturing_idset_release(&all);
+	return r;
+}
+
+int besturing_notices_scan(struct store *s, struct problem *p) { return store_transaction(s, p, besturing_scan_all, NULL); }
+
+/* The organisations of a melding in one role, as codes, and their names
+ * as Dutch prose in names ("Kampen", "Staphorst en Zwartewaterland",
+ * "Deventer, Hardenberg, Kampen, Ommen en 3 andere"). */
+static json_t *notice_orgs(struct store *s, long long mid, const char *role, struct buf *names)
+{
+	json_t *a = json_array(), *n = json_array();
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT o.code, o.naam FROM melding_organisaties mo JOIN organisaties o ON o.id = mo.organisatie_id"
+				      " WHERE mo.melding_id = ? AND mo.rol = ? ORDER BY o.naam",
+				      "lt", mid, role);
+	while (db_step(st) == DB_ROW) {
+		json_array_append_new(a, json_string(db_col_text(st, 0)));
+		json_array_append_new(n, json_string(db_col_text(st, 1)));
+	}
+	db_finalize(st);
+	size_t total = json_array_size(n), shown = total > 5 ? 4 : total;
+	for (size_t i = 0; i < shown; i++)
+		buf_printf(names, "%s%s", i == 0 ? "" : (i + 1 == shown && shown == total) ? " en " : ", ",
+			   json_string_value(json_array_get(n, i)));
+	if (shown < total)
+		buf_printf(names, " en %zu andere", total - shown);
+	json_decref(n);
+	return a;
+}
+
+/* Meldingen in which organisation oid (0: any) has role (ontvanger or
+ * melder), of verband (NULL: any). */
+json_t *besturing_notices_query(struct store *s, long long oid, const char *role, const char *verband)
+{
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT m.id, v.code, v.naam, t.id, v2.code, v2.naam, tv.code, tv.naam, m.datum FROM meldingen m"
+		" JOIN verbanden v ON v.id = m.verband_id JOIN trajecten t ON t.id = m.traject_id"
+		" JOIN verbanden v2 ON v2.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
+		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM melding_organisaties mo"
+		"   WHERE mo.melding_id = m.id AND mo.organisatie_id = ?2 AND mo.rol = ?3))"
+		" ORDER BY m.datum, m.id",
+		"tlt", verband, oid, role);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		long long mid = db_col_int(st, 0);
+		struct buf mel, bui, ont;
+		buf_init(&mel, 2048), buf_init(&bui, 2048), buf_init(&ont, 2048);
+		json_t *o = json_pack("{s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "verband", db_col_text(st, 1),
+				      "verbandNaam", db_col_text(st, 2), "traject", (json_int_t)db_col_int(st, 3), "trajectVerband",
+				      db_col_text(st, 4), "trajectVerbandNaam", db_col_text(st, 5), "taakveld", db_col_text(st, 6),
+				      "taakveldNaam", db_col_text(st, 7), "datum", db_col_text(st, 8));
+		json_object_set_new(o, "melders", notice_orgs(s, mid, "melder", &mel));
+		json_object_set_new(o, "buitenPartners", notice_orgs(s, mid, "buiten", &bui));
+		json_object_set_new(o, "ontvangers", notice_orgs(s, mid, "ontvanger", &ont));
+		char text[1024];
+		snprintf(text, sizeof(text),
+			 "%s %s vanaf %s op het taakveld %s ook samen met %s, in '%s'. In %s is dat taakveld al een "
+			 "samenwerkingsterrein; ter informatie voor %s.",
+			 buf_str(&mel), json_array_size(json_object_get(o, "melders")) > 1 ? "werken" : "werkt",
+			 db_col_text(st, 8), db_col_text(st, 7), buf_str(&bui), db_col_text(st, 5), db_col_text(st, 2),
+			 buf_str(&ont));
+		json_object_set_new(o, "tekst", json_string(text));
+		buf_release(&mel), buf_release(&bui), buf_release(&ont);
+		json_array_append_new(a, o);
+	}
+	db_finalize(st);
+	return a;
+}
+
+int besturing_notices_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
+			  struct problem *p)
+{
+	long long oid = 0;
+	if (organisatie && !(oid = store_org_id(s, organisatie)))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", organisatie);
+	if (verband && !store_verband_id(s, verband))
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
+	*out = besturing_notices_query(s, oid, "ontvanger", verband);
+	return 0;
+}

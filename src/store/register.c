@@ -1,0 +1,850 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/date.h"
+#include "core/register.h"
+#include "store/fields.h"
+#include "store/register.h"
+#include "store/besturing.h"
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static void today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
+
+/* ---- organisaties ----------------------------------------------------- */
+
+static json_t *org_json(struct db_stmt *st)
+{
+	/* columns: code, naam, soort, inwoners */
+	json_t *o = json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort",
+			      db_col_text(st, 2));
+	json_object_set_new(o, "inwoners", db_col_null(st, 3) ? json_null() : json_integer(db_col_int(st, 3)));
+	char tooi[160];
+	if (register_tooi(db_col_text(st, 0), db_col_text(st, 2), tooi, sizeof(tooi)) == 0)
+		json_object_set_new(o, "tooi", json_string(tooi));
+	return o;
+}
+
+int register_org_create(struct store *s, json_t *in, json_t **out, struct problem *p)
+{
+	const char *code = NULL, *naam = NULL, *soort = NULL;
+	long long inwoners = -1;
+	field_text(in, "code", FIELD_REQUIRED, 32, &code, p);
+	field_text(in, "naam", FIELD_REQUIRED, 200, &naam, p);
+	field_enum(in, "soort", FIELD_REQUIRED, register_org_soorten, &soort, p);
+	field_int(in, "inwoners", FIELD_OPTIONAL, 0, 100000000, &inwoners, p);
+	if (code && soort && !register_org_code_valid(code, soort)) {
+		if (!strcmp(soort, "gemeente"))
+			problem_param(p, "code", "een gemeente heeft als code GM en vier cijfers (CBS-code), bijv. GM0148");
+		else if (!strcmp(soort, "provincie"))
+			problem_param(p, "code", "een provincie heeft als code PV en twee cijfers, bijv. PV23");
+		else if (!strcmp(soort, "waterschap"))
+			problem_param(p, "code", "een waterschap heeft als code WS en vier cijfers");
+		else
+			problem_param(p, "code", "2 tot 32 tekens: hoofdletters, cijfers en '-'");
+	}
+	if (p->status)
+		return -p->status;
+	int r = db_run(s->db, "INSERT INTO organisaties(code, naam, soort, inwoners) VALUES(?, ?, ?, ?)",
+		       inwoners >= 0 ? "tttl" : "tttn", code, naam, soort, inwoners);
+	if (r < 0) {
+		if (r == DB_ERR_UNIQUE)
+			return problem_set(p, 409, "Organisatie '%s' bestaat al.", code);
+		return store_db_problem(s, r, p, "organisatie");
+	}
+	return out ? register_org_get(s, code, out, p) : 0;
+}
+
+int register_org_get(struct store *s, const char *code, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, inwoners, id FROM organisaties WHERE code = ?",
+				      "t", code);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", code);
+	}
+	json_t *o = org_json(st);
+	long long id = db_col_int(st, 4);
+	db_finalize(st);
+	json_t *vb = json_array();
+	st = db_query(s->db,
+		      "SELECT v.code, v.naam, l.rol, l.van, l.tot FROM lidmaatschappen l JOIN verbanden v ON v.id = l.verband_id"
+		      " WHERE l.organisatie_id = ? ORDER BY v.naam, l.van",
+		      "l", id);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(vb, json_pack("{s:s,s:s,s:s,s:s,s:o}", "verband", db_col_text(st, 0), "naam",
+						    db_col_text(st, 1), "rol", db_col_text(st, 2), "van",
+						    db_col_text(st, 3), "tot", store_text_or_null(st, 4)));
+	db_finalize(st);
+	json_object_set_new(o, "verbanden", vb);
+	*out = o;
+	return 0;
+}
+
+json_t *register_org_list(struct store *s)
+{
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam", NULL);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, org_json(st));
+	db_finalize(st);
+	return a;
+}
+
+/* ---- taakvelden ------------------------------------------------------- */
+
+static json_t *taakveld_json(struct db_stmt *st)
+{
+	json_t *o = json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort",
+			      db_col_text(st, 2));
+	json_object_set_new(o, "iv3", store_text_or_null(st, 3));
+	return o;
+}
+
+int register_taakveld_create(struct store *s, json_t *in, json_t **out, struct problem *p)
+{
+	const char *code = NULL, *naam = NULL, *soort = NULL, *iv3 = NULL;
+	if (field_text(in, "code", FIELD_REQUIRED, 40, &code, p) > 0 && !register_slug_valid(code))
+		problem_param(p, "code", "1 tot 40 tekens: kleine letters, cijfers en '-'");
+	field_text(in, "naam", FIELD_REQUIRED, 200, &naam, p);
+	field_enum(in, "soort", FIELD_REQUIRED, register_taakveld_soorten, &soort, p);
+	field_text(in, "iv3", FIELD_OPTIONAL, 20, &iv3, p);
+	if (p->status)
+		return -p->status;
+	int r = db_run(s->db, "INSERT INTO taakvelden(code, naam, soort, iv3) VALUES(?, ?, ?, ?)", "tttt", code, naam,
+		       soort, iv3 && iv3[0] ? iv3 : NULL);
+	if (r == DB_ERR_UNIQUE)
+		return problem_set(p, 409, "Taakveld '%s' bestaat al.", code);
+	if (r < 0)
+		return store_db_problem(s, r, p, "taakveld");
+	return out ? register_taakveld_get(s, code, out, p) : 0;
+}
+
+int register_taakveld_get(struct store *s, const char *code, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, iv3 FROM taakvelden WHERE code = ?", "t", code);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", code);
+	}
+	*out = taakveld_json(st);
+	db_finalize(st);
+	return 0;
+}
+
+json_t *register_taakveld_list(struct store *s)
+{
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam", NULL);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, taakveld_json(st));
+	db_finalize(st);
+	return a;
+}
+
+/* ---- leden ------------------------------------------------------------ */
+
+/* Is org a member (not a mere toehoorder when active_only) of verband on date? */
+static int is_member_on(struct store *s, long long vid, long long oid, const char *date, int active_only)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ?"
+				      " AND van <= ? AND (tot IS NULL OR tot > ?) AND (? = 0 OR rol <> 'toehoorder')",
+				      "llttb", vid, oid, date, date, active_only);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
+/* Adds one membership; name prefixes param names ("" or "leden[2]."). */
+static int add_member(struct store *s, long long vid, const char *vcode, json_t *in, const char *prefix,
+		      struct problem *p)
+{
+	const char *org = NULL, *rol = "lid", *van = NULL, *tot = NULL;
+	field_text(in, "organisatie", FIELD_REQUIRED, 32, &org, p);
+	field_enum(in, "rol", FIELD_OPTIONAL, register_lid_rollen, &rol, p);
+	field_date(in, "van", FIELD_REQUIRED, &van, p);
+	field_date(in, "tot", FIELD_OPTIONAL, &tot, p);
+	if (van && tot && strcmp(tot, van) <= 0)
+		problem_param(p, "tot", "moet na 'van' liggen");
+	if (p->status)
+		return problem_prefix_params(p, prefix), -p->status;
+	long long oid = store_org_id(s, org);
+	if (!oid) {
+		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
+		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
+		p->status = 422;
+		return problem_prefix_params(p, prefix), -422;
+	}
+	/* Periods of one organisation in one verband may not overlap. */
+	struct db_stmt *st;
+	st = db_query(s->db,
+		      "SELECT van, coalesce(tot, '') FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ?"
+		      " AND (tot IS NULL OR tot > ?) AND van < coalesce(?, '9999-12-31')",
+		      "lltt", vid, oid, van, tot);
+	if (db_step(st) == DB_ROW) {
+		problem_set(p, 422, "%s is al lid van verband '%s' in die periode (sinds %s%s%s).", org, vcode,
+			    db_col_text(st, 0), db_col_text(st, 1)[0] ? " tot " : "", db_col_text(st, 1));
+		problem_param(p, "van", "overlapt een bestaand lidmaatschap");
+		p->status = 422;
+		db_finalize(st);
+		return problem_prefix_params(p, prefix), -422;
+	}
+	db_finalize(st);
+	int r = db_run(s->db, "INSERT INTO lidmaatschappen(verband_id, organisatie_id, rol, van, tot) VALUES(?, ?, ?, ?, ?)",
+		       "llttt", vid, oid, rol, van, tot);
+	if (r < 0)
+		return store_db_problem(s, r, p, "lidmaatschap");
+	return 0;
+}
+
+/* ---- verbanden -------------------------------------------------------- */
+
+static json_t *leden_json(struct store *s, long long vid)
+{
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT o.code, o.naam, l.rol, l.van, l.tot FROM lidmaatschappen l"
+				      " JOIN organisaties o ON o.id = l.organisatie_id WHERE l.verband_id = ? ORDER BY l.van, o.naam",
+				      "l", vid);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, 0), "naam",
+						   db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
+						   "tot", store_text_or_null(st, 4)));
+	db_finalize(st);
+	return a;
+}
+
+static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_details)
+{
+	/* columns: id, code, naam, omschrijving, geen_cherry_picking */
+	long long vid = db_col_int(st, 0);
+	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
+	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
+	json_t *doelen = json_array();
+	struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
+	while (db_step(d) == DB_ROW)
+		json_array_append_new(doelen, json_string(db_col_text(d, 0)));
+	db_finalize(d);
+	/* Keep the 5 K's in their canonical order. */
+	json_t *sorted = json_array();
+	for (int i = 0; register_doelen[i]; i++) {
+		size_t k;
+		json_t *x;
+		json_array_foreach(doelen, k, x) if (!strcmp(json_string_value(x), register_doelen[i]))
+			json_array_append_new(sorted, json_string(register_doelen[i]));
+	}
+	json_decref(doelen);
+	json_object_set_new(v, "doelen", sorted);
+	json_object_set_new(v, "geenCherryPicking", json_boolean(db_col_int(st, 4)));
+	json_object_set_new(v, "leden", leden_json(s, vid));
+	if (with_details) {
+		json_t *tr = NULL;
+		struct problem p;
+		problem_init(&p);
+		if (register_traject_list(s, NULL, db_col_text(st, 1), NULL, &tr, &p) == 0)
+			json_object_set_new(v, "trajecten", tr);
+	}
+	return v;
+}
+
+struct verband_create_args {
+	json_t *in;
+	json_t **out;
+};
+
+static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out,
+			  struct problem *p);
+
+static int do_verband_create(struct store *s, void *arg, struct problem *p)
+{
+	struct verband_create_args *a = arg;
+	json_t *in = a->in;
+	const char *code = NULL, *naam = NULL, *omschrijving = NULL;
+	int gcp = 0;
+	json_t *doelen = NULL, *leden = NULL, *trajecten = NULL;
+	if (field_text(in, "code", FIELD_REQUIRED, 40, &code, p) > 0 && !register_slug_valid(code))
+		problem_param(p, "code", "1 tot 40 tekens: kleine letters, cijfers en '-'");
+	field_text(in, "naam", FIELD_REQUIRED, 200, &naam, p);
+	field_text(in, "omschrijving", FIELD_OPTIONAL, 4000, &omschrijving, p);
+	field_bool(in, "geenCherryPicking", FIELD_OPTIONAL, &gcp, p);
+	field_array(in, "doelen", FIELD_OPTIONAL, &doelen, p);
+	field_array(in, "leden", FIELD_OPTIONAL, &leden, p);
+	field_array(in, "trajecten", FIELD_OPTIONAL, &trajecten, p);
+	size_t i;
+	json_t *x;
+	if (doelen)
+		json_array_foreach(doelen, i, x)
+		{
+			char name[48];
+			snprintf(name, sizeof(name), "doelen[%zu]", i);
+			if (!json_is_string(x) || enum_index(register_doelen, json_string_value(x)) < 0)
+				problem_param(p, name, "moet een van de 5 K's zijn: klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
+		}
+	if (leden)
+		json_array_foreach(leden, i, x) if (!json_is_object(x))
+		{
+			char name[48];
+			snprintf(name, sizeof(name), "leden[%zu]", i);
+			problem_param(p, name, "moet een object zijn met organisatie, rol en van");
+		}
+	if (p->status)
+		return -p->status;
+	int r = db_run(s->db, "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?)",
+		       "tttb", code, naam, omschrijving, gcp);
+	if (r == DB_ERR_UNIQUE)
+		return problem_set(p, 409, "Verband '%s' bestaat al.", code);
+	if (r < 0)
+		return store_db_problem(s, r, p, "verband");
+	long long vid = db_last_id(s->db);
+	if (doelen)
+		json_array_foreach(doelen, i, x)
+		{
+			r = db_run(s->db, "INSERT OR IGNORE INTO verband_doelen(verband_id, doel) VALUES(?, ?)", "lt", vid,
+				   json_string_value(x));
+			if (r < 0)
+				return store_db_problem(s, r, p, "doel");
+		}
+	if (leden)
+		json_array_foreach(leden, i, x)
+		{
+			char prefix[48];
+			snprintf(prefix, sizeof(prefix), "leden[%zu].", i);
+			if ((r = add_member(s, vid, code, x, prefix, p)) < 0)
+				return r;
+		}
+	if (trajecten)
+		json_array_foreach(trajecten, i, x)
+		{
+			char prefix[48];
+			snprintf(prefix, sizeof(prefix), "trajecten[%zu].", i);
+			long long tid;
+			if (!json_is_object(x)) {
+				prefix[strlen(prefix) - 1] = '\0';
+				return problem_param(p, prefix, "moet een object zijn");
+			}
+			if ((r = traject_insert(s, vid, code, x, &tid, p)) < 0)
+				return problem_prefix_params(p, prefix), r;
+			if ((r = besturing_traject_created(s, tid, p)) < 0) /* meldingen, as for one traject */
+				return r;
+		}
+	if (a->out)
+		return register_verband_get(s, code, a->out, p);
+	return 0;
+}
+
+int register_verband_create(struct store *s, json_t *in, json_t **out, struct problem *p)
+{
+	struct verband_create_args a = { in, out };
+	return store_transaction(s, p, do_verband_create, &a);
+}
+
+int register_verband_get(struct store *s, const char *code, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden WHERE code = ?",
+				      "t", code);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", code);
+	}
+	*out = verband_row_json(s, st, 1);
+	db_finalize(st);
+	return 0;
+}
+
+json_t *register_verband_list(struct store *s)
+{
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, verband_row_json(s, st, 0));
+	db_finalize(st);
+	return a;
+}
+
+struct lid_args {
+	const char *verband, *org;
+	json_t *in, **out;
+};
+
+static int do_lid_add(struct store *s, void *arg, struct problem *p)
+{
+	struct lid_args *a = arg;
+	long long vid = store_verband_id(s, a->verband);
+	if (!vid)
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
+	if (json_object_get(a->in, "tot") && !json_is_null(json_object_get(a->in, "tot")))
+		return problem_param(p, "tot", "een nieuw lid treedt uit via /uittreding");
+	int r = add_member(s, vid, a->verband, a->in, "", p);
+	if (r < 0)
+		return r;
+	if (a->out)
+		return register_verband_get(s, a->verband, a->out, p);
+	return 0;
+}
+
+int register_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p)
+{
+	struct lid_args a = { verband, NULL, in, out };
+	return store_transaction(s, p, do_lid_add, &a);
+}
+
+static int do_lid_leave(struct store *s, void *arg, struct problem *p)
+{
+	struct lid_args *a = arg;
+	const char *datum = NULL;
+	long long vid = store_verband_id(s, a->verband);
+	if (!vid)
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
+	long long oid = store_org_id(s, a->org);
+	if (!oid)
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", a->org);
+	if (field_date(a->in, "datum", FIELD_REQUIRED, &datum, p) < 0)
+		return -p->status;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT id, van FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ? AND tot IS NULL",
+				      "ll", vid, oid);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "%s is geen lid van verband '%s'.", a->org, a->verband);
+	}
+	long long lid = db_col_int(st, 0);
+	char van[DATE_TEXT_LEN];
+	snprintf(van, sizeof(van), "%s", db_col_text(st, 1));
+	db_finalize(st);
+	if (strcmp(datum, van) <= 0) {
+		problem_set(p, 422, "De uittreding (%s) moet na de toetreding (%s) liggen.", datum, van);
+		problem_param(p, "datum", "moet na %s liggen", van);
+		p->status = 422;
+		return -422;
+	}
+	int r = db_run(s->db, "UPDATE lidmaatschappen SET tot = ? WHERE id = ?", "tl", datum, lid);
+	if (r < 0)
+		return store_db_problem(s, r, p, "uittreding");
+	if (a->out)
+		return register_verband_get(s, a->verband, a->out, p);
+	return 0;
+}
+
+int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out,
+		       struct problem *p)
+{
+	struct lid_args a = { verband, org, in, out };
+	return store_transaction(s, p, do_lid_leave, &a);
+}
+
+/* ---- trajecten -------------------------------------------------------- */
+
+static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out,
+			  struct problem *p)
+{
+	const char *taakveld = NULL, *fase = NULL, *vorm = NULL, *intensiteit = NULL, *eigenaar = NULL,
+		   *omschrijving = NULL, *start = NULL, *eind = NULL, *deadline = NULL;
+	json_t *deelnemers = NULL;
+	field_text(in, "taakveld", FIELD_REQUIRED, 40, &taakveld, p);
+	field_enum(in, "fase", FIELD_REQUIRED, register_fasen, &fase, p);
+	field_enum(in, "vorm", FIELD_REQUIRED, register_vormen, &vorm, p);
+	field_enum(in, "intensiteit", FIELD_REQUIRED, register_intensiteiten, &intensiteit, p);
+	field_text(in, "eigenaar", FIELD_OPTIONAL, 200, &eigenaar, p);
+	field_text(in, "omschrijving", FIELD_OPTIONAL, 4000, &omschrijving, p);
+	field_date(in, "start", FIELD_REQUIRED, &start, p);
+	field_date(in, "eind", FIELD_OPTIONAL, &eind, p);
+	field_date(in, "wettelijkeDeadline", FIELD_OPTIONAL, &deadline, p);
+	field_array(in, "deelnemers", FIELD_OPTIONAL, &deelnemers, p);
+	if (start && eind && strcmp(eind, start) <= 0)
+		problem_param(p, "eind", "moet na 'start' liggen");
+	size_t i;
+	json_t *x;
+	if (deelnemers)
+		json_array_foreach(deelnemers, i, x) if (!json_is_string(x))
+		{
+			char name[48];
+			snprintf(name, sizeof(name), "deelnemers[%zu]", i);
+			problem_param(p, name, "moet een organisatiecode zijn");
+		}
+	if (p->status)
+		return -p->status;
+
+	long long tvid = store_taakveld_id(s, taakveld);
+	if (!tvid) {
+		problem_set(p, 422, "Taakveld '%s' bestaat niet.", taakveld);
+		problem_param(p, "taakveld", "taakveld '%s' bestaat niet", taakveld);
+		p->status = 422;
+		return -422;
+	}
+	struct db_stmt *st = db_query(s->db, "SELECT geen_cherry_picking FROM verbanden WHERE id = ?", "l", vid);
+	int gcp = db_step(st) == DB_ROW && db_col_int(st, 0);
+	db_finalize(st);
+
+	/* Each deelnemer must exist and be a (non-toehoorder) member on start. */
+	long long ids[256];
+	size_t n = 0;
+	if (deelnemers) {
+		if (json_array_size(deelnemers) > 256)
+			return problem_param(p, "deelnemers", "hoogstens 256 deelnemers");
+		json_array_foreach(deelnemers, i, x)
+		{
+			char name[48];
+			snprintf(name, sizeof(name), "deelnemers[%zu]", i);
+			const char *code = json_string_value(x);
+			long long oid = store_org_id(s, code);
+			if (!oid) {
+				problem_set(p, 422, "Organisatie '%s' bestaat niet.", code);
+				problem_param(p, name, "organisatie '%s' bestaat niet", code);
+				p->status = 422;
+				return -422;
+			}
+			if (!is_member_on(s, vid, oid, start, 1)) {
+				if (is_member_on(s, vid, oid, start, 0)) {
+					problem_set(p, 422, "%s is op %s toehoorder in verband '%s': een toehoorder kijkt mee "
+							    "maar doet niet mee. Laat %s weg uit de deelnemers.",
+						    code, start, vcode, code);
+					problem_param(p, name, "%s is toehoorder, geen deelnemend lid", code);
+				} else {
+					problem_set(p, 422, "%s is op %s geen lid van verband '%s' en kan dus geen deelnemer "
+							    "zijn. Laat %s eerst toetreden of laat het weg.",
+						    code, start, vcode, code);
+					problem_param(p, name, "%s is op %s geen lid van verband '%s'", code, start, vcode);
+				}
+				return -422;
+			}
+			int dup = 0;
+			for (size_t k = 0; k < n; k++)
+				dup |= ids[k] == oid;
+			if (!dup)
+				ids[n++] = oid;
+		}
+	}
+	if (gcp && deelnemers) {
+		/* No cherry-picking: the list, when given, must be every member. */
+		st = db_query(s->db,
+			      "SELECT count(*) FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder'"
+			      " AND van <= ? AND (tot IS NULL OR tot > ?)",
+			      "ltt", vid, start, start);
+		long long members = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+		db_finalize(st);
+		if ((long long)n != members) {
+			problem_set(p, 422, "In verband '%s' geldt geen cherry-picking: elk lid doet mee aan elk traject "
+					    "(%lld leden, %zu deelnemers opgegeven).", vcode, members, n);
+			problem_param(p, "deelnemers", "moet alle %lld leden bevatten, of weggelaten worden", members);
+			p->status = 422;
+			return -422;
+		}
+	}
+	if (!gcp && n == 0)
+		return problem_param(p, "deelnemers", "ten minste één deelnemer (een lid van het verband)");
+
+	int r = db_run(s->db,
+		       "INSERT INTO trajecten(verband_id, taakveld_id, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind,"
+		       " wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		       "lltttttttt", vid, tvid, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind, deadline);
+	if (r < 0)
+		return store_db_problem(s, r, p, "traject");
+	long long tid = db_last_id(s->db);
+	if (!gcp)
+		for (size_t k = 0; k < n; k++)
+			if ((r = db_run(s->db, "INSERT INTO traject_deelnemers(traject_id, organisatie_id) VALUES(?, ?)", "ll",
+					tid, ids[k])) < 0)
+				return store_db_problem(s, r, p, "deelnemer");
+	*id_out = tid;
+	return 0;
+}
+
+struct traject_args {
+	const char *verband;
+	json_t *in, **out;
+};
+
+static int do_traject_create(struct store *s, void *arg, struct problem *p)
+{
+	struct traject_args *a = arg;
+	long long vid = store_verband_id(s, a->verband);
+	if (!vid)
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
+	long long tid;
+	int r = traject_insert(s, vid, a->verband, a->in, &tid, p);
+	if (r < 0)
+		return r;
+	/* Partners elsewhere on this task field hear of it (besturing.h). */
+	if ((r = besturing_traject_created(s, tid, p)) < 0)
+		return r;
+	return a->out ? register_traject_get(s, tid, a->out, p) : 0;
+}
+
+int register_traject_create(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p)
+{
+	struct traject_args a = { verband, in, out };
+	return store_transaction(s, p, do_traject_create, &a);
+}
+
+#define TRAJECT_COLS                                                                                        \
+	"t.id, v.code, tv.code, tv.naam, t.fase, t.vorm, t.intensiteit, t.eigenaar, t.omschrijving, t.start, t.eind," \
+	" t.wettelijke_deadline, v.geen_cherry_picking, v.id"
+#define TRAJECT_FROM " FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
+
+/* The participants of a traject: explicit, or (no cherry-picking) every
+ * active member on the reference date: today, clamped to the traject's
+ * period. */
+static json_t *deelnemers_json(struct store *s, long long tid, long long vid, int gcp, const char *start,
+			       const char *eind)
+{
+	json_t *a = json_array();
+	struct db_stmt *st;
+	if (!gcp) {
+		st = db_query(s->db,
+			      "SELECT o.code FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
+			      " WHERE d.traject_id = ? ORDER BY o.code",
+			      "l", tid);
+	} else {
+		char ref[DATE_TEXT_LEN];
+		today(ref);
+		if (strcmp(ref, start) < 0)
+			snprintf(ref, sizeof(ref), "%s", start);
+		if (eind && strcmp(ref, eind) >= 0) {
+			int32_t d;
+			date_parse(eind, &d);
+			date_format(d - 1, ref);
+		}
+		st = db_query(s->db,
+			      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			      " WHERE l.verband_id = ? AND l.rol <> 'toehoorder' AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?)"
+			      " ORDER BY o.code",
+			      "ltt", vid, ref, ref);
+	}
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_string(db_col_text(st, 0)));
+	db_finalize(st);
+	return a;
+}
+
+static json_t *traject_json(struct store *s, struct db_stmt *st)
+{
+	json_t *t = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband",
+			      db_col_text(st, 1), "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3),
+			      "fase", db_col_text(st, 4), "vorm", db_col_text(st, 5), "intensiteit", db_col_text(st, 6));
+	json_object_set_new(t, "deelnemers", deelnemers_json(s, db_col_int(st, 0), db_col_int(st, 13),
+							     (int)db_col_int(st, 12), db_col_text(st, 9),
+							     db_col_text(st, 10)));
+	json_object_set_new(t, "eigenaar", store_text_or_null(st, 7));
+	json_object_set_new(t, "omschrijving", store_text_or_null(st, 8));
+	json_object_set_new(t, "start", json_string(db_col_text(st, 9)));
+	json_object_set_new(t, "eind", store_text_or_null(st, 10));
+	json_object_set_new(t, "wettelijkeDeadline", store_text_or_null(st, 11));
+	return t;
+}
+
+int register_traject_get(struct store *s, long long id, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT " TRAJECT_COLS TRAJECT_FROM " WHERE t.id = ?", "l", id);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Traject %lld bestaat niet.", id);
+	}
+	*out = traject_json(s, st);
+	db_finalize(st);
+	return 0;
+}
+
+int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld,
+			  json_t **out, struct problem *p)
+{
+	if (org && !store_org_id(s, org))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
+	if (verband && !store_verband_id(s, verband))
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT " TRAJECT_COLS TRAJECT_FROM
+		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 IS NULL OR"
+		"  (v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
+		"     WHERE d.traject_id = t.id AND o.code = ?3)) OR"
+		"  (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+		"     WHERE l.verband_id = v.id AND o.code = ?3 AND l.rol <> 'toehoorder'"
+		"       AND (t.eind IS NULL OR l.van < t.eind) AND (l.tot IS NULL OR l.tot > t.start))))"
+		" ORDER BY v.naam, tv.naam, t.start, t.id",
+		"ttt", verband, taakveld, org);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, traject_json(s, st));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+/* ---- matrix and links ------------------------------------------------- */
+
+/* Who takes part in which traject on a date: (traject, verband, taakveld,
+ * organisation) for every active member that participates. */
+#define PARTICIPATION_ON(d)                                                                                        \
+	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"     \
+	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"      \
+	" JOIN lidmaatschappen l ON l.verband_id = v.id AND l.rol <> 'toehoorder' AND l.van <= " d                  \
+	"   AND (l.tot IS NULL OR l.tot > " d ")"                                                                     \
+	" JOIN organisaties o ON o.id = l.organisatie_id"                                                            \
+	" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d ") AND (v.geen_cherry_picking = 1 OR EXISTS"    \
+	"  (SELECT 1 FROM traject_deelnemers dn WHERE dn.traject_id = t.id AND dn.organisatie_id = l.organisatie_id))"
+
+int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
+{
+	int32_t d;
+	if (!org || !org[0])
+		problem_param(p, "organisatie", "is verplicht");
+	if (date && date_parse(date, &d) < 0)
+		problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (p->status)
+		return -p->status;
+	char when[DATE_TEXT_LEN];
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (!store_org_id(s, org))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
+	struct db_stmt *st = db_query(s->db,
+				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
+				      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
+				      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
+				      "tt", when, org);
+	json_t *rows = json_array();
+	json_t *cur = NULL;
+	while (db_step(st) == DB_ROW) {
+		const char *tv = db_col_text(st, 0);
+		if (!cur || strcmp(json_string_value(json_object_get(cur, "taakveld")), tv)) {
+			cur = json_pack("{s:s,s:s,s:[],s:[]}", "taakveld", tv, "naam", db_col_text(st, 1), "partners",
+					"verbanden");
+			json_array_append_new(rows, cur);
+		}
+		json_t *partners = json_object_get(cur, "partners"), *verbanden = json_object_get(cur, "verbanden");
+		const char *pc = db_col_text(st, 2), *vc = db_col_text(st, 3);
+		size_t i;
+		json_t *x;
+		int seen = 0;
+		json_array_foreach(partners, i, x) seen |= !strcmp(json_string_value(x), pc);
+		if (!seen)
+			json_array_append_new(partners, json_string(pc));
+		seen = 0;
+		json_array_foreach(verbanden, i, x) seen |= !strcmp(json_string_value(x), vc);
+		if (!seen)
+			json_array_append_new(verbanden, json_string(vc));
+	}
+	db_finalize(st);
+	*out = rows;
+	return 0;
+}
+
+int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p)
+{
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	struct db_stmt *st = db_query(s->db,
+				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
+				      " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = a.traject AND b.org > a.org"
+				      " WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
+				      "tt", when, taakveld);
+	json_t *rows = json_array();
+	json_t *cur = NULL;
+	while (db_step(st) == DB_ROW) {
+		const char *a = db_col_text(st, 0), *b = db_col_text(st, 1);
+		if (!cur || strcmp(json_string_value(json_object_get(cur, "a")), a) ||
+		    strcmp(json_string_value(json_object_get(cur, "b")), b)) {
+			cur = json_pack("{s:s,s:s,s:[]}", "a", a, "b", b, "taakvelden");
+			json_array_append_new(rows, cur);
+		}
+		json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
+	}
+	db_finalize(st);
+	*out = rows;
+	return 0;
+}
+
+/* ---- export / import -------------------------------------------------- */
+
+json_t *register_export(struct store *s)
+{
+	json_t *orgs = register_org_list(s);
+	json_t *verbanden = register_verband_list(s);
+	size_t i, k;
+	json_t *v, *x;
+	json_array_foreach(verbanden, i, v)
+	{
+		json_t *tr = NULL;
+		struct problem p;
+		problem_init(&p);
+		register_traject_list(s, NULL, json_string_value(json_object_get(v, "code")), NULL, &tr, &p);
+		json_array_foreach(tr, k, x)
+		{
+			json_object_del(x, "id");
+			json_object_del(x, "verband");
+			json_object_del(x, "taakveldNaam");
+			if (json_is_true(json_object_get(v, "geenCherryPicking")))
+				json_object_del(x, "deelnemers");
+		}
+		json_object_set_new(v, "trajecten", tr);
+		json_array_foreach(json_object_get(v, "leden"), k, x) json_object_del(x, "naam");
+	}
+	json_array_foreach(orgs, i, x) json_object_del(x, "tooi");
+	return json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs,
+			 "taakvelden", register_taakveld_list(s), "verbanden", verbanden);
+}
+
+static int do_import(struct store *s, void *arg, struct problem *p)
+{
+	json_t *doc = arg;
+	json_t *f = json_object_get(doc, "formaat");
+	if (!json_is_string(f) || strcmp(json_string_value(f), "samen-register"))
+		return problem_param(p, "formaat", "moet \"samen-register\" zijn");
+	json_t *ver = json_object_get(doc, "versie");
+	if (!json_is_integer(ver) || json_integer_value(ver) != 1)
+		return problem_param(p, "versie", "alleen versie 1 wordt ondersteund");
+	static const struct {
+		const char *key;
+		int (*create)(struct store *, json_t *, json_t **, struct problem *);
+	} parts[] = { { "organisaties", register_org_create },
+		      { "taakvelden", register_taakveld_create },
+		      { "verbanden", register_verband_create } };
+	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
+		json_t *arr = json_object_get(doc, parts[k].key);
+		if (!arr)
+			continue;
+		if (!json_is_array(arr))
+			return problem_param(p, parts[k].key, "moet een lijst zijn");
+		size_t i;
+		json_t *x;
+		json_array_foreach(arr, i, x)
+		{
+			char prefix[64];
+			snprintf(prefix, sizeof(prefix), "%s[%zu]", parts[k].key, i);
+			if (!json_is_object(x))
+				return problem_param(p, prefix, "moet een object zijn");
+			int r = parts[k].create(s, x, NULL, p);
+			if (r < 0) {
+				size_t l = strlen(prefix);
+				snprintf(prefix + l, sizeof(prefix) - l, ".");
+				problem_prefix_params(p, prefix);
+				if (!p->nparams) {
+					prefix[l] = '\0';
+					problem_param(p, prefix, "%s", p->detail);
+				}
+				return r;
+			}
+		}
+	}
+	return 0;
+}
+
+int register_import(struct store *s, json_t *doc, struct problem *p)
+{
+	if (!json_is_object(doc))
+		return problem_set(p, 400, "Het document moet een JSON-object zijn.");
+	return store_transaction(s, p, do_import, doc);
+}

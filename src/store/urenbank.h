@@ -1,0 +1,186 @@
+/* urenbank.h — the hours exchange (proeftuin) in the store: proeftuinen and
+ * their members, opdrachten (lokaal, meervoudig-lokaal, regionaal) and
+ * merging them, inzet that commits drawing rights, hour entries that are
+ * submitted, approved, rejected and corrected, deposits, balances, the
+ * journal in hledger/ledger format, settlement, verification, and the
+ * stored responses behind Idempotency-Key. The accounting itself is
+ * src/core/ledger.h; this module decides what to post and writes it.
+ *
+ * Conventions, as in register.h:
+ *  - Inputs are jansson objects in API shape (API.md "Hours exchange");
+ *    every field is checked first (400 with invalid params), then the
+ *    rules (404 for an unknown proeftuin/object in the path, 422 for an
+ *    unknown reference in the body or a rule that refuses), and only then
+ *    is anything written, in one transaction (a savepoint when the caller
+ *    already holds one: wrap several calls in db_begin/db_commit to make
+ *    an import all-or-nothing).
+ *  - Outputs are new jansson references in API shape; the caller owns them.
+ *  - Functions return 0, or -status with p filled.
+ *  - by is who acts (recorded as its name; NULL = "systeem"). The store
+ *    knows no roles: authorisation is the caller's (policy.h).
+ *
+ * Invariants kept here (and checked by urenbank_verify):
+ *  - journal rows are only inserted; a correction is a reversing
+ *    transaction dated as the entry it corrects;
+ *  - each member's gebracht/gehaald/gestort in proeftuin_leden equals the
+ *    sum of its postings in the journal; vastgelegd equals the open
+ *    commitments of its inzet;
+ *  - no accepted operation leaves a member's beschikbaar (saldo +
+ *    kredietlimiet − vastgelegd) below zero: inzet, approval, correction
+ *    and an intermediate settlement that would, are refused with 422;
+ *  - nothing is booked, approved, corrected or deposited on a date up to
+ *    and including the last settlement (422). */
+#ifndef SAMEN_STORE_URENBANK_H
+#define SAMEN_STORE_URENBANK_H
+#include <jansson.h>
+#include <stddef.h>
+#include "core/policy.h"
+#include "store/store.h"
+
+/* ---- proeftuinen -------------------------------------------------------
+ * {"code","naam","omschrijving","verband","van","tot","tariefCenten",
+ *  "kredietlimietMinuten","leden":["GM0505",…]}
+ * Out adds "status" ("open" | "afgerekend": settled through tot) and
+ * "afgerekendTot" (the last settlement's date or null). */
+int urenbank_proeftuin_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p);
+int urenbank_proeftuin_get(struct store *s, const char *code, json_t **out, struct problem *p);
+json_t *urenbank_proeftuin_list(struct store *s);
+/* The code of the verband a proeftuin belongs to into verband ("" when
+ * none), for scoping a procesmanager: 0, or -404. */
+int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband, size_t len, struct problem *p);
+/* The member codes of a proeftuin, in their order (a new array): 0 or -404. */
+int urenbank_members(struct store *s, const char *code, json_t **out, struct problem *p);
+
+/* ---- opdrachten --------------------------------------------------------
+ * {"soort","titel","omschrijving","contactpersoon","geraamdeMinuten",
+ *  "opdrachtgevers":[{"organisatie","aandeel"}],"verdeelsleutel",
+ *  "competenties":[{"competentie","niveau"}]}
+ * Out adds "id","proeftuin","status","samengevoegdIn","samengevoegdUit",
+ * "inzet":[…],"geboektMinuten","goedgekeurdMinuten"; opdrachtgevers
+ * carry "naam". */
+int urenbank_opdracht_create(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
+			     struct problem *p);
+int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
+/* Filters may be NULL: status, soort, organisatie (a principal). */
+int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org,
+			   json_t **out, struct problem *p);
+/* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
+int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
+/* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
+ * the two become samengevoegd and their open inzet is released. */
+int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
+			    json_t **out, struct problem *p);
+/* Marks an open opdracht afgerond and releases its open inzet. */
+int urenbank_opdracht_close(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
+			    struct problem *p);
+/* {"medewerker":ID,"minuten":N}: commits each other principal's share. */
+int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in,
+			  json_t **out, struct problem *p);
+
+/* ---- uren --------------------------------------------------------------
+ * {"medewerker","opdracht","datum","minuten","omschrijving"} → status
+ * ingediend. Out: {"id","proeftuin","opdracht","medewerker","medewerkerNaam",
+ * "organisatie","datum","minuten","omschrijving","status","reden",
+ * "ingediend","ingediendDoor","beoordeeld","beoordeeldDoor","transactie",
+ * "correctie","posten":[{"organisatie","soort","minuten"}]}. */
+int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
+			 struct problem *p);
+int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
+			  struct problem *p);
+/* {"reden"} (required). */
+int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
+			 json_t **out, struct problem *p);
+/* {"reden"?}: reverses an approved entry. */
+int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
+			  json_t **out, struct problem *p);
+/* For imports (a time-registration export, the benchmark): submits an
+ * entry as urenbank_uren_submit and, when approve, approves it at once as
+ * urenbank_uren_approve, in one transaction, without building JSON; *id
+ * (may be NULL) gets its id. Wrap many calls in db_begin()/db_commit() for
+ * an all-or-nothing import: each failed line rolls back only itself and
+ * says why in p (param names as in the API: medewerker, opdracht, datum,
+ * minuten), so the caller can report per line and then roll back. */
+int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
+			 struct problem *p);
+int urenbank_uren_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
+struct urenbank_uren_filter {
+	const char *status;        /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
+	const char *opdrachtgever; /* entries on opdrachten of this principal (the approval queue) */
+	const char *organisatie;   /* entries of staff of this organisation */
+	long long medewerker;      /* 0 = all */
+	long long opdracht;        /* 0 = all */
+	long long after;           /* ids above this (paging) */
+	long long limit;           /* 0 = 1000; at most 10000 */
+};
+int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out,
+		       struct problem *p);
+/* The staff organisation and principals (a new array) of an entry, for
+ * authorisation: 0 or -404. */
+int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len,
+			  json_t **principals, struct problem *p);
+
+/* ---- stortingen ----------------------------------------------------------
+ * {"organisatie","bedragCenten","datum"?,"omschrijving"?} →
+ * {"id","organisatie","datum","bedragCenten","tariefCenten","minuten",
+ *  "omgerekendCenten","restCenten"}. Without datum: today, kept within the
+ * open part of the proeftuin's period. */
+int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
+		     struct problem *p);
+int urenbank_deposit_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+
+/* ---- saldi, journaal, afrekening ------------------------------------- */
+/* Per member {"organisatie","naam","gebrachtMinuten","gehaaldMinuten",
+ * "gestortMinuten","saldoMinuten","vastgelegdMinuten","beschikbaarMinuten",
+ * "kredietlimietMinuten","restCenten"}, in member order. */
+int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem *p);
+/* The journal as hledger/ledger text, passed to emit in pieces (emit
+ * returns < 0 to stop; then this returns -500). One account per member,
+ * "leden:<code>", in minutes ("min"), whose total is its saldoMinuten; the
+ * pot is "pot:stortingen". docs/urenbank.md describes the format. */
+int urenbank_journal(struct store *s, const char *pt, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
+		     struct problem *p);
+/* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
+ * of tot into money at the rate and closes the period:
+ * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",
+ *  "saldoMinuten","bedragCenten","restCenten"}],"totaalCenten"}. */
+int urenbank_settle(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
+		    struct problem *p);
+/* The same answer for tot (NULL = the proeftuin's tot) without writing. */
+int urenbank_settle_preview(struct store *s, const char *pt, const char *tot, json_t **out, struct problem *p);
+int urenbank_settlement_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+
+/* ---- verify ---------------------------------------------------------- */
+struct urenbank_difference {
+	char proeftuin[48];
+	char organisatie[40]; /* "" for a transaction */
+	char what[64];        /* "gebracht", "gehaald", "gestort", "vastgelegd", "transactie 12", … */
+	long long kept;       /* incremental (table) value; for a transaction 0 */
+	long long recomputed; /* from the journal; for a transaction its sum */
+};
+struct urenbank_verify_stats {
+	long long proeftuinen, members, transactions, postings;
+};
+/* Recomputes every balance (of proeftuin pt, or of all when NULL) from the
+ * journal and the commitments, and reports each difference to report
+ * (may be NULL). Returns the number of differences (0 = all agree), or
+ * -status (an unknown proeftuin: -404). stats may be NULL. */
+long long urenbank_verify(struct store *s, const char *pt,
+			  void (*report)(void *ctx, const struct urenbank_difference *d), void *ctx,
+			  struct urenbank_verify_stats *stats, struct problem *p);
+
+/* ---- Idempotency-Key ------------------------------------------------- */
+struct urenbank_stored_response {
+	int status;
+	char content_type[80];
+	char *body; /* malloc'd; the caller frees it */
+};
+/* Looks up the response stored for (user, key). 1 = found (out filled),
+ * 0 = none, -422 = the key was used for a different request (another
+ * fingerprint). */
+int urenbank_idempotency_find(struct store *s, long long user, const char *key, const char *fingerprint,
+			      struct urenbank_stored_response *out, struct problem *p);
+/* Stores the response; call inside the same transaction as the operation. */
+int urenbank_idempotency_store(struct store *s, long long user, const char *key, const char *fingerprint, int status,
+			       const char *content_type, const char *body, struct problem *p);
+
+#endif

@@ -1,0 +1,114 @@
+/* Read-only summaries of the hours exchange for the pages (urenbank_overzicht.h). */
+#include <string.h>
+#include "store/urenbank_overzicht.h"
+
+static long long proeftuin_id(struct store *s, const char *pt, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT id FROM proeftuinen WHERE code = ?", "t", pt ? pt : "");
+	long long id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	if (!id)
+		problem_set(p, 404, "Proeftuin '%s' bestaat niet.", pt ? pt : "");
+	return id;
+}
+
+int urenbank_flows(struct store *s, const char *pt, json_t **out, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	/* A taken posting of an hour entry (or of its reversal) is what that
+	 * principal took from the organisation of the staff who worked. */
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT so.code, po.code, -sum(jp.minuten) FROM journaal_posten jp"
+		" JOIN journaal j ON j.id = jp.transactie_id"
+		" JOIN uren u ON u.id = j.uren_id"
+		" JOIN organisaties so ON so.id = u.organisatie_id"
+		" JOIN organisaties po ON po.id = jp.organisatie_id"
+		" LEFT JOIN proeftuin_leden ls ON ls.proeftuin_id = jp.proeftuin_id AND ls.organisatie_id = u.organisatie_id"
+		" LEFT JOIN proeftuin_leden lp ON lp.proeftuin_id = jp.proeftuin_id AND lp.organisatie_id = jp.organisatie_id"
+		" WHERE jp.proeftuin_id = ? AND j.soort IN ('uren', 'correctie') AND jp.soort = 'gehaald'"
+		" GROUP BY so.code, po.code HAVING sum(jp.minuten) <> 0"
+		" ORDER BY min(ls.volgorde), min(lp.volgorde)",
+		"l", id);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "opdrachtgever",
+						   db_col_text(st, 1), "minuten", (json_int_t)db_col_int(st, 2)));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+int urenbank_pending_count(struct store *s, const char *pt, const char *org, long long *count, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT count(*) FROM uren u WHERE u.proeftuin_id = ?1 AND u.status = 'ingediend'"
+				      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties o"
+				      "  ON o.id = g.organisatie_id WHERE g.opdracht_id = u.opdracht_id AND o.code = ?2))",
+				      "lt", id, org);
+	*count = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	return 0;
+}
+
+int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n, json_t **out, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	if (n < 1 || n > 100)
+		n = 100;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT u.id, u.opdracht_id, u.medewerker_id, m.naam, o.code, u.datum, u.minuten, u.omschrijving,"
+				      " u.status, u.reden, u.ingediend_door, u.beoordeeld_door FROM uren u"
+				      " JOIN medewerkers m ON m.id = u.medewerker_id JOIN organisaties o ON o.id = u.organisatie_id"
+				      " WHERE u.proeftuin_id = ?1 AND (?2 IS NULL OR o.code = ?2) ORDER BY u.id DESC LIMIT ?3",
+				      "ltl", id, org, (long long)n);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		json_t *o = json_pack("{s:I,s:s,s:I,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin",
+				      pt, "opdracht", (json_int_t)db_col_int(st, 1), "medewerker", (json_int_t)db_col_int(st, 2),
+				      "medewerkerNaam", db_col_text(st, 3), "organisatie", db_col_text(st, 4), "datum",
+				      db_col_text(st, 5), "minuten", (json_int_t)db_col_int(st, 6));
+		const int cols[] = { 7, 8, 9, 10, 11 };
+		const char *names[] = { "omschrijving", "status", "reden", "ingediendDoor", "beoordeeldDoor" };
+		for (int k = 0; k < 5; k++) {
+			const char *t = db_col_text(st, cols[k]);
+			json_object_set_new(o, names[k], t ? json_string(t) : json_null());
+		}
+		json_array_append_new(a, o);
+	}
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	static const char *const statuses[] = { "ingediend", "goedgekeurd", "afgekeurd", "gecorrigeerd" };
+	long long count[4] = { 0 }, minutes[4] = { 0 };
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT status, count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? GROUP BY status",
+				      "l", id);
+	while (db_step(st) == DB_ROW)
+		for (int k = 0; k < 4; k++)
+			if (!strcmp(db_col_text(st, 0), statuses[k])) {
+				count[k] = db_col_int(st, 1);
+				minutes[k] = db_col_int(st, 2);
+			}
+	db_finalize(st);
+	json_t *a = json_array();
+	for (int k = 0; k < 4; k++)
+		json_array_append_new(a, json_pack("{s:s,s:I,s:I}", "status", statuses[k], "aantal", (json_int_t)count[k],
+						   "minuten", (json_int_t)minutes[k]));
+	*out = a;
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* urenbank_overzicht.h — read-only summaries of the hours exchange for the
+ * pages (src/web/page_urenbank*.c): who works for whom, and how many
+ * entries wait for whose approval. They read what urenbank.c wrote and
+ * write nothing; the rules live in urenbank.c.
+ *
+ * Conventions as urenbank.h: 0, or -status with p filled (404 for an
+ * unknown proeftuin); outputs are new jansson references the caller owns. */
+#ifndef SAMEN_STORE_URENBANK_OVERZICHT_H
+#define SAMEN_STORE_URENBANK_OVERZICHT_H
+#include <jansson.h>
+#include "store/store.h"
+
+/* Who works for whom, from the journal: per pair of the organisation
+ * whose staff worked and a principal of the opdracht, the approved minutes
+ * that principal took, corrections subtracted:
+ *   [{"organisatie","opdrachtgever","minuten"}] ordered by the members'
+ * order. Work on one's own opdracht moves nothing and is not in it, so a
+ * row's total is that member's gebracht and a column's its gehaald
+ * (settlements aside). */
+int urenbank_flows(struct store *s, const char *pt, json_t **out, struct problem *p);
+
+/* The number of submitted (ingediend) entries on opdrachten of principal
+ * org (any principal when org is NULL). */
+int urenbank_pending_count(struct store *s, const char *pt, const char *org, long long *count, struct problem *p);
+
+/* The newest n (at most 100) entries of staff of org (all when NULL),
+ * newest first, in the shape of urenbank_uren_list() without postings. */
+int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n, json_t **out, struct problem *p);
+
+/* Entries per status: [{"status","aantal","minuten"}] for ingediend,
+ * goedgekeurd, afgekeurd and gecorrigeerd, in that order (zeros included). */
+int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct problem *p);
+
+#endif

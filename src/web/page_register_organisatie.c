@@ -1,0 +1,207 @@
+#include <string.h>
+#include "store/register.h"
+#include "web/pages.h"
+
+static void facts(struct buf *b, json_t *org)
+{
+	json_t *inwoners = json_object_get(org, "inwoners");
+	const char *tooi = json_string_value(json_object_get(org, "tooi"));
+	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">"
+		    "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Soort</dt>"
+		    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
+	page_label(b, json_string_value(json_object_get(org, "soort")));
+	html_raw(b, "</dd></div><div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Code</dt>"
+		    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\"><span class=\"samen-code\">");
+	html_txt(b, json_string_value(json_object_get(org, "code")));
+	html_raw(b, "</span></dd></div>");
+	if (tooi) {
+		html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">TOOI-identificatie</dt>"
+			    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">"
+			    "<span class=\"samen-code samen-uri\">");
+		html_txt(b, tooi);
+		html_raw(b, "</span></dd></div>");
+	}
+	html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Inwoners</dt>"
+		    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
+	if (json_is_integer(inwoners))
+		html_int_grouped(b, json_integer_value(inwoners));
+	else
+		html_raw(b, "onbekend");
+	html_raw(b, "</dd></div></dl>");
+}
+
+static void memberships(struct buf *b, json_t *org)
+{
+	json_t *vb = json_object_get(org, "verbanden");
+	const char *naam = json_string_value(json_object_get(org, "naam"));
+	html_raw(b, "<section aria-labelledby=\"kop-lidmaatschappen\"><h2 class=\"utrecht-heading-2\" id=\"kop-lidmaatschappen\">"
+		    "Lidmaatschappen</h2>");
+	if (!json_array_size(vb)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_txt(b, naam);
+		html_raw(b, " is geen lid van een samenwerkingsverband in het register.</p></section>");
+		return;
+	}
+	static const char *const head[] = { "Verband", "Rol", "Van", "Tot", NULL };
+	struct buf cap;
+	buf_init(&cap, 512);
+	buf_printf(&cap, "Verbanden waarvan %s lid is of was", naam);
+	page_table_begin(b, buf_str(&cap), NULL);
+	buf_release(&cap);
+	page_table_head(b, head);
+	size_t i;
+	json_t *m;
+	json_array_foreach(vb, i, m)
+	{
+		const char *tot = json_string_value(json_object_get(m, "tot"));
+		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		page_verband_link(b, json_string_value(json_object_get(m, "verband")), json_string_value(json_object_get(m, "naam")));
+		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+		page_label(b, json_string_value(json_object_get(m, "rol")));
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
+		html_date(b, json_string_value(json_object_get(m, "van")));
+		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
+		if (tot)
+			html_date(b, tot);
+		else
+			html_raw(b, "heden");
+		html_raw(b, "</td></tr>");
+	}
+	page_table_end(b);
+	html_raw(b, "</section>");
+}
+
+/* The form that chooses the date of the matrix; value is what the user
+ * typed (shown again when it was wrong). */
+static void date_form(struct buf *b, const char *code, const char *value, const char *error)
+{
+	struct buf action;
+	buf_init(&action, 256);
+	buf_adds(&action, "/organisaties/");
+	html_url_segment(&action, code);
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
+	html_attr(b, buf_str(&action));
+	html_raw(b, error ? "\"><div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
+			  : "\"><div class=\"utrecht-form-field samen-filter__field\">");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
+	if (error) {
+		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">");
+		html_txt(b, error);
+		html_raw(b, "</div>");
+	}
+	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
+	html_raw(b, error ? " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"datum-fout\"" : "\"");
+	html_raw(b, " type=\"date\" id=\"datum\" name=\"datum\" value=\"");
+	html_attr(b, value);
+	html_raw(b, "\"></div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+	page_date_links(b, buf_str(&action), error ? NULL : value, NULL);
+	buf_release(&action);
+}
+
+static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_t *verbanden, const char *date)
+{
+	const char *naam = json_string_value(json_object_get(org, "naam"));
+	if (!json_array_size(rows)) {
+		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Op ");
+		html_date(b, date);
+		html_raw(b, " werkt ");
+		html_txt(b, naam);
+		html_raw(b, " op geen enkel taakveld samen met andere organisaties uit het register.</p>");
+		return;
+	}
+	static const char *const head[] = { "Taakveld", "Partners", "Via verband", NULL };
+	struct buf cap;
+	buf_init(&cap, 512);
+	buf_printf(&cap, "Partners van %s per taakveld op ", naam);
+	html_date(&cap, date);
+	page_table_begin(b, buf_str(&cap), NULL);
+	buf_release(&cap);
+	page_table_head(b, head);
+	size_t i, k;
+	json_t *r, *v;
+	json_array_foreach(rows, i, r)
+	{
+		html_raw(b, "<tr class=\"utrecht-table__row\" data-taakveld=\"");
+		html_attr(b, json_string_value(json_object_get(r, "taakveld")));
+		html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, json_string_value(json_object_get(r, "naam")));
+		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+		page_org_links(b, orgs, json_object_get(r, "partners"));
+		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+		json_array_foreach(json_object_get(r, "verbanden"), k, v)
+		{
+			if (k)
+				html_raw(b, ", ");
+			page_verband_link(b, json_string_value(v), page_name(verbanden, json_string_value(v)));
+		}
+		html_raw(b, "</td></tr>");
+	}
+	page_table_end(b);
+}
+
+int page_organisatie(struct request *rq, struct response *rs)
+{
+	struct buf *b = &rs->body;
+	const char *code = req_param(rq, "code");
+	struct problem p;
+	problem_init(&p);
+	json_t *org = NULL, *rows = NULL, *orgs = NULL, *verbanden = NULL, *list = NULL;
+	if (register_org_get(rq->store, code, &org, &p) < 0) {
+		page_error(rq, rs, p.status == 404 ? 404 : 500,
+			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
+		return 0;
+	}
+	char date[DATE_TEXT_LEN];
+	const char *asked = req_query(rq, "datum");
+	int bad_date = page_query_date(rq, date) < 0;
+	if (!bad_date && register_matrix(rq->store, code, date, &rows, &p) < 0) {
+		page_error(rq, rs, 500, p.detail);
+		json_decref(org);
+		return 0;
+	}
+	orgs = page_names(list = register_org_list(rq->store));
+	json_decref(list);
+	verbanden = page_names(list = register_verband_list(rq->store));
+	json_decref(list);
+
+	const char *naam = json_string_value(json_object_get(org, "naam"));
+	page_begin(rq, rs, naam);
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › Organisatie</p>"
+		    "<h1 class=\"utrecht-heading-1\">");
+	html_txt(b, naam);
+	html_raw(b, "</h1>");
+	facts(b, org);
+	memberships(b, org);
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	if (policy_allows(&rq->actor, ACT_REPORT_READ, code, NULL)) {
+		html_raw(b, "<a class=\"utrecht-link\" href=\"/rapporten/stand-van-zaken?organisatie=");
+		html_url_segment(b, code);
+		html_raw(b, "\">Stand van zaken voor de raad</a> · ");
+	}
+	html_raw(b, "<a class=\"utrecht-link\" href=\"/meldingen?organisatie=");
+	html_url_segment(b, code);
+	html_raw(b, "\">Meldingen van samenwerking buiten een verband</a></p>");
+
+	html_raw(b, "<section aria-labelledby=\"kop-matrix\"><h2 class=\"utrecht-heading-2\" id=\"kop-matrix\">"
+		    "Samenwerking per taakveld</h2><p class=\"utrecht-paragraph\">Met wie ");
+	html_txt(b, naam);
+	html_raw(b, " op een datum samenwerkt, per taakveld en via welk verband. Alleen lidmaatschappen en trajecten "
+		    "die op die datum lopen tellen mee; toehoorders kijken mee maar werken niet mee.</p>");
+	if (bad_date) {
+		page_alert(b, "De peildatum is geen geldige datum. Kies een datum in de kalender of schrijf hem als "
+			      "JJJJ-MM-DD, bijvoorbeeld 2012-03-08.");
+		date_form(b, code, asked, "Vul een geldige datum in, bijvoorbeeld 2012-03-08.");
+	} else {
+		date_form(b, code, date, NULL);
+		matrix(b, org, rows, orgs, verbanden, date);
+	}
+	html_raw(b, "</section>");
+	page_end(rq, rs);
+	if (bad_date)
+		rs->status = 400;
+	json_decref(org);
+	json_decref(rows);
+	json_decref(orgs);
+	json_decref(verbanden);
+	return 0;
+}

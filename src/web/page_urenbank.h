@@ -1,0 +1,69 @@
+/* page_urenbank.h — the pages of the hours exchange (urenbank):
+ *   GET  /proeftuinen                          the proeftuinen
+ *   GET  /proeftuinen/{p}                      overview: opdrachten by soort and status, who works for whom
+ *   GET  /proeftuinen/{p}/saldi                balances as a table and a chart with the credit limit
+ *   GET  /proeftuinen/{p}/journaal             the journal as a download (hledger/ledger)
+ *   GET  /proeftuinen/{p}/afrekening           settlement preview; the process manager's confirmation step
+ *   POST /proeftuinen/{p}/afrekening           settles for real
+ *   GET  /proeftuinen/{p}/uren/nieuw           booking form (page_urenbank_uren.c)
+ *   POST /proeftuinen/{p}/uren                 submits an entry
+ *   GET  /proeftuinen/{p}/goedkeuren           the approval queue of the principal's manager
+ *   POST /proeftuinen/{p}/uren/{id}/goedkeuren approves, …/afkeuren rejects with a reason
+ *
+ * Everything works without JavaScript: forms POST with the session's CSRF
+ * token, a success answers 303 to a page that says what happened, a
+ * refusal renders the form again with the message next to its field. An
+ * action the actor may not do (policy.h) is not shown. Reading needs a
+ * signed-in account (as the API: medewerkers-lezen).
+ *
+ * The helpers below are shared by the two files. */
+#ifndef SAMEN_WEB_PAGE_URENBANK_H
+#define SAMEN_WEB_PAGE_URENBANK_H
+#include <jansson.h>
+#include "web/pages.h"
+
+extern const struct route page_proeftuin_routes[];
+
+/* The handlers of page_urenbank_uren.c, routed in page_urenbank.c. */
+int page_uren_form(struct request *rq, struct response *rs);
+int page_uren_submit(struct request *rq, struct response *rs);
+int page_queue(struct request *rq, struct response *rs);
+int page_approve(struct request *rq, struct response *rs);
+int page_reject(struct request *rq, struct response *rs);
+
+/* A proeftuin of the path, loaded for a page. */
+struct page_urenbank_page {
+	const char *code;
+	json_t *pt;        /* urenbank_proeftuin_get(); owned */
+	char verband[48];  /* "" when none */
+	int closed;        /* afgerekend through its end */
+	int member;        /* the actor's organisation is a member */
+};
+
+/* Loads the proeftuin of {p} after checking the actor may read it; on
+ * failure rs holds the error page and -1 is returned. Release with
+ * page_urenbank_page_release(). */
+int page_urenbank_page_load(struct request *rq, struct response *rs, struct page_urenbank_page *pg);
+void page_urenbank_page_release(struct page_urenbank_page *pg);
+/* Whether the actor may do action for org (may be NULL) in this proeftuin
+ * (by its code or its verband), as the API decides it. */
+int page_urenbank_may(struct request *rq, const struct page_urenbank_page *pg, enum action action, const char *org);
+/* page_begin(), the breadcrumb, the heading and the proeftuin's own
+ * navigation (current marks the page: "overzicht", "boeken",
+ * "goedkeuren", "saldi", "afrekening"). */
+void page_urenbank_begin(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const char *title, const char *current);
+
+/* "12:30 uur" (with "−" when negative). */
+void page_urenbank_hours(struct buf *b, long long minutes);
+/* "€ 1.234,56" (with "−" when negative). */
+void page_urenbank_money(struct buf *b, long long cents);
+/* A role="status" message box. */
+void page_urenbank_note(struct buf *b, const char *message);
+/* The href of a page of the proeftuin: "/proeftuinen/<code><rest>". */
+void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, const char *rest);
+/* {id: titel} of every opdracht of the proeftuin (a new object). */
+json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_urenbank_page *pg);
+/* {code: naam} of every organisation (a new object). */
+json_t *page_urenbank_org_names(struct request *rq);
+
+#endif
