@@ -2,6 +2,7 @@
  * Exit codes: 0 success, 1 the work failed (bad data, refused), 2 wrong use. */
 #ifndef SAMEN_CLI_CLI_H
 #define SAMEN_CLI_CLI_H
+#include <stddef.h>
 
 struct cli_opts {
 	const char *db;
@@ -33,10 +34,10 @@ struct cli_option {
  * what is wrong (exit 2). */
 int cli_options(int argc, char **argv, const struct cli_option *opts, const char **file, const char *usage);
 
-int cmd_serve(struct cli_opts *o);
-int cmd_demo(struct cli_opts *o);
-int cmd_export(struct cli_opts *o);
-int cmd_import(struct cli_opts *o);
+int cmd_serve(struct cli_opts *o);  /* cmd_serve.c */
+int cmd_demo(struct cli_opts *o);   /* cmd_demo.c */
+int cmd_export(struct cli_opts *o); /* cmd_register.c */
+int cmd_import(struct cli_opts *o); /* cmd_register.c */
 int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
 /* samen kwaliteitskaart import|export …: its own options (cmd_kwaliteitskaart.c). */
 int cmd_kwaliteitskaart(int argc, char **argv);
@@ -49,6 +50,17 @@ int cmd_uren(int argc, char **argv);
 /* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapportage.c). */
 int cmd_rapport(int argc, char **argv, int agenda);
 struct store;
+/* --db is required: 0, or 2 after saying so. */
+int cli_need_db(struct cli_opts *o);
+/* For the commands that take no file: 0, or 2 for a stray word (printed). */
+int cli_no_file(struct cli_opts *o);
+/* A Dutch reason for the usual ways reading or writing a file fails (errno). */
+const char *cli_file_error(int err);
+/* Opens (creating and migrating) the database of --db; 1 on failure (printed). */
+int cli_open_store(struct cli_opts *o, struct store **s);
+/* Loads a register or besturing document (cmd_register.c); errors as
+ * "file:line: path: reason"; 0, or 1 (printed). */
+int cli_load_document(struct store *s, const char *name, const char *text, size_t len);
 /* Opens an existing database for the account commands; 1 on failure (printed). */
 int cli_accounts_store(const char *db, struct store **s);
 /* For samen demo: the SAMEN_ADMIN_TOKEN beheerder and one account per role, printed. */

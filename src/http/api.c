@@ -1,7 +1,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include "http/api.h"
-#include "http/router.h"
+#include "http/respond.h"
 
 int api_json(struct response *rs, int status, json_t *j)
 {
@@ -16,21 +16,19 @@ int api_json(struct response *rs, int status, json_t *j)
 
 int api_problem(struct response *rs, const struct problem *p)
 {
-	router_problem(rs, p);
+	respond_problem(rs, p);
 	return 0;
 }
 
 int api_error(struct response *rs, int status, const char *fmt, ...)
 {
-	struct problem p;
-	problem_init(&p);
-	p.status = status;
-	snprintf(p.title, sizeof(p.title), "%s", problem_title(status));
+	char detail[sizeof(((struct problem *)0)->detail)];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(p.detail, sizeof(p.detail), fmt, ap);
+	vsnprintf(detail, sizeof(detail), fmt, ap);
 	va_end(ap);
-	return api_problem(rs, &p);
+	respond_errorf(rs, status, "%s", detail);
+	return 0;
 }
 
 /* What jansson found wrong, in Dutch, with what to do about it. */

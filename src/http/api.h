@@ -2,7 +2,7 @@
  * answering with JSON or a problem. All of them fill rs and return 0. */
 #ifndef SAMEN_HTTP_API_H
 #define SAMEN_HTTP_API_H
-#include "http/http.h"
+#include "http/request.h"
 
 /* Parses the body as a JSON object (duplicate keys rejected). On failure
  * answers 400 with where the JSON is broken, and returns -1. */
@@ -23,14 +23,18 @@ int api_problem(struct response *rs, const struct problem *p);
 /* Answers status with a problem built from fmt. */
 int api_error(struct response *rs, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The API's route tables, NULL-terminated (api_system.c): what the OpenAPI
+ * document describes, and what the serve command puts first in the site. */
+extern const struct route *const api_tables[];
+
 extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
-extern const struct route api_staff_routes[];
-extern const struct route api_accounts_routes[]; /* sessies, gebruikers, tokens, audit */
-extern const struct route api_steering_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
-extern const struct route api_exchange_routes[]; /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
-extern const struct route api_skills_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
+extern const struct route api_medewerkers_routes[];
+extern const struct route api_gebruikers_routes[]; /* sessies, gebruikers, tokens, audit */
+extern const struct route api_besturing_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
+extern const struct route api_urenbank_routes[]; /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
+extern const struct route api_kwaliteitskaart_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
 extern const struct route api_matching_routes[]; /* proeftuinen/{p}/matching: voorstel en accepteren */
-extern const struct route api_report_routes[];   /* rapporten/stand-van-zaken, agenda.ics */
+extern const struct route api_rapportage_routes[];   /* rapporten/stand-van-zaken, agenda.ics */
 
 #endif

@@ -13,6 +13,7 @@
 #include "http/api.h"
 #include "http/authz.h"
 #include "store/besturing.h"
+#include "store/register.h"
 
 /* The 401/403 answer, as authz.c gives it, for an action on org in verband. */
 static int allowed(struct request *rq, struct response *rs, enum action act, const char *org, const char *verband,
@@ -412,7 +413,7 @@ static int get_notices(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_notices_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out,
+	int r = register_meldingen_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out,
 						      &p);
 	return api_query_result(rs, r, out, &p);
 }
@@ -427,7 +428,7 @@ static int get_progress(struct request *rq, struct response *rs)
 }
 
 #define TAG "besturing"
-const struct route api_steering_routes[] = {
+const struct route api_besturing_routes[] = {
 	{ "POST", "/api/v1/verkenningen", post_survey, TAG, "Verkenningsronde starten", "Verkenning", "Verkenning", NULL, 1 },
 	{ "GET", "/api/v1/verkenningen", get_surveys, TAG, "Verkenningsrondes", NULL, "[Verkenning]", "verband", 0 },
 	{ "GET", "/api/v1/verkenningen/{code}", get_survey, TAG, "Eén verkenningsronde", NULL, "Verkenning", NULL, 0 },

@@ -388,7 +388,7 @@ static int get_audit(struct request *rq, struct response *rs)
 	return api_json(rs, 200, out);
 }
 
-const struct route api_accounts_routes[] = {
+const struct route api_gebruikers_routes[] = {
 	{ "POST", "/api/v1/sessies", post_sessie, "toegang", "Aanmelden: opent een sessie (cookie) en geeft het CSRF-token",
 	  "Aanmelding", "Sessie", NULL, 1 },
 	{ "GET", "/api/v1/sessies/huidig", get_sessie, "toegang", "Wie ben ik (sessie of token)", NULL, "Sessie", NULL, 0 },

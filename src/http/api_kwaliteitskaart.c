@@ -593,7 +593,7 @@ static int put_gebruiker_medewerker(struct request *rq, struct response *rs)
 	return 0;
 }
 
-const struct route api_skills_routes[] = {
+const struct route api_kwaliteitskaart_routes[] = {
 	{ "POST", "/api/v1/competenties", post_competentie, "kwaliteitskaart",
 	  "Competentie toevoegen aan de lijst van een verband, of aan de gedeelde lijst (procesmanager)", "Competentie",
 	  "Competentie", NULL, 1 },

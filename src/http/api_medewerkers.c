@@ -11,6 +11,7 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
+#include "store/inzage.h"
 #include "store/medewerkers.h"
 
 /* Anonymous requests get 401 before anything else is revealed. */
@@ -195,7 +196,7 @@ static int get_inzage(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	if (medewerkers_inzage(rq->store, id, &out, &p) < 0) {
+	if (inzage_medewerker(rq->store, id, &out, &p) < 0) {
 		api_problem(rs, &p);
 	} else {
 		char disp[96];
@@ -228,7 +229,7 @@ static int post_pseudonimiseren(struct request *rq, struct response *rs)
 	return 0;
 }
 
-const struct route api_staff_routes[] = {
+const struct route api_medewerkers_routes[] = {
 	{ "POST", "/api/v1/medewerkers", post_medewerker, "medewerkers", "Medewerker toevoegen (manager van die organisatie)",
 	  "Medewerker", "Medewerker", NULL, 1 },
 	{ "GET", "/api/v1/medewerkers", list_medewerkers, "medewerkers",

@@ -93,7 +93,7 @@ static int get_agenda(struct request *rq, struct response *rs)
 }
 
 #define TAG "rapporten"
-const struct route api_report_routes[] = {
+const struct route api_rapportage_routes[] = {
 	{ "GET", "/api/v1/rapporten/stand-van-zaken", get_stand, TAG,
 	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, of Markdown)",
 	  NULL, "html", "organisatie,van,tot,formaat", 0 },

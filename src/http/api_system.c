@@ -4,7 +4,6 @@
 #include <string.h>
 #include "core/embedded.h"
 #include "http/api.h"
-#include "http/router.h"
 #include "version.h"
 
 static int get_status(struct request *rq, struct response *rs)
@@ -86,7 +85,7 @@ static int get_openapi(struct request *rq, struct response *rs)
 	if (!schemas)
 		schemas = json_object();
 	json_t *paths = json_object();
-	for (const struct route *const *t = router_tables; *t; t++) {
+	for (const struct route *const *t = api_tables; *t; t++) {
 		for (const struct route *r = *t; r->method; r++) {
 			if (!r->tag || strncmp(r->pattern, "/api/v1", 7))
 				continue;
@@ -120,3 +119,7 @@ const struct route api_system_routes[] = {
 	{ "GET", "/api/v1/openapi.json", get_openapi, "systeem", "Dit OpenAPI-document", NULL, NULL, NULL, 0 },
 	{ 0 },
 };
+
+const struct route *const api_tables[] = { api_system_routes, api_register_routes, api_medewerkers_routes,
+					   api_gebruikers_routes, api_besturing_routes, api_rapportage_routes,
+					   api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes, NULL };

@@ -526,7 +526,7 @@ static int list_settlements(struct request *rq, struct response *rs)
 }
 
 #define PT "/api/v1/proeftuinen/{p}"
-const struct route api_exchange_routes[] = {
+const struct route api_urenbank_routes[] = {
 	{ "POST", "/api/v1/proeftuinen", post_proeftuin, "urenbank", "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet",
 	  "Proeftuin", "Proeftuin", NULL, 1 },
 	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0 },

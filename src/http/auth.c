@@ -7,11 +7,9 @@
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/authz.h"
+#include "http/respond.h"
 #include "http/form.h"
 #include "http/multipart.h"
-#include "web/html.h"
-
-int auth_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
 
 int auth_is_mutating(const struct request *rq)
 {
@@ -76,10 +74,7 @@ int auth_identify_session(struct request *rq)
 
 static int refuse(struct request *rq, struct response *rs, int status, const char *message)
 {
-	if (auth_is_api(rq))
-		api_error(rs, status, "%s", message);
-	else
-		page_error(rq, rs, status, message);
+	respond_error(rq, rs, status, message);
 	authz_audit_named(rq, "wijziging", status, NULL);
 	return -1;
 }
@@ -98,18 +93,18 @@ int auth_guard(struct request *rq, struct response *rs)
 		if (!strcmp(rq->path, "/uitloggen"))
 			return 0; /* signing out without a session just clears the cookie */
 		return refuse(rq, rs, 401,
-			      auth_is_api(rq) ? "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen."
+			      req_is_api(rq) ? "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen."
 					      : "Meld u aan om dit te doen.");
 	}
 	if (rq->actor.via_token)
 		return 0;
 	const char *given = req_header(rq, AUTH_CSRF_HEADER);
 	struct form f = { 0 };
-	if (!given && !auth_is_api(rq) && form_is_urlencoded(rq) && form_parse(&f, rq->body, rq->body_len) == 0)
+	if (!given && !req_is_api(rq) && form_is_urlencoded(rq) && form_parse(&f, rq->body, rq->body_len) == 0)
 		given = form_get(&f, "csrf");
 	/* A form with a file upload (the kwaliteitskaart import) sends multipart/form-data. */
 	char multipart_csrf[80];
-	if (!given && !auth_is_api(rq) && multipart_field(rq, "csrf", multipart_csrf, sizeof(multipart_csrf)) == 0)
+	if (!given && !req_is_api(rq) && multipart_field(rq, "csrf", multipart_csrf, sizeof(multipart_csrf)) == 0)
 		given = multipart_csrf;
 	int ok = given && rq->actor.csrf[0] && auth_secret_equal(given, rq->actor.csrf);
 	form_release(&f);

@@ -25,7 +25,7 @@
  * https counts as TLS). */
 #ifndef SAMEN_HTTP_AUTH_H
 #define SAMEN_HTTP_AUTH_H
-#include "http/http.h"
+#include "http/request.h"
 #include "store/gebruikers.h"
 
 #define AUTH_SESSION_COOKIE "samen_sessie"
@@ -40,8 +40,6 @@ int auth_identify_session(struct request *rq);
 int auth_guard(struct request *rq, struct response *rs);
 void auth_finish(struct request *rq, struct response *rs);
 
-/* Whether the request is for the JSON API (/api/…) rather than a page. */
-int auth_is_api(const struct request *rq);
 /* Whether the method changes state (anything but GET, HEAD, OPTIONS). */
 int auth_is_mutating(const struct request *rq);
 /* Session lifetime in seconds. */
@@ -66,9 +64,5 @@ int auth_login_token_ok(struct request *rq, const char *field);
 
 /* Constant-time comparison of two NUL-terminated secrets. */
 int auth_secret_equal(const char *a, const char *b);
-
-/* The pages of this module (src/web/page_gebruikers.c, page_audit.c). */
-extern const struct route page_gebruikers_routes[];
-extern const struct route page_audit_routes[];
 
 #endif

@@ -3,7 +3,7 @@
 #include "http/api.h"
 #include "http/authz.h"
 #include "store/gebruikers.h"
-#include "web/html.h"
+#include "http/respond.h"
 
 static __thread int t_audited;
 
@@ -21,9 +21,9 @@ static int refuse(struct request *rq, struct response *rs, enum action action, c
 		snprintf(msg, sizeof(msg), "Uw rol (%s%s%s) mag dit niet%s%s.", policy_role_names[rq->actor.role],
 			 rq->actor.org[0] ? " bij " : "", rq->actor.org, object ? " voor " : "", object ? object : "");
 	if (page)
-		page_error(rq, rs, status, msg);
+		respond_error(rq, rs, status, msg);
 	else
-		api_error(rs, status, "%s", msg);
+		respond_errorf(rs, status, "%s", msg);
 	authz_audit(rq, action, status, object);
 	return -1;
 }

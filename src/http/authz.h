@@ -11,7 +11,7 @@
  * hold a body, so never a password or token. */
 #ifndef SAMEN_HTTP_AUTHZ_H
 #define SAMEN_HTTP_AUTHZ_H
-#include "http/http.h"
+#include "http/request.h"
 
 int authz_require(struct request *rq, struct response *rs, enum action action, const char *org);
 int authz_require_verband(struct request *rq, struct response *rs, enum action action, const char *verband);

@@ -9,7 +9,7 @@
 #ifndef SAMEN_HTTP_FORM_H
 #define SAMEN_HTTP_FORM_H
 #include <stddef.h>
-#include "http/http.h"
+#include "http/request.h"
 
 #define FORM_MAX_FIELDS 64
 #define FORM_MAX_BODY (64u * 1024u)

@@ -10,7 +10,7 @@
  * It takes over `in` (json_decref) and always returns 0. */
 #ifndef SAMEN_HTTP_IDEMPOTENCY_H
 #define SAMEN_HTTP_IDEMPOTENCY_H
-#include "http/http.h"
+#include "http/request.h"
 
 typedef void (*idempotent_op)(struct request *rq, struct response *rs, json_t *in);
 

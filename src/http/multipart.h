@@ -8,7 +8,7 @@
 #ifndef SAMEN_HTTP_MULTIPART_H
 #define SAMEN_HTTP_MULTIPART_H
 #include <stddef.h>
-#include "http/http.h"
+#include "http/request.h"
 
 #define MULTIPART_MAX_PARTS 16
 

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "http/http.h"
+#include "http/request.h"
+#include "http/respond.h"
 #include "http/router.h"
 #include "http/server.h"
 
@@ -33,72 +34,6 @@ static struct store *thread_store(struct problem *p)
 		return NULL;
 	pthread_setspecific(g_store_key, s);
 	return s;
-}
-
-const char *req_param(struct request *rq, const char *name)
-{
-	for (int i = 0; i < rq->nparams; i++)
-		if (!strcmp(rq->param_names[i], name))
-			return rq->param_values[i];
-	return "";
-}
-
-int http_parse_id(const char *s, long long *id)
-{
-	char *end;
-	if (!s || !*s || strlen(s) > 18 || *s < '0' || *s > '9')
-		return -1;
-	long long v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
-const char *req_query(struct request *rq, const char *name)
-{
-	if (!rq->conn)
-		return NULL;
-	return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
-}
-
-const char *req_header(struct request *rq, const char *name)
-{
-	if (!rq->conn)
-		return NULL;
-	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
-}
-
-const char *req_cookie(struct request *rq, const char *name)
-{
-	if (!rq->conn)
-		return NULL;
-	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
-}
-
-void resp_header(struct response *rs, const char *name, const char *value)
-{
-	if (rs->nheaders >= HTTP_MAX_HEADERS)
-		return;
-	rs->header_names[rs->nheaders] = strdup(name);
-	rs->header_values[rs->nheaders] = strdup(value);
-	rs->nheaders++;
-}
-
-void resp_text(struct response *rs, int status, const char *content_type, const char *text)
-{
-	rs->status = status;
-	snprintf(rs->content_type, sizeof(rs->content_type), "%s", content_type);
-	buf_adds(&rs->body, text);
-}
-
-static void response_release(struct response *rs)
-{
-	buf_release(&rs->body);
-	for (int i = 0; i < rs->nheaders; i++) {
-		free(rs->header_names[i]);
-		free(rs->header_values[i]);
-	}
 }
 
 static enum MHD_Result send_response(struct MHD_Connection *c, struct response *rs, int tls, const char *path)
@@ -212,14 +147,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	problem_init(&p);
 	if (st->too_large) {
 		problem_set(&p, 413, "De inhoud van het verzoek is groter dan %u bytes.", HTTP_MAX_BODY);
-		router_problem(&rs, &p);
+		respond_problem(&rs, &p);
 	} else if (!(rq.store = thread_store(&p))) {
-		router_problem(&rs, &p);
+		respond_problem(&rs, &p);
 	} else {
 		router_dispatch(&rq, &rs);
 	}
 	enum MHD_Result ret = send_response(c, &rs, tls, url);
-	response_release(&rs);
+	resp_release(&rs);
 	for (int i = 0; i < rq.nparams; i++)
 		free(rq.param_values[i]);
 	return ret;
@@ -256,20 +191,6 @@ static char *slurp(const char *path)
 
 int server_run(const struct server_config *cfg)
 {
-	struct problem p;
-	problem_init(&p);
-	struct store *s;
-	/* Create and migrate once, before the workers start. */
-	if (store_open(cfg->db_path, &s, &p) < 0) {
-		fprintf(stderr, "samen: %s\n", p.detail);
-		return 1;
-	}
-	if (router_bootstrap(s, &p) < 0) {
-		fprintf(stderr, "samen: %s\n", p.detail);
-		store_close(s);
-		return 1;
-	}
-	store_close(s);
 	g_db_path = cfg->db_path;
 	pthread_key_create(&g_store_key, store_destructor);
 

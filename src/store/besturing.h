@@ -1,8 +1,8 @@
 /* besturing.h — choosing and running cooperation in the store (besturing):
  * survey rounds (verkenningen), scorings of candidate task fields,
  * business cases, milestones with postponements, decisions, roles, and the
- * reports partners get of each other's cooperation elsewhere (meldingen,
- * "schaken op meerdere borden"). The arithmetic lives in core/scoring.h,
+ * data of the stand-van-zaken report. (The meldingen partners get of each
+ * other's cooperation elsewhere belong to the register: register.h.) The arithmetic lives in core/scoring.h,
  * core/businesscase.h and core/planning.h; this module validates, stores
  * and answers in the shape of the API (API.md "Choosing and running").
  *
@@ -19,9 +19,8 @@
  * keys. Dates are "YYYY-MM-DD"; `datum` arguments may be NULL for today.
  *
  * Where: besturing_kiezen.c (verkenningen, scoringen), besturing_trajecten.c
- * (business cases, mijlpalen, besluiten, rollen), besturing_meldingen.c
- * (meldingen), besturing_rapportage.c (report data), besturing_import.c (the
- * document); what they share is in besturing_intern.h. */
+ * (business cases, mijlpalen, besluiten, rollen), besturing_rapportage.c
+ * (report data), besturing_import.c (the document); what they share is in besturing_intern.h. */
 #ifndef SAMEN_STORE_BESTURING_H
 #define SAMEN_STORE_BESTURING_H
 #include <jansson.h>
@@ -116,19 +115,6 @@ int besturing_role_create(struct store *s, const char *verband, long long trajec
 			 struct problem *p);
 /* The roles of a verband (with those of its trajecten) or of one traject. */
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
-
-/* ---- meldingen ("schaken op meerdere borden") --------------------------------
- * When a traject is registered with a party from outside a verband V that
- * one of its participants belongs to, and V already covers that task field
- * (an earlier traject on it, not ended on the new one's start), V's members
- * that do not take part themselves get a melding. */
-/* The hook: call inside the transaction that created the traject. */
-int besturing_traject_created(struct store *s, long long traject, struct problem *p);
-/* Runs the detection over every traject (idempotent): for imported data. */
-int besturing_notices_scan(struct store *s, struct problem *p);
-/* Meldingen for an organisation (as ontvanger) and/or of a verband. */
-int besturing_notices_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
-			  struct problem *p);
 
 /* ---- for the stand-van-zaken report ------------------------------------------
  * Everything the report for organisation org over [van, tot] needs:

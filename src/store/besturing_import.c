@@ -241,7 +241,7 @@ static int do_steering_import(struct store *s, void *arg, struct problem *p)
 		}
 	}
 	/* Trajecten that came in with their verband skipped the hook. */
-	return besturing_scan_all(s, NULL, p);
+	return register_meldingen_scan_all(s, NULL, p);
 }
 
 int besturing_import(struct store *s, json_t *doc, struct problem *p)

@@ -13,13 +13,6 @@
 
 void besturing_today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 
-void besturing_now_text(char out[32])
-{
-	char d[DATE_TEXT_LEN];
-	besturing_today(d);
-	snprintf(out, 32, "%s", d);
-}
-
 int32_t besturing_day_of(const char *s)
 {
 	int32_t d;
@@ -144,29 +137,6 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 	}
 	return 0;
 }
-
-void besturing_idset_add(struct idset *s, long long id)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i] == id)
-			return;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 16;
-		long long *nv = realloc(s->v, cap * sizeof(*nv));
-		if (!nv)
-			return;
-		s->v = nv, s->cap = cap;
-	}
-	s->v[s->n++] = id;
-}
-int besturing_idset_has(const struct idset *s, long long id)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i] == id)
-			return 1;
-	return 0;
-}
-void besturing_idset_release(struct idset *s) { free(s->v); }
 
 /* ---- trajecten ----------------------------------------------------------- */
 

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "core/date.h"
 #include "core/planning.h"
+#include "core/idset.h"
 #include "store/store.h"
 
 /* The arguments of a change run in a transaction (path keys and body). */
@@ -66,18 +67,12 @@ struct ms_args {
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = r.organisatie_id"
 
 
-struct idset {
-	long long *v;
-	size_t n, cap;
-};
-
 /* ---- lookups (ids: store_org_id and friends in store.h) ---- */
 /* The organisation's name into buf, or the code when unknown. */
 const char *besturing_org_name(struct store *s, const char *code, char *buf, size_t len);
 
 /* ---- values ---- */
 void besturing_today(char out[DATE_TEXT_LEN]);
-void besturing_now_text(char out[32]); /* the date of a change, for "aangemaakt" */
 int32_t besturing_day_of(const char *s); /* DATE_NONE for NULL or no date */
 int besturing_json_has_string(json_t *arr, const char *v);
 
@@ -105,11 +100,6 @@ int besturing_traject_find(struct store *s, long long tid, struct traject_row *t
 /* The traject's participants (codes) as the register reports them. */
 json_t *besturing_traject_deelnemers(struct store *s, long long tid);
 
-/* ---- sets of ids ---- */
-void besturing_idset_add(struct idset *s, long long id);
-int besturing_idset_has(const struct idset *s, long long id);
-void besturing_idset_release(struct idset *s);
-
 /* ---- shapes shared by the API and the report (besturing_trajecten.c) ---- */
 /* A milestone row (MS_COLS) judged on day `on`; status_out and postponed may be NULL. */
 json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum ms_status *status_out,
@@ -118,11 +108,5 @@ json_t *besturing_decision_json(struct db_stmt *st); /* a DECISION_COLS row */
 json_t *besturing_role_json(struct db_stmt *st);     /* a ROLE_COLS row */
 /* Creates the milestone in a->in on traject a->traject; a->mid gets its id. */
 int besturing_ms_create(struct store *s, void *arg, struct problem *p);
-
-/* ---- meldingen (besturing_meldingen.c) ---- */
-/* Meldingen in which organisation oid (0: any) has role, of verband (NULL: any). */
-json_t *besturing_notices_query(struct store *s, long long oid, const char *role, const char *verband);
-/* The detection over every traject, inside an open transaction. */
-int besturing_scan_all(struct store *s, void *arg, struct problem *p);
 
 #endif

@@ -211,9 +211,9 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 				      "ltt", oid, tot, van);
 	while (db_step(st) == DB_ROW) {
 		long long vid = db_col_int(st, 0);
-		if (besturing_idset_has(&seen, vid))
+		if (idset_has(&seen, vid))
 			continue;
-		besturing_idset_add(&seen, vid);
+		idset_add(&seen, vid);
 		const char *vcode = db_col_text(st, 1);
 		json_t *v = json_pack("{s:s,s:s,s:s}", "code", vcode, "naam", db_col_text(st, 2), "rol", db_col_text(st, 3));
 		json_object_set_new(v, "rollen", report_roles(s, vid, 0, van, tot));
@@ -255,9 +255,9 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 		json_array_append_new(verbanden, v);
 	}
 	db_finalize(st);
-	besturing_idset_release(&seen);
-	json_t *received = filter_notices(besturing_notices_query(s, oid, "ontvanger", NULL), van, tot);
-	json_t *sent = filter_notices(besturing_notices_query(s, oid, "melder", NULL), van, tot);
+	idset_release(&seen);
+	json_t *received = filter_notices(register_meldingen_query(s, oid, "ontvanger", NULL), van, tot);
+	json_t *sent = filter_notices(register_meldingen_query(s, oid, "melder", NULL), van, tot);
 	json_t *sum = json_object();
 	json_object_set_new(sum, "besluiten", json_integer(c.besluiten));
 	json_object_set_new(sum, "mijlpalenGehaald", json_integer(c.gehaald));

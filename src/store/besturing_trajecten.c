@@ -172,7 +172,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	json_decref(deelnemers);
 
 	char now[32];
-	besturing_now_text(now);
+	besturing_today(now);
 	if ((r = db_run(s->db, "DELETE FROM businesscase_posten WHERE traject_id = ?", "l", t.id)) < 0 ||
 	    (r = db_run(s->db, "DELETE FROM businesscase_gebruik WHERE traject_id = ?", "l", t.id)) < 0 ||
 	    (r = db_run(s->db, "DELETE FROM businesscases WHERE traject_id = ?", "l", t.id)) < 0)
@@ -518,7 +518,7 @@ int besturing_ms_create(struct store *s, void *arg, struct problem *p)
 			return besturing_refuse(p, "organisatie", "%s neemt niet deel aan traject %lld.", org, t.id);
 	}
 	char now[32];
-	besturing_now_text(now);
+	besturing_today(now);
 	r = db_run(s->db,
 		   "INSERT INTO mijlpalen(traject_id, titel, deadline, verantwoordelijke, organisatie_id, omschrijving, aangemaakt)"
 		   " VALUES(?, ?, ?, ?, nullif(?, 0), ?, ?)",
@@ -713,7 +713,7 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 			return besturing_refuse(p, "organisatie", "%s is geen lid van dit verband.", org);
 	}
 	char now[32];
-	besturing_now_text(now);
+	besturing_today(now);
 	int r = db_run(s->db,
 		       "INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, onderwerp, toelichting,"
 		       " aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?)",

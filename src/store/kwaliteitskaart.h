@@ -118,7 +118,7 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
 int kwaliteitskaart_import(struct store *s, const char *org, const struct actor *by, const char *text, size_t len,
 		  struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p);
 
-/* Everything the kwaliteitskaart holds about medewerker id, for medewerkers_inzage
+/* Everything the kwaliteitskaart holds about medewerker id, for inzage_medewerker
  * (AVG art. 15): {"competenties","afwezigheden","vervangingen"}. */
 json_t *kwaliteitskaart_inzage(struct store *s, long long id);
 

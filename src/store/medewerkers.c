@@ -5,7 +5,6 @@
 #include <time.h>
 #include "core/register.h"
 #include "store/fields.h"
-#include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
 
 const char *const medewerkers_private_fields[] = { "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", "email", NULL };
@@ -655,7 +654,6 @@ int medewerkers_inzage(struct store *s, long long id, json_t **out, struct probl
 		json_object_set_new(*out, "inzet", inzet);
 	if (uren)
 		json_object_set_new(*out, "uren", uren);
-	json_object_set_new(*out, "kwaliteitskaart", kwaliteitskaart_inzage(s, id)); /* competences, absences, substitutions */
 	db_commit(s->db);
 	return 0;
 }

@@ -66,7 +66,7 @@ int medewerkers_history(struct store *s, long long id, json_t **out, struct prob
  * verwerkingen are the audit records that concern this medewerker; the
  * acting users appear by role and organisation only, not by name. inzet
  * and uren are the person's staffing and hour entries in the hours
- * exchange. A module that adds data about a medewerker adds it here. */
+ * exchange. The whole inzage, with the kwaliteitskaart, is inzage.h's. */
 int medewerkers_inzage(struct store *s, long long id, json_t **out, struct problem *p);
 
 #endif

@@ -5,7 +5,6 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/register.h"
-#include "store/besturing.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -325,7 +324,7 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			}
 			if ((r = traject_insert(s, vid, code, x, &tid, p)) < 0)
 				return problem_prefix_params(p, prefix), r;
-			if ((r = besturing_traject_created(s, tid, p)) < 0) /* meldingen, as for one traject */
+			if ((r = register_traject_created(s, tid, p)) < 0) /* meldingen, as for one traject */
 				return r;
 		}
 	if (a->out)
@@ -566,7 +565,7 @@ static int do_traject_create(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return r;
 	/* Partners elsewhere on this task field hear of it (besturing.h). */
-	if ((r = besturing_traject_created(s, tid, p)) < 0)
+	if ((r = register_traject_created(s, tid, p)) < 0)
 		return r;
 	return a->out ? register_traject_get(s, tid, a->out, p) : 0;
 }

@@ -1,6 +1,8 @@
 /* register.h — the register of cooperation in the store: organisations,
  * task fields, partnerships (verbanden) with members over time, initiatives
- * (trajecten) with their participants, and the matrix.
+ * (trajecten) with their participants, the matrix, and the meldingen
+ * partners get of each other's cooperation elsewhere ("schaken op meerdere
+ * borden", register_meldingen.c).
  *
  * Every create/change function validates its JSON input completely, applies
  * the domain rules (deelnemers must be members; no cherry-picking), writes in
@@ -42,6 +44,25 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 /* Every pair of organisations that work together on date, for the network
  * picture: [{"a","b","taakvelden":[codes]}]; taakveld may be NULL (all). */
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p);
+
+/* ---- meldingen ("schaken op meerdere borden", register_meldingen.c) ----
+ * When a traject is registered with a party from outside a verband V that
+ * one of its participants belongs to, and V already covers that task field
+ * (an earlier traject on it, not ended on the new one's start), V's members
+ * that do not take part themselves get a melding. */
+/* The hook: call inside the transaction that created the traject. */
+int register_traject_created(struct store *s, long long traject, struct problem *p);
+/* Runs the detection over every traject (idempotent): for imported data. */
+int register_meldingen_scan(struct store *s, struct problem *p);
+/* Meldingen for an organisation (as ontvanger) and/or of a verband. */
+int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
+			  struct problem *p);
+
+/* Meldingen in which organisation oid (0: any) has role ("ontvanger" or
+ * "melder"), of verband (NULL: any); for the report. */
+json_t *register_meldingen_query(struct store *s, long long oid, const char *role, const char *verband);
+/* The detection over every traject, inside an open transaction. */
+int register_meldingen_scan_all(struct store *s, void *arg, struct problem *p);
 
 /* The whole register as one document (docs/registerformaat.md). */
 json_t *register_export(struct store *s);

@@ -9,7 +9,7 @@
 #ifndef SAMEN_WEB_HTML_H
 #define SAMEN_WEB_HTML_H
 #include "core/buf.h"
-#include "http/http.h"
+#include "http/request.h"
 
 void html_raw(struct buf *b, const char *literal);
 void html_txt(struct buf *b, const char *text);  /* escapes & < > " ' */

@@ -1241,7 +1241,7 @@ static int page_notices(struct request *rq, struct response *rs)
 	json_t *list = NULL;
 	struct problem p;
 	problem_init(&p);
-	if (besturing_notices_list(rq->store, org, NULL, &list, &p) < 0) {
+	if (register_meldingen_list(rq->store, org, NULL, &list, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
 		return 0;

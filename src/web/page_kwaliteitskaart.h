@@ -17,7 +17,7 @@
  * only for who may see it, as in the API. */
 #ifndef SAMEN_WEB_PAGE_KWALITEITSKAART_H
 #define SAMEN_WEB_PAGE_KWALITEITSKAART_H
-#include "http/http.h"
+#include "http/request.h"
 
 extern const struct route page_kwaliteitskaart_routes[];
 

@@ -12,7 +12,7 @@
  * JavaScript. */
 #ifndef SAMEN_WEB_PAGE_MATCHING_H
 #define SAMEN_WEB_PAGE_MATCHING_H
-#include "http/http.h"
+#include "http/request.h"
 
 extern const struct route page_matching_routes[];
 

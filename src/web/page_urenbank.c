@@ -1015,7 +1015,7 @@ static int post_settlement(struct request *rq, struct response *rs)
 	return 0;
 }
 
-const struct route page_proeftuin_routes[] = {
+const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen", get_list, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}", get_overview, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/saldi", get_saldi, NULL, NULL, NULL, NULL, NULL, 0 },

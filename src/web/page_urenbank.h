@@ -22,7 +22,7 @@
 #include <jansson.h>
 #include "web/pages.h"
 
-extern const struct route page_proeftuin_routes[];
+extern const struct route page_urenbank_routes[];
 
 /* The handlers of page_urenbank_uren.c, routed in page_urenbank.c. */
 int page_uren_form(struct request *rq, struct response *rs);

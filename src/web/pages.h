@@ -14,6 +14,10 @@ int page_home(struct request *rq, struct response *rs);
 int page_organisatie(struct request *rq, struct response *rs);
 int page_verband(struct request *rq, struct response *rs);
 int page_netwerk(struct request *rq, struct response *rs);
+/* The route tables of page_gebruikers.c (sign in and out) and page_audit.c. */
+extern const struct route page_gebruikers_routes[];
+extern const struct route page_audit_routes[];
+
 /* /static/{name}: the embedded style sheets. */
 int static_serve(struct request *rq, struct response *rs);
 

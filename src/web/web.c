@@ -1,5 +1,14 @@
+#include "web/page_besturing.h"
+#include "web/page_kwaliteitskaart.h"
+#include "web/page_matching.h"
+#include "web/page_urenbank.h"
 #include "web/pages.h"
 #include "web/web.h"
+
+void web_error_page(struct request *rq, struct response *rs, int status, const char *message)
+{
+	page_error(rq, rs, status, message);
+}
 
 void web_not_found(struct request *rq, struct response *rs)
 {
@@ -7,7 +16,7 @@ void web_not_found(struct request *rq, struct response *rs)
 		   "Deze pagina bestaat niet (meer). Controleer het adres, of kies een verband of organisatie in het overzicht.");
 }
 
-const struct route web_routes[] = {
+static const struct route register_routes[] = {
 	{ "GET", "/", page_home, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/organisaties/{code}", page_organisatie, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/verbanden/{code}", page_verband, NULL, NULL, NULL, NULL, NULL, 0 },
@@ -15,3 +24,7 @@ const struct route web_routes[] = {
 	{ "GET", "/static/{name}", static_serve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };
+
+const struct route *const web_tables[] = { page_matching_routes, page_kwaliteitskaart_routes, page_gebruikers_routes,
+					   page_audit_routes,    page_besturing_routes,       page_urenbank_routes,
+					   register_routes,      NULL };

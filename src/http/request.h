@@ -1,5 +1,5 @@
-/* http.h — requests, responses and routes, shared by the API (src/http)
- * and the pages (src/web).
+/* request.h — requests, responses and routes, shared by the API (src/http)
+ * and the pages (src/web), and the site: which route tables are served.
  *
  * A handler gets a parsed struct request and fills a struct response; it
  * always returns 0. The server owns both and frees them after sending.
@@ -69,7 +69,27 @@ const char *req_cookie(struct request *rq, const char *name);
  * no spaces), at most 18 of them. 0, or -1 when it is no id. */
 int http_parse_id(const char *s, long long *id);
 
+/* Whether the request is for the JSON API (/api/…) rather than a page. */
+int req_is_api(const struct request *rq);
+
 void resp_header(struct response *rs, const char *name, const char *value);
 void resp_text(struct response *rs, int status, const char *content_type, const char *text);
+/* Frees what the response holds (body, headers); the server calls it. */
+void resp_release(struct response *rs);
+
+/* What the server serves: the route tables, the API's and the pages',
+ * NULL-terminated and tried in order, and how a page shows an error. The
+ * serve command assembles it (src/cli/cmd_serve.c), so that nothing in
+ * src/http needs to know the pages of src/web. */
+struct site {
+	const struct route *const *tables;
+	/* A whole HTML error page with status and a Dutch message. */
+	void (*error_page)(struct request *rq, struct response *rs, int status, const char *message);
+	/* The page for a path that names no page. */
+	void (*not_found)(struct request *rq, struct response *rs);
+};
+/* Installs the site before the server starts; http_site() returns it. */
+void http_site_install(const struct site *s);
+const struct site *http_site(void);
 
 #endif

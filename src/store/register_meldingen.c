@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
-#include "store/besturing.h"
-#include "store/besturing_intern.h"
+#include "core/date.h"
+#include "core/idset.h"
+#include "store/register.h"
 
 /* ---- meldingen ---------------------------------------------------------------- */
 
@@ -15,7 +16,7 @@ static void ids_of(struct store *s, struct idset *out, const char *sql, const ch
 {
 	struct db_stmt *st = db_query(s->db, sql, fmt, a, d, d);
 	while (db_step(st) == DB_ROW)
-		besturing_idset_add(out, db_col_int(st, 0));
+		idset_add(out, db_col_int(st, 0));
 	db_finalize(st);
 }
 
@@ -49,12 +50,12 @@ static int detect(struct store *s, long long tid, struct problem *p)
 		      " AND (eind IS NULL OR eind > ?)",
 		      "lllt", tv, v2, tid, start);
 	while (db_step(st) == DB_ROW)
-		besturing_idset_add(&cand, db_col_int(st, 0));
+		idset_add(&cand, db_col_int(st, 0));
 	db_finalize(st);
 
 	int r = 0;
 	char now[32];
-	besturing_now_text(now);
+	date_format(date_today(), now);
 	for (size_t c = 0; c < cand.n && r == 0; c++) {
 		struct idset active = { 0 }, any = { 0 };
 		ids_of(s, &active,
@@ -65,14 +66,14 @@ static int detect(struct store *s, long long tid, struct problem *p)
 		       "ltt", cand.v[c], start);
 		struct idset melders = { 0 }, buiten = { 0 }, ontvangers = { 0 };
 		for (size_t i = 0; i < part.n; i++) {
-			if (besturing_idset_has(&active, part.v[i]))
-				besturing_idset_add(&melders, part.v[i]);
-			if (!besturing_idset_has(&any, part.v[i]))
-				besturing_idset_add(&buiten, part.v[i]);
+			if (idset_has(&active, part.v[i]))
+				idset_add(&melders, part.v[i]);
+			if (!idset_has(&any, part.v[i]))
+				idset_add(&buiten, part.v[i]);
 		}
 		for (size_t i = 0; i < active.n; i++)
-			if (!besturing_idset_has(&part, active.v[i]))
-				besturing_idset_add(&ontvangers, active.v[i]);
+			if (!idset_has(&part, active.v[i]))
+				idset_add(&ontvangers, active.v[i]);
 		if (melders.n && buiten.n && ontvangers.n) {
 			r = db_run(s->db,
 				   "INSERT INTO meldingen(verband_id, traject_id, datum, aangemaakt) VALUES(?, ?, ?, ?)"
@@ -89,34 +90,34 @@ static int detect(struct store *s, long long tid, struct problem *p)
 							   "llt", mid, sets[k]->v[i], roles[k]);
 			}
 		}
-		besturing_idset_release(&active), besturing_idset_release(&any);
-		besturing_idset_release(&melders), besturing_idset_release(&buiten), besturing_idset_release(&ontvangers);
+		idset_release(&active), idset_release(&any);
+		idset_release(&melders), idset_release(&buiten), idset_release(&ontvangers);
 	}
-	besturing_idset_release(&part), besturing_idset_release(&cand);
+	idset_release(&part), idset_release(&cand);
 	return r < 0 ? store_db_problem(s, r, p, "melding") : 0;
 }
 
-int besturing_traject_created(struct store *s, long long traject, struct problem *p)
+int register_traject_created(struct store *s, long long traject, struct problem *p)
 {
 	return detect(s, traject, p);
 }
 
-int besturing_scan_all(struct store *s, void *arg, struct problem *p)
+int register_meldingen_scan_all(struct store *s, void *arg, struct problem *p)
 {
 	(void)arg;
 	struct idset all = { 0 };
 	struct db_stmt *st = db_query(s->db, "SELECT id FROM trajecten ORDER BY id", NULL);
 	while (db_step(st) == DB_ROW)
-		besturing_idset_add(&all, db_col_int(st, 0));
+		idset_add(&all, db_col_int(st, 0));
 	db_finalize(st);
 	int r = 0;
 	for (size_t i = 0; i < all.n && r == 0; i++)
 		r = detect(s, all.v[i], p);
-	besturing_idset_release(&all);
+	idset_release(&all);
 	return r;
 }
 
-int besturing_notices_scan(struct store *s, struct problem *p) { return store_transaction(s, p, besturing_scan_all, NULL); }
+int register_meldingen_scan(struct store *s, struct problem *p) { return store_transaction(s, p, register_meldingen_scan_all, NULL); }
 
 /* The organisations of a melding in one role, as codes, and their names
  * as Dutch prose in names ("Kampen", "Staphorst en Zwartewaterland",
@@ -145,7 +146,7 @@ static json_t *notice_orgs(struct store *s, long long mid, const char *role, str
 
 /* Meldingen in which organisation oid (0: any) has role (ontvanger or
  * melder), of verband (NULL: any). */
-json_t *besturing_notices_query(struct store *s, long long oid, const char *role, const char *verband)
+json_t *register_meldingen_query(struct store *s, long long oid, const char *role, const char *verband)
 {
 	struct db_stmt *st = db_query(
 		s->db,
@@ -183,7 +184,7 @@ json_t *besturing_notices_query(struct store *s, long long oid, const char *role
 	return a;
 }
 
-int besturing_notices_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
+int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
 			  struct problem *p)
 {
 	long long oid = 0;
@@ -191,6 +192,6 @@ int besturing_notices_list(struct store *s, const char *organisatie, const char 
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", organisatie);
 	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
-	*out = besturing_notices_query(s, oid, "ontvanger", verband);
+	*out = register_meldingen_query(s, oid, "ontvanger", verband);
 	return 0;
 }
