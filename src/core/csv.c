@@ -2,25 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/csv.h"
-
-/* Length of the valid UTF-8 sequence at s (at most left bytes): no
- * overlong forms, no surrogates, at most U+10FFFF; 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t left)
-{
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-	if (!n || n > left)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) || (c == 0xf0 && s[1] < 0x90) ||
-	    (c == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return n;
-}
+#include "core/utf8.h"
 
 /* Windows-1252 0x80–0x9F; 0 where the code page has no character. */
 static const unsigned short cp1252_high[32] = {

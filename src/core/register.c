@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/register.h"
+#include "core/utf8.h"
 
 const char *const register_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
 const char *const register_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
@@ -108,35 +109,21 @@ int register_text_valid(const char *s, size_t maxlen)
 	if (n < 1 || n > maxlen)
 		return 0;
 	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned char c = *p++;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = p[i];
 		if (c < 0x80) {
 			/* CR is allowed because browsers send a textarea's lines as CRLF. */
 			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
 				return 0;
+			i++;
 			continue;
 		}
-		/* The well-formed sequences of Unicode 15, table 3-7: the second
-		 * byte's range excludes overlong forms, surrogates and code
-		 * points above U+10FFFF. */
-		unsigned char lo = 0x80, hi = 0xbf;
-		int extra;
-		if (c >= 0xc2 && c <= 0xdf)
-			extra = 1;
-		else if (c >= 0xe0 && c <= 0xef)
-			extra = 2, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
-		else if (c >= 0xf0 && c <= 0xf4)
-			extra = 3, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
-		else
+		/* Well-formed UTF-8 (core/utf8.h), but no C1 control characters
+		 * (U+0080..U+009F, lead byte C2). */
+		size_t l = utf8_seq(p + i, n - i);
+		if (!l || (c == 0xc2 && p[i + 1] < 0xa0))
 			return 0;
-		if (*p < lo || *p > hi)
-			return 0;
-		if (c == 0xc2 && *p < 0xa0)
-			return 0; /* U+0080..U+009F: the C1 control characters */
-		p++;
-		for (int i = 1; i < extra; i++, p++)
-			if ((*p & 0xc0) != 0x80)
-				return 0;
+		i += l;
 	}
 	return 1;
 }

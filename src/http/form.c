@@ -1,30 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "core/utf8.h"
 #include "http/form.h"
-
-int form_utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	while (p < end) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		size_t n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 && *p < 0xf0 ? 3 : *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
-		if (!n || (size_t)(end - p) < n)
-			return 0;
-		for (size_t i = 1; i < n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-		if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0)))
-			return 0;
-		if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90)))
-			return 0;
-		p += n;
-	}
-	return 1;
-}
 
 static int hexval(char c)
 {
@@ -64,7 +42,7 @@ static char *decode(const char *s, size_t len)
 		out[o++] = c;
 	}
 	out[o] = '\0';
-	if (!form_utf8_valid(out, o)) {
+	if (!utf8_valid(out, o)) {
 		free(out);
 		return NULL;
 	}

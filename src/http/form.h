@@ -31,7 +31,5 @@ const char *form_get(const struct form *f, const char *name);
 void form_release(struct form *f);
 /* Whether the request says its body is application/x-www-form-urlencoded. */
 int form_is_urlencoded(struct request *rq);
-/* Whether s is valid UTF-8. */
-int form_utf8_valid(const char *s, size_t len);
 
 #endif

@@ -2,24 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/utf8.h"
 #include "http/respond.h"
-
-/* Length of the valid UTF-8 sequence at s (as jansson accepts it: no
- * overlong forms, no surrogates, at most U+10FFFF), or 0. */
-static size_t utf8_seq(const unsigned char *s)
-{
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) || (c == 0xf0 && s[1] < 0x90) ||
-	    (c == 0xf4 && s[1] > 0x8f))
-		return 0;
-	return n;
-}
 
 /* A JSON string of s. Problem texts quote user input (paths, query values)
  * and are cut to fixed buffers, possibly inside a character; jansson
@@ -30,22 +14,11 @@ static json_t *problem_text(const char *s)
 	json_t *j = json_string(s);
 	if (j)
 		return j;
-	size_t len = strlen(s);
-	char *clean = malloc(len * 3 + 1);
+	size_t cap = strlen(s) * 3 + 1;
+	char *clean = malloc(cap);
 	if (!clean)
 		return json_string("");
-	size_t o = 0;
-	for (const unsigned char *u = (const unsigned char *)s; *u;) {
-		size_t n = utf8_seq(u);
-		if (n) {
-			memcpy(clean + o, u, n);
-			o += n, u += n;
-		} else {
-			memcpy(clean + o, "\xef\xbf\xbd", 3);
-			o += 3, u++;
-		}
-	}
-	clean[o] = '\0';
+	utf8_clean(s, "\xef\xbf\xbd", clean, cap);
 	j = json_string(clean);
 	free(clean);
 	return j ? j : json_string("");

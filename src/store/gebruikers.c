@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/utf8.h"
 #include "store/gebruikers.h"
 
 int gebruikers_init(void) { return sodium_init() < 0 ? -1 : 0; }
@@ -33,37 +34,6 @@ static void time_text(time_t t, char out[32])
 }
 
 static void now_text(char out[32]) { time_text(time(NULL), out); }
-
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *p)
-{
-	if (p[0] < 0x80)
-		return 1;
-	size_t n = p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 && p[0] < 0xe0 ? 2 : 0;
-	if (!n)
-		return 0;
-	for (size_t i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	if (n == 3 && ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] >= 0xa0)))
-		return 0; /* overlong, surrogate */
-	if (n == 4 && ((p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] >= 0x90)))
-		return 0;
-	return n;
-}
-
-/* Code points in s, or -1 when s is not UTF-8. */
-static long utf8_length(const char *s)
-{
-	long n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; n++) {
-		size_t l = utf8_seq(p);
-		if (!l)
-			return -1;
-		p += l;
-	}
-	return n;
-}
 
 int gebruikers_check_name(const char *naam, struct problem *p)
 {
@@ -552,34 +522,15 @@ void gebruikers_logout(struct store *s, const char *secret)
 
 /* ---- audit ---- */
 
-/* Copies s into out (capped), with every invalid UTF-8 byte as '?'. */
-static void utf8_clean(const char *s, char *out, size_t outlen)
-{
-	size_t o = 0;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && o + 1 < outlen;) {
-		size_t l = utf8_seq(p);
-		if (!l) {
-			out[o++] = '?';
-			p++;
-			continue;
-		}
-		if (o + l >= outlen)
-			break;
-		memcpy(out + o, p, l);
-		o += l, p += l;
-	}
-	out[o] = '\0';
-}
-
 void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_naam, const char *actie,
 		       const char *object, const char *resultaat, const char *oorsprong)
 {
 	char now[32], a[300], an[GEBRUIKERS_NAME_MAX + 1], obj[600], o[100];
 	now_text(now);
-	utf8_clean(actor, a, sizeof(a));
-	utf8_clean(actor_naam, an, sizeof(an));
-	utf8_clean(object, obj, sizeof(obj));
-	utf8_clean(oorsprong, o, sizeof(o));
+	utf8_clean(actor, "?", a, sizeof(a));
+	utf8_clean(actor_naam, "?", an, sizeof(an));
+	utf8_clean(object, "?", obj, sizeof(obj));
+	utf8_clean(oorsprong, "?", o, sizeof(o));
 	int r = db_run(s->db,
 		       "INSERT INTO audit(tijdstempel, actor, actor_naam, actie, object, resultaat, oorsprong)"
 		       " VALUES(?, ?, ?, ?, ?, ?, ?)",
