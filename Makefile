@@ -1,8 +1,13 @@
 # samen — build, demo and check.
-#   make          build/samen (optimised)
+#   make          install what is missing to build, then build/samen (optimised)
 #   make demo     install what is missing, build, load the demo network, serve it
 #   make check    install what is missing, build with ASan+UBSan, run every test
-#   make bench    the benchmarks (not part of check)
+#   make test     the same as check
+#   make bench    install the peer tools, then the benchmarks (not part of check)
+#   make format   install clang-format when missing, then format src and tests/unit
+#   make clean    remove build/
+# Every target installs what it needs (scripts/deps.sh), so each works on a
+# fresh Debian 12 machine as root.
 
 CC      ?= cc
 B       ?= build
@@ -25,7 +30,8 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 HDRS     := $(wildcard src/*/*.h)
 
 .PHONY: all demo check test bench deps deps-check clean format
-all: $(B)/samen
+all: deps
+	@$(MAKE) --no-print-directory $(B)/samen
 
 deps:
 	@scripts/deps.sh build
@@ -81,14 +87,15 @@ check: deps-check
 	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN)
 	@B=$(B) tests/run.sh
 
-test: $(B)/asan/samen $(UNIT_BIN)
-	@B=$(B) tests/run.sh
+test: check
 
-bench: $(B)/samen
+bench:
 	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory $(B)/samen
 	@for b in bench/*/run; do [ -x "$$b" ] && "$$b"; done; true
 
 format:
+	@scripts/deps.sh format
 	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/unit/*.c)
 
 clean:

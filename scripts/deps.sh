@@ -3,6 +3,7 @@
 #   scripts/deps.sh build   — compiler and libraries
 #   scripts/deps.sh check   — also Chromium and the npm packages for the browser tests
 #   scripts/deps.sh bench   — also the peer tools the benchmarks compare with
+#   scripts/deps.sh format  — clang-format only (make format)
 # Only Debian packages and npm packages; nothing is downloaded from anywhere else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsod
 case $what in
   check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils) ;;
   bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils) ;;
+  format) pkgs=(clang-format) ;;
 esac
 
 missing=()
@@ -25,6 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
+[ "$what" = format ] && exit 0
 if ! command -v npm >/dev/null 2>&1; then
   # Debian's nodejs ships npm separately; NodeSource's nodejs includes it.
   DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq npm >&2
