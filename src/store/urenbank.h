@@ -7,6 +7,16 @@
  * post and writes it. (The stored responses behind Idempotency-Key are
  * store/idempotency.h.)
  *
+ * Where it is written (what the files share: urenbank_intern.h):
+ *  - urenbank.c             small helpers, the proeftuin of a request, proeftuinen
+ *  - urenbank_boeken.c      balances, posting into the journal, drawing rights,
+ *                           releasing commitments
+ *  - urenbank_opdrachten.c  principals, opdrachten, merging, inzet
+ *  - urenbank_uren.c        hour entries
+ *  - urenbank_afrekening.c  stortingen, saldi, journaal, afrekening
+ *  - urenbank_controle.c    urenbank_verify
+ *  - urenbank_overzicht.c, urenbank_demo.c: see their headers.
+ *
  * Conventions, as in register.h:
  *  - Inputs are jansson objects in API shape (API.md "Hours exchange");
  *    every field is checked first (400 with invalid params), then the
