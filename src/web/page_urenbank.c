@@ -48,10 +48,8 @@ void page_urenbank_page_release(struct page_urenbank_page *pg)
 
 int page_urenbank_may(struct request *rq, const struct page_urenbank_page *pg, enum action action, const char *org)
 {
-	const struct actor *a = &rq->actor;
-	if (a->role == ROLE_NONE)
-		return 0;
-	return policy_allows(a, action, org, pg->code) || (pg->verband[0] && policy_allows(a, action, org, pg->verband));
+	const struct policy_target t = { org, pg->verband, pg->code };
+	return policy_allows_in(&rq->actor, action, &t);
 }
 
 void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, const char *rest)
