@@ -42,6 +42,10 @@
  *   matchen             ja        als urenbank-      -            -          -          -        -
  *                                 beheren
  *
+ * "Eigen proeftuin of verband": the verband an actor is scoped to is the
+ * proeftuin itself, or the verband that proeftuin belongs to (struct
+ * policy_target in policy.h); decided here, in_scope() below.
+ *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
 #include <string.h>
@@ -103,8 +107,30 @@ int policy_role_verband(enum role role)
 	return role == ROLE_STUURGROEP ? 2 : role == ROLE_PROCESMANAGER ? 1 : 0;
 }
 
+/* Whether the target names a verband or proeftuin at all. */
+static int has_scope(const struct policy_target *t)
+{
+	return (t->verband && t->verband[0]) || (t->proeftuin && t->proeftuin[0]);
+}
+
+/* Whether the actor's own verband scope covers the target: it is the
+ * proeftuin itself or the verband the proeftuin (or the action) is in.
+ * An actor without a scope is in none. */
+static int in_scope(const struct actor *a, const struct policy_target *t)
+{
+	return a->verband[0] && ((t->verband && !strcmp(a->verband, t->verband)) ||
+				 (t->proeftuin && !strcmp(a->verband, t->proeftuin)));
+}
+
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband)
 {
+	const struct policy_target t = { org, verband, NULL };
+	return policy_allows_in(a, action, &t);
+}
+
+int policy_allows_in(const struct actor *a, enum action action, const struct policy_target *t)
+{
+	const char *org = t->org;
 	if (action == ACT_LOGIN || action == ACT_LOGOUT || action == ACT_READ)
 		return 1;
 	if (a->role == ROLE_NONE)
@@ -115,12 +141,12 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 	case ACT_VERBAND_WRITE:
 		/* The steering group of that verband; the process manager of that
 		 * verband, or of the whole network when not bound to one. */
-		if (!verband || !verband[0])
+		if (!has_scope(t))
 			return 0;
 		if (a->role == ROLE_STUURGROEP)
-			return a->verband[0] && !strcmp(a->verband, verband);
+			return in_scope(a, t);
 		if (a->role == ROLE_PROCESMANAGER)
-			return !a->verband[0] || !strcmp(a->verband, verband);
+			return !a->verband[0] || in_scope(a, t);
 		return 0;
 	case ACT_STAFF_READ:
 		return 1;
@@ -137,25 +163,23 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_STEER:
 		/* Choosing and running a verband: as verband-wijzigen. */
-		return policy_allows(a, ACT_VERBAND_WRITE, org, verband);
+		return policy_allows_in(a, ACT_VERBAND_WRITE, t);
 	case ACT_SURVEY_ANSWER:
 		/* A partner answers for itself: its manager, or its member of that verband's stuurgroep. */
-		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && verband &&
-									 a->verband[0] && !strcmp(a->verband, verband)));
+		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && in_scope(a, t)));
 	case ACT_SCORE:
 		/* Each partner scores for itself, through its member of the stuurgroep. */
-		return a->role == ROLE_STUURGROEP && same_org(a, org) && verband && a->verband[0] &&
-		       !strcmp(a->verband, verband);
+		return a->role == ROLE_STUURGROEP && same_org(a, org) && in_scope(a, t);
 	case ACT_MILESTONE_UPDATE:
 		/* Besides the stuurgroep and procesmanager: the manager of the responsible organisation. */
-		return policy_allows(a, ACT_STEER, org, verband) || (a->role == ROLE_MANAGER && same_org(a, org));
+		return policy_allows_in(a, ACT_STEER, t) || (a->role == ROLE_MANAGER && same_org(a, org));
 	case ACT_EXCHANGE_MANAGE:
 		/* The process manager of that proeftuin (or its verband), or of all. */
-		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || (verband && !strcmp(a->verband, verband)));
+		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || in_scope(a, t));
 	case ACT_ASSIGNMENT_WRITE:
 	case ACT_STAFFING:
 		/* The manager of the principal (of the staff member), or the process manager. */
-		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows(a, ACT_EXCHANGE_MANAGE, org, verband);
+		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
 	case ACT_HOURS_BOOK:
 		/* Staff of org (a medewerker account of that organisation) and its managers. */
 		return (a->role == ROLE_MEDEWERKER || a->role == ROLE_MANAGER) && same_org(a, org);
@@ -168,14 +192,14 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
 		return (a->role == ROLE_MANAGER || a->role == ROLE_MEDEWERKER) && same_org(a, org);
 	case ACT_CODELIST_WRITE:
 		/* The process manager of that verband's list, or of all lists. */
-		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || (verband && !strcmp(a->verband, verband)));
+		return a->role == ROLE_PROCESMANAGER && (!a->verband[0] || in_scope(a, t));
 	case ACT_SUBSTITUTE:
 		/* The manager who lends the substitute, or the process manager. */
 		return a->role == ROLE_PROCESMANAGER || (a->role == ROLE_MANAGER && same_org(a, org));
 	case ACT_MATCHING:
 		/* Programming the proeftuin's work: its process manager (accepting
 		 * also needs inzetten for each staff member's organisation). */
-		return policy_allows(a, ACT_EXCHANGE_MANAGE, org, verband);
+		return policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -25,8 +25,8 @@ struct actor {
 	int via_token;    /* authenticated by an API token */
 };
 
-/* What an actor wants to do. The target organisation (or verband) is
- * passed beside the action to policy_allows(). */
+/* What an actor wants to do. Where (organisation, verband, proeftuin) is
+ * passed beside the action: struct policy_target below. */
 enum action {
 	ACT_READ,              /* read the register and public overviews */
 	ACT_REGISTER_WRITE,    /* create organisations, task fields, partnerships */
@@ -47,7 +47,7 @@ enum action {
 	ACT_SCORE,             /* score candidate task fields for org in verband */
 	ACT_STEER,             /* surveys, scorings, business cases, milestones, decisions, roles of verband */
 	ACT_MILESTONE_UPDATE,  /* report a milestone of verband done or postponed (org: its responsible) */
-	ACT_EXCHANGE_MANAGE,   /* hours exchange: proeftuinen, merging opdrachten, settlement (verband: the proeftuin) */
+	ACT_EXCHANGE_MANAGE,   /* hours exchange: proeftuinen, merging opdrachten, settlement (in a proeftuin) */
 	ACT_ASSIGNMENT_WRITE,  /* submit or close an opdracht of principal org */
 	ACT_STAFFING,          /* commit staff of org to an opdracht (inzet) */
 	ACT_HOURS_BOOK,        /* book hours of staff of org */
@@ -56,13 +56,25 @@ enum action {
 	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_kwaliteitskaart.c) */
 	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
 	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
-	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (verband: the proeftuin) */
+	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
 
-/* Decides whether actor may do action on target organisation org (may be
- * NULL) in verband (may be NULL). */
+/* Where an action is done. Every field may be NULL. In the hours exchange
+ * the target is a proeftuin, which may belong to a verband: an actor
+ * scoped to a verband (its verband field) covers the proeftuin when that
+ * scope is the proeftuin itself or the verband it belongs to. */
+struct policy_target {
+	const char *org;       /* the organisation acted for or on */
+	const char *verband;   /* the verband (of the proeftuin, when there is one) */
+	const char *proeftuin; /* the proeftuin's code */
+};
+
+/* Decides whether actor may do action on target t. */
+int policy_allows_in(const struct actor *a, enum action action, const struct policy_target *t);
+/* The same for target organisation org (may be NULL) in verband (may be
+ * NULL): policy_allows_in with { org, verband, NULL }. */
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband);
 
 extern const char *const policy_role_names[]; /* indexed by enum role; [0] = "anoniem" */

@@ -18,9 +18,8 @@
 /* Whether the actor may do action in proeftuin code (or its verband). */
 static int allowed(struct request *rq, enum action action, const char *org, const char *code, const char *verband)
 {
-	const struct actor *a = &rq->actor;
-	return a->role != ROLE_NONE &&
-	       (policy_allows(a, action, org, code) || (verband[0] && policy_allows(a, action, org, verband)));
+	const struct policy_target t = { org, verband, code };
+	return policy_allows_in(&rq->actor, action, &t);
 }
 
 /* 401/403 (audited) before anything is looked up, for a role that may

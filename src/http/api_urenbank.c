@@ -40,12 +40,8 @@ static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
 
 static int allowed(struct request *rq, enum action action, const char *org, const struct scope *sc)
 {
-	const struct actor *a = &rq->actor;
-	if (a->role == ROLE_NONE)
-		return 0;
-	if (policy_allows(a, action, org, sc ? sc->code : NULL))
-		return 1;
-	return sc && sc->verband[0] && policy_allows(a, action, org, sc->verband);
+	const struct policy_target t = { org, sc ? sc->verband : NULL, sc ? sc->code : NULL };
+	return policy_allows_in(&rq->actor, action, &t);
 }
 
 /* Refuses (401/403, audited) unless the actor may do action for org in sc. */

@@ -4,7 +4,7 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/idempotency.h"
-#include "store/urenbank.h"
+#include "store/idempotency.h"
 
 #define KEY_MAX 255
 
@@ -56,8 +56,8 @@ int idempotent_run(struct request *rq, struct response *rs, json_t *in, idempote
 	}
 	struct problem p;
 	problem_init(&p);
-	struct urenbank_stored_response prev = { 0 };
-	int found = urenbank_idempotency_find(rq->store, rq->actor.user_id, key, fp, &prev, &p);
+	struct idempotency_stored_response prev = { 0 };
+	int found = idempotency_find(rq->store, rq->actor.user_id, key, fp, &prev, &p);
 	if (found > 0) {
 		rs->status = prev.status;
 		snprintf(rs->content_type, sizeof(rs->content_type), "%s", prev.content_type);
@@ -70,8 +70,8 @@ int idempotent_run(struct request *rq, struct response *rs, json_t *in, idempote
 	} else {
 		op(rq, rs, in);
 		if (storable(rs->status) &&
-		    urenbank_idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
-					       buf_str(&rs->body), &p) < 0) {
+		    idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
+				      buf_str(&rs->body), &p) < 0) {
 			db_rollback(db);
 			json_decref(in);
 			buf_release(&rs->body);

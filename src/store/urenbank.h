@@ -2,9 +2,20 @@
  * their members, opdrachten (lokaal, meervoudig-lokaal, regionaal) and
  * merging them, inzet that commits drawing rights, hour entries that are
  * submitted, approved, rejected and corrected, deposits, balances, the
- * journal in hledger/ledger format, settlement, verification, and the
- * stored responses behind Idempotency-Key. The accounting itself is
- * src/core/ledger.h; this module decides what to post and writes it.
+ * journal in hledger/ledger format, settlement and verification. The
+ * accounting itself is src/core/ledger.h; this module decides what to
+ * post and writes it. (The stored responses behind Idempotency-Key are
+ * store/idempotency.h.)
+ *
+ * Where it is written (what the files share: urenbank_intern.h):
+ *  - urenbank.c             small helpers, the proeftuin of a request, proeftuinen
+ *  - urenbank_boeken.c      balances, posting into the journal, drawing rights,
+ *                           releasing commitments
+ *  - urenbank_opdrachten.c  principals, opdrachten, merging, inzet
+ *  - urenbank_uren.c        hour entries
+ *  - urenbank_afrekening.c  stortingen, saldi, journaal, afrekening
+ *  - urenbank_controle.c    urenbank_verify
+ *  - urenbank_overzicht.c, urenbank_demo.c: see their headers.
  *
  * Conventions, as in register.h:
  *  - Inputs are jansson objects in API shape (API.md "Hours exchange");
@@ -167,20 +178,5 @@ struct urenbank_verify_stats {
 long long urenbank_verify(struct store *s, const char *pt,
 			  void (*report)(void *ctx, const struct urenbank_difference *d), void *ctx,
 			  struct urenbank_verify_stats *stats, struct problem *p);
-
-/* ---- Idempotency-Key ------------------------------------------------- */
-struct urenbank_stored_response {
-	int status;
-	char content_type[80];
-	char *body; /* malloc'd; the caller frees it */
-};
-/* Looks up the response stored for (user, key). 1 = found (out filled),
- * 0 = none, -422 = the key was used for a different request (another
- * fingerprint). */
-int urenbank_idempotency_find(struct store *s, long long user, const char *key, const char *fingerprint,
-			      struct urenbank_stored_response *out, struct problem *p);
-/* Stores the response; call inside the same transaction as the operation. */
-int urenbank_idempotency_store(struct store *s, long long user, const char *key, const char *fingerprint, int status,
-			       const char *content_type, const char *body, struct problem *p);
 
 #endif

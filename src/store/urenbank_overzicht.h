@@ -1,7 +1,7 @@
 /* urenbank_overzicht.h — read-only summaries of the hours exchange for the
  * pages (src/web/page_urenbank*.c): who works for whom, and how many
- * entries wait for whose approval. They read what urenbank.c wrote and
- * write nothing; the rules live in urenbank.c.
+ * entries wait for whose approval. They read what urenbank_*.c wrote and
+ * write nothing; the rules live there.
  *
  * Conventions as urenbank.h: 0, or -status with p filled (404 for an
  * unknown proeftuin); outputs are new jansson references the caller owns. */

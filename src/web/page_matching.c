@@ -21,9 +21,8 @@ struct scope {
 
 static int may(struct request *rq, const struct scope *sc, enum action action, const char *org)
 {
-	const struct actor *a = &rq->actor;
-	return a->role != ROLE_NONE &&
-	       (policy_allows(a, action, org, sc->code) || (sc->verband[0] && policy_allows(a, action, org, sc->verband)));
+	const struct policy_target t = { org, sc->verband, sc->code };
+	return policy_allows_in(&rq->actor, action, &t);
 }
 
 static int refuse(struct request *rq, struct response *rs, const char *code)

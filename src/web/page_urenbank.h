@@ -2,6 +2,7 @@
  *   GET  /proeftuinen                          the proeftuinen
  *   GET  /proeftuinen/{p}                      overview: opdrachten by soort and status, who works for whom
  *   GET  /proeftuinen/{p}/saldi                balances as a table and a chart with the credit limit
+ *                                              (page_urenbank_afrekening.c)
  *   GET  /proeftuinen/{p}/journaal             the journal as a download (hledger/ledger)
  *   GET  /proeftuinen/{p}/afrekening           settlement preview; the process manager's confirmation step
  *   POST /proeftuinen/{p}/afrekening           settles for real
@@ -16,7 +17,8 @@
  * action the actor may not do (policy.h) is not shown. Reading needs a
  * signed-in account (as the API: medewerkers-lezen).
  *
- * The helpers below are shared by the two files. */
+ * page_urenbank.c holds the helpers below, the list and the overview, and
+ * routes all of them; the helpers are shared by the three files. */
 #ifndef SAMEN_WEB_PAGE_URENBANK_H
 #define SAMEN_WEB_PAGE_URENBANK_H
 #include <jansson.h>
@@ -30,6 +32,11 @@ int page_uren_submit(struct request *rq, struct response *rs);
 int page_queue(struct request *rq, struct response *rs);
 int page_approve(struct request *rq, struct response *rs);
 int page_reject(struct request *rq, struct response *rs);
+/* The handlers of page_urenbank_afrekening.c, routed in page_urenbank.c. */
+int page_urenbank_saldi(struct request *rq, struct response *rs);
+int page_urenbank_journal(struct request *rq, struct response *rs);
+int page_urenbank_settlement(struct request *rq, struct response *rs);
+int page_urenbank_settle(struct request *rq, struct response *rs);
 
 /* A proeftuin of the path, loaded for a page. */
 struct page_urenbank_page {

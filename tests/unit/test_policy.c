@@ -211,6 +211,86 @@ static void test_account_action(void **state)
 	assert_int_equal(policy_role_verband(ROLE_NONE), 0);
 }
 
+#define PROEFTUIN "zorg-pilot"
+#define OTHER_PROEFTUIN "jeugd-pilot"
+
+static void check_in(const struct actor *a, enum action action, const char *org, const char *verband,
+		     const char *proeftuin, int want)
+{
+	const struct policy_target t = { org, verband, proeftuin };
+	int got = policy_allows_in(a, action, &t) ? 1 : 0;
+	if (got != want)
+		fail_msg("%s (org '%s', verband '%s') %s %s on org %s in proeftuin %s of verband %s: expected %s",
+			 policy_role_names[a->role], a->org, a->verband, got ? "may" : "may not", policy_action_names[action],
+			 org ? org : "(geen)", proeftuin ? proeftuin : "(geen)", verband ? verband : "(geen)",
+			 want ? "allowed" : "refused");
+}
+
+static void test_proeftuin_or_verband(void **state)
+{
+	/* A process manager scoped to a verband manages the proeftuinen of that
+	 * verband; one scoped to a proeftuin manages that proeftuin only; one
+	 * without a scope manages all. */
+	struct actor pv = make_actor(ROLE_PROCESMANAGER, "", OWN_VERBAND);
+	struct actor pp = make_actor(ROLE_PROCESMANAGER, "", PROEFTUIN);
+	struct actor pa = make_actor(ROLE_PROCESMANAGER, "", "");
+	struct actor po = make_actor(ROLE_PROCESMANAGER, "", OTHER_VERBAND);
+	static const enum action managed[] = { ACT_EXCHANGE_MANAGE, ACT_MATCHING, ACT_ASSIGNMENT_WRITE, ACT_STAFFING };
+	for (size_t i = 0; i < sizeof(managed) / sizeof(managed[0]); i++) {
+		enum action act = managed[i];
+		check_in(&pv, act, NULL, OWN_VERBAND, PROEFTUIN, 1);
+		check_in(&pv, act, OTHER_ORG, OWN_VERBAND, OTHER_PROEFTUIN, 1);
+		check_in(&pv, act, NULL, OTHER_VERBAND, PROEFTUIN, 0);
+		check_in(&pv, act, NULL, "", PROEFTUIN, 0); /* a proeftuin outside any verband */
+		check_in(&pp, act, NULL, OWN_VERBAND, PROEFTUIN, 1);
+		check_in(&pp, act, NULL, "", PROEFTUIN, 1);
+		check_in(&pp, act, NULL, OWN_VERBAND, OTHER_PROEFTUIN, 0);
+		check_in(&pa, act, NULL, OWN_VERBAND, PROEFTUIN, 1);
+		check_in(&pa, act, NULL, "", PROEFTUIN, 1);
+		check_in(&po, act, NULL, OWN_VERBAND, PROEFTUIN, 0);
+	}
+	/* The scope does not reach what is no process manager's. */
+	check_in(&pv, ACT_HOURS_APPROVE, OWN_ORG, OWN_VERBAND, PROEFTUIN, 0);
+	check_in(&pv, ACT_DEPOSIT, OWN_ORG, OWN_VERBAND, PROEFTUIN, 0);
+	/* A stuurgroep of the verband does not manage its proeftuinen. */
+	struct actor sg = make_actor(ROLE_STUURGROEP, OWN_ORG, OWN_VERBAND);
+	check_in(&sg, ACT_EXCHANGE_MANAGE, NULL, OWN_VERBAND, PROEFTUIN, 0);
+	check_in(&sg, ACT_MATCHING, NULL, OWN_VERBAND, PROEFTUIN, 0);
+	/* A manager acts for the own organisation, in any proeftuin. */
+	struct actor m = make_actor(ROLE_MANAGER, OWN_ORG, "");
+	check_in(&m, ACT_ASSIGNMENT_WRITE, OWN_ORG, OTHER_VERBAND, PROEFTUIN, 1);
+	check_in(&m, ACT_HOURS_APPROVE, OWN_ORG, "", PROEFTUIN, 1);
+	check_in(&m, ACT_ASSIGNMENT_WRITE, OTHER_ORG, OWN_VERBAND, PROEFTUIN, 0);
+	check_in(&m, ACT_EXCHANGE_MANAGE, NULL, OWN_VERBAND, PROEFTUIN, 0);
+	struct actor anon = make_actor(ROLE_NONE, OWN_ORG, OWN_VERBAND);
+	check_in(&anon, ACT_EXCHANGE_MANAGE, OWN_ORG, OWN_VERBAND, PROEFTUIN, 0);
+	check_in(&anon, ACT_HOURS_BOOK, OWN_ORG, OWN_VERBAND, PROEFTUIN, 0);
+}
+
+static void test_proeftuin_is_either_of_two(void **state)
+{
+	/* For every action, role and target: asking in a proeftuin is asking
+	 * for the proeftuin or for its verband, as the hours exchange asked
+	 * (twice) before the policy decided it. */
+	static const char *const orgs[] = { OWN_ORG, OTHER_ORG, NULL, "" };
+	static const char *const verbanden[] = { OWN_VERBAND, OTHER_VERBAND, NULL, "" };
+	static const char *const proeftuinen[] = { PROEFTUIN, OTHER_PROEFTUIN, NULL, "" };
+	static const char *const scopes[] = { OWN_VERBAND, PROEFTUIN, "" };
+	for (int act = 0; act < ACT__COUNT; act++)
+		for (int r = ROLE_NONE; r <= ROLE_BEHEERDER; r++)
+			for (size_t s = 0; s < 3; s++) {
+				struct actor a = make_actor((enum role)r, OWN_ORG, scopes[s]);
+				for (size_t o = 0; o < 4; o++)
+					for (size_t v = 0; v < 4; v++)
+						for (size_t q = 0; q < 4; q++) {
+							const char *org = orgs[o], *vb = verbanden[v], *pt = proeftuinen[q];
+							int want = policy_allows(&a, (enum action)act, org, pt) ||
+								   (vb && vb[0] && policy_allows(&a, (enum action)act, org, vb));
+							check_in(&a, (enum action)act, org, vb, pt, want);
+						}
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -221,6 +301,8 @@ int main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_role_parse),
 		cmocka_unit_test(test_account_action),
+		cmocka_unit_test(test_proeftuin_or_verband),
+		cmocka_unit_test(test_proeftuin_is_either_of_two),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,178 @@
+/* urenbank_verify (urenbank.h): every kept balance recomputed from the
+ * journal and the commitments, and every transaction checked to sum to
+ * zero. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/urenbank_intern.h"
+
+/* ---- verify ------------------------------------------------------------------------ */
+
+struct verifier {
+	void (*report)(void *ctx, const struct urenbank_difference *d);
+	void *ctx;
+	long long differences;
+};
+
+static void differ(struct verifier *v, const char *pt, const char *org, const char *what, long long kept,
+		   long long recomputed)
+{
+	struct urenbank_difference d;
+	snprintf(d.proeftuin, sizeof(d.proeftuin), "%s", pt);
+	snprintf(d.organisatie, sizeof(d.organisatie), "%s", org);
+	snprintf(d.what, sizeof(d.what), "%s", what);
+	d.kept = kept;
+	d.recomputed = recomputed;
+	v->differences++;
+	if (v->report)
+		v->report(v->ctx, &d);
+}
+
+static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v,
+		      struct urenbank_verify_stats *stats, struct problem *p)
+{
+	size_t n = (size_t)urenbank_one_int(s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", ptid);
+	long long maxid = urenbank_one_int(s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?",
+					   "l", ptid);
+	struct ledger_balance *kept = calloc(n + 1, sizeof(*kept)), *re = calloc(n + 1, sizeof(*re));
+	char(*codes)[40] = calloc(n + 1, sizeof(*codes));
+	int32_t *index = malloc(((size_t)maxid + 1) * sizeof(*index));
+	if (!kept || !re || !codes || !index) {
+		free(kept), free(re), free(codes), free(index);
+		return problem_set(p, 500, "geen geheugen");
+	}
+	for (long long i = 0; i <= maxid; i++)
+		index[i] = -1;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT l.organisatie_id, o.code, l.gebracht_minuten, l.gehaald_minuten, l.gestort_minuten,"
+				      " l.vastgelegd_minuten FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+				      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+				      "l", ptid);
+	size_t k = 0;
+	while (db_step(st) == DB_ROW && k < n) {
+		long long org = db_col_int(st, 0);
+		if (org >= 0 && org <= maxid)
+			index[org] = (int32_t)k;
+		snprintf(codes[k], sizeof(codes[k]), "%s", db_col_text(st, 1));
+		kept[k] = (struct ledger_balance){ db_col_int(st, 2), db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5) };
+		k++;
+	}
+	db_finalize(st);
+
+	/* The journal, in one pass: balances and each transaction's sum. */
+	st = db_query(s->db,
+		      "SELECT transactie_id, organisatie_id, soort, minuten FROM journaal_posten WHERE proeftuin_id = ?"
+		      " ORDER BY transactie_id, regel",
+		      "l", ptid);
+	long long cur = 0, sum = 0, txns = 0, postings = 0;
+	char what[64];
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		long long txn = db_col_int(st, 0);
+		if (txn != cur) {
+			if (cur && sum) {
+				snprintf(what, sizeof(what), "transactie %lld telt niet op tot nul", cur);
+				differ(v, code, "", what, 0, sum);
+			}
+			cur = txn;
+			sum = 0;
+			txns++;
+		}
+		postings++;
+		long long m = db_col_int(st, 3);
+		sum += m;
+		const char *kind = db_col_text(st, 2);
+		struct ledger_posting one = { LEDGER_POT, LEDGER_POT_KIND, m };
+		if (!db_col_null(st, 1)) {
+			long long org = db_col_int(st, 1);
+			int32_t i = org >= 0 && org <= maxid ? index[org] : -1;
+			one.member = i;
+			one.kind = kind[0] == 'g' && kind[1] == 'e' && kind[2] == 'b'   ? LEDGER_BROUGHT
+				   : kind[0] == 'g' && kind[2] == 'h'                  ? LEDGER_TAKEN
+				   : kind[0] == 'g' && kind[2] == 's'                  ? LEDGER_DEPOSITED
+										       : LEDGER_POT_KIND;
+		}
+		if (ledger_apply(re, n, &one, 1) < 0) {
+			snprintf(what, sizeof(what), "transactie %lld boekt op een niet-lid", txn);
+			differ(v, code, "", what, 0, m);
+		}
+	}
+	db_finalize(st);
+	if (cur && sum) {
+		snprintf(what, sizeof(what), "transactie %lld telt niet op tot nul", cur);
+		differ(v, code, "", what, 0, sum);
+	}
+	if (rc != DB_DONE) {
+		free(kept), free(re), free(codes), free(index);
+		return problem_set(p, 500, "Het journaal van '%s' is niet te lezen: %s", code, db_errmsg(s->db));
+	}
+
+	/* Commitments, from the inzet. */
+	st = db_query(s->db,
+		      "SELECT v.organisatie_id, sum(v.minuten - v.vrijgegeven) FROM inzet_vastleggingen v"
+		      " JOIN inzet i ON i.id = v.inzet_id JOIN opdrachten o ON o.id = i.opdracht_id"
+		      " WHERE o.proeftuin_id = ? GROUP BY v.organisatie_id",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW) {
+		long long org = db_col_int(st, 0);
+		int32_t i = org >= 0 && org <= maxid ? index[org] : -1;
+		if (i >= 0)
+			re[i].committed = db_col_int(st, 1);
+		else if (db_col_int(st, 1))
+			differ(v, code, "", "vastlegging voor een niet-lid", 0, db_col_int(st, 1));
+	}
+	db_finalize(st);
+
+	long long net = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kept[i].brought != re[i].brought)
+			differ(v, code, codes[i], "gebracht", kept[i].brought, re[i].brought);
+		if (kept[i].taken != re[i].taken)
+			differ(v, code, codes[i], "gehaald", kept[i].taken, re[i].taken);
+		if (kept[i].deposited != re[i].deposited)
+			differ(v, code, codes[i], "gestort", kept[i].deposited, re[i].deposited);
+		if (kept[i].committed != re[i].committed)
+			differ(v, code, codes[i], "vastgelegd", kept[i].committed, re[i].committed);
+		net += re[i].brought - re[i].taken;
+	}
+	if (net)
+		differ(v, code, "", "som van gebracht − gehaald over de leden", 0, net);
+	if (stats) {
+		stats->proeftuinen++;
+		stats->members += (long long)n;
+		stats->transactions += txns;
+		stats->postings += postings;
+	}
+	free(kept), free(re), free(codes), free(index);
+	return 0;
+}
+
+long long urenbank_verify(struct store *s, const char *ptc, void (*report)(void *ctx, const struct urenbank_difference *d),
+			  void *ctx, struct urenbank_verify_stats *stats, struct problem *p)
+{
+	struct verifier v = { report, ctx, 0 };
+	if (stats)
+		memset(stats, 0, sizeof(*stats));
+	if (db_begin_read(s->db) < 0)
+		return store_db_problem(s, DB_ERR_BUSY, p, "verificatie");
+	size_t cap = (size_t)urenbank_one_int(s, "SELECT count(*) FROM proeftuinen", NULL) + 1, n = 0;
+	long long *ids = calloc(cap, sizeof(*ids));
+	char(*codes)[48] = calloc(cap, sizeof(*codes));
+	int r = ids && codes ? 0 : problem_set(p, 500, "geen geheugen");
+	struct db_stmt *st = db_query(s->db, "SELECT id, code FROM proeftuinen WHERE ?1 IS NULL OR code = ?1 ORDER BY id",
+				      "t", ptc);
+	while (r == 0 && db_step(st) == DB_ROW && n < cap) {
+		ids[n] = db_col_int(st, 0);
+		snprintf(codes[n], sizeof(codes[n]), "%s", db_col_text(st, 1));
+		n++;
+	}
+	db_finalize(st);
+	if (r == 0 && ptc && n == 0)
+		r = problem_set(p, 404, "Proeftuin '%s' bestaat niet.", ptc);
+	for (size_t i = 0; r == 0 && i < n; i++)
+		r = verify_one(s, ids[i], codes[i], &v, stats, p);
+	free(ids);
+	free(codes);
+	db_commit(s->db);
+	return r < 0 ? r : v.differences;
+}

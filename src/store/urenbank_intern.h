@@ -1,0 +1,109 @@
+/* urenbank_intern.h — what the urenbank_*.c files share, and nothing else
+ * includes: the proeftuin a request names, small lookups, the principals
+ * of an opdracht, and the bookkeeping under every write (balances,
+ * postings, drawing rights, commitments). The public interface is
+ * urenbank.h; these names carry the prefix urenbank_.
+ *
+ * Conventions as in urenbank.h: functions that fail fill p and return
+ * -p->status; the do_* steps run inside store_transaction. */
+#ifndef SAMEN_STORE_URENBANK_INTERN_H
+#define SAMEN_STORE_URENBANK_INTERN_H
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/date.h"
+#include "core/ledger.h"
+#include "store/store.h"
+#include "store/urenbank.h"
+
+#define MAX_MEMBERS LEDGER_MAX_PARTIES
+#define MAX_PLAN_MINUTES 100000000LL /* an inzet or an estimate */
+
+/* The arguments of a change run in a transaction: who, the proeftuin code
+ * and object id of the path, the body and where the answer goes. */
+struct create_args {
+	const struct actor *by;
+	const char *pt;
+	long long id;
+	json_t *in, **out;
+};
+
+/* ---- small helpers (urenbank.c) ---- */
+/* by's name for the record; "systeem" when none. */
+const char *urenbank_who(const struct actor *by);
+/* Column col as an integer, or null. */
+json_t *urenbank_int_or_null(struct db_stmt *st, int col);
+/* A 422 whose detail and (when param) invalid param say the same. */
+__attribute__((format(printf, 3, 4))) int urenbank_refuse(struct problem *p, const char *param, const char *fmt, ...);
+/* The integer in the first column of the first row (0 when none) of sql
+ * with bound values of the shape fmt: "", "l", "t", "ll", "lt", "lll" or "ltt". */
+long long urenbank_one_int(struct store *s, const char *sql, const char *fmt, ...);
+/* "Dordrecht (GM0505)" */
+void urenbank_org_label(struct store *s, long long org, char *out, size_t len);
+void urenbank_org_code(struct store *s, long long org, char *out, size_t len);
+/* Text for the journal: no control characters, no ';' (a comment there). */
+void urenbank_journal_text(const char *in, char *out, size_t len);
+/* The medewerker's organisation (0 when unknown). */
+long long urenbank_medewerkers_org_id(struct store *s, long long medewerker);
+
+/* ---- proeftuin context (urenbank.c) ---- */
+struct pt {
+	long long id;
+	char code[48];
+	char van[DATE_TEXT_LEN], tot[DATE_TEXT_LEN];
+	char closed[DATE_TEXT_LEN]; /* the last settlement's tot; "" when none */
+	long long rate, limit;
+};
+/* The proeftuin with this code: 0, or -404. */
+int urenbank_pt_load(struct store *s, const char *code, struct pt *pt, struct problem *p);
+/* 422 when the proeftuin is settled through its tot. */
+int urenbank_pt_check_open(const struct pt *pt, struct problem *p);
+/* Whether something may still be posted on date: within the period and
+ * after the last settlement (422 on param otherwise). */
+int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *param, struct problem *p);
+
+/* ---- members, balances and posting (urenbank_boeken.c) ---- */
+/* A member's running balance into b: 1, or 0 when org is no member. */
+int urenbank_member_balance(struct store *s, long long ptid, long long org, struct ledger_balance *b);
+int urenbank_is_member(struct store *s, long long ptid, long long org);
+/* Adds to a member's running balance. */
+int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken,
+			long long deposited, long long committed, struct problem *p);
+
+struct txn {
+	const char *datum, *soort, *omschrijving;
+	long long uren, storting, afrekening, tegen; /* 0 = none */
+};
+/* Writes one transaction: the journal row, its postings (member indices
+ * into orgs[]), and the running balances. *id_out gets the journal id. */
+int urenbank_post(struct store *s, long long ptid, const struct txn *t, const struct ledger_posting *ps, size_t n,
+		  const long long *orgs, long long *id_out, struct problem *p);
+/* Refuses when any principal with draw[i] > 0 would fall below zero
+ * available rights; names each with its shortfall. */
+int urenbank_check_draws(struct store *s, const struct pt *pt, const long long *orgs, const int64_t *draw, size_t n,
+			 const char *what, const char *what_end, const char *param, struct problem *p);
+/* Closes the open inzet of the opdrachten where_sql selects (one bound
+ * integer arg): what it still commits is released. */
+int urenbank_release_inzet(struct store *s, long long ptid, const char *where_sql, long long arg, struct problem *p);
+
+/* ---- principals and opdrachten (urenbank_opdrachten.c) ---- */
+struct principals {
+	size_t n;
+	long long org[MAX_MEMBERS];
+	int64_t weight[MAX_MEMBERS];
+};
+/* The principals of opdracht, in their order (malloc'd; NULL: no memory). */
+struct principals *urenbank_principals_load(struct store *s, long long opdracht);
+int urenbank_principal_index(const struct principals *pr, long long org);
+/* Member indices for the ledger: principals are 0..n-1, a provider that
+ * is none of them is n. orgs[] maps back (n + 1 entries). */
+void urenbank_ledger_members(const struct principals *pr, long long provider, int32_t *idx, long long *orgs,
+			     int32_t *prov);
+/* The opdracht id of proeftuin ptid: its status into status (may be NULL);
+ * 1 found, 0 not. */
+int urenbank_opdracht_find(struct store *s, long long ptid, long long id, char *status, size_t len);
+/* The 422 for an opdracht that is not open (param may be NULL). */
+int urenbank_opdracht_not_open(struct store *s, long long id, const char *status, const char *param,
+			       struct problem *p);
+
+#endif

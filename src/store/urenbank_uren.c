@@ -1,0 +1,494 @@
+/* Hour entries of the hours exchange (urenbank.h): submitting, approving
+ * (which posts them), rejecting, correcting (a reversing transaction),
+ * importing, and reading them back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/register.h"
+#include "store/urenbank_intern.h"
+#include "store/fields.h"
+
+#define MAX_ENTRY_MINUTES 1440 /* one entry, and one person's day */
+
+static const char *const uren_statussen[] = { "ingediend", "goedgekeurd", "afgekeurd", "gecorrigeerd", NULL };
+
+/* ---- uren ----------------------------------------------------------------- */
+
+#define UREN_COLS                                                                                                   \
+	"u.id, p.code, u.opdracht_id, u.medewerker_id, m.naam, org.code, u.datum, u.minuten, u.omschrijving, u.status," \
+	" u.reden, u.ingediend, u.ingediend_door, u.beoordeeld, u.beoordeeld_door, u.gecorrigeerd, u.gecorrigeerd_door," \
+	" u.transactie_id, u.correctie_id, u.proeftuin_id"
+#define UREN_FROM                                                                                                   \
+	" FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id JOIN medewerkers m ON m.id = u.medewerker_id"        \
+	" JOIN organisaties org ON org.id = u.organisatie_id"
+
+static json_t *postings_json(struct store *s, long long ptid, long long txn)
+{
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT coalesce(org.code, 'pot'), jp.soort, jp.minuten FROM journaal_posten jp"
+				      " LEFT JOIN organisaties org ON org.id = jp.organisatie_id"
+				      " WHERE jp.proeftuin_id = ? AND jp.transactie_id = ? ORDER BY jp.regel",
+				      "ll", ptid, txn);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "soort",
+						   db_col_text(st, 1), "minuten", (json_int_t)db_col_int(st, 2)));
+	db_finalize(st);
+	return a;
+}
+
+static json_t *uren_row_json(struct store *s, struct db_stmt *st, int with_postings)
+{
+	json_t *o = json_pack("{s:I,s:s,s:I,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin",
+			      db_col_text(st, 1), "opdracht", (json_int_t)db_col_int(st, 2), "medewerker",
+			      (json_int_t)db_col_int(st, 3), "medewerkerNaam", db_col_text(st, 4), "organisatie",
+			      db_col_text(st, 5), "datum", db_col_text(st, 6), "minuten", (json_int_t)db_col_int(st, 7));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, 8));
+	json_object_set_new(o, "status", json_string(db_col_text(st, 9)));
+	json_object_set_new(o, "reden", store_text_or_null(st, 10));
+	json_object_set_new(o, "ingediend", store_text_or_null(st, 11));
+	json_object_set_new(o, "ingediendDoor", store_text_or_null(st, 12));
+	json_object_set_new(o, "beoordeeld", store_text_or_null(st, 13));
+	json_object_set_new(o, "beoordeeldDoor", store_text_or_null(st, 14));
+	json_object_set_new(o, "gecorrigeerd", store_text_or_null(st, 15));
+	json_object_set_new(o, "gecorrigeerdDoor", store_text_or_null(st, 16));
+	json_object_set_new(o, "transactie", urenbank_int_or_null(st, 17));
+	json_object_set_new(o, "correctie", urenbank_int_or_null(st, 18));
+	if (with_postings)
+		json_object_set_new(o, "posten", db_col_null(st, 17) ? json_array()
+								   : postings_json(s, db_col_int(st, 19), db_col_int(st, 17)));
+	return o;
+}
+
+static json_t *uren_json(struct store *s, long long id)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT " UREN_COLS UREN_FROM " WHERE u.id = ?", "l", id);
+	json_t *o = db_step(st) == DB_ROW ? uren_row_json(s, st, 1) : NULL;
+	db_finalize(st);
+	return o;
+}
+
+static int do_uren_submit(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	struct pt pt;
+	long long mw = 0, opdracht = 0, minuten = 0;
+	const char *datum = NULL, *omschrijving = NULL;
+	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
+		return -p->status;
+	field_int(a->in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, &mw, p);
+	field_int(a->in, "opdracht", FIELD_REQUIRED, 1, INT64_MAX, &opdracht, p);
+	field_date(a->in, "datum", FIELD_REQUIRED, &datum, p);
+	field_int(a->in, "minuten", FIELD_REQUIRED, 1, MAX_ENTRY_MINUTES, &minuten, p);
+	field_text(a->in, "omschrijving", FIELD_OPTIONAL, 1000, &omschrijving, p);
+	if (p->status)
+		return -p->status;
+	char status[24];
+	if (!urenbank_opdracht_find(s, pt.id, opdracht, status, sizeof(status)))
+		return urenbank_refuse(p, "opdracht", "Opdracht %lld bestaat niet in proeftuin '%s'.", opdracht, pt.code);
+	long long provider = urenbank_medewerkers_org_id(s, mw);
+	if (!provider)
+		return urenbank_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
+	if (urenbank_pt_check_date(&pt, datum, "datum", p) < 0)
+		return -p->status;
+	if (strcmp(status, "open"))
+		return urenbank_opdracht_not_open(s, opdracht, status, "opdracht", p);
+	if (!urenbank_is_member(s, pt.id, provider)) {
+		char label[200];
+		urenbank_org_label(s, provider, label, sizeof(label));
+		return urenbank_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
+				       pt.code);
+	}
+	long long that_day = urenbank_one_int(s,
+					      "SELECT coalesce(sum(minuten), 0) FROM uren WHERE medewerker_id = ? AND datum = ?"
+					      " AND status IN ('ingediend','goedgekeurd')",
+					      "lt", mw, datum);
+	if (that_day + minuten > MAX_ENTRY_MINUTES)
+		return urenbank_refuse(p, "minuten", "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
+					    "dan een etmaal.", mw, datum, that_day, minuten);
+	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?", "ll",
+					 opdracht, provider) > 0;
+	if (!principal) {
+		/* Staff of another organisation books within its inzet. */
+		long long ingezet = urenbank_one_int(s,
+						     "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
+						     " AND status = 'open'",
+						     "ll", opdracht, mw);
+		long long geboekt = urenbank_one_int(s,
+						     "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
+						     " AND status IN ('ingediend','goedgekeurd')",
+						     "ll", opdracht, mw);
+		if (ingezet == 0)
+			return urenbank_refuse(p, "opdracht", "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
+						     "opdrachtgever werkt, boekt alleen binnen een inzet.", mw, opdracht);
+		if (geboekt + minuten > ingezet)
+			return urenbank_refuse(p, "minuten", "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
+						    "%lld geboekt; er kunnen nog %lld bij, niet %lld.", mw, ingezet, opdracht,
+				      geboekt, ingezet - geboekt, minuten);
+	}
+	char now[32];
+	store_now_text(now);
+	int r = db_run(s->db,
+		       "INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
+		       " ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		       "lllltlttt", pt.id, opdracht, mw, provider, datum, minuten,
+		       omschrijving && omschrijving[0] ? omschrijving : NULL, now, urenbank_who(a->by));
+	if (r < 0)
+		return store_db_problem(s, r, p, "urenregel");
+	long long id = db_last_id(s->db);
+	a->id = id;
+	if (a->out && !(*a->out = uren_json(s, id)))
+		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
+	return 0;
+}
+
+int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
+			 struct problem *p)
+{
+	struct create_args a = { by, pt, 0, in, out };
+	return store_transaction(s, p, do_uren_submit, &a);
+}
+
+struct entry {
+	long long id, opdracht, medewerker, provider, minuten, txn;
+	char datum[DATE_TEXT_LEN], status[24];
+};
+
+static int entry_load(struct store *s, const struct pt *pt, long long id, struct entry *e, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT opdracht_id, medewerker_id, organisatie_id, minuten, coalesce(transactie_id, 0), datum, status"
+				      " FROM uren WHERE id = ? AND proeftuin_id = ?",
+				      "ll", id, pt->id);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Urenregel %lld bestaat niet in proeftuin '%s'.", id, pt->code);
+	}
+	e->id = id;
+	e->opdracht = db_col_int(st, 0);
+	e->medewerker = db_col_int(st, 1);
+	e->provider = db_col_int(st, 2);
+	e->minuten = db_col_int(st, 3);
+	e->txn = db_col_int(st, 4);
+	snprintf(e->datum, sizeof(e->datum), "%s", db_col_text(st, 5));
+	snprintf(e->status, sizeof(e->status), "%s", db_col_text(st, 6));
+	db_finalize(st);
+	return 0;
+}
+
+static int entry_status_refused(const struct entry *e, const char *want, const char *action, struct problem *p)
+{
+	return urenbank_refuse(p, NULL, "Urenregel %lld is %s; alleen een %s urenregel kan worden %s.", e->id, e->status, want,
+			       action);
+}
+
+struct release {
+	long long inzet, org, minuten;
+};
+
+static int do_approve(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	struct pt pt;
+	struct entry e;
+	if (urenbank_pt_load(s, a->pt, &pt, p) < 0 || entry_load(s, &pt, a->id, &e, p) < 0)
+		return -p->status;
+	if (strcmp(e.status, "ingediend"))
+		return entry_status_refused(&e, "ingediende", "goedgekeurd", p);
+	if (urenbank_pt_check_date(&pt, e.datum, NULL, p) < 0)
+		return -p->status;
+	struct principals *pr = urenbank_principals_load(s, e.opdracht);
+	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
+	if (!pr || !rel) {
+		free(pr);
+		free(rel);
+		return problem_set(p, 500, "geen geheugen");
+	}
+	int32_t idx[MAX_MEMBERS], prov;
+	long long orgs[MAX_MEMBERS + 1];
+	int64_t shares[MAX_MEMBERS], released[MAX_MEMBERS] = { 0 }, draw[MAX_MEMBERS];
+	struct ledger_posting ps[MAX_MEMBERS + 1];
+	urenbank_ledger_members(pr, e.provider, idx, orgs, &prov);
+	int n = ledger_hours(prov, e.minuten, idx, pr->weight, pr->n, ps, shares);
+	int r = n < 0 ? problem_set(p, 500, "Interne fout: de verdeling van opdracht %lld is ongeldig.", e.opdracht) : 0;
+	/* What the staff's inzet committed for this work is released. */
+	size_t nrel = 0;
+	if (r == 0) {
+		int64_t want[MAX_MEMBERS];
+		for (size_t i = 0; i < pr->n; i++)
+			want[i] = (int32_t)i == prov ? 0 : shares[i];
+		struct db_stmt *st = db_query(s->db,
+					      "SELECT v.inzet_id, v.organisatie_id, v.minuten - v.vrijgegeven FROM inzet i"
+					      " JOIN inzet_vastleggingen v ON v.inzet_id = i.id WHERE i.opdracht_id = ? AND i.medewerker_id = ?"
+					      " AND i.status = 'open' AND v.minuten > v.vrijgegeven ORDER BY i.id, v.organisatie_id",
+					      "ll", e.opdracht, e.medewerker);
+		while (db_step(st) == DB_ROW && nrel < MAX_MEMBERS * 4) {
+			int j = urenbank_principal_index(pr, db_col_int(st, 1));
+			if (j < 0 || want[j] <= 0)
+				continue;
+			long long m = db_col_int(st, 2) < want[j] ? db_col_int(st, 2) : want[j];
+			want[j] -= m;
+			released[j] += m;
+			rel[nrel++] = (struct release){ db_col_int(st, 0), pr->org[j], m };
+		}
+		db_finalize(st);
+		for (size_t i = 0; i < pr->n; i++)
+			draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
+		r = urenbank_check_draws(s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
+	}
+	long long txn = 0;
+	char text[400];
+	if (r == 0 && n > 0) {
+		char code[40];
+		urenbank_org_code(s, e.provider, code, sizeof(code));
+		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
+			 e.minuten, e.medewerker, code, e.opdracht);
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0 };
+		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
+	}
+	for (size_t k = 0; r == 0 && k < nrel; k++) {
+		r = db_run(s->db, "UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven + ? WHERE inzet_id = ? AND organisatie_id = ?",
+			   "lll", rel[k].minuten, rel[k].inzet, rel[k].org);
+		if (r == 0)
+			r = db_run(s->db, "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
+				   "llll", e.id, rel[k].inzet, rel[k].org, rel[k].minuten);
+		r = r < 0 ? store_db_problem(s, r, p, "vrijgave") : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
+	}
+	free(pr);
+	free(rel);
+	if (r < 0)
+		return r;
+	char now[32];
+	store_now_text(now);
+	r = db_run(s->db,
+		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
+		   " WHERE id = ?",
+		   "ttll", now, urenbank_who(a->by), txn, e.id);
+	if (r < 0)
+		return store_db_problem(s, r, p, "urenregel");
+	if (a->out && !(*a->out = uren_json(s, e.id)))
+		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
+	return 0;
+}
+
+int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
+			  struct problem *p)
+{
+	struct create_args a = { by, pt, id, NULL, out };
+	return store_transaction(s, p, do_approve, &a);
+}
+
+struct import_args {
+	struct create_args submit;
+	int approve;
+};
+
+static int do_import(struct store *s, void *arg, struct problem *p)
+{
+	struct import_args *a = arg;
+	int r = do_uren_submit(s, &a->submit, p);
+	if (r == 0 && a->approve) {
+		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL };
+		r = do_approve(s, &ap, p);
+	}
+	return r;
+}
+
+int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
+			 struct problem *p)
+{
+	struct import_args a = { { by, pt, 0, in, NULL }, approve };
+	int r = store_transaction(s, p, do_import, &a);
+	if (r == 0 && id)
+		*id = a.submit.id;
+	return r;
+}
+
+static int do_reject(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	struct pt pt;
+	struct entry e;
+	const char *reden = NULL;
+	if (urenbank_pt_load(s, a->pt, &pt, p) < 0 || entry_load(s, &pt, a->id, &e, p) < 0)
+		return -p->status;
+	field_text(a->in, "reden", FIELD_REQUIRED, 1000, &reden, p);
+	if (p->status)
+		return -p->status;
+	if (strcmp(e.status, "ingediend"))
+		return entry_status_refused(&e, "ingediende", "afgekeurd", p);
+	char now[32];
+	store_now_text(now);
+	int r = db_run(s->db,
+		       "UPDATE uren SET status = 'afgekeurd', reden = ?, beoordeeld = ?, beoordeeld_door = ? WHERE id = ?",
+		       "tttl", reden, now, urenbank_who(a->by), e.id);
+	if (r < 0)
+		return store_db_problem(s, r, p, "urenregel");
+	if (a->out && !(*a->out = uren_json(s, e.id)))
+		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
+	return 0;
+}
+
+int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
+			 json_t **out, struct problem *p)
+{
+	struct create_args a = { by, pt, id, in, out };
+	return store_transaction(s, p, do_reject, &a);
+}
+
+static int do_correct(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	struct pt pt;
+	struct entry e;
+	const char *reden = NULL;
+	if (urenbank_pt_load(s, a->pt, &pt, p) < 0 || entry_load(s, &pt, a->id, &e, p) < 0)
+		return -p->status;
+	if (a->in)
+		field_text(a->in, "reden", FIELD_OPTIONAL, 1000, &reden, p);
+	if (p->status)
+		return -p->status;
+	if (strcmp(e.status, "goedgekeurd"))
+		return entry_status_refused(&e, "goedgekeurde", "gecorrigeerd", p);
+	if (urenbank_pt_check_date(&pt, e.datum, NULL, p) < 0)
+		return -p->status;
+	/* The reversal: the original postings, negated, as the journal has them. */
+	struct ledger_posting *ps = calloc(MAX_MEMBERS + 1, sizeof(*ps));
+	long long *orgs = calloc(MAX_MEMBERS + 1, sizeof(*orgs));
+	int64_t *delta = calloc(MAX_MEMBERS + 1, sizeof(*delta));
+	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
+	size_t n = 0, nrel = 0;
+	int r = ps && orgs && delta && rel ? 0 : problem_set(p, 500, "geen geheugen");
+	if (r == 0 && e.txn) {
+		struct db_stmt *st = db_query(s->db,
+					      "SELECT coalesce(organisatie_id, 0), soort, minuten FROM journaal_posten"
+					      " WHERE proeftuin_id = ? AND transactie_id = ? ORDER BY regel",
+					      "ll", pt.id, e.txn);
+		while (db_step(st) == DB_ROW && n <= MAX_MEMBERS) {
+			long long org = db_col_int(st, 0);
+			int kind = ledger_kind_parse(db_col_text(st, 1));
+			ps[n] = (struct ledger_posting){ org ? (int32_t)n : LEDGER_POT, kind < 0 ? LEDGER_POT_KIND : (enum ledger_kind)kind,
+							 -db_col_int(st, 2) };
+			orgs[n] = org;
+			delta[n] = -db_col_int(st, 2);
+			n++;
+		}
+		db_finalize(st);
+	}
+	/* What approving released is committed again while the inzet is open. */
+	if (r == 0) {
+		struct db_stmt *st = db_query(s->db,
+					      "SELECT uv.inzet_id, uv.organisatie_id, uv.minuten FROM uren_vrijgaven uv"
+					      " JOIN inzet i ON i.id = uv.inzet_id WHERE uv.uren_id = ? AND i.status = 'open'",
+					      "l", e.id);
+		while (db_step(st) == DB_ROW && nrel < MAX_MEMBERS * 4) {
+			rel[nrel] = (struct release){ db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2) };
+			for (size_t k = 0; k < n; k++)
+				if (orgs[k] == rel[nrel].org)
+					delta[k] -= rel[nrel].minuten;
+			nrel++;
+		}
+		db_finalize(st);
+		/* Only who loses rights by the correction is checked. */
+		int64_t *draw = calloc(n + 1, sizeof(*draw));
+		if (!draw)
+			r = problem_set(p, 500, "geen geheugen");
+		for (size_t k = 0; r == 0 && k < n; k++)
+			draw[k] = orgs[k] && delta[k] < 0 ? -delta[k] : 0;
+		if (r == 0)
+			r = urenbank_check_draws(s, &pt, orgs, draw, n, "deze correctie kost", "", NULL, p);
+		free(draw);
+	}
+	long long txn = 0;
+	if (r == 0 && n > 0) {
+		char text[300];
+		snprintf(text, sizeof(text), "Correctie van urenregel %lld: tegenboeking van transactie %lld", e.id, e.txn);
+		struct txn t = { e.datum, "correctie", text, e.id, 0, 0, e.txn };
+		r = urenbank_post(s, pt.id, &t, ps, n, orgs, &txn, p);
+	}
+	for (size_t k = 0; r == 0 && k < nrel; k++) {
+		r = db_run(s->db, "UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven - ? WHERE inzet_id = ? AND organisatie_id = ?",
+			   "lll", rel[k].minuten, rel[k].inzet, rel[k].org);
+		r = r < 0 ? store_db_problem(s, r, p, "vastlegging") : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, rel[k].minuten, p);
+	}
+	free(ps);
+	free(orgs);
+	free(delta);
+	free(rel);
+	if (r < 0)
+		return r;
+	char now[32];
+	store_now_text(now);
+	r = db_run(s->db,
+		   "UPDATE uren SET status = 'gecorrigeerd', gecorrigeerd = ?, gecorrigeerd_door = ?, correctie_id = nullif(?, 0),"
+		   " reden = coalesce(?, reden) WHERE id = ?",
+		   "ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
+	if (r < 0)
+		return store_db_problem(s, r, p, "urenregel");
+	if (a->out && !(*a->out = uren_json(s, e.id)))
+		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
+	return 0;
+}
+
+int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
+			  json_t **out, struct problem *p)
+{
+	struct create_args a = { by, pt, id, in, out };
+	return store_transaction(s, p, do_correct, &a);
+}
+
+int urenbank_uren_get(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
+{
+	struct pt pt;
+	struct entry e;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0 || entry_load(s, &pt, id, &e, p) < 0)
+		return -p->status;
+	*out = uren_json(s, id);
+	return *out ? 0 : problem_set(p, 500, "Urenregel %lld is niet te lezen.", id);
+}
+
+int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, json_t **out,
+		       struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	if (f->status && enum_index(uren_statussen, f->status) < 0)
+		problem_param(p, "status", "moet ingediend, goedgekeurd, afgekeurd of gecorrigeerd zijn");
+	if (f->opdrachtgever && !store_org_id(s, f->opdrachtgever))
+		problem_param(p, "opdrachtgever", "organisatie '%.40s' bestaat niet", f->opdrachtgever);
+	if (f->organisatie && !store_org_id(s, f->organisatie))
+		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", f->organisatie);
+	if (f->limit < 0 || f->limit > 10000)
+		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
+	if (p->status)
+		return -p->status;
+	long long limit = f->limit ? f->limit : 1000;
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT " UREN_COLS UREN_FROM
+		" WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
+		" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
+		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
+		"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
+		" ORDER BY u.id LIMIT ?8",
+		"lltt" "llt" "l", pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever,
+		limit);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, uren_row_json(s, st, 0));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+int urenbank_uren_parties(struct store *s, const char *ptc, long long id, char *medewerkers_org, size_t len,
+			  json_t **principals, struct problem *p)
+{
+	struct pt pt;
+	struct entry e;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0 || entry_load(s, &pt, id, &e, p) < 0)
+		return -p->status;
+	urenbank_org_code(s, e.provider, medewerkers_org, len);
+	return urenbank_opdracht_principals(s, ptc, e.opdracht, principals, p);
+}
