@@ -83,6 +83,23 @@ json_t *besturing_members_on(struct store *s, long long vid, const char *date)
 	return a;
 }
 
+/* Whether oid is a partner (active member) of verband vid on date. */
+int besturing_is_partner(struct store *s, long long vid, long long oid, const char *date)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ? AND rol <> 'toehoorder'"
+				      " AND van <= ? AND (tot IS NULL OR tot > ?)",
+				      "lltt", vid, oid, date, date);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
+json_t *besturing_hundredths_or_null(struct score_frac f)
+{
+	return f.den > 0 ? json_integer(score_frac_hundredths(f)) : json_null();
+}
+
 int besturing_json_has_string(json_t *arr, const char *v)
 {
 	size_t i;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "core/date.h"
 #include "core/planning.h"
+#include "core/scoring.h"
 #include "core/idset.h"
 #include "store/store.h"
 
@@ -75,6 +76,8 @@ const char *besturing_org_name(struct store *s, const char *code, char *buf, siz
 void besturing_today(char out[DATE_TEXT_LEN]);
 int32_t besturing_day_of(const char *s); /* DATE_NONE for NULL or no date */
 int besturing_json_has_string(json_t *arr, const char *v);
+/* A score fraction in hundredths, or null when there is nothing to divide. */
+json_t *besturing_hundredths_or_null(struct score_frac f);
 
 /* ---- problems and transactions ---- */
 /* A 422 whose detail and invalid param (when param is not NULL) say the same. */
@@ -94,6 +97,8 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 /* ---- verbanden and trajecten ---- */
 /* The active (non-toehoorder) members of verband vid on date, by code. */
 json_t *besturing_members_on(struct store *s, long long vid, const char *date);
+/* Whether oid is a partner (active member) of verband vid on date. */
+int besturing_is_partner(struct store *s, long long vid, long long oid, const char *date);
 /* Whether oid was ever a member of vid. */
 int besturing_is_member_ever(struct store *s, long long vid, long long oid);
 int besturing_traject_find(struct store *s, long long tid, struct traject_row *t, struct problem *p);
