@@ -1,10 +1,8 @@
 /* /mijlpalen (what is late on a date) and /meldingen (cooperation
  * outside a verband). See page_besturing.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include "http/authz.h"
-#include "http/form.h"
+#include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "http/authz.h"
 #include "http/form.h"
+#include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
 
