@@ -10,7 +10,14 @@
  * in *out (caller owns it), or -p->status with nothing written: 400 field
  * errors, 404 unknown object in the path, 409 duplicate, 422 unknown
  * reference in the body or a refused rule. The store knows no roles:
- * callers remove what an actor may not see (see each function). */
+ * callers remove what an actor may not see (see each function).
+ *
+ * Where: kwaliteitskaart.c (competences, levels, accounts),
+ * kwaliteitskaart_afwezigheid.c (absences, substitutions),
+ * kwaliteitskaart_kwetsbaarheid.c (an organisation's map for the rules,
+ * vulnerability, the network view, the map as a document),
+ * kwaliteitskaart_import.c (import, inzage), kwaliteitskaart_demo.c; what
+ * they share is in kwaliteitskaart_intern.h. */
 #ifndef SAMEN_STORE_KWALITEITSKAART_H
 #define SAMEN_STORE_KWALITEITSKAART_H
 #include <jansson.h>
