@@ -6,6 +6,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/register.h"
+#include "store/register_sql.h"
 #include "store/besturing_intern.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -74,7 +75,7 @@ json_t *besturing_members_on(struct store *s, long long vid, const char *date)
 	json_t *a = json_array();
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.verband_id = ? AND l.rol <> 'toehoorder' AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?)"
+				      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?")
 				      " ORDER BY o.code",
 				      "ltt", vid, date, date);
 	while (db_step(st) == DB_ROW)
@@ -87,8 +88,8 @@ json_t *besturing_members_on(struct store *s, long long vid, const char *date)
 int besturing_is_partner(struct store *s, long long vid, long long oid, const char *date)
 {
 	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ? AND rol <> 'toehoorder'"
-				      " AND van <= ? AND (tot IS NULL OR tot > ?)",
+				      "SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
+				      " AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 				      "lltt", vid, oid, date, date);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);

@@ -31,15 +31,6 @@ struct traject_row {
 };
 
 
-/* Whether organisation <o> (an id parameter) takes part in traject t of
- * verband v: as in register_traject_list. */
-#define TAKES_PART(o)                                                                                          \
-	"((v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers d WHERE d.traject_id = t.id"    \
-	"   AND d.organisatie_id = " o ")) OR (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen l" \
-	"   WHERE l.verband_id = v.id AND l.organisatie_id = " o " AND l.rol <> 'toehoorder'"                        \
-	"   AND (t.eind IS NULL OR l.van < t.eind) AND (l.tot IS NULL OR l.tot > t.start))))"
-
-
 #define MS_DEADLINE "coalesce((SELECT u.nieuwe_deadline FROM mijlpaal_uitstel u WHERE u.mijlpaal_id = m.id ORDER BY u.id DESC LIMIT 1), m.deadline)"
 #define MS_COLS                                                                                                 \
 	"m.id, t.id, v.code, tv.code, tv.naam, m.titel, m.deadline, m.verantwoordelijke, o.code, o.naam, m.omschrijving," \

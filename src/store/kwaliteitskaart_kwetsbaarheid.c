@@ -8,6 +8,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/kwaliteitskaart_intern.h"
 #include "store/medewerkers.h"
+#include "store/register_sql.h"
 
 /* ---- loading an organisation's map for the rules ------------------------------ */
 
@@ -267,8 +268,8 @@ static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long 
 static int member_on(struct store *s, long long oid, long long vid, const char *day)
 {
 	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen WHERE organisatie_id = ? AND verband_id = ? AND van <= ?"
-				      " AND (tot IS NULL OR tot > ?) LIMIT 1",
+				      "SELECT 1 FROM lidmaatschappen l WHERE l.organisatie_id = ? AND l.verband_id = ?"
+				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " LIMIT 1",
 				      "lltt", oid, vid, day, day);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);
@@ -409,7 +410,7 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	json_t *orgs = json_array();
 	struct db_stmt *st = vid ? db_query(s->db,
 					    "SELECT DISTINCT o.id, o.naam FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-					    " WHERE l.verband_id = ? AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?) ORDER BY o.naam",
+					    " WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam",
 					    "ltt", vid, day, day)
 				 : db_query(s->db,
 					    "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
