@@ -241,14 +241,6 @@ int kwaliteitskaart_levels(struct store *s, long long id, json_t **out, struct p
 
 /* ---- accounts ---------------------------------------------------------------- */
 
-long long kwaliteitskaart_account_staff(struct store *s, long long user_id)
-{
-	struct db_stmt *st = db_query(s->db, "SELECT medewerker_id FROM gebruikers WHERE id = ?", "l", user_id);
-	long long id = db_step(st) == DB_ROW && !db_col_null(st, 0) ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
-}
-
 int kwaliteitskaart_account_org(struct store *s, const char *naam, char *org, size_t orglen, struct problem *p)
 {
 	struct db_stmt *st = db_query(s->db,

@@ -76,8 +76,8 @@ int kwaliteitskaart_substitution_orgs(struct store *s, long long sid, char *org,
 
 /* ---- accounts and medewerkers -------------------------------------------- */
 
-/* The medewerker the account user_id is, or 0. */
-long long kwaliteitskaart_account_staff(struct store *s, long long user_id);
+/* (The medewerker an account is linked to is actor.medewerker, read when
+ * the account is identified: store/gebruikers.h.) */
 /* Links account naam to medewerker id (0: unlinks): 404 unknown account,
  * 422 unknown medewerker or one of another organisation than the account,
  * 409 when the medewerker is linked to another account. Out:
