@@ -40,75 +40,24 @@ void page_besturing_stylesheet(struct buf *b, const char *name)
 	html_raw(b, "\">");
 }
 
-static void label_and_error(struct buf *b, const char *id, const char *label, const char *error)
-{
-	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid bst-veld\">"
-			  : "<div class=\"utrecht-form-field bst-veld\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_txt(b, label);
-	html_raw(b, "</label></div>");
-	if (error) {
-		html_raw(b, "<div class=\"utrecht-form-field-error-message bst-fout\" id=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\">");
-		html_txt(b, error);
-		html_raw(b, "</div>");
-	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\">");
-}
-
-static void described(struct buf *b, const char *id, const char *error)
-{
-	if (!error)
-		return;
-	html_raw(b, " aria-invalid=\"true\" aria-describedby=\"");
-	html_attr(b, id);
-	html_raw(b, "-fout\"");
-}
-
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required)
 {
-	label_and_error(b, id, label, error);
-	int area = !strcmp(type, "textarea");
-	html_raw(b, area ? "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\" rows=\"3\""
-			 : "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"");
-	if (!area) {
-		html_attr(b, type);
-		html_raw(b, "\"");
-	}
-	html_raw(b, " id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\"");
-	if (required)
-		html_raw(b, " required");
-	described(b, id, error);
-	if (area) {
-		html_raw(b, ">");
-		html_txt(b, value ? value : "");
-		html_raw(b, "</textarea>");
-	} else {
-		html_raw(b, " value=\"");
-		html_attr(b, value ? value : "");
-		html_raw(b, "\">");
-	}
-	html_raw(b, "</div></div>");
+	page_input_field(b, &(struct page_input){ .id = id, .name = name, .label = label, .type = type, .value = value,
+						  .error = error, .field_class = "bst-veld", .required = required });
 }
 
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error)
 {
-	label_and_error(b, id, label, error);
+	const struct page_input in = { .id = id, .label = label, .error = error, .field_class = "bst-veld" };
+	page_field_begin(b, &in);
 	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
 	html_attr(b, id);
 	html_raw(b, "\" name=\"");
 	html_attr(b, name);
 	html_raw(b, "\"");
-	described(b, id, error);
+	page_field_invalid(b, &in);
 	html_raw(b, ">");
 	for (int i = 0; options[i]; i += 2) {
 		html_raw(b, "<option value=\"");
@@ -117,13 +66,15 @@ void page_besturing_select(struct buf *b, const char *id, const char *name, cons
 		html_txt(b, options[i + 1]);
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div>");
+	html_raw(b, "</select>");
+	page_field_end(b);
 }
 
 void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
 		     const char *value, int optional)
 {
-	label_and_error(b, id, label, NULL);
+	const struct page_input in = { .id = id, .label = label, .field_class = "bst-veld" };
+	page_field_begin(b, &in);
 	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
 	html_attr(b, id);
 	html_raw(b, "\" name=\"");
@@ -142,7 +93,8 @@ void page_besturing_select_orgs(struct buf *b, const char *id, const char *name,
 		html_txt(b, page_name(names, code));
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div>");
+	html_raw(b, "</select>");
+	page_field_end(b);
 }
 
 void page_besturing_notice(struct buf *b, const char *message)

@@ -45,11 +45,13 @@ void page_besturing_hundredths(struct buf *b, json_t *v);
 /* The page's own style sheet (besturing.css or rapport.css), linked from
  * inside the page: the frame's <head> is shared by every page. */
 void page_besturing_stylesheet(struct buf *b, const char *name);
-/* A field of a form: label, error (may be NULL) and the control.
+/* A field of a form: label, error (may be NULL) and the control, as
+ * page_input_field (pages.h) draws every field, with the class bst-veld.
  * type "date", "text", "number", or "textarea". */
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required);
-/* A <select>: options as NULL-terminated value/label pairs. */
+/* A <select> in the same field markup (page_field_begin): options as
+ * NULL-terminated value/label pairs. */
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error);
 /* A <select> of organisations (codes) with their names. */

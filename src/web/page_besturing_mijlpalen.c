@@ -27,18 +27,11 @@ int page_late(struct request *rq, struct response *rs)
 	struct buf *b = &rs->body;
 	page_besturing_stylesheet(b, "besturing.css");
 	page_besturing_title(b, "Te laat", "Mijlpalen die te laat zijn");
-	html_raw(b, bad ? "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
-			  "utrecht-form-field--invalid samen-filter__field\">"
-			: "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
-			  "samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
-	if (bad)
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">Dit is geen geldige datum; "
-			    "gebruik JJJJ-MM-DD.</div>");
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input\" "
-		    "type=\"date\" id=\"datum\" name=\"datum\" value=\"");
-	html_attr(b, bad ? req_query(rq, "datum") : datum);
-	html_raw(b, bad ? "\" aria-invalid=\"true\" aria-describedby=\"datum-fout\"></div></div>" : "\"></div></div>");
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\">");
+	page_input_field(b, &(struct page_input){ .id = "datum", .label = "Peildatum", .type = "date",
+						  .value = bad ? req_query(rq, "datum") : datum,
+						  .error = bad ? "Dit is geen geldige datum; gebruik JJJJ-MM-DD." : NULL,
+						  .field_class = "samen-filter__field" });
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 	if (bad) {
 		rs->status = 400;
