@@ -8,7 +8,7 @@
  *   beheer              ja        -                  -            -          -          -        -
  *   medewerkers-lezen   ja        ja                 ja           ja         ja         ja       -
  *   persoonsgegevens-   ja        ja                 -            eigen org  -          -        -
- *     lezen
+ *     lezen             (elke aangemelde rol: ook het eigen record)
  *   medewerkers-wijz.,  ja        -                  -            eigen org  -          -        -
  *     AVG-export
  *   rapport-lezen       ja        ja                 eigen org    eigen org  eigen org  eigen org -
@@ -45,6 +45,11 @@
  * "Eigen proeftuin of verband": the verband an actor is scoped to is the
  * proeftuin itself, or the verband that proeftuin belongs to (struct
  * policy_target in policy.h); decided here, in_scope() below.
+ *
+ * The own record ("eigen record") is the medewerker the account is linked
+ * to (actor.medewerker): policy_allows_record decides on one medewerker's
+ * record, policy_allows on an action without one (whether a role may at
+ * all).
  *
  * Anything not listed is refused: a new action is closed until it is
  * added here. */
@@ -188,7 +193,7 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_SKILLS_WRITE:
 		/* Managers of org; a medewerker of org only for their own record,
-		 * which the handler checks through the account's link. */
+		 * which policy_allows_record decides. */
 		return (a->role == ROLE_MANAGER || a->role == ROLE_MEDEWERKER) && same_org(a, org);
 	case ACT_CODELIST_WRITE:
 		/* The process manager of that verband's list, or of all lists. */
@@ -206,5 +211,22 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 	case ACT_AUDIT_READ:
 	default:
 		return 0;
+	}
+}
+
+int policy_allows_record(const struct actor *a, enum action action, const char *org, long long medewerker)
+{
+	/* The record the account is linked to. A medewerker account without a
+	 * link (0) passes only for record 0, which does not exist and which
+	 * the store refuses as it refuses any unknown medewerker. */
+	int own = a->role != ROLE_NONE && a->medewerker == medewerker;
+	switch (action) {
+	case ACT_SKILLS_WRITE:
+		return policy_allows(a, action, org, NULL) && (a->role != ROLE_MEDEWERKER || own);
+	case ACT_STAFF_READ_PRIVATE:
+		/* Everyone may see their own personal data (AVG inzage). */
+		return policy_allows(a, action, org, NULL) || (medewerker > 0 && own);
+	default:
+		return policy_allows(a, action, org, NULL);
 	}
 }

@@ -23,6 +23,7 @@ struct actor {
 	char verband[48]; /* the verband or proeftuin a stuurgroep/procesmanager serves; "" for all */
 	char csrf[72];    /* the session's CSRF token; "" for token-authenticated requests */
 	int via_token;    /* authenticated by an API token */
+	long long medewerker; /* the medewerker the account is linked to; 0 when none */
 };
 
 /* What an actor wants to do. Where (organisation, verband, proeftuin) is
@@ -53,7 +54,7 @@ enum action {
 	ACT_HOURS_BOOK,        /* book hours of staff of org */
 	ACT_HOURS_APPROVE,     /* approve, reject or correct hours on an opdracht of principal org */
 	ACT_DEPOSIT,           /* deposit money for org into the hours exchange */
-	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, see api_kwaliteitskaart.c) */
+	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, policy_allows_record) */
 	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
 	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
 	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
@@ -76,6 +77,13 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 /* The same for target organisation org (may be NULL) in verband (may be
  * NULL): policy_allows_in with { org, verband, NULL }. */
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband);
+/* Decides whether actor may do action on the record of medewerker (an id)
+ * of organisation org: policy_allows(a, action, org, NULL), and whose
+ * record it is. ACT_SKILLS_WRITE: a medewerker only on the record its
+ * account is linked to (a->medewerker); ACT_STAFF_READ_PRIVATE: also
+ * anyone signed in on the record linked to their account. Other actions
+ * as policy_allows. */
+int policy_allows_record(const struct actor *a, enum action action, const char *org, long long medewerker);
 
 extern const char *const policy_role_names[]; /* indexed by enum role; [0] = "anoniem" */
 enum role policy_role_parse(const char *name); /* ROLE_NONE when unknown */

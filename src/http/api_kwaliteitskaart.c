@@ -38,19 +38,14 @@ static int may_at_all(struct request *rq, struct response *rs, enum action actio
 	return authz_require(rq, rs, action, rq->actor.org[0] ? rq->actor.org : NULL);
 }
 
-/* Whether the actor is medewerker id (through the account link). */
-static int is_self(struct request *rq, long long id)
-{
-	return rq->actor.role != ROLE_NONE && rq->actor.user_id > 0 && kwaliteitskaart_account_staff(rq->store, rq->actor.user_id) == id;
-}
-
 /* ACT_SKILLS_WRITE on medewerker id of org: a medewerker-role user only
- * for their own record. 0, or -1 with rs filled and audited. */
+ * for their own record (the policy decides). 0, or -1 with rs filled and
+ * audited. */
 static int may_write_skills(struct request *rq, struct response *rs, long long id, const char *org, const char *obj)
 {
 	if (authz_require(rq, rs, ACT_SKILLS_WRITE, org) < 0)
 		return -1;
-	if (rq->actor.role == ROLE_MEDEWERKER && !is_self(rq, id)) {
+	if (!policy_allows_record(&rq->actor, ACT_SKILLS_WRITE, org, id)) {
 		api_error(rs, 403, "Een medewerker werkt alleen de eigen kwaliteitskaart bij; dit account is niet gekoppeld aan "
 				   "medewerker %lld.",
 			  id);
@@ -60,9 +55,10 @@ static int may_write_skills(struct request *rq, struct response *rs, long long i
 	return 0;
 }
 
+/* Personal data of medewerker id (0: of nobody in particular) of org. */
 static int may_see_private(struct request *rq, const char *org, long long id)
 {
-	return policy_allows(&rq->actor, ACT_STAFF_READ_PRIVATE, org, NULL) || (id > 0 && is_self(rq, id));
+	return policy_allows_record(&rq->actor, ACT_STAFF_READ_PRIVATE, org, id);
 }
 
 static int query_int(struct request *rq, const char *name, long long min, long long max, long long *out,

@@ -18,7 +18,7 @@
  * Traject ids and the codes of verkenningen and scoringen are the path
  * keys. Dates are "YYYY-MM-DD"; `datum` arguments may be NULL for today.
  *
- * Where: besturing_kiezen.c (verkenningen, scoringen), besturing_trajecten.c
+ * Where: besturing_verkenningen.c, besturing_scoringen.c, besturing_trajecten.c
  * (business cases, mijlpalen, besluiten, rollen), besturing_rapportage.c
  * (report data), besturing_import.c (the document); what they share is in besturing_intern.h. */
 #ifndef SAMEN_STORE_BESTURING_H

@@ -6,6 +6,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/register.h"
+#include "store/register_sql.h"
 #include "store/besturing_intern.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -74,13 +75,30 @@ json_t *besturing_members_on(struct store *s, long long vid, const char *date)
 	json_t *a = json_array();
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.verband_id = ? AND l.rol <> 'toehoorder' AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?)"
+				      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?")
 				      " ORDER BY o.code",
 				      "ltt", vid, date, date);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_string(db_col_text(st, 0)));
 	db_finalize(st);
 	return a;
+}
+
+/* Whether oid is a partner (active member) of verband vid on date. */
+int besturing_is_partner(struct store *s, long long vid, long long oid, const char *date)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
+				      " AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+				      "lltt", vid, oid, date, date);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
+json_t *besturing_hundredths_or_null(struct score_frac f)
+{
+	return f.den > 0 ? json_integer(score_frac_hundredths(f)) : json_null();
 }
 
 int besturing_json_has_string(json_t *arr, const char *v)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include "core/date.h"
 #include "core/planning.h"
+#include "core/scoring.h"
 #include "core/idset.h"
 #include "store/store.h"
 
@@ -28,15 +29,6 @@ struct traject_row {
 	long long id, verband;
 	char verband_code[48], taakveld[48], taakveld_naam[200], start[DATE_TEXT_LEN], eind[DATE_TEXT_LEN];
 };
-
-
-/* Whether organisation <o> (an id parameter) takes part in traject t of
- * verband v: as in register_traject_list. */
-#define TAKES_PART(o)                                                                                          \
-	"((v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers d WHERE d.traject_id = t.id"    \
-	"   AND d.organisatie_id = " o ")) OR (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen l" \
-	"   WHERE l.verband_id = v.id AND l.organisatie_id = " o " AND l.rol <> 'toehoorder'"                        \
-	"   AND (t.eind IS NULL OR l.van < t.eind) AND (l.tot IS NULL OR l.tot > t.start))))"
 
 
 #define MS_DEADLINE "coalesce((SELECT u.nieuwe_deadline FROM mijlpaal_uitstel u WHERE u.mijlpaal_id = m.id ORDER BY u.id DESC LIMIT 1), m.deadline)"
@@ -75,6 +67,8 @@ const char *besturing_org_name(struct store *s, const char *code, char *buf, siz
 void besturing_today(char out[DATE_TEXT_LEN]);
 int32_t besturing_day_of(const char *s); /* DATE_NONE for NULL or no date */
 int besturing_json_has_string(json_t *arr, const char *v);
+/* A score fraction in hundredths, or null when there is nothing to divide. */
+json_t *besturing_hundredths_or_null(struct score_frac f);
 
 /* ---- problems and transactions ---- */
 /* A 422 whose detail and invalid param (when param is not NULL) say the same. */
@@ -94,6 +88,8 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 /* ---- verbanden and trajecten ---- */
 /* The active (non-toehoorder) members of verband vid on date, by code. */
 json_t *besturing_members_on(struct store *s, long long vid, const char *date);
+/* Whether oid is a partner (active member) of verband vid on date. */
+int besturing_is_partner(struct store *s, long long vid, long long oid, const char *date);
 /* Whether oid was ever a member of vid. */
 int besturing_is_member_ever(struct store *s, long long vid, long long oid);
 int besturing_traject_find(struct store *s, long long tid, struct traject_row *t, struct problem *p);

@@ -10,6 +10,7 @@
 #include "store/fields.h"
 #include "store/besturing.h"
 #include "store/besturing_intern.h"
+#include "store/register_sql.h"
 
 /* ---- business cases --------------------------------------------------------- */
 
@@ -633,7 +634,7 @@ int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *
 	}
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT " MS_COLS MS_FROM " WHERE (?1 = 0 OR t.id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-				      " AND (?3 = 0 OR " TAKES_PART("?3") ") AND (?4 IS NULL OR " MS_DEADLINE " >= ?4)"
+				      " AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART("?3") ") AND (?4 IS NULL OR " MS_DEADLINE " >= ?4)"
 				      " AND (?5 IS NULL OR " MS_DEADLINE " <= ?5) ORDER BY " MS_DEADLINE ", m.id",
 				      "ltltt", f->traject, f->verband, oid, f->van, f->tot);
 	json_t *a = json_array();
@@ -764,7 +765,7 @@ int besturing_decision_list(struct store *s, const struct besturing_decision_fil
 		"SELECT " DECISION_COLS DECISION_FROM " WHERE (?1 = 0 OR b.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
 		" AND (?3 IS NULL OR b.orgaan = ?3) AND (?4 IS NULL OR b.datum >= ?4) AND (?5 IS NULL OR b.datum <= ?5)"
 		" AND (?6 = 0 OR b.organisatie_id = ?6 OR (b.traject_id IS NULL AND EXISTS (SELECT 1 FROM lidmaatschappen lm"
-		"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL AND " TAKES_PART("?6") "))"
+		"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL AND " REGISTER_SQL_TAKES_PART("?6") "))"
 		" ORDER BY b.datum, b.id",
 		"lttttl", f->traject, f->verband, f->orgaan, f->van, f->tot, oid);
 	json_t *a = json_array();

@@ -117,18 +117,23 @@ int gebruikers_bootstrap_admin(struct store *s, const char *token, struct proble
 	return 1;
 }
 
+/* Who an account is, for struct actor: the medewerker it is linked to
+ * (gebruikers.medewerker_id) too, so that the policy can tell the own
+ * record. Extra columns of a query start at ACTOR_NCOLS. */
+#define ACTOR_COLUMNS "g.id, g.naam, g.rol, o.code, g.verband, g.medewerker_id"
+#define ACTOR_NCOLS 6
+
 static void fill_actor(struct db_stmt *st, struct actor *a)
 {
-	/* columns: id, naam, rol, org code, verband */
+	/* columns: ACTOR_COLUMNS */
 	memset(a, 0, sizeof(*a));
 	a->user_id = db_col_int(st, 0);
 	snprintf(a->name, sizeof(a->name), "%s", db_col_text(st, 1));
 	a->role = policy_role_parse(db_col_text(st, 2));
 	snprintf(a->org, sizeof(a->org), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
 	snprintf(a->verband, sizeof(a->verband), "%s", db_col_text(st, 4) ? db_col_text(st, 4) : "");
+	a->medewerker = db_col_null(st, 5) ? 0 : db_col_int(st, 5);
 }
-
-#define ACTOR_COLUMNS "g.id, g.naam, g.rol, o.code, g.verband"
 
 int gebruikers_identify_token(struct store *s, const char *token, struct actor *a)
 {
@@ -438,9 +443,9 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	char hash[crypto_pwhash_STRBYTES] = "";
 	int known = 0;
 	st = db_query(s->db, "SELECT " ACTOR_COLUMNS ", g.wachtwoord_hash" USER_FROM " WHERE g.naam = ? AND g.actief = 1", "t", naam);
-	if (db_step(st) == DB_ROW && db_col_text(st, 5)) {
+	if (db_step(st) == DB_ROW && db_col_text(st, ACTOR_NCOLS)) {
 		fill_actor(st, &out->actor);
-		snprintf(hash, sizeof(hash), "%s", db_col_text(st, 5));
+		snprintf(hash, sizeof(hash), "%s", db_col_text(st, ACTOR_NCOLS));
 		known = 1;
 	}
 	db_finalize(st);
@@ -506,7 +511,7 @@ int gebruikers_identify_session(struct store *s, const char *secret, struct acto
 	int r = -1;
 	if (db_step(st) == DB_ROW) {
 		fill_actor(st, a);
-		snprintf(a->csrf, sizeof(a->csrf), "%s", db_col_text(st, 5));
+		snprintf(a->csrf, sizeof(a->csrf), "%s", db_col_text(st, ACTOR_NCOLS));
 		r = 0;
 	}
 	db_finalize(st);

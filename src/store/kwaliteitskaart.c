@@ -1,25 +1,28 @@
+/* The kwaliteitskaart in the store, part one: the small helpers the
+ * kwaliteitskaart_*.c files share (kwaliteitskaart_intern.h), the
+ * competence list, levels and the link from an account to its medewerker.
+ * Absences and substitutions: kwaliteitskaart_afwezigheid.c; an
+ * organisation's map, its vulnerability and the network view:
+ * kwaliteitskaart_kwetsbaarheid.c; import and inzage:
+ * kwaliteitskaart_import.c. See kwaliteitskaart.h. */
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "core/date.h"
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/kwaliteitskaart.h"
-#include "store/medewerkers.h"
+#include "store/kwaliteitskaart_intern.h"
 
-static const char *const reden_values[] = { "ziekte", "vakantie", "verlof", "opleiding", "overig", NULL };
+/* ---- small helpers (kwaliteitskaart_intern.h) ----------------------------- */
 
-/* ---- small helpers ---------------------------------------------------- */
-
-static long long competence_id(struct store *s, const char *code)
+long long kwaliteitskaart_competence_id(struct store *s, const char *code)
 {
 	return store_lookup_id(s, "SELECT id FROM competenties WHERE code = ?", code);
 }
 
 /* The organisation id of medewerker id, or 0 when there is none. */
-static long long medewerkers_org_id(struct store *s, long long id)
+long long kwaliteitskaart_staff_org_id(struct store *s, long long id)
 {
 	struct db_stmt *st = db_query(s->db, "SELECT organisatie_id FROM medewerkers WHERE id = ?", "l", id);
 	long long o = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
@@ -28,8 +31,7 @@ static long long medewerkers_org_id(struct store *s, long long id)
 }
 
 /* A reference in the body that does not exist: 422 with the field named. */
-static int unknown_ref(struct problem *p, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int unknown_ref(struct problem *p, const char *field, const char *fmt, ...)
+int kwaliteitskaart_unknown_ref(struct problem *p, const char *field, const char *fmt, ...)
 {
 	char reason[256];
 	va_list ap;
@@ -44,7 +46,7 @@ static int unknown_ref(struct problem *p, const char *field, const char *fmt, ..
 }
 
 /* The day a moment is about for memberships and absences. */
-static void moment_day(struct kwaliteitskaart_moment m, char out[DATE_TEXT_LEN])
+void kwaliteitskaart_moment_day(struct kwaliteitskaart_moment m, char out[DATE_TEXT_LEN])
 {
 	date_format(m.date != DATE_NONE ? m.date : date_from_ymd(m.year, 1, 1), out);
 }
@@ -81,7 +83,7 @@ int kwaliteitskaart_competence_create(struct store *s, json_t *in, json_t **out,
 	int r = 0;
 	long long vid = 0;
 	if (verband && !(vid = store_verband_id(s, verband))) {
-		r = unknown_ref(p, "verband", "verband '%s' bestaat niet", verband);
+		r = kwaliteitskaart_unknown_ref(p, "verband", "verband '%s' bestaat niet", verband);
 		goto out;
 	}
 	char now[32];
@@ -148,7 +150,7 @@ static json_t *level_json(const char *code, const char *naam, int niveau)
 
 /* Sets (niveau 1..3) or removes (0) a level inside an open transaction;
  * *changed says whether anything changed. */
-static int put_level(struct store *s, long long id, long long cid, int niveau, int *changed, struct problem *p)
+int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int niveau, int *changed, struct problem *p)
 {
 	struct db_stmt *st = db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?",
 				      "ll", id, cid);
@@ -182,15 +184,15 @@ int kwaliteitskaart_level_set(struct store *s, long long id, const char *code, j
 		return -p->status;
 	int r = 0, changed;
 	long long cid;
-	if (!medewerkers_org_id(s, id)) {
+	if (!kwaliteitskaart_staff_org_id(s, id)) {
 		r = problem_set(p, 404, "Medewerker %lld bestaat niet.", id);
 		goto out;
 	}
-	if (!(cid = competence_id(s, code))) {
+	if (!(cid = kwaliteitskaart_competence_id(s, code))) {
 		r = problem_set(p, 404, "Competentie '%s' bestaat niet; zie GET /api/v1/competenties.", code);
 		goto out;
 	}
-	if ((r = put_level(s, id, cid, (int)niveau, &changed, p)) < 0)
+	if ((r = kwaliteitskaart_put_level(s, id, cid, (int)niveau, &changed, p)) < 0)
 		goto out;
 	struct db_stmt *st = db_query(s->db, "SELECT naam FROM competenties WHERE id = ?", "l", cid);
 	if (db_step(st) == DB_ROW) {
@@ -210,18 +212,18 @@ int kwaliteitskaart_level_delete(struct store *s, long long id, const char *code
 		return -p->status;
 	int r = 0, changed = 0;
 	long long cid;
-	if (!medewerkers_org_id(s, id))
+	if (!kwaliteitskaart_staff_org_id(s, id))
 		r = problem_set(p, 404, "Medewerker %lld bestaat niet.", id);
-	else if (!(cid = competence_id(s, code)))
+	else if (!(cid = kwaliteitskaart_competence_id(s, code)))
 		r = problem_set(p, 404, "Competentie '%s' bestaat niet.", code);
-	else if ((r = put_level(s, id, cid, 0, &changed, p)) == 0 && !changed)
+	else if ((r = kwaliteitskaart_put_level(s, id, cid, 0, &changed, p)) == 0 && !changed)
 		r = problem_set(p, 404, "Medewerker %lld heeft competentie '%s' niet.", id, code);
 	return store_finish(s, r, p);
 }
 
 int kwaliteitskaart_levels(struct store *s, long long id, json_t **out, struct problem *p)
 {
-	if (!medewerkers_org_id(s, id))
+	if (!kwaliteitskaart_staff_org_id(s, id))
 		return problem_set(p, 404, "Medewerker %lld bestaat niet.", id);
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT c.code, c.naam, mc.niveau FROM medewerker_competenties mc"
@@ -237,274 +239,7 @@ int kwaliteitskaart_levels(struct store *s, long long id, json_t **out, struct p
 	return 0;
 }
 
-/* ---- absences --------------------------------------------------------------- */
-
-#define ABSENCE_SELECT                                                                                             \
-	"SELECT a.id, a.medewerker_id, o.code, a.van, a.tot, a.reden, m.naam FROM afwezigheden a"                   \
-	" JOIN medewerkers m ON m.id = a.medewerker_id JOIN organisaties o ON o.id = m.organisatie_id"
-
-static json_t *absence_json(struct db_stmt *st)
-{
-	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
-			      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 6), "organisatie",
-			      db_col_text(st, 2), "van", db_col_text(st, 3), "tot", db_col_text(st, 4));
-	json_object_set_new(o, "reden", store_text_or_null(st, 5));
-	return o;
-}
-
-int kwaliteitskaart_absence_create(struct store *s, json_t *in, json_t **out, struct problem *p)
-{
-	long long id = 0;
-	const char *van = NULL, *tot = NULL, *reden = NULL;
-	field_int(in, "medewerker", FIELD_REQUIRED, 1, 999999999999999LL, &id, p);
-	field_date(in, "van", FIELD_REQUIRED, &van, p);
-	field_date(in, "tot", FIELD_REQUIRED, &tot, p);
-	field_enum(in, "reden", FIELD_OPTIONAL, reden_values, &reden, p);
-	if (van && tot && strcmp(tot, van) < 0)
-		problem_param(p, "tot", "ligt voor 'van' (%s); een afwezigheid van één dag heeft tot = van", van);
-	if (p->status)
-		return -p->status;
-	if (store_begin(s, p) < 0)
-		return -p->status;
-	int r;
-	if (!medewerkers_org_id(s, id)) {
-		char what[32];
-		snprintf(what, sizeof(what), "%lld", id);
-		r = unknown_ref(p, "medewerker", "medewerker %s bestaat niet", what);
-		goto out;
-	}
-	char now[32];
-	store_now_text(now);
-	r = db_run(s->db, "INSERT INTO afwezigheden(medewerker_id, van, tot, reden, aangemaakt) VALUES(?, ?, ?, ?, ?)", "ltttt",
-		   id, van, tot, reden, now);
-	if (r < 0) {
-		r = store_db_problem(s, r, p, "afwezigheid");
-		goto out;
-	}
-	struct db_stmt *st = db_query(s->db, ABSENCE_SELECT " WHERE a.id = ?", "l", db_last_id(s->db));
-	if (db_step(st) == DB_ROW)
-		*out = absence_json(st);
-	else
-		r = store_db_problem(s, DB_ERR, p, "afwezigheid");
-	db_finalize(st);
-out:
-	return store_finish(s, r, p);
-}
-
-int kwaliteitskaart_absence_list(struct store *s, const char *org, long long id, const char *van, const char *tot, json_t **out,
-			struct problem *p)
-{
-	long long oid = 0;
-	if (org && !(oid = store_org_id(s, org))) {
-		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
-		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
-		p->status = 422;
-		return -422;
-	}
-	struct db_stmt *st = db_query(s->db,
-				      ABSENCE_SELECT " WHERE (? = 0 OR m.organisatie_id = ?) AND (? = 0 OR a.medewerker_id = ?)"
-						     " AND (? IS NULL OR a.tot >= ?) AND (? IS NULL OR a.van <= ?)"
-						     " ORDER BY a.van, a.id",
-				      "llll" "tttt", oid, oid, id, id, van, van, tot, tot);
-	if (!st)
-		return store_db_problem(s, DB_ERR, p, "afwezigheden");
-	json_t *a = json_array();
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, absence_json(st));
-	db_finalize(st);
-	*out = a;
-	return 0;
-}
-
-int kwaliteitskaart_absence_owner(struct store *s, long long absence_id, long long *staff, char *org, size_t orglen,
-			 struct problem *p)
-{
-	struct db_stmt *st = db_query(s->db, ABSENCE_SELECT " WHERE a.id = ?", "l", absence_id);
-	int found = db_step(st) == DB_ROW;
-	if (found) {
-		*staff = db_col_int(st, 1);
-		snprintf(org, orglen, "%s", db_col_text(st, 2));
-	}
-	db_finalize(st);
-	return found ? 0 : problem_set(p, 404, "Afwezigheid %lld bestaat niet.", absence_id);
-}
-
-int kwaliteitskaart_absence_delete(struct store *s, long long absence_id, struct problem *p)
-{
-	if (store_begin(s, p) < 0)
-		return -p->status;
-	int r = db_run(s->db, "DELETE FROM afwezigheden WHERE id = ?", "l", absence_id);
-	if (r < 0)
-		r = store_db_problem(s, r, p, "afwezigheid");
-	else if (!db_changes(s->db))
-		r = problem_set(p, 404, "Afwezigheid %lld bestaat niet.", absence_id);
-	return store_finish(s, r, p);
-}
-
-/* ---- substitutions ------------------------------------------------------------ */
-
-#define SUBSTITUTION_SELECT                                                                                        \
-	"SELECT v.id, h.id, h.naam, ho.code, s.id, s.naam, so.code, c.code, v.aangemaakt, v.beeindigd, c.naam"     \
-	" FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id JOIN organisaties ho ON ho.id = h.organisatie_id" \
-	" JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"             \
-	" JOIN competenties c ON c.id = v.competentie_id"
-
-static json_t *substitution_json(struct db_stmt *st)
-{
-	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
-			      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2), "organisatie",
-			      db_col_text(st, 3), "vervanger", (json_int_t)db_col_int(st, 4), "vervangerNaam",
-			      db_col_text(st, 5), "vervangerOrganisatie", db_col_text(st, 6), "competentie", db_col_text(st, 7),
-			      "competentieNaam", db_col_text(st, 10), "aangemaakt", db_col_text(st, 8));
-	json_object_set_new(o, "beeindigd", store_text_or_null(st, 9));
-	return o;
-}
-
-static int level_of(struct store *s, long long id, long long cid)
-{
-	struct db_stmt *st = db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?",
-				      "ll", id, cid);
-	int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return n;
-}
-
-int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **out, struct problem *p)
-{
-	long long mid = 0, vid = 0;
-	const char *code = NULL;
-	field_int(in, "medewerker", FIELD_REQUIRED, 1, 999999999999999LL, &mid, p);
-	field_int(in, "vervanger", FIELD_REQUIRED, 1, 999999999999999LL, &vid, p);
-	field_text(in, "competentie", FIELD_REQUIRED, 40, &code, p);
-	if (p->status)
-		return -p->status;
-	if (store_begin(s, p) < 0)
-		return -p->status;
-	int r = 0;
-	long long cid = competence_id(s, code);
-	char what[32];
-	if (!medewerkers_org_id(s, mid)) {
-		snprintf(what, sizeof(what), "%lld", mid);
-		r = unknown_ref(p, "medewerker", "medewerker %s bestaat niet", what);
-	} else if (!medewerkers_org_id(s, vid)) {
-		snprintf(what, sizeof(what), "%lld", vid);
-		r = unknown_ref(p, "vervanger", "medewerker %s bestaat niet", what);
-	} else if (!cid) {
-		r = unknown_ref(p, "competentie", "competentie '%s' bestaat niet", code);
-	} else if (mid == vid) {
-		r = unknown_ref(p, "vervanger", "%s", "iemand kan zichzelf niet vervangen; kies een collega, ook uit een andere gemeente");
-	} else if (!level_of(s, mid, cid)) {
-		r = unknown_ref(p, "competentie", "de medewerker heeft competentie '%s' niet; leg eerst het niveau vast", code);
-	} else {
-		int lv = level_of(s, vid, cid);
-		if (lv < KWALITEITSKAART_HOLDER_LEVEL) {
-			char reason[200];
-			snprintf(reason, sizeof(reason), "heeft competentie '%s' %s; een vervanger moet haar op niveau 2 (ervaren) of 3 "
-							 "(expert) beheersen",
-				 code, lv ? "alleen op niveau 1 (basis)" : "niet");
-			r = unknown_ref(p, "vervanger", "%s", reason);
-		}
-	}
-	if (r < 0)
-		goto out;
-	char now[32];
-	store_now_text(now);
-	r = db_run(s->db, "INSERT INTO vervangingen(medewerker_id, vervanger_id, competentie_id, aangemaakt) VALUES(?, ?, ?, ?)",
-		   "lllt", mid, vid, cid, now);
-	if (r == DB_ERR_UNIQUE) {
-		r = problem_set(p, 409, "Medewerker %lld wordt al door %lld vervangen voor '%s'.", mid, vid, code);
-		goto out;
-	}
-	if (r < 0) {
-		r = store_db_problem(s, r, p, "vervanging");
-		goto out;
-	}
-	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", db_last_id(s->db));
-	if (db_step(st) == DB_ROW)
-		*out = substitution_json(st);
-	else
-		r = store_db_problem(s, DB_ERR, p, "vervanging");
-	db_finalize(st);
-out:
-	return store_finish(s, r, p);
-}
-
-int kwaliteitskaart_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
-			     struct problem *p)
-{
-	long long oid = 0, cid = 0;
-	if (org && !(oid = store_org_id(s, org))) {
-		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
-		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
-		p->status = 422;
-		return -422;
-	}
-	if (code && !(cid = competence_id(s, code))) {
-		problem_set(p, 422, "Competentie '%s' bestaat niet.", code);
-		problem_param(p, "competentie", "competentie '%s' bestaat niet", code);
-		p->status = 422;
-		return -422;
-	}
-	struct db_stmt *st = db_query(s->db,
-				      SUBSTITUTION_SELECT " WHERE (? = 0 OR h.organisatie_id = ? OR s.organisatie_id = ?)"
-							  " AND (? = 0 OR h.id = ? OR s.id = ?) AND (? = 0 OR v.competentie_id = ?)"
-							  " AND (? = 1 OR v.beeindigd IS NULL) ORDER BY c.code, v.id",
-				      "lll" "lll" "ll" "i", oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0);
-	if (!st)
-		return store_db_problem(s, DB_ERR, p, "vervangingen");
-	json_t *a = json_array();
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, substitution_json(st));
-	db_finalize(st);
-	*out = a;
-	return 0;
-}
-
-int kwaliteitskaart_substitution_orgs(struct store *s, long long sid, char *org, char *vorg, size_t len, struct problem *p)
-{
-	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", sid);
-	int found = db_step(st) == DB_ROW;
-	if (found) {
-		snprintf(org, len, "%s", db_col_text(st, 3));
-		snprintf(vorg, len, "%s", db_col_text(st, 6));
-	}
-	db_finalize(st);
-	return found ? 0 : problem_set(p, 404, "Vervanging %lld bestaat niet.", sid);
-}
-
-int kwaliteitskaart_substitution_end(struct store *s, long long sid, json_t **out, struct problem *p)
-{
-	if (store_begin(s, p) < 0)
-		return -p->status;
-	char now[32];
-	store_now_text(now);
-	int r = db_run(s->db, "UPDATE vervangingen SET beeindigd = ? WHERE id = ? AND beeindigd IS NULL", "tl", now, sid);
-	if (r < 0) {
-		r = store_db_problem(s, r, p, "vervanging");
-		goto out;
-	}
-	int changed = db_changes(s->db) > 0;
-	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", sid);
-	if (db_step(st) != DB_ROW)
-		r = problem_set(p, 404, "Vervanging %lld bestaat niet.", sid);
-	else if (!changed)
-		r = problem_set(p, 409, "Vervanging %lld is al beëindigd op %s.", sid, db_col_text(st, 9));
-	else
-		*out = substitution_json(st);
-	db_finalize(st);
-out:
-	return store_finish(s, r, p);
-}
-
 /* ---- accounts ---------------------------------------------------------------- */
-
-long long kwaliteitskaart_account_staff(struct store *s, long long user_id)
-{
-	struct db_stmt *st = db_query(s->db, "SELECT medewerker_id FROM gebruikers WHERE id = ?", "l", user_id);
-	long long id = db_step(st) == DB_ROW && !db_col_null(st, 0) ? db_col_int(st, 0) : 0;
-	db_finalize(st);
-	return id;
-}
 
 int kwaliteitskaart_account_org(struct store *s, const char *naam, char *org, size_t orglen, struct problem *p)
 {
@@ -535,15 +270,15 @@ int kwaliteitskaart_account_link(struct store *s, const char *naam, long long id
 		goto out;
 	}
 	if (id) {
-		long long morg = medewerkers_org_id(s, id);
+		long long morg = kwaliteitskaart_staff_org_id(s, id);
 		char what[32];
 		snprintf(what, sizeof(what), "%lld", id);
 		if (!morg) {
-			r = unknown_ref(p, "medewerker", "medewerker %s bestaat niet", what);
+			r = kwaliteitskaart_unknown_ref(p, "medewerker", "medewerker %s bestaat niet", what);
 			goto out;
 		}
 		if (morg != uorg) {
-			r = unknown_ref(p, "medewerker", "medewerker %s is van een andere organisatie dan het account", what);
+			r = kwaliteitskaart_unknown_ref(p, "medewerker", "medewerker %s is van een andere organisatie dan het account", what);
 			goto out;
 		}
 	}
@@ -559,763 +294,4 @@ int kwaliteitskaart_account_link(struct store *s, const char *naam, long long id
 	*out = json_pack("{s:s,s:o}", "gebruiker", naam, "medewerker", id ? json_integer(id) : json_null());
 out:
 	return store_finish(s, r, p);
-}
-
-/* ---- loading an organisation's map for the rules ------------------------------ */
-
-/* One person's level in one competence, with what the rules need. */
-struct entry {
-	long long cid;
-	struct kwaliteitskaart_person person;
-};
-
-struct org_map {
-	long long oid;
-	char code[40], naam[200];
-	size_t n;
-	struct entry *e;         /* ordered by cid */
-	struct kwaliteitskaart_absence *abs; /* absences on the moment's date, ordered by medewerker */
-	long long *abs_staff;
-	size_t nabs;
-};
-
-static void org_map_release(struct org_map *om)
-{
-	free(om->e);
-	free(om->abs);
-	free(om->abs_staff);
-	memset(om, 0, sizeof(*om));
-}
-
-/* Absences of org (or of one medewerker, staff > 0) on day, ordered by medewerker. */
-static int load_absences(struct store *s, long long oid, long long staff, const char *day, struct kwaliteitskaart_absence **abs,
-			 long long **who, size_t *n)
-{
-	*abs = NULL, *who = NULL, *n = 0;
-	struct db_stmt *st = staff ? db_query(s->db,
-					      "SELECT medewerker_id, van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot >= ?"
-					      " ORDER BY medewerker_id",
-					      "ltt", staff, day, day)
-				   : db_query(s->db,
-					      "SELECT a.medewerker_id, a.van, a.tot FROM afwezigheden a JOIN medewerkers m ON m.id = a.medewerker_id"
-					      " WHERE m.organisatie_id = ? AND a.van <= ? AND a.tot >= ? ORDER BY a.medewerker_id",
-					      "ltt", oid, day, day);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	while (db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct kwaliteitskaart_absence *a = realloc(*abs, cap * sizeof(*a));
-			long long *w = a ? realloc(*who, cap * sizeof(*w)) : NULL;
-			if (a)
-				*abs = a;
-			if (!w) {
-				db_finalize(st);
-				return -1;
-			}
-			*who = w;
-		}
-		int32_t van, tot;
-		if (date_parse(db_col_text(st, 1), &van) < 0 || date_parse(db_col_text(st, 2), &tot) < 0)
-			continue;
-		(*abs)[*n] = (struct kwaliteitskaart_absence){ van, tot };
-		(*who)[(*n)++] = db_col_int(st, 0);
-	}
-	db_finalize(st);
-	return 0;
-}
-
-/* Points p's absences at those of its medewerker in the list. */
-static void attach_absences(struct kwaliteitskaart_person *p, struct kwaliteitskaart_absence *abs, long long *who, size_t n)
-{
-	size_t i = 0;
-	while (i < n && who[i] != p->id)
-		i++;
-	size_t j = i;
-	while (j < n && who[j] == p->id)
-		j++;
-	p->absences = i < n ? &abs[i] : NULL;
-	p->nabsences = j - i;
-}
-
-/* Loads every level held in organisation oid, and its absences on m's
- * date (none for a year projection). */
-static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_moment m, struct org_map *om)
-{
-	memset(om, 0, sizeof(*om));
-	om->oid = oid;
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam FROM organisaties WHERE id = ?", "l", oid);
-	if (db_step(st) == DB_ROW) {
-		snprintf(om->code, sizeof(om->code), "%s", db_col_text(st, 0));
-		snprintf(om->naam, sizeof(om->naam), "%s", db_col_text(st, 1));
-	}
-	db_finalize(st);
-	char day[DATE_TEXT_LEN];
-	moment_day(m, day);
-	if (m.date != DATE_NONE && load_absences(s, oid, 0, day, &om->abs, &om->abs_staff, &om->nabs) < 0)
-		return -1;
-	st = db_query(s->db,
-		      "SELECT mc.competentie_id, m.id, mc.niveau, m.pensioenjaar FROM medewerker_competenties mc"
-		      " JOIN medewerkers m ON m.id = mc.medewerker_id WHERE m.organisatie_id = ? ORDER BY mc.competentie_id, m.id",
-		      "l", oid);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	while (db_step(st) == DB_ROW) {
-		if (om->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct entry *e = realloc(om->e, cap * sizeof(*e));
-			if (!e) {
-				db_finalize(st);
-				return -1;
-			}
-			om->e = e;
-		}
-		struct entry *e = &om->e[om->n++];
-		e->cid = db_col_int(st, 0);
-		e->person = (struct kwaliteitskaart_person){ db_col_int(st, 1), (int)db_col_int(st, 2),
-						    db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3), NULL, 0 };
-		attach_absences(&e->person, om->abs, om->abs_staff, om->nabs);
-	}
-	db_finalize(st);
-	return 0;
-}
-
-/* The entries of competence cid: [*first, *first + n). */
-static size_t org_map_find(const struct org_map *om, long long cid, size_t *first)
-{
-	size_t lo = 0, hi = om->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (om->e[mid].cid < cid)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	size_t k = lo;
-	while (k < om->n && om->e[k].cid == cid)
-		k++;
-	*first = lo;
-	return k - lo;
-}
-
-static long long holders_in(const struct org_map *om, long long cid, struct kwaliteitskaart_moment m)
-{
-	size_t first, n = org_map_find(om, cid, &first);
-	long long c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += kwaliteitskaart_is_holder(&om->e[first + i].person, m);
-	return c;
-}
-
-static int holds_any(const struct org_map *om, long long cid)
-{
-	size_t first;
-	return org_map_find(om, cid, &first) > 0;
-}
-
-/* The running arrangements whose holder is in oid, with both persons as
- * the rules see them on m. */
-struct arrangement {
-	long long cid;
-	struct kwaliteitskaart_person holder, sub;
-	long long sub_id;
-	char sub_naam[200], sub_org[40];
-	struct kwaliteitskaart_absence sub_abs[8];
-};
-
-static int load_arrangements(struct store *s, long long oid, struct kwaliteitskaart_moment m, struct arrangement **out, size_t *n)
-{
-	*out = NULL, *n = 0;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT v.competentie_id, h.id, h.pensioenjaar, s.id, s.naam, so.code, s.pensioenjaar,"
-				      " coalesce(smc.niveau, 0), hmc.niveau"
-				      " FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id"
-				      " JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"
-				      " LEFT JOIN medewerker_competenties smc ON smc.medewerker_id = s.id AND smc.competentie_id = v.competentie_id"
-				      " LEFT JOIN medewerker_competenties hmc ON hmc.medewerker_id = h.id AND hmc.competentie_id = v.competentie_id"
-				      " WHERE h.organisatie_id = ? AND v.beeindigd IS NULL ORDER BY v.competentie_id, v.id",
-				      "l", oid);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	int r = 0;
-	while (db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct arrangement *a = realloc(*out, cap * sizeof(*a));
-			if (!a) {
-				r = -1;
-				break;
-			}
-			*out = a;
-		}
-		struct arrangement *a = &(*out)[(*n)++];
-		memset(a, 0, sizeof(*a));
-		a->cid = db_col_int(st, 0);
-		a->holder = (struct kwaliteitskaart_person){ db_col_int(st, 1), db_col_null(st, 8) ? 0 : (int)db_col_int(st, 8),
-						    db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), NULL, 0 };
-		a->sub = (struct kwaliteitskaart_person){ db_col_int(st, 3), (int)db_col_int(st, 7),
-						 db_col_null(st, 6) ? 0 : (int)db_col_int(st, 6), NULL, 0 };
-		a->sub_id = db_col_int(st, 3);
-		snprintf(a->sub_naam, sizeof(a->sub_naam), "%s", db_col_text(st, 4));
-		snprintf(a->sub_org, sizeof(a->sub_org), "%s", db_col_text(st, 5));
-	}
-	db_finalize(st);
-	if (r < 0 || m.date == DATE_NONE)
-		return r;
-	/* The substitutes' own absences on the date. */
-	char day[DATE_TEXT_LEN];
-	moment_day(m, day);
-	for (size_t i = 0; i < *n; i++) {
-		struct arrangement *a = &(*out)[i];
-		st = db_query(s->db, "SELECT van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot >= ? LIMIT 8",
-			      "ltt", a->sub_id, day, day);
-		while (db_step(st) == DB_ROW && a->sub.nabsences < 8) {
-			int32_t van, tot;
-			if (date_parse(db_col_text(st, 0), &van) == 0 && date_parse(db_col_text(st, 1), &tot) == 0)
-				a->sub_abs[a->sub.nabsences++] = (struct kwaliteitskaart_absence){ van, tot };
-		}
-		db_finalize(st);
-		a->sub.absences = a->sub_abs;
-	}
-	return 0;
-}
-
-/* The arrangements of competence cid that count on m, as JSON, each
- * substitute once; *count their number. */
-static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long cid, struct kwaliteitskaart_moment m, long long *count)
-{
-	json_t *a = json_array();
-	*count = 0;
-	size_t first = 0;
-	while (first < narr && arr[first].cid != cid)
-		first++;
-	size_t n = 0;
-	while (first + n < narr && arr[first + n].cid == cid)
-		n++;
-	if (!n)
-		return a;
-	struct kwaliteitskaart_substitution *subs = calloc(n, sizeof(*subs));
-	size_t *idx = calloc(n, sizeof(*idx));
-	if (subs && idx) {
-		for (size_t i = 0; i < n; i++)
-			subs[i] = (struct kwaliteitskaart_substitution){ &arr[first + i].holder, &arr[first + i].sub };
-		size_t k = kwaliteitskaart_substitutes(subs, n, m, idx);
-		for (size_t i = 0; i < k; i++) {
-			const struct arrangement *x = &arr[first + idx[i]];
-			json_array_append_new(a, json_pack("{s:I,s:s,s:s}", "id", (json_int_t)x->sub_id, "naam", x->sub_naam,
-							   "organisatie", x->sub_org));
-		}
-		*count = (long long)k;
-	}
-	free(subs);
-	free(idx);
-	return a;
-}
-
-/* Whether org oid is a member of verband vid on day. */
-static int member_on(struct store *s, long long oid, long long vid, const char *day)
-{
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen WHERE organisatie_id = ? AND verband_id = ? AND van <= ?"
-				      " AND (tot IS NULL OR tot > ?) LIMIT 1",
-				      "lltt", oid, vid, day, day);
-	int yes = db_step(st) == DB_ROW;
-	db_finalize(st);
-	return yes;
-}
-
-struct competence {
-	long long id, vid;
-	char code[48], naam[200], verband[48];
-};
-
-/* Every competence (vid > 0: those of that verband and the shared ones). */
-static int load_competences(struct store *s, long long vid, struct competence **out, size_t *n)
-{
-	*out = NULL, *n = 0;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT c.id, coalesce(c.verband_id, 0), c.code, c.naam, coalesce(v.code, '') FROM competenties c"
-				      " LEFT JOIN verbanden v ON v.id = c.verband_id WHERE ? = 0 OR c.verband_id IS NULL OR c.verband_id = ?"
-				      " ORDER BY c.naam, c.code",
-				      "ll", vid, vid);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	while (db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct competence *c = realloc(*out, cap * sizeof(*c));
-			if (!c) {
-				db_finalize(st);
-				return -1;
-			}
-			*out = c;
-		}
-		struct competence *c = &(*out)[(*n)++];
-		c->id = db_col_int(st, 0);
-		c->vid = db_col_int(st, 1);
-		snprintf(c->code, sizeof(c->code), "%s", db_col_text(st, 2));
-		snprintf(c->naam, sizeof(c->naam), "%s", db_col_text(st, 3));
-		snprintf(c->verband, sizeof(c->verband), "%s", db_col_text(st, 4));
-	}
-	db_finalize(st);
-	return 0;
-}
-
-/* A competence applies to an organisation when it is on the shared list,
- * on the list of a verband it is a member of, or held there at any level. */
-static int applies(struct store *s, const struct competence *c, const struct org_map *om, const char *day)
-{
-	return !c->vid || member_on(s, om->oid, c->vid, day) || holds_any(om, c->id);
-}
-
-int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
-			 struct problem *p)
-{
-	long long oid = store_org_id(s, org);
-	if (!oid)
-		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
-	if (db_begin_read(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "kwetsbaarheid");
-	struct org_map om;
-	struct competence *comp = NULL;
-	struct arrangement *arr = NULL;
-	size_t ncomp = 0, narr = 0;
-	char day[DATE_TEXT_LEN];
-	moment_day(m, day);
-	int r = 0;
-	if (org_map_load(s, oid, m, &om) < 0 || load_competences(s, 0, &comp, &ncomp) < 0 ||
-	    load_arrangements(s, oid, m, &arr, &narr) < 0) {
-		r = store_db_problem(s, DB_ERR, p, "kwetsbaarheid");
-		goto out;
-	}
-	json_t *a = json_array();
-	for (size_t i = 0; i < ncomp; i++) {
-		const struct competence *c = &comp[i];
-		if (!applies(s, c, &om, day))
-			continue;
-		long long h = holders_in(&om, c->id, m), nsub;
-		json_t *subs = substitutes_json(arr, narr, c->id, m, &nsub);
-		/* Substitutes of the own organisation may already be holders. */
-		long long extra = 0;
-		size_t k;
-		json_t *x;
-		json_array_foreach(subs, k, x) extra += strcmp(json_string_value(json_object_get(x, "organisatie")), om.code) != 0;
-		json_t *o = json_pack("{s:s,s:s,s:o,s:I,s:s,s:o,s:s}", "competentie", c->code, "naam", c->naam, "verband",
-				      c->verband[0] ? json_string(c->verband) : json_null(), "houders", (json_int_t)h, "status",
-				      kwaliteitskaart_status_name(kwaliteitskaart_status_of(h)), "vervangers", subs, "statusMetVervangers",
-				      kwaliteitskaart_status_name(kwaliteitskaart_status_of(h + extra)));
-		if (with_ids) {
-			json_t *ids = json_array();
-			size_t first, n = org_map_find(&om, c->id, &first);
-			for (size_t j = 0; j < n; j++)
-				if (kwaliteitskaart_is_holder(&om.e[first + j].person, m))
-					json_array_append_new(ids, json_integer(om.e[first + j].person.id));
-			json_object_set_new(o, "houderIds", ids);
-		}
-		json_array_append_new(a, o);
-	}
-	*out = a;
-out:
-	db_commit(s->db);
-	org_map_release(&om);
-	free(comp);
-	free(arr);
-	return r;
-}
-
-/* ---- the network view ----------------------------------------------------------- */
-
-static const char *const status_keys[] = { "ontbreekt", "eenPitter", "gedekt" };
-
-static json_t *status_lists(void)
-{
-	return json_pack("{s:[],s:[],s:[]}", status_keys[0], status_keys[1], status_keys[2]);
-}
-
-int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
-		   struct problem *p)
-{
-	long long vid = 0;
-	if (verband && !(vid = store_verband_id(s, verband))) {
-		problem_set(p, 422, "Verband '%s' bestaat niet.", verband);
-		problem_param(p, "verband", "verband '%s' bestaat niet", verband);
-		p->status = 422;
-		return -422;
-	}
-	if (db_begin_read(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "netwerk");
-	struct kwaliteitskaart_moment pm = kwaliteitskaart_moment_year(proj_year);
-	char day[DATE_TEXT_LEN], pday[DATE_TEXT_LEN];
-	moment_day(m, day);
-	moment_day(pm, pday);
-	struct competence *comp = NULL;
-	size_t ncomp = 0, norgs = 0, cap = 0;
-	struct org_map *maps = NULL, *pmaps = NULL;
-	struct arrangement **arr = NULL;
-	size_t *narr = NULL;
-	int r = 0;
-	json_t *orgs = json_array();
-	struct db_stmt *st = vid ? db_query(s->db,
-					    "SELECT DISTINCT o.id, o.naam FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-					    " WHERE l.verband_id = ? AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?) ORDER BY o.naam",
-					    "ltt", vid, day, day)
-				 : db_query(s->db,
-					    "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
-					    " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id ORDER BY o.naam",
-					    NULL);
-	long long *oids = NULL;
-	while (st && db_step(st) == DB_ROW) {
-		if (norgs == cap) {
-			cap = cap ? cap * 2 : 16;
-			long long *o = realloc(oids, cap * sizeof(*o));
-			if (!o)
-				break;
-			oids = o;
-		}
-		oids[norgs++] = db_col_int(st, 0);
-	}
-	db_finalize(st);
-	maps = calloc(norgs ? norgs : 1, sizeof(*maps));
-	pmaps = calloc(norgs ? norgs : 1, sizeof(*pmaps));
-	arr = calloc(norgs ? norgs : 1, sizeof(*arr));
-	narr = calloc(norgs ? norgs : 1, sizeof(*narr));
-	if (!st || !maps || !pmaps || !arr || !narr || load_competences(s, vid, &comp, &ncomp) < 0) {
-		r = store_db_problem(s, DB_ERR, p, "netwerk");
-		goto out;
-	}
-	for (size_t i = 0; i < norgs; i++)
-		if (org_map_load(s, oids[i], m, &maps[i]) < 0 || org_map_load(s, oids[i], pm, &pmaps[i]) < 0 ||
-		    load_arrangements(s, oids[i], m, &arr[i], &narr[i]) < 0) {
-			r = store_db_problem(s, DB_ERR, p, "netwerk");
-			goto out;
-		}
-	for (size_t i = 0; i < norgs; i++)
-		json_array_append_new(orgs, json_pack("{s:s,s:s}", "code", maps[i].code, "naam", maps[i].naam));
-
-	json_t *list = json_array();
-	long long cells[3] = { 0 }, pcells[3] = { 0 };
-	json_t *net_one = json_array(), *pnet_one = json_array();
-	for (size_t c = 0; c < ncomp; c++) {
-		const struct competence *k = &comp[c];
-		/* A shared competence nobody here holds at all clutters a network's view. */
-		int any = 0;
-		for (size_t i = 0; i < norgs && !any; i++)
-			any = holds_any(&maps[i], k->id);
-		if (vid && !k->vid && !any)
-			continue;
-		json_t *now = status_lists(), *proj = status_lists(), *per = json_array(), *worse = json_array();
-		long long total = 0, ptotal = 0;
-		for (size_t i = 0; i < norgs; i++) {
-			if (!applies(s, k, &maps[i], day))
-				continue;
-			long long h = holders_in(&maps[i], k->id, m), ph = holders_in(&pmaps[i], k->id, pm), nsub;
-			json_t *subs = substitutes_json(arr[i], narr[i], k->id, m, &nsub);
-			json_decref(subs);
-			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h), st_proj = kwaliteitskaart_status_of(ph);
-			total += h, ptotal += ph;
-			cells[st_now]++, pcells[st_proj]++;
-			json_array_append_new(json_object_get(now, status_keys[st_now]), json_string(maps[i].code));
-			json_array_append_new(json_object_get(proj, status_keys[st_proj]), json_string(maps[i].code));
-			if (st_proj < st_now)
-				json_array_append_new(worse, json_string(maps[i].code));
-			json_array_append_new(per, json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
-							     (json_int_t)h, "status", kwaliteitskaart_status_name(st_now), "vervangers",
-							     (json_int_t)nsub, "houdersProjectie", (json_int_t)ph, "statusProjectie",
-							     kwaliteitskaart_status_name(st_proj)));
-		}
-		if (!json_array_size(per)) {
-			json_decref(now), json_decref(proj), json_decref(per), json_decref(worse);
-			continue;
-		}
-		if (total == 1)
-			json_array_append_new(net_one, json_string(k->code));
-		if (ptotal == 1)
-			json_array_append_new(pnet_one, json_string(k->code));
-		json_object_set_new(now, "netwerkHouders", json_integer(total));
-		json_object_set_new(now, "netwerkStatus", json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(total))));
-		json_object_set_new(proj, "netwerkHouders", json_integer(ptotal));
-		json_object_set_new(proj, "netwerkStatus", json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(ptotal))));
-		json_object_set_new(proj, "jaar", json_integer(proj_year));
-		json_t *o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "competentie", k->code, "naam", k->naam, "verband",
-				      k->verband[0] ? json_string(k->verband) : json_null(), "perOrganisatie", per, "projectie", proj,
-				      "verslechtert", worse);
-		json_object_update(o, now);
-		json_decref(now);
-		json_array_append_new(list, o);
-	}
-	*out = json_pack("{s:o,s:i,s:o,s:i,s:o,s:o,s:{s:I,s:I,s:I,s:o},s:{s:I,s:I,s:I,s:o}}", "verband",
-			 verband ? json_string(verband) : json_null(), "jaar", m.year, "datum",
-			 m.date != DATE_NONE ? json_string(day) : json_null(), "projectiejaar", proj_year, "organisaties", orgs,
-			 "competenties", list, "samenvatting", "ontbreekt", (json_int_t)cells[0], "eenPitter",
-			 (json_int_t)cells[1], "gedekt", (json_int_t)cells[2], "netwerkEenPitters", net_one, "samenvattingProjectie",
-			 "ontbreekt", (json_int_t)pcells[0], "eenPitter", (json_int_t)pcells[1], "gedekt", (json_int_t)pcells[2],
-			 "netwerkEenPitters", pnet_one);
-	orgs = NULL;
-out:
-	db_commit(s->db);
-	json_decref(orgs);
-	for (size_t i = 0; i < norgs; i++) {
-		if (maps)
-			org_map_release(&maps[i]);
-		if (pmaps)
-			org_map_release(&pmaps[i]);
-		if (arr)
-			free(arr[i]);
-	}
-	free(maps);
-	free(pmaps);
-	free(arr);
-	free(narr);
-	free(oids);
-	free(comp);
-	return r;
-}
-
-/* ---- the map as a document ------------------------------------------------------- */
-
-int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct problem *p)
-{
-	long long oid = store_org_id(s, org);
-	if (!oid)
-		return unknown_ref(p, "organisatie", "organisatie '%s' bestaat niet", org);
-	if (db_begin_read(s->db) < 0)
-		return store_db_problem(s, DB_ERR_BUSY, p, "kwaliteitskaart");
-	struct org_map om;
-	struct competence *comp = NULL;
-	size_t ncomp = 0;
-	char day[DATE_TEXT_LEN];
-	struct kwaliteitskaart_moment m = kwaliteitskaart_moment_date(date_today());
-	moment_day(m, day);
-	int r = 0;
-	json_t *doc = NULL;
-	if (org_map_load(s, oid, kwaliteitskaart_moment_year(m.year), &om) < 0 || load_competences(s, 0, &comp, &ncomp) < 0) {
-		r = store_db_problem(s, DB_ERR, p, "kwaliteitskaart");
-		goto out;
-	}
-	json_t *codes = json_array();
-	for (size_t i = 0; i < ncomp; i++)
-		if (applies(s, &comp[i], &om, day))
-			json_array_append_new(codes, json_pack("{s:s,s:s}", "code", comp[i].code, "naam", comp[i].naam));
-	json_t *staff = NULL;
-	struct problem p2;
-	problem_init(&p2);
-	if (medewerkers_list(s, org, 0, 0, &staff, &p2) < 0) {
-		json_decref(codes);
-		*p = p2;
-		r = -p2.status;
-		goto out;
-	}
-	json_t *people = json_array();
-	size_t i;
-	json_t *x;
-	json_array_foreach(staff, i, x)
-	{
-		if (json_is_true(json_object_get(x, "pseudoniem")))
-			continue; /* gone: their personal data is erased */
-		json_t *rec = json_deep_copy(x);
-		json_object_del(rec, "organisatie");
-		json_object_del(rec, "pseudoniem");
-		json_t *lv = json_object();
-		struct db_stmt *st = db_query(s->db,
-					      "SELECT c.code, mc.niveau FROM medewerker_competenties mc JOIN competenties c ON c.id = mc.competentie_id"
-					      " WHERE mc.medewerker_id = ? ORDER BY c.code",
-					      "l", (long long)json_integer_value(json_object_get(x, "id")));
-		while (db_step(st) == DB_ROW)
-			json_object_set_new(lv, db_col_text(st, 0), json_integer(db_col_int(st, 1)));
-		db_finalize(st);
-		json_object_set_new(rec, "niveaus", lv);
-		json_array_append_new(people, rec);
-	}
-	json_decref(staff);
-	/* By name, as people look themselves up in a sheet. */
-	size_t n = json_array_size(people);
-	for (size_t a = 1; a < n; a++)
-		for (size_t b = a; b > 0; b--) {
-			json_t *l = json_array_get(people, b - 1), *rr = json_array_get(people, b);
-			if (strcmp(json_string_value(json_object_get(l, "naam")), json_string_value(json_object_get(rr, "naam"))) <= 0)
-				break;
-			json_incref(l);
-			json_array_set(people, b - 1, rr);
-			json_array_set_new(people, b, l);
-		}
-	doc = json_pack("{s:s,s:s,s:o,s:o}", "organisatie", om.code, "naam", om.naam, "competenties", codes, "medewerkers",
-			people);
-	*out = doc;
-out:
-	db_commit(s->db);
-	org_map_release(&om);
-	free(comp);
-	return r;
-}
-
-/* ---- import ------------------------------------------------------------------------ */
-
-struct known_ctx {
-	struct store *s;
-};
-
-static int known_code(const char *code, void *ctx)
-{
-	struct known_ctx *k = ctx;
-	return competence_id(k->s, code) > 0;
-}
-
-/* Copies the field errors of a staff write into the sheet's errors for line. */
-static void medewerkers_errors(struct kwaliteitskaart_sheet *sh, int line, const struct problem *p)
-{
-	if (!p->nparams)
-		kwaliteitskaart_sheet_error(sh, line, NULL, "%s", p->detail);
-	for (int i = 0; i < p->nparams; i++)
-		kwaliteitskaart_sheet_error(sh, line, p->params[i].name, "%s", p->params[i].reason);
-}
-
-/* One row: creates or updates the medewerker, then the levels. *what is
- * 'a' (aangemaakt), 'b' (bijgewerkt) or 'o' (ongewijzigd). */
-static int import_row(struct store *s, long long oid, const char *org, const struct actor *by, struct kwaliteitskaart_sheet *sh,
-		      const struct kwaliteitskaart_sheet_row *row, const long long *cids, char *what, long long *levels)
-{
-	long long id = 0;
-	int count = 0;
-	struct db_stmt *st = db_query(s->db, "SELECT id FROM medewerkers WHERE organisatie_id = ? AND naam = ? AND pseudoniem = 0",
-				      "lt", oid, row->naam);
-	while (db_step(st) == DB_ROW) {
-		id = db_col_int(st, 0);
-		count++;
-	}
-	db_finalize(st);
-	if (count > 1) {
-		kwaliteitskaart_sheet_error(sh, row->line, "naam", "%s heeft %d medewerkers die '%s' heten; pas ze afzonderlijk aan", org,
-				   count, row->naam);
-		return -1;
-	}
-	json_t *in = json_object(), *rec = NULL, *before = NULL;
-	struct problem p;
-	problem_init(&p);
-	const int *has = sh->has;
-	int r;
-	if (has[KWALITEITSKAART_COL_FUNCTIE])
-		json_object_set_new(in, "functie", row->text[KWALITEITSKAART_COL_FUNCTIE] ? json_string(row->text[KWALITEITSKAART_COL_FUNCTIE]) : json_null());
-	if (has[KWALITEITSKAART_COL_EMAIL])
-		json_object_set_new(in, "email", row->text[KWALITEITSKAART_COL_EMAIL] ? json_string(row->text[KWALITEITSKAART_COL_EMAIL]) : json_null());
-	if (has[KWALITEITSKAART_COL_UUR] && row->num[KWALITEITSKAART_COL_UUR] >= 0)
-		json_object_set_new(in, "uurPerWeek", json_integer(row->num[KWALITEITSKAART_COL_UUR]));
-	if (has[KWALITEITSKAART_COL_BESCHIKBAAR])
-		json_object_set_new(in, "beschikbaarUurPerWeek",
-				    json_integer(row->num[KWALITEITSKAART_COL_BESCHIKBAAR] >= 0 ? row->num[KWALITEITSKAART_COL_BESCHIKBAAR] : 0));
-	if (has[KWALITEITSKAART_COL_PENSIOENJAAR])
-		json_object_set_new(in, "pensioenjaar", row->num[KWALITEITSKAART_COL_PENSIOENJAAR] >= 0
-								? json_integer(row->num[KWALITEITSKAART_COL_PENSIOENJAAR])
-								: json_null());
-	if (!id) {
-		if (row->num[KWALITEITSKAART_COL_UUR] < 0) {
-			kwaliteitskaart_sheet_error(sh, row->line, "uurPerWeek", "nodig voor een nieuwe medewerker ('%s' staat nog niet op de "
-									"kaart van %s)",
-					   row->naam, org);
-			json_decref(in);
-			return -1;
-		}
-		json_object_set_new(in, "naam", json_string(row->naam));
-		json_object_set_new(in, "organisatie", json_string(org));
-		r = medewerkers_create(s, by, in, &rec, &p);
-		if (r == 0)
-			id = json_integer_value(json_object_get(rec, "id"));
-		*what = 'a';
-	} else {
-		medewerkers_get(s, id, &before, &p);
-		r = medewerkers_update(s, id, org, by, in, &rec, &p);
-		*what = r == 0 && !json_equal(before, rec) ? 'b' : 'o';
-	}
-	json_decref(in);
-	json_decref(rec);
-	json_decref(before);
-	if (r < 0) {
-		medewerkers_errors(sh, row->line, &p);
-		return -1;
-	}
-	for (size_t c = 0; c < sh->ncodes; c++) {
-		int changed;
-		problem_init(&p);
-		if (put_level(s, id, cids[c], row->niveaus[c], &changed, &p) < 0) {
-			medewerkers_errors(sh, row->line, &p);
-			return -1;
-		}
-		if (changed) {
-			(*levels)++;
-			if (*what == 'o')
-				*what = 'b';
-		}
-	}
-	return 0;
-}
-
-int kwaliteitskaart_import(struct store *s, const char *org, const struct actor *by, const char *text, size_t len,
-		  struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p)
-{
-	long long oid = store_org_id(s, org);
-	memset(sh, 0, sizeof(*sh));
-	if (!oid) {
-		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
-		problem_param(p, "organisatie", "organisatie '%s' bestaat niet", org);
-		p->status = 422;
-		return -422;
-	}
-	struct known_ctx k = { s };
-	if (kwaliteitskaart_sheet_parse(text, len, known_code, &k, sh) < 0) {
-		problem_set(p, 422, "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
-			    sh->nerrors);
-		return -422;
-	}
-	long long *cids = calloc(sh->ncodes ? sh->ncodes : 1, sizeof(*cids));
-	if (!cids)
-		return problem_set(p, 500, "Onvoldoende geheugen.");
-	for (size_t c = 0; c < sh->ncodes; c++)
-		cids[c] = competence_id(s, sh->codes[c]);
-	if (store_begin(s, p) < 0) {
-		free(cids);
-		return -p->status;
-	}
-	json_t *made = json_array(), *updated = json_array();
-	long long same = 0, levels = 0;
-	for (size_t i = 0; i < sh->nrows; i++) {
-		char what = 'o';
-		if (import_row(s, oid, org, by, sh, &sh->rows[i], cids, &what, &levels) < 0)
-			continue; /* keep checking: every error at once */
-		if (what == 'a')
-			json_array_append_new(made, json_string(sh->rows[i].naam));
-		else if (what == 'b')
-			json_array_append_new(updated, json_string(sh->rows[i].naam));
-		else
-			same++;
-	}
-	free(cids);
-	int r = 0;
-	if (sh->nerrors || sh->more_errors) {
-		json_decref(made);
-		json_decref(updated);
-		problem_set(p, 422, "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
-			    sh->nerrors);
-		r = -422;
-	} else {
-		*out = json_pack("{s:s,s:I,s:o,s:o,s:I,s:I}", "organisatie", org, "regels", (json_int_t)sh->nrows, "aangemaakt",
-				 made, "bijgewerkt", updated, "ongewijzigd", (json_int_t)same, "niveaus", (json_int_t)levels);
-	}
-	return store_finish(s, r, p);
-}
-
-/* ---- inzage ------------------------------------------------------------------------ */
-
-json_t *kwaliteitskaart_inzage(struct store *s, long long id)
-{
-	json_t *levels = NULL, *absences = NULL, *subs = NULL;
-	struct problem p;
-	problem_init(&p);
-	kwaliteitskaart_levels(s, id, &levels, &p);
-	kwaliteitskaart_absence_list(s, NULL, id, NULL, NULL, &absences, &p);
-	kwaliteitskaart_substitution_list(s, NULL, id, NULL, 1, &subs, &p);
-	return json_pack("{s:o,s:o,s:o}", "competenties", levels ? levels : json_array(), "afwezigheden",
-			 absences ? absences : json_array(), "vervangingen", subs ? subs : json_array());
 }

@@ -10,7 +10,14 @@
  * in *out (caller owns it), or -p->status with nothing written: 400 field
  * errors, 404 unknown object in the path, 409 duplicate, 422 unknown
  * reference in the body or a refused rule. The store knows no roles:
- * callers remove what an actor may not see (see each function). */
+ * callers remove what an actor may not see (see each function).
+ *
+ * Where: kwaliteitskaart.c (competences, levels, accounts),
+ * kwaliteitskaart_afwezigheid.c (absences, substitutions),
+ * kwaliteitskaart_kwetsbaarheid.c (an organisation's map for the rules,
+ * vulnerability, the network view, the map as a document),
+ * kwaliteitskaart_import.c (import, inzage), kwaliteitskaart_demo.c; what
+ * they share is in kwaliteitskaart_intern.h. */
 #ifndef SAMEN_STORE_KWALITEITSKAART_H
 #define SAMEN_STORE_KWALITEITSKAART_H
 #include <jansson.h>
@@ -69,8 +76,8 @@ int kwaliteitskaart_substitution_orgs(struct store *s, long long sid, char *org,
 
 /* ---- accounts and medewerkers -------------------------------------------- */
 
-/* The medewerker the account user_id is, or 0. */
-long long kwaliteitskaart_account_staff(struct store *s, long long user_id);
+/* (The medewerker an account is linked to is actor.medewerker, read when
+ * the account is identified: store/gebruikers.h.) */
 /* Links account naam to medewerker id (0: unlinks): 404 unknown account,
  * 422 unknown medewerker or one of another organisation than the account,
  * 409 when the medewerker is linked to another account. Out:

@@ -5,6 +5,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/register.h"
+#include "store/register_sql.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -147,8 +148,8 @@ json_t *register_taakveld_list(struct store *s)
 static int is_member_on(struct store *s, long long vid, long long oid, const char *date, int active_only)
 {
 	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ?"
-				      " AND van <= ? AND (tot IS NULL OR tot > ?) AND (? = 0 OR rol <> 'toehoorder')",
+				      "SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
+				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " AND (? = 0 OR " REGISTER_SQL_ACTIVE_MEMBER("l") ")",
 				      "llttb", vid, oid, date, date, active_only);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);
@@ -517,8 +518,8 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (gcp && deelnemers) {
 		/* No cherry-picking: the list, when given, must be every member. */
 		st = db_query(s->db,
-			      "SELECT count(*) FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder'"
-			      " AND van <= ? AND (tot IS NULL OR tot > ?)",
+			      "SELECT count(*) FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
+			      " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 			      "ltt", vid, start, start);
 		long long members = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 		db_finalize(st);
@@ -606,7 +607,7 @@ static json_t *deelnemers_json(struct store *s, long long tid, long long vid, in
 		}
 		st = db_query(s->db,
 			      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-			      " WHERE l.verband_id = ? AND l.rol <> 'toehoorder' AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?)"
+			      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?")
 			      " ORDER BY o.code",
 			      "ltt", vid, ref, ref);
 	}
@@ -647,23 +648,18 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld,
 			  json_t **out, struct problem *p)
 {
-	if (org && !store_org_id(s, org))
+	long long oid = org ? store_org_id(s, org) : 0;
+	if (org && !oid)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
 	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " TRAJECT_COLS TRAJECT_FROM
-		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 IS NULL OR"
-		"  (v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
-		"     WHERE d.traject_id = t.id AND o.code = ?3)) OR"
-		"  (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-		"     WHERE l.verband_id = v.id AND o.code = ?3 AND l.rol <> 'toehoorder'"
-		"       AND (t.eind IS NULL OR l.van < t.eind) AND (l.tot IS NULL OR l.tot > t.start))))"
-		" ORDER BY v.naam, tv.naam, t.start, t.id",
-		"ttt", verband, taakveld, org);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT " TRAJECT_COLS TRAJECT_FROM
+				      " WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR "
+				      REGISTER_SQL_TAKES_PART("?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
+				      "ttl", verband, taakveld, oid);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, traject_json(s, st));
@@ -675,15 +671,15 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
 /* ---- matrix and links ------------------------------------------------- */
 
 /* Who takes part in which traject on a date: (traject, verband, taakveld,
- * organisation) for every active member that participates. */
+ * organisation) for every member on that date that takes part in a traject
+ * running then (such a membership overlaps the traject, so without
+ * cherry-picking every member on the date takes part). */
 #define PARTICIPATION_ON(d)                                                                                        \
 	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"     \
 	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"      \
-	" JOIN lidmaatschappen l ON l.verband_id = v.id AND l.rol <> 'toehoorder' AND l.van <= " d                  \
-	"   AND (l.tot IS NULL OR l.tot > " d ")"                                                                     \
-	" JOIN organisaties o ON o.id = l.organisatie_id"                                                            \
-	" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d ") AND (v.geen_cherry_picking = 1 OR EXISTS"    \
-	"  (SELECT 1 FROM traject_deelnemers dn WHERE dn.traject_id = t.id AND dn.organisatie_id = l.organisatie_id))"
+	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l")                         \
+	"   AND " REGISTER_SQL_MEMBER_ON("l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                     \
+	" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d ") AND " REGISTER_SQL_TAKES_PART("l.organisatie_id")
 
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
 {

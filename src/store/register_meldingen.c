@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/idset.h"
 #include "store/register.h"
+#include "store/register_sql.h"
 
 /* ---- meldingen ---------------------------------------------------------------- */
 
@@ -39,8 +40,8 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	struct idset part = { 0 }, cand = { 0 };
 	if (gcp)
 		ids_of(s, &part,
-		       "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder' AND van <= ?"
-		       " AND (tot IS NULL OR tot > ?)",
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
+		       " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 		       "ltt", v2, start);
 	else
 		ids_of(s, &part, "SELECT organisatie_id FROM traject_deelnemers WHERE traject_id = ?", "l", tid, NULL);
@@ -59,10 +60,11 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	for (size_t c = 0; c < cand.n && r == 0; c++) {
 		struct idset active = { 0 }, any = { 0 };
 		ids_of(s, &active,
-		       "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND rol <> 'toehoorder' AND van <= ?"
-		       " AND (tot IS NULL OR tot > ?)",
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
+		       " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 		       "ltt", cand.v[c], start);
-		ids_of(s, &any, "SELECT organisatie_id FROM lidmaatschappen WHERE verband_id = ? AND van <= ? AND (tot IS NULL OR tot > ?)",
+		ids_of(s, &any,
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 		       "ltt", cand.v[c], start);
 		struct idset melders = { 0 }, buiten = { 0 }, ontvangers = { 0 };
 		for (size_t i = 0; i < part.n; i++) {

@@ -1,6 +1,6 @@
-/* Choosing and running cooperation, as pages: the overview, survey rounds
- * and scorings (with the form to score for one's own organisation), what
- * is late on a date, and the meldingen. See page_besturing.h. */
+/* Choosing and running cooperation, as pages: the helpers the besturing
+ * pages share, the overview /besturing with the forms to start a survey
+ * round or a scoring, and the route table. See page_besturing.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +12,15 @@
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static int has_string(json_t *arr, const char *v)
+/* ---- shared helpers ------------------------------------------------------------------- */
+
+int page_besturing_has_string(json_t *arr, const char *v)
 {
 	size_t i;
 	json_t *x;
 	json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return 1;
 	return 0;
 }
-
-/* ---- shared helpers ------------------------------------------------------------------- */
 
 void page_besturing_hundredths(struct buf *b, json_t *v)
 {
@@ -40,75 +40,24 @@ void page_besturing_stylesheet(struct buf *b, const char *name)
 	html_raw(b, "\">");
 }
 
-static void label_and_error(struct buf *b, const char *id, const char *label, const char *error)
-{
-	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid bst-veld\">"
-			  : "<div class=\"utrecht-form-field bst-veld\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_txt(b, label);
-	html_raw(b, "</label></div>");
-	if (error) {
-		html_raw(b, "<div class=\"utrecht-form-field-error-message bst-fout\" id=\"");
-		html_attr(b, id);
-		html_raw(b, "-fout\">");
-		html_txt(b, error);
-		html_raw(b, "</div>");
-	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\">");
-}
-
-static void described(struct buf *b, const char *id, const char *error)
-{
-	if (!error)
-		return;
-	html_raw(b, " aria-invalid=\"true\" aria-describedby=\"");
-	html_attr(b, id);
-	html_raw(b, "-fout\"");
-}
-
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required)
 {
-	label_and_error(b, id, label, error);
-	int area = !strcmp(type, "textarea");
-	html_raw(b, area ? "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea\" rows=\"3\""
-			 : "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"");
-	if (!area) {
-		html_attr(b, type);
-		html_raw(b, "\"");
-	}
-	html_raw(b, " id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\"");
-	if (required)
-		html_raw(b, " required");
-	described(b, id, error);
-	if (area) {
-		html_raw(b, ">");
-		html_txt(b, value ? value : "");
-		html_raw(b, "</textarea>");
-	} else {
-		html_raw(b, " value=\"");
-		html_attr(b, value ? value : "");
-		html_raw(b, "\">");
-	}
-	html_raw(b, "</div></div>");
+	page_input_field(b, &(struct page_input){ .id = id, .name = name, .label = label, .type = type, .value = value,
+						  .error = error, .field_class = "bst-veld", .required = required });
 }
 
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error)
 {
-	label_and_error(b, id, label, error);
+	const struct page_input in = { .id = id, .label = label, .error = error, .field_class = "bst-veld" };
+	page_field_begin(b, &in);
 	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
 	html_attr(b, id);
 	html_raw(b, "\" name=\"");
 	html_attr(b, name);
 	html_raw(b, "\"");
-	described(b, id, error);
+	page_field_invalid(b, &in);
 	html_raw(b, ">");
 	for (int i = 0; options[i]; i += 2) {
 		html_raw(b, "<option value=\"");
@@ -117,13 +66,15 @@ void page_besturing_select(struct buf *b, const char *id, const char *name, cons
 		html_txt(b, options[i + 1]);
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div>");
+	html_raw(b, "</select>");
+	page_field_end(b);
 }
 
 void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
 		     const char *value, int optional)
 {
-	label_and_error(b, id, label, NULL);
+	const struct page_input in = { .id = id, .label = label, .field_class = "bst-veld" };
+	page_field_begin(b, &in);
 	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
 	html_attr(b, id);
 	html_raw(b, "\" name=\"");
@@ -142,7 +93,8 @@ void page_besturing_select_orgs(struct buf *b, const char *id, const char *name,
 		html_txt(b, page_name(names, code));
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div>");
+	html_raw(b, "</select>");
+	page_field_end(b);
 }
 
 void page_besturing_notice(struct buf *b, const char *message)
@@ -214,7 +166,7 @@ void page_besturing_status_badge(struct buf *b, const char *status)
 
 int page_besturing_form_status(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
 
-static void page_title(struct buf *b, const char *crumb, const char *title)
+void page_besturing_title(struct buf *b, const char *crumb, const char *title)
 {
 	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › ");
 	if (crumb)
@@ -225,21 +177,21 @@ static void page_title(struct buf *b, const char *crumb, const char *title)
 	html_raw(b, "</h1>");
 }
 
-static json_t *verband_names(struct store *s)
+json_t *page_besturing_verband_names(struct store *s)
 {
 	json_t *l = register_verband_list(s), *n = page_names(l);
 	json_decref(l);
 	return n;
 }
 
-static json_t *org_names(struct store *s)
+json_t *page_besturing_org_names(struct store *s)
 {
 	json_t *l = register_org_list(s), *n = page_names(l);
 	json_decref(l);
 	return n;
 }
 
-static void trajectlink(struct buf *b, long long id, const char *text)
+void page_besturing_trajectlink(struct buf *b, long long id, const char *text)
 {
 	buf_printf(b, "<a class=\"utrecht-link\" href=\"/trajecten/%lld\">", id);
 	html_txt(b, text);
@@ -247,7 +199,7 @@ static void trajectlink(struct buf *b, long long id, const char *text)
 }
 
 /* The reason the problem gives for field name, or NULL. */
-static const char *field_error(const struct problem *p, const char *name)
+const char *page_besturing_field_error(const struct problem *p, const char *name)
 {
 	if (!p)
 		return NULL;
@@ -256,6 +208,8 @@ static const char *field_error(const struct problem *p, const char *name)
 			return p->params[i].reason;
 	return NULL;
 }
+
+/* ---- /besturing ------------------------------------------------------------------------ */
 
 /* The STAAN criteria, each with weight 1, as the criteria field starts. */
 static const char default_criteria[] = "gedeeld-ambitieniveau;Gedeeld ambitieniveau;1\n"
@@ -300,9 +254,9 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	const struct problem *e = mine ? err : NULL;
 	snprintf(id, sizeof(id), "%s-code", pre);
 	page_besturing_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
-		  field_error(e, "code"), 1);
+		  page_besturing_field_error(e, "code"), 1);
 	snprintf(id, sizeof(id), "%s-naam", pre);
-	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), field_error(e, "naam"), 1);
+	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), page_besturing_field_error(e, "naam"), 1);
 	size_t n = json_array_size(verbanden), i;
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
 	json_t *x;
@@ -313,14 +267,14 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 			opts[2 * i + 1] = str(x, "naam") ? str(x, "naam") : str(x, "code");
 		}
 		snprintf(id, sizeof(id), "%s-verband", pre);
-		page_besturing_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), field_error(e, "verband"));
+		page_besturing_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), page_besturing_field_error(e, "verband"));
 		free(opts);
 	}
 	if (scoring)
 		page_besturing_input(b, "sc-criteria", "criteria",
 			  "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)", "textarea",
-			  ov(which, kind, f, "criteria", default_criteria), field_error(e, "criteria"), 1);
-	const char *terr = field_error(e, "taakvelden");
+			  ov(which, kind, f, "criteria", default_criteria), page_besturing_field_error(e, "criteria"), 1);
+	const char *terr = page_besturing_field_error(e, "taakvelden");
 	snprintf(id, sizeof(id), "%s-taakvelden", pre);
 	html_raw(b, terr ? "<fieldset class=\"bst-criteria bst-taakvelden utrecht-form-field--invalid\" aria-describedby=\""
 			 : "<fieldset class=\"bst-criteria bst-taakvelden\"");
@@ -357,8 +311,6 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	html_raw(b, "</button></form></section>");
 }
 
-/* ---- /besturing ------------------------------------------------------------------------ */
-
 static int render_overview(struct request *rq, struct response *rs, int status, const struct problem *err,
 			   const struct form *f, const char *which)
 {
@@ -373,14 +325,14 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 		page_error(rq, rs, 500, p.detail);
 		return 0;
 	}
-	json_t *vn = verband_names(s);
+	json_t *vn = page_besturing_verband_names(s);
 	char today[DATE_TEXT_LEN];
 	date_format(date_today(), today);
 	page_begin(rq, rs, "Besturing");
 	rs->status = status;
 	struct buf *b = &rs->body;
 	page_besturing_stylesheet(b, "besturing.css");
-	page_title(b, NULL, "Besturing van de samenwerking");
+	page_besturing_title(b, NULL, "Besturing van de samenwerking");
 	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Kiezen waarop de partners samenwerken "
 		    "(verkenningsrondes en scoringen) en de trajecten sturen: businesscases, mijlpalen met hun vertraging, "
 		    "besluiten en rollen.</p><ul class=\"bst-snel\">"
@@ -477,7 +429,7 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 		json_array_foreach(rows, i, x)
 		{
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-			trajectlink(b, json_integer_value(json_object_get(x, "traject")), str(x, "naam"));
+			page_besturing_trajectlink(b, json_integer_value(json_object_get(x, "traject")), str(x, "naam"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 			page_verband_link(b, str(x, "verband"), page_name(vn, str(x, "verband")));
 			const char *const cols[] = { "totaal", "gereed", "laat", NULL };
@@ -592,7 +544,7 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 			}
 			json_array_append_new(crit, o);
 		}
-		if (!json_array_size(crit) && !field_error(&p, "criteria"))
+		if (!json_array_size(crit) && !page_besturing_field_error(&p, "criteria"))
 			problem_param(&p, "criteria", "geef ten minste één criterium");
 		json_object_set_new(in, "criteria", crit);
 	}
@@ -627,666 +579,6 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 static int page_survey_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 0); }
 static int page_scoring_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 1); }
 
-/* ---- /verkenningen/{code} -------------------------------------------------------------------- */
-
-static const char *const grades[] = { "", "— niet beantwoord —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
-				      "5 (zeer sterk)", NULL };
-
-/* The form a partner fills in for its own organisation: per taakveld the
- * knelpunt, the meerwaarde and whether a quick result is expected. */
-static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tvnames, const struct problem *err,
-			const struct form *f)
-{
-	json_t *mine = json_object(), *all = NULL;
-	struct problem q;
-	problem_init(&q);
-	size_t i;
-	json_t *x;
-	if (!f && besturing_survey_answers(rq->store, str(k, "code"), &all, &q) == 0)
-		json_array_foreach(all, i, x) if (str(x, "organisatie") && !strcmp(str(x, "organisatie"), rq->actor.org))
-			json_object_set(mine, str(x, "taakveld"), x);
-	json_decref(all);
-	struct buf action;
-	buf_init(&action, 256);
-	buf_adds(&action, "/verkenningen/");
-	html_url_segment(&action, str(k, "code"));
-	buf_adds(&action, "/antwoorden");
-	html_raw(b, "<section aria-labelledby=\"kop-antwoorden\"><h2 class=\"utrecht-heading-2\" id=\"kop-antwoorden\">"
-		    "Antwoorden voor ");
-	html_txt(b, rq->actor.org);
-	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per taakveld aan hoe sterk het knelt en hoeveel samenwerken "
-		    "toevoegt, van 1 (helemaal niet) tot 5 (zeer sterk). Een taakveld zonder scores blijft buiten beschouwing; "
-		    "een nieuw antwoord vervangt het vorige.</p>");
-	if (err && err->status)
-		page_besturing_problem(b, err);
-	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
-	buf_release(&action);
-	json_array_foreach(json_object_get(k, "taakvelden"), i, x)
-	{
-		const char *tv = json_string_value(x);
-		json_t *a = json_object_get(mine, tv);
-		char id[96], name[96], val[8];
-		html_raw(b, "<fieldset class=\"bst-criteria\"><legend>");
-		html_txt(b, page_name(tvnames, tv));
-		html_raw(b, "</legend>");
-		for (int c = 0; c < 2; c++) {
-			const char *what = c ? "meerwaarde" : "knelpunt";
-			snprintf(id, sizeof(id), "%s-%zu", what, i);
-			snprintf(name, sizeof(name), "%s.%s", what, tv);
-			const char *v = NULL;
-			if (f)
-				v = form_get(f, name);
-			else if (a) {
-				snprintf(val, sizeof(val), "%lld", (long long)json_integer_value(json_object_get(a, what)));
-				v = val;
-			}
-			page_besturing_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v, field_error(err, name));
-		}
-		snprintf(id, sizeof(id), "snel-%zu", i);
-		snprintf(name, sizeof(name), "snel.%s", tv);
-		int checked = f ? form_get(f, name) != NULL : a && json_is_true(json_object_get(a, "snelResultaat"));
-		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div class=\"utrecht-form-field__input\">"
-			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" value=\"ja\" id=\"");
-		html_attr(b, id);
-		html_raw(b, "\" name=\"");
-		html_attr(b, name);
-		html_raw(b, checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\""
-				    : "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
-		html_attr(b, id);
-		html_raw(b, "\">Snel resultaat verwacht</label></div></div></fieldset>");
-	}
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Antwoorden opslaan"
-		    "</button></form></section>");
-	json_decref(mine);
-}
-
-static int render_survey(struct request *rq, struct response *rs, int status, const struct problem *err,
-			 const struct form *f)
-{
-	struct problem p;
-	problem_init(&p);
-	json_t *k = NULL, *u = NULL;
-	const char *code = req_param(rq, "code");
-	if (besturing_survey_get(rq->store, code, &k, &p) < 0 || besturing_survey_result(rq->store, code, &u, &p) < 0) {
-		json_decref(k);
-		page_error(rq, rs, p.status == 404 ? 404 : 500,
-			   p.status == 404 ? "Er is geen verkenningsronde met deze code." : p.detail);
-		return 0;
-	}
-	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
-	page_begin(rq, rs, str(k, "naam"));
-	rs->status = status;
-	struct buf *b = &rs->body;
-	page_besturing_stylesheet(b, "besturing.css");
-	page_title(b, "Verkenningsronde", str(k, "naam"));
-	if (status == 200 && req_query(rq, "opgeslagen"))
-		page_besturing_notice(b, "De antwoorden zijn opgeslagen.");
-	else if (status == 200 && req_query(rq, "nieuw"))
-		page_besturing_notice(b, "De verkenningsronde is gestart.");
-	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
-	page_besturing_dd_begin(b, "Verband");
-	page_verband_link(b, str(k, "verband"), page_name(vn, str(k, "verband")));
-	page_besturing_dd_end(b);
-	page_besturing_dd_begin(b, "Datum");
-	html_date(b, str(k, "datum"));
-	page_besturing_dd_end(b);
-	page_besturing_dd_begin(b, "Partners");
-	page_org_links(b, on, json_object_get(k, "partners"));
-	page_besturing_dd_end(b);
-	json_t *keuze = json_object_get(k, "keuze");
-	page_besturing_dd_begin(b, "Keuze");
-	if (json_is_object(keuze)) {
-		html_raw(b, "vastgelegd op ");
-		html_date(b, str(keuze, "datum"));
-		if (str(keuze, "toelichting")) {
-			html_raw(b, ": ");
-			html_txt(b, str(keuze, "toelichting"));
-		}
-	} else {
-		html_raw(b, "nog niet gemaakt");
-	}
-	page_besturing_dd_end(b);
-	html_raw(b, "</dl>");
-	if (str(k, "omschrijving")) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">");
-		html_txt(b, str(k, "omschrijving"));
-		html_raw(b, "</p>");
-	}
-	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag</h2>"
-		    "<p class=\"utrecht-paragraph\">Prioriteit is knelpunt × meerwaarde, gemiddeld over de partners (0–25); "
-		    "een snelle winst verwacht meer dan de helft van de partners.</p>");
-	static const char *const head[] = { "#Rang", "Taakveld", "#Prioriteit", "#Knelpunt", "#Meerwaarde", "Snelle winst",
-					    "#Antwoorden", "Gekozen", NULL };
-	page_table_begin(b, "Taakvelden in rangorde", NULL);
-	page_table_head(b, head);
-	size_t i;
-	json_t *r;
-	json_array_foreach(json_object_get(u, "taakvelden"), i, r)
-	{
-		int chosen = json_is_true(json_object_get(r, "gekozen"));
-		html_raw(b, chosen ? "<tr class=\"utrecht-table__row bst-gekozen\">" : "<tr class=\"utrecht-table__row\">");
-		html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		html_int(b, json_integer_value(json_object_get(r, "rang")));
-		html_raw(b, "</td><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		html_txt(b, str(r, "naam"));
-		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		page_besturing_hundredths(b, json_object_get(r, "prioriteit"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		page_besturing_hundredths(b, json_object_get(r, "gemiddeldeKnelpunt"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		page_besturing_hundredths(b, json_object_get(r, "gemiddeldeMeerwaarde"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		html_raw(b, json_is_true(json_object_get(r, "snelleWinst")) ? "ja" : "nee");
-		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		html_int(b, json_integer_value(json_object_get(r, "antwoorden")));
-		html_raw(b, " van ");
-		html_int(b, json_integer_value(json_object_get(r, "partners")));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		html_raw(b, chosen ? "<strong>gekozen</strong>" : "—");
-		html_raw(b, "</td></tr>");
-	}
-	page_table_end(b);
-	html_raw(b, "</section>");
-	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && rq->actor.org[0] &&
-	    has_string(json_object_get(k, "partners"), rq->actor.org) &&
-	    policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, str(k, "verband"))) {
-		json_t *tl = register_taakveld_list(rq->store), *tvn = page_names(tl);
-		json_decref(tl);
-		answer_form(rq, b, k, tvn, err, f);
-		json_decref(tvn);
-	}
-	page_end(rq, rs);
-	json_decref(k), json_decref(u), json_decref(vn), json_decref(on);
-	return 0;
-}
-
-static int page_survey(struct request *rq, struct response *rs) { return render_survey(rq, rs, 200, NULL, NULL); }
-
-static int grade(const struct form *f, const char *name, long *v, struct problem *p)
-{
-	const char *s = form_get(f, name);
-	*v = 0;
-	if (!s || !s[0])
-		return 0;
-	char *end;
-	*v = strtol(s, &end, 10);
-	if (*end || end == s || *v < 1 || *v > 5) {
-		problem_param(p, name, "kies een getal van 1 tot en met 5");
-		*v = 0;
-		return -1;
-	}
-	return 1;
-}
-
-static int page_survey_post(struct request *rq, struct response *rs)
-{
-	char verband[64];
-	const char *code = req_param(rq, "code");
-	struct problem p;
-	problem_init(&p);
-	if (besturing_survey_verband(rq->store, code, verband, sizeof(verband), &p) < 0) {
-		page_error(rq, rs, 404, "Er is geen verkenningsronde met deze code.");
-		authz_audit(rq, ACT_SURVEY_ANSWER, 404, NULL);
-		return 0;
-	}
-	char object[160];
-	snprintf(object, sizeof(object), "%s %s", verband, rq->actor.org);
-	if (!rq->actor.org[0] || !policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, verband)) {
-		page_error(rq, rs, 403, "Alleen de manager of het lid van de stuurgroep van dit verband beantwoordt de verkenning "
-					"voor de eigen organisatie.");
-		authz_audit(rq, ACT_SURVEY_ANSWER, 403, object);
-		return 0;
-	}
-	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
-		authz_audit(rq, ACT_SURVEY_ANSWER, 400, object);
-		return 0;
-	}
-	json_t *k = NULL, *answers = json_array();
-	int r = besturing_survey_get(rq->store, code, &k, &p);
-	size_t i;
-	json_t *x;
-	if (r == 0)
-		json_array_foreach(json_object_get(k, "taakvelden"), i, x)
-		{
-			const char *tv = json_string_value(x);
-			char kn[96], mw[96], sn[96];
-			snprintf(kn, sizeof(kn), "knelpunt.%s", tv);
-			snprintf(mw, sizeof(mw), "meerwaarde.%s", tv);
-			snprintf(sn, sizeof(sn), "snel.%s", tv);
-			long kv, mv;
-			int hk = grade(&f, kn, &kv, &p), hm = grade(&f, mw, &mv, &p);
-			if (hk == 1 && hm == 0)
-				problem_param(&p, mw, "kies ook de meerwaarde, of laat het knelpunt leeg");
-			else if (hk == 0 && hm == 1)
-				problem_param(&p, kn, "kies ook het knelpunt, of laat de meerwaarde leeg");
-			else if (hk == 1 && hm == 1)
-				json_array_append_new(answers, json_pack("{s:s,s:s,s:i,s:i,s:b}", "organisatie", rq->actor.org,
-									 "taakveld", tv, "knelpunt", (int)kv, "meerwaarde",
-									 (int)mv, "snelResultaat", form_get(&f, sn) != NULL));
-		}
-	json_decref(k);
-	if (r == 0 && !p.status && !json_array_size(answers))
-		problem_set(&p, 422, "Beantwoord ten minste één taakveld: kies een knelpunt en een meerwaarde.");
-	else if (r == 0 && p.status)
-		snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen: verbeter de velden met een fout.");
-	r = p.status ? -p.status : 0;
-	json_array_foreach(answers, i, x)
-	{
-		if (r < 0)
-			break;
-		json_t *out = NULL;
-		r = besturing_survey_answer(rq->store, code, x, &out, &p);
-		json_decref(out);
-	}
-	json_decref(answers);
-	if (r < 0) {
-		if (!p.detail[0])
-			snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen.");
-		render_survey(rq, rs, page_besturing_form_status(r), &p, &f);
-		authz_audit(rq, ACT_SURVEY_ANSWER, rs->status, object);
-		form_release(&f);
-		return 0;
-	}
-	form_release(&f);
-	struct buf loc;
-	buf_init(&loc, 256);
-	buf_adds(&loc, "/verkenningen/");
-	html_url_segment(&loc, code);
-	buf_adds(&loc, "?opgeslagen=1#kop-antwoorden");
-	resp_header(rs, "Location", buf_str(&loc));
-	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
-	buf_release(&loc);
-	authz_audit(rq, ACT_SURVEY_ANSWER, 303, object);
-	return 0;
-}
-
-/* ---- /scoringen/{code} ------------------------------------------------------------------------ */
-
-static const char *const tier_label[][2] = { { "zeer-kansrijk", "zeer kansrijk" },
-					     { "kansrijk", "kansrijk" },
-					     { "kansrijk-op-termijn", "kansrijk op termijn" },
-					     { "niet-kansrijk", "niet kansrijk" },
-					     { NULL, NULL } };
-
-static void tier(struct buf *b, const char *k)
-{
-	for (int i = 0; tier_label[i][0]; i++)
-		if (k && !strcmp(k, tier_label[i][0])) {
-			html_raw(b, "<span class=\"bst-klasse bst-klasse--");
-			html_raw(b, tier_label[i][0]);
-			html_raw(b, "\">");
-			html_raw(b, tier_label[i][1]);
-			html_raw(b, "</span>");
-			return;
-		}
-	html_raw(b, "—");
-}
-
-/* The form a stuurgroep member fills in for its own organisation. */
-static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tvnames, const struct problem *err,
-		       const struct form *f)
-{
-	struct buf action;
-	buf_init(&action, 256);
-	buf_adds(&action, "/scoringen/");
-	html_url_segment(&action, str(sc, "code"));
-	buf_adds(&action, "/scores");
-	html_raw(b, "<section aria-labelledby=\"kop-scoren\"><h2 class=\"utrecht-heading-2\" id=\"kop-scoren\">Scoren voor ");
-	html_txt(b, rq->actor.org);
-	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per criterium een score van 1 (helemaal niet) tot 5 (zeer sterk). "
-		    "Een nieuwe score vervangt de vorige.</p>");
-	if (err && err->status)
-		page_besturing_problem(b, err);
-	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
-	buf_release(&action);
-	size_t n = json_array_size(json_object_get(sc, "taakvelden")), i;
-	const char **opts = calloc(2 * n + 1, sizeof(*opts));
-	json_t *x;
-	if (opts) {
-		json_array_foreach(json_object_get(sc, "taakvelden"), i, x)
-		{
-			opts[2 * i] = json_string_value(x);
-			opts[2 * i + 1] = page_name(tvnames, json_string_value(x));
-		}
-		page_besturing_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL, NULL);
-		free(opts);
-	}
-	static const char *const scores[] = { "", "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
-					      "5 (zeer sterk)", NULL };
-	html_raw(b, "<fieldset class=\"bst-criteria\"><legend>Scores per criterium</legend>");
-	json_array_foreach(json_object_get(sc, "criteria"), i, x)
-	{
-		char id[80], name[80];
-		snprintf(id, sizeof(id), "score-%zu", i);
-		snprintf(name, sizeof(name), "score.%s", str(x, "code"));
-		struct buf label;
-		buf_init(&label, 512);
-		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"), (long long)json_integer_value(json_object_get(x, "gewicht")));
-		page_besturing_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
-		buf_release(&label);
-	}
-	html_raw(b, "</fieldset><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Scores opslaan"
-		    "</button></form></section>");
-}
-
-static int render_scoring(struct request *rq, struct response *rs, int status, const struct problem *err,
-			  const struct form *f)
-{
-	struct problem p;
-	problem_init(&p);
-	json_t *sc = NULL, *u = NULL;
-	const char *code = req_param(rq, "code");
-	if (besturing_scoring_get(rq->store, code, &sc, &p) < 0 || besturing_scoring_result(rq->store, code, &u, &p) < 0) {
-		json_decref(sc);
-		page_error(rq, rs, p.status == 404 ? 404 : 500, p.status == 404 ? "Er is geen scoring met deze code." : p.detail);
-		return 0;
-	}
-	json_t *vn = verband_names(rq->store), *on = org_names(rq->store);
-	json_t *tl = register_taakveld_list(rq->store), *tvn = page_names(tl);
-	json_decref(tl);
-	page_begin(rq, rs, str(sc, "naam"));
-	rs->status = status;
-	struct buf *b = &rs->body;
-	page_besturing_stylesheet(b, "besturing.css");
-	page_title(b, "Scoring", str(sc, "naam"));
-	if (status == 200 && req_query(rq, "opgeslagen"))
-		page_besturing_notice(b, "De scores zijn opgeslagen.");
-	else if (status == 200 && req_query(rq, "nieuw"))
-		page_besturing_notice(b, "De scoring is gestart.");
-	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
-	page_besturing_dd_begin(b, "Verband");
-	page_verband_link(b, str(sc, "verband"), page_name(vn, str(sc, "verband")));
-	page_besturing_dd_end(b);
-	page_besturing_dd_begin(b, "Datum");
-	html_date(b, str(sc, "datum"));
-	page_besturing_dd_end(b);
-	page_besturing_dd_begin(b, "Partners");
-	page_org_links(b, on, json_object_get(sc, "partners"));
-	page_besturing_dd_end(b);
-	page_besturing_dd_begin(b, "Criteria (gewicht)");
-	size_t i;
-	json_t *x;
-	json_array_foreach(json_object_get(sc, "criteria"), i, x)
-	{
-		html_raw(b, i ? ", " : "");
-		html_txt(b, str(x, "naam"));
-		html_raw(b, " (");
-		html_int(b, json_integer_value(json_object_get(x, "gewicht")));
-		html_raw(b, ")");
-	}
-	page_besturing_dd_end(b);
-	html_raw(b, "</dl>");
-	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per taakveld</h2>"
-		    "<p class=\"utrecht-paragraph\">Niet alleen het gemiddelde telt: een partner die laag scoort houdt een "
-		    "taakveld uit de hoogste klasse. Spreiding is het verschil tussen de hoogste en de laagste partner.</p>");
-	static const char *const head[] = { "Taakveld", "#Gemiddelde", "Laagste partner", "#Spreiding", "Klasse", "Ontbrekend",
-					    "Eigenaar", NULL };
-	page_table_begin(b, "Uitslag van de scoring, per klasse", "samen-table--wide");
-	page_table_head(b, head);
-	json_array_foreach(json_object_get(u, "taakvelden"), i, x)
-	{
-		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		html_txt(b, str(x, "naam"));
-		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		page_besturing_hundredths(b, json_object_get(x, "gemiddelde"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		json_t *low = json_object_get(x, "laagste");
-		if (json_is_object(low)) {
-			html_txt(b, page_name(on, str(low, "organisatie")));
-			html_raw(b, " (");
-			page_besturing_hundredths(b, json_object_get(low, "score"));
-			html_raw(b, ")");
-		} else {
-			html_raw(b, "—");
-		}
-		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		page_besturing_hundredths(b, json_object_get(x, "spreiding"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		tier(b, str(x, "klasse"));
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		json_t *missing = json_object_get(x, "ontbrekend");
-		if (!json_array_size(missing)) {
-			html_raw(b, "geen");
-		} else {
-			size_t k;
-			json_t *m;
-			json_array_foreach(missing, k, m)
-			{
-				html_raw(b, k ? "; " : "");
-				html_txt(b, page_name(on, str(m, "organisatie")));
-				html_raw(b, ": ");
-				html_txt(b, str(m, "criterium"));
-			}
-		}
-		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		if (str(x, "eigenaar"))
-			html_txt(b, str(x, "eigenaar"));
-		else
-			html_raw(b, "<span class=\"samen-muted\">nog niet benoemd</span>");
-		html_raw(b, "</td></tr>");
-	}
-	page_table_end(b);
-	html_raw(b, "</section>");
-	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] && has_string(json_object_get(sc, "partners"), rq->actor.org) &&
-	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband")))
-		score_form(rq, b, sc, tvn, err, f);
-	page_end(rq, rs);
-	json_decref(sc), json_decref(u), json_decref(vn), json_decref(on), json_decref(tvn);
-	return 0;
-}
-
-static int page_scoring(struct request *rq, struct response *rs) { return render_scoring(rq, rs, 200, NULL, NULL); }
-
-static int page_scoring_post(struct request *rq, struct response *rs)
-{
-	char verband[64];
-	struct problem p;
-	problem_init(&p);
-	if (besturing_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p) < 0) {
-		page_error(rq, rs, 404, "Er is geen scoring met deze code.");
-		authz_audit(rq, ACT_SCORE, 404, NULL);
-		return 0;
-	}
-	if (!policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, verband)) {
-		page_error(rq, rs, 403, "Alleen het lid van de stuurgroep van dit verband scoort voor de eigen organisatie.");
-		authz_audit(rq, ACT_SCORE, 403, verband);
-		return 0;
-	}
-	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
-		authz_audit(rq, ACT_SCORE, 400, verband);
-		return 0;
-	}
-	json_t *scores = json_object();
-	for (int i = 0; i < f.n; i++)
-		if (!strncmp(f.f[i].name, "score.", 6) && f.f[i].value[0]) {
-			char *end;
-			long v = strtol(f.f[i].value, &end, 10);
-			if (*end || end == f.f[i].value)
-				problem_param(&p, f.f[i].name + 6, "moet een getal van 1 tot en met 5 zijn");
-			else
-				json_object_set_new(scores, f.f[i].name + 6, json_integer(v));
-		}
-	if (!p.status && !json_object_size(scores))
-		problem_param(&p, "scores", "geef ten minste één score");
-	const char *tv = form_get(&f, "taakveld");
-	char object[200];
-	snprintf(object, sizeof(object), "%s %s %s", verband, rq->actor.org, tv ? tv : "");
-	int r = -p.status;
-	if (!p.status) {
-		json_t *in = json_pack("{s:s,s:s,s:O}", "organisatie", rq->actor.org, "taakveld", tv ? tv : "", "scores", scores);
-		json_t *out = NULL;
-		r = besturing_scoring_score(rq->store, req_param(rq, "code"), in, &out, &p);
-		json_decref(in), json_decref(out);
-	}
-	json_decref(scores);
-	if (r < 0) {
-		if (!p.detail[0])
-			snprintf(p.detail, sizeof(p.detail), "De scores zijn niet opgeslagen.");
-		render_scoring(rq, rs, page_besturing_form_status(r), &p, &f);
-		authz_audit(rq, ACT_SCORE, rs->status, object);
-		form_release(&f);
-		return 0;
-	}
-	form_release(&f);
-	struct buf loc;
-	buf_init(&loc, 256);
-	buf_adds(&loc, "/scoringen/");
-	html_url_segment(&loc, req_param(rq, "code"));
-	buf_adds(&loc, "?opgeslagen=1");
-	resp_header(rs, "Location", buf_str(&loc));
-	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
-	buf_release(&loc);
-	authz_audit(rq, ACT_SCORE, 303, object);
-	return 0;
-}
-
-/* ---- /mijlpalen?datum= ------------------------------------------------------------------------- */
-
-static int page_late(struct request *rq, struct response *rs)
-{
-	char datum[DATE_TEXT_LEN];
-	int bad = page_query_date(rq, datum) < 0;
-	json_t *ms = NULL;
-	struct problem p;
-	problem_init(&p);
-	struct besturing_ms_filter f = { 0, NULL, NULL, "te-laat", datum, NULL, NULL };
-	if (!bad && besturing_milestone_list(rq->store, &f, &ms, &p) < 0) {
-		page_error(rq, rs, 500, p.detail);
-		return 0;
-	}
-	json_t *vn = verband_names(rq->store);
-	page_begin(rq, rs, "Te laat");
-	struct buf *b = &rs->body;
-	page_besturing_stylesheet(b, "besturing.css");
-	page_title(b, "Te laat", "Mijlpalen die te laat zijn");
-	html_raw(b, bad ? "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
-			  "utrecht-form-field--invalid samen-filter__field\">"
-			: "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\"><div class=\"utrecht-form-field "
-			  "samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
-	if (bad)
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">Dit is geen geldige datum; "
-			    "gebruik JJJJ-MM-DD.</div>");
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input\" "
-		    "type=\"date\" id=\"datum\" name=\"datum\" value=\"");
-	html_attr(b, bad ? req_query(rq, "datum") : datum);
-	html_raw(b, bad ? "\" aria-invalid=\"true\" aria-describedby=\"datum-fout\"></div></div>" : "\"></div></div>");
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
-	if (bad) {
-		rs->status = 400;
-		page_alert(b, "De peildatum is geen geldige datum.");
-		page_end(rq, rs);
-		json_decref(vn);
-		return 0;
-	}
-	page_date_links(b, "/mijlpalen", datum, NULL);
-	if (!json_array_size(ms)) {
-		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Op ");
-		html_date(b, datum);
-		html_raw(b, " is geen enkele mijlpaal te laat.</p>");
-	} else {
-		static const char *const head[] = { "Mijlpaal", "Traject", "Verband", "Deadline", "#Dagen te laat", "Uitgesteld",
-						    "Verantwoordelijk", NULL };
-		struct buf cap;
-		buf_init(&cap, 256);
-		buf_adds(&cap, "Te laat op ");
-		html_date(&cap, datum);
-		page_table_begin(b, buf_str(&cap), "samen-table--wide");
-		buf_release(&cap);
-		page_table_head(b, head);
-		size_t i;
-		json_t *m;
-		json_array_foreach(ms, i, m)
-		{
-			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-			html_txt(b, str(m, "titel"));
-			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-			trajectlink(b, json_integer_value(json_object_get(m, "traject")), str(m, "taakveldNaam"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-			page_verband_link(b, str(m, "verband"), page_name(vn, str(m, "verband")));
-			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
-			html_date(b, str(m, "deadline"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-			html_int(b, json_integer_value(json_object_get(m, "dagenTeLaat")));
-			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-			size_t nu = json_array_size(json_object_get(m, "uitstel"));
-			if (nu) {
-				html_raw(b, "was ");
-				html_date(b, str(m, "oorspronkelijkeDeadline"));
-			} else {
-				html_raw(b, "nee");
-			}
-			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-			html_txt(b, str(m, "verantwoordelijke") ? str(m, "verantwoordelijke") : "—");
-			html_raw(b, "</td></tr>");
-		}
-		page_table_end(b);
-	}
-	page_end(rq, rs);
-	json_decref(ms), json_decref(vn);
-	return 0;
-}
-
-/* ---- /meldingen ----------------------------------------------------------------------------------- */
-
-static int page_notices(struct request *rq, struct response *rs)
-{
-	const char *org = req_query(rq, "organisatie");
-	if (org && !org[0])
-		org = NULL;
-	json_t *list = NULL;
-	struct problem p;
-	problem_init(&p);
-	if (register_meldingen_list(rq->store, org, NULL, &list, &p) < 0) {
-		page_error(rq, rs, p.status == 404 ? 404 : 500,
-			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
-		return 0;
-	}
-	json_t *on = org_names(rq->store);
-	page_begin(rq, rs, "Meldingen");
-	struct buf *b = &rs->body;
-	page_besturing_stylesheet(b, "besturing.css");
-	page_title(b, "Meldingen", "Meldingen: samenwerking buiten het verband");
-	html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wie op een taakveld van een verband ook met een "
-		    "partij buiten dat verband gaat samenwerken, meldt dat aan de andere leden: schaken op meerdere borden "
-		    "gebeurt in het open.</p>");
-	if (org) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Voor ");
-		page_org_link(b, org, page_name(on, org));
-		html_raw(b, " · <a class=\"utrecht-link\" href=\"/meldingen\">alle meldingen</a></p>");
-	}
-	if (!json_array_size(list)) {
-		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn geen meldingen.</p>");
-	} else {
-		html_raw(b, "<ul class=\"bst-meldingen\">");
-		size_t i;
-		json_t *m;
-		json_array_foreach(list, i, m)
-		{
-			html_raw(b, "<li class=\"bst-melding\"><p class=\"utrecht-paragraph\"><strong>");
-			html_date(b, str(m, "datum"));
-			html_raw(b, " — ");
-			html_txt(b, str(m, "taakveldNaam"));
-			html_raw(b, "</strong></p><p class=\"utrecht-paragraph\">");
-			html_txt(b, str(m, "tekst"));
-			html_raw(b, "</p><p class=\"utrecht-paragraph samen-muted\">Gemeld in ");
-			page_verband_link(b, str(m, "verband"), str(m, "verbandNaam"));
-			html_raw(b, " aan ");
-			page_org_links(b, on, json_object_get(m, "ontvangers"));
-			html_raw(b, "; het traject: ");
-			trajectlink(b, json_integer_value(json_object_get(m, "traject")), str(m, "trajectVerbandNaam"));
-			html_raw(b, "</p></li>");
-		}
-		html_raw(b, "</ul>");
-	}
-	page_end(rq, rs);
-	json_decref(list), json_decref(on);
-	return 0;
-}
 
 const struct route page_besturing_routes[] = {
 	{ "GET", "/besturing", page_overview, NULL, NULL, NULL, NULL, NULL, 0 },

@@ -1,12 +1,14 @@
 /* page_besturing.h — the pages for choosing and running cooperation and
  * for the council's report:
- *   page_besturing.c          /besturing (overview, with the forms to start
- *                             a verkenningsronde or a scoring),
- *                             /verkenningen/{code} with the form to answer
- *                             for one's own organisation, /scoringen/{code}
- *                             with the form to score for it, /mijlpalen
- *                             (what is late on a date), /meldingen, the
- *                             route table
+ *   page_besturing.c          the helpers below, /besturing (overview,
+ *                             with the forms to start a verkenningsronde or
+ *                             a scoring), the route table
+ *   page_besturing_verkenningen.c  /verkenningen/{code} with the form to
+ *                             answer for one's own organisation
+ *   page_besturing_scoringen.c  /scoringen/{code} with the form to score
+ *                             for it
+ *   page_besturing_mijlpalen.c  /mijlpalen (what is late on a date) and
+ *                             /meldingen
  *   page_besturing_trajecten.c  /trajecten/{id}: business case, milestones
  *                             with their delays, decisions, roles, and the
  *                             forms to enter or replace the business case,
@@ -23,6 +25,12 @@
 
 extern const struct route page_besturing_routes[];
 
+int page_survey(struct request *rq, struct response *rs);
+int page_survey_post(struct request *rq, struct response *rs);
+int page_scoring(struct request *rq, struct response *rs);
+int page_scoring_post(struct request *rq, struct response *rs);
+int page_late(struct request *rq, struct response *rs);
+int page_notices(struct request *rq, struct response *rs);
 int page_traject(struct request *rq, struct response *rs);
 int page_traject_done(struct request *rq, struct response *rs);
 int page_traject_postpone(struct request *rq, struct response *rs);
@@ -37,11 +45,13 @@ void page_besturing_hundredths(struct buf *b, json_t *v);
 /* The page's own style sheet (besturing.css or rapport.css), linked from
  * inside the page: the frame's <head> is shared by every page. */
 void page_besturing_stylesheet(struct buf *b, const char *name);
-/* A field of a form: label, error (may be NULL) and the control.
+/* A field of a form: label, error (may be NULL) and the control, as
+ * page_input_field (pages.h) draws every field, with the class bst-veld.
  * type "date", "text", "number", or "textarea". */
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
 	       const char *error, int required);
-/* A <select>: options as NULL-terminated value/label pairs. */
+/* A <select> in the same field markup (page_field_begin): options as
+ * NULL-terminated value/label pairs. */
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 		const char *value, const char *error);
 /* A <select> of organisations (codes) with their names. */
@@ -60,5 +70,16 @@ void page_besturing_dd_end(struct buf *b);
 void page_besturing_status_badge(struct buf *b, const char *status);
 /* The answer to a refused or failed form post: status and the page again. */
 int page_besturing_form_status(int r);
+/* The breadcrumb (crumb NULL: the overview itself) and the <h1>. */
+void page_besturing_title(struct buf *b, const char *crumb, const char *title);
+/* Code → name objects of every verband and every organisation (page_names). */
+json_t *page_besturing_verband_names(struct store *s);
+json_t *page_besturing_org_names(struct store *s);
+/* A link to /trajecten/{id} with text. */
+void page_besturing_trajectlink(struct buf *b, long long id, const char *text);
+/* The reason p gives for field name, or NULL (also when p is NULL). */
+const char *page_besturing_field_error(const struct problem *p, const char *name);
+/* Whether the JSON array arr holds the string v. */
+int page_besturing_has_string(json_t *arr, const char *v);
 
 #endif

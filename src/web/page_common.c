@@ -200,7 +200,7 @@ void page_alert(struct buf *b, const char *message)
 	html_raw(b, "</p></div></div>");
 }
 
-void page_input_field(struct buf *b, const struct page_input *in)
+void page_field_begin(struct buf *b, const struct page_input *in)
 {
 	html_raw(b, in->error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid" : "<div class=\"utrecht-form-field");
 	if (in->field_class) {
@@ -219,25 +219,54 @@ void page_input_field(struct buf *b, const struct page_input *in)
 		html_txt(b, in->error);
 		html_raw(b, "</div>");
 	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
-	if (in->error) {
-		html_raw(b, " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"");
-		html_attr(b, in->id);
-		html_raw(b, "-fout\"");
+	html_raw(b, "<div class=\"utrecht-form-field__input\">");
+}
+
+void page_field_invalid(struct buf *b, const struct page_input *in)
+{
+	if (!in->error)
+		return;
+	html_raw(b, " aria-invalid=\"true\" aria-describedby=\"");
+	html_attr(b, in->id);
+	html_raw(b, "-fout\"");
+}
+
+void page_field_end(struct buf *b) { html_raw(b, "</div></div>"); }
+
+void page_input_field(struct buf *b, const struct page_input *in)
+{
+	int area = !strcmp(in->type, "textarea");
+	page_field_begin(b, in);
+	html_raw(b, area ? "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea"
+			 : "<input class=\"utrecht-textbox utrecht-textbox--html-input");
+	if (in->error)
+		html_raw(b, area ? " utrecht-textarea--invalid" : " utrecht-textbox--invalid");
+	html_raw(b, "\"");
+	page_field_invalid(b, in);
+	if (area) {
+		html_raw(b, " rows=\"3\"");
 	} else {
+		html_raw(b, " type=\"");
+		html_attr(b, in->type);
 		html_raw(b, "\"");
 	}
-	html_raw(b, " type=\"");
-	html_attr(b, in->type);
-	html_raw(b, "\" id=\"");
+	html_raw(b, " id=\"");
 	html_attr(b, in->id);
 	html_raw(b, "\" name=\"");
-	html_attr(b, in->id);
+	html_attr(b, in->name ? in->name : in->id);
 	if (in->autocomplete) {
 		html_raw(b, "\" autocomplete=\"");
 		html_attr(b, in->autocomplete);
 	}
-	html_raw(b, in->required ? "\" required value=\"" : "\" value=\"");
-	html_attr(b, in->value ? in->value : "");
-	html_raw(b, "\"></div></div>");
+	html_raw(b, in->required ? "\" required" : "\"");
+	if (area) {
+		html_raw(b, ">");
+		html_txt(b, in->value ? in->value : "");
+		html_raw(b, "</textarea>");
+	} else {
+		html_raw(b, " value=\"");
+		html_attr(b, in->value ? in->value : "");
+		html_raw(b, "\">");
+	}
+	page_field_end(b);
 }

@@ -12,18 +12,6 @@
 #include "web/page_kwaliteitskaart.h"
 #include "web/pages.h"
 
-int page_kwaliteitskaart_is_self(struct request *rq, long long id)
-{
-	return rq->actor.role != ROLE_NONE && rq->actor.user_id > 0 && kwaliteitskaart_account_staff(rq->store, rq->actor.user_id) == id;
-}
-
-int page_kwaliteitskaart_may_write(struct request *rq, long long id, const char *org)
-{
-	if (!policy_allows(&rq->actor, ACT_SKILLS_WRITE, org, NULL))
-		return 0;
-	return rq->actor.role != ROLE_MEDEWERKER || page_kwaliteitskaart_is_self(rq, id);
-}
-
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
 
 static int this_year(void)

@@ -27,9 +27,4 @@ int page_medewerker_niveau(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs);
 
-/* Whether the actor is medewerker id through the account link. */
-int page_kwaliteitskaart_is_self(struct request *rq, long long id);
-/* Whether the actor may change the skills and absences of medewerker id of org. */
-int page_kwaliteitskaart_may_write(struct request *rq, long long id, const char *org);
-
 #endif

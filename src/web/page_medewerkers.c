@@ -281,9 +281,8 @@ static int render(struct request *rq, struct response *rs, long long id, const c
 		return 0;
 	}
 	const char *org = str(rec, "organisatie");
-	int self = page_kwaliteitskaart_is_self(rq, id);
-	int priv = self || policy_allows(&rq->actor, ACT_STAFF_READ_PRIVATE, org, NULL);
-	int may_write = page_kwaliteitskaart_may_write(rq, id, org);
+	int priv = policy_allows_record(&rq->actor, ACT_STAFF_READ_PRIVATE, org, id);
+	int may_write = policy_allows_record(&rq->actor, ACT_SKILLS_WRITE, org, id);
 	kwaliteitskaart_levels(rq->store, id, &levels, &p);
 	kwaliteitskaart_substitution_list(rq->store, NULL, id, NULL, 0, &subs, &p);
 	kwaliteitskaart_competence_list(rq->store, NULL, &all, &p);
@@ -360,7 +359,7 @@ static int begin_change(struct request *rq, struct response *rs, long long *id, 
 	snprintf(obj, objlen, "medewerker %lld", *id);
 	if (authz_require_page(rq, rs, ACT_SKILLS_WRITE, org) < 0)
 		return -1;
-	if (!page_kwaliteitskaart_may_write(rq, *id, org)) {
+	if (!policy_allows_record(&rq->actor, ACT_SKILLS_WRITE, org, *id)) {
 		page_error(rq, rs, 403, "Een medewerker werkt alleen de eigen kwaliteitskaart bij.");
 		authz_audit(rq, ACT_SKILLS_WRITE, 403, obj);
 		return -1;

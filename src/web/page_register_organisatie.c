@@ -81,19 +81,10 @@ static void date_form(struct buf *b, const char *code, const char *value, const 
 	html_url_segment(&action, code);
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
 	html_attr(b, buf_str(&action));
-	html_raw(b, error ? "\"><div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
-			  : "\"><div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
-	if (error) {
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">");
-		html_txt(b, error);
-		html_raw(b, "</div>");
-	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox utrecht-textbox--html-input");
-	html_raw(b, error ? " utrecht-textbox--invalid\" aria-invalid=\"true\" aria-describedby=\"datum-fout\"" : "\"");
-	html_raw(b, " type=\"date\" id=\"datum\" name=\"datum\" value=\"");
-	html_attr(b, value);
-	html_raw(b, "\"></div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+	html_raw(b, "\">");
+	page_input_field(b, &(struct page_input){ .id = "datum", .label = "Peildatum", .type = "date", .value = value,
+						  .error = error, .field_class = "samen-filter__field" });
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 	page_date_links(b, buf_str(&action), error ? NULL : value, NULL);
 	buf_release(&action);
 }

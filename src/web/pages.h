@@ -53,15 +53,24 @@ void page_table_end(struct buf *b);
  * starting with '#' is a numeric column (the '#' is not shown). */
 void page_table_head(struct buf *b, const char *const headers[]);
 
-/* A labelled text input in the NL Design System form-field markup, with its
- * error message (aria-invalid, aria-describedby) when error is set. */
+/* A labelled input in the NL Design System form-field markup, with its
+ * error message (aria-invalid, aria-describedby) when error is set: every
+ * form field of the pages. type is an <input> type, or "textarea" (three
+ * rows). */
 struct page_input {
 	const char *id, *label, *type, *value, *error;
+	const char *name;         /* the form name, or NULL for the id */
 	const char *field_class;  /* an extra class on the field, or NULL */
 	const char *autocomplete; /* or NULL */
 	int required;
 };
 void page_input_field(struct buf *b, const struct page_input *in);
+/* Its parts, for a control it does not draw (a <select>): the field up to
+ * the control (label, error message), the control's aria-invalid and
+ * aria-describedby when in->error is set, and the end of the field. */
+void page_field_begin(struct buf *b, const struct page_input *in);
+void page_field_invalid(struct buf *b, const struct page_input *in);
+void page_field_end(struct buf *b);
 
 /* The quick links to the dates of the seed documents and today, as
  * links to base?datum=…[&extra]; current is marked aria-current. extra is

@@ -291,6 +291,98 @@ static void test_proeftuin_is_either_of_two(void **state)
 			}
 }
 
+/* The record of one medewerker (policy_allows_record): the own record is
+ * the one the account is linked to (actor.medewerker). */
+#define OWN_RECORD 7
+#define OTHER_RECORD 8
+
+static void check_record(const struct actor *a, enum action action, const char *org, long long id, int want)
+{
+	int got = policy_allows_record(a, action, org, id) ? 1 : 0;
+	if (got != want)
+		fail_msg("%s (org '%s', medewerker %lld) %s %s on medewerker %lld of %s: expected %s", policy_role_names[a->role],
+			 a->org, a->medewerker, got ? "may" : "may not", policy_action_names[action], id, org ? org : "(geen)",
+			 want ? "allowed" : "refused");
+}
+
+static void test_record_skills_write(void **state)
+{
+	/* A medewerker changes only the record its account is linked to, and
+	 * only in its own organisation. */
+	struct actor m = make_actor(ROLE_MEDEWERKER, OWN_ORG, "");
+	m.medewerker = OWN_RECORD;
+	check_record(&m, ACT_SKILLS_WRITE, OWN_ORG, OWN_RECORD, 1);
+	check_record(&m, ACT_SKILLS_WRITE, OWN_ORG, OTHER_RECORD, 0);
+	check_record(&m, ACT_SKILLS_WRITE, OTHER_ORG, OWN_RECORD, 0);
+	check_record(&m, ACT_SKILLS_WRITE, NULL, OWN_RECORD, 0);
+	check_record(&m, ACT_SKILLS_WRITE, OWN_ORG, 0, 0);
+	/* Without a link no existing record is its own; record 0 (no
+	 * medewerker) passes here and is refused by the store as unknown. */
+	struct actor u = make_actor(ROLE_MEDEWERKER, OWN_ORG, "");
+	check_record(&u, ACT_SKILLS_WRITE, OWN_ORG, OWN_RECORD, 0);
+	check_record(&u, ACT_SKILLS_WRITE, OWN_ORG, 0, 1);
+	/* The manager of the organisation changes every record there, linked or not. */
+	struct actor g = make_actor(ROLE_MANAGER, OWN_ORG, "");
+	g.medewerker = OWN_RECORD;
+	check_record(&g, ACT_SKILLS_WRITE, OWN_ORG, OWN_RECORD, 1);
+	check_record(&g, ACT_SKILLS_WRITE, OWN_ORG, OTHER_RECORD, 1);
+	check_record(&g, ACT_SKILLS_WRITE, OTHER_ORG, OTHER_RECORD, 0);
+	/* Other roles do not change skills, not even on their own record. */
+	static const enum role others[] = { ROLE_RAADSLID, ROLE_STUURGROEP, ROLE_PROCESMANAGER };
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		struct actor o = make_actor(others[i], OWN_ORG, "");
+		o.medewerker = OWN_RECORD;
+		check_record(&o, ACT_SKILLS_WRITE, OWN_ORG, OWN_RECORD, 0);
+	}
+	struct actor b = make_actor(ROLE_BEHEERDER, "", "");
+	check_record(&b, ACT_SKILLS_WRITE, OTHER_ORG, OTHER_RECORD, 1);
+	/* An anonymous request gets nothing, whatever the struct carries. */
+	struct actor n = make_actor(ROLE_NONE, OWN_ORG, "");
+	n.medewerker = OWN_RECORD;
+	check_record(&n, ACT_SKILLS_WRITE, OWN_ORG, OWN_RECORD, 0);
+	check_record(&n, ACT_SKILLS_WRITE, OWN_ORG, 0, 0);
+}
+
+static void test_record_private(void **state)
+{
+	/* Everyone signed in sees their own personal data; beyond that as
+	 * persoonsgegevens-lezen. */
+	for (int r = ROLE_RAADSLID; r <= ROLE_STUURGROEP; r++) {
+		struct actor a = make_actor((enum role)r, OWN_ORG, "");
+		a.medewerker = OWN_RECORD;
+		int mgr = r == ROLE_MANAGER;
+		check_record(&a, ACT_STAFF_READ_PRIVATE, OWN_ORG, OWN_RECORD, 1);
+		check_record(&a, ACT_STAFF_READ_PRIVATE, OTHER_ORG, OWN_RECORD, 1);
+		check_record(&a, ACT_STAFF_READ_PRIVATE, OWN_ORG, OTHER_RECORD, mgr);
+		check_record(&a, ACT_STAFF_READ_PRIVATE, OWN_ORG, 0, mgr);
+		struct actor u = make_actor((enum role)r, OWN_ORG, "");
+		check_record(&u, ACT_STAFF_READ_PRIVATE, OWN_ORG, 0, mgr);
+		check_record(&u, ACT_STAFF_READ_PRIVATE, OTHER_ORG, 0, 0);
+	}
+	struct actor n = make_actor(ROLE_NONE, OWN_ORG, "");
+	n.medewerker = OWN_RECORD;
+	check_record(&n, ACT_STAFF_READ_PRIVATE, OWN_ORG, OWN_RECORD, 0);
+}
+
+static void test_record_other_actions(void **state)
+{
+	/* Every other action ignores the record: as policy_allows without a verband. */
+	static const char *const orgs[] = { OWN_ORG, OTHER_ORG, NULL };
+	static const long long ids[] = { 0, OWN_RECORD, OTHER_RECORD };
+	for (int act = 0; act < ACT__COUNT; act++) {
+		if (act == ACT_SKILLS_WRITE || act == ACT_STAFF_READ_PRIVATE)
+			continue;
+		for (int r = ROLE_NONE; r <= ROLE_BEHEERDER; r++)
+			for (size_t o = 0; o < 3; o++)
+				for (size_t i = 0; i < 3; i++) {
+					struct actor a = make_actor((enum role)r, OWN_ORG, "");
+					a.medewerker = OWN_RECORD;
+					check_record(&a, (enum action)act, orgs[o], ids[i],
+						     policy_allows(&a, (enum action)act, orgs[o], NULL) ? 1 : 0);
+				}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +395,9 @@ int main(void)
 		cmocka_unit_test(test_account_action),
 		cmocka_unit_test(test_proeftuin_or_verband),
 		cmocka_unit_test(test_proeftuin_is_either_of_two),
+		cmocka_unit_test(test_record_skills_write),
+		cmocka_unit_test(test_record_private),
+		cmocka_unit_test(test_record_other_actions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
