@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/escape.h"
 #include "report/besturing_tijdlijn.h"
 
 #define PLAN_W 760.0
@@ -24,20 +25,6 @@ static const char *const months_short[] = { "jan", "feb", "mrt", "apr", "mei", "
 #define C_LATE "#b3261e"
 #define C_MOVED "#6b6b6b"
 
-static void xml_txt(struct buf *b, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
-
 /* At most max characters of text (UTF-8), with "…" when cut. */
 static void xml_cut(struct buf *b, const char *text, size_t max)
 {
@@ -51,7 +38,7 @@ static void xml_cut(struct buf *b, const char *text, size_t max)
 		}
 	}
 	if (!s[i]) {
-		xml_txt(b, s);
+		escape_html(b, s);
 		return;
 	}
 	/* Cut one character earlier to make room for the ellipsis, and not after a space. */
@@ -64,7 +51,7 @@ static void xml_cut(struct buf *b, const char *text, size_t max)
 	struct buf t;
 	buf_init(&t, 4096);
 	buf_add(&t, s, end);
-	xml_txt(b, buf_str(&t));
+	escape_html(b, buf_str(&t));
 	buf_release(&t);
 	buf_adds(b, "…");
 }
@@ -202,9 +189,9 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 		char d[32];
 		short_date(m->date, d, sizeof(d));
 		buf_printf(b, "<g class=\"samen-plan__mijlpaal samen-plan__mijlpaal--%s\"><title>", kind_class[m->kind]);
-		xml_txt(b, m->label);
+		escape_html(b, m->label);
 		buf_adds(b, " — ");
-		xml_txt(b, d);
+		escape_html(b, d);
 		buf_adds(b, "</title>");
 		if (m->moved_from != DATE_NONE && m->moved_from >= a->from && m->moved_from < m->date && !beyond) {
 			double x0 = ax(a, m->moved_from);
@@ -222,7 +209,7 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 		if (beyond) {
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_INK "\" text-anchor=\"end\">", x - 10,
 				   mid + 4);
-			xml_txt(b, d);
+			escape_html(b, d);
 			buf_adds(b, " ›</text>");
 		} else if (x - last_label >= 52) {
 			int y, mo, dd;
@@ -240,7 +227,7 @@ static void legend_item(struct buf *b, double x, double y, enum plan_kind kind, 
 {
 	shape(b, kind, x + 8, y - 4);
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">", x + 20, y);
-	xml_txt(b, text);
+	escape_html(b, text);
 	buf_adds(b, "</text>");
 }
 
@@ -271,7 +258,7 @@ static void legend(struct buf *b, const struct plan_chart *c, double top)
 	buf_printf(b, "<line x1=\"488\" y1=\"%.1f\" x2=\"488\" y2=\"%.1f\" stroke=\"" C_OPEN "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
 		   y2 - 12, y2 + 2);
 	buf_printf(b, "<text x=\"496\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">peildatum (", y2);
-	xml_txt(b, d);
+	escape_html(b, d);
 	buf_adds(b, ")</text></g>");
 }
 
@@ -284,17 +271,17 @@ int besturing_tijdlijn_write(struct buf *out, const struct plan_chart *c)
 	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"samen-plan\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\""
 			" height=\"%.0f\" role=\"img\" aria-labelledby=\"",
 		   PLAN_W, h, PLAN_W, h);
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-titel ");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-desc\" font-family=\"inherit\"><title id=\"");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-titel\">");
-	xml_txt(out, c->title);
+	escape_html(out, c->title);
 	buf_adds(out, "</title><desc id=\"");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-desc\">");
-	xml_txt(out, c->desc);
+	escape_html(out, c->desc);
 	buf_adds(out, "</desc>");
 	/* The period behind everything, then the months, the rows, the peildatum on top. */
 	int32_t pf = c->period_from < a.from ? a.from : c->period_from;

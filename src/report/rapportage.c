@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/escape.h"
 #include "report/besturing_tijdlijn.h"
 #include "report/rapportage.h"
 #include "store/urenbank.h"
@@ -110,20 +111,6 @@ static void md_txt(struct buf *b, const char *text, int at_start)
 }
 
 void rapportage_md_txt(struct buf *b, const char *text) { md_txt(b, text, 1); }
-
-static void html_esc(struct buf *b, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
@@ -356,7 +343,7 @@ static void w_txt(struct w *w, const char *text)
 	if (w->md)
 		rapportage_md_txt(w->b, text);
 	else
-		html_esc(w->b, text);
+		escape_html(w->b, text);
 }
 
 __attribute__((format(printf, 2, 3))) static void w_fmt(struct w *w, const char *fmt, ...)
@@ -389,11 +376,11 @@ static void w_h(struct w *w, int level, const char *id, const char *text)
 	buf_printf(w->b, "<h%d class=\"svz-h%d\"", level, level);
 	if (id) {
 		buf_adds(w->b, " id=\"");
-		html_esc(w->b, id);
+		escape_html(w->b, id);
 		buf_adds(w->b, "\"");
 	}
 	buf_adds(w->b, ">");
-	html_esc(w->b, text);
+	escape_html(w->b, text);
 	buf_printf(w->b, "</h%d>", level);
 }
 
@@ -402,7 +389,7 @@ static void w_p(struct w *w, const char *cls)
 	if (!w->md) {
 		buf_adds(w->b, cls ? "<p class=\"" : "<p>");
 		if (cls) {
-			html_esc(w->b, cls);
+			escape_html(w->b, cls);
 			buf_adds(w->b, "\">");
 		}
 	}
@@ -414,7 +401,7 @@ static void w_ul(struct w *w, const char *cls)
 {
 	if (!w->md) {
 		buf_adds(w->b, "<ul class=\"");
-		html_esc(w->b, cls ? cls : "svz-lijst");
+		escape_html(w->b, cls ? cls : "svz-lijst");
 		buf_adds(w->b, "\">");
 	}
 }
@@ -440,11 +427,11 @@ static void w_table(struct w *w, const char *caption, const char *const head[])
 		return;
 	}
 	buf_adds(w->b, "<div class=\"svz-tabel-houder\"><table class=\"svz-tabel\"><caption>");
-	html_esc(w->b, caption);
+	escape_html(w->b, caption);
 	buf_adds(w->b, "</caption><thead><tr>");
 	for (int i = 0; head[i]; i++) {
 		buf_adds(w->b, head[i][0] == '#' ? "<th scope=\"col\" class=\"svz-getal\">" : "<th scope=\"col\">");
-		html_esc(w->b, head[i] + (head[i][0] == '#'));
+		escape_html(w->b, head[i] + (head[i][0] == '#'));
 		buf_adds(w->b, "</th>");
 	}
 	buf_adds(w->b, "</tr></thead><tbody>");
@@ -1657,12 +1644,12 @@ static void render(struct w *w, json_t *doc, const struct rapportage_html_option
 		buf_adds(w->b, "<nav class=\"svz-acties\" aria-label=\"Dit rapport in andere vormen\"><ul>");
 		if (opt->md_href) {
 			buf_adds(w->b, "<li><a href=\"");
-			html_esc(w->b, opt->md_href);
+			escape_html(w->b, opt->md_href);
 			buf_adds(w->b, "\">Als Markdown</a></li>");
 		}
 		if (opt->agenda_href) {
 			buf_adds(w->b, "<li><a href=\"");
-			html_esc(w->b, opt->agenda_href);
+			escape_html(w->b, opt->agenda_href);
 			buf_adds(w->b, "\">Mijlpalen en deadlines in uw agenda (iCalendar)</a></li>");
 		}
 		buf_adds(w->b, "</ul></nav>");
@@ -1681,9 +1668,9 @@ static void render(struct w *w, json_t *doc, const struct rapportage_html_option
 			       "Inhoud</h2><ol>");
 		for (int i = 0; i < nch; i++) {
 			buf_adds(w->b, "<li><a href=\"#");
-			html_esc(w->b, ch[i].id);
+			escape_html(w->b, ch[i].id);
 			buf_adds(w->b, "\">");
-			html_esc(w->b, ch[i].title);
+			escape_html(w->b, ch[i].title);
 			buf_adds(w->b, "</a>");
 			if (!strcmp(ch[i].id, "svz-ontwikkelingen")) {
 				size_t k, sub = 0;
@@ -1695,9 +1682,9 @@ static void render(struct w *w, json_t *doc, const struct rapportage_html_option
 						continue;
 					buf_adds(w->b, any++ ? "" : "<ol>");
 					buf_adds(w->b, "<li><a href=\"#svz-verband-");
-					html_esc(w->b, str(v, "code"));
+					escape_html(w->b, str(v, "code"));
 					buf_adds(w->b, "\">");
-					html_esc(w->b, str(v, "naam"));
+					escape_html(w->b, str(v, "naam"));
 					buf_adds(w->b, "</a></li>");
 					sub++;
 				}
@@ -1738,7 +1725,7 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 		buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
 			      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Stand van zaken "
 			      "bestuurlijke samenwerking — ");
-		html_esc(out, str(org, "naam"));
+		escape_html(out, str(org, "naam"));
 		buf_adds(out, "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/rapport.css\"></head>"
 			      "<body class=\"svz-document\"><main>");
 	}

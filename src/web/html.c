@@ -1,25 +1,12 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/escape.h"
 #include "web/html.h"
 
 void html_raw(struct buf *b, const char *literal) { buf_adds(b, literal); }
 
-void html_txt(struct buf *b, const char *text)
-{
-	if (!text)
-		return;
-	for (const char *p = text; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
+void html_txt(struct buf *b, const char *text) { escape_html(b, text); }
 
 void html_attr(struct buf *b, const char *text) { html_txt(b, text); }
 

@@ -12,7 +12,7 @@
 #include "http/request.h"
 
 void html_raw(struct buf *b, const char *literal);
-void html_txt(struct buf *b, const char *text);  /* escapes & < > " ' */
+void html_txt(struct buf *b, const char *text);  /* escape_html() (core/escape.h): & < > " ' */
 void html_attr(struct buf *b, const char *text); /* same, for inside "…" */
 void html_int(struct buf *b, long long v);
 /* A number the Dutch way, with a dot between thousands: 1.140.000. */
