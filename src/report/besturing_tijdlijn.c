@@ -1,8 +1,8 @@
 /* The planning timeline as SVG. See besturing_tijdlijn.h. */
-#include <stdio.h>
 #include <string.h>
 #include "core/date.h"
 #include "core/escape.h"
+#include "core/nl.h"
 #include "report/besturing_tijdlijn.h"
 
 #define PLAN_W 760.0
@@ -13,9 +13,6 @@
 #define PLAN_LEGEND 62.0
 #define PLAN_LABEL_CHARS 30 /* of a traject label at 12.5px in 200px */
 #define PLAN_SUB_CHARS 36
-
-static const char *const months_short[] = { "jan", "feb", "mrt", "apr", "mei", "jun",
-					    "jul", "aug", "sep", "okt", "nov", "dec" };
 
 /* Colours with at least 3:1 contrast on white (WCAG 1.4.11). */
 #define C_INK "#1a1a1a"
@@ -54,13 +51,6 @@ static void xml_cut(struct buf *b, const char *text, size_t max)
 	escape_html(b, buf_str(&t));
 	buf_release(&t);
 	buf_adds(b, "…");
-}
-
-static void short_date(int32_t day, char *out, size_t len)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(out, len, "%d %s %d", d, months_short[m - 1], y);
 }
 
 struct axis {
@@ -127,7 +117,7 @@ static void months(struct buf *b, const struct axis *a, double bottom)
 		double mid = ax(a, next_month(m)) - x;
 		double tx = step == 1 ? x + mid / 2 : x + 2;
 		buf_printf(b, "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"" C_MUTED "\" text-anchor=\"%s\">%s</text>", tx,
-			   step == 1 ? "middle" : "start", months_short[mo - 1]);
+			   step == 1 ? "middle" : "start", nl_month_short(mo));
 		if (mo == 1 || k == 0)
 			buf_printf(b, "<text x=\"%.1f\" y=\"30\" font-size=\"11\" font-weight=\"700\" fill=\"" C_INK
 				      "\" text-anchor=\"%s\">%d</text>",
@@ -186,8 +176,8 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 			continue;
 		int beyond = m->date >= a->to;
 		double x = beyond ? PLAN_X1 : ax(a, m->date);
-		char d[32];
-		short_date(m->date, d, sizeof(d));
+		char d[NL_TEXT_LEN];
+		nl_day_short(m->date, 1, d, sizeof(d));
 		buf_printf(b, "<g class=\"samen-plan__mijlpaal samen-plan__mijlpaal--%s\"><title>", kind_class[m->kind]);
 		escape_html(b, m->label);
 		buf_adds(b, " — ");
@@ -212,10 +202,10 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 			escape_html(b, d);
 			buf_adds(b, " ›</text>");
 		} else if (x - last_label >= 52) {
-			int y, mo, dd;
-			date_to_ymd(m->date, &y, &mo, &dd);
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED "\" text-anchor=\"middle\">%d %s</text>",
-				   x, mid + 19, dd, months_short[mo - 1]);
+			char dm[NL_TEXT_LEN];
+			nl_day_short(m->date, 0, dm, sizeof(dm));
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED "\" text-anchor=\"middle\">%s</text>",
+				   x, mid + 19, dm);
 			last_label = x;
 		}
 		buf_adds(b, "</g>");
@@ -234,8 +224,8 @@ static void legend_item(struct buf *b, double x, double y, enum plan_kind kind, 
 static void legend(struct buf *b, const struct plan_chart *c, double top)
 {
 	double y1 = top + 22, y2 = top + 46;
-	char d[32];
-	short_date(c->period_to, d, sizeof(d));
+	char d[NL_TEXT_LEN];
+	nl_day_short(c->period_to, 1, d, sizeof(d));
 	buf_adds(b, "<g class=\"samen-plan__legenda\">");
 	legend_item(b, 4, y1, PLAN_DONE, "gereed");
 	legend_item(b, 150, y1, PLAN_DONE_LATE, "gereed na de deadline");

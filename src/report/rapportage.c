@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/date.h"
 #include "core/escape.h"
+#include "core/nl.h"
 #include "report/besturing_tijdlijn.h"
 #include "report/rapportage.h"
 #include "store/urenbank.h"
@@ -14,45 +15,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/besturing.h"
 
-/* ---- Dutch text ----------------------------------------------------------------- */
-
-static const char *const month_names[] = { "januari", "februari", "maart",     "april",   "mei",      "juni",
-					   "juli",    "augustus", "september", "oktober", "november", "december" };
-
-void rapportage_day_text(int32_t day, char *out, size_t len)
-{
-	if (day == DATE_NONE) {
-		snprintf(out, len, "%s", "");
-		return;
-	}
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(out, len, "%d %s %d", d, month_names[m - 1], y);
-}
-
-void rapportage_date_text(const char *iso, char *out, size_t len)
-{
-	int32_t day;
-	if (!iso || date_parse(iso, &day) < 0)
-		snprintf(out, len, "%s", iso ? iso : "");
-	else
-		rapportage_day_text(day, out, len);
-}
-
-void rapportage_euro(long long cents, char *out, size_t len)
-{
-	unsigned long long a = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
-	unsigned long long euros = (a + 50) / 100;
-	char digits[32], grouped[48];
-	int n = snprintf(digits, sizeof(digits), "%llu", euros), o = 0;
-	for (int i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			grouped[o++] = '.';
-		grouped[o++] = digits[i];
-	}
-	grouped[o] = '\0';
-	snprintf(out, len, "%s€ %s", cents < 0 && euros ? "\xe2\x88\x92" : "", grouped);
-}
+/* ---- text ----------------------------------------------------------------------- */
 
 /* Hours from minutes: "12 uur", "12 uur 30 min", "−3 uur". */
 static void hours_text(long long minutes, char *out, size_t len)
@@ -473,7 +436,7 @@ static void w_table_end(struct w *w) { buf_adds(w->b, w->md ? "\n" : "</tbody></
 static void date_txt(struct w *w, const char *iso)
 {
 	char d[40];
-	rapportage_date_text(iso, d, sizeof(d));
+	nl_date(iso, d, sizeof(d));
 	w_txt(w, d);
 }
 
@@ -802,7 +765,7 @@ static void milestones_block(struct w *w, const struct rapportage_ctx *c, json_t
 static void euro_cell(struct w *w, long long cents)
 {
 	char e[48];
-	rapportage_euro(cents, e, sizeof(e));
+	nl_euro(cents, e, sizeof(e));
 	w_td(w, 2, e);
 }
 
@@ -821,8 +784,8 @@ static void businesscase_block(struct w *w, const struct rapportage_ctx *c, json
 	if (json_is_object(own) && years > 0) {
 		long long net = num(own, "nettoCenten");
 		char total[48], per_year[48];
-		rapportage_euro(net < 0 ? -net : net, total, sizeof(total));
-		rapportage_euro((net < 0 ? -net : net) / years, per_year, sizeof(per_year));
+		nl_euro(net < 0 ? -net : net, total, sizeof(total));
+		nl_euro((net < 0 ? -net : net) / years, per_year, sizeof(per_year));
 		w_fmt(w, " Voor %s betekent dit %s %s over %lld jaar, gemiddeld %s per jaar", c->org_name, total,
 		      net < 0 ? "extra kosten" : "voordeel", years, per_year);
 		json_t *ty = json_object_get(own, "terugverdienjaar");
@@ -1329,8 +1292,8 @@ static void timeline(struct w *w, const struct rapportage_ctx *c)
 		date_parse(c->van, &from);
 		date_parse(c->tot, &to);
 		char title[300], desc[1200], d1[40], d2[40];
-		rapportage_date_text(c->van, d1, sizeof(d1));
-		rapportage_date_text(c->tot, d2, sizeof(d2));
+		nl_date(c->van, d1, sizeof(d1));
+		nl_date(c->tot, d2, sizeof(d2));
 		snprintf(title, sizeof(title), "Planning van %s: mijlpalen per traject", c->org_name);
 		snprintf(desc, sizeof(desc),
 			 "Tijdlijn met %zu %s, rapportageperiode %s tot en met %s: %d gereed, %d te laat, %d open; %d uitgesteld "
@@ -1410,7 +1373,7 @@ static void planning_chapter(struct w *w, const struct rapportage_ctx *c, int nr
 		w_table(w, cap2, head);
 		for (i = 0; i < n; i++) {
 			char d[40];
-			rapportage_date_text(rows[i].date, d, sizeof(d));
+			nl_date(rows[i].date, d, sizeof(d));
 			w_tr(w, !strcmp(rows[i].state, "te laat") ? 2 : 0);
 			w_td(w, 1, d);
 			w_td(w, 0, rows[i].traject);

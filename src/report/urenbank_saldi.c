@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/duration.h"
 #include "core/escape.h"
+#include "core/nl.h"
 #include "report/urenbank_saldi.h"
 
 #define W 960         /* width of the picture */
@@ -24,14 +25,6 @@
 #define COLOUR_LIMIT "#c00000"
 #define COLOUR_TEXT "#1a1a1a"
 #define COLOUR_GRID "#d9d9d9"
-
-/* "+12:30 uur", "−2:15 uur", "0:00 uur". */
-static void hours_text(int64_t minutes, char *out, size_t len)
-{
-	char h[DURATION_TEXT_LEN];
-	duration_format(minutes, h, sizeof(h));
-	snprintf(out, len, "%s%s uur", minutes > 0 ? "+" : "", h);
-}
 
 static int64_t saldo_of(json_t *row)
 {
@@ -109,17 +102,17 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		buf_adds(out, "Saldo per lid (gebracht min gehaald plus gestort): ");
 		json_array_foreach(saldi, i, row)
 		{
-			hours_text(saldo_of(row), h, sizeof(h));
+			nl_hours(saldo_of(row), NL_HOURS_PLUS, h, sizeof(h));
 			if (i)
 				buf_adds(out, "; ");
 			escape_html(out, json_string_value(json_object_get(row, "naam")));
 			buf_adds(out, " ");
 			escape_html(out, h);
 		}
-		duration_format(limit, h, sizeof(h));
+		nl_hours(limit, 0, h, sizeof(h));
 		buf_adds(out, ". De kredietlimiet is ");
 		escape_html(out, h);
-		buf_adds(out, " uur per lid: zo ver mag een saldo onder nul komen, min wat nog is vastgelegd.");
+		buf_adds(out, " per lid: zo ver mag een saldo onder nul komen, min wat nog is vastgelegd.");
 	}
 	buf_adds(out, "</desc>");
 
@@ -143,9 +136,9 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	buf_printf(out, "</g><g class=\"samen-saldi__ticks\" fill=\"%s\" text-anchor=\"middle\">", COLOUR_TEXT);
 	for (int64_t t = sc.lo; t <= sc.hi; t += step) {
 		char label[96];
-		duration_format(t < 0 ? -t : t, h, sizeof(h));
+		nl_hours(t, NL_HOURS_BARE, h, sizeof(h));
 		h[strlen(h) - 3] = '\0'; /* whole hours: drop ":00" */
-		snprintf(label, sizeof(label), "%s%s uur", t < 0 ? "\xe2\x88\x92" : "", h);
+		snprintf(label, sizeof(label), "%s uur", h);
 		buf_printf(out, "<text x=\"%lld\" y=\"%lld\">", x_of(&sc, t), bottom + 24);
 		escape_html(out, label);
 		buf_adds(out, "</text>");
@@ -162,7 +155,7 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		long long y = TOP + (long long)i * ROW, xv = x_of(&sc, v);
 		long long left = v < 0 ? xv : x0, width = v < 0 ? x0 - xv : xv - x0;
 		const char *naam = json_string_value(json_object_get(row, "naam"));
-		hours_text(v, h, sizeof(h));
+		nl_hours(v, NL_HOURS_PLUS, h, sizeof(h));
 		buf_printf(out, "<g class=\"samen-saldi__bar samen-saldi__bar--%s\"><title>", v < 0 ? "min" : "plus");
 		escape_html(out, naam);
 		buf_adds(out, ": saldo ");
@@ -187,14 +180,14 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		   TOP - 6, bottom, COLOUR_TEXT);
 	if (limit > 0) {
 		long long xl = x_of(&sc, -limit);
-		duration_format(-limit, h, sizeof(h));
+		nl_hours(-limit, 0, h, sizeof(h));
 		buf_printf(out,
 			   "<g class=\"samen-saldi__limit\"><path d=\"M%lld %dV%lld\" stroke=\"%s\" stroke-width=\"2\""
 			   " stroke-dasharray=\"6 4\"/><text x=\"%lld\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\">kredietlimiet ",
 			   xl, TOP - 10, bottom, COLOUR_LIMIT, xl + (xl + 220 < PLOT_R ? 6 : -6), TOP - 14,
 			   xl + 220 < PLOT_R ? "start" : "end", COLOUR_LIMIT);
 		escape_html(out, h);
-		buf_adds(out, " uur</text></g>");
+		buf_adds(out, "</text></g>");
 	}
 	buf_adds(out, "</svg>");
 	return buf_failed(out) ? -1 : 0;
