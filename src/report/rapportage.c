@@ -15,18 +15,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/besturing.h"
 
-/* ---- text ----------------------------------------------------------------------- */
-
-/* Hours from minutes: "12 uur", "12 uur 30 min", "−3 uur". */
-static void hours_text(long long minutes, char *out, size_t len)
-{
-	unsigned long long a = minutes < 0 ? 0ULL - (unsigned long long)minutes : (unsigned long long)minutes;
-	const char *sign = minutes < 0 ? "\xe2\x88\x92" : "";
-	if (a % 60)
-		snprintf(out, len, "%s%llu uur %llu min", sign, a / 60, a % 60);
-	else
-		snprintf(out, len, "%s%llu uur", sign, a / 60);
-}
+/* ---- Markdown text -------------------------------------------------------------- */
 
 /* Whether "&" at s starts something CommonMark reads as an entity. */
 static int md_entity_at(const char *s)
@@ -1424,11 +1413,11 @@ static void hours_chapter(struct w *w, const struct rapportage_ctx *c, int nr)
 		date_txt(w, str(pt, "tot"));
 		w_txt(w, ".");
 		if (own) {
-			char sal[48], gebr[48], geh[48], best[48];
-			hours_text(num(own, "saldoMinuten"), sal, sizeof(sal));
-			hours_text(num(own, "gebrachtMinuten"), gebr, sizeof(gebr));
-			hours_text(num(own, "gehaaldMinuten"), geh, sizeof(geh));
-			hours_text(num(own, "beschikbaarMinuten"), best, sizeof(best));
+			char sal[NL_TEXT_LEN], gebr[NL_TEXT_LEN], geh[NL_TEXT_LEN], best[NL_TEXT_LEN];
+			nl_hours(num(own, "saldoMinuten"), 0, sal, sizeof(sal));
+			nl_hours(num(own, "gebrachtMinuten"), 0, gebr, sizeof(gebr));
+			nl_hours(num(own, "gehaaldMinuten"), 0, geh, sizeof(geh));
+			nl_hours(num(own, "beschikbaarMinuten"), 0, best, sizeof(best));
 			w_fmt(w, " Saldo van %s: ", c->org_name);
 			w_strong(w);
 			w_txt(w, sal);
@@ -1442,13 +1431,13 @@ static void hours_chapter(struct w *w, const struct rapportage_ctx *c, int nr)
 		w_table(w, cap, head);
 		json_array_foreach(json_object_get(pt, "saldi"), k, r)
 		{
-			char t1[48];
+			char t1[NL_TEXT_LEN];
 			w_tr(w, r == own);
 			w_td(w, 1, str(r, "naam") ? str(r, "naam") : str(r, "organisatie"));
 			const char *const cols[] = { "gebrachtMinuten", "gehaaldMinuten", "gestortMinuten", "saldoMinuten",
 						     "beschikbaarMinuten", NULL };
 			for (int x = 0; cols[x]; x++) {
-				hours_text(num(r, cols[x]), t1, sizeof(t1));
+				nl_hours(num(r, cols[x]), 0, t1, sizeof(t1));
 				w_td(w, 2, t1);
 			}
 			w_tr_end(w);
