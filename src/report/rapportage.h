@@ -24,7 +24,6 @@
 #define SAMEN_REPORT_RAPPORTAGE_H
 #include <jansson.h>
 #include <stddef.h>
-#include <stdint.h>
 #include "core/buf.h"
 #include "core/problem.h"
 
@@ -45,7 +44,10 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 /* Appends the report as Markdown (CommonMark with pipe tables). */
 int rapportage_markdown(json_t *doc, struct buf *out);
 
-/* Dates, euros and hours in the text are core/nl.h's. */
+/* Dates, euros and hours in the text are written by core/nl.h, HTML is
+ * escaped by core/escape.h; the parts of the report share
+ * report/rapportage_intern.h. */
+
 /* Markdown-escapes text for inline use: backslash before the characters
  * that could start markup, line breaks become spaces. */
 void rapportage_md_txt(struct buf *b, const char *text);
