@@ -22,6 +22,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/duration.h"
+#include "core/nl.h"
 #include "core/embedded.h"
 #include "store/gebruikers.h"
 #include "store/urenbank.h"
@@ -561,9 +562,9 @@ static int import(const struct uren_opts *o)
 		db_rollback(s->db);
 		fprintf(stderr, "samen: kon de urenregels niet vastleggen; er is niets ingelezen\n");
 	} else {
-		char h[DURATION_TEXT_LEN];
-		duration_format(im.minutes, h, sizeof(h));
-		fprintf(stderr, "samen: %lld urenregel%s (%s uur) ingelezen in proeftuin %s, %s.\n", im.booked,
+		char h[NL_TEXT_LEN];
+		nl_hours(im.minutes, 0, h, sizeof(h));
+		fprintf(stderr, "samen: %lld urenregel%s (%s) ingelezen in proeftuin %s, %s.\n", im.booked,
 			im.booked == 1 ? "" : "s", h, o->proeftuin,
 			o->approve ? "goedgekeurd en geboekt" : "ingediend; de managers van de opdrachtgevers keuren ze goed");
 		audit(&im, 1);

@@ -145,21 +145,3 @@ int duration_parse(const char *s, int64_t *minutes, char *err, size_t errlen)
 		say(err, errlen, "is geen tijdsduur; schrijf uren:minuten (7:30), uren met een komma (7,5) of minuten (450)");
 	return -1;
 }
-
-void duration_format(int64_t minutes, char *out, size_t len)
-{
-	if (!out || !len)
-		return;
-	uint64_t u = minutes < 0 ? 0ULL - (uint64_t)minutes : (uint64_t)minutes;
-	char digits_[24];
-	int n = snprintf(digits_, sizeof(digits_), "%llu", (unsigned long long)(u / 60));
-	char hours[40];
-	size_t k = 0;
-	for (int i = 0; i < n && k + 2 < sizeof(hours); i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			hours[k++] = '.';
-		hours[k++] = digits_[i];
-	}
-	hours[k] = '\0';
-	snprintf(out, len, "%s%s:%02u", minutes < 0 ? "\xe2\x88\x92" : "", hours, (unsigned)(u % 60));
-}

@@ -2,8 +2,8 @@
  *
  * The ledger counts minutes (integers, DESIGN.md); people and
  * time-registration exports write "7:30", "450" or "7,5". These read such
- * text into whole minutes and write minutes back as hours the Dutch way:
- * "12:30", "1.234:05", "−2:15" (a real minus sign).
+ * text into whole minutes; nl_hours() (core/nl.h) writes minutes back as
+ * hours the Dutch way, "12:30 uur".
  *
  * Nothing here rounds: a decimal number of hours that is not a whole number
  * of minutes ("7,33" is 439,8 minutes) is refused, so that an import never
@@ -16,7 +16,6 @@
 #include <stdint.h>
 
 #define DURATION_MAX_MINUTES ((int64_t)1000000000) /* far beyond any entry; keeps arithmetic small */
-#define DURATION_TEXT_LEN 32                       /* enough for duration_format() */
 
 /* Whole minutes: "450". */
 int duration_parse_minutes(const char *s, int64_t *minutes, char *err, size_t errlen);
@@ -26,9 +25,5 @@ int duration_parse_hours(const char *s, int64_t *minutes, char *err, size_t errl
 /* What a form field accepts: "7:30" (hours:minutes), "7,5" (decimal
  * hours) or "450" (a whole number is minutes). */
 int duration_parse(const char *s, int64_t *minutes, char *err, size_t errlen);
-
-/* Writes minutes as "H:MM" with a dot between thousands of hours and "−"
- * before a negative value into out (at least DURATION_TEXT_LEN bytes). */
-void duration_format(int64_t minutes, char *out, size_t len);
 
 #endif

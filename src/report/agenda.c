@@ -6,8 +6,8 @@
 #include <string.h>
 #include <libical/ical.h>
 #include "core/date.h"
+#include "core/nl.h"
 #include "report/agenda.h"
-#include "report/rapportage.h"
 #include "store/register.h"
 #include "store/besturing.h"
 
@@ -157,13 +157,13 @@ static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const c
 	json_t *u;
 	json_array_foreach(json_object_get(m, "uitstel"), i, u)
 	{
-		rapportage_date_text(str(u, "oudeDeadline"), d1, sizeof(d1));
-		rapportage_date_text(str(u, "nieuweDeadline"), d2, sizeof(d2));
+		nl_date(str(u, "oudeDeadline"), d1, sizeof(d1));
+		nl_date(str(u, "nieuweDeadline"), d2, sizeof(d2));
 		buf_printf(&desc, "\nUitgesteld van %s naar %s. Reden: %s", d1, d2, str(u, "reden") ? str(u, "reden") : "");
 	}
 	json_t *gereed = json_object_get(m, "gereed");
 	if (json_is_object(gereed)) {
-		rapportage_date_text(str(gereed, "datum"), d1, sizeof(d1));
+		nl_date(str(gereed, "datum"), d1, sizeof(d1));
 		buf_printf(&desc, "\nGereed op %s.", d1);
 	}
 	struct agenda_event e = { keep(a, uid), day, keep(a, buf_str(&sum)), keep(a, buf_str(&desc)), "Mijlpaal",
@@ -197,7 +197,7 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 		buf_init(&desc, 16 * 1024);
 		buf_printf(&sum, "Wettelijke deadline: %s", str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"));
 		char d[40];
-		rapportage_date_text(wd, d, sizeof(d));
+		nl_date(wd, d, sizeof(d));
 		buf_printf(&desc, "De wet vraagt dat %s uiterlijk %s geregeld is. Trajecten:",
 			   str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"), d);
 		size_t k;

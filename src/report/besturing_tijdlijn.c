@@ -1,7 +1,8 @@
 /* The planning timeline as SVG. See besturing_tijdlijn.h. */
-#include <stdio.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/escape.h"
+#include "core/nl.h"
 #include "report/besturing_tijdlijn.h"
 
 #define PLAN_W 760.0
@@ -13,9 +14,6 @@
 #define PLAN_LABEL_CHARS 30 /* of a traject label at 12.5px in 200px */
 #define PLAN_SUB_CHARS 36
 
-static const char *const months_short[] = { "jan", "feb", "mrt", "apr", "mei", "jun",
-					    "jul", "aug", "sep", "okt", "nov", "dec" };
-
 /* Colours with at least 3:1 contrast on white (WCAG 1.4.11). */
 #define C_INK "#1a1a1a"
 #define C_MUTED "#555555"
@@ -23,20 +21,6 @@ static const char *const months_short[] = { "jan", "feb", "mrt", "apr", "mei", "
 #define C_OPEN "#14334f"
 #define C_LATE "#b3261e"
 #define C_MOVED "#6b6b6b"
-
-static void xml_txt(struct buf *b, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
 
 /* At most max characters of text (UTF-8), with "…" when cut. */
 static void xml_cut(struct buf *b, const char *text, size_t max)
@@ -51,7 +35,7 @@ static void xml_cut(struct buf *b, const char *text, size_t max)
 		}
 	}
 	if (!s[i]) {
-		xml_txt(b, s);
+		escape_html(b, s);
 		return;
 	}
 	/* Cut one character earlier to make room for the ellipsis, and not after a space. */
@@ -64,16 +48,9 @@ static void xml_cut(struct buf *b, const char *text, size_t max)
 	struct buf t;
 	buf_init(&t, 4096);
 	buf_add(&t, s, end);
-	xml_txt(b, buf_str(&t));
+	escape_html(b, buf_str(&t));
 	buf_release(&t);
 	buf_adds(b, "…");
-}
-
-static void short_date(int32_t day, char *out, size_t len)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	snprintf(out, len, "%d %s %d", d, months_short[m - 1], y);
 }
 
 struct axis {
@@ -140,7 +117,7 @@ static void months(struct buf *b, const struct axis *a, double bottom)
 		double mid = ax(a, next_month(m)) - x;
 		double tx = step == 1 ? x + mid / 2 : x + 2;
 		buf_printf(b, "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"" C_MUTED "\" text-anchor=\"%s\">%s</text>", tx,
-			   step == 1 ? "middle" : "start", months_short[mo - 1]);
+			   step == 1 ? "middle" : "start", nl_month_short(mo));
 		if (mo == 1 || k == 0)
 			buf_printf(b, "<text x=\"%.1f\" y=\"30\" font-size=\"11\" font-weight=\"700\" fill=\"" C_INK
 				      "\" text-anchor=\"%s\">%d</text>",
@@ -199,12 +176,12 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 			continue;
 		int beyond = m->date >= a->to;
 		double x = beyond ? PLAN_X1 : ax(a, m->date);
-		char d[32];
-		short_date(m->date, d, sizeof(d));
+		char d[NL_TEXT_LEN];
+		nl_day_short(m->date, 1, d, sizeof(d));
 		buf_printf(b, "<g class=\"samen-plan__mijlpaal samen-plan__mijlpaal--%s\"><title>", kind_class[m->kind]);
-		xml_txt(b, m->label);
+		escape_html(b, m->label);
 		buf_adds(b, " — ");
-		xml_txt(b, d);
+		escape_html(b, d);
 		buf_adds(b, "</title>");
 		if (m->moved_from != DATE_NONE && m->moved_from >= a->from && m->moved_from < m->date && !beyond) {
 			double x0 = ax(a, m->moved_from);
@@ -222,13 +199,13 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 		if (beyond) {
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_INK "\" text-anchor=\"end\">", x - 10,
 				   mid + 4);
-			xml_txt(b, d);
+			escape_html(b, d);
 			buf_adds(b, " ›</text>");
 		} else if (x - last_label >= 52) {
-			int y, mo, dd;
-			date_to_ymd(m->date, &y, &mo, &dd);
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED "\" text-anchor=\"middle\">%d %s</text>",
-				   x, mid + 19, dd, months_short[mo - 1]);
+			char dm[NL_TEXT_LEN];
+			nl_day_short(m->date, 0, dm, sizeof(dm));
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED "\" text-anchor=\"middle\">%s</text>",
+				   x, mid + 19, dm);
 			last_label = x;
 		}
 		buf_adds(b, "</g>");
@@ -240,15 +217,15 @@ static void legend_item(struct buf *b, double x, double y, enum plan_kind kind, 
 {
 	shape(b, kind, x + 8, y - 4);
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">", x + 20, y);
-	xml_txt(b, text);
+	escape_html(b, text);
 	buf_adds(b, "</text>");
 }
 
 static void legend(struct buf *b, const struct plan_chart *c, double top)
 {
 	double y1 = top + 22, y2 = top + 46;
-	char d[32];
-	short_date(c->period_to, d, sizeof(d));
+	char d[NL_TEXT_LEN];
+	nl_day_short(c->period_to, 1, d, sizeof(d));
 	buf_adds(b, "<g class=\"samen-plan__legenda\">");
 	legend_item(b, 4, y1, PLAN_DONE, "gereed");
 	legend_item(b, 150, y1, PLAN_DONE_LATE, "gereed na de deadline");
@@ -271,7 +248,7 @@ static void legend(struct buf *b, const struct plan_chart *c, double top)
 	buf_printf(b, "<line x1=\"488\" y1=\"%.1f\" x2=\"488\" y2=\"%.1f\" stroke=\"" C_OPEN "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
 		   y2 - 12, y2 + 2);
 	buf_printf(b, "<text x=\"496\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">peildatum (", y2);
-	xml_txt(b, d);
+	escape_html(b, d);
 	buf_adds(b, ")</text></g>");
 }
 
@@ -284,17 +261,17 @@ int besturing_tijdlijn_write(struct buf *out, const struct plan_chart *c)
 	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"samen-plan\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\""
 			" height=\"%.0f\" role=\"img\" aria-labelledby=\"",
 		   PLAN_W, h, PLAN_W, h);
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-titel ");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-desc\" font-family=\"inherit\"><title id=\"");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-titel\">");
-	xml_txt(out, c->title);
+	escape_html(out, c->title);
 	buf_adds(out, "</title><desc id=\"");
-	xml_txt(out, id);
+	escape_html(out, id);
 	buf_adds(out, "-desc\">");
-	xml_txt(out, c->desc);
+	escape_html(out, c->desc);
 	buf_adds(out, "</desc>");
 	/* The period behind everything, then the months, the rows, the peildatum on top. */
 	int32_t pf = c->period_from < a.from ? a.from : c->period_from;

@@ -24,7 +24,6 @@
 #define SAMEN_REPORT_RAPPORTAGE_H
 #include <jansson.h>
 #include <stddef.h>
-#include <stdint.h>
 #include "core/buf.h"
 #include "core/problem.h"
 
@@ -45,13 +44,10 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 /* Appends the report as Markdown (CommonMark with pipe tables). */
 int rapportage_markdown(json_t *doc, struct buf *out);
 
-/* ---- Dutch text, shared by the report's parts ------------------------------ */
-/* "8 maart 2012"; text that is no date is copied as it is. */
-void rapportage_date_text(const char *iso, char *out, size_t len);
-void rapportage_day_text(int32_t day, char *out, size_t len);
-/* Whole euros the Dutch way, rounded half away from zero: "€ 200.000",
- * "−€ 615.351" (U+2212) for a negative amount. */
-void rapportage_euro(long long cents, char *out, size_t len);
+/* Dates, euros and hours in the text are written by core/nl.h, HTML is
+ * escaped by core/escape.h; the parts of the report share
+ * report/rapportage_intern.h. */
+
 /* Markdown-escapes text for inline use: backslash before the characters
  * that could start markup, line breaks become spaces. */
 void rapportage_md_txt(struct buf *b, const char *text);

@@ -1,6 +1,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/escape.h"
 #include "report/register_netwerkkaart.h"
 
 #define NETWERK_PI 3.14159265358979323846
@@ -11,20 +12,6 @@
 #define NETWERK_WINDOW 4     /* how many placed organisations draw the next one */
 #define NETWERK_LABEL_GAP 17 /* px between two labels on one side, at least */
 #define NETWERK_PAD 8        /* px around the picture */
-
-static void svg_txt(struct buf *b, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
 
 static size_t utf8_chars(const char *s)
 {
@@ -286,9 +273,9 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 		   " width=\"%.0f\" height=\"%.0f\" preserveAspectRatio=\"xMidYMid meet\">",
 		   width, height, width, height);
 	buf_adds(out, "<title id=\"samen-netwerk-titel\">");
-	svg_txt(out, opt->title);
+	escape_html(out, opt->title);
 	buf_adds(out, "</title><desc id=\"samen-netwerk-uitleg\">");
-	svg_txt(out, opt->desc);
+	escape_html(out, opt->desc);
 	buf_adds(out, "</desc>");
 	buf_printf(out, "<circle class=\"samen-netwerk__ring\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\""
 			" stroke=\"#d9d9d9\" stroke-width=\"1\" stroke-dasharray=\"4 6\"/>",
@@ -306,9 +293,9 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 		buf_printf(out, "<path class=\"samen-netwerk__link\" d=\"M%.1f %.1fQ%.1f %.1f %.1f %.1f\" stroke-width=\"%.1f\">",
 			   a->x, a->y, qx, qy, b->x, b->y, sw);
 		buf_adds(out, "<title>");
-		svg_txt(out, a->naam);
+		escape_html(out, a->naam);
 		buf_adds(out, " – ");
-		svg_txt(out, b->naam);
+		escape_html(out, b->naam);
 		buf_printf(out, ": %zu %s", edges[k].n, edges[k].n == 1 ? "taakveld" : "taakvelden");
 		buf_adds(out, "</title></path>");
 	}
@@ -326,7 +313,7 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"central\" font-size=\"%d\""
 				" fill=\"%s\">",
 			   nd->lx, nd->ly, nd->anchor, NETWERK_FONT, nd->linked ? "#1a1a1a" : "#595959");
-		svg_txt(out, nd->naam);
+		escape_html(out, nd->naam);
 		buf_adds(out, "</text></g>");
 	}
 	buf_adds(out, "</g></svg>");

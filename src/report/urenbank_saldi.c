@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/duration.h"
+#include "core/escape.h"
+#include "core/nl.h"
 #include "report/urenbank_saldi.h"
 
 #define W 960         /* width of the picture */
@@ -23,28 +25,6 @@
 #define COLOUR_LIMIT "#c00000"
 #define COLOUR_TEXT "#1a1a1a"
 #define COLOUR_GRID "#d9d9d9"
-
-static void svg_txt(struct buf *b, const char *text)
-{
-	for (const char *p = text ? text : ""; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
-
-/* "+12:30 uur", "−2:15 uur", "0:00 uur". */
-static void hours_text(int64_t minutes, char *out, size_t len)
-{
-	char h[DURATION_TEXT_LEN];
-	duration_format(minutes, h, sizeof(h));
-	snprintf(out, len, "%s%s uur", minutes > 0 ? "+" : "", h);
-}
 
 static int64_t saldo_of(json_t *row)
 {
@@ -113,26 +93,26 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		   " preserveAspectRatio=\"xMidYMid meet\" font-size=\"%d\">",
 		   id, id, W, height, W, height, FONT);
 	buf_printf(out, "<title id=\"%s-titel\">", id);
-	svg_txt(out, opt && opt->title ? opt->title : "Saldo per lid");
+	escape_html(out, opt && opt->title ? opt->title : "Saldo per lid");
 	buf_printf(out, "</title><desc id=\"%s-uitleg\">", id);
 	char h[64];
 	if (opt && opt->desc) {
-		svg_txt(out, opt->desc);
+		escape_html(out, opt->desc);
 	} else {
 		buf_adds(out, "Saldo per lid (gebracht min gehaald plus gestort): ");
 		json_array_foreach(saldi, i, row)
 		{
-			hours_text(saldo_of(row), h, sizeof(h));
+			nl_hours(saldo_of(row), NL_HOURS_PLUS, h, sizeof(h));
 			if (i)
 				buf_adds(out, "; ");
-			svg_txt(out, json_string_value(json_object_get(row, "naam")));
+			escape_html(out, json_string_value(json_object_get(row, "naam")));
 			buf_adds(out, " ");
-			svg_txt(out, h);
+			escape_html(out, h);
 		}
-		duration_format(limit, h, sizeof(h));
+		nl_hours(limit, 0, h, sizeof(h));
 		buf_adds(out, ". De kredietlimiet is ");
-		svg_txt(out, h);
-		buf_adds(out, " uur per lid: zo ver mag een saldo onder nul komen, min wat nog is vastgelegd.");
+		escape_html(out, h);
+		buf_adds(out, " per lid: zo ver mag een saldo onder nul komen, min wat nog is vastgelegd.");
 	}
 	buf_adds(out, "</desc>");
 
@@ -156,11 +136,11 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	buf_printf(out, "</g><g class=\"samen-saldi__ticks\" fill=\"%s\" text-anchor=\"middle\">", COLOUR_TEXT);
 	for (int64_t t = sc.lo; t <= sc.hi; t += step) {
 		char label[96];
-		duration_format(t < 0 ? -t : t, h, sizeof(h));
+		nl_hours(t, NL_HOURS_BARE, h, sizeof(h));
 		h[strlen(h) - 3] = '\0'; /* whole hours: drop ":00" */
-		snprintf(label, sizeof(label), "%s%s uur", t < 0 ? "\xe2\x88\x92" : "", h);
+		snprintf(label, sizeof(label), "%s uur", h);
 		buf_printf(out, "<text x=\"%lld\" y=\"%lld\">", x_of(&sc, t), bottom + 24);
-		svg_txt(out, label);
+		escape_html(out, label);
 		buf_adds(out, "</text>");
 	}
 	buf_adds(out, "</g>");
@@ -175,14 +155,14 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		long long y = TOP + (long long)i * ROW, xv = x_of(&sc, v);
 		long long left = v < 0 ? xv : x0, width = v < 0 ? x0 - xv : xv - x0;
 		const char *naam = json_string_value(json_object_get(row, "naam"));
-		hours_text(v, h, sizeof(h));
+		nl_hours(v, NL_HOURS_PLUS, h, sizeof(h));
 		buf_printf(out, "<g class=\"samen-saldi__bar samen-saldi__bar--%s\"><title>", v < 0 ? "min" : "plus");
-		svg_txt(out, naam);
+		escape_html(out, naam);
 		buf_adds(out, ": saldo ");
-		svg_txt(out, h);
+		escape_html(out, h);
 		buf_printf(out, "</title><text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\">",
 			   NAME_X, y + BAR / 2 + (ROW - BAR) / 2, COLOUR_TEXT);
-		svg_txt(out, naam);
+		escape_html(out, naam);
 		buf_adds(out, "</text>");
 		if (width > 0)
 			buf_printf(out, "<rect x=\"%lld\" y=\"%lld\" width=\"%lld\" height=\"%d\" fill=\"%s\"/>", left,
@@ -190,7 +170,7 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		buf_printf(out, "<text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\""
 				" font-variant-numeric=\"tabular-nums\">",
 			   VALUE_X, y + BAR / 2 + (ROW - BAR) / 2, COLOUR_TEXT);
-		svg_txt(out, h);
+		escape_html(out, h);
 		buf_adds(out, "</text></g>");
 	}
 	buf_adds(out, "</g>");
@@ -200,14 +180,14 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		   TOP - 6, bottom, COLOUR_TEXT);
 	if (limit > 0) {
 		long long xl = x_of(&sc, -limit);
-		duration_format(-limit, h, sizeof(h));
+		nl_hours(-limit, 0, h, sizeof(h));
 		buf_printf(out,
 			   "<g class=\"samen-saldi__limit\"><path d=\"M%lld %dV%lld\" stroke=\"%s\" stroke-width=\"2\""
 			   " stroke-dasharray=\"6 4\"/><text x=\"%lld\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\">kredietlimiet ",
 			   xl, TOP - 10, bottom, COLOUR_LIMIT, xl + (xl + 220 < PLOT_R ? 6 : -6), TOP - 14,
 			   xl + 220 < PLOT_R ? "start" : "end", COLOUR_LIMIT);
-		svg_txt(out, h);
-		buf_adds(out, " uur</text></g>");
+		escape_html(out, h);
+		buf_adds(out, "</text></g>");
 	}
 	buf_adds(out, "</svg>");
 	return buf_failed(out) ? -1 : 0;

@@ -1,25 +1,12 @@
 #include <stdio.h>
 #include <string.h>
-#include "core/date.h"
+#include "core/escape.h"
+#include "core/nl.h"
 #include "web/html.h"
 
 void html_raw(struct buf *b, const char *literal) { buf_adds(b, literal); }
 
-void html_txt(struct buf *b, const char *text)
-{
-	if (!text)
-		return;
-	for (const char *p = text; *p; p++) {
-		switch (*p) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, *p);
-		}
-	}
-}
+void html_txt(struct buf *b, const char *text) { escape_html(b, text); }
 
 void html_attr(struct buf *b, const char *text) { html_txt(b, text); }
 
@@ -27,30 +14,16 @@ void html_int(struct buf *b, long long v) { buf_printf(b, "%lld", v); }
 
 void html_int_grouped(struct buf *b, long long v)
 {
-	char digits[32];
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	int n = snprintf(digits, sizeof(digits), "%llu", u);
-	if (v < 0)
-		buf_addc(b, '-');
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			buf_addc(b, '.');
-		buf_addc(b, digits[i]);
-	}
+	char t[NL_TEXT_LEN];
+	nl_int(v, t, sizeof(t));
+	html_txt(b, t);
 }
 
 void html_date(struct buf *b, const char *iso)
 {
-	static const char *const months[] = { "januari", "februari", "maart",     "april",   "mei",      "juni",
-					       "juli",    "augustus", "september", "oktober", "november", "december" };
-	int32_t days;
-	int y, m, d;
-	if (!iso || date_parse(iso, &days) < 0) {
-		html_txt(b, iso);
-		return;
-	}
-	date_to_ymd(days, &y, &m, &d);
-	buf_printf(b, "%d %s %d", d, months[m - 1], y);
+	char t[NL_TEXT_LEN];
+	/* Text that is no date is written whole, however long. */
+	html_txt(b, nl_date(iso, t, sizeof(t)) == 0 ? t : iso);
 }
 
 void html_url_segment(struct buf *b, const char *text)

@@ -12,12 +12,12 @@
 #include "http/request.h"
 
 void html_raw(struct buf *b, const char *literal);
-void html_txt(struct buf *b, const char *text);  /* escapes & < > " ' */
+void html_txt(struct buf *b, const char *text);  /* escape_html() (core/escape.h): & < > " ' */
 void html_attr(struct buf *b, const char *text); /* same, for inside "…" */
 void html_int(struct buf *b, long long v);
-/* A number the Dutch way, with a dot between thousands: 1.140.000. */
+/* nl_int() of core/nl.h: a dot between thousands, 1.140.000. */
 void html_int_grouped(struct buf *b, long long v);
-/* A date "YYYY-MM-DD" written out in Dutch ("8 maart 2012"); text that is
+/* nl_date() of core/nl.h: "YYYY-MM-DD" as "8 maart 2012"; text that is
  * not a valid date is written escaped as it is. */
 void html_date(struct buf *b, const char *iso);
 /* A URL path segment: percent-encodes everything but unreserved chars. */

@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/nl.h"
 #include "http/authz.h"
 #include "http/form.h"
 #include "report/besturing_tijdlijn.h"
-#include "report/rapportage.h"
 #include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
@@ -48,8 +48,8 @@ static const char *ferr(const struct form_state *st, const char *which, const ch
 
 static void euro(struct buf *b, long long cents)
 {
-	char e[48];
-	rapportage_euro(cents, e, sizeof(e));
+	char e[NL_TEXT_LEN];
+	nl_euro(cents, e, sizeof(e));
 	html_txt(b, e);
 }
 

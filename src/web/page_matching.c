@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/nl.h"
 #include "http/authz.h"
 #include "http/form.h"
 #include "store/urenbank.h"
@@ -92,8 +93,8 @@ static const char *jstr(json_t *o, const char *k)
 /* "12:30 uur". */
 static void hours(struct buf *b, long long minutes)
 {
-	char t[48];
-	snprintf(t, sizeof(t), "%s%lld:%02lld uur", minutes < 0 ? "−" : "", llabs(minutes) / 60, llabs(minutes) % 60);
+	char t[NL_TEXT_LEN];
+	nl_hours(minutes, 0, t, sizeof(t));
 	html_txt(b, t);
 }
 
@@ -380,9 +381,11 @@ static int get_matching(struct request *rq, struct response *rs)
 	if (n && m) {
 		char *e1, *e2;
 		long long nn = strtoll(n, &e1, 10), mm = strtoll(m, &e2, 10);
-		if (!*e1 && !*e2 && nn > 0 && mm > 0)
-			snprintf(note, sizeof(note), "Voorstel geaccepteerd: %lld toewijzingen, %lld:%02lld uur inzet vastgelegd.", nn,
-				 mm / 60, mm % 60);
+		if (!*e1 && !*e2 && nn > 0 && mm > 0) {
+			char h[NL_TEXT_LEN];
+			nl_hours(mm, 0, h, sizeof(h));
+			snprintf(note, sizeof(note), "Voorstel geaccepteerd: %lld toewijzingen, %s inzet vastgelegd.", nn, h);
+		}
 	}
 	render(rq, rs, &sc, r < 0 ? NULL : proposal, note[0] ? note : NULL, r < 0 ? p.detail : NULL,
 	       r < 0 ? (p.status == 400 || p.status == 422 ? p.status : 500) : 200);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/duration.h"
+#include "core/nl.h"
 #include "http/authz.h"
 #include "store/urenbank.h"
 #include "store/urenbank_overzicht.h"
@@ -65,8 +65,8 @@ void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, cons
 
 void page_urenbank_hours(struct buf *b, long long minutes)
 {
-	char h[DURATION_TEXT_LEN];
-	duration_format(minutes, h, sizeof(h));
+	char h[NL_TEXT_LEN];
+	nl_hours(minutes, NL_HOURS_BARE, h, sizeof(h));
 	html_txt(b, h);
 	html_raw(b, "&nbsp;uur");
 }

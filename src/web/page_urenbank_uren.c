@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/date.h"
 #include "core/duration.h"
+#include "core/nl.h"
 #include "http/authz.h"
 #include "http/form.h"
 #include "store/urenbank.h"
@@ -348,15 +349,15 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	long long done = parse_id(req_query(rq, "ingediend"));
 	json_t *entry = NULL;
 	if (done && !v->error && urenbank_uren_get(rq->store, pg->code, done, &entry, &p) == 0) {
-		char id[32], when[64], h[DURATION_TEXT_LEN];
+		char id[32], when[64], h[NL_TEXT_LEN];
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(entry, "opdracht")));
-		duration_format(json_integer_value(json_object_get(entry, "minuten")), h, sizeof(h));
+		nl_hours(json_integer_value(json_object_get(entry, "minuten")), 0, h, sizeof(h));
 		struct buf msg, d;
 		buf_init(&msg, 1024);
 		buf_init(&d, 64);
 		html_date(&d, json_string_value(json_object_get(entry, "datum")));
 		snprintf(when, sizeof(when), "%s", buf_str(&d));
-		buf_printf(&msg, "Ingediend: %s uur van %s op %s voor '%s'. De manager van de opdrachtgever keurt de uren goed; "
+		buf_printf(&msg, "Ingediend: %s van %s op %s voor '%s'. De manager van de opdrachtgever keurt de uren goed; "
 				 "pas dan tellen ze mee.", h, json_string_value(json_object_get(entry, "medewerkerNaam")), when,
 			   json_string_value(json_object_get(titles, id)));
 		page_urenbank_note(b, buf_str(&msg));
@@ -626,11 +627,11 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 		json_t *e = NULL;
 		if (!id || urenbank_uren_get(rq->store, pg->code, id, &e, &p) < 0)
 			continue;
-		char h[DURATION_TEXT_LEN];
-		duration_format(json_integer_value(json_object_get(e, "minuten")), h, sizeof(h));
+		char h[NL_TEXT_LEN];
+		nl_hours(json_integer_value(json_object_get(e, "minuten")), 0, h, sizeof(h));
 		struct buf msg;
 		buf_init(&msg, 512);
-		buf_printf(&msg, "%s uur van %s is %s.", h, json_string_value(json_object_get(e, "medewerkerNaam")),
+		buf_printf(&msg, "%s van %s is %s.", h, json_string_value(json_object_get(e, "medewerkerNaam")),
 			   k ? "afgekeurd; de medewerker ziet de reden bij de ingediende uren"
 			     : "goedgekeurd en geboekt: het saldo is bijgewerkt");
 		page_urenbank_note(b, buf_str(&msg));

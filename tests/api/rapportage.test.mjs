@@ -225,9 +225,9 @@ test('hour balances appear once Dalfsen exchanges hours in a proeftuin', async (
   md = (await report(`${PERIOD}&formaat=md`)).text;
   assert.match(md, /\n## 5\. Urenbank\n/);
   assert.match(md, /\n## 6\. Kwetsbaarheid\n/);
-  assert.match(md, /Saldo van Dalfsen: \*\*10 uur\*\*/);
-  assert.match(md, /\| Dalfsen \| 0 uur \| 0 uur \| 10 uur \| 10 uur \| 50 uur \|/);
-  assert.match(md, /\| Staphorst \| 0 uur \| 0 uur \| 0 uur \| 0 uur \| 40 uur \|/);
+  assert.match(md, /Saldo van Dalfsen: \*\*10:00 uur\*\*/);
+  assert.match(md, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 10:00 uur \| 10:00 uur \| 50:00 uur \|/);
+  assert.match(md, /\| Staphorst \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 40:00 uur \|/);
 });
 
 test('text from the data is escaped in HTML and in Markdown', async () => {

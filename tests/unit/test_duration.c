@@ -99,28 +99,11 @@ static void test_form_field(void **state)
 	assert_non_null(strstr(err, "heel aantal minuten"));
 }
 
-static void test_format(void **state)
-{
-	char s[DURATION_TEXT_LEN];
-	duration_format(750, s, sizeof(s));
-	assert_string_equal(s, "12:30");
-	duration_format(0, s, sizeof(s));
-	assert_string_equal(s, "0:00");
-	duration_format(5, s, sizeof(s));
-	assert_string_equal(s, "0:05");
-	duration_format(-135, s, sizeof(s));
-	assert_string_equal(s, "\xe2\x88\x92" "2:15");
-	duration_format(1234 * 60 + 5, s, sizeof(s));
-	assert_string_equal(s, "1.234:05");
-	duration_format(INT64_MIN, s, sizeof(s)); /* no overflow */
-	assert_true(s[0] != '\0');
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decimal_hours), cmocka_unit_test(test_clock), cmocka_unit_test(test_whole_minutes),
-		cmocka_unit_test(test_form_field),    cmocka_unit_test(test_format),
+		cmocka_unit_test(test_form_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
