@@ -1,6 +1,6 @@
 /* duration.h — lengths of time as people write them, and as minutes.
  *
- * The ledger counts minutes (integers, DESIGN.md); people and
+ * The ledger counts minutes (integers, docs/urenbank.md); people and
  * time-registration exports write "7:30", "450" or "7,5". These read such
  * text into whole minutes; nl_hours() (core/nl.h) writes minutes back as
  * hours the Dutch way, "12:30 uur".

@@ -4,7 +4,7 @@
  * CSV a municipality keeps, one row per person) is read and checked.
  * Pure functions over plain data; docs/kwaliteitskaart.md explains them.
  *
- * The rules (API.md "Skills map"):
+ * The rules (docs/api.md "Skills map"):
  *   - levels: 1 basis, 2 ervaren, 3 expert; only 2 and 3 make a holder;
  *   - a moment is a year (its 1 January: the projection) or a date;
  *   - someone with pensioenjaar P works through year P and is gone from

@@ -1,5 +1,5 @@
-/* ledger.h — the accounting rules of the hours exchange (DESIGN.md,
- * "Accounting rules of the hours exchange"), as pure functions on integers.
+/* ledger.h — the accounting rules of the hours exchange (docs/urenbank.md,
+ * "Accounting rules"), as pure functions on integers.
  * No I/O, no allocation, no floating point: hours are minutes, money is euro
  * cents, both int64_t.
  *

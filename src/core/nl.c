@@ -40,6 +40,14 @@ void nl_euro(long long cents, char *out, size_t len)
 	snprintf(out, len, "%s€ %s", cents < 0 && euros ? MINUS : "", g);
 }
 
+void nl_euro_cents(long long cents, char *out, size_t len)
+{
+	unsigned long long a = magnitude(cents);
+	char g[32];
+	grouped(a / 100, g);
+	snprintf(out, len, "%s€ %s,%02llu", cents < 0 ? MINUS : "", g, a % 100);
+}
+
 void nl_day(int32_t day, char *out, size_t len)
 {
 	if (day == DATE_NONE) {

@@ -3,6 +3,7 @@
  *
  *   nl_int(1140000)          "1.140.000"      a dot between thousands
  *   nl_euro(20000000)        "€ 200.000"      whole euros from cents
+ *   nl_euro_cents(123456789) "€ 1.234.567,89" euros and cents
  *   nl_date("2012-03-08")    "8 maart 2012"   (nl_day: from a day number)
  *   nl_day_short(day, 0)     "1 jun"          (with_year: "1 jun 2012")
  *   nl_hours(750, 0)         "12:30 uur"      hours:minutes from minutes
@@ -25,6 +26,8 @@ void nl_int(long long v, char *out, size_t len);
 /* Rounded half away from zero: 49 cents is "€ 0", 150 cents "€ 2";
  * what rounds to zero has no sign. */
 void nl_euro(long long cents, char *out, size_t len);
+/* Exact, with the cents after a comma: "€ 6.500,00", "−€ 0,05". */
+void nl_euro_cents(long long cents, char *out, size_t len);
 
 /* "8 maart 2012"; "" for DATE_NONE. */
 void nl_day(int32_t day, char *out, size_t len);

@@ -90,3 +90,17 @@ void problem_prefix_params(struct problem *p, const char *prefix)
 		memcpy(p->params[i].name, n, sizeof(n));
 	}
 }
+
+int problem_refuse(struct problem *p, const char *param, const char *fmt, ...)
+{
+	char msg[sizeof(p->detail)];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	problem_set(p, 422, "%s", msg);
+	if (param)
+		problem_param(p, param, "%s", msg);
+	p->status = 422;
+	return -422;
+}

@@ -32,6 +32,11 @@ int problem_set(struct problem *p, int status, const char *fmt, ...)
  * Returns -p->status. */
 int problem_param(struct problem *p, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A 422 (a rule of the domain refuses it, or the body names something
+ * that does not exist) whose detail and — when param is not NULL — invalid
+ * param say the same. Returns -422. */
+int problem_refuse(struct problem *p, const char *param, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 const char *problem_title(int status); /* Dutch standard title */
 /* Puts prefix before every invalid param's name ("verbanden[1]." + "code"),
  * for errors found inside a part of a larger document. */

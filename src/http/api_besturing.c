@@ -1,4 +1,4 @@
-/* Choosing and running cooperation (API.md "Choosing and running"):
+/* Choosing and running cooperation (docs/api.md "Choosing and running"):
  * verkenningen, scoringen, business cases, mijlpalen, besluiten, rollen,
  * meldingen and the progress data per organisation (voortgang).
  *

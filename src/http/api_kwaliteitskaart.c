@@ -1,4 +1,4 @@
-/* The kwaliteitskaart API (API.md "Skills map", docs/kwaliteitskaart.md):
+/* The kwaliteitskaart API (docs/api.md "Skills map", docs/kwaliteitskaart.md):
  * competences, levels, absences, substitutions, vulnerability per
  * organisation and for a network, export and import of the map, and the
  * link from an account to its medewerker.

@@ -1,4 +1,4 @@
-/* The matching of a proeftuin (API.md "Skills map"; docs/matching.md):
+/* The matching of a proeftuin (docs/api.md "Skills map"; docs/matching.md):
  *   POST /api/v1/proeftuinen/{p}/matching             → a proposal (nothing is written)
  *   POST /api/v1/proeftuinen/{p}/matching/accepteren  → the chosen toewijzingen become inzet
  * Both are the proeftuin's process manager's (policy: matchen); accepting

@@ -1,4 +1,4 @@
-/* Medewerkers (API.md "Hours exchange") and their privacy operations
+/* Medewerkers (docs/api.md "Hours exchange") and their privacy operations
  * (docs/privacy.md): who may read, change, export and pseudonymise staff.
  *
  * Every signed-in user reads naam, organisatie and functie; the personal

@@ -1,4 +1,4 @@
-/* The council's reports (API.md "Choosing and running"):
+/* The council's reports (docs/api.md "Choosing and running"):
  *   GET /api/v1/rapporten/stand-van-zaken?organisatie=&van=&tot=&formaat=html|md
  *   GET /api/v1/agenda.ics?organisatie=
  * Reading them is rapport-lezen for that organisation (policy.c: its own

@@ -1,5 +1,5 @@
 /* The register: organisaties, taakvelden, verbanden (leden, uittreding),
- * trajecten and the matrix (API.md "General" and "Register"). */
+ * trajecten and the matrix (docs/api.md "General" and "Register"). */
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"

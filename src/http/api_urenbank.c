@@ -1,4 +1,4 @@
-/* The hours exchange (API.md "Hours exchange (proeftuin)"): proeftuinen,
+/* The hours exchange (docs/api.md "Hours exchange (proeftuin)"): proeftuinen,
  * opdrachten, inzet, uren, stortingen, saldi, the journal and settlement.
  *
  * Every POST honours an Idempotency-Key header: the key, a fingerprint of

@@ -4,7 +4,7 @@
  * data of the stand-van-zaken report. (The meldingen partners get of each
  * other's cooperation elsewhere belong to the register: register.h.) The arithmetic lives in core/scoring.h,
  * core/businesscase.h and core/planning.h; this module validates, stores
- * and answers in the shape of the API (API.md "Choosing and running").
+ * and answers in the shape of the API (docs/api.md "Choosing and running").
  *
  * Conventions as in register.h: every function that changes something
  * validates its JSON input completely, writes in one transaction (a

@@ -29,10 +29,10 @@ static int find_traject(struct store *s, json_t *x, long long *tid, struct probl
 		*tid = db_col_int(st, 0), n++;
 	db_finalize(st);
 	if (n == 0)
-		return besturing_refuse(p, "taakveld", "Verband '%s' heeft geen traject op taakveld '%s'%s%s.", verband, taakveld,
+		return problem_refuse(p, "taakveld", "Verband '%s' heeft geen traject op taakveld '%s'%s%s.", verband, taakveld,
 			      start ? " dat begint op " : "", start ? start : "");
 	if (n > 1)
-		return besturing_refuse(p, "taakveld", "Verband '%s' heeft %d trajecten op taakveld '%s'; geef ook 'start'.", verband, n,
+		return problem_refuse(p, "taakveld", "Verband '%s' heeft %d trajecten op taakveld '%s'; geef ook 'start'.", verband, n,
 			      taakveld);
 	return 0;
 }
@@ -67,7 +67,7 @@ static int import_traject(struct store *s, json_t *x, struct problem *p)
 	int r = register_traject_create(s, verband, copy, NULL, p);
 	json_decref(copy);
 	if (r == -404) /* an unknown verband in a document is a bad reference */
-		r = besturing_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
+		r = problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	return r;
 }
 
@@ -84,7 +84,7 @@ static int import_part(struct store *s, json_t *x, struct problem *p,
 	} else if (field_text(x, "verband", FIELD_REQUIRED, 40, &verband, p) < 0) {
 		return -p->status;
 	} else if (!store_verband_id(s, verband)) {
-		return besturing_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
+		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	}
 	return fn(s, verband, tid, x, NULL, p);
 }
@@ -135,7 +135,7 @@ static int owners_one(struct store *s, const void *ctx, json_t *e, struct proble
 		return -p->status;
 	int r = besturing_scoring_owners(s, code, tv, e, NULL, p);
 	if (r == -404)
-		r = besturing_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij scoring '%s'.", tv, code);
+		r = problem_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij scoring '%s'.", tv, code);
 	return r;
 }
 static int postpone_one(struct store *s, const void *ctx, json_t *e, struct problem *p)

@@ -20,21 +20,6 @@ int32_t besturing_day_of(const char *s)
 	return s && date_parse(s, &d) == 0 ? d : DATE_NONE;
 }
 
-/* A 422 for an unknown or refused reference in the body: the detail and
- * the invalid param say the same. */
-__attribute__((format(printf, 3, 4))) int besturing_refuse(struct problem *p, const char *param, const char *fmt, ...)
-{
-	char msg[400];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	problem_set(p, 422, "%s", msg);
-	if (param)
-		problem_param(p, param, "%s", msg);
-	p->status = 422;
-	return -422;
-}
 
 /* Runs fn inside one write transaction (a savepoint when nested). */
 /* Prefixes the names of p's invalid params with prefix ("scoringen[1]."). */
@@ -151,7 +136,7 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 		char n[64];
 		snprintf(n, sizeof(n), "%s[%zu]", name, i);
 		if (!store_taakveld_id(s, json_string_value(x)))
-			return besturing_refuse(p, n, "Taakveld '%s' bestaat niet.", json_string_value(x));
+			return problem_refuse(p, n, "Taakveld '%s' bestaat niet.", json_string_value(x));
 	}
 	return 0;
 }

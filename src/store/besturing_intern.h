@@ -71,8 +71,7 @@ int besturing_json_has_string(json_t *arr, const char *v);
 json_t *besturing_hundredths_or_null(struct score_frac f);
 
 /* ---- problems and transactions ---- */
-/* A 422 whose detail and invalid param (when param is not NULL) say the same. */
-__attribute__((format(printf, 3, 4))) int besturing_refuse(struct problem *p, const char *param, const char *fmt, ...);
+/* A 422 naming the field: problem_refuse (core/problem.h). */
 /* Transactions: store_transaction (store.h); param prefixes:
  * problem_prefix_params (core/problem.h). */
 

@@ -242,7 +242,7 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long vid = store_verband_id(s, verband);
 	if (!vid)
-		return besturing_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
+		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	int r = db_run(s->db,
 		       "INSERT INTO scoringen(code, verband_id, naam, datum, omschrijving, zk_gemiddelde, zk_laagste, k_gemiddelde,"
 		       " k_laagste, kt_gemiddelde, kt_laagste) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -356,12 +356,12 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = store_org_id(s, org), tid = store_taakveld_id(s, tv);
 	if (!oid)
-		return besturing_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!besturing_is_partner(s, c.verband, oid, c.datum))
-		return besturing_refuse(p, "organisatie", "%s was op %s geen lid van het verband van scoring '%s' en kan dus niet scoren.",
+		return problem_refuse(p, "organisatie", "%s was op %s geen lid van het verband van scoring '%s' en kan dus niet scoren.",
 			      org, c.datum, a->code);
 	if (!scoring_has_taakveld(s, c.id, tid))
-		return besturing_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij scoring '%s'.", tv, a->code);
+		return problem_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij scoring '%s'.", tv, a->code);
 	json_t *pairs = json_object();
 	if (crit)
 		json_object_set_new(pairs, crit, json_integer(score));
@@ -372,7 +372,7 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 	json_object_foreach(pairs, key, v)
 	{
 		if (!scoring_has_criterium(s, c.id, key)) {
-			r = besturing_refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key, a->code);
+			r = problem_refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key, a->code);
 			json_decref(pairs);
 			return r;
 		}
@@ -683,7 +683,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 		if (org && org[0] && !(oid = store_org_id(s, org))) {
 			char n[64];
 			snprintf(n, sizeof(n), "eigenaren[%zu].organisatie", i);
-			return besturing_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
+			return problem_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
 		}
 		r = db_run(s->db,
 			   "INSERT INTO scoring_eigenaren(scoring_id, taakveld_id, naam, organisatie_id, toelichting, volgorde)"

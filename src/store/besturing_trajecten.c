@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/businesscase.h"
+#include "core/nl.h"
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/besturing.h"
@@ -14,21 +15,6 @@
 
 /* ---- business cases --------------------------------------------------------- */
 
-/* "€ 1.234.567,89" with a minus sign (U+2212) for negatives. */
-static void euro(long long cents, char *out, size_t len)
-{
-	unsigned long long a = cents < 0 ? (unsigned long long)(-(cents + 1)) + 1 : (unsigned long long)cents;
-	char digits[32], grouped[48];
-	snprintf(digits, sizeof(digits), "%llu", a / 100);
-	size_t n = strlen(digits), o = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			grouped[o++] = '.';
-		grouped[o++] = digits[i];
-	}
-	grouped[o] = '\0';
-	snprintf(out, len, "%s€ %s,%02llu", cents < 0 ? "\xe2\x88\x92" : "", grouped, a % 100);
-}
 
 static int do_bc_put(struct store *s, void *arg, struct problem *p)
 {
@@ -114,7 +100,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	json_t *deelnemers = besturing_traject_deelnemers(s, t.id);
 	if (json_array_size(deelnemers) > BC_MAX_ORGS) {
 		json_decref(deelnemers);
-		return besturing_refuse(p, NULL, "Een businesscase kan hoogstens %d deelnemers hebben.", BC_MAX_ORGS);
+		return problem_refuse(p, NULL, "Een businesscase kan hoogstens %d deelnemers hebben.", BC_MAX_ORGS);
 	}
 	int need_inwoners = 0, need_gebruik = 0;
 	json_array_foreach(posten, i, x)
@@ -125,11 +111,11 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 		if (org && org[0]) {
 			if (!store_org_id(s, org)) {
 				json_decref(deelnemers);
-				return besturing_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
+				return problem_refuse(p, n, "Organisatie '%s' bestaat niet.", org);
 			}
 			if (!besturing_json_has_string(deelnemers, org)) {
 				json_decref(deelnemers);
-				return besturing_refuse(p, n, "%s neemt niet deel aan traject %lld en kan dus geen post hebben.", org, t.id);
+				return problem_refuse(p, n, "%s neemt niet deel aan traject %lld en kan dus geen post hebben.", org, t.id);
 			}
 		} else {
 			const char *key = json_string_value(json_object_get(x, "verdeelsleutel"));
@@ -146,13 +132,13 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 			snprintf(n, sizeof(n), "gebruik[%zu].organisatie", i);
 			if (!store_org_id(s, org) || !besturing_json_has_string(deelnemers, org)) {
 				json_decref(deelnemers);
-				return besturing_refuse(p, n, "%s is geen deelnemer van traject %lld.", org, t.id);
+				return problem_refuse(p, n, "%s is geen deelnemer van traject %lld.", org, t.id);
 			}
 			usage += json_integer_value(json_object_get(x, "aandeel"));
 		}
 	if (need_gebruik && usage <= 0) {
 		json_decref(deelnemers);
-		return besturing_refuse(p, "gebruik", "Een gedeelde post met verdeelsleutel 'gebruik' vraagt een gebruiksaandeel per deelnemer "
+		return problem_refuse(p, "gebruik", "Een gedeelde post met verdeelsleutel 'gebruik' vraagt een gebruiksaandeel per deelnemer "
 					   "(gebruik: [{organisatie, aandeel}]) met een totaal groter dan 0.");
 	}
 	if (need_inwoners)
@@ -166,7 +152,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 				char code[40];
 				snprintf(code, sizeof(code), "%s", json_string_value(x));
 				json_decref(deelnemers);
-				return besturing_refuse(p, "posten", "Het aantal inwoners van %s is onbekend; verdeel niet naar inwoners of "
+				return problem_refuse(p, "posten", "Het aantal inwoners van %s is onbekend; verdeel niet naar inwoners of "
 							   "vul het aantal inwoners in.", code);
 			}
 		}
@@ -363,8 +349,8 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 		json_array_append_new(per, e);
 		if (!res[k].pays_back) {
 			char net[64], npv[64];
-			euro(res[k].net, net, sizeof(net));
-			euro(res[k].npv, npv, sizeof(npv));
+			nl_euro_cents(res[k].net, net, sizeof(net));
+			nl_euro_cents(res[k].npv, npv, sizeof(npv));
 			buf_printf(&losers, "%s%s: netto %s over %d jaar", losers.len ? "; " : "", naam, net, years);
 			if (permille)
 				buf_printf(&losers, " (netto contante waarde %s)", npv);
@@ -511,12 +497,12 @@ int besturing_ms_create(struct store *s, void *arg, struct problem *p)
 	long long oid = 0;
 	if (org && org[0]) {
 		if (!(oid = store_org_id(s, org)))
-			return besturing_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+			return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 		json_t *d = besturing_traject_deelnemers(s, t.id);
 		int ok = besturing_json_has_string(d, org);
 		json_decref(d);
 		if (!ok)
-			return besturing_refuse(p, "organisatie", "%s neemt niet deel aan traject %lld.", org, t.id);
+			return problem_refuse(p, "organisatie", "%s neemt niet deel aan traject %lld.", org, t.id);
 	}
 	char now[32];
 	besturing_today(now);
@@ -551,7 +537,7 @@ static int do_ms_done(struct store *s, void *arg, struct problem *p)
 	if (m.done != DATE_NONE) {
 		char d[DATE_TEXT_LEN];
 		date_format(m.done, d);
-		return besturing_refuse(p, NULL, "Mijlpaal %lld is al gereed gemeld op %s.", a->mid, d);
+		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed gemeld op %s.", a->mid, d);
 	}
 	r = db_run(s->db, "UPDATE mijlpalen SET gereed = ?, gereed_toelichting = ? WHERE id = ?", "ttl", datum, tl, a->mid);
 	if (r < 0)
@@ -584,9 +570,9 @@ static int do_ms_postpone(struct store *s, void *arg, struct problem *p)
 	date_format(m.deadline, old);
 	switch (planning_can_postpone(&m, besturing_day_of(nieuw))) {
 	case POSTPONE_DONE:
-		return besturing_refuse(p, NULL, "Mijlpaal %lld is al gereed en kan niet meer worden uitgesteld.", a->mid);
+		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed en kan niet meer worden uitgesteld.", a->mid);
 	case POSTPONE_NOT_LATER:
-		return besturing_refuse(p, "nieuweDeadline", "Uitstel moet de deadline later leggen dan %s (de huidige deadline).", old);
+		return problem_refuse(p, "nieuweDeadline", "Uitstel moet de deadline later leggen dan %s (de huidige deadline).", old);
 	case POSTPONE_OK:
 		break;
 	}
@@ -709,9 +695,9 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 	long long oid = 0;
 	if (org && org[0]) {
 		if (!(oid = store_org_id(s, org)))
-			return besturing_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+			return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 		if (!besturing_is_member_ever(s, vid, oid))
-			return besturing_refuse(p, "organisatie", "%s is geen lid van dit verband.", org);
+			return problem_refuse(p, "organisatie", "%s is geen lid van dit verband.", org);
 	}
 	char now[32];
 	besturing_today(now);
@@ -819,7 +805,7 @@ static int do_role_create(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = 0;
 	if (org && org[0] && !(oid = store_org_id(s, org)))
-		return besturing_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	int r = db_run(s->db,
 		       "INSERT INTO bestuursrollen(verband_id, traject_id, rol, naam, organisatie_id, van, tot, toelichting)"
 		       " VALUES(?, nullif(?, 0), ?, ?, nullif(?, 0), ?, ?, ?)",

@@ -119,7 +119,7 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long vid = store_verband_id(s, verband);
 	if (!vid)
-		return besturing_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
+		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	int r = db_run(s->db, "INSERT INTO verkenningen(code, verband_id, naam, datum, omschrijving) VALUES(?, ?, ?, ?, ?)",
 		       "tlttt", code, vid, naam && naam[0] ? naam : code, datum, omschrijving);
 	if (r == DB_ERR_UNIQUE)
@@ -181,16 +181,16 @@ static int do_survey_answer(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = store_org_id(s, org), tid = store_taakveld_id(s, tv);
 	if (!oid)
-		return besturing_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!besturing_is_partner(s, k.verband, oid, k.datum))
-		return besturing_refuse(p, "organisatie", "%s was op %s geen lid van het verband van verkenning '%s' en kan dus niet antwoorden.",
+		return problem_refuse(p, "organisatie", "%s was op %s geen lid van het verband van verkenning '%s' en kan dus niet antwoorden.",
 			      org, k.datum, a->code);
 	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM verkenning_taakvelden WHERE verkenning_id = ? AND taakveld_id = ?",
 				      "ll", k.id, tid);
 	int in_survey = tid && db_step(st) == DB_ROW;
 	db_finalize(st);
 	if (!in_survey)
-		return besturing_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij verkenning '%s'.", tv, a->code);
+		return problem_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij verkenning '%s'.", tv, a->code);
 	r = db_run(s->db,
 		   "INSERT INTO verkenning_antwoorden(verkenning_id, organisatie_id, taakveld_id, knelpunt, meerwaarde, snel_resultaat,"
 		   " toelichting) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(verkenning_id, organisatie_id, taakveld_id) DO UPDATE SET"
@@ -362,7 +362,7 @@ static int do_survey_choose(struct store *s, void *arg, struct problem *p)
 		if (!ok) {
 			char n[64];
 			snprintf(n, sizeof(n), "taakvelden[%zu]", i);
-			return besturing_refuse(p, n, "Taakveld '%s' hoort niet bij verkenning '%s'.", json_string_value(x), a->code);
+			return problem_refuse(p, n, "Taakveld '%s' hoort niet bij verkenning '%s'.", json_string_value(x), a->code);
 		}
 	}
 	if ((r = db_run(s->db, "UPDATE verkenning_taakvelden SET gekozen = 0 WHERE verkenning_id = ?", "l", k.id)) < 0)

@@ -1,4 +1,4 @@
-/* store/kwaliteitskaart.h — the kwaliteitskaart in the store (API.md "Skills map",
+/* store/kwaliteitskaart.h — the kwaliteitskaart in the store (docs/api.md "Skills map",
  * docs/kwaliteitskaart.md): the competence code list, each medewerker's
  * level, absences, substitution arrangements, the link from an account to
  * its medewerker, vulnerability per organisation and for a network, the

@@ -8,7 +8,7 @@
  * that refer to it stay intact; pseudonymisation replaces the personal data
  * and keeps the id.
  *
- * Records come back in API shape (API.md), always complete:
+ * Records come back in API shape (docs/api.md), always complete:
  *   {"id","naam","organisatie","functie","pseudoniem",
  *    "uurPerWeek","beschikbaarUurPerWeek","pensioenjaar","email"}
  * The last four are personal data (medewerkers_private_fields); whoever may not

@@ -7,7 +7,7 @@
  * do each write in one transaction.
  *
  * Read models are returned as jansson objects in the shape of the API
- * (API.md): the caller owns the returned reference and json_decref()s it.
+ * (docs/api.md): the caller owns the returned reference and json_decref()s it.
  * Inputs are jansson objects too; each store function validates every field
  * and reports what is wrong in a struct problem, without writing anything. */
 #ifndef SAMEN_STORE_STORE_H

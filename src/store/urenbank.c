@@ -19,20 +19,6 @@ json_t *urenbank_int_or_null(struct db_stmt *st, int col)
 	return db_col_null(st, col) ? json_null() : json_integer(db_col_int(st, col));
 }
 
-/* A 422 whose detail and (when param) invalid param say the same. */
-int urenbank_refuse(struct problem *p, const char *param, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	problem_set(p, 422, "%s", msg);
-	if (param)
-		problem_param(p, param, "%s", msg);
-	p->status = 422;
-	return -422;
-}
 
 /* Runs a query with at most a few bound values and returns the integer in
  * the first column of the first row (0 when there is none). */
@@ -149,7 +135,7 @@ static int pt_is_closed(const struct pt *pt) { return pt->closed[0] && strcmp(pt
 int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
 {
 	if (pt_is_closed(pt))
-		return urenbank_refuse(p, NULL, "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten.", pt->code,
+		return problem_refuse(p, NULL, "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten.", pt->code,
 				       pt->closed);
 	return 0;
 }
@@ -159,10 +145,10 @@ int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
 int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *param, struct problem *p)
 {
 	if (strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0)
-		return urenbank_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", date, pt->code,
+		return problem_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", date, pt->code,
 				       pt->van, pt->tot);
 	if (pt->closed[0] && strcmp(date, pt->closed) <= 0)
-		return urenbank_refuse(p, param, "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
+		return problem_refuse(p, param, "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
 					"worden geboekt.", pt->closed, pt->code, date);
 	return 0;
 }
@@ -249,7 +235,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 	if (verband && verband[0]) {
 		vid = urenbank_one_int(s, "SELECT id FROM verbanden WHERE code = ?", "t", verband);
 		if (!vid)
-			return urenbank_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
+			return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
 	}
 	long long *orgs = calloc(json_array_size(leden) + 1, sizeof(*orgs));
 	if (!orgs)
@@ -261,7 +247,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 		if (!orgs[i]) {
 			char name[48];
 			snprintf(name, sizeof(name), "leden[%zu]", i);
-			r = urenbank_refuse(p, name, "Organisatie '%s' bestaat niet.", json_string_value(x));
+			r = problem_refuse(p, name, "Organisatie '%s' bestaat niet.", json_string_value(x));
 			break;
 		}
 	}

@@ -18,7 +18,7 @@
  *  - urenbank_overzicht.c, urenbank_demo.c: see their headers.
  *
  * Conventions, as in register.h:
- *  - Inputs are jansson objects in API shape (API.md "Hours exchange");
+ *  - Inputs are jansson objects in API shape (docs/api.md "Hours exchange");
  *    every field is checked first (400 with invalid params), then the
  *    rules (404 for an unknown proeftuin/object in the path, 422 for an
  *    unknown reference in the body or a rule that refuses), and only then

@@ -42,9 +42,9 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	long long oid = store_org_id(s, org);
 	if (!oid)
-		return urenbank_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!urenbank_is_member(s, pt.id, oid))
-		return urenbank_refuse(p, "organisatie", "%s is geen lid van proeftuin '%s'.", org, pt.code);
+		return problem_refuse(p, "organisatie", "%s is geen lid van proeftuin '%s'.", org, pt.code);
 	char day[DATE_TEXT_LEN];
 	if (datum) {
 		snprintf(day, sizeof(day), "%s", datum);
@@ -363,7 +363,7 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 	long long pending = urenbank_one_int(s, "SELECT count(*) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend' AND datum <= ?",
 					     "lt", pt.id, tot);
 	if (pending)
-		return urenbank_refuse(p, NULL, "Er %s nog %lld urenregel%s tot en met %s ter goedkeuring; keur ze goed of af vóór de "
+		return problem_refuse(p, NULL, "Er %s nog %lld urenregel%s tot en met %s ter goedkeuring; keur ze goed of af vóór de "
 				       "afrekening.", pending == 1 ? "staat" : "staan", pending, pending == 1 ? "" : "s", tot);
 	struct settle_line *l;
 	size_t n;
@@ -390,7 +390,7 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 			nshort++;
 		}
 		if (nshort)
-			r = urenbank_refuse(p, "tot", "Een tussentijdse afrekening tot en met %s laat vastgelegde inzet onbedekt: %s. "
+			r = problem_refuse(p, "tot", "Een tussentijdse afrekening tot en met %s laat vastgelegde inzet onbedekt: %s. "
 					     "Reken af aan het eind van de proeftuin, of laat eerst geld storten.", tot, msg);
 	}
 	char now[32];

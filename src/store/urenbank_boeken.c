@@ -109,7 +109,7 @@ int urenbank_check_draws(struct store *s, const struct pt *pt, const long long *
 	}
 	if (!nshort)
 		return 0;
-	return urenbank_refuse(p, param, "Onvoldoende trekkingsrechten: %s. Wat je haalt moet gebracht zijn: breng eerst uren in "
+	return problem_refuse(p, param, "Onvoldoende trekkingsrechten: %s. Wat je haalt moet gebracht zijn: breng eerst uren in "
 				"of stort geld.", msg);
 }
 

@@ -33,8 +33,6 @@ struct create_args {
 const char *urenbank_who(const struct actor *by);
 /* Column col as an integer, or null. */
 json_t *urenbank_int_or_null(struct db_stmt *st, int col);
-/* A 422 whose detail and (when param) invalid param say the same. */
-__attribute__((format(printf, 3, 4))) int urenbank_refuse(struct problem *p, const char *param, const char *fmt, ...);
 /* The integer in the first column of the first row (0 when none) of sql
  * with bound values of the shape fmt: "", "l", "t", "ll", "lt", "lll" or "ltt". */
 long long urenbank_one_int(struct store *s, const char *sql, const char *fmt, ...);

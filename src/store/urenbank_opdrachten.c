@@ -146,9 +146,9 @@ int urenbank_opdracht_find(struct store *s, long long ptid, long long id, char *
 int urenbank_opdracht_not_open(struct store *s, long long id, const char *status, const char *param, struct problem *p)
 {
 	if (!strcmp(status, "samengevoegd"))
-		return urenbank_refuse(p, param, "Opdracht %lld is samengevoegd in opdracht %lld; gebruik die.", id,
+		return problem_refuse(p, param, "Opdracht %lld is samengevoegd in opdracht %lld; gebruik die.", id,
 				       urenbank_one_int(s, "SELECT samengevoegd_in FROM opdrachten WHERE id = ?", "l", id));
-	return urenbank_refuse(p, param, "Opdracht %lld is %s; daarop kan niets meer worden ingezet of geboekt.", id, status);
+	return problem_refuse(p, param, "Opdracht %lld is %s; daarop kan niets meer worden ingezet of geboekt.", id, status);
 }
 
 /* The code and weight of element x of opdrachtgevers (an object
@@ -211,14 +211,14 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 			return -p->status;
 		long long oid = store_org_id(s, code);
 		if (!oid)
-			return urenbank_refuse(p, name, "Organisatie '%s' bestaat niet.", code);
+			return problem_refuse(p, name, "Organisatie '%s' bestaat niet.", code);
 		if (!urenbank_is_member(s, pt->id, oid))
-			return urenbank_refuse(p, name, "%s is geen lid van proeftuin '%s' en kan dus geen opdrachtgever zijn.", code,
+			return problem_refuse(p, name, "%s is geen lid van proeftuin '%s' en kan dus geen opdrachtgever zijn.", code,
 					       pt->code);
 		if (urenbank_principal_index(pr, oid) >= 0)
-			return urenbank_refuse(p, name, "%s staat twee keer bij de opdrachtgevers.", code);
+			return problem_refuse(p, name, "%s staat twee keer bij de opdrachtgevers.", code);
 		if (pr->n >= MAX_MEMBERS)
-			return urenbank_refuse(p, "opdrachtgevers", "Hoogstens %d opdrachtgevers.", MAX_MEMBERS);
+			return problem_refuse(p, "opdrachtgevers", "Hoogstens %d opdrachtgevers.", MAX_MEMBERS);
 		pr->org[pr->n] = oid;
 		pr->weight[pr->n] = aandeel;
 		pr->n++;
@@ -253,7 +253,7 @@ static int all_members(struct store *s, const struct pt *pt, const char *key, st
 	}
 	db_finalize(st);
 	if (nmissing)
-		return urenbank_refuse(p, "verdeelsleutel",
+		return problem_refuse(p, "verdeelsleutel",
 				       "Verdeelsleutel 'inwoners' kan niet: van %s is geen inwonertal bekend. Vul het in bij de "
 				       "organisatie of kies verdeelsleutel 'gelijk'.", missing);
 	return 0;
@@ -366,15 +366,15 @@ static int do_opdracht_create(struct store *s, void *arg, struct problem *p)
 		r = all_members(s, &pt, key ? key : "gelijk", pr, p);
 	long long members = urenbank_one_int(s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", pt.id);
 	if (r == 0 && !strcmp(soort, "lokaal") && pr->n != 1)
-		r = urenbank_refuse(p, "opdrachtgevers",
+		r = problem_refuse(p, "opdrachtgevers",
 				    "Een lokale opdracht heeft precies één opdrachtgever (er zijn er %zu opgegeven); kies "
 				    "'meervoudig-lokaal' voor meer.", pr->n);
 	else if (r == 0 && !strcmp(soort, "meervoudig-lokaal") && pr->n < 2)
-		r = urenbank_refuse(p, "opdrachtgevers",
+		r = problem_refuse(p, "opdrachtgevers",
 				    "Een meervoudig-lokale opdracht heeft twee of meer opdrachtgevers (er is er %zu opgegeven).",
 				    pr->n);
 	else if (r == 0 && !strcmp(soort, "regionaal") && (long long)pr->n != members)
-		r = urenbank_refuse(p, "opdrachtgevers",
+		r = problem_refuse(p, "opdrachtgevers",
 				    "Een regionale opdracht is van alle %lld leden van proeftuin '%s'; laat opdrachtgevers weg en kies "
 				    "een verdeelsleutel, of noem ze allemaal.", members, pt.code);
 	long long id = 0;
@@ -503,9 +503,9 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 	if (urenbank_pt_check_open(&pt, p) < 0)
 		return -p->status;
 	if (met == a->id)
-		return urenbank_refuse(p, "met", "Een opdracht kan niet met zichzelf worden samengevoegd.");
+		return problem_refuse(p, "met", "Een opdracht kan niet met zichzelf worden samengevoegd.");
 	if (!urenbank_opdracht_find(s, pt.id, met, st2, sizeof(st2)))
-		return urenbank_refuse(p, "met", "Opdracht %lld bestaat niet in proeftuin '%s'.", met, pt.code);
+		return problem_refuse(p, "met", "Opdracht %lld bestaat niet in proeftuin '%s'.", met, pt.code);
 	if (strcmp(st1, "open"))
 		return urenbank_opdracht_not_open(s, a->id, st1, NULL, p);
 	if (strcmp(st2, "open"))
@@ -513,7 +513,7 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 	long long ids[2] = { a->id, met };
 	for (int k = 0; k < 2; k++)
 		if (urenbank_one_int(s, "SELECT soort = 'regionaal' FROM opdrachten WHERE id = ?", "l", ids[k]))
-			return urenbank_refuse(p, k ? "met" : NULL,
+			return problem_refuse(p, k ? "met" : NULL,
 					       "Opdracht %lld is regionaal: die is al van alle leden en wordt niet samengevoegd.", ids[k]);
 	struct principals *pr = calloc(1, sizeof(*pr));
 	if (!pr)
@@ -534,7 +534,7 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 			} else if (j >= 0) {
 				pr->weight[j] += src->weight[i];
 				if (pr->weight[j] > LEDGER_MAX_SPLIT)
-					r = urenbank_refuse(p, "met", "De aandelen worden samen te groot (meer dan %lld).",
+					r = problem_refuse(p, "met", "De aandelen worden samen te groot (meer dan %lld).",
 							    (long long)LEDGER_MAX_SPLIT);
 			}
 		}
@@ -649,15 +649,15 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 		return urenbank_opdracht_not_open(s, a->id, status, NULL, p);
 	long long provider = urenbank_medewerkers_org_id(s, mw);
 	if (!provider)
-		return urenbank_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
+		return problem_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
 	if (!urenbank_is_member(s, pt.id, provider)) {
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
-		return urenbank_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
+		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
 				       pt.code);
 	}
 	if (minuten > LEDGER_MAX_SPLIT)
-		return urenbank_refuse(p, "minuten", "Te veel minuten voor één inzet.");
+		return problem_refuse(p, "minuten", "Te veel minuten voor één inzet.");
 	struct principals *pr = urenbank_principals_load(s, a->id);
 	if (!pr)
 		return problem_set(p, 500, "geen geheugen");

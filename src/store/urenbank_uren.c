@@ -85,10 +85,10 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	char status[24];
 	if (!urenbank_opdracht_find(s, pt.id, opdracht, status, sizeof(status)))
-		return urenbank_refuse(p, "opdracht", "Opdracht %lld bestaat niet in proeftuin '%s'.", opdracht, pt.code);
+		return problem_refuse(p, "opdracht", "Opdracht %lld bestaat niet in proeftuin '%s'.", opdracht, pt.code);
 	long long provider = urenbank_medewerkers_org_id(s, mw);
 	if (!provider)
-		return urenbank_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
+		return problem_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
 	if (urenbank_pt_check_date(&pt, datum, "datum", p) < 0)
 		return -p->status;
 	if (strcmp(status, "open"))
@@ -96,7 +96,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (!urenbank_is_member(s, pt.id, provider)) {
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
-		return urenbank_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
+		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
 				       pt.code);
 	}
 	long long that_day = urenbank_one_int(s,
@@ -104,7 +104,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					      " AND status IN ('ingediend','goedgekeurd')",
 					      "lt", mw, datum);
 	if (that_day + minuten > MAX_ENTRY_MINUTES)
-		return urenbank_refuse(p, "minuten", "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
+		return problem_refuse(p, "minuten", "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
 					    "dan een etmaal.", mw, datum, that_day, minuten);
 	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?", "ll",
 					 opdracht, provider) > 0;
@@ -119,10 +119,10 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 						     " AND status IN ('ingediend','goedgekeurd')",
 						     "ll", opdracht, mw);
 		if (ingezet == 0)
-			return urenbank_refuse(p, "opdracht", "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
+			return problem_refuse(p, "opdracht", "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
 						     "opdrachtgever werkt, boekt alleen binnen een inzet.", mw, opdracht);
 		if (geboekt + minuten > ingezet)
-			return urenbank_refuse(p, "minuten", "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
+			return problem_refuse(p, "minuten", "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
 						    "%lld geboekt; er kunnen nog %lld bij, niet %lld.", mw, ingezet, opdracht,
 				      geboekt, ingezet - geboekt, minuten);
 	}
@@ -178,7 +178,7 @@ static int entry_load(struct store *s, const struct pt *pt, long long id, struct
 
 static int entry_status_refused(const struct entry *e, const char *want, const char *action, struct problem *p)
 {
-	return urenbank_refuse(p, NULL, "Urenregel %lld is %s; alleen een %s urenregel kan worden %s.", e->id, e->status, want,
+	return problem_refuse(p, NULL, "Urenregel %lld is %s; alleen een %s urenregel kan worden %s.", e->id, e->status, want,
 			       action);
 }
 

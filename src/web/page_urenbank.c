@@ -73,10 +73,17 @@ void page_urenbank_hours(struct buf *b, long long minutes)
 
 void page_urenbank_money(struct buf *b, long long cents)
 {
-	unsigned long long u = cents < 0 ? 0ULL - (unsigned long long)cents : (unsigned long long)cents;
-	html_raw(b, cents < 0 ? "−€&nbsp;" : "€&nbsp;");
-	html_int_grouped(b, (long long)(u / 100));
-	buf_printf(b, ",%02llu", u % 100);
+	/* "€ 6.500,00" with a no-break space, so that the sign stays with the amount. */
+	char t[NL_TEXT_LEN];
+	nl_euro_cents(cents, t, sizeof(t));
+	const char *sp = strstr(t, "€ ");
+	if (!sp) {
+		html_txt(b, t);
+		return;
+	}
+	buf_add(b, t, (size_t)(sp - t) + strlen("€"));
+	html_raw(b, "&nbsp;");
+	html_txt(b, sp + strlen("€ "));
 }
 
 void page_urenbank_note(struct buf *b, const char *message)

@@ -1,4 +1,4 @@
-// The kwaliteitskaart API (API.md "Skills map", docs/kwaliteitskaart.md):
+// The kwaliteitskaart API (docs/api.md "Skills map", docs/kwaliteitskaart.md):
 // competences per network, levels, the vulnerability rules with exact cases
 // (niveau 1 does not count, retirement by year, absence on a date,
 // substitutes across municipalities), the network view with its five-year

@@ -1,4 +1,4 @@
-// The matching of a proeftuin through the API (API.md "Skills map",
+// The matching of a proeftuin through the API (docs/api.md "Skills map",
 // docs/matching.md): a small proeftuin whose optimum is worked out by hand
 // below (exact level first, then the lowest saldo, within every principal's
 // drawing rights), accepting it as inzet, refusing beyond drawing rights

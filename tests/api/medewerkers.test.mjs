@@ -1,4 +1,4 @@
-// Medewerkers (API.md "Hours exchange") and their privacy (issue 3 point 6,
+// Medewerkers (docs/api.md "Hours exchange") and their privacy (issue 3 point 6,
 // docs/privacy.md): validation, who sees the personal data, who may change
 // staff, the change history, inzage (AVG art. 15) and pseudonymisation.
 //

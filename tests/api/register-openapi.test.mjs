@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json describes the register as it is: every route of
-// API.md "General" and "Register" is in paths, every $ref resolves, the enums
-// are API.md's, and real answers of the demo network fit their schemas (no
+// docs/api.md "General" and "Register" is in paths, every $ref resolves, the enums
+// are docs/api.md's, and real answers of the demo network fit their schemas (no
 // undocumented field, no missing required one).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { startServer } from '../lib/server.mjs';
 let srv, doc;
 const get = (path) => srv.api('GET', '/api/v1' + path);
 
-// API.md "General" and "Register": method, path (relative to servers[0].url), query parameters.
+// docs/api.md "General" and "Register": method, path (relative to servers[0].url), query parameters.
 const ROUTES = [
   ['get', '/status'], ['get', '/openapi.json'],
   ['post', '/organisaties'], ['get', '/organisaties'], ['get', '/organisaties/{code}'],
@@ -86,7 +86,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-test('every route of API.md General and Register is in paths, with its query parameters', () => {
+test('every route of docs/api.md General and Register is in paths, with its query parameters', () => {
   assert.equal(doc.openapi, '3.0.3');
   assert.equal(doc.servers[0].url, '/api/v1');
   for (const [method, path, query = []] of ROUTES) {
@@ -123,7 +123,7 @@ test('every $ref in the served document resolves to a defined schema', () => {
   }
 });
 
-test('the schemas carry the enumerations of API.md and the problem shape of RFC 9457', () => {
+test('the schemas carry the enumerations of docs/api.md and the problem shape of RFC 9457', () => {
   for (const [where, values] of Object.entries(ENUMS)) {
     const [schema, prop] = where.split('.');
     assert.deepEqual(doc.components.schemas[schema].properties[prop].enum, values, where);

@@ -1,5 +1,5 @@
-// Bad input never breaks the server (DESIGN.md: "bad input gets a 4xx with a
-// problem+json body ... never a crash"). Hundreds of malformed, random and
+// Bad input never breaks the server (docs/architectuur.md: "slechte invoer
+// krijgt een 4xx met een problem+json die zegt wat er mis is, nooit een crash"). Hundreds of malformed, random and
 // hostile bodies go to every register POST endpoint, and odd values to every
 // path and query parameter; no answer may be a 5xx, every error must be a
 // well-formed problem, and the server (ASan/UBSan build) must survive: the

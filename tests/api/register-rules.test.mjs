@@ -1,4 +1,4 @@
-// The rules of the register over time (API.md "Register", docs/registerformaat.md
+// The rules of the register over time (docs/api.md "Register", docs/registerformaat.md
 // "Wat de matrix telt"): members that join and leave, no cherry-picking, toehoorders,
 // and how all of it shows in trajecten, the matrix and the network on dates
 // before and after each change.

@@ -1,4 +1,4 @@
-// The register API (API.md "General" and "Register"), endpoint by endpoint:
+// The register API (docs/api.md "General" and "Register"), endpoint by endpoint:
 // what a valid request creates and returns, and every class of error with
 // its status and problem+json body.
 import { test, before, after } from 'node:test';

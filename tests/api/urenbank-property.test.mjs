@@ -38,7 +38,7 @@ const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
 
 // ---- the model ------------------------------------------------------------
 
-// Largest remainder; ties to the earlier index (DESIGN.md, ledger.h).
+// Largest remainder; ties to the earlier index (docs/urenbank.md, ledger.h).
 function split(total, weights) {
   const W = weights.reduce((a, b) => a + b, 0);
   const shares = weights.map((w) => Math.floor((total * w) / W));

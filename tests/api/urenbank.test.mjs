@@ -1,5 +1,5 @@
-// The hours exchange through the API (API.md "Hours exchange (proeftuin)",
-// DESIGN.md "Accounting rules"): proeftuinen, opdrachten of the three kinds,
+// The hours exchange through the API (docs/api.md "Hours exchange (proeftuin)",
+// docs/urenbank.md "Accounting rules"): proeftuinen, opdrachten of the three kinds,
 // inzet within drawing rights, bookings and their approval, rejection and
 // correction, deposits, merging, settlement and the closed period, and
 // Idempotency-Key.
@@ -26,7 +26,7 @@ const book = (pt, medewerker, opdracht, minuten, datum = '2012-03-05') =>
   api('POST', P(pt, '/uren'), { medewerker, opdracht, datum, minuten, omschrijving: 'beleidsnotitie' });
 const approve = (pt, id) => api('POST', P(pt, `/uren/${id}/goedkeuren`));
 
-test('a proeftuin as API.md shows it, with its members; duplicates 409, bad fields 400, unknown members 422', async () => {
+test('a proeftuin as docs/api.md shows it, with its members; duplicates 409, bad fields 400, unknown members 422', async () => {
   const body = { code: 'dt2012', naam: 'Proeftuin beleid', van: '2012-01-01', tot: '2012-12-31', tariefCenten: 6500,
     kredietlimietMinuten: 2400, leden: ['GM0505', 'GM0590'] };
   let r = await api('POST', '/api/v1/proeftuinen', body);

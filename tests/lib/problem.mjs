@@ -1,4 +1,4 @@
-// Assertions on problem+json answers (API.md "General", RFC 9457).
+// Assertions on problem+json answers (docs/api.md "General", RFC 9457).
 //   assertProblem(r, 400, 'inwoners')   status, body shape, and a field named
 //   assertProblem(r, 404)               status and body shape only
 import assert from 'node:assert/strict';

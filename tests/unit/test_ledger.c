@@ -98,7 +98,7 @@ static void test_split_exact_for_many_totals(void **state)
 static void test_deposit_conversion(void **state)
 {
 	struct ledger_deposit d;
-	/* API.md's example: 100000 cents at 6500 cents/hour. 6 000 000 / 6500 = 923
+	/* docs/api.md's example: 100000 cents at 6500 cents/hour. 6 000 000 / 6500 = 923
 	 * minutes; they are worth 99 991,67 cents, so 99 992 cents buy them and
 	 * 8 cents stay money. */
 	assert_int_equal(ledger_deposit(100000, 6500, &d), 0);

@@ -1,5 +1,4 @@
--- The hours exchange (proeftuin, DESIGN.md "Accounting rules of the hours
--- exchange"): members with their running balances, assignments
+-- The hours exchange (proeftuin, docs/urenbank.md "Accounting rules"): members with their running balances, assignments
 -- (opdrachten) with their principals' shares, staffing (inzet) that commits
 -- drawing rights, hour entries (uren), deposits, settlements, and the
 -- double-entry journal they are posted to. Hours are minutes, money cents.
