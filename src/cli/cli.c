@@ -23,10 +23,7 @@ static int parse_int(const char *s, int min, int max, int *out)
 static const char *const value_opts[] = { "--db", "--bind", "--port", "--threads", "--cert", "--key", NULL };
 
 /* Whether the first len bytes of arg are exactly the option name. */
-static int opt_is(const char *arg, size_t len, const char *name)
-{
-	return strlen(name) == len && !strncmp(arg, name, len);
-}
+static int opt_is(const char *arg, size_t len, const char *name) { return strlen(name) == len && !strncmp(arg, name, len); }
 
 static int known_value_opt(const char *arg, size_t len)
 {

@@ -38,7 +38,7 @@ int cmd_serve(struct cli_opts *o);  /* cmd_serve.c */
 int cmd_demo(struct cli_opts *o);   /* cmd_demo.c */
 int cmd_export(struct cli_opts *o); /* cmd_register.c */
 int cmd_import(struct cli_opts *o); /* cmd_register.c */
-int cmd_audit(struct cli_opts *o);      /* cmd_audit.c */
+int cmd_audit(struct cli_opts *o);  /* cmd_audit.c */
 /* samen kwaliteitskaart import|export …: its own options (cmd_kwaliteitskaart.c). */
 int cmd_kwaliteitskaart(int argc, char **argv);
 /* samen gebruiker <opdracht> …: its own options (cmd_gebruikers.c). */

@@ -39,8 +39,10 @@ int cmd_demo(struct cli_opts *o)
 	/* A fresh database: remove an old one and its WAL files, but only
 	 * one that an earlier `samen demo` made — never someone's real data. */
 	if (!demo_replaceable(o->db)) {
-		fprintf(stderr, "samen: '%s' bestaat al en is geen demodatabase; samen demo vervangt alleen een eigen "
-				"demodatabase. Kies een ander bestand.\n", o->db);
+		fprintf(stderr,
+			"samen: '%s' bestaat al en is geen demodatabase; samen demo vervangt alleen een eigen "
+			"demodatabase. Kies een ander bestand.\n",
+			o->db);
 		return 1;
 	}
 	const char *suffix[] = { "", "-wal", "-shm" };

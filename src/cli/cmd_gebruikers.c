@@ -231,7 +231,8 @@ int cmd_gebruiker(int argc, char **argv)
 		rc = gebruikers_user_set_password(s, o.naam, o.wachtwoord, &p);
 		audit(s, "gebruiker-wachtwoord", object, rc < 0 ? "mislukt" : "gelukt");
 		if (rc == 0)
-			fprintf(stderr, "samen: wachtwoord van '%s' gewijzigd; de sessies van deze gebruiker zijn beëindigd\n", o.naam);
+			fprintf(stderr, "samen: wachtwoord van '%s' gewijzigd; de sessies van deze gebruiker zijn beëindigd\n",
+				o.naam);
 	} else if (!strcmp(verb, "uitschakelen")) {
 		rc = gebruikers_user_disable(s, o.naam, &p);
 		audit(s, "gebruiker-uitschakelen", object, rc < 0 ? "mislukt" : "gelukt");
@@ -256,7 +257,8 @@ int cmd_gebruiker(int argc, char **argv)
 		json_t *u;
 		if (!o.json)
 			printf("%-30s %-14s %-12s %-14s %s\n", "naam", "rol", "organisatie", "verband", "status");
-		json_array_foreach(list, i, u) print_user(u, o.json);
+		json_array_foreach(list, i, u)
+			print_user(u, o.json);
 		json_decref(list);
 	}
 	memset(pwbuf, 0, sizeof(pwbuf));

@@ -15,15 +15,14 @@
 #include "store/gebruikers.h"
 #include "store/kwaliteitskaart.h"
 
-static const char usage[] =
-	"Gebruik: samen kwaliteitskaart <opdracht> --db BESTAND --organisatie CODE …\n"
-	"\n"
-	"  import --db BESTAND --organisatie CODE KAART.csv\n"
-	"         leest de kwaliteitskaart in: één regel per medewerker (naam;functie;uurPerWeek;\n"
-	"         beschikbaarUurPerWeek;pensioenjaar, dan één kolom per competentiecode met niveau 1-3\n"
-	"         of leeg); puntkomma, komma of tab; UTF-8 of Windows-1252. Alles of niets.\n"
-	"  export --db BESTAND --organisatie CODE [--formaat csv|xlsx|json]\n"
-	"         de kwaliteitskaart naar stdout (standaard csv, zoals Excel hem opent)\n";
+static const char usage[] = "Gebruik: samen kwaliteitskaart <opdracht> --db BESTAND --organisatie CODE …\n"
+			    "\n"
+			    "  import --db BESTAND --organisatie CODE KAART.csv\n"
+			    "         leest de kwaliteitskaart in: één regel per medewerker (naam;functie;uurPerWeek;\n"
+			    "         beschikbaarUurPerWeek;pensioenjaar, dan één kolom per competentiecode met niveau 1-3\n"
+			    "         of leeg); puntkomma, komma of tab; UTF-8 of Windows-1252. Alles of niets.\n"
+			    "  export --db BESTAND --organisatie CODE [--formaat csv|xlsx|json]\n"
+			    "         de kwaliteitskaart naar stdout (standaard csv, zoals Excel hem opent)\n";
 
 struct kk_opts {
 	const char *db, *org, *formaat, *file;
@@ -76,7 +75,8 @@ static void cli_actor(struct actor *a)
 static int do_import(struct kk_opts *o)
 {
 	if (!o->file) {
-		fprintf(stderr, "samen: geef het bestand op: samen kwaliteitskaart import --db BESTAND --organisatie CODE KAART.csv\n");
+		fprintf(stderr,
+			"samen: geef het bestand op: samen kwaliteitskaart import --db BESTAND --organisatie CODE KAART.csv\n");
 		return 2;
 	}
 	size_t len;
@@ -123,7 +123,9 @@ static int do_import(struct kk_opts *o)
 		return 1;
 	}
 	kwaliteitskaart_sheet_release(&sh);
-	fprintf(stderr, "samen: kwaliteitskaart van %s ingelezen: %zu aangemaakt, %zu bijgewerkt, %lld ongewijzigd (%lld regels, %lld niveaus gewijzigd)\n",
+	fprintf(stderr,
+		"samen: kwaliteitskaart van %s ingelezen: %zu aangemaakt, %zu bijgewerkt, %lld ongewijzigd (%lld regels, %lld "
+		"niveaus gewijzigd)\n",
 		o->org, json_array_size(json_object_get(out, "aangemaakt")), json_array_size(json_object_get(out, "bijgewerkt")),
 		(long long)json_integer_value(json_object_get(out, "ongewijzigd")),
 		(long long)json_integer_value(json_object_get(out, "regels")),

@@ -16,9 +16,8 @@ static const char usage_rapport[] =
 	"Gebruik: samen rapport --db BESTAND --organisatie CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD [--formaat html|md]\n"
 	"  de stand van zaken bestuurlijke samenwerking van de organisatie over de periode naar stdout\n"
 	"  (html: een volledig document om af te drukken, met /static/rapport.css; md: Markdown)\n";
-static const char usage_agenda[] =
-	"Gebruik: samen agenda --db BESTAND --organisatie CODE\n"
-	"  de mijlpalen en wettelijke deadlines van de organisatie als iCalendar naar stdout\n";
+static const char usage_agenda[] = "Gebruik: samen agenda --db BESTAND --organisatie CODE\n"
+				   "  de mijlpalen en wettelijke deadlines van de organisatie als iCalendar naar stdout\n";
 
 struct rap_opts {
 	const char *db, *organisatie, *van, *tot, *formaat;
@@ -40,7 +39,8 @@ static int parse(int argc, char **argv, struct rap_opts *o, int agenda)
 		return r;
 	if (!o->db || !o->organisatie || (!agenda && (!o->van || !o->tot))) {
 		fprintf(stderr, "samen: %s\n%s",
-			agenda ? "--db en --organisatie zijn verplicht" : "--db, --organisatie, --van en --tot zijn verplicht", usage);
+			agenda ? "--db en --organisatie zijn verplicht" : "--db, --organisatie, --van en --tot zijn verplicht",
+			usage);
 		return 2;
 	}
 	if (o->formaat && strcmp(o->formaat, "html") && strcmp(o->formaat, "md")) {

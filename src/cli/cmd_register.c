@@ -81,4 +81,3 @@ int cmd_import(struct cli_opts *o)
 		fprintf(stderr, "samen: '%s' ingelezen.\n", o->file);
 	return r;
 }
-

@@ -70,4 +70,3 @@ int cmd_serve(struct cli_opts *o)
 	struct server_config cfg = { o->db, o->bind, o->port, o->threads, o->cert, o->key };
 	return server_run(&cfg);
 }
-

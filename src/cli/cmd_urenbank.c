@@ -10,13 +10,12 @@
 #include "cli/cli.h"
 #include "store/urenbank.h"
 
-static const char usage[] =
-	"Gebruik: samen proeftuin <opdracht> --db BESTAND [--proeftuin CODE] [--json]\n"
-	"\n"
-	"  verify     herberekent alle saldi uit het journaal en vergelijkt ze met de bijgehouden saldi\n"
-	"             (van één proeftuin, of van alle); afsluitcode 0 als ze kloppen, 1 met elk verschil\n"
-	"  journaal   het journaal van --proeftuin in hledger-/ledger-formaat naar stdout\n"
-	"  saldi      de saldi van --proeftuin (met --json als JSON)\n";
+static const char usage[] = "Gebruik: samen proeftuin <opdracht> --db BESTAND [--proeftuin CODE] [--json]\n"
+			    "\n"
+			    "  verify     herberekent alle saldi uit het journaal en vergelijkt ze met de bijgehouden saldi\n"
+			    "             (van één proeftuin, of van alle); afsluitcode 0 als ze kloppen, 1 met elk verschil\n"
+			    "  journaal   het journaal van --proeftuin in hledger-/ledger-formaat naar stdout\n"
+			    "  saldi      de saldi van --proeftuin (met --json als JSON)\n";
 
 struct page_urenbank_opts {
 	const char *db, *proeftuin;
@@ -70,8 +69,8 @@ static void report(void *ctx, const struct urenbank_difference *d)
 		return;
 	}
 	if (d->organisatie[0])
-		printf("%s %s %s: bijgehouden %lld, herberekend %lld (verschil %lld)\n", d->proeftuin, d->organisatie,
-		       d->what, d->kept, d->recomputed, d->recomputed - d->kept);
+		printf("%s %s %s: bijgehouden %lld, herberekend %lld (verschil %lld)\n", d->proeftuin, d->organisatie, d->what,
+		       d->kept, d->recomputed, d->recomputed - d->kept);
 	else
 		printf("%s: %s (%lld)\n", d->proeftuin, d->what, d->recomputed);
 }
@@ -89,26 +88,25 @@ static int verify(struct store *s, const struct page_urenbank_opts *o)
 		return 1;
 	}
 	if (o->json) {
-		json_t *doc = json_pack("{s:b,s:I,s:I,s:I,s:I,s:o}", "inOrde", n == 0, "proeftuinen", (json_int_t)stats.proeftuinen,
-					"leden", (json_int_t)stats.members, "transacties", (json_int_t)stats.transactions,
-					"posten", (json_int_t)stats.postings, "verschillen", ctx.list);
+		json_t *doc =
+			json_pack("{s:b,s:I,s:I,s:I,s:I,s:o}", "inOrde", n == 0, "proeftuinen", (json_int_t)stats.proeftuinen,
+				  "leden", (json_int_t)stats.members, "transacties", (json_int_t)stats.transactions, "posten",
+				  (json_int_t)stats.postings, "verschillen", ctx.list);
 		json_dumpf(doc, stdout, JSON_INDENT(2));
 		fputc('\n', stdout);
 		json_decref(doc);
 	}
 	if (n == 0)
-		fprintf(stderr, "samen: %lld proeftuin%s, %lld leden, %lld transacties, %lld posten: de bijgehouden saldi "
-				"kloppen met het journaal.\n", stats.proeftuinen, stats.proeftuinen == 1 ? "" : "en", stats.members,
-			stats.transactions, stats.postings);
+		fprintf(stderr,
+			"samen: %lld proeftuin%s, %lld leden, %lld transacties, %lld posten: de bijgehouden saldi "
+			"kloppen met het journaal.\n",
+			stats.proeftuinen, stats.proeftuinen == 1 ? "" : "en", stats.members, stats.transactions, stats.postings);
 	else
 		fprintf(stderr, "samen: %lld verschil%s tussen de bijgehouden saldi en het journaal.\n", n, n == 1 ? "" : "len");
 	return n == 0 ? 0 : 1;
 }
 
-static int to_stdout(void *ctx, const char *text, size_t len)
-{
-	return fwrite(text, 1, len, ctx) == len ? 0 : -1;
-}
+static int to_stdout(void *ctx, const char *text, size_t len) { return fwrite(text, 1, len, ctx) == len ? 0 : -1; }
 
 int cmd_proeftuin(int argc, char **argv)
 {
@@ -154,14 +152,14 @@ int cmd_proeftuin(int argc, char **argv)
 			printf("%-12s %10s %10s %10s %10s %10s %11s\n", "organisatie", "gebracht", "gehaald", "gestort", "saldo",
 			       "vastgelegd", "beschikbaar");
 			json_array_foreach(out, i, x)
-			printf("%-12s %10lld %10lld %10lld %10lld %10lld %11lld\n",
-			       json_string_value(json_object_get(x, "organisatie")),
-			       (long long)json_integer_value(json_object_get(x, "gebrachtMinuten")),
-			       (long long)json_integer_value(json_object_get(x, "gehaaldMinuten")),
-			       (long long)json_integer_value(json_object_get(x, "gestortMinuten")),
-			       (long long)json_integer_value(json_object_get(x, "saldoMinuten")),
-			       (long long)json_integer_value(json_object_get(x, "vastgelegdMinuten")),
-			       (long long)json_integer_value(json_object_get(x, "beschikbaarMinuten")));
+				printf("%-12s %10lld %10lld %10lld %10lld %10lld %11lld\n",
+				       json_string_value(json_object_get(x, "organisatie")),
+				       (long long)json_integer_value(json_object_get(x, "gebrachtMinuten")),
+				       (long long)json_integer_value(json_object_get(x, "gehaaldMinuten")),
+				       (long long)json_integer_value(json_object_get(x, "gestortMinuten")),
+				       (long long)json_integer_value(json_object_get(x, "saldoMinuten")),
+				       (long long)json_integer_value(json_object_get(x, "vastgelegdMinuten")),
+				       (long long)json_integer_value(json_object_get(x, "beschikbaarMinuten")));
 		}
 		json_decref(out);
 	}

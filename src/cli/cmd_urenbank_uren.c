@@ -60,12 +60,9 @@ struct uren_opts {
 static int parse(int argc, char **argv, struct uren_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },
-					   { "--proeftuin", &o->proeftuin, NULL, 0 },
-					   { "--als", &o->als, NULL, 0 },
-					   { "--goedgekeurd", NULL, &o->approve, 0 },
-					   { "--json", NULL, &o->json, 0 },
-					   { NULL, NULL, NULL, 0 } };
+	const struct cli_option opts[] = { { "--db", &o->db, NULL, 0 },     { "--proeftuin", &o->proeftuin, NULL, 0 },
+					   { "--als", &o->als, NULL, 0 },   { "--goedgekeurd", NULL, &o->approve, 0 },
+					   { "--json", NULL, &o->json, 0 }, { NULL, NULL, NULL, 0 } };
 	int r = cli_options(argc, argv, opts, &o->file, usage);
 	if (r)
 		return r;
@@ -108,12 +105,18 @@ static int col_of(const char *header)
 		const char *name;
 		enum col col;
 	} aliases[] = {
-		{ "medewerker", COL_MEDEWERKER },	{ "medewerkerid", COL_MEDEWERKER },
-		{ "medewerkernummer", COL_MEDEWERKER }, { "opdracht", COL_OPDRACHT },
-		{ "opdrachtid", COL_OPDRACHT },		{ "opdrachtnummer", COL_OPDRACHT },
-		{ "datum", COL_DATUM },			{ "minuten", COL_MINUTEN },
-		{ "uren", COL_UREN },			{ "tijd", COL_UREN },
-		{ "omschrijving", COL_OMSCHRIJVING },	{ "toelichting", COL_OMSCHRIJVING },
+		{ "medewerker", COL_MEDEWERKER },
+		{ "medewerkerid", COL_MEDEWERKER },
+		{ "medewerkernummer", COL_MEDEWERKER },
+		{ "opdracht", COL_OPDRACHT },
+		{ "opdrachtid", COL_OPDRACHT },
+		{ "opdrachtnummer", COL_OPDRACHT },
+		{ "datum", COL_DATUM },
+		{ "minuten", COL_MINUTEN },
+		{ "uren", COL_UREN },
+		{ "tijd", COL_UREN },
+		{ "omschrijving", COL_OMSCHRIJVING },
+		{ "toelichting", COL_OMSCHRIJVING },
 	};
 	char n[64];
 	normalise(header, n, sizeof(n));
@@ -156,7 +159,8 @@ static int parse_day(const char *s, char iso[DATE_TEXT_LEN], char *err, size_t e
 	else if (shaped && nc == 4 && na <= 2)
 		y = c, m = b, d = a;
 	else {
-		snprintf(err, errlen, "datum '%.40s' is geen datum; schrijf JJJJ-MM-DD (2012-03-05) of DD-MM-JJJJ (05-03-2012)", s);
+		snprintf(err, errlen, "datum '%.40s' is geen datum; schrijf JJJJ-MM-DD (2012-03-05) of DD-MM-JJJJ (05-03-2012)",
+			 s);
 		return -1;
 	}
 	char text[40]; /* room for any three ints; date_parse rejects what is not a date */
@@ -236,15 +240,14 @@ static void load_names(struct import *im, json_t *pt)
 	if (medewerkers_list(im->s, NULL, 0, 0, &all, &p) == 0) {
 		size_t i, k;
 		json_t *m, *l;
-		json_array_foreach(all, i, m)
-		{
+		json_array_foreach(all, i, m) {
 			const char *org = json_string_value(json_object_get(m, "organisatie"));
-			json_array_foreach(json_object_get(pt, "leden"), k, l) if (org && !strcmp(org, json_string_value(l)))
-			{
-				names_add(&im->staff, json_string_value(json_object_get(m, "naam")),
-					  json_integer_value(json_object_get(m, "id")));
-				break;
-			}
+			json_array_foreach(json_object_get(pt, "leden"), k, l)
+				if (org && !strcmp(org, json_string_value(l))) {
+					names_add(&im->staff, json_string_value(json_object_get(m, "naam")),
+						  json_integer_value(json_object_get(m, "id")));
+					break;
+				}
 		}
 	}
 	json_decref(all);
@@ -252,8 +255,9 @@ static void load_names(struct import *im, json_t *pt)
 	if (urenbank_opdracht_list(im->s, im->o->proeftuin, NULL, NULL, NULL, &list, &p) == 0) {
 		size_t i;
 		json_t *x;
-		json_array_foreach(list, i, x) names_add(&im->opdrachten, json_string_value(json_object_get(x, "titel")),
-							 json_integer_value(json_object_get(x, "id")));
+		json_array_foreach(list, i, x)
+			names_add(&im->opdrachten, json_string_value(json_object_get(x, "titel")),
+				  json_integer_value(json_object_get(x, "id")));
 	}
 	json_decref(list);
 }
@@ -312,10 +316,13 @@ static int allowed(struct import *im, int line, long long mw, long long opdracht
 	}
 	size_t i;
 	json_t *c;
-	json_array_foreach(codes, i, c) if (policy_allows(&im->actor, ACT_HOURS_APPROVE, json_string_value(c), im->o->proeftuin))
-		return 1;
-	line_error(im, line, "%s (%s, %s) mag uren op opdracht %lld niet goedkeuren: dat doet de manager van de opdrachtgever; "
-			     "lees zonder --goedgekeurd in", im->actor.name, policy_role_names[im->actor.role], self, opdracht);
+	json_array_foreach(codes, i, c)
+		if (policy_allows(&im->actor, ACT_HOURS_APPROVE, json_string_value(c), im->o->proeftuin))
+			return 1;
+	line_error(im, line,
+		   "%s (%s, %s) mag uren op opdracht %lld niet goedkeuren: dat doet de manager van de opdrachtgever; "
+		   "lees zonder --goedgekeurd in",
+		   im->actor.name, policy_role_names[im->actor.role], self, opdracht);
 	return 0;
 }
 
@@ -423,7 +430,7 @@ static void audit(struct import *im, int ok)
 	snprintf(object, sizeof(object), "samen uren import %.200s: %lld urenregels in proeftuin %s%s", im->o->file,
 		 ok ? im->booked : 0, im->o->proeftuin, im->o->approve ? " (goedgekeurd)" : "");
 	gebruikers_audit(im->s, actor, im->o->approve ? "uren-goedkeuren" : "uren-boeken", object, ok ? "gelukt" : "mislukt",
-		       "opdrachtregel");
+			 "opdrachtregel");
 }
 
 static int run(struct import *im, const char *text, size_t len)
@@ -460,11 +467,14 @@ static int run(struct import *im, const char *text, size_t len)
 				if (cols[c] < 0)
 					missing[nm++] = col_names[c];
 			for (int i = 0; i < nm; i++)
-				line_error(im, rec.line, "de kopregel heeft geen kolom '%s'; verwacht zijn medewerker, opdracht, "
-							 "datum, minuten of uren, en eventueel omschrijving", missing[i]);
+				line_error(im, rec.line,
+					   "de kopregel heeft geen kolom '%s'; verwacht zijn medewerker, opdracht, "
+					   "datum, minuten of uren, en eventueel omschrijving",
+					   missing[i]);
 			if ((cols[COL_MINUTEN] >= 0) == (cols[COL_UREN] >= 0))
 				line_error(im, rec.line, "de kopregel heeft %s; geef de tijd in minuten of in uren, niet allebei",
-					   cols[COL_MINUTEN] >= 0 ? "zowel 'minuten' als 'uren'" : "geen kolom 'minuten' of 'uren'");
+					   cols[COL_MINUTEN] >= 0 ? "zowel 'minuten' als 'uren'"
+								  : "geen kolom 'minuten' of 'uren'");
 			if (json_array_size(im->errors))
 				break;
 			continue;
@@ -555,8 +565,10 @@ static int import(const struct uren_opts *o)
 		size_t n = json_array_size(im.errors);
 		if (n > MAX_ERRORS_SHOWN)
 			fprintf(stderr, "… en nog %zu fouten\n", n - MAX_ERRORS_SHOWN);
-		fprintf(stderr, "samen: niets ingelezen: %zu fout%s in %lld urenregel%s; herstel %s en lees het bestand "
-				"opnieuw in.\n", n, n == 1 ? "" : "en", im.lines, im.lines == 1 ? "" : "s", n == 1 ? "hem" : "ze");
+		fprintf(stderr,
+			"samen: niets ingelezen: %zu fout%s in %lld urenregel%s; herstel %s en lees het bestand "
+			"opnieuw in.\n",
+			n, n == 1 ? "" : "en", im.lines, im.lines == 1 ? "" : "s", n == 1 ? "hem" : "ze");
 		audit(&im, 0);
 	} else if (db_commit(s->db) < 0) {
 		db_rollback(s->db);
@@ -571,10 +583,10 @@ static int import(const struct uren_opts *o)
 		rc = 0;
 	}
 	if (o->json) {
-		json_t *doc = json_pack("{s:b,s:s,s:I,s:I,s:I,s:s,s:O}", "ingelezen", rc == 0, "proeftuin", o->proeftuin, "regels",
-					(json_int_t)im.lines, "urenregels", (json_int_t)(rc == 0 ? im.booked : 0), "minuten",
-					(json_int_t)(rc == 0 ? im.minutes : 0), "status", o->approve ? "goedgekeurd" : "ingediend",
-					"fouten", im.errors);
+		json_t *doc = json_pack("{s:b,s:s,s:I,s:I,s:I,s:s,s:O}", "ingelezen", rc == 0, "proeftuin", o->proeftuin,
+					"regels", (json_int_t)im.lines, "urenregels", (json_int_t)(rc == 0 ? im.booked : 0),
+					"minuten", (json_int_t)(rc == 0 ? im.minutes : 0), "status",
+					o->approve ? "goedgekeurd" : "ingediend", "fouten", im.errors);
 		json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
 		json_decref(doc);

@@ -68,7 +68,11 @@ int main(int argc, char **argv)
 	static const struct {
 		const char *name;
 		int (*fn)(struct cli_opts *);
-	} cmds[] = { { "serve", cmd_serve }, { "demo", cmd_demo }, { "export", cmd_export }, { "import", cmd_import }, { "audit", cmd_audit } };
+	} cmds[] = { { "serve", cmd_serve },
+		     { "demo", cmd_demo },
+		     { "export", cmd_export },
+		     { "import", cmd_import },
+		     { "audit", cmd_audit } };
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
 		if (strcmp(argv[1], cmds[i].name))
 			continue;

@@ -29,7 +29,7 @@ int buf_adds(struct buf *b, const char *s);
 int buf_addc(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
-char *buf_detach(struct buf *b); /* never NULL unless out of memory */
+char *buf_detach(struct buf *b);          /* never NULL unless out of memory */
 const char *buf_str(const struct buf *b); /* "" when empty */
 static inline int buf_failed(const struct buf *b) { return b->failed; }
 

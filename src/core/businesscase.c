@@ -58,15 +58,9 @@ static void add_amount(struct bc_result *r, enum bc_kind kind, int year, long lo
 {
 	struct bc_year *y = &r->years[year - 1];
 	switch (kind) {
-	case BC_INVESTERING:
-		y->investering += cents;
-		break;
-	case BC_KOSTEN:
-		y->kosten += cents;
-		break;
-	case BC_BESPARING:
-		y->besparing += cents;
-		break;
+	case BC_INVESTERING: y->investering += cents; break;
+	case BC_KOSTEN: y->kosten += cents; break;
+	case BC_BESPARING: y->besparing += cents; break;
 	}
 }
 
@@ -91,8 +85,7 @@ static void finish(struct bc_result *r, int years, int permille)
 	r->pays_back = r->payback_year > 0 && r->npv >= 0;
 }
 
-int bc_evaluate(const struct bc_input *in, struct bc_result *per_partner, struct bc_result *total, char *why,
-		size_t whylen)
+int bc_evaluate(const struct bc_input *in, struct bc_result *per_partner, struct bc_result *total, char *why, size_t whylen)
 {
 	if (in->years < 1 || in->years > BC_MAX_YEARS) {
 		snprintf(why, whylen, "de periode is 1 tot %d jaar", BC_MAX_YEARS);

@@ -39,7 +39,7 @@ extern const char *const bc_key_names[]; /* "gelijk", "inwoners", "gebruik", NUL
 struct bc_post {
 	int org; /* partner index, or -1 for a shared post */
 	enum bc_kind kind;
-	int year; /* 1..years */
+	int year;        /* 1..years */
 	long long cents; /* 0..BC_MAX_CENTS */
 	enum bc_key key; /* shared posts only */
 };
@@ -50,8 +50,8 @@ struct bc_partner {
 };
 
 struct bc_input {
-	int years;     /* 1..BC_MAX_YEARS */
-	int permille;  /* discount rate per mille per year, 0..BC_MAX_PERMILLE */
+	int years;    /* 1..BC_MAX_YEARS */
+	int permille; /* discount rate per mille per year, 0..BC_MAX_PERMILLE */
 	int n_partners;
 	const struct bc_partner *partners;
 	int n_posts;
@@ -74,8 +74,7 @@ struct bc_result {
 /* Computes per partner (per_partner has n_partners entries) and the total
  * of all partners. Returns 1 when the case pays back, 0 when it does not,
  * -1 when the input is out of range (why says what, in Dutch). */
-int bc_evaluate(const struct bc_input *in, struct bc_result *per_partner, struct bc_result *total, char *why,
-		size_t whylen);
+int bc_evaluate(const struct bc_input *in, struct bc_result *per_partner, struct bc_result *total, char *why, size_t whylen);
 
 /* Divides cents (≥ 0) over n weights (each ≥ 0, sum > 0) by largest
  * remainder; out[i] add up to cents. -1 when the weights sum to 0. */

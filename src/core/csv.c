@@ -6,9 +6,8 @@
 
 /* Windows-1252 0x80–0x9F; 0 where the code page has no character. */
 static const unsigned short cp1252_high[32] = {
-	0x20AC, 0,	0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0,	0x017D, 0,	0,	0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,	0x017E, 0x0178,
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
 static void put_utf8(struct buf *b, unsigned cp)
@@ -35,8 +34,9 @@ int csv_to_utf8(const char *in, size_t len, char **out, size_t *outlen, char *er
 	}
 	if (memchr(u, '\0', len)) {
 		/* UTF-16 (Excel's "Unicode-tekst") is full of NUL bytes. */
-		snprintf(err, errlen, "het bestand bevat NUL-tekens (is het UTF-16?); sla het op als CSV (UTF-8 of "
-				      "gescheiden door lijstscheidingsteken)");
+		snprintf(err, errlen,
+			 "het bestand bevat NUL-tekens (is het UTF-16?); sla het op als CSV (UTF-8 of "
+			 "gescheiden door lijstscheidingsteken)");
 		return -1;
 	}
 	int valid = 1;
@@ -61,8 +61,9 @@ int csv_to_utf8(const char *in, size_t len, char **out, size_t *outlen, char *er
 		for (size_t i = 0; i < len; i++) {
 			unsigned cp = u[i];
 			if (cp >= 0x80 && cp < 0xa0 && !(cp = cp1252_high[cp - 0x80])) {
-				snprintf(err, errlen, "het bestand is geen UTF-8 en geen Windows-1252 (byte 0x%02X); sla het op "
-						      "als CSV UTF-8",
+				snprintf(err, errlen,
+					 "het bestand is geen UTF-8 en geen Windows-1252 (byte 0x%02X); sla het op "
+					 "als CSV UTF-8",
 					 u[i]);
 				buf_release(&b);
 				return -1;
@@ -225,8 +226,9 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char *err, size_t err
 			while (r->p < r->end && *r->p == ' ')
 				r->p++;
 			if (r->p < r->end && *r->p != r->sep && *r->p != '\r' && *r->p != '\n') {
-				snprintf(err, errlen, "tekst na een afsluitend aanhalingsteken; zet het hele veld tussen "
-						      "aanhalingstekens en verdubbel aanhalingstekens erin (\"\")");
+				snprintf(err, errlen,
+					 "tekst na een afsluitend aanhalingsteken; zet het hele veld tussen "
+					 "aanhalingstekens en verdubbel aanhalingstekens erin (\"\")");
 				r->error_line = r->line;
 				return -1;
 			}

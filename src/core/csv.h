@@ -23,8 +23,8 @@
 /* What csv_to_utf8() found. */
 enum csv_encoding {
 	CSV_UTF8 = 0,
-	CSV_UTF8_BOM = 1,  /* a UTF-8 byte-order mark, removed */
-	CSV_CP1252 = 2,    /* not UTF-8: read as Windows-1252 and converted */
+	CSV_UTF8_BOM = 1, /* a UTF-8 byte-order mark, removed */
+	CSV_CP1252 = 2,   /* not UTF-8: read as Windows-1252 and converted */
 };
 
 /* Copies len bytes of in into *out as UTF-8 (NUL-terminated, *outlen
@@ -46,9 +46,9 @@ struct csv_reader {
 };
 
 struct csv_record {
-	int line;       /* physical line where the record starts */
-	size_t n;       /* number of fields */
-	char **fields;  /* n NUL-terminated fields (quotes removed) */
+	int line;      /* physical line where the record starts */
+	size_t n;      /* number of fields */
+	char **fields; /* n NUL-terminated fields (quotes removed) */
 	struct buf data;
 	size_t *offsets;
 	size_t cap;

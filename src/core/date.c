@@ -74,7 +74,4 @@ void date_format(int32_t days, char out[DATE_TEXT_LEN])
 	out[10] = '\0';
 }
 
-int32_t date_today(void)
-{
-	return (int32_t)(time(NULL) / 86400);
-}
+int32_t date_today(void) { return (int32_t)(time(NULL) / 86400); }

@@ -95,7 +95,8 @@ int kwaliteitskaart_substitution_counts(const struct kwaliteitskaart_substitutio
 	       kwaliteitskaart_is_holder(s->substitute, m);
 }
 
-size_t kwaliteitskaart_substitutes(const struct kwaliteitskaart_substitution *s, size_t n, struct kwaliteitskaart_moment m, size_t *out)
+size_t kwaliteitskaart_substitutes(const struct kwaliteitskaart_substitution *s, size_t n, struct kwaliteitskaart_moment m,
+				   size_t *out)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -112,8 +113,8 @@ size_t kwaliteitskaart_substitutes(const struct kwaliteitskaart_substitution *s,
 
 /* ---- the sheet ------------------------------------------------------------ */
 
-const char *const kwaliteitskaart_column_names[] = { "naam", "functie", "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar",
-					    "email", NULL };
+const char *const kwaliteitskaart_column_names[] = { "naam",         "functie", "uurPerWeek", "beschikbaarUurPerWeek",
+						     "pensioenjaar", "email",   NULL };
 
 /* Header spellings people use, without case, spaces, '-' and '_'. */
 static const struct {
@@ -223,19 +224,20 @@ static int parse_number(const char *s, long long min, long long max, long long *
 
 /* What a column of the header is. */
 struct column {
-	int kind;     /* enum kwaliteitskaart_column, -1 competence (index code), -2 unnamed */
-	size_t code;  /* index into sh->codes */
+	int kind;    /* enum kwaliteitskaart_column, -1 competence (index code), -2 unnamed */
+	size_t code; /* index into sh->codes */
 	char label[64];
 };
 
-static void check_number(struct kwaliteitskaart_sheet *sh, struct kwaliteitskaart_sheet_row *row, int col, const char *label, const char *v,
-			 long long min, long long max, const char *what)
+static void check_number(struct kwaliteitskaart_sheet *sh, struct kwaliteitskaart_sheet_row *row, int col, const char *label,
+			 const char *v, long long min, long long max, const char *what)
 {
 	if (!v[0])
 		return;
 	if (parse_number(v, min, max, &row->num[col]) < 0)
-		kwaliteitskaart_sheet_error(sh, row->line, label, "%s moet een geheel getal van %lld tot en met %lld zijn, niet '%.40s'",
-				   what, min, max, v);
+		kwaliteitskaart_sheet_error(sh, row->line, label,
+					    "%s moet een geheel getal van %lld tot en met %lld zijn, niet '%.40s'", what, min,
+					    max, v);
 }
 
 static void read_row(struct kwaliteitskaart_sheet *sh, const struct csv_record *rec, const struct column *cols, size_t ncols,
@@ -250,8 +252,9 @@ static void read_row(struct kwaliteitskaart_sheet *sh, const struct csv_record *
 		csv_trim(csv_unprotect(rec->fields[i]), v, sizeof(v));
 		if (col->kind == -2) {
 			if (v[0])
-				kwaliteitskaart_sheet_error(sh, row->line, "", "kolom %zu heeft geen naam in de kopregel, maar wel een waarde",
-						   i + 1);
+				kwaliteitskaart_sheet_error(sh, row->line, "",
+							    "kolom %zu heeft geen naam in de kopregel, maar wel een waarde",
+							    i + 1);
 			continue;
 		}
 		if (col->kind == -1) {
@@ -259,8 +262,9 @@ static void read_row(struct kwaliteitskaart_sheet *sh, const struct csv_record *
 				continue;
 			int lvl = kwaliteitskaart_level_parse(v);
 			if (!lvl)
-				kwaliteitskaart_sheet_error(sh, row->line, col->label,
-						   "niveau moet 1, 2 of 3 zijn (basis, ervaren, expert) of leeg, niet '%.40s'", v);
+				kwaliteitskaart_sheet_error(
+					sh, row->line, col->label,
+					"niveau moet 1, 2 of 3 zijn (basis, ervaren, expert) of leeg, niet '%.40s'", v);
 			row->niveaus[col->code] = lvl;
 			continue;
 		}
@@ -269,8 +273,9 @@ static void read_row(struct kwaliteitskaart_sheet *sh, const struct csv_record *
 			if (!v[0])
 				kwaliteitskaart_sheet_error(sh, row->line, col->label, "de naam ontbreekt");
 			else if (!register_text_valid(v, 200))
-				kwaliteitskaart_sheet_error(sh, row->line, col->label, "de naam is te lang (hoogstens 200 tekens) of bevat "
-									      "ongeldige tekens");
+				kwaliteitskaart_sheet_error(sh, row->line, col->label,
+							    "de naam is te lang (hoogstens 200 tekens) of bevat "
+							    "ongeldige tekens");
 			else
 				row->naam = strdup(v);
 			break;
@@ -285,23 +290,21 @@ static void read_row(struct kwaliteitskaart_sheet *sh, const struct csv_record *
 			else
 				row->text[col->kind] = strdup(v);
 			break;
-		case KWALITEITSKAART_COL_UUR:
-			check_number(sh, row, col->kind, col->label, v, 1, 60, "uren per week");
-			break;
+		case KWALITEITSKAART_COL_UUR: check_number(sh, row, col->kind, col->label, v, 1, 60, "uren per week"); break;
 		case KWALITEITSKAART_COL_BESCHIKBAAR:
 			check_number(sh, row, col->kind, col->label, v, 0, 60, "beschikbare uren per week");
 			break;
 		case KWALITEITSKAART_COL_PENSIOENJAAR:
 			check_number(sh, row, col->kind, col->label, v, 1950, 2100, "het pensioenjaar");
 			break;
-		case KWALITEITSKAART_COL__COUNT:
-			break;
+		case KWALITEITSKAART_COL__COUNT: break;
 		}
 	}
-	if (row->num[KWALITEITSKAART_COL_UUR] > 0 && row->num[KWALITEITSKAART_COL_BESCHIKBAAR] > row->num[KWALITEITSKAART_COL_UUR])
+	if (row->num[KWALITEITSKAART_COL_UUR] > 0 &&
+	    row->num[KWALITEITSKAART_COL_BESCHIKBAAR] > row->num[KWALITEITSKAART_COL_UUR])
 		kwaliteitskaart_sheet_error(sh, row->line, kwaliteitskaart_column_names[KWALITEITSKAART_COL_BESCHIKBAAR],
-				   "%lld beschikbare uren is meer dan de %lld uren per week", row->num[KWALITEITSKAART_COL_BESCHIKBAAR],
-				   row->num[KWALITEITSKAART_COL_UUR]);
+					    "%lld beschikbare uren is meer dan de %lld uren per week",
+					    row->num[KWALITEITSKAART_COL_BESCHIKBAAR], row->num[KWALITEITSKAART_COL_UUR]);
 }
 
 /* The other separator rec seems split by, or 0: a record short of cells
@@ -345,19 +348,21 @@ static int read_header(struct kwaliteitskaart_sheet *sh, const struct csv_record
 			snprintf(c->label, sizeof(c->label), "%.63s", code);
 		for (size_t j = 0; j < i && c->kind != -2; j++)
 			if (cols[j].kind == c->kind && (c->kind >= 0 || !strcmp(cols[j].label, c->label))) {
-				kwaliteitskaart_sheet_error(sh, rec->line, c->label, "de kolom staat twee keer in de kopregel (kolom %zu en %zu)",
-						   j + 1, i + 1);
+				kwaliteitskaart_sheet_error(sh, rec->line, c->label,
+							    "de kolom staat twee keer in de kopregel (kolom %zu en %zu)", j + 1,
+							    i + 1);
 				c->kind = -3;
 				break;
 			}
 		if (c->kind != -1)
 			continue;
 		if (!register_slug_valid(code) || !known(code, ctx)) {
-			kwaliteitskaart_sheet_error(sh, rec->line, c->label,
-					   "'%.40s' is geen bekende competentie; voeg haar toe aan de competentielijst of "
-					   "verwijder de kolom (vaste kolommen: naam, functie, uurPerWeek, beschikbaarUurPerWeek, "
-					   "pensioenjaar, email)",
-					   code);
+			kwaliteitskaart_sheet_error(
+				sh, rec->line, c->label,
+				"'%.40s' is geen bekende competentie; voeg haar toe aan de competentielijst of "
+				"verwijder de kolom (vaste kolommen: naam, functie, uurPerWeek, beschikbaarUurPerWeek, "
+				"pensioenjaar, email)",
+				code);
 			c->kind = -3;
 			continue;
 		}
@@ -369,14 +374,15 @@ static int read_header(struct kwaliteitskaart_sheet *sh, const struct csv_record
 			if (cols[i].kind == k)
 				sh->has[k] = 1;
 	if (!sh->has[KWALITEITSKAART_COL_NAAM])
-		kwaliteitskaart_sheet_error(sh, rec->line, NULL, "de kopregel heeft geen kolom 'naam'; de eerste regel moet de "
-							"kolomnamen geven (naam;functie;uurPerWeek;…;competentiecodes)");
+		kwaliteitskaart_sheet_error(sh, rec->line, NULL,
+					    "de kopregel heeft geen kolom 'naam'; de eerste regel moet de "
+					    "kolomnamen geven (naam;functie;uurPerWeek;…;competentiecodes)");
 	*cols_out = cols;
 	return sh->nerrors ? -1 : 0;
 }
 
 int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const char *code, void *ctx), void *ctx,
-		       struct kwaliteitskaart_sheet *sh)
+				struct kwaliteitskaart_sheet *sh)
 {
 	memset(sh, 0, sizeof(*sh));
 	char err[300];
@@ -392,8 +398,9 @@ int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const
 	while (k < ulen && (utf8[k] == ' ' || utf8[k] == '\t' || utf8[k] == '\r' || utf8[k] == '\n'))
 		k++;
 	if (k == ulen) {
-		kwaliteitskaart_sheet_error(sh, 0, NULL, "het bestand is leeg; verwacht een kopregel (naam;functie;…) en een "
-						"regel per medewerker");
+		kwaliteitskaart_sheet_error(sh, 0, NULL,
+					    "het bestand is leeg; verwacht een kopregel (naam;functie;…) en een "
+					    "regel per medewerker");
 		free(utf8);
 		return -1;
 	}
@@ -419,9 +426,10 @@ int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const
 		goto out;
 	}
 	if (!sh->sep) {
-		kwaliteitskaart_sheet_error(sh, rec.line, NULL,
-				   "kan het scheidingsteken niet bepalen: de kopregel bevat geen puntkomma, komma of tab. "
-				   "Sla het bestand op als CSV (gescheiden door lijstscheidingsteken)");
+		kwaliteitskaart_sheet_error(
+			sh, rec.line, NULL,
+			"kan het scheidingsteken niet bepalen: de kopregel bevat geen puntkomma, komma of tab. "
+			"Sla het bestand op als CSV (gescheiden door lijstscheidingsteken)");
 		goto out;
 	}
 	ncols = rec.n;
@@ -437,21 +445,24 @@ int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const
 			while (used > ncols && !rec.fields[used - 1][0])
 				used--;
 			if (used > ncols) {
-				kwaliteitskaart_sheet_error(sh, rec.line, NULL, "%zu cellen, maar de kopregel heeft %zu kolommen", used, ncols);
+				kwaliteitskaart_sheet_error(sh, rec.line, NULL, "%zu cellen, maar de kopregel heeft %zu kolommen",
+							    used, ncols);
 				continue;
 			}
 		}
 		char other = rec.n < ncols ? other_separator(&rec, sh->sep, ncols) : 0;
 		if (other) {
-			kwaliteitskaart_sheet_error(sh, rec.line, NULL,
-					   "%zu cel(len) waar de kopregel %zu kolommen heeft: deze regel gebruikt een %s als "
-					   "scheidingsteken en de kopregel een %s; gebruik overal hetzelfde",
-					   rec.n, ncols, sep_name(other), sep_name(sh->sep));
+			kwaliteitskaart_sheet_error(
+				sh, rec.line, NULL,
+				"%zu cel(len) waar de kopregel %zu kolommen heeft: deze regel gebruikt een %s als "
+				"scheidingsteken en de kopregel een %s; gebruik overal hetzelfde",
+				rec.n, ncols, sep_name(other), sep_name(sh->sep));
 			continue;
 		}
 		if (sh->nrows >= KWALITEITSKAART_SHEET_MAX_ROWS) {
-			kwaliteitskaart_sheet_error(sh, rec.line, NULL, "meer dan %d medewerkers in één bestand; splits het bestand",
-					   KWALITEITSKAART_SHEET_MAX_ROWS);
+			kwaliteitskaart_sheet_error(sh, rec.line, NULL,
+						    "meer dan %d medewerkers in één bestand; splits het bestand",
+						    KWALITEITSKAART_SHEET_MAX_ROWS);
 			break;
 		}
 		if (sh->nrows == cap) {
@@ -474,8 +485,9 @@ int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const
 		read_row(sh, &rec, cols, ncols, row);
 		for (size_t i = 0; row->naam && i + 1 < sh->nrows; i++)
 			if (sh->rows[i].naam && !strcmp(sh->rows[i].naam, row->naam)) {
-				kwaliteitskaart_sheet_error(sh, row->line, "naam", "'%.80s' staat ook op regel %d; één regel per medewerker",
-						   row->naam, sh->rows[i].line);
+				kwaliteitskaart_sheet_error(sh, row->line, "naam",
+							    "'%.80s' staat ook op regel %d; één regel per medewerker", row->naam,
+							    sh->rows[i].line);
 				break;
 			}
 	}

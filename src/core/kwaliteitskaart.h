@@ -78,7 +78,8 @@ int kwaliteitskaart_substitution_counts(const struct kwaliteitskaart_substitutio
 /* The arrangements of s[0..n) that count on m, each substitute once (the
  * first arrangement naming them): their indices into out (room for n);
  * returns how many. */
-size_t kwaliteitskaart_substitutes(const struct kwaliteitskaart_substitution *s, size_t n, struct kwaliteitskaart_moment m, size_t *out);
+size_t kwaliteitskaart_substitutes(const struct kwaliteitskaart_substitution *s, size_t n, struct kwaliteitskaart_moment m,
+				   size_t *out);
 
 /* ---- the kwaliteitskaart sheet ---------------------------------------- */
 
@@ -109,20 +110,20 @@ struct kwaliteitskaart_sheet_row {
 	char *naam;
 	char *text[KWALITEITSKAART_COL__COUNT];    /* functie, email: NULL when empty */
 	long long num[KWALITEITSKAART_COL__COUNT]; /* uur, beschikbaar, pensioenjaar: -1 when empty */
-	int *niveaus;                     /* per competence column: 0 empty, else 1..3 */
+	int *niveaus;                              /* per competence column: 0 empty, else 1..3 */
 };
 
 struct kwaliteitskaart_sheet {
-	char sep;                       /* ';', ',' or '\t' */
-	int encoding;                   /* enum csv_encoding */
-	int has[KWALITEITSKAART_COL__COUNT];     /* which columns the header has */
+	char sep;                            /* ';', ',' or '\t' */
+	int encoding;                        /* enum csv_encoding */
+	int has[KWALITEITSKAART_COL__COUNT]; /* which columns the header has */
 	size_t ncodes;
-	char **codes;                   /* competence columns, in order */
+	char **codes; /* competence columns, in order */
 	size_t nrows;
 	struct kwaliteitskaart_sheet_row *rows;
 	size_t nerrors;
 	struct kwaliteitskaart_sheet_error *errors; /* at most KWALITEITSKAART_SHEET_MAX_ERRORS */
-	int more_errors;                /* errors beyond the cap were dropped */
+	int more_errors;                            /* errors beyond the cap were dropped */
 };
 
 /* Reads a sheet: the header names the columns (case and spaces in the
@@ -134,7 +135,7 @@ struct kwaliteitskaart_sheet {
  * errors, -1 when it has (sh->errors says which); sh must be released
  * either way. */
 int kwaliteitskaart_sheet_parse(const char *text, size_t len, int (*known)(const char *code, void *ctx), void *ctx,
-		       struct kwaliteitskaart_sheet *sh);
+				struct kwaliteitskaart_sheet *sh);
 /* Adds an error (for checks outside the sheet, e.g. in the store). */
 void kwaliteitskaart_sheet_error(struct kwaliteitskaart_sheet *sh, int line, const char *column, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -104,11 +104,10 @@ int ledger_hours(int32_t provider, int64_t minutes, const int32_t *principals, c
 	return count + 1;
 }
 
-int ledger_commitments(int32_t provider, int64_t minutes, const int32_t *principals, const int64_t *weights,
-		       size_t n, int64_t *commit)
+int ledger_commitments(int32_t provider, int64_t minutes, const int32_t *principals, const int64_t *weights, size_t n,
+		       int64_t *commit)
 {
-	if (provider < 0 || minutes < 0 || !principals_valid(principals, n) ||
-	    ledger_split(minutes, weights, n, commit) < 0)
+	if (provider < 0 || minutes < 0 || !principals_valid(principals, n) || ledger_split(minutes, weights, n, commit) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (principals[i] == provider)

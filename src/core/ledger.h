@@ -36,11 +36,11 @@
 
 #define LEDGER_POT (-1)
 /* Bounds that keep every product below 2^63. */
-#define LEDGER_MAX_SPLIT ((int64_t)1 << 31) /* a split total and each weight */
-#define LEDGER_MAX_PARTIES 1024             /* principals of one assignment */
-#define LEDGER_MAX_RATE 1000000             /* cents per hour (€ 10.000) */
+#define LEDGER_MAX_SPLIT ((int64_t)1 << 31)         /* a split total and each weight */
+#define LEDGER_MAX_PARTIES 1024                     /* principals of one assignment */
+#define LEDGER_MAX_RATE 1000000                     /* cents per hour (€ 10.000) */
 #define LEDGER_MAX_CENTS ((int64_t)100000000000000) /* one deposit: € 1 000 000 000 000 */
-#define LEDGER_MAX_BALANCE ((int64_t)1 << 50)  /* |minutes| in money conversion */
+#define LEDGER_MAX_BALANCE ((int64_t)1 << 50)       /* |minutes| in money conversion */
 
 enum ledger_kind {
 	LEDGER_BROUGHT,   /* gebracht */
@@ -96,8 +96,8 @@ int ledger_hours(int32_t provider, int64_t minutes, const int32_t *principals, c
 
 /* What staffing `minutes` of provider's staff commits for each principal:
  * its share, the provider's own share excepted (set to 0). -1 as ledger_hours. */
-int ledger_commitments(int32_t provider, int64_t minutes, const int32_t *principals, const int64_t *weights,
-		       size_t n, int64_t *commit);
+int ledger_commitments(int32_t provider, int64_t minutes, const int32_t *principals, const int64_t *weights, size_t n,
+		       int64_t *commit);
 
 /* A money deposit: minutes = floor(cents·60/rate); the money that buys them
  * is the minutes' value rounded up to the cent, so that no member is

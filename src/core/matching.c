@@ -111,7 +111,8 @@ static int64_t allot(const struct matching_input *in, int32_t n, int64_t base, i
 	int64_t W = total_weight(in, j), x = want;
 	for (size_t i = 0; i < np; i++) {
 		const struct matching_principal *pa = principal(in, j, i);
-		int64_t fit = np == 1 ? base + rem[pa->org] : fit_bound(commit_bound(base, pa->weight, W) + rem[pa->org], pa->weight, W);
+		int64_t fit = np == 1 ? base + rem[pa->org]
+				      : fit_bound(commit_bound(base, pa->weight, W) + rem[pa->org], pa->weight, W);
 		if (fit < x)
 			x = fit;
 	}
@@ -154,18 +155,18 @@ struct net {
 	int64_t G;
 	/* families of pools: one per competence that is needed (global), one per
 	 * (lokaal principal, competence) (own) */
-	int32_t *gfam;          /* per competence: family or -1 */
-	struct own_pair *owns;  /* sorted */
+	int32_t *gfam;         /* per competence: family or -1 */
+	struct own_pair *owns; /* sorted */
 	size_t nowns, nfam;
 	int32_t pool0, fnode0, need0;
 	int32_t nnodes;
 	struct mcf g;
-	long long *chain;       /* per family: 2 arcs (3→2, 2→1) */
-	long long *fcap_arc;    /* per need: foreign node → need */
-	long long *need_arc;    /* per need: need → sink */
-	struct entry *entries;  /* person → pool arcs, grouped by pool (CSR) */
-	size_t *entry_start;    /* per pool + 1 */
-	struct consumer *cons;  /* pool → need arcs, grouped by pool (CSR) */
+	long long *chain;      /* per family: 2 arcs (3→2, 2→1) */
+	long long *fcap_arc;   /* per need: foreign node → need */
+	long long *need_arc;   /* per need: need → sink */
+	struct entry *entries; /* person → pool arcs, grouped by pool (CSR) */
+	size_t *entry_start;   /* per pool + 1 */
+	struct consumer *cons; /* pool → need arcs, grouped by pool (CSR) */
 	size_t *cons_start;
 };
 
@@ -232,12 +233,12 @@ static void net_release(struct net *nt)
 	nt->cons_start = NULL;
 }
 
-#define ARC(expr)                     \
-	do {                          \
-		long long a_ = (expr); \
-		if (a_ < 0)           \
+#define ARC(expr)                       \
+	do {                            \
+		long long a_ = (expr);  \
+		if (a_ < 0)             \
 			return (int)a_; \
-		last = a_;            \
+		last = a_;              \
 	} while (0)
 
 /* Builds the network for foreign caps F; 0 or a negative mcf error. */

@@ -132,21 +132,21 @@ struct matching_assignment {
 struct matching_result {
 	struct matching_assignment *assignments; /* by need, then person */
 	size_t nassignments;
-	int64_t *covered;     /* per need: minutes assigned */
-	int64_t *foreign_cap; /* per need: F(n) of the last network solved */
-	int64_t *committed;   /* per organisation: what accepting commits of its rights */
-	int32_t *rank;        /* per organisation: dense rank of its saldo */
-	int32_t nranks;       /* K */
-	int64_t level_weight; /* G */
-	int64_t bound;        /* U */
-	int64_t needed;       /* Σ needs' minutes */
-	int64_t flow;         /* the maximum flow of the last network solved */
-	int64_t cost;         /* its least cost: G·(over-qualification) + rank part */
-	int64_t trimmed;      /* minutes taken off afterwards for rounding */
-	int64_t assigned;     /* flow − trimmed: Σ assignments' minutes */
-	int64_t overqualified;/* Σ minutes·(L − l) of the assignments */
-	int64_t rank_minutes; /* Σ minutes·rank of the assignments */
-	int rounds;           /* networks solved */
+	int64_t *covered;      /* per need: minutes assigned */
+	int64_t *foreign_cap;  /* per need: F(n) of the last network solved */
+	int64_t *committed;    /* per organisation: what accepting commits of its rights */
+	int32_t *rank;         /* per organisation: dense rank of its saldo */
+	int32_t nranks;        /* K */
+	int64_t level_weight;  /* G */
+	int64_t bound;         /* U */
+	int64_t needed;        /* Σ needs' minutes */
+	int64_t flow;          /* the maximum flow of the last network solved */
+	int64_t cost;          /* its least cost: G·(over-qualification) + rank part */
+	int64_t trimmed;       /* minutes taken off afterwards for rounding */
+	int64_t assigned;      /* flow − trimmed: Σ assignments' minutes */
+	int64_t overqualified; /* Σ minutes·(L − l) of the assignments */
+	int64_t rank_minutes;  /* Σ minutes·rank of the assignments */
+	int rounds;            /* networks solved */
 	long long phases, augmentations, nodes, arcs;
 };
 

@@ -94,20 +94,13 @@ int64_t mcf_flow(const struct mcf *g, size_t arc) { return g->flow && arc < g->n
 const char *mcf_strerror(int err)
 {
 	switch (err) {
-	case MCF_OK:
-		return "geen fout";
-	case MCF_ERR_NOMEM:
-		return "onvoldoende geheugen voor het stroomnetwerk";
-	case MCF_ERR_ARG:
-		return "ongeldig stroomnetwerk (knoop buiten bereik of bron gelijk aan put)";
-	case MCF_ERR_RANGE:
-		return "capaciteit, kosten of uitkomst buiten de grenzen van de rekenkern";
-	case MCF_ERR_NEGCYCLE:
-		return "het netwerk heeft een kringloop met negatieve kosten";
-	case MCF_ERR_UNBOUNDED:
-		return "het netwerk laat onbegrensde stroom toe";
-	default:
-		return "onbekende fout in de rekenkern";
+	case MCF_OK: return "geen fout";
+	case MCF_ERR_NOMEM: return "onvoldoende geheugen voor het stroomnetwerk";
+	case MCF_ERR_ARG: return "ongeldig stroomnetwerk (knoop buiten bereik of bron gelijk aan put)";
+	case MCF_ERR_RANGE: return "capaciteit, kosten of uitkomst buiten de grenzen van de rekenkern";
+	case MCF_ERR_NEGCYCLE: return "het netwerk heeft een kringloop met negatieve kosten";
+	case MCF_ERR_UNBOUNDED: return "het netwerk laat onbegrensde stroom toe";
+	default: return "onbekende fout in de rekenkern";
 	}
 }
 
@@ -148,17 +141,15 @@ struct work {
 
 static void work_free(struct work *w)
 {
-	void *all[] = { w->start, w->lend, w->head, w->rev, w->fwd, w->rcap, w->cost, w->p, w->lc, w->dist, w->heap,
-			w->hpos, w->dstamp, w->settled, w->level, w->lstamp, w->cur, w->queue, w->path_arc, w->path_node,
-			w->fresh, w->hnode, w->hstart, w->hptr, w->eleaf, w->earc, w->esarc, w->ekey, w->sarc };
+	void *all[] = { w->start, w->lend,  w->head,     w->rev,       w->fwd,    w->rcap,    w->cost,   w->p,
+			w->lc,    w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->level,  w->lstamp,
+			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
+			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		free(all[i]);
 }
 
-static int64_t pot(const struct work *w, int32_t v)
-{
-	return w->fresh[v] ? w->p[w->s] + w->lc[v] : w->p[v];
-}
+static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->p[w->s] + w->lc[v] : w->p[v]; }
 
 /* Marks the leaves (nodes ≠ s, t whose one incoming arc comes from s, with
  * capacity) fresh, when leaves are used at all. */
@@ -207,9 +198,9 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->path_arc = malloc(n * sizeof(*w->path_arc));
 	w->path_node = malloc(n * sizeof(*w->path_node));
 	w->fresh = calloc(n, 1);
-	if (!w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc ||
-	    !w->dist || !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->level || !w->lstamp || !w->cur ||
-	    !w->queue || !w->path_arc || !w->path_node || !w->fresh)
+	if (!w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc || !w->dist ||
+	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->level || !w->lstamp || !w->cur || !w->queue ||
+	    !w->path_arc || !w->path_node || !w->fresh)
 		return MCF_ERR_NOMEM;
 	int rc = mark_leaves(w, g, with_leaves);
 	if (rc < 0)
@@ -365,10 +356,7 @@ static int32_t head_first(struct work *w, int32_t h)
 }
 
 /* Reduced cost from s to head h through entry e: the leaf's part is 0. */
-static int64_t head_reduced(const struct work *w, int32_t h, int32_t e)
-{
-	return w->ekey[e] + w->p[w->s] - w->p[w->hnode[h]];
-}
+static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->p[w->s] - w->p[w->hnode[h]]; }
 
 static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->cost[r] + pot(w, u) - pot(w, w->head[r]); }
 

@@ -80,9 +80,9 @@ struct mcf {
 };
 
 struct mcf_stats {
-	int64_t value;        /* the maximum flow */
-	int64_t cost;         /* its least cost */
-	long long phases;     /* Dijkstra runs */
+	int64_t value;    /* the maximum flow */
+	int64_t cost;     /* its least cost */
+	long long phases; /* Dijkstra runs */
 	long long augmentations;
 };
 

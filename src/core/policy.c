@@ -56,8 +56,8 @@
 #include <string.h>
 #include "core/policy.h"
 
-const char *const policy_role_names[] = { "anoniem", "raadslid", "medewerker", "manager",
-					  "stuurgroep", "procesmanager", "beheerder", NULL };
+const char *const policy_role_names[] = { "anoniem",    "raadslid",      "medewerker", "manager",
+					  "stuurgroep", "procesmanager", "beheerder",  NULL };
 
 enum role policy_role_parse(const char *name)
 {
@@ -107,24 +107,18 @@ enum action policy_account_action(enum role target)
 	return target == ROLE_MEDEWERKER || target == ROLE_RAADSLID ? ACT_USER_WRITE : ACT_ADMIN;
 }
 
-int policy_role_verband(enum role role)
-{
-	return role == ROLE_STUURGROEP ? 2 : role == ROLE_PROCESMANAGER ? 1 : 0;
-}
+int policy_role_verband(enum role role) { return role == ROLE_STUURGROEP ? 2 : role == ROLE_PROCESMANAGER ? 1 : 0; }
 
 /* Whether the target names a verband or proeftuin at all. */
-static int has_scope(const struct policy_target *t)
-{
-	return (t->verband && t->verband[0]) || (t->proeftuin && t->proeftuin[0]);
-}
+static int has_scope(const struct policy_target *t) { return (t->verband && t->verband[0]) || (t->proeftuin && t->proeftuin[0]); }
 
 /* Whether the actor's own verband scope covers the target: it is the
  * proeftuin itself or the verband the proeftuin (or the action) is in.
  * An actor without a scope is in none. */
 static int in_scope(const struct actor *a, const struct policy_target *t)
 {
-	return a->verband[0] && ((t->verband && !strcmp(a->verband, t->verband)) ||
-				 (t->proeftuin && !strcmp(a->verband, t->proeftuin)));
+	return a->verband[0] &&
+	       ((t->verband && !strcmp(a->verband, t->verband)) || (t->proeftuin && !strcmp(a->verband, t->proeftuin)));
 }
 
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband)
@@ -153,19 +147,15 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		if (a->role == ROLE_PROCESMANAGER)
 			return !a->verband[0] || in_scope(a, t);
 		return 0;
-	case ACT_STAFF_READ:
-		return 1;
+	case ACT_STAFF_READ: return 1;
 	case ACT_STAFF_READ_PRIVATE:
 		/* AVG: only the own organisation's managers and the process manager. */
 		return a->role == ROLE_PROCESMANAGER || (a->role == ROLE_MANAGER && same_org(a, org));
 	case ACT_STAFF_WRITE:
-	case ACT_STAFF_PRIVACY:
-		return a->role == ROLE_MANAGER && same_org(a, org);
-	case ACT_REPORT_READ:
-		return a->role == ROLE_PROCESMANAGER || same_org(a, org);
+	case ACT_STAFF_PRIVACY: return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_REPORT_READ: return a->role == ROLE_PROCESMANAGER || same_org(a, org);
 	case ACT_USER_READ:
-	case ACT_USER_WRITE:
-		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_USER_WRITE: return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_STEER:
 		/* Choosing and running a verband: as verband-wijzigen. */
 		return policy_allows_in(a, ACT_VERBAND_WRITE, t);
@@ -189,8 +179,7 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* Staff of org (a medewerker account of that organisation) and its managers. */
 		return (a->role == ROLE_MEDEWERKER || a->role == ROLE_MANAGER) && same_org(a, org);
 	case ACT_HOURS_APPROVE:
-	case ACT_DEPOSIT:
-		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_DEPOSIT: return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_SKILLS_WRITE:
 		/* Managers of org; a medewerker of org only for their own record,
 		 * which policy_allows_record decides. */
@@ -209,8 +198,7 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:
 	case ACT_AUDIT_READ:
-	default:
-		return 0;
+	default: return 0;
 	}
 }
 
@@ -221,12 +209,10 @@ int policy_allows_record(const struct actor *a, enum action action, const char *
 	 * the store refuses as it refuses any unknown medewerker. */
 	int own = a->role != ROLE_NONE && a->medewerker == medewerker;
 	switch (action) {
-	case ACT_SKILLS_WRITE:
-		return policy_allows(a, action, org, NULL) && (a->role != ROLE_MEDEWERKER || own);
+	case ACT_SKILLS_WRITE: return policy_allows(a, action, org, NULL) && (a->role != ROLE_MEDEWERKER || own);
 	case ACT_STAFF_READ_PRIVATE:
 		/* Everyone may see their own personal data (AVG inzage). */
 		return policy_allows(a, action, org, NULL) || (medewerker > 0 && own);
-	default:
-		return policy_allows(a, action, org, NULL);
+	default: return policy_allows(a, action, org, NULL);
 	}
 }

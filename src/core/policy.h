@@ -19,45 +19,45 @@ struct actor {
 	enum role role;
 	long long user_id;
 	char name[128];
-	char org[40];     /* organisation code of the user */
-	char verband[48]; /* the verband or proeftuin a stuurgroep/procesmanager serves; "" for all */
-	char csrf[72];    /* the session's CSRF token; "" for token-authenticated requests */
-	int via_token;    /* authenticated by an API token */
+	char org[40];         /* organisation code of the user */
+	char verband[48];     /* the verband or proeftuin a stuurgroep/procesmanager serves; "" for all */
+	char csrf[72];        /* the session's CSRF token; "" for token-authenticated requests */
+	int via_token;        /* authenticated by an API token */
 	long long medewerker; /* the medewerker the account is linked to; 0 when none */
 };
 
 /* What an actor wants to do. Where (organisation, verband, proeftuin) is
  * passed beside the action: struct policy_target below. */
 enum action {
-	ACT_READ,              /* read the register and public overviews */
-	ACT_REGISTER_WRITE,    /* create organisations, task fields, partnerships */
-	ACT_VERBAND_WRITE,     /* members and trajecten of one verband */
-	ACT_ADMIN,             /* users, tokens, audit log */
-	ACT_STAFF_READ,        /* names and functions of staff */
-	ACT_STAFF_READ_PRIVATE,/* personal data of staff (pensioenjaar, availability) of org */
-	ACT_STAFF_WRITE,       /* add and change staff of org */
-	ACT_STAFF_PRIVACY,     /* export or pseudonymise a person's data (AVG) of org */
-	ACT_REPORT_READ,       /* the reports of org */
-	ACT_LOGIN,             /* sign in (anyone may try; recorded in the audit log) */
-	ACT_LOGOUT,            /* sign out */
-	ACT_USER_READ,         /* the accounts of org */
-	ACT_USER_WRITE,        /* create or change a medewerker/raadslid account of org */
-	ACT_TOKEN_WRITE,       /* issue or revoke API tokens */
-	ACT_AUDIT_READ,        /* read the audit log */
-	ACT_SURVEY_ANSWER,     /* answer a survey round (verkenning) for org in verband */
-	ACT_SCORE,             /* score candidate task fields for org in verband */
-	ACT_STEER,             /* surveys, scorings, business cases, milestones, decisions, roles of verband */
-	ACT_MILESTONE_UPDATE,  /* report a milestone of verband done or postponed (org: its responsible) */
-	ACT_EXCHANGE_MANAGE,   /* hours exchange: proeftuinen, merging opdrachten, settlement (in a proeftuin) */
-	ACT_ASSIGNMENT_WRITE,  /* submit or close an opdracht of principal org */
-	ACT_STAFFING,          /* commit staff of org to an opdracht (inzet) */
-	ACT_HOURS_BOOK,        /* book hours of staff of org */
-	ACT_HOURS_APPROVE,     /* approve, reject or correct hours on an opdracht of principal org */
-	ACT_DEPOSIT,           /* deposit money for org into the hours exchange */
-	ACT_SKILLS_WRITE,      /* skills and absences of staff of org (a medewerker: only their own, policy_allows_record) */
-	ACT_CODELIST_WRITE,    /* the competence code list (verband: the list's network, NULL for the shared list) */
-	ACT_SUBSTITUTE,        /* arrange substitution by staff of org (the substitute's organisation) */
-	ACT_MATCHING,          /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
+	ACT_READ,               /* read the register and public overviews */
+	ACT_REGISTER_WRITE,     /* create organisations, task fields, partnerships */
+	ACT_VERBAND_WRITE,      /* members and trajecten of one verband */
+	ACT_ADMIN,              /* users, tokens, audit log */
+	ACT_STAFF_READ,         /* names and functions of staff */
+	ACT_STAFF_READ_PRIVATE, /* personal data of staff (pensioenjaar, availability) of org */
+	ACT_STAFF_WRITE,        /* add and change staff of org */
+	ACT_STAFF_PRIVACY,      /* export or pseudonymise a person's data (AVG) of org */
+	ACT_REPORT_READ,        /* the reports of org */
+	ACT_LOGIN,              /* sign in (anyone may try; recorded in the audit log) */
+	ACT_LOGOUT,             /* sign out */
+	ACT_USER_READ,          /* the accounts of org */
+	ACT_USER_WRITE,         /* create or change a medewerker/raadslid account of org */
+	ACT_TOKEN_WRITE,        /* issue or revoke API tokens */
+	ACT_AUDIT_READ,         /* read the audit log */
+	ACT_SURVEY_ANSWER,      /* answer a survey round (verkenning) for org in verband */
+	ACT_SCORE,              /* score candidate task fields for org in verband */
+	ACT_STEER,              /* surveys, scorings, business cases, milestones, decisions, roles of verband */
+	ACT_MILESTONE_UPDATE,   /* report a milestone of verband done or postponed (org: its responsible) */
+	ACT_EXCHANGE_MANAGE,    /* hours exchange: proeftuinen, merging opdrachten, settlement (in a proeftuin) */
+	ACT_ASSIGNMENT_WRITE,   /* submit or close an opdracht of principal org */
+	ACT_STAFFING,           /* commit staff of org to an opdracht (inzet) */
+	ACT_HOURS_BOOK,         /* book hours of staff of org */
+	ACT_HOURS_APPROVE,      /* approve, reject or correct hours on an opdracht of principal org */
+	ACT_DEPOSIT,            /* deposit money for org into the hours exchange */
+	ACT_SKILLS_WRITE,       /* skills and absences of staff of org (a medewerker: only their own, policy_allows_record) */
+	ACT_CODELIST_WRITE,     /* the competence code list (verband: the list's network, NULL for the shared list) */
+	ACT_SUBSTITUTE,         /* arrange substitution by staff of org (the substitute's organisation) */
+	ACT_MATCHING,           /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
@@ -85,7 +85,7 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
  * as policy_allows. */
 int policy_allows_record(const struct actor *a, enum action action, const char *org, long long medewerker);
 
-extern const char *const policy_role_names[]; /* indexed by enum role; [0] = "anoniem" */
+extern const char *const policy_role_names[];  /* indexed by enum role; [0] = "anoniem" */
 enum role policy_role_parse(const char *name); /* ROLE_NONE when unknown */
 
 /* The action that creating, changing or disabling an account with role

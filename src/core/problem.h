@@ -26,17 +26,14 @@ struct problem {
 void problem_init(struct problem *p);
 /* Sets status, the standard title for it and a detail; returns -status so
  * that callers can write `return problem_set(p, 422, "…")`. */
-int problem_set(struct problem *p, int status, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int problem_set(struct problem *p, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Adds an invalid param; sets status 400 and a detail when none is set yet.
  * Returns -p->status. */
-int problem_param(struct problem *p, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int problem_param(struct problem *p, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* A 422 (a rule of the domain refuses it, or the body names something
  * that does not exist) whose detail and — when param is not NULL — invalid
  * param say the same. Returns -422. */
-int problem_refuse(struct problem *p, const char *param, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int problem_refuse(struct problem *p, const char *param, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 const char *problem_title(int status); /* Dutch standard title */
 /* Puts prefix before every invalid param's name ("verbanden[1]." + "code"),
  * for errors found inside a part of a larger document. */

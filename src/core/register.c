@@ -8,12 +8,18 @@ const char *const register_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering
 const char *const register_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
 const char *const register_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
 const char *const register_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
-				  "uitvoering", "evaluatie", "beeindigd", NULL };
-const char *const register_vormen[] = { "netwerk", "convenant", "dvo", "centrumregeling",
-				   "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan",
-				   "openbaar-lichaam", "ambtelijke-fusie", NULL };
-const char *const register_intensiteiten[] = { "informatie", "afstemming", "bijstand",
-					  "gezamenlijke-uitvoering", "integratie", NULL };
+				       "uitvoering", "evaluatie",    "beeindigd",      NULL };
+const char *const register_vormen[] = { "netwerk",
+					"convenant",
+					"dvo",
+					"centrumregeling",
+					"bedrijfsvoeringsorganisatie",
+					"gemeenschappelijk-orgaan",
+					"openbaar-lichaam",
+					"ambtelijke-fusie",
+					NULL };
+const char *const register_intensiteiten[] = { "informatie", "afstemming", "bijstand", "gezamenlijke-uitvoering",
+					       "integratie", NULL };
 
 int enum_index(const char *const table[], const char *value)
 {

@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-extern const char *const register_org_soorten[];    /* gemeente provincie waterschap gr ssc overig */
+extern const char *const register_org_soorten[];      /* gemeente provincie waterschap gr ssc overig */
 extern const char *const register_taakveld_soorten[]; /* bedrijfsvoering uitvoering beleid */
-extern const char *const register_doelen[];         /* the 5 K's */
-extern const char *const register_lid_rollen[];     /* lid gastheer toehoorder */
+extern const char *const register_doelen[];           /* the 5 K's */
+extern const char *const register_lid_rollen[];       /* lid gastheer toehoorder */
 extern const char *const register_fasen[];
 extern const char *const register_vormen[];
 extern const char *const register_intensiteiten[];
@@ -40,9 +40,6 @@ struct register_period {
 	int32_t van;
 	int32_t tot;
 };
-static inline int register_period_contains(struct register_period p, int32_t d)
-{
-	return p.van <= d && d < p.tot;
-}
+static inline int register_period_contains(struct register_period p, int32_t d) { return p.van <= d && d < p.tot; }
 
 #endif

@@ -39,10 +39,7 @@ long long score_frac_hundredths(struct score_frac f)
 	return (200 * f.num + f.den) / (2 * f.den);
 }
 
-int score_frac_at_least(struct score_frac f, long long hundredths)
-{
-	return f.den > 0 && 100 * f.num >= hundredths * f.den;
-}
+int score_frac_at_least(struct score_frac f, long long hundredths) { return f.den > 0 && 100 * f.num >= hundredths * f.den; }
 
 void scoring_thresholds_default(struct scoring_thresholds *t)
 {
@@ -70,8 +67,7 @@ int scoring_thresholds_check(const struct scoring_thresholds *t, char *why, size
 	return 0;
 }
 
-enum scoring_tier scoring_classify(struct score_frac mean, struct score_frac lowest,
-				   const struct scoring_thresholds *t)
+enum scoring_tier scoring_classify(struct score_frac mean, struct score_frac lowest, const struct scoring_thresholds *t)
 {
 	if (mean.den <= 0)
 		return TIER_NONE;
@@ -81,8 +77,8 @@ enum scoring_tier scoring_classify(struct score_frac mean, struct score_frac low
 	return TIER_NIET_KANSRIJK;
 }
 
-int scoring_evaluate(const int *weights, int n_crit, const int *scores, int n_orgs,
-		     const struct scoring_thresholds *t, struct scoring_result *out, struct score_frac *per_org)
+int scoring_evaluate(const int *weights, int n_crit, const int *scores, int n_orgs, const struct scoring_thresholds *t,
+		     struct scoring_result *out, struct score_frac *per_org)
 {
 	if (n_crit < 1 || n_crit > SCORING_MAX_CRITERIA || n_orgs < 0 || n_orgs > SCORING_MAX_ORGS)
 		return -1;

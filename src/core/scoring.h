@@ -61,7 +61,7 @@ extern const char *const scoring_tier_names[];
 /* Thresholds in hundredths of a score point (100..500), per tier: the mean
  * and the lowest partner score that a task field needs to reach it. */
 struct scoring_thresholds {
-	int mean[3];   /* [TIER_ZEER_KANSRIJK], [TIER_KANSRIJK], [TIER_OP_TERMIJN] */
+	int mean[3]; /* [TIER_ZEER_KANSRIJK], [TIER_KANSRIJK], [TIER_OP_TERMIJN] */
 	int lowest[3];
 };
 /* The defaults: zeer kansrijk gemiddelde ≥ 4,00 and laagste ≥ 3,00;
@@ -72,14 +72,14 @@ void scoring_thresholds_default(struct scoring_thresholds *t);
 int scoring_thresholds_check(const struct scoring_thresholds *t, char *why, size_t whylen);
 
 struct scoring_result {
-	int partners_scored;       /* partners with at least one score */
-	int missing;               /* (partner, criterion) pairs without a score */
-	struct score_frac mean;    /* den 0 when nothing scored */
-	struct score_frac lowest;  /* the lowest S_p */
-	int lowest_org;            /* its index, -1 when nothing scored */
+	int partners_scored;      /* partners with at least one score */
+	int missing;              /* (partner, criterion) pairs without a score */
+	struct score_frac mean;   /* den 0 when nothing scored */
+	struct score_frac lowest; /* the lowest S_p */
+	int lowest_org;           /* its index, -1 when nothing scored */
 	struct score_frac highest;
 	int highest_org;
-	struct score_frac spread;  /* highest − lowest */
+	struct score_frac spread; /* highest − lowest */
 	enum scoring_tier tier;
 };
 
@@ -87,12 +87,11 @@ struct scoring_result {
  * has n_crit entries of 1..SCORING_MAX_WEIGHT. per_org (may be NULL) gets
  * S_p for each partner (den 0 when that partner scored nothing). Returns 0,
  * or -1 when an argument is out of range. */
-int scoring_evaluate(const int *weights, int n_crit, const int *scores, int n_orgs,
-		     const struct scoring_thresholds *t, struct scoring_result *out, struct score_frac *per_org);
+int scoring_evaluate(const int *weights, int n_crit, const int *scores, int n_orgs, const struct scoring_thresholds *t,
+		     struct scoring_result *out, struct score_frac *per_org);
 
 /* The tier of a mean and lowest score under t. */
-enum scoring_tier scoring_classify(struct score_frac mean, struct score_frac lowest,
-				   const struct scoring_thresholds *t);
+enum scoring_tier scoring_classify(struct score_frac mean, struct score_frac lowest, const struct scoring_thresholds *t);
 
 struct survey_answer {
 	int knelpunt;   /* 1..5: how much the task pinches */

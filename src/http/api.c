@@ -36,22 +36,14 @@ static const char *json_error_dutch(const json_error_t *e)
 {
 	switch (json_error_code(e)) {
 	case json_error_null_character:
-	case json_error_null_byte_in_key:
-		return "een tekst bevat een NUL-teken (\\u0000); dat is niet toegestaan, laat het weg.";
-	case json_error_duplicate_key:
-		return "een veld komt twee keer voor in hetzelfde object; geef elk veld één keer.";
-	case json_error_invalid_utf8:
-		return "de tekst is geen geldige UTF-8; stuur de inhoud als UTF-8.";
-	case json_error_numeric_overflow:
-		return "een getal is te groot; gebruik een kleiner geheel getal.";
-	case json_error_stack_overflow:
-		return "de JSON is te diep genest (meer dan 2048 niveaus).";
-	case json_error_premature_end_of_input:
-		return "de JSON houdt onverwacht op; controleer haakjes en aanhalingstekens.";
-	case json_error_end_of_input_expected:
-		return "na het JSON-object staat nog tekst; stuur één object.";
-	default:
-		return "dit is geen geldige JSON; verwacht een object zoals {\"code\":\"…\"}.";
+	case json_error_null_byte_in_key: return "een tekst bevat een NUL-teken (\\u0000); dat is niet toegestaan, laat het weg.";
+	case json_error_duplicate_key: return "een veld komt twee keer voor in hetzelfde object; geef elk veld één keer.";
+	case json_error_invalid_utf8: return "de tekst is geen geldige UTF-8; stuur de inhoud als UTF-8.";
+	case json_error_numeric_overflow: return "een getal is te groot; gebruik een kleiner geheel getal.";
+	case json_error_stack_overflow: return "de JSON is te diep genest (meer dan 2048 niveaus).";
+	case json_error_premature_end_of_input: return "de JSON houdt onverwacht op; controleer haakjes en aanhalingstekens.";
+	case json_error_end_of_input_expected: return "na het JSON-object staat nog tekst; stuur één object.";
+	default: return "dit is geen geldige JSON; verwacht een object zoals {\"code\":\"…\"}.";
 	}
 }
 

@@ -31,10 +31,11 @@ extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
 extern const struct route api_medewerkers_routes[];
 extern const struct route api_gebruikers_routes[]; /* sessies, gebruikers, tokens, audit */
-extern const struct route api_besturing_routes[]; /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
-extern const struct route api_urenbank_routes[]; /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
-extern const struct route api_kwaliteitskaart_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
-extern const struct route api_matching_routes[]; /* proeftuinen/{p}/matching: voorstel en accepteren */
-extern const struct route api_rapportage_routes[];   /* rapporten/stand-van-zaken, agenda.ics */
+extern const struct route api_besturing_routes[];  /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */
+extern const struct route api_urenbank_routes[];   /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
+extern const struct route
+	api_kwaliteitskaart_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
+extern const struct route api_matching_routes[];   /* proeftuinen/{p}/matching: voorstel en accepteren */
+extern const struct route api_rapportage_routes[]; /* rapporten/stand-van-zaken, agenda.ics */
 
 #endif

@@ -39,10 +39,7 @@ static int could(struct request *rq, struct response *rs, enum action act)
 	return allowed(rq, rs, act, a->org[0] ? a->org : NULL, a->verband[0] ? a->verband : "*", NULL);
 }
 
-static const char *body_text(json_t *in, const char *name)
-{
-	return json_string_value(json_object_get(in, name));
-}
+static const char *body_text(json_t *in, const char *name) { return json_string_value(json_object_get(in, name)); }
 
 /* The traject id in the path; answers 404 when it is not a number. */
 static int path_traject(struct request *rq, struct response *rs, long long *id)
@@ -76,17 +73,10 @@ static int change(struct request *rq, struct response *rs, const struct change *
 	problem_init(&p);
 	int r = 0;
 	switch (c->target) {
-	case T_BODY_VERBAND:
-		break;
-	case T_SURVEY:
-		r = besturing_survey_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p);
-		break;
-	case T_SCORING:
-		r = besturing_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p);
-		break;
-	case T_VERBAND:
-		snprintf(verband, sizeof(verband), "%s", req_param(rq, "code"));
-		break;
+	case T_BODY_VERBAND: break;
+	case T_SURVEY: r = besturing_survey_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p); break;
+	case T_SCORING: r = besturing_scoring_verband(rq->store, req_param(rq, "code"), verband, sizeof(verband), &p); break;
+	case T_VERBAND: snprintf(verband, sizeof(verband), "%s", req_param(rq, "code")); break;
 	case T_TRAJECT:
 	case T_MILESTONE:
 		if (path_traject(rq, rs, &id) < 0) {
@@ -130,18 +120,18 @@ static int change(struct request *rq, struct response *rs, const struct change *
 	return 0;
 }
 
-static int run_survey_create(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			     long long mid, json_t **out, struct problem *p)
+static int run_survey_create(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			     json_t **out, struct problem *p)
 {
 	return besturing_survey_create(rq->store, in, out, p);
 }
-static int run_survey_answer(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			     long long mid, json_t **out, struct problem *p)
+static int run_survey_answer(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			     json_t **out, struct problem *p)
 {
 	return besturing_survey_answer(rq->store, key, in, out, p);
 }
-static int run_survey_choose(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			     long long mid, json_t **out, struct problem *p)
+static int run_survey_choose(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			     json_t **out, struct problem *p)
 {
 	return besturing_survey_choose(rq->store, key, in, out, p);
 }
@@ -150,13 +140,13 @@ static int run_scoring_create(struct request *rq, const struct change *c, json_t
 {
 	return besturing_scoring_create(rq->store, in, out, p);
 }
-static int run_scoring_score(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			     long long mid, json_t **out, struct problem *p)
+static int run_scoring_score(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			     json_t **out, struct problem *p)
 {
 	return besturing_scoring_score(rq->store, key, in, out, p);
 }
-static int run_scoring_thresholds(struct request *rq, const struct change *c, json_t *in, const char *key,
-				  long long id, long long mid, json_t **out, struct problem *p)
+static int run_scoring_thresholds(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
+				  long long mid, json_t **out, struct problem *p)
 {
 	return besturing_scoring_thresholds(rq->store, key, in, out, p);
 }
@@ -165,23 +155,23 @@ static int run_scoring_owners(struct request *rq, const struct change *c, json_t
 {
 	return besturing_scoring_owners(rq->store, req_param(rq, "code"), req_param(rq, "taakveld"), in, out, p);
 }
-static int run_bc_put(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-		      long long mid, json_t **out, struct problem *p)
+static int run_bc_put(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+		      json_t **out, struct problem *p)
 {
 	return besturing_bc_put(rq->store, id, in, out, p);
 }
-static int run_ms_create(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			 long long mid, json_t **out, struct problem *p)
+static int run_ms_create(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			 json_t **out, struct problem *p)
 {
 	return besturing_milestone_create(rq->store, id, in, out, p);
 }
-static int run_ms_done(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-		       long long mid, json_t **out, struct problem *p)
+static int run_ms_done(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+		       json_t **out, struct problem *p)
 {
 	return besturing_milestone_done(rq->store, id, mid, in, out, p);
 }
-static int run_ms_postpone(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			   long long mid, json_t **out, struct problem *p)
+static int run_ms_postpone(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			   json_t **out, struct problem *p)
 {
 	return besturing_milestone_postpone(rq->store, id, mid, in, out, p);
 }
@@ -195,22 +185,22 @@ static int run_decision_verband(struct request *rq, const struct change *c, json
 {
 	return besturing_decision_create(rq->store, req_param(rq, "code"), 0, in, out, p);
 }
-static int run_role_traject(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			    long long mid, json_t **out, struct problem *p)
+static int run_role_traject(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			    json_t **out, struct problem *p)
 {
 	return besturing_role_create(rq->store, NULL, id, in, out, p);
 }
-static int run_role_verband(struct request *rq, const struct change *c, json_t *in, const char *key, long long id,
-			    long long mid, json_t **out, struct problem *p)
+static int run_role_verband(struct request *rq, const struct change *c, json_t *in, const char *key, long long id, long long mid,
+			    json_t **out, struct problem *p)
 {
 	return besturing_role_create(rq->store, req_param(rq, "code"), 0, in, out, p);
 }
 
-#define CHANGE(name, act, target, org_field, status, run)                                                     \
-	static int name(struct request *rq, struct response *rs)                                                \
-	{                                                                                                       \
-		static const struct change c = { act, target, org_field, status, run };                        \
-		return change(rq, rs, &c);                                                                      \
+#define CHANGE(name, act, target, org_field, status, run)                               \
+	static int name(struct request *rq, struct response *rs)                        \
+	{                                                                               \
+		static const struct change c = { act, target, org_field, status, run }; \
+		return change(rq, rs, &c);                                              \
 	}
 CHANGE(post_survey, ACT_STEER, T_BODY_VERBAND, NULL, 201, run_survey_create)
 CHANGE(put_answer, ACT_SURVEY_ANSWER, T_SURVEY, "organisatie", 200, run_survey_answer)
@@ -321,8 +311,13 @@ static int get_milestones(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	struct besturing_ms_filter f = { 0, req_query(rq, "verband"), req_query(rq, "organisatie"), req_query(rq, "status"),
-					req_query(rq, "datum"), req_query(rq, "van"), req_query(rq, "tot") };
+	struct besturing_ms_filter f = { 0,
+					 req_query(rq, "verband"),
+					 req_query(rq, "organisatie"),
+					 req_query(rq, "status"),
+					 req_query(rq, "datum"),
+					 req_query(rq, "van"),
+					 req_query(rq, "tot") };
 	if (query_id(rq, "traject", &f.traject, &p) < 0)
 		return api_problem(rs, &p);
 	int r = besturing_milestone_list(rq->store, &f, &out, &p);
@@ -348,7 +343,8 @@ static int get_milestone(struct request *rq, struct response *rs)
 	if (path_traject(rq, rs, &id) < 0)
 		return 0;
 	if (http_parse_id(req_param(rq, "mid"), &mid) < 0)
-		return api_error(rs, 404, "Mijlpaal '%s' bestaat niet: een mijlpaal heeft een getal als id.", req_param(rq, "mid"));
+		return api_error(rs, 404, "Mijlpaal '%s' bestaat niet: een mijlpaal heeft een getal als id.",
+				 req_param(rq, "mid"));
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
@@ -361,8 +357,12 @@ static int get_decisions(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	struct besturing_decision_filter f = { 0, req_query(rq, "verband"), req_query(rq, "organisatie"),
-					      req_query(rq, "orgaan"), req_query(rq, "van"), req_query(rq, "tot") };
+	struct besturing_decision_filter f = { 0,
+					       req_query(rq, "verband"),
+					       req_query(rq, "organisatie"),
+					       req_query(rq, "orgaan"),
+					       req_query(rq, "van"),
+					       req_query(rq, "tot") };
 	if (query_id(rq, "traject", &f.traject, &p) < 0)
 		return api_problem(rs, &p);
 	int r = besturing_decision_list(rq->store, &f, &out, &p);
@@ -413,8 +413,7 @@ static int get_notices(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_meldingen_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out,
-						      &p);
+	int r = register_meldingen_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out, &p);
 	return api_query_result(rs, r, out, &p);
 }
 static int get_progress(struct request *rq, struct response *rs)
@@ -422,8 +421,8 @@ static int get_progress(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_report_data(rq->store, req_query(rq, "organisatie"), req_query(rq, "van"),
-						     req_query(rq, "tot"), &out, &p);
+	int r = besturing_report_data(rq->store, req_query(rq, "organisatie"), req_query(rq, "van"), req_query(rq, "tot"), &out,
+				      &p);
 	return api_query_result(rs, r, out, &p);
 }
 
@@ -459,20 +458,20 @@ const struct route api_besturing_routes[] = {
 	  0 },
 	{ "POST", "/api/v1/trajecten/{id}/mijlpalen", post_milestone, TAG, "Mijlpaal toevoegen", "NieuweMijlpaal", "Mijlpaal",
 	  NULL, 1 },
-	{ "GET", "/api/v1/trajecten/{id}/mijlpalen", get_traject_milestones, TAG, "Mijlpalen van een traject", NULL,
-	  "[Mijlpaal]", "status,datum", 0 },
+	{ "GET", "/api/v1/trajecten/{id}/mijlpalen", get_traject_milestones, TAG, "Mijlpalen van een traject", NULL, "[Mijlpaal]",
+	  "status,datum", 0 },
 	{ "GET", "/api/v1/trajecten/{id}/mijlpalen/{mid}", get_milestone, TAG, "Eén mijlpaal, beoordeeld op een datum", NULL,
 	  "Mijlpaal", "datum", 0 },
-	{ "POST", "/api/v1/trajecten/{id}/mijlpalen/{mid}/gereed", post_done, TAG, "Mijlpaal gereed melden", "Gereed",
-	  "Mijlpaal", NULL, 0 },
+	{ "POST", "/api/v1/trajecten/{id}/mijlpalen/{mid}/gereed", post_done, TAG, "Mijlpaal gereed melden", "Gereed", "Mijlpaal",
+	  NULL, 0 },
 	{ "POST", "/api/v1/trajecten/{id}/mijlpalen/{mid}/uitstel", post_postpone, TAG,
 	  "Mijlpaal uitstellen (de oude deadline en reden blijven bewaard)", "Uitstel", "Mijlpaal", NULL, 0 },
 	{ "GET", "/api/v1/mijlpalen", get_milestones, TAG, "Mijlpalen, te filteren op status op een datum", NULL, "[Mijlpaal]",
 	  "status,datum,organisatie,verband,traject,van,tot", 0 },
 	{ "POST", "/api/v1/trajecten/{id}/besluiten", post_decision_traject, TAG, "Besluit over een traject", "NieuwBesluit",
 	  "Besluit", NULL, 1 },
-	{ "GET", "/api/v1/trajecten/{id}/besluiten", get_traject_decisions, TAG, "Besluiten over een traject", NULL,
-	  "[Besluit]", NULL, 0 },
+	{ "GET", "/api/v1/trajecten/{id}/besluiten", get_traject_decisions, TAG, "Besluiten over een traject", NULL, "[Besluit]",
+	  NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/besluiten", post_decision_verband, TAG, "Besluit over het verband als geheel",
 	  "NieuwBesluit", "Besluit", NULL, 1 },
 	{ "GET", "/api/v1/verbanden/{code}/besluiten", get_verband_decisions, TAG, "Besluiten van een verband en zijn trajecten",

@@ -48,8 +48,8 @@ static void iso_time(long long t, char out[32])
 
 static json_t *actor_json(const struct actor *a)
 {
-	return json_pack("{s:s,s:s,s:s?,s:s?,s:s}", "gebruiker", a->name, "rol", policy_role_names[a->role],
-			 "organisatie", a->org[0] ? a->org : NULL, "verband", a->verband[0] ? a->verband : NULL, "via",
+	return json_pack("{s:s,s:s,s:s?,s:s?,s:s}", "gebruiker", a->name, "rol", policy_role_names[a->role], "organisatie",
+			 a->org[0] ? a->org : NULL, "verband", a->verband[0] ? a->verband : NULL, "via",
 			 a->via_token ? "token" : "sessie");
 }
 
@@ -60,8 +60,9 @@ static int post_sessie(struct request *rq, struct response *rs)
 	/* A JSON body only: a cross-site HTML form cannot send one, so nobody
 	 * can be signed in behind their back (login CSRF). */
 	if (!is_json(rq))
-		return api_error(rs, 415, "Stuur de aanmelding als JSON (Content-Type: application/json): "
-					  "{\"naam\":\"…\",\"wachtwoord\":\"…\"}.");
+		return api_error(rs, 415,
+				 "Stuur de aanmelding als JSON (Content-Type: application/json): "
+				 "{\"naam\":\"…\",\"wachtwoord\":\"…\"}.");
 	json_t *in;
 	if (api_body_object(rq, rs, &in) < 0)
 		return 0;
@@ -119,8 +120,9 @@ static int get_sessie(struct request *rq, struct response *rs)
 static int delete_sessie(struct request *rq, struct response *rs)
 {
 	if (rq->actor.via_token)
-		return api_error(rs, 400, "Dit verzoek gebruikt een API-token, geen sessie. Een token trekt u in met "
-					  "DELETE /api/v1/tokens/{id}.");
+		return api_error(rs, 400,
+				 "Dit verzoek gebruikt een API-token, geen sessie. Een token trekt u in met "
+				 "DELETE /api/v1/tokens/{id}.");
 	auth_logout(rq, rs, 204);
 	rs->status = 204;
 	return 0;
@@ -361,7 +363,9 @@ static int get_audit(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	struct audit_filter f = { .van = req_query(rq, "van"), .tot = req_query(rq, "tot"), .actor = req_query(rq, "actor"), .limit = 100 };
+	struct audit_filter f = {
+		.van = req_query(rq, "van"), .tot = req_query(rq, "tot"), .actor = req_query(rq, "actor"), .limit = 100
+	};
 	const char *limiet = req_query(rq, "limiet"), *voor = req_query(rq, "voor");
 	long long v;
 	if (limiet) {
@@ -393,7 +397,8 @@ const struct route api_gebruikers_routes[] = {
 	  "Aanmelding", "Sessie", NULL, 1 },
 	{ "GET", "/api/v1/sessies/huidig", get_sessie, "toegang", "Wie ben ik (sessie of token)", NULL, "Sessie", NULL, 0 },
 	{ "DELETE", "/api/v1/sessies/huidig", delete_sessie, "toegang", "Afmelden: beëindigt de sessie", NULL, NULL, NULL, 0 },
-	{ "POST", "/api/v1/gebruikers", post_gebruiker, "toegang", "Gebruiker toevoegen", "NieuweGebruiker", "Gebruiker", NULL, 1 },
+	{ "POST", "/api/v1/gebruikers", post_gebruiker, "toegang", "Gebruiker toevoegen", "NieuweGebruiker", "Gebruiker", NULL,
+	  1 },
 	{ "GET", "/api/v1/gebruikers", list_gebruikers, "toegang", "Gebruikers (een manager ziet die van de eigen organisatie)",
 	  NULL, "[Gebruiker]", "organisatie", 0 },
 	{ "GET", "/api/v1/gebruikers/{naam}", get_gebruiker, "toegang", "Eén gebruiker", NULL, "Gebruiker", NULL, 0 },

@@ -46,8 +46,9 @@ static int may_write_skills(struct request *rq, struct response *rs, long long i
 	if (authz_require(rq, rs, ACT_SKILLS_WRITE, org) < 0)
 		return -1;
 	if (!policy_allows_record(&rq->actor, ACT_SKILLS_WRITE, org, id)) {
-		api_error(rs, 403, "Een medewerker werkt alleen de eigen kwaliteitskaart bij; dit account is niet gekoppeld aan "
-				   "medewerker %lld.",
+		api_error(rs, 403,
+			  "Een medewerker werkt alleen de eigen kwaliteitskaart bij; dit account is niet gekoppeld aan "
+			  "medewerker %lld.",
 			  id);
 		authz_audit(rq, ACT_SKILLS_WRITE, 403, obj);
 		return -1;
@@ -61,8 +62,7 @@ static int may_see_private(struct request *rq, const char *org, long long id)
 	return policy_allows_record(&rq->actor, ACT_STAFF_READ_PRIVATE, org, id);
 }
 
-static int query_int(struct request *rq, const char *name, long long min, long long max, long long *out,
-		     struct problem *p)
+static int query_int(struct request *rq, const char *name, long long min, long long max, long long *out, struct problem *p)
 {
 	const char *s = req_query(rq, name);
 	char *end;
@@ -155,12 +155,12 @@ static int get_competentie(struct request *rq, struct response *rs)
 		return api_problem(rs, &p);
 	size_t i;
 	json_t *c;
-	json_array_foreach(all, i, c) if (!strcmp(json_string_value(json_object_get(c, "code")), req_param(rq, "code")))
-	{
-		json_incref(c);
-		json_decref(all);
-		return api_json(rs, 200, c);
-	}
+	json_array_foreach(all, i, c)
+		if (!strcmp(json_string_value(json_object_get(c, "code")), req_param(rq, "code"))) {
+			json_incref(c);
+			json_decref(all);
+			return api_json(rs, 200, c);
+		}
 	json_decref(all);
 	return api_error(rs, 404, "Competentie '%s' bestaat niet.", req_param(rq, "code"));
 }
@@ -244,7 +244,8 @@ static int post_afwezigheid(struct request *rq, struct response *rs)
 			api_problem(rs, &p);
 		} else {
 			char loc[64];
-			snprintf(loc, sizeof(loc), "/api/v1/afwezigheden/%lld", (long long)json_integer_value(json_object_get(out, "id")));
+			snprintf(loc, sizeof(loc), "/api/v1/afwezigheden/%lld",
+				 (long long)json_integer_value(json_object_get(out, "id")));
 			resp_header(rs, "Location", loc);
 			api_json(rs, 201, out);
 		}
@@ -267,14 +268,13 @@ static int list_afwezigheden(struct request *rq, struct response *rs)
 	query_date(rq, "tot", &d, &p);
 	json_t *all = NULL;
 	if (p.status || kwaliteitskaart_absence_list(rq->store, query_text(rq, "organisatie"), id, query_text(rq, "van"),
-					     query_text(rq, "tot"), &all, &p) < 0)
+						     query_text(rq, "tot"), &all, &p) < 0)
 		return api_problem(rs, &p);
 	/* Only the absences of people whose personal data the actor may see. */
 	json_t *out = json_array();
 	size_t i;
 	json_t *a;
-	json_array_foreach(all, i, a)
-	{
+	json_array_foreach(all, i, a) {
 		if (may_see_private(rq, json_string_value(json_object_get(a, "organisatie")),
 				    (long long)json_integer_value(json_object_get(a, "medewerker"))))
 			json_array_append(out, a);
@@ -328,7 +328,8 @@ static int post_vervanging(struct request *rq, struct response *rs)
 			api_problem(rs, &p);
 		} else {
 			char loc[64];
-			snprintf(loc, sizeof(loc), "/api/v1/vervangingen/%lld", (long long)json_integer_value(json_object_get(out, "id")));
+			snprintf(loc, sizeof(loc), "/api/v1/vervangingen/%lld",
+				 (long long)json_integer_value(json_object_get(out, "id")));
 			resp_header(rs, "Location", loc);
 			api_json(rs, 201, out);
 		}
@@ -348,8 +349,8 @@ static int list_vervangingen(struct request *rq, struct response *rs)
 	query_int(rq, "medewerker", 1, 999999999999999LL, &id, &p);
 	query_int(rq, "alle", 0, 1, &alle, &p);
 	json_t *out = NULL;
-	if (p.status || kwaliteitskaart_substitution_list(rq->store, query_text(rq, "organisatie"), id, query_text(rq, "competentie"),
-						  (int)alle, &out, &p) < 0)
+	if (p.status || kwaliteitskaart_substitution_list(rq->store, query_text(rq, "organisatie"), id,
+							  query_text(rq, "competentie"), (int)alle, &out, &p) < 0)
 		return api_problem(rs, &p);
 	return api_json(rs, 200, out);
 }
@@ -409,7 +410,8 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	if (query_moment(rq, &m, &p) < 0)
 		return api_problem(rs, &p);
 	json_t *out = NULL;
-	if (kwaliteitskaart_network(rq->store, query_text(rq, "verband"), m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &out, &p) < 0)
+	if (kwaliteitskaart_network(rq->store, query_text(rq, "verband"), m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &out,
+				    &p) < 0)
 		return api_problem(rs, &p);
 	return api_json(rs, 200, out);
 }
@@ -512,8 +514,13 @@ static int import_body(struct request *rq, struct response *rs, const char **tex
 		*len = f->len;
 		return 0;
 	}
-	static const char *const ok[] = { "text/csv", "text/plain", "application/csv", "application/octet-stream",
-					  "application/vnd.ms-excel", "text/tab-separated-values", NULL };
+	static const char *const ok[] = { "text/csv",
+					  "text/plain",
+					  "application/csv",
+					  "application/octet-stream",
+					  "application/vnd.ms-excel",
+					  "text/tab-separated-values",
+					  NULL };
 	for (int i = 0; ct && ok[i]; i++) {
 		size_t n = strlen(ok[i]);
 		if (!strncasecmp(ct, ok[i], n) && (ct[n] == '\0' || ct[n] == ';')) {
@@ -522,8 +529,9 @@ static int import_body(struct request *rq, struct response *rs, const char **tex
 			return 0;
 		}
 	}
-	api_error(rs, 415, "Stuur de kwaliteitskaart als CSV (Content-Type: text/csv) of als bestand in een formulier "
-			   "(multipart/form-data, veld 'bestand'), niet als %s.",
+	api_error(rs, 415,
+		  "Stuur de kwaliteitskaart als CSV (Content-Type: text/csv) of als bestand in een formulier "
+		  "(multipart/form-data, veld 'bestand'), niet als %s.",
 		  ct ? ct : "inhoud zonder Content-Type");
 	return -1;
 }
@@ -579,7 +587,8 @@ static int put_gebruiker_medewerker(struct request *rq, struct response *rs)
 	if (!m || (!json_is_null(m) && (!json_is_integer(m) || json_integer_value(m) < 1))) {
 		problem_param(&p, "medewerker", "moet het id van een medewerker zijn, of null om de koppeling op te heffen");
 		api_problem(rs, &p);
-	} else if (kwaliteitskaart_account_link(rq->store, naam, json_is_null(m) ? 0 : (long long)json_integer_value(m), &out, &p) < 0) {
+	} else if (kwaliteitskaart_account_link(rq->store, naam, json_is_null(m) ? 0 : (long long)json_integer_value(m), &out,
+						&p) < 0) {
 		api_problem(rs, &p);
 	} else {
 		api_json(rs, 200, out);
@@ -617,8 +626,8 @@ const struct route api_kwaliteitskaart_routes[] = {
 	  "niveau 2 of 3 beheersen",
 	  "Vervanging", "Vervanging", NULL, 1 },
 	{ "GET", "/api/v1/vervangingen", list_vervangingen, "kwaliteitskaart",
-	  "Lopende vervangingsafspraken (alle=1: ook beëindigde)", NULL, "[Vervanging]", "organisatie,medewerker,competentie,alle",
-	  0 },
+	  "Lopende vervangingsafspraken (alle=1: ook beëindigde)", NULL, "[Vervanging]",
+	  "organisatie,medewerker,competentie,alle", 0 },
 	{ "DELETE", "/api/v1/vervangingen/{id}", delete_vervanging, "kwaliteitskaart",
 	  "Vervangingsafspraak beëindigen (manager van een van beide kanten)", NULL, "Vervanging", NULL, 0 },
 	{ "GET", "/api/v1/kwetsbaarheid", get_kwetsbaarheid, "kwaliteitskaart",

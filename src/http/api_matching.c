@@ -14,7 +14,6 @@
 #include "store/urenbank.h"
 #include "store/matching.h"
 
-
 /* Whether the actor may do action in proeftuin code (or its verband). */
 static int allowed(struct request *rq, enum action action, const char *org, const char *code, const char *verband)
 {
@@ -90,8 +89,7 @@ static void accept_op(struct request *rq, struct response *rs, json_t *in)
 	json_t *orgs = matching_staff_orgs(rq->store, in);
 	size_t i;
 	json_t *o;
-	json_array_foreach(orgs, i, o)
-	{
+	json_array_foreach(orgs, i, o) {
 		if (allowed(rq, ACT_STAFFING, json_string_value(o), code, verband))
 			continue;
 		api_error(rs, 403, "Uw rol (%s) mag geen medewerkers van %s inzetten in proeftuin '%s'.",
@@ -123,10 +121,10 @@ static int post_accept(struct request *rq, struct response *rs)
 
 const struct route api_matching_routes[] = {
 	{ "POST", "/api/v1/proeftuinen/{p}/matching", post_matching, "kwaliteitskaart",
-	  "Voorstel: wie werkt aan wat (minimum-kosten-maximum-stroom); legt niets vast", "Matchingverzoek",
-	  "Matchingvoorstel", NULL, 0 },
+	  "Voorstel: wie werkt aan wat (minimum-kosten-maximum-stroom); legt niets vast", "Matchingverzoek", "Matchingvoorstel",
+	  NULL, 0 },
 	{ "POST", "/api/v1/proeftuinen/{p}/matching/accepteren", post_accept, "kwaliteitskaart",
-	  "Gekozen toewijzingen uit een voorstel als inzet vastleggen, alles of niets", "Acceptatie", "Acceptatieresultaat",
-	  NULL, 1 },
+	  "Gekozen toewijzingen uit een voorstel als inzet vastleggen, alles of niets", "Acceptatie", "Acceptatieresultaat", NULL,
+	  1 },
 	{ 0 },
 };

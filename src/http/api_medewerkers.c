@@ -45,14 +45,14 @@ static void filter(struct request *rq, json_t *recs)
 	size_t i;
 	json_t *x;
 	if (!json_is_array(recs)) {
-		if (!policy_allows(&rq->actor, ACT_STAFF_READ_PRIVATE, json_string_value(json_object_get(recs, "organisatie")), NULL))
+		if (!policy_allows(&rq->actor, ACT_STAFF_READ_PRIVATE, json_string_value(json_object_get(recs, "organisatie")),
+				   NULL))
 			medewerkers_strip_private(recs);
 		return;
 	}
 	const char *last = NULL;
 	int allowed = 0;
-	json_array_foreach(recs, i, x)
-	{
+	json_array_foreach(recs, i, x) {
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		if (!last || strcmp(last, org))
 			allowed = policy_allows(&rq->actor, ACT_STAFF_READ_PRIVATE, org, NULL);
@@ -96,8 +96,7 @@ static int post_medewerker(struct request *rq, struct response *rs)
 	return 0;
 }
 
-static int query_int(struct request *rq, const char *name, long long min, long long max, long long *out,
-		     struct problem *p)
+static int query_int(struct request *rq, const char *name, long long min, long long max, long long *out, struct problem *p)
 {
 	const char *s = req_query(rq, name);
 	char *end;
@@ -233,8 +232,8 @@ const struct route api_medewerkers_routes[] = {
 	{ "POST", "/api/v1/medewerkers", post_medewerker, "medewerkers", "Medewerker toevoegen (manager van die organisatie)",
 	  "Medewerker", "Medewerker", NULL, 1 },
 	{ "GET", "/api/v1/medewerkers", list_medewerkers, "medewerkers",
-	  "Medewerkers, te filteren; persoonsgegevens alleen voor wie ze mag zien", NULL, "[Medewerker]",
-	  "organisatie,na,limiet", 0 },
+	  "Medewerkers, te filteren; persoonsgegevens alleen voor wie ze mag zien", NULL, "[Medewerker]", "organisatie,na,limiet",
+	  0 },
 	{ "GET", "/api/v1/medewerkers/{id}", get_medewerker, "medewerkers", "Eén medewerker", NULL, "Medewerker", NULL, 0 },
 	{ "PATCH", "/api/v1/medewerkers/{id}", patch_medewerker, "medewerkers",
 	  "Medewerker wijzigen (alleen de meegegeven velden; null wist een optioneel veld)", "MedewerkerWijziging", "Medewerker",
@@ -244,7 +243,7 @@ const struct route api_medewerkers_routes[] = {
 	{ "GET", "/api/v1/medewerkers/{id}/inzage", get_inzage, "privacy",
 	  "Inzage (AVG art. 15): alles wat samen over deze persoon vastlegt", NULL, "Inzage", NULL, 0 },
 	{ "POST", "/api/v1/medewerkers/{id}/pseudonimiseren", post_pseudonimiseren, "privacy",
-	  "Persoonsgegevens onomkeerbaar vervangen door een pseudoniem; het id en de urenhistorie blijven", NULL,
-	  "Medewerker", NULL, 0 },
+	  "Persoonsgegevens onomkeerbaar vervangen door een pseudoniem; het id en de urenhistorie blijven", NULL, "Medewerker",
+	  NULL, 0 },
 	{ 0 },
 };

@@ -67,8 +67,8 @@ static int get_stand(struct request *rq, struct response *rs)
 	snprintf(rs->content_type, sizeof(rs->content_type), "%s",
 		 md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
 	char disp[160];
-	snprintf(disp, sizeof(disp), "inline; filename=\"stand-van-zaken-%s-%s-%s.%s\"", org, query(rq, "van"),
-		 query(rq, "tot"), md ? "md" : "html");
+	snprintf(disp, sizeof(disp), "inline; filename=\"stand-van-zaken-%s-%s-%s.%s\"", org, query(rq, "van"), query(rq, "tot"),
+		 md ? "md" : "html");
 	resp_header(rs, "Content-Disposition", disp);
 	return 0;
 }

@@ -47,10 +47,7 @@ static int list_taakvelden(struct request *rq, struct response *rs)
 {
 	return api_json(rs, 200, register_taakveld_list(rq->store));
 }
-static int list_verbanden(struct request *rq, struct response *rs)
-{
-	return api_json(rs, 200, register_verband_list(rq->store));
-}
+static int list_verbanden(struct request *rq, struct response *rs) { return api_json(rs, 200, register_verband_list(rq->store)); }
 
 static int get_org(struct request *rq, struct response *rs)
 {
@@ -134,8 +131,8 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"),
-				      filter(rq, "taakveld"), &out, &p);
+	int r = register_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), &out,
+				      &p);
 	return api_query_result(rs, r, out, &p);
 }
 
@@ -160,18 +157,23 @@ static int get_netwerk(struct request *rq, struct response *rs)
 const struct route api_register_routes[] = {
 	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1 },
 	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties", NULL, "[Organisatie]", NULL, 0 },
-	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden", NULL, "Organisatie", NULL, 0 },
+	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden", NULL, "Organisatie",
+	  NULL, 0 },
 	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1 },
 	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0 },
 	{ "GET", "/api/v1/taakvelden/{code}", get_taakveld, "register", "Eén taakveld", NULL, "Taakveld", NULL, 0 },
-	{ "POST", "/api/v1/verbanden", post_verband, "register", "Samenwerkingsverband toevoegen, met leden", "Verband", "Verband", NULL, 1 },
+	{ "POST", "/api/v1/verbanden", post_verband, "register", "Samenwerkingsverband toevoegen, met leden", "Verband",
+	  "Verband", NULL, 1 },
 	{ "GET", "/api/v1/verbanden", list_verbanden, "register", "Alle samenwerkingsverbanden", NULL, "[Verband]", NULL, 0 },
-	{ "GET", "/api/v1/verbanden/{code}", get_verband, "register", "Eén verband, met leden en trajecten", NULL, "Verband", NULL, 0 },
+	{ "GET", "/api/v1/verbanden/{code}", get_verband, "register", "Eén verband, met leden en trajecten", NULL, "Verband",
+	  NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/leden", post_lid, "register", "Lid laten toetreden", "Lid", "Verband", NULL, 1 },
 	{ "POST", "/api/v1/verbanden/{code}/leden/{organisatie}/uittreding", post_uittreding, "register",
 	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0 },
-	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL, 1 },
-	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren", NULL, "[Traject]", "organisatie,verband,taakveld", 0 },
+	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL,
+	  1 },
+	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren", NULL, "[Traject]",
+	  "organisatie,verband,taakveld", 0 },
 	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject", NULL, "Traject", NULL, 0 },
 	{ "GET", "/api/v1/matrix", get_matrix, "register", "Per taakveld de partners van een organisatie op een datum", NULL,
 	  "[MatrixRegel]", "organisatie,datum", 0 },

@@ -8,8 +8,9 @@
 
 static int get_status(struct request *rq, struct response *rs)
 {
-	return api_json(rs, 200, json_pack("{s:s,s:s,s:i}", "status", "ok", "versie", SAMEN_VERSION, "schema",
-					   store_schema_version(rq->store)));
+	return api_json(
+		rs, 200,
+		json_pack("{s:s,s:s,s:i}", "status", "ok", "versie", SAMEN_VERSION, "schema", store_schema_version(rq->store)));
 }
 
 static json_t *schema_ref(const char *name)
@@ -29,14 +30,14 @@ static json_t *operation(const struct route *r)
 		const char *e = strchr(p, '}');
 		char name[64];
 		snprintf(name, sizeof(name), "%.*s", (int)(e - p - 1), p + 1);
-		json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:{s:s}}", "name", name, "in", "path",
-							"required", 1, "schema", "type", "string"));
+		json_array_append_new(params, json_pack("{s:s,s:s,s:b,s:{s:s}}", "name", name, "in", "path", "required", 1,
+							"schema", "type", "string"));
 	}
 	for (const char *q = r->query; q && *q;) {
 		size_t n = strcspn(q, ",");
 		if (n)
-			json_array_append_new(params, json_pack("{s:s%,s:s,s:{s:s}}", "name", q, n, "in", "query",
-								"schema", "type", "string"));
+			json_array_append_new(
+				params, json_pack("{s:s%,s:s,s:{s:s}}", "name", q, n, "in", "query", "schema", "type", "string"));
 		q += n + (q[n] == ',');
 	}
 	if (json_array_size(params))
@@ -45,8 +46,8 @@ static json_t *operation(const struct route *r)
 		json_decref(params);
 	if (r->body)
 		json_object_set_new(op, "requestBody",
-				    json_pack("{s:b,s:{s:{s:o}}}", "required", 1, "content", "application/json",
-					      "schema", schema_ref(r->body)));
+				    json_pack("{s:b,s:{s:{s:o}}}", "required", 1, "content", "application/json", "schema",
+					      schema_ref(r->body)));
 	json_t *responses = json_object();
 	const char *ok = r->created ? "201" : "200";
 	const char *ctype = "application/json";
@@ -61,17 +62,15 @@ static json_t *operation(const struct route *r)
 					      (!strcmp(ctype, "application/json")) ? schema_ref(r->result)
 										   : json_pack("{s:s}", "type", "string")));
 	json_object_set_new(responses, ok, okresp);
-	json_t *problem = json_pack("{s:{s:{s:s}}}", "application/problem+json", "schema", "$ref",
-				    "#/components/schemas/Probleem");
-	static const char *const errs[][2] = { { "400", "Ongeldige invoer" },
-					       { "401", "Niet aangemeld" },
-					       { "403", "Geen toegang" },
-					       { "404", "Niet gevonden" },
-					       { "409", "Bestaat al" },
-					       { "422", "Niet toegestaan door een regel of onbekende verwijzing" } };
+	json_t *problem =
+		json_pack("{s:{s:{s:s}}}", "application/problem+json", "schema", "$ref", "#/components/schemas/Probleem");
+	static const char *const errs[][2] = {
+		{ "400", "Ongeldige invoer" }, { "401", "Niet aangemeld" },
+		{ "403", "Geen toegang" },     { "404", "Niet gevonden" },
+		{ "409", "Bestaat al" },       { "422", "Niet toegestaan door een regel of onbekende verwijzing" }
+	};
 	for (size_t i = 0; i < sizeof(errs) / sizeof(errs[0]); i++)
-		json_object_set_new(responses, errs[i][0],
-				    json_pack("{s:s,s:O}", "description", errs[i][1], "content", problem));
+		json_object_set_new(responses, errs[i][0], json_pack("{s:s,s:O}", "description", errs[i][1], "content", problem));
 	json_decref(problem);
 	json_object_set_new(op, "responses", responses);
 	return op;
@@ -103,14 +102,14 @@ static int get_openapi(struct request *rq, struct response *rs)
 			json_object_set_new(item, m, operation(r));
 		}
 	}
-	json_t *doc = json_pack("{s:s,s:{s:s,s:s,s:s,s:{s:s}},s:[{s:s}],s:o,s:{s:o,s:{s:{s:s,s:s},s:{s:s,s:s,s:s}}},s:[{s:[]},{s:[]}]}",
-				"openapi", "3.0.3", "info", "title", "samen API", "version", "1.0.0", "description",
-				"Het register van samenwerking, de urenbank, de kwaliteitskaart en de rapportage van "
-				"gemeenten die werken als ware het één netwerkorganisatie.",
-				"license", "name", "EUPL-1.2", "servers", "url", "/api/v1", "paths", paths, "components",
-				"schemas", schemas, "securitySchemes", "bearer", "type", "http", "scheme", "bearer",
-				"cookie", "type", "apiKey", "in", "cookie", "name", "samen_sessie", "security", "bearer",
-				"cookie");
+	json_t *doc =
+		json_pack("{s:s,s:{s:s,s:s,s:s,s:{s:s}},s:[{s:s}],s:o,s:{s:o,s:{s:{s:s,s:s},s:{s:s,s:s,s:s}}},s:[{s:[]},{s:[]}]}",
+			  "openapi", "3.0.3", "info", "title", "samen API", "version", "1.0.0", "description",
+			  "Het register van samenwerking, de urenbank, de kwaliteitskaart en de rapportage van "
+			  "gemeenten die werken als ware het één netwerkorganisatie.",
+			  "license", "name", "EUPL-1.2", "servers", "url", "/api/v1", "paths", paths, "components", "schemas",
+			  schemas, "securitySchemes", "bearer", "type", "http", "scheme", "bearer", "cookie", "type", "apiKey",
+			  "in", "cookie", "name", "samen_sessie", "security", "bearer", "cookie");
 	return api_json(rs, 200, doc);
 }
 
@@ -120,6 +119,7 @@ const struct route api_system_routes[] = {
 	{ 0 },
 };
 
-const struct route *const api_tables[] = { api_system_routes, api_register_routes, api_medewerkers_routes,
-					   api_gebruikers_routes, api_besturing_routes, api_rapportage_routes,
-					   api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes, NULL };
+const struct route *const api_tables[] = {
+	api_system_routes,     api_register_routes, api_medewerkers_routes,     api_gebruikers_routes, api_besturing_routes,
+	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,   NULL
+};

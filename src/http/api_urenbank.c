@@ -17,7 +17,6 @@
 #include "store/urenbank.h"
 #include "store/medewerkers.h"
 
-
 static json_t *empty_body(void) { return json_object(); }
 
 /* The proeftuin of the path and the verband it belongs to, for scoping. */
@@ -51,8 +50,7 @@ static int require(struct request *rq, struct response *rs, enum action action, 
 		return 0;
 	if (org ? authz_require(rq, rs, action, org) < 0 : authz_require_verband(rq, rs, action, sc ? sc->code : NULL) < 0)
 		return -1;
-	api_error(rs, 403, "Uw rol (%s) mag dit niet in proeftuin '%s'.", policy_role_names[rq->actor.role],
-		  sc ? sc->code : "");
+	api_error(rs, 403, "Uw rol (%s) mag dit niet in proeftuin '%s'.", policy_role_names[rq->actor.role], sc ? sc->code : "");
 	authz_audit(rq, action, 403, sc ? sc->code : org);
 	return -1;
 }
@@ -63,7 +61,9 @@ static int require_any(struct request *rq, struct response *rs, enum action acti
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(orgs, i, x) if (allowed(rq, action, json_string_value(x), sc)) return 0;
+	json_array_foreach(orgs, i, x)
+		if (allowed(rq, action, json_string_value(x), sc))
+			return 0;
 	return require(rq, rs, action, json_array_size(orgs) ? json_string_value(json_array_get(orgs, 0)) : NULL, sc);
 }
 
@@ -72,15 +72,13 @@ static int require_all(struct request *rq, struct response *rs, enum action acti
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(orgs, i, x) if (!allowed(rq, action, json_string_value(x), sc))
-		return require(rq, rs, action, json_string_value(x), sc);
+	json_array_foreach(orgs, i, x)
+		if (!allowed(rq, action, json_string_value(x), sc))
+			return require(rq, rs, action, json_string_value(x), sc);
 	return json_array_size(orgs) ? 0 : require(rq, rs, action, NULL, sc);
 }
 
-static int require_read(struct request *rq, struct response *rs)
-{
-	return authz_require(rq, rs, ACT_STAFF_READ, NULL);
-}
+static int require_read(struct request *rq, struct response *rs) { return authz_require(rq, rs, ACT_STAFF_READ, NULL); }
 
 /* ---- Idempotency-Key ------------------------------------------------- */
 
@@ -109,8 +107,7 @@ static int precheck(struct request *rq, struct response *rs, enum action action,
 
 /* Checks the role, parses the body (optional when body_optional: none is
  * {}), then runs op, under the request's Idempotency-Key when it has one. */
-static int post_op(struct request *rq, struct response *rs, op_fn op, int body_optional, enum action action,
-		   enum action alt)
+static int post_op(struct request *rq, struct response *rs, op_fn op, int body_optional, enum action action, enum action alt)
 {
 	json_t *in = NULL;
 	if (precheck(rq, rs, action, alt) < 0)
@@ -139,7 +136,10 @@ static void op_proeftuin(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, code);
 }
-static int post_proeftuin(struct request *rq, struct response *rs) { return post_op(rq, rs, op_proeftuin, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+static int post_proeftuin(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_proeftuin, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE);
+}
 
 static int list_proeftuinen(struct request *rq, struct response *rs)
 {
@@ -169,8 +169,7 @@ static json_t *body_principals(struct request *rq, json_t *in)
 	size_t i;
 	json_t *x;
 	if (json_is_array(list)) {
-		json_array_foreach(list, i, x)
-		{
+		json_array_foreach(list, i, x) {
 			json_t *o = json_is_object(x) ? json_object_get(x, "organisatie") : x;
 			if (json_is_string(o))
 				json_array_append(out, o);
@@ -204,7 +203,10 @@ static void op_opdracht(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
 }
-static int post_opdracht(struct request *rq, struct response *rs) { return post_op(rq, rs, op_opdracht, 0, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
+static int post_opdracht(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_opdracht, 0, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE);
+}
 
 static int list_opdrachten(struct request *rq, struct response *rs)
 {
@@ -269,7 +271,10 @@ static void op_merge(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
 }
-static int post_merge(struct request *rq, struct response *rs) { return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+static int post_merge(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE);
+}
 
 static void op_close(struct request *rq, struct response *rs, json_t *in)
 {
@@ -289,7 +294,10 @@ static void op_close(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 200, out, &p);
 	authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
 }
-static int post_close(struct request *rq, struct response *rs) { return post_op(rq, rs, op_close, 1, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE); }
+static int post_close(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_close, 1, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE);
+}
 
 /* The organisation code of the medewerker in the body; the actor's own
  * when it is missing or unknown, so that whoever may act at all gets the
@@ -300,7 +308,8 @@ static void body_staff_org(struct request *rq, json_t *in, char *org, size_t len
 	struct problem p;
 	problem_init(&p);
 	snprintf(org, len, "%s", rq->actor.org);
-	if (json_is_integer(m) && json_integer_value(m) > 0 && medewerkers_org(rq->store, json_integer_value(m), org, len, &p) < 0)
+	if (json_is_integer(m) && json_integer_value(m) > 0 &&
+	    medewerkers_org(rq->store, json_integer_value(m), org, len, &p) < 0)
 		snprintf(org, len, "%s", rq->actor.org);
 }
 
@@ -323,7 +332,10 @@ static void op_inzet(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_STAFFING, rs->status, sc.code);
 }
-static int post_inzet(struct request *rq, struct response *rs) { return post_op(rq, rs, op_inzet, 0, ACT_STAFFING, ACT_STAFFING); }
+static int post_inzet(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_inzet, 0, ACT_STAFFING, ACT_STAFFING);
+}
 
 /* ---- uren ------------------------------------------------------------- */
 
@@ -343,14 +355,18 @@ static void op_uren(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_HOURS_BOOK, rs->status, sc.code);
 }
-static int post_uren(struct request *rq, struct response *rs) { return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK); }
+static int post_uren(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK);
+}
 
 static int list_uren(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	struct urenbank_uren_filter f = { req_query(rq, "status"), req_query(rq, "opdrachtgever"),
-					  req_query(rq, "organisatie"), 0, 0, 0, 0 };
+	struct urenbank_uren_filter f = {
+		req_query(rq, "status"), req_query(rq, "opdrachtgever"), req_query(rq, "organisatie"), 0, 0, 0, 0
+	};
 	struct problem p;
 	problem_init(&p);
 	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };
@@ -411,9 +427,18 @@ static void review(struct request *rq, struct response *rs, json_t *in, enum rev
 static void op_approve(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, APPROVE); }
 static void op_reject(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, REJECT); }
 static void op_correct(struct request *rq, struct response *rs, json_t *in) { review(rq, rs, in, CORRECT); }
-static int post_approve(struct request *rq, struct response *rs) { return post_op(rq, rs, op_approve, 1, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE); }
-static int post_reject(struct request *rq, struct response *rs) { return post_op(rq, rs, op_reject, 0, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE); }
-static int post_correct(struct request *rq, struct response *rs) { return post_op(rq, rs, op_correct, 1, ACT_HOURS_APPROVE, ACT_EXCHANGE_MANAGE); }
+static int post_approve(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_approve, 1, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE);
+}
+static int post_reject(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_reject, 0, ACT_HOURS_APPROVE, ACT_HOURS_APPROVE);
+}
+static int post_correct(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_correct, 1, ACT_HOURS_APPROVE, ACT_EXCHANGE_MANAGE);
+}
 
 /* ---- stortingen, saldi, journaal, afrekening -------------------------- */
 
@@ -432,7 +457,10 @@ static void op_deposit(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_DEPOSIT, rs->status, sc.code);
 }
-static int post_deposit(struct request *rq, struct response *rs) { return post_op(rq, rs, op_deposit, 0, ACT_DEPOSIT, ACT_DEPOSIT); }
+static int post_deposit(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_deposit, 0, ACT_DEPOSIT, ACT_DEPOSIT);
+}
 
 static int list_deposits(struct request *rq, struct response *rs)
 {
@@ -470,8 +498,9 @@ static int get_journaal(struct request *rq, struct response *rs)
 		int too_big = buf_failed(&b);
 		buf_release(&b);
 		if (too_big)
-			return api_error(rs, 500, "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
-						  "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
+			return api_error(rs, 500,
+					 "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
+					 "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
 					 req_param(rq, "p"), req_param(rq, "p"));
 		return api_problem(rs, &p);
 	}
@@ -497,7 +526,10 @@ static void op_settle(struct request *rq, struct response *rs, json_t *in)
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
 }
-static int post_settle(struct request *rq, struct response *rs) { return post_op(rq, rs, op_settle, 1, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE); }
+static int post_settle(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_settle, 1, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE);
+}
 
 static int get_settle_preview(struct request *rq, struct response *rs)
 {
@@ -523,15 +555,16 @@ static int list_settlements(struct request *rq, struct response *rs)
 
 #define PT "/api/v1/proeftuinen/{p}"
 const struct route api_urenbank_routes[] = {
-	{ "POST", "/api/v1/proeftuinen", post_proeftuin, "urenbank", "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet",
-	  "Proeftuin", "Proeftuin", NULL, 1 },
+	{ "POST", "/api/v1/proeftuinen", post_proeftuin, "urenbank",
+	  "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet", "Proeftuin", "Proeftuin", NULL, 1 },
 	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0 },
 	{ "GET", PT, get_proeftuin, "urenbank", "Eén proeftuin", NULL, "Proeftuin", NULL, 0 },
 	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
 	  "Opdracht", "Opdracht", NULL, 1 },
 	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
 	  "status,soort,organisatie", 0 },
-	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht", NULL, 0 },
+	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
+	  NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
 	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers", "Samenvoeging", "Opdracht", NULL, 1 },
 	{ "POST", PT "/opdrachten/{id}/afronden", post_close, "urenbank", "Opdracht afronden; open inzet komt vrij", NULL,
@@ -539,12 +572,13 @@ const struct route api_urenbank_routes[] = {
 	{ "POST", PT "/opdrachten/{id}/inzet", post_inzet, "urenbank",
 	  "Medewerker inzetten; legt de trekkingsrechten van de opdrachtgevers vast", "Inzet", "Inzet", NULL, 1 },
 	{ "POST", PT "/uren", post_uren, "urenbank", "Uren boeken (ingediend)", "Urenregel", "Urenregel", NULL, 1 },
-	{ "GET", PT "/uren", list_uren, "urenbank", "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)",
-	  NULL, "[Urenregel]", "status,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0 },
+	{ "GET", PT "/uren", list_uren, "urenbank",
+	  "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)", NULL, "[Urenregel]",
+	  "status,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0 },
 	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0 },
 	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0 },
-	{ "POST", PT "/uren/{id}/afkeuren", post_reject, "urenbank", "Uren afkeuren met een reden", "Afkeuring", "Urenregel", NULL,
-	  0 },
+	{ "POST", PT "/uren/{id}/afkeuren", post_reject, "urenbank", "Uren afkeuren met een reden", "Afkeuring", "Urenregel",
+	  NULL, 0 },
 	{ "POST", PT "/uren/{id}/corrigeren", post_correct, "urenbank", "Goedgekeurde uren corrigeren met een tegenboeking",
 	  "Correctie", "Urenregel", NULL, 0 },
 	{ "POST", PT "/stortingen", post_deposit, "urenbank", "Geld storten; wordt omgerekend naar een urentegoed", "Storting",
@@ -552,10 +586,10 @@ const struct route api_urenbank_routes[] = {
 	{ "GET", PT "/stortingen", list_deposits, "urenbank", "Alle stortingen", NULL, "[Storting]", NULL, 0 },
 	{ "GET", PT "/saldi", get_saldi, "urenbank", "Saldo en trekkingsrechten per lid", NULL, "[Saldo]", NULL, 0 },
 	{ "GET", PT "/journaal", get_journaal, "urenbank", "Het journaal in hledger-/ledger-formaat", NULL, "text", NULL, 0 },
-	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit",
-	  "Afrekenverzoek", "Afrekening", NULL, 1 },
-	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen", NULL,
-	  "Afrekening", "tot", 0 },
+	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit", "Afrekenverzoek",
+	  "Afrekening", NULL, 1 },
+	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen",
+	  NULL, "Afrekening", "tot", 0 },
 	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
 	  0 },
 	{ 0 },

@@ -94,7 +94,7 @@ int auth_guard(struct request *rq, struct response *rs)
 			return 0; /* signing out without a session just clears the cookie */
 		return refuse(rq, rs, 401,
 			      req_is_api(rq) ? "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen."
-					      : "Meld u aan om dit te doen.");
+					     : "Meld u aan om dit te doen.");
 	}
 	if (rq->actor.via_token)
 		return 0;
@@ -192,16 +192,12 @@ int auth_login(struct request *rq, const char *naam, const char *wachtwoord, str
 		authz_audit(rq, ACT_LOGIN, 201, object);
 		return 201;
 	}
-	case GEBRUIKERS_LOGIN_LOCKED:
-		authz_audit(rq, ACT_LOGIN, 429, object);
-		return 429;
+	case GEBRUIKERS_LOGIN_LOCKED: authz_audit(rq, ACT_LOGIN, 429, object); return 429;
 	case GEBRUIKERS_LOGIN_FAILED:
 		authz_audit(rq, ACT_LOGIN, 401, object);
 		failure_delay(failures);
 		return 401;
-	default:
-		authz_audit(rq, ACT_LOGIN, 503, object);
-		return 503;
+	default: authz_audit(rq, ACT_LOGIN, 503, object); return 503;
 	}
 }
 

@@ -15,8 +15,9 @@ static int refuse(struct request *rq, struct response *rs, enum action action, c
 	int status = rq->actor.role == ROLE_NONE ? 401 : 403;
 	char msg[400];
 	if (status == 401)
-		snprintf(msg, sizeof(msg), "%s", page ? "Meld u aan om deze pagina te zien."
-						      : "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
+		snprintf(msg, sizeof(msg), "%s",
+			 page ? "Meld u aan om deze pagina te zien."
+			      : "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
 	else
 		snprintf(msg, sizeof(msg), "Uw rol (%s%s%s) mag dit niet%s%s.", policy_role_names[rq->actor.role],
 			 rq->actor.org[0] ? " bij " : "", rq->actor.org, object ? " voor " : "", object ? object : "");
@@ -57,15 +58,13 @@ void authz_audit_named(struct request *rq, const char *actie, int status, const 
 	else
 		snprintf(actor, sizeof(actor), "%s (%s%s%s)", rq->actor.name, policy_role_names[rq->actor.role],
 			 rq->actor.org[0] ? ", " : "", rq->actor.org);
-	const char *result = status < 400   ? "gelukt"
-			     : status == 401 || status == 403 || status == 429 ? "geweigerd"
-									: "mislukt";
+	const char *result = status < 400 ? "gelukt" : status == 401 || status == 403 || status == 429 ? "geweigerd" : "mislukt";
 	char res[64];
 	snprintf(res, sizeof(res), "%s (%d)", result, status);
 	char obj[400];
 	snprintf(obj, sizeof(obj), "%s %s%s%s", rq->method, rq->path, object ? ": " : "", object ? object : "");
 	gebruikers_audit_by(rq->store, actor, rq->actor.role == ROLE_NONE ? NULL : rq->actor.name, actie, obj, res,
-			  rq->client_ip ? rq->client_ip : "");
+			    rq->client_ip ? rq->client_ip : "");
 	t_audited = 1;
 }
 

@@ -69,9 +69,8 @@ int idempotent_run(struct request *rq, struct response *rs, json_t *in, idempote
 		api_problem(rs, &p);
 	} else {
 		op(rq, rs, in);
-		if (storable(rs->status) &&
-		    idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
-				      buf_str(&rs->body), &p) < 0) {
+		if (storable(rs->status) && idempotency_store(rq->store, rq->actor.user_id, key, fp, rs->status, rs->content_type,
+							      buf_str(&rs->body), &p) < 0) {
 			db_rollback(db);
 			json_decref(in);
 			buf_release(&rs->body);

@@ -25,7 +25,7 @@ struct MHD_Connection;
 struct request {
 	const char *method;
 	const char *path;
-	const char *body;  /* NUL-terminated; "" when none */
+	const char *body; /* NUL-terminated; "" when none */
 	size_t body_len;
 	int nparams;
 	const char *param_names[HTTP_MAX_PARAMS];

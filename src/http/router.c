@@ -89,7 +89,8 @@ static void dispatch(struct request *rq, struct response *rs)
 			probe.nparams = 0;
 			if (!match(r->pattern, rq->path, &probe))
 				continue;
-			if (strcmp(r->method, rq->method) && !(strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0)) {
+			if (strcmp(r->method, rq->method) &&
+			    !(strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0)) {
 				for (int i = 0; i < probe.nparams; i++)
 					free(probe.param_values[i]);
 				size_t l = strlen(allow);

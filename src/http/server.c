@@ -106,13 +106,15 @@ static void client_ip(struct MHD_Connection *c, char *out, size_t outlen)
 	if (!ci || !ci->client_addr)
 		return;
 	if (ci->client_addr->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out, (socklen_t)outlen);
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr, out,
+			  (socklen_t)outlen);
 	else if (ci->client_addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out, (socklen_t)outlen);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, out,
+			  (socklen_t)outlen);
 }
 
-static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method, const char *version,
+				  const char *upload_data, size_t *upload_size, void **con_cls)
 {
 	int tls = *(int *)cls;
 	struct conn_state *st = *con_cls;
@@ -139,8 +141,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 	char ip[64];
 	client_ip(c, ip, sizeof(ip));
-	struct request rq = { .method = method, .path = url, .body = buf_str(&st->body),
-			      .body_len = st->body.len, .client_ip = ip, .tls = tls, .conn = c };
+	struct request rq = { .method = method,
+			      .path = url,
+			      .body = buf_str(&st->body),
+			      .body_len = st->body.len,
+			      .client_ip = ip,
+			      .tls = tls,
+			      .conn = c };
 	struct response rs = { .status = 200 };
 	buf_init(&rs.body, 0);
 	struct problem p;
@@ -242,17 +249,14 @@ int server_run(const struct server_config *cfg)
 	}
 	struct MHD_Daemon *d;
 	if (cert)
-		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag,
-				     MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-				     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-				     MHD_OPTION_HTTPS_MEM_CERT, cert,
-				     MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
+		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag, MHD_OPTION_SOCK_ADDR, sa,
+				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+				     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
 	else
-		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag,
-				     MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-				     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag, MHD_OPTION_SOCK_ADDR, sa,
+				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 				     MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "samen: kan niet luisteren op %s poort %d (bezet of geen rechten?)\n", cfg->bind, cfg->port);
@@ -262,8 +266,7 @@ int server_run(const struct server_config *cfg)
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	int port = di ? di->port : cfg->port;
-	printf("samen luistert op %s://%s%s%s:%d\n", cert ? "https" : "http", v6 ? "[" : "", cfg->bind,
-	       v6 ? "]" : "", port);
+	printf("samen luistert op %s://%s%s%s:%d\n", cert ? "https" : "http", v6 ? "[" : "", cfg->bind, v6 ? "]" : "", port);
 	fflush(stdout);
 
 	int sig;

@@ -5,10 +5,10 @@
 
 struct server_config {
 	const char *db_path;
-	const char *bind;   /* "127.0.0.1" unless widened with --bind */
-	int port;           /* 0: an ephemeral port */
-	int threads;        /* 0: the number of cores */
-	const char *cert;   /* PEM files for TLS, or NULL */
+	const char *bind; /* "127.0.0.1" unless widened with --bind */
+	int port;         /* 0: an ephemeral port */
+	int threads;      /* 0: the number of cores */
+	const char *cert; /* PEM files for TLS, or NULL */
 	const char *key;
 };
 

@@ -130,10 +130,7 @@ static void lower(const char *in, char *out, size_t len)
 	out[i] = '\0';
 }
 
-static const char *str(json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
 static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const char *org_lc)
 {
@@ -155,8 +152,7 @@ static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const c
 		buf_printf(&desc, "\n%s", str(m, "omschrijving"));
 	size_t i;
 	json_t *u;
-	json_array_foreach(json_object_get(m, "uitstel"), i, u)
-	{
+	json_array_foreach(json_object_get(m, "uitstel"), i, u) {
 		nl_date(str(u, "oudeDeadline"), d1, sizeof(d1));
 		nl_date(str(u, "nieuweDeadline"), d2, sizeof(d2));
 		buf_printf(&desc, "\nUitgesteld van %s naar %s. Reden: %s", d1, d2, str(u, "reden") ? str(u, "reden") : "");
@@ -166,8 +162,12 @@ static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const c
 		nl_date(str(gereed, "datum"), d1, sizeof(d1));
 		buf_printf(&desc, "\nGereed op %s.", d1);
 	}
-	struct agenda_event e = { keep(a, uid), day, keep(a, buf_str(&sum)), keep(a, buf_str(&desc)), "Mijlpaal",
-			       (int)json_array_size(json_object_get(m, "uitstel")) };
+	struct agenda_event e = { keep(a, uid),
+				  day,
+				  keep(a, buf_str(&sum)),
+				  keep(a, buf_str(&desc)),
+				  "Mijlpaal",
+				  (int)json_array_size(json_object_get(m, "uitstel")) };
 	push(a, &e);
 	buf_release(&sum);
 	buf_release(&desc);
@@ -181,8 +181,7 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 	json_t *seen = json_object();
 	size_t i;
 	json_t *t;
-	json_array_foreach(trajecten, i, t)
-	{
+	json_array_foreach(trajecten, i, t) {
 		const char *wd = str(t, "wettelijkeDeadline");
 		int32_t day;
 		if (!wd || date_parse(wd, &day) < 0)
@@ -202,8 +201,7 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 			   str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"), d);
 		size_t k;
 		json_t *o;
-		json_array_foreach(trajecten, k, o)
-		{
+		json_array_foreach(trajecten, k, o) {
 			if (!json_equal(json_object_get(o, "taakveld"), json_object_get(t, "taakveld")) ||
 			    !json_equal(json_object_get(o, "wettelijkeDeadline"), json_object_get(t, "wettelijkeDeadline")))
 				continue;
@@ -214,8 +212,8 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 		lower(str(t, "taakveld"), tv, sizeof(tv));
 		snprintf(ymd, sizeof(ymd), "%.4s%.2s%.2s", wd, wd + 5, wd + 8);
 		snprintf(uid, sizeof(uid), "wettelijk-%s-%s-%s@samen", tv, ymd, org_lc);
-		struct agenda_event e = { keep(a, uid), day, keep(a, buf_str(&sum)), keep(a, buf_str(&desc)),
-				       "Wettelijke deadline", 0 };
+		struct agenda_event e = { keep(a, uid),          day, keep(a, buf_str(&sum)), keep(a, buf_str(&desc)),
+					  "Wettelijke deadline", 0 };
 		push(a, &e);
 		buf_release(&sum);
 		buf_release(&desc);
@@ -241,8 +239,9 @@ int agenda_build(struct store *s, const char *org, time_t stamp, struct buf *out
 	json_t *vlist = register_verband_list(s), *vnames = json_object();
 	size_t i;
 	json_t *x;
-	json_array_foreach(vlist, i, x) if (str(x, "code") && json_is_string(json_object_get(x, "naam")))
-		json_object_set(vnames, str(x, "code"), json_object_get(x, "naam"));
+	json_array_foreach(vlist, i, x)
+		if (str(x, "code") && json_is_string(json_object_get(x, "naam")))
+			json_object_set(vnames, str(x, "code"), json_object_get(x, "naam"));
 	json_decref(vlist);
 	char org_lc[48];
 	lower(org, org_lc, sizeof(org_lc));
@@ -250,13 +249,13 @@ int agenda_build(struct store *s, const char *org, time_t stamp, struct buf *out
 	if ((r = register_traject_list(s, org, NULL, NULL, &trajecten, p)) < 0 ||
 	    (r = besturing_milestone_list(s, &f, &mijlpalen, p)) < 0)
 		goto out;
-	json_array_foreach(mijlpalen, i, x) milestone_event(&a, x, vnames, org_lc);
+	json_array_foreach(mijlpalen, i, x)
+		milestone_event(&a, x, vnames, org_lc);
 	deadline_events(&a, trajecten, vnames, org_lc);
 	if (a.n)
 		qsort(a.ev, a.n, sizeof(*a.ev), event_cmp);
 	char name[300];
-	snprintf(name, sizeof(name), "Samenwerking %s: mijlpalen en wettelijke deadlines",
-		 str(o, "naam") ? str(o, "naam") : org);
+	snprintf(name, sizeof(name), "Samenwerking %s: mijlpalen en wettelijke deadlines", str(o, "naam") ? str(o, "naam") : org);
 	struct agenda_calendar cal = { name, stamp, a.ev, a.n };
 	if (agenda_write(&cal, out) < 0)
 		r = problem_set(p, 500, "De agenda van %s kon niet als iCalendar worden geschreven.", org);

@@ -6,9 +6,9 @@
 #include "report/besturing_tijdlijn.h"
 
 #define PLAN_W 760.0
-#define PLAN_X0 214.0      /* the axis starts here; the labels are left of it */
+#define PLAN_X0 214.0 /* the axis starts here; the labels are left of it */
 #define PLAN_X1 744.0
-#define PLAN_TOP 40.0      /* room for month and year labels */
+#define PLAN_TOP 40.0 /* room for month and year labels */
 #define PLAN_ROW 40.0
 #define PLAN_LEGEND 62.0
 #define PLAN_LABEL_CHARS 30 /* of a traject label at 12.5px in 200px */
@@ -119,8 +119,9 @@ static void months(struct buf *b, const struct axis *a, double bottom)
 		buf_printf(b, "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"" C_MUTED "\" text-anchor=\"%s\">%s</text>", tx,
 			   step == 1 ? "middle" : "start", nl_month_short(mo));
 		if (mo == 1 || k == 0)
-			buf_printf(b, "<text x=\"%.1f\" y=\"30\" font-size=\"11\" font-weight=\"700\" fill=\"" C_INK
-				      "\" text-anchor=\"%s\">%d</text>",
+			buf_printf(b,
+				   "<text x=\"%.1f\" y=\"30\" font-size=\"11\" font-weight=\"700\" fill=\"" C_INK
+				   "\" text-anchor=\"%s\">%d</text>",
 				   tx, step == 1 ? "middle" : "start", y);
 	}
 	double end = ax(a, a->to);
@@ -132,15 +133,17 @@ static void months(struct buf *b, const struct axis *a, double bottom)
 static void shape(struct buf *b, enum plan_kind kind, double x, double y)
 {
 	switch (kind) {
-	case PLAN_DONE:
-		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"" C_DONE "\"/>", x, y);
-		break;
+	case PLAN_DONE: buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"" C_DONE "\"/>", x, y); break;
 	case PLAN_DONE_LATE:
-		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" C_DONE "\" stroke=\"" C_LATE "\" stroke-width=\"3\"/>", x,
-			   y);
+		buf_printf(b,
+			   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" fill=\"" C_DONE "\" stroke=\"" C_LATE
+			   "\" stroke-width=\"3\"/>",
+			   x, y);
 		break;
 	case PLAN_OPEN:
-		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" fill=\"#ffffff\" stroke=\"" C_OPEN "\" stroke-width=\"2.5\"/>",
+		buf_printf(b,
+			   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5.5\" fill=\"#ffffff\" stroke=\"" C_OPEN
+			   "\" stroke-width=\"2.5\"/>",
 			   x, y);
 		break;
 	case PLAN_LATE:
@@ -185,26 +188,31 @@ static void row(struct buf *b, const struct plan_chart *c, const struct axis *a,
 		buf_adds(b, "</title>");
 		if (m->moved_from != DATE_NONE && m->moved_from >= a->from && m->moved_from < m->date && !beyond) {
 			double x0 = ax(a, m->moved_from);
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#ffffff\" stroke=\"" C_MOVED "\" stroke-width=\"1.5\"/>",
+			buf_printf(b,
+				   "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#ffffff\" stroke=\"" C_MOVED
+				   "\" stroke-width=\"1.5\"/>",
 				   x0, mid);
 			if (x - x0 > 20) {
-				buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_MOVED
-					      "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
+				buf_printf(b,
+					   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_MOVED
+					   "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
 					   x0 + 5, mid, x - 15, mid);
-				buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"" C_MOVED "\"/>", x - 16, mid - 4, x - 10,
-					   mid, x - 16, mid + 4);
+				buf_printf(b, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"" C_MOVED "\"/>", x - 16,
+					   mid - 4, x - 10, mid, x - 16, mid + 4);
 			}
 		}
 		shape(b, m->kind, x, mid);
 		if (beyond) {
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_INK "\" text-anchor=\"end\">", x - 10,
-				   mid + 4);
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_INK "\" text-anchor=\"end\">",
+				   x - 10, mid + 4);
 			escape_html(b, d);
 			buf_adds(b, " ›</text>");
 		} else if (x - last_label >= 52) {
 			char dm[NL_TEXT_LEN];
 			nl_day_short(m->date, 0, dm, sizeof(dm));
-			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED "\" text-anchor=\"middle\">%s</text>",
+			buf_printf(b,
+				   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"" C_MUTED
+				   "\" text-anchor=\"middle\">%s</text>",
 				   x, mid + 19, dm);
 			last_label = x;
 		}
@@ -232,12 +240,16 @@ static void legend(struct buf *b, const struct plan_chart *c, double top)
 	legend_item(b, 340, y1, PLAN_OPEN, "open");
 	legend_item(b, 450, y1, PLAN_LATE, "te laat");
 	legend_item(b, 580, y1, PLAN_LEGAL, "wettelijke deadline");
-	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#ffffff\" stroke=\"" C_MOVED "\" stroke-width=\"1.5\"/>", 8.0,
-		   y2 - 4);
-	buf_printf(b, "<line x1=\"14\" y1=\"%.1f\" x2=\"34\" y2=\"%.1f\" stroke=\"" C_MOVED "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
+	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#ffffff\" stroke=\"" C_MOVED "\" stroke-width=\"1.5\"/>",
+		   8.0, y2 - 4);
+	buf_printf(b,
+		   "<line x1=\"14\" y1=\"%.1f\" x2=\"34\" y2=\"%.1f\" stroke=\"" C_MOVED
+		   "\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
 		   y2 - 4, y2 - 4);
 	buf_printf(b, "<path d=\"M34 %.1fL40 %.1fL34 %.1fZ\" fill=\"" C_MOVED "\"/>", y2 - 8, y2 - 4, y2);
-	buf_printf(b, "<text x=\"46\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">uitgesteld: van de oude naar de nieuwe deadline</text>",
+	buf_printf(b,
+		   "<text x=\"46\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK
+		   "\">uitgesteld: van de oude naar de nieuwe deadline</text>",
 		   y2);
 	if (c->hide_period) {
 		buf_adds(b, "</g>");
@@ -245,7 +257,9 @@ static void legend(struct buf *b, const struct plan_chart *c, double top)
 	}
 	buf_printf(b, "<rect x=\"340\" y=\"%.1f\" width=\"16\" height=\"12\" fill=\"#dbe7f5\"/>", y2 - 10);
 	buf_printf(b, "<text x=\"362\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">rapportageperiode</text>", y2);
-	buf_printf(b, "<line x1=\"488\" y1=\"%.1f\" x2=\"488\" y2=\"%.1f\" stroke=\"" C_OPEN "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
+	buf_printf(b,
+		   "<line x1=\"488\" y1=\"%.1f\" x2=\"488\" y2=\"%.1f\" stroke=\"" C_OPEN
+		   "\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
 		   y2 - 12, y2 + 2);
 	buf_printf(b, "<text x=\"496\" y=\"%.1f\" font-size=\"11\" fill=\"" C_INK "\">peildatum (", y2);
 	escape_html(b, d);
@@ -258,8 +272,9 @@ int besturing_tijdlijn_write(struct buf *out, const struct plan_chart *c)
 	double rows_bottom = PLAN_TOP + (double)c->nrows * PLAN_ROW;
 	double h = rows_bottom + PLAN_LEGEND;
 	const char *id = c->id ? c->id : "plan";
-	buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"samen-plan\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\""
-			" height=\"%.0f\" role=\"img\" aria-labelledby=\"",
+	buf_printf(out,
+		   "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"samen-plan\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\""
+		   " height=\"%.0f\" role=\"img\" aria-labelledby=\"",
 		   PLAN_W, h, PLAN_W, h);
 	escape_html(out, id);
 	buf_adds(out, "-titel ");
@@ -281,18 +296,24 @@ int besturing_tijdlijn_write(struct buf *out, const struct plan_chart *c)
 			buf_printf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f4f4f4\"/>",
 				   PLAN_TOP + (double)r * PLAN_ROW, PLAN_W, PLAN_ROW);
 	if (!c->hide_period)
-		buf_printf(out, "<rect class=\"samen-plan__periode\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#dbe7f5\"/>",
+		buf_printf(out,
+			   "<rect class=\"samen-plan__periode\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			   "fill=\"#dbe7f5\"/>",
 			   ax(&a, pf), PLAN_TOP - 6, ax(&a, pt) - ax(&a, pf), rows_bottom - PLAN_TOP + 6);
 	months(out, &a, rows_bottom);
 	for (size_t r = 0; r < c->nrows; r++)
 		row(out, c, &a, r, PLAN_TOP + (double)r * PLAN_ROW);
 	double xp = ax(&a, c->period_to);
 	if (!c->hide_period)
-		buf_printf(out, "<line class=\"samen-plan__peildatum\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_OPEN
+		buf_printf(
+			out,
+			"<line class=\"samen-plan__peildatum\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"" C_OPEN
 			"\" stroke-width=\"2\" stroke-dasharray=\"3 2\"/>",
-		   xp, PLAN_TOP - 6, xp, rows_bottom);
+			xp, PLAN_TOP - 6, xp, rows_bottom);
 	if (!c->nrows)
-		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"" C_MUTED "\">Geen mijlpalen of deadlines.</text>",
+		buf_printf(out,
+			   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"" C_MUTED
+			   "\">Geen mijlpalen of deadlines.</text>",
 			   PLAN_X0, PLAN_TOP + 16);
 	legend(out, c, rows_bottom);
 	buf_adds(out, "</svg>");

@@ -19,11 +19,11 @@
 #include "core/buf.h"
 
 enum plan_kind {
-	PLAN_OPEN = 0,   /* not done, deadline not passed */
-	PLAN_DONE,       /* done on or before its deadline (date: the day it was done) */
-	PLAN_DONE_LATE,  /* done after its deadline (date: the day it was done) */
-	PLAN_LATE,       /* not done and the deadline has passed */
-	PLAN_LEGAL,      /* a legal deadline */
+	PLAN_OPEN = 0,  /* not done, deadline not passed */
+	PLAN_DONE,      /* done on or before its deadline (date: the day it was done) */
+	PLAN_DONE_LATE, /* done after its deadline (date: the day it was done) */
+	PLAN_LATE,      /* not done and the deadline has passed */
+	PLAN_LEGAL,     /* a legal deadline */
 };
 
 struct plan_marker {
@@ -34,15 +34,15 @@ struct plan_marker {
 };
 
 struct plan_row {
-	const char *label;   /* the traject: its task field */
-	const char *sublabel;/* smaller, under it: the verband; may be NULL */
+	const char *label;    /* the traject: its task field */
+	const char *sublabel; /* smaller, under it: the verband; may be NULL */
 	const struct plan_marker *markers;
 	size_t n;
 };
 
 struct plan_chart {
-	const char *id;             /* prefix for element ids, unique within the page */
-	const char *title, *desc;   /* accessible name and description */
+	const char *id;                 /* prefix for element ids, unique within the page */
+	const char *title, *desc;       /* accessible name and description */
 	int32_t period_from, period_to; /* the reporting period; period_to is the peildatum */
 	const struct plan_row *rows;
 	size_t nrows;

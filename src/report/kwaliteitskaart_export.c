@@ -25,19 +25,18 @@ void kwaliteitskaart_export_csv(struct buf *out, json_t *map)
 	int priv = has_personal(map);
 	size_t i, k;
 	json_t *x, *c;
-	buf_adds(out, "\xef\xbb\xbf" "naam;functie");
+	buf_adds(out, "\xef\xbb\xbf"
+		      "naam;functie");
 	for (k = 0; priv && personal[k]; k++) {
 		buf_addc(out, ';');
 		buf_adds(out, personal[k]);
 	}
-	json_array_foreach(comps, i, c)
-	{
+	json_array_foreach(comps, i, c) {
 		buf_addc(out, ';');
 		csv_write_field(out, json_string_value(json_object_get(c, "code")), ';');
 	}
 	buf_adds(out, "\r\n");
-	json_array_foreach(people, i, x)
-	{
+	json_array_foreach(people, i, x) {
 		csv_write_field(out, json_string_value(json_object_get(x, "naam")), ';');
 		buf_addc(out, ';');
 		csv_write_field(out, json_string_value(json_object_get(x, "functie")), ';');
@@ -50,8 +49,7 @@ void kwaliteitskaart_export_csv(struct buf *out, json_t *map)
 				csv_write_field(out, json_string_value(v), ';');
 		}
 		json_t *lv = json_object_get(x, "niveaus");
-		json_array_foreach(comps, k, c)
-		{
+		json_array_foreach(comps, k, c) {
 			json_t *n = json_object_get(lv, json_string_value(json_object_get(c, "code")));
 			buf_addc(out, ';');
 			if (json_is_integer(n))
@@ -112,16 +110,14 @@ static void map_sheet(lxw_workbook *wb, struct formats *f, json_t *map)
 	lxw_col_t first_comp = col;
 	size_t i, k;
 	json_t *x, *c;
-	json_array_foreach(comps, i, c)
-	{
+	json_array_foreach(comps, i, c) {
 		worksheet_write_string(ws, 0, col, str(c, "code"), f->head);
 		/* The readable name as a comment on the header cell. */
 		worksheet_write_comment(ws, 0, col, str(c, "naam"));
 		col++;
 	}
 	lxw_row_t row = 1;
-	json_array_foreach(people, i, x)
-	{
+	json_array_foreach(people, i, x) {
 		col = 0;
 		worksheet_write_string(ws, row, col++, str(x, "naam"), NULL);
 		worksheet_write_string(ws, row, col++, str(x, "functie"), NULL);
@@ -133,8 +129,7 @@ static void map_sheet(lxw_workbook *wb, struct formats *f, json_t *map)
 				worksheet_write_string(ws, row, col, json_string_value(v), NULL);
 		}
 		json_t *lv = json_object_get(x, "niveaus");
-		json_array_foreach(comps, k, c)
-		{
+		json_array_foreach(comps, k, c) {
 			json_t *n = json_object_get(lv, str(c, "code"));
 			long long v = json_is_integer(n) ? (long long)json_integer_value(n) : 0;
 			if (v >= 1 && v <= 3)
@@ -164,8 +159,7 @@ static void vulnerability_sheet(lxw_workbook *wb, struct formats *f, json_t *vul
 	size_t i, k;
 	json_t *x, *v;
 	lxw_row_t row = 1;
-	json_array_foreach(vul, i, x)
-	{
+	json_array_foreach(vul, i, x) {
 		const char *status = str(x, "status");
 		int si = !strcmp(status, "gedekt") ? 2 : !strcmp(status, "een-pitter") ? 1 : 0;
 		worksheet_write_string(ws, row, 0, str(x, "competentie"), NULL);
@@ -202,7 +196,8 @@ static void notes_sheet(lxw_workbook *wb, struct formats *f, json_t *map)
 		{ "één-pitter", "precies één houder: kwetsbaar bij ziekte, vakantie of vertrek" },
 		{ "gedekt", "twee of meer houders" },
 		{ "Pensioenjaar", "wie pensioenjaar P heeft, werkt in jaar P nog en is vanaf 1 januari van P+1 weg" },
-		{ "Opnieuw inlezen", "bewerk het blad Kwaliteitskaart, sla het op als CSV en lees het in via /kwaliteitskaart/import" },
+		{ "Opnieuw inlezen",
+		  "bewerk het blad Kwaliteitskaart, sla het op als CSV en lees het in via /kwaliteitskaart/import" },
 	};
 	worksheet_write_string(ws, 0, 0, "Kwaliteitskaart", f->head);
 	char title[300];

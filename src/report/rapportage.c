@@ -27,18 +27,19 @@ static json_t *partners_of(struct store *s, const char *code, const char *org, c
 		return a;
 	size_t i;
 	json_t *l;
-	json_array_foreach(json_object_get(v, "leden"), i, l)
-	{
+	json_array_foreach(json_object_get(v, "leden"), i, l) {
 		const char *lv = str(l, "van"), *lt = str(l, "tot"), *lo = str(l, "organisatie");
 		if (!lo || !strcmp(lo, org) || (lv && strcmp(lv, tot) > 0) || (lt && strcmp(lt, van) <= 0))
 			continue;
 		int dup = 0;
 		size_t k;
 		json_t *x;
-		json_array_foreach(a, k, x) dup |= !strcmp(str(x, "organisatie"), lo);
+		json_array_foreach(a, k, x)
+			dup |= !strcmp(str(x, "organisatie"), lo);
 		if (!dup)
-			json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "organisatie", lo, "naam", str(l, "naam") ? str(l, "naam") : lo,
-							   "rol", str(l, "rol") ? str(l, "rol") : "lid"));
+			json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "organisatie", lo, "naam",
+							   str(l, "naam") ? str(l, "naam") : lo, "rol",
+							   str(l, "rol") ? str(l, "rol") : "lid"));
 	}
 	json_decref(v);
 	return a;
@@ -63,21 +64,23 @@ static json_t *legal_deadlines(json_t *verbanden, const char *van)
 	json_t *a = json_array();
 	size_t i, j, k;
 	json_t *v, *t, *x;
-	json_array_foreach(verbanden, i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-	{
-		const char *wd = str(t, "wettelijkeDeadline");
-		if (!wd || strcmp(wd, van) < 0)
-			continue;
-		json_t *found = NULL;
-		json_array_foreach(a, k, x) if (!strcmp(str(x, "datum"), wd) && !strcmp(str(x, "taakveld"), str(t, "taakveld")))
-			found = x;
-		if (!found) {
-			found = json_pack("{s:s,s:s,s:s,s:[]}", "taakveld", str(t, "taakveld"), "taakveldNaam",
-					  str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"), "datum", wd, "verbanden");
-			json_array_append_new(a, found);
+	json_array_foreach(verbanden, i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
+			const char *wd = str(t, "wettelijkeDeadline");
+			if (!wd || strcmp(wd, van) < 0)
+				continue;
+			json_t *found = NULL;
+			json_array_foreach(a, k, x)
+				if (!strcmp(str(x, "datum"), wd) && !strcmp(str(x, "taakveld"), str(t, "taakveld")))
+					found = x;
+			if (!found) {
+				found = json_pack("{s:s,s:s,s:s,s:[]}", "taakveld", str(t, "taakveld"), "taakveldNaam",
+						  str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"), "datum",
+						  wd, "verbanden");
+				json_array_append_new(a, found);
+			}
+			json_array_append_new(json_object_get(found, "verbanden"), json_string(str(v, "naam")));
 		}
-		json_array_append_new(json_object_get(found, "verbanden"), json_string(str(v, "naam")));
-	}
 	/* By date, then task field: a handful, so insertion sort. */
 	size_t n = json_array_size(a);
 	for (i = 1; i < n; i++)
@@ -99,16 +102,14 @@ static json_t *hour_balances(struct store *s, const char *org, const char *van, 
 	json_t *list = urenbank_proeftuin_list(s), *a = json_array();
 	size_t i;
 	json_t *pt;
-	json_array_foreach(list, i, pt)
-	{
+	json_array_foreach(list, i, pt) {
 		const char *pv = str(pt, "van"), *pe = str(pt, "tot");
 		if ((pv && strcmp(pv, tot) > 0) || (pe && strcmp(pe, van) < 0))
 			continue;
 		int member = 0;
 		size_t k;
 		json_t *l;
-		json_array_foreach(json_object_get(pt, "leden"), k, l)
-		{
+		json_array_foreach(json_object_get(pt, "leden"), k, l) {
 			const char *code = json_is_string(l) ? json_string_value(l) : str(l, "organisatie");
 			member |= code && !strcmp(code, org);
 		}
@@ -118,9 +119,9 @@ static json_t *hour_balances(struct store *s, const char *org, const char *van, 
 		if (!member || urenbank_saldi(s, str(pt, "code"), &saldi, &q) < 0)
 			continue;
 		json_t *o = json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:o}", "code", json_object_get(pt, "code"), "naam",
-				      json_object_get(pt, "naam"), "van", json_object_get(pt, "van"), "tot", json_object_get(pt, "tot"),
-				      "tariefCenten", json_object_get(pt, "tariefCenten"), "kredietlimietMinuten",
-				      json_object_get(pt, "kredietlimietMinuten"), "saldi", saldi);
+				      json_object_get(pt, "naam"), "van", json_object_get(pt, "van"), "tot",
+				      json_object_get(pt, "tot"), "tariefCenten", json_object_get(pt, "tariefCenten"),
+				      "kredietlimietMinuten", json_object_get(pt, "kredietlimietMinuten"), "saldi", saldi);
 		if (o)
 			json_array_append_new(a, o);
 	}
@@ -134,8 +135,7 @@ void rapportage_count_status(json_t *rows, const char *key, long long *gaps, lon
 	size_t i;
 	json_t *r;
 	*gaps = *single = 0;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		const char *st = str(r, key) ? str(r, key) : "";
 		*gaps += !strcmp(st, "ontbreekt");
 		*single += !strcmp(st, "een-pitter");
@@ -164,13 +164,13 @@ static json_t *vulnerability(struct store *s, const char *org, const char *tot)
 	json_t *rows = json_array(), *names = json_object(), *list = register_org_list(s);
 	size_t i, k;
 	json_t *r, *v;
-	json_array_foreach(list, i, r) if (str(r, "code")) json_object_set(names, str(r, "code"), json_object_get(r, "naam"));
+	json_array_foreach(list, i, r)
+		if (str(r, "code"))
+			json_object_set(names, str(r, "code"), json_object_get(r, "naam"));
 	json_decref(list);
-	json_array_foreach(now, i, r)
-	{
+	json_array_foreach(now, i, r) {
 		json_t *orgs = json_array();
-		json_array_foreach(json_object_get(r, "vervangers"), k, v)
-		{
+		json_array_foreach(json_object_get(r, "vervangers"), k, v) {
 			json_t *code = json_object_get(v, "organisatie");
 			json_t *o = json_is_string(code) && json_object_get(names, json_string_value(code))
 					    ? json_object_get(names, json_string_value(code))
@@ -178,21 +178,24 @@ static json_t *vulnerability(struct store *s, const char *org, const char *tot)
 			int dup = 0;
 			size_t j;
 			json_t *x;
-			json_array_foreach(orgs, j, x) dup |= json_equal(x, o);
+			json_array_foreach(orgs, j, x)
+				dup |= json_equal(x, o);
 			if (json_is_string(o) && !dup)
 				json_array_append(orgs, o);
 		}
-		json_array_append_new(rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:I,s:o}", "competentie", json_object_get(r, "competentie"),
-						      "naam", json_object_get(r, "naam"), "houders", json_object_get(r, "houders"),
-						      "status", json_object_get(r, "status"), "statusMetVervangers",
-						      json_object_get(r, "statusMetVervangers"), "vervangers",
-						      (json_int_t)json_array_size(json_object_get(r, "vervangers")), "vervangersUit", orgs));
+		json_array_append_new(
+			rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:I,s:o}", "competentie", json_object_get(r, "competentie"), "naam",
+					json_object_get(r, "naam"), "houders", json_object_get(r, "houders"), "status",
+					json_object_get(r, "status"), "statusMetVervangers",
+					json_object_get(r, "statusMetVervangers"), "vervangers",
+					(json_int_t)json_array_size(json_object_get(r, "vervangers")), "vervangersUit", orgs));
 	}
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
 	long long gaps = 0, single = 0;
 	problem_init(&q);
-	if (kwaliteitskaart_vulnerability(s, org, kwaliteitskaart_moment_year(y + KWALITEITSKAART_PROJECTION_YEARS), 0, &later, &q) == 0)
+	if (kwaliteitskaart_vulnerability(s, org, kwaliteitskaart_moment_year(y + KWALITEITSKAART_PROJECTION_YEARS), 0, &later,
+					  &q) == 0)
 		rapportage_count_status(later, "status", &gaps, &single);
 	json_decref(later);
 	json_decref(now);
@@ -218,10 +221,10 @@ int rapportage_build(struct store *s, const char *org, const char *van, const ch
 	}
 	size_t i, j;
 	json_t *v, *t;
-	json_array_foreach(json_object_get(d, "verbanden"), i, v)
-	{
+	json_array_foreach(json_object_get(d, "verbanden"), i, v) {
 		json_object_set_new(v, "partners", partners_of(s, str(v, "code"), org, van, tot));
-		json_array_foreach(json_object_get(v, "trajecten"), j, t) enrich_businesscase(s, t);
+		json_array_foreach(json_object_get(v, "trajecten"), j, t)
+			enrich_businesscase(s, t);
 	}
 	json_object_set_new(d, "wettelijkeDeadlines", legal_deadlines(json_object_get(d, "verbanden"), van));
 	json_object_set_new(d, "urenbank", hour_balances(s, org, van, tot));
@@ -251,14 +254,13 @@ static void summary(struct rapportage_w *w, const struct rapportage_ctx *c)
 	json_t *doc = c->doc;
 	size_t besluiten = 0, gehaald = 0, uitgesteld = 0, te_laat = 0, komend = 0, i, j;
 	json_t *v, *t;
-	json_array_foreach(json_object_get(doc, "verbanden"), i, v)
-	{
+	json_array_foreach(json_object_get(doc, "verbanden"), i, v) {
 		besluiten += rapportage_count_groups(json_object_get(v, "besluiten"));
-		json_array_foreach(json_object_get(v, "trajecten"), j, t)
-		{
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
 			json_t *ms = json_object_get(t, "mijlpalen");
 			besluiten += rapportage_count_groups(json_object_get(t, "besluiten"));
-			gehaald += json_array_size(json_object_get(ms, "gehaald")) + json_array_size(json_object_get(ms, "gereedTeLaat"));
+			gehaald += json_array_size(json_object_get(ms, "gehaald")) +
+				   json_array_size(json_object_get(ms, "gereedTeLaat"));
 			uitgesteld += json_array_size(json_object_get(ms, "uitgesteld"));
 			te_laat += json_array_size(json_object_get(ms, "teLaat"));
 			komend += json_array_size(json_object_get(ms, "komend"));
@@ -285,22 +287,22 @@ static void summary(struct rapportage_w *w, const struct rapportage_ctx *c)
 	rapportage_w_fmt(w, "%zu %s gepland na deze periode", komend,
 			 rapportage_plural((long long)komend, "mijlpaal", "mijlpalen"));
 	rapportage_w_li_end(w);
-	json_array_foreach(json_object_get(doc, "verbanden"), i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-	{
-		json_t *bc = json_object_get(t, "businesscase");
-		if (!json_is_object(bc))
-			continue;
-		rapportage_w_li(w);
-		rapportage_w_txt(w, "Businesscase ");
-		rapportage_w_txt(w, str(t, "taakveldNaam"));
-		rapportage_w_txt(w, ": ");
-		rapportage_w_fmt(w,
-				 !strcmp(str(bc, "oordeel") ? str(bc, "oordeel") : "", "verdient-zich-terug")
-					 ? "verdient zich terug binnen %lld jaar"
-					 : "verdient zich niet terug binnen %lld jaar",
-				 num(bc, "periodeJaren"));
-		rapportage_w_li_end(w);
-	}
+	json_array_foreach(json_object_get(doc, "verbanden"), i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
+			json_t *bc = json_object_get(t, "businesscase");
+			if (!json_is_object(bc))
+				continue;
+			rapportage_w_li(w);
+			rapportage_w_txt(w, "Businesscase ");
+			rapportage_w_txt(w, str(t, "taakveldNaam"));
+			rapportage_w_txt(w, ": ");
+			rapportage_w_fmt(w,
+					 !strcmp(str(bc, "oordeel") ? str(bc, "oordeel") : "", "verdient-zich-terug")
+						 ? "verdient zich terug binnen %lld jaar"
+						 : "verdient zich niet terug binnen %lld jaar",
+					 num(bc, "periodeJaren"));
+			rapportage_w_li_end(w);
+		}
 	size_t meld = json_array_size(json_object_get(doc, "meldingen")) + json_array_size(json_object_get(doc, "gemeld"));
 	if (meld) {
 		rapportage_w_li(w);
@@ -367,8 +369,10 @@ static void render(struct rapportage_w *w, json_t *doc, const struct rapportage_
 		}
 		buf_addc(w->b, '\n');
 	} else {
-		buf_adds(w->b, "<nav class=\"svz-inhoud\" aria-labelledby=\"svz-inhoud-kop\"><h2 class=\"svz-h2\" id=\"svz-inhoud-kop\">"
-			       "Inhoud</h2><ol>");
+		buf_adds(
+			w->b,
+			"<nav class=\"svz-inhoud\" aria-labelledby=\"svz-inhoud-kop\"><h2 class=\"svz-h2\" id=\"svz-inhoud-kop\">"
+			"Inhoud</h2><ol>");
 		for (int i = 0; i < nch; i++) {
 			buf_adds(w->b, "<li><a href=\"#");
 			escape_html(w->b, ch[i].id);
@@ -379,8 +383,7 @@ static void render(struct rapportage_w *w, json_t *doc, const struct rapportage_
 				size_t k, sub = 0;
 				json_t *v;
 				int any = 0;
-				json_array_foreach(json_object_get(doc, "verbanden"), k, v)
-				{
+				json_array_foreach(json_object_get(doc, "verbanden"), k, v) {
 					if (!rapportage_verband_active(v))
 						continue;
 					buf_adds(w->b, any++ ? "" : "<ol>");
@@ -430,8 +433,10 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 			      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Stand van zaken "
 			      "bestuurlijke samenwerking — ");
 		escape_html(out, str(org, "naam"));
-		buf_adds(out, "</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/rapport.css\"></head>"
-			      "<body class=\"svz-document\"><main>");
+		buf_adds(
+			out,
+			"</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/static/rapport.css\"></head>"
+			"<body class=\"svz-document\"><main>");
 	}
 	render(&w, doc, opt);
 	if (opt && opt->standalone)

@@ -35,8 +35,8 @@ struct store;
 int rapportage_build(struct store *s, const char *org, const char *van, const char *tot, json_t **doc, struct problem *p);
 
 struct rapportage_html_options {
-	int standalone;        /* 1: a whole document with <head>; 0: an <article> for a page */
-	const char *md_href;   /* links shown above the report (not printed); NULL: none */
+	int standalone;      /* 1: a whole document with <head>; 0: an <article> for a page */
+	const char *md_href; /* links shown above the report (not printed); NULL: none */
 	const char *agenda_href;
 };
 /* Appends the report as HTML. 0, or -1 when out failed. */

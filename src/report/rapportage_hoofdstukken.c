@@ -14,10 +14,10 @@ void rapportage_intro(struct rapportage_w *w, const struct rapportage_ctx *c, in
 	rapportage_w_h(w, 2, "svz-inleiding", h);
 	size_t nv = 0, nt = 0, i, j;
 	json_t *v, *t;
-	json_array_foreach(json_object_get(doc, "verbanden"), i, v)
-	{
+	json_array_foreach(json_object_get(doc, "verbanden"), i, v) {
 		nv++;
-		json_array_foreach(json_object_get(v, "trajecten"), j, t) nt++;
+		json_array_foreach(json_object_get(v, "trajecten"), j, t)
+			nt++;
 	}
 	rapportage_w_p(w, NULL);
 	rapportage_w_txt(w, "Deze notitie geeft de stand van zaken van de bestuurlijke samenwerking van ");
@@ -52,8 +52,7 @@ void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage
 	rapportage_w_table(w, cap, head);
 	size_t i, j;
 	json_t *v, *t;
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		rapportage_w_tr(w, 0);
 		rapportage_w_td(w, 1, str(v, "naam"));
 		rapportage_w_td(w, 0, str(v, "rol"));
@@ -66,8 +65,7 @@ void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage
 		rapportage_w_cell_end(w, 0);
 		rapportage_w_cell(w, 0);
 		json_t *tr = json_object_get(v, "trajecten");
-		json_array_foreach(tr, j, t)
-		{
+		json_array_foreach(tr, j, t) {
 			rapportage_w_txt(w, j ? ", " : "");
 			rapportage_w_txt(w, str(t, "taakveldNaam"));
 		}
@@ -87,8 +85,7 @@ void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage
 		rapportage_w_p_end(w);
 		rapportage_w_ul(w, NULL);
 		json_t *m;
-		json_array_foreach(sent, i, m)
-		{
+		json_array_foreach(sent, i, m) {
 			rapportage_w_li(w);
 			rapportage_w_strong(w);
 			rapportage_w_txt(w, "Gemeld aan de partners, ");
@@ -99,8 +96,7 @@ void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage
 			rapportage_w_txt(w, str(m, "tekst"));
 			rapportage_w_li_end(w);
 		}
-		json_array_foreach(received, i, m)
-		{
+		json_array_foreach(received, i, m) {
 			rapportage_w_li(w);
 			rapportage_w_strong(w);
 			rapportage_w_txt(w, "Ontvangen, ");
@@ -123,8 +119,7 @@ void rapportage_developments_chapter(struct rapportage_w *w, const struct rappor
 	json_t *verbanden = json_object_get(c->doc, "verbanden");
 	size_t i, j, sub = 0;
 	json_t *v, *t;
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		if (!rapportage_verband_active(v))
 			continue;
 		char id[80];
@@ -139,19 +134,21 @@ void rapportage_developments_chapter(struct rapportage_w *w, const struct rappor
 		}
 		rapportage_decisions_block(w, json_object_get(v, "besluiten"), 4);
 		json_t *x;
-		json_array_foreach(json_object_get(v, "verkenningen"), j, x) rapportage_survey_block(w, x);
-		json_array_foreach(json_object_get(v, "scoringen"), j, x) rapportage_scoring_block(w, x);
-		json_array_foreach (json_object_get(v, "trajecten"), j, t)
+		json_array_foreach(json_object_get(v, "verkenningen"), j, x)
+			rapportage_survey_block(w, x);
+		json_array_foreach(json_object_get(v, "scoringen"), j, x)
+			rapportage_scoring_block(w, x);
+		json_array_foreach(json_object_get(v, "trajecten"), j, t)
 			if (rapportage_traject_active(t))
 				rapportage_traject_section(w, c, t);
 		int quiet = 0;
-		json_array_foreach(json_object_get(v, "trajecten"), j, t) quiet += !rapportage_traject_active(t);
+		json_array_foreach(json_object_get(v, "trajecten"), j, t)
+			quiet += !rapportage_traject_active(t);
 		if (quiet) {
 			rapportage_w_p(w, "svz-overig");
 			rapportage_w_txt(w, "Zonder besluiten of mijlpalen in deze periode: ");
 			int k = 0;
-			json_array_foreach(json_object_get(v, "trajecten"), j, t)
-			{
+			json_array_foreach(json_object_get(v, "trajecten"), j, t) {
 				if (rapportage_traject_active(t))
 					continue;
 				rapportage_w_txt(w, k++ ? "; " : "");
@@ -163,7 +160,8 @@ void rapportage_developments_chapter(struct rapportage_w *w, const struct rappor
 		rapportage_w_raw_html(w, "</section>");
 	}
 	int quiet = 0;
-	json_array_foreach(verbanden, i, v) quiet += !rapportage_verband_active(v);
+	json_array_foreach(verbanden, i, v)
+		quiet += !rapportage_verband_active(v);
 	if (!quiet)
 		return;
 	snprintf(h, sizeof(h), "%d.%zu Overige verbanden", nr, ++sub);
@@ -173,8 +171,7 @@ void rapportage_developments_chapter(struct rapportage_w *w, const struct rappor
 			 "In deze verbanden zijn in de periode geen besluiten genomen en geen mijlpalen gehaald of verschoven.");
 	rapportage_w_p_end(w);
 	rapportage_w_ul(w, NULL);
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		if (rapportage_verband_active(v))
 			continue;
 		rapportage_w_li(w);
@@ -189,8 +186,7 @@ void rapportage_developments_chapter(struct rapportage_w *w, const struct rappor
 		json_t *tr = json_object_get(v, "trajecten");
 		if (json_array_size(tr)) {
 			rapportage_w_txt(w, " — ");
-			json_array_foreach(tr, j, t)
-			{
+			json_array_foreach(tr, j, t) {
 				rapportage_w_txt(w, j ? "; " : "");
 				rapportage_traject_brief(w, t);
 			}
@@ -215,10 +211,11 @@ void rapportage_hours_chapter(struct rapportage_w *w, const struct rapportage_ct
 	rapportage_w_p_end(w);
 	size_t i, k;
 	json_t *pt, *r;
-	json_array_foreach(json_object_get(c->doc, "urenbank"), i, pt)
-	{
+	json_array_foreach(json_object_get(c->doc, "urenbank"), i, pt) {
 		json_t *own = NULL;
-		json_array_foreach(json_object_get(pt, "saldi"), k, r) if (!strcmp(str(r, "organisatie"), c->org)) own = r;
+		json_array_foreach(json_object_get(pt, "saldi"), k, r)
+			if (!strcmp(str(r, "organisatie"), c->org))
+				own = r;
 		rapportage_w_h(w, 3, NULL, str(pt, "naam"));
 		rapportage_w_p(w, NULL);
 		rapportage_w_txt(w, "Periode ");
@@ -244,13 +241,12 @@ void rapportage_hours_chapter(struct rapportage_w *w, const struct rapportage_ct
 		snprintf(cap, sizeof(cap), "Saldi in %s", str(pt, "naam"));
 		const char *const head[] = { "Organisatie", "#Gebracht", "#Gehaald", "#Gestort", "#Saldo", "#Beschikbaar", NULL };
 		rapportage_w_table(w, cap, head);
-		json_array_foreach(json_object_get(pt, "saldi"), k, r)
-		{
+		json_array_foreach(json_object_get(pt, "saldi"), k, r) {
 			char t1[NL_TEXT_LEN];
 			rapportage_w_tr(w, r == own);
 			rapportage_w_td(w, 1, str(r, "naam") ? str(r, "naam") : str(r, "organisatie"));
-			const char *const cols[] = { "gebrachtMinuten", "gehaaldMinuten", "gestortMinuten", "saldoMinuten",
-						     "beschikbaarMinuten", NULL };
+			const char *const cols[] = { "gebrachtMinuten", "gehaaldMinuten",     "gestortMinuten",
+						     "saldoMinuten",    "beschikbaarMinuten", NULL };
 			for (int x = 0; cols[x]; x++) {
 				nl_hours(num(r, cols[x]), 0, t1, sizeof(t1));
 				rapportage_w_td(w, 2, t1);
@@ -289,8 +285,7 @@ void rapportage_vulnerability_chapter(struct rapportage_w *w, const struct rappo
 	rapportage_w_table(w, cap, head);
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		const char *status = str(r, "status") ? str(r, "status") : "";
 		if (strcmp(status, "ontbreekt") && strcmp(status, "een-pitter"))
 			continue;

@@ -32,59 +32,58 @@ static void plan_collect(struct plan_build *pb, json_t *doc)
 	static const char *const buckets[] = { "gehaald", "gereedTeLaat", "teLaat", "uitgesteld", "komend", NULL };
 	size_t cap = 8, i, j, k;
 	json_t *v, *t, *m;
-	json_array_foreach(json_object_get(doc, "verbanden"), i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-	{
-		cap += 1;
-		for (int b = 0; buckets[b]; b++)
-			cap += json_array_size(json_object_get(json_object_get(t, "mijlpalen"), buckets[b]));
-	}
+	json_array_foreach(json_object_get(doc, "verbanden"), i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
+			cap += 1;
+			for (int b = 0; buckets[b]; b++)
+				cap += json_array_size(json_object_get(json_object_get(t, "mijlpalen"), buckets[b]));
+		}
 	cap += json_array_size(json_object_get(doc, "wettelijkeDeadlines"));
 	pb->rows = calloc(cap, sizeof(*pb->rows));
 	pb->markers = calloc(cap, sizeof(*pb->markers));
 	if (!pb->rows || !pb->markers)
 		return;
-	json_array_foreach(json_object_get(doc, "verbanden"), i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-	{
-		size_t first = pb->nmarkers;
-		json_t *seen = json_array();
-		for (int b = 0; buckets[b]; b++)
-			json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), buckets[b]), k, m)
-			{
-				if (rapportage_in_array_by_id(seen, m))
-					continue;
-				json_array_append(seen, m);
-				struct plan_marker *pm = &pb->markers[pb->nmarkers++];
-				enum plan_kind kind = kind_of(str(m, "status"));
-				int32_t day = DATE_NONE;
-				const char *when = kind == PLAN_DONE || kind == PLAN_DONE_LATE ? str(json_object_get(m, "gereed"), "datum")
-											: str(m, "deadline");
-				if (!when || date_parse(when, &day) < 0)
-					day = DATE_NONE;
-				pm->label = str(m, "titel");
-				pm->date = day;
-				pm->kind = kind;
-				pm->moved_from = DATE_NONE;
-				int32_t orig;
-				if (json_array_size(json_object_get(m, "uitstel")) &&
-				    date_parse(str(m, "oorspronkelijkeDeadline"), &orig) == 0) {
-					pm->moved_from = orig;
-					pb->moved++;
+	json_array_foreach(json_object_get(doc, "verbanden"), i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
+			size_t first = pb->nmarkers;
+			json_t *seen = json_array();
+			for (int b = 0; buckets[b]; b++)
+				json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), buckets[b]), k, m) {
+					if (rapportage_in_array_by_id(seen, m))
+						continue;
+					json_array_append(seen, m);
+					struct plan_marker *pm = &pb->markers[pb->nmarkers++];
+					enum plan_kind kind = kind_of(str(m, "status"));
+					int32_t day = DATE_NONE;
+					const char *when = kind == PLAN_DONE || kind == PLAN_DONE_LATE
+								   ? str(json_object_get(m, "gereed"), "datum")
+								   : str(m, "deadline");
+					if (!when || date_parse(when, &day) < 0)
+						day = DATE_NONE;
+					pm->label = str(m, "titel");
+					pm->date = day;
+					pm->kind = kind;
+					pm->moved_from = DATE_NONE;
+					int32_t orig;
+					if (json_array_size(json_object_get(m, "uitstel")) &&
+					    date_parse(str(m, "oorspronkelijkeDeadline"), &orig) == 0) {
+						pm->moved_from = orig;
+						pb->moved++;
+					}
+					pb->done += kind == PLAN_DONE || kind == PLAN_DONE_LATE;
+					pb->late += kind == PLAN_LATE;
+					pb->open += kind == PLAN_OPEN;
 				}
-				pb->done += kind == PLAN_DONE || kind == PLAN_DONE_LATE;
-				pb->late += kind == PLAN_LATE;
-				pb->open += kind == PLAN_OPEN;
-			}
-		json_decref(seen);
-		if (pb->nmarkers == first)
-			continue;
-		struct plan_row *r = &pb->rows[pb->nrows++];
-		r->label = str(t, "taakveldNaam");
-		r->sublabel = str(v, "naam");
-		r->markers = &pb->markers[first];
-		r->n = pb->nmarkers - first;
-	}
-	json_array_foreach(json_object_get(doc, "wettelijkeDeadlines"), i, m)
-	{
+			json_decref(seen);
+			if (pb->nmarkers == first)
+				continue;
+			struct plan_row *r = &pb->rows[pb->nrows++];
+			r->label = str(t, "taakveldNaam");
+			r->sublabel = str(v, "naam");
+			r->markers = &pb->markers[first];
+			r->n = pb->nmarkers - first;
+		}
+	json_array_foreach(json_object_get(doc, "wettelijkeDeadlines"), i, m) {
 		int32_t day;
 		if (date_parse(str(m, "datum"), &day) < 0)
 			continue;
@@ -157,20 +156,24 @@ void rapportage_planning_chapter(struct rapportage_w *w, const struct rapportage
 	timeline(w, c);
 	size_t cap = json_array_size(json_object_get(c->doc, "wettelijkeDeadlines")) + 1, n = 0, i, j, k;
 	json_t *v, *t, *m;
-	json_array_foreach(json_object_get(c->doc, "verbanden"), i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-		cap += json_array_size(json_object_get(json_object_get(t, "mijlpalen"), "teLaat")) +
-		       json_array_size(json_object_get(json_object_get(t, "mijlpalen"), "komend"));
+	json_array_foreach(json_object_get(c->doc, "verbanden"), i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t)
+			cap += json_array_size(json_object_get(json_object_get(t, "mijlpalen"), "teLaat")) +
+			       json_array_size(json_object_get(json_object_get(t, "mijlpalen"), "komend"));
 	struct coming *rows = calloc(cap, sizeof(*rows));
 	if (!rows)
 		return;
-	json_array_foreach(json_object_get(c->doc, "verbanden"), i, v) json_array_foreach(json_object_get(v, "trajecten"), j, t)
-	{
-		json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), "teLaat"), k, m)
-			rows[n++] = (struct coming){ str(m, "deadline"), str(t, "taakveldNaam"), str(m, "titel"), "te laat", m };
-		json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), "komend"), k, m)
-			rows[n++] = (struct coming){ str(m, "deadline"), str(t, "taakveldNaam"), str(m, "titel"),
-						     json_array_size(json_object_get(m, "uitstel")) ? "uitgesteld" : "gepland", m };
-	}
+	json_array_foreach(json_object_get(c->doc, "verbanden"), i, v)
+		json_array_foreach(json_object_get(v, "trajecten"), j, t) {
+			json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), "teLaat"), k, m)
+				rows[n++] = (struct coming){ str(m, "deadline"), str(t, "taakveldNaam"), str(m, "titel"),
+							     "te laat", m };
+			json_array_foreach(json_object_get(json_object_get(t, "mijlpalen"), "komend"), k, m)
+				rows[n++] = (struct coming){ str(m, "deadline"), str(t, "taakveldNaam"), str(m, "titel"),
+							     json_array_size(json_object_get(m, "uitstel")) ? "uitgesteld"
+													    : "gepland",
+							     m };
+		}
 	json_array_foreach(json_object_get(c->doc, "wettelijkeDeadlines"), i, m)
 		rows[n++] = (struct coming){ str(m, "datum"), str(m, "taakveldNaam"), "Wettelijke deadline", "wettelijk", NULL };
 	for (i = 0; i < n; i++)

@@ -18,8 +18,7 @@ void rapportage_join_and(struct rapportage_w *w, json_t *arr, const char *k)
 {
 	size_t n = json_array_size(arr), i;
 	json_t *x;
-	json_array_foreach(arr, i, x)
-	{
+	json_array_foreach(arr, i, x) {
 		if (i)
 			rapportage_w_txt(w, i + 1 == n ? " en " : ", ");
 		rapportage_w_txt(w, k ? str(x, k) : json_string_value(x));
@@ -42,10 +41,7 @@ static const char *outcome_label(const char *u)
 	return u ? u : "";
 }
 
-static const char *phase_label(const char *f)
-{
-	return f && !strcmp(f, "beeindigd") ? "beëindigd" : f ? f : "";
-}
+static const char *phase_label(const char *f) { return f && !strcmp(f, "beeindigd") ? "beëindigd" : f ? f : ""; }
 
 /* The decisions grouped: the same subject, outcome, date and explanation
  * taken by several bodies (stuurgroep and burgemeesters, three colleges)
@@ -56,22 +52,24 @@ static json_t *group_decisions(json_t *decisions)
 	json_t *groups = json_array();
 	size_t i, k;
 	json_t *d, *g;
-	json_array_foreach(decisions, i, d)
-	{
+	json_array_foreach(decisions, i, d) {
 		json_t *found = NULL;
-		json_array_foreach(groups, k, g) if (json_equal(json_object_get(g, "datum"), json_object_get(d, "datum")) &&
-						     json_equal(json_object_get(g, "uitkomst"), json_object_get(d, "uitkomst")) &&
-						     json_equal(json_object_get(g, "onderwerp"), json_object_get(d, "onderwerp")) &&
-						     json_equal(json_object_get(g, "toelichting"), json_object_get(d, "toelichting")))
-			found = g;
+		json_array_foreach(groups, k, g)
+			if (json_equal(json_object_get(g, "datum"), json_object_get(d, "datum")) &&
+			    json_equal(json_object_get(g, "uitkomst"), json_object_get(d, "uitkomst")) &&
+			    json_equal(json_object_get(g, "onderwerp"), json_object_get(d, "onderwerp")) &&
+			    json_equal(json_object_get(g, "toelichting"), json_object_get(d, "toelichting")))
+				found = g;
 		if (!found) {
 			found = json_pack("{s:O,s:O,s:O,s:O,s:[]}", "datum", json_object_get(d, "datum"), "uitkomst",
-					  json_object_get(d, "uitkomst"), "onderwerp", json_object_get(d, "onderwerp"), "toelichting",
-					  json_object_get(d, "toelichting"), "organen");
+					  json_object_get(d, "uitkomst"), "onderwerp", json_object_get(d, "onderwerp"),
+					  "toelichting", json_object_get(d, "toelichting"), "organen");
 			json_array_append_new(groups, found);
 		}
 		json_t *organen = json_object_get(found, "organen"), *entry = NULL, *o;
-		json_array_foreach(organen, k, o) if (!strcmp(str(o, "orgaan"), str(d, "orgaan"))) entry = o;
+		json_array_foreach(organen, k, o)
+			if (!strcmp(str(o, "orgaan"), str(d, "orgaan")))
+				entry = o;
 		if (!entry) {
 			entry = json_pack("{s:s,s:[]}", "orgaan", str(d, "orgaan"), "namen");
 			json_array_append_new(organen, entry);
@@ -87,8 +85,7 @@ static void bodies(struct rapportage_w *w, json_t *organen)
 {
 	size_t n = json_array_size(organen), i;
 	json_t *o;
-	json_array_foreach(organen, i, o)
-	{
+	json_array_foreach(organen, i, o) {
 		if (i)
 			rapportage_w_txt(w, i + 1 == n ? " en " : ", ");
 		const char *orgaan = str(o, "orgaan");
@@ -121,8 +118,7 @@ size_t rapportage_decisions_block(struct rapportage_w *w, json_t *decisions, int
 	if (n) {
 		rapportage_w_h(w, level, NULL, "Besluiten");
 		rapportage_w_ul(w, "svz-lijst svz-besluiten");
-		json_array_foreach(groups, i, g)
-		{
+		json_array_foreach(groups, i, g) {
 			rapportage_w_li(w);
 			rapportage_w_strong(w);
 			rapportage_date_txt(w, str(g, "datum"));
@@ -172,8 +168,7 @@ static void ms_postponements(struct rapportage_w *w, json_t *m, const char *van,
 {
 	size_t i;
 	json_t *u;
-	json_array_foreach(json_object_get(m, "uitstel"), i, u)
-	{
+	json_array_foreach(json_object_get(m, "uitstel"), i, u) {
 		const char *dat = str(u, "datum");
 		int in = dat && strcmp(dat, van) >= 0 && strcmp(dat, tot) <= 0;
 		if (only_in_period && !in)
@@ -198,8 +193,7 @@ static int has_postponement_in(json_t *m, const char *van, const char *tot)
 {
 	size_t i;
 	json_t *u;
-	json_array_foreach(json_object_get(m, "uitstel"), i, u)
-	{
+	json_array_foreach(json_object_get(m, "uitstel"), i, u) {
 		const char *d = str(u, "datum");
 		if (d && strcmp(d, van) >= 0 && strcmp(d, tot) <= 0)
 			return 1;
@@ -237,7 +231,9 @@ int rapportage_in_array_by_id(json_t *arr, json_t *m)
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(arr, i, x) if (num(x, "id") == num(m, "id")) return 1;
+	json_array_foreach(arr, i, x)
+		if (num(x, "id") == num(m, "id"))
+			return 1;
 	return 0;
 }
 
@@ -251,8 +247,7 @@ static void milestones_block(struct rapportage_w *w, const struct rapportage_ctx
 	if (json_array_size(gehaald)) {
 		rapportage_w_h(w, 5, NULL, "Mijlpalen gehaald");
 		rapportage_w_ul(w, NULL);
-		json_array_foreach(gehaald, i, m)
-		{
+		json_array_foreach(gehaald, i, m) {
 			rapportage_w_li(w);
 			ms_title(w, m);
 			rapportage_w_txt(w, ".");
@@ -263,14 +258,18 @@ static void milestones_block(struct rapportage_w *w, const struct rapportage_ctx
 	}
 	/* Delays: postponed in the period, late, or done late; each milestone once. */
 	json_t *delays = json_array();
-	json_array_foreach(uitgesteld, i, m) json_array_append(delays, m);
-	json_array_foreach(te_laat, i, m) if (!rapportage_in_array_by_id(delays, m)) json_array_append(delays, m);
-	json_array_foreach(laat_gereed, i, m) if (!rapportage_in_array_by_id(delays, m)) json_array_append(delays, m);
+	json_array_foreach(uitgesteld, i, m)
+		json_array_append(delays, m);
+	json_array_foreach(te_laat, i, m)
+		if (!rapportage_in_array_by_id(delays, m))
+			json_array_append(delays, m);
+	json_array_foreach(laat_gereed, i, m)
+		if (!rapportage_in_array_by_id(delays, m))
+			json_array_append(delays, m);
 	if (json_array_size(delays)) {
 		rapportage_w_h(w, 5, NULL, "Vertraagd of uitgesteld");
 		rapportage_w_ul(w, "svz-lijst svz-vertraging");
-		json_array_foreach(delays, i, m)
-		{
+		json_array_foreach(delays, i, m) {
 			const char *status = str(m, "status");
 			rapportage_w_li(w);
 			ms_title(w, m);
@@ -295,12 +294,12 @@ static void milestones_block(struct rapportage_w *w, const struct rapportage_ctx
 	}
 	json_decref(delays);
 	int any = 0;
-	json_array_foreach(komend, i, m) any |= !rapportage_in_array_by_id(uitgesteld, m);
+	json_array_foreach(komend, i, m)
+		any |= !rapportage_in_array_by_id(uitgesteld, m);
 	if (any) {
 		rapportage_w_h(w, 5, NULL, "Wat komt");
 		rapportage_w_ul(w, NULL);
-		json_array_foreach(komend, i, m)
-		{
+		json_array_foreach(komend, i, m) {
 			if (rapportage_in_array_by_id(uitgesteld, m))
 				continue;
 			rapportage_w_li(w);
@@ -361,13 +360,12 @@ static void businesscase_block(struct rapportage_w *w, const struct rapportage_c
 	snprintf(cap, sizeof(cap), "Businesscase %s per organisatie over %lld jaar%s", str(t, "taakveldNaam"), years,
 		 num(bc, "discontoPromille") ? " (netto contante waarde met disconto)" : "");
 	snprintf(netto_head, sizeof(netto_head), "#Netto over %lld jaar", years);
-	const char *const head[] = { "Organisatie", "#Investering", "#Kosten", "#Besparing", netto_head, "#Gemiddeld per jaar",
-				     "Terugverdiend", NULL };
+	const char *const head[] = { "Organisatie", "#Investering",        "#Kosten",       "#Besparing",
+				     netto_head,    "#Gemiddeld per jaar", "Terugverdiend", NULL };
 	rapportage_w_table(w, cap, head);
 	size_t i;
 	json_t *r;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		int mine = str(r, "organisatie") && !strcmp(str(r, "organisatie"), c->org);
 		rapportage_w_tr(w, mine);
 		rapportage_w_td(w, 1, str(r, "naam") ? str(r, "naam") : str(r, "organisatie"));
@@ -402,7 +400,9 @@ int rapportage_verband_active(json_t *v)
 {
 	size_t i;
 	json_t *t;
-	json_array_foreach(json_object_get(v, "trajecten"), i, t) if (rapportage_traject_active(t)) return 1;
+	json_array_foreach(json_object_get(v, "trajecten"), i, t)
+		if (rapportage_traject_active(t))
+			return 1;
 	return json_array_size(json_object_get(v, "besluiten")) || json_array_size(json_object_get(v, "verkenningen")) ||
 	       json_array_size(json_object_get(v, "scoringen"));
 }
@@ -411,8 +411,7 @@ void rapportage_roles_line(struct rapportage_w *w, json_t *roles)
 {
 	size_t i;
 	json_t *r;
-	json_array_foreach(roles, i, r)
-	{
+	json_array_foreach(roles, i, r) {
 		rapportage_w_txt(w, i ? "; " : "");
 		rapportage_w_txt(w, str(r, "rol"));
 		rapportage_w_txt(w, ": ");
@@ -486,12 +485,12 @@ void rapportage_survey_block(struct rapportage_w *w, json_t *k)
 	json_t *keuze = json_object_get(k, "keuze");
 	size_t i, n = 0;
 	json_t *r;
-	json_array_foreach(json_object_get(k, "uitslag"), i, r) n += json_is_true(json_object_get(r, "gekozen"));
+	json_array_foreach(json_object_get(k, "uitslag"), i, r)
+		n += json_is_true(json_object_get(r, "gekozen"));
 	if (n) {
 		rapportage_w_fmt(w, " Gekozen (%zu): ", n);
 		size_t k2 = 0;
-		json_array_foreach(json_object_get(k, "uitslag"), i, r)
-		{
+		json_array_foreach(json_object_get(k, "uitslag"), i, r) {
 			if (!json_is_true(json_object_get(r, "gekozen")))
 				continue;
 			rapportage_w_txt(w, k2 ? (k2 + 1 == n ? " en " : ", ") : "");
@@ -524,7 +523,8 @@ void rapportage_scoring_block(struct rapportage_w *w, json_t *sc)
 	for (int k = 0; tiers[k]; k++) {
 		size_t i, n = 0, j = 0;
 		json_t *r;
-		json_array_foreach(json_object_get(sc, "uitslag"), i, r) n += !strcmp(str(r, "klasse"), tiers[k]);
+		json_array_foreach(json_object_get(sc, "uitslag"), i, r)
+			n += !strcmp(str(r, "klasse"), tiers[k]);
 		if (!n)
 			continue;
 		rapportage_w_li(w);
@@ -532,8 +532,7 @@ void rapportage_scoring_block(struct rapportage_w *w, json_t *sc)
 		rapportage_w_txt(w, tier_names[k]);
 		rapportage_w_strong_end(w);
 		rapportage_w_txt(w, ": ");
-		json_array_foreach(json_object_get(sc, "uitslag"), i, r)
-		{
+		json_array_foreach(json_object_get(sc, "uitslag"), i, r) {
 			if (strcmp(str(r, "klasse"), tiers[k]))
 				continue;
 			rapportage_w_txt(w, j++ ? ", " : "");

@@ -5,9 +5,9 @@
 #include "report/register_netwerkkaart.h"
 
 #define NETWERK_PI 3.14159265358979323846
-#define NETWERK_FONT 14      /* px of a label */
-#define NETWERK_CHAR_W 7.6   /* estimated px per character at that size */
-#define NETWERK_NODE_GAP 18  /* px of circle between two organisations, at least */
+#define NETWERK_FONT 14     /* px of a label */
+#define NETWERK_CHAR_W 7.6  /* estimated px per character at that size */
+#define NETWERK_NODE_GAP 18 /* px of circle between two organisations, at least */
 #define NETWERK_MIN_RADIUS 280
 #define NETWERK_WINDOW 4     /* how many placed organisations draw the next one */
 #define NETWERK_LABEL_GAP 17 /* px between two labels on one side, at least */
@@ -103,8 +103,7 @@ static void weights(json_t *links, json_t *index, int n, size_t *w)
 {
 	size_t i;
 	json_t *l;
-	json_array_foreach(links, i, l)
-	{
+	json_array_foreach(links, i, l) {
 		int a = node_index(index, json_object_get(l, "a")), b = node_index(index, json_object_get(l, "b"));
 		if (a < 0 || b < 0 || a == b)
 			continue;
@@ -220,8 +219,7 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 		goto out;
 	size_t i;
 	json_t *x;
-	json_array_foreach(links, i, x)
-	{
+	json_array_foreach(links, i, x) {
 		json_t *a = json_object_get(x, "a"), *b = json_object_get(x, "b");
 		if (json_is_string(a) && json_is_string(b)) {
 			json_object_set_new(all, json_string_value(a), json_true());
@@ -229,8 +227,7 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 		}
 	}
 	int n = 0;
-	json_array_foreach(orgs, i, x)
-	{
+	json_array_foreach(orgs, i, x) {
 		const char *code = json_string_value(json_object_get(x, "code"));
 		if (!code || json_object_get(index, code))
 			continue;
@@ -257,8 +254,7 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 	layout(nodes, n, order, &g);
 	double cx = g.cx, cy = g.cy, r = g.r, width = g.width, height = g.height;
 
-	json_array_foreach(links, i, x)
-	{
+	json_array_foreach(links, i, x) {
 		int a = node_index(index, json_object_get(x, "a")), b = node_index(index, json_object_get(x, "b"));
 		if (a < 0 || b < 0 || a == b)
 			continue;
@@ -277,8 +273,9 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 	buf_adds(out, "</title><desc id=\"samen-netwerk-uitleg\">");
 	escape_html(out, opt->desc);
 	buf_adds(out, "</desc>");
-	buf_printf(out, "<circle class=\"samen-netwerk__ring\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\""
-			" stroke=\"#d9d9d9\" stroke-width=\"1\" stroke-dasharray=\"4 6\"/>",
+	buf_printf(out,
+		   "<circle class=\"samen-netwerk__ring\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\""
+		   " stroke=\"#d9d9d9\" stroke-width=\"1\" stroke-dasharray=\"4 6\"/>",
 		   cx, cy, r);
 
 	buf_adds(out, "<g class=\"samen-netwerk__links\" fill=\"none\" stroke=\"#245391\" stroke-linecap=\"round\""
@@ -303,15 +300,18 @@ int register_netwerkkaart_write(struct buf *out, json_t *orgs, json_t *links, co
 	for (int k = 0; k < n; k++) {
 		const struct node *nd = &nodes[k];
 		buf_printf(out, "<g class=\"samen-netwerk__node%s\">", nd->linked ? "" : " samen-netwerk__node--los");
-		buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"/>",
-			   nd->x, nd->y, nd->linked ? 7 : 5, nd->linked ? "#1f4677" : "#ffffff",
-			   nd->linked ? "#ffffff" : "#595959");
+		buf_printf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"/>", nd->x,
+			   nd->y, nd->linked ? 7 : 5, nd->linked ? "#1f4677" : "#ffffff", nd->linked ? "#ffffff" : "#595959");
 		if (fabs(nd->ly - nd->ly0) > 4) /* a label pushed aside gets a leader line */
 			buf_printf(out, "<path d=\"M%.1f %.1fL%.1f %.1f\" fill=\"none\" stroke=\"#8c8c8c\" stroke-width=\"1\"/>",
 				   nd->x + (nd->lx - nd->x) * 0.6, nd->y + (nd->ly0 - nd->y) * 0.6,
-				   nd->lx + (nd->anchor[0] == 's' ? -2 : nd->anchor[0] == 'e' ? 2 : 0), nd->ly);
-		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"central\" font-size=\"%d\""
-				" fill=\"%s\">",
+				   nd->lx + (nd->anchor[0] == 's'   ? -2
+					     : nd->anchor[0] == 'e' ? 2
+								    : 0),
+				   nd->ly);
+		buf_printf(out,
+			   "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" dominant-baseline=\"central\" font-size=\"%d\""
+			   " fill=\"%s\">",
 			   nd->lx, nd->ly, nd->anchor, NETWERK_FONT, nd->linked ? "#1a1a1a" : "#595959");
 		escape_html(out, nd->naam);
 		buf_adds(out, "</text></g>");

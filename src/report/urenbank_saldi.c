@@ -9,15 +9,15 @@
 #include "core/nl.h"
 #include "report/urenbank_saldi.h"
 
-#define W 960         /* width of the picture */
-#define NAME_X 186    /* names end here */
-#define PLOT_L 204    /* the plot */
+#define W 960      /* width of the picture */
+#define NAME_X 186 /* names end here */
+#define PLOT_L 204 /* the plot */
 #define PLOT_R 816
-#define VALUE_X 952   /* the values, in a column of their own, end here */
-#define TOP 52        /* the first bar's row */
-#define ROW 40        /* px per member */
-#define BAR 24        /* px of a bar */
-#define AXIS 40       /* room below the rows for the tick labels */
+#define VALUE_X 952 /* the values, in a column of their own, end here */
+#define TOP 52      /* the first bar's row */
+#define ROW 40      /* px per member */
+#define BAR 24      /* px of a bar */
+#define AXIS 40     /* room below the rows for the tick labels */
 #define FONT 14
 
 #define COLOUR_PLUS "#245391"  /* 8:1 on white */
@@ -66,8 +66,7 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	size_t n = json_array_size(saldi), i;
 	json_t *row;
 	int64_t limit = 0, lo = 0, hi = 0;
-	json_array_foreach(saldi, i, row)
-	{
+	json_array_foreach(saldi, i, row) {
 		json_t *l = json_object_get(row, "kredietlimietMinuten");
 		if (json_is_integer(l) && json_integer_value(l) > limit)
 			limit = json_integer_value(l);
@@ -100,8 +99,7 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		escape_html(out, opt->desc);
 	} else {
 		buf_adds(out, "Saldo per lid (gebracht min gehaald plus gestort): ");
-		json_array_foreach(saldi, i, row)
-		{
+		json_array_foreach(saldi, i, row) {
 			nl_hours(saldo_of(row), NL_HOURS_PLUS, h, sizeof(h));
 			if (i)
 				buf_adds(out, "; ");
@@ -119,8 +117,10 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	/* Legend: what the colours and the dashed line mean. */
 	buf_printf(out,
 		   "<g class=\"samen-saldi__legend\" fill=\"%s\">"
-		   "<rect x=\"%d\" y=\"8\" width=\"14\" height=\"14\" fill=\"%s\"/><text x=\"%d\" y=\"20\">meer gebracht dan gehaald</text>"
-		   "<rect x=\"%d\" y=\"8\" width=\"14\" height=\"14\" fill=\"%s\"/><text x=\"%d\" y=\"20\">meer gehaald dan gebracht</text>"
+		   "<rect x=\"%d\" y=\"8\" width=\"14\" height=\"14\" fill=\"%s\"/><text x=\"%d\" y=\"20\">meer gebracht dan "
+		   "gehaald</text>"
+		   "<rect x=\"%d\" y=\"8\" width=\"14\" height=\"14\" fill=\"%s\"/><text x=\"%d\" y=\"20\">meer gehaald dan "
+		   "gebracht</text>"
 		   "<path d=\"M%d 15H%d\" stroke=\"%s\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
 		   "<text x=\"%d\" y=\"20\">kredietlimiet</text></g>",
 		   COLOUR_TEXT, PLOT_L, COLOUR_PLUS, PLOT_L + 20, PLOT_L + 230, COLOUR_MINUS, PLOT_L + 250, PLOT_L + 470,
@@ -148,8 +148,7 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	/* The bars. */
 	long long x0 = x_of(&sc, 0);
 	buf_adds(out, "<g class=\"samen-saldi__bars\">");
-	json_array_foreach(saldi, i, row)
-	{
+	json_array_foreach(saldi, i, row) {
 		int64_t v = saldo_of(row);
 		v = v < -cap ? -cap : v > cap ? cap : v;
 		long long y = TOP + (long long)i * ROW, xv = x_of(&sc, v);
@@ -160,15 +159,17 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 		escape_html(out, naam);
 		buf_adds(out, ": saldo ");
 		escape_html(out, h);
-		buf_printf(out, "</title><text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\">",
+		buf_printf(out,
+			   "</title><text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\">",
 			   NAME_X, y + BAR / 2 + (ROW - BAR) / 2, COLOUR_TEXT);
 		escape_html(out, naam);
 		buf_adds(out, "</text>");
 		if (width > 0)
 			buf_printf(out, "<rect x=\"%lld\" y=\"%lld\" width=\"%lld\" height=\"%d\" fill=\"%s\"/>", left,
 				   y + (ROW - BAR) / 2, width, BAR, v < 0 ? COLOUR_MINUS : COLOUR_PLUS);
-		buf_printf(out, "<text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\""
-				" font-variant-numeric=\"tabular-nums\">",
+		buf_printf(out,
+			   "<text x=\"%d\" y=\"%lld\" text-anchor=\"end\" dominant-baseline=\"central\" fill=\"%s\""
+			   " font-variant-numeric=\"tabular-nums\">",
 			   VALUE_X, y + BAR / 2 + (ROW - BAR) / 2, COLOUR_TEXT);
 		escape_html(out, h);
 		buf_adds(out, "</text></g>");
@@ -176,8 +177,8 @@ int urenbank_saldi_write(struct buf *out, json_t *saldi, const struct urenbank_s
 	buf_adds(out, "</g>");
 
 	/* The zero line, and the credit limit over every row. */
-	buf_printf(out, "<path class=\"samen-saldi__zero\" d=\"M%lld %dV%lld\" stroke=\"%s\" stroke-width=\"2\"/>", x0,
-		   TOP - 6, bottom, COLOUR_TEXT);
+	buf_printf(out, "<path class=\"samen-saldi__zero\" d=\"M%lld %dV%lld\" stroke=\"%s\" stroke-width=\"2\"/>", x0, TOP - 6,
+		   bottom, COLOUR_TEXT);
 	if (limit > 0) {
 		long long xl = x_of(&sc, -limit);
 		nl_hours(-limit, 0, h, sizeof(h));

@@ -35,8 +35,7 @@ int besturing_survey_verband(struct store *s, const char *code, char *out, size_
 int besturing_scoring_verband(struct store *s, const char *code, char *out, size_t outlen, struct problem *p);
 /* The organisation responsible for a milestone ("" when none); -404 when
  * the milestone is not one of the traject's. */
-int besturing_milestone_org(struct store *s, long long traject, long long mid, char *out, size_t outlen,
-			   struct problem *p);
+int besturing_milestone_org(struct store *s, long long traject, long long mid, char *out, size_t outlen, struct problem *p);
 
 /* ---- verkenningen (survey rounds) -------------------------------------- */
 /* {"code","verband","naam"?,"datum"?,"omschrijving"?,"taakvelden":[codes]} */
@@ -67,7 +66,7 @@ int besturing_scoring_result(struct store *s, const char *code, json_t **out, st
 int besturing_scoring_thresholds(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
 /* {"eigenaren":[{"naam","organisatie"?,"toelichting"?}]} replaces the owners of one task field. */
 int besturing_scoring_owners(struct store *s, const char *code, const char *taakveld, json_t *in, json_t **out,
-			    struct problem *p);
+			     struct problem *p);
 
 /* ---- business cases --------------------------------------------------------- */
 /* {"periodeJaren","discontoPromille"?,"toelichting"?,"posten":[…],"gebruik"?:[{"organisatie","aandeel"}]};
@@ -80,13 +79,11 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 int besturing_milestone_create(struct store *s, long long traject, json_t *in, json_t **out, struct problem *p);
 /* Status and lateness are judged on datum (NULL: today). */
 int besturing_milestone_get(struct store *s, long long traject, long long mid, const char *datum, json_t **out,
-			   struct problem *p);
-/* {"datum","toelichting"?} */
-int besturing_milestone_done(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
 			    struct problem *p);
+/* {"datum","toelichting"?} */
+int besturing_milestone_done(struct store *s, long long traject, long long mid, json_t *in, json_t **out, struct problem *p);
 /* {"nieuweDeadline","reden","datum"?}: keeps the old deadline in the history. */
-int besturing_milestone_postpone(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
-				struct problem *p);
+int besturing_milestone_postpone(struct store *s, long long traject, long long mid, json_t *in, json_t **out, struct problem *p);
 
 struct besturing_ms_filter {
 	long long traject;       /* 0: all */
@@ -102,17 +99,15 @@ int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *
 /* {"orgaan","organisatie"?,"datum","uitkomst","onderwerp"?,"toelichting"?}; on a traject (traject > 0) or
  * on the verband as a whole (traject 0, verband given). */
 int besturing_decision_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
-			     struct problem *p);
+			      struct problem *p);
 struct besturing_decision_filter {
 	long long traject;
 	const char *verband, *organisatie, *orgaan, *van, *tot;
 };
-int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out,
-			   struct problem *p);
+int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out, struct problem *p);
 /* {"rol","naam","organisatie"?,"van"?,"tot"?,"toelichting"?}; rol ∈ stuurgroep, eigenaar, projectleider,
  * procesmanager. */
-int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
-			 struct problem *p);
+int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out, struct problem *p);
 /* The roles of a verband (with those of its trajecten) or of one traject. */
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
 
@@ -132,8 +127,7 @@ int besturing_role_list(struct store *s, const char *verband, long long traject,
  * done and late on tot; uitgesteld = a postponement agreed within the
  * period (with its reason); komend = open on tot, deadline after tot. All
  * milestone objects have the shape of GET /mijlpalen, judged on tot. */
-int besturing_report_data(struct store *s, const char *org, const char *van, const char *tot, json_t **out,
-			 struct problem *p);
+int besturing_report_data(struct store *s, const char *org, const char *van, const char *tot, json_t **out, struct problem *p);
 
 /* ---- import (demo/besturing.json, docs/besturingsformaat.md) ------------------ */
 /* Loads a "samen-besturing" document all-or-nothing; trajecten are named by

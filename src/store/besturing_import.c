@@ -20,20 +20,21 @@ static int find_traject(struct store *s, json_t *x, long long *tid, struct probl
 	field_date(x, "start", FIELD_OPTIONAL, &start, p);
 	if (p->status)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT t.id FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv"
-				      " ON tv.id = t.taakveld_id WHERE v.code = ? AND tv.code = ? AND (?3 IS NULL OR t.start = ?3) ORDER BY t.id",
-				      "ttt", verband, taakveld, start);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT t.id FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv"
+		" ON tv.id = t.taakveld_id WHERE v.code = ? AND tv.code = ? AND (?3 IS NULL OR t.start = ?3) ORDER BY t.id",
+		"ttt", verband, taakveld, start);
 	int n = 0;
 	while (db_step(st) == DB_ROW)
 		*tid = db_col_int(st, 0), n++;
 	db_finalize(st);
 	if (n == 0)
 		return problem_refuse(p, "taakveld", "Verband '%s' heeft geen traject op taakveld '%s'%s%s.", verband, taakveld,
-			      start ? " dat begint op " : "", start ? start : "");
+				      start ? " dat begint op " : "", start ? start : "");
 	if (n > 1)
-		return problem_refuse(p, "taakveld", "Verband '%s' heeft %d trajecten op taakveld '%s'; geef ook 'start'.", verband, n,
-			      taakveld);
+		return problem_refuse(p, "taakveld", "Verband '%s' heeft %d trajecten op taakveld '%s'; geef ook 'start'.",
+				      verband, n, taakveld);
 	return 0;
 }
 
@@ -107,8 +108,7 @@ static int import_list(struct store *s, json_t *x, const char *key, const char *
 		return problem_param(p, name, "moet een lijst zijn");
 	size_t i;
 	json_t *e;
-	json_array_foreach(arr, i, e)
-	{
+	json_array_foreach(arr, i, e) {
 		snprintf(name, sizeof(name), "%s%s[%zu]", prefix, key, i);
 		if (!json_is_object(e))
 			return problem_param(p, name, "moet een object zijn");
@@ -217,10 +217,9 @@ static int do_steering_import(struct store *s, void *arg, struct problem *p)
 	static const struct {
 		const char *key;
 		import_fn fn;
-	} parts[] = { { "verbanden", import_verband },  { "trajecten", import_traject },
-		      { "rollen", import_role },          { "verkenningen", import_survey },
-		      { "scoringen", import_scoring },    { "businesscases", import_bc },
-		      { "mijlpalen", import_milestone },  { "besluiten", import_decision } };
+	} parts[] = { { "verbanden", import_verband },   { "trajecten", import_traject }, { "rollen", import_role },
+		      { "verkenningen", import_survey }, { "scoringen", import_scoring }, { "businesscases", import_bc },
+		      { "mijlpalen", import_milestone }, { "besluiten", import_decision } };
 	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 		json_t *arr = json_object_get(doc, parts[k].key);
 		if (!arr)
@@ -229,8 +228,7 @@ static int do_steering_import(struct store *s, void *arg, struct problem *p)
 			return problem_param(p, parts[k].key, "moet een lijst zijn");
 		size_t i;
 		json_t *x;
-		json_array_foreach(arr, i, x)
-		{
+		json_array_foreach(arr, i, x) {
 			char prefix[64];
 			snprintf(prefix, sizeof(prefix), "%s[%zu]", parts[k].key, i);
 			if (!json_is_object(x))

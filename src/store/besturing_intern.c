@@ -11,7 +11,6 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-
 void besturing_today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 
 int32_t besturing_day_of(const char *s)
@@ -19,7 +18,6 @@ int32_t besturing_day_of(const char *s)
 	int32_t d;
 	return s && date_parse(s, &d) == 0 ? d : DATE_NONE;
 }
-
 
 /* Runs fn inside one write transaction (a savepoint when nested). */
 /* Prefixes the names of p's invalid params with prefix ("scoringen[1]."). */
@@ -58,11 +56,12 @@ int besturing_query_date(const char *v, const char *name, struct problem *p)
 json_t *besturing_members_on(struct store *s, long long vid, const char *date)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?")
-				      " ORDER BY o.code",
-				      "ltt", vid, date, date);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			 " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				 "l", "?") " ORDER BY o.code",
+			 "ltt", vid, date, date);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_string(db_col_text(st, 0)));
 	db_finalize(st);
@@ -90,14 +89,16 @@ int besturing_json_has_string(json_t *arr, const char *v)
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return 1;
+	json_array_foreach(arr, i, x)
+		if (json_is_string(x) && !strcmp(json_string_value(x), v))
+			return 1;
 	return 0;
 }
 
 int besturing_is_member_ever(struct store *s, long long vid, long long oid)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ?",
-				      "ll", vid, oid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT 1 FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ?", "ll", vid, oid);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);
 	return yes;
@@ -121,8 +122,7 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 		return problem_param(p, name, "ten minste %d taakveld(en)", min);
 	if (json_array_size(arr) > 200)
 		return problem_param(p, name, "hoogstens 200 taakvelden");
-	json_array_foreach(arr, i, x)
-	{
+	json_array_foreach(arr, i, x) {
 		char n[64];
 		snprintf(n, sizeof(n), "%s[%zu]", name, i);
 		if (!json_is_string(x))
@@ -131,8 +131,7 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 			if (json_equal(json_array_get(arr, k), x))
 				return problem_param(p, n, "'%s' staat er al in", json_string_value(x));
 	}
-	json_array_foreach(arr, i, x)
-	{
+	json_array_foreach(arr, i, x) {
 		char n[64];
 		snprintf(n, sizeof(n), "%s[%zu]", name, i);
 		if (!store_taakveld_id(s, json_string_value(x)))
@@ -145,10 +144,11 @@ int besturing_check_taakvelden(struct store *s, json_t *arr, const char *name, i
 
 int besturing_traject_find(struct store *s, long long tid, struct traject_row *t, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT t.id, v.id, v.code, tv.code, tv.naam, t.start, coalesce(t.eind, '') FROM trajecten t"
-				      " JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id WHERE t.id = ?",
-				      "l", tid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT t.id, v.id, v.code, tv.code, tv.naam, t.start, coalesce(t.eind, '') FROM trajecten t"
+			 " JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id WHERE t.id = ?",
+			 "l", tid);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Traject %lld bestaat niet.", tid);

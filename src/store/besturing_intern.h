@@ -19,45 +19,41 @@
 /* The arguments of a change run in a transaction (path keys and body). */
 struct create_args {
 	json_t *in, **out;
-	const char *code;    /* path key */
-	const char *extra;   /* second path key */
+	const char *code;  /* path key */
+	const char *extra; /* second path key */
 	long long id, id2;
 };
-
 
 struct traject_row {
 	long long id, verband;
 	char verband_code[48], taakveld[48], taakveld_naam[200], start[DATE_TEXT_LEN], eind[DATE_TEXT_LEN];
 };
 
-
-#define MS_DEADLINE "coalesce((SELECT u.nieuwe_deadline FROM mijlpaal_uitstel u WHERE u.mijlpaal_id = m.id ORDER BY u.id DESC LIMIT 1), m.deadline)"
-#define MS_COLS                                                                                                 \
+#define MS_DEADLINE                                                                                                           \
+	"coalesce((SELECT u.nieuwe_deadline FROM mijlpaal_uitstel u WHERE u.mijlpaal_id = m.id ORDER BY u.id DESC LIMIT 1), " \
+	"m.deadline)"
+#define MS_COLS                                                                                                           \
 	"m.id, t.id, v.code, tv.code, tv.naam, m.titel, m.deadline, m.verantwoordelijke, o.code, o.naam, m.omschrijving," \
 	" m.gereed, m.gereed_toelichting, " MS_DEADLINE
-#define MS_FROM                                                                                                 \
-	" FROM mijlpalen m JOIN trajecten t ON t.id = m.traject_id JOIN verbanden v ON v.id = t.verband_id"          \
+#define MS_FROM                                                                                             \
+	" FROM mijlpalen m JOIN trajecten t ON t.id = m.traject_id JOIN verbanden v ON v.id = t.verband_id" \
 	" JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = m.organisatie_id"
-
 
 struct ms_args {
 	long long traject, mid;
 	json_t *in, **out;
 };
 
-
-#define DECISION_COLS                                                                                        \
+#define DECISION_COLS \
 	"b.id, v.code, t.id, tv.code, tv.naam, b.orgaan, o.code, o.naam, b.datum, b.uitkomst, b.onderwerp, b.toelichting"
-#define DECISION_FROM                                                                                        \
-	" FROM besluiten b JOIN verbanden v ON v.id = b.verband_id LEFT JOIN trajecten t ON t.id = b.traject_id"    \
+#define DECISION_FROM                                                                                            \
+	" FROM besluiten b JOIN verbanden v ON v.id = b.verband_id LEFT JOIN trajecten t ON t.id = b.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = b.organisatie_id"
 
-
 #define ROLE_COLS "r.id, v.code, t.id, tv.code, r.rol, r.naam, o.code, o.naam, r.van, r.tot, r.toelichting"
-#define ROLE_FROM                                                                                             \
+#define ROLE_FROM                                                                                                     \
 	" FROM bestuursrollen r JOIN verbanden v ON v.id = r.verband_id LEFT JOIN trajecten t ON t.id = r.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = r.organisatie_id"
-
 
 /* ---- lookups (ids: store_org_id and friends in store.h) ---- */
 /* The organisation's name into buf, or the code when unknown. */
@@ -97,8 +93,7 @@ json_t *besturing_traject_deelnemers(struct store *s, long long tid);
 
 /* ---- shapes shared by the API and the report (besturing_trajecten.c) ---- */
 /* A milestone row (MS_COLS) judged on day `on`; status_out and postponed may be NULL. */
-json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum ms_status *status_out,
-			   int *postponed);
+json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum ms_status *status_out, int *postponed);
 json_t *besturing_decision_json(struct db_stmt *st); /* a DECISION_COLS row */
 json_t *besturing_role_json(struct db_stmt *st);     /* a ROLE_COLS row */
 /* Creates the milestone in a->in on traject a->traject; a->mid gets its id. */

@@ -10,19 +10,17 @@
 
 /* ---- report data ------------------------------------------------------------- */
 
-static int in_period(const char *d, const char *van, const char *tot)
-{
-	return d && strcmp(d, van) >= 0 && strcmp(d, tot) <= 0;
-}
+static int in_period(const char *d, const char *van, const char *tot) { return d && strcmp(d, van) >= 0 && strcmp(d, tot) <= 0; }
 
 static json_t *report_roles(struct store *s, long long vid, long long tid, const char *van, const char *tot)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " ROLE_COLS ROLE_FROM " WHERE r.verband_id = ?1 AND ((?2 = 0 AND r.traject_id IS NULL)"
-				      " OR r.traject_id = ?2) AND (r.van IS NULL OR r.van <= ?4) AND (r.tot IS NULL OR r.tot > ?3)"
-				      " ORDER BY r.rol, r.van, r.id",
-				      "lltt", vid, tid, van, tot);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " ROLE_COLS ROLE_FROM " WHERE r.verband_id = ?1 AND ((?2 = 0 AND r.traject_id IS NULL)"
+			 " OR r.traject_id = ?2) AND (r.van IS NULL OR r.van <= ?4) AND (r.tot IS NULL OR r.tot > ?3)"
+			 " ORDER BY r.rol, r.van, r.id",
+			 "lltt", vid, tid, van, tot);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_role_json(st));
 	db_finalize(st);
@@ -32,10 +30,11 @@ static json_t *report_roles(struct store *s, long long vid, long long tid, const
 static json_t *report_decisions(struct store *s, long long vid, long long tid, const char *van, const char *tot)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " DECISION_COLS DECISION_FROM " WHERE b.verband_id = ?1 AND ((?2 = 0 AND b.traject_id IS NULL)"
-				      " OR b.traject_id = ?2) AND b.datum >= ?3 AND b.datum <= ?4 ORDER BY b.datum, b.id",
-				      "lltt", vid, tid, van, tot);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " DECISION_COLS DECISION_FROM " WHERE b.verband_id = ?1 AND ((?2 = 0 AND b.traject_id IS NULL)"
+			 " OR b.traject_id = ?2) AND b.datum >= ?3 AND b.datum <= ?4 ORDER BY b.datum, b.id",
+			 "lltt", vid, tid, van, tot);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_decision_json(st));
 	db_finalize(st);
@@ -46,14 +45,13 @@ struct report_counts {
 	long long besluiten, gehaald, gereed_te_laat, te_laat, uitgesteld, komend;
 };
 
-static json_t *report_milestones(struct store *s, long long tid, const char *van, const char *tot,
-				 struct report_counts *c)
+static json_t *report_milestones(struct store *s, long long tid, const char *van, const char *tot, struct report_counts *c)
 {
 	json_t *gehaald = json_array(), *laat_gereed = json_array(), *te_laat = json_array(), *uitgesteld = json_array(),
 	       *komend = json_array();
 	int32_t on = besturing_day_of(tot);
-	struct db_stmt *st = db_query(s->db, "SELECT " MS_COLS MS_FROM " WHERE m.traject_id = ? ORDER BY " MS_DEADLINE ", m.id",
-				      "l", tid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT " MS_COLS MS_FROM " WHERE m.traject_id = ? ORDER BY " MS_DEADLINE ", m.id", "l", tid);
 	while (db_step(st) == DB_ROW) {
 		enum ms_status status;
 		int postponed;
@@ -68,8 +66,8 @@ static json_t *report_milestones(struct store *s, long long tid, const char *van
 		size_t i;
 		json_t *u;
 		int in = 0;
-		json_array_foreach(json_object_get(m, "uitstel"), i, u) in |=
-			in_period(json_string_value(json_object_get(u, "datum")), van, tot);
+		json_array_foreach(json_object_get(m, "uitstel"), i, u)
+			in |= in_period(json_string_value(json_object_get(u, "datum")), van, tot);
 		if (in)
 			json_array_append(uitgesteld, m);
 		json_decref(m);
@@ -91,15 +89,16 @@ static json_t *report_businesscase(struct store *s, long long tid, const char *o
 	problem_init(&q);
 	if (besturing_bc_get(s, tid, &bc, &q) < 0)
 		return json_null();
-	json_t *o = json_pack("{s:O,s:O,s:O,s:O,s:O}", "oordeel", json_object_get(bc, "oordeel"), "toelichtingOordeel",
-			      json_object_get(bc, "toelichtingOordeel"), "periodeJaren", json_object_get(bc, "periodeJaren"),
-			      "discontoPromille", json_object_get(bc, "discontoPromille"), "totaal",
-			      json_object_get(bc, "totaal"));
+	json_t *o =
+		json_pack("{s:O,s:O,s:O,s:O,s:O}", "oordeel", json_object_get(bc, "oordeel"), "toelichtingOordeel",
+			  json_object_get(bc, "toelichtingOordeel"), "periodeJaren", json_object_get(bc, "periodeJaren"),
+			  "discontoPromille", json_object_get(bc, "discontoPromille"), "totaal", json_object_get(bc, "totaal"));
 	json_t *own = json_null();
 	size_t i;
 	json_t *e;
-	json_array_foreach(json_object_get(bc, "perOrganisatie"), i, e) if (!strcmp(
-		json_string_value(json_object_get(e, "organisatie")), org)) own = json_incref(e);
+	json_array_foreach(json_object_get(bc, "perOrganisatie"), i, e)
+		if (!strcmp(json_string_value(json_object_get(e, "organisatie")), org))
+			own = json_incref(e);
 	json_object_set_new(o, "organisatie", own);
 	json_decref(bc);
 	return o;
@@ -108,10 +107,11 @@ static json_t *report_businesscase(struct store *s, long long tid, const char *o
 static json_t *report_surveys(struct store *s, long long vid, const char *van, const char *tot)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT code, naam, datum FROM verkenningen WHERE verband_id = ?1 AND ((datum >= ?2 AND datum <= ?3)"
-				      " OR (keuze_datum >= ?2 AND keuze_datum <= ?3)) ORDER BY datum, code",
-				      "ltt", vid, van, tot);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT code, naam, datum FROM verkenningen WHERE verband_id = ?1 AND ((datum >= ?2 AND datum <= ?3)"
+			 " OR (keuze_datum >= ?2 AND keuze_datum <= ?3)) ORDER BY datum, code",
+			 "ltt", vid, van, tot);
 	while (db_step(st) == DB_ROW) {
 		json_t *res = NULL, *k = NULL;
 		struct problem q;
@@ -125,11 +125,11 @@ static json_t *report_surveys(struct store *s, long long vid, const char *van, c
 		size_t i;
 		json_t *r;
 		json_array_foreach(json_object_get(res, "taakvelden"), i, r)
-			json_array_append_new(rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:O}", "rang", json_object_get(r, "rang"),
-							      "taakveld", json_object_get(r, "taakveld"), "naam",
-							      json_object_get(r, "naam"), "prioriteit", json_object_get(r, "prioriteit"),
-							      "snelleWinst", json_object_get(r, "snelleWinst"), "gekozen",
-							      json_object_get(r, "gekozen")));
+			json_array_append_new(
+				rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:O}", "rang", json_object_get(r, "rang"), "taakveld",
+						json_object_get(r, "taakveld"), "naam", json_object_get(r, "naam"), "prioriteit",
+						json_object_get(r, "prioriteit"), "snelleWinst",
+						json_object_get(r, "snelleWinst"), "gekozen", json_object_get(r, "gekozen")));
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:O,s:O,s:o}", "code", db_col_text(st, 0), "naam",
 						   db_col_text(st, 1), "datum", db_col_text(st, 2), "gekozen",
 						   json_object_get(k, "gekozen"), "keuze", json_object_get(k, "keuze"), "uitslag",
@@ -158,12 +158,12 @@ static json_t *report_scorings(struct store *s, long long vid, const char *van, 
 		size_t i;
 		json_t *r;
 		json_array_foreach(json_object_get(res, "taakvelden"), i, r)
-			json_array_append_new(rows, json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "taakveld",
-							      json_object_get(r, "taakveld"), "naam", json_object_get(r, "naam"),
-							      "klasse", json_object_get(r, "klasse"), "gemiddelde",
-							      json_object_get(r, "gemiddelde"), "laagste", json_object_get(r, "laagste"),
-							      "spreiding", json_object_get(r, "spreiding"), "eigenaar",
-							      json_object_get(r, "eigenaar")));
+			json_array_append_new(
+				rows,
+				json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "taakveld", json_object_get(r, "taakveld"), "naam",
+					  json_object_get(r, "naam"), "klasse", json_object_get(r, "klasse"), "gemiddelde",
+					  json_object_get(r, "gemiddelde"), "laagste", json_object_get(r, "laagste"), "spreiding",
+					  json_object_get(r, "spreiding"), "eigenaar", json_object_get(r, "eigenaar")));
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1),
 						   "datum", db_col_text(st, 2), "uitslag", rows));
 		json_decref(res);
@@ -177,14 +177,14 @@ static json_t *filter_notices(json_t *all, const char *van, const char *tot)
 	json_t *a = json_array();
 	size_t i;
 	json_t *m;
-	json_array_foreach(all, i, m) if (in_period(json_string_value(json_object_get(m, "datum")), van, tot))
-		json_array_append(a, m);
+	json_array_foreach(all, i, m)
+		if (in_period(json_string_value(json_object_get(m, "datum")), van, tot))
+			json_array_append(a, m);
 	json_decref(all);
 	return a;
 }
 
-int besturing_report_data(struct store *s, const char *org, const char *van, const char *tot, json_t **out,
-			 struct problem *p)
+int besturing_report_data(struct store *s, const char *org, const char *van, const char *tot, json_t **out, struct problem *p)
 {
 	int32_t dv, dt;
 	if (!org || !org[0])
@@ -205,10 +205,11 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 	struct report_counts c = { 0 };
 	json_t *verbanden = json_array();
 	struct idset seen = { 0 };
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT v.id, v.code, v.naam, l.rol FROM lidmaatschappen l JOIN verbanden v ON v.id = l.verband_id"
-				      " WHERE l.organisatie_id = ? AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?) ORDER BY v.naam, l.van DESC",
-				      "ltt", oid, tot, van);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT v.id, v.code, v.naam, l.rol FROM lidmaatschappen l JOIN verbanden v ON v.id = l.verband_id"
+		" WHERE l.organisatie_id = ? AND l.van <= ? AND (l.tot IS NULL OR l.tot > ?) ORDER BY v.naam, l.van DESC",
+		"ltt", oid, tot, van);
 	while (db_step(st) == DB_ROW) {
 		long long vid = db_col_int(st, 0);
 		if (idset_has(&seen, vid))
@@ -226,19 +227,20 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 		if (register_traject_list(s, org, vcode, NULL, &trs, &q) == 0) {
 			size_t i;
 			json_t *t;
-			json_array_foreach(trs, i, t)
-			{
+			json_array_foreach(trs, i, t) {
 				json_t *eind = json_object_get(t, "eind");
 				if (json_is_string(eind) && strcmp(json_string_value(eind), van) <= 0)
 					continue; /* ended before the period */
 				long long tid = json_integer_value(json_object_get(t, "id"));
 				json_t *r = json_pack("{s:I,s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "id", (json_int_t)tid, "taakveld",
-						      json_object_get(t, "taakveld"), "taakveldNaam", json_object_get(t, "taakveldNaam"),
-						      "fase", json_object_get(t, "fase"), "eigenaar", json_object_get(t, "eigenaar"),
-						      "start", json_object_get(t, "start"), "eind", eind ? eind : json_null(),
+						      json_object_get(t, "taakveld"), "taakveldNaam",
+						      json_object_get(t, "taakveldNaam"), "fase", json_object_get(t, "fase"),
+						      "eigenaar", json_object_get(t, "eigenaar"), "start",
+						      json_object_get(t, "start"), "eind", eind ? eind : json_null(),
 						      "wettelijkeDeadline", json_object_get(t, "wettelijkeDeadline"));
-				json_object_set_new(r, "gepland", json_boolean(strcmp(json_string_value(json_object_get(t, "start")),
-										      tot) > 0));
+				json_object_set_new(
+					r, "gepland",
+					json_boolean(strcmp(json_string_value(json_object_get(t, "start")), tot) > 0));
 				json_object_set_new(r, "rollen", report_roles(s, vid, tid, van, tot));
 				json_t *tb = report_decisions(s, vid, tid, van, tot);
 				c.besluiten += (long long)json_array_size(tb);

@@ -22,10 +22,11 @@ struct scoring_row {
 
 static int scoring_find(struct store *s, const char *code, struct scoring_row *row, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, verband_id, datum, zk_gemiddelde, zk_laagste, k_gemiddelde, k_laagste, kt_gemiddelde,"
-				      " kt_laagste FROM scoringen WHERE code = ?",
-				      "t", code);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT id, verband_id, datum, zk_gemiddelde, zk_laagste, k_gemiddelde, k_laagste, kt_gemiddelde,"
+			 " kt_laagste FROM scoringen WHERE code = ?",
+			 "t", code);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Scoring '%s' bestaat niet.", code);
@@ -57,8 +58,7 @@ static int parse_thresholds(json_t *d, const char *name, struct scoring_threshol
 		return problem_param(p, name, "moet een object zijn met zeer-kansrijk, kansrijk en kansrijk-op-termijn");
 	const char *key;
 	json_t *v;
-	json_object_foreach(d, key, v)
-	{
+	json_object_foreach(d, key, v) {
 		int i = enum_index(scoring_tier_names, key);
 		char n[96];
 		snprintf(n, sizeof(n), "%s.%s", name, key);
@@ -83,12 +83,12 @@ static int parse_thresholds(json_t *d, const char *name, struct scoring_threshol
 			problem_param(p, !strcmp(q.params[k].name, "gemiddelde") ? gn : ln, "%s", q.params[k].reason);
 		const char *sub;
 		json_t *sv;
-		json_object_foreach(v, sub, sv) if (strcmp(sub, "gemiddelde") && strcmp(sub, "laagste"))
-		{
-			char un[160];
-			snprintf(un, sizeof(un), "%s.%s", n, sub);
-			problem_param(p, un, "onbekend veld; wel: gemiddelde, laagste");
-		}
+		json_object_foreach(v, sub, sv)
+			if (strcmp(sub, "gemiddelde") && strcmp(sub, "laagste")) {
+				char un[160];
+				snprintf(un, sizeof(un), "%s.%s", n, sub);
+				problem_param(p, un, "onbekend veld; wel: gemiddelde, laagste");
+			}
 		t->mean[i] = (int)g;
 		t->lowest[i] = (int)l;
 	}
@@ -100,16 +100,16 @@ static int parse_thresholds(json_t *d, const char *name, struct scoring_threshol
 	return 0;
 }
 
-#define SCORING_COLS                                                                                          \
-	"c.id, c.code, v.code, c.naam, c.datum, c.omschrijving, c.zk_gemiddelde, c.zk_laagste, c.k_gemiddelde,"    \
+#define SCORING_COLS                                                                                            \
+	"c.id, c.code, v.code, c.naam, c.datum, c.omschrijving, c.zk_gemiddelde, c.zk_laagste, c.k_gemiddelde," \
 	" c.k_laagste, c.kt_gemiddelde, c.kt_laagste, v.id"
 #define SCORING_FROM " FROM scoringen c JOIN verbanden v ON v.id = c.verband_id"
 
 static json_t *criteria_json(struct store *s, long long cid)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, gewicht FROM scoring_criteria WHERE scoring_id = ? ORDER BY volgorde",
-				      "l", cid);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT code, naam, gewicht FROM scoring_criteria WHERE scoring_id = ? ORDER BY volgorde", "l", cid);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1),
 						   "gewicht", (json_int_t)db_col_int(st, 2)));
@@ -159,8 +159,10 @@ int besturing_scoring_list(struct store *s, const char *verband, json_t **out, s
 {
 	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
-	struct db_stmt *st = db_query(s->db, "SELECT " SCORING_COLS SCORING_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
-					     " ORDER BY c.datum, c.code", "t", verband);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT " SCORING_COLS SCORING_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
+				      " ORDER BY c.datum, c.code",
+				      "t", verband);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, scoring_json(s, st));
@@ -204,8 +206,7 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 	if (criteria) {
 		if (json_array_size(criteria) < 1 || json_array_size(criteria) > SCORING_MAX_CRITERIA)
 			problem_param(p, "criteria", "1 tot %d criteria", SCORING_MAX_CRITERIA);
-		json_array_foreach(criteria, i, x)
-		{
+		json_array_foreach(criteria, i, x) {
 			char n[48];
 			snprintf(n, sizeof(n), "criteria[%zu].", i);
 			if (!json_is_object(x)) {
@@ -243,28 +244,27 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 	long long vid = store_verband_id(s, verband);
 	if (!vid)
 		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
-	int r = db_run(s->db,
-		       "INSERT INTO scoringen(code, verband_id, naam, datum, omschrijving, zk_gemiddelde, zk_laagste, k_gemiddelde,"
-		       " k_laagste, kt_gemiddelde, kt_laagste) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "tltttiiiiii", code, vid, naam && naam[0] ? naam : code, datum, omschrijving, t.mean[0], t.lowest[0],
-		       t.mean[1], t.lowest[1], t.mean[2], t.lowest[2]);
+	int r = db_run(
+		s->db,
+		"INSERT INTO scoringen(code, verband_id, naam, datum, omschrijving, zk_gemiddelde, zk_laagste, k_gemiddelde,"
+		" k_laagste, kt_gemiddelde, kt_laagste) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"tltttiiiiii", code, vid, naam && naam[0] ? naam : code, datum, omschrijving, t.mean[0], t.lowest[0], t.mean[1],
+		t.lowest[1], t.mean[2], t.lowest[2]);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Scoring '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "scoring");
 	long long cid = db_last_id(s->db);
-	json_array_foreach(criteria, i, x)
-	{
+	json_array_foreach(criteria, i, x) {
 		json_t *w = json_object_get(x, "gewicht");
 		r = db_run(s->db, "INSERT INTO scoring_criteria(scoring_id, code, naam, gewicht, volgorde) VALUES(?, ?, ?, ?, ?)",
 			   "lttli", cid, json_string_value(json_object_get(x, "code")),
-			   json_string_value(json_object_get(x, "naam")), json_is_integer(w) ? (long long)json_integer_value(w) : 1LL,
-			   (int)i);
+			   json_string_value(json_object_get(x, "naam")),
+			   json_is_integer(w) ? (long long)json_integer_value(w) : 1LL, (int)i);
 		if (r < 0)
 			return store_db_problem(s, r, p, "criterium");
 	}
-	json_array_foreach(tv, i, x)
-	{
+	json_array_foreach(tv, i, x) {
 		r = db_run(s->db, "INSERT INTO scoring_taakvelden(scoring_id, taakveld_id, volgorde) VALUES(?, ?, ?)", "lli", cid,
 			   store_taakveld_id(s, json_string_value(x)), (int)i);
 		if (r < 0)
@@ -281,8 +281,8 @@ int besturing_scoring_create(struct store *s, json_t *in, json_t **out, struct p
 
 static int scoring_has_taakveld(struct store *s, long long cid, long long tid)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM scoring_taakvelden WHERE scoring_id = ? AND taakveld_id = ?", "ll",
-				      cid, tid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT 1 FROM scoring_taakvelden WHERE scoring_id = ? AND taakveld_id = ?", "ll", cid, tid);
 	int yes = tid && db_step(st) == DB_ROW;
 	db_finalize(st);
 	return yes;
@@ -290,24 +290,23 @@ static int scoring_has_taakveld(struct store *s, long long cid, long long tid)
 
 static int scoring_has_criterium(struct store *s, long long cid, const char *crit)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM scoring_criteria WHERE scoring_id = ? AND code = ?", "lt", cid,
-				      crit);
+	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM scoring_criteria WHERE scoring_id = ? AND code = ?", "lt", cid, crit);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);
 	return yes;
 }
 
 /* {"organisatie","taakveld","scores":{crit:score},"score":weighted|null} of one partner. */
-static json_t *partner_scores_json(struct store *s, long long cid, long long oid, long long tid, const char *org,
-				   const char *tv)
+static json_t *partner_scores_json(struct store *s, long long cid, long long oid, long long tid, const char *org, const char *tv)
 {
 	json_t *scores = json_object();
 	long long num = 0, den = 0;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT c.code, x.score, c.gewicht FROM scoring_criteria c JOIN scoring_scores x ON"
-				      " x.scoring_id = c.scoring_id AND x.criterium = c.code WHERE c.scoring_id = ? AND x.organisatie_id = ?"
-				      " AND x.taakveld_id = ? ORDER BY c.volgorde",
-				      "lll", cid, oid, tid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT c.code, x.score, c.gewicht FROM scoring_criteria c JOIN scoring_scores x ON"
+			 " x.scoring_id = c.scoring_id AND x.criterium = c.code WHERE c.scoring_id = ? AND x.organisatie_id = ?"
+			 " AND x.taakveld_id = ? ORDER BY c.volgorde",
+			 "lll", cid, oid, tid);
 	while (db_step(st) == DB_ROW) {
 		json_object_set_new(scores, db_col_text(st, 0), json_integer(db_col_int(st, 1)));
 		num += db_col_int(st, 1) * db_col_int(st, 2);
@@ -340,8 +339,7 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 		else {
 			const char *key;
 			json_t *v;
-			json_object_foreach(many, key, v)
-			{
+			json_object_foreach(many, key, v) {
 				char n[96];
 				snprintf(n, sizeof(n), "scores.%s", key);
 				if (!json_is_integer(v) || json_integer_value(v) < SCORE_MIN || json_integer_value(v) > SCORE_MAX)
@@ -358,8 +356,9 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 	if (!oid)
 		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!besturing_is_partner(s, c.verband, oid, c.datum))
-		return problem_refuse(p, "organisatie", "%s was op %s geen lid van het verband van scoring '%s' en kan dus niet scoren.",
-			      org, c.datum, a->code);
+		return problem_refuse(p, "organisatie",
+				      "%s was op %s geen lid van het verband van scoring '%s' en kan dus niet scoren.", org,
+				      c.datum, a->code);
 	if (!scoring_has_taakveld(s, c.id, tid))
 		return problem_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij scoring '%s'.", tv, a->code);
 	json_t *pairs = json_object();
@@ -369,17 +368,19 @@ static int do_scoring_score(struct store *s, void *arg, struct problem *p)
 		json_object_update(pairs, many);
 	const char *key;
 	json_t *v;
-	json_object_foreach(pairs, key, v)
-	{
+	json_object_foreach(pairs, key, v) {
 		if (!scoring_has_criterium(s, c.id, key)) {
-			r = problem_refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key, a->code);
+			r = problem_refuse(p, crit ? "criterium" : "scores", "Criterium '%s' hoort niet bij scoring '%s'.", key,
+					   a->code);
 			json_decref(pairs);
 			return r;
 		}
-		r = db_run(s->db,
-			   "INSERT INTO scoring_scores(scoring_id, organisatie_id, taakveld_id, criterium, score) VALUES(?, ?, ?, ?, ?)"
-			   " ON CONFLICT(scoring_id, organisatie_id, taakveld_id, criterium) DO UPDATE SET score = excluded.score",
-			   "lllti", c.id, oid, tid, key, (int)json_integer_value(v));
+		r = db_run(
+			s->db,
+			"INSERT INTO scoring_scores(scoring_id, organisatie_id, taakveld_id, criterium, score) VALUES(?, ?, ?, "
+			"?, ?)"
+			" ON CONFLICT(scoring_id, organisatie_id, taakveld_id, criterium) DO UPDATE SET score = excluded.score",
+			"lllti", c.id, oid, tid, key, (int)json_integer_value(v));
 		if (r < 0) {
 			json_decref(pairs);
 			return store_db_problem(s, r, p, "score");
@@ -404,11 +405,12 @@ int besturing_scoring_scores(struct store *s, const char *code, json_t **out, st
 	if (r < 0)
 		return r;
 	json_t *arr = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT DISTINCT x.organisatie_id, x.taakveld_id, o.code, tv.code FROM scoring_scores x"
-				      " JOIN organisaties o ON o.id = x.organisatie_id JOIN taakvelden tv ON tv.id = x.taakveld_id"
-				      " WHERE x.scoring_id = ? ORDER BY tv.code, o.code",
-				      "l", c.id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT x.organisatie_id, x.taakveld_id, o.code, tv.code FROM scoring_scores x"
+			 " JOIN organisaties o ON o.id = x.organisatie_id JOIN taakvelden tv ON tv.id = x.taakveld_id"
+			 " WHERE x.scoring_id = ? ORDER BY tv.code, o.code",
+			 "l", c.id);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(arr, partner_scores_json(s, c.id, db_col_int(st, 0), db_col_int(st, 1), db_col_text(st, 2),
 							       db_col_text(st, 3)));
@@ -420,11 +422,12 @@ int besturing_scoring_scores(struct store *s, const char *code, json_t **out, st
 static json_t *owners_json(struct store *s, long long cid, long long tid)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT e.naam, o.code, o.naam, e.toelichting FROM scoring_eigenaren e"
-				      " LEFT JOIN organisaties o ON o.id = e.organisatie_id WHERE e.scoring_id = ? AND e.taakveld_id = ?"
-				      " ORDER BY e.volgorde",
-				      "ll", cid, tid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT e.naam, o.code, o.naam, e.toelichting FROM scoring_eigenaren e"
+			 " LEFT JOIN organisaties o ON o.id = e.organisatie_id WHERE e.scoring_id = ? AND e.taakveld_id = ?"
+			 " ORDER BY e.volgorde",
+			 "ll", cid, tid);
 	while (db_step(st) == DB_ROW) {
 		json_t *e = json_pack("{s:s}", "naam", db_col_text(st, 0));
 		json_object_set_new(e, "organisatie", store_text_or_null(st, 1));
@@ -445,8 +448,7 @@ static json_t *owners_text(json_t *owners)
 	buf_init(&b, 4096);
 	size_t i;
 	json_t *e;
-	json_array_foreach(owners, i, e)
-	{
+	json_array_foreach(owners, i, e) {
 		json_t *on = json_object_get(e, "organisatieNaam");
 		buf_printf(&b, "%s%s", i ? "; " : "", json_string_value(json_object_get(e, "naam")));
 		if (json_is_string(on))
@@ -535,12 +537,14 @@ int besturing_scoring_result(struct store *s, const char *code, json_t **out, st
 		json_t *row = json_pack("{s:s,s:s}", "taakveld", db_col_text(st, 1), "naam", db_col_text(st, 2));
 		json_object_set_new(row, "gemiddelde", besturing_hundredths_or_null(res.mean));
 		if (res.lowest_org >= 0) {
-			json_object_set_new(row, "laagste", json_pack("{s:O,s:I}", "organisatie",
-								      json_array_get(partners, (size_t)res.lowest_org), "score",
-								      (json_int_t)score_frac_hundredths(res.lowest)));
-			json_object_set_new(row, "hoogste", json_pack("{s:O,s:I}", "organisatie",
-								      json_array_get(partners, (size_t)res.highest_org), "score",
-								      (json_int_t)score_frac_hundredths(res.highest)));
+			json_object_set_new(row, "laagste",
+					    json_pack("{s:O,s:I}", "organisatie",
+						      json_array_get(partners, (size_t)res.lowest_org), "score",
+						      (json_int_t)score_frac_hundredths(res.lowest)));
+			json_object_set_new(row, "hoogste",
+					    json_pack("{s:O,s:I}", "organisatie",
+						      json_array_get(partners, (size_t)res.highest_org), "score",
+						      (json_int_t)score_frac_hundredths(res.highest)));
 		} else {
 			json_object_set_new(row, "laagste", json_null());
 			json_object_set_new(row, "hoogste", json_null());
@@ -552,9 +556,11 @@ int besturing_scoring_result(struct store *s, const char *code, json_t **out, st
 			json_t *oc = json_array_get(partners, (size_t)o);
 			for (int k = 0; k < nc; k++)
 				if (!scores[o * nc + k])
-					json_array_append_new(missing, json_pack("{s:O,s:O}", "organisatie", oc, "criterium",
-										 json_object_get(json_array_get(criteria, (size_t)k), "code")));
-			json_array_append_new(per, json_pack("{s:O,s:o}", "organisatie", oc, "score", besturing_hundredths_or_null(per_org[o])));
+					json_array_append_new(
+						missing, json_pack("{s:O,s:O}", "organisatie", oc, "criterium",
+								   json_object_get(json_array_get(criteria, (size_t)k), "code")));
+			json_array_append_new(per, json_pack("{s:O,s:o}", "organisatie", oc, "score",
+							     besturing_hundredths_or_null(per_org[o])));
 		}
 		for (int k = 0; k < nc; k++) {
 			long long sum = 0, cnt = 0;
@@ -597,9 +603,9 @@ int besturing_scoring_result(struct store *s, const char *code, json_t **out, st
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, rows[i].row);
 	free(rows);
-	*out = json_pack("{s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:o}", "scoring", code, "datum", c.datum, "partners", partners,
-			 "criteria", criteria, "drempels", thresholds_json(&c.t), "eenheid",
-			 "honderdsten van een scorepunt (367 = 3,67)", "formule",
+	*out = json_pack("{s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:o}", "scoring", code, "datum", c.datum, "partners", partners, "criteria",
+			 criteria, "drempels", thresholds_json(&c.t), "eenheid", "honderdsten van een scorepunt (367 = 3,67)",
+			 "formule",
 			 "score van een partner = som(gewicht × score) / som(gewicht) over de criteria die zij scoorde; "
 			 "gemiddelde = som(gewicht × score) / som(gewicht) over alle gegeven scores (bij volledige scores "
 			 "het gemiddelde van de partnerscores); laagste en hoogste = de laagste en hoogste partnerscore; "
@@ -651,8 +657,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 		return problem_param(p, "eigenaren", "hoogstens 20 eigenaren");
 	size_t i;
 	json_t *x;
-	json_array_foreach(owners, i, x)
-	{
+	json_array_foreach(owners, i, x) {
 		char n[48];
 		snprintf(n, sizeof(n), "eigenaren[%zu].", i);
 		if (!json_is_object(x)) {
@@ -676,8 +681,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	if ((r = db_run(s->db, "DELETE FROM scoring_eigenaren WHERE scoring_id = ? AND taakveld_id = ?", "ll", c.id, tid)) < 0)
 		return store_db_problem(s, r, p, "eigenaren");
-	json_array_foreach(owners, i, x)
-	{
+	json_array_foreach(owners, i, x) {
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		long long oid = 0;
 		if (org && org[0] && !(oid = store_org_id(s, org))) {
@@ -701,8 +705,7 @@ static int do_scoring_owners(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int besturing_scoring_owners(struct store *s, const char *code, const char *taakveld, json_t *in, json_t **out,
-			    struct problem *p)
+int besturing_scoring_owners(struct store *s, const char *code, const char *taakveld, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { .in = in, .out = out, .code = code, .extra = taakveld };
 	return store_transaction(s, p, do_scoring_owners, &a);

@@ -15,7 +15,6 @@
 
 /* ---- business cases --------------------------------------------------------- */
 
-
 static int do_bc_put(struct store *s, void *arg, struct problem *p)
 {
 	struct create_args *a = arg;
@@ -37,8 +36,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	if (posten && json_array_size(posten) > BC_MAX_POSTS)
 		problem_param(p, "posten", "hoogstens %d posten", BC_MAX_POSTS);
 	else if (posten)
-		json_array_foreach(posten, i, x)
-		{
+		json_array_foreach(posten, i, x) {
 			char n[48];
 			snprintf(n, sizeof(n), "posten[%zu].", i);
 			if (!json_is_object(x)) {
@@ -61,14 +59,14 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 			for (int j = 0; j < q.nparams; j++) {
 				char pn[200];
 				snprintf(pn, sizeof(pn), "%s%s", n, q.params[j].name);
-				problem_param(p, pn, "%s", !strcmp(q.params[j].name, "jaar") && yr_ok
-							       ? "moet een jaar binnen de periode zijn (1 tot en met periodeJaren)"
-							       : q.params[j].reason);
+				problem_param(p, pn, "%s",
+					      !strcmp(q.params[j].name, "jaar") && yr_ok
+						      ? "moet een jaar binnen de periode zijn (1 tot en met periodeJaren)"
+						      : q.params[j].reason);
 			}
 		}
 	if (gebruik)
-		json_array_foreach(gebruik, i, x)
-		{
+		json_array_foreach(gebruik, i, x) {
 			char n[48];
 			snprintf(n, sizeof(n), "gebruik[%zu].", i);
 			if (!json_is_object(x)) {
@@ -88,7 +86,8 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 				problem_param(p, pn, "%s", q.params[j].reason);
 			}
 			for (k = 0; org && k < i; k++)
-				if (json_equal(json_object_get(json_array_get(gebruik, k), "organisatie"), json_object_get(x, "organisatie"))) {
+				if (json_equal(json_object_get(json_array_get(gebruik, k), "organisatie"),
+					       json_object_get(x, "organisatie"))) {
 					char pn[64];
 					snprintf(pn, sizeof(pn), "%sorganisatie", n);
 					problem_param(p, pn, "'%s' staat er al in", org);
@@ -103,8 +102,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 		return problem_refuse(p, NULL, "Een businesscase kan hoogstens %d deelnemers hebben.", BC_MAX_ORGS);
 	}
 	int need_inwoners = 0, need_gebruik = 0;
-	json_array_foreach(posten, i, x)
-	{
+	json_array_foreach(posten, i, x) {
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		char n[64];
 		snprintf(n, sizeof(n), "posten[%zu].organisatie", i);
@@ -115,7 +113,8 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 			}
 			if (!besturing_json_has_string(deelnemers, org)) {
 				json_decref(deelnemers);
-				return problem_refuse(p, n, "%s neemt niet deel aan traject %lld en kan dus geen post hebben.", org, t.id);
+				return problem_refuse(p, n, "%s neemt niet deel aan traject %lld en kan dus geen post hebben.",
+						      org, t.id);
 			}
 		} else {
 			const char *key = json_string_value(json_object_get(x, "verdeelsleutel"));
@@ -125,8 +124,7 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	}
 	long long usage = 0;
 	if (gebruik)
-		json_array_foreach(gebruik, i, x)
-		{
+		json_array_foreach(gebruik, i, x) {
 			const char *org = json_string_value(json_object_get(x, "organisatie"));
 			char n[64];
 			snprintf(n, sizeof(n), "gebruik[%zu].organisatie", i);
@@ -138,22 +136,24 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 		}
 	if (need_gebruik && usage <= 0) {
 		json_decref(deelnemers);
-		return problem_refuse(p, "gebruik", "Een gedeelde post met verdeelsleutel 'gebruik' vraagt een gebruiksaandeel per deelnemer "
-					   "(gebruik: [{organisatie, aandeel}]) met een totaal groter dan 0.");
+		return problem_refuse(p, "gebruik",
+				      "Een gedeelde post met verdeelsleutel 'gebruik' vraagt een gebruiksaandeel per deelnemer "
+				      "(gebruik: [{organisatie, aandeel}]) met een totaal groter dan 0.");
 	}
 	if (need_inwoners)
-		json_array_foreach(deelnemers, i, x)
-		{
-			struct db_stmt *st = db_query(s->db, "SELECT inwoners FROM organisaties WHERE code = ?", "t",
-						      json_string_value(x));
+		json_array_foreach(deelnemers, i, x) {
+			struct db_stmt *st =
+				db_query(s->db, "SELECT inwoners FROM organisaties WHERE code = ?", "t", json_string_value(x));
 			int known = db_step(st) == DB_ROW && !db_col_null(st, 0);
 			db_finalize(st);
 			if (!known) {
 				char code[40];
 				snprintf(code, sizeof(code), "%s", json_string_value(x));
 				json_decref(deelnemers);
-				return problem_refuse(p, "posten", "Het aantal inwoners van %s is onbekend; verdeel niet naar inwoners of "
-							   "vul het aantal inwoners in.", code);
+				return problem_refuse(p, "posten",
+						      "Het aantal inwoners van %s is onbekend; verdeel niet naar inwoners of "
+						      "vul het aantal inwoners in.",
+						      code);
 			}
 		}
 	json_decref(deelnemers);
@@ -165,17 +165,18 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 	    (r = db_run(s->db, "DELETE FROM businesscases WHERE traject_id = ?", "l", t.id)) < 0)
 		return store_db_problem(s, r, p, "businesscase");
 	r = db_run(s->db,
-		   "INSERT INTO businesscases(traject_id, periode_jaren, disconto_promille, toelichting, bijgewerkt) VALUES(?, ?, ?, ?, ?)",
+		   "INSERT INTO businesscases(traject_id, periode_jaren, disconto_promille, toelichting, bijgewerkt) VALUES(?, "
+		   "?, ?, ?, ?)",
 		   "llltt", t.id, years, permille, toelichting, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "businesscase");
-	json_array_foreach(posten, i, x)
-	{
+	json_array_foreach(posten, i, x) {
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
 		const char *key = json_string_value(json_object_get(x, "verdeelsleutel"));
 		long long oid = org && org[0] ? store_org_id(s, org) : 0;
 		r = db_run(s->db,
-			   "INSERT INTO businesscase_posten(traject_id, organisatie_id, soort, jaar, centen, verdeelsleutel, omschrijving)"
+			   "INSERT INTO businesscase_posten(traject_id, organisatie_id, soort, jaar, centen, verdeelsleutel, "
+			   "omschrijving)"
 			   " VALUES(?, nullif(?, 0), ?, ?, ?, ?, ?)",
 			   "lltlltt", t.id, oid, json_string_value(json_object_get(x, "soort")),
 			   (long long)json_integer_value(json_object_get(x, "jaar")),
@@ -185,10 +186,9 @@ static int do_bc_put(struct store *s, void *arg, struct problem *p)
 			return store_db_problem(s, r, p, "post");
 	}
 	if (gebruik)
-		json_array_foreach(gebruik, i, x)
-		{
-			r = db_run(s->db, "INSERT INTO businesscase_gebruik(traject_id, organisatie_id, aandeel) VALUES(?, ?, ?)", "lll",
-				   t.id, store_org_id(s, json_string_value(json_object_get(x, "organisatie"))),
+		json_array_foreach(gebruik, i, x) {
+			r = db_run(s->db, "INSERT INTO businesscase_gebruik(traject_id, organisatie_id, aandeel) VALUES(?, ?, ?)",
+				   "lll", t.id, store_org_id(s, json_string_value(json_object_get(x, "organisatie"))),
 				   (long long)json_integer_value(json_object_get(x, "aandeel")));
 			if (r < 0)
 				return store_db_problem(s, r, p, "gebruik");
@@ -236,9 +236,9 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 	int r = besturing_traject_find(s, traject, &t, p);
 	if (r < 0)
 		return r;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT periode_jaren, disconto_promille, toelichting, bijgewerkt FROM businesscases WHERE traject_id = ?",
-				      "l", t.id);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT periode_jaren, disconto_promille, toelichting, bijgewerkt FROM businesscases WHERE traject_id = ?",
+		"l", t.id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Traject %lld heeft (nog) geen businesscase.", t.id);
@@ -302,13 +302,13 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 			bp[k].gebruik = 0;
 			size_t i;
 			json_t *g;
-			json_array_foreach(gebruik, i, g) if (!strcmp(json_string_value(json_object_get(g, "organisatie")), code))
-				bp[k].gebruik = json_integer_value(json_object_get(g, "aandeel"));
+			json_array_foreach(gebruik, i, g)
+				if (!strcmp(json_string_value(json_object_get(g, "organisatie")), code))
+					bp[k].gebruik = json_integer_value(json_object_get(g, "aandeel"));
 		}
 		size_t i;
 		json_t *e;
-		json_array_foreach(posten, i, e)
-		{
+		json_array_foreach(posten, i, e) {
 			json_t *org = json_object_get(e, "organisatie");
 			bposts[i].org = -1;
 			for (int k = 0; json_is_string(org) && k < np; k++)
@@ -363,18 +363,20 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 	if (verdict)
 		snprintf(text, sizeof(text),
 			 "Verdient zich terug binnen %d jaar: elke deelnemer heeft binnen de periode een terugverdienjaar en een "
-			 "netto contante waarde van ten minste nul.", years);
+			 "netto contante waarde van ten minste nul.",
+			 years);
 	else
 		snprintf(text, sizeof(text), "Verdient zich niet terug binnen %d jaar: %s.", years, buf_str(&losers));
 	json_object_set_new(o, "toelichtingOordeel", json_string(text));
-	json_object_set_new(o, "regels",
-			    json_string("netto = besparing − kosten − investering; gedeelde posten (zonder organisatie) "
-					"worden verdeeld naar de verdeelsleutel (gelijk, inwoners of gebruik) met de methode van de "
-					"grootste resten; ncw: jaar 1 telt volledig, jaar j wordt j−1 keer verdisconteerd met "
-					"1000/(1000 + discontoPromille), na elke stap afgerond op hele centen (half van nul af); "
-					"terugverdienjaar = het eerste jaar waarin het cumulatieve netto ≥ 0 is (null als dat binnen "
-					"de periode niet gebeurt); de businesscase verdient zich terug als elke deelnemer een "
-					"terugverdienjaar heeft en een ncw ≥ 0."));
+	json_object_set_new(
+		o, "regels",
+		json_string("netto = besparing − kosten − investering; gedeelde posten (zonder organisatie) "
+			    "worden verdeeld naar de verdeelsleutel (gelijk, inwoners of gebruik) met de methode van de "
+			    "grootste resten; ncw: jaar 1 telt volledig, jaar j wordt j−1 keer verdisconteerd met "
+			    "1000/(1000 + discontoPromille), na elke stap afgerond op hele centen (half van nul af); "
+			    "terugverdienjaar = het eerste jaar waarin het cumulatieve netto ≥ 0 is (null als dat binnen "
+			    "de periode niet gebeurt); de businesscase verdient zich terug als elke deelnemer een "
+			    "terugverdienjaar heeft en een ncw ≥ 0."));
 	buf_release(&losers);
 	free(bposts), free(res), free(total);
 	json_decref(partners);
@@ -386,8 +388,7 @@ int besturing_bc_get(struct store *s, long long traject, json_t **out, struct pr
 
 /* A milestone judged on day `on`; *status_out gets its status and
  * *postponed whether it has been postponed. */
-json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum ms_status *status_out,
-			      int *postponed)
+json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on, enum ms_status *status_out, int *postponed)
 {
 	long long mid = db_col_int(st, 0);
 	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "traject", (json_int_t)db_col_int(st, 1),
@@ -402,13 +403,15 @@ json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on
 	if (db_col_null(st, 11))
 		json_object_set_new(o, "gereed", json_null());
 	else
-		json_object_set_new(o, "gereed", json_pack("{s:s,s:o}", "datum", db_col_text(st, 11), "toelichting",
-							   store_text_or_null(st, 12)));
+		json_object_set_new(
+			o, "gereed",
+			json_pack("{s:s,s:o}", "datum", db_col_text(st, 11), "toelichting", store_text_or_null(st, 12)));
 	json_t *hist = json_array();
-	struct db_stmt *q = db_query(s->db,
-				     "SELECT datum, oude_deadline, nieuwe_deadline, reden FROM mijlpaal_uitstel WHERE mijlpaal_id = ?"
-				     " ORDER BY id",
-				     "l", mid);
+	struct db_stmt *q =
+		db_query(s->db,
+			 "SELECT datum, oude_deadline, nieuwe_deadline, reden FROM mijlpaal_uitstel WHERE mijlpaal_id = ?"
+			 " ORDER BY id",
+			 "l", mid);
 	while (db_step(q) == DB_ROW)
 		json_array_append_new(hist, json_pack("{s:s,s:s,s:s,s:s}", "datum", db_col_text(q, 0), "oudeDeadline",
 						      db_col_text(q, 1), "nieuweDeadline", db_col_text(q, 2), "reden",
@@ -434,8 +437,9 @@ json_t *besturing_milestone_json(struct store *s, struct db_stmt *st, int32_t on
 
 static int ms_find(struct store *s, long long traject, long long mid, struct milestone *m, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT " MS_DEADLINE ", m.gereed FROM mijlpalen m WHERE m.id = ? AND m.traject_id = ?",
-				      "ll", mid, traject);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT " MS_DEADLINE ", m.gereed FROM mijlpalen m WHERE m.id = ? AND m.traject_id = ?", "ll",
+			 mid, traject);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Mijlpaal %lld van traject %lld bestaat niet.", mid, traject);
@@ -446,13 +450,13 @@ static int ms_find(struct store *s, long long traject, long long mid, struct mil
 	return 0;
 }
 
-int besturing_milestone_org(struct store *s, long long traject, long long mid, char *out, size_t outlen,
-			   struct problem *p)
+int besturing_milestone_org(struct store *s, long long traject, long long mid, char *out, size_t outlen, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT coalesce(o.code, '') FROM mijlpalen m LEFT JOIN organisaties o ON o.id = m.organisatie_id"
-				      " WHERE m.id = ? AND m.traject_id = ?",
-				      "ll", mid, traject);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT coalesce(o.code, '') FROM mijlpalen m LEFT JOIN organisaties o ON o.id = m.organisatie_id"
+			 " WHERE m.id = ? AND m.traject_id = ?",
+			 "ll", mid, traject);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Mijlpaal %lld van traject %lld bestaat niet.", mid, traject);
@@ -462,14 +466,13 @@ int besturing_milestone_org(struct store *s, long long traject, long long mid, c
 	return 0;
 }
 
-int besturing_milestone_get(struct store *s, long long traject, long long mid, const char *datum, json_t **out,
-			   struct problem *p)
+int besturing_milestone_get(struct store *s, long long traject, long long mid, const char *datum, json_t **out, struct problem *p)
 {
 	int32_t on = date_today();
 	if (datum && date_parse(datum, &on) < 0)
 		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", datum);
-	struct db_stmt *st = db_query(s->db, "SELECT " MS_COLS MS_FROM " WHERE m.id = ? AND m.traject_id = ?", "ll", mid,
-				      traject);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT " MS_COLS MS_FROM " WHERE m.id = ? AND m.traject_id = ?", "ll", mid, traject);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Mijlpaal %lld van traject %lld bestaat niet.", mid, traject);
@@ -506,10 +509,11 @@ int besturing_ms_create(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	besturing_today(now);
-	r = db_run(s->db,
-		   "INSERT INTO mijlpalen(traject_id, titel, deadline, verantwoordelijke, organisatie_id, omschrijving, aangemaakt)"
-		   " VALUES(?, ?, ?, ?, nullif(?, 0), ?, ?)",
-		   "ltttltt", t.id, titel, deadline, verantw && verantw[0] ? verantw : NULL, oid, oms, now);
+	r = db_run(
+		s->db,
+		"INSERT INTO mijlpalen(traject_id, titel, deadline, verantwoordelijke, organisatie_id, omschrijving, aangemaakt)"
+		" VALUES(?, ?, ?, ?, nullif(?, 0), ?, ?)",
+		"ltttltt", t.id, titel, deadline, verantw && verantw[0] ? verantw : NULL, oid, oms, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "mijlpaal");
 	a->mid = db_last_id(s->db);
@@ -545,8 +549,7 @@ static int do_ms_done(struct store *s, void *arg, struct problem *p)
 	return a->out ? besturing_milestone_get(s, a->traject, a->mid, NULL, a->out, p) : 0;
 }
 
-int besturing_milestone_done(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
-			    struct problem *p)
+int besturing_milestone_done(struct store *s, long long traject, long long mid, json_t *in, json_t **out, struct problem *p)
 {
 	struct ms_args a = { traject, mid, in, out };
 	return store_transaction(s, p, do_ms_done, &a);
@@ -572,20 +575,22 @@ static int do_ms_postpone(struct store *s, void *arg, struct problem *p)
 	case POSTPONE_DONE:
 		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed en kan niet meer worden uitgesteld.", a->mid);
 	case POSTPONE_NOT_LATER:
-		return problem_refuse(p, "nieuweDeadline", "Uitstel moet de deadline later leggen dan %s (de huidige deadline).", old);
-	case POSTPONE_OK:
-		break;
+		return problem_refuse(p, "nieuweDeadline", "Uitstel moet de deadline later leggen dan %s (de huidige deadline).",
+				      old);
+	case POSTPONE_OK: break;
 	}
-	r = db_run(s->db,
-		   "INSERT INTO mijlpaal_uitstel(mijlpaal_id, datum, oude_deadline, nieuwe_deadline, reden) VALUES(?, ?, ?, ?, ?)",
-		   "lttt" "t", a->mid, datum, old, nieuw, reden);
+	r = db_run(
+		s->db,
+		"INSERT INTO mijlpaal_uitstel(mijlpaal_id, datum, oude_deadline, nieuwe_deadline, reden) VALUES(?, ?, ?, ?, ?)",
+		"lttt"
+		"t",
+		a->mid, datum, old, nieuw, reden);
 	if (r < 0)
 		return store_db_problem(s, r, p, "uitstel");
 	return a->out ? besturing_milestone_get(s, a->traject, a->mid, NULL, a->out, p) : 0;
 }
 
-int besturing_milestone_postpone(struct store *s, long long traject, long long mid, json_t *in, json_t **out,
-				struct problem *p)
+int besturing_milestone_postpone(struct store *s, long long traject, long long mid, json_t *in, json_t **out, struct problem *p)
 {
 	struct ms_args a = { traject, mid, in, out };
 	return store_transaction(s, p, do_ms_postpone, &a);
@@ -618,18 +623,20 @@ int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *
 		if (r < 0)
 			return r;
 	}
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " MS_COLS MS_FROM " WHERE (?1 = 0 OR t.id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-				      " AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART("?3") ") AND (?4 IS NULL OR " MS_DEADLINE " >= ?4)"
-				      " AND (?5 IS NULL OR " MS_DEADLINE " <= ?5) ORDER BY " MS_DEADLINE ", m.id",
-				      "ltltt", f->traject, f->verband, oid, f->van, f->tot);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " MS_COLS MS_FROM " WHERE (?1 = 0 OR t.id = ?1) AND (?2 IS NULL OR v.code = ?2)"
+			 " AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART("?3") ") AND (?4 IS NULL OR " MS_DEADLINE " >= ?4)"
+									  " AND (?5 IS NULL OR " MS_DEADLINE
+									  " <= ?5) ORDER BY " MS_DEADLINE ", m.id",
+			 "ltltt", f->traject, f->verband, oid, f->van, f->tot);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		enum ms_status status;
 		int postponed;
 		json_t *m = besturing_milestone_json(s, st, on, &status, &postponed);
-		int keep = want_postponed ? postponed && (status == MS_OPEN || status == MS_LATE)
-					  : want < 0 || (int)status == want;
+		int keep =
+			want_postponed ? postponed && (status == MS_OPEN || status == MS_LATE) : want < 0 || (int)status == want;
 		if (keep)
 			json_array_append_new(a, m);
 		else
@@ -701,10 +708,13 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	besturing_today(now);
-	int r = db_run(s->db,
-		       "INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, onderwerp, toelichting,"
-		       " aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?)",
-		       "lltltttt" "t", vid, tid, orgaan, oid, datum, uitkomst, onderwerp, tl, now);
+	int r = db_run(
+		s->db,
+		"INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, onderwerp, toelichting,"
+		" aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?)",
+		"lltltttt"
+		"t",
+		vid, tid, orgaan, oid, datum, uitkomst, onderwerp, tl, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "besluit");
 	long long bid = db_last_id(s->db);
@@ -718,14 +728,13 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 }
 
 int besturing_decision_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
-			     struct problem *p)
+			      struct problem *p)
 {
 	struct part_args a = { verband, traject, in, out };
 	return store_transaction(s, p, do_decision_create, &a);
 }
 
-int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out,
-			   struct problem *p)
+int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out, struct problem *p)
 {
 	besturing_query_date(f->van, "van", p);
 	besturing_query_date(f->tot, "tot", p);
@@ -751,8 +760,9 @@ int besturing_decision_list(struct store *s, const struct besturing_decision_fil
 		"SELECT " DECISION_COLS DECISION_FROM " WHERE (?1 = 0 OR b.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
 		" AND (?3 IS NULL OR b.orgaan = ?3) AND (?4 IS NULL OR b.datum >= ?4) AND (?5 IS NULL OR b.datum <= ?5)"
 		" AND (?6 = 0 OR b.organisatie_id = ?6 OR (b.traject_id IS NULL AND EXISTS (SELECT 1 FROM lidmaatschappen lm"
-		"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL AND " REGISTER_SQL_TAKES_PART("?6") "))"
-		" ORDER BY b.datum, b.id",
+		"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL "
+		"AND " REGISTER_SQL_TAKES_PART("?6") "))"
+						     " ORDER BY b.datum, b.id",
 		"lttttl", f->traject, f->verband, f->orgaan, f->van, f->tot, oid);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
@@ -822,8 +832,7 @@ static int do_role_create(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
-			 struct problem *p)
+int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out, struct problem *p)
 {
 	struct part_args a = { verband, traject, in, out };
 	return store_transaction(s, p, do_role_create, &a);
@@ -839,10 +848,11 @@ int besturing_role_list(struct store *s, const char *verband, long long traject,
 	} else if (!store_verband_id(s, verband)) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband ? verband : "");
 	}
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-				      " ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id",
-				      "lt", traject, traject ? NULL : verband);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
+			 " ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id",
+			 "lt", traject, traject ? NULL : verband);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_role_json(st));

@@ -21,10 +21,11 @@ static json_t *survey_json(struct store *s, struct db_stmt *st)
 			      db_col_text(st, 3), "datum", db_col_text(st, 4));
 	json_object_set_new(o, "omschrijving", store_text_or_null(st, 5));
 	json_t *tv = json_array(), *gekozen = json_array();
-	struct db_stmt *q = db_query(s->db,
-				     "SELECT tv.code, kt.gekozen FROM verkenning_taakvelden kt JOIN taakvelden tv ON tv.id = kt.taakveld_id"
-				     " WHERE kt.verkenning_id = ? ORDER BY kt.volgorde",
-				     "l", kid);
+	struct db_stmt *q =
+		db_query(s->db,
+			 "SELECT tv.code, kt.gekozen FROM verkenning_taakvelden kt JOIN taakvelden tv ON tv.id = kt.taakveld_id"
+			 " WHERE kt.verkenning_id = ? ORDER BY kt.volgorde",
+			 "l", kid);
 	while (db_step(q) == DB_ROW) {
 		json_array_append_new(tv, json_string(db_col_text(q, 0)));
 		if (db_col_int(q, 1))
@@ -40,8 +41,9 @@ static json_t *survey_json(struct store *s, struct db_stmt *st)
 	if (db_col_null(st, 6))
 		json_object_set_new(o, "keuze", json_null());
 	else
-		json_object_set_new(o, "keuze", json_pack("{s:s,s:o}", "datum", db_col_text(st, 6), "toelichting",
-							  store_text_or_null(st, 7)));
+		json_object_set_new(
+			o, "keuze",
+			json_pack("{s:s,s:o}", "datum", db_col_text(st, 6), "toelichting", store_text_or_null(st, 7)));
 	return o;
 }
 
@@ -80,8 +82,10 @@ int besturing_survey_list(struct store *s, const char *verband, json_t **out, st
 {
 	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
-	struct db_stmt *st = db_query(s->db, "SELECT " SURVEY_COLS SURVEY_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
-					     " ORDER BY k.datum, k.code", "t", verband);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT " SURVEY_COLS SURVEY_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
+				      " ORDER BY k.datum, k.code",
+				      "t", verband);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, survey_json(s, st));
@@ -129,10 +133,9 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 	long long kid = db_last_id(s->db);
 	size_t i;
 	json_t *x;
-	json_array_foreach(tv, i, x)
-	{
-		r = db_run(s->db, "INSERT INTO verkenning_taakvelden(verkenning_id, taakveld_id, volgorde) VALUES(?, ?, ?)", "lli",
-			   kid, store_taakveld_id(s, json_string_value(x)), (int)i);
+	json_array_foreach(tv, i, x) {
+		r = db_run(s->db, "INSERT INTO verkenning_taakvelden(verkenning_id, taakveld_id, volgorde) VALUES(?, ?, ?)",
+			   "lli", kid, store_taakveld_id(s, json_string_value(x)), (int)i);
 		if (r < 0)
 			return store_db_problem(s, r, p, "taakveld van de verkenning");
 	}
@@ -155,9 +158,9 @@ static json_t *answer_json(struct db_stmt *st)
 	return o;
 }
 
-#define ANSWER_SQL                                                                                          \
-	"SELECT o.code, tv.code, a.knelpunt, a.meerwaarde, a.snel_resultaat, a.toelichting"                    \
-	" FROM verkenning_antwoorden a JOIN organisaties o ON o.id = a.organisatie_id"                          \
+#define ANSWER_SQL                                                                          \
+	"SELECT o.code, tv.code, a.knelpunt, a.meerwaarde, a.snel_resultaat, a.toelichting" \
+	" FROM verkenning_antwoorden a JOIN organisaties o ON o.id = a.organisatie_id"      \
 	" JOIN taakvelden tv ON tv.id = a.taakveld_id"
 
 static int do_survey_answer(struct store *s, void *arg, struct problem *p)
@@ -183,25 +186,28 @@ static int do_survey_answer(struct store *s, void *arg, struct problem *p)
 	if (!oid)
 		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
 	if (!besturing_is_partner(s, k.verband, oid, k.datum))
-		return problem_refuse(p, "organisatie", "%s was op %s geen lid van het verband van verkenning '%s' en kan dus niet antwoorden.",
-			      org, k.datum, a->code);
+		return problem_refuse(p, "organisatie",
+				      "%s was op %s geen lid van het verband van verkenning '%s' en kan dus niet antwoorden.",
+				      org, k.datum, a->code);
 	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM verkenning_taakvelden WHERE verkenning_id = ? AND taakveld_id = ?",
 				      "ll", k.id, tid);
 	int in_survey = tid && db_step(st) == DB_ROW;
 	db_finalize(st);
 	if (!in_survey)
 		return problem_refuse(p, "taakveld", "Taakveld '%s' hoort niet bij verkenning '%s'.", tv, a->code);
-	r = db_run(s->db,
-		   "INSERT INTO verkenning_antwoorden(verkenning_id, organisatie_id, taakveld_id, knelpunt, meerwaarde, snel_resultaat,"
-		   " toelichting) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(verkenning_id, organisatie_id, taakveld_id) DO UPDATE SET"
-		   " knelpunt = excluded.knelpunt, meerwaarde = excluded.meerwaarde, snel_resultaat = excluded.snel_resultaat,"
-		   " toelichting = excluded.toelichting",
-		   "llllllt", k.id, oid, tid, knel, meer, (long long)snel, toelichting);
+	r = db_run(
+		s->db,
+		"INSERT INTO verkenning_antwoorden(verkenning_id, organisatie_id, taakveld_id, knelpunt, meerwaarde, "
+		"snel_resultaat,"
+		" toelichting) VALUES(?, ?, ?, ?, ?, ?, ?) ON CONFLICT(verkenning_id, organisatie_id, taakveld_id) DO UPDATE SET"
+		" knelpunt = excluded.knelpunt, meerwaarde = excluded.meerwaarde, snel_resultaat = excluded.snel_resultaat,"
+		" toelichting = excluded.toelichting",
+		"llllllt", k.id, oid, tid, knel, meer, (long long)snel, toelichting);
 	if (r < 0)
 		return store_db_problem(s, r, p, "antwoord");
 	if (a->out) {
-		st = db_query(s->db, ANSWER_SQL " WHERE a.verkenning_id = ? AND a.organisatie_id = ? AND a.taakveld_id = ?", "lll",
-			      k.id, oid, tid);
+		st = db_query(s->db, ANSWER_SQL " WHERE a.verkenning_id = ? AND a.organisatie_id = ? AND a.taakveld_id = ?",
+			      "lll", k.id, oid, tid);
 		if (db_step(st) == DB_ROW)
 			*a->out = answer_json(st);
 		db_finalize(st);
@@ -251,10 +257,11 @@ int besturing_survey_result(struct store *s, const char *code, json_t **out, str
 		return r;
 	json_t *partners = besturing_members_on(s, k.verband, k.datum);
 	int n_partners = (int)json_array_size(partners);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT kt.taakveld_id, tv.code, tv.naam, kt.gekozen FROM verkenning_taakvelden kt"
-				      " JOIN taakvelden tv ON tv.id = kt.taakveld_id WHERE kt.verkenning_id = ? ORDER BY kt.volgorde",
-				      "l", k.id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT kt.taakveld_id, tv.code, tv.naam, kt.gekozen FROM verkenning_taakvelden kt"
+			 " JOIN taakvelden tv ON tv.id = kt.taakveld_id WHERE kt.verkenning_id = ? ORDER BY kt.volgorde",
+			 "l", k.id);
 	size_t cap = 16, n = 0;
 	struct ranked *rows = calloc(cap, sizeof(*rows));
 	struct survey_answer *ans = calloc((size_t)n_partners + 1, sizeof(*ans));
@@ -271,10 +278,11 @@ int besturing_survey_result(struct store *s, const char *code, json_t **out, str
 		/* Answers of the partners; answers of former members do not count. */
 		int na = 0;
 		json_t *missing = json_array();
-		struct db_stmt *q = db_query(s->db,
-					     "SELECT o.code, a.knelpunt, a.meerwaarde, a.snel_resultaat FROM verkenning_antwoorden a"
-					     " JOIN organisaties o ON o.id = a.organisatie_id WHERE a.verkenning_id = ? AND a.taakveld_id = ?",
-					     "ll", k.id, tid);
+		struct db_stmt *q = db_query(
+			s->db,
+			"SELECT o.code, a.knelpunt, a.meerwaarde, a.snel_resultaat FROM verkenning_antwoorden a"
+			" JOIN organisaties o ON o.id = a.organisatie_id WHERE a.verkenning_id = ? AND a.taakveld_id = ?",
+			"ll", k.id, tid);
 		json_t *answered = json_array();
 		while (db_step(q) == DB_ROW && na < n_partners) {
 			if (!besturing_json_has_string(partners, db_col_text(q, 0)))
@@ -288,8 +296,9 @@ int besturing_survey_result(struct store *s, const char *code, json_t **out, str
 		db_finalize(q);
 		size_t i;
 		json_t *x;
-		json_array_foreach(partners, i, x) if (!besturing_json_has_string(answered, json_string_value(x)))
-			json_array_append(missing, x);
+		json_array_foreach(partners, i, x)
+			if (!besturing_json_has_string(answered, json_string_value(x)))
+				json_array_append(missing, x);
 		json_decref(answered);
 		struct survey_result res;
 		memset(&res, 0, sizeof(res));
@@ -352,25 +361,24 @@ static int do_survey_choose(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	size_t i;
 	json_t *x;
-	json_array_foreach(tv, i, x)
-	{
-		struct db_stmt *st = db_query(s->db,
-					      "SELECT 1 FROM verkenning_taakvelden WHERE verkenning_id = ? AND taakveld_id = ?", "ll",
-					      k.id, store_taakveld_id(s, json_string_value(x)));
+	json_array_foreach(tv, i, x) {
+		struct db_stmt *st =
+			db_query(s->db, "SELECT 1 FROM verkenning_taakvelden WHERE verkenning_id = ? AND taakveld_id = ?", "ll",
+				 k.id, store_taakveld_id(s, json_string_value(x)));
 		int ok = db_step(st) == DB_ROW;
 		db_finalize(st);
 		if (!ok) {
 			char n[64];
 			snprintf(n, sizeof(n), "taakvelden[%zu]", i);
-			return problem_refuse(p, n, "Taakveld '%s' hoort niet bij verkenning '%s'.", json_string_value(x), a->code);
+			return problem_refuse(p, n, "Taakveld '%s' hoort niet bij verkenning '%s'.", json_string_value(x),
+					      a->code);
 		}
 	}
 	if ((r = db_run(s->db, "UPDATE verkenning_taakvelden SET gekozen = 0 WHERE verkenning_id = ?", "l", k.id)) < 0)
 		return store_db_problem(s, r, p, "keuze");
-	json_array_foreach(tv, i, x)
-	{
-		r = db_run(s->db, "UPDATE verkenning_taakvelden SET gekozen = 1 WHERE verkenning_id = ? AND taakveld_id = ?", "ll",
-			   k.id, store_taakveld_id(s, json_string_value(x)));
+	json_array_foreach(tv, i, x) {
+		r = db_run(s->db, "UPDATE verkenning_taakvelden SET gekozen = 1 WHERE verkenning_id = ? AND taakveld_id = ?",
+			   "ll", k.id, store_taakveld_id(s, json_string_value(x)));
 		if (r < 0)
 			return store_db_problem(s, r, p, "keuze");
 	}

@@ -23,11 +23,11 @@ struct db_stmt;
 enum db_step_result {
 	DB_ROW = 1,
 	DB_DONE = 0,
-	DB_ERR = -1,        /* any other failure; db_errmsg() says what */
-	DB_ERR_UNIQUE = -2, /* a UNIQUE or PRIMARY KEY constraint */
-	DB_ERR_FOREIGN = -3,/* a FOREIGN KEY constraint */
-	DB_ERR_CHECK = -4,  /* a CHECK or NOT NULL constraint */
-	DB_ERR_BUSY = -5,   /* the database stayed locked past the timeout */
+	DB_ERR = -1,         /* any other failure; db_errmsg() says what */
+	DB_ERR_UNIQUE = -2,  /* a UNIQUE or PRIMARY KEY constraint */
+	DB_ERR_FOREIGN = -3, /* a FOREIGN KEY constraint */
+	DB_ERR_CHECK = -4,   /* a CHECK or NOT NULL constraint */
+	DB_ERR_BUSY = -5,    /* the database stayed locked past the timeout */
 };
 
 int db_open(const char *path, struct db **out, char *err, int errlen);
@@ -35,8 +35,8 @@ void db_close(struct db *db);
 const char *db_errmsg(struct db *db);
 
 int db_exec(struct db *db, const char *sql); /* statements without parameters */
-int db_begin(struct db *db);                  /* a write transaction */
-int db_begin_read(struct db *db);             /* a read snapshot */
+int db_begin(struct db *db);                 /* a write transaction */
+int db_begin_read(struct db *db);            /* a read snapshot */
 int db_commit(struct db *db);
 int db_rollback(struct db *db);
 int db_in_transaction(struct db *db);

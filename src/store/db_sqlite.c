@@ -49,8 +49,8 @@ int db_open(const char *path, struct db **out, char *err, int errlen)
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-			   /* Erased personal data (pseudonymisation) is overwritten on its page. */
-			   " PRAGMA secure_delete=FAST;") < 0) {
+			/* Erased personal data (pseudonymisation) is overwritten on its page. */
+			" PRAGMA secure_delete=FAST;") < 0) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(db->h));
 		db_close(db);
 		return -1;
@@ -89,10 +89,7 @@ static int map_rc(int rc)
 	}
 }
 
-int db_exec(struct db *db, const char *sql)
-{
-	return map_rc(sqlite3_exec(db->h, sql, NULL, NULL, NULL));
-}
+int db_exec(struct db *db, const char *sql) { return map_rc(sqlite3_exec(db->h, sql, NULL, NULL, NULL)); }
 
 static int begin(struct db *db, const char *outer)
 {
@@ -190,15 +187,9 @@ static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, v
 			break;
 		}
 		case 'i':
-		case 'b':
-			sqlite3_bind_int64(st->st, idx, va_arg(ap, int));
-			break;
-		case 'l':
-			sqlite3_bind_int64(st->st, idx, va_arg(ap, long long));
-			break;
-		case 'n':
-			sqlite3_bind_null(st->st, idx);
-			break;
+		case 'b': sqlite3_bind_int64(st->st, idx, va_arg(ap, int)); break;
+		case 'l': sqlite3_bind_int64(st->st, idx, va_arg(ap, long long)); break;
+		case 'n': sqlite3_bind_null(st->st, idx); break;
 		default:
 			fprintf(stderr, "samen: onbekend bindtype '%c'\n", *f);
 			db_finalize(st);

@@ -32,8 +32,7 @@ int field_text(json_t *in, const char *name, int required, size_t maxlen, const 
 	return 1;
 }
 
-int field_enum(json_t *in, const char *name, int required, const char *const table[], const char **out,
-	       struct problem *p)
+int field_enum(json_t *in, const char *name, int required, const char *const table[], const char **out, struct problem *p)
 {
 	json_t *v = get(in, name);
 	if (!v)
@@ -68,8 +67,7 @@ int field_date(json_t *in, const char *name, int required, const char **out, str
 	return value_date(v, name, out, p);
 }
 
-int field_int(json_t *in, const char *name, int required, long long min, long long max, long long *out,
-	      struct problem *p)
+int field_int(json_t *in, const char *name, int required, long long min, long long max, long long *out, struct problem *p)
 {
 	json_t *v = get(in, name);
 	if (!v)

@@ -14,11 +14,9 @@
 enum { FIELD_OPTIONAL = 0, FIELD_REQUIRED = 1 };
 
 int field_text(json_t *in, const char *name, int required, size_t maxlen, const char **out, struct problem *p);
-int field_enum(json_t *in, const char *name, int required, const char *const table[], const char **out,
-	       struct problem *p);
+int field_enum(json_t *in, const char *name, int required, const char *const table[], const char **out, struct problem *p);
 int field_date(json_t *in, const char *name, int required, const char **out, struct problem *p);
-int field_int(json_t *in, const char *name, int required, long long min, long long max, long long *out,
-	      struct problem *p);
+int field_int(json_t *in, const char *name, int required, long long min, long long max, long long *out, struct problem *p);
 int field_bool(json_t *in, const char *name, int required, int *out, struct problem *p);
 /* An array (possibly empty) when present; *out borrowed. */
 int field_array(json_t *in, const char *name, int required, json_t **out, struct problem *p);

@@ -71,8 +71,7 @@ int gebruikers_check_password(const char *wachtwoord, struct problem *p)
 
 static int hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
 {
-	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				 crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 /* A hash of a random password, verified against when the name is unknown,
@@ -139,11 +138,12 @@ int gebruikers_identify_token(struct store *s, const char *token, struct actor *
 {
 	char hash[65];
 	secret_hash(token, hash);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " ACTOR_COLUMNS " FROM api_tokens t"
-				      " JOIN gebruikers g ON g.id = t.gebruiker_id LEFT JOIN organisaties o ON o.id = g.organisatie_id"
-				      " WHERE t.hash = ? AND t.ingetrokken IS NULL AND g.actief = 1",
-				      "t", hash);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " ACTOR_COLUMNS " FROM api_tokens t"
+			 " JOIN gebruikers g ON g.id = t.gebruiker_id LEFT JOIN organisaties o ON o.id = g.organisatie_id"
+			 " WHERE t.hash = ? AND t.ingetrokken IS NULL AND g.actief = 1",
+			 "t", hash);
 	int r = -1;
 	if (db_step(st) == DB_ROW) {
 		fill_actor(st, a);
@@ -161,10 +161,9 @@ int gebruikers_identify_token(struct store *s, const char *token, struct actor *
 
 static json_t *user_json(struct db_stmt *st)
 {
-	return json_pack("{s:s,s:s,s:s?,s:s?,s:b,s:b,s:s}", "naam", db_col_text(st, 0), "rol", db_col_text(st, 1),
-			 "organisatie", db_col_text(st, 2), "verband", db_col_text(st, 3), "actief",
-			 (int)db_col_int(st, 4), "heeftWachtwoord", (int)db_col_int(st, 5), "aangemaakt",
-			 db_col_text(st, 6));
+	return json_pack("{s:s,s:s,s:s?,s:s?,s:b,s:b,s:s}", "naam", db_col_text(st, 0), "rol", db_col_text(st, 1), "organisatie",
+			 db_col_text(st, 2), "verband", db_col_text(st, 3), "actief", (int)db_col_int(st, 4), "heeftWachtwoord",
+			 (int)db_col_int(st, 5), "aangemaakt", db_col_text(st, 6));
 }
 
 int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct problem *p)
@@ -193,8 +192,8 @@ json_t *gebruikers_user_list(struct store *s, const char *org)
 int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_info *out, struct problem *p)
 {
 	memset(out, 0, sizeof(*out));
-	struct db_stmt *st = db_query(s->db, "SELECT g.id, g.rol, o.code, g.verband, g.actief" USER_FROM " WHERE g.naam = ?",
-				      "t", naam);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT g.id, g.rol, o.code, g.verband, g.actief" USER_FROM " WHERE g.naam = ?", "t", naam);
 	int r = db_step(st);
 	if (r == DB_ROW) {
 		out->id = db_col_int(st, 0);
@@ -211,18 +210,21 @@ int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_inf
 
 /* Checks rol, organisatie and verband together; *org_id receives the
  * organisation's id (0 = none). Adds invalid params to p. */
-static void check_role(struct store *s, const char *rol, const char *organisatie, const char *verband,
-		       long long *org_id, struct problem *p)
+static void check_role(struct store *s, const char *rol, const char *organisatie, const char *verband, long long *org_id,
+		       struct problem *p)
 {
 	*org_id = 0;
 	enum role role = policy_role_parse(rol);
 	if (!rol || !rol[0]) {
-		problem_param(p, "rol", "Geef een rol op: raadslid, medewerker, manager, stuurgroep, procesmanager of beheerder.");
+		problem_param(p, "rol",
+			      "Geef een rol op: raadslid, medewerker, manager, stuurgroep, procesmanager of beheerder.");
 		return;
 	}
 	if (role == ROLE_NONE) {
-		problem_param(p, "rol", "Onbekende rol '%s'; kies raadslid, medewerker, manager, stuurgroep, procesmanager of "
-					"beheerder.", rol);
+		problem_param(p, "rol",
+			      "Onbekende rol '%s'; kies raadslid, medewerker, manager, stuurgroep, procesmanager of "
+			      "beheerder.",
+			      rol);
 		return;
 	}
 	if (organisatie && organisatie[0]) {
@@ -238,7 +240,8 @@ static void check_role(struct store *s, const char *rol, const char *organisatie
 	int scope = policy_role_verband(role);
 	if (verband && verband[0]) {
 		if (!scope) {
-			problem_param(p, "verband", "Alleen een stuurgroeplid of procesmanager werkt voor een verband; een %s niet.", rol);
+			problem_param(p, "verband",
+				      "Alleen een stuurgroeplid of procesmanager werkt voor een verband; een %s niet.", rol);
 			return;
 		}
 		struct db_stmt *st = db_query(s->db, "SELECT 1 FROM verbanden WHERE code = ?", "t", verband);
@@ -272,7 +275,9 @@ int gebruikers_user_create(struct store *s, const struct gebruiker_spec *in, jso
 	int r = db_run(s->db,
 		       "INSERT INTO gebruikers(naam, organisatie_id, rol, verband, wachtwoord_hash, aangemaakt)"
 		       " VALUES(?, nullif(?, 0), ?, nullif(?, ''), nullif(?, ''), ?)",
-		       "tlttt" "t", in->naam, org_id, in->rol, in->verband ? in->verband : "", hash, now);
+		       "tlttt"
+		       "t",
+		       in->naam, org_id, in->rol, in->verband ? in->verband : "", hash, now);
 	sodium_memzero(hash, sizeof(hash));
 	if (r < 0) {
 		db_rollback(s->db);
@@ -287,8 +292,8 @@ int gebruikers_user_create(struct store *s, const struct gebruiker_spec *in, jso
 	return gebruikers_user_get(s, in->naam, out, p);
 }
 
-int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband,
-			   const char *organisatie, json_t **out, struct problem *p)
+int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband, const char *organisatie,
+			     json_t **out, struct problem *p)
 {
 	struct gebruiker_info info;
 	if (gebruikers_user_info(s, naam, &info, p) < 0)
@@ -299,7 +304,8 @@ int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol,
 		return -p->status;
 	if (db_begin(s->db) < 0)
 		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
-	int r = db_run(s->db, "UPDATE gebruikers SET rol = ?, verband = nullif(?, ''), organisatie_id = nullif(?, 0) WHERE id = ?",
+	int r = db_run(s->db,
+		       "UPDATE gebruikers SET rol = ?, verband = nullif(?, ''), organisatie_id = nullif(?, 0) WHERE id = ?",
 		       "ttll", rol, verband ? verband : "", org_id, info.id);
 	if (r < 0) {
 		db_rollback(s->db);
@@ -354,8 +360,8 @@ int gebruikers_user_disable(struct store *s, const char *naam, struct problem *p
 
 /* ---- API tokens ---- */
 
-int gebruikers_token_create(struct store *s, const char *naam, const char *omschrijving,
-			  char token[GEBRUIKERS_SECRET_LEN], json_t **out, struct problem *p)
+int gebruikers_token_create(struct store *s, const char *naam, const char *omschrijving, char token[GEBRUIKERS_SECRET_LEN],
+			    json_t **out, struct problem *p)
 {
 	struct gebruiker_info info;
 	if (gebruikers_user_info(s, naam, &info, p) < 0)
@@ -370,16 +376,16 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 	secret_hash(token, hash);
 	if (db_begin(s->db) < 0)
 		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
-	int r = db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)",
-		       "lttt", info.id, hash, omschrijving, now);
+	int r = db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt",
+		       info.id, hash, omschrijving, now);
 	long long id = db_last_id(s->db);
 	if (r < 0 || db_commit(s->db) < 0) {
 		db_rollback(s->db);
 		sodium_memzero(token, GEBRUIKERS_SECRET_LEN);
 		return store_db_problem(s, r < 0 ? r : DB_ERR_BUSY, p, "token");
 	}
-	*out = json_pack("{s:I,s:s,s:s,s:s?,s:s}", "id", (json_int_t)id, "gebruiker", naam, "token", token,
-			 "omschrijving", omschrijving, "aangemaakt", now);
+	*out = json_pack("{s:I,s:s,s:s,s:s?,s:s}", "id", (json_int_t)id, "gebruiker", naam, "token", token, "omschrijving",
+			 omschrijving, "aangemaakt", now);
 	return 0;
 }
 
@@ -389,12 +395,14 @@ int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struc
 	if (gebruikers_user_info(s, naam, &info, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens"
-					     " WHERE gebruiker_id = ? ORDER BY id", "l", info.id);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens"
+				      " WHERE gebruiker_id = ? ORDER BY id",
+				      "l", info.id);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:I,s:s?,s:s,s:s?}", "id", (json_int_t)db_col_int(st, 0),
-						   "omschrijving", db_col_text(st, 1), "aangemaakt", db_col_text(st, 2),
-						   "ingetrokken", db_col_text(st, 3)));
+		json_array_append_new(a, json_pack("{s:I,s:s?,s:s,s:s?}", "id", (json_int_t)db_col_int(st, 0), "omschrijving",
+						   db_col_text(st, 1), "aangemaakt", db_col_text(st, 2), "ingetrokken",
+						   db_col_text(st, 3)));
 	db_finalize(st);
 	*out = a;
 	return 0;
@@ -402,8 +410,10 @@ int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struc
 
 int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS_NAME_MAX + 1], struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT g.naam FROM api_tokens t JOIN gebruikers g ON g.id = t.gebruiker_id"
-					     " WHERE t.id = ?", "l", id);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT g.naam FROM api_tokens t JOIN gebruikers g ON g.id = t.gebruiker_id"
+				      " WHERE t.id = ?",
+				      "l", id);
 	int r = db_step(st);
 	if (r == DB_ROW && owner)
 		snprintf(owner, GEBRUIKERS_NAME_MAX + 1, "%s", db_col_text(st, 0));
@@ -418,9 +428,8 @@ int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS
 
 /* ---- sessions ---- */
 
-enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord,
-					  long long lifetime, struct gebruikers_session *out, int *failures,
-					  long long *retry_after)
+enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, long long lifetime,
+					      struct gebruikers_session *out, int *failures, long long *retry_after)
 {
 	pthread_once(&g_dummy_once, make_dummy_hash);
 	memset(out, 0, sizeof(*out));
@@ -429,8 +438,8 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	long long now = (long long)time(NULL);
 	/* Forget what no longer matters: ended sessions, old failures. */
 	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
-	db_run(s->db, "DELETE FROM inlogpogingen WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
-	       now - GEBRUIKERS_LOCK_SECONDS, now);
+	db_run(s->db, "DELETE FROM inlogpogingen WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll", now - GEBRUIKERS_LOCK_SECONDS,
+	       now);
 
 	struct db_stmt *st = db_query(s->db, "SELECT geblokkeerd_tot FROM inlogpogingen WHERE naam = ?", "t", naam);
 	long long locked_until = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
@@ -442,7 +451,8 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 
 	char hash[crypto_pwhash_STRBYTES] = "";
 	int known = 0;
-	st = db_query(s->db, "SELECT " ACTOR_COLUMNS ", g.wachtwoord_hash" USER_FROM " WHERE g.naam = ? AND g.actief = 1", "t", naam);
+	st = db_query(s->db, "SELECT " ACTOR_COLUMNS ", g.wachtwoord_hash" USER_FROM " WHERE g.naam = ? AND g.actief = 1", "t",
+		      naam);
 	if (db_step(st) == DB_ROW && db_col_text(st, ACTOR_NCOLS)) {
 		fill_actor(st, &out->actor);
 		snprintf(hash, sizeof(hash), "%s", db_col_text(st, ACTOR_NCOLS));
@@ -451,7 +461,8 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	db_finalize(st);
 	/* The same work whether or not the name exists. */
 	int ok = crypto_pwhash_str_verify(known ? hash : g_dummy_hash, wachtwoord, strlen(wachtwoord)) == 0 && known;
-	if (ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
+	if (ok &&
+	    crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
 		char fresh[crypto_pwhash_STRBYTES];
 		if (hash_password(wachtwoord, fresh) == 0)
 			db_run(s->db, "UPDATE gebruikers SET wachtwoord_hash = ? WHERE id = ?", "tl", fresh, out->actor.user_id);
@@ -490,7 +501,9 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	int r = db_run(s->db, "DELETE FROM inlogpogingen WHERE naam = ?", "t", naam);
 	if (r == 0)
 		r = db_run(s->db, "INSERT INTO sessies(gebruiker_id, hash, csrf, verloopt, aangemaakt) VALUES(?, ?, ?, ?, ?)",
-			   "lttl" "t", out->actor.user_id, h, out->csrf, out->expires, created);
+			   "lttl"
+			   "t",
+			   out->actor.user_id, h, out->csrf, out->expires, created);
 	if (r < 0 || db_commit(s->db) < 0) {
 		db_rollback(s->db);
 		return GEBRUIKERS_LOGIN_ERROR;
@@ -503,11 +516,12 @@ int gebruikers_identify_session(struct store *s, const char *secret, struct acto
 {
 	char hash[65];
 	secret_hash(secret, hash);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " ACTOR_COLUMNS ", s.csrf FROM sessies s"
-				      " JOIN gebruikers g ON g.id = s.gebruiker_id LEFT JOIN organisaties o ON o.id = g.organisatie_id"
-				      " WHERE s.hash = ? AND s.verloopt > ? AND g.actief = 1",
-				      "tl", hash, (long long)time(NULL));
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT " ACTOR_COLUMNS ", s.csrf FROM sessies s"
+			 " JOIN gebruikers g ON g.id = s.gebruiker_id LEFT JOIN organisaties o ON o.id = g.organisatie_id"
+			 " WHERE s.hash = ? AND s.verloopt > ? AND g.actief = 1",
+			 "tl", hash, (long long)time(NULL));
 	int r = -1;
 	if (db_step(st) == DB_ROW) {
 		fill_actor(st, a);
@@ -527,8 +541,8 @@ void gebruikers_logout(struct store *s, const char *secret)
 
 /* ---- audit ---- */
 
-void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_naam, const char *actie,
-		       const char *object, const char *resultaat, const char *oorsprong)
+void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_naam, const char *actie, const char *object,
+			 const char *resultaat, const char *oorsprong)
 {
 	char now[32], a[300], an[GEBRUIKERS_NAME_MAX + 1], obj[600], o[100];
 	now_text(now);
@@ -544,8 +558,8 @@ void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_n
 		fprintf(stderr, "samen: auditregel niet geschreven: %s\n", db_errmsg(s->db));
 }
 
-void gebruikers_audit(struct store *s, const char *actor, const char *actie, const char *object,
-		    const char *resultaat, const char *oorsprong)
+void gebruikers_audit(struct store *s, const char *actor, const char *actie, const char *object, const char *resultaat,
+		      const char *oorsprong)
 {
 	gebruikers_audit_by(s, actor, NULL, actie, object, resultaat, oorsprong);
 }
@@ -581,13 +595,17 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 	if (f->tot)
 		snprintf(tot, sizeof(tot), "%s%s", f->tot, strlen(f->tot) == 10 ? "T99" : "");
 	int limit = f->limit < 1 ? 100 : f->limit > 1000 ? 1000 : f->limit;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit"
-				      " WHERE (? IS NULL OR tijdstempel >= ?) AND (? = '' OR tijdstempel <= ?)"
-				      " AND (? IS NULL OR actor_naam = ?) AND (? = 0 OR id < ?)"
-				      " ORDER BY id DESC LIMIT ? OFFSET ?",
-				      "tttt" "tt" "ll" "il", f->van, f->van, tot, tot, f->actor, f->actor, f->voor, f->voor,
-				      limit, f->offset < 0 ? 0LL : f->offset);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit"
+			 " WHERE (? IS NULL OR tijdstempel >= ?) AND (? = '' OR tijdstempel <= ?)"
+			 " AND (? IS NULL OR actor_naam = ?) AND (? = 0 OR id < ?)"
+			 " ORDER BY id DESC LIMIT ? OFFSET ?",
+			 "tttt"
+			 "tt"
+			 "ll"
+			 "il",
+			 f->van, f->van, tot, tot, f->actor, f->actor, f->voor, f->voor, limit, f->offset < 0 ? 0LL : f->offset);
 	if (!st)
 		return problem_set(p, 500, "Kan het auditlog niet lezen.");
 	json_t *a = json_array();
@@ -608,7 +626,8 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 
 int gebruikers_audit_each(struct store *s, int (*fn)(json_t *rec, void *ctx), void *ctx)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit ORDER BY id", NULL);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit ORDER BY id", NULL);
 	if (!st)
 		return -1;
 	int r = 0;
@@ -650,7 +669,8 @@ int gebruikers_create_demo_users(struct store *s, FILE *out)
 		{ "procesmanager-drechtsteden", "procesmanager", "GM0505", "drechtsteden" },
 		{ "stuurgroep-dsz", "stuurgroep", "GM0148", "dsz" },
 		{ "manager-dordrecht", "manager", "GM0505", NULL },
-		{ "manager-alblasserdam", "manager", "GM0482", NULL }, /* approves hours on Alblasserdam's opdrachten (urenbank) */
+		{ "manager-alblasserdam", "manager", "GM0482",
+		  NULL }, /* approves hours on Alblasserdam's opdrachten (urenbank) */
 		{ "medewerker-dordrecht", "medewerker", "GM0505", NULL },
 		{ "raadslid-dalfsen", "raadslid", "GM0148", NULL },
 	};

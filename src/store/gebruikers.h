@@ -21,8 +21,8 @@
 #define GEBRUIKERS_SECRET_LEN 44   /* 32 random bytes, URL-safe base64, and NUL */
 #define GEBRUIKERS_PASSWORD_MIN 10 /* characters (UTF-8 code points) */
 #define GEBRUIKERS_PASSWORD_MAX 1024
-#define GEBRUIKERS_NAME_MAX 100    /* bytes */
-#define GEBRUIKERS_MAX_FAILURES 5  /* failed sign-ins before a name is locked */
+#define GEBRUIKERS_NAME_MAX 100   /* bytes */
+#define GEBRUIKERS_MAX_FAILURES 5 /* failed sign-ins before a name is locked */
 #define GEBRUIKERS_LOCK_SECONDS (15 * 60)
 
 int gebruikers_init(void); /* libsodium; once per process */
@@ -48,8 +48,8 @@ struct gebruiker_spec {
 	const char *naam;
 	const char *organisatie; /* code; NULL only for a beheerder */
 	const char *rol;
-	const char *verband;     /* code; required for stuurgroep, optional for procesmanager */
-	const char *wachtwoord;  /* NULL: no password login (token only) */
+	const char *verband;    /* code; required for stuurgroep, optional for procesmanager */
+	const char *wachtwoord; /* NULL: no password login (token only) */
 };
 /* Creates the account; *out is it as JSON:
  * {"naam","rol","organisatie","verband","actief","heeftWachtwoord","aangemaakt"}. */
@@ -68,8 +68,8 @@ int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct 
 /* All accounts, or those of organisation org, by name. */
 json_t *gebruikers_user_list(struct store *s, const char *org);
 /* New role (and verband; organisatie NULL keeps the current one). */
-int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband,
-			   const char *organisatie, json_t **out, struct problem *p);
+int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband, const char *organisatie,
+			     json_t **out, struct problem *p);
 /* New password; ends the account's sessions and lifts a lockout. */
 int gebruikers_user_set_password(struct store *s, const char *naam, const char *wachtwoord, struct problem *p);
 /* Disables the account: no sign-in, its sessions end, its tokens stop working. */
@@ -79,8 +79,8 @@ int gebruikers_user_disable(struct store *s, const char *naam, struct problem *p
 
 /* Issues a token for naam; token receives the secret (shown once), *out
  * {"id","gebruiker","token","omschrijving","aangemaakt"}. */
-int gebruikers_token_create(struct store *s, const char *naam, const char *omschrijving,
-			  char token[GEBRUIKERS_SECRET_LEN], json_t **out, struct problem *p);
+int gebruikers_token_create(struct store *s, const char *naam, const char *omschrijving, char token[GEBRUIKERS_SECRET_LEN],
+			    json_t **out, struct problem *p);
 /* [{"id","omschrijving","aangemaakt","ingetrokken"}] of naam. */
 int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struct problem *p);
 /* Revokes token id (already revoked: fine). 0, or -404. owner receives the
@@ -98,16 +98,15 @@ enum gebruikers_login_result {
 struct gebruikers_session {
 	char secret[GEBRUIKERS_SECRET_LEN]; /* the cookie value */
 	char csrf[GEBRUIKERS_SECRET_LEN];
-	long long expires;                /* unix time */
+	long long expires; /* unix time */
 	struct actor actor;
 };
 /* Verifies naam/wachtwoord (always spending the Argon2id time, also for an
  * unknown name) and opens a session of lifetime seconds. On failure
  * *failures holds the number of recent failures for naam (for a growing
  * delay); on a lock *retry_after the seconds left. */
-enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord,
-					  long long lifetime, struct gebruikers_session *out, int *failures,
-					  long long *retry_after);
+enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, long long lifetime,
+					      struct gebruikers_session *out, int *failures, long long *retry_after);
 /* Fills a (with a->csrf) from an unexpired session of an active user: 0, or -1. */
 int gebruikers_identify_session(struct store *s, const char *secret, struct actor *a);
 /* Ends the session with this secret. */
@@ -118,18 +117,18 @@ void gebruikers_logout(struct store *s, const char *secret);
 /* Appends one audit record. actor is what readers see ("anoniem" when
  * unknown); actor_naam the bare account name or NULL. Invalid UTF-8 is
  * replaced, so that every record can be read back as JSON. */
-void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_naam, const char *actie,
-		       const char *object, const char *resultaat, const char *oorsprong);
-void gebruikers_audit(struct store *s, const char *actor, const char *actie, const char *object,
-		    const char *resultaat, const char *oorsprong);
+void gebruikers_audit_by(struct store *s, const char *actor, const char *actor_naam, const char *actie, const char *object,
+			 const char *resultaat, const char *oorsprong);
+void gebruikers_audit(struct store *s, const char *actor, const char *actie, const char *object, const char *resultaat,
+		      const char *oorsprong);
 
 struct audit_filter {
-	const char *van;    /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, inclusive; NULL = no bound */
-	const char *tot;    /* idem, inclusive (a date means the whole day) */
-	const char *actor;  /* account name; NULL = everyone */
-	long long voor;     /* only records with id < voor; 0 = no bound */
-	long long offset;   /* records to skip */
-	int limit;          /* 1..1000 */
+	const char *van;   /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, inclusive; NULL = no bound */
+	const char *tot;   /* idem, inclusive (a date means the whole day) */
+	const char *actor; /* account name; NULL = everyone */
+	long long voor;    /* only records with id < voor; 0 = no bound */
+	long long offset;  /* records to skip */
+	int limit;         /* 1..1000 */
 };
 /* Checks van/tot: 0, or -400 with p set. */
 int gebruikers_audit_filter_check(const struct audit_filter *f, struct problem *p);

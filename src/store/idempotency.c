@@ -14,8 +14,9 @@ int idempotency_find(struct store *s, long long user, const char *key, const cha
 	int r = 0;
 	if (db_step(st) == DB_ROW) {
 		if (strcmp(db_col_text(st, 0), fingerprint)) {
-			r = problem_set(p, 422, "Deze Idempotency-Key is al gebruikt voor een ander verzoek; kies voor elk "
-						"nieuw verzoek een nieuwe sleutel.");
+			r = problem_set(p, 422,
+					"Deze Idempotency-Key is al gebruikt voor een ander verzoek; kies voor elk "
+					"nieuw verzoek een nieuwe sleutel.");
 		} else {
 			out->status = (int)db_col_int(st, 1);
 			snprintf(out->content_type, sizeof(out->content_type), "%s", db_col_text(st, 2));

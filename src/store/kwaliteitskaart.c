@@ -53,7 +53,7 @@ void kwaliteitskaart_moment_day(struct kwaliteitskaart_moment m, char out[DATE_T
 
 /* ---- competences -------------------------------------------------------- */
 
-#define COMPETENCE_SELECT                                                                                          \
+#define COMPETENCE_SELECT \
 	"SELECT c.code, c.naam, c.omschrijving, v.code FROM competenties c LEFT JOIN verbanden v ON v.id = c.verband_id"
 
 static json_t *competence_json(struct db_stmt *st)
@@ -88,7 +88,8 @@ int kwaliteitskaart_competence_create(struct store *s, json_t *in, json_t **out,
 	}
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db, "INSERT INTO competenties(code, naam, omschrijving, verband_id, aangemaakt) VALUES(?, ?, ?, NULLIF(?, 0), ?)",
+	r = db_run(s->db,
+		   "INSERT INTO competenties(code, naam, omschrijving, verband_id, aangemaakt) VALUES(?, ?, ?, NULLIF(?, 0), ?)",
 		   "tttlt", code, naam, oms, vid, now);
 	if (r == DB_ERR_UNIQUE) {
 		r = problem_set(p, 409, "Competentie '%s' bestaat al.", code);
@@ -117,9 +118,10 @@ int kwaliteitskaart_competence_list(struct store *s, const char *verband, json_t
 		p->status = 422;
 		return -422;
 	}
-	struct db_stmt *st = vid ? db_query(s->db, COMPETENCE_SELECT " WHERE c.verband_id IS NULL OR c.verband_id = ? ORDER BY c.code",
-					    "l", vid)
-				 : db_query(s->db, COMPETENCE_SELECT " ORDER BY c.code", NULL);
+	struct db_stmt *st =
+		vid ? db_query(s->db, COMPETENCE_SELECT " WHERE c.verband_id IS NULL OR c.verband_id = ? ORDER BY c.code", "l",
+			       vid)
+		    : db_query(s->db, COMPETENCE_SELECT " ORDER BY c.code", NULL);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "competenties");
 	json_t *a = json_array();
@@ -152,8 +154,9 @@ static json_t *level_json(const char *code, const char *naam, int niveau)
  * *changed says whether anything changed. */
 int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int niveau, int *changed, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?",
-				      "ll", id, cid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll",
+			 id, cid);
 	int cur = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
 	db_finalize(st);
 	*changed = cur != niveau;
@@ -162,11 +165,13 @@ int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int 
 	char now[32];
 	store_now_text(now);
 	int r = niveau ? db_run(s->db,
-				"INSERT INTO medewerker_competenties(medewerker_id, competentie_id, niveau, gewijzigd) VALUES(?, ?, ?, ?)"
-				" ON CONFLICT(medewerker_id, competentie_id) DO UPDATE SET niveau = excluded.niveau, gewijzigd = excluded.gewijzigd",
+				"INSERT INTO medewerker_competenties(medewerker_id, competentie_id, niveau, gewijzigd) VALUES(?, "
+				"?, ?, ?)"
+				" ON CONFLICT(medewerker_id, competentie_id) DO UPDATE SET niveau = excluded.niveau, gewijzigd = "
+				"excluded.gewijzigd",
 				"llit", id, cid, niveau, now)
-		       : db_run(s->db, "DELETE FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll", id,
-				cid);
+		       : db_run(s->db, "DELETE FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll",
+				id, cid);
 	return r < 0 ? store_db_problem(s, r, p, "niveau") : 0;
 }
 
@@ -225,10 +230,11 @@ int kwaliteitskaart_levels(struct store *s, long long id, json_t **out, struct p
 {
 	if (!kwaliteitskaart_staff_org_id(s, id))
 		return problem_set(p, 404, "Medewerker %lld bestaat niet.", id);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT c.code, c.naam, mc.niveau FROM medewerker_competenties mc"
-				      " JOIN competenties c ON c.id = mc.competentie_id WHERE mc.medewerker_id = ? ORDER BY c.naam",
-				      "l", id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT c.code, c.naam, mc.niveau FROM medewerker_competenties mc"
+			 " JOIN competenties c ON c.id = mc.competentie_id WHERE mc.medewerker_id = ? ORDER BY c.naam",
+			 "l", id);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "competenties");
 	json_t *a = json_array();
@@ -243,9 +249,9 @@ int kwaliteitskaart_levels(struct store *s, long long id, json_t **out, struct p
 
 int kwaliteitskaart_account_org(struct store *s, const char *naam, char *org, size_t orglen, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.code FROM gebruikers g LEFT JOIN organisaties o ON o.id = g.organisatie_id WHERE g.naam = ?",
-				      "t", naam);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT o.code FROM gebruikers g LEFT JOIN organisaties o ON o.id = g.organisatie_id WHERE g.naam = ?",
+		"t", naam);
 	int found = db_step(st) == DB_ROW;
 	if (found)
 		snprintf(org, orglen, "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
@@ -278,7 +284,8 @@ int kwaliteitskaart_account_link(struct store *s, const char *naam, long long id
 			goto out;
 		}
 		if (morg != uorg) {
-			r = kwaliteitskaart_unknown_ref(p, "medewerker", "medewerker %s is van een andere organisatie dan het account", what);
+			r = kwaliteitskaart_unknown_ref(p, "medewerker",
+							"medewerker %s is van een andere organisatie dan het account", what);
 			goto out;
 		}
 	}

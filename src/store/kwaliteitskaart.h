@@ -51,11 +51,11 @@ int kwaliteitskaart_absence_create(struct store *s, json_t *in, json_t **out, st
  * (id > 0) or one organisation (org) or all. Personal data: callers show
  * each only to who may see the medewerker's personal data. */
 int kwaliteitskaart_absence_list(struct store *s, const char *org, long long id, const char *van, const char *tot, json_t **out,
-			struct problem *p);
+				 struct problem *p);
 int kwaliteitskaart_absence_delete(struct store *s, long long absence_id, struct problem *p);
 /* The medewerker and its organisation of an absence: 0, or -404. */
 int kwaliteitskaart_absence_owner(struct store *s, long long absence_id, long long *staff, char *org, size_t orglen,
-			 struct problem *p);
+				  struct problem *p);
 
 /* ---- substitutions ------------------------------------------------------
  * {"id","medewerker","medewerkerNaam","organisatie","vervanger","vervangerNaam",
@@ -68,7 +68,7 @@ int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **ou
 /* Running arrangements (all with ended = 1) of one organisation (either
  * side), one medewerker (either side) and/or one competence. */
 int kwaliteitskaart_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
-			     struct problem *p);
+				      struct problem *p);
 /* Ends a running arrangement (kept as history); 404 unknown, 409 already ended. */
 int kwaliteitskaart_substitution_end(struct store *s, long long sid, json_t **out, struct problem *p);
 /* The organisations of both sides of arrangement sid: 0, or -404. */
@@ -95,13 +95,13 @@ int kwaliteitskaart_account_org(struct store *s, const char *naam, char *org, si
  * houderIds (who holds it, and so who has retired or is absent) only when
  * with_ids. 422 for an unknown organisation. */
 int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
-			 struct problem *p);
+				  struct problem *p);
 /* The network view: for the members of verband (NULL: every organisation
  * with a kwaliteitskaart) on m and in year proj_year, per competence
  * which organisations have it gedekt, depend on one person, lack it, and
  * the same for the network as a whole (docs/kwaliteitskaart.md). */
 int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
-		   struct problem *p);
+			    struct problem *p);
 
 /* ---- the map as one document ------------------------------------------------ */
 
@@ -123,7 +123,7 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
  * sh (released by the caller), nothing is written, and -422 is returned;
  * other failures give -p->status. */
 int kwaliteitskaart_import(struct store *s, const char *org, const struct actor *by, const char *text, size_t len,
-		  struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p);
+			   struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p);
 
 /* Everything the kwaliteitskaart holds about medewerker id, for inzage_medewerker
  * (AVG art. 15): {"competenties","afwezigheden","vervangingen"}. */

@@ -11,8 +11,8 @@ static const char *const reden_values[] = { "ziekte", "vakantie", "verlof", "opl
 
 /* ---- absences --------------------------------------------------------------- */
 
-#define ABSENCE_SELECT                                                                                             \
-	"SELECT a.id, a.medewerker_id, o.code, a.van, a.tot, a.reden, m.naam FROM afwezigheden a"                   \
+#define ABSENCE_SELECT                                                                            \
+	"SELECT a.id, a.medewerker_id, o.code, a.van, a.tot, a.reden, m.naam FROM afwezigheden a" \
 	" JOIN medewerkers m ON m.id = a.medewerker_id JOIN organisaties o ON o.id = m.organisatie_id"
 
 static json_t *absence_json(struct db_stmt *st)
@@ -64,7 +64,7 @@ out:
 }
 
 int kwaliteitskaart_absence_list(struct store *s, const char *org, long long id, const char *van, const char *tot, json_t **out,
-			struct problem *p)
+				 struct problem *p)
 {
 	long long oid = 0;
 	if (org && !(oid = store_org_id(s, org))) {
@@ -77,7 +77,9 @@ int kwaliteitskaart_absence_list(struct store *s, const char *org, long long id,
 				      ABSENCE_SELECT " WHERE (? = 0 OR m.organisatie_id = ?) AND (? = 0 OR a.medewerker_id = ?)"
 						     " AND (? IS NULL OR a.tot >= ?) AND (? IS NULL OR a.van <= ?)"
 						     " ORDER BY a.van, a.id",
-				      "llll" "tttt", oid, oid, id, id, van, van, tot, tot);
+				      "llll"
+				      "tttt",
+				      oid, oid, id, id, van, van, tot, tot);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "afwezigheden");
 	json_t *a = json_array();
@@ -89,7 +91,7 @@ int kwaliteitskaart_absence_list(struct store *s, const char *org, long long id,
 }
 
 int kwaliteitskaart_absence_owner(struct store *s, long long absence_id, long long *staff, char *org, size_t orglen,
-			 struct problem *p)
+				  struct problem *p)
 {
 	struct db_stmt *st = db_query(s->db, ABSENCE_SELECT " WHERE a.id = ?", "l", absence_id);
 	int found = db_step(st) == DB_ROW;
@@ -115,27 +117,28 @@ int kwaliteitskaart_absence_delete(struct store *s, long long absence_id, struct
 
 /* ---- substitutions ------------------------------------------------------------ */
 
-#define SUBSTITUTION_SELECT                                                                                        \
-	"SELECT v.id, h.id, h.naam, ho.code, s.id, s.naam, so.code, c.code, v.aangemaakt, v.beeindigd, c.naam"     \
+#define SUBSTITUTION_SELECT                                                                                                  \
+	"SELECT v.id, h.id, h.naam, ho.code, s.id, s.naam, so.code, c.code, v.aangemaakt, v.beeindigd, c.naam"               \
 	" FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id JOIN organisaties ho ON ho.id = h.organisatie_id" \
-	" JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"             \
+	" JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"                      \
 	" JOIN competenties c ON c.id = v.competentie_id"
 
 static json_t *substitution_json(struct db_stmt *st)
 {
 	json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
 			      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2), "organisatie",
-			      db_col_text(st, 3), "vervanger", (json_int_t)db_col_int(st, 4), "vervangerNaam",
-			      db_col_text(st, 5), "vervangerOrganisatie", db_col_text(st, 6), "competentie", db_col_text(st, 7),
-			      "competentieNaam", db_col_text(st, 10), "aangemaakt", db_col_text(st, 8));
+			      db_col_text(st, 3), "vervanger", (json_int_t)db_col_int(st, 4), "vervangerNaam", db_col_text(st, 5),
+			      "vervangerOrganisatie", db_col_text(st, 6), "competentie", db_col_text(st, 7), "competentieNaam",
+			      db_col_text(st, 10), "aangemaakt", db_col_text(st, 8));
 	json_object_set_new(o, "beeindigd", store_text_or_null(st, 9));
 	return o;
 }
 
 static int level_of(struct store *s, long long id, long long cid)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?",
-				      "ll", id, cid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll",
+			 id, cid);
 	int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
 	db_finalize(st);
 	return n;
@@ -164,15 +167,19 @@ int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **ou
 	} else if (!cid) {
 		r = kwaliteitskaart_unknown_ref(p, "competentie", "competentie '%s' bestaat niet", code);
 	} else if (mid == vid) {
-		r = kwaliteitskaart_unknown_ref(p, "vervanger", "%s", "iemand kan zichzelf niet vervangen; kies een collega, ook uit een andere gemeente");
+		r = kwaliteitskaart_unknown_ref(
+			p, "vervanger", "%s",
+			"iemand kan zichzelf niet vervangen; kies een collega, ook uit een andere gemeente");
 	} else if (!level_of(s, mid, cid)) {
-		r = kwaliteitskaart_unknown_ref(p, "competentie", "de medewerker heeft competentie '%s' niet; leg eerst het niveau vast", code);
+		r = kwaliteitskaart_unknown_ref(p, "competentie",
+						"de medewerker heeft competentie '%s' niet; leg eerst het niveau vast", code);
 	} else {
 		int lv = level_of(s, vid, cid);
 		if (lv < KWALITEITSKAART_HOLDER_LEVEL) {
 			char reason[200];
-			snprintf(reason, sizeof(reason), "heeft competentie '%s' %s; een vervanger moet haar op niveau 2 (ervaren) of 3 "
-							 "(expert) beheersen",
+			snprintf(reason, sizeof(reason),
+				 "heeft competentie '%s' %s; een vervanger moet haar op niveau 2 (ervaren) of 3 "
+				 "(expert) beheersen",
 				 code, lv ? "alleen op niveau 1 (basis)" : "niet");
 			r = kwaliteitskaart_unknown_ref(p, "vervanger", "%s", reason);
 		}
@@ -202,7 +209,7 @@ out:
 }
 
 int kwaliteitskaart_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
-			     struct problem *p)
+				      struct problem *p)
 {
 	long long oid = 0, cid = 0;
 	if (org && !(oid = store_org_id(s, org))) {
@@ -217,11 +224,16 @@ int kwaliteitskaart_substitution_list(struct store *s, const char *org, long lon
 		p->status = 422;
 		return -422;
 	}
-	struct db_stmt *st = db_query(s->db,
-				      SUBSTITUTION_SELECT " WHERE (? = 0 OR h.organisatie_id = ? OR s.organisatie_id = ?)"
-							  " AND (? = 0 OR h.id = ? OR s.id = ?) AND (? = 0 OR v.competentie_id = ?)"
-							  " AND (? = 1 OR v.beeindigd IS NULL) ORDER BY c.code, v.id",
-				      "lll" "lll" "ll" "i", oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0);
+	struct db_stmt *st =
+		db_query(s->db,
+			 SUBSTITUTION_SELECT " WHERE (? = 0 OR h.organisatie_id = ? OR s.organisatie_id = ?)"
+					     " AND (? = 0 OR h.id = ? OR s.id = ?) AND (? = 0 OR v.competentie_id = ?)"
+					     " AND (? = 1 OR v.beeindigd IS NULL) ORDER BY c.code, v.id",
+			 "lll"
+			 "lll"
+			 "ll"
+			 "i",
+			 oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "vervangingen");
 	json_t *a = json_array();
@@ -267,4 +279,3 @@ int kwaliteitskaart_substitution_end(struct store *s, long long sid, json_t **ou
 out:
 	return store_finish(s, r, p);
 }
-

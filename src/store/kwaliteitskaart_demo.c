@@ -40,8 +40,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 	size_t i, j;
 	json_t *x, *y, *out;
 
-	json_array_foreach(json_object_get(doc, "competenties"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "competenties"), i, x) {
 		problem_init(&p);
 		out = NULL;
 		if (kwaliteitskaart_competence_create(s, x, &out, &p) < 0) {
@@ -50,11 +49,9 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 		}
 		json_decref(out);
 	}
-	json_array_foreach(json_object_get(doc, "kaarten"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "kaarten"), i, x) {
 		const char *org = json_string_value(json_object_get(x, "organisatie"));
-		json_array_foreach(json_object_get(x, "medewerkers"), j, y)
-		{
+		json_array_foreach(json_object_get(x, "medewerkers"), j, y) {
 			snprintf(where, sizeof(where), "kaarten[%zu].medewerkers[%zu]", i, j);
 			json_t *in = json_deep_copy(y);
 			json_object_del(in, "niveaus");
@@ -69,8 +66,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 			json_decref(out);
 			const char *code;
 			json_t *lv;
-			json_object_foreach(json_object_get(y, "niveaus"), code, lv)
-			{
+			json_object_foreach(json_object_get(y, "niveaus"), code, lv) {
 				json_t *body = json_pack("{s:O}", "niveau", lv);
 				problem_init(&p);
 				out = NULL;
@@ -82,8 +78,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 			}
 		}
 	}
-	json_array_foreach(json_object_get(doc, "vervangingen"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "vervangingen"), i, x) {
 		snprintf(where, sizeof(where), "vervangingen[%zu]", i);
 		long long m = person(s, json_object_get(x, "medewerker")), v = person(s, json_object_get(x, "vervanger"));
 		json_t *in = json_pack("{s:I,s:I,s:O}", "medewerker", (json_int_t)m, "vervanger", (json_int_t)v, "competentie",
@@ -96,8 +91,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 		if (r < 0)
 			return fail(where, &p);
 	}
-	json_array_foreach(json_object_get(doc, "afwezigheden"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "afwezigheden"), i, x) {
 		snprintf(where, sizeof(where), "afwezigheden[%zu]", i);
 		json_t *in = json_deep_copy(x);
 		json_object_set_new(in, "medewerker", json_integer(person(s, json_object_get(x, "medewerker"))));
@@ -109,8 +103,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 		if (r < 0)
 			return fail(where, &p);
 	}
-	json_array_foreach(json_object_get(doc, "gebruikers"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "gebruikers"), i, x) {
 		snprintf(where, sizeof(where), "gebruikers[%zu]", i);
 		const char *naam = json_string_value(json_object_get(x, "gebruiker"));
 		problem_init(&p);

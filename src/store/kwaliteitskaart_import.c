@@ -35,16 +35,18 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 {
 	long long id = 0;
 	int count = 0;
-	struct db_stmt *st = db_query(s->db, "SELECT id FROM medewerkers WHERE organisatie_id = ? AND naam = ? AND pseudoniem = 0",
-				      "lt", oid, row->naam);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT id FROM medewerkers WHERE organisatie_id = ? AND naam = ? AND pseudoniem = 0", "lt", oid,
+			 row->naam);
 	while (db_step(st) == DB_ROW) {
 		id = db_col_int(st, 0);
 		count++;
 	}
 	db_finalize(st);
 	if (count > 1) {
-		kwaliteitskaart_sheet_error(sh, row->line, "naam", "%s heeft %d medewerkers die '%s' heten; pas ze afzonderlijk aan", org,
-				   count, row->naam);
+		kwaliteitskaart_sheet_error(sh, row->line, "naam",
+					    "%s heeft %d medewerkers die '%s' heten; pas ze afzonderlijk aan", org, count,
+					    row->naam);
 		return -1;
 	}
 	json_t *in = json_object(), *rec = NULL, *before = NULL;
@@ -53,23 +55,31 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 	const int *has = sh->has;
 	int r;
 	if (has[KWALITEITSKAART_COL_FUNCTIE])
-		json_object_set_new(in, "functie", row->text[KWALITEITSKAART_COL_FUNCTIE] ? json_string(row->text[KWALITEITSKAART_COL_FUNCTIE]) : json_null());
+		json_object_set_new(in, "functie",
+				    row->text[KWALITEITSKAART_COL_FUNCTIE] ? json_string(row->text[KWALITEITSKAART_COL_FUNCTIE])
+									   : json_null());
 	if (has[KWALITEITSKAART_COL_EMAIL])
-		json_object_set_new(in, "email", row->text[KWALITEITSKAART_COL_EMAIL] ? json_string(row->text[KWALITEITSKAART_COL_EMAIL]) : json_null());
+		json_object_set_new(in, "email",
+				    row->text[KWALITEITSKAART_COL_EMAIL] ? json_string(row->text[KWALITEITSKAART_COL_EMAIL])
+									 : json_null());
 	if (has[KWALITEITSKAART_COL_UUR] && row->num[KWALITEITSKAART_COL_UUR] >= 0)
 		json_object_set_new(in, "uurPerWeek", json_integer(row->num[KWALITEITSKAART_COL_UUR]));
 	if (has[KWALITEITSKAART_COL_BESCHIKBAAR])
 		json_object_set_new(in, "beschikbaarUurPerWeek",
-				    json_integer(row->num[KWALITEITSKAART_COL_BESCHIKBAAR] >= 0 ? row->num[KWALITEITSKAART_COL_BESCHIKBAAR] : 0));
+				    json_integer(row->num[KWALITEITSKAART_COL_BESCHIKBAAR] >= 0
+							 ? row->num[KWALITEITSKAART_COL_BESCHIKBAAR]
+							 : 0));
 	if (has[KWALITEITSKAART_COL_PENSIOENJAAR])
-		json_object_set_new(in, "pensioenjaar", row->num[KWALITEITSKAART_COL_PENSIOENJAAR] >= 0
-								? json_integer(row->num[KWALITEITSKAART_COL_PENSIOENJAAR])
-								: json_null());
+		json_object_set_new(in, "pensioenjaar",
+				    row->num[KWALITEITSKAART_COL_PENSIOENJAAR] >= 0
+					    ? json_integer(row->num[KWALITEITSKAART_COL_PENSIOENJAAR])
+					    : json_null());
 	if (!id) {
 		if (row->num[KWALITEITSKAART_COL_UUR] < 0) {
-			kwaliteitskaart_sheet_error(sh, row->line, "uurPerWeek", "nodig voor een nieuwe medewerker ('%s' staat nog niet op de "
-									"kaart van %s)",
-					   row->naam, org);
+			kwaliteitskaart_sheet_error(sh, row->line, "uurPerWeek",
+						    "nodig voor een nieuwe medewerker ('%s' staat nog niet op de "
+						    "kaart van %s)",
+						    row->naam, org);
 			json_decref(in);
 			return -1;
 		}
@@ -108,7 +118,7 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 }
 
 int kwaliteitskaart_import(struct store *s, const char *org, const struct actor *by, const char *text, size_t len,
-		  struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p)
+			   struct kwaliteitskaart_sheet *sh, json_t **out, struct problem *p)
 {
 	long long oid = store_org_id(s, org);
 	memset(sh, 0, sizeof(*sh));
@@ -120,7 +130,8 @@ int kwaliteitskaart_import(struct store *s, const char *org, const struct actor 
 	}
 	struct known_ctx k = { s };
 	if (kwaliteitskaart_sheet_parse(text, len, known_code, &k, sh) < 0) {
-		problem_set(p, 422, "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
+		problem_set(p, 422,
+			    "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
 			    sh->nerrors);
 		return -422;
 	}
@@ -151,7 +162,8 @@ int kwaliteitskaart_import(struct store *s, const char *org, const struct actor 
 	if (sh->nerrors || sh->more_errors) {
 		json_decref(made);
 		json_decref(updated);
-		problem_set(p, 422, "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
+		problem_set(p, 422,
+			    "De kwaliteitskaart is niet ingelezen: %zu fout(en). Herstel ze en lees het bestand opnieuw in.",
 			    sh->nerrors);
 		r = -422;
 	} else {

@@ -13,8 +13,7 @@ long long kwaliteitskaart_competence_id(struct store *s, const char *code);
 /* The organisation id of medewerker id, or 0 when there is none. */
 long long kwaliteitskaart_staff_org_id(struct store *s, long long id);
 /* A reference in the body that does not exist: 422 with the field named. */
-__attribute__((format(printf, 3, 4))) int kwaliteitskaart_unknown_ref(struct problem *p, const char *field, const char *fmt,
-								     ...);
+__attribute__((format(printf, 3, 4))) int kwaliteitskaart_unknown_ref(struct problem *p, const char *field, const char *fmt, ...);
 /* The day a moment is about for memberships and absences. */
 void kwaliteitskaart_moment_day(struct kwaliteitskaart_moment m, char out[DATE_TEXT_LEN]);
 /* Sets (niveau 1..3) or removes (0) medewerker id's level in competence

@@ -22,7 +22,7 @@ struct org_map {
 	long long oid;
 	char code[40], naam[200];
 	size_t n;
-	struct entry *e;         /* ordered by cid */
+	struct entry *e;                     /* ordered by cid */
 	struct kwaliteitskaart_absence *abs; /* absences on the moment's date, ordered by medewerker */
 	long long *abs_staff;
 	size_t nabs;
@@ -41,14 +41,17 @@ static int load_absences(struct store *s, long long oid, long long staff, const 
 			 long long **who, size_t *n)
 {
 	*abs = NULL, *who = NULL, *n = 0;
-	struct db_stmt *st = staff ? db_query(s->db,
-					      "SELECT medewerker_id, van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot >= ?"
-					      " ORDER BY medewerker_id",
-					      "ltt", staff, day, day)
-				   : db_query(s->db,
-					      "SELECT a.medewerker_id, a.van, a.tot FROM afwezigheden a JOIN medewerkers m ON m.id = a.medewerker_id"
-					      " WHERE m.organisatie_id = ? AND a.van <= ? AND a.tot >= ? ORDER BY a.medewerker_id",
-					      "ltt", oid, day, day);
+	struct db_stmt *st =
+		staff ? db_query(s->db,
+				 "SELECT medewerker_id, van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot "
+				 ">= ?"
+				 " ORDER BY medewerker_id",
+				 "ltt", staff, day, day)
+		      : db_query(s->db,
+				 "SELECT a.medewerker_id, a.van, a.tot FROM afwezigheden a JOIN medewerkers m ON m.id = "
+				 "a.medewerker_id"
+				 " WHERE m.organisatie_id = ? AND a.van <= ? AND a.tot >= ? ORDER BY a.medewerker_id",
+				 "ltt", oid, day, day);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -104,10 +107,11 @@ static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_m
 	kwaliteitskaart_moment_day(m, day);
 	if (m.date != DATE_NONE && load_absences(s, oid, 0, day, &om->abs, &om->abs_staff, &om->nabs) < 0)
 		return -1;
-	st = db_query(s->db,
-		      "SELECT mc.competentie_id, m.id, mc.niveau, m.pensioenjaar FROM medewerker_competenties mc"
-		      " JOIN medewerkers m ON m.id = mc.medewerker_id WHERE m.organisatie_id = ? ORDER BY mc.competentie_id, m.id",
-		      "l", oid);
+	st = db_query(
+		s->db,
+		"SELECT mc.competentie_id, m.id, mc.niveau, m.pensioenjaar FROM medewerker_competenties mc"
+		" JOIN medewerkers m ON m.id = mc.medewerker_id WHERE m.organisatie_id = ? ORDER BY mc.competentie_id, m.id",
+		"l", oid);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -124,7 +128,7 @@ static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_m
 		struct entry *e = &om->e[om->n++];
 		e->cid = db_col_int(st, 0);
 		e->person = (struct kwaliteitskaart_person){ db_col_int(st, 1), (int)db_col_int(st, 2),
-						    db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3), NULL, 0 };
+							     db_col_null(st, 3) ? 0 : (int)db_col_int(st, 3), NULL, 0 };
 		attach_absences(&e->person, om->abs, om->abs_staff, om->nabs);
 	}
 	db_finalize(st);
@@ -177,15 +181,16 @@ struct arrangement {
 static int load_arrangements(struct store *s, long long oid, struct kwaliteitskaart_moment m, struct arrangement **out, size_t *n)
 {
 	*out = NULL, *n = 0;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT v.competentie_id, h.id, h.pensioenjaar, s.id, s.naam, so.code, s.pensioenjaar,"
-				      " coalesce(smc.niveau, 0), hmc.niveau"
-				      " FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id"
-				      " JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"
-				      " LEFT JOIN medewerker_competenties smc ON smc.medewerker_id = s.id AND smc.competentie_id = v.competentie_id"
-				      " LEFT JOIN medewerker_competenties hmc ON hmc.medewerker_id = h.id AND hmc.competentie_id = v.competentie_id"
-				      " WHERE h.organisatie_id = ? AND v.beeindigd IS NULL ORDER BY v.competentie_id, v.id",
-				      "l", oid);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT v.competentie_id, h.id, h.pensioenjaar, s.id, s.naam, so.code, s.pensioenjaar,"
+		" coalesce(smc.niveau, 0), hmc.niveau"
+		" FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id"
+		" JOIN medewerkers s ON s.id = v.vervanger_id JOIN organisaties so ON so.id = s.organisatie_id"
+		" LEFT JOIN medewerker_competenties smc ON smc.medewerker_id = s.id AND smc.competentie_id = v.competentie_id"
+		" LEFT JOIN medewerker_competenties hmc ON hmc.medewerker_id = h.id AND hmc.competentie_id = v.competentie_id"
+		" WHERE h.organisatie_id = ? AND v.beeindigd IS NULL ORDER BY v.competentie_id, v.id",
+		"l", oid);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -204,9 +209,9 @@ static int load_arrangements(struct store *s, long long oid, struct kwaliteitska
 		memset(a, 0, sizeof(*a));
 		a->cid = db_col_int(st, 0);
 		a->holder = (struct kwaliteitskaart_person){ db_col_int(st, 1), db_col_null(st, 8) ? 0 : (int)db_col_int(st, 8),
-						    db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), NULL, 0 };
+							     db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), NULL, 0 };
 		a->sub = (struct kwaliteitskaart_person){ db_col_int(st, 3), (int)db_col_int(st, 7),
-						 db_col_null(st, 6) ? 0 : (int)db_col_int(st, 6), NULL, 0 };
+							  db_col_null(st, 6) ? 0 : (int)db_col_int(st, 6), NULL, 0 };
 		a->sub_id = db_col_int(st, 3);
 		snprintf(a->sub_naam, sizeof(a->sub_naam), "%s", db_col_text(st, 4));
 		snprintf(a->sub_org, sizeof(a->sub_org), "%s", db_col_text(st, 5));
@@ -219,7 +224,8 @@ static int load_arrangements(struct store *s, long long oid, struct kwaliteitska
 	kwaliteitskaart_moment_day(m, day);
 	for (size_t i = 0; i < *n; i++) {
 		struct arrangement *a = &(*out)[i];
-		st = db_query(s->db, "SELECT van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot >= ? LIMIT 8",
+		st = db_query(s->db,
+			      "SELECT van, tot FROM afwezigheden WHERE medewerker_id = ? AND van <= ? AND tot >= ? LIMIT 8",
 			      "ltt", a->sub_id, day, day);
 		while (db_step(st) == DB_ROW && a->sub.nabsences < 8) {
 			int32_t van, tot;
@@ -234,7 +240,8 @@ static int load_arrangements(struct store *s, long long oid, struct kwaliteitska
 
 /* The arrangements of competence cid that count on m, as JSON, each
  * substitute once; *count their number. */
-static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long cid, struct kwaliteitskaart_moment m, long long *count)
+static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long cid, struct kwaliteitskaart_moment m,
+				long long *count)
 {
 	json_t *a = json_array();
 	*count = 0;
@@ -285,11 +292,12 @@ struct competence {
 static int load_competences(struct store *s, long long vid, struct competence **out, size_t *n)
 {
 	*out = NULL, *n = 0;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT c.id, coalesce(c.verband_id, 0), c.code, c.naam, coalesce(v.code, '') FROM competenties c"
-				      " LEFT JOIN verbanden v ON v.id = c.verband_id WHERE ? = 0 OR c.verband_id IS NULL OR c.verband_id = ?"
-				      " ORDER BY c.naam, c.code",
-				      "ll", vid, vid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT c.id, coalesce(c.verband_id, 0), c.code, c.naam, coalesce(v.code, '') FROM competenties c"
+			 " LEFT JOIN verbanden v ON v.id = c.verband_id WHERE ? = 0 OR c.verband_id IS NULL OR c.verband_id = ?"
+			 " ORDER BY c.naam, c.code",
+			 "ll", vid, vid);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -322,7 +330,7 @@ static int applies(struct store *s, const struct competence *c, const struct org
 }
 
 int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
-			 struct problem *p)
+				  struct problem *p)
 {
 	long long oid = store_org_id(s, org);
 	if (!oid)
@@ -352,11 +360,12 @@ int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwali
 		long long extra = 0;
 		size_t k;
 		json_t *x;
-		json_array_foreach(subs, k, x) extra += strcmp(json_string_value(json_object_get(x, "organisatie")), om.code) != 0;
+		json_array_foreach(subs, k, x)
+			extra += strcmp(json_string_value(json_object_get(x, "organisatie")), om.code) != 0;
 		json_t *o = json_pack("{s:s,s:s,s:o,s:I,s:s,s:o,s:s}", "competentie", c->code, "naam", c->naam, "verband",
 				      c->verband[0] ? json_string(c->verband) : json_null(), "houders", (json_int_t)h, "status",
-				      kwaliteitskaart_status_name(kwaliteitskaart_status_of(h)), "vervangers", subs, "statusMetVervangers",
-				      kwaliteitskaart_status_name(kwaliteitskaart_status_of(h + extra)));
+				      kwaliteitskaart_status_name(kwaliteitskaart_status_of(h)), "vervangers", subs,
+				      "statusMetVervangers", kwaliteitskaart_status_name(kwaliteitskaart_status_of(h + extra)));
 		if (with_ids) {
 			json_t *ids = json_array();
 			size_t first, n = org_map_find(&om, c->id, &first);
@@ -380,13 +389,10 @@ out:
 
 static const char *const status_keys[] = { "ontbreekt", "eenPitter", "gedekt" };
 
-static json_t *status_lists(void)
-{
-	return json_pack("{s:[],s:[],s:[]}", status_keys[0], status_keys[1], status_keys[2]);
-}
+static json_t *status_lists(void) { return json_pack("{s:[],s:[],s:[]}", status_keys[0], status_keys[1], status_keys[2]); }
 
 int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
-		   struct problem *p)
+			    struct problem *p)
 {
 	long long vid = 0;
 	if (verband && !(vid = store_verband_id(s, verband))) {
@@ -408,14 +414,16 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	size_t *narr = NULL;
 	int r = 0;
 	json_t *orgs = json_array();
-	struct db_stmt *st = vid ? db_query(s->db,
-					    "SELECT DISTINCT o.id, o.naam FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-					    " WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam",
-					    "ltt", vid, day, day)
-				 : db_query(s->db,
-					    "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
-					    " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id ORDER BY o.naam",
-					    NULL);
+	struct db_stmt *st =
+		vid ? db_query(
+			      s->db,
+			      "SELECT DISTINCT o.id, o.naam FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			      " WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam",
+			      "ltt", vid, day, day)
+		    : db_query(s->db,
+			       "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
+			       " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id ORDER BY o.naam",
+			       NULL);
 	long long *oids = NULL;
 	while (st && db_step(st) == DB_ROW) {
 		if (norgs == cap) {
@@ -464,7 +472,8 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 			long long h = holders_in(&maps[i], k->id, m), ph = holders_in(&pmaps[i], k->id, pm), nsub;
 			json_t *subs = substitutes_json(arr[i], narr[i], k->id, m, &nsub);
 			json_decref(subs);
-			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h), st_proj = kwaliteitskaart_status_of(ph);
+			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h),
+						    st_proj = kwaliteitskaart_status_of(ph);
 			total += h, ptotal += ph;
 			cells[st_now]++, pcells[st_proj]++;
 			json_array_append_new(json_object_get(now, status_keys[st_now]), json_string(maps[i].code));
@@ -472,9 +481,9 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 			if (st_proj < st_now)
 				json_array_append_new(worse, json_string(maps[i].code));
 			json_array_append_new(per, json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
-							     (json_int_t)h, "status", kwaliteitskaart_status_name(st_now), "vervangers",
-							     (json_int_t)nsub, "houdersProjectie", (json_int_t)ph, "statusProjectie",
-							     kwaliteitskaart_status_name(st_proj)));
+							     (json_int_t)h, "status", kwaliteitskaart_status_name(st_now),
+							     "vervangers", (json_int_t)nsub, "houdersProjectie", (json_int_t)ph,
+							     "statusProjectie", kwaliteitskaart_status_name(st_proj)));
 		}
 		if (!json_array_size(per)) {
 			json_decref(now), json_decref(proj), json_decref(per), json_decref(worse);
@@ -485,13 +494,15 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 		if (ptotal == 1)
 			json_array_append_new(pnet_one, json_string(k->code));
 		json_object_set_new(now, "netwerkHouders", json_integer(total));
-		json_object_set_new(now, "netwerkStatus", json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(total))));
+		json_object_set_new(now, "netwerkStatus",
+				    json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(total))));
 		json_object_set_new(proj, "netwerkHouders", json_integer(ptotal));
-		json_object_set_new(proj, "netwerkStatus", json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(ptotal))));
+		json_object_set_new(proj, "netwerkStatus",
+				    json_string(kwaliteitskaart_status_name(kwaliteitskaart_status_of(ptotal))));
 		json_object_set_new(proj, "jaar", json_integer(proj_year));
 		json_t *o = json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "competentie", k->code, "naam", k->naam, "verband",
-				      k->verband[0] ? json_string(k->verband) : json_null(), "perOrganisatie", per, "projectie", proj,
-				      "verslechtert", worse);
+				      k->verband[0] ? json_string(k->verband) : json_null(), "perOrganisatie", per, "projectie",
+				      proj, "verslechtert", worse);
 		json_object_update(o, now);
 		json_decref(now);
 		json_array_append_new(list, o);
@@ -500,9 +511,9 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 			 verband ? json_string(verband) : json_null(), "jaar", m.year, "datum",
 			 m.date != DATE_NONE ? json_string(day) : json_null(), "projectiejaar", proj_year, "organisaties", orgs,
 			 "competenties", list, "samenvatting", "ontbreekt", (json_int_t)cells[0], "eenPitter",
-			 (json_int_t)cells[1], "gedekt", (json_int_t)cells[2], "netwerkEenPitters", net_one, "samenvattingProjectie",
-			 "ontbreekt", (json_int_t)pcells[0], "eenPitter", (json_int_t)pcells[1], "gedekt", (json_int_t)pcells[2],
-			 "netwerkEenPitters", pnet_one);
+			 (json_int_t)cells[1], "gedekt", (json_int_t)cells[2], "netwerkEenPitters", net_one,
+			 "samenvattingProjectie", "ontbreekt", (json_int_t)pcells[0], "eenPitter", (json_int_t)pcells[1],
+			 "gedekt", (json_int_t)pcells[2], "netwerkEenPitters", pnet_one);
 	orgs = NULL;
 out:
 	db_commit(s->db);
@@ -561,18 +572,18 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
 	json_t *people = json_array();
 	size_t i;
 	json_t *x;
-	json_array_foreach(staff, i, x)
-	{
+	json_array_foreach(staff, i, x) {
 		if (json_is_true(json_object_get(x, "pseudoniem")))
 			continue; /* gone: their personal data is erased */
 		json_t *rec = json_deep_copy(x);
 		json_object_del(rec, "organisatie");
 		json_object_del(rec, "pseudoniem");
 		json_t *lv = json_object();
-		struct db_stmt *st = db_query(s->db,
-					      "SELECT c.code, mc.niveau FROM medewerker_competenties mc JOIN competenties c ON c.id = mc.competentie_id"
-					      " WHERE mc.medewerker_id = ? ORDER BY c.code",
-					      "l", (long long)json_integer_value(json_object_get(x, "id")));
+		struct db_stmt *st = db_query(
+			s->db,
+			"SELECT c.code, mc.niveau FROM medewerker_competenties mc JOIN competenties c ON c.id = mc.competentie_id"
+			" WHERE mc.medewerker_id = ? ORDER BY c.code",
+			"l", (long long)json_integer_value(json_object_get(x, "id")));
 		while (db_step(st) == DB_ROW)
 			json_object_set_new(lv, db_col_text(st, 0), json_integer(db_col_int(st, 1)));
 		db_finalize(st);
@@ -585,7 +596,8 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
 	for (size_t a = 1; a < n; a++)
 		for (size_t b = a; b > 0; b--) {
 			json_t *l = json_array_get(people, b - 1), *rr = json_array_get(people, b);
-			if (strcmp(json_string_value(json_object_get(l, "naam")), json_string_value(json_object_get(rr, "naam"))) <= 0)
+			if (strcmp(json_string_value(json_object_get(l, "naam")),
+				   json_string_value(json_object_get(rr, "naam"))) <= 0)
 				break;
 			json_incref(l);
 			json_array_set(people, b - 1, rr);
@@ -600,4 +612,3 @@ out:
 	free(comp);
 	return r;
 }
-

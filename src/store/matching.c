@@ -123,10 +123,11 @@ static int load_proeftuin(struct store *s, struct ctx *c, const char *pt, json_t
 	const char *vanaf = NULL;
 	if (in && field_date(in, "vanaf", FIELD_OPTIONAL, &vanaf, p) < 0)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, code, van, tot, (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = proeftuinen.id)"
-				      " FROM proeftuinen WHERE code = ?",
-				      "t", pt ? pt : "");
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT id, code, van, tot, (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = proeftuinen.id)"
+			 " FROM proeftuinen WHERE code = ?",
+			 "t", pt ? pt : "");
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Proeftuin '%s' bestaat niet.", pt ? pt : "");
@@ -143,7 +144,8 @@ static int load_proeftuin(struct store *s, struct ctx *c, const char *pt, json_t
 	if (date_parse(c->van, &dvan) < 0 || date_parse(c->tot, &c->dtot) < 0)
 		return problem_set(p, 500, "Proeftuin '%s' heeft een ongeldige periode.", c->code);
 	if (closed[0] && strcmp(closed, c->tot) >= 0) {
-		problem_set(p, 422, "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten: er valt niets meer te matchen.",
+		problem_set(p, 422,
+			    "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten: er valt niets meer te matchen.",
 			    c->code, closed);
 		return -422;
 	}
@@ -158,8 +160,9 @@ static int load_proeftuin(struct store *s, struct ctx *c, const char *pt, json_t
 		if (d < first || d > c->dtot) {
 			char f[DATE_TEXT_LEN];
 			date_format(first, f);
-			problem_set(p, 422, "De datum vanaf (%s) valt buiten het open deel van proeftuin '%s' (%s tot en met %s).",
-				    vanaf, c->code, f, c->tot);
+			problem_set(p, 422,
+				    "De datum vanaf (%s) valt buiten het open deel van proeftuin '%s' (%s tot en met %s).", vanaf,
+				    c->code, f, c->tot);
 			problem_param(p, "vanaf", "moet tussen %s en %s liggen", f, c->tot);
 			p->status = 422;
 			return -422;
@@ -174,10 +177,11 @@ static int load_orgs(struct store *s, struct ctx *c, struct problem *p)
 {
 	if (urenbank_saldi(s, c->code, &c->saldi, p) < 0)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id, o.code, o.naam FROM proeftuin_leden pl JOIN organisaties o ON o.id = pl.organisatie_id"
-				      " WHERE pl.proeftuin_id = ? ORDER BY pl.volgorde",
-				      "l", c->ptid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.id, o.code, o.naam FROM proeftuin_leden pl JOIN organisaties o ON o.id = pl.organisatie_id"
+			 " WHERE pl.proeftuin_id = ? ORDER BY pl.volgorde",
+			 "l", c->ptid);
 	int rc = 0;
 	while (rc == 0 && db_step(st) == DB_ROW) {
 		if (GROW(c->orgs, c->aorgs, c->norgs + 1) || GROW(c->morgs, c->amorgs, c->norgs + 1)) {
@@ -192,8 +196,7 @@ static int load_orgs(struct store *s, struct ctx *c, struct problem *p)
 		memset(m, 0, sizeof(*m));
 		size_t i;
 		json_t *x;
-		json_array_foreach(c->saldi, i, x)
-		{
+		json_array_foreach(c->saldi, i, x) {
 			const char *code = json_string_value(json_object_get(x, "organisatie"));
 			if (code && !strcmp(code, o->code)) {
 				m->saldo = json_integer_value(json_object_get(x, "saldoMinuten"));
@@ -221,18 +224,19 @@ static int add_comp(struct ctx *c, const char *code)
 
 static int skip(struct ctx *c, long long id, const char *titel, const char *why)
 {
-	return json_array_append_new(c->skipped,
-				     json_pack("{s:I,s:s,s:s}", "opdracht", (json_int_t)id, "opdrachtTitel", titel, "reden", why));
+	return json_array_append_new(
+		c->skipped, json_pack("{s:I,s:s,s:s}", "opdracht", (json_int_t)id, "opdrachtTitel", titel, "reden", why));
 }
 
 /* The open opdrachten, their principals and their needs. */
 static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id, o.titel, o.geraamde_minuten,"
-				      " (SELECT coalesce(sum(i.minuten), 0) FROM inzet i WHERE i.opdracht_id = o.id AND i.status = 'open')"
-				      " FROM opdrachten o WHERE o.proeftuin_id = ? AND o.status = 'open' ORDER BY o.id",
-				      "l", c->ptid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.id, o.titel, o.geraamde_minuten,"
+			 " (SELECT coalesce(sum(i.minuten), 0) FROM inzet i WHERE i.opdracht_id = o.id AND i.status = 'open')"
+			 " FROM opdrachten o WHERE o.proeftuin_id = ? AND o.status = 'open' ORDER BY o.id",
+			 "l", c->ptid);
 	int rc = 0;
 	while (rc == 0 && db_step(st) == DB_ROW) {
 		long long id = db_col_int(st, 0), staffed = db_col_int(st, 3);
@@ -243,9 +247,9 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 		char *codes[64];
 		int levels[64];
 		size_t nc = 0;
-		struct db_stmt *cs = db_query(s->db,
-					      "SELECT competentie, niveau FROM opdracht_competenties WHERE opdracht_id = ? ORDER BY competentie",
-					      "l", id);
+		struct db_stmt *cs = db_query(
+			s->db, "SELECT competentie, niveau FROM opdracht_competenties WHERE opdracht_id = ? ORDER BY competentie",
+			"l", id);
 		while (db_step(cs) == DB_ROW && nc < 64) {
 			codes[nc] = strdup(db_col_text(cs, 0));
 			levels[nc] = (int)db_col_int(cs, 1);
@@ -261,7 +265,8 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 			rc = skip(c, id, titel, "de opdracht heeft geen geraamde minuten");
 		else if (rc == 0 && estimate - staffed > 0) {
 			size_t j = c->nopdr;
-			if (GROW(c->opdr, c->aopdr, j + 1) || GROW(c->mopdr, c->amopdr, j + 1) || !(c->opdr[j].titel = strdup(titel))) {
+			if (GROW(c->opdr, c->aopdr, j + 1) || GROW(c->mopdr, c->amopdr, j + 1) ||
+			    !(c->opdr[j].titel = strdup(titel))) {
 				rc = nomem(p);
 			} else {
 				c->opdr[j].id = id;
@@ -269,7 +274,8 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 				c->mopdr[j].nprincipals = 0;
 				c->nopdr++;
 				struct db_stmt *ps = db_query(s->db,
-							      "SELECT organisatie_id, aandeel FROM opdrachtgevers WHERE opdracht_id = ? ORDER BY volgorde",
+							      "SELECT organisatie_id, aandeel FROM opdrachtgevers WHERE "
+							      "opdracht_id = ? ORDER BY volgorde",
 							      "l", id);
 				while (rc == 0 && db_step(ps) == DB_ROW) {
 					int o = org_index(c, db_col_int(ps, 0));
@@ -342,21 +348,24 @@ static int load_people(struct store *s, struct ctx *c, struct problem *p)
 	date_to_ymd(c->dvanaf, &year_from, &m_, &d_);
 	date_to_ymd(c->dtot, &year_to, &m_, &d_);
 	/* Absences in the period and what open inzet already holds, per person. */
-	struct db_stmt *as = db_query(s->db,
-				      "SELECT a.medewerker_id, a.van, a.tot FROM afwezigheden a JOIN medewerkers m ON m.id = a.medewerker_id"
-				      " JOIN proeftuin_leden pl ON pl.organisatie_id = m.organisatie_id AND pl.proeftuin_id = ?"
-				      " WHERE a.tot >= ? AND a.van <= ? ORDER BY a.medewerker_id, a.van",
-				      "ltt", c->ptid, c->vanaf, c->tot);
-	struct db_stmt *is = db_query(s->db,
-				      "SELECT i.medewerker_id, sum(i.minuten) FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id"
-				      " WHERE o.proeftuin_id = ? AND i.status = 'open' GROUP BY i.medewerker_id ORDER BY i.medewerker_id",
-				      "l", c->ptid);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT m.id, m.organisatie_id, m.naam, m.beschikbaar_uur_per_week, m.pensioenjaar, c.code, mc.niveau"
-				      " FROM medewerkers m JOIN proeftuin_leden pl ON pl.organisatie_id = m.organisatie_id AND pl.proeftuin_id = ?"
-				      " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id JOIN competenties c ON c.id = mc.competentie_id"
-				      " WHERE m.beschikbaar_uur_per_week > 0 ORDER BY m.id, c.code",
-				      "l", c->ptid);
+	struct db_stmt *as =
+		db_query(s->db,
+			 "SELECT a.medewerker_id, a.van, a.tot FROM afwezigheden a JOIN medewerkers m ON m.id = a.medewerker_id"
+			 " JOIN proeftuin_leden pl ON pl.organisatie_id = m.organisatie_id AND pl.proeftuin_id = ?"
+			 " WHERE a.tot >= ? AND a.van <= ? ORDER BY a.medewerker_id, a.van",
+			 "ltt", c->ptid, c->vanaf, c->tot);
+	struct db_stmt *is =
+		db_query(s->db,
+			 "SELECT i.medewerker_id, sum(i.minuten) FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id"
+			 " WHERE o.proeftuin_id = ? AND i.status = 'open' GROUP BY i.medewerker_id ORDER BY i.medewerker_id",
+			 "l", c->ptid);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT m.id, m.organisatie_id, m.naam, m.beschikbaar_uur_per_week, m.pensioenjaar, c.code, mc.niveau"
+		" FROM medewerkers m JOIN proeftuin_leden pl ON pl.organisatie_id = m.organisatie_id AND pl.proeftuin_id = ?"
+		" JOIN medewerker_competenties mc ON mc.medewerker_id = m.id JOIN competenties c ON c.id = mc.competentie_id"
+		" WHERE m.beschikbaar_uur_per_week > 0 ORDER BY m.id, c.code",
+		"l", c->ptid);
 	int have_abs = db_step(as) == DB_ROW, have_inz = db_step(is) == DB_ROW, rc = 0;
 	int32_t(*abs)[2] = NULL;
 	size_t aabs = 0;
@@ -409,11 +418,13 @@ static int load_people(struct store *s, struct ctx *c, struct problem *p)
 				minutes = MATCHING_MAX_MINUTES;
 			useful = minutes > 0;
 			if (useful) {
-				if (GROW(c->people, c->apeople, c->npeople + 1) || GROW(c->mpeople, c->ampeople, c->npeople + 1)) {
+				if (GROW(c->people, c->apeople, c->npeople + 1) ||
+				    GROW(c->mpeople, c->ampeople, c->npeople + 1)) {
 					rc = nomem(p);
 				} else {
 					c->people[c->npeople] = (struct person){ id, naam };
-					c->mpeople[c->npeople] = (struct matching_person){ o, minutes, first, c->nskills - first };
+					c->mpeople[c->npeople] =
+						(struct matching_person){ o, minutes, first, c->nskills - first };
 					c->npeople++;
 					naam = NULL;
 				}
@@ -455,10 +466,19 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 		goto out;
 
 	struct matching_input mi = {
-		.norgs = c.norgs, .npeople = c.npeople, .nskills = c.nskills, .nopdrachten = c.nopdr,
-		.nprincipals = c.nprinc, .nneeds = c.nneeds, .ncompetences = (int32_t)c.ncomps,
-		.orgs = c.morgs, .people = c.mpeople, .skills = c.skills, .opdrachten = c.mopdr,
-		.principals = c.princ, .needs = c.needs,
+		.norgs = c.norgs,
+		.npeople = c.npeople,
+		.nskills = c.nskills,
+		.nopdrachten = c.nopdr,
+		.nprincipals = c.nprinc,
+		.nneeds = c.nneeds,
+		.ncompetences = (int32_t)c.ncomps,
+		.orgs = c.morgs,
+		.people = c.mpeople,
+		.skills = c.skills,
+		.opdrachten = c.mopdr,
+		.principals = c.princ,
+		.needs = c.needs,
 	};
 	char err[300];
 	if (matching_solve(&mi, &r, err, sizeof(err)) < 0) {
@@ -470,33 +490,35 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 	for (size_t k = 0; k < r.nassignments; k++) {
 		const struct matching_assignment *a = &r.assignments[k];
 		const struct matching_need *n = &c.needs[a->need];
-		json_array_append_new(
-			toew, json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht", (json_int_t)c.opdr[n->opdracht].id,
-					"opdrachtTitel", c.opdr[n->opdracht].titel, "medewerker", (json_int_t)c.people[a->person].id,
-					"medewerkerNaam", c.people[a->person].naam, "organisatie",
-					c.orgs[c.mpeople[a->person].org].code, "competentie", c.comps[n->competence], "niveau",
-					(int)a->level, "vereistNiveau", (int)n->level, "minuten", (json_int_t)a->minutes));
+		json_array_append_new(toew,
+				      json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht",
+						(json_int_t)c.opdr[n->opdracht].id, "opdrachtTitel", c.opdr[n->opdracht].titel,
+						"medewerker", (json_int_t)c.people[a->person].id, "medewerkerNaam",
+						c.people[a->person].naam, "organisatie", c.orgs[c.mpeople[a->person].org].code,
+						"competentie", c.comps[n->competence], "niveau", (int)a->level, "vereistNiveau",
+						(int)n->level, "minuten", (json_int_t)a->minutes));
 	}
 	for (size_t k = 0; k < c.nneeds; k++) {
 		const struct matching_need *n = &c.needs[k];
 		if (n->minutes > r.covered[k])
-			json_array_append_new(ongedekt, json_pack("{s:I,s:s,s:s,s:i,s:I}", "opdracht",
-								  (json_int_t)c.opdr[n->opdracht].id, "opdrachtTitel",
-								  c.opdr[n->opdracht].titel, "competentie", c.comps[n->competence],
-								  "niveau", (int)n->level, "minuten",
-								  (json_int_t)(n->minutes - r.covered[k])));
+			json_array_append_new(ongedekt,
+					      json_pack("{s:I,s:s,s:s,s:i,s:I}", "opdracht", (json_int_t)c.opdr[n->opdracht].id,
+							"opdrachtTitel", c.opdr[n->opdracht].titel, "competentie",
+							c.comps[n->competence], "niveau", (int)n->level, "minuten",
+							(json_int_t)(n->minutes - r.covered[k])));
 	}
 	for (size_t i = 0; i < c.norgs; i++)
-		json_array_append_new(rechten, json_pack("{s:s,s:s,s:I,s:i,s:I,s:I}", "organisatie", c.orgs[i].code, "naam",
-							 c.orgs[i].naam, "saldoMinuten", (json_int_t)c.morgs[i].saldo, "saldorang",
-							 (int)r.rank[i], "beschikbaarMinuten", (json_int_t)c.morgs[i].available,
-							 "vastTeLeggenMinuten", (json_int_t)r.committed[i]));
-	json_t *doel = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:i,s:I,s:I}", "gevraagdMinuten", (json_int_t)r.needed,
-				 "gedektMinuten", (json_int_t)r.assigned, "ongedektMinuten", (json_int_t)(r.needed - r.assigned),
-				 "overkwalificatieMinuten", (json_int_t)r.overqualified, "saldorangMinuten",
-				 (json_int_t)r.rank_minutes, "kosten", (json_int_t)r.cost, "gewichtNiveau",
-				 (json_int_t)r.level_weight, "saldoklassen", (int)r.nranks, "stroomMinuten", (json_int_t)r.flow,
-				 "afgerondMinuten", (json_int_t)r.trimmed);
+		json_array_append_new(rechten,
+				      json_pack("{s:s,s:s,s:I,s:i,s:I,s:I}", "organisatie", c.orgs[i].code, "naam",
+						c.orgs[i].naam, "saldoMinuten", (json_int_t)c.morgs[i].saldo, "saldorang",
+						(int)r.rank[i], "beschikbaarMinuten", (json_int_t)c.morgs[i].available,
+						"vastTeLeggenMinuten", (json_int_t)r.committed[i]));
+	json_t *doel =
+		json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:i,s:I,s:I}", "gevraagdMinuten", (json_int_t)r.needed, "gedektMinuten",
+			  (json_int_t)r.assigned, "ongedektMinuten", (json_int_t)(r.needed - r.assigned),
+			  "overkwalificatieMinuten", (json_int_t)r.overqualified, "saldorangMinuten", (json_int_t)r.rank_minutes,
+			  "kosten", (json_int_t)r.cost, "gewichtNiveau", (json_int_t)r.level_weight, "saldoklassen",
+			  (int)r.nranks, "stroomMinuten", (json_int_t)r.flow, "afgerondMinuten", (json_int_t)r.trimmed);
 	json_t *reken = json_pack("{s:i,s:I,s:I,s:I}", "rondes", r.rounds, "fasen", (json_int_t)r.phases, "knopen",
 				  (json_int_t)r.nodes, "bogen", (json_int_t)r.arcs);
 	*out = json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:O,s:o}", "proeftuin", c.code, "vanaf", c.vanaf, "tot", c.tot,
@@ -519,20 +541,20 @@ json_t *matching_staff_orgs(struct store *s, json_t *in)
 	json_t *orgs = json_array(), *list = toewijzingen(in);
 	size_t i;
 	json_t *x;
-	json_array_foreach(list, i, x)
-	{
+	json_array_foreach(list, i, x) {
 		json_t *m = json_is_object(x) ? json_object_get(x, "medewerker") : NULL;
 		if (!json_is_integer(m) || i >= MATCHING_MAX_ACCEPT)
 			continue;
-		struct db_stmt *st = db_query(s->db,
-					      "SELECT o.code FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE m.id = ?",
-					      "l", (long long)json_integer_value(m));
+		struct db_stmt *st = db_query(
+			s->db, "SELECT o.code FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE m.id = ?",
+			"l", (long long)json_integer_value(m));
 		if (db_step(st) == DB_ROW) {
 			const char *code = db_col_text(st, 0);
 			size_t j;
 			json_t *y;
 			int seen = 0;
-			json_array_foreach(orgs, j, y) seen |= !strcmp(json_string_value(y), code);
+			json_array_foreach(orgs, j, y)
+				seen |= !strcmp(json_string_value(y), code);
 			if (!seen)
 				json_array_append_new(orgs, json_string(code));
 		}
@@ -562,8 +584,7 @@ static int prefix_problem(struct problem *p, size_t i, long long opdracht)
 	return -status;
 }
 
-int matching_accept(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		    struct problem *p)
+int matching_accept(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	*out = NULL;
 	json_t *list = NULL;

@@ -54,8 +54,7 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
  * open, …) and nothing is created; the problem then names the toewijzing
  * ("toewijzingen[2].minuten"), an unknown opdracht being 422 here.
  * Out: {"proeftuin","inzet":[…as POST …/inzet answers…],"minuten"}. */
-int matching_accept(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		    struct problem *p);
+int matching_accept(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 
 /* The distinct organisation codes of the staff in in's toewijzingen that
  * exist (a new array), for authorisation before accepting. */

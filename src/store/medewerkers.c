@@ -10,7 +10,7 @@
 const char *const medewerkers_private_fields[] = { "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", "email", NULL };
 
 /* The members a client may send, in the order of the bits below. */
-static const char *const member_names[] = { "naam",	  "organisatie",	   "functie",	   "email",
+static const char *const member_names[] = { "naam",       "organisatie",           "functie",      "email",
 					    "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", NULL };
 enum {
 	F_NAAM = 1 << 0,
@@ -30,16 +30,16 @@ struct medewerkers_values {
 	int pseudoniem;
 };
 
-#define RECORD_SELECT                                                                                              \
-	"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"        \
+#define RECORD_SELECT                                                                                       \
+	"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week," \
 	" m.pensioenjaar, m.email, m.organisatie_id FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
 
 /* ---- small helpers ---------------------------------------------------- */
 
 static json_t *record_json(struct db_stmt *st)
 {
-	json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "naam", db_col_text(st, 1),
-			      "organisatie", db_col_text(st, 2));
+	json_t *o = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "naam", db_col_text(st, 1), "organisatie",
+			      db_col_text(st, 2));
 	json_object_set_new(o, "functie", store_text_or_null(st, 3));
 	json_object_set_new(o, "pseudoniem", json_boolean(db_col_int(st, 4)));
 	json_object_set_new(o, "uurPerWeek", json_integer(db_col_int(st, 5)));
@@ -54,7 +54,8 @@ void medewerkers_strip_private(json_t *rec)
 	size_t i;
 	json_t *x;
 	if (json_is_array(rec)) {
-		json_array_foreach(rec, i, x) medewerkers_strip_private(x);
+		json_array_foreach(rec, i, x)
+			medewerkers_strip_private(x);
 		return;
 	}
 	for (i = 0; medewerkers_private_fields[i]; i++)
@@ -83,8 +84,8 @@ static int email_valid(const char *e)
 }
 
 /* Appends one history row. velden and waarden are stolen. */
-static int history_add(struct store *s, long long id, const struct actor *by, const char *soort, json_t *velden,
-		       json_t *waarden, struct problem *p)
+static int history_add(struct store *s, long long id, const struct actor *by, const char *soort, json_t *velden, json_t *waarden,
+		       struct problem *p)
 {
 	char now[32], rol[200];
 	store_now_text(now);
@@ -94,9 +95,12 @@ static int history_add(struct store *s, long long id, const struct actor *by, co
 	json_decref(velden);
 	json_decref(waarden);
 	int r = v ? db_run(s->db,
-			   "INSERT INTO medewerker_wijzigingen(medewerker_id, tijdstempel, actor, actor_rol, soort, velden, waarden)"
+			   "INSERT INTO medewerker_wijzigingen(medewerker_id, tijdstempel, actor, actor_rol, soort, velden, "
+			   "waarden)"
 			   " VALUES(?, ?, ?, ?, ?, ?, ?)",
-			   "lttttt" "t", id, now, by->name[0] ? by->name : policy_role_names[by->role], rol, soort, v, w)
+			   "lttttt"
+			   "t",
+			   id, now, by->name[0] ? by->name : policy_role_names[by->role], rol, soort, v, w)
 		  : DB_ERR;
 	free(v);
 	free(w);
@@ -127,15 +131,15 @@ static unsigned read_members(json_t *in, int creating, struct medewerkers_values
 	} else {
 		const char *key;
 		json_t *x;
-		json_object_foreach(in, key, x)
-		{
+		json_object_foreach(in, key, x) {
 			if (enum_index(member_names, key) >= 0)
 				continue;
 			if (!strcmp(key, "id") || !strcmp(key, "pseudoniem"))
 				problem_param(p, key, "kan niet worden gewijzigd");
 			else
-				problem_param(p, key, "is geen veld van een medewerker; wel: naam, organisatie, functie, email, "
-						      "uurPerWeek, beschikbaarUurPerWeek, pensioenjaar");
+				problem_param(p, key,
+					      "is geen veld van een medewerker; wel: naam, organisatie, functie, email, "
+					      "uurPerWeek, beschikbaarUurPerWeek, pensioenjaar");
 		}
 	}
 	/* Members without which a medewerker is incomplete may not be null. */
@@ -182,9 +186,8 @@ int medewerkers_get(struct store *s, long long id, json_t **out, struct problem 
 
 int medewerkers_org(struct store *s, long long id, char *org, size_t orglen, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.code FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE m.id = ?",
-				      "l", id);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT o.code FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE m.id = ?", "l", id);
 	int found = db_step(st) == DB_ROW;
 	if (found)
 		snprintf(org, orglen, "%s", db_col_text(st, 0));
@@ -221,7 +224,9 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	r = db_run(s->db,
 		   "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
 		   " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)",
-		   "ltttlll" "tt", v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
+		   "ltttlll"
+		   "tt",
+		   v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "medewerker");
 		goto out;
@@ -231,7 +236,8 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	for (int i = 0; member_names[i]; i++)
 		if (present & (1u << i))
 			json_array_append_new(velden, json_string(member_names[i]));
-	json_t *waarden = json_pack("{s:s,s:o}", "organisatie", v.org, "functie", v.functie ? json_string(v.functie) : json_null());
+	json_t *waarden =
+		json_pack("{s:s,s:o}", "organisatie", v.org, "functie", v.functie ? json_string(v.functie) : json_null());
 	if ((r = history_add(s, id, by, "aangemaakt", velden, waarden, p)) < 0)
 		goto out;
 	r = out ? medewerkers_get(s, id, out, p) : 0;
@@ -263,8 +269,8 @@ static int load_for_change(struct store *s, long long id, const char *expect_org
 	return 0;
 }
 
-int medewerkers_update(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t *in,
-		 json_t **out, struct problem *p)
+int medewerkers_update(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t *in, json_t **out,
+		       struct problem *p)
 {
 	struct medewerkers_values v = { .uur = -1, .beschikbaar = -1, .pensioenjaar = -1 };
 	unsigned cleared;
@@ -313,13 +319,16 @@ int medewerkers_update(struct store *s, long long id, const char *expect_org, co
 		if (!same_text(n.naam, str_of(cur, "naam")))
 			problem_param(p, "naam", "de medewerker is gepseudonimiseerd; de naam kan niet meer worden gewijzigd");
 		if (n.email)
-			problem_param(p, "email", "de medewerker is gepseudonimiseerd; een e-mailadres kan niet meer worden vastgelegd");
+			problem_param(p, "email",
+				      "de medewerker is gepseudonimiseerd; een e-mailadres kan niet meer worden vastgelegd");
 		if (n.pensioenjaar >= 0)
-			problem_param(p, "pensioenjaar", "de medewerker is gepseudonimiseerd; een pensioenjaar kan niet meer worden vastgelegd");
+			problem_param(p, "pensioenjaar",
+				      "de medewerker is gepseudonimiseerd; een pensioenjaar kan niet meer worden vastgelegd");
 		if (p->status) {
 			p->status = 422;
 			snprintf(p->title, sizeof(p->title), "%s", problem_title(422));
-			snprintf(p->detail, sizeof(p->detail), "Medewerker %lld is gepseudonimiseerd; de persoonsgegevens kunnen niet terugkomen.", id);
+			snprintf(p->detail, sizeof(p->detail),
+				 "Medewerker %lld is gepseudonimiseerd; de persoonsgegevens kunnen niet terugkomen.", id);
 			r = -422;
 			goto out;
 		}
@@ -355,7 +364,10 @@ int medewerkers_update(struct store *s, long long id, const char *expect_org, co
 	r = db_run(s->db,
 		   "UPDATE medewerkers SET organisatie_id = ?, naam = ?, functie = ?, email = ?, uur_per_week = ?,"
 		   " beschikbaar_uur_per_week = ?, pensioenjaar = NULLIF(?, -1), gewijzigd = ? WHERE id = ?",
-		   "lttt" "lllt" "l", n.org_id, n.naam, n.functie, n.email, n.uur, n.beschikbaar, n.pensioenjaar, now, id);
+		   "lttt"
+		   "lllt"
+		   "l",
+		   n.org_id, n.naam, n.functie, n.email, n.uur, n.beschikbaar, n.pensioenjaar, now, id);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "medewerker");
 		goto out;
@@ -427,17 +439,18 @@ static int scrub_stored_replies(struct store *s, const char *old, const char *ps
 	char *from = o ? json_dumps(o, JSON_ENCODE_ANY) : NULL, *to = n ? json_dumps(n, JSON_ENCODE_ANY) : NULL;
 	json_decref(o);
 	json_decref(n);
-	int r = from && to ? db_run(s->db,
-				    "UPDATE idempotentie SET antwoord = replace(antwoord, ?, ?) WHERE antwoord LIKE '%' || ? || '%'",
-				    "ttt", from, to, from)
-			   : DB_ERR;
+	int r = from && to
+			? db_run(s->db,
+				 "UPDATE idempotentie SET antwoord = replace(antwoord, ?, ?) WHERE antwoord LIKE '%' || ? || '%'",
+				 "ttt", from, to, from)
+			: DB_ERR;
 	free(from);
 	free(to);
 	return r < 0 ? store_db_problem(s, r, p, "opgeslagen antwoorden") : 0;
 }
 
-int medewerkers_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by,
-		       json_t **out, struct problem *p)
+int medewerkers_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t **out,
+			     struct problem *p)
 {
 	if (store_begin(s, p) < 0)
 		return -p->status;
@@ -457,9 +470,10 @@ int medewerkers_pseudonymise(struct store *s, long long id, const char *expect_o
 		goto out;
 	}
 	store_now_text(now);
-	r = db_run(s->db,
-		   "UPDATE medewerkers SET naam = ?, email = NULL, pensioenjaar = NULL, pseudoniem = 1, gewijzigd = ? WHERE id = ?",
-		   "ttl", pseudonym, now, id);
+	r = db_run(
+		s->db,
+		"UPDATE medewerkers SET naam = ?, email = NULL, pensioenjaar = NULL, pseudoniem = 1, gewijzigd = ? WHERE id = ?",
+		"ttl", pseudonym, now, id);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "medewerker");
 		goto out;
@@ -487,8 +501,8 @@ int medewerkers_list(struct store *s, const char *org, long long after, long lon
 		return unknown_org(org, p);
 	struct db_stmt *st;
 	if (oid && limit > 0)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id LIMIT ?", "lll",
-			      oid, after, limit);
+		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id LIMIT ?", "lll", oid,
+			      after, limit);
 	else if (oid)
 		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id", "ll", oid, after);
 	else if (limit > 0)
@@ -583,7 +597,8 @@ static json_t *work_json(struct store *s, long long id, int hours)
 	struct db_stmt *st =
 		hours ? db_query(s->db,
 				 "SELECT u.id, p.code, u.opdracht_id, u.datum, u.minuten, u.omschrijving, u.status, u.reden"
-				 " FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id WHERE u.medewerker_id = ? ORDER BY u.datum, u.id",
+				 " FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id WHERE u.medewerker_id = ? ORDER BY "
+				 "u.datum, u.id",
 				 "l", id)
 		      : db_query(s->db,
 				 "SELECT i.id, i.opdracht_id, i.minuten, i.status, i.aangemaakt FROM inzet i"
@@ -595,15 +610,15 @@ static json_t *work_json(struct store *s, long long id, int hours)
 	while (db_step(st) == DB_ROW) {
 		json_t *o;
 		if (hours) {
-			o = json_pack("{s:I,s:s,s:I,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1),
-				      "opdracht", (json_int_t)db_col_int(st, 2), "datum", db_col_text(st, 3), "minuten",
-				      (json_int_t)db_col_int(st, 4));
+			o = json_pack("{s:I,s:s,s:I,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin",
+				      db_col_text(st, 1), "opdracht", (json_int_t)db_col_int(st, 2), "datum", db_col_text(st, 3),
+				      "minuten", (json_int_t)db_col_int(st, 4));
 			json_object_set_new(o, "omschrijving", store_text_or_null(st, 5));
 			json_object_set_new(o, "status", store_text_or_null(st, 6));
 			json_object_set_new(o, "reden", store_text_or_null(st, 7));
 		} else {
-			o = json_pack("{s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0), "opdracht", (json_int_t)db_col_int(st, 1),
-				      "minuten", (json_int_t)db_col_int(st, 2));
+			o = json_pack("{s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0), "opdracht",
+				      (json_int_t)db_col_int(st, 1), "minuten", (json_int_t)db_col_int(st, 2));
 			json_object_set_new(o, "status", store_text_or_null(st, 3));
 			json_object_set_new(o, "aangemaakt", store_text_or_null(st, 4));
 		}
@@ -644,7 +659,8 @@ int medewerkers_inzage(struct store *s, long long id, json_t **out, struct probl
 		"geboekte uren blijven onder het nummer van de medewerker bewaard zolang de administratieplicht dat vraagt.",
 		"rechten",
 		"Inzage (art. 15), rectificatie (art. 16), wissen (art. 17: in samen door pseudonimisering, omdat de "
-		"urenadministratie blijft), beperking (art. 18) en bezwaar (art. 21); klachten bij de Autoriteit Persoonsgegevens.");
+		"urenadministratie blijft), beperking (art. 18) en bezwaar (art. 21); klachten bij de Autoriteit "
+		"Persoonsgegevens.");
 	char now[32];
 	store_now_text(now);
 	*out = json_pack("{s:o,s:o,s:o,s:o,s:s}", "medewerker", rec, "wijzigingen", history_json(s, id, 0), "verwerkingen",

@@ -44,15 +44,15 @@ int medewerkers_list(struct store *s, const char *org, long long after, long lon
 /* Changes the members present in in; a member set to null clears an
  * optional field. expect_org is the organisation the caller's rights were
  * checked for. */
-int medewerkers_update(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t *in,
-		 json_t **out, struct problem *p);
+int medewerkers_update(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t *in, json_t **out,
+		       struct problem *p);
 /* Replaces naam by a stable pseudonym derived from the id with a secret
  * random key, clears email and pensioenjaar, marks the record pseudoniem,
  * and puts the pseudonym in place of the name in stored Idempotency-Key
  * answers. Irreversible; a second call changes nothing and answers the
  * record. */
-int medewerkers_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by,
-		       json_t **out, struct problem *p);
+int medewerkers_pseudonymise(struct store *s, long long id, const char *expect_org, const struct actor *by, json_t **out,
+			     struct problem *p);
 /* The pseudonym for id ("Medewerker 7F3A0C") into out (at least 32 bytes);
  * creates the key on first use. 0 or -500. */
 int medewerkers_pseudonym(struct store *s, long long id, char *out, size_t outlen);

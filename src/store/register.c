@@ -16,8 +16,8 @@ static void today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 static json_t *org_json(struct db_stmt *st)
 {
 	/* columns: code, naam, soort, inwoners */
-	json_t *o = json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort",
-			      db_col_text(st, 2));
+	json_t *o =
+		json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort", db_col_text(st, 2));
 	json_object_set_new(o, "inwoners", db_col_null(st, 3) ? json_null() : json_integer(db_col_int(st, 3)));
 	char tooi[160];
 	if (register_tooi(db_col_text(st, 0), db_col_text(st, 2), tooi, sizeof(tooi)) == 0)
@@ -57,8 +57,8 @@ int register_org_create(struct store *s, json_t *in, json_t **out, struct proble
 
 int register_org_get(struct store *s, const char *code, json_t **out, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, inwoners, id FROM organisaties WHERE code = ?",
-				      "t", code);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT code, naam, soort, inwoners, id FROM organisaties WHERE code = ?", "t", code);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", code);
@@ -73,8 +73,8 @@ int register_org_get(struct store *s, const char *code, json_t **out, struct pro
 		      "l", id);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(vb, json_pack("{s:s,s:s,s:s,s:s,s:o}", "verband", db_col_text(st, 0), "naam",
-						    db_col_text(st, 1), "rol", db_col_text(st, 2), "van",
-						    db_col_text(st, 3), "tot", store_text_or_null(st, 4)));
+						    db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
+						    "tot", store_text_or_null(st, 4)));
 	db_finalize(st);
 	json_object_set_new(o, "verbanden", vb);
 	*out = o;
@@ -95,8 +95,8 @@ json_t *register_org_list(struct store *s)
 
 static json_t *taakveld_json(struct db_stmt *st)
 {
-	json_t *o = json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort",
-			      db_col_text(st, 2));
+	json_t *o =
+		json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort", db_col_text(st, 2));
 	json_object_set_new(o, "iv3", store_text_or_null(st, 3));
 	return o;
 }
@@ -111,8 +111,8 @@ int register_taakveld_create(struct store *s, json_t *in, json_t **out, struct p
 	field_text(in, "iv3", FIELD_OPTIONAL, 20, &iv3, p);
 	if (p->status)
 		return -p->status;
-	int r = db_run(s->db, "INSERT INTO taakvelden(code, naam, soort, iv3) VALUES(?, ?, ?, ?)", "tttt", code, naam,
-		       soort, iv3 && iv3[0] ? iv3 : NULL);
+	int r = db_run(s->db, "INSERT INTO taakvelden(code, naam, soort, iv3) VALUES(?, ?, ?, ?)", "tttt", code, naam, soort,
+		       iv3 && iv3[0] ? iv3 : NULL);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Taakveld '%s' bestaat al.", code);
 	if (r < 0)
@@ -147,18 +147,18 @@ json_t *register_taakveld_list(struct store *s)
 /* Is org a member (not a mere toehoorder when active_only) of verband on date? */
 static int is_member_on(struct store *s, long long vid, long long oid, const char *date, int active_only)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
-				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " AND (? = 0 OR " REGISTER_SQL_ACTIVE_MEMBER("l") ")",
-				      "llttb", vid, oid, date, date, active_only);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
+			 " AND " REGISTER_SQL_MEMBER_ON("l", "?") " AND (? = 0 OR " REGISTER_SQL_ACTIVE_MEMBER("l") ")",
+			 "llttb", vid, oid, date, date, active_only);
 	int yes = db_step(st) == DB_ROW;
 	db_finalize(st);
 	return yes;
 }
 
 /* Adds one membership; name prefixes param names ("" or "leden[2]."). */
-static int add_member(struct store *s, long long vid, const char *vcode, json_t *in, const char *prefix,
-		      struct problem *p)
+static int add_member(struct store *s, long long vid, const char *vcode, json_t *in, const char *prefix, struct problem *p)
 {
 	const char *org = NULL, *rol = "lid", *van = NULL, *tot = NULL;
 	field_text(in, "organisatie", FIELD_REQUIRED, 32, &org, p);
@@ -203,10 +203,11 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 static json_t *leden_json(struct store *s, long long vid)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.code, o.naam, l.rol, l.van, l.tot FROM lidmaatschappen l"
-				      " JOIN organisaties o ON o.id = l.organisatie_id WHERE l.verband_id = ? ORDER BY l.van, o.naam",
-				      "l", vid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.code, o.naam, l.rol, l.van, l.tot FROM lidmaatschappen l"
+			 " JOIN organisaties o ON o.id = l.organisatie_id WHERE l.verband_id = ? ORDER BY l.van, o.naam",
+			 "l", vid);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, 0), "naam",
 						   db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
@@ -231,8 +232,9 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 	for (int i = 0; register_doelen[i]; i++) {
 		size_t k;
 		json_t *x;
-		json_array_foreach(doelen, k, x) if (!strcmp(json_string_value(x), register_doelen[i]))
-			json_array_append_new(sorted, json_string(register_doelen[i]));
+		json_array_foreach(doelen, k, x)
+			if (!strcmp(json_string_value(x), register_doelen[i]))
+				json_array_append_new(sorted, json_string(register_doelen[i]));
 	}
 	json_decref(doelen);
 	json_object_set_new(v, "doelen", sorted);
@@ -253,8 +255,7 @@ struct verband_create_args {
 	json_t **out;
 };
 
-static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out,
-			  struct problem *p);
+static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out, struct problem *p);
 
 static int do_verband_create(struct store *s, void *arg, struct problem *p)
 {
@@ -274,48 +275,46 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 	size_t i;
 	json_t *x;
 	if (doelen)
-		json_array_foreach(doelen, i, x)
-		{
+		json_array_foreach(doelen, i, x) {
 			char name[48];
 			snprintf(name, sizeof(name), "doelen[%zu]", i);
 			if (!json_is_string(x) || enum_index(register_doelen, json_string_value(x)) < 0)
-				problem_param(p, name, "moet een van de 5 K's zijn: klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
+				problem_param(
+					p, name,
+					"moet een van de 5 K's zijn: klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
 		}
 	if (leden)
-		json_array_foreach(leden, i, x) if (!json_is_object(x))
-		{
-			char name[48];
-			snprintf(name, sizeof(name), "leden[%zu]", i);
-			problem_param(p, name, "moet een object zijn met organisatie, rol en van");
-		}
+		json_array_foreach(leden, i, x)
+			if (!json_is_object(x)) {
+				char name[48];
+				snprintf(name, sizeof(name), "leden[%zu]", i);
+				problem_param(p, name, "moet een object zijn met organisatie, rol en van");
+			}
 	if (p->status)
 		return -p->status;
-	int r = db_run(s->db, "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?)",
-		       "tttb", code, naam, omschrijving, gcp);
+	int r = db_run(s->db, "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?)", "tttb",
+		       code, naam, omschrijving, gcp);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Verband '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "verband");
 	long long vid = db_last_id(s->db);
 	if (doelen)
-		json_array_foreach(doelen, i, x)
-		{
+		json_array_foreach(doelen, i, x) {
 			r = db_run(s->db, "INSERT OR IGNORE INTO verband_doelen(verband_id, doel) VALUES(?, ?)", "lt", vid,
 				   json_string_value(x));
 			if (r < 0)
 				return store_db_problem(s, r, p, "doel");
 		}
 	if (leden)
-		json_array_foreach(leden, i, x)
-		{
+		json_array_foreach(leden, i, x) {
 			char prefix[48];
 			snprintf(prefix, sizeof(prefix), "leden[%zu].", i);
 			if ((r = add_member(s, vid, code, x, prefix, p)) < 0)
 				return r;
 		}
 	if (trajecten)
-		json_array_foreach(trajecten, i, x)
-		{
+		json_array_foreach(trajecten, i, x) {
 			char prefix[48];
 			snprintf(prefix, sizeof(prefix), "trajecten[%zu].", i);
 			long long tid;
@@ -341,8 +340,8 @@ int register_verband_create(struct store *s, json_t *in, json_t **out, struct pr
 
 int register_verband_get(struct store *s, const char *code, json_t **out, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden WHERE code = ?",
-				      "t", code);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden WHERE code = ?", "t", code);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", code);
@@ -355,7 +354,8 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 json_t *register_verband_list(struct store *s)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, verband_row_json(s, st, 0));
 	db_finalize(st);
@@ -401,9 +401,9 @@ static int do_lid_leave(struct store *s, void *arg, struct problem *p)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", a->org);
 	if (field_date(a->in, "datum", FIELD_REQUIRED, &datum, p) < 0)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, van FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ? AND tot IS NULL",
-				      "ll", vid, oid);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT id, van FROM lidmaatschappen WHERE verband_id = ? AND organisatie_id = ? AND tot IS NULL",
+			 "ll", vid, oid);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "%s is geen lid van verband '%s'.", a->org, a->verband);
@@ -426,8 +426,7 @@ static int do_lid_leave(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out,
-		       struct problem *p)
+int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out, struct problem *p)
 {
 	struct lid_args a = { verband, org, in, out };
 	return store_transaction(s, p, do_lid_leave, &a);
@@ -435,11 +434,10 @@ int register_lid_leave(struct store *s, const char *verband, const char *org, js
 
 /* ---- trajecten -------------------------------------------------------- */
 
-static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out,
-			  struct problem *p)
+static int traject_insert(struct store *s, long long vid, const char *vcode, json_t *in, long long *id_out, struct problem *p)
 {
-	const char *taakveld = NULL, *fase = NULL, *vorm = NULL, *intensiteit = NULL, *eigenaar = NULL,
-		   *omschrijving = NULL, *start = NULL, *eind = NULL, *deadline = NULL;
+	const char *taakveld = NULL, *fase = NULL, *vorm = NULL, *intensiteit = NULL, *eigenaar = NULL, *omschrijving = NULL,
+		   *start = NULL, *eind = NULL, *deadline = NULL;
 	json_t *deelnemers = NULL;
 	field_text(in, "taakveld", FIELD_REQUIRED, 40, &taakveld, p);
 	field_enum(in, "fase", FIELD_REQUIRED, register_fasen, &fase, p);
@@ -456,12 +454,12 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	size_t i;
 	json_t *x;
 	if (deelnemers)
-		json_array_foreach(deelnemers, i, x) if (!json_is_string(x))
-		{
-			char name[48];
-			snprintf(name, sizeof(name), "deelnemers[%zu]", i);
-			problem_param(p, name, "moet een organisatiecode zijn");
-		}
+		json_array_foreach(deelnemers, i, x)
+			if (!json_is_string(x)) {
+				char name[48];
+				snprintf(name, sizeof(name), "deelnemers[%zu]", i);
+				problem_param(p, name, "moet een organisatiecode zijn");
+			}
 	if (p->status)
 		return -p->status;
 
@@ -482,8 +480,7 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (deelnemers) {
 		if (json_array_size(deelnemers) > 256)
 			return problem_param(p, "deelnemers", "hoogstens 256 deelnemers");
-		json_array_foreach(deelnemers, i, x)
-		{
+		json_array_foreach(deelnemers, i, x) {
 			char name[48];
 			snprintf(name, sizeof(name), "deelnemers[%zu]", i);
 			const char *code = json_string_value(x);
@@ -496,13 +493,15 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 			}
 			if (!is_member_on(s, vid, oid, start, 1)) {
 				if (is_member_on(s, vid, oid, start, 0)) {
-					problem_set(p, 422, "%s is op %s toehoorder in verband '%s': een toehoorder kijkt mee "
-							    "maar doet niet mee. Laat %s weg uit de deelnemers.",
+					problem_set(p, 422,
+						    "%s is op %s toehoorder in verband '%s': een toehoorder kijkt mee "
+						    "maar doet niet mee. Laat %s weg uit de deelnemers.",
 						    code, start, vcode, code);
 					problem_param(p, name, "%s is toehoorder, geen deelnemend lid", code);
 				} else {
-					problem_set(p, 422, "%s is op %s geen lid van verband '%s' en kan dus geen deelnemer "
-							    "zijn. Laat %s eerst toetreden of laat het weg.",
+					problem_set(p, 422,
+						    "%s is op %s geen lid van verband '%s' en kan dus geen deelnemer "
+						    "zijn. Laat %s eerst toetreden of laat het weg.",
 						    code, start, vcode, code);
 					problem_param(p, name, "%s is op %s geen lid van verband '%s'", code, start, vcode);
 				}
@@ -518,14 +517,16 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (gcp && deelnemers) {
 		/* No cherry-picking: the list, when given, must be every member. */
 		st = db_query(s->db,
-			      "SELECT count(*) FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
-			      " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+			      "SELECT count(*) FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER(
+				      "l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 			      "ltt", vid, start, start);
 		long long members = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 		db_finalize(st);
 		if ((long long)n != members) {
-			problem_set(p, 422, "In verband '%s' geldt geen cherry-picking: elk lid doet mee aan elk traject "
-					    "(%lld leden, %zu deelnemers opgegeven).", vcode, members, n);
+			problem_set(p, 422,
+				    "In verband '%s' geldt geen cherry-picking: elk lid doet mee aan elk traject "
+				    "(%lld leden, %zu deelnemers opgegeven).",
+				    vcode, members, n);
 			problem_param(p, "deelnemers", "moet alle %lld leden bevatten, of weggelaten worden", members);
 			p->status = 422;
 			return -422;
@@ -534,10 +535,11 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (!gcp && n == 0)
 		return problem_param(p, "deelnemers", "ten minste één deelnemer (een lid van het verband)");
 
-	int r = db_run(s->db,
-		       "INSERT INTO trajecten(verband_id, taakveld_id, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind,"
-		       " wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "lltttttttt", vid, tvid, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind, deadline);
+	int r = db_run(
+		s->db,
+		"INSERT INTO trajecten(verband_id, taakveld_id, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind,"
+		" wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"lltttttttt", vid, tvid, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind, deadline);
 	if (r < 0)
 		return store_db_problem(s, r, p, "traject");
 	long long tid = db_last_id(s->db);
@@ -577,7 +579,7 @@ int register_traject_create(struct store *s, const char *verband, json_t *in, js
 	return store_transaction(s, p, do_traject_create, &a);
 }
 
-#define TRAJECT_COLS                                                                                        \
+#define TRAJECT_COLS                                                                                                  \
 	"t.id, v.code, tv.code, tv.naam, t.fase, t.vorm, t.intensiteit, t.eigenaar, t.omschrijving, t.start, t.eind," \
 	" t.wettelijke_deadline, v.geen_cherry_picking, v.id"
 #define TRAJECT_FROM " FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
@@ -585,8 +587,7 @@ int register_traject_create(struct store *s, const char *verband, json_t *in, js
 /* The participants of a traject: explicit, or (no cherry-picking) every
  * active member on the reference date: today, clamped to the traject's
  * period. */
-static json_t *deelnemers_json(struct store *s, long long tid, long long vid, int gcp, const char *start,
-			       const char *eind)
+static json_t *deelnemers_json(struct store *s, long long tid, long long vid, int gcp, const char *start, const char *eind)
 {
 	json_t *a = json_array();
 	struct db_stmt *st;
@@ -607,8 +608,8 @@ static json_t *deelnemers_json(struct store *s, long long tid, long long vid, in
 		}
 		st = db_query(s->db,
 			      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-			      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?")
-			      " ORDER BY o.code",
+			      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				      "l", "?") " ORDER BY o.code",
 			      "ltt", vid, ref, ref);
 	}
 	while (db_step(st) == DB_ROW)
@@ -619,12 +620,12 @@ static json_t *deelnemers_json(struct store *s, long long tid, long long vid, in
 
 static json_t *traject_json(struct store *s, struct db_stmt *st)
 {
-	json_t *t = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband",
-			      db_col_text(st, 1), "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3),
-			      "fase", db_col_text(st, 4), "vorm", db_col_text(st, 5), "intensiteit", db_col_text(st, 6));
-	json_object_set_new(t, "deelnemers", deelnemers_json(s, db_col_int(st, 0), db_col_int(st, 13),
-							     (int)db_col_int(st, 12), db_col_text(st, 9),
-							     db_col_text(st, 10)));
+	json_t *t = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1),
+			      "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3), "fase", db_col_text(st, 4),
+			      "vorm", db_col_text(st, 5), "intensiteit", db_col_text(st, 6));
+	json_object_set_new(t, "deelnemers",
+			    deelnemers_json(s, db_col_int(st, 0), db_col_int(st, 13), (int)db_col_int(st, 12), db_col_text(st, 9),
+					    db_col_text(st, 10)));
 	json_object_set_new(t, "eigenaar", store_text_or_null(st, 7));
 	json_object_set_new(t, "omschrijving", store_text_or_null(st, 8));
 	json_object_set_new(t, "start", json_string(db_col_text(st, 9)));
@@ -645,8 +646,8 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 	return 0;
 }
 
-int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld,
-			  json_t **out, struct problem *p)
+int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
+			  struct problem *p)
 {
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
@@ -655,11 +656,12 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " TRAJECT_COLS TRAJECT_FROM
-				      " WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR "
-				      REGISTER_SQL_TAKES_PART("?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
-				      "ttl", verband, taakveld, oid);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT " TRAJECT_COLS TRAJECT_FROM
+		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART(
+			"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
+		"ttl", verband, taakveld, oid);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, traject_json(s, st));
@@ -674,12 +676,13 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
  * organisation) for every member on that date that takes part in a traject
  * running then (such a membership overlaps the traject, so without
  * cherry-picking every member on the date takes part). */
-#define PARTICIPATION_ON(d)                                                                                        \
-	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"     \
-	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"      \
-	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l")                         \
-	"   AND " REGISTER_SQL_MEMBER_ON("l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                     \
-	" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d ") AND " REGISTER_SQL_TAKES_PART("l.organisatie_id")
+#define PARTICIPATION_ON(d)                                                                                                     \
+	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"               \
+	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"                 \
+	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l") "   AND " REGISTER_SQL_MEMBER_ON( \
+		"l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                                                       \
+			" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d                                            \
+			") AND " REGISTER_SQL_TAKES_PART("l.organisatie_id")
 
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
 {
@@ -697,11 +700,13 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 		today(when);
 	if (!store_org_id(s, org))
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
-	struct db_stmt *st = db_query(s->db,
-				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
-				      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
-				      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
-				      "tt", when, org);
+	struct db_stmt *st = db_query(
+		s->db,
+		"WITH p AS (" PARTICIPATION_ON(
+			"?1") ")"
+			      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
+			      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
+		"tt", when, org);
 	json_t *rows = json_array();
 	json_t *cur = NULL;
 	while (db_step(st) == DB_ROW) {
@@ -716,11 +721,13 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 		size_t i;
 		json_t *x;
 		int seen = 0;
-		json_array_foreach(partners, i, x) seen |= !strcmp(json_string_value(x), pc);
+		json_array_foreach(partners, i, x)
+			seen |= !strcmp(json_string_value(x), pc);
 		if (!seen)
 			json_array_append_new(partners, json_string(pc));
 		seen = 0;
-		json_array_foreach(verbanden, i, x) seen |= !strcmp(json_string_value(x), vc);
+		json_array_foreach(verbanden, i, x)
+			seen |= !strcmp(json_string_value(x), vc);
 		if (!seen)
 			json_array_append_new(verbanden, json_string(vc));
 	}
@@ -741,11 +748,13 @@ int register_links(struct store *s, const char *date, const char *taakveld, json
 		today(when);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(s->db,
-				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
-				      " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = a.traject AND b.org > a.org"
-				      " WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
-				      "tt", when, taakveld);
+	struct db_stmt *st = db_query(
+		s->db,
+		"WITH p AS (" PARTICIPATION_ON("?1") ")"
+						     " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = "
+						     "a.traject AND b.org > a.org"
+						     " WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
+		"tt", when, taakveld);
 	json_t *rows = json_array();
 	json_t *cur = NULL;
 	while (db_step(st) == DB_ROW) {
@@ -770,14 +779,12 @@ json_t *register_export(struct store *s)
 	json_t *verbanden = register_verband_list(s);
 	size_t i, k;
 	json_t *v, *x;
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		json_t *tr = NULL;
 		struct problem p;
 		problem_init(&p);
 		register_traject_list(s, NULL, json_string_value(json_object_get(v, "code")), NULL, &tr, &p);
-		json_array_foreach(tr, k, x)
-		{
+		json_array_foreach(tr, k, x) {
 			json_object_del(x, "id");
 			json_object_del(x, "verband");
 			json_object_del(x, "taakveldNaam");
@@ -785,11 +792,13 @@ json_t *register_export(struct store *s)
 				json_object_del(x, "deelnemers");
 		}
 		json_object_set_new(v, "trajecten", tr);
-		json_array_foreach(json_object_get(v, "leden"), k, x) json_object_del(x, "naam");
+		json_array_foreach(json_object_get(v, "leden"), k, x)
+			json_object_del(x, "naam");
 	}
-	json_array_foreach(orgs, i, x) json_object_del(x, "tooi");
-	return json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs,
-			 "taakvelden", register_taakveld_list(s), "verbanden", verbanden);
+	json_array_foreach(orgs, i, x)
+		json_object_del(x, "tooi");
+	return json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs, "taakvelden",
+			 register_taakveld_list(s), "verbanden", verbanden);
 }
 
 static int do_import(struct store *s, void *arg, struct problem *p)
@@ -815,8 +824,7 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 			return problem_param(p, parts[k].key, "moet een lijst zijn");
 		size_t i;
 		json_t *x;
-		json_array_foreach(arr, i, x)
-		{
+		json_array_foreach(arr, i, x) {
 			char prefix[64];
 			snprintf(prefix, sizeof(prefix), "%s[%zu]", parts[k].key, i);
 			if (!json_is_object(x))

@@ -30,14 +30,13 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 json_t *register_verband_list(struct store *s);
 
 int register_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p);
-int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out,
-		       struct problem *p);
+int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out, struct problem *p);
 
 int register_traject_create(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p);
 int register_traject_get(struct store *s, long long id, json_t **out, struct problem *p);
 /* Filters may be NULL: organisatie (takes part), verband, taakveld. */
-int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld,
-			  json_t **out, struct problem *p);
+int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
+			  struct problem *p);
 
 /* [{"taakveld","naam","partners":[codes],"verbanden":[codes]}] for org on date. */
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p);
@@ -55,8 +54,7 @@ int register_traject_created(struct store *s, long long traject, struct problem 
 /* Runs the detection over every traject (idempotent): for imported data. */
 int register_meldingen_scan(struct store *s, struct problem *p);
 /* Meldingen for an organisation (as ontvanger) and/or of a verband. */
-int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
-			  struct problem *p);
+int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out, struct problem *p);
 
 /* Meldingen in which organisation oid (0: any) has role ("ontvanger" or
  * "melder"), of verband (NULL: any); for the report. */

@@ -12,7 +12,6 @@
 
 /* ---- meldingen ---------------------------------------------------------------- */
 
-
 static void ids_of(struct store *s, struct idset *out, const char *sql, const char *fmt, long long a, const char *d)
 {
 	struct db_stmt *st = db_query(s->db, sql, fmt, a, d, d);
@@ -40,8 +39,8 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	struct idset part = { 0 }, cand = { 0 };
 	if (gcp)
 		ids_of(s, &part,
-		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
-		       " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER(
+			       "l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 		       "ltt", v2, start);
 	else
 		ids_of(s, &part, "SELECT organisatie_id FROM traject_deelnemers WHERE traject_id = ?", "l", tid, NULL);
@@ -60,11 +59,12 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	for (size_t c = 0; c < cand.n && r == 0; c++) {
 		struct idset active = { 0 }, any = { 0 };
 		ids_of(s, &active,
-		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l")
-		       " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER(
+			       "l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
 		       "ltt", cand.v[c], start);
 		ids_of(s, &any,
-		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l",
+															   "?"),
 		       "ltt", cand.v[c], start);
 		struct idset melders = { 0 }, buiten = { 0 }, ontvangers = { 0 };
 		for (size_t i = 0; i < part.n; i++) {
@@ -88,7 +88,8 @@ static int detect(struct store *s, long long tid, struct problem *p)
 				for (int k = 0; k < 3 && r == 0; k++)
 					for (size_t i = 0; i < sets[k]->n && r == 0; i++)
 						r = db_run(s->db,
-							   "INSERT INTO melding_organisaties(melding_id, organisatie_id, rol) VALUES(?, ?, ?)",
+							   "INSERT INTO melding_organisaties(melding_id, organisatie_id, rol) "
+							   "VALUES(?, ?, ?)",
 							   "llt", mid, sets[k]->v[i], roles[k]);
 			}
 		}
@@ -99,10 +100,7 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	return r < 0 ? store_db_problem(s, r, p, "melding") : 0;
 }
 
-int register_traject_created(struct store *s, long long traject, struct problem *p)
-{
-	return detect(s, traject, p);
-}
+int register_traject_created(struct store *s, long long traject, struct problem *p) { return detect(s, traject, p); }
 
 int register_meldingen_scan_all(struct store *s, void *arg, struct problem *p)
 {
@@ -119,7 +117,10 @@ int register_meldingen_scan_all(struct store *s, void *arg, struct problem *p)
 	return r;
 }
 
-int register_meldingen_scan(struct store *s, struct problem *p) { return store_transaction(s, p, register_meldingen_scan_all, NULL); }
+int register_meldingen_scan(struct store *s, struct problem *p)
+{
+	return store_transaction(s, p, register_meldingen_scan_all, NULL);
+}
 
 /* The organisations of a melding in one role, as codes, and their names
  * as Dutch prose in names ("Kampen", "Staphorst en Zwartewaterland",
@@ -127,10 +128,11 @@ int register_meldingen_scan(struct store *s, struct problem *p) { return store_t
 static json_t *notice_orgs(struct store *s, long long mid, const char *role, struct buf *names)
 {
 	json_t *a = json_array(), *n = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.code, o.naam FROM melding_organisaties mo JOIN organisaties o ON o.id = mo.organisatie_id"
-				      " WHERE mo.melding_id = ? AND mo.rol = ? ORDER BY o.naam",
-				      "lt", mid, role);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.code, o.naam FROM melding_organisaties mo JOIN organisaties o ON o.id = mo.organisatie_id"
+			 " WHERE mo.melding_id = ? AND mo.rol = ? ORDER BY o.naam",
+			 "lt", mid, role);
 	while (db_step(st) == DB_ROW) {
 		json_array_append_new(a, json_string(db_col_text(st, 0)));
 		json_array_append_new(n, json_string(db_col_text(st, 1)));
@@ -138,7 +140,10 @@ static json_t *notice_orgs(struct store *s, long long mid, const char *role, str
 	db_finalize(st);
 	size_t total = json_array_size(n), shown = total > 5 ? 4 : total;
 	for (size_t i = 0; i < shown; i++)
-		buf_printf(names, "%s%s", i == 0 ? "" : (i + 1 == shown && shown == total) ? " en " : ", ",
+		buf_printf(names, "%s%s",
+			   i == 0                               ? ""
+			   : (i + 1 == shown && shown == total) ? " en "
+								: ", ",
 			   json_string_value(json_array_get(n, i)));
 	if (shown < total)
 		buf_printf(names, " en %zu andere", total - shown);
@@ -150,24 +155,25 @@ static json_t *notice_orgs(struct store *s, long long mid, const char *role, str
  * melder), of verband (NULL: any). */
 json_t *register_meldingen_query(struct store *s, long long oid, const char *role, const char *verband)
 {
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT m.id, v.code, v.naam, t.id, v2.code, v2.naam, tv.code, tv.naam, m.datum FROM meldingen m"
-		" JOIN verbanden v ON v.id = m.verband_id JOIN trajecten t ON t.id = m.traject_id"
-		" JOIN verbanden v2 ON v2.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
-		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM melding_organisaties mo"
-		"   WHERE mo.melding_id = m.id AND mo.organisatie_id = ?2 AND mo.rol = ?3))"
-		" ORDER BY m.datum, m.id",
-		"tlt", verband, oid, role);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT m.id, v.code, v.naam, t.id, v2.code, v2.naam, tv.code, tv.naam, m.datum FROM meldingen m"
+			 " JOIN verbanden v ON v.id = m.verband_id JOIN trajecten t ON t.id = m.traject_id"
+			 " JOIN verbanden v2 ON v2.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
+			 " WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM melding_organisaties mo"
+			 "   WHERE mo.melding_id = m.id AND mo.organisatie_id = ?2 AND mo.rol = ?3))"
+			 " ORDER BY m.datum, m.id",
+			 "tlt", verband, oid, role);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		long long mid = db_col_int(st, 0);
 		struct buf mel, bui, ont;
 		buf_init(&mel, 2048), buf_init(&bui, 2048), buf_init(&ont, 2048);
-		json_t *o = json_pack("{s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "verband", db_col_text(st, 1),
-				      "verbandNaam", db_col_text(st, 2), "traject", (json_int_t)db_col_int(st, 3), "trajectVerband",
-				      db_col_text(st, 4), "trajectVerbandNaam", db_col_text(st, 5), "taakveld", db_col_text(st, 6),
-				      "taakveldNaam", db_col_text(st, 7), "datum", db_col_text(st, 8));
+		json_t *o =
+			json_pack("{s:I,s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "verband", db_col_text(st, 1),
+				  "verbandNaam", db_col_text(st, 2), "traject", (json_int_t)db_col_int(st, 3), "trajectVerband",
+				  db_col_text(st, 4), "trajectVerbandNaam", db_col_text(st, 5), "taakveld", db_col_text(st, 6),
+				  "taakveldNaam", db_col_text(st, 7), "datum", db_col_text(st, 8));
 		json_object_set_new(o, "melders", notice_orgs(s, mid, "melder", &mel));
 		json_object_set_new(o, "buitenPartners", notice_orgs(s, mid, "buiten", &bui));
 		json_object_set_new(o, "ontvangers", notice_orgs(s, mid, "ontvanger", &ont));
@@ -186,8 +192,7 @@ json_t *register_meldingen_query(struct store *s, long long oid, const char *rol
 	return a;
 }
 
-int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out,
-			  struct problem *p)
+int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out, struct problem *p)
 {
 	long long oid = 0;
 	if (organisatie && !(oid = store_org_id(s, organisatie)))

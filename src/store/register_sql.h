@@ -26,10 +26,10 @@
  * otherwise exactly the organisations in traject_deelnemers. The inner
  * aliases (tp_d, tp_l) differ from the outer ones, so o may name a column
  * of the surrounding query such as l.organisatie_id. */
-#define REGISTER_SQL_TAKES_PART(o)                                                                                      \
-	"((v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers tp_d WHERE tp_d.traject_id = t.id"       \
+#define REGISTER_SQL_TAKES_PART(o)                                                                                          \
+	"((v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers tp_d WHERE tp_d.traject_id = t.id"        \
 	"   AND tp_d.organisatie_id = " o ")) OR (v.geen_cherry_picking = 1 AND EXISTS (SELECT 1 FROM lidmaatschappen tp_l" \
-	"   WHERE tp_l.verband_id = v.id AND tp_l.organisatie_id = " o " AND " REGISTER_SQL_ACTIVE_MEMBER("tp_l")           \
-	"   AND (t.eind IS NULL OR tp_l.van < t.eind) AND (tp_l.tot IS NULL OR tp_l.tot > t.start))))"
+	"   WHERE tp_l.verband_id = v.id AND tp_l.organisatie_id = " o " AND " REGISTER_SQL_ACTIVE_MEMBER(                  \
+		"tp_l") "   AND (t.eind IS NULL OR tp_l.van < t.eind) AND (tp_l.tot IS NULL OR tp_l.tot > t.start))))"
 
 #endif

@@ -45,8 +45,8 @@ static int migrate(struct store *s, struct problem *p)
 			continue;
 		}
 		if (db_exec(s->db, (const char *)mig->data) < 0 ||
-		    db_run(s->db, "INSERT INTO schema_migraties(versie, naam, toegepast) VALUES(?, ?, datetime('now'))",
-			   "it", want, mig->name) < 0) {
+		    db_run(s->db, "INSERT INTO schema_migraties(versie, naam, toegepast) VALUES(?, ?, datetime('now'))", "it",
+			   want, mig->name) < 0) {
 			problem_set(p, 500, "migratie %s mislukt: %s", mig->name, db_errmsg(s->db));
 			db_rollback(s->db);
 			return -500;
@@ -95,12 +95,9 @@ void store_close(struct store *s)
 int store_db_problem(struct store *s, int dbr, struct problem *p, const char *what)
 {
 	switch (dbr) {
-	case DB_ERR_UNIQUE:
-		return problem_set(p, 409, "%s bestaat al.", what);
-	case DB_ERR_FOREIGN:
-		return problem_set(p, 422, "%s verwijst naar iets dat niet bestaat.", what);
-	case DB_ERR_BUSY:
-		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
+	case DB_ERR_UNIQUE: return problem_set(p, 409, "%s bestaat al.", what);
+	case DB_ERR_FOREIGN: return problem_set(p, 422, "%s verwijst naar iets dat niet bestaat.", what);
+	case DB_ERR_BUSY: return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
 	default:
 		fprintf(stderr, "samen: databasefout bij %s: %s\n", what, db_errmsg(s->db));
 		return problem_set(p, 500, "Databasefout bij %s.", what);
@@ -127,8 +124,7 @@ int store_finish(struct store *s, int r, struct problem *p)
 	return 0;
 }
 
-int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-		      void *arg)
+int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *), void *arg)
 {
 	int r = store_begin(s, p);
 	return r < 0 ? r : store_finish(s, fn(s, arg, p), p);

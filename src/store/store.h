@@ -40,8 +40,7 @@ int store_begin(struct store *s, struct problem *p);
 int store_finish(struct store *s, int r, struct problem *p);
 /* Runs fn(s, arg, p) in one write transaction (a savepoint when nested):
  * committed when it returns 0, rolled back when it fails. */
-int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *),
-		      void *arg);
+int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *), void *arg);
 /* The integer in the first column of the first row of sql bound to code;
  * 0 when there is none or code is NULL. */
 long long store_lookup_id(struct store *s, const char *sql, const char *code);

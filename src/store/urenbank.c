@@ -19,7 +19,6 @@ json_t *urenbank_int_or_null(struct db_stmt *st, int col)
 	return db_col_null(st, col) ? json_null() : json_integer(db_col_int(st, col));
 }
 
-
 /* Runs a query with at most a few bound values and returns the integer in
  * the first column of the first row (0 when there is none). */
 long long urenbank_one_int(struct store *s, const char *sql, const char *fmt, ...)
@@ -136,7 +135,7 @@ int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
 {
 	if (pt_is_closed(pt))
 		return problem_refuse(p, NULL, "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten.", pt->code,
-				       pt->closed);
+				      pt->closed);
 	return 0;
 }
 
@@ -146,10 +145,12 @@ int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *pa
 {
 	if (strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0)
 		return problem_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", date, pt->code,
-				       pt->van, pt->tot);
+				      pt->van, pt->tot);
 	if (pt->closed[0] && strcmp(date, pt->closed) <= 0)
-		return problem_refuse(p, param, "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
-					"worden geboekt.", pt->closed, pt->code, date);
+		return problem_refuse(p, param,
+				      "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
+				      "worden geboekt.",
+				      pt->closed, pt->code, date);
 	return 0;
 }
 
@@ -157,11 +158,12 @@ int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *pa
 
 static json_t *proeftuin_json(struct store *s, long long id)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT p.code, p.naam, p.omschrijving, v.code, p.van, p.tot, p.tarief_centen,"
-				      " p.kredietlimiet_minuten, (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = p.id)"
-				      " FROM proeftuinen p LEFT JOIN verbanden v ON v.id = p.verband_id WHERE p.id = ?",
-				      "l", id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT p.code, p.naam, p.omschrijving, v.code, p.van, p.tot, p.tarief_centen,"
+			 " p.kredietlimiet_minuten, (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = p.id)"
+			 " FROM proeftuinen p LEFT JOIN verbanden v ON v.id = p.verband_id WHERE p.id = ?",
+			 "l", id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return NULL;
@@ -214,19 +216,18 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 			problem_param(p, "leden", "ten minste één organisatie");
 		if (json_array_size(leden) > MAX_MEMBERS)
 			problem_param(p, "leden", "hoogstens %d organisaties", MAX_MEMBERS);
-		json_array_foreach(leden, i, x)
-		{
+		json_array_foreach(leden, i, x) {
 			char name[48];
 			snprintf(name, sizeof(name), "leden[%zu]", i);
 			if (!json_is_string(x) || !json_string_length(x)) {
 				problem_param(p, name, "moet een organisatiecode zijn");
 				continue;
 			}
-			json_array_foreach(leden, j, y) if (j < i && json_equal(x, y))
-			{
-				problem_param(p, name, "'%s' staat al eerder in de lijst", json_string_value(x));
-				break;
-			}
+			json_array_foreach(leden, j, y)
+				if (j < i && json_equal(x, y)) {
+					problem_param(p, name, "'%s' staat al eerder in de lijst", json_string_value(x));
+					break;
+				}
 		}
 	}
 	if (p->status)
@@ -241,8 +242,7 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 	if (!orgs)
 		return problem_set(p, 500, "geen geheugen");
 	int r = 0;
-	json_array_foreach(leden, i, x)
-	{
+	json_array_foreach(leden, i, x) {
 		orgs[i] = store_org_id(s, json_string_value(x));
 		if (!orgs[i]) {
 			char name[48];
@@ -257,8 +257,8 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 		r = db_run(s->db,
 			   "INSERT INTO proeftuinen(code, naam, omschrijving, verband_id, van, tot, tarief_centen,"
 			   " kredietlimiet_minuten, aangemaakt) VALUES(?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?)",
-			   "tttlttllt", code, naam, omschrijving && omschrijving[0] ? omschrijving : NULL, vid, van, tot,
-			   tarief, limiet, now);
+			   "tttlttllt", code, naam, omschrijving && omschrijving[0] ? omschrijving : NULL, vid, van, tot, tarief,
+			   limiet, now);
 		if (r == DB_ERR_UNIQUE)
 			r = problem_set(p, 409, "Proeftuin '%s' bestaat al.", code);
 		else if (r < 0)
@@ -309,10 +309,11 @@ json_t *urenbank_proeftuin_list(struct store *s)
 
 int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband, size_t len, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT coalesce(v.code, '') FROM proeftuinen p LEFT JOIN verbanden v ON v.id = p.verband_id"
-				      " WHERE p.code = ?",
-				      "t", code ? code : "");
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT coalesce(v.code, '') FROM proeftuinen p LEFT JOIN verbanden v ON v.id = p.verband_id"
+			 " WHERE p.code = ?",
+			 "t", code ? code : "");
 	int found = db_step(st) == DB_ROW;
 	if (found)
 		snprintf(verband, len, "%s", db_col_text(st, 0));

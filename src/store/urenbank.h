@@ -73,20 +73,20 @@ int urenbank_opdracht_create(struct store *s, const struct actor *by, const char
 			     struct problem *p);
 int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* Filters may be NULL: status, soort, organisatie (a principal). */
-int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org,
-			   json_t **out, struct problem *p);
+int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org, json_t **out,
+			   struct problem *p);
 /* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
 int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
  * the two become samengevoegd and their open inzet is released. */
-int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			    json_t **out, struct problem *p);
+int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			    struct problem *p);
 /* Marks an open opdracht afgerond and releases its open inzet. */
 int urenbank_opdracht_close(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
 			    struct problem *p);
 /* {"medewerker":ID,"minuten":N}: commits each other principal's share. */
-int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in,
-			  json_t **out, struct problem *p);
+int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in, json_t **out,
+			  struct problem *p);
 
 /* ---- uren --------------------------------------------------------------
  * {"medewerker","opdracht","datum","minuten","omschrijving"} → status
@@ -94,16 +94,14 @@ int urenbank_inzet_create(struct store *s, const struct actor *by, const char *p
  * "organisatie","datum","minuten","omschrijving","status","reden",
  * "ingediend","ingediendDoor","beoordeeld","beoordeeldDoor","transactie",
  * "correctie","posten":[{"organisatie","soort","minuten"}]}. */
-int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-			 struct problem *p);
-int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
-			  struct problem *p);
+int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
+int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"reden"} (required). */
-int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			 json_t **out, struct problem *p);
+int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			 struct problem *p);
 /* {"reden"?}: reverses an approved entry. */
-int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			  json_t **out, struct problem *p);
+int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			  struct problem *p);
 /* For imports (a time-registration export, the benchmark): submits an
  * entry as urenbank_uren_submit and, when approve, approves it at once as
  * urenbank_uren_approve, in one transaction, without building JSON; *id
@@ -123,20 +121,18 @@ struct urenbank_uren_filter {
 	long long after;           /* ids above this (paging) */
 	long long limit;           /* 0 = 1000; at most 10000 */
 };
-int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out,
-		       struct problem *p);
+int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
 /* The staff organisation and principals (a new array) of an entry, for
  * authorisation: 0 or -404. */
-int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len,
-			  json_t **principals, struct problem *p);
+int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len, json_t **principals,
+			  struct problem *p);
 
 /* ---- stortingen ----------------------------------------------------------
  * {"organisatie","bedragCenten","datum"?,"omschrijving"?} →
  * {"id","organisatie","datum","bedragCenten","tariefCenten","minuten",
  *  "omgerekendCenten","restCenten"}. Without datum: today, kept within the
  * open part of the proeftuin's period. */
-int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		     struct problem *p);
+int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 int urenbank_deposit_list(struct store *s, const char *pt, json_t **out, struct problem *p);
 
 /* ---- saldi, journaal, afrekening ------------------------------------- */
@@ -154,8 +150,7 @@ int urenbank_journal(struct store *s, const char *pt, int (*emit)(void *ctx, con
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",
  *  "saldoMinuten","bedragCenten","restCenten"}],"totaalCenten"}. */
-int urenbank_settle(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		    struct problem *p);
+int urenbank_settle(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 /* The same answer for tot (NULL = the proeftuin's tot) without writing. */
 int urenbank_settle_preview(struct store *s, const char *pt, const char *tot, json_t **out, struct problem *p);
 int urenbank_settlement_list(struct store *s, const char *pt, json_t **out, struct problem *p);
@@ -175,8 +170,7 @@ struct urenbank_verify_stats {
  * journal and the commitments, and reports each difference to report
  * (may be NULL). Returns the number of differences (0 = all agree), or
  * -status (an unknown proeftuin: -404). stats may be NULL. */
-long long urenbank_verify(struct store *s, const char *pt,
-			  void (*report)(void *ctx, const struct urenbank_difference *d), void *ctx,
-			  struct urenbank_verify_stats *stats, struct problem *p);
+long long urenbank_verify(struct store *s, const char *pt, void (*report)(void *ctx, const struct urenbank_difference *d),
+			  void *ctx, struct urenbank_verify_stats *stats, struct problem *p);
 
 #endif

@@ -20,8 +20,8 @@ static json_t *deposit_json(struct db_stmt *st)
 	return o;
 }
 
-#define DEPOSIT_SELECT                                                                                       \
-	"SELECT d.id, org.code, d.datum, d.bedrag_centen, d.tarief_centen, d.minuten, d.omgerekend_centen,"      \
+#define DEPOSIT_SELECT                                                                                      \
+	"SELECT d.id, org.code, d.datum, d.bedrag_centen, d.tarief_centen, d.minuten, d.omgerekend_centen," \
 	" d.rest_centen, d.omschrijving FROM stortingen d JOIN organisaties org ON org.id = d.organisatie_id"
 
 static int do_deposit(struct store *s, void *arg, struct problem *p)
@@ -69,8 +69,11 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 	int r = db_run(s->db,
 		       "INSERT INTO stortingen(proeftuin_id, organisatie_id, datum, bedrag_centen, tarief_centen, minuten,"
 		       " omgerekend_centen, rest_centen, omschrijving, aangemaakt, door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "lltllllltt" "t", pt.id, oid, day, cents, pt.rate, (long long)dep.minutes, (long long)dep.converted_cents,
-		       (long long)dep.rest_cents, omschrijving && omschrijving[0] ? omschrijving : NULL, now, urenbank_who(a->by));
+		       "lltllllltt"
+		       "t",
+		       pt.id, oid, day, cents, pt.rate, (long long)dep.minutes, (long long)dep.converted_cents,
+		       (long long)dep.rest_cents, omschrijving && omschrijving[0] ? omschrijving : NULL, now,
+		       urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "storting");
 	long long id = db_last_id(s->db);
@@ -96,8 +99,7 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		     struct problem *p)
+int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_deposit, &a);
@@ -125,13 +127,14 @@ int urenbank_saldi(struct store *s, const char *ptc, json_t **out, struct proble
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT o.code, o.naam, l.gebracht_minuten, l.gehaald_minuten, l.gestort_minuten, l.vastgelegd_minuten,"
-		" (SELECT coalesce(sum(d.rest_centen), 0) FROM stortingen d WHERE d.proeftuin_id = l.proeftuin_id"
-		"  AND d.organisatie_id = l.organisatie_id AND d.datum > ?)"
-		" FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
-		"tl", pt.closed, pt.id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.code, o.naam, l.gebracht_minuten, l.gehaald_minuten, l.gestort_minuten, l.vastgelegd_minuten,"
+			 " (SELECT coalesce(sum(d.rest_centen), 0) FROM stortingen d WHERE d.proeftuin_id = l.proeftuin_id"
+			 "  AND d.organisatie_id = l.organisatie_id AND d.datum > ?)"
+			 " FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id WHERE l.proeftuin_id = ? ORDER "
+			 "BY l.volgorde",
+			 "tl", pt.closed, pt.id);
 	while (db_step(st) == DB_ROW) {
 		struct ledger_balance b = { db_col_int(st, 2), db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5) };
 		json_t *o = json_pack("{s:s,s:s}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1));
@@ -191,9 +194,9 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 		   "; Controle: hledger -f BESTAND balance   of   ledger -f BESTAND balance\n\n",
 		   pt.code, naam, pt.van, pt.tot, pt.rate, pt.limit);
 	/* Members: an account each; org id → code for the postings below. */
-	long long maxid = urenbank_one_int(s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?",
-					   "l", pt.id);
-	char (*codes)[40] = calloc((size_t)maxid + 1, sizeof(*codes));
+	long long maxid = urenbank_one_int(
+		s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", pt.id);
+	char(*codes)[40] = calloc((size_t)maxid + 1, sizeof(*codes));
 	if (!codes) {
 		buf_release(&e.b);
 		return problem_set(p, 500, "geen geheugen");
@@ -235,10 +238,13 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 				struct db_stmt *r = db_query(
 					s->db,
 					"SELECT o.code, r.saldo_minuten, r.bedrag_centen, r.rest_centen FROM afrekening_regels r"
-					" JOIN organisaties o ON o.id = r.organisatie_id WHERE r.afrekening_id = ? ORDER BY r.volgorde",
+					" JOIN organisaties o ON o.id = r.organisatie_id WHERE r.afrekening_id = ? ORDER BY "
+					"r.volgorde",
 					"l", db_col_int(st, 10));
 				while (db_step(r) == DB_ROW)
-					buf_printf(&e.b, "    ; %s: saldo %lld min wordt %lld centen (plus %lld centen rest van stortingen)\n",
+					buf_printf(&e.b,
+						   "    ; %s: saldo %lld min wordt %lld centen (plus %lld centen rest van "
+						   "stortingen)\n",
 						   db_col_text(r, 0), db_col_int(r, 1), db_col_int(r, 2), db_col_int(r, 3));
 				db_finalize(r);
 			}
@@ -249,8 +255,8 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 			buf_printf(&e.b, "    pot:stortingen  %lld min  ; soort: %s\n", db_col_int(st, 6),
 				   !strcmp(db_col_text(st, 2), "afrekening") ? "afrekening" : kind);
 		else
-			buf_printf(&e.b, "    leden:%s  %lld min  ; soort: %s", org >= 0 && org <= maxid ? codes[org] : "onbekend",
-				   db_col_int(st, 6), kind);
+			buf_printf(&e.b, "    leden:%s  %lld min  ; soort: %s",
+				   org >= 0 && org <= maxid ? codes[org] : "onbekend", db_col_int(st, 6), kind);
 		if (!db_col_null(st, 4) && !db_col_null(st, 7))
 			buf_printf(&e.b, ", centen: %lld, restcenten: %lld\n", db_col_int(st, 7), db_col_int(st, 8));
 		else if (!db_col_null(st, 4))
@@ -277,17 +283,18 @@ struct settle_line {
 
 /* Every member's balance as of tot (the postings dated up to tot since the
  * last settlement, which zeroed the ones before) and its money. */
-static int settlement_compute(struct store *s, const struct pt *pt, const char *tot, struct settle_line **out,
-			      size_t *nout, struct problem *p)
+static int settlement_compute(struct store *s, const struct pt *pt, const char *tot, struct settle_line **out, size_t *nout,
+			      struct problem *p)
 {
 	size_t n = (size_t)urenbank_one_int(s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", pt->id);
 	struct settle_line *l = calloc(n + 1, sizeof(*l));
 	if (!l)
 		return problem_set(p, 500, "geen geheugen");
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id, o.code, o.naam FROM proeftuin_leden m JOIN organisaties o ON o.id = m.organisatie_id"
-				      " WHERE m.proeftuin_id = ? ORDER BY m.volgorde",
-				      "l", pt->id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.id, o.code, o.naam FROM proeftuin_leden m JOIN organisaties o ON o.id = m.organisatie_id"
+			 " WHERE m.proeftuin_id = ? ORDER BY m.volgorde",
+			 "l", pt->id);
 	size_t k = 0;
 	while (db_step(st) == DB_ROW && k < n) {
 		l[k].org = db_col_int(st, 0);
@@ -311,10 +318,11 @@ static int settlement_compute(struct store *s, const struct pt *pt, const char *
 		}
 	}
 	db_finalize(st);
-	st = db_query(s->db,
-		      "SELECT organisatie_id, sum(rest_centen) FROM stortingen WHERE proeftuin_id = ? AND datum > ? AND datum <= ?"
-		      " GROUP BY organisatie_id",
-		      "ltt", pt->id, pt->closed, tot);
+	st = db_query(
+		s->db,
+		"SELECT organisatie_id, sum(rest_centen) FROM stortingen WHERE proeftuin_id = ? AND datum > ? AND datum <= ?"
+		" GROUP BY organisatie_id",
+		"ltt", pt->id, pt->closed, tot);
 	while (db_step(st) == DB_ROW)
 		for (size_t i = 0; i < n; i++)
 			if (l[i].org == db_col_int(st, 0))
@@ -360,11 +368,13 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 		tot = pt.tot;
 	if (urenbank_pt_check_date(&pt, tot, "tot", p) < 0)
 		return -p->status;
-	long long pending = urenbank_one_int(s, "SELECT count(*) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend' AND datum <= ?",
-					     "lt", pt.id, tot);
+	long long pending = urenbank_one_int(
+		s, "SELECT count(*) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend' AND datum <= ?", "lt", pt.id, tot);
 	if (pending)
-		return problem_refuse(p, NULL, "Er %s nog %lld urenregel%s tot en met %s ter goedkeuring; keur ze goed of af vóór de "
-				       "afrekening.", pending == 1 ? "staat" : "staan", pending, pending == 1 ? "" : "s", tot);
+		return problem_refuse(p, NULL,
+				      "Er %s nog %lld urenregel%s tot en met %s ter goedkeuring; keur ze goed of af vóór de "
+				      "afrekening.",
+				      pending == 1 ? "staat" : "staan", pending, pending == 1 ? "" : "s", tot);
 	struct settle_line *l;
 	size_t n;
 	if (settlement_compute(s, &pt, tot, &l, &n, p) < 0)
@@ -390,8 +400,10 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 			nshort++;
 		}
 		if (nshort)
-			r = problem_refuse(p, "tot", "Een tussentijdse afrekening tot en met %s laat vastgelegde inzet onbedekt: %s. "
-					     "Reken af aan het eind van de proeftuin, of laat eerst geld storten.", tot, msg);
+			r = problem_refuse(p, "tot",
+					   "Een tussentijdse afrekening tot en met %s laat vastgelegde inzet onbedekt: %s. "
+					   "Reken af aan het eind van de proeftuin, of laat eerst geld storten.",
+					   tot, msg);
 	}
 	char now[32];
 	store_now_text(now);
@@ -424,8 +436,8 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 		if (np) {
 			char text[300];
 			long long txn;
-			snprintf(text, sizeof(text), "Afrekening %lld van proeftuin %s tot en met %s tegen %lld centen per uur", id,
-				 pt.code, tot, pt.rate);
+			snprintf(text, sizeof(text), "Afrekening %lld van proeftuin %s tot en met %s tegen %lld centen per uur",
+				 id, pt.code, tot, pt.rate);
 			struct txn t = { tot, "afrekening", text, 0, 0, id, 0 };
 			r = urenbank_post(s, pt.id, &t, ps, np, orgs, &txn, p);
 		}
@@ -444,8 +456,7 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 	return r;
 }
 
-int urenbank_settle(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-		    struct problem *p)
+int urenbank_settle(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_settle, &a);
@@ -467,9 +478,12 @@ int urenbank_settle_preview(struct store *s, const char *ptc, const char *tot, j
 		return -p->status;
 	*out = settlement_json(&pt, tot, l, n);
 	json_object_set_new(*out, "voorlopig", json_true());
-	json_object_set_new(*out, "teBeoordelen",
-			    json_integer(urenbank_one_int(s, "SELECT count(*) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'"
-						    " AND datum <= ?", "lt", pt.id, tot)));
+	json_object_set_new(
+		*out, "teBeoordelen",
+		json_integer(urenbank_one_int(s,
+					      "SELECT count(*) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'"
+					      " AND datum <= ?",
+					      "lt", pt.id, tot)));
 	free(l);
 	return 0;
 }
@@ -480,16 +494,17 @@ int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, str
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot",
-				      "l", pt.id);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot",
+		"l", pt.id);
 	while (db_step(st) == DB_ROW) {
 		json_t *regels = json_array();
 		long long total = 0;
-		struct db_stmt *r = db_query(s->db,
-					     "SELECT o.code, o.naam, r.saldo_minuten, r.bedrag_centen, r.rest_centen FROM afrekening_regels r"
-					     " JOIN organisaties o ON o.id = r.organisatie_id WHERE r.afrekening_id = ? ORDER BY r.volgorde",
-					     "l", db_col_int(st, 0));
+		struct db_stmt *r =
+			db_query(s->db,
+				 "SELECT o.code, o.naam, r.saldo_minuten, r.bedrag_centen, r.rest_centen FROM afrekening_regels r"
+				 " JOIN organisaties o ON o.id = r.organisatie_id WHERE r.afrekening_id = ? ORDER BY r.volgorde",
+				 "l", db_col_int(st, 0));
 		while (db_step(r) == DB_ROW) {
 			json_array_append_new(regels, json_pack("{s:s,s:s,s:I,s:I,s:I}", "organisatie", db_col_text(r, 0), "naam",
 								db_col_text(r, 1), "saldoMinuten", (json_int_t)db_col_int(r, 2),
@@ -498,10 +513,11 @@ int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, str
 			total += db_col_int(r, 3);
 		}
 		db_finalize(r);
-		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:I,s:o,s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0),
-						   "proeftuin", pt.code, "tot", db_col_text(st, 1), "tariefCenten",
-						   (json_int_t)db_col_int(st, 2), "regels", regels, "totaalCenten",
-						   (json_int_t)total, "aangemaakt", db_col_text(st, 3), "door", db_col_text(st, 4)));
+		json_array_append_new(a,
+				      json_pack("{s:I,s:s,s:s,s:I,s:o,s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0),
+						"proeftuin", pt.code, "tot", db_col_text(st, 1), "tariefCenten",
+						(json_int_t)db_col_int(st, 2), "regels", regels, "totaalCenten",
+						(json_int_t)total, "aangemaakt", db_col_text(st, 3), "door", db_col_text(st, 4)));
 	}
 	db_finalize(st);
 	*out = a;

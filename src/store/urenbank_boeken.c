@@ -29,14 +29,15 @@ int urenbank_is_member(struct store *s, long long ptid, long long org)
 }
 
 /* Adds to a member's running balance. */
-int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken,
-			long long deposited, long long committed, struct problem *p)
+int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken, long long deposited,
+			long long committed, struct problem *p)
 {
-	int r = db_run(s->db,
-		       "UPDATE proeftuin_leden SET gebracht_minuten = gebracht_minuten + ?, gehaald_minuten = gehaald_minuten + ?,"
-		       " gestort_minuten = gestort_minuten + ?, vastgelegd_minuten = vastgelegd_minuten + ?"
-		       " WHERE proeftuin_id = ? AND organisatie_id = ?",
-		       "llllll", brought, taken, deposited, committed, ptid, org);
+	int r = db_run(
+		s->db,
+		"UPDATE proeftuin_leden SET gebracht_minuten = gebracht_minuten + ?, gehaald_minuten = gehaald_minuten + ?,"
+		" gestort_minuten = gestort_minuten + ?, vastgelegd_minuten = vastgelegd_minuten + ?"
+		" WHERE proeftuin_id = ? AND organisatie_id = ?",
+		"llllll", brought, taken, deposited, committed, ptid, org);
 	if (r < 0)
 		return store_db_problem(s, r, p, "saldo");
 	if (db_changes(s->db) != 1)
@@ -56,10 +57,11 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 	char now[32], text[600];
 	store_now_text(now);
 	urenbank_journal_text(t->omschrijving, text, sizeof(text));
-	int r = db_run(s->db,
-		       "INSERT INTO journaal(proeftuin_id, datum, soort, omschrijving, uren_id, storting_id, afrekening_id,"
-		       " tegenboeking_van, geboekt) VALUES(?, ?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?)",
-		       "ltttllllt", ptid, t->datum, t->soort, text, t->uren, t->storting, t->afrekening, t->tegen, now);
+	int r = db_run(
+		s->db,
+		"INSERT INTO journaal(proeftuin_id, datum, soort, omschrijving, uren_id, storting_id, afrekening_id,"
+		" tegenboeking_van, geboekt) VALUES(?, ?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?)",
+		"ltttllllt", ptid, t->datum, t->soort, text, t->uren, t->storting, t->afrekening, t->tegen, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "journaalregel");
 	long long id = db_last_id(s->db);
@@ -102,17 +104,19 @@ int urenbank_check_draws(struct store *s, const struct pt *pt, const long long *
 		char label[200];
 		urenbank_org_label(s, orgs[i], label, sizeof(label));
 		size_t l = strlen(msg);
-		snprintf(msg + l, sizeof(msg) - l, "%s%s heeft %lld minuten beschikbaar en %s %lld minuten%s: tekort %lld minuten",
-			 nshort ? "; " : "", label, (long long)ledger_available(&b, pt->limit), what, (long long)draw[i], what_end,
+		snprintf(msg + l, sizeof(msg) - l,
+			 "%s%s heeft %lld minuten beschikbaar en %s %lld minuten%s: tekort %lld minuten", nshort ? "; " : "",
+			 label, (long long)ledger_available(&b, pt->limit), what, (long long)draw[i], what_end,
 			 (long long)shortfall);
 		nshort++;
 	}
 	if (!nshort)
 		return 0;
-	return problem_refuse(p, param, "Onvoldoende trekkingsrechten: %s. Wat je haalt moet gebracht zijn: breng eerst uren in "
-				"of stort geld.", msg);
+	return problem_refuse(p, param,
+			      "Onvoldoende trekkingsrechten: %s. Wat je haalt moet gebracht zijn: breng eerst uren in "
+			      "of stort geld.",
+			      msg);
 }
-
 
 /* Closes the open inzet of opdracht: what it still commits is released. */
 int urenbank_release_inzet(struct store *s, long long ptid, const char *where_sql, long long arg, struct problem *p)

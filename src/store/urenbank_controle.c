@@ -14,8 +14,7 @@ struct verifier {
 	long long differences;
 };
 
-static void differ(struct verifier *v, const char *pt, const char *org, const char *what, long long kept,
-		   long long recomputed)
+static void differ(struct verifier *v, const char *pt, const char *org, const char *what, long long kept, long long recomputed)
 {
 	struct urenbank_difference d;
 	snprintf(d.proeftuin, sizeof(d.proeftuin), "%s", pt);
@@ -28,12 +27,12 @@ static void differ(struct verifier *v, const char *pt, const char *org, const ch
 		v->report(v->ctx, &d);
 }
 
-static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v,
-		      struct urenbank_verify_stats *stats, struct problem *p)
+static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v, struct urenbank_verify_stats *stats,
+		      struct problem *p)
 {
 	size_t n = (size_t)urenbank_one_int(s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", ptid);
-	long long maxid = urenbank_one_int(s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?",
-					   "l", ptid);
+	long long maxid = urenbank_one_int(
+		s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", ptid);
 	struct ledger_balance *kept = calloc(n + 1, sizeof(*kept)), *re = calloc(n + 1, sizeof(*re));
 	char(*codes)[40] = calloc(n + 1, sizeof(*codes));
 	int32_t *index = malloc(((size_t)maxid + 1) * sizeof(*index));
@@ -43,11 +42,12 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 	}
 	for (long long i = 0; i <= maxid; i++)
 		index[i] = -1;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT l.organisatie_id, o.code, l.gebracht_minuten, l.gehaald_minuten, l.gestort_minuten,"
-				      " l.vastgelegd_minuten FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
-				      "l", ptid);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT l.organisatie_id, o.code, l.gebracht_minuten, l.gehaald_minuten, l.gestort_minuten,"
+			 " l.vastgelegd_minuten FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+			 " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+			 "l", ptid);
 	size_t k = 0;
 	while (db_step(st) == DB_ROW && k < n) {
 		long long org = db_col_int(st, 0);
@@ -87,10 +87,10 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 			long long org = db_col_int(st, 1);
 			int32_t i = org >= 0 && org <= maxid ? index[org] : -1;
 			one.member = i;
-			one.kind = kind[0] == 'g' && kind[1] == 'e' && kind[2] == 'b'   ? LEDGER_BROUGHT
-				   : kind[0] == 'g' && kind[2] == 'h'                  ? LEDGER_TAKEN
-				   : kind[0] == 'g' && kind[2] == 's'                  ? LEDGER_DEPOSITED
-										       : LEDGER_POT_KIND;
+			one.kind = kind[0] == 'g' && kind[1] == 'e' && kind[2] == 'b' ? LEDGER_BROUGHT
+				   : kind[0] == 'g' && kind[2] == 'h'                 ? LEDGER_TAKEN
+				   : kind[0] == 'g' && kind[2] == 's'                 ? LEDGER_DEPOSITED
+										      : LEDGER_POT_KIND;
 		}
 		if (ledger_apply(re, n, &one, 1) < 0) {
 			snprintf(what, sizeof(what), "transactie %lld boekt op een niet-lid", txn);
@@ -159,8 +159,8 @@ long long urenbank_verify(struct store *s, const char *ptc, void (*report)(void 
 	long long *ids = calloc(cap, sizeof(*ids));
 	char(*codes)[48] = calloc(cap, sizeof(*codes));
 	int r = ids && codes ? 0 : problem_set(p, 500, "geen geheugen");
-	struct db_stmt *st = db_query(s->db, "SELECT id, code FROM proeftuinen WHERE ?1 IS NULL OR code = ?1 ORDER BY id",
-				      "t", ptc);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT id, code FROM proeftuinen WHERE ?1 IS NULL OR code = ?1 ORDER BY id", "t", ptc);
 	while (r == 0 && db_step(st) == DB_ROW && n < cap) {
 		ids[n] = db_col_int(st, 0);
 		snprintf(codes[n], sizeof(codes[n]), "%s", db_col_text(st, 1));

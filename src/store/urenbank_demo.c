@@ -18,7 +18,7 @@ struct demo {
 	json_t *managers; /* opdracht id → "manager-<gemeente>" */
 	json_t *holidays; /* array of dates */
 	long long entries;
-	char what[160];   /* the step being done, for the error */
+	char what[160]; /* the step being done, for the error */
 };
 
 static struct actor named(const char *name)
@@ -38,8 +38,8 @@ static long long key_id(struct demo *d, char kind, json_t *step, const char *fie
 	snprintf(name, sizeof(name), "%c:%s", kind, k ? k : "");
 	json_t *v = json_object_get(d->keys, name);
 	if (!json_is_integer(v)) {
-		problem_set(p, 422, "'%s' noemt geen %s van dit document ('%s')", field,
-			    kind == 'm' ? "medewerker" : "opdracht", k ? k : "");
+		problem_set(p, 422, "'%s' noemt geen %s van dit document ('%s')", field, kind == 'm' ? "medewerker" : "opdracht",
+			    k ? k : "");
 		return 0;
 	}
 	return json_integer_value(v);
@@ -105,8 +105,8 @@ static json_t *api_shape(json_t *step)
 }
 
 /* One hour entry: submitted by the medewerker, reviewed by the manager. */
-static int entry(struct demo *d, long long mw, long long opdracht, const char *datum, json_t *minuten,
-		 json_t *omschrijving, const char *status, const char *reden, struct problem *p)
+static int entry(struct demo *d, long long mw, long long opdracht, const char *datum, json_t *minuten, json_t *omschrijving,
+		 const char *status, const char *reden, struct problem *p)
 {
 	json_t *in = json_pack("{s:I,s:I,s:s,s:O}", "medewerker", (json_int_t)mw, "opdracht", (json_int_t)opdracht, "datum",
 			       datum, "minuten", minuten ? minuten : json_null());
@@ -165,8 +165,7 @@ static int is_holiday(struct demo *d, int32_t day)
 {
 	size_t i;
 	json_t *h;
-	json_array_foreach(d->holidays, i, h)
-	{
+	json_array_foreach(d->holidays, i, h) {
 		int32_t x;
 		if (json_is_string(h) && date_parse(json_string_value(h), &x) == 0 && x == day)
 			return 1;
@@ -184,8 +183,7 @@ static int in_periods(json_t *periods, int32_t day)
 {
 	size_t i;
 	json_t *b;
-	json_array_foreach(periods, i, b)
-	{
+	json_array_foreach(periods, i, b) {
 		int32_t van, tot;
 		if (member_date(b, "van", &van) == 0 && member_date(b, "tot", &tot) == 0 && day >= van && day <= tot)
 			return 1;
@@ -212,8 +210,9 @@ static int series(struct demo *d, json_t *step, struct problem *p)
 	int want[8] = { 0 };
 	size_t i;
 	json_t *x;
-	json_array_foreach(days, i, x) if (json_is_integer(x) && json_integer_value(x) >= 1 && json_integer_value(x) <= 7)
-		want[json_integer_value(x)] = 1;
+	json_array_foreach(days, i, x)
+		if (json_is_integer(x) && json_integer_value(x) >= 1 && json_integer_value(x) <= 7)
+			want[json_integer_value(x)] = 1;
 	json_t *every = json_object_get(step, "elke");
 	long long weeks = json_is_integer(every) && json_integer_value(every) > 0 ? json_integer_value(every) : 1;
 	int32_t monday = van - (iso_weekday(van) - 1);
@@ -308,9 +307,9 @@ static void describe(struct demo *d, size_t i, json_t *step)
 	const char *op = json_string_value(json_object_get(step, "opdracht"));
 	const char *datum = json_string_value(json_object_get(step, "datum"));
 	const char *sleutel = json_string_value(json_object_get(step, "sleutel"));
-	snprintf(d->what, sizeof(d->what), "stap %zu (%s%s%s%s%s%s%s%s%s)", i + 1, soort ? soort : "?",
-		 sleutel ? " " : "", sleutel ? sleutel : "", mw ? " van " : "", mw ? mw : "", op ? " op " : "", op ? op : "",
-		 datum ? " " : "", datum ? datum : "");
+	snprintf(d->what, sizeof(d->what), "stap %zu (%s%s%s%s%s%s%s%s%s)", i + 1, soort ? soort : "?", sleutel ? " " : "",
+		 sleutel ? sleutel : "", mw ? " van " : "", mw ? mw : "", op ? " op " : "", op ? op : "", datum ? " " : "",
+		 datum ? datum : "");
 }
 
 static int fail(struct demo *d, struct problem *p)
@@ -347,12 +346,12 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 	json_decref(out);
 	size_t i;
 	json_t *x;
-	json_array_foreach(json_object_get(doc, "medewerkers"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "medewerkers"), i, x) {
 		if (r < 0)
 			break;
 		snprintf(d.what, sizeof(d.what), "medewerker %zu (%s)", i + 1,
-			 json_string_value(json_object_get(x, "sleutel")) ? json_string_value(json_object_get(x, "sleutel")) : "?");
+			 json_string_value(json_object_get(x, "sleutel")) ? json_string_value(json_object_get(x, "sleutel"))
+									  : "?");
 		json_t *in = api_shape(x);
 		out = NULL;
 		r = medewerkers_create(s, &by, in, &out, p);
@@ -361,8 +360,7 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 			r = set_key(&d, 'm', x, json_integer_value(json_object_get(out, "id")), p);
 		json_decref(out);
 	}
-	json_array_foreach(json_object_get(doc, "stappen"), i, x)
-	{
+	json_array_foreach(json_object_get(doc, "stappen"), i, x) {
 		if (r < 0)
 			break;
 		describe(&d, i, x);

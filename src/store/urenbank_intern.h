@@ -65,8 +65,8 @@ int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *pa
 int urenbank_member_balance(struct store *s, long long ptid, long long org, struct ledger_balance *b);
 int urenbank_is_member(struct store *s, long long ptid, long long org);
 /* Adds to a member's running balance. */
-int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken,
-			long long deposited, long long committed, struct problem *p);
+int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken, long long deposited,
+			long long committed, struct problem *p);
 
 struct txn {
 	const char *datum, *soort, *omschrijving;
@@ -95,13 +95,11 @@ struct principals *urenbank_principals_load(struct store *s, long long opdracht)
 int urenbank_principal_index(const struct principals *pr, long long org);
 /* Member indices for the ledger: principals are 0..n-1, a provider that
  * is none of them is n. orgs[] maps back (n + 1 entries). */
-void urenbank_ledger_members(const struct principals *pr, long long provider, int32_t *idx, long long *orgs,
-			     int32_t *prov);
+void urenbank_ledger_members(const struct principals *pr, long long provider, int32_t *idx, long long *orgs, int32_t *prov);
 /* The opdracht id of proeftuin ptid: its status into status (may be NULL);
  * 1 found, 0 not. */
 int urenbank_opdracht_find(struct store *s, long long ptid, long long id, char *status, size_t len);
 /* The 422 for an opdracht that is not open (param may be NULL). */
-int urenbank_opdracht_not_open(struct store *s, long long id, const char *status, const char *param,
-			       struct problem *p);
+int urenbank_opdracht_not_open(struct store *s, long long id, const char *status, const char *param, struct problem *p);
 
 #endif

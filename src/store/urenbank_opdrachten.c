@@ -19,9 +19,9 @@ struct principals *urenbank_principals_load(struct store *s, long long opdracht)
 	struct principals *pr = calloc(1, sizeof(*pr));
 	if (!pr)
 		return NULL;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT organisatie_id, aandeel FROM opdrachtgevers WHERE opdracht_id = ? ORDER BY volgorde",
-				      "l", opdracht);
+	struct db_stmt *st =
+		db_query(s->db, "SELECT organisatie_id, aandeel FROM opdrachtgevers WHERE opdracht_id = ? ORDER BY volgorde", "l",
+			 opdracht);
 	while (db_step(st) == DB_ROW && pr->n < MAX_MEMBERS) {
 		pr->org[pr->n] = db_col_int(st, 0);
 		pr->weight[pr->n] = db_col_int(st, 1);
@@ -41,8 +41,7 @@ int urenbank_principal_index(const struct principals *pr, long long org)
 
 /* Member indices for the ledger: principals are 0..n-1, a provider that
  * is none of them is n. orgs[] maps back (n + 1 entries). */
-void urenbank_ledger_members(const struct principals *pr, long long provider, int32_t *idx, long long *orgs,
-			     int32_t *prov)
+void urenbank_ledger_members(const struct principals *pr, long long provider, int32_t *idx, long long *orgs, int32_t *prov)
 {
 	for (size_t i = 0; i < pr->n; i++) {
 		idx[i] = (int32_t)i;
@@ -57,17 +56,18 @@ void urenbank_ledger_members(const struct principals *pr, long long provider, in
 
 static json_t *opdracht_json(struct store *s, long long id)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id, p.code, o.soort, o.titel, o.omschrijving, o.contactpersoon, o.geraamde_minuten,"
-				      " o.verdeelsleutel, o.status, o.samengevoegd_in, o.aangemaakt"
-				      " FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id WHERE o.id = ?",
-				      "l", id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.id, p.code, o.soort, o.titel, o.omschrijving, o.contactpersoon, o.geraamde_minuten,"
+			 " o.verdeelsleutel, o.status, o.samengevoegd_in, o.aangemaakt"
+			 " FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id WHERE o.id = ?",
+			 "l", id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return NULL;
 	}
-	json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1),
-			      "soort", db_col_text(st, 2), "titel", db_col_text(st, 3));
+	json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1), "soort",
+			      db_col_text(st, 2), "titel", db_col_text(st, 3));
 	json_object_set_new(o, "omschrijving", store_text_or_null(st, 4));
 	json_object_set_new(o, "contactpersoon", store_text_or_null(st, 5));
 	json_object_set_new(o, "geraamdeMinuten", urenbank_int_or_null(st, 6));
@@ -78,13 +78,14 @@ static json_t *opdracht_json(struct store *s, long long id)
 	db_finalize(st);
 
 	json_t *a = json_array();
-	st = db_query(s->db,
-		      "SELECT org.code, org.naam, g.aandeel FROM opdrachtgevers g JOIN organisaties org ON org.id = g.organisatie_id"
-		      " WHERE g.opdracht_id = ? ORDER BY g.volgorde",
-		      "l", id);
+	st = db_query(
+		s->db,
+		"SELECT org.code, org.naam, g.aandeel FROM opdrachtgevers g JOIN organisaties org ON org.id = g.organisatie_id"
+		" WHERE g.opdracht_id = ? ORDER BY g.volgorde",
+		"l", id);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "naam",
-						   db_col_text(st, 1), "aandeel", (json_int_t)db_col_int(st, 2)));
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
+						   "aandeel", (json_int_t)db_col_int(st, 2)));
 	db_finalize(st);
 	json_object_set_new(o, "opdrachtgevers", a);
 
@@ -92,8 +93,8 @@ static json_t *opdracht_json(struct store *s, long long id)
 	st = db_query(s->db, "SELECT competentie, niveau FROM opdracht_competenties WHERE opdracht_id = ? ORDER BY competentie",
 		      "l", id);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:I}", "competentie", db_col_text(st, 0), "niveau",
-						   (json_int_t)db_col_int(st, 1)));
+		json_array_append_new(
+			a, json_pack("{s:s,s:I}", "competentie", db_col_text(st, 0), "niveau", (json_int_t)db_col_int(st, 1)));
 	db_finalize(st);
 	json_object_set_new(o, "competenties", a);
 
@@ -105,16 +106,17 @@ static json_t *opdracht_json(struct store *s, long long id)
 	json_object_set_new(o, "samengevoegdUit", a);
 
 	a = json_array();
-	st = db_query(s->db,
-		      "SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status"
-		      " FROM inzet i JOIN medewerkers m ON m.id = i.medewerker_id JOIN organisaties org ON org.id = i.organisatie_id"
-		      " WHERE i.opdracht_id = ? ORDER BY i.id",
-		      "l", id);
+	st = db_query(
+		s->db,
+		"SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status"
+		" FROM inzet i JOIN medewerkers m ON m.id = i.medewerker_id JOIN organisaties org ON org.id = i.organisatie_id"
+		" WHERE i.opdracht_id = ? ORDER BY i.id",
+		"l", id);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, 0),
-						   "medewerker", (json_int_t)db_col_int(st, 1), "medewerkerNaam",
-						   db_col_text(st, 2), "organisatie", db_col_text(st, 3), "minuten",
-						   (json_int_t)db_col_int(st, 4), "status", db_col_text(st, 5)));
+		json_array_append_new(a, json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
+						   (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2),
+						   "organisatie", db_col_text(st, 3), "minuten", (json_int_t)db_col_int(st, 4),
+						   "status", db_col_text(st, 5)));
 	db_finalize(st);
 	json_object_set_new(o, "inzet", a);
 
@@ -134,8 +136,7 @@ static json_t *opdracht_json(struct store *s, long long id)
  * 1 found, 0 not. */
 int urenbank_opdracht_find(struct store *s, long long ptid, long long id, char *status, size_t len)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT status FROM opdrachten WHERE id = ? AND proeftuin_id = ?", "ll", id,
-				      ptid);
+	struct db_stmt *st = db_query(s->db, "SELECT status FROM opdrachten WHERE id = ? AND proeftuin_id = ?", "ll", id, ptid);
 	int found = db_step(st) == DB_ROW;
 	if (found && status)
 		snprintf(status, len, "%s", db_col_text(st, 0));
@@ -147,7 +148,7 @@ int urenbank_opdracht_not_open(struct store *s, long long id, const char *status
 {
 	if (!strcmp(status, "samengevoegd"))
 		return problem_refuse(p, param, "Opdracht %lld is samengevoegd in opdracht %lld; gebruik die.", id,
-				       urenbank_one_int(s, "SELECT samengevoegd_in FROM opdrachten WHERE id = ?", "l", id));
+				      urenbank_one_int(s, "SELECT samengevoegd_in FROM opdrachten WHERE id = ?", "l", id));
 	return problem_refuse(p, param, "Opdracht %lld is %s; daarop kan niets meer worden ingezet of geboekt.", id, status);
 }
 
@@ -169,7 +170,8 @@ static int principal_entry(json_t *x, size_t i, const char **code, long long *aa
 			if (!json_is_integer(w) || json_integer_value(w) < 1 || json_integer_value(w) > LEDGER_MAX_SPLIT) {
 				char n2[80];
 				snprintf(n2, sizeof(n2), "%s.aandeel", name);
-				problem_param(p, n2, "moet een geheel getal van 1 tot %lld zijn (een gewicht)", (long long)LEDGER_MAX_SPLIT);
+				problem_param(p, n2, "moet een geheel getal van 1 tot %lld zijn (een gewicht)",
+					      (long long)LEDGER_MAX_SPLIT);
 				return -1;
 			}
 			*aandeel = json_integer_value(w);
@@ -190,19 +192,18 @@ static int check_principals(json_t *list, struct problem *p)
 	long long w;
 	if (json_array_size(list) > MAX_MEMBERS)
 		problem_param(p, "opdrachtgevers", "hoogstens %d opdrachtgevers", MAX_MEMBERS);
-	json_array_foreach(list, i, x) principal_entry(x, i, &code, &w, p);
+	json_array_foreach(list, i, x)
+		principal_entry(x, i, &code, &w, p);
 	return p->status ? -1 : 0;
 }
 
 /* Resolves opdrachtgevers (checked by check_principals) into pr, each
  * against the proeftuin. */
-static int read_principals(struct store *s, const struct pt *pt, json_t *list, struct principals *pr,
-			   struct problem *p)
+static int read_principals(struct store *s, const struct pt *pt, json_t *list, struct principals *pr, struct problem *p)
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(list, i, x)
-	{
+	json_array_foreach(list, i, x) {
 		char name[64];
 		const char *code;
 		long long aandeel;
@@ -213,8 +214,8 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 		if (!oid)
 			return problem_refuse(p, name, "Organisatie '%s' bestaat niet.", code);
 		if (!urenbank_is_member(s, pt->id, oid))
-			return problem_refuse(p, name, "%s is geen lid van proeftuin '%s' en kan dus geen opdrachtgever zijn.", code,
-					       pt->code);
+			return problem_refuse(p, name, "%s is geen lid van proeftuin '%s' en kan dus geen opdrachtgever zijn.",
+					      code, pt->code);
 		if (urenbank_principal_index(pr, oid) >= 0)
 			return problem_refuse(p, name, "%s staat twee keer bij de opdrachtgevers.", code);
 		if (pr->n >= MAX_MEMBERS)
@@ -229,10 +230,11 @@ static int read_principals(struct store *s, const struct pt *pt, json_t *list, s
 /* Every member of the proeftuin, weighted equally or by inhabitants. */
 static int all_members(struct store *s, const struct pt *pt, const char *key, struct principals *pr, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id, o.code, o.naam, o.inwoners FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
-				      "l", pt->id);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT o.id, o.code, o.naam, o.inwoners FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+		" WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+		"l", pt->id);
 	char missing[400] = "";
 	size_t nmissing = 0;
 	while (db_step(st) == DB_ROW && pr->n < MAX_MEMBERS) {
@@ -254,14 +256,15 @@ static int all_members(struct store *s, const struct pt *pt, const char *key, st
 	db_finalize(st);
 	if (nmissing)
 		return problem_refuse(p, "verdeelsleutel",
-				       "Verdeelsleutel 'inwoners' kan niet: van %s is geen inwonertal bekend. Vul het in bij de "
-				       "organisatie of kies verdeelsleutel 'gelijk'.", missing);
+				      "Verdeelsleutel 'inwoners' kan niet: van %s is geen inwonertal bekend. Vul het in bij de "
+				      "organisatie of kies verdeelsleutel 'gelijk'.",
+				      missing);
 	return 0;
 }
 
-static int insert_opdracht(struct store *s, const struct pt *pt, const char *soort, const char *titel,
-			   const char *omschrijving, const char *contact, long long geraamd, const char *key,
-			   const struct principals *pr, json_t *competenties, long long *id_out, struct problem *p)
+static int insert_opdracht(struct store *s, const struct pt *pt, const char *soort, const char *titel, const char *omschrijving,
+			   const char *contact, long long geraamd, const char *key, const struct principals *pr,
+			   json_t *competenties, long long *id_out, struct problem *p)
 {
 	char now[32];
 	store_now_text(now);
@@ -274,8 +277,7 @@ static int insert_opdracht(struct store *s, const struct pt *pt, const char *soo
 		return store_db_problem(s, r, p, "opdracht");
 	long long id = db_last_id(s->db);
 	for (size_t i = 0; i < pr->n; i++) {
-		r = db_run(s->db,
-			   "INSERT INTO opdrachtgevers(opdracht_id, volgorde, organisatie_id, aandeel) VALUES(?, ?, ?, ?)",
+		r = db_run(s->db, "INSERT INTO opdrachtgevers(opdracht_id, volgorde, organisatie_id, aandeel) VALUES(?, ?, ?, ?)",
 			   "llll", id, (long long)i + 1, pr->org[i], (long long)pr->weight[i]);
 		if (r < 0)
 			return store_db_problem(s, r, p, "opdrachtgever");
@@ -283,8 +285,7 @@ static int insert_opdracht(struct store *s, const struct pt *pt, const char *soo
 	size_t i;
 	json_t *x;
 	if (competenties)
-		json_array_foreach(competenties, i, x)
-		{
+		json_array_foreach(competenties, i, x) {
 			r = db_run(s->db,
 				   "INSERT INTO opdracht_competenties(opdracht_id, competentie, niveau) VALUES(?, ?, ?)"
 				   " ON CONFLICT(opdracht_id, competentie) DO UPDATE SET niveau = max(niveau, excluded.niveau)",
@@ -301,8 +302,7 @@ static int check_competenties(json_t *list, struct problem *p)
 {
 	size_t i, j;
 	json_t *x, *y;
-	json_array_foreach(list, i, x)
-	{
+	json_array_foreach(list, i, x) {
 		char name[64];
 		snprintf(name, sizeof(name), "competenties[%zu]", i);
 		json_t *c = json_is_object(x) ? json_object_get(x, "competentie") : NULL;
@@ -317,12 +317,11 @@ static int check_competenties(json_t *list, struct problem *p)
 			problem_param(p, n2, "moet 1 (basis), 2 (ervaren) of 3 (expert) zijn");
 			continue;
 		}
-		json_array_foreach(list, j, y) if (j < i && json_is_object(y) &&
-						   json_equal(json_object_get(y, "competentie"), c))
-		{
-			problem_param(p, name, "'%s' staat al eerder in de lijst", json_string_value(c));
-			break;
-		}
+		json_array_foreach(list, j, y)
+			if (j < i && json_is_object(y) && json_equal(json_object_get(y, "competentie"), c)) {
+				problem_param(p, name, "'%s' staat al eerder in de lijst", json_string_value(c));
+				break;
+			}
 	}
 	return p->status ? -1 : 0;
 }
@@ -347,7 +346,8 @@ static int do_opdracht_create(struct store *s, void *arg, struct problem *p)
 	if (field_array(in, "competenties", FIELD_OPTIONAL, &competenties, p) > 0)
 		check_competenties(competenties, p);
 	if (soort && strcmp(soort, "regionaal") && key)
-		problem_param(p, "verdeelsleutel", "hoort alleen bij een regionale opdracht; geef anders opdrachtgevers met hun aandeel");
+		problem_param(p, "verdeelsleutel",
+			      "hoort alleen bij een regionale opdracht; geef anders opdrachtgevers met hun aandeel");
 	else if (gevers && key)
 		problem_param(p, "verdeelsleutel", "geef óf opdrachtgevers met hun aandeel, óf een verdeelsleutel");
 	if (soort && strcmp(soort, "regionaal") && !gevers && !json_object_get(in, "opdrachtgevers"))
@@ -367,20 +367,26 @@ static int do_opdracht_create(struct store *s, void *arg, struct problem *p)
 	long long members = urenbank_one_int(s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", pt.id);
 	if (r == 0 && !strcmp(soort, "lokaal") && pr->n != 1)
 		r = problem_refuse(p, "opdrachtgevers",
-				    "Een lokale opdracht heeft precies één opdrachtgever (er zijn er %zu opgegeven); kies "
-				    "'meervoudig-lokaal' voor meer.", pr->n);
+				   "Een lokale opdracht heeft precies één opdrachtgever (er zijn er %zu opgegeven); kies "
+				   "'meervoudig-lokaal' voor meer.",
+				   pr->n);
 	else if (r == 0 && !strcmp(soort, "meervoudig-lokaal") && pr->n < 2)
 		r = problem_refuse(p, "opdrachtgevers",
-				    "Een meervoudig-lokale opdracht heeft twee of meer opdrachtgevers (er is er %zu opgegeven).",
-				    pr->n);
+				   "Een meervoudig-lokale opdracht heeft twee of meer opdrachtgevers (er is er %zu opgegeven).",
+				   pr->n);
 	else if (r == 0 && !strcmp(soort, "regionaal") && (long long)pr->n != members)
-		r = problem_refuse(p, "opdrachtgevers",
-				    "Een regionale opdracht is van alle %lld leden van proeftuin '%s'; laat opdrachtgevers weg en kies "
-				    "een verdeelsleutel, of noem ze allemaal.", members, pt.code);
+		r = problem_refuse(
+			p, "opdrachtgevers",
+			"Een regionale opdracht is van alle %lld leden van proeftuin '%s'; laat opdrachtgevers weg en kies "
+			"een verdeelsleutel, of noem ze allemaal.",
+			members, pt.code);
 	long long id = 0;
 	if (r == 0)
 		r = insert_opdracht(s, &pt, soort, titel, omschrijving, contact, geraamd,
-				    gevers ? "aandeel" : key ? key : "gelijk", pr, competenties, &id, p);
+				    gevers ? "aandeel"
+				    : key  ? key
+					   : "gelijk",
+				    pr, competenties, &id, p);
 	free(pr);
 	if (r < 0)
 		return r;
@@ -389,8 +395,7 @@ static int do_opdracht_create(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_opdracht_create(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-			     struct problem *p)
+int urenbank_opdracht_create(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_opdracht_create, &a);
@@ -407,8 +412,8 @@ int urenbank_opdracht_get(struct store *s, const char *ptc, long long id, json_t
 	return *out ? 0 : problem_set(p, 500, "Opdracht %lld is niet te lezen.", id);
 }
 
-int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
-			   json_t **out, struct problem *p)
+int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,
+			   struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -421,12 +426,13 @@ int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status,
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	if (p->status)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT o.id FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"
-				      " AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"
-				      "  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"
-				      " ORDER BY o.id",
-				      "lttt", pt.id, status, soort, org);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT o.id FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"
+			 " AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"
+			 "  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"
+			 " ORDER BY o.id",
+			 "lttt", pt.id, status, soort, org);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		json_t *o = opdracht_json(s, db_col_int(st, 0));
@@ -514,7 +520,8 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 	for (int k = 0; k < 2; k++)
 		if (urenbank_one_int(s, "SELECT soort = 'regionaal' FROM opdrachten WHERE id = ?", "l", ids[k]))
 			return problem_refuse(p, k ? "met" : NULL,
-					       "Opdracht %lld is regionaal: die is al van alle leden en wordt niet samengevoegd.", ids[k]);
+					      "Opdracht %lld is regionaal: die is al van alle leden en wordt niet samengevoegd.",
+					      ids[k]);
 	struct principals *pr = calloc(1, sizeof(*pr));
 	if (!pr)
 		return problem_set(p, 500, "geen geheugen");
@@ -535,7 +542,7 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 				pr->weight[j] += src->weight[i];
 				if (pr->weight[j] > LEDGER_MAX_SPLIT)
 					r = problem_refuse(p, "met", "De aandelen worden samen te groot (meer dan %lld).",
-							    (long long)LEDGER_MAX_SPLIT);
+							   (long long)LEDGER_MAX_SPLIT);
 			}
 		}
 		free(src);
@@ -563,16 +570,17 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 		db_finalize(st);
 		st = NULL;
 		json_t *comp = json_array();
-		struct db_stmt *c = db_query(s->db,
-					     "SELECT competentie, max(niveau) FROM opdracht_competenties WHERE opdracht_id IN (?, ?)"
-					     " GROUP BY competentie",
-					     "ll", a->id, met);
+		struct db_stmt *c =
+			db_query(s->db,
+				 "SELECT competentie, max(niveau) FROM opdracht_competenties WHERE opdracht_id IN (?, ?)"
+				 " GROUP BY competentie",
+				 "ll", a->id, met);
 		while (db_step(c) == DB_ROW)
 			json_array_append_new(comp, json_pack("{s:s,s:I}", "competentie", db_col_text(c, 0), "niveau",
 							      (json_int_t)db_col_int(c, 1)));
 		db_finalize(c);
-		r = insert_opdracht(s, &pt, pr->n >= 2 ? "meervoudig-lokaal" : "lokaal", title, oms, contact, geraamd,
-				    "aandeel", pr, comp, &id, p);
+		r = insert_opdracht(s, &pt, pr->n >= 2 ? "meervoudig-lokaal" : "lokaal", title, oms, contact, geraamd, "aandeel",
+				    pr, comp, &id, p);
 		json_decref(comp);
 	}
 	db_finalize(st);
@@ -592,8 +600,8 @@ static int do_merge(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			    json_t **out, struct problem *p)
+int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			    struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
 	return store_transaction(s, p, do_merge, &a);
@@ -653,8 +661,8 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	if (!urenbank_is_member(s, pt.id, provider)) {
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
-		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
-				       pt.code);
+		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw,
+				      label, pt.code);
 	}
 	if (minuten > LEDGER_MAX_SPLIT)
 		return problem_refuse(p, "minuten", "Te veel minuten voor één inzet.");
@@ -677,16 +685,19 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 		r = db_run(s->db,
 			   "INSERT INTO inzet(opdracht_id, medewerker_id, organisatie_id, minuten, aangemaakt, door)"
 			   " VALUES(?, ?, ?, ?, ?, ?)",
-			   "llllt" "t", a->id, mw, provider, minuten, now, urenbank_who(a->by));
+			   "llllt"
+			   "t",
+			   a->id, mw, provider, minuten, now, urenbank_who(a->by));
 		r = r < 0 ? store_db_problem(s, r, p, "inzet") : 0;
 		id = db_last_id(s->db);
 	}
 	for (size_t i = 0; r == 0 && i < pr->n; i++) {
 		if (commit[i] <= 0)
 			continue;
-		r = db_run(s->db, "INSERT INTO inzet_vastleggingen(inzet_id, organisatie_id, minuten) VALUES(?, ?, ?)", "lll",
-			   id, pr->org[i], (long long)commit[i]);
-		r = r < 0 ? store_db_problem(s, r, p, "vastlegging") : urenbank_member_add(s, pt.id, pr->org[i], 0, 0, 0, commit[i], p);
+		r = db_run(s->db, "INSERT INTO inzet_vastleggingen(inzet_id, organisatie_id, minuten) VALUES(?, ?, ?)", "lll", id,
+			   pr->org[i], (long long)commit[i]);
+		r = r < 0 ? store_db_problem(s, r, p, "vastlegging")
+			  : urenbank_member_add(s, pt.id, pr->org[i], 0, 0, 0, commit[i], p);
 	}
 	free(pr);
 	if (r < 0)
@@ -696,8 +707,8 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in,
-			  json_t **out, struct problem *p)
+int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in, json_t **out,
+			  struct problem *p)
 {
 	struct create_args a = { by, pt, opdracht, in, out };
 	return store_transaction(s, p, do_inzet, &a);

@@ -63,16 +63,17 @@ int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n
 		return -p->status;
 	if (n < 1 || n > 100)
 		n = 100;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT u.id, u.opdracht_id, u.medewerker_id, m.naam, o.code, u.datum, u.minuten, u.omschrijving,"
-				      " u.status, u.reden, u.ingediend_door, u.beoordeeld_door FROM uren u"
-				      " JOIN medewerkers m ON m.id = u.medewerker_id JOIN organisaties o ON o.id = u.organisatie_id"
-				      " WHERE u.proeftuin_id = ?1 AND (?2 IS NULL OR o.code = ?2) ORDER BY u.id DESC LIMIT ?3",
-				      "ltl", id, org, (long long)n);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT u.id, u.opdracht_id, u.medewerker_id, m.naam, o.code, u.datum, u.minuten, u.omschrijving,"
+			 " u.status, u.reden, u.ingediend_door, u.beoordeeld_door FROM uren u"
+			 " JOIN medewerkers m ON m.id = u.medewerker_id JOIN organisaties o ON o.id = u.organisatie_id"
+			 " WHERE u.proeftuin_id = ?1 AND (?2 IS NULL OR o.code = ?2) ORDER BY u.id DESC LIMIT ?3",
+			 "ltl", id, org, (long long)n);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
-		json_t *o = json_pack("{s:I,s:s,s:I,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin",
-				      pt, "opdracht", (json_int_t)db_col_int(st, 1), "medewerker", (json_int_t)db_col_int(st, 2),
+		json_t *o = json_pack("{s:I,s:s,s:I,s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", pt,
+				      "opdracht", (json_int_t)db_col_int(st, 1), "medewerker", (json_int_t)db_col_int(st, 2),
 				      "medewerkerNaam", db_col_text(st, 3), "organisatie", db_col_text(st, 4), "datum",
 				      db_col_text(st, 5), "minuten", (json_int_t)db_col_int(st, 6));
 		const int cols[] = { 7, 8, 9, 10, 11 };
@@ -95,9 +96,9 @@ int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct 
 		return -p->status;
 	static const char *const statuses[] = { "ingediend", "goedgekeurd", "afgekeurd", "gecorrigeerd" };
 	long long count[4] = { 0 }, minutes[4] = { 0 };
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT status, count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? GROUP BY status",
-				      "l", id);
+	struct db_stmt *st = db_query(
+		s->db, "SELECT status, count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? GROUP BY status", "l",
+		id);
 	while (db_step(st) == DB_ROW)
 		for (int k = 0; k < 4; k++)
 			if (!strcmp(db_col_text(st, 0), statuses[k])) {

@@ -14,12 +14,12 @@ static const char *const uren_statussen[] = { "ingediend", "goedgekeurd", "afgek
 
 /* ---- uren ----------------------------------------------------------------- */
 
-#define UREN_COLS                                                                                                   \
-	"u.id, p.code, u.opdracht_id, u.medewerker_id, m.naam, org.code, u.datum, u.minuten, u.omschrijving, u.status," \
+#define UREN_COLS                                                                                                        \
+	"u.id, p.code, u.opdracht_id, u.medewerker_id, m.naam, org.code, u.datum, u.minuten, u.omschrijving, u.status,"  \
 	" u.reden, u.ingediend, u.ingediend_door, u.beoordeeld, u.beoordeeld_door, u.gecorrigeerd, u.gecorrigeerd_door," \
 	" u.transactie_id, u.correctie_id, u.proeftuin_id"
-#define UREN_FROM                                                                                                   \
-	" FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id JOIN medewerkers m ON m.id = u.medewerker_id"        \
+#define UREN_FROM                                                                                               \
+	" FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id JOIN medewerkers m ON m.id = u.medewerker_id" \
 	" JOIN organisaties org ON org.id = u.organisatie_id"
 
 static json_t *postings_json(struct store *s, long long ptid, long long txn)
@@ -55,8 +55,9 @@ static json_t *uren_row_json(struct store *s, struct db_stmt *st, int with_posti
 	json_object_set_new(o, "transactie", urenbank_int_or_null(st, 17));
 	json_object_set_new(o, "correctie", urenbank_int_or_null(st, 18));
 	if (with_postings)
-		json_object_set_new(o, "posten", db_col_null(st, 17) ? json_array()
-								   : postings_json(s, db_col_int(st, 19), db_col_int(st, 17)));
+		json_object_set_new(o, "posten",
+				    db_col_null(st, 17) ? json_array()
+							: postings_json(s, db_col_int(st, 19), db_col_int(st, 17)));
 	return o;
 }
 
@@ -96,35 +97,42 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (!urenbank_is_member(s, pt.id, provider)) {
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
-		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
-				       pt.code);
+		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw,
+				      label, pt.code);
 	}
 	long long that_day = urenbank_one_int(s,
 					      "SELECT coalesce(sum(minuten), 0) FROM uren WHERE medewerker_id = ? AND datum = ?"
 					      " AND status IN ('ingediend','goedgekeurd')",
 					      "lt", mw, datum);
 	if (that_day + minuten > MAX_ENTRY_MINUTES)
-		return problem_refuse(p, "minuten", "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
-					    "dan een etmaal.", mw, datum, that_day, minuten);
-	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?", "ll",
-					 opdracht, provider) > 0;
+		return problem_refuse(p, "minuten",
+				      "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
+				      "dan een etmaal.",
+				      mw, datum, that_day, minuten);
+	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?",
+					 "ll", opdracht, provider) > 0;
 	if (!principal) {
 		/* Staff of another organisation books within its inzet. */
-		long long ingezet = urenbank_one_int(s,
-						     "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
-						     " AND status = 'open'",
-						     "ll", opdracht, mw);
-		long long geboekt = urenbank_one_int(s,
-						     "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
-						     " AND status IN ('ingediend','goedgekeurd')",
-						     "ll", opdracht, mw);
+		long long ingezet =
+			urenbank_one_int(s,
+					 "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
+					 " AND status = 'open'",
+					 "ll", opdracht, mw);
+		long long geboekt =
+			urenbank_one_int(s,
+					 "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
+					 " AND status IN ('ingediend','goedgekeurd')",
+					 "ll", opdracht, mw);
 		if (ingezet == 0)
-			return problem_refuse(p, "opdracht", "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
-						     "opdrachtgever werkt, boekt alleen binnen een inzet.", mw, opdracht);
+			return problem_refuse(p, "opdracht",
+					      "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
+					      "opdrachtgever werkt, boekt alleen binnen een inzet.",
+					      mw, opdracht);
 		if (geboekt + minuten > ingezet)
-			return problem_refuse(p, "minuten", "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
-						    "%lld geboekt; er kunnen nog %lld bij, niet %lld.", mw, ingezet, opdracht,
-				      geboekt, ingezet - geboekt, minuten);
+			return problem_refuse(p, "minuten",
+					      "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
+					      "%lld geboekt; er kunnen nog %lld bij, niet %lld.",
+					      mw, ingezet, opdracht, geboekt, ingezet - geboekt, minuten);
 	}
 	char now[32];
 	store_now_text(now);
@@ -142,8 +150,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out,
-			 struct problem *p)
+int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_uren_submit, &a);
@@ -156,10 +163,11 @@ struct entry {
 
 static int entry_load(struct store *s, const struct pt *pt, long long id, struct entry *e, struct problem *p)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT opdracht_id, medewerker_id, organisatie_id, minuten, coalesce(transactie_id, 0), datum, status"
-				      " FROM uren WHERE id = ? AND proeftuin_id = ?",
-				      "ll", id, pt->id);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT opdracht_id, medewerker_id, organisatie_id, minuten, coalesce(transactie_id, 0), datum, status"
+			 " FROM uren WHERE id = ? AND proeftuin_id = ?",
+			 "ll", id, pt->id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Urenregel %lld bestaat niet in proeftuin '%s'.", id, pt->code);
@@ -179,7 +187,7 @@ static int entry_load(struct store *s, const struct pt *pt, long long id, struct
 static int entry_status_refused(const struct entry *e, const char *want, const char *action, struct problem *p)
 {
 	return problem_refuse(p, NULL, "Urenregel %lld is %s; alleen een %s urenregel kan worden %s.", e->id, e->status, want,
-			       action);
+			      action);
 }
 
 struct release {
@@ -217,11 +225,12 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		int64_t want[MAX_MEMBERS];
 		for (size_t i = 0; i < pr->n; i++)
 			want[i] = (int32_t)i == prov ? 0 : shares[i];
-		struct db_stmt *st = db_query(s->db,
-					      "SELECT v.inzet_id, v.organisatie_id, v.minuten - v.vrijgegeven FROM inzet i"
-					      " JOIN inzet_vastleggingen v ON v.inzet_id = i.id WHERE i.opdracht_id = ? AND i.medewerker_id = ?"
-					      " AND i.status = 'open' AND v.minuten > v.vrijgegeven ORDER BY i.id, v.organisatie_id",
-					      "ll", e.opdracht, e.medewerker);
+		struct db_stmt *st = db_query(
+			s->db,
+			"SELECT v.inzet_id, v.organisatie_id, v.minuten - v.vrijgegeven FROM inzet i"
+			" JOIN inzet_vastleggingen v ON v.inzet_id = i.id WHERE i.opdracht_id = ? AND i.medewerker_id = ?"
+			" AND i.status = 'open' AND v.minuten > v.vrijgegeven ORDER BY i.id, v.organisatie_id",
+			"ll", e.opdracht, e.medewerker);
 		while (db_step(st) == DB_ROW && nrel < MAX_MEMBERS * 4) {
 			int j = urenbank_principal_index(pr, db_col_int(st, 1));
 			if (j < 0 || want[j] <= 0)
@@ -247,12 +256,16 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
-		r = db_run(s->db, "UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven + ? WHERE inzet_id = ? AND organisatie_id = ?",
-			   "lll", rel[k].minuten, rel[k].inzet, rel[k].org);
+		r = db_run(
+			s->db,
+			"UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven + ? WHERE inzet_id = ? AND organisatie_id = ?",
+			"lll", rel[k].minuten, rel[k].inzet, rel[k].org);
 		if (r == 0)
-			r = db_run(s->db, "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
+			r = db_run(s->db,
+				   "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
 				   "llll", e.id, rel[k].inzet, rel[k].org, rel[k].minuten);
-		r = r < 0 ? store_db_problem(s, r, p, "vrijgave") : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
+		r = r < 0 ? store_db_problem(s, r, p, "vrijgave")
+			  : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
 	}
 	free(pr);
 	free(rel);
@@ -271,8 +284,7 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
-			  struct problem *p)
+int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, id, NULL, out };
 	return store_transaction(s, p, do_approve, &a);
@@ -319,8 +331,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		return entry_status_refused(&e, "ingediende", "afgekeurd", p);
 	char now[32];
 	store_now_text(now);
-	int r = db_run(s->db,
-		       "UPDATE uren SET status = 'afgekeurd', reden = ?, beoordeeld = ?, beoordeeld_door = ? WHERE id = ?",
+	int r = db_run(s->db, "UPDATE uren SET status = 'afgekeurd', reden = ?, beoordeeld = ?, beoordeeld_door = ? WHERE id = ?",
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
@@ -329,8 +340,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			 json_t **out, struct problem *p)
+int urenbank_uren_reject(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			 struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
 	return store_transaction(s, p, do_reject, &a);
@@ -367,7 +378,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		while (db_step(st) == DB_ROW && n <= MAX_MEMBERS) {
 			long long org = db_col_int(st, 0);
 			int kind = ledger_kind_parse(db_col_text(st, 1));
-			ps[n] = (struct ledger_posting){ org ? (int32_t)n : LEDGER_POT, kind < 0 ? LEDGER_POT_KIND : (enum ledger_kind)kind,
+			ps[n] = (struct ledger_posting){ org ? (int32_t)n : LEDGER_POT,
+							 kind < 0 ? LEDGER_POT_KIND : (enum ledger_kind)kind,
 							 -db_col_int(st, 2) };
 			orgs[n] = org;
 			delta[n] = -db_col_int(st, 2);
@@ -407,9 +419,12 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		r = urenbank_post(s, pt.id, &t, ps, n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
-		r = db_run(s->db, "UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven - ? WHERE inzet_id = ? AND organisatie_id = ?",
-			   "lll", rel[k].minuten, rel[k].inzet, rel[k].org);
-		r = r < 0 ? store_db_problem(s, r, p, "vastlegging") : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, rel[k].minuten, p);
+		r = db_run(
+			s->db,
+			"UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven - ? WHERE inzet_id = ? AND organisatie_id = ?",
+			"lll", rel[k].minuten, rel[k].inzet, rel[k].org);
+		r = r < 0 ? store_db_problem(s, r, p, "vastlegging")
+			  : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, rel[k].minuten, p);
 	}
 	free(ps);
 	free(orgs);
@@ -419,10 +434,11 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		return r;
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db,
-		   "UPDATE uren SET status = 'gecorrigeerd', gecorrigeerd = ?, gecorrigeerd_door = ?, correctie_id = nullif(?, 0),"
-		   " reden = coalesce(?, reden) WHERE id = ?",
-		   "ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
+	r = db_run(
+		s->db,
+		"UPDATE uren SET status = 'gecorrigeerd', gecorrigeerd = ?, gecorrigeerd_door = ?, correctie_id = nullif(?, 0),"
+		" reden = coalesce(?, reden) WHERE id = ?",
+		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (a->out && !(*a->out = uren_json(s, e.id)))
@@ -430,8 +446,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
-int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in,
-			  json_t **out, struct problem *p)
+int urenbank_uren_correct(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			  struct problem *p)
 {
 	struct create_args a = { by, pt, id, in, out };
 	return store_transaction(s, p, do_correct, &a);
@@ -447,8 +463,7 @@ int urenbank_uren_get(struct store *s, const char *ptc, long long id, json_t **o
 	return *out ? 0 : problem_set(p, 500, "Urenregel %lld is niet te lezen.", id);
 }
 
-int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, json_t **out,
-		       struct problem *p)
+int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, json_t **out, struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -466,14 +481,15 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 	long long limit = f->limit ? f->limit : 1000;
 	struct db_stmt *st = db_query(
 		s->db,
-		"SELECT " UREN_COLS UREN_FROM
-		" WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
+		"SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
 		" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
 		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
 		"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
 		" ORDER BY u.id LIMIT ?8",
-		"lltt" "llt" "l", pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever,
-		limit);
+		"lltt"
+		"llt"
+		"l",
+		pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, limit);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, uren_row_json(s, st, 0));
@@ -482,8 +498,8 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 	return 0;
 }
 
-int urenbank_uren_parties(struct store *s, const char *ptc, long long id, char *medewerkers_org, size_t len,
-			  json_t **principals, struct problem *p)
+int urenbank_uren_parties(struct store *s, const char *ptc, long long id, char *medewerkers_org, size_t len, json_t **principals,
+			  struct problem *p)
 {
 	struct pt pt;
 	struct entry e;

@@ -74,25 +74,30 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 	html_raw(b, "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head><meta charset=\"utf-8\">"
 		    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
 	html_txt(b, title);
-	html_raw(b, " — samen</title>"
-		    "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/samen.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
-		    "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
-		    /* The icon inline: a separate request could be cut off by a quick navigation. */
-		    "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' r='7' fill='none' stroke='%23fff' stroke-width='3'/%3E%3Ccircle cx='19.5' cy='16' r='7' fill='none' stroke='%238fb5e0' stroke-width='3'/%3E%3C/svg%3E\">"
-		    "</head><body class=\"utrecht-document utrecht-document--surface\">"
-		    "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
-		    "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
-		    "<a class=\"samen-logo\" href=\"/\">samen</a>"
-		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
+	html_raw(b,
+		 " — samen</title>"
+		 "<link rel=\"stylesheet\" href=\"/static/tokens.css\">"
+		 "<link rel=\"stylesheet\" href=\"/static/utrecht.css\">"
+		 "<link rel=\"stylesheet\" href=\"/static/samen.css\">"
+		 "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
+		 "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
+		 /* The icon inline: a separate request could be cut off by a quick navigation. */
+		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
+		 "viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' "
+		 "r='7' fill='none' stroke='%23fff' stroke-width='3'/%3E%3Ccircle cx='19.5' cy='16' r='7' fill='none' "
+		 "stroke='%238fb5e0' stroke-width='3'/%3E%3C/svg%3E\">"
+		 "</head><body class=\"utrecht-document utrecht-document--surface\">"
+		 "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
+		 "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
+		 "<a class=\"samen-logo\" href=\"/\">samen</a>"
+		 "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
 	nav_item(b, rq, "/", "Overzicht");
 	nav_item(b, rq, "/netwerk", "Netwerkkaart");
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
 		nav_item(b, rq, "/proeftuinen", "Urenbank");
 	nav_item(b, rq, "/besturing", "Besturing");
-	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
+	if (rq->actor.role != ROLE_NONE &&
+	    policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
 		nav_item(b, rq, "/rapporten", "Rapporten");
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
 		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
@@ -112,7 +117,8 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		if (rq->actor.csrf[0]) {
 			html_raw(b, "<form method=\"post\" action=\"/uitloggen\" class=\"samen-inline\">");
 			html_csrf_field(rq, b);
-			html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Afmelden</button></form>");
+			html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+				    "type=\"submit\">Afmelden</button></form>");
 		}
 	} else {
 		html_raw(b, "<a class=\"utrecht-link\" href=\"/inloggen\">Aanmelden</a>");

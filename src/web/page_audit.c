@@ -46,8 +46,9 @@ static int get_audit(struct request *rq, struct response *rs)
 {
 	if (authz_require_page(rq, rs, ACT_AUDIT_READ, NULL) < 0)
 		return 0;
-	struct audit_filter f = { .van = query(rq, "van"), .tot = query(rq, "tot"), .actor = query(rq, "actor"),
-				  .limit = AUDIT_PAGE_SIZE + 1 };
+	struct audit_filter f = {
+		.van = query(rq, "van"), .tot = query(rq, "tot"), .actor = query(rq, "actor"), .limit = AUDIT_PAGE_SIZE + 1
+	};
 	long long page = 1;
 	const char *pq = query(rq, "pagina");
 	if (pq) {
@@ -80,20 +81,37 @@ static int get_audit(struct request *rq, struct response *rs)
 		    "<p class=\"utrecht-paragraph\">Elke wijziging en elke mislukte of geweigerde poging, met wie, wat, "
 		    "het resultaat en het adres van herkomst. Het log kan alleen worden aangevuld.</p>");
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/beheer/audit\">");
-	page_input_field(b, &(struct page_input){ .id = "van", .label = "Van (datum)", .type = "date", .value = f.van, .error = van_err, .field_class = "samen-filter__field" });
-	page_input_field(b, &(struct page_input){ .id = "tot", .label = "Tot en met (datum)", .type = "date", .value = f.tot, .error = tot_err, .field_class = "samen-filter__field" });
-	page_input_field(b, &(struct page_input){ .id = "actor", .label = "Gebruiker (naam)", .type = "text", .value = f.actor, .error = NULL, .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "van",
+						  .label = "Van (datum)",
+						  .type = "date",
+						  .value = f.van,
+						  .error = van_err,
+						  .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "tot",
+						  .label = "Tot en met (datum)",
+						  .type = "date",
+						  .value = f.tot,
+						  .error = tot_err,
+						  .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "actor",
+						  .label = "Gebruiker (naam)",
+						  .type = "text",
+						  .value = f.actor,
+						  .error = NULL,
+						  .field_class = "samen-filter__field" });
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 
 	size_t n = recs ? json_array_size(recs) : 0;
 	size_t shown = n > AUDIT_PAGE_SIZE ? AUDIT_PAGE_SIZE : n;
 	if (!recs) {
-		html_raw(b, "<div class=\"samen-alert\" role=\"alert\"><p class=\"utrecht-paragraph\">Herstel de datum in het filter.</p></div>");
+		html_raw(b, "<div class=\"samen-alert\" role=\"alert\"><p class=\"utrecht-paragraph\">Herstel de datum in het "
+			    "filter.</p></div>");
 	} else if (!shown) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Geen auditregels bij deze selectie.</p>");
 	} else {
-		html_raw(b, "<div class=\"samen-table-container\"><table class=\"utrecht-table samen-table\"><caption>Auditregels, "
-			    "nieuwste eerst (pagina ");
+		html_raw(b,
+			 "<div class=\"samen-table-container\"><table class=\"utrecht-table samen-table\"><caption>Auditregels, "
+			 "nieuwste eerst (pagina ");
 		html_int(b, page);
 		html_raw(b, ")</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip (UTC)</th>"
@@ -106,7 +124,8 @@ static int get_audit(struct request *rq, struct response *rs)
 		for (size_t i = 0; i < shown; i++) {
 			json_t *rec = json_array_get(recs, i);
 			const char *ts = json_string_value(json_object_get(rec, "tijdstempel"));
-			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\"><time datetime=\"");
+			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\"><time "
+				    "datetime=\"");
 			html_attr(b, ts);
 			html_raw(b, "\">");
 			/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */

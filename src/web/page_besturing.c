@@ -18,7 +18,9 @@ int page_besturing_has_string(json_t *arr, const char *v)
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(arr, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), v)) return 1;
+	json_array_foreach(arr, i, x)
+		if (json_is_string(x) && !strcmp(json_string_value(x), v))
+			return 1;
 	return 0;
 }
 
@@ -41,14 +43,20 @@ void page_besturing_stylesheet(struct buf *b, const char *name)
 }
 
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
-	       const char *error, int required)
+			  const char *error, int required)
 {
-	page_input_field(b, &(struct page_input){ .id = id, .name = name, .label = label, .type = type, .value = value,
-						  .error = error, .field_class = "bst-veld", .required = required });
+	page_input_field(b, &(struct page_input){ .id = id,
+						  .name = name,
+						  .label = label,
+						  .type = type,
+						  .value = value,
+						  .error = error,
+						  .field_class = "bst-veld",
+						  .required = required });
 }
 
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
-		const char *value, const char *error)
+			   const char *value, const char *error)
 {
 	const struct page_input in = { .id = id, .label = label, .error = error, .field_class = "bst-veld" };
 	page_field_begin(b, &in);
@@ -71,7 +79,7 @@ void page_besturing_select(struct buf *b, const char *id, const char *name, cons
 }
 
 void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
-		     const char *value, int optional)
+				const char *value, int optional)
 {
 	const struct page_input in = { .id = id, .label = label, .field_class = "bst-veld" };
 	page_field_begin(b, &in);
@@ -84,8 +92,7 @@ void page_besturing_select_orgs(struct buf *b, const char *id, const char *name,
 		html_raw(b, "<option value=\"\">— geen —</option>");
 	size_t i;
 	json_t *c;
-	json_array_foreach(codes, i, c)
-	{
+	json_array_foreach(codes, i, c) {
 		const char *code = json_string_value(c);
 		html_raw(b, "<option value=\"");
 		html_attr(b, code);
@@ -106,7 +113,8 @@ void page_besturing_notice(struct buf *b, const char *message)
 
 void page_besturing_problem(struct buf *b, const struct problem *p)
 {
-	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\" role=\"alert\"><div class=\"utrecht-alert__content\">"
+	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\" role=\"alert\"><div "
+		    "class=\"utrecht-alert__content\">"
 		    "<p class=\"utrecht-alert__message utrecht-paragraph\">");
 	html_txt(b, p->detail[0] ? p->detail : problem_title(p->status));
 	html_raw(b, "</p>");
@@ -244,7 +252,8 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	int scoring = !strcmp(kind, "scoring");
 	const char *pre = scoring ? "sc" : "vk";
 	char id[64];
-	html_raw(b, scoring ? "<section aria-labelledby=\"kop-nieuwe-scoring\"><h2 class=\"utrecht-heading-2\" id=\"kop-nieuwe-scoring\">"
+	html_raw(b, scoring ? "<section aria-labelledby=\"kop-nieuwe-scoring\"><h2 class=\"utrecht-heading-2\" "
+			      "id=\"kop-nieuwe-scoring\">"
 			      "Nieuwe scoring</h2>"
 			    : "<section aria-labelledby=\"kop-nieuwe-verkenning\"><h2 class=\"utrecht-heading-2\" "
 			      "id=\"kop-nieuwe-verkenning\">Nieuwe verkenningsronde</h2>");
@@ -254,26 +263,28 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	const struct problem *e = mine ? err : NULL;
 	snprintf(id, sizeof(id), "%s-code", pre);
 	page_besturing_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
-		  page_besturing_field_error(e, "code"), 1);
+			     page_besturing_field_error(e, "code"), 1);
 	snprintf(id, sizeof(id), "%s-naam", pre);
-	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), page_besturing_field_error(e, "naam"), 1);
+	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), page_besturing_field_error(e, "naam"),
+			     1);
 	size_t n = json_array_size(verbanden), i;
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
 	json_t *x;
 	if (opts) {
-		json_array_foreach(verbanden, i, x)
-		{
+		json_array_foreach(verbanden, i, x) {
 			opts[2 * i] = str(x, "code");
 			opts[2 * i + 1] = str(x, "naam") ? str(x, "naam") : str(x, "code");
 		}
 		snprintf(id, sizeof(id), "%s-verband", pre);
-		page_besturing_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL), page_besturing_field_error(e, "verband"));
+		page_besturing_select(b, id, "verband", "Verband", opts, ov(which, kind, f, "verband", NULL),
+				      page_besturing_field_error(e, "verband"));
 		free(opts);
 	}
 	if (scoring)
 		page_besturing_input(b, "sc-criteria", "criteria",
-			  "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)", "textarea",
-			  ov(which, kind, f, "criteria", default_criteria), page_besturing_field_error(e, "criteria"), 1);
+				     "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)",
+				     "textarea", ov(which, kind, f, "criteria", default_criteria),
+				     page_besturing_field_error(e, "criteria"), 1);
 	const char *terr = page_besturing_field_error(e, "taakvelden");
 	snprintf(id, sizeof(id), "%s-taakvelden", pre);
 	html_raw(b, terr ? "<fieldset class=\"bst-criteria bst-taakvelden utrecht-form-field--invalid\" aria-describedby=\""
@@ -290,17 +301,21 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 		html_txt(b, terr);
 		html_raw(b, "</div>");
 	}
-	json_array_foreach(taakvelden, i, x)
-	{
+	json_array_foreach(taakvelden, i, x) {
 		snprintf(id, sizeof(id), "%s-tv-%zu", pre, i);
 		int checked = which && !strcmp(which, kind) && form_has(f, "taakveld", str(x, "code"));
-		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div class=\"utrecht-form-field__input\">"
-			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" name=\"taakveld\" id=\"");
+		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div "
+			    "class=\"utrecht-form-field__input\">"
+			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" name=\"taakveld\" "
+			    "id=\"");
 		html_attr(b, id);
 		html_raw(b, "\" value=\"");
 		html_attr(b, str(x, "code"));
-		html_raw(b, checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\""
-				    : "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+		html_raw(
+			b,
+			checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+				  "for=\""
+				: "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
 		html_attr(b, id);
 		html_raw(b, "\">");
 		html_txt(b, str(x, "naam") ? str(x, "naam") : str(x, "code"));
@@ -311,8 +326,8 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	html_raw(b, "</button></form></section>");
 }
 
-static int render_overview(struct request *rq, struct response *rs, int status, const struct problem *err,
-			   const struct form *f, const char *which)
+static int render_overview(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f,
+			   const char *which)
 {
 	struct store *s = rq->store;
 	struct problem p;
@@ -347,11 +362,12 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	if (!json_array_size(surveys)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen verkenningsrondes.</p>");
 	} else {
-		static const char *const head[] = { "Verkenning", "Verband", "Datum", "#Antwoorden", "#Gekozen taakvelden", NULL };
+		static const char *const head[] = {
+			"Verkenning", "Verband", "Datum", "#Antwoorden", "#Gekozen taakvelden", NULL
+		};
 		page_table_begin(b, "Verkenningsrondes: welke taakvelden knellen en waar helpt samenwerken", NULL);
 		page_table_head(b, head);
-		json_array_foreach(surveys, i, x)
-		{
+		json_array_foreach(surveys, i, x) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
 				    "<a class=\"utrecht-link\" href=\"/verkenningen/");
 			html_url_segment(b, str(x, "code"));
@@ -377,8 +393,7 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 		static const char *const head[] = { "Scoring", "Verband", "Datum", "#Taakvelden", "#Criteria", NULL };
 		page_table_begin(b, "Scoringen: kandidaat-taakvelden op gewogen criteria, per partner", NULL);
 		page_table_head(b, head);
-		json_array_foreach(scorings, i, x)
-		{
+		json_array_foreach(scorings, i, x) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
 				    "<a class=\"utrecht-link\" href=\"/scoringen/");
 			html_url_segment(b, str(x, "code"));
@@ -401,15 +416,14 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 		    "Trajecten met mijlpalen</h2>");
 	json_t *seen = json_object();
 	json_t *rows = json_array();
-	json_array_foreach(ms, i, x)
-	{
+	json_array_foreach(ms, i, x) {
 		char key[32];
 		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(json_object_get(x, "traject")));
 		json_t *r = json_object_get(seen, key);
 		if (!r) {
 			r = json_pack("{s:O,s:O,s:O,s:i,s:i,s:i}", "traject", json_object_get(x, "traject"), "verband",
-				      json_object_get(x, "verband"), "naam", json_object_get(x, "taakveldNaam"), "totaal", 0, "laat", 0,
-				      "gereed", 0);
+				      json_object_get(x, "verband"), "naam", json_object_get(x, "taakveldNaam"), "totaal", 0,
+				      "laat", 0, "gereed", 0);
 			json_object_set_new(seen, key, r);
 			json_array_append(rows, r);
 		}
@@ -426,8 +440,7 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 		static const char *const head[] = { "Traject", "Verband", "#Mijlpalen", "#Gereed", "#Te laat vandaag", NULL };
 		page_table_begin(b, "Trajecten met mijlpalen (stand van vandaag)", NULL);
 		page_table_head(b, head);
-		json_array_foreach(rows, i, x)
-		{
+		json_array_foreach(rows, i, x) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 			page_besturing_trajectlink(b, json_integer_value(json_object_get(x, "traject")), str(x, "naam"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
@@ -445,8 +458,9 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	json_decref(seen), json_decref(rows);
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0]) {
 		json_t *vl = register_verband_list(s), *mayv = json_array();
-		json_array_foreach(vl, i, x) if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
-			json_array_append(mayv, x);
+		json_array_foreach(vl, i, x)
+			if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
+				json_array_append(mayv, x);
 		if (json_array_size(mayv)) {
 			json_t *tl = register_taakveld_list(s);
 			create_form(rq, b, "verkenning", mayv, tl, err, f, which);
@@ -495,8 +509,9 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 	}
 	const char *verband = form_get(&f, "verband");
 	if (rq->actor.role == ROLE_NONE || (verband && verband[0] && !policy_allows(&rq->actor, ACT_STEER, NULL, verband))) {
-		page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van een verband start daarvoor een verkenningsronde "
-					"of scoring.");
+		page_error(rq, rs, 403,
+			   "Alleen de stuurgroep of procesmanager van een verband start daarvoor een verkenningsronde "
+			   "of scoring.");
 		authz_audit(rq, ACT_STEER, 403, verband);
 		form_release(&f);
 		return 0;
@@ -538,8 +553,8 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 				continue;
 			json_t *o = criterion(l, len);
 			if (!o) {
-				problem_param(&p, "criteria", "regel %d is niet code;naam;gewicht met een geheel gewicht van 1 of meer",
-					      line);
+				problem_param(&p, "criteria",
+					      "regel %d is niet code;naam;gewicht met een geheel gewicht van 1 of meer", line);
 				break;
 			}
 			json_array_append_new(crit, o);
@@ -553,7 +568,8 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 		snprintf(p.detail, sizeof(p.detail), "Er is niets gestart: verbeter de velden met een fout.");
 	json_t *out = NULL;
 	if (r == 0)
-		r = scoring ? besturing_scoring_create(rq->store, in, &out, &p) : besturing_survey_create(rq->store, in, &out, &p);
+		r = scoring ? besturing_scoring_create(rq->store, in, &out, &p)
+			    : besturing_survey_create(rq->store, in, &out, &p);
 	json_decref(in), json_decref(out);
 	if (r < 0) {
 		if (!p.detail[0])
@@ -578,7 +594,6 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 
 static int page_survey_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 0); }
 static int page_scoring_create(struct request *rq, struct response *rs) { return page_create_post(rq, rs, 1); }
-
 
 const struct route page_besturing_routes[] = {
 	{ "GET", "/besturing", page_overview, NULL, NULL, NULL, NULL, NULL, 0 },

@@ -49,14 +49,14 @@ void page_besturing_stylesheet(struct buf *b, const char *name);
  * page_input_field (pages.h) draws every field, with the class bst-veld.
  * type "date", "text", "number", or "textarea". */
 void page_besturing_input(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
-	       const char *error, int required);
+			  const char *error, int required);
 /* A <select> in the same field markup (page_field_begin): options as
  * NULL-terminated value/label pairs. */
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
-		const char *value, const char *error);
+			   const char *value, const char *error);
 /* A <select> of organisations (codes) with their names. */
 void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
-		     const char *value, int optional);
+				const char *value, int optional);
 /* "Opgeslagen." and friends after a redirect. */
 void page_besturing_notice(struct buf *b, const char *message);
 /* The error of a refused form, with its field errors. */

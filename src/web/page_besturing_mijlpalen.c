@@ -28,7 +28,9 @@ int page_late(struct request *rq, struct response *rs)
 	page_besturing_stylesheet(b, "besturing.css");
 	page_besturing_title(b, "Te laat", "Mijlpalen die te laat zijn");
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/mijlpalen\">");
-	page_input_field(b, &(struct page_input){ .id = "datum", .label = "Peildatum", .type = "date",
+	page_input_field(b, &(struct page_input){ .id = "datum",
+						  .label = "Peildatum",
+						  .type = "date",
 						  .value = bad ? req_query(rq, "datum") : datum,
 						  .error = bad ? "Dit is geen geldige datum; gebruik JJJJ-MM-DD." : NULL,
 						  .field_class = "samen-filter__field" });
@@ -46,8 +48,8 @@ int page_late(struct request *rq, struct response *rs)
 		html_date(b, datum);
 		html_raw(b, " is geen enkele mijlpaal te laat.</p>");
 	} else {
-		static const char *const head[] = { "Mijlpaal", "Traject", "Verband", "Deadline", "#Dagen te laat", "Uitgesteld",
-						    "Verantwoordelijk", NULL };
+		static const char *const head[] = { "Mijlpaal",       "Traject",    "Verband",          "Deadline",
+						    "#Dagen te laat", "Uitgesteld", "Verantwoordelijk", NULL };
 		struct buf cap;
 		buf_init(&cap, 256);
 		buf_adds(&cap, "Te laat op ");
@@ -57,8 +59,7 @@ int page_late(struct request *rq, struct response *rs)
 		page_table_head(b, head);
 		size_t i;
 		json_t *m;
-		json_array_foreach(ms, i, m)
-		{
+		json_array_foreach(ms, i, m) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 			html_txt(b, str(m, "titel"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
@@ -122,8 +123,7 @@ int page_notices(struct request *rq, struct response *rs)
 		html_raw(b, "<ul class=\"bst-meldingen\">");
 		size_t i;
 		json_t *m;
-		json_array_foreach(list, i, m)
-		{
+		json_array_foreach(list, i, m) {
 			html_raw(b, "<li class=\"bst-melding\"><p class=\"utrecht-paragraph\"><strong>");
 			html_date(b, str(m, "datum"));
 			html_raw(b, " — ");
@@ -135,7 +135,8 @@ int page_notices(struct request *rq, struct response *rs)
 			html_raw(b, " aan ");
 			page_org_links(b, on, json_object_get(m, "ontvangers"));
 			html_raw(b, "; het traject: ");
-			page_besturing_trajectlink(b, json_integer_value(json_object_get(m, "traject")), str(m, "trajectVerbandNaam"));
+			page_besturing_trajectlink(b, json_integer_value(json_object_get(m, "traject")),
+						   str(m, "trajectVerbandNaam"));
 			html_raw(b, "</p></li>");
 		}
 		html_raw(b, "</ul>");

@@ -54,25 +54,25 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
 	json_t *x;
 	if (opts) {
-		json_array_foreach(json_object_get(sc, "taakvelden"), i, x)
-		{
+		json_array_foreach(json_object_get(sc, "taakvelden"), i, x) {
 			opts[2 * i] = json_string_value(x);
 			opts[2 * i + 1] = page_name(tvnames, json_string_value(x));
 		}
-		page_besturing_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL, NULL);
+		page_besturing_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL,
+				      NULL);
 		free(opts);
 	}
-	static const char *const scores[] = { "", "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
-					      "5 (zeer sterk)", NULL };
+	static const char *const scores[] = { "",  "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3",
+					      "4", "4",        "5", "5 (zeer sterk)",    NULL };
 	html_raw(b, "<fieldset class=\"bst-criteria\"><legend>Scores per criterium</legend>");
-	json_array_foreach(json_object_get(sc, "criteria"), i, x)
-	{
+	json_array_foreach(json_object_get(sc, "criteria"), i, x) {
 		char id[80], name[80];
 		snprintf(id, sizeof(id), "score-%zu", i);
 		snprintf(name, sizeof(name), "score.%s", str(x, "code"));
 		struct buf label;
 		buf_init(&label, 512);
-		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"), (long long)json_integer_value(json_object_get(x, "gewicht")));
+		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"),
+			   (long long)json_integer_value(json_object_get(x, "gewicht")));
 		page_besturing_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
 		buf_release(&label);
 	}
@@ -80,8 +80,7 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 		    "</button></form></section>");
 }
 
-static int render_scoring(struct request *rq, struct response *rs, int status, const struct problem *err,
-			  const struct form *f)
+static int render_scoring(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f)
 {
 	struct problem p;
 	problem_init(&p);
@@ -117,8 +116,7 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	page_besturing_dd_begin(b, "Criteria (gewicht)");
 	size_t i;
 	json_t *x;
-	json_array_foreach(json_object_get(sc, "criteria"), i, x)
-	{
+	json_array_foreach(json_object_get(sc, "criteria"), i, x) {
 		html_raw(b, i ? ", " : "");
 		html_txt(b, str(x, "naam"));
 		html_raw(b, " (");
@@ -127,15 +125,15 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	}
 	page_besturing_dd_end(b);
 	html_raw(b, "</dl>");
-	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per taakveld</h2>"
+	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per "
+		    "taakveld</h2>"
 		    "<p class=\"utrecht-paragraph\">Niet alleen het gemiddelde telt: een partner die laag scoort houdt een "
 		    "taakveld uit de hoogste klasse. Spreiding is het verschil tussen de hoogste en de laagste partner.</p>");
-	static const char *const head[] = { "Taakveld", "#Gemiddelde", "Laagste partner", "#Spreiding", "Klasse", "Ontbrekend",
-					    "Eigenaar", NULL };
+	static const char *const head[] = { "Taakveld", "#Gemiddelde", "Laagste partner", "#Spreiding",
+					    "Klasse",   "Ontbrekend",  "Eigenaar",        NULL };
 	page_table_begin(b, "Uitslag van de scoring, per klasse", "samen-table--wide");
 	page_table_head(b, head);
-	json_array_foreach(json_object_get(u, "taakvelden"), i, x)
-	{
+	json_array_foreach(json_object_get(u, "taakvelden"), i, x) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, str(x, "naam"));
 		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
@@ -161,8 +159,7 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		} else {
 			size_t k;
 			json_t *m;
-			json_array_foreach(missing, k, m)
-			{
+			json_array_foreach(missing, k, m) {
 				html_raw(b, k ? "; " : "");
 				html_txt(b, page_name(on, str(m, "organisatie")));
 				html_raw(b, ": ");
@@ -178,7 +175,8 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	}
 	page_table_end(b);
 	html_raw(b, "</section>");
-	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] && page_besturing_has_string(json_object_get(sc, "partners"), rq->actor.org) &&
+	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] &&
+	    page_besturing_has_string(json_object_get(sc, "partners"), rq->actor.org) &&
 	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband")))
 		score_form(rq, b, sc, tvn, err, f);
 	page_end(rq, rs);
@@ -252,4 +250,3 @@ int page_scoring_post(struct request *rq, struct response *rs)
 	authz_audit(rq, ACT_SCORE, 303, object);
 	return 0;
 }
-

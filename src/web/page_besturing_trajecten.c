@@ -120,8 +120,7 @@ static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, co
 	buf_init(&posten, 1024);
 	size_t i;
 	json_t *x;
-	json_array_foreach(bc ? json_object_get(bc, "posten") : NULL, i, x)
-	{
+	json_array_foreach(bc ? json_object_get(bc, "posten") : NULL, i, x) {
 		buf_adds(&posten, str(x, "organisatie") ? str(x, "organisatie") : "");
 		buf_adds(&posten, ";");
 		buf_adds(&posten, str(x, "soort"));
@@ -144,17 +143,19 @@ static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, co
 		    "gedeelde post en geef dan de verdeelsleutel (gelijk, inwoners of gebruik). Voorbeeld: "
 		    "<code>GM0148;kosten;1;200000,00</code>. Het opslaan vervangt de hele businesscase.</p>");
 	page_besturing_form_begin(rq, b, action, "bst-formulier");
-	page_besturing_input(b, "bc-periode", "periodeJaren", "Periode in jaren", "number", fv(st, "businesscase", 0, "periodeJaren", years),
-		  ferr(st, "businesscase", "periodeJaren"), 1);
+	page_besturing_input(b, "bc-periode", "periodeJaren", "Periode in jaren", "number",
+			     fv(st, "businesscase", 0, "periodeJaren", years), ferr(st, "businesscase", "periodeJaren"), 1);
 	page_besturing_input(b, "bc-disconto", "discontoPromille", "Disconto in promille per jaar", "number",
-		  fv(st, "businesscase", 0, "discontoPromille", permille), ferr(st, "businesscase", "discontoPromille"), 0);
-	page_besturing_input(b, "bc-posten", "posten", "Posten", "textarea", fv(st, "businesscase", 0, "posten", buf_str(&posten)),
-		  ferr(st, "businesscase", "posten"), 1);
+			     fv(st, "businesscase", 0, "discontoPromille", permille),
+			     ferr(st, "businesscase", "discontoPromille"), 0);
+	page_besturing_input(b, "bc-posten", "posten", "Posten", "textarea",
+			     fv(st, "businesscase", 0, "posten", buf_str(&posten)), ferr(st, "businesscase", "posten"), 1);
 	page_besturing_input(b, "bc-toelichting", "toelichting", "Toelichting (niet verplicht)", "textarea",
-		  fv(st, "businesscase", 0, "toelichting", bc && str(bc, "toelichting") ? str(bc, "toelichting") : ""),
-		  ferr(st, "businesscase", "toelichting"), 0);
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Businesscase opslaan</button>"
-		    "</form>");
+			     fv(st, "businesscase", 0, "toelichting", bc && str(bc, "toelichting") ? str(bc, "toelichting") : ""),
+			     ferr(st, "businesscase", "toelichting"), 0);
+	html_raw(b,
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Businesscase opslaan</button>"
+		 "</form>");
 	buf_release(&posten);
 }
 
@@ -188,17 +189,17 @@ static void businesscase(struct request *rq, struct buf *b, json_t *t, json_t *b
 	}
 	char netto[64];
 	snprintf(netto, sizeof(netto), "#Netto over %lld jaar", years);
-	const char *const head[] = { "Organisatie", "#Investering", "#Kosten", "#Besparing", netto, "#Netto contante waarde",
-				     "Terugverdienjaar", NULL };
+	const char *const head[] = { "Organisatie", "#Investering",           "#Kosten",          "#Besparing",
+				     netto,         "#Netto contante waarde", "Terugverdienjaar", NULL };
 	page_table_begin(b, "Businesscase per organisatie", "samen-table--wide");
 	page_table_head(b, head);
 	size_t i;
 	json_t *r;
-	json_array_foreach(json_object_get(bc, "perOrganisatie"), i, r)
-	{
+	json_array_foreach(json_object_get(bc, "perOrganisatie"), i, r) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, str(r, "naam") ? str(r, "naam") : page_name(names, str(r, "organisatie")));
-		const char *const cols[] = { "investeringCenten", "kostenCenten", "besparingCenten", "nettoCenten", "ncwCenten", NULL };
+		const char *const cols[] = { "investeringCenten", "kostenCenten", "besparingCenten",
+					     "nettoCenten",       "ncwCenten",    NULL };
 		for (int k = 0; cols[k]; k++) {
 			html_raw(b, k ? "</td>" : "</th>");
 			html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
@@ -230,8 +231,7 @@ static void timeline(struct buf *b, json_t *t, json_t *ms)
 	}
 	int32_t lo = DATE_NONE, hi = 0;
 	json_t *m;
-	json_array_foreach(ms, i, m)
-	{
+	json_array_foreach(ms, i, m) {
 		const char *st = str(m, "status");
 		int done = !strncmp(st, "gereed", 6);
 		int32_t day, orig;
@@ -240,8 +240,10 @@ static void timeline(struct buf *b, json_t *t, json_t *ms)
 			day = DATE_NONE;
 		mk[i].label = str(m, "titel");
 		mk[i].date = day;
-		mk[i].kind = !strcmp(st, "gereed") ? PLAN_DONE : !strcmp(st, "gereed-te-laat") ? PLAN_DONE_LATE
-							: !strcmp(st, "te-laat") ? PLAN_LATE : PLAN_OPEN;
+		mk[i].kind = !strcmp(st, "gereed")           ? PLAN_DONE
+			     : !strcmp(st, "gereed-te-laat") ? PLAN_DONE_LATE
+			     : !strcmp(st, "te-laat")        ? PLAN_LATE
+							     : PLAN_OPEN;
 		mk[i].moved_from = json_array_size(json_object_get(m, "uitstel")) &&
 						   date_parse(str(m, "oorspronkelijkeDeadline"), &orig) == 0
 					   ? orig
@@ -259,10 +261,17 @@ static void timeline(struct buf *b, json_t *t, json_t *ms)
 		lo = hi = date_today();
 	char title[400];
 	snprintf(title, sizeof(title), "Tijdlijn van de mijlpalen van %s", str(t, "taakveldNaam") ? str(t, "taakveldNaam") : "");
-	struct plan_chart c = { "traject-tijdlijn", title,
-				"Elke mijlpaal op een eigen regel, op de datum van de deadline of het gereedkomen; een stippellijn "
-				"loopt van de oorspronkelijke naar de huidige deadline. De tabel eronder geeft dezelfde gegevens.",
-				lo, hi, rows, n, 1 };
+	struct plan_chart c = {
+		"traject-tijdlijn",
+		title,
+		"Elke mijlpaal op een eigen regel, op de datum van de deadline of het gereedkomen; een stippellijn "
+		"loopt van de oorspronkelijke naar de huidige deadline. De tabel eronder geeft dezelfde gegevens.",
+		lo,
+		hi,
+		rows,
+		n,
+		1
+	};
 	html_raw(b, "<figure class=\"bst-figuur\">");
 	besturing_tijdlijn_write(b, &c);
 	html_raw(b, "</figure>");
@@ -283,14 +292,16 @@ static void milestone_forms(struct request *rq, struct buf *b, long long tid, js
 	snprintf(id, sizeof(id), "gereed-datum-%lld", mid);
 	page_besturing_input(b, id, "datum", "Gereed op", "date", fv(st, "gereed", mid, "datum", today), NULL, 1);
 	snprintf(id, sizeof(id), "gereed-toelichting-%lld", mid);
-	page_besturing_input(b, id, "toelichting", "Toelichting (niet verplicht)", "textarea", fv(st, "gereed", mid, "toelichting", ""),
-		  NULL, 0);
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Gereed melden</button></form>");
+	page_besturing_input(b, id, "toelichting", "Toelichting (niet verplicht)", "textarea",
+			     fv(st, "gereed", mid, "toelichting", ""), NULL, 0);
+	html_raw(b,
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Gereed melden</button></form>");
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen/%lld/uitstel", tid, mid);
 	page_besturing_form_begin(rq, b, action, "bst-formulier bst-formulier--klein");
 	html_raw(b, "<p class=\"bst-formulier__kop\">Uitstellen</p>");
 	snprintf(id, sizeof(id), "uitstel-deadline-%lld", mid);
-	page_besturing_input(b, id, "nieuweDeadline", "Nieuwe deadline", "date", fv(st, "uitstel", mid, "nieuweDeadline", ""), NULL, 1);
+	page_besturing_input(b, id, "nieuweDeadline", "Nieuwe deadline", "date", fv(st, "uitstel", mid, "nieuweDeadline", ""),
+			     NULL, 1);
 	snprintf(id, sizeof(id), "uitstel-reden-%lld", mid);
 	page_besturing_input(b, id, "reden", "Reden", "textarea", fv(st, "uitstel", mid, "reden", ""), NULL, 1);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Uitstellen</button>"
@@ -305,15 +316,16 @@ static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen", num(t, "id"));
 	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-nieuwe-mijlpaal\">Mijlpaal toevoegen</h3>");
 	page_besturing_form_begin(rq, b, action, "bst-formulier");
-	page_besturing_input(b, "mijlpaal-titel", "titel", "Titel", "text", fv(st, "mijlpaal", 0, "titel", ""), ferr(st, "mijlpaal", "titel"), 1);
+	page_besturing_input(b, "mijlpaal-titel", "titel", "Titel", "text", fv(st, "mijlpaal", 0, "titel", ""),
+			     ferr(st, "mijlpaal", "titel"), 1);
 	page_besturing_input(b, "mijlpaal-deadline", "deadline", "Deadline", "date", fv(st, "mijlpaal", 0, "deadline", ""),
-		  ferr(st, "mijlpaal", "deadline"), 1);
+			     ferr(st, "mijlpaal", "deadline"), 1);
 	page_besturing_input(b, "mijlpaal-verantwoordelijke", "verantwoordelijke", "Verantwoordelijke (niet verplicht)", "text",
-		  fv(st, "mijlpaal", 0, "verantwoordelijke", ""), ferr(st, "mijlpaal", "verantwoordelijke"), 0);
+			     fv(st, "mijlpaal", 0, "verantwoordelijke", ""), ferr(st, "mijlpaal", "verantwoordelijke"), 0);
 	page_besturing_select_orgs(b, "mijlpaal-organisatie", "organisatie", "Verantwoordelijke organisatie (niet verplicht)",
-			json_object_get(t, "deelnemers"), names, fv(st, "mijlpaal", 0, "organisatie", ""), 1);
+				   json_object_get(t, "deelnemers"), names, fv(st, "mijlpaal", 0, "organisatie", ""), 1);
 	page_besturing_input(b, "mijlpaal-omschrijving", "omschrijving", "Omschrijving (niet verplicht)", "textarea",
-		  fv(st, "mijlpaal", 0, "omschrijving", ""), ferr(st, "mijlpaal", "omschrijving"), 0);
+			     fv(st, "mijlpaal", 0, "omschrijving", ""), ferr(st, "mijlpaal", "omschrijving"), 0);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Mijlpaal toevoegen</button>"
 		    "</form>");
 }
@@ -321,7 +333,9 @@ static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *
 static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms, json_t *names, const struct form_state *st)
 {
 	long long tid = num(t, "id");
-	html_raw(b, "<section aria-labelledby=\"kop-mijlpalen\"><h2 class=\"utrecht-heading-2\" id=\"kop-mijlpalen\">Mijlpalen</h2>");
+	html_raw(
+		b,
+		"<section aria-labelledby=\"kop-mijlpalen\"><h2 class=\"utrecht-heading-2\" id=\"kop-mijlpalen\">Mijlpalen</h2>");
 	if (!json_array_size(ms)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Dit traject heeft nog geen mijlpalen.</p>");
 		milestone_new(rq, b, t, names, st);
@@ -329,16 +343,17 @@ static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms,
 		return;
 	}
 	timeline(b, t, ms);
-	static const char *const head[] = { "Mijlpaal", "Deadline", "Stand vandaag", "Uitstel (oude deadline, reden)",
+	static const char *const head[] = { "Mijlpaal",         "Deadline", "Stand vandaag", "Uitstel (oude deadline, reden)",
 					    "Verantwoordelijk", NULL };
 	page_table_begin(b, "Mijlpalen met hun geschiedenis van uitstel", "samen-table--wide");
 	page_table_head(b, head);
 	size_t i, k;
 	json_t *m, *u;
-	json_array_foreach(ms, i, m)
-	{
+	json_array_foreach(ms, i, m) {
 		const char *status = str(m, "status");
-		buf_printf(b, "<tr class=\"utrecht-table__row\" id=\"mijlpaal-%lld\"><th scope=\"row\" class=\"utrecht-table__header-cell\">",
+		buf_printf(b,
+			   "<tr class=\"utrecht-table__row\" id=\"mijlpaal-%lld\"><th scope=\"row\" "
+			   "class=\"utrecht-table__header-cell\">",
 			   num(m, "id"));
 		html_txt(b, str(m, "titel"));
 		if (str(m, "omschrijving")) {
@@ -368,8 +383,7 @@ static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms,
 			html_raw(b, "—");
 		else {
 			html_raw(b, "<ol class=\"bst-uitstel\">");
-			json_array_foreach(uitstel, k, u)
-			{
+			json_array_foreach(uitstel, k, u) {
 				html_raw(b, "<li>");
 				html_date(b, str(u, "oudeDeadline"));
 				html_raw(b, " → ");
@@ -400,10 +414,10 @@ static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms,
 	html_raw(b, "</section>");
 }
 
-static const char *const organen[] = { "stuurgroep", "stuurgroep", "burgemeesters", "burgemeesters", "college", "college",
-				       "or", "ondernemingsraad", "raad", "gemeenteraad", NULL };
-static const char *const uitkomsten[] = { "go", "akkoord (go)", "no-go", "niet akkoord (no-go)", "uitstel", "uitgesteld",
-					  "advies", "advies", "kennisname", "kennisname", NULL };
+static const char *const organen[] = { "stuurgroep", "stuurgroep",       "burgemeesters", "burgemeesters", "college", "college",
+				       "or",         "ondernemingsraad", "raad",          "gemeenteraad",  NULL };
+static const char *const uitkomsten[] = { "go",     "akkoord (go)", "no-go",      "niet akkoord (no-go)", "uitstel", "uitgesteld",
+					  "advies", "advies",       "kennisname", "kennisname",           NULL };
 
 static const char *pair_label(const char *const *pairs, const char *v)
 {
@@ -415,7 +429,9 @@ static const char *pair_label(const char *const *pairs, const char *v)
 
 static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, json_t *names, const struct form_state *st)
 {
-	html_raw(b, "<section aria-labelledby=\"kop-besluiten\"><h2 class=\"utrecht-heading-2\" id=\"kop-besluiten\">Besluiten</h2>");
+	html_raw(
+		b,
+		"<section aria-labelledby=\"kop-besluiten\"><h2 class=\"utrecht-heading-2\" id=\"kop-besluiten\">Besluiten</h2>");
 	if (!json_array_size(ds)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Over dit traject zijn nog geen besluiten vastgelegd.</p>");
 	} else {
@@ -424,9 +440,9 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 		page_table_head(b, head);
 		size_t i;
 		json_t *d;
-		json_array_foreach(ds, i, d)
-		{
-			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell samen-nowrap\">");
+		json_array_foreach(ds, i, d) {
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell "
+				    "samen-nowrap\">");
 			html_date(b, str(d, "datum"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 			html_txt(b, pair_label(organen, str(d, "orgaan")));
@@ -453,15 +469,20 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 		snprintf(action, sizeof(action), "/trajecten/%lld/besluiten", num(t, "id"));
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-nieuw-besluit\">Besluit vastleggen</h3>");
 		page_besturing_form_begin(rq, b, action, "bst-formulier");
-		page_besturing_select(b, "besluit-orgaan", "orgaan", "Orgaan", organen, fv(st, "besluit", 0, "orgaan", "stuurgroep"), NULL);
-		page_besturing_select_orgs(b, "besluit-organisatie", "organisatie", "Van welke gemeente (bij college, OR of raad)",
-				json_object_get(t, "deelnemers"), names, fv(st, "besluit", 0, "organisatie", ""), 1);
+		page_besturing_select(b, "besluit-orgaan", "orgaan", "Orgaan", organen,
+				      fv(st, "besluit", 0, "orgaan", "stuurgroep"), NULL);
+		page_besturing_select_orgs(b, "besluit-organisatie", "organisatie",
+					   "Van welke gemeente (bij college, OR of raad)", json_object_get(t, "deelnemers"),
+					   names, fv(st, "besluit", 0, "organisatie", ""), 1);
 		page_besturing_input(b, "besluit-datum", "datum", "Datum", "date", fv(st, "besluit", 0, "datum", today), NULL, 1);
-		page_besturing_select(b, "besluit-uitkomst", "uitkomst", "Uitkomst", uitkomsten, fv(st, "besluit", 0, "uitkomst", "go"), NULL);
-		page_besturing_input(b, "besluit-onderwerp", "onderwerp", "Onderwerp", "text", fv(st, "besluit", 0, "onderwerp", ""), NULL, 0);
-		page_besturing_input(b, "besluit-toelichting", "toelichting", "Toelichting", "textarea", fv(st, "besluit", 0, "toelichting", ""),
-			  NULL, 0);
-		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Besluit vastleggen</button>"
+		page_besturing_select(b, "besluit-uitkomst", "uitkomst", "Uitkomst", uitkomsten,
+				      fv(st, "besluit", 0, "uitkomst", "go"), NULL);
+		page_besturing_input(b, "besluit-onderwerp", "onderwerp", "Onderwerp", "text",
+				     fv(st, "besluit", 0, "onderwerp", ""), NULL, 0);
+		page_besturing_input(b, "besluit-toelichting", "toelichting", "Toelichting", "textarea",
+				     fv(st, "besluit", 0, "toelichting", ""), NULL, 0);
+		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Besluit "
+			    "vastleggen</button>"
 			    "</form>");
 	}
 	html_raw(b, "</section>");
@@ -471,15 +492,15 @@ static void roles(struct buf *b, json_t *rl)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen</h2>");
 	if (!json_array_size(rl)) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Voor dit traject zijn geen rollen vastgelegd; de rollen van het verband "
-			    "staan bij het verband.</p></section>");
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Voor dit traject zijn geen rollen vastgelegd; de rollen van het verband "
+			 "staan bij het verband.</p></section>");
 		return;
 	}
 	html_raw(b, "<ul class=\"bst-rollen\">");
 	size_t i;
 	json_t *r;
-	json_array_foreach(rl, i, r)
-	{
+	json_array_foreach(rl, i, r) {
 		html_raw(b, "<li><strong>");
 		html_txt(b, str(r, "rol"));
 		html_raw(b, "</strong>: ");
@@ -505,7 +526,8 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 	problem_init(&p);
 	json_t *t = NULL, *v = NULL, *bc = NULL, *ms = NULL, *ds = NULL, *rl = NULL;
 	if (register_traject_get(s, tid, &t, &p) < 0) {
-		page_error(rq, rs, p.status == 404 ? 404 : 500, p.status == 404 ? "Er is geen traject met dit nummer." : p.detail);
+		page_error(rq, rs, p.status == 404 ? 404 : 500,
+			   p.status == 404 ? "Er is geen traject met dit nummer." : p.detail);
 		return 0;
 	}
 	struct besturing_ms_filter mf = { tid, NULL, NULL, NULL, NULL, NULL, NULL };
@@ -615,11 +637,13 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	char verband[64] = "", morg[48] = "", object[160];
 	struct problem p;
 	problem_init(&p);
-	int r = http_parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
-		: besturing_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
+	int r = http_parse_id(req_param(rq, "id"), &tid) < 0
+			? problem_set(&p, 404, "Er is geen traject met dit nummer.")
+			: besturing_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
 	if (r == 0 && kind != POST_DECISION && kind != POST_MILESTONE)
-		r = http_parse_id(req_param(rq, "mid"), &mid) < 0 ? problem_set(&p, 404, "Er is geen mijlpaal met dit nummer.")
-							     : besturing_milestone_org(rq->store, tid, mid, morg, sizeof(morg), &p);
+		r = http_parse_id(req_param(rq, "mid"), &mid) < 0
+			    ? problem_set(&p, 404, "Er is geen mijlpaal met dit nummer.")
+			    : besturing_milestone_org(rq->store, tid, mid, morg, sizeof(morg), &p);
 	if (r < 0) {
 		page_error(rq, rs, 404, p.detail);
 		authz_audit(rq, act, 404, NULL);
@@ -631,10 +655,11 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 		snprintf(object, sizeof(object), "%s traject %lld", verband, tid);
 	if (!policy_allows(&rq->actor, act, morg[0] ? morg : NULL, verband)) {
 		page_error(rq, rs, 403,
-			   kind == POST_DECISION	? "Alleen de stuurgroep of procesmanager van dit verband legt besluiten vast."
-			   : kind == POST_MILESTONE ? "Alleen de stuurgroep of procesmanager van dit verband voegt mijlpalen toe."
-						 : "Alleen de stuurgroep, de procesmanager of de manager van de verantwoordelijke "
-						   "organisatie werkt deze mijlpaal bij.");
+			   kind == POST_DECISION ? "Alleen de stuurgroep of procesmanager van dit verband legt besluiten vast."
+			   : kind == POST_MILESTONE
+				   ? "Alleen de stuurgroep of procesmanager van dit verband voegt mijlpalen toe."
+				   : "Alleen de stuurgroep, de procesmanager of de manager van de verantwoordelijke "
+				     "organisatie werkt deze mijlpaal bij.");
 		authz_audit(rq, act, 403, object);
 		return 0;
 	}
@@ -665,10 +690,10 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 			if (v && v[0])
 				json_object_set_new(in, name, json_string(v));
 		}
-	r = kind == POST_DONE	   ? besturing_milestone_done(rq->store, tid, mid, in, &out, &p)
-	    : kind == POST_POSTPONE ? besturing_milestone_postpone(rq->store, tid, mid, in, &out, &p)
+	r = kind == POST_DONE        ? besturing_milestone_done(rq->store, tid, mid, in, &out, &p)
+	    : kind == POST_POSTPONE  ? besturing_milestone_postpone(rq->store, tid, mid, in, &out, &p)
 	    : kind == POST_MILESTONE ? besturing_milestone_create(rq->store, tid, in, &out, &p)
-				    : besturing_decision_create(rq->store, NULL, tid, in, &out, &p);
+				     : besturing_decision_create(rq->store, NULL, tid, in, &out, &p);
 	json_decref(in), json_decref(out);
 	static const char *const which[] = { "gereed", "uitstel", "besluit", "mijlpaal" };
 	if (r < 0) {
@@ -706,8 +731,9 @@ int page_traject_bc(struct request *rq, struct response *rs)
 	char verband[64] = "", object[160];
 	struct problem p;
 	problem_init(&p);
-	int r = http_parse_id(req_param(rq, "id"), &tid) < 0 ? problem_set(&p, 404, "Er is geen traject met dit nummer.")
-		: besturing_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
+	int r = http_parse_id(req_param(rq, "id"), &tid) < 0
+			? problem_set(&p, 404, "Er is geen traject met dit nummer.")
+			: besturing_traject_verband(rq->store, tid, verband, sizeof(verband), &p);
 	if (r < 0) {
 		page_error(rq, rs, 404, p.detail);
 		authz_audit(rq, ACT_STEER, 404, NULL);
@@ -792,7 +818,8 @@ int page_traject_bc(struct request *rq, struct response *rs)
 			break;
 		}
 		if (parse_euros(part[3], plen[3], &cents) < 0) {
-			problem_param(&p, "posten", "regel %d: het bedrag is geen bedrag in euro's (bijvoorbeeld 200000,00)", line);
+			problem_param(&p, "posten", "regel %d: het bedrag is geen bedrag in euro's (bijvoorbeeld 200000,00)",
+				      line);
 			break;
 		}
 		if (n >= (int)(sizeof(lines) / sizeof(lines[0]))) {
@@ -838,7 +865,8 @@ int page_traject_bc(struct request *rq, struct response *rs)
 			int used = 0;
 			if (sscanf(p.params[i].name, "posten[%zu].%n", &idx, &used) == 1 && used > 0 && idx < (size_t)n) {
 				char reason[256];
-				snprintf(reason, sizeof(reason), "regel %d, %s: %s", lines[idx], p.params[i].name + used, p.params[i].reason);
+				snprintf(reason, sizeof(reason), "regel %d, %s: %s", lines[idx], p.params[i].name + used,
+					 p.params[i].reason);
 				snprintf(p.params[i].reason, sizeof(p.params[i].reason), "%s", reason);
 				snprintf(p.params[i].name, sizeof(p.params[i].name), "posten");
 			}

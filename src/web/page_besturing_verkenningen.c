@@ -14,8 +14,8 @@ static const char *str(json_t *o, const char *k) { return json_string_value(json
 
 /* ---- /verkenningen/{code} -------------------------------------------------------------------- */
 
-static const char *const grades[] = { "", "— niet beantwoord —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4", "5",
-				      "5 (zeer sterk)", NULL };
+static const char *const grades[] = { "",  "— niet beantwoord —", "1", "1 (helemaal niet)", "2", "2", "3", "3", "4", "4",
+				      "5", "5 (zeer sterk)",      NULL };
 
 /* The form a partner fills in for its own organisation: per taakveld the
  * knelpunt, the meerwaarde and whether a quick result is expected. */
@@ -28,8 +28,9 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 	size_t i;
 	json_t *x;
 	if (!f && besturing_survey_answers(rq->store, str(k, "code"), &all, &q) == 0)
-		json_array_foreach(all, i, x) if (str(x, "organisatie") && !strcmp(str(x, "organisatie"), rq->actor.org))
-			json_object_set(mine, str(x, "taakveld"), x);
+		json_array_foreach(all, i, x)
+			if (str(x, "organisatie") && !strcmp(str(x, "organisatie"), rq->actor.org))
+				json_object_set(mine, str(x, "taakveld"), x);
 	json_decref(all);
 	struct buf action;
 	buf_init(&action, 256);
@@ -46,8 +47,7 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 		page_besturing_problem(b, err);
 	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
 	buf_release(&action);
-	json_array_foreach(json_object_get(k, "taakvelden"), i, x)
-	{
+	json_array_foreach(json_object_get(k, "taakvelden"), i, x) {
 		const char *tv = json_string_value(x);
 		json_t *a = json_object_get(mine, tv);
 		char id[96], name[96], val[8];
@@ -65,18 +65,24 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 				snprintf(val, sizeof(val), "%lld", (long long)json_integer_value(json_object_get(a, what)));
 				v = val;
 			}
-			page_besturing_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v, page_besturing_field_error(err, name));
+			page_besturing_select(b, id, name, c ? "Meerwaarde van samenwerken" : "Knelpunt", grades, v,
+					      page_besturing_field_error(err, name));
 		}
 		snprintf(id, sizeof(id), "snel-%zu", i);
 		snprintf(name, sizeof(name), "snel.%s", tv);
 		int checked = f ? form_get(f, name) != NULL : a && json_is_true(json_object_get(a, "snelResultaat"));
-		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div class=\"utrecht-form-field__input\">"
-			    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" value=\"ja\" id=\"");
+		html_raw(b,
+			 "<div class=\"utrecht-form-field utrecht-form-field--checkbox bst-veld\"><div "
+			 "class=\"utrecht-form-field__input\">"
+			 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" value=\"ja\" id=\"");
 		html_attr(b, id);
 		html_raw(b, "\" name=\"");
 		html_attr(b, name);
-		html_raw(b, checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\""
-				    : "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
+		html_raw(
+			b,
+			checked ? "\" checked></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+				  "for=\""
+				: "\"></div><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"");
 		html_attr(b, id);
 		html_raw(b, "\">Snel resultaat verwacht</label></div></div></fieldset>");
 	}
@@ -85,8 +91,7 @@ static void answer_form(struct request *rq, struct buf *b, json_t *k, json_t *tv
 	json_decref(mine);
 }
 
-static int render_survey(struct request *rq, struct response *rs, int status, const struct problem *err,
-			 const struct form *f)
+static int render_survey(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f)
 {
 	struct problem p;
 	problem_init(&p);
@@ -140,14 +145,13 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag</h2>"
 		    "<p class=\"utrecht-paragraph\">Prioriteit is knelpunt × meerwaarde, gemiddeld over de partners (0–25); "
 		    "een snelle winst verwacht meer dan de helft van de partners.</p>");
-	static const char *const head[] = { "#Rang", "Taakveld", "#Prioriteit", "#Knelpunt", "#Meerwaarde", "Snelle winst",
-					    "#Antwoorden", "Gekozen", NULL };
+	static const char *const head[] = { "#Rang",        "Taakveld",    "#Prioriteit", "#Knelpunt", "#Meerwaarde",
+					    "Snelle winst", "#Antwoorden", "Gekozen",     NULL };
 	page_table_begin(b, "Taakvelden in rangorde", NULL);
 	page_table_head(b, head);
 	size_t i;
 	json_t *r;
-	json_array_foreach(json_object_get(u, "taakvelden"), i, r)
-	{
+	json_array_foreach(json_object_get(u, "taakvelden"), i, r) {
 		int chosen = json_is_true(json_object_get(r, "gekozen"));
 		html_raw(b, chosen ? "<tr class=\"utrecht-table__row bst-gekozen\">" : "<tr class=\"utrecht-table__row\">");
 		html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
@@ -217,8 +221,9 @@ int page_survey_post(struct request *rq, struct response *rs)
 	char object[160];
 	snprintf(object, sizeof(object), "%s %s", verband, rq->actor.org);
 	if (!rq->actor.org[0] || !policy_allows(&rq->actor, ACT_SURVEY_ANSWER, rq->actor.org, verband)) {
-		page_error(rq, rs, 403, "Alleen de manager of het lid van de stuurgroep van dit verband beantwoordt de verkenning "
-					"voor de eigen organisatie.");
+		page_error(rq, rs, 403,
+			   "Alleen de manager of het lid van de stuurgroep van dit verband beantwoordt de verkenning "
+			   "voor de eigen organisatie.");
 		authz_audit(rq, ACT_SURVEY_ANSWER, 403, object);
 		return 0;
 	}
@@ -233,8 +238,7 @@ int page_survey_post(struct request *rq, struct response *rs)
 	size_t i;
 	json_t *x;
 	if (r == 0)
-		json_array_foreach(json_object_get(k, "taakvelden"), i, x)
-		{
+		json_array_foreach(json_object_get(k, "taakvelden"), i, x) {
 			const char *tv = json_string_value(x);
 			char kn[96], mw[96], sn[96];
 			snprintf(kn, sizeof(kn), "knelpunt.%s", tv);
@@ -257,8 +261,7 @@ int page_survey_post(struct request *rq, struct response *rs)
 	else if (r == 0 && p.status)
 		snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen: verbeter de velden met een fout.");
 	r = p.status ? -p.status : 0;
-	json_array_foreach(answers, i, x)
-	{
+	json_array_foreach(answers, i, x) {
 		if (r < 0)
 			break;
 		json_t *out = NULL;
@@ -286,4 +289,3 @@ int page_survey_post(struct request *rq, struct response *rs)
 	authz_audit(rq, ACT_SURVEY_ANSWER, 303, object);
 	return 0;
 }
-

@@ -50,8 +50,7 @@ void page_label_list(struct buf *b, json_t *values)
 {
 	size_t i;
 	json_t *v;
-	json_array_foreach(values, i, v)
-	{
+	json_array_foreach(values, i, v) {
 		if (i)
 			html_raw(b, ", ");
 		page_label(b, json_string_value(v));
@@ -63,8 +62,7 @@ json_t *page_names(json_t *list)
 	json_t *names = json_object();
 	size_t i;
 	json_t *x;
-	json_array_foreach(list, i, x)
-	{
+	json_array_foreach(list, i, x) {
 		json_t *code = json_object_get(x, "code"), *naam = json_object_get(x, "naam");
 		if (json_is_string(code) && json_is_string(naam))
 			json_object_set(names, json_string_value(code), naam);
@@ -114,16 +112,14 @@ void page_org_links(struct buf *b, json_t *names, json_t *codes)
 	json_t *c;
 	struct named *list = calloc(n, sizeof(*list));
 	if (!list) { /* unsorted is better than nothing */
-		json_array_foreach(codes, i, c)
-		{
+		json_array_foreach(codes, i, c) {
 			if (i)
 				html_raw(b, ", ");
 			page_org_link(b, json_string_value(c), page_name(names, json_string_value(c)));
 		}
 		return;
 	}
-	json_array_foreach(codes, i, c)
-	{
+	json_array_foreach(codes, i, c) {
 		const char *code = json_string_value(c);
 		if (code)
 			list[k++] = (struct named){ code, page_name(names, code) };
@@ -157,7 +153,8 @@ void page_table_head(struct buf *b, const char *const headers[])
 	html_raw(b, "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
 	for (int i = 0; headers[i]; i++) {
 		int numeric = headers[i][0] == '#';
-		html_raw(b, numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">"
+		html_raw(b, numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell "
+				      "utrecht-table__header-cell--numeric-column\">"
 				    : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, headers[i] + numeric);
 		html_raw(b, "</th>");
@@ -202,7 +199,8 @@ void page_alert(struct buf *b, const char *message)
 
 void page_field_begin(struct buf *b, const struct page_input *in)
 {
-	html_raw(b, in->error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid" : "<div class=\"utrecht-form-field");
+	html_raw(b,
+		 in->error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid" : "<div class=\"utrecht-form-field");
 	if (in->field_class) {
 		html_raw(b, " ");
 		html_attr(b, in->field_class);

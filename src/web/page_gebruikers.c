@@ -12,9 +12,9 @@
 
 struct login_view {
 	int status;
-	const char *naam;      /* to fill in again */
-	const char *error;     /* for the whole form */
-	const char *naam_err;  /* for a field */
+	const char *naam;     /* to fill in again */
+	const char *error;    /* for the whole form */
+	const char *naam_err; /* for a field */
 	const char *pw_err;
 };
 
@@ -27,7 +27,8 @@ static void render(struct request *rq, struct response *rs, const struct login_v
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Aanmelden</h1>");
 	const char *q = req_query(rq, "afgemeld");
 	if (q && rq->actor.role == ROLE_NONE && !v->error)
-		html_raw(b, "<div class=\"samen-note\" role=\"status\"><p class=\"utrecht-paragraph\">U bent afgemeld.</p></div>");
+		html_raw(b,
+			 "<div class=\"samen-note\" role=\"status\"><p class=\"utrecht-paragraph\">U bent afgemeld.</p></div>");
 	if (rq->actor.role != ROLE_NONE && !v->error) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">U bent aangemeld als <strong>");
 		html_txt(b, rq->actor.name);
@@ -37,7 +38,8 @@ static void render(struct request *rq, struct response *rs, const struct login_v
 			html_raw(b, ", ");
 			html_txt(b, rq->actor.org);
 		}
-		html_raw(b, ").</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar het overzicht</a></p>");
+		html_raw(b,
+			 ").</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar het overzicht</a></p>");
 		page_end(rq, rs);
 		rs->status = v->status ? v->status : 200;
 		return;
@@ -51,8 +53,20 @@ static void render(struct request *rq, struct response *rs, const struct login_v
 		    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	html_attr(b, token);
 	html_raw(b, "\">");
-	page_input_field(b, &(struct page_input){ .id = "naam", .label = "Naam", .type = "text", .autocomplete = "username", .value = v->naam, .error = v->naam_err, .required = 1 });
-	page_input_field(b, &(struct page_input){ .id = "wachtwoord", .label = "Wachtwoord", .type = "password", .autocomplete = "current-password", .value = NULL, .error = v->pw_err, .required = 1 });
+	page_input_field(b, &(struct page_input){ .id = "naam",
+						  .label = "Naam",
+						  .type = "text",
+						  .autocomplete = "username",
+						  .value = v->naam,
+						  .error = v->naam_err,
+						  .required = 1 });
+	page_input_field(b, &(struct page_input){ .id = "wachtwoord",
+						  .label = "Wachtwoord",
+						  .type = "password",
+						  .autocomplete = "current-password",
+						  .value = NULL,
+						  .error = v->pw_err,
+						  .required = 1 });
 	html_raw(b, "<p class=\"utrecht-paragraph\"><button class=\"utrecht-button utrecht-button--primary-action\" "
 		    "type=\"submit\">Aanmelden</button></p></form>"
 		    "<p class=\"utrecht-paragraph\">Geen account of wachtwoord vergeten? Vraag de beheerder of de manager "
@@ -106,7 +120,8 @@ static int post_login(struct request *rq, struct response *rs)
 		}
 		v.status = status;
 		if (status == 429) {
-			snprintf(msg, sizeof(msg), "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
+			snprintf(msg, sizeof(msg),
+				 "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
 				 (retry + 59) / 60);
 			v.error = msg;
 		} else if (status == 401) {

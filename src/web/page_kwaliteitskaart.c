@@ -25,10 +25,7 @@ static int this_year(void)
 
 static const char *const status_symbol[] = { "✕", "!", "✓" };
 
-static int status_index(const char *s)
-{
-	return s && !strcmp(s, "gedekt") ? 2 : s && !strcmp(s, "een-pitter") ? 1 : 0;
-}
+static int status_index(const char *s) { return s && !strcmp(s, "gedekt") ? 2 : s && !strcmp(s, "een-pitter") ? 1 : 0; }
 
 static void status_words(struct buf *b, int si)
 {
@@ -75,8 +72,7 @@ static void filter_form(struct buf *b, json_t *verbanden, const char *verband, i
 		    "id=\"verband\" name=\"verband\"><option value=\"\">Alle organisaties met een kwaliteitskaart</option>");
 	size_t i;
 	json_t *v;
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		html_raw(b, "<option value=\"");
 		html_attr(b, str(v, "code"));
 		html_raw(b, verband && !strcmp(verband, str(v, "code")) ? "\" selected>" : "\">");
@@ -86,7 +82,8 @@ static void filter_form(struct buf *b, json_t *verbanden, const char *verband, i
 	html_raw(b, "</select></div></div>");
 	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 			  : "<div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"jaar\">Jaar</label></div>");
+	html_raw(b,
+		 "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"jaar\">Jaar</label></div>");
 	if (error) {
 		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"jaar-fout\">");
 		html_txt(b, error);
@@ -145,7 +142,9 @@ static json_t *find_org(json_t *per, const char *code)
 {
 	size_t i;
 	json_t *x;
-	json_array_foreach(per, i, x) if (!strcmp(str(x, "organisatie"), code)) return x;
+	json_array_foreach(per, i, x)
+		if (!strcmp(str(x, "organisatie"), code))
+			return x;
 	return NULL;
 }
 
@@ -208,16 +207,14 @@ static void heatmap(struct buf *b, json_t *net, int jaar, const char *datum)
 		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Competentie</th>");
 	size_t i, k;
 	json_t *o, *c;
-	json_array_foreach(orgs, i, o)
-	{
+	json_array_foreach(orgs, i, o) {
 		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell samen-kk__org\">");
 		page_org_link(b, str(o, "code"), str(o, "naam"));
 		html_raw(b, "</th>");
 	}
 	html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell samen-kk__org\">Netwerk samen</th></tr></thead>"
 		    "<tbody class=\"utrecht-table__body\">");
-	json_array_foreach(comps, k, c)
-	{
+	json_array_foreach(comps, k, c) {
 		html_raw(b, "<tr class=\"utrecht-table__row\" data-competentie=\"");
 		html_attr(b, str(c, "competentie"));
 		html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -231,12 +228,13 @@ static void heatmap(struct buf *b, json_t *net, int jaar, const char *datum)
 		}
 		html_raw(b, "</span></th>");
 		json_t *per = json_object_get(c, "perOrganisatie");
-		json_array_foreach(orgs, i, o) cell(b, find_org(per, str(o, "code")), proj);
+		json_array_foreach(orgs, i, o)
+			cell(b, find_org(per, str(o, "code")), proj);
 		json_t *pj = json_object_get(c, "projectie");
-		json_t *net_cell = json_pack("{s:O,s:O,s:O,s:O,s:i}", "houders", json_object_get(c, "netwerkHouders"), "status",
-					     json_object_get(c, "netwerkStatus"), "houdersProjectie",
-					     json_object_get(pj, "netwerkHouders"), "statusProjectie",
-					     json_object_get(pj, "netwerkStatus"), "vervangers", 0);
+		json_t *net_cell =
+			json_pack("{s:O,s:O,s:O,s:O,s:i}", "houders", json_object_get(c, "netwerkHouders"), "status",
+				  json_object_get(c, "netwerkStatus"), "houdersProjectie", json_object_get(pj, "netwerkHouders"),
+				  "statusProjectie", json_object_get(pj, "netwerkStatus"), "vervangers", 0);
 		cell(b, net_cell, proj);
 		json_decref(net_cell);
 		html_raw(b, "</tr>");
@@ -249,10 +247,11 @@ static void comp_names(struct buf *b, json_t *codes, json_t *comps)
 {
 	size_t i, k, n = json_array_size(codes);
 	json_t *x, *c;
-	json_array_foreach(codes, i, x)
-	{
+	json_array_foreach(codes, i, x) {
 		const char *name = json_string_value(x);
-		json_array_foreach(comps, k, c) if (!strcmp(str(c, "competentie"), json_string_value(x))) name = str(c, "naam");
+		json_array_foreach(comps, k, c)
+			if (!strcmp(str(c, "competentie"), json_string_value(x)))
+				name = str(c, "naam");
 		if (i)
 			html_raw(b, i + 1 == n ? " en " : ", ");
 		html_txt(b, name);
@@ -309,8 +308,7 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 		    "Medewerkers per organisatie</h2>");
 	size_t i, k;
 	json_t *o, *m;
-	json_array_foreach(orgs, i, o)
-	{
+	json_array_foreach(orgs, i, o) {
 		json_t *staff = NULL;
 		struct problem p;
 		problem_init(&p);
@@ -322,10 +320,10 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 		html_int(b, (long long)json_array_size(staff));
 		html_raw(b, json_array_size(staff) == 1 ? " medewerker)" : " medewerkers)");
 		html_raw(b, "</summary><ul class=\"samen-kk-medewerkers__list\">");
-		json_array_foreach(staff, k, m)
-		{
+		json_array_foreach(staff, k, m) {
 			char href[64];
-			snprintf(href, sizeof(href), "/medewerkers/%lld", (long long)json_integer_value(json_object_get(m, "id")));
+			snprintf(href, sizeof(href), "/medewerkers/%lld",
+				 (long long)json_integer_value(json_object_get(m, "id")));
 			html_raw(b, "<li>");
 			html_link(b, href, str(m, "naam"));
 			if (str(m, "functie")) {
@@ -437,13 +435,14 @@ static void import_form(struct request *rq, struct buf *b, const char *chosen)
 	html_raw(b, "<form class=\"samen-kk-upload\" method=\"post\" action=\"/kwaliteitskaart/import\" "
 		    "enctype=\"multipart/form-data\">");
 	html_csrf_field(rq, b);
-	html_raw(b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
-		    "for=\"organisatie\">Organisatie</label></div><div class=\"utrecht-form-field__input\"><select class=\"utrecht-select "
-		    "utrecht-select--html-select\" id=\"organisatie\" name=\"organisatie\" required>");
+	html_raw(b,
+		 "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		 "for=\"organisatie\">Organisatie</label></div><div class=\"utrecht-form-field__input\"><select "
+		 "class=\"utrecht-select "
+		 "utrecht-select--html-select\" id=\"organisatie\" name=\"organisatie\" required>");
 	size_t i;
 	json_t *o;
-	json_array_foreach(orgs, i, o)
-	{
+	json_array_foreach(orgs, i, o) {
 		if (!policy_allows(&rq->actor, ACT_STAFF_WRITE, str(o, "code"), NULL))
 			continue;
 		html_raw(b, "<option value=\"");
@@ -480,8 +479,10 @@ static void format_help(struct buf *b)
 	page_table_begin(b, "Voorbeeld", NULL);
 	page_table_head(b, head);
 	html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell\">Ilse Nijenhuis</td>"
-		    "<td class=\"utrecht-table__cell\">taxateur WOZ</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">32</td>"
-		    "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">2040</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\"></td>"
+		    "<td class=\"utrecht-table__cell\">taxateur WOZ</td><td class=\"utrecht-table__cell "
+		    "utrecht-table__cell--numeric-column\">32</td>"
+		    "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">2040</td><td "
+		    "class=\"utrecht-table__cell utrecht-table__cell--numeric-column\"></td>"
 		    "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">2</td></tr>");
 	page_table_end(b);
 	html_raw(b, "</section>");
@@ -490,8 +491,9 @@ static void format_help(struct buf *b)
 static void import_page_begin(struct request *rq, struct response *rs)
 {
 	page_begin(rq, rs, "Kwaliteitskaart inlezen");
-	html_raw(&rs->body, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/kwaliteitskaart\">Kwaliteitskaart</a> "
-			    "› Inlezen</p><h1 class=\"utrecht-heading-1\">Kwaliteitskaart inlezen</h1>");
+	html_raw(&rs->body,
+		 "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/kwaliteitskaart\">Kwaliteitskaart</a> "
+		 "› Inlezen</p><h1 class=\"utrecht-heading-1\">Kwaliteitskaart inlezen</h1>");
 }
 
 static int get_import(struct request *rq, struct response *rs)
@@ -516,7 +518,8 @@ static void error_report(struct buf *b, const struct kwaliteitskaart_sheet *sh)
 	page_table_head(b, head);
 	for (size_t i = 0; i < sh->nerrors; i++) {
 		const struct kwaliteitskaart_sheet_error *e = &sh->errors[i];
-		html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
+		html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell "
+			    "utrecht-table__cell--numeric-column\">");
 		if (e->line)
 			html_int(b, e->line);
 		else
@@ -547,8 +550,7 @@ static void name_list(struct buf *b, const char *label, json_t *names)
 	html_raw(b, ": ");
 	size_t i;
 	json_t *n;
-	json_array_foreach(names, i, n)
-	{
+	json_array_foreach(names, i, n) {
 		if (i)
 			html_raw(b, ", ");
 		html_txt(b, json_string_value(n));
@@ -571,8 +573,9 @@ static int post_import(struct request *rq, struct response *rs)
 	snprintf(obj, sizeof(obj), "kwaliteitskaart %s", org);
 	if (n < 0 || !org[0] || !pf) {
 		import_page_begin(rq, rs);
-		page_alert(&rs->body, n < 0 ? "Het formulier kwam niet goed aan; kies het bestand opnieuw."
-					    : !org[0] ? "Kies een organisatie." : "Kies een bestand.");
+		page_alert(&rs->body, n < 0     ? "Het formulier kwam niet goed aan; kies het bestand opnieuw."
+				      : !org[0] ? "Kies een organisatie."
+						: "Kies een bestand.");
 		import_form(rq, &rs->body, org);
 		page_end(rq, rs);
 		rs->status = 400;
@@ -607,8 +610,11 @@ static int post_import(struct request *rq, struct response *rs)
 			    "kwaliteitskaart</a></p></div>");
 		json_decref(out);
 	} else {
-		page_alert(b, sh.nerrors ? "Niets ingelezen: het bestand heeft fouten. Herstel ze in het werkblad en lees het opnieuw in."
-					 : p.detail);
+		page_alert(
+			b,
+			sh.nerrors
+				? "Niets ingelezen: het bestand heeft fouten. Herstel ze in het werkblad en lees het opnieuw in."
+				: p.detail);
 		if (sh.nerrors)
 			error_report(b, &sh);
 		rs->status = p.status && p.status != 422 ? p.status : 422;

@@ -69,8 +69,7 @@ static void fingerprint(json_t *proposal, char out[65])
 	crypto_generichash_init(&st, NULL, 0, sizeof(h));
 	size_t i;
 	json_t *t;
-	json_array_foreach(json_object_get(proposal, "toewijzingen"), i, t)
-	{
+	json_array_foreach(json_object_get(proposal, "toewijzingen"), i, t) {
 		char row[160];
 		int n = snprintf(row, sizeof(row), "%lld:%lld:%s:%lld;",
 				 (long long)json_integer_value(json_object_get(t, "opdracht")),
@@ -103,8 +102,7 @@ static const char *org_name(json_t *proposal, const char *code)
 {
 	size_t i;
 	json_t *t;
-	json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t)
-	{
+	json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t) {
 		if (!strcmp(jstr(t, "organisatie"), code) && jstr(t, "naam")[0])
 			return jstr(t, "naam");
 	}
@@ -142,12 +140,14 @@ static void th_row(struct buf *b, const char *text)
 static void table_begin(struct buf *b, const char *caption, const char *const headers[])
 {
 	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\">"
-		    "<table class=\"utrecht-table utrecht-table--html-table samen-table\"><caption class=\"utrecht-table__caption\">");
+		    "<table class=\"utrecht-table utrecht-table--html-table samen-table\"><caption "
+		    "class=\"utrecht-table__caption\">");
 	html_txt(b, caption);
 	html_raw(b, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
 	for (int i = 0; headers[i]; i++) {
 		int numeric = headers[i][0] == '#';
-		html_raw(b, numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">"
+		html_raw(b, numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell "
+				      "utrecht-table__header-cell--numeric-column\">"
 				    : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, headers[i] + numeric);
 		html_raw(b, "</th>");
@@ -196,7 +196,8 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 		return;
 	size_t n = 0, i, k;
 	json_t *o, *z;
-	json_array_foreach(list, i, o) n += json_array_size(json_object_get(o, "inzet"));
+	json_array_foreach(list, i, o)
+		n += json_array_size(json_object_get(o, "inzet"));
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"inzet\">Inzet in deze proeftuin</h2>");
 	if (!n) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog geen inzet op de open opdrachten.</p>");
@@ -205,10 +206,8 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 	}
 	static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "#Minuten", "Status", NULL };
 	table_begin(b, "Inzet op open opdrachten", head);
-	json_array_foreach(list, i, o)
-	{
-		json_array_foreach(json_object_get(o, "inzet"), k, z)
-		{
+	json_array_foreach(list, i, o) {
+		json_array_foreach(json_object_get(o, "inzet"), k, z) {
 			html_raw(b, "<tr class=\"utrecht-table__row\">");
 			th_row(b, jstr(o, "titel"));
 			td(b, jstr(z, "medewerkerNaam"));
@@ -234,7 +233,8 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 	buf_init(&href, 512);
 	buf_adds(&href, "/proeftuinen/");
 	html_url_segment(&href, sc->code);
-	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › <a class=\"utrecht-link\" href=\"");
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › <a "
+		    "class=\"utrecht-link\" href=\"");
 	html_attr(b, buf_str(&href));
 	html_raw(b, "\">");
 	html_txt(b, jstr(sc->pt, "naam"));
@@ -279,13 +279,12 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			html_raw(b, "\"><input type=\"hidden\" name=\"vanaf\" value=\"");
 			html_attr(b, jstr(proposal, "vanaf"));
 			html_raw(b, "\">");
-			static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "Competentie", "Niveau",
-							    "#Uren", "Niet overnemen", NULL };
+			static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie",    "Competentie",
+							    "Niveau",   "#Uren",      "Niet overnemen", NULL };
 			table_begin(b, "Voorgestelde toewijzingen", head);
 			size_t i;
 			json_t *t;
-			json_array_foreach(toew, i, t)
-			{
+			json_array_foreach(toew, i, t) {
 				html_raw(b, "<tr class=\"utrecht-table__row\">");
 				th_row(b, jstr(t, "opdrachtTitel"));
 				td(b, jstr(t, "medewerkerNaam"));
@@ -295,7 +294,8 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 				level_text(b, jint(t, "niveau"), jint(t, "vereistNiveau"));
 				html_raw(b, "</td>");
 				td_hours(b, jint(t, "minuten"));
-				html_raw(b, "<td class=\"utrecht-table__cell\"><input class=\"utrecht-checkbox utrecht-checkbox--html-input\" "
+				html_raw(b, "<td class=\"utrecht-table__cell\"><input class=\"utrecht-checkbox "
+					    "utrecht-checkbox--html-input\" "
 					    "type=\"checkbox\" name=\"weglaten\" value=\"");
 				html_int(b, (long long)i);
 				html_raw(b, "\" aria-label=\"");
@@ -317,8 +317,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			table_begin(b, "Niet te dekken", head);
 			size_t i;
 			json_t *t;
-			json_array_foreach(ongedekt, i, t)
-			{
+			json_array_foreach(ongedekt, i, t) {
 				html_raw(b, "<tr class=\"utrecht-table__row\">");
 				th_row(b, jstr(t, "opdrachtTitel"));
 				td(b, jstr(t, "competentie"));
@@ -330,12 +329,12 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			}
 			table_end(b);
 		}
-		static const char *const head[] = { "Organisatie", "#Saldo (min)", "#Beschikbaar (min)", "#Legt vast (min)", NULL };
+		static const char *const head[] = { "Organisatie", "#Saldo (min)", "#Beschikbaar (min)", "#Legt vast (min)",
+						    NULL };
 		table_begin(b, "Trekkingsrechten: wat accepteren vastlegt", head);
 		size_t i;
 		json_t *t;
-		json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t)
-		{
+		json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t) {
 			html_raw(b, "<tr class=\"utrecht-table__row\">");
 			th_row(b, jstr(t, "naam")[0] ? jstr(t, "naam") : jstr(t, "organisatie"));
 			td_num(b, jint(t, "saldoMinuten"));
@@ -347,8 +346,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 		json_t *skipped = json_object_get(proposal, "overgeslagen");
 		if (json_array_size(skipped)) {
 			html_raw(b, "<h2 class=\"utrecht-heading-2\">Niet meegenomen</h2><ul class=\"utrecht-unordered-list\">");
-			json_array_foreach(skipped, i, t)
-			{
+			json_array_foreach(skipped, i, t) {
 				html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
 				html_txt(b, jstr(t, "opdrachtTitel"));
 				html_raw(b, ": ");
@@ -458,17 +456,18 @@ static int post_accept(struct request *rq, struct response *rs)
 	json_t *orgs = matching_staff_orgs(rq->store, body);
 	size_t i;
 	json_t *o;
-	json_array_foreach(orgs, i, o) if (!may(rq, &sc, ACT_STAFFING, json_string_value(o)))
-	{
-		char msg[300];
-		snprintf(msg, sizeof(msg), "U mag geen medewerkers van %s inzetten in deze proeftuin; er is niets vastgelegd.",
-			 json_string_value(o));
-		render(rq, rs, &sc, proposal, NULL, msg, 403);
-		authz_audit(rq, ACT_STAFFING, 403, sc.code);
-		json_decref(orgs);
-		json_decref(body);
-		goto out;
-	}
+	json_array_foreach(orgs, i, o)
+		if (!may(rq, &sc, ACT_STAFFING, json_string_value(o))) {
+			char msg[300];
+			snprintf(msg, sizeof(msg),
+				 "U mag geen medewerkers van %s inzetten in deze proeftuin; er is niets vastgelegd.",
+				 json_string_value(o));
+			render(rq, rs, &sc, proposal, NULL, msg, 403);
+			authz_audit(rq, ACT_STAFFING, 403, sc.code);
+			json_decref(orgs);
+			json_decref(body);
+			goto out;
+		}
 	json_decref(orgs);
 	if (matching_accept(rq->store, &rq->actor, sc.code, body, &out, &p) < 0) {
 		render(rq, rs, &sc, proposal, NULL, p.detail, p.status == 404 ? 422 : p.status);

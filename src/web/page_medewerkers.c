@@ -81,8 +81,7 @@ static void competences(struct request *rq, struct buf *b, long long id, json_t 
 		page_table_head(b, may_write ? head_rw : head_ro);
 		size_t i;
 		json_t *l;
-		json_array_foreach(levels, i, l)
-		{
+		json_array_foreach(levels, i, l) {
 			int n = (int)json_integer_value(json_object_get(l, "niveau"));
 			html_raw(b, "<tr class=\"utrecht-table__row\" data-competentie=\"");
 			html_attr(b, str(l, "competentie"));
@@ -108,7 +107,8 @@ static void competences(struct request *rq, struct buf *b, long long id, json_t 
 				html_txt(b, str(l, "naam"));
 				html_raw(b, "</label>");
 				level_select(b, sel, n, 1);
-				html_raw(b, " <button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Opslaan</button></form></td>");
+				html_raw(b, " <button class=\"utrecht-button utrecht-button--secondary-action\" "
+					    "type=\"submit\">Opslaan</button></form></td>");
 			}
 			html_raw(b, "</tr>");
 		}
@@ -117,16 +117,17 @@ static void competences(struct request *rq, struct buf *b, long long id, json_t 
 	if (may_write) {
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Competentie toevoegen</h3>");
 		form_begin(rq, b, id, "competenties", "samen-filter");
-		html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
-			    "<label class=\"utrecht-form-label\" for=\"nieuwe-competentie\">Competentie</label></div>"
-			    "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select\" "
-			    "id=\"nieuwe-competentie\" name=\"competentie\">");
+		html_raw(b,
+			 "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
+			 "<label class=\"utrecht-form-label\" for=\"nieuwe-competentie\">Competentie</label></div>"
+			 "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select\" "
+			 "id=\"nieuwe-competentie\" name=\"competentie\">");
 		size_t i, k;
 		json_t *c, *l;
-		json_array_foreach(all, i, c)
-		{
+		json_array_foreach(all, i, c) {
 			int held = 0;
-			json_array_foreach(levels, k, l) held |= !strcmp(str(l, "competentie"), str(c, "code"));
+			json_array_foreach(levels, k, l)
+				held |= !strcmp(str(l, "competentie"), str(c, "code"));
 			if (held)
 				continue;
 			html_raw(b, "<option value=\"");
@@ -135,10 +136,13 @@ static void competences(struct request *rq, struct buf *b, long long id, json_t 
 			html_txt(b, str(c, "naam"));
 			html_raw(b, "</option>");
 		}
-		html_raw(b, "</select></div></div><div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
-			    "<label class=\"utrecht-form-label\" for=\"nieuw-niveau\">Niveau</label></div><div class=\"utrecht-form-field__input\">");
+		html_raw(b, "</select></div></div><div class=\"utrecht-form-field samen-filter__field\"><div "
+			    "class=\"utrecht-form-field__label\">"
+			    "<label class=\"utrecht-form-label\" for=\"nieuw-niveau\">Niveau</label></div><div "
+			    "class=\"utrecht-form-field__input\">");
 		level_select(b, "nieuw-niveau", 2, 0);
-		html_raw(b, "</div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toevoegen</button></form>");
+		html_raw(b, "</div></div><button class=\"utrecht-button utrecht-button--primary-action\" "
+			    "type=\"submit\">Toevoegen</button></form>");
 	}
 	html_raw(b, "</section>");
 }
@@ -159,8 +163,7 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 		page_table_head(b, may_write ? head_rw : head_ro);
 		size_t i;
 		json_t *a;
-		json_array_foreach(list, i, a)
-		{
+		json_array_foreach(list, i, a) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\">");
 			html_date(b, str(a, "van"));
 			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
@@ -174,7 +177,8 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 					 (long long)json_integer_value(json_object_get(a, "id")));
 				html_raw(b, "<td class=\"utrecht-table__cell\">");
 				form_begin(rq, b, id, suffix, "samen-inline-form");
-				html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Verwijderen"
+				html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+					    "type=\"submit\">Verwijderen"
 					    "<span class=\"samen-visually-hidden\"> (afwezigheid vanaf ");
 				html_date(b, str(a, "van"));
 				html_raw(b, ")</span></button></form></td>");
@@ -189,8 +193,9 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 		static const char *const ids[] = { "van", "tot" };
 		static const char *const labels[] = { "Van", "Tot en met" };
 		for (int i = 0; i < 2; i++) {
-			html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
-				    "<label class=\"utrecht-form-label\" for=\"");
+			html_raw(b,
+				 "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
+				 "<label class=\"utrecht-form-label\" for=\"");
 			html_raw(b, ids[i]);
 			html_raw(b, "\">");
 			html_raw(b, labels[i]);
@@ -202,7 +207,8 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 			html_raw(b, "\"></div></div>");
 		}
 		html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
-			    "<label class=\"utrecht-form-label\" for=\"reden\">Reden</label></div><div class=\"utrecht-form-field__input\">"
+			    "<label class=\"utrecht-form-label\" for=\"reden\">Reden</label></div><div "
+			    "class=\"utrecht-form-field__input\">"
 			    "<select class=\"utrecht-select utrecht-select--html-select\" id=\"reden\" name=\"reden\">"
 			    "<option value=\"\">niet opgegeven</option>");
 		for (int i = 0; reasons[i]; i++) {
@@ -212,8 +218,9 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 			html_raw(b, reasons[i]);
 			html_raw(b, "</option>");
 		}
-		html_raw(b, "</select></div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
-			    "Vastleggen</button></form>");
+		html_raw(b,
+			 "</select></div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+			 "Vastleggen</button></form>");
 	}
 	html_raw(b, "</section>");
 }
@@ -232,8 +239,7 @@ static void substitutions(struct buf *b, long long id, json_t *list, json_t *org
 	int as_holder = 0, as_sub = 0;
 	size_t i;
 	json_t *v;
-	json_array_foreach(list, i, v)
-	{
+	json_array_foreach(list, i, v) {
 		if (json_integer_value(json_object_get(v, "medewerker")) == id)
 			as_holder++;
 		else
@@ -246,8 +252,7 @@ static void substitutions(struct buf *b, long long id, json_t *list, json_t *org
 		static const char *const head1[] = { "Competentie", "Vervangt", "Organisatie", NULL };
 		page_table_begin(b, pass ? "Wie deze medewerker vervangt" : "Wie deze medewerker vervangen", NULL);
 		page_table_head(b, pass ? head1 : head0);
-		json_array_foreach(list, i, v)
-		{
+		json_array_foreach(list, i, v) {
 			int holder = json_integer_value(json_object_get(v, "medewerker")) == id;
 			if (holder == pass)
 				continue;
@@ -344,8 +349,8 @@ int page_medewerker(struct request *rq, struct response *rs)
 
 /* The common start of a change: the medewerker exists, the actor may
  * change them, and the form parses. */
-static int begin_change(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen,
-			struct form *f, char *obj, size_t objlen)
+static int begin_change(struct request *rq, struct response *rs, long long *id, char *org, size_t orglen, struct form *f,
+			char *obj, size_t objlen)
 {
 	struct problem p;
 	problem_init(&p);
@@ -381,10 +386,7 @@ static void see_other(struct response *rs, long long id, const char *anchor)
 }
 
 /* The first reason of a problem, for the page. */
-static const char *reason(const struct problem *p)
-{
-	return p->nparams ? p->params[0].reason : p->detail;
-}
+static const char *reason(const struct problem *p) { return p->nparams ? p->params[0].reason : p->detail; }
 
 int page_medewerker_niveau(struct request *rq, struct response *rs)
 {
@@ -461,7 +463,8 @@ int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	/* Only an absence of this medewerker, through this page. */
-	if (*end || aid <= 0 || kwaliteitskaart_absence_owner(rq->store, aid, &owner, aorg, sizeof(aorg), &p) < 0 || owner != id) {
+	if (*end || aid <= 0 || kwaliteitskaart_absence_owner(rq->store, aid, &owner, aorg, sizeof(aorg), &p) < 0 ||
+	    owner != id) {
 		render(rq, rs, id, "Deze afwezigheid bestaat niet (meer).", 404);
 	} else if (kwaliteitskaart_absence_delete(rq->store, aid, &p) < 0) {
 		render(rq, rs, id, p.detail, p.status);

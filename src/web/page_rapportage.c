@@ -24,8 +24,9 @@ static json_t *readable_orgs(struct request *rq, json_t **names)
 	*names = page_names(all);
 	size_t i;
 	json_t *o;
-	json_array_foreach(all, i, o) if (policy_allows(&rq->actor, ACT_REPORT_READ, str(o, "code"), NULL))
-		json_array_append_new(codes, json_string(str(o, "code")));
+	json_array_foreach(all, i, o)
+		if (policy_allows(&rq->actor, ACT_REPORT_READ, str(o, "code"), NULL))
+			json_array_append_new(codes, json_string(str(o, "code")));
 	json_decref(all);
 	return codes;
 }
@@ -54,8 +55,10 @@ static void choice_form(struct request *rq, struct buf *b, json_t *codes, json_t
 	page_besturing_select_orgs(b, "rapport-organisatie", "organisatie", "Organisatie", codes, names, org, 0);
 	page_besturing_input(b, "rapport-van", "van", "Van", "date", van, param_error(err, "van"), 1);
 	page_besturing_input(b, "rapport-tot", "tot", "Tot en met", "date", tot, param_error(err, "tot"), 1);
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon de stand van zaken</button>"
-		    "</form>");
+	html_raw(
+		b,
+		"<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon de stand van zaken</button>"
+		"</form>");
 }
 
 int page_rapporten(struct request *rq, struct response *rs)
@@ -63,12 +66,13 @@ int page_rapporten(struct request *rq, struct response *rs)
 	page_begin(rq, rs, "Rapporten");
 	struct buf *b = &rs->body;
 	page_besturing_stylesheet(b, "besturing.css");
-	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › Rapporten</p>"
-		    "<h1 class=\"utrecht-heading-1\">Stand van zaken voor de raad</h1>"
-		    "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Per organisatie en periode: de samenwerkingsverbanden, "
-		    "per traject de besluiten, de gehaalde mijlpalen, wat vertraging opliep of werd uitgesteld (met reden en "
-		    "nieuwe datum), wat er komt, de businesscases, en waar die bestaan de urenbank en de kwetsbaarheid. Om te "
-		    "lezen, af te drukken op A4, als Markdown, en de mijlpalen als agenda (iCalendar) voor Outlook.</p>");
+	html_raw(b,
+		 "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › Rapporten</p>"
+		 "<h1 class=\"utrecht-heading-1\">Stand van zaken voor de raad</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Per organisatie en periode: de samenwerkingsverbanden, "
+		 "per traject de besluiten, de gehaalde mijlpalen, wat vertraging opliep of werd uitgesteld (met reden en "
+		 "nieuwe datum), wat er komt, de businesscases, en waar die bestaan de urenbank en de kwetsbaarheid. Om te "
+		 "lezen, af te drukken op A4, als Markdown, en de mijlpalen als agenda (iCalendar) voor Outlook.</p>");
 	if (rq->actor.role == ROLE_NONE) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Rapporten zijn voor wie bij de organisatie hoort: "
 			    "<a class=\"utrecht-link\" href=\"/inloggen\">meld u aan</a>.</p>");
@@ -78,16 +82,18 @@ int page_rapporten(struct request *rq, struct response *rs)
 	json_t *names = NULL, *codes = readable_orgs(rq, &names);
 	char van[DATE_TEXT_LEN], tot[DATE_TEXT_LEN];
 	default_period(van, tot);
-	const char *org = rq->actor.org[0] && policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org, NULL) ? rq->actor.org
-														 : NULL;
+	const char *org =
+		rq->actor.org[0] && policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org, NULL) ? rq->actor.org : NULL;
 	if (!json_array_size(codes)) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Uw account hoort bij geen organisatie; er zijn geen rapporten voor u.</p>");
+		html_raw(b, "<p class=\"utrecht-paragraph\">Uw account hoort bij geen organisatie; er zijn geen rapporten voor "
+			    "u.</p>");
 	} else {
 		choice_form(rq, b, codes, names, org, van, tot, NULL);
 		if (policy_allows(&rq->actor, ACT_REPORT_READ, "GM0148", NULL) && json_object_get(names, "GM0148")) {
-			html_raw(b, "<p class=\"utrecht-paragraph\">Voorbeeld uit de bronstukken: <a class=\"utrecht-link\" "
-				    "href=\"/rapporten/stand-van-zaken?organisatie=GM0148&amp;van=2012-03-01&amp;tot=2012-09-30\">"
-				    "Dalfsen, maart tot en met september 2012</a>.</p>");
+			html_raw(b,
+				 "<p class=\"utrecht-paragraph\">Voorbeeld uit de bronstukken: <a class=\"utrecht-link\" "
+				 "href=\"/rapporten/stand-van-zaken?organisatie=GM0148&amp;van=2012-03-01&amp;tot=2012-09-30\">"
+				 "Dalfsen, maart tot en met september 2012</a>.</p>");
 		}
 	}
 	page_end(rq, rs);

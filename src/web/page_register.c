@@ -8,8 +8,7 @@ static void count_members(json_t *leden, const char *date, int *members, int *li
 	size_t i;
 	json_t *l;
 	*members = *listeners = 0;
-	json_array_foreach(leden, i, l)
-	{
+	json_array_foreach(leden, i, l) {
 		const char *van = json_string_value(json_object_get(l, "van"));
 		const char *tot = json_string_value(json_object_get(l, "tot"));
 		const char *rol = json_string_value(json_object_get(l, "rol"));
@@ -29,12 +28,12 @@ static void verbanden_table(struct buf *b, json_t *verbanden, const char *today)
 	page_table_head(b, head);
 	size_t i;
 	json_t *v;
-	json_array_foreach(verbanden, i, v)
-	{
+	json_array_foreach(verbanden, i, v) {
 		int members, listeners;
 		count_members(json_object_get(v, "leden"), today, &members, &listeners);
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		page_verband_link(b, json_string_value(json_object_get(v, "code")), json_string_value(json_object_get(v, "naam")));
+		page_verband_link(b, json_string_value(json_object_get(v, "code")),
+				  json_string_value(json_object_get(v, "naam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
 		html_int(b, members);
 		if (listeners) {
@@ -56,8 +55,7 @@ static void organisaties_table(struct buf *b, json_t *orgs)
 	page_table_head(b, head);
 	size_t i;
 	json_t *o;
-	json_array_foreach(orgs, i, o)
-	{
+	json_array_foreach(orgs, i, o) {
 		json_t *inwoners = json_object_get(o, "inwoners");
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		page_org_link(b, json_string_value(json_object_get(o, "code")), json_string_value(json_object_get(o, "naam")));

@@ -5,7 +5,7 @@
 #include "web/pages.h"
 
 struct pair {
-	const char *a, *b;       /* codes, a's name sorts first */
+	const char *a, *b; /* codes, a's name sorts first */
 	const char *naam_a, *naam_b;
 	json_t *taakvelden;
 };
@@ -17,13 +17,14 @@ static int pair_cmp(const void *x, const void *y)
 	return c ? c : strcmp(p->naam_b, q->naam_b);
 }
 
-static void filter_form(struct buf *b, const char *date, const char *date_error, json_t *taakvelden,
-			const char *taakveld, int taakveld_bad)
+static void filter_form(struct buf *b, const char *date, const char *date_error, json_t *taakvelden, const char *taakveld,
+			int taakveld_bad)
 {
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/netwerk\">");
 	html_raw(b, date_error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 			       : "<div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"datum\">Peildatum</label></div>");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		    "for=\"datum\">Peildatum</label></div>");
 	if (date_error) {
 		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"datum-fout\">");
 		html_txt(b, date_error);
@@ -37,16 +38,17 @@ static void filter_form(struct buf *b, const char *date, const char *date_error,
 
 	html_raw(b, taakveld_bad ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 				 : "<div class=\"utrecht-form-field samen-filter__field\">");
-	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" for=\"taakveld\">Taakveld</label></div>");
+	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		    "for=\"taakveld\">Taakveld</label></div>");
 	if (taakveld_bad)
-		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"taakveld-fout\">Kies een taakveld uit de lijst.</div>");
+		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"taakveld-fout\">Kies een taakveld uit de "
+			    "lijst.</div>");
 	html_raw(b, "<div class=\"utrecht-form-field__input\"><select class=\"utrecht-select utrecht-select--html-select");
 	html_raw(b, taakveld_bad ? " utrecht-select--invalid\" aria-invalid=\"true\" aria-describedby=\"taakveld-fout\"" : "\"");
 	html_raw(b, " id=\"taakveld\" name=\"taakveld\"><option value=\"\">Alle taakvelden</option>");
 	size_t i;
 	json_t *t;
-	json_array_foreach(taakvelden, i, t)
-	{
+	json_array_foreach(taakvelden, i, t) {
 		const char *code = json_string_value(json_object_get(t, "code"));
 		html_raw(b, "<option value=\"");
 		html_attr(b, code);
@@ -54,7 +56,8 @@ static void filter_form(struct buf *b, const char *date, const char *date_error,
 		html_txt(b, json_string_value(json_object_get(t, "naam")));
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+	html_raw(b, "</select></div></div><button class=\"utrecht-button utrecht-button--primary-action\" "
+		    "type=\"submit\">Toon</button></form>");
 
 	struct buf extra;
 	buf_init(&extra, 256);
@@ -74,8 +77,7 @@ static void links_table(struct buf *b, json_t *links, json_t *orgs, json_t *taak
 		return;
 	size_t i;
 	json_t *l;
-	json_array_foreach(links, i, l)
-	{
+	json_array_foreach(links, i, l) {
 		const char *a = json_string_value(json_object_get(l, "a")), *c = json_string_value(json_object_get(l, "b"));
 		if (!a || !c)
 			continue;
@@ -100,8 +102,7 @@ static void links_table(struct buf *b, json_t *links, json_t *orgs, json_t *taak
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		size_t j;
 		json_t *t;
-		json_array_foreach(pairs[i].taakvelden, j, t)
-		{
+		json_array_foreach(pairs[i].taakvelden, j, t) {
 			if (j)
 				html_raw(b, ", ");
 			html_txt(b, page_name(taakvelden, json_string_value(t)));
@@ -148,8 +149,8 @@ int page_netwerk(struct request *rq, struct response *rs)
 			      "JJJJ-MM-DD, bijvoorbeeld 2012-03-08.");
 	if (bad_taakveld)
 		page_alert(b, "Dit taakveld staat niet in het register. Kies een taakveld uit de lijst.");
-	filter_form(b, bad_date ? asked : date, bad_date ? "Vul een geldige datum in, bijvoorbeeld 2012-03-08." : NULL,
-		    tv_list, taakveld, bad_taakveld);
+	filter_form(b, bad_date ? asked : date, bad_date ? "Vul een geldige datum in, bijvoorbeeld 2012-03-08." : NULL, tv_list,
+		    taakveld, bad_taakveld);
 
 	if (links) {
 		struct buf title, desc, when;
@@ -163,11 +164,13 @@ int page_netwerk(struct request *rq, struct response *rs)
 		size_t npairs = json_array_size(links);
 		buf_printf(&desc,
 			   "%zu organisaties op een cirkel. %zu %s op %s samen%s. Een lijn verbindt twee organisaties die "
-			   "samenwerken; hoe dikker, hoe meer gedeelde taakvelden. Dezelfde verbindingen staan in de tabel onder de kaart.",
+			   "samenwerken; hoe dikker, hoe meer gedeelde taakvelden. Dezelfde verbindingen staan in de tabel onder "
+			   "de kaart.",
 			   json_array_size(org_list), npairs, npairs == 1 ? "paar werkt" : "paren werken", buf_str(&when),
 			   taakveld ? " op dit taakveld" : "");
-		struct register_netwerkkaart_options opt = { .title = buf_str(&title), .desc = buf_str(&desc),
-						   .order_links = all_links, .only_linked = 0 };
+		struct register_netwerkkaart_options opt = {
+			.title = buf_str(&title), .desc = buf_str(&desc), .order_links = all_links, .only_linked = 0
+		};
 		html_raw(b, "<section aria-labelledby=\"kop-kaart\"><h2 class=\"utrecht-heading-2\" id=\"kop-kaart\">");
 		html_txt(b, buf_str(&title));
 		html_raw(b, "</h2><figure class=\"samen-figure\"><div class=\"samen-netwerk-frame\">");

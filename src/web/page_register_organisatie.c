@@ -10,14 +10,18 @@ static void facts(struct buf *b, json_t *org)
 		    "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Soort</dt>"
 		    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
 	page_label(b, json_string_value(json_object_get(org, "soort")));
-	html_raw(b, "</dd></div><div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Code</dt>"
-		    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\"><span class=\"samen-code\">");
+	html_raw(
+		b,
+		"</dd></div><div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Code</dt>"
+		"<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\"><span class=\"samen-code\">");
 	html_txt(b, json_string_value(json_object_get(org, "code")));
 	html_raw(b, "</span></dd></div>");
 	if (tooi) {
-		html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">TOOI-identificatie</dt>"
-			    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">"
-			    "<span class=\"samen-code samen-uri\">");
+		html_raw(
+			b,
+			"<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">TOOI-identificatie</dt>"
+			"<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">"
+			"<span class=\"samen-code samen-uri\">");
 		html_txt(b, tooi);
 		html_raw(b, "</span></dd></div>");
 	}
@@ -51,11 +55,11 @@ static void memberships(struct buf *b, json_t *org)
 	page_table_head(b, head);
 	size_t i;
 	json_t *m;
-	json_array_foreach(vb, i, m)
-	{
+	json_array_foreach(vb, i, m) {
 		const char *tot = json_string_value(json_object_get(m, "tot"));
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		page_verband_link(b, json_string_value(json_object_get(m, "verband")), json_string_value(json_object_get(m, "naam")));
+		page_verband_link(b, json_string_value(json_object_get(m, "verband")),
+				  json_string_value(json_object_get(m, "naam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		page_label(b, json_string_value(json_object_get(m, "rol")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
@@ -82,8 +86,12 @@ static void date_form(struct buf *b, const char *code, const char *value, const 
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
 	html_attr(b, buf_str(&action));
 	html_raw(b, "\">");
-	page_input_field(b, &(struct page_input){ .id = "datum", .label = "Peildatum", .type = "date", .value = value,
-						  .error = error, .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "datum",
+						  .label = "Peildatum",
+						  .type = "date",
+						  .value = value,
+						  .error = error,
+						  .field_class = "samen-filter__field" });
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 	page_date_links(b, buf_str(&action), error ? NULL : value, NULL);
 	buf_release(&action);
@@ -110,8 +118,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 	page_table_head(b, head);
 	size_t i, k;
 	json_t *r, *v;
-	json_array_foreach(rows, i, r)
-	{
+	json_array_foreach(rows, i, r) {
 		html_raw(b, "<tr class=\"utrecht-table__row\" data-taakveld=\"");
 		html_attr(b, json_string_value(json_object_get(r, "taakveld")));
 		html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -119,8 +126,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		page_org_links(b, orgs, json_object_get(r, "partners"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		json_array_foreach(json_object_get(r, "verbanden"), k, v)
-		{
+		json_array_foreach(json_object_get(r, "verbanden"), k, v) {
 			if (k)
 				html_raw(b, ", ");
 			page_verband_link(b, json_string_value(v), page_name(verbanden, json_string_value(v)));

@@ -47,7 +47,8 @@ static const char *member_status(const char *van, const char *tot, const char *t
 static void members(struct buf *b, json_t *v, const char *today)
 {
 	json_t *leden = json_object_get(v, "leden");
-	html_raw(b, "<section aria-labelledby=\"kop-leden\"><h2 class=\"utrecht-heading-2\" id=\"kop-leden\">Leden door de tijd</h2>");
+	html_raw(b, "<section aria-labelledby=\"kop-leden\"><h2 class=\"utrecht-heading-2\" id=\"kop-leden\">Leden door de "
+		    "tijd</h2>");
 	if (!json_array_size(leden)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Dit verband heeft nog geen leden.</p></section>");
 		return;
@@ -57,15 +58,15 @@ static void members(struct buf *b, json_t *v, const char *today)
 	page_table_head(b, head);
 	size_t i;
 	json_t *l;
-	json_array_foreach(leden, i, l)
-	{
+	json_array_foreach(leden, i, l) {
 		const char *van = json_string_value(json_object_get(l, "van"));
 		const char *tot = json_string_value(json_object_get(l, "tot"));
 		const char *status = member_status(van, tot, today);
 		int former = !strcmp(status, "uitgetreden");
 		html_raw(b, former ? "<tr class=\"utrecht-table__row samen-row--former\">" : "<tr class=\"utrecht-table__row\">");
 		html_raw(b, "<th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		page_org_link(b, json_string_value(json_object_get(l, "organisatie")), json_string_value(json_object_get(l, "naam")));
+		page_org_link(b, json_string_value(json_object_get(l, "organisatie")),
+			      json_string_value(json_object_get(l, "naam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		page_label(b, json_string_value(json_object_get(l, "rol")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
@@ -102,24 +103,26 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 {
 	json_t *tr = json_object_get(v, "trajecten");
 	int all_members = json_is_true(json_object_get(v, "geenCherryPicking"));
-	html_raw(b, "<section aria-labelledby=\"kop-trajecten\"><h2 class=\"utrecht-heading-2\" id=\"kop-trajecten\">Trajecten</h2>");
+	html_raw(
+		b,
+		"<section aria-labelledby=\"kop-trajecten\"><h2 class=\"utrecht-heading-2\" id=\"kop-trajecten\">Trajecten</h2>");
 	if (!json_array_size(tr)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Dit verband heeft nog geen trajecten.</p></section>");
 		return;
 	}
-	static const char *const head[] = { "Taakveld", "Fase", "Vorm", "Intensiteit", "Deelnemers", "Eigenaar",
-					    "Start", "Eind", "Wettelijke deadline", NULL };
+	static const char *const head[] = { "Taakveld", "Fase",  "Vorm", "Intensiteit",         "Deelnemers",
+					    "Eigenaar", "Start", "Eind", "Wettelijke deadline", NULL };
 	page_table_begin(b, "Trajecten per taakveld", "samen-table--wide");
 	page_table_head(b, head);
 	size_t i;
 	json_t *t;
-	json_array_foreach(tr, i, t)
-	{
+	json_array_foreach(tr, i, t) {
 		const char *eigenaar = json_string_value(json_object_get(t, "eigenaar"));
 		const char *omschrijving = json_string_value(json_object_get(t, "omschrijving"));
 		const char *fase = json_string_value(json_object_get(t, "fase"));
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		buf_printf(b, "<a class=\"utrecht-link\" href=\"/trajecten/%lld\">", (long long)json_integer_value(json_object_get(t, "id")));
+		buf_printf(b, "<a class=\"utrecht-link\" href=\"/trajecten/%lld\">",
+			   (long long)json_integer_value(json_object_get(t, "id")));
 		html_txt(b, json_string_value(json_object_get(t, "taakveldNaam")));
 		html_raw(b, "</a>");
 		if (omschrijving) {

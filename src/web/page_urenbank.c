@@ -35,8 +35,9 @@ int page_urenbank_page_load(struct request *rq, struct response *rs, struct page
 	pg->closed = status && !strcmp(status, "afgerekend");
 	size_t i;
 	json_t *x;
-	json_array_foreach(json_object_get(pg->pt, "leden"), i, x) if (rq->actor.org[0] && !strcmp(json_string_value(x), rq->actor.org))
-		pg->member = 1;
+	json_array_foreach(json_object_get(pg->pt, "leden"), i, x)
+		if (rq->actor.org[0] && !strcmp(json_string_value(x), rq->actor.org))
+			pg->member = 1;
 	return 0;
 }
 
@@ -88,7 +89,8 @@ void page_urenbank_money(struct buf *b, long long cents)
 
 void page_urenbank_note(struct buf *b, const char *message)
 {
-	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok samen-ub-note\" role=\"status\"><p class=\"utrecht-paragraph\">");
+	html_raw(b,
+		 "<div class=\"utrecht-alert utrecht-alert--ok samen-ub-note\" role=\"status\"><p class=\"utrecht-paragraph\">");
 	html_txt(b, message);
 	html_raw(b, "</p></div>");
 }
@@ -101,8 +103,7 @@ json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_uren
 	if (urenbank_opdracht_list(rq->store, pg->code, NULL, NULL, NULL, &list, &p) == 0) {
 		size_t i;
 		json_t *o;
-		json_array_foreach(list, i, o)
-		{
+		json_array_foreach(list, i, o) {
 			char id[32];
 			snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(o, "id")));
 			json_object_set(titles, id, json_object_get(o, "titel"));
@@ -128,7 +129,8 @@ static void tab(struct buf *b, const struct page_urenbank_page *pg, const char *
 	html_raw(b, "</a></li>");
 }
 
-void page_urenbank_begin(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const char *title, const char *current)
+void page_urenbank_begin(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const char *title,
+			 const char *current)
 {
 	const char *naam = json_string_value(json_object_get(pg->pt, "naam"));
 	struct buf t;
@@ -159,7 +161,8 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 		html_txt(b, naam);
 		html_raw(b, "</span>");
 	}
-	html_raw(b, "</h1><nav class=\"samen-ub-tabs\" aria-label=\"Urenbank van deze proeftuin\"><ul class=\"samen-ub-tabs__list\">");
+	html_raw(b, "</h1><nav class=\"samen-ub-tabs\" aria-label=\"Urenbank van deze proeftuin\"><ul "
+		    "class=\"samen-ub-tabs__list\">");
 	tab(b, pg, "", "Overzicht", !strcmp(current, "overzicht"));
 	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
 	if (!pg->closed && (pg->member || rq->actor.role == ROLE_BEHEERDER) && page_urenbank_may(rq, pg, ACT_HOURS_BOOK, own))
@@ -221,13 +224,14 @@ static int get_list(struct request *rq, struct response *rs)
 	if (!json_array_size(list)) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog geen proeftuin.</p>");
 	} else {
-		static const char *const head[] = { "Proeftuin", "Periode", "#Leden", "#Tarief", "#Kredietlimiet", "Status", NULL };
+		static const char *const head[] = {
+			"Proeftuin", "Periode", "#Leden", "#Tarief", "#Kredietlimiet", "Status", NULL
+		};
 		page_table_begin(b, "Alle proeftuinen met een urenbank", NULL);
 		page_table_head(b, head);
 		size_t i;
 		json_t *pt;
-		json_array_foreach(list, i, pt)
-		{
+		json_array_foreach(list, i, pt) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
 				    "<a class=\"utrecht-link\" href=\"/proeftuinen/");
 			html_url_segment(b, json_string_value(json_object_get(pt, "code")));
@@ -241,7 +245,8 @@ static int get_list(struct request *rq, struct response *rs)
 			html_int(b, (long long)json_array_size(json_object_get(pt, "leden")));
 			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
 			page_urenbank_money(b, json_integer_value(json_object_get(pt, "tariefCenten")));
-			html_raw(b, " per uur</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
+			html_raw(b, " per uur</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column "
+				    "samen-nowrap\">");
 			page_urenbank_hours(b, json_integer_value(json_object_get(pt, "kredietlimietMinuten")));
 			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 			status_text(b, pt);
@@ -309,8 +314,7 @@ static void status_matrix(struct buf *b, json_t *opdrachten)
 	long long count[3][3] = { { 0 } }, minutes[3] = { 0 };
 	size_t i;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o)
-	{
+	json_array_foreach(opdrachten, i, o) {
 		const char *soort = json_string_value(json_object_get(o, "soort"));
 		const char *status = json_string_value(json_object_get(o, "status"));
 		for (int s = 0; s < 3; s++)
@@ -351,11 +355,11 @@ static void principals_cell(struct buf *b, json_t *o, size_t members)
 	}
 	size_t i;
 	json_t *g;
-	json_array_foreach(gevers, i, g)
-	{
+	json_array_foreach(gevers, i, g) {
 		if (i)
 			html_raw(b, ", ");
-		page_org_link(b, json_string_value(json_object_get(g, "organisatie")), json_string_value(json_object_get(g, "naam")));
+		page_org_link(b, json_string_value(json_object_get(g, "organisatie")),
+			      json_string_value(json_object_get(g, "naam")));
 		if (json_array_size(gevers) > 1) {
 			html_raw(b, " <span class=\"samen-muted\">(");
 			html_int(b, json_integer_value(json_object_get(g, "aandeel")));
@@ -385,8 +389,7 @@ static void opdracht_status(struct buf *b, json_t *o, json_t *titles)
 		html_raw(b, "<span class=\"samen-cell-note\">samengevoegd uit: ");
 		size_t i;
 		json_t *x;
-		json_array_foreach(uit, i, x)
-		{
+		json_array_foreach(uit, i, x) {
 			char id[32];
 			snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(x));
 			if (i)
@@ -410,16 +413,14 @@ static void inzet_cell(struct buf *b, json_t *inzet, json_t *names)
 	if (!total)
 		return;
 	json_t *z, *y;
-	json_array_foreach(inzet, k, z)
-	{
+	json_array_foreach(inzet, k, z) {
 		json_t *mw = json_object_get(z, "medewerker");
 		for (j = 0; j < k && !json_equal(json_object_get(json_array_get(inzet, j), "medewerker"), mw); j++)
 			;
 		total[j] += json_integer_value(json_object_get(z, "minuten"));
 	}
 	int first = 1;
-	json_array_foreach(inzet, k, y)
-	{
+	json_array_foreach(inzet, k, y) {
 		if (!total[k])
 			continue;
 		html_raw(b, first ? "" : "<br>");
@@ -438,7 +439,8 @@ static void opdrachten_table(struct buf *b, json_t *opdrachten, int s, json_t *n
 {
 	size_t i, n = 0;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o) n += !strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]);
+	json_array_foreach(opdrachten, i, o)
+		n += !strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 	html_txt(b, soort_koppen[s]);
 	html_raw(b, "</h3><p class=\"utrecht-paragraph samen-muted\">");
@@ -448,12 +450,11 @@ static void opdrachten_table(struct buf *b, json_t *opdrachten, int s, json_t *n
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Geen opdrachten van deze soort.</p>");
 		return;
 	}
-	static const char *const head[] = { "Opdracht", "Opdrachtgevers", "Status", "Ingezet van elders", "#Geraamd",
-					    "#Goedgekeurd", NULL };
+	static const char *const head[] = { "Opdracht", "Opdrachtgevers", "Status", "Ingezet van elders",
+					    "#Geraamd", "#Goedgekeurd",   NULL };
 	page_table_begin(b, soort_koppen[s], "samen-table--wide");
 	page_table_head(b, head);
-	json_array_foreach(opdrachten, i, o)
-	{
+	json_array_foreach(opdrachten, i, o) {
 		if (strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]))
 			continue;
 		const char *status = json_string_value(json_object_get(o, "status"));
@@ -500,8 +501,7 @@ static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *nam
 	if (!cell)
 		return;
 	json_t *f;
-	json_array_foreach(flows, k, f)
-	{
+	json_array_foreach(flows, k, f) {
 		const char *from = json_string_value(json_object_get(f, "organisatie"));
 		const char *to = json_string_value(json_object_get(f, "opdrachtgever"));
 		for (i = 0; i < n; i++)
@@ -516,7 +516,8 @@ static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *nam
 		    "(kolom)</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Medewerkers van</th>");
 	for (j = 0; j < n; j++) {
-		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">voor ");
+		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell "
+			    "utrecht-table__header-cell--numeric-column\">voor ");
 		html_txt(b, page_name(names, json_string_value(json_array_get(leden, j))));
 		html_raw(b, "</th>");
 	}
@@ -560,15 +561,14 @@ static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *nam
 static void uren_summary(struct buf *b, json_t *summary)
 {
 	static const char *const head[] = { "Status", "#Urenregels", "#Tijd", NULL };
-	static const char *const uitleg[] = { "wacht op de manager van de opdrachtgever",
-					      "telt mee in de saldi", "niet geboekt, met een reden",
+	static const char *const uitleg[] = { "wacht op de manager van de opdrachtgever", "telt mee in de saldi",
+					      "niet geboekt, met een reden",
 					      "was goedgekeurd, teruggedraaid met een tegenboeking" };
 	page_table_begin(b, "Urenregels per status", NULL);
 	page_table_head(b, head);
 	size_t i;
 	json_t *s;
-	json_array_foreach(summary, i, s)
-	{
+	json_array_foreach(summary, i, s) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, json_string_value(json_object_get(s, "status")));
 		if (i < 4) {

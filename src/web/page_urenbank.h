@@ -41,10 +41,10 @@ int page_urenbank_settle(struct request *rq, struct response *rs);
 /* A proeftuin of the path, loaded for a page. */
 struct page_urenbank_page {
 	const char *code;
-	json_t *pt;        /* urenbank_proeftuin_get(); owned */
-	char verband[48];  /* "" when none */
-	int closed;        /* afgerekend through its end */
-	int member;        /* the actor's organisation is a member */
+	json_t *pt;       /* urenbank_proeftuin_get(); owned */
+	char verband[48]; /* "" when none */
+	int closed;       /* afgerekend through its end */
+	int member;       /* the actor's organisation is a member */
 };
 
 /* Loads the proeftuin of {p} after checking the actor may read it; on
@@ -58,7 +58,8 @@ int page_urenbank_may(struct request *rq, const struct page_urenbank_page *pg, e
 /* page_begin(), the breadcrumb, the heading and the proeftuin's own
  * navigation (current marks the page: "overzicht", "boeken",
  * "goedkeuren", "saldi", "afrekening"). */
-void page_urenbank_begin(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const char *title, const char *current);
+void page_urenbank_begin(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const char *title,
+			 const char *current);
 
 /* "12:30 uur" (with "−" when negative). */
 void page_urenbank_hours(struct buf *b, long long minutes);

@@ -14,30 +14,31 @@
 
 static void hours_cell(struct buf *b, long long minutes, int sign)
 {
-	html_raw(b, minutes < 0 && sign ? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap samen-ub-min\">"
-					: "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
+	html_raw(b, minutes < 0 && sign
+			    ? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap samen-ub-min\">"
+			    : "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
 	if (sign && minutes > 0)
 		html_raw(b, "+");
 	page_urenbank_hours(b, minutes);
 	html_raw(b, "</td>");
 }
 
-static const char *const saldo_fields[] = { "gebrachtMinuten", "gehaaldMinuten", "gestortMinuten", "saldoMinuten",
-					    "vastgelegdMinuten", "beschikbaarMinuten" };
+static const char *const saldo_fields[] = { "gebrachtMinuten", "gehaaldMinuten",    "gestortMinuten",
+					    "saldoMinuten",    "vastgelegdMinuten", "beschikbaarMinuten" };
 
 static void saldi_table(struct buf *b, json_t *saldi)
 {
-	static const char *const head[] = { "Gemeente", "#Gebracht", "#Gehaald", "#Gestort", "#Saldo", "#Vastgelegd",
-					    "#Beschikbaar", NULL };
+	static const char *const head[] = { "Gemeente", "#Gebracht",   "#Gehaald",     "#Gestort",
+					    "#Saldo",   "#Vastgelegd", "#Beschikbaar", NULL };
 	page_table_begin(b, "Saldo en trekkingsrechten per gemeente", NULL);
 	page_table_head(b, head);
 	long long total[6] = { 0 };
 	size_t i;
 	json_t *s;
-	json_array_foreach(saldi, i, s)
-	{
+	json_array_foreach(saldi, i, s) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		page_org_link(b, json_string_value(json_object_get(s, "organisatie")), json_string_value(json_object_get(s, "naam")));
+		page_org_link(b, json_string_value(json_object_get(s, "organisatie")),
+			      json_string_value(json_object_get(s, "naam")));
 		html_raw(b, "</th>");
 		for (int k = 0; k < 6; k++) {
 			long long v = json_integer_value(json_object_get(s, saldo_fields[k]));
@@ -70,9 +71,9 @@ static void deposits_table(struct buf *b, json_t *deposits, json_t *names)
 	page_table_head(b, head);
 	size_t i;
 	json_t *d;
-	json_array_foreach(deposits, i, d)
-	{
-		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell samen-nowrap\">");
+	json_array_foreach(deposits, i, d) {
+		html_raw(b,
+			 "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell samen-nowrap\">");
 		html_date(b, json_string_value(json_object_get(d, "datum")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		html_txt(b, page_name(names, json_string_value(json_object_get(d, "organisatie"))));
@@ -184,13 +185,11 @@ struct settle_view {
 
 static void settlement_rows(struct buf *b, json_t *regels, long long total)
 {
-	static const char *const head[] = { "Gemeente", "#Saldo", "#Omgerekend", "Dat betekent", "#Rest van stortingen",
-					    NULL };
+	static const char *const head[] = { "Gemeente", "#Saldo", "#Omgerekend", "Dat betekent", "#Rest van stortingen", NULL };
 	page_table_head(b, head);
 	size_t i;
 	json_t *r;
-	json_array_foreach(regels, i, r)
-	{
+	json_array_foreach(regels, i, r) {
 		long long saldo = json_integer_value(json_object_get(r, "saldoMinuten"));
 		long long bedrag = json_integer_value(json_object_get(r, "bedragCenten"));
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -237,7 +236,8 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 	struct buf *b = &rs->body;
 	const char *afgerekend = req_query(rq, "afgerekend");
 	if (afgerekend && !v->error)
-		page_urenbank_note(b, "De proeftuin is afgerekend. De saldi zijn omgezet in geld en de periode is gesloten voor nieuwe "
+		page_urenbank_note(
+			b, "De proeftuin is afgerekend. De saldi zijn omgezet in geld en de periode is gesloten voor nieuwe "
 			   "boekingen.");
 	if (v->error)
 		page_alert(b, v->error);
@@ -257,12 +257,14 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 				 "Er %s nog %lld urenregel%s ter goedkeuring. Die moeten eerst worden goedgekeurd of "
 				 "afgekeurd; daarna kan de proeftuin worden afgerekend.",
 				 pending == 1 ? "staat" : "staan", pending, pending == 1 ? "" : "s");
-			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--warning samen-ub-warning\"><p class=\"utrecht-paragraph\">");
+			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--warning samen-ub-warning\"><p "
+				    "class=\"utrecht-paragraph\">");
 			html_txt(b, msg);
 			html_raw(b, "</p></div>");
 		}
 		page_table_begin(b, "Voorlopige afrekening per gemeente", NULL);
-		settlement_rows(b, json_object_get(preview, "regels"), json_integer_value(json_object_get(preview, "totaalCenten")));
+		settlement_rows(b, json_object_get(preview, "regels"),
+				json_integer_value(json_object_get(preview, "totaalCenten")));
 		page_table_end(b);
 		if (may && pending) {
 			html_raw(b, "<p class=\"utrecht-paragraph samen-muted\">Afrekenen kan zodra alle ingediende uren zijn "
@@ -300,8 +302,7 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Deze proeftuin is nog niet afgerekend.</p>");
 	size_t i;
 	json_t *a;
-	json_array_foreach(done, i, a)
-	{
+	json_array_foreach(done, i, a) {
 		struct buf cap;
 		buf_init(&cap, 512);
 		buf_adds(&cap, "Afrekening tot en met ");

@@ -84,8 +84,8 @@ static void described(struct buf *b, const char *id, const char *hint, const cha
 	html_raw(b, "\"");
 }
 
-static void input(struct buf *b, const char *id, const char *label, const char *type, const char *value,
-		  const char *hint, const char *error, const char *extra)
+static void input(struct buf *b, const char *id, const char *label, const char *type, const char *value, const char *hint,
+		  const char *error, const char *extra)
 {
 	field_begin(b, id, label, hint, error);
 	html_raw(b, "<input class=\"utrecht-textbox utrecht-textbox--html-input");
@@ -129,8 +129,7 @@ static void opdracht_select(struct buf *b, json_t *opdrachten, const struct book
 		size_t i;
 		json_t *o;
 		int any = 0;
-		json_array_foreach(opdrachten, i, o)
-		{
+		json_array_foreach(opdrachten, i, o) {
 			if (strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]))
 				continue;
 			if (!any) {
@@ -150,8 +149,7 @@ static void opdracht_select(struct buf *b, json_t *opdrachten, const struct book
 				html_raw(b, " — ");
 				size_t k;
 				json_t *g;
-				json_array_foreach(gevers, k, g)
-				{
+				json_array_foreach(gevers, k, g) {
 					if (k)
 						html_raw(b, ", ");
 					html_txt(b, json_string_value(json_object_get(g, "naam")));
@@ -176,8 +174,7 @@ static void medewerkers_select(struct buf *b, json_t *staff, json_t *names, cons
 		html_raw(b, "<option value=\"\">Kies een medewerker</option>");
 	size_t i;
 	json_t *m;
-	json_array_foreach(staff, i, m)
-	{
+	json_array_foreach(staff, i, m) {
 		char id[32];
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(m, "id")));
 		html_raw(b, "<option value=\"");
@@ -207,16 +204,15 @@ static json_t *bookable_staff(struct request *rq, const struct page_urenbank_pag
 		return out;
 	size_t i, k;
 	json_t *m, *l;
-	json_array_foreach(all, i, m)
-	{
+	json_array_foreach(all, i, m) {
 		const char *org = json_string_value(json_object_get(m, "organisatie"));
 		if (json_is_true(json_object_get(m, "pseudoniem")))
 			continue;
-		json_array_foreach(json_object_get(pg->pt, "leden"), k, l) if (org && !strcmp(org, json_string_value(l)))
-		{
-			json_array_append(out, m);
-			break;
-		}
+		json_array_foreach(json_object_get(pg->pt, "leden"), k, l)
+			if (org && !strcmp(org, json_string_value(l))) {
+				json_array_append(out, m);
+				break;
+			}
 	}
 	json_decref(all);
 	return out;
@@ -248,11 +244,11 @@ static void recent_table(struct buf *b, json_t *recent, json_t *titles, const ch
 	page_table_head(b, head);
 	size_t i;
 	json_t *e;
-	json_array_foreach(recent, i, e)
-	{
+	json_array_foreach(recent, i, e) {
 		char id[32];
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(e, "opdracht")));
-		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell samen-nowrap\">");
+		html_raw(b,
+			 "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell samen-nowrap\">");
 		html_date(b, json_string_value(json_object_get(e, "datum")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		html_txt(b, json_string_value(json_object_get(e, "medewerkerNaam")));
@@ -274,23 +270,24 @@ static void inzet_table(struct buf *b, json_t *opdrachten, const char *org, json
 	json_t *rows = json_array(), *seen = json_object();
 	size_t i, k;
 	json_t *o, *z;
-	json_array_foreach(opdrachten, i, o) json_array_foreach(json_object_get(o, "inzet"), k, z)
-	{
-		if (!org || strcmp(json_string_value(json_object_get(z, "organisatie")), org))
-			continue;
-		char key[64];
-		snprintf(key, sizeof(key), "%lld/%lld", (long long)json_integer_value(json_object_get(o, "id")),
-			 (long long)json_integer_value(json_object_get(z, "medewerker")));
-		json_t *row = json_object_get(seen, key);
-		if (!row) {
-			row = json_pack("{s:O,s:O,s:I}", "titel", json_object_get(o, "titel"), "naam",
-					json_object_get(z, "medewerkerNaam"), "minuten", (json_int_t)0);
-			json_object_set_new(seen, key, row);
-			json_array_append(rows, row);
+	json_array_foreach(opdrachten, i, o)
+		json_array_foreach(json_object_get(o, "inzet"), k, z) {
+			if (!org || strcmp(json_string_value(json_object_get(z, "organisatie")), org))
+				continue;
+			char key[64];
+			snprintf(key, sizeof(key), "%lld/%lld", (long long)json_integer_value(json_object_get(o, "id")),
+				 (long long)json_integer_value(json_object_get(z, "medewerker")));
+			json_t *row = json_object_get(seen, key);
+			if (!row) {
+				row = json_pack("{s:O,s:O,s:I}", "titel", json_object_get(o, "titel"), "naam",
+						json_object_get(z, "medewerkerNaam"), "minuten", (json_int_t)0);
+				json_object_set_new(seen, key, row);
+				json_array_append(rows, row);
+			}
+			json_object_set_new(row, "minuten",
+					    json_integer(json_integer_value(json_object_get(row, "minuten")) +
+							 json_integer_value(json_object_get(z, "minuten"))));
 		}
-		json_object_set_new(row, "minuten", json_integer(json_integer_value(json_object_get(row, "minuten")) +
-								 json_integer_value(json_object_get(z, "minuten"))));
-	}
 	if (json_array_size(rows)) {
 		struct buf cap;
 		buf_init(&cap, 256);
@@ -299,8 +296,7 @@ static void inzet_table(struct buf *b, json_t *opdrachten, const char *org, json
 		page_table_begin(b, buf_str(&cap), NULL);
 		buf_release(&cap);
 		page_table_head(b, head);
-		json_array_foreach(rows, i, o)
-		{
+		json_array_foreach(rows, i, o) {
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 			html_txt(b, json_string_value(json_object_get(o, "titel")));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
@@ -343,7 +339,8 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		json_decref(opdrachten);
 		return;
 	}
-	json_t *names = page_urenbank_org_names(rq), *titles = page_urenbank_opdracht_titles(rq, pg), *staff = bookable_staff(rq, pg);
+	json_t *names = page_urenbank_org_names(rq), *titles = page_urenbank_opdracht_titles(rq, pg),
+	       *staff = bookable_staff(rq, pg);
 	page_urenbank_begin(rq, rs, pg, "Uren boeken", "boeken");
 	struct buf *b = &rs->body;
 	long long done = parse_id(req_query(rq, "ingediend"));
@@ -357,8 +354,10 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		buf_init(&d, 64);
 		html_date(&d, json_string_value(json_object_get(entry, "datum")));
 		snprintf(when, sizeof(when), "%s", buf_str(&d));
-		buf_printf(&msg, "Ingediend: %s van %s op %s voor '%s'. De manager van de opdrachtgever keurt de uren goed; "
-				 "pas dan tellen ze mee.", h, json_string_value(json_object_get(entry, "medewerkerNaam")), when,
+		buf_printf(&msg,
+			   "Ingediend: %s van %s op %s voor '%s'. De manager van de opdrachtgever keurt de uren goed; "
+			   "pas dan tellen ze mee.",
+			   h, json_string_value(json_object_get(entry, "medewerkerNaam")), when,
 			   json_string_value(json_object_get(titles, id)));
 		page_urenbank_note(b, buf_str(&msg));
 		buf_release(&msg);
@@ -389,8 +388,9 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		snprintf(range, sizeof(range), " min=\"%s\" max=\"%s\"", json_string_value(json_object_get(pg->pt, "van")),
 			 json_string_value(json_object_get(pg->pt, "tot")));
 		input(b, "datum", "Datum", "date", v->datum, NULL, v->e_datum, range);
-		input(b, "tijd", "Tijd", "text", v->tijd, "Als uren:minuten (7:30), in uren met een komma (7,5) of in minuten (450).",
-		      v->e_tijd, " inputmode=\"decimal\" autocomplete=\"off\" size=\"8\"");
+		input(b, "tijd", "Tijd", "text", v->tijd,
+		      "Als uren:minuten (7:30), in uren met een komma (7,5) of in minuten (450).", v->e_tijd,
+		      " inputmode=\"decimal\" autocomplete=\"off\" size=\"8\"");
 		field_begin(b, "omschrijving", "Omschrijving (niet verplicht)", NULL, v->e_omschrijving);
 		html_raw(b, "<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea");
 		html_raw(b, v->e_omschrijving ? " utrecht-textarea--invalid\"" : "\"");
@@ -546,8 +546,8 @@ int page_uren_submit(struct request *rq, struct response *rs)
 
 struct queue_view {
 	int status;
-	const char *error;    /* for the page */
-	long long bad;        /* the entry whose reason is wrong */
+	const char *error; /* for the page */
+	long long bad;     /* the entry whose reason is wrong */
 	const char *reden_err;
 	const char *reden;
 };
@@ -583,8 +583,10 @@ static void review_forms(struct request *rq, struct buf *b, const struct page_ur
 	page_urenbank_href(b, pg, rest);
 	html_raw(b, "\">");
 	html_csrf_field(rq, b);
-	buf_printf(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Goedkeuren"
-		      "<span class=\"samen-ub-vh\"> urenregel %lld</span></button></form>", id);
+	buf_printf(b,
+		   "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Goedkeuren"
+		   "<span class=\"samen-ub-vh\"> urenregel %lld</span></button></form>",
+		   id);
 	snprintf(rest, sizeof(rest), "/uren/%lld/afkeuren", id);
 	html_raw(b, "<form class=\"samen-ub-review__reject\" method=\"post\" action=\"");
 	page_urenbank_href(b, pg, rest);
@@ -600,8 +602,10 @@ static void review_forms(struct request *rq, struct buf *b, const struct page_ur
 	html_attr(b, fid);
 	html_raw(b, "\" value=\"");
 	html_attr(b, v->bad == id && v->reden ? v->reden : "");
-	buf_printf(b, "\"></div></div><button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">"
-		      "Afkeuren<span class=\"samen-ub-vh\"> urenregel %lld</span></button></form></div>", id);
+	buf_printf(b,
+		   "\"></div></div><button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">"
+		   "Afkeuren<span class=\"samen-ub-vh\"> urenregel %lld</span></button></form></div>",
+		   id);
 }
 
 static void render_queue(struct request *rq, struct response *rs, struct page_urenbank_page *pg, const char *org,
@@ -658,14 +662,15 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 		buf_printf(&cap, "%lld urenregel%s ter goedkeuring", pending, pending == 1 ? "" : "s");
 		if ((long long)json_array_size(queue) < pending)
 			buf_printf(&cap, " (de oudste %zu)", json_array_size(queue));
-		static const char *const head[] = { "Datum", "Medewerker", "Opdracht", "#Tijd", "Omschrijving", "Beoordelen", NULL };
+		static const char *const head[] = {
+			"Datum", "Medewerker", "Opdracht", "#Tijd", "Omschrijving", "Beoordelen", NULL
+		};
 		page_table_begin(b, buf_str(&cap), "samen-table--wide samen-ub-queue");
 		buf_release(&cap);
 		page_table_head(b, head);
 		size_t i;
 		json_t *e;
-		json_array_foreach(queue, i, e)
-		{
+		json_array_foreach(queue, i, e) {
 			long long id = json_integer_value(json_object_get(e, "id"));
 			char oid[32];
 			snprintf(oid, sizeof(oid), "%lld", (long long)json_integer_value(json_object_get(e, "opdracht")));
@@ -736,7 +741,8 @@ static int review(struct request *rq, struct response *rs, int approve)
 	int ok = 0;
 	size_t i;
 	json_t *x;
-	json_array_foreach(principals, i, x) ok |= page_urenbank_may(rq, &pg, ACT_HOURS_APPROVE, json_string_value(x));
+	json_array_foreach(principals, i, x)
+		ok |= page_urenbank_may(rq, &pg, ACT_HOURS_APPROVE, json_string_value(x));
 	if (!ok) {
 		authz_require_page(rq, rs, ACT_HOURS_APPROVE, json_string_value(json_array_get(principals, 0)));
 		json_decref(principals);

@@ -156,8 +156,8 @@ static void test_printf_error(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty),      cmocka_unit_test(test_append),       cmocka_unit_test(test_growth),
-		cmocka_unit_test(test_cap_exact),  cmocka_unit_test(test_cap_beyond),   cmocka_unit_test(test_cap_on_empty),
+		cmocka_unit_test(test_empty),        cmocka_unit_test(test_append),       cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_cap_exact),    cmocka_unit_test(test_cap_beyond),   cmocka_unit_test(test_cap_on_empty),
 		cmocka_unit_test(test_printf_large), cmocka_unit_test(test_printf_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,8 +44,8 @@ static void test_allocate(void **state)
 static void test_discount(void **state)
 {
 	assert_int_equal(bc_discount(1000, 30, 0), 1000);
-	assert_int_equal(bc_discount(1000, 30, 1), 971);  /* 970,87 */
-	assert_int_equal(bc_discount(1000, 30, 2), 943);  /* 971 → 942,72: rounded per step */
+	assert_int_equal(bc_discount(1000, 30, 1), 971);   /* 970,87 */
+	assert_int_equal(bc_discount(1000, 30, 2), 943);   /* 971 → 942,72: rounded per step */
 	assert_int_equal(bc_discount(-1000, 30, 1), -971); /* symmetric */
 	assert_int_equal(bc_discount(5, 1000, 1), 3);      /* 2,5: half away from zero */
 	assert_int_equal(bc_discount(-5, 1000, 1), -3);
@@ -60,10 +60,8 @@ static void test_payback_and_npv(void **state)
 {
 	struct bc_partner one = { 1000, 0 };
 	struct bc_post posts[] = {
-		{ 0, BC_INVESTERING, 1, 100000, BC_KEY_GELIJK },
-		{ 0, BC_BESPARING, 1, 30000, BC_KEY_GELIJK },
-		{ 0, BC_BESPARING, 2, 40000, BC_KEY_GELIJK },
-		{ 0, BC_BESPARING, 3, 40000, BC_KEY_GELIJK },
+		{ 0, BC_INVESTERING, 1, 100000, BC_KEY_GELIJK }, { 0, BC_BESPARING, 1, 30000, BC_KEY_GELIJK },
+		{ 0, BC_BESPARING, 2, 40000, BC_KEY_GELIJK },    { 0, BC_BESPARING, 3, 40000, BC_KEY_GELIJK },
 		{ 0, BC_KOSTEN, 3, 5000, BC_KEY_GELIJK },
 	};
 	struct bc_input in = { 3, 0, 1, &one, 5, posts };
@@ -84,8 +82,8 @@ static void test_payback_and_npv(void **state)
 	in.permille = 30;
 	assert_int_equal(bc_evaluate(&in, &r, &total, why, sizeof(why)), 1);
 	assert_int_equal(r.years[0].present, -70000);
-	assert_int_equal(r.years[1].present, 38835);          /* 38834,95 */
-	assert_int_equal(r.years[2].present, 32991);          /* 35000 → 33980,58 → 33981 → 32991,26 */
+	assert_int_equal(r.years[1].present, 38835); /* 38834,95 */
+	assert_int_equal(r.years[2].present, 32991); /* 35000 → 33980,58 → 33981 → 32991,26 */
 	assert_int_equal(r.npv, 1826);
 	assert_int_equal(r.net, 5000); /* the nominal figures do not change */
 	/* Nominally back in year 3 but worth less than it cost: no payback. */
@@ -241,12 +239,8 @@ static void test_keys_and_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_allocate),
-		cmocka_unit_test(test_discount),
-		cmocka_unit_test(test_payback_and_npv),
-		cmocka_unit_test(test_never_pays_back),
-		cmocka_unit_test(test_dsz_ict),
-		cmocka_unit_test(test_keys_and_errors),
+		cmocka_unit_test(test_allocate),        cmocka_unit_test(test_discount), cmocka_unit_test(test_payback_and_npv),
+		cmocka_unit_test(test_never_pays_back), cmocka_unit_test(test_dsz_ict),  cmocka_unit_test(test_keys_and_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

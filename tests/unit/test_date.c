@@ -140,8 +140,8 @@ static void test_today(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_epoch),      cmocka_unit_test(test_leap_years), cmocka_unit_test(test_month_lengths),
-		cmocka_unit_test(test_malformed),  cmocka_unit_test(test_round_trip), cmocka_unit_test(test_format),
+		cmocka_unit_test(test_epoch),     cmocka_unit_test(test_leap_years), cmocka_unit_test(test_month_lengths),
+		cmocka_unit_test(test_malformed), cmocka_unit_test(test_round_trip), cmocka_unit_test(test_format),
 		cmocka_unit_test(test_today),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,7 +102,9 @@ static void test_form_field(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decimal_hours), cmocka_unit_test(test_clock), cmocka_unit_test(test_whole_minutes),
+		cmocka_unit_test(test_decimal_hours),
+		cmocka_unit_test(test_clock),
+		cmocka_unit_test(test_whole_minutes),
 		cmocka_unit_test(test_form_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,39 +24,38 @@ static int line_of(const char *text, const char *path)
 
 /* A register document in the shape of demo/register.json, one line per
  * deelnemer where it matters. */
-static const char doc[] =
-	"{\n"                                                          /* 1 */
-	"  \"formaat\": \"samen-register\",\n"                         /* 2 */
-	"  \"versie\": 1,\n"                                           /* 3 */
-	"  \"organisaties\": [\n"                                      /* 4 */
-	"    {\"code\": \"GM0148\", \"naam\": \"Dalfsen\"},\n"         /* 5 */
-	"    {\"code\": \"GM0180\",\n"                                 /* 6 */
-	"     \"naam\": \"Staphorst\"}\n"                              /* 7 */
-	"  ],\n"                                                       /* 8 */
-	"  \"verbanden\": [\n"                                         /* 9 */
-	"    {\n"                                                      /* 10 */
-	"      \"code\": \"dsz\",\n"                                   /* 11 */
-	"      \"trajecten\": [\n"                                     /* 12 */
-	"        {\"taakveld\": \"ict\", \"deelnemers\": [\"GM0148\", \"GM0180\"]}\n" /* 13 */
-	"      ]\n"                                                    /* 14 */
-	"    },\n"                                                     /* 15 */
-	"    {\n"                                                      /* 16 */
-	"      \"code\": \"staan\",\n"                                 /* 17 */
-	"      \"omschrijving\": \"[niet] {dit} \\\"trajecten\\\": [\\n\",\n" /* 18 */
-	"      \"trajecten\": [\n"                                     /* 19 */
-	"        {\"taakveld\": \"ict\"},\n"                           /* 20 */
-	"        {\n"                                                  /* 21 */
-	"          \"taakveld\": \"belastingen\",\n"                   /* 22 */
-	"          \"deelnemers\": [\n"                                /* 23 */
-	"            \"GM1680\",\n"                                    /* 24 */
-	"            \"GM0106\",\n"                                    /* 25 */
-	"            \"GM9999\"\n"                                     /* 26 */
-	"          ]\n"                                                /* 27 */
-	"        }\n"                                                  /* 28 */
-	"      ]\n"                                                    /* 29 */
-	"    }\n"                                                      /* 30 */
-	"  ]\n"                                                        /* 31 */
-	"}\n";                                                         /* 32 */
+static const char doc[] = "{\n"                                                                         /* 1 */
+			  "  \"formaat\": \"samen-register\",\n"                                        /* 2 */
+			  "  \"versie\": 1,\n"                                                          /* 3 */
+			  "  \"organisaties\": [\n"                                                     /* 4 */
+			  "    {\"code\": \"GM0148\", \"naam\": \"Dalfsen\"},\n"                        /* 5 */
+			  "    {\"code\": \"GM0180\",\n"                                                /* 6 */
+			  "     \"naam\": \"Staphorst\"}\n"                                             /* 7 */
+			  "  ],\n"                                                                      /* 8 */
+			  "  \"verbanden\": [\n"                                                        /* 9 */
+			  "    {\n"                                                                     /* 10 */
+			  "      \"code\": \"dsz\",\n"                                                  /* 11 */
+			  "      \"trajecten\": [\n"                                                    /* 12 */
+			  "        {\"taakveld\": \"ict\", \"deelnemers\": [\"GM0148\", \"GM0180\"]}\n" /* 13 */
+			  "      ]\n"                                                                   /* 14 */
+			  "    },\n"                                                                    /* 15 */
+			  "    {\n"                                                                     /* 16 */
+			  "      \"code\": \"staan\",\n"                                                /* 17 */
+			  "      \"omschrijving\": \"[niet] {dit} \\\"trajecten\\\": [\\n\",\n"         /* 18 */
+			  "      \"trajecten\": [\n"                                                    /* 19 */
+			  "        {\"taakveld\": \"ict\"},\n"                                          /* 20 */
+			  "        {\n"                                                                 /* 21 */
+			  "          \"taakveld\": \"belastingen\",\n"                                  /* 22 */
+			  "          \"deelnemers\": [\n"                                               /* 23 */
+			  "            \"GM1680\",\n"                                                   /* 24 */
+			  "            \"GM0106\",\n"                                                   /* 25 */
+			  "            \"GM9999\"\n"                                                    /* 26 */
+			  "          ]\n"                                                               /* 27 */
+			  "        }\n"                                                                 /* 28 */
+			  "      ]\n"                                                                   /* 29 */
+			  "    }\n"                                                                     /* 30 */
+			  "  ]\n"                                                                       /* 31 */
+			  "}\n";                                                                        /* 32 */
 
 static void test_root_and_keys(void **state)
 {
@@ -117,7 +116,7 @@ static void test_missing_gives_ancestor(void **state)
 
 static void test_strings(void **state)
 {
-	const char *t = "{\"x\": \"a \\\\\", \"y\":\n"          /* a string ending in an escaped backslash */
+	const char *t = "{\"x\": \"a \\\\\", \"y\":\n"             /* a string ending in an escaped backslash */
 			"[\"]\", \"[\", \"\\\"]\", \"\\u005d\",\n" /* brackets and quotes in strings */
 			"\"raak\"]}";
 	assert_int_equal(line_of(t, "y"), 2);
@@ -192,10 +191,14 @@ static void test_deep_nesting(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_root_and_keys),   cmocka_unit_test(test_indices),
-		cmocka_unit_test(test_missing_gives_ancestor), cmocka_unit_test(test_strings),
-		cmocka_unit_test(test_scalars),         cmocka_unit_test(test_value_on_next_line),
-		cmocka_unit_test(test_not_json),        cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_root_and_keys),
+		cmocka_unit_test(test_indices),
+		cmocka_unit_test(test_missing_gives_ancestor),
+		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_scalars),
+		cmocka_unit_test(test_value_on_next_line),
+		cmocka_unit_test(test_not_json),
+		cmocka_unit_test(test_deep_nesting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -76,7 +76,8 @@ static void test_retirement_year(void **state)
 
 static void test_absence_on_a_date(void **state)
 {
-	struct kwaliteitskaart_absence away[] = { { day("2012-07-16"), day("2012-08-03") }, { day("2012-10-01"), day("2012-10-01") } };
+	struct kwaliteitskaart_absence away[] = { { day("2012-07-16"), day("2012-08-03") },
+						  { day("2012-10-01"), day("2012-10-01") } };
 	struct kwaliteitskaart_person p = { 1, 2, 2030, away, 2 };
 	assert_true(kwaliteitskaart_is_holder(&p, kwaliteitskaart_moment_date(day("2012-07-15"))));
 	assert_false(kwaliteitskaart_is_holder(&p, kwaliteitskaart_moment_date(day("2012-07-16")))); /* first day included */
@@ -93,23 +94,31 @@ static void test_een_pitter_by_absence_and_retirement(void **state)
 	/* Two GIS experts in Staphorst: one on holiday, one retiring in 2015. */
 	struct kwaliteitskaart_absence holiday[] = { { day("2012-08-06"), day("2012-08-24") } };
 	struct kwaliteitskaart_person gis[] = { { 10, 3, 2015, NULL, 0 }, { 11, 2, 2031, holiday, 1 } };
-	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_date(day("2012-06-01")))), KWALITEITSKAART_GEDEKT);
-	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_date(day("2012-08-10")))),
+	assert_int_equal(
+		kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_date(day("2012-06-01")))),
+		KWALITEITSKAART_GEDEKT);
+	assert_int_equal(
+		kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_date(day("2012-08-10")))),
+		KWALITEITSKAART_EEN_PITTER);
+	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2015))),
+			 KWALITEITSKAART_GEDEKT);
+	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2017))),
 			 KWALITEITSKAART_EEN_PITTER);
-	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2015))), KWALITEITSKAART_GEDEKT);
-	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2017))), KWALITEITSKAART_EEN_PITTER);
 	gis[1].pensioenjaar = 2016;
-	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2017))), KWALITEITSKAART_ONTBREEKT);
+	assert_int_equal(kwaliteitskaart_status_of(kwaliteitskaart_count_holders(gis, 2, kwaliteitskaart_moment_year(2017))),
+			 KWALITEITSKAART_ONTBREEKT);
 }
 
 static void test_substitutes(void **state)
 {
 	struct kwaliteitskaart_absence ill[] = { { day("2012-03-01"), day("2012-03-31") } };
 	struct kwaliteitskaart_person holder = { 1, 3, 2014, NULL, 0 };
-	struct kwaliteitskaart_person sub_a = { 2, 2, 2030, ill, 1 }; /* ill in March */
+	struct kwaliteitskaart_person sub_a = { 2, 2, 2030, ill, 1 };  /* ill in March */
 	struct kwaliteitskaart_person sub_b = { 3, 1, 2030, NULL, 0 }; /* only basis level */
 	struct kwaliteitskaart_person sub_c = { 4, 3, 2013, NULL, 0 }; /* retires in 2013 */
-	struct kwaliteitskaart_substitution s[] = { { &holder, &sub_a }, { &holder, &sub_b }, { &holder, &sub_c }, { &holder, &sub_a } };
+	struct kwaliteitskaart_substitution s[] = {
+		{ &holder, &sub_a }, { &holder, &sub_b }, { &holder, &sub_c }, { &holder, &sub_a }
+	};
 	size_t out[4];
 	/* June 2012: a (once, though named twice) and c; b is not a holder. */
 	size_t n = kwaliteitskaart_substitutes(s, 4, kwaliteitskaart_moment_date(day("2012-06-01")), out);
@@ -144,7 +153,10 @@ static int known(const char *code, void *ctx)
 	return 0;
 }
 
-static int parse(const char *text, struct kwaliteitskaart_sheet *sh) { return kwaliteitskaart_sheet_parse(text, strlen(text), known, NULL, sh); }
+static int parse(const char *text, struct kwaliteitskaart_sheet *sh)
+{
+	return kwaliteitskaart_sheet_parse(text, strlen(text), known, NULL, sh);
+}
 
 /* The text of error i. */
 static const char *err(struct kwaliteitskaart_sheet *sh, size_t i)
@@ -174,7 +186,8 @@ static void test_sheet_dutch_excel(void **state)
 	assert_int_equal(sh.ncodes, 2);
 	assert_string_equal(sh.codes[0], "gba");
 	assert_string_equal(sh.codes[1], "naturalisatie");
-	assert_true(sh.has[KWALITEITSKAART_COL_UUR] && sh.has[KWALITEITSKAART_COL_BESCHIKBAAR] && sh.has[KWALITEITSKAART_COL_PENSIOENJAAR]);
+	assert_true(sh.has[KWALITEITSKAART_COL_UUR] && sh.has[KWALITEITSKAART_COL_BESCHIKBAAR] &&
+		    sh.has[KWALITEITSKAART_COL_PENSIOENJAAR]);
 	assert_false(sh.has[KWALITEITSKAART_COL_EMAIL]);
 	assert_int_equal(sh.nrows, 2); /* the empty row is skipped */
 	assert_string_equal(sh.rows[0].naam, "Ans Verhoef");

@@ -152,12 +152,12 @@ static void test_deposit_conversion(void **state)
 
 static void test_money_rounding(void **state)
 {
-	assert_int_equal(ledger_money(390, 6500), 42250);  /* exact */
-	assert_int_equal(ledger_money(1, 6500), 108);      /* 108,33 */
-	assert_int_equal(ledger_money(2, 6500), 217);      /* 216,67 */
+	assert_int_equal(ledger_money(390, 6500), 42250); /* exact */
+	assert_int_equal(ledger_money(1, 6500), 108);     /* 108,33 */
+	assert_int_equal(ledger_money(2, 6500), 217);     /* 216,67 */
 	assert_int_equal(ledger_money(-1, 6500), -108);
 	assert_int_equal(ledger_money(-2, 6500), -217);
-	assert_int_equal(ledger_money(1, 6030), 101);      /* 100,5: half away from zero */
+	assert_int_equal(ledger_money(1, 6030), 101); /* 100,5: half away from zero */
 	assert_int_equal(ledger_money(-1, 6030), -101);
 	assert_int_equal(ledger_money(0, 6500), 0);
 	for (int64_t m = -500; m <= 500; m++)

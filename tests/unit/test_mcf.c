@@ -505,7 +505,7 @@ static void test_match_level_outweighs_saldo(void **state)
 	assert_int_equal(got(&res, exact, n), 6000);
 	assert_int_equal(got(&res, expert, n), 0);
 	assert_int_equal(res.level_weight, 2 * 6000 + 1); /* (K − 1)·U + 1 */
-	assert_int_equal(res.cost, 6000 * 2);              /* rank 2 */
+	assert_int_equal(res.cost, 6000 * 2);             /* rank 2 */
 	matching_result_release(&res);
 }
 
@@ -823,7 +823,8 @@ static void test_matching_random_vs_glpsol(void **state)
 	}
 	/* The instances exercised what they should. */
 	print_message("%d matchings equal to glpsol; %d with opdrachten of several principals, %d solved again with "
-		      "re-allotted rights, %d trimmed, %d capped needs\n", MATCH_RANDOM, multi, again, trimmed, capped);
+		      "re-allotted rights, %d trimmed, %d capped needs\n",
+		      MATCH_RANDOM, multi, again, trimmed, capped);
 	assert_true(multi > MATCH_RANDOM / 4);
 	assert_true(capped > MATCH_RANDOM / 4);
 	assert_true(again > 0);

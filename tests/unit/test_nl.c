@@ -31,7 +31,7 @@ static void test_thousands(void **state)
 	assert_string_equal(t, "1.140.000");
 	nl_int(-1234, t, sizeof(t));
 	assert_string_equal(t, "-1.234"); /* the pages' hyphen, as before */
-	nl_int(INT64_MIN, t, sizeof(t)); /* no overflow */
+	nl_int(INT64_MIN, t, sizeof(t));  /* no overflow */
 	assert_string_equal(t, "-9.223.372.036.854.775.808");
 	nl_int(1234567, t, 4); /* cut short, still a string */
 	assert_string_equal(t, "1.2");
@@ -148,7 +148,8 @@ static void test_hours_bare(void **state)
 	nl_hours(5, NL_HOURS_BARE, s, sizeof(s));
 	assert_string_equal(s, "0:05");
 	nl_hours(-135, NL_HOURS_BARE, s, sizeof(s));
-	assert_string_equal(s, "\xe2\x88\x92" "2:15");
+	assert_string_equal(s, "\xe2\x88\x92"
+			       "2:15");
 	nl_hours(1234 * 60 + 5, NL_HOURS_BARE, s, sizeof(s));
 	assert_string_equal(s, "1.234:05");
 	nl_hours(INT64_MIN, NL_HOURS_BARE, s, sizeof(s)); /* no overflow */
@@ -186,9 +187,11 @@ static void test_negative_hours(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_thousands),  cmocka_unit_test(test_cents_to_whole_euros), cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_leap_days),  cmocka_unit_test(test_short_dates),          cmocka_unit_test(test_hours),
-		cmocka_unit_test(test_hours_bare), cmocka_unit_test(test_zero_hours),          cmocka_unit_test(test_negative_hours),
+		cmocka_unit_test(test_thousands),      cmocka_unit_test(test_cents_to_whole_euros),
+		cmocka_unit_test(test_dates),          cmocka_unit_test(test_leap_days),
+		cmocka_unit_test(test_short_dates),    cmocka_unit_test(test_hours),
+		cmocka_unit_test(test_hours_bare),     cmocka_unit_test(test_zero_hours),
+		cmocka_unit_test(test_negative_hours),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,13 +17,13 @@
 
 /* How an action is granted to a role. */
 enum grant {
-	NO,        /* never */
-	YES,       /* always, whatever the organisation or verband */
+	NO,  /* never */
+	YES, /* always, whatever the organisation or verband */
 	OWN_ORG_ONLY,
-	OWN_VERBAND_ONLY,  /* the actor's verband; nothing when it has none */
-	VERBAND_OR_ALL,    /* the actor's verband; every verband when it has none */
+	OWN_VERBAND_ONLY,       /* the actor's verband; nothing when it has none */
+	VERBAND_OR_ALL,         /* the actor's verband; every verband when it has none */
 	OWN_ORG_IN_OWN_VERBAND, /* the own organisation, within the actor's verband */
-	URENBANK_SCOPE,    /* the actor's proeftuin or verband; anything, even none, when it has none */
+	URENBANK_SCOPE,         /* the actor's proeftuin or verband; anything, even none, when it has none */
 };
 
 #define NROLES (ROLE_BEHEERDER + 1)
@@ -94,8 +94,7 @@ static int expect(enum grant g, const struct actor *a, const char *org, const ch
 	case OWN_ORG_ONLY: return org && a->org[0] && !strcmp(org, a->org);
 	case OWN_VERBAND_ONLY: return verband && verband[0] && a->verband[0] && !strcmp(verband, a->verband);
 	case VERBAND_OR_ALL: return verband && verband[0] && (!a->verband[0] || !strcmp(verband, a->verband));
-	case OWN_ORG_IN_OWN_VERBAND:
-		return expect(OWN_ORG_ONLY, a, org, verband) && expect(OWN_VERBAND_ONLY, a, org, verband);
+	case OWN_ORG_IN_OWN_VERBAND: return expect(OWN_ORG_ONLY, a, org, verband) && expect(OWN_VERBAND_ONLY, a, org, verband);
 	case URENBANK_SCOPE: return !a->verband[0] || (verband && !strcmp(verband, a->verband));
 	}
 	return -1;
@@ -214,8 +213,8 @@ static void test_account_action(void **state)
 #define PROEFTUIN "zorg-pilot"
 #define OTHER_PROEFTUIN "jeugd-pilot"
 
-static void check_in(const struct actor *a, enum action action, const char *org, const char *verband,
-		     const char *proeftuin, int want)
+static void check_in(const struct actor *a, enum action action, const char *org, const char *verband, const char *proeftuin,
+		     int want)
 {
 	const struct policy_target t = { org, verband, proeftuin };
 	int got = policy_allows_in(a, action, &t) ? 1 : 0;

@@ -141,12 +141,12 @@ static void test_text_valid(void **state)
 {
 	assert_true(register_text_valid("Dalfsen", 200));
 	assert_true(register_text_valid("DSZ (Dalfsen \xe2\x80\x93 Staphorst \xe2\x80\x93 Zwartewaterland)", 200)); /* en dash */
-	assert_true(register_text_valid("\xc3\xa9\xc3\xa9n-pitter", 200));         /* één */
-	assert_true(register_text_valid("kosten \xe2\x82\xac 200.000", 200));     /* euro sign */
-	assert_true(register_text_valid("\xf0\x9f\x98\x80", 200));                 /* U+1F600, 4 bytes */
-	assert_true(register_text_valid("\xf4\x8f\xbf\xbf", 200));                 /* U+10FFFF, the last */
-	assert_true(register_text_valid("\xed\x9f\xbf", 200));                     /* U+D7FF, before surrogates */
-	assert_true(register_text_valid("\xee\x80\x80", 200));                     /* U+E000, after them */
+	assert_true(register_text_valid("\xc3\xa9\xc3\xa9n-pitter", 200));                                          /* één */
+	assert_true(register_text_valid("kosten \xe2\x82\xac 200.000", 200)); /* euro sign */
+	assert_true(register_text_valid("\xf0\x9f\x98\x80", 200));            /* U+1F600, 4 bytes */
+	assert_true(register_text_valid("\xf4\x8f\xbf\xbf", 200));            /* U+10FFFF, the last */
+	assert_true(register_text_valid("\xed\x9f\xbf", 200));                /* U+D7FF, before surrogates */
+	assert_true(register_text_valid("\xee\x80\x80", 200));                /* U+E000, after them */
 	assert_true(register_text_valid("regel 1\nregel 2\tmet tab", 200));
 	assert_true(register_text_valid("regel 1\r\nregel 2", 200)); /* a browser's textarea sends CRLF */
 
@@ -158,19 +158,31 @@ static void test_text_valid(void **state)
 	assert_false(register_text_valid("\xc3\xa9\xc3\xa9\xc3\xa9", 5)); /* 3 characters, 6 bytes */
 
 	/* Control characters. */
-	assert_false(register_text_valid("a\x01" "b", 200));
+	assert_false(register_text_valid("a\x01"
+					 "b",
+					 200));
 	assert_false(register_text_valid("a\x1b[31mrood", 200));
 	assert_false(register_text_valid("a\x7f", 200));
-	assert_false(register_text_valid("a\x0b" "b", 200));
-	assert_false(register_text_valid("a\xc2\x85" "b", 200)); /* U+0085, a C1 control */
-	assert_false(register_text_valid("a\xc2\x9f", 200));     /* U+009F */
-	assert_true(register_text_valid("a\xc2\xa0" "b", 200));  /* U+00A0, no-break space */
+	assert_false(register_text_valid("a\x0b"
+					 "b",
+					 200));
+	assert_false(register_text_valid("a\xc2\x85"
+					 "b",
+					 200));              /* U+0085, a C1 control */
+	assert_false(register_text_valid("a\xc2\x9f", 200)); /* U+009F */
+	assert_true(register_text_valid("a\xc2\xa0"
+					"b",
+					200)); /* U+00A0, no-break space */
 
 	/* Malformed UTF-8. */
-	assert_false(register_text_valid("\x80", 200));             /* lone continuation byte */
-	assert_false(register_text_valid("\xbf" "abc", 200));
-	assert_false(register_text_valid("\xc3", 200));             /* truncated at the end */
-	assert_false(register_text_valid("\xc3" "a", 200));         /* not followed by a continuation */
+	assert_false(register_text_valid("\x80", 200)); /* lone continuation byte */
+	assert_false(register_text_valid("\xbf"
+					 "abc",
+					 200));
+	assert_false(register_text_valid("\xc3", 200)); /* truncated at the end */
+	assert_false(register_text_valid("\xc3"
+					 "a",
+					 200)); /* not followed by a continuation */
 	assert_false(register_text_valid("\xe2\x82", 200));
 	assert_false(register_text_valid("\xf0\x9f\x98", 200));
 	assert_false(register_text_valid("\xfe", 200));
@@ -178,7 +190,7 @@ static void test_text_valid(void **state)
 	assert_false(register_text_valid("caf\xe9", 200)); /* Latin-1 é */
 
 	/* Overlong encodings: every one a character with a shorter form. */
-	assert_false(register_text_valid("\xc0\xaf", 200));         /* '/' in 2 bytes */
+	assert_false(register_text_valid("\xc0\xaf", 200)); /* '/' in 2 bytes */
 	assert_false(register_text_valid("\xc1\xbf", 200));
 	assert_false(register_text_valid("\xc0\x80", 200));         /* NUL in 2 bytes */
 	assert_false(register_text_valid("\xe0\x80\xaf", 200));     /* '/' in 3 bytes */
@@ -189,8 +201,8 @@ static void test_text_valid(void **state)
 	assert_true(register_text_valid("\xf0\x90\x80\x80", 200));  /* U+10000, the first 4-byte one */
 
 	/* Surrogates and beyond U+10FFFF. */
-	assert_false(register_text_valid("\xed\xa0\x80", 200)); /* U+D800 */
-	assert_false(register_text_valid("\xed\xbf\xbf", 200)); /* U+DFFF */
+	assert_false(register_text_valid("\xed\xa0\x80", 200));     /* U+D800 */
+	assert_false(register_text_valid("\xed\xbf\xbf", 200));     /* U+DFFF */
 	assert_false(register_text_valid("\xf4\x90\x80\x80", 200)); /* U+110000 */
 	assert_false(register_text_valid("\xf5\x80\x80\x80", 200));
 	assert_false(register_text_valid("\xf8\x88\x80\x80\x80", 200)); /* 5-byte form */
@@ -210,8 +222,8 @@ static void test_period(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_enum_index), cmocka_unit_test(test_enum_list),  cmocka_unit_test(test_org_codes),
-		cmocka_unit_test(test_tooi),       cmocka_unit_test(test_slug),       cmocka_unit_test(test_text_valid),
+		cmocka_unit_test(test_enum_index), cmocka_unit_test(test_enum_list), cmocka_unit_test(test_org_codes),
+		cmocka_unit_test(test_tooi),       cmocka_unit_test(test_slug),      cmocka_unit_test(test_text_valid),
 		cmocka_unit_test(test_period),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
