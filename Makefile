@@ -12,7 +12,9 @@
 CC      ?= cc
 B       ?= build
 PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter
-WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Werror
+# Route tables (src/http/request.h) are positional and end in fields only the
+# API describes; a page's route leaves them out, so missing initializers are not an error.
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Wno-missing-field-initializers -Werror
 CSTD    := -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 INC      = -Isrc -I$(B)/gen
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -23,7 +25,7 @@ OPT_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/report/*.c src/http/*.c src/web/*.c src/cli/*.c))
-EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json \
+EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json src/http/openapi-parameters.json demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json \
             node_modules/@utrecht/component-library-css/dist/index.css \
             node_modules/@utrecht/design-tokens/dist/index.css
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -93,11 +93,30 @@ static int get_agenda(struct request *rq, struct response *rs)
 }
 
 #define TAG "rapporten"
+/* Permanent: a calendar that subscribed to the old address follows it. */
+static int get_agenda_old(struct request *rq, struct response *rs)
+{
+	char where[2048];
+	if (req_query_string(rq, where, sizeof(where), "/api/v1/agenda", NULL) < 0)
+		return api_error(rs, 414, "Het adres is te lang.");
+	resp_header(rs, "Location", where);
+	resp_text(rs, 308, "text/plain; charset=utf-8", "De agenda staat nu op /api/v1/agenda.\n");
+	return 0;
+}
+
 const struct route api_rapportage_routes[] = {
 	{ "GET", "/api/v1/rapporten/stand-van-zaken", get_stand, TAG,
 	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, of Markdown)",
-	  NULL, "html", "organisatie,van,tot,formaat", 0 },
-	{ "GET", "/api/v1/agenda.ics", get_agenda, TAG,
-	  "Mijlpalen en wettelijke deadlines van de trajecten van een organisatie als iCalendar", NULL, NULL, "organisatie", 0 },
+	  NULL, "text/html|text/markdown", "organisatie:verplicht,van,tot,formaat:rapport", 0, "haalStandVanZaken",
+	  "De stand van zaken voor de raad over een periode: als afdrukbare HTML (standaard) of als Markdown (formaat=md).", 0 },
+	{ "GET", "/api/v1/agenda", get_agenda, TAG,
+	  "Mijlpalen en wettelijke deadlines van de trajecten van een organisatie als iCalendar", NULL, "text/calendar",
+	  "organisatie:verplicht", 0, "haalAgenda",
+	  "De mijlpalen en wettelijke deadlines als iCalendar (RFC 5545) om in een agenda te abonneren. Elke gebeurtenis "
+	  "heeft een UID die wereldwijd uniek is (met de publieke hostnaam van deze server, SAMEN_HOST). Het oude adres "
+	  "/agenda.ics verwijst hierheen (308).",
+	  0 },
+	/* The old address, kept for subscribed calendars (not in the document: not kebab-case). */
+	{ "GET", "/api/v1/agenda.ics", get_agenda_old, NULL, NULL },
 	{ 0 },
 };

@@ -52,6 +52,55 @@ const char *req_cookie(struct request *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
 }
 
+struct query_copy {
+	struct buf *b;
+	int n;
+	const char *const *skip;
+};
+
+static void url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr("-._~", *c)) {
+			buf_add(b, (const char *)c, 1);
+		} else {
+			char e[3] = { '%', hex[*c >> 4], hex[*c & 15] };
+			buf_add(b, e, 3);
+		}
+	}
+}
+
+static enum MHD_Result copy_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct query_copy *q = cls;
+	for (const char *const *k = q->skip; k && *k; k++)
+		if (!strcmp(*k, key))
+			return MHD_YES;
+	buf_adds(q->b, q->n++ ? "&" : "?");
+	url_encode(q->b, key);
+	if (value) {
+		buf_adds(q->b, "=");
+		url_encode(q->b, value);
+	}
+	return MHD_YES;
+}
+
+int req_query_string(struct request *rq, char *out, size_t outlen, const char *path, const char *const *skip)
+{
+	struct buf b;
+	buf_init(&b, outlen);
+	buf_adds(&b, path);
+	struct query_copy q = { &b, 0, skip };
+	if (rq->conn)
+		MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, copy_param, &q);
+	int r = buf_failed(&b) || b.len >= outlen ? -1 : 0;
+	if (r == 0)
+		snprintf(out, outlen, "%s", buf_str(&b));
+	buf_release(&b);
+	return r;
+}
+
 int req_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
 
 void resp_header(struct response *rs, const char *name, const char *value)

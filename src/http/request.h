@@ -54,11 +54,30 @@ struct route {
 	handler_fn fn;
 	const char *tag;     /* OpenAPI tag; NULL for pages */
 	const char *summary; /* OpenAPI summary */
-	const char *body;    /* schema name of the request body, or NULL */
-	const char *result;  /* schema name of the response, or NULL */
+	/* The request body and the result: alternatives separated by '|', each a
+	 * schema name sent as JSON ("Traject", "[Traject]" for a list), a media
+	 * type ("text/calendar"), or a media type with a schema
+	 * ("application/json=Kwaliteitskaart"). NULL: none. */
+	const char *body;
+	const char *result;
 	const char *query;   /* comma-separated query parameters, or NULL */
 	int created;         /* answers 201 */
+	/* The rest of the OpenAPI description (src/http/api_system.c); last, so
+	 * that a table written without them still compiles. */
+	const char *id;          /* operationId, lowerCamelCase; derived from method and path when NULL */
+	const char *description; /* Dutch; what the summary leaves out */
+	unsigned flags;          /* ROUTE_* */
 };
+/* An operation anyone may call without signing in (security: []). */
+#define ROUTE_PUBLIC 1u
+/* A collection: pages with pagina and paginaGrootte, Link and X-Total-Count (http/paging.h). */
+#define ROUTE_PAGED 2u
+/* Refuses with 429 and Retry-After after too many attempts (sign-in). */
+#define ROUTE_LIMITED 4u
+
+/* The version of the API contract (semantic; CHANGELOG.md): info.version of
+ * the OpenAPI document and the API-Version header of every response. */
+#define HTTP_API_VERSION "1.1.0"
 
 /* Path param by name ("" when absent) and query parameter (NULL when absent). */
 const char *req_param(struct request *rq, const char *name);
@@ -68,6 +87,11 @@ const char *req_cookie(struct request *rq, const char *name);
 /* A positive integer id as it stands in a path: digits only (no sign,
  * no spaces), at most 18 of them. 0, or -1 when it is no id. */
 int http_parse_id(const char *s, long long *id);
+
+/* path followed by the query string of rq, re-encoded ("…?a=1&b=2"), in out,
+ * without the parameters named in skip (NULL-terminated, or NULL). 0, or -1
+ * when it does not fit. */
+int req_query_string(struct request *rq, char *out, size_t outlen, const char *path, const char *const *skip);
 
 /* Whether the request is for the JSON API (/api/…) rather than a page. */
 int req_is_api(const struct request *rq);

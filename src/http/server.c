@@ -11,7 +11,7 @@
 #include "http/router.h"
 #include "http/server.h"
 
-#define API_VERSION "1.0.0"
+#define API_VERSION HTTP_API_VERSION
 
 static const char *g_db_path;
 static pthread_key_t g_store_key;

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkResponse } from './contract.mjs';
 
 export const BIN = process.env.SAMEN_BIN || new URL('../../build/asan/samen', import.meta.url).pathname;
 export const ADMIN_TOKEN = 'test-beheerder-token-0123456789';
@@ -47,6 +48,8 @@ export async function startServer({ demo = false, env = {}, args = [] } = {}) {
     const text = await res.text();
     let json = null;
     if (!raw) { try { json = JSON.parse(text); } catch { json = null; } }
+    // Every API answer must be what the OpenAPI document says (tests/lib/contract.mjs).
+    await checkResponse(url, method, path, { status: res.status, headers: res.headers, text });
     return { status: res.status, headers: res.headers, text, json };
   }
 
