@@ -651,8 +651,7 @@ const struct route api_kwaliteitskaart_routes[] = {
 	  0 },
 	{ "POST", "/api/v1/kwaliteitskaart/import", post_import, "kwaliteitskaart",
 	  "Kwaliteitskaart inlezen (text/csv of multipart-bestand): alles of niets, fouten per regel",
-	  "text/csv|multipart/form-data=Importbestand", "Importresultaat",
-	  "organisatie:verplicht", 0, "leesKwaliteitskaartIn",
+	  "text/csv|multipart/form-data=Importbestand", "Importresultaat", "organisatie:verplicht", 0, "leesKwaliteitskaartIn",
 	  "Leest een kwaliteitskaart in als CSV (text/csv) of als bestand in een formulier (multipart/form-data, veld bestand): "
 	  "alles of niets. Fouten staan per regel in invalid-params en in fouten.",
 	  0 },

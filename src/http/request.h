@@ -17,7 +17,7 @@
 #include "core/policy.h"
 
 #define HTTP_MAX_PARAMS 6
-#define HTTP_MAX_HEADERS 12
+#define HTTP_MAX_HEADERS 16
 #define HTTP_MAX_BODY (1024u * 1024u) /* request bodies beyond this get 413 */
 
 struct MHD_Connection;
@@ -60,8 +60,8 @@ struct route {
 	 * ("application/json=Kwaliteitskaart"). NULL: none. */
 	const char *body;
 	const char *result;
-	const char *query;   /* comma-separated query parameters, or NULL */
-	int created;         /* answers 201 */
+	const char *query; /* comma-separated query parameters, or NULL */
+	int created;       /* answers 201 */
 	/* The rest of the OpenAPI description (src/http/api_system.c); last, so
 	 * that a table written without them still compiles. */
 	const char *id;          /* operationId, lowerCamelCase; derived from method and path when NULL */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "http/auth.h"
 #include "http/authz.h"
+#include "http/cors.h"
 #include "http/respond.h"
 #include "http/router.h"
 #include "store/gebruikers.h"
@@ -105,6 +106,10 @@ static void dispatch(struct request *rq, struct response *rs)
 			return;
 		}
 	}
+	if (allow[0] && !strcmp(rq->method, "OPTIONS") && req_is_api(rq)) {
+		cors_preflight(rq, rs, allow);
+		return;
+	}
 	if (allow[0]) {
 		respond_errorf(rs, 405, "Methode %s is hier niet toegestaan; wel: %s.", rq->method, allow);
 		resp_header(rs, "Allow", allow);
@@ -120,4 +125,12 @@ void router_dispatch(struct request *rq, struct response *rs)
 	auth_begin(rq);
 	dispatch(rq, rs);
 	auth_finish(rq, rs);
+	if (req_is_api(rq)) {
+		cors_apply(rq, rs);
+		/* RFC 9110: a 401 says how to authenticate. */
+		if (rs->status == 401)
+			resp_header(rs, "WWW-Authenticate",
+				    req_header(rq, "Authorization") ? "Bearer realm=\"samen\", error=\"invalid_token\""
+								    : "Bearer realm=\"samen\"");
+	}
 }

@@ -19,8 +19,31 @@ static pthread_key_t g_store_key;
 struct conn_state {
 	struct buf body;
 	int too_large;
+	int too_long; /* 414 or 431: refused as problem+json (request_too_long) */
 	int started;
 };
+
+/* Our own limits on the request line and the headers, well below what
+ * libmicrohttpd can hold (CONNECTION_MEMORY), so that a request over them
+ * is answered by us as problem+json rather than by libmicrohttpd's own
+ * HTML page. Only a request beyond CONNECTION_MEMORY still gets that. */
+#define MAX_URI 8192
+#define MAX_HEADERS 16384
+#define CONNECTION_MEMORY (256u * 1024u)
+
+static enum MHD_Result add_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	*(size_t *)cls += strlen(key) + (value ? strlen(value) : 0) + 4;
+	return MHD_YES;
+}
+
+static int request_too_long(struct MHD_Connection *c, const char *url)
+{
+	size_t uri = strlen(url), headers = 0;
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_length, &uri);
+	MHD_get_connection_values(c, MHD_HEADER_KIND, add_length, &headers);
+	return uri > MAX_URI ? 414 : headers > MAX_HEADERS ? 431 : 0;
+}
 
 static void store_destructor(void *p) { store_close(p); }
 
@@ -124,6 +147,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_NO;
 		buf_init(&st->body, HTTP_MAX_BODY);
 		*con_cls = st;
+		st->too_long = request_too_long(c, url);
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
 		if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY)
 			st->too_large = 1;
@@ -152,7 +176,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	buf_init(&rs.body, 0);
 	struct problem p;
 	problem_init(&p);
-	if (st->too_large) {
+	if (st->too_long) {
+		problem_set(&p, st->too_long,
+			    st->too_long == 414 ? "Het adres is langer dan %d tekens; kort de zoekvraag in."
+						: "De kopregels zijn samen groter dan %d bytes.",
+			    st->too_long == 414 ? MAX_URI : MAX_HEADERS);
+		respond_problem(&rs, &p);
+	} else if (st->too_large) {
 		problem_set(&p, 413, "De inhoud van het verzoek is groter dan %u bytes.", HTTP_MAX_BODY);
 		respond_problem(&rs, &p);
 	} else if (!(rq.store = thread_store(&p))) {
@@ -251,13 +281,14 @@ int server_run(const struct server_config *cfg)
 	if (cert)
 		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag, MHD_OPTION_SOCK_ADDR, sa,
 				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+				     (size_t)CONNECTION_MEMORY, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
 				     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
 	else
 		d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &tls_flag, MHD_OPTION_SOCK_ADDR, sa,
 				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-				     MHD_OPTION_END);
+				     NULL, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+				     (size_t)CONNECTION_MEMORY, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "samen: kan niet luisteren op %s poort %d (bezet of geen rechten?)\n", cfg->bind, cfg->port);
 		free(cert);

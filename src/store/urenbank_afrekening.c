@@ -210,10 +210,14 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 		if (id >= 0 && id <= maxid)
 			snprintf(codes[id], sizeof(codes[id]), "%s", db_col_text(st, 1));
 		urenbank_journal_text(db_col_text(st, 2), naam, sizeof(naam));
-		buf_printf(&e.b, "account leden:%s  ; %s\n", db_col_text(st, 1), naam);
+		/* The name on a line of its own: ledger reads the rest of an
+		 * account line, comment and all, as the account's name. */
+		buf_printf(&e.b, "; leden:%s is %s\naccount leden:%s\n", db_col_text(st, 1), naam, db_col_text(st, 1));
 	}
 	db_finalize(st);
-	buf_adds(&e.b, "account pot:stortingen\n");
+	/* Declared, so that hledger check --strict and ledger --pedantic accept
+	 * the journal: the accounts above, the unit, the tags of the comments. */
+	buf_adds(&e.b, "account pot:stortingen\n\ncommodity min\n\ntag soort\ntag omschrijving\ntag centen\ntag restcenten\n");
 
 	st = db_query(s->db,
 		      "SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten,"
@@ -221,7 +225,7 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 		      " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id"
 		      " LEFT JOIN stortingen d ON d.id = j.storting_id"
 		      " LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
-		      " WHERE jp.proeftuin_id = ? ORDER BY jp.transactie_id, jp.regel",
+		      " WHERE jp.proeftuin_id = ? ORDER BY j.datum, jp.transactie_id, jp.regel",
 		      "l", pt.id);
 	long long cur = 0;
 	while (db_step(st) == DB_ROW) {
@@ -243,7 +247,7 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 					"l", db_col_int(st, 10));
 				while (db_step(r) == DB_ROW)
 					buf_printf(&e.b,
-						   "    ; %s: saldo %lld min wordt %lld centen (plus %lld centen rest van "
+						   "    ; saldo van %s %lld min wordt %lld centen (plus %lld centen rest van "
 						   "stortingen)\n",
 						   db_col_text(r, 0), db_col_int(r, 1), db_col_int(r, 2), db_col_int(r, 3));
 				db_finalize(r);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "http/auth.h"
 #include "http/authz.h"
 #include "store/gebruikers.h"
@@ -114,7 +115,7 @@ static int get_audit(struct request *rq, struct response *rs)
 			 "nieuwste eerst (pagina ");
 		html_int(b, page);
 		html_raw(b, ")</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip (UTC)</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip</th>"
 			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actor</th>"
 			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actie</th>"
 			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Object</th>"
@@ -128,9 +129,9 @@ static int get_audit(struct request *rq, struct response *rs)
 				    "datetime=\"");
 			html_attr(b, ts);
 			html_raw(b, "\">");
-			/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */
+			/* 2024-05-01T10:00:00Z → 2024-05-01 12:00:00, Dutch time */
 			char when[32];
-			snprintf(when, sizeof(when), "%.10s %.8s", ts ? ts : "", ts && strlen(ts) > 11 ? ts + 11 : "");
+			date_local_text(ts, when, sizeof(when));
 			html_txt(b, when);
 			html_raw(b, "</time></td>");
 			cell(b, rec, "actor");
