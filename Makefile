@@ -44,6 +44,10 @@ deps-check:
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
+# libical's strict check of an iCalendar text, for the agenda tests.
+$(B)/tools/icalcheck: tools/icalcheck.c
+	@mkdir -p $(@D)
+	$(CC) -std=c17 -O1 -Wall -Wextra -Werror $(shell pkg-config --cflags libical 2>/dev/null) -o $@ $< $(shell pkg-config --libs libical 2>/dev/null)
 $(B)/gen/embedded.c: $(B)/tools/embed $(EMBED_IN)
 	@mkdir -p $(@D)
 	$(B)/tools/embed $(EMBED_IN) > $@.tmp && mv $@.tmp $@
@@ -86,7 +90,7 @@ demo: deps
 	$(B)/samen demo --db $(B)/demo.db --port $${PORT:-8080}
 
 check: deps-check
-	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN) $(B)/tools/icalcheck
 	@B=$(B) tests/run.sh
 
 test: check

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <stdlib.h>
 #include "cli/cli.h"
 #include "report/agenda.h"
 #include "report/rapportage.h"
@@ -96,7 +97,13 @@ int cmd_rapport(int argc, char **argv, int agenda)
 	buf_init(&out, 0);
 	int rc = 0;
 	if (agenda) {
-		if (agenda_build(s, o.organisatie, time(NULL), &out, &p) < 0) {
+		/* The UIDs end in the public host name: SAMEN_HOST, as the server
+		 * uses it, or this machine's name. */
+		char host[256] = "", name[256] = "";
+		if (agenda_host(getenv("SAMEN_HOST"), host, sizeof(host)) < 0 &&
+		    (gethostname(name, sizeof(name) - 1) < 0 || agenda_host(name, host, sizeof(host)) < 0))
+			snprintf(host, sizeof(host), "localhost");
+		if (agenda_build(s, o.organisatie, host, time(NULL), &out, &p) < 0) {
 			print_problem(&p);
 			rc = 1;
 		}

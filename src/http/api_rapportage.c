@@ -7,6 +7,7 @@
  * another organisation 403 whatever the other parameters say. */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <time.h>
 #include "http/api.h"
 #include "http/authz.h"
@@ -80,7 +81,13 @@ static int get_agenda(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	if (agenda_build(rq->store, org, time(NULL), &rs->body, &p) < 0) {
+	/* The public host name of this server (SAMEN_HOST), or the one the
+	 * client used to reach it. */
+	char host[256];
+	if (agenda_host(getenv("SAMEN_HOST"), host, sizeof(host)) < 0 &&
+	    agenda_host(req_header(rq, "Host"), host, sizeof(host)) < 0)
+		snprintf(host, sizeof(host), "localhost");
+	if (agenda_build(rq->store, org, host, time(NULL), &rs->body, &p) < 0) {
 		buf_release(&rs->body);
 		return api_problem(rs, &p);
 	}

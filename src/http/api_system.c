@@ -213,7 +213,9 @@ static json_t *operation(const struct route *r, json_t *defs)
 	if (!public || is_mutating(r))
 		json_object_set_new(responses, "403",
 				    response("Geen toegang voor deze rol, of het CSRF-token ontbreekt", problem_content(), NULL));
-	if (npath)
+	/* A required query parameter names the subject (the organisation of a
+	 * report): unknown, it is not found, as a path parameter would be. */
+	if (npath || (r->query && strstr(r->query, ":verplicht")))
 		json_object_set_new(responses, "404", response("Niet gevonden", problem_content(), NULL));
 	if (is_mutating(r))
 		json_object_set_new(
