@@ -82,10 +82,11 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
 		 "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
 		 /* The icon inline: a separate request could be cut off by a quick navigation. */
-		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
-		 "viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' "
-		 "r='7' fill='none' stroke='%23fff' stroke-width='3'/%3E%3Ccircle cx='19.5' cy='16' r='7' fill='none' "
-		 "stroke='%238fb5e0' stroke-width='3'/%3E%3C/svg%3E\">"
+		 /* A URL holds no raw spaces (the HTML standard): they are %20. */
+		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20"
+		 "viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%2314334f'/%3E%3Ccircle%20cx='12.5'%20"
+		 "cy='16'%20r='7'%20fill='none'%20stroke='%23fff'%20stroke-width='3'/%3E%3Ccircle%20cx='19.5'%20cy='16'%20r='7'%20"
+		 "fill='none'%20stroke='%238fb5e0'%20stroke-width='3'/%3E%3C/svg%3E\">"
 		 "</head><body class=\"utrecht-document utrecht-document--surface\">"
 		 "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
 		 "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
