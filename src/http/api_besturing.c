@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "store/besturing.h"
 #include "store/register.h"
@@ -225,8 +226,11 @@ static int get_surveys(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_survey_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_survey_page(rq->store, req_query(rq, "verband"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_survey(struct request *rq, struct response *rs)
 {
@@ -257,8 +261,11 @@ static int get_scorings(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_scoring_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_scoring_page(rq->store, req_query(rq, "verband"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_scoring(struct request *rq, struct response *rs)
 {
@@ -365,8 +372,11 @@ static int get_decisions(struct request *rq, struct response *rs)
 					       req_query(rq, "tot") };
 	if (query_id(rq, "traject", &f.traject, &p) < 0)
 		return api_problem(rs, &p);
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_traject_decisions(struct request *rq, struct response *rs)
 {
@@ -377,8 +387,11 @@ static int get_traject_decisions(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct besturing_decision_filter f = { id, NULL, NULL, NULL, NULL, NULL };
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_verband_decisions(struct request *rq, struct response *rs)
 {
@@ -386,8 +399,11 @@ static int get_verband_decisions(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct besturing_decision_filter f = { 0, req_param(rq, "code"), NULL, NULL, NULL, NULL };
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_traject_roles(struct request *rq, struct response *rs)
 {
@@ -397,16 +413,22 @@ static int get_traject_roles(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_role_list(rq->store, NULL, id, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_role_page(rq->store, NULL, id, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_verband_roles(struct request *rq, struct response *rs)
 {
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_role_list(rq->store, req_param(rq, "code"), 0, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_role_page(rq->store, req_param(rq, "code"), 0, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_notices(struct request *rq, struct response *rs)
 {
@@ -431,7 +453,7 @@ const struct route api_besturing_routes[] = {
 	{ "POST", "/api/v1/verkenningen", post_survey, TAG, "Verkenningsronde starten", "Verkenning", "Verkenning", NULL, 1,
 	  "startVerkenning", NULL, 0 },
 	{ "GET", "/api/v1/verkenningen", get_surveys, TAG, "Verkenningsrondes", NULL, "[Verkenning]", "verband", 0,
-	  "lijstVerkenningen", NULL, ROUTE_PUBLIC },
+	  "lijstVerkenningen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/verkenningen/{code}", get_survey, TAG, "Eén verkenningsronde", NULL, "Verkenning", NULL, 0,
 	  "haalVerkenning", NULL, ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/verkenningen/{code}/antwoorden", put_answer, TAG,
@@ -447,7 +469,7 @@ const struct route api_besturing_routes[] = {
 	{ "POST", "/api/v1/scoringen", post_scoring, TAG, "Scoring van kandidaat-taakvelden starten", "Scoring", "Scoring", NULL,
 	  1, "startScoring", NULL, 0 },
 	{ "GET", "/api/v1/scoringen", get_scorings, TAG, "Scoringen", NULL, "[Scoring]", "verband", 0, "lijstScoringen", NULL,
-	  ROUTE_PUBLIC },
+	  ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/scoringen/{code}", get_scoring, TAG, "Eén scoring", NULL, "Scoring", NULL, 0, "haalScoring", NULL,
 	  ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/scoringen/{code}/scores", put_score, TAG, "Score(s) van een partner op een taakveld", "Score",
@@ -487,21 +509,21 @@ const struct route api_besturing_routes[] = {
 	{ "POST", "/api/v1/trajecten/{id}/besluiten", post_decision_traject, TAG, "Besluit over een traject", "NieuwBesluit",
 	  "Besluit", NULL, 1, "maakTrajectBesluit", NULL, 0 },
 	{ "GET", "/api/v1/trajecten/{id}/besluiten", get_traject_decisions, TAG, "Besluiten over een traject", NULL, "[Besluit]",
-	  NULL, 0, "lijstTrajectBesluiten", NULL, ROUTE_PUBLIC },
+	  NULL, 0, "lijstTrajectBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "POST", "/api/v1/verbanden/{code}/besluiten", post_decision_verband, TAG, "Besluit over het verband als geheel",
 	  "NieuwBesluit", "Besluit", NULL, 1, "maakVerbandBesluit", NULL, 0 },
 	{ "GET", "/api/v1/verbanden/{code}/besluiten", get_verband_decisions, TAG, "Besluiten van een verband en zijn trajecten",
-	  NULL, "[Besluit]", NULL, 0, "lijstVerbandBesluiten", NULL, ROUTE_PUBLIC },
+	  NULL, "[Besluit]", NULL, 0, "lijstVerbandBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/besluiten", get_decisions, TAG, "Besluiten, te filteren", NULL, "[Besluit]",
-	  "organisatie,verband,traject,orgaan,van,tot", 0, "lijstBesluiten", NULL, ROUTE_PUBLIC },
+	  "organisatie,verband,traject,orgaan,van,tot", 0, "lijstBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "POST", "/api/v1/verbanden/{code}/rollen", post_role_verband, TAG, "Rol in een verband", "NieuweRol", "Rol", NULL, 1,
 	  "maakVerbandRol", NULL, 0 },
 	{ "GET", "/api/v1/verbanden/{code}/rollen", get_verband_roles, TAG, "Rollen in een verband en zijn trajecten", NULL,
-	  "[Rol]", NULL, 0, "lijstVerbandRollen", NULL, ROUTE_PUBLIC },
+	  "[Rol]", NULL, 0, "lijstVerbandRollen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "POST", "/api/v1/trajecten/{id}/rollen", post_role_traject, TAG, "Rol in een traject", "NieuweRol", "Rol", NULL, 1,
 	  "maakTrajectRol", NULL, 0 },
 	{ "GET", "/api/v1/trajecten/{id}/rollen", get_traject_roles, TAG, "Rollen in een traject", NULL, "[Rol]", NULL, 0,
-	  "lijstTrajectRollen", NULL, ROUTE_PUBLIC },
+	  "lijstTrajectRollen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/meldingen", get_notices, TAG,
 	  "Meldingen van samenwerking van partners buiten het verband (schaken op meerdere borden)", NULL, "[Melding]",
 	  "organisatie,verband", 0, "lijstMeldingen",

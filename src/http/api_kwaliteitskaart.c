@@ -20,6 +20,7 @@
 #include <strings.h>
 #include "core/date.h"
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "http/multipart.h"
 #include "report/kwaliteitskaart_export.h"
@@ -141,9 +142,11 @@ static int list_competenties(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	if (kwaliteitskaart_competence_list(rq->store, query_text(rq, "verband"), &out, &p) < 0)
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0 ||
+	    kwaliteitskaart_competence_page(rq->store, query_text(rq, "verband"), &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int get_competentie(struct request *rq, struct response *rs)
@@ -349,10 +352,12 @@ static int list_vervangingen(struct request *rq, struct response *rs)
 	query_int(rq, "medewerker", 1, 999999999999999LL, &id, &p);
 	query_int(rq, "alle", 0, 1, &alle, &p);
 	json_t *out = NULL;
-	if (p.status || kwaliteitskaart_substitution_list(rq->store, query_text(rq, "organisatie"), id,
-							  query_text(rq, "competentie"), (int)alle, &out, &p) < 0)
+	struct store_page pg;
+	if (p.status || paging_read(rq, &pg, &p) < 0 ||
+	    kwaliteitskaart_substitution_page(rq->store, query_text(rq, "organisatie"), id, query_text(rq, "competentie"),
+					      (int)alle, &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int delete_vervanging(struct request *rq, struct response *rs)
@@ -604,7 +609,7 @@ const struct route api_kwaliteitskaart_routes[] = {
 	  "Competentie", NULL, 1, "maakCompetentie", NULL, 0 },
 	{ "GET", "/api/v1/competenties", list_competenties, "kwaliteitskaart",
 	  "De competentielijst; met verband: die van het verband en de gedeelde", NULL, "[Competentie]", "verband", 0,
-	  "lijstCompetenties", NULL, ROUTE_PUBLIC },
+	  "lijstCompetenties", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/competenties/{code}", get_competentie, "kwaliteitskaart", "Eén competentie", NULL, "Competentie", NULL,
 	  0, "haalCompetentie", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/medewerkers/{id}/competenties", list_niveaus, "kwaliteitskaart", "De competenties van een medewerker",
@@ -628,7 +633,7 @@ const struct route api_kwaliteitskaart_routes[] = {
 	  "Vervanging", "Vervanging", NULL, 1, "maakVervanging", NULL, 0 },
 	{ "GET", "/api/v1/vervangingen", list_vervangingen, "kwaliteitskaart",
 	  "Lopende vervangingsafspraken (alle=1: ook beëindigde)", NULL, "[Vervanging]",
-	  "organisatie,medewerker,competentie,alle", 0, "lijstVervangingen", NULL, 0 },
+	  "organisatie,medewerker,competentie,alle", 0, "lijstVervangingen", NULL, ROUTE_PAGED },
 	{ "DELETE", "/api/v1/vervangingen/{id}", delete_vervanging, "kwaliteitskaart",
 	  "Vervangingsafspraak beëindigen (manager van een van beide kanten)", NULL, "Vervanging", NULL, 0, "beeindigVervanging",
 	  NULL, 0 },

@@ -202,7 +202,7 @@ static json_t *operation(const struct route *r, json_t *defs)
 
 	static const char *const www[] = { "WWW-Authenticate", NULL };
 	static const char *const retry[] = { "Retry-After", NULL };
-	if (r->body || nparams > 0)
+	if (r->body || nparams > 0 || is_mutating(r))
 		json_object_set_new(
 			responses, "400",
 			response("Ongeldige invoer: welk veld en waarom staat in invalid-params", problem_content(), NULL));
@@ -223,7 +223,7 @@ static json_t *operation(const struct route *r, json_t *defs)
 			response("Bestaat al, of de Idempotency-Key hoort bij een ander verzoek", problem_content(), NULL));
 	if (r->body)
 		json_object_set_new(responses, "413", response("De inhoud is groter dan 1 MiB", problem_content(), NULL));
-	if (r->body && strchr(r->body, '/'))
+	if (r->body && (strchr(r->body, '/') || (r->flags & ROUTE_MEDIA)))
 		json_object_set_new(responses, "415", response("Deze soort inhoud wordt niet gelezen", problem_content(), NULL));
 	if (is_mutating(r) || npath < nparams)
 		json_object_set_new(
@@ -240,21 +240,33 @@ static json_t *operation(const struct route *r, json_t *defs)
 	return op;
 }
 
+static json_t *header(const char *description, int required, json_t *schema)
+{
+	return json_pack("{s:s,s:b,s:o}", "description", description, "required", required, "schema", schema);
+}
+
 static json_t *components_headers(void)
 {
-	return json_pack(
-		"{s:{s:s,s:b,s:{s:s,s:s,s:s}},s:{s:s,s:{s:s}},s:{s:s,s:{s:s,s:i}},s:{s:s,s:{s:s}},s:{s:s,s:{s:s}},"
-		"s:{s:s,s:{s:s,s:i}}}",
-		"API-Version", "description", "De volledige versie van de API (semantische versie, zie CHANGELOG.md).",
-		"required", 1, "schema", "type", "string", "pattern", "^[0-9]+\\.[0-9]+\\.[0-9]+$", "example", HTTP_API_VERSION,
-		"Link", "description",
-		"Verwijzingen naar de eerste, vorige, volgende en laatste bladzijde (RFC 8288; rel first, prev, next, last).",
-		"schema", "type", "string", "X-Total-Count", "description",
-		"Het aantal objecten in de hele lijst, over alle bladzijden.", "schema", "type", "integer", "minimum", 0,
-		"Location", "description", "Het adres van het nieuwe object.", "schema", "type", "string", "WWW-Authenticate",
-		"description", "Hoe u zich aanmeldt: met een Bearer-token (of een sessiecookie, zie POST /sessies).", "schema",
-		"type", "string", "Retry-After", "description", "Na hoeveel seconden een nieuwe poging zin heeft.", "schema",
-		"type", "integer", "minimum", 0);
+	json_t *h = json_object();
+	json_object_set_new(h, "API-Version",
+			    header("De volledige versie van de API (semantische versie, zie CHANGELOG.md).", 1,
+				   json_pack("{s:s,s:s,s:s}", "type", "string", "pattern", "^[0-9]+\\.[0-9]+\\.[0-9]+$",
+					     "example", HTTP_API_VERSION)));
+	json_object_set_new(h, "Link",
+			    header("Verwijzingen naar de eerste, vorige, volgende en laatste bladzijde (RFC 8288; rel first, "
+				   "prev, next, last).",
+				   1, json_pack("{s:s}", "type", "string")));
+	json_object_set_new(h, "X-Total-Count",
+			    header("Het aantal objecten in de hele lijst, over alle bladzijden.", 1,
+				   json_pack("{s:s,s:i}", "type", "integer", "minimum", 0)));
+	json_object_set_new(h, "Location", header("Het adres van het nieuwe object.", 0, json_pack("{s:s}", "type", "string")));
+	json_object_set_new(h, "WWW-Authenticate",
+			    header("Hoe u zich aanmeldt: met een Bearer-token (of een sessiecookie, zie POST /sessies).", 1,
+				   json_pack("{s:s}", "type", "string")));
+	json_object_set_new(h, "Retry-After",
+			    header("Na hoeveel seconden een nieuwe poging zin heeft.", 1,
+				   json_pack("{s:s,s:i}", "type", "integer", "minimum", 0)));
+	return h;
 }
 
 static json_t *components_parameters(void)

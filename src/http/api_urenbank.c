@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
@@ -145,7 +146,12 @@ static int list_proeftuinen(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	return api_json(rs, 200, urenbank_proeftuin_list(rq->store));
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, urenbank_proeftuin_page(rq->store, &pg));
 }
 
 static int get_proeftuin(struct request *rq, struct response *rs)
@@ -215,9 +221,12 @@ static int list_opdrachten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_opdracht_list(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
-				       req_query(rq, "organisatie"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_opdracht_page(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
+				       req_query(rq, "organisatie"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int path_id(struct request *rq, struct response *rs, const char *what, long long *id)
@@ -469,8 +478,11 @@ static int list_deposits(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_deposit_list(rq->store, req_param(rq, "p"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_deposit_page(rq->store, req_param(rq, "p"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int get_saldi(struct request *rq, struct response *rs)
@@ -549,8 +561,11 @@ static int list_settlements(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_settlement_list(rq->store, req_param(rq, "p"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_settlement_page(rq->store, req_param(rq, "p"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 #define PT "/api/v1/proeftuinen/{p}"
@@ -559,12 +574,12 @@ const struct route api_urenbank_routes[] = {
 	  "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet", "Proeftuin", "Proeftuin", NULL, 1, "maakProeftuin",
 	  NULL, 0 },
 	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0,
-	  "lijstProeftuinen", NULL, 0 },
+	  "lijstProeftuinen", NULL, ROUTE_PAGED },
 	{ "GET", PT, get_proeftuin, "urenbank", "Eén proeftuin", NULL, "Proeftuin", NULL, 0, "haalProeftuin", NULL, 0 },
 	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
 	  "Opdracht", "Opdracht", NULL, 1, "maakOpdracht", NULL, 0 },
 	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
-	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, 0 },
+	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, ROUTE_PAGED },
 	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
 	  NULL, 0, "haalOpdracht", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
@@ -591,7 +606,7 @@ const struct route api_urenbank_routes[] = {
 	{ "POST", PT "/stortingen", post_deposit, "urenbank", "Geld storten; wordt omgerekend naar een urentegoed", "Storting",
 	  "Storting", NULL, 1, "maakStorting", NULL, 0 },
 	{ "GET", PT "/stortingen", list_deposits, "urenbank", "Alle stortingen", NULL, "[Storting]", NULL, 0, "lijstStortingen",
-	  NULL, 0 },
+	  NULL, ROUTE_PAGED },
 	{ "GET", PT "/saldi", get_saldi, "urenbank", "Saldo en trekkingsrechten per lid", NULL, "[Saldo]", NULL, 0, "lijstSaldi",
 	  "Per lid gebracht, gehaald en gestort, met saldo = gebracht - gehaald + gestort en beschikbaar = saldo + kredietlimiet "
 	  "- vastgelegd (alles in minuten).",
@@ -607,6 +622,6 @@ const struct route api_urenbank_routes[] = {
 	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen",
 	  NULL, "Afrekening", "tot", 0, "haalAfrekeningVoorbeeld", NULL, 0 },
 	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
-	  0, "lijstAfrekeningen", NULL, 0 },
+	  0, "lijstAfrekeningen", NULL, ROUTE_PAGED },
 	{ 0 },
 };

@@ -65,3 +65,11 @@ int paging_respond(struct request *rq, struct response *rs, const struct store_p
 	resp_header(rs, "X-Total-Count", total);
 	return api_json(rs, 200, list);
 }
+
+int paging_result(struct request *rq, struct response *rs, const struct store_page *pg, int r, json_t *list, struct problem *p)
+{
+	if (r >= 0)
+		return paging_respond(rq, rs, pg, list);
+	json_decref(list);
+	return api_query_result(rs, r, NULL, p);
+}

@@ -15,5 +15,9 @@
 int paging_read(struct request *rq, struct store_page *pg, struct problem *p);
 /* Answers 200 with list (stolen), one page of pg->total, and its headers. */
 int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list);
+/* The answer to a store call that returned r for a page: the problem when r
+ * < 0 (an unknown object in a filter is 422, as api_query_result), else
+ * the page. */
+int paging_result(struct request *rq, struct response *rs, const struct store_page *pg, int r, json_t *list, struct problem *p);
 
 #endif

@@ -74,6 +74,8 @@ struct route {
 #define ROUTE_PAGED 2u
 /* Refuses with 429 and Retry-After after too many attempts (sign-in). */
 #define ROUTE_LIMITED 4u
+/* Refuses a body of another media type than declared with 415. */
+#define ROUTE_MEDIA 8u
 
 /* The version of the API contract (semantic; CHANGELOG.md): info.version of
  * the OpenAPI document and the API-Version header of every response. */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "core/utf8.h"
+#include "store/page.h"
 #include "store/gebruikers.h"
 
 int gebruikers_init(void) { return sodium_init() < 0 ? -1 : 0; }
@@ -178,15 +179,20 @@ int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct 
 	return r == DB_DONE ? problem_set(p, 404, "Gebruiker '%s' bestaat niet.", naam) : store_db_problem(s, r, p, "gebruiker");
 }
 
-json_t *gebruikers_user_list(struct store *s, const char *org)
+json_t *gebruikers_user_list(struct store *s, const char *org) { return gebruikers_user_page(s, org, NULL); }
+
+json_t *gebruikers_user_page(struct store *s, const char *org, struct store_page *pg)
 {
+#define SQL "SELECT " USER_COLUMNS USER_FROM " WHERE (?1 IS NULL OR o.code = ?1) ORDER BY g.naam"
 	json_t *a = json_array();
-	struct db_stmt *st = org ? db_query(s->db, "SELECT " USER_COLUMNS USER_FROM " WHERE o.code = ? ORDER BY g.naam", "t", org)
-				 : db_query(s->db, "SELECT " USER_COLUMNS USER_FROM " ORDER BY g.naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?2 OFFSET ?3", "t" STORE_PAGE_BINDS, org, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, user_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "t", org) : NULL);
 	return a;
+#undef SQL
 }
 
 int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_info *out, struct problem *p)
@@ -391,21 +397,29 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 
 int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struct problem *p)
 {
+	return gebruikers_token_page(s, naam, NULL, out, p);
+}
+
+int gebruikers_token_page(struct store *s, const char *naam, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct gebruiker_info info;
 	if (gebruikers_user_info(s, naam, &info, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens"
-				      " WHERE gebruiker_id = ? ORDER BY id",
-				      "l", info.id);
+#define SQL                                                                \
+	"SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens" \
+	" WHERE gebruiker_id = ? ORDER BY id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, info.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:I,s:s?,s:s,s:s?}", "id", (json_int_t)db_col_int(st, 0), "omschrijving",
 						   db_col_text(st, 1), "aangemaakt", db_col_text(st, 2), "ingetrokken",
 						   db_col_text(st, 3)));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", info.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS_NAME_MAX + 1], struct problem *p)

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <jansson.h>
 #include "core/policy.h"
+#include "store/page.h"
 #include "store/store.h"
 
 #define GEBRUIKERS_SECRET_LEN 44   /* 32 random bytes, URL-safe base64, and NUL */
@@ -67,6 +68,7 @@ int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_inf
 int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct problem *p);
 /* All accounts, or those of organisation org, by name. */
 json_t *gebruikers_user_list(struct store *s, const char *org);
+json_t *gebruikers_user_page(struct store *s, const char *org, struct store_page *pg); /* one page (store/page.h) */
 /* New role (and verband; organisatie NULL keeps the current one). */
 int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband, const char *organisatie,
 			     json_t **out, struct problem *p);
@@ -83,6 +85,7 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 			    json_t **out, struct problem *p);
 /* [{"id","omschrijving","aangemaakt","ingetrokken"}] of naam. */
 int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struct problem *p);
+int gebruikers_token_page(struct store *s, const char *naam, struct store_page *pg, json_t **out, struct problem *p);
 /* Revokes token id (already revoked: fine). 0, or -404. owner receives the
  * account name when not NULL. */
 int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS_NAME_MAX + 1], struct problem *p);

@@ -1,13 +1,17 @@
-/* page.h — one page of a list, chosen in SQL (LIMIT and OFFSET over a stable
- * ORDER BY), and the size of the whole list (a count over the same query).
- * A list function takes a struct store_page *, NULL for the whole list:
+/* page.h — one page of a list, chosen in SQL (LIMIT and OFFSET over an
+ * ORDER BY that ends in a unique key, so pages neither overlap nor skip),
+ * and the size of the whole list (a count over the same query), both read
+ * from one snapshot. A list function takes a struct store_page *, NULL for
+ * the whole list:
  *
- *   #define SQL "SELECT code, naam FROM organisaties ORDER BY naam, code"
- *   struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
- *   if (pg)
- *           store_page_count(pg, db_query(s->db, STORE_PAGE_COUNT(SQL), NULL));
+ *   #define SQL "SELECT code, naam FROM organisaties WHERE soort = ? ORDER BY naam, code"
+ *   store_page_begin(s, pg);
+ *   struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "t" STORE_PAGE_BINDS, soort, STORE_PAGE_ARGS(pg));
+ *   … the rows …
+ *   db_finalize(st);
+ *   store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "t", soort) : NULL);
  *
- * With filters, their binds come first: fmt "t" STORE_PAGE_BINDS, org, STORE_PAGE_ARGS(pg). */
+ * The filters' binds come first, the page's last. */
 #ifndef SAMEN_STORE_PAGE_H
 #define SAMEN_STORE_PAGE_H
 #include "store/store.h"
@@ -15,7 +19,8 @@
 struct store_page {
 	long long offset; /* rows skipped */
 	long long limit;  /* rows at most */
-	long long total;  /* set by store_page_count: rows in the whole list */
+	long long total;  /* set by store_page_end: rows in the whole list */
+	int snapshot;     /* store_page_begin opened one */
 };
 
 #define STORE_PAGE_SQL " LIMIT ? OFFSET ?"
@@ -25,8 +30,10 @@ struct store_page {
 
 long long store_page_limit(const struct store_page *pg);  /* the limit; all rows when pg is NULL */
 long long store_page_offset(const struct store_page *pg); /* 0 when pg is NULL */
-/* Sets pg->total from the count statement st, and finalizes it. 0, or a
- * negative db_step_result. */
-int store_page_count(struct store_page *pg, struct db_stmt *st);
+/* Opens the read snapshot of the page and its count (nothing when pg is NULL). */
+void store_page_begin(struct store *s, struct store_page *pg);
+/* Sets pg->total from the count statement (finalized here) and closes the
+ * snapshot. 0, or a negative db_step_result. */
+int store_page_end(struct store *s, struct store_page *pg, struct db_stmt *count);
 
 #endif

@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
 
@@ -81,14 +82,20 @@ int register_org_get(struct store *s, const char *code, json_t **out, struct pro
 	return 0;
 }
 
-json_t *register_org_list(struct store *s)
+json_t *register_org_list(struct store *s) { return register_org_page(s, NULL); }
+
+json_t *register_org_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, org_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- taakvelden ------------------------------------------------------- */
@@ -132,14 +139,20 @@ int register_taakveld_get(struct store *s, const char *code, json_t **out, struc
 	return 0;
 }
 
-json_t *register_taakveld_list(struct store *s)
+json_t *register_taakveld_list(struct store *s) { return register_taakveld_page(s, NULL); }
+
+json_t *register_taakveld_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, taakveld_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- leden ------------------------------------------------------------ */
@@ -351,15 +364,20 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 	return 0;
 }
 
-json_t *register_verband_list(struct store *s)
+json_t *register_verband_list(struct store *s) { return register_verband_page(s, NULL); }
+
+json_t *register_verband_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st =
-		db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, verband_row_json(s, st, 0));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 struct lid_args {
@@ -649,6 +667,12 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
 			  struct problem *p)
 {
+	return register_traject_page(s, org, verband, taakveld, NULL, out, p);
+}
+
+int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
+			  json_t **out, struct problem *p)
+{
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
@@ -656,18 +680,21 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " TRAJECT_COLS TRAJECT_FROM
-		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART(
-			"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
-		"ttl", verband, taakveld, oid);
+#define SQL                                                                                                            \
+	"SELECT " TRAJECT_COLS TRAJECT_FROM                                                                            \
+	" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART( \
+		"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st =
+		db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "ttl" STORE_PAGE_BINDS, verband, taakveld, oid, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, traject_json(s, st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ttl", verband, taakveld, oid) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- matrix and links ------------------------------------------------- */

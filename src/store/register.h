@@ -14,20 +14,25 @@
 #ifndef SAMEN_STORE_REGISTER_H
 #define SAMEN_STORE_REGISTER_H
 #include <jansson.h>
+#include "store/page.h"
 #include "store/store.h"
 
 int register_org_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_org_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_org_list(struct store *s);
+/* One page of it (store/page.h); the _list functions give the whole list. */
+json_t *register_org_page(struct store *s, struct store_page *pg);
 
 int register_taakveld_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_taakveld_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_taakveld_list(struct store *s);
+json_t *register_taakveld_page(struct store *s, struct store_page *pg);
 
 /* in may carry "leden" and (for import) "trajecten". */
 int register_verband_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_verband_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_verband_list(struct store *s);
+json_t *register_verband_page(struct store *s, struct store_page *pg);
 
 int register_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p);
 int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out, struct problem *p);
@@ -37,6 +42,8 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 /* Filters may be NULL: organisatie (takes part), verband, taakveld. */
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
 			  struct problem *p);
+int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
+			  json_t **out, struct problem *p);
 
 /* [{"taakveld","naam","partners":[codes],"verbanden":[codes]}] for org on date. */
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p);

@@ -46,6 +46,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "core/policy.h"
+#include "store/page.h"
 #include "store/store.h"
 
 /* ---- proeftuinen -------------------------------------------------------
@@ -56,6 +57,7 @@
 int urenbank_proeftuin_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p);
 int urenbank_proeftuin_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *urenbank_proeftuin_list(struct store *s);
+json_t *urenbank_proeftuin_page(struct store *s, struct store_page *pg);
 /* The code of the verband a proeftuin belongs to into verband ("" when
  * none), for scoping a procesmanager: 0, or -404. */
 int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband, size_t len, struct problem *p);
@@ -75,6 +77,8 @@ int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t 
 /* Filters may be NULL: status, soort, organisatie (a principal). */
 int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p);
+int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+			   struct store_page *pg, json_t **out, struct problem *p);
 /* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
 int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
@@ -134,6 +138,7 @@ int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *m
  * open part of the proeftuin's period. */
 int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 int urenbank_deposit_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p);
 
 /* ---- saldi, journaal, afrekening ------------------------------------- */
 /* Per member {"organisatie","naam","gebrachtMinuten","gehaaldMinuten",
@@ -154,6 +159,7 @@ int urenbank_settle(struct store *s, const struct actor *by, const char *pt, jso
 /* The same answer for tot (NULL = the proeftuin's tot) without writing. */
 int urenbank_settle_preview(struct store *s, const char *pt, const char *tot, json_t **out, struct problem *p);
 int urenbank_settlement_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+int urenbank_settlement_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p);
 
 /* ---- verify ---------------------------------------------------------- */
 struct urenbank_difference {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
+#include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
 
@@ -107,16 +108,25 @@ int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, js
 
 int urenbank_deposit_list(struct store *s, const char *ptc, json_t **out, struct problem *p)
 {
+	return urenbank_deposit_page(s, ptc, NULL, out, p);
+}
+
+int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, DEPOSIT_SELECT " WHERE d.proeftuin_id = ? ORDER BY d.id", "l", pt.id);
+#define SQL DEPOSIT_SELECT " WHERE d.proeftuin_id = ? ORDER BY d.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, deposit_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", pt.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- saldi -------------------------------------------------------------------- */
@@ -494,13 +504,18 @@ int urenbank_settle_preview(struct store *s, const char *ptc, const char *tot, j
 
 int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, struct problem *p)
 {
+	return urenbank_settlement_page(s, ptc, NULL, out, p);
+}
+
+int urenbank_settlement_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(
-		s->db, "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot",
-		"l", pt.id);
+#define SQL "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot, id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW) {
 		json_t *regels = json_array();
 		long long total = 0;
@@ -524,6 +539,8 @@ int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, str
 						(json_int_t)total, "aangemaakt", db_col_text(st, 3), "door", db_col_text(st, 4)));
 	}
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", pt.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }

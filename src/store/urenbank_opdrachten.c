@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/register.h"
+#include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
 
@@ -415,6 +416,12 @@ int urenbank_opdracht_get(struct store *s, const char *ptc, long long id, json_t
 int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p)
 {
+	return urenbank_opdracht_page(s, ptc, status, soort, org, NULL, out, p);
+}
+
+int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+			   struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
@@ -426,13 +433,14 @@ int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status,
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	if (p->status)
 		return -p->status;
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT o.id FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"
-			 " AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"
-			 "  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"
-			 " ORDER BY o.id",
-			 "lttt", pt.id, status, soort, org);
+#define SQL                                                                                                   \
+	"SELECT o.id FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"           \
+	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"         \
+	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))" \
+	" ORDER BY o.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?5 OFFSET ?6", "lttt" STORE_PAGE_BINDS, pt.id, status, soort, org,
+				      STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		json_t *o = opdracht_json(s, db_col_int(st, 0));
@@ -440,8 +448,10 @@ int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status,
 			json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lttt", pt.id, status, soort, org) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int urenbank_opdracht_principals(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
