@@ -229,6 +229,9 @@ static json_t *operation(const struct route *r, json_t *defs)
 		json_object_set_new(
 			responses, "422",
 			response("Niet toegestaan door een regel, of een onbekende verwijzing", problem_content(), NULL));
+	if (npath < nparams)
+		json_object_set_new(responses, "414", response("Het adres is te lang", problem_content(), NULL));
+	json_object_set_new(responses, "431", response("De kopregels zijn te groot", problem_content(), NULL));
 	if (r->flags & ROUTE_LIMITED)
 		json_object_set_new(
 			responses, "429",

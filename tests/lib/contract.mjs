@@ -75,6 +75,17 @@ function responseFor(op, status) {
   return r[String(status)] || r[`${String(status)[0]}XX`] || r.default;
 }
 
+// What ajv found, with the value it found it in.
+function explain(c, v, data) {
+  return (v.errors || []).slice(0, 6).map((e) => {
+    let at = data;
+    for (const k of e.instancePath.split('/').slice(1)) at = at?.[k.replace(/~1/g, '/').replace(/~0/g, '~')];
+    const allowed = e.params?.allowedValues ? ` ${JSON.stringify(e.params.allowedValues)}` : '';
+    const extra = e.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : '';
+    return `${e.instancePath || '(body)'} ${e.message}${allowed}${extra}, is ${JSON.stringify(at)?.slice(0, 80)}`;
+  }).join('; ');
+}
+
 function mediaType(headers) {
   const ct = headers.get('content-type');
   return ct ? ct.split(';')[0].trim().toLowerCase() : null;
@@ -82,7 +93,8 @@ function mediaType(headers) {
 
 function fail(what, method, path, status, body) {
   const text = typeof body === 'string' ? body : body ? `(${body.length} bytes)` : '';
-  throw new Error(`contract: ${method} ${path} → ${status}: ${what}\n  body: ${text.slice(0, 400)}`);
+  const where = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+  throw new Error(`contract: ${method} ${where} → ${status}: ${what}\n  body: ${text.slice(0, 400)}`);
 }
 
 function checkProblem(c, method, path, status, headers, text) {
@@ -90,7 +102,7 @@ function checkProblem(c, method, path, status, headers, text) {
   let json;
   try { json = JSON.parse(text); } catch { fail('the problem is not JSON', method, path, status, text); }
   const v = schemaFor(c, { $ref: '#/components/schemas/Probleem' });
-  if (!v(json)) fail(`the problem does not fit Probleem: ${c.ajv.errorsText(v.errors)}`, method, path, status, text);
+  if (!v(json)) fail(`the problem does not fit Probleem: ${explain(c, v, json)}`, method, path, status, text);
   if (json.status !== status) fail(`the problem says status ${json.status}`, method, path, status, text);
 }
 
@@ -153,7 +165,7 @@ export async function checkResponse(base, method, path, res) {
     let json;
     try { json = JSON.parse(text); } catch { fail('the body is not JSON', method, path, status, text); }
     const v = schemaFor(c, media.schema || {});
-    if (!v(json)) fail(`the body does not fit its schema: ${c.ajv.errorsText(v.errors, { separator: '; ' })}`, method, path, status, text);
+    if (!v(json)) fail(`the body does not fit its schema: ${explain(c, v, json)}`, method, path, status, text);
     if (mt === 'application/problem+json' && json.status !== status) fail(`the problem says status ${json.status}`, method, path, status, text);
   } else if (media.schema && media.schema.type !== 'string') {
     fail(`a ${mt} body needs a string schema`, method, path, status, text);
