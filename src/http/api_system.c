@@ -150,7 +150,7 @@ static json_t *operation(const struct route *r, json_t *defs)
 		 r->description ? r->description
 		 : r->summary   ? r->summary
 				: "",
-		 public ? "\n\nOpenbaar: ook zonder aanmelding te gebruiken."
+		 public ? "\n\nOpenbaar: een aanmelding is niet nodig."
 			: "\n\nAlleen na aanmelding (sessie of Bearer-token); wat elke rol mag, staat in het beleid "
 			  "(docs/beveiliging.md).",
 		 paged ? "\n\nEen lijst in bladzijden: pagina en paginaGrootte kiezen de bladzijde, de kopregel Link wijst "
@@ -334,10 +334,13 @@ static int get_openapi(struct request *rq, struct response *rs)
 }
 
 const struct route api_system_routes[] = {
-	{ "GET", "/api/v1/status", get_status, "systeem", "Status en versie", NULL, "Status", NULL, 0, "haalStatus", NULL,
-	  ROUTE_PUBLIC },
+	{ "GET", "/api/v1/status", get_status, "systeem", "Status en versie", NULL, "Status", NULL, 0, "haalStatus",
+	  "Of de server draait, met de versie van het programma en die van het databaseschema.", ROUTE_PUBLIC },
 	{ "GET", "/api/v1/openapi.json", get_openapi, "systeem", "Dit OpenAPI-document", NULL, "application/json=OpenApiDocument",
-	  NULL, 0, "haalOpenapiDocument", NULL, ROUTE_PUBLIC },
+	  NULL, 0, "haalOpenapiDocument",
+	  "Het contract van deze API, door de server zelf gemaakt uit zijn routes; ook vanaf een andere herkomst te lezen "
+	  "(CORS).",
+	  ROUTE_PUBLIC },
 	{ 0 },
 };
 
