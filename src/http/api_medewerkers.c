@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "store/inzage.h"
 #include "store/medewerkers.h"
@@ -116,13 +117,18 @@ static int list_medewerkers(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	long long after = 0, limit = 0;
+	struct store_page pg;
 	query_int(rq, "na", 0, 999999999999999999LL, &after, &p);
 	query_int(rq, "limiet", 1, 10000, &limit, &p);
+	paging_read(rq, &pg, &p);
+	/* limiet, from before paging, is the size of the page. */
+	if (limit > 0 && !req_query(rq, "paginaGrootte"))
+		pg.limit = limit;
 	json_t *out = NULL;
-	if (p.status || medewerkers_list(rq->store, req_query(rq, "organisatie"), after, limit, &out, &p) < 0)
+	if (p.status || medewerkers_page(rq->store, req_query(rq, "organisatie"), after, &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
 	filter(rq, out);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int get_medewerker(struct request *rq, struct response *rs)
@@ -237,7 +243,7 @@ const struct route api_medewerkers_routes[] = {
 	  "De medewerkers, op id. Persoonsgegevens (functie, uurPerWeek, beschikbaarUurPerWeek, pensioenjaar) staan er alleen in "
 	  "voor wie ze mag zien: de beheerder, een procesmanager, de manager van de eigen organisatie en de medewerker zelf; "
 	  "voor anderen ontbreken die velden.",
-	  0 },
+	  ROUTE_PAGED },
 	{ "GET", "/api/v1/medewerkers/{id}", get_medewerker, "medewerkers", "Eén medewerker", NULL, "Medewerker", NULL, 0,
 	  "haalMedewerker",
 	  "Eén medewerker. Persoonsgegevens (functie, uurPerWeek, beschikbaarUurPerWeek, pensioenjaar) staan er alleen in voor "

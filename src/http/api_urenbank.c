@@ -385,11 +385,16 @@ static int list_uren(struct request *rq, struct response *rs)
 		if (v && http_parse_id(v, vals[i]) < 0)
 			problem_param(&p, names[i], "moet een positief geheel getal zijn");
 	}
+	struct store_page pg;
+	paging_read(rq, &pg, &p);
 	if (p.status)
 		return api_problem(rs, &p);
+	/* limiet, from before paging, is the size of the page. */
+	if (f.limit > 0 && !req_query(rq, "paginaGrootte"))
+		pg.limit = f.limit;
 	json_t *out = NULL;
-	int r = urenbank_uren_list(rq->store, req_param(rq, "p"), &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	int r = urenbank_uren_page(rq->store, req_param(rq, "p"), &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int get_uren(struct request *rq, struct response *rs)
@@ -594,7 +599,7 @@ const struct route api_urenbank_routes[] = {
 	  NULL, 0 },
 	{ "GET", PT "/uren", list_uren, "urenbank",
 	  "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)", NULL, "[Urenregel]",
-	  "status:uren,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0, "lijstUren", NULL, 0 },
+	  "status:uren,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0, "lijstUren", NULL, ROUTE_PAGED },
 	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0, "haalUren",
 	  NULL, 0 },
 	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0,

@@ -6,6 +6,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/medewerkers.h"
+#include "store/page.h"
 
 const char *const medewerkers_private_fields[] = { "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", "email", NULL };
 
@@ -496,27 +497,30 @@ out:
 
 int medewerkers_list(struct store *s, const char *org, long long after, long long limit, json_t **out, struct problem *p)
 {
+	struct store_page pg = { 0, limit, 0, 0 };
+	return medewerkers_page(s, org, after, limit > 0 ? &pg : NULL, out, p);
+}
+
+int medewerkers_page(struct store *s, const char *org, long long after, struct store_page *pg, json_t **out, struct problem *p)
+{
 	long long oid = 0;
 	if (org && !(oid = store_org_id(s, org)))
 		return unknown_org(org, p);
-	struct db_stmt *st;
-	if (oid && limit > 0)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id LIMIT ?", "lll", oid,
-			      after, limit);
-	else if (oid)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id", "ll", oid, after);
-	else if (limit > 0)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.id > ? ORDER BY m.id LIMIT ?", "ll", after, limit);
-	else
-		st = db_query(s->db, RECORD_SELECT " WHERE m.id > ? ORDER BY m.id", "l", after);
-	if (!st)
+#define SQL RECORD_SELECT " WHERE (?1 = 0 OR m.organisatie_id = ?1) AND m.id > ?2 ORDER BY m.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?3 OFFSET ?4", "ll" STORE_PAGE_BINDS, oid, after, STORE_PAGE_ARGS(pg));
+	if (!st) {
+		store_page_end(s, pg, NULL);
 		return store_db_problem(s, DB_ERR, p, "medewerkers");
+	}
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, record_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ll", oid, after) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* with_names: the acting user's name too (for the organisation itself);

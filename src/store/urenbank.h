@@ -126,6 +126,9 @@ struct urenbank_uren_filter {
 	long long limit;           /* 0 = 1000; at most 10000 */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
+/* One page (store/page.h) after the cursor f->after; pg->limit replaces f->limit. */
+int urenbank_uren_page(struct store *s, const char *pt, const struct urenbank_uren_filter *f, struct store_page *pg, json_t **out,
+		       struct problem *p);
 /* The staff organisation and principals (a new array) of an entry, for
  * authorisation: 0 or -404. */
 int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len, json_t **principals,

@@ -465,6 +465,12 @@ int urenbank_uren_get(struct store *s, const char *ptc, long long id, json_t **o
 
 int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, json_t **out, struct problem *p)
 {
+	return urenbank_uren_page(s, ptc, f, NULL, out, p);
+}
+
+int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, struct store_page *pg,
+		       json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
@@ -478,24 +484,35 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
 	if (p->status)
 		return -p->status;
-	long long limit = f->limit ? f->limit : 1000;
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
-		" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
-		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
-		"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
-		" ORDER BY u.id LIMIT ?8",
-		"lltt"
-		"llt"
-		"l",
-		pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, limit);
+	/* A page (pagina, paginaGrootte) after the cursor (na); limiet alone
+	 * is the size of the page, as before. */
+	long long limit = pg ? pg->limit : f->limit ? f->limit : 1000;
+#define SQL                                                                                                           \
+	"SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"    \
+	" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"  \
+	" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id" \
+	"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"                                                    \
+	" ORDER BY u.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?8 OFFSET ?9",
+				      "lltt"
+				      "llt"
+				      "ll",
+				      pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever,
+				      limit, store_page_offset(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, uren_row_json(s, st, 0));
 	db_finalize(st);
+	store_page_end(s, pg,
+		       pg ? db_query(s->db, STORE_PAGE_COUNT(SQL),
+				     "lltt"
+				     "llt",
+				     pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever)
+			  : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int urenbank_uren_parties(struct store *s, const char *ptc, long long id, char *medewerkers_org, size_t len, json_t **principals,
