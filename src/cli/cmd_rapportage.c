@@ -1,7 +1,7 @@
 /* samen rapport | samen agenda — the stand-van-zaken report and the
  * iCalendar feed of an organisation, from the command line of the server
  * (the same text as GET /api/v1/rapporten/stand-van-zaken and
- * GET /api/v1/agenda.ics). */
+ * GET /api/v1/agenda). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>

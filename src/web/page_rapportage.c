@@ -159,7 +159,7 @@ int page_rapport_stand(struct request *rq, struct response *rs)
 		buf_init(&md, 1024);
 		buf_init(&ics, 1024);
 		api_href(&md, "/api/v1/rapporten/stand-van-zaken", org, van, tot, "md");
-		api_href(&ics, "/api/v1/agenda.ics", org, NULL, NULL, NULL);
+		api_href(&ics, "/api/v1/agenda", org, NULL, NULL, NULL);
 		struct rapportage_html_options opt = { 0, buf_str(&md), buf_str(&ics) };
 		rapportage_html(doc, &opt, b);
 		buf_release(&md), buf_release(&ics);

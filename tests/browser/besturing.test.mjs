@@ -187,12 +187,12 @@ test('the report page: chosen from /rapporten, readable, prints on A4 as a counc
   assert.match(main, /Gemeente Dalfsen Periode: 1 maart 2012 tot en met 30 september 2012/);
   assert.match(main, /ruim € 200\.000 per jaar/);
   assert.match(main, /Uitgesteld van 1 mei 2012 naar 24 september 2012/);
-  assert.equal(await page.locator('.svz-acties a[href^="/api/v1/agenda.ics?organisatie=GM0148"]').count(), 1);
+  assert.equal(await page.locator('.svz-acties a[href^="/api/v1/agenda?organisatie=GM0148"]').count(), 1);
   const md = page.locator('.svz-acties a', { hasText: 'Als Markdown' });
   const mdRes = await page.request.get(srv.url + (await md.getAttribute('href')));
   assert.equal(mdRes.status(), 200, 'the Markdown link works with the session');
   assert.match(await mdRes.text(), /^\n# Stand van zaken bestuurlijke samenwerking/);
-  const ics = await page.request.get(`${srv.url}/api/v1/agenda.ics?organisatie=GM0148`);
+  const ics = await page.request.get(`${srv.url}/api/v1/agenda?organisatie=GM0148`);
   assert.equal(ics.status(), 200);
 
   // On paper: A4 pages, the frame left off, and the first page as a picture.
