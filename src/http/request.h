@@ -35,6 +35,7 @@ struct request {
 	struct store *store;
 	struct actor actor; /* who is asking; actor.role == ROLE_NONE when anonymous */
 	struct MHD_Connection *conn;
+	int attempt; /* how often the server ran this request before (struct response retry_ms) */
 };
 
 struct response {
@@ -44,6 +45,8 @@ struct response {
 	int nheaders;
 	char *header_names[HTTP_MAX_HEADERS];
 	char *header_values[HTTP_MAX_HEADERS];
+	long long delay_ms; /* send the answer this much later, without holding a worker (a failed sign-in) */
+	long long retry_ms; /* not now: discard this answer and run the request again this much later */
 };
 
 typedef int (*handler_fn)(struct request *rq, struct response *rs);

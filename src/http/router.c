@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "http/auth.h"
 #include "http/authz.h"
 #include "http/respond.h"
@@ -111,6 +112,16 @@ static void dispatch(struct request *rq, struct response *rs)
 		return;
 	}
 	not_found(rq, rs);
+}
+
+long long router_who(struct request *rq)
+{
+	auth_begin(rq);
+	const char *h = req_header(rq, "Authorization");
+	if (h && !strncasecmp(h, "Bearer ", 7))
+		return gebruikers_identify_token(rq->store, h + 7, &rq->actor) == 0 ? rq->actor.user_id : 0;
+	auth_identify_session(rq);
+	return rq->actor.role != ROLE_NONE ? rq->actor.user_id : 0;
 }
 
 /* auth.h: every request passes the guards, and is audited once when it
