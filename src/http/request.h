@@ -72,6 +72,13 @@ const char *req_cookie(struct request *rq, const char *name);
  * no spaces), at most 18 of them. 0, or -1 when it is no id. */
 int http_parse_id(const char *s, long long *id);
 
+/* URL-decodes s in place (the path and each query name and value, as
+ * libmicrohttpd hands them over) and returns its new length. "%00" is
+ * left as it is: decoded it would end the C string, and
+ * /organisaties/GM0148%00x would be answered as /organisaties/GM0148, so
+ * such a path or value simply names nothing. '+' stays '+'. */
+size_t http_unescape(char *s);
+
 /* Whether the request is for the JSON API (/api/…) rather than a page. */
 int req_is_api(const struct request *rq);
 

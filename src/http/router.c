@@ -8,8 +8,7 @@
 #include "http/router.h"
 #include "store/gebruikers.h"
 
-/* Matches path against pattern; on success fills rq's params. */
-static int match(const char *pattern, const char *path, struct request *rq)
+int router_match(const char *pattern, const char *path, struct request *rq)
 {
 	const char *pp = pattern, *sp = path;
 	int n = 0;
@@ -88,7 +87,7 @@ static void dispatch(struct request *rq, struct response *rs)
 		for (const struct route *r = *t; r->method; r++) {
 			struct request probe = *rq;
 			probe.nparams = 0;
-			if (!match(r->pattern, rq->path, &probe))
+			if (!router_match(r->pattern, rq->path, &probe))
 				continue;
 			if (strcmp(r->method, rq->method) &&
 			    !(strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0)) {

@@ -15,5 +15,9 @@ void router_dispatch(struct request *rq, struct response *rs);
  * the client behind a trusted proxy (auth_begin). The server uses it to
  * count requests in progress per account. */
 long long router_who(struct request *rq);
+/* Whether path matches pattern ("/api/v1/organisaties/{code}"); on a match
+ * rq's path params are filled (the values malloc'd: the caller frees
+ * rq->param_values[0 .. nparams-1]). */
+int router_match(const char *pattern, const char *path, struct request *rq);
 
 #endif

@@ -75,36 +75,7 @@ static enum MHD_Result send_response(struct MHD_Connection *c, struct response *
 	return ret;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* URL-decodes s in place for the path and the query values, as MHD would,
- * except "%00": decoded, it would end the C string, and
- * /organisaties/GM0148%00x would be answered as /organisaties/GM0148. It is
- * left as it is, so such a path or value simply names nothing. */
-static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
-{
-	char *w = s;
-	for (const char *r = s; *r;) {
-		int hi, lo;
-		if (r[0] == '%' && (hi = hex_value(r[1])) >= 0 && (lo = hex_value(r[2])) >= 0 && (hi || lo)) {
-			*w++ = (char)(hi * 16 + lo);
-			r += 3;
-		} else {
-			*w++ = *r++;
-		}
-	}
-	*w = '\0';
-	return (size_t)(w - s);
-}
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s) { return http_unescape(s); }
 
 static void client_ip(struct MHD_Connection *c, char *out, size_t outlen)
 {
