@@ -564,7 +564,11 @@ int server_run(const struct server_config *cfg)
 		g_lim.per_address = 0; /* one address: the proxy's; nginx limits per client (limit_conn) */
 	g_lim.head_seconds = env_int("SAMEN_KOP_SECONDEN", 10, 1, 3600);
 	g_lim.body_seconds = env_int("SAMEN_INHOUD_SECONDEN", 30, 1, 3600);
-	g_lim.per_account = env_int("SAMEN_MAX_PER_ACCOUNT", threads / 4 > 2 ? threads / 4 : 2, 1, 1024);
+	/* One account keeps at most half the cores busy, so that it cannot
+	 * take the processor from everyone else; anonymous requests count per
+	 * client address. */
+	int half = ncpu > 1 ? (int)(ncpu / 2) : 1;
+	g_lim.per_account = env_int("SAMEN_MAX_PER_ACCOUNT", half, 1, 1024);
 	g_lim.per_anonymous = g_lim.per_account * 2;
 
 	static int tls_flag;
