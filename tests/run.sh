@@ -33,7 +33,7 @@ for t in "$B"/fuzz/fuzz_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t")
   scratch=$(mktemp -d)
-  if timeout -k 10 120 "$t" -max_total_time="${FUZZ_SECONDS:-5}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  if timeout -k 10 120 "$t" -max_total_time="${FUZZ_SECONDS:-5}" -max_len=65536 -timeout=30 -rss_limit_mb=2048 -artifact_prefix="$log/$name-" \
        "$scratch" "tests/fuzz/corpus/$name" > "$log/$name.log" 2>&1; then
     passed=$((passed + 1)); echo "ok   $name ($(grep -oE 'Done [0-9]+ runs' "$log/$name.log" | grep -oE '[0-9]+') runs)"
   else

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "http/api.h"
 #include "http/authz.h"
 #include "http/idempotency.h"
@@ -536,28 +537,22 @@ static int get_saldi(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
-
+/* The journal of a large proeftuin runs to gigabytes: it is written to a
+ * temporary file and sent from there, never held in memory. */
 static int get_journaal(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	struct buf b;
-	buf_init(&b, 1024u * 1024u * 1024u);
-	if (urenbank_journal(rq->store, &rq->actor, req_param(rq, "p"), to_buf, &b, &p) < 0) {
-		int too_big = buf_failed(&b);
-		buf_release(&b);
-		if (too_big)
-			return api_error(rs, 500,
-					 "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
-					 "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
-					 req_param(rq, "p"), req_param(rq, "p"));
+	if (resp_file_begin(rs) < 0)
+		return api_error(rs, 503,
+				 "Het journaal kan nu niet worden klaargezet (geen tijdelijk bestand); probeer het zo opnieuw.");
+	if (urenbank_journal(rq->store, &rq->actor, req_param(rq, "p"), resp_file_add, rs, &p) < 0) {
+		close(rs->body_fd);
+		rs->body_in_file = 0;
 		return api_problem(rs, &p);
 	}
-	buf_release(&rs->body);
-	rs->body = b;
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
 	char disp[128];

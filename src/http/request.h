@@ -47,6 +47,8 @@ struct response {
 	char *header_values[HTTP_MAX_HEADERS];
 	long long delay_ms; /* send the answer this much later, without holding a worker (a failed sign-in) */
 	long long retry_ms; /* not now: discard this answer and run the request again this much later */
+	int body_in_file;   /* the body is the file body_fd (from its start), not body: a large export */
+	int body_fd;        /* the server sends and closes it (resp_release closes it when unsent) */
 };
 
 typedef int (*handler_fn)(struct request *rq, struct response *rs);
@@ -84,6 +86,12 @@ int req_is_api(const struct request *rq);
 
 void resp_header(struct response *rs, const char *name, const char *value);
 void resp_text(struct response *rs, int status, const char *content_type, const char *text);
+/* Makes the body a file that is written piece by piece (resp_file_add)
+ * and sent from disk: memory stays small however large the export. 0, or
+ * -1 when no temporary file could be made. */
+int resp_file_begin(struct response *rs);
+/* The emit callback of an export: appends len bytes; -1 on a write error. */
+int resp_file_add(void *rs, const char *text, size_t len);
 /* Frees what the response holds (body, headers); the server calls it. */
 void resp_release(struct response *rs);
 

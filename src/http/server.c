@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "http/request.h"
@@ -37,12 +38,21 @@ static struct store *thread_store(struct problem *p)
 
 static struct MHD_Response *build_response(struct response *rs, int tls, const char *path)
 {
-	size_t len = rs->body.len;
-	char *data = buf_detach(&rs->body);
-	struct MHD_Response *r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
-	if (!r) {
-		free(data);
-		return NULL;
+	struct MHD_Response *r;
+	if (rs->body_in_file) {
+		/* A large export, sent from its file; MHD closes it. */
+		struct stat sb;
+		if (fstat(rs->body_fd, &sb) < 0 || !(r = MHD_create_response_from_fd64((uint64_t)sb.st_size, rs->body_fd)))
+			return NULL;
+		rs->body_in_file = 0;
+	} else {
+		size_t len = rs->body.len;
+		char *data = buf_detach(&rs->body);
+		r = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+		if (!r) {
+			free(data);
+			return NULL;
+		}
 	}
 	MHD_add_response_header(r, "Content-Type", rs->content_type[0] ? rs->content_type : "text/plain; charset=utf-8");
 	MHD_add_response_header(r, "API-Version", API_VERSION);
