@@ -105,7 +105,8 @@ fuzz: deps-check
 	@for t in $(FUZZ_BIN); do n=$$(basename $$t); mkdir -p $(B)/fuzz/corpus/$$n; \
 	  echo "fuzz $$n: $(FUZZ_RUNS) runs"; \
 	  $$t -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=$(B)/fuzz/ \
-	    $(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | tail -12 || exit 1; done
+	    $(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n > $(B)/fuzz/$$n.log 2>&1; rc=$$?; \
+	  grep -E '^Done|ERROR|SUMMARY|executed_units|Test unit' $(B)/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; done
 
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/samen
