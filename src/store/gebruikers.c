@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include "core/utf8.h"
 #include "store/gebruikers.h"
@@ -485,32 +483,6 @@ static void hash_leave(void)
 	pthread_mutex_unlock(&g_hash_mu);
 }
 
-/* Argon2id verification in a thread of its own at a lower priority, so
- * that the processor serves other requests first; the caller waits for it
- * (and holds one of the few hashing slots). */
-struct verify_job {
-	const char *hash, *password;
-	int result;
-};
-
-static void *verify_thread(void *arg)
-{
-	struct verify_job *j = arg;
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
-	j->result = crypto_pwhash_str_verify(j->hash, j->password, strlen(j->password));
-	return NULL;
-}
-
-static int verify_low(const char *hash, const char *password)
-{
-	struct verify_job j = { hash, password, -1 };
-	pthread_t t;
-	if (pthread_create(&t, NULL, verify_thread, &j) != 0)
-		return crypto_pwhash_str_verify(hash, password, strlen(password));
-	pthread_join(t, NULL);
-	return j.result;
-}
-
 /* The key of gebruikers_sleutel, made on first use. 0, or -1. */
 static int name_key(struct store *s, unsigned char key[32])
 {
@@ -621,7 +593,7 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 		return GEBRUIKERS_LOGIN_BUSY;
 	}
 	/* The same work whether or not the name exists. */
-	int ok = verify_low(hash[0] ? hash : g_dummy_hash, wachtwoord) == 0 && hash[0];
+	int ok = crypto_pwhash_str_verify(hash[0] ? hash : g_dummy_hash, wachtwoord, strlen(wachtwoord)) == 0 && hash[0];
 	if (ok &&
 	    crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
 		char fresh[crypto_pwhash_STRBYTES];
