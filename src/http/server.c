@@ -161,7 +161,8 @@ static pthread_cond_t g_wake = PTHREAD_COND_INITIALIZER;
 static struct track *g_tracks;
 static struct waiter *g_timed;  /* held answers */
 static struct waiter *g_queued; /* waiting for a turn, oldest first */
-static int g_stopping;
+static int g_stopping;          /* the server stops: nothing is suspended any more */
+static int g_suspended;         /* connections we suspended that have not run again */
 
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context, enum MHD_ConnectionNotificationCode code)
 {
@@ -327,11 +328,34 @@ struct conn_state {
 	int started;  /* handled (the answer is sent or held) */
 	int has_turn; /* holds a turn of turn_key */
 	long long turn_key;
-	int attempt; /* runs so far (struct response retry_ms) */
+	int attempt;   /* runs so far (struct response retry_ms) */
+	int suspended; /* counted in g_suspended */
 	struct waiter wait;
 	struct MHD_Response *held; /* an answer waiting for its time */
 	unsigned held_status;
 };
+
+/* Suspends c (under g_mu), unless the server is stopping: 1 suspended, 0 not. */
+static int suspend_locked(struct MHD_Connection *c, struct conn_state *st)
+{
+	if (g_stopping)
+		return 0;
+	MHD_suspend_connection(c);
+	st->suspended = 1;
+	g_suspended++;
+	return 1;
+}
+
+/* A suspended connection runs again (or ends). */
+static void resumed(struct conn_state *st)
+{
+	if (!st->suspended)
+		return;
+	pthread_mutex_lock(&g_mu);
+	st->suspended = 0;
+	g_suspended--;
+	pthread_mutex_unlock(&g_mu);
+}
 
 static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
@@ -381,6 +405,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	resumed(st);
 	if (st->held) { /* its time has come */
 		enum MHD_Result ret = MHD_queue_response(c, st->held_status, st->held);
 		MHD_destroy_response(st->held);
@@ -421,8 +446,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			long long key = uid > 0 ? uid : address_key(who.client_ip ? who.client_ip : ip);
 			pthread_mutex_lock(&g_mu);
 			int ok = turn_take(key, c, &st->wait);
-			if (!ok)
-				MHD_suspend_connection(c);
+			if (!ok && !suspend_locked(c, st)) {
+				/* Stopping: no waiting in line; out of the queue, and on. */
+				for (struct waiter **q = &g_queued; *q; q = &(*q)->next)
+					if (*q == &st->wait) {
+						*q = st->wait.next;
+						break;
+					}
+				ok = 1;
+				g_keys[key_slot(key)].busy++;
+			}
 			pthread_mutex_unlock(&g_mu);
 			st->turn_key = key;
 			if (!ok) {
@@ -438,30 +471,44 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	release_turn(st);
 	long long delay = rs.delay_ms;
 	enum MHD_Result ret;
+	int later = 0;
 	if (rs.retry_ms > 0) {
 		/* Run again later (no hashing slot free): suspended meanwhile. */
-		st->attempt++;
 		pthread_mutex_lock(&g_mu);
-		MHD_suspend_connection(c);
-		st->wait = (struct waiter){ c, now_s() + (double)rs.retry_ms / 1000.0, 0, g_timed };
-		g_timed = &st->wait;
-		pthread_cond_signal(&g_wake);
+		if ((later = suspend_locked(c, st))) {
+			st->attempt++;
+			st->wait = (struct waiter){ c, now_s() + (double)rs.retry_ms / 1000.0, 0, g_timed };
+			g_timed = &st->wait;
+			pthread_cond_signal(&g_wake);
+		}
 		pthread_mutex_unlock(&g_mu);
 		ret = MHD_YES;
 	} else if (delay > 0) {
-		st->started = 1;
 		/* Held without holding the worker: suspended until the watchdog resumes it. */
-		st->held = build_response(&rs, tls, url);
-		st->held_status = (unsigned)rs.status;
-		ret = st->held ? MHD_YES : MHD_NO;
-		if (st->held) {
-			pthread_mutex_lock(&g_mu);
-			MHD_suspend_connection(c);
+		struct MHD_Response *held = build_response(&rs, tls, url);
+		pthread_mutex_lock(&g_mu);
+		if (held && (later = suspend_locked(c, st))) {
+			st->held = held;
+			st->held_status = (unsigned)rs.status;
 			st->wait = (struct waiter){ c, now_s() + (double)delay / 1000.0, 0, g_timed };
 			g_timed = &st->wait;
 			pthread_cond_signal(&g_wake);
-			pthread_mutex_unlock(&g_mu);
 		}
+		pthread_mutex_unlock(&g_mu);
+		if (later) {
+			st->started = 1;
+			ret = MHD_YES;
+		} else if (held) {
+			st->started = 1;
+			ret = MHD_queue_response(c, (unsigned)rs.status, held);
+			MHD_destroy_response(held);
+		} else {
+			ret = MHD_NO;
+		}
+		later = 1; /* answered or held: not again below */
+	}
+	if (later) {
+		/* done above */
 	} else {
 		st->started = 1;
 		ret = send_response(c, &rs, tls, url);
@@ -477,6 +524,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	struct conn_state *st = *con_cls;
 	if (!st)
 		return;
+	resumed(st);
 	release_turn(st);
 	if (st->held)
 		MHD_destroy_response(st->held);
@@ -487,6 +535,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 	set_phase(c, PH_HEAD);
 }
 
+/* Stops the watchdog, which resumes whatever waits, and waits (up to
+ * some seconds) until every suspended connection has run again: MHD may
+ * not be stopped with one still suspended. */
 static void stop_watchdog(pthread_t dog)
 {
 	pthread_mutex_lock(&g_mu);
@@ -494,6 +545,15 @@ static void stop_watchdog(pthread_t dog)
 	pthread_cond_signal(&g_wake);
 	pthread_mutex_unlock(&g_mu);
 	pthread_join(dog, NULL);
+	for (int i = 0; i < 1000; i++) {
+		pthread_mutex_lock(&g_mu);
+		int left = g_suspended;
+		pthread_mutex_unlock(&g_mu);
+		if (!left)
+			break;
+		struct timespec ts = { 0, 10 * 1000000L };
+		nanosleep(&ts, NULL);
+	}
 }
 
 static char *slurp(const char *path)

@@ -610,6 +610,7 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 		return GEBRUIKERS_LOGIN_FAILED;
 	}
 	char h[65], created[32];
+	now = (long long)time(NULL); /* the session starts when it is issued, after the wait for hashing */
 	gebruikers_new_secret(out->secret);
 	gebruikers_new_secret(out->csrf);
 	secret_hash(out->secret, h);

@@ -15,7 +15,7 @@ import { createUser, tokenFor, auditRecords, unique } from './auth-helpers.mjs';
 const PW = 'een goed en lang wachtwoord';
 let srv, port;
 before(async () => {
-  srv = await startServer({ env: { SAMEN_MAX_PER_ADRES: '8', SAMEN_KOP_SECONDEN: '2', SAMEN_INHOUD_SECONDEN: '2' } });
+  srv = await startServer({ env: { SAMEN_MAX_PER_ADRES: '12', SAMEN_KOP_SECONDEN: '2', SAMEN_INHOUD_SECONDEN: '2' } });
   port = Number(new URL(srv.url).port);
   const r = await srv.api('POST', '/api/v1/organisaties', { code: 'GM0505', naam: 'Dordrecht', soort: 'gemeente' });
   assert.equal(r.status, 201, r.text);
@@ -61,7 +61,7 @@ test('slow connections from one address: the rest keep being served, and trickli
   try {
     // Beyond the limit per address the server closes at once.
     await sleep(300);
-    assert.ok(slow.filter((c) => c.closed).length >= 20, `${slow.filter((c) => c.closed).length} of 30 closed at once (limit 8 per address)`);
+    assert.ok(slow.filter((c) => c.closed).length >= 18, `${slow.filter((c) => c.closed).length} of 30 closed at once (limit 12 per address)`);
     for (let i = 0; i < 20; i++) {
       const r = await request('127.0.0.1', 'GET', '/api/v1/status');
       assert.equal(r.status, 200);
@@ -108,7 +108,9 @@ test('a flood of bad sign-ins: other users stay served meanwhile, and nobody is 
   const firstAnswer = [];
   const flood = Array.from({ length: 8 }, async () => {
     while (!stop) {
-      const r = await login('127.0.0.2', `gok-${Math.random().toString(36).slice(2)}`, 'raden maar');
+      // A connection refused at the limit per address is the attacker's loss, not a failure.
+      const r = await login('127.0.0.2', `gok-${Math.random().toString(36).slice(2)}`, 'raden maar').catch(() => null);
+      if (!r) continue;
       firstAnswer.push(r.at);
       assert.ok(r.status === 401 || r.status === 429, `flood answer ${r.status}`);
     }
