@@ -84,7 +84,7 @@ static int post_sessie(struct request *rq, struct response *rs)
 	}
 	struct gebruikers_session sess;
 	long long retry = 0;
-	int status = auth_login(rq, naam, wachtwoord, &sess, &retry);
+	int status = auth_login(rq, rs, naam, wachtwoord, &sess, &retry);
 	json_decref(in);
 	if (status == 201) {
 		auth_set_session_cookie(rq, rs, &sess);
@@ -96,13 +96,13 @@ static int post_sessie(struct request *rq, struct response *rs)
 		json_object_set_new(out, "verloopt", json_string(until));
 		return api_json(rs, 201, out);
 	}
-	if (status == 429) {
-		char after[24];
-		snprintf(after, sizeof(after), "%lld", retry);
-		resp_header(rs, "Retry-After", after);
-		return api_error(rs, 429, "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
+	if (status == 429 && retry < 60)
+		return api_error(rs, 429, "Er wordt nu veel aangemeld. Probeer het over %lld seconde%s opnieuw.", retry,
+				 retry == 1 ? "" : "n");
+	if (status == 429)
+		return api_error(rs, 429,
+				 "Te veel mislukte pogingen met deze naam vanaf dit adres. Aanmelden kan over %lld minuten weer.",
 				 (retry + 59) / 60);
-	}
 	if (status == 401)
 		return api_error(rs, 401, "Naam of wachtwoord klopt niet.");
 	return api_error(rs, 503, "Aanmelden lukt nu niet; probeer het zo opnieuw.");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "http/api.h"
 #include "http/paging.h"
 #include "http/authz.h"
@@ -369,13 +370,44 @@ static int post_uren(struct request *rq, struct response *rs)
 	return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK);
 }
 
+/* Filtering on one person lists that person's hours: only for who may
+ * read them (the person, the managers of their organisation, the process
+ * manager). 1 when refused (rs filled, audited). */
+static int medewerker_hidden(struct request *rq, struct response *rs, const char *pt, long long medewerker)
+{
+	struct scope sc = { pt, "" };
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_proeftuin_verband(rq->store, pt, sc.verband, sizeof(sc.verband), &p) < 0) {
+		api_problem(rs, &p);
+		return 1;
+	}
+	char org[40] = "";
+	medewerkers_org(rq->store, medewerker, org, sizeof(org), &p);
+	const struct policy_entry person = { org, medewerker, NULL, 0, sc.verband, pt };
+	if (policy_allows_entry(&rq->actor, ACT_HOURS_READ, &person))
+		return 0;
+	api_error(rs, 403,
+		  "Uw rol (%s) mag de uren van medewerker %lld niet per persoon inzien; de totalen per organisatie en "
+		  "opdracht staan bij de opdrachten en de saldi.",
+		  policy_role_names[rq->actor.role], medewerker);
+	authz_audit(rq, ACT_HOURS_READ, 403, pt);
+	return 1;
+}
+
 static int list_uren(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	struct urenbank_uren_filter f = {
-		req_query(rq, "status"), req_query(rq, "opdrachtgever"), req_query(rq, "organisatie"), 0, 0, 0, 0
-	};
+	struct urenbank_uren_filter f = { req_query(rq, "status"),
+					  req_query(rq, "opdrachtgever"),
+					  req_query(rq, "organisatie"),
+					  0,
+					  0,
+					  0,
+					  0,
+					  req_query(rq, "goedkeurder"),
+					  &rq->actor };
 	struct problem p;
 	problem_init(&p);
 	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };
@@ -392,6 +424,8 @@ static int list_uren(struct request *rq, struct response *rs)
 	/* limiet, from before paging, is the size of the page. */
 	if (f.limit > 0 && !req_query(rq, "paginaGrootte"))
 		pg.limit = f.limit;
+	if (f.medewerker && medewerker_hidden(rq, rs, req_param(rq, "p"), f.medewerker))
+		return 0;
 	json_t *out = NULL;
 	int r = urenbank_uren_page(rq->store, req_param(rq, "p"), &f, &pg, &out, &p);
 	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
@@ -405,7 +439,7 @@ static int get_uren(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_uren_get(rq->store, req_param(rq, "p"), id, &out, &p);
+	int r = urenbank_uren_get(rq->store, &rq->actor, req_param(rq, "p"), id, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -431,6 +465,25 @@ static void review(struct request *rq, struct response *rs, json_t *in, enum rev
 	json_decref(orgs);
 	if (!ok)
 		return;
+	if (what == APPROVE) {
+		/* Four eyes: not a manager of the organisation the approval credits. */
+		char who[400] = "";
+		int may = urenbank_uren_may(rq->store, &rq->actor, ACT_HOURS_APPROVE, sc.code, id, who, sizeof(who), &p);
+		if (may < 0) {
+			api_problem(rs, &p);
+			return;
+		}
+		if (!may) {
+			api_error(
+				rs, 403,
+				"U mag urenregel %lld niet goedkeuren: goedkeuren boekt de uren als gebracht door de organisatie "
+				"van de medewerker (%s), en dat is uw eigen organisatie. Dat keurt de manager van een andere "
+				"opdrachtgever goed: %s.",
+				id, staff, who);
+			authz_audit(rq, ACT_HOURS_APPROVE, 403, sc.code);
+			return;
+		}
+	}
 	json_t *out = NULL;
 	int r = what == APPROVE  ? urenbank_uren_approve(rq->store, &rq->actor, sc.code, id, &out, &p)
 		: what == REJECT ? urenbank_uren_reject(rq->store, &rq->actor, sc.code, id, in, &out, &p)
@@ -501,28 +554,22 @@ static int get_saldi(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
-
+/* The journal of a large proeftuin runs to gigabytes: it is written to a
+ * temporary file and sent from there, never held in memory. */
 static int get_journaal(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	struct buf b;
-	buf_init(&b, 1024u * 1024u * 1024u);
-	if (urenbank_journal(rq->store, req_param(rq, "p"), to_buf, &b, &p) < 0) {
-		int too_big = buf_failed(&b);
-		buf_release(&b);
-		if (too_big)
-			return api_error(rs, 500,
-					 "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
-					 "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
-					 req_param(rq, "p"), req_param(rq, "p"));
+	if (resp_file_begin(rs) < 0)
+		return api_error(rs, 503,
+				 "Het journaal kan nu niet worden klaargezet (geen tijdelijk bestand); probeer het zo opnieuw.");
+	if (urenbank_journal(rq->store, &rq->actor, req_param(rq, "p"), resp_file_add, rs, &p) < 0) {
+		close(rs->body_fd);
+		rs->body_in_file = 0;
 		return api_problem(rs, &p);
 	}
-	buf_release(&rs->body);
-	rs->body = b;
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
 	char disp[128];
@@ -599,7 +646,7 @@ const struct route api_urenbank_routes[] = {
 	  NULL, 0 },
 	{ "GET", PT "/uren", list_uren, "urenbank",
 	  "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)", NULL, "[Urenregel]",
-	  "status:uren,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0, "lijstUren", NULL, ROUTE_PAGED },
+	  "status:uren,opdrachtgever,goedkeurder,organisatie,medewerker,opdracht,na,limiet", 0, "lijstUren", NULL, ROUTE_PAGED },
 	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0, "haalUren",
 	  NULL, 0 },
 	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0,

@@ -1,9 +1,11 @@
 /* request.c — the accessors of request.h, on top of libmicrohttpd's
  * connection values, and the installed site. */
+#include <errno.h>
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "http/request.h"
 
 static const struct site *g_site;
@@ -101,6 +103,33 @@ int req_query_string(struct request *rq, char *out, size_t outlen, const char *p
 	return r;
 }
 
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+size_t http_unescape(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r;) {
+		int hi, lo;
+		if (r[0] == '%' && (hi = hex_value(r[1])) >= 0 && (lo = hex_value(r[2])) >= 0 && (hi || lo)) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
 int req_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
 
 void resp_header(struct response *rs, const char *name, const char *value)
@@ -119,8 +148,41 @@ void resp_text(struct response *rs, int status, const char *content_type, const 
 	buf_adds(&rs->body, text);
 }
 
+int resp_file_begin(struct response *rs)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/samen-uitvoer-XXXXXX", dir && dir[0] ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return -1;
+	unlink(path); /* gone with the last descriptor */
+	rs->body_fd = fd;
+	rs->body_in_file = 1;
+	return 0;
+}
+
+int resp_file_add(void *ctx, const char *text, size_t len)
+{
+	struct response *rs = ctx;
+	while (len) {
+		ssize_t n = write(rs->body_fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 void resp_release(struct response *rs)
 {
+	if (rs->body_in_file) {
+		close(rs->body_fd);
+		rs->body_in_file = 0;
+	}
 	buf_release(&rs->body);
 	for (int i = 0; i < rs->nheaders; i++) {
 		free(rs->header_names[i]);

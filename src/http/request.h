@@ -35,6 +35,7 @@ struct request {
 	struct store *store;
 	struct actor actor; /* who is asking; actor.role == ROLE_NONE when anonymous */
 	struct MHD_Connection *conn;
+	int attempt; /* how often the server ran this request before (struct response retry_ms) */
 };
 
 struct response {
@@ -44,6 +45,10 @@ struct response {
 	int nheaders;
 	char *header_names[HTTP_MAX_HEADERS];
 	char *header_values[HTTP_MAX_HEADERS];
+	long long delay_ms; /* send the answer this much later, without holding a worker (a failed sign-in) */
+	long long retry_ms; /* not now: discard this answer and run the request again this much later */
+	int body_in_file;   /* the body is the file body_fd (from its start), not body: a large export */
+	int body_fd;        /* the server sends and closes it (resp_release closes it when unsent) */
 };
 
 typedef int (*handler_fn)(struct request *rq, struct response *rs);
@@ -94,12 +99,24 @@ int http_parse_id(const char *s, long long *id);
  * without the parameters named in skip (NULL-terminated, or NULL). 0, or -1
  * when it does not fit. */
 int req_query_string(struct request *rq, char *out, size_t outlen, const char *path, const char *const *skip);
+/* URL-decodes s in place (the path and each query name and value, as
+ * libmicrohttpd hands them over) and returns its new length. "%00" is
+ * left as it is: decoded it would end the C string, and
+ * /organisaties/GM0148%00x would be answered as /organisaties/GM0148, so
+ * such a path or value simply names nothing. '+' stays '+'. */
+size_t http_unescape(char *s);
 
 /* Whether the request is for the JSON API (/api/…) rather than a page. */
 int req_is_api(const struct request *rq);
 
 void resp_header(struct response *rs, const char *name, const char *value);
 void resp_text(struct response *rs, int status, const char *content_type, const char *text);
+/* Makes the body a file that is written piece by piece (resp_file_add)
+ * and sent from disk: memory stays small however large the export. 0, or
+ * -1 when no temporary file could be made. */
+int resp_file_begin(struct response *rs);
+/* The emit callback of an export: appends len bytes; -1 on a write error. */
+int resp_file_add(void *rs, const char *text, size_t len);
 /* Frees what the response holds (body, headers); the server calls it. */
 void resp_release(struct response *rs);
 

@@ -23,7 +23,7 @@
 #define GEBRUIKERS_PASSWORD_MIN 10 /* characters (UTF-8 code points) */
 #define GEBRUIKERS_PASSWORD_MAX 1024
 #define GEBRUIKERS_NAME_MAX 100   /* bytes */
-#define GEBRUIKERS_MAX_FAILURES 5 /* failed sign-ins before a name is locked */
+#define GEBRUIKERS_MAX_FAILURES 5 /* failed sign-ins before a name is locked from that address */
 #define GEBRUIKERS_LOCK_SECONDS (15 * 60)
 
 int gebruikers_init(void); /* libsodium; once per process */
@@ -95,8 +95,9 @@ int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS
 enum gebruikers_login_result {
 	GEBRUIKERS_LOGIN_OK = 0,
 	GEBRUIKERS_LOGIN_FAILED = -1, /* unknown name, wrong password, disabled: indistinguishable */
-	GEBRUIKERS_LOGIN_LOCKED = -2, /* too many failures; try again after *retry_after seconds */
+	GEBRUIKERS_LOGIN_LOCKED = -2, /* too many failures from this address; try again after retry_after seconds */
 	GEBRUIKERS_LOGIN_ERROR = -3,
+	GEBRUIKERS_LOGIN_BUSY = -4, /* every Argon2id slot is taken; try again after retry_after seconds */
 };
 struct gebruikers_session {
 	char secret[GEBRUIKERS_SECRET_LEN]; /* the cookie value */
@@ -104,12 +105,24 @@ struct gebruikers_session {
 	long long expires; /* unix time */
 	struct actor actor;
 };
-/* Verifies naam/wachtwoord (always spending the Argon2id time, also for an
- * unknown name) and opens a session of lifetime seconds. On failure
- * *failures holds the number of recent failures for naam (for a growing
- * delay); on a lock *retry_after the seconds left. */
-enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, long long lifetime,
-					      struct gebruikers_session *out, int *failures, long long *retry_after);
+#define GEBRUIKERS_NAME_HASH_LEN 33 /* hex of 16 bytes, and NUL */
+/* What a sign-in attempt tells beyond its result. */
+struct gebruikers_attempt {
+	int known;             /* an account has this name (for the audit log) */
+	int failures;          /* on failure: recent failures of the name from every address (for the delay) */
+	long long retry_after; /* locked or busy: seconds */
+	char name_hash[16];    /* the first 12 hex digits of the keyed hash of the name, for the audit log */
+};
+/* Verifies naam/wachtwoord from client address adres (always spending the
+ * Argon2id time, also for an unknown name) and opens a session of lifetime
+ * seconds. After GEBRUIKERS_MAX_FAILURES failures of a name from one
+ * address, that name is locked for GEBRUIKERS_LOCK_SECONDS from that
+ * address only. Argon2id runs with bounded concurrency: BUSY when no slot
+ * is free. Names are counted as a keyed hash, never stored as typed. */
+enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, const char *adres,
+					      long long lifetime, struct gebruikers_session *out, struct gebruikers_attempt *at);
+/* The keyed hash (hex) of a login name as typed: 0, or -1 (then out is "?"). */
+int gebruikers_name_hash(struct store *s, const char *naam, char out[GEBRUIKERS_NAME_HASH_LEN]);
 /* Fills a (with a->csrf) from an unexpired session of an active user: 0, or -1. */
 int gebruikers_identify_session(struct store *s, const char *secret, struct actor *a);
 /* Ends the session with this secret. */

@@ -115,20 +115,33 @@ int urenbank_uren_correct(struct store *s, const struct actor *by, const char *p
  * minuten), so the caller can report per line and then roll back. */
 int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
 			 struct problem *p);
-int urenbank_uren_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
+/* An entry as viewer may see it: who worked, what and who reviewed it
+ * (medewerker, medewerkerNaam, omschrijving, reden, ingediendDoor,
+ * beoordeeldDoor, gecorrigeerdDoor) only when the policy lets viewer read
+ * the person's hours (policy_allows_entry, ACT_HOURS_READ); NULL viewer:
+ * everything. */
+int urenbank_uren_get(struct store *s, const struct actor *viewer, const char *pt, long long id, json_t **out, struct problem *p);
 struct urenbank_uren_filter {
-	const char *status;        /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
-	const char *opdrachtgever; /* entries on opdrachten of this principal (the approval queue) */
-	const char *organisatie;   /* entries of staff of this organisation */
-	long long medewerker;      /* 0 = all */
-	long long opdracht;        /* 0 = all */
-	long long after;           /* ids above this (paging) */
-	long long limit;           /* 0 = 1000; at most 10000 */
+	const char *status;         /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
+	const char *opdrachtgever;  /* entries on opdrachten of this principal */
+	const char *organisatie;    /* entries of staff of this organisation */
+	long long medewerker;       /* 0 = all */
+	long long opdracht;         /* 0 = all */
+	long long after;            /* ids above this (paging) */
+	long long limit;            /* 0 = 1000; at most 10000 */
+	const char *goedkeurder;    /* entries whose approval is this organisation's (the approval queue; four eyes) */
+	const struct actor *viewer; /* whose view (as urenbank_uren_get); NULL: everything */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
 /* One page (store/page.h) after the cursor f->after; pg->limit replaces f->limit. */
 int urenbank_uren_page(struct store *s, const char *pt, const struct urenbank_uren_filter *f, struct store_page *pg, json_t **out,
 		       struct problem *p);
+/* Whether actor may do action (ACT_HOURS_APPROVE, ACT_HOURS_READ) on
+ * entry id, as policy_allows_entry decides: 1 or 0, or -status (404).
+ * approvers (may be NULL) receives the codes of those whose manager
+ * approves it, ", "-separated. */
+int urenbank_uren_may(struct store *s, const struct actor *a, enum action action, const char *pt, long long id, char *approvers,
+		      size_t len, struct problem *p);
 /* The staff organisation and principals (a new array) of an entry, for
  * authorisation: 0 or -404. */
 int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len, json_t **principals,
@@ -148,12 +161,15 @@ int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *p
  * "gestortMinuten","saldoMinuten","vastgelegdMinuten","beschikbaarMinuten",
  * "kredietlimietMinuten","restCenten"}, in member order. */
 int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem *p);
-/* The journal as hledger/ledger text, passed to emit in pieces (emit
+/* The journal as hledger/ledger text, passed to emit in pieces (as
+ * viewer may see it: an hour entry of a person whose hours viewer may
+ * not read shows the organisation, not the medewerker or the
+ * description; NULL viewer: everything) (emit
  * returns < 0 to stop; then this returns -500). One account per member,
  * "leden:<code>", in minutes ("min"), whose total is its saldoMinuten; the
  * pot is "pot:stortingen". docs/urenbank.md describes the format. */
-int urenbank_journal(struct store *s, const char *pt, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
-		     struct problem *p);
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt,
+		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",

@@ -183,8 +183,8 @@ static void flush(struct emitter *e, int force)
 	buf_init(&e->b, 1u << 20);
 }
 
-int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
-		     struct problem *p)
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc,
+		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -231,20 +231,33 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 
 	st = db_query(s->db,
 		      "SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten,"
-		      " d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id"
+		      " d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"
+		      " u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
 		      " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id"
 		      " LEFT JOIN stortingen d ON d.id = j.storting_id"
 		      " LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
 		      " WHERE jp.proeftuin_id = ? ORDER BY j.datum, jp.transactie_id, jp.regel",
 		      "l", pt.id);
 	long long cur = 0;
+	struct urenbank_sight v;
+	urenbank_sight_init(&v, s, viewer, pt.code);
 	while (db_step(st) == DB_ROW) {
 		long long txn = db_col_int(st, 0);
 		if (txn != cur) {
 			cur = txn;
-			urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
+			/* Hours of a person the viewer may not read: the organisation, not who or what. */
+			int hidden = !db_col_null(st, 11) && !urenbank_sight_allows(&v, ACT_HOURS_READ, db_col_int(st, 12),
+										    db_col_int(st, 13), db_col_int(st, 14));
+			if (hidden) {
+				long long org = db_col_int(st, 13);
+				snprintf(naam, sizeof(naam), "Urenregel %lld: %lld min van %s op opdracht %lld",
+					 db_col_int(st, 11), db_col_int(st, 15),
+					 org >= 0 && org <= maxid ? codes[org] : "onbekend", db_col_int(st, 12));
+			} else {
+				urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
+			}
 			buf_printf(&e.b, "\n%s * (%lld) %s\n", db_col_text(st, 1), txn, naam);
-			if (!db_col_null(st, 9)) {
+			if (!db_col_null(st, 9) && !hidden) {
 				urenbank_journal_text(db_col_text(st, 9), naam, sizeof(naam));
 				buf_printf(&e.b, "    ; omschrijving: %s\n", naam);
 			}
@@ -280,6 +293,7 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 			break;
 	}
 	db_finalize(st);
+	urenbank_sight_release(&v);
 	free(codes);
 	flush(&e, 1);
 	buf_release(&e.b);

@@ -157,7 +157,7 @@ int page_urenbank_journal(struct request *rq, struct response *rs)
 	problem_init(&p);
 	struct buf j;
 	buf_init(&j, 0);
-	if (urenbank_journal(rq->store, pg.code, to_buf, &j, &p) < 0) {
+	if (urenbank_journal(rq->store, &rq->actor, pg.code, to_buf, &j, &p) < 0) {
 		buf_release(&j);
 		page_error(rq, rs, 500, p.detail);
 		page_urenbank_page_release(&pg);

@@ -13,9 +13,9 @@ import { checkResponse } from './contract.mjs';
 export const BIN = process.env.SAMEN_BIN || new URL('../../build/asan/samen', import.meta.url).pathname;
 export const ADMIN_TOKEN = 'test-beheerder-token-0123456789';
 
-export async function startServer({ demo = false, env = {}, args = [] } = {}) {
+export async function startServer({ demo = false, env = {}, args = [], db: dbPath = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
-  const db = join(dir, 'samen.db');
+  const db = dbPath || join(dir, 'samen.db'); // an existing database (a restored copy), or a fresh one
   const cmd = demo ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
     env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
