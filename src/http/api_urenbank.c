@@ -365,7 +365,7 @@ static int list_uren(struct request *rq, struct response *rs)
 	if (require_read(rq, rs) < 0)
 		return 0;
 	struct urenbank_uren_filter f = {
-		req_query(rq, "status"), req_query(rq, "opdrachtgever"), req_query(rq, "organisatie"), 0, 0, 0, 0
+		.status = req_query(rq, "status"), .opdrachtgever = req_query(rq, "opdrachtgever"), .organisatie = req_query(rq, "organisatie")
 	};
 	struct problem p;
 	problem_init(&p);

@@ -46,6 +46,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "core/policy.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 /* ---- proeftuinen -------------------------------------------------------
@@ -75,6 +76,11 @@ int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t 
 /* Filters may be NULL: status, soort, organisatie (a principal). */
 int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p);
+/* The same a page at a time (store/listing.h: search in titel,
+ * contactpersoon and omschrijving; sort nr, titel, soort, status or
+ * geraamd); *total the opdrachten before paging. l NULL: all, by id. */
+int urenbank_opdracht_list_page(struct store *s, const char *pt, const char *status, const char *soort, const char *org,
+				const struct listing *l, json_t **out, long long *total, struct problem *p);
 /* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
 int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
@@ -120,6 +126,12 @@ struct urenbank_uren_filter {
 	long long opdracht;        /* 0 = all */
 	long long after;           /* ids above this (paging) */
 	long long limit;           /* 0 = 1000; at most 10000 */
+	/* A page's table (store/listing.h), instead of after and limit: search
+	 * in the person's name and the description; sort datum, medewerker,
+	 * organisatie, uren or status. NULL: by id. */
+	const struct listing *listing;
+	long long *total; /* with listing, when not NULL: the entries before paging */
+	const char *van, *tot; /* datum within [van, tot] (YYYY-MM-DD), each may be NULL */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
 /* The staff organisation and principals (a new array) of an entry, for

@@ -476,23 +476,46 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", f->organisatie);
 	if (f->limit < 0 || f->limit > 10000)
 		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
+	int32_t day;
+	if (f->van && date_parse(f->van, &day) < 0)
+		problem_param(p, "van", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->van);
+	if (f->tot && date_parse(f->tot, &day) < 0)
+		problem_param(p, "tot", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->tot);
 	if (p->status)
 		return -p->status;
 	long long limit = f->limit ? f->limit : 1000;
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
-		" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
-		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
-		"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
-		" ORDER BY u.id LIMIT ?8",
-		"lltt"
-		"llt"
-		"l",
-		pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, limit);
+	static const struct listing_column cols[] = { { "datum", "u.datum" },	     { "medewerker", "m.naam" },
+						      { "organisatie", "org.code" }, { "uren", "u.minuten" },
+						      { "status", "u.status" },      { NULL, NULL } };
+	char pat[256], order[256], sql[2048];
+	const char *like = listing_pattern(f->listing, pat, sizeof(pat));
+	if (f->listing)
+		listing_order(f->listing, cols, 1, "u.id", order, sizeof(order));
+	else
+		snprintf(order, sizeof(order), " ORDER BY u.id LIMIT %lld", limit);
+	snprintf(sql, sizeof(sql),
+		 "SELECT " UREN_COLS ", count(*) OVER ()" UREN_FROM
+		 " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
+		 " AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
+		 " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
+		 "  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
+		 " AND (?8 IS NULL OR lower(m.naam) LIKE ?8 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?8 ESCAPE '\\')"
+		 " AND (?9 IS NULL OR u.datum >= ?9) AND (?10 IS NULL OR u.datum <= ?10)%s",
+		 order);
+	struct db_stmt *st = db_query(s->db, sql,
+				      "lltt"
+				      "llt"
+				      "ttt",
+				      pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, like,
+				      f->van, f->tot);
+	if (f->total)
+		*f->total = 0;
 	json_t *a = json_array();
-	while (db_step(st) == DB_ROW)
+	while (db_step(st) == DB_ROW) {
+		if (f->total)
+			*f->total = db_col_int(st, 20);
 		json_array_append_new(a, uren_row_json(s, st, 0));
+	}
 	db_finalize(st);
 	*out = a;
 	return 0;

@@ -613,7 +613,7 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 {
 	struct problem p;
 	problem_init(&p);
-	struct urenbank_uren_filter flt = { "ingediend", org, NULL, 0, 0, 0, QUEUE_MAX };
+	struct urenbank_uren_filter flt = { .status = "ingediend", .opdrachtgever = org, .limit = QUEUE_MAX };
 	json_t *queue = NULL;
 	long long pending = 0;
 	if (urenbank_uren_list(rq->store, pg->code, &flt, &queue, &p) < 0 ||
