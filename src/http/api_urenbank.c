@@ -364,9 +364,9 @@ static int list_uren(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	struct urenbank_uren_filter f = {
-		.status = req_query(rq, "status"), .opdrachtgever = req_query(rq, "opdrachtgever"), .organisatie = req_query(rq, "organisatie")
-	};
+	struct urenbank_uren_filter f = { .status = req_query(rq, "status"),
+					  .opdrachtgever = req_query(rq, "opdrachtgever"),
+					  .organisatie = req_query(rq, "organisatie") };
 	struct problem p;
 	problem_init(&p);
 	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };

@@ -39,6 +39,8 @@ void csv_export_cents(struct csv_export *w, long long cents)
 	buf_printf(w->out, "%s%llu,%02llu", cents < 0 ? "-" : "", a / 100, a % 100);
 }
 
+void csv_export_hundredths(struct csv_export *w, long long v) { csv_export_cents(w, v); }
+
 void csv_export_minutes(struct csv_export *w, long long minutes)
 {
 	sep(w);

@@ -21,6 +21,7 @@ void csv_export_begin(struct csv_export *w, struct buf *out, const char *const h
 void csv_export_text(struct csv_export *w, const char *s); /* NULL: an empty field */
 void csv_export_int(struct csv_export *w, long long v);
 void csv_export_cents(struct csv_export *w, long long cents);
+void csv_export_hundredths(struct csv_export *w, long long v); /* a score in hundredths: 3,45 */
 void csv_export_minutes(struct csv_export *w, long long minutes);
 void csv_export_row_end(struct csv_export *w);
 

@@ -524,10 +524,10 @@ int medewerkers_list_page(struct store *s, const char *org, const struct listing
 {
 	if (org && !store_org_id(s, org))
 		return unknown_org(org, p);
-	static const struct listing_column cols[] = {
-		{ "naam", "lower(m.naam)" }, { "organisatie", "lower(o.naam)" }, { "functie", "lower(coalesce(m.functie, ''))" },
-		{ NULL, NULL }
-	};
+	static const struct listing_column cols[] = { { "naam", "lower(m.naam)" },
+						      { "organisatie", "lower(o.naam)" },
+						      { "functie", "lower(coalesce(m.functie, ''))" },
+						      { NULL, NULL } };
 	char pat[256], order[256], sql[1024];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
 	snprintf(sql, sizeof(sql),

@@ -130,7 +130,7 @@ struct urenbank_uren_filter {
 	 * in the person's name and the description; sort datum, medewerker,
 	 * organisatie, uren or status. NULL: by id. */
 	const struct listing *listing;
-	long long *total; /* with listing, when not NULL: the entries before paging */
+	long long *total;      /* with listing, when not NULL: the entries before paging */
 	const char *van, *tot; /* datum within [van, tot] (YYYY-MM-DD), each may be NULL */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);

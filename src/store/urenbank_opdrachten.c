@@ -433,20 +433,25 @@ int urenbank_opdracht_list_page(struct store *s, const char *ptc, const char *st
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	if (p->status)
 		return -p->status;
-	static const struct listing_column cols[] = { { "nr", "o.id" },	       { "titel", "lower(o.titel)" },
-						      { "soort", "o.soort" },  { "status", "o.status" },
-						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" }, { NULL, NULL } };
+	static const struct listing_column cols[] = { { "nr", "o.id" },
+						      { "titel", "lower(o.titel)" },
+						      { "soort", "o.soort" },
+						      { "status", "o.status" },
+						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" },
+						      { NULL, NULL } };
 	char pat[256], order[256], sql[1536];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
 	snprintf(sql, sizeof(sql),
 		 "SELECT o.id, count(*) OVER () FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"
 		 " AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"
 		 "  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"
-		 " AND (?5 IS NULL OR lower(o.titel) LIKE ?5 ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE ?5 ESCAPE '\\'"
+		 " AND (?5 IS NULL OR lower(o.titel) LIKE ?5 ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE ?5 ESCAPE "
+		 "'\\'"
 		 " OR lower(coalesce(o.omschrijving, '')) LIKE ?5 ESCAPE '\\')%s",
 		 listing_order(l, cols, 0, "o.id", order, sizeof(order)));
-	struct db_stmt *st = db_query(s->db, sql, "lttt"
-						  "t",
+	struct db_stmt *st = db_query(s->db, sql,
+				      "lttt"
+				      "t",
 				      pt.id, status, soort, org, like);
 	json_t *a = json_array();
 	*total = 0;

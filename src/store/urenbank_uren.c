@@ -484,7 +484,7 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 	if (p->status)
 		return -p->status;
 	long long limit = f->limit ? f->limit : 1000;
-	static const struct listing_column cols[] = { { "datum", "u.datum" },	     { "medewerker", "m.naam" },
+	static const struct listing_column cols[] = { { "datum", "u.datum" },        { "medewerker", "m.naam" },
 						      { "organisatie", "org.code" }, { "uren", "u.minuten" },
 						      { "status", "u.status" },      { NULL, NULL } };
 	char pat[256], order[256], sql[2048];
@@ -499,15 +499,16 @@ int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_u
 		 " AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
 		 " AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
 		 "  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
-		 " AND (?8 IS NULL OR lower(m.naam) LIKE ?8 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?8 ESCAPE '\\')"
+		 " AND (?8 IS NULL OR lower(m.naam) LIKE ?8 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?8 ESCAPE "
+		 "'\\')"
 		 " AND (?9 IS NULL OR u.datum >= ?9) AND (?10 IS NULL OR u.datum <= ?10)%s",
 		 order);
 	struct db_stmt *st = db_query(s->db, sql,
 				      "lltt"
 				      "llt"
 				      "ttt",
-				      pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, like,
-				      f->van, f->tot);
+				      pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever,
+				      like, f->van, f->tot);
 	if (f->total)
 		*f->total = 0;
 	json_t *a = json_array();

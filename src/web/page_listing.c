@@ -158,9 +158,14 @@ void page_listing_open(struct buf *b, const struct page_listing *t, const char *
 	}
 	html_raw(b, "</p>");
 	if (total > 0) {
+		struct buf h;
+		buf_init(&h, 0);
+		page_listing_href(&h, t, NULL, 0, 0, 1);
+		/* page_listing_href() escaped it for an attribute; the link escapes again. */
 		html_raw(b, "<p class=\"utrecht-paragraph samen-listing-csv\"><a class=\"utrecht-link\" download href=\"");
-		page_listing_href(b, t, NULL, 0, 0, 1);
+		buf_adds(b, buf_str(&h));
 		html_raw(b, "\">Download als CSV (Excel)</a></p>");
+		buf_release(&h);
 	}
 	html_raw(b, "</div>");
 	page_table_begin(b, caption, modifier);
@@ -248,4 +253,17 @@ void page_listing_send_csv(struct response *rs, const char *filename, struct buf
 	char disp[200];
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", filename);
 	resp_header(rs, "Content-Disposition", disp);
+}
+
+int page_listing_wants_csv(struct request *rq)
+{
+	const char *f = req_query(rq, "formaat");
+	return f && !strcmp(f, "csv");
+}
+
+void page_listing_csv_link(struct buf *b, const char *href)
+{
+	html_raw(b, "<p class=\"utrecht-paragraph samen-listing-csv\"><a class=\"utrecht-link\" download href=\"");
+	html_attr(b, href);
+	html_raw(b, "\">Download als CSV (Excel)</a></p>");
 }

@@ -68,6 +68,11 @@ void page_listing_close(struct buf *b, const struct page_listing *t, long long t
  * attribute value (escaped). sort NULL: the current one; pagina 0: the
  * current one. */
 void page_listing_href(struct buf *b, const struct page_listing *t, const char *sort, int desc, long long pagina, int csv);
+/* For a table that is not long but has figures: whether ?formaat=csv was
+ * asked, and the download link to href (a path with its query, escaped
+ * here) that the table carries. */
+int page_listing_wants_csv(struct request *rq);
+void page_listing_csv_link(struct buf *b, const char *href);
 /* Sends csv as a download (text/csv, Content-Disposition: attachment). */
 void page_listing_send_csv(struct response *rs, const char *filename, struct buf *csv);
 

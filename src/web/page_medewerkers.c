@@ -481,7 +481,10 @@ int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs)
 /* ---- GET /medewerkers: everyone, searchable (web/page_listing.h) ---------- */
 
 static const struct page_listing_col staff_cols[] = {
-	{ "Naam", "naam" }, { "Organisatie", "organisatie" }, { "Functie", "functie" }, { NULL, NULL },
+	{ "Naam", "naam" },
+	{ "Organisatie", "organisatie" },
+	{ "Functie", "functie" },
+	{ NULL, NULL },
 };
 static const char *const staff_keep[] = { "organisatie", NULL };
 

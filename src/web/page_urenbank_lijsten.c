@@ -71,15 +71,15 @@ static void problem_alert(struct buf *b, const struct problem *p)
 /* ---- opdrachten ---------------------------------------------------------- */
 
 static const struct page_listing_col opdracht_cols[] = {
-	{ "#Nr", "nr" },     { "Opdracht", "titel" },	   { "Soort", "soort" }, { "Opdrachtgevers", NULL },
+	{ "#Nr", "nr" },        { "Opdracht", "titel" },   { "Soort", "soort" },     { "Opdrachtgevers", NULL },
 	{ "Status", "status" }, { "#Geraamd", "geraamd" }, { "#Goedgekeurd", NULL }, { NULL, NULL },
 };
 static const char *const opdracht_keep[] = { "soort", "status", "opdrachtgever", NULL };
-static const char *const soort_opts[] = { "",	       "Alle soorten", "lokaal", "lokaal", "meervoudig-lokaal", "meervoudig lokaal",
-					  "regionaal", "regionaal",    NULL };
-static const char *const opdracht_status_opts[] = { "",	       "Alle statussen", "open",	 "open",
-						    "afgerond", "afgerond",	 "samengevoegd", "samengevoegd",
-						    NULL };
+static const char *const soort_opts[] = { "",          "Alle soorten",      "lokaal",
+					  "lokaal",    "meervoudig-lokaal", "meervoudig lokaal",
+					  "regionaal", "regionaal",         NULL };
+static const char *const opdracht_status_opts[] = { "",         "Alle statussen", "open",         "open", "afgerond",
+						    "afgerond", "samengevoegd",   "samengevoegd", NULL };
 
 static void principals_text(struct buf *b, json_t *o, int html)
 {
@@ -99,8 +99,9 @@ static void principals_text(struct buf *b, json_t *o, int html)
 
 static void opdrachten_csv(struct response *rs, json_t *list)
 {
-	static const char *const head[] = { "Nr",	  "Opdracht", "Soort", "Opdrachtgevers", "Status", "Contactpersoon",
-					    "Geraamd (uren)", "Goedgekeurd (uren)", NULL };
+	static const char *const head[] = { "Nr",     "Opdracht",       "Soort",          "Opdrachtgevers",
+					    "Status", "Contactpersoon", "Geraamd (uren)", "Goedgekeurd (uren)",
+					    NULL };
 	struct buf csv, t;
 	buf_init(&csv, 0);
 	struct csv_export w;
@@ -215,17 +216,18 @@ out:
 
 static const struct page_listing_col uren_cols[] = {
 	{ "Datum", "datum" }, { "Medewerker", "medewerker" }, { "Organisatie", "organisatie" }, { "Opdracht", NULL },
-	{ "#Tijd", "uren" },  { "Status", "status" },	      { "Omschrijving", NULL },		{ NULL, NULL },
+	{ "#Tijd", "uren" },  { "Status", "status" },         { "Omschrijving", NULL },         { NULL, NULL },
 };
 static const char *const uren_keep[] = { "status", "organisatie", "van", "tot", NULL };
-static const char *const uren_status_opts[] = { "",	      "Alle statussen", "ingediend",	"ingediend",
-						"goedgekeurd", "goedgekeurd",	  "afgekeurd",	"afgekeurd",
-						"gecorrigeerd", "gecorrigeerd",	  NULL };
+static const char *const uren_status_opts[] = {
+	"",          "Alle statussen", "ingediend",    "ingediend",    "goedgekeurd", "goedgekeurd",
+	"afgekeurd", "afgekeurd",      "gecorrigeerd", "gecorrigeerd", NULL
+};
 
 static void uren_csv(struct response *rs, json_t *list, json_t *titles, json_t *names)
 {
-	static const char *const head[] = { "Datum", "Medewerker", "Organisatie", "Opdracht", "Tijd (uren)", "Status", "Reden",
-					    "Omschrijving", NULL };
+	static const char *const head[] = { "Datum",  "Medewerker", "Organisatie",  "Opdracht", "Tijd (uren)",
+					    "Status", "Reden",      "Omschrijving", NULL };
 	struct buf csv;
 	buf_init(&csv, 0);
 	struct csv_export w;
