@@ -56,7 +56,12 @@ static json_t *operation(const struct route *r)
 	else if (r->result && !strcmp(r->result, "html"))
 		ctype = "text/html";
 	json_t *okresp = json_pack("{s:s}", "description", r->created ? "Aangemaakt" : "Gelukt");
-	if (r->result)
+	if (r->result && !strcmp(r->result, "rapport")) /* one document in three forms (formaat=html|md|pdf) */
+		json_object_set_new(okresp, "content",
+				    json_pack("{s:{s:{s:s}},s:{s:{s:s}},s:{s:{s:s,s:s}}}", "text/html", "schema", "type",
+					      "string", "text/markdown", "schema", "type", "string", "application/pdf", "schema",
+					      "type", "string", "format", "binary"));
+	else if (r->result)
 		json_object_set_new(okresp, "content",
 				    json_pack("{s:{s:o}}", ctype, "schema",
 					      (!strcmp(ctype, "application/json")) ? schema_ref(r->result)
