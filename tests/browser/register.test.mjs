@@ -116,7 +116,7 @@ test('an unknown address is a Dutch 404 page in the frame', async () => {
   assert.equal(await page.locator('h1').innerText(), 'Niet gevonden');
   assert.match(await page.locator('main').innerText(), /Deze pagina bestaat niet/);
   assert.equal(await page.locator('main a[href="/"]').count(), 1);
-  assert.equal(await page.locator('header nav a').count() >= 2, true);
+  assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').count() >= 2, true);
   await context.close();
 });
 
