@@ -5,7 +5,9 @@
  * row with its header repeated. Two passes: the first counts the pages, so
  * that the footer can say "pagina 2 van 7". */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -514,8 +516,22 @@ static int pass(json_t *doc, struct buf *out, int pages, const char *title, cons
 	return ok ? pdf.page : -1;
 }
 
+/* At exit the font caches go back: fontconfig and cairo keep them for the
+ * life of the process, which a leak checker would otherwise report. Each
+ * server thread's pango font map goes with its thread. */
+static void release_fonts(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+static void register_release(void) { atexit(release_fonts); }
+
 int rapportage_pdf(json_t *doc, struct buf *out)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, register_release);
 	json_t *org = json_object_get(doc, "organisatie");
 	char title[400], footer_text[500], van[40] = "", tot[40] = "";
 	snprintf(title, sizeof(title), "Stand van zaken bestuurlijke samenwerking — %s",
