@@ -199,7 +199,10 @@ void rapportage_w_table(struct rapportage_w *w, const char *caption, const char 
 		buf_addc(w->b, '\n');
 		return;
 	}
-	buf_adds(w->b, "<div class=\"svz-tabel-houder\"><table class=\"svz-tabel\"><caption>");
+	/* The box scrolls sideways on a phone: it takes focus, so it scrolls by keyboard too. */
+	buf_adds(w->b, "<div class=\"svz-tabel-houder\" tabindex=\"0\" role=\"group\" aria-label=\"");
+	escape_html(w->b, caption);
+	buf_adds(w->b, "\"><table class=\"svz-tabel\"><caption>");
 	escape_html(w->b, caption);
 	buf_adds(w->b, "</caption><thead><tr>");
 	for (int i = 0; head[i]; i++) {
