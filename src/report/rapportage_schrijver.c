@@ -200,9 +200,7 @@ void rapportage_w_table(struct rapportage_w *w, const char *caption, const char 
 		return;
 	}
 	/* The box scrolls sideways on a phone: it takes focus, so it scrolls by keyboard too. */
-	buf_adds(w->b, "<div class=\"svz-tabel-houder\" tabindex=\"0\" role=\"group\" aria-label=\"");
-	escape_html(w->b, caption);
-	buf_adds(w->b, "\"><table class=\"svz-tabel\"><caption>");
+	buf_adds(w->b, "<div class=\"svz-tabel-houder\" tabindex=\"0\"><table class=\"svz-tabel\"><caption>");
 	escape_html(w->b, caption);
 	buf_adds(w->b, "</caption><thead><tr>");
 	for (int i = 0; head[i]; i++) {
