@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
-      libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev nodejs)
+      libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+      fonts-dejavu-core nodejs)
 case $what in
   check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils clang libclang-rt-dev) ;;
   bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils) ;;

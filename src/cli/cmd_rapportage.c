@@ -14,7 +14,7 @@
 #include "store/store.h"
 
 static const char usage_rapport[] =
-	"Gebruik: samen rapport --db BESTAND --organisatie CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD [--formaat html|md]\n"
+	"Gebruik: samen rapport --db BESTAND --organisatie CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD [--formaat html|md|pdf]\n"
 	"  de stand van zaken bestuurlijke samenwerking van de organisatie over de periode naar stdout\n"
 	"  (html: een volledig document om af te drukken, met /static/rapport.css; md: Markdown)\n";
 static const char usage_agenda[] = "Gebruik: samen agenda --db BESTAND --organisatie CODE\n"
@@ -44,8 +44,8 @@ static int parse(int argc, char **argv, struct rap_opts *o, int agenda)
 			usage);
 		return 2;
 	}
-	if (o->formaat && strcmp(o->formaat, "html") && strcmp(o->formaat, "md")) {
-		fprintf(stderr, "samen: --formaat moet html of md zijn\n");
+	if (o->formaat && strcmp(o->formaat, "html") && strcmp(o->formaat, "md") && strcmp(o->formaat, "pdf")) {
+		fprintf(stderr, "samen: --formaat moet html, md of pdf zijn\n");
 		return 2;
 	}
 	return 0;
@@ -113,9 +113,11 @@ int cmd_rapport(int argc, char **argv, int agenda)
 			print_problem(&p);
 			rc = 1;
 		} else {
-			struct rapportage_html_options opt = { 1, NULL, NULL };
-			int md = o.formaat && !strcmp(o.formaat, "md");
-			if ((md ? rapportage_markdown(doc, &out) : rapportage_html(doc, &opt, &out)) < 0) {
+			struct rapportage_html_options opt = { 1, NULL, NULL, NULL };
+			int md = o.formaat && !strcmp(o.formaat, "md"), pdf = o.formaat && !strcmp(o.formaat, "pdf");
+			if ((pdf  ? rapportage_pdf(doc, &out)
+			     : md ? rapportage_markdown(doc, &out)
+				  : rapportage_html(doc, &opt, &out)) < 0) {
 				fprintf(stderr, "samen: het rapport kon niet worden opgemaakt\n");
 				rc = 1;
 			}

@@ -1,5 +1,6 @@
 /* The council's reports (docs/api.md "Choosing and running"):
- *   GET /api/v1/rapporten/stand-van-zaken?organisatie=&van=&tot=&formaat=html|md
+ *   GET /api/v1/rapporten/stand-van-zaken?organisatie=&van=&tot=&formaat=html|md|pdf
+ *       (html is shown in the browser; md and pdf are downloads)
  *   GET /api/v1/agenda.ics?organisatie=
  * Reading them is rapport-lezen for that organisation (policy.c: its own
  * raadslid, medewerker, manager and stuurgroep; the procesmanager; the
@@ -49,16 +50,23 @@ static int get_stand(struct request *rq, struct response *rs)
 	const char *formaat = query(rq, "formaat");
 	struct problem p;
 	problem_init(&p);
-	if (formaat && strcmp(formaat, "html") && strcmp(formaat, "md"))
-		problem_param(&p, "formaat", "moet html of md zijn");
+	if (formaat && strcmp(formaat, "html") && strcmp(formaat, "md") && strcmp(formaat, "pdf"))
+		problem_param(&p, "formaat", "moet html, md of pdf zijn");
 	json_t *doc = NULL;
 	if (!p.status && rapportage_build(rq->store, org, query(rq, "van"), query(rq, "tot"), &doc, &p) < 0)
 		return api_problem(rs, &p);
 	if (p.status)
 		return api_problem(rs, &p);
-	int md = formaat && !strcmp(formaat, "md");
-	struct rapportage_html_options opt = { 1, NULL, NULL };
-	int r = md ? rapportage_markdown(doc, &rs->body) : rapportage_html(doc, &opt, &rs->body);
+	const char *fmt = formaat ? formaat : "html";
+	int md = !strcmp(fmt, "md"), pdf = !strcmp(fmt, "pdf");
+	struct rapportage_html_options opt = { 1, NULL, NULL, NULL };
+	int r = pdf  ? rapportage_pdf(doc, &rs->body)
+		: md ? rapportage_markdown(doc, &rs->body)
+		     : rapportage_html(doc, &opt, &rs->body);
+	/* The file name says whose report over which period, as the model has them. */
+	char disp[200];
+	snprintf(disp, sizeof(disp), "%s; filename=\"stand-van-zaken-%s-%s-%s.%s\"", md || pdf ? "attachment" : "inline", org,
+		 json_string_value(json_object_get(doc, "van")), json_string_value(json_object_get(doc, "tot")), fmt);
 	json_decref(doc);
 	if (r < 0) {
 		buf_release(&rs->body);
@@ -66,10 +74,9 @@ static int get_stand(struct request *rq, struct response *rs)
 	}
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "%s",
-		 md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
-	char disp[160];
-	snprintf(disp, sizeof(disp), "inline; filename=\"stand-van-zaken-%s-%s-%s.%s\"", org, query(rq, "van"), query(rq, "tot"),
-		 md ? "md" : "html");
+		 pdf  ? "application/pdf"
+		 : md ? "text/markdown; charset=utf-8"
+		      : "text/html; charset=utf-8");
 	resp_header(rs, "Content-Disposition", disp);
 	return 0;
 }
@@ -113,9 +120,9 @@ static int get_agenda_old(struct request *rq, struct response *rs)
 
 const struct route api_rapportage_routes[] = {
 	{ "GET", "/api/v1/rapporten/stand-van-zaken", get_stand, TAG,
-	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, of Markdown)",
-	  NULL, "text/html|text/markdown", "organisatie:verplicht,van,tot,formaat:rapport", 0, "haalStandVanZaken",
-	  "De stand van zaken voor de raad over een periode: als afdrukbare HTML (standaard) of als Markdown (formaat=md).", 0 },
+	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, Markdown of PDF als bestand)",
+	  NULL, "text/html|text/markdown|application/pdf", "organisatie:verplicht,van,tot,formaat:rapport", 0, "haalStandVanZaken",
+	  "De stand van zaken voor de raad over een periode: als afdrukbare HTML (standaard), als Markdown (formaat=md) of als PDF op A4 (formaat=pdf); Markdown en PDF als bestand (Content-Disposition: attachment).", 0 },
 	{ "GET", "/api/v1/agenda", get_agenda, TAG,
 	  "Mijlpalen en wettelijke deadlines van de trajecten van een organisatie als iCalendar", NULL, "text/calendar",
 	  "organisatie:verplicht", 0, "haalAgenda",

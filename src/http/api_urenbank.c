@@ -399,15 +399,11 @@ static int list_uren(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	struct urenbank_uren_filter f = { req_query(rq, "status"),
-					  req_query(rq, "opdrachtgever"),
-					  req_query(rq, "organisatie"),
-					  0,
-					  0,
-					  0,
-					  0,
-					  req_query(rq, "goedkeurder"),
-					  &rq->actor };
+	struct urenbank_uren_filter f = { .status = req_query(rq, "status"),
+					  .opdrachtgever = req_query(rq, "opdrachtgever"),
+					  .organisatie = req_query(rq, "organisatie"),
+					  .goedkeurder = req_query(rq, "goedkeurder"),
+					  .viewer = &rq->actor };
 	struct problem p;
 	problem_init(&p);
 	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };

@@ -729,26 +729,35 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 	if (f->tot)
 		snprintf(tot, sizeof(tot), "%s%s", f->tot, strlen(f->tot) == 10 ? "T99" : "");
 	int limit = f->limit < 1 ? 100 : f->limit > 1000 ? 1000 : f->limit;
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit"
-			 " WHERE (? IS NULL OR tijdstempel >= ?) AND (? = '' OR tijdstempel <= ?)"
-			 " AND (? IS NULL OR actor_naam = ?) AND (? = 0 OR id < ?)"
-			 " ORDER BY id DESC LIMIT ? OFFSET ?",
-			 "tttt"
-			 "tt"
-			 "ll"
-			 "il",
-			 f->van, f->van, tot, tot, f->actor, f->actor, f->voor, f->voor, limit, f->offset < 0 ? 0LL : f->offset);
+	static const struct listing_column cols[] = {
+		{ "tijdstip", "id" }, { "actor", "actor" }, { "actie", "actie" }, { "resultaat", "resultaat" }, { NULL, NULL }
+	};
+	struct listing dflt = { NULL, NULL, 1, limit, f->offset < 0 ? 0 : f->offset };
+	const struct listing *l = f->listing ? f->listing : &dflt;
+	char pat[256], sql[1024], order[256];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong, count(*) OVER () FROM audit"
+		 " WHERE (?1 IS NULL OR tijdstempel >= ?1) AND (?2 = '' OR tijdstempel <= ?2)"
+		 " AND (?3 IS NULL OR actor_naam = ?3) AND (?4 = 0 OR id < ?4)"
+		 " AND (?5 IS NULL OR lower(actor) LIKE ?5 ESCAPE '\\' OR lower(actie) LIKE ?5 ESCAPE '\\'"
+		 " OR lower(coalesce(object, '')) LIKE ?5 ESCAPE '\\' OR lower(resultaat) LIKE ?5 ESCAPE '\\')%s",
+		 listing_order(l, cols, 1, "id", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "tttlt", f->van, tot, f->actor, f->voor, like);
+	if (f->total)
+		*f->total = 0;
 	if (!st)
 		return problem_set(p, 500, "Kan het auditlog niet lezen.");
 	json_t *a = json_array();
 	int r;
-	while ((r = db_step(st)) == DB_ROW)
+	while ((r = db_step(st)) == DB_ROW) {
+		if (f->total)
+			*f->total = db_col_int(st, 7);
 		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0),
 						   "tijdstempel", db_col_text(st, 1), "actor", db_col_text(st, 2), "actie",
 						   db_col_text(st, 3), "object", db_col_text(st, 4), "resultaat",
 						   db_col_text(st, 5), "oorsprong", db_col_text(st, 6)));
+	}
 	db_finalize(st);
 	if (r != DB_DONE) {
 		json_decref(a);

@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include "core/policy.h"
 #include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 #define GEBRUIKERS_SECRET_LEN 44   /* 32 random bytes, URL-safe base64, and NUL */
@@ -145,6 +146,11 @@ struct audit_filter {
 	long long voor;    /* only records with id < voor; 0 = no bound */
 	long long offset;  /* records to skip */
 	int limit;         /* 1..1000 */
+	/* The audit page's table (store/listing.h): search in actor, actie,
+	 * object and resultaat, sort on tijdstip/actor/actie/resultaat, and
+	 * its limit and offset instead of the two above; NULL: newest first. */
+	const struct listing *listing;
+	long long *total; /* when not NULL: the records of the selection, before paging */
 };
 /* Checks van/tot: 0, or -400 with p set. */
 int gebruikers_audit_filter_check(const struct audit_filter *f, struct problem *p);

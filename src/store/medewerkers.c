@@ -523,6 +523,38 @@ int medewerkers_page(struct store *s, const char *org, long long after, struct s
 #undef SQL
 }
 
+int medewerkers_list_page(struct store *s, const char *org, const struct listing *l, json_t **out, long long *total,
+			  struct problem *p)
+{
+	if (org && !store_org_id(s, org))
+		return unknown_org(org, p);
+	static const struct listing_column cols[] = { { "naam", "lower(m.naam)" },
+						      { "organisatie", "lower(o.naam)" },
+						      { "functie", "lower(coalesce(m.functie, ''))" },
+						      { NULL, NULL } };
+	char pat[256], order[256], sql[1024];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"
+		 " m.pensioenjaar, m.email, m.organisatie_id, count(*) OVER ()"
+		 " FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
+		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE ?2 ESCAPE '\\'"
+		 " OR lower(coalesce(m.functie, '')) LIKE ?2 ESCAPE '\\')%s",
+		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "tt", org, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "medewerkers");
+	json_t *a = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 10);
+		json_array_append_new(a, record_json(st));
+	}
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
 /* with_names: the acting user's name too (for the organisation itself);
  * otherwise only their role and organisation (for the data subject). */
 static json_t *history_json(struct store *s, long long id, int with_names)

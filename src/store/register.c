@@ -798,6 +798,73 @@ int register_links(struct store *s, const char *date, const char *taakveld, json
 	return 0;
 }
 
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p)
+{
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	/* Each pair once, the name that sorts first on the left, as the page shows it. */
+	static const struct listing_column cols[] = {
+		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
+	};
+	char pat[256], order[256], sql[4096];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "WITH p AS (" PARTICIPATION_ON(
+			 "?1") "),"
+			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
+			       "b.traject = a.traject"
+			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
+			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
+			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
+			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE ?3 ESCAPE '\\' OR lower(naam2) LIKE ?3 ESCAPE '\\'"
+			       " OR lower(org1) LIKE ?3 ESCAPE '\\' OR lower(org2) LIKE ?3 ESCAPE '\\'%s",
+		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "netwerk");
+	json_t *rows = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 5);
+		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
+						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
+						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
+	}
+	db_finalize(st);
+	/* The task fields of the pairs on this page only. */
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
+		st = db_query(s->db,
+			      "WITH p AS (" PARTICIPATION_ON(
+				      "?1") ")"
+					    " SELECT DISTINCT tv.naam, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
+					    " JOIN taakvelden tv ON tv.code = a.taakveld"
+					    " WHERE a.org = ?2 AND b.org = ?3 AND (?4 IS NULL OR a.taakveld = ?4)"
+					    " ORDER BY tv.naam, a.taakveld",
+			      "tttt", when, a, b, taakveld);
+		while (db_step(st) == DB_ROW)
+			json_array_append_new(json_object_get(r, "taakvelden"), json_string(db_col_text(st, 1)));
+		db_finalize(st);
+	}
+	*out = rows;
+	return 0;
+}
+
 /* ---- export / import -------------------------------------------------- */
 
 json_t *register_export(struct store *s)

@@ -15,6 +15,7 @@
 #define SAMEN_STORE_REGISTER_H
 #include <jansson.h>
 #include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 int register_org_create(struct store *s, json_t *in, json_t **out, struct problem *p);
@@ -50,6 +51,12 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 /* Every pair of organisations that work together on date, for the network
  * picture: [{"a","b","taakvelden":[codes]}]; taakveld may be NULL (all). */
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p);
+/* The same pairs a page at a time for the table under the picture
+ * (store/listing.h: search in the names and codes; sort organisatie,
+ * partner or aantal): [{"a","naamA","b","naamB","aantal","taakvelden":[codes]}],
+ * a the one whose name sorts first; *total the pairs before paging. */
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p);
 
 /* ---- meldingen ("schaken op meerdere borden", register_meldingen.c) ----
  * When a traject is registered with a party from outside a verband V that

@@ -47,6 +47,7 @@
 #include <stddef.h>
 #include "core/policy.h"
 #include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 /* ---- proeftuinen -------------------------------------------------------
@@ -79,6 +80,11 @@ int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, 
 			   struct problem *p);
 int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
 			   struct store_page *pg, json_t **out, struct problem *p);
+/* The same a page at a time (store/listing.h: search in titel,
+ * contactpersoon and omschrijving; sort nr, titel, soort, status or
+ * geraamd); *total the opdrachten before paging. l NULL: all, by id. */
+int urenbank_opdracht_list_page(struct store *s, const char *pt, const char *status, const char *soort, const char *org,
+				const struct listing *l, json_t **out, long long *total, struct problem *p);
 /* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
 int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
@@ -131,6 +137,12 @@ struct urenbank_uren_filter {
 	long long limit;            /* 0 = 1000; at most 10000 */
 	const char *goedkeurder;    /* entries whose approval is this organisation's (the approval queue; four eyes) */
 	const struct actor *viewer; /* whose view (as urenbank_uren_get); NULL: everything */
+	/* A page's table (store/listing.h), instead of after and limit: search
+	 * in the person's name and the description; sort datum, medewerker,
+	 * organisatie, uren or status. NULL: by id. */
+	const struct listing *listing;
+	long long *total;      /* with listing, when not NULL: the entries before paging */
+	const char *van, *tot; /* datum within [van, tot] (YYYY-MM-DD), each may be NULL */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
 /* One page (store/page.h) after the cursor f->after; pg->limit replaces f->limit. */

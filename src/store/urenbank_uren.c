@@ -607,17 +607,28 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", f->organisatie);
 	if (f->limit < 0 || f->limit > 10000)
 		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
+	int32_t day;
+	if (f->van && date_parse(f->van, &day) < 0)
+		problem_param(p, "van", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->van);
+	if (f->tot && date_parse(f->tot, &day) < 0)
+		problem_param(p, "tot", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->tot);
 	if (p->status)
 		return -p->status;
-	/* A page (pagina, paginaGrootte) after the cursor (na); limiet alone
-	 * is the size of the page, as before. */
+	/* Three ways to ask: a page of the API (pg: pagina, paginaGrootte, after
+	 * the cursor na), a page's table (f->listing: search, sort, page), or
+	 * the first limiet entries after na. */
 	long long limit = pg ? pg->limit : f->limit ? f->limit : 1000;
 	/* Only the filters that are given, so that an index serves both the
 	 * filter and the order (uren_proeftuin_id, uren_proeftuin with a status,
 	 * uren_medewerker, uren_opdracht_id): no sort of the whole table. */
+	static const struct listing_column cols[] = { { "datum", "u.datum" },        { "medewerker", "m.naam" },
+						      { "organisatie", "org.code" }, { "uren", "u.minuten" },
+						      { "status", "u.status" },      { NULL, NULL } };
+	char pat[256], order[256];
+	const char *like = listing_pattern(f->listing, pat, sizeof(pat));
 	struct buf q;
 	buf_init(&q, 4096);
-	buf_adds(&q, "SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2");
+	buf_adds(&q, " WHERE u.proeftuin_id = ?1 AND u.id > ?2");
 	if (f->status)
 		buf_adds(&q, " AND u.status = ?3");
 	if (staff_org)
@@ -637,32 +648,42 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 			     "g.organisatie_id = ?8)"
 			     " AND (u.organisatie_id <> ?8 OR NOT EXISTS (SELECT 1 FROM opdrachtgevers h"
 			     "  WHERE h.opdracht_id = u.opdracht_id AND h.organisatie_id <> u.organisatie_id))");
-	buf_adds(&q, " ORDER BY u.id");
+	if (like)
+		buf_adds(&q, " AND (lower(m.naam) LIKE ?11 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?11 ESCAPE '\\')");
+	if (f->van)
+		buf_adds(&q, " AND u.datum >= ?12");
+	if (f->tot)
+		buf_adds(&q, " AND u.datum <= ?13");
 	struct buf qp, qc;
 	buf_init(&qp, 8192);
 	buf_init(&qc, 8192);
-	buf_printf(&qp, "%s LIMIT ?9 OFFSET ?10", buf_str(&q));
-	/* ?9 and ?10 named here too, so that both statements take the same binds. */
-	buf_printf(&qc, "SELECT count(*) FROM (%s) AS alles WHERE ?9 >= 0 AND ?10 >= 0", buf_str(&q));
+	buf_printf(&qp, "SELECT " UREN_COLS ", count(*) OVER ()" UREN_FROM "%s", buf_str(&q));
+	if (f->listing)
+		buf_adds(&qp, listing_order(f->listing, cols, 1, "u.id", order, sizeof(order)));
+	else
+		buf_adds(&qp, " ORDER BY u.id LIMIT ?9 OFFSET ?10");
+	buf_printf(&qc, "SELECT count(*)" UREN_FROM "%s", buf_str(&q));
 	if (buf_failed(&q) || buf_failed(&qp) || buf_failed(&qc)) {
 		buf_release(&q), buf_release(&qp), buf_release(&qc);
 		return problem_set(p, 500, "geen geheugen");
 	}
+	/* Every statement takes the same binds; the ones its text does not name are unused. */
+#define UREN_BINDS                                                                                                 	pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht, principal, approver, limit, 		store_page_offset(pg), like, f->van, f->tot
+#define UREN_BIND_TYPES "lltllllllltt" "t"
 	store_page_begin(s, pg);
-	struct db_stmt *st = db_query(s->db, buf_str(&qp),
-				      "lltl"
-				      "llll"
-				      "ll",
-				      pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht,
-				      principal, approver, limit, store_page_offset(pg));
+	struct db_stmt *st = db_query(s->db, buf_str(&qp), UREN_BIND_TYPES, UREN_BINDS);
 	struct urenbank_sight v;
 	urenbank_sight_init(&v, s, f->viewer, pt.code);
+	if (f->total)
+		*f->total = 0;
 	json_t *a = json_array();
 	int r;
 	while ((r = db_step(st)) == DB_ROW) {
 		json_t *o = uren_row_json(s, st, 0);
 		long long opdracht = db_col_int(st, 2), mw = db_col_int(st, 3);
 		long long prov = db_col_int(st, 20);
+		if (f->total)
+			*f->total = db_col_int(st, 21);
 		if (!urenbank_sight_allows(&v, ACT_HOURS_READ, opdracht, prov, mw))
 			urenbank_uren_conceal(o);
 		json_array_append_new(a, o);
@@ -675,14 +696,9 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		json_decref(a);
 		return store_db_problem(s, r, p, "urenregels");
 	}
-	store_page_end(s, pg,
-		       pg ? db_query(s->db, buf_str(&qc),
-				     "lltl"
-				     "llll"
-				     "ll",
-				     pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht,
-				     principal, approver, limit, store_page_offset(pg))
-			  : NULL);
+	store_page_end(s, pg, pg ? db_query(s->db, buf_str(&qc), UREN_BIND_TYPES, UREN_BINDS) : NULL);
+#undef UREN_BINDS
+#undef UREN_BIND_TYPES
 	buf_release(&q), buf_release(&qp), buf_release(&qc);
 	*out = a;
 	return 0;

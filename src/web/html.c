@@ -66,6 +66,23 @@ static void nav_item(struct buf *b, struct request *rq, const char *href, const 
 	html_raw(b, "</a></li>");
 }
 
+/* The items of the main menu: only what the actor may use. */
+static void nav_items(struct buf *b, struct request *rq)
+{
+	nav_item(b, rq, "/", "Overzicht");
+	nav_item(b, rq, "/netwerk", "Netwerkkaart");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
+		nav_item(b, rq, "/proeftuinen", "Urenbank");
+	nav_item(b, rq, "/besturing", "Besturing");
+	if (rq->actor.role != ROLE_NONE &&
+	    policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
+		nav_item(b, rq, "/rapporten", "Rapporten");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
+		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
+	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
+		nav_item(b, rq, "/beheer/audit", "Auditlog");
+}
+
 void page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	struct buf *b = &rs->body;
@@ -91,20 +108,19 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
 		 "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
 		 "<a class=\"samen-logo\" href=\"/\">samen</a>"
-		 "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
-	nav_item(b, rq, "/", "Overzicht");
-	nav_item(b, rq, "/netwerk", "Netwerkkaart");
-	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
-		nav_item(b, rq, "/proeftuinen", "Urenbank");
-	nav_item(b, rq, "/besturing", "Besturing");
-	if (rq->actor.role != ROLE_NONE &&
-	    policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
-		nav_item(b, rq, "/rapporten", "Rapporten");
-	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
-		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
-	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
-		nav_item(b, rq, "/beheer/audit", "Auditlog");
-	html_raw(b, "</ul></nav><div class=\"samen-user\">");
+		 "<nav class=\"samen-nav-breed\" aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
+	/* The menu once, shown twice: as a row on a wide screen and behind a
+	 * "Menu" disclosure (<details>, no JavaScript) on a narrow one; the
+	 * style sheet shows one of them. */
+	struct buf menu;
+	buf_init(&menu, 0);
+	nav_items(&menu, rq);
+	buf_adds(b, buf_str(&menu));
+	html_raw(b, "</ul></nav><details class=\"samen-menu\"><summary class=\"samen-menu__knop\">Menu</summary>"
+		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav samen-nav--smal\">");
+	buf_adds(b, buf_str(&menu));
+	buf_release(&menu);
+	html_raw(b, "</ul></nav></details><div class=\"samen-user\">");
 	if (rq->actor.role != ROLE_NONE) {
 		html_raw(b, "<span>");
 		html_txt(b, rq->actor.name);

@@ -631,7 +631,7 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 {
 	struct problem p;
 	problem_init(&p);
-	struct urenbank_uren_filter flt = { "ingediend", NULL, NULL, 0, 0, 0, QUEUE_MAX, org, &rq->actor };
+	struct urenbank_uren_filter flt = { .status = "ingediend", .limit = QUEUE_MAX, .goedkeurder = org, .viewer = &rq->actor };
 	json_t *queue = NULL;
 	long long pending = 0;
 	if (urenbank_uren_list(rq->store, pg->code, &flt, &queue, &p) < 0 ||
