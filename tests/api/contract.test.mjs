@@ -85,11 +85,11 @@ test('every operation has an operationId, tag, summary and Dutch description; ev
   assert.deepEqual(Object.keys(doc.info.contact).sort(), ['email', 'name', 'url']);
 });
 
-test('the media types are the ones the server sends: CSV, XLSX, Markdown, HTML, iCalendar, plain text', () => {
+test('the media types are the ones the server sends: CSV, XLSX, Markdown, HTML, PDF, iCalendar, plain text', () => {
   const content = (path, status = '200') => Object.keys(doc.paths[path].get.responses[status].content);
   assert.deepEqual(content('/kwaliteitskaart').sort(),
     ['application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv']);
-  assert.deepEqual(content('/rapporten/stand-van-zaken').sort(), ['text/html', 'text/markdown']);
+  assert.deepEqual(content('/rapporten/stand-van-zaken').sort(), ['application/pdf', 'text/html', 'text/markdown']);
   assert.deepEqual(content('/agenda'), ['text/calendar']);
   assert.deepEqual(content('/proeftuinen/{p}/journaal'), ['text/plain']);
   assert.deepEqual(Object.keys(doc.paths['/kwaliteitskaart/import'].post.requestBody.content).sort(),

@@ -291,7 +291,7 @@ test('the audit log: searched, sorted by a header, 50 a page, as CSV', async () 
   const { page, context } = await as('tb-beheerder');
   await go(page, '/beheer/audit');
   assert.match(await count(page), /^Rij 1 tot en met 50 van \d+\.$/);
-  assert.equal(await sortHeader(page, 'Tijdstip (UTC)').getAttribute('aria-sort'), 'descending');
+  assert.equal(await sortHeader(page, 'Tijdstip').getAttribute('aria-sort'), 'descending');
   await axe(page, '/beheer/audit');
   await search(page, { 'Zoek in actor, actie, object en resultaat': 'organisaties' });
   const total = Number((await count(page)).match(/van (\d+)\./)[1]);
@@ -303,7 +303,7 @@ test('the audit log: searched, sorted by a header, 50 a page, as CSV', async () 
   rows = await cells(page);
   assert.deepEqual(rows.map((r) => r[4]), rows.map((r) => r[4]).sort());
   const csv = await csvOf(page);
-  assert.deepEqual(csv[0], ['Tijdstip (UTC)', 'Actor', 'Actie', 'Object', 'Resultaat', 'Oorsprong']);
+  assert.deepEqual(csv[0], ['Tijdstip', 'Actor', 'Actie', 'Object', 'Resultaat', 'Oorsprong']);
   assert.equal(csv.length - 1, total);
   assert.deepEqual(csv.slice(1, 51), rows);
   await click(page, page.getByRole('link', { name: 'Volgende' }));
