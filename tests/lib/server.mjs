@@ -25,7 +25,7 @@ export async function startServer({ demo = false, env = {}, args = [], db: dbPat
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('server did not start in 20 s\n' + stderr)); }, 20000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('server did not start in 60 s\n' + stderr)); }, 60000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
