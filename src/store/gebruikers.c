@@ -618,10 +618,6 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	if (!adres || !adres[0])
 		adres = "onbekend";
 	long long now = (long long)time(NULL);
-	/* Forget what no longer matters: ended sessions, old failures. */
-	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
-	db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
-	       now - GEBRUIKERS_LOCK_SECONDS, now);
 
 	char nh[GEBRUIKERS_NAME_HASH_LEN];
 	if (gebruikers_name_hash(s, naam, nh) < 0)
@@ -654,6 +650,12 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 		memset(&out->actor, 0, sizeof(out->actor));
 		return GEBRUIKERS_LOGIN_BUSY;
 	}
+	/* Forget what no longer matters: ended sessions, old failures. Only
+	 * with a hashing slot: a sign-in waiting for one comes back every few
+	 * dozen milliseconds and must cost no writes meanwhile. */
+	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
+	db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
+	       now - GEBRUIKERS_LOCK_SECONDS, now);
 	/* The same work whether or not the name exists. */
 	int ok = hash_verify(hash[0] ? hash : g_dummy_hash, wachtwoord) == 0 && hash[0];
 	if (ok &&
