@@ -73,7 +73,7 @@ int gebruikers_check_password(const char *wachtwoord, struct problem *p)
 	return 0;
 }
 
-/* Argon2id runs in a thread of its own at the lowest priority (nice 19):
+/* Argon2id runs in a thread of its own at a low priority (nice 10):
  * while a flood of sign-ins keeps it busy, every other request still gets
  * the processor first. The calling worker waits for it; a thread per hash
  * costs microseconds against the hash's tens of milliseconds, and lowering
@@ -96,7 +96,7 @@ static void hash_work(struct hash_job *j)
 
 static void *hash_thread(void *arg)
 {
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 	hash_work(arg);
 	return NULL;
 }
