@@ -11,7 +11,7 @@
 
 CC      ?= cc
 B       ?= build
-PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter
+PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium gnutls libical xlsxwriter
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Werror
 CSTD    := -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 INC      = -Isrc -I$(B)/gen

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test against the sanitised build and ends with "N passed, N failed".
 #   unit:    build/asan/tests/test_*   (cmocka)
-#   api:     tests/api/*.test.mjs      (node --test; a real server per file)
+#   api:     tests/api/*.test.mjs      (node --test; a real server per file), twice:
+#            on SQLite, then on PostgreSQL in a throwaway cluster (scripts/pg-cluster.sh)
 #   browser: tests/browser/*.test.mjs  (node --test; Chromium via playwright-core)
-# SAMEN_BIN points the JavaScript tests at the binary under test.
+# SAMEN_BIN points the JavaScript tests at the binary under test;
+# SAMEN_TEST_ENGINE (sqlite, postgres) the servers at their engine (tests/lib/server.mjs).
+# SAMEN_ENGINES="sqlite" (or "postgresql") runs the API suite on one engine only.
 set -u
 cd "$(dirname "$0")/.."
 B=${B:-build}
@@ -49,8 +52,22 @@ run_node() { # $1 = suite name, rest = files
 }
 
 shopt -s nullglob
-run_node api tests/api/*.test.mjs
-run_node browser tests/browser/*.test.mjs
+engines=${SAMEN_ENGINES:-sqlite postgresql}
+case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
+case " $engines " in *" postgresql "*)
+  # A cluster of our own, stopped again however the tests end.
+  if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
+    eval "$env"
+    trap 'scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"' EXIT
+    SAMEN_TEST_ENGINE=postgres run_node api-postgresql tests/api/*.test.mjs
+    scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
+    trap - EXIT
+  else
+    echo "FAIL api-postgresql: geen PostgreSQL-cluster"; sed 's/^/    /' "$log/pg-cluster.log"
+    failed=$((failed + 1))
+  fi ;;
+esac
+SAMEN_TEST_ENGINE=sqlite run_node browser tests/browser/*.test.mjs
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -47,6 +47,8 @@ int cmd_gebruiker(int argc, char **argv);
 int cmd_proeftuin(int argc, char **argv);
 /* samen uren import …: its own options (cmd_urenbank_uren.c). */
 int cmd_uren(int argc, char **argv);
+/* samen kopieer --van DB --naar DB (cmd_kopieer.c). */
+int cmd_kopieer(int argc, char **argv);
 /* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapportage.c). */
 int cmd_rapport(int argc, char **argv, int agenda);
 struct store;

@@ -33,12 +33,15 @@ static const char usage[] =
 	"         mijlpalen en wettelijke deadlines als iCalendar (voor Outlook en andere agenda's)\n"
 	"  kwaliteitskaart import|export --db BESTAND --organisatie CODE …\n"
 	"         de kwaliteitskaart van een organisatie inlezen (CSV, alles of niets) of uitvoeren (csv|xlsx|json)\n"
+	"  kopieer --van DB --naar DB\n"
+	"         een hele database naar een lege andere: SQLite naar PostgreSQL of terug; alles of niets, nagekeken\n"
 	"  audit  --db BESTAND\n"
 	"         het auditlog als JSON-regels (tijdstempel, actor, actie, object, resultaat, oorsprong)\n"
 	"  help   deze tekst\n"
 	"  versie de versie\n"
 	"\n"
-	"Een optie mag ook als --naam=waarde; DOCUMENT - leest van stdin.\n"
+	"BESTAND mag ook een PostgreSQL-database zijn: postgresql://gebruiker@host/naam of \"host=… dbname=…\"\n"
+	"(docs/installatie.md). Een optie mag ook als --naam=waarde; DOCUMENT - leest van stdin.\n"
 	"Afsluitcodes: 0 gelukt, 1 mislukt (bijv. ongeldige gegevens), 2 verkeerd gebruik.\n";
 
 int main(int argc, char **argv)
@@ -63,6 +66,8 @@ int main(int argc, char **argv)
 		return cmd_proeftuin(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "uren")) /* its own options: cmd_urenbank_uren.c */
 		return cmd_uren(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "kopieer")) /* its own options: cmd_kopieer.c */
+		return cmd_kopieer(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "rapport") || !strcmp(argv[1], "agenda")) /* its own options: cmd_rapportage.c */
 		return cmd_rapport(argc - 2, argv + 2, !strcmp(argv[1], "agenda"));
 	static const struct {

@@ -102,9 +102,12 @@ int gebruikers_bootstrap_admin(struct store *s, const char *token, struct proble
 	char now[32], hash[65];
 	now_text(now);
 	secret_hash(token, hash);
-	if (db_run(s->db, "INSERT INTO gebruikers(naam, rol, aangemaakt) VALUES('beheerder', 'beheerder', ?)", "t", now) < 0 ||
-	    db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt",
-		   db_last_id(s->db), hash, "SAMEN_ADMIN_TOKEN", now) < 0) {
+	long long uid;
+	if (db_insert(s->db, &uid,
+		      "INSERT INTO gebruikers(naam, rol, aangemaakt) VALUES('beheerder', 'beheerder', ?) RETURNING id", "t",
+		      now) < 0 ||
+	    db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt", uid,
+		   hash, "SAMEN_ADMIN_TOKEN", now) < 0) {
 		db_rollback(s->db);
 		return problem_set(p, 500, "Kan de beheerder niet aanmaken: %s", db_errmsg(s->db));
 	}
@@ -376,9 +379,10 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 	secret_hash(token, hash);
 	if (db_begin(s->db) < 0)
 		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
-	int r = db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt",
-		       info.id, hash, omschrijving, now);
-	long long id = db_last_id(s->db);
+	long long id;
+	int r = db_insert(s->db, &id,
+			  "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?) RETURNING id",
+			  "lttt", info.id, hash, omschrijving, now);
 	if (r < 0 || db_commit(s->db) < 0) {
 		db_rollback(s->db);
 		sodium_memzero(token, GEBRUIKERS_SECRET_LEN);
@@ -476,7 +480,7 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 			return GEBRUIKERS_LOGIN_ERROR;
 		st = db_query(s->db,
 			      "INSERT INTO inlogpogingen(naam, mislukt, geblokkeerd_tot, laatste) VALUES(?, 1, 0, ?)"
-			      " ON CONFLICT(naam) DO UPDATE SET mislukt = mislukt + 1, laatste = excluded.laatste"
+			      " ON CONFLICT(naam) DO UPDATE SET mislukt = inlogpogingen.mislukt + 1, laatste = excluded.laatste"
 			      " RETURNING mislukt",
 			      "tl", naam, now);
 		int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : GEBRUIKERS_MAX_FAILURES;

@@ -221,17 +221,18 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	}
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db,
-		   "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
-		   " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)",
-		   "ltttlll"
-		   "tt",
-		   v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
+	long long id;
+	r = db_insert(s->db, &id,
+		      "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
+		      " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)"
+		      " RETURNING id",
+		      "ltttlll"
+		      "tt",
+		      v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "medewerker");
 		goto out;
 	}
-	long long id = db_last_id(s->db);
 	json_t *velden = json_array();
 	for (int i = 0; member_names[i]; i++)
 		if (present & (1u << i))

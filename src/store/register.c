@@ -292,17 +292,18 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			}
 	if (p->status)
 		return -p->status;
-	int r = db_run(s->db, "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?)", "tttb",
-		       code, naam, omschrijving, gcp);
+	long long vid;
+	int r = db_insert(s->db, &vid,
+			  "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?) RETURNING id",
+			  "tttb", code, naam, omschrijving, gcp);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Verband '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "verband");
-	long long vid = db_last_id(s->db);
 	if (doelen)
 		json_array_foreach(doelen, i, x) {
-			r = db_run(s->db, "INSERT OR IGNORE INTO verband_doelen(verband_id, doel) VALUES(?, ?)", "lt", vid,
-				   json_string_value(x));
+			r = db_run(s->db, "INSERT INTO verband_doelen(verband_id, doel) VALUES(?, ?) ON CONFLICT DO NOTHING",
+				   "lt", vid, json_string_value(x));
 			if (r < 0)
 				return store_db_problem(s, r, p, "doel");
 		}
@@ -535,14 +536,14 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (!gcp && n == 0)
 		return problem_param(p, "deelnemers", "ten minste één deelnemer (een lid van het verband)");
 
-	int r = db_run(
-		s->db,
+	long long tid;
+	int r = db_insert(
+		s->db, &tid,
 		"INSERT INTO trajecten(verband_id, taakveld_id, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind,"
-		" wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		"lltttttttt", vid, tvid, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind, deadline);
 	if (r < 0)
 		return store_db_problem(s, r, p, "traject");
-	long long tid = db_last_id(s->db);
 	if (!gcp)
 		for (size_t k = 0; k < n; k++)
 			if ((r = db_run(s->db, "INSERT INTO traject_deelnemers(traject_id, organisatie_id) VALUES(?, ?)", "ll",

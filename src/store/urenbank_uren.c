@@ -136,14 +136,15 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	store_now_text(now);
-	int r = db_run(s->db,
-		       "INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
-		       " ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "lllltlttt", pt.id, opdracht, mw, provider, datum, minuten,
-		       omschrijving && omschrijving[0] ? omschrijving : NULL, now, urenbank_who(a->by));
+	long long id;
+	int r = db_insert(
+		s->db, &id,
+		"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
+		" ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, omschrijving && omschrijving[0] ? omschrijving : NULL,
+		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	long long id = db_last_id(s->db);
 	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
