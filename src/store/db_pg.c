@@ -619,12 +619,24 @@ static int p_references(struct db *db, const char *table, struct db_tables *out)
 
 static int p_sync_ids(struct db *db, const char *table)
 {
-	/* setval(…, max, true): the next id is max + 1; an empty table starts at 1. */
+	struct db_stmt *st = db_query(db,
+				      "SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+				      " WHERE c.relname = ? AND c.relnamespace = current_schema()::regnamespace"
+				      " AND a.attidentity <> '' AND NOT a.attisdropped",
+				      "t", table);
+	char col[DB_NAME_MAX] = "";
+	int r = db_step(st);
+	if (r == DB_ROW)
+		snprintf(col, sizeof(col), "%s", db_col_text(st, 0));
+	db_finalize(st);
+	if (r < 0)
+		return r;
+	if (!col[0] || strspn(col, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(col))
+		return DB_DONE; /* no identity column */
+	/* setval(…, max + 1, false): the next id follows the largest; an empty table starts at 1. */
 	char sql[400];
-	snprintf(sql, sizeof(sql),
-		 "SELECT setval(pg_get_serial_sequence('%s', a.attname), coalesce((SELECT max(%s) FROM %s), 0) + 1, false)"
-		 " FROM pg_attribute a WHERE a.attrelid = '%s'::regclass AND a.attidentity <> '' AND a.attname = 'id'",
-		 table, "id", table, table);
+	snprintf(sql, sizeof(sql), "SELECT setval(pg_get_serial_sequence('%s', '%s'), coalesce(max(%s), 0) + 1, false) FROM %s",
+		 table, col, col, table);
 	return run_simple(PDB(db), sql);
 }
 

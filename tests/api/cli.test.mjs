@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, closeSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../lib/server.mjs';
+import { BIN, newDb } from '../lib/server.mjs';
 
 const DEMO = new URL('../../demo/register.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'samen-cli-'));
@@ -14,6 +14,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 let nfiles = 0;
 function tmp(name) { return join(dir, `${nfiles++}-${name}`); }
+// A new database of the engine under test (a file name in dir for SQLite).
+function tmpDb(name) { return newDb(dir, `${nfiles++}-${name}`); }
 
 const SANITIZER = /ERROR: AddressSanitizer|runtime error:|LeakSanitizer/;
 
@@ -133,7 +135,7 @@ test('export does not take a document', () => {
 // ---- import and export -------------------------------------------------
 
 test('import then export gives the imported document back', () => {
-  const db = tmp('demo.db');
+  const db = tmpDb('demo.db');
   const r = samen(['import', '--db', db, DEMO]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
@@ -148,7 +150,7 @@ test('import then export gives the imported document back', () => {
 });
 
 test('export, import into a fresh database, export again: byte-identical', () => {
-  const a = tmp('a.db'), b = tmp('b.db'), c = tmp('c.db');
+  const a = tmpDb('a.db'), b = tmpDb('b.db'), c = tmpDb('c.db');
   assert.equal(samen(['import', '--db', a, DEMO]).code, 0);
   const first = exportDoc(a).text;
   const file = tmp('export1.json');
@@ -163,7 +165,7 @@ test('export, import into a fresh database, export again: byte-identical', () =>
 });
 
 test('an export that cannot be written completely exits 1', { skip: !existsSync('/dev/full') && 'no /dev/full' }, () => {
-  const db = tmp('vol.db');
+  const db = tmpDb('vol.db');
   assert.equal(samen(['import', '--db', db, DEMO]).code, 0);
   const fd = openSync('/dev/full', 'w');
   try {
@@ -177,7 +179,7 @@ test('an export that cannot be written completely exits 1', { skip: !existsSync(
 });
 
 test('export of a new database is an empty register document', () => {
-  assertEmptyRegister(tmp('leeg.db'));
+  assertEmptyRegister(tmpDb('leeg.db'));
 });
 
 // Replaces the last deelnemer of the n-th "deelnemers" line of the demo
@@ -205,7 +207,7 @@ test('a bad deelnemer deep in the document: file:line: path: reason, exit 1, not
     const { text, line, path } = badDeelnemer(n);
     const file = tmp('fout.json');
     writeFileSync(file, text);
-    const db = tmp('fout.db');
+    const db = tmpDb('fout.db');
     const r = samen(['import', '--db', db, file]);
     assert.equal(r.code, 1, r.stderr);
     const first = r.stderr.split('\n')[0];
@@ -228,7 +230,7 @@ test('the line number holds when every value has its own line', () => {
   const line = text.split('\n').findIndex((l) => l.includes('"GM9999"')) + 1;
   const file = tmp('fout2.json');
   writeFileSync(file, text);
-  const db = tmp('fout2.db');
+  const db = tmpDb('fout2.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   assert.ok(r.stderr.startsWith(`${file}:${line}: verbanden[${i}].trajecten[${j}].deelnemers[${k}]: `), r.stderr);
@@ -252,7 +254,7 @@ test('field errors at every depth name their path and the line of the bad value'
     assert.equal(lines.length, 1, `${marker} occurs once`);
     const file = tmp('veld.json');
     writeFileSync(file, text);
-    const db = tmp('veld.db');
+    const db = tmpDb('veld.db');
     const r = samen(['import', '--db', db, file]);
     assert.equal(r.code, 1, r.stderr);
     assert.ok(r.stderr.startsWith(`${file}:${lines[0]}: ${path}: `), `${path}:\n${r.stderr}`);
@@ -261,7 +263,7 @@ test('field errors at every depth name their path and the line of the bad value'
 });
 
 test('a failed import leaves an existing register as it was', () => {
-  const db = tmp('bestaand.db');
+  const db = tmpDb('bestaand.db');
   assert.equal(samen(['import', '--db', db, DEMO]).code, 0);
   const before = exportDoc(db).text;
   const file = tmp('erbij.json');
@@ -295,7 +297,7 @@ test('invalid JSON is reported as file:line:column, exit 1, nothing imported', (
   ].join('\n');
   const file = tmp('kapot.json');
   writeFileSync(file, text);
-  const db = tmp('kapot.db');
+  const db = tmpDb('kapot.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   const m = r.stderr.match(/^(.*):(\d+):(\d+): ongeldige JSON/);
@@ -311,13 +313,13 @@ test('invalid JSON is reported as file:line:column, exit 1, nothing imported', (
 test('a duplicate key in one object is invalid JSON with its line', () => {
   const file = tmp('dubbelekey.json');
   writeFileSync(file, '{\n"formaat": "samen-register",\n"versie": 1,\n"versie": 1\n}\n');
-  const r = samen(['import', '--db', tmp('dk.db'), file]);
+  const r = samen(['import', '--db', tmpDb('dk.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:\\d+: ongeldige JSON`));
 });
 
 test('a missing or unreadable file exits 1 with a Dutch reason', () => {
-  const db = tmp('mis.db');
+  const db = tmpDb('mis.db');
   let r = samen(['import', '--db', db, join(dir, 'bestaat-niet.json')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^samen: kan '.*bestaat-niet\.json' niet lezen: het bestand bestaat niet\n/);
@@ -351,7 +353,7 @@ test('a duplicate organisation code is reported with the line of the second one'
   ].join('\n');
   const file = tmp('dubbel.json');
   writeFileSync(file, text);
-  const db = tmp('dubbel.db');
+  const db = tmpDb('dubbel.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   const first = r.stderr.split('\n')[0];
@@ -364,15 +366,15 @@ test('a duplicate organisation code is reported with the line of the second one'
 test('a document of another format or version is refused, naming the field', () => {
   const file = tmp('ander.json');
   writeFileSync(file, '{\n  "formaat": "iets-anders",\n  "versie": 1\n}\n');
-  let r = samen(['import', '--db', tmp('f.db'), file]);
+  let r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /:2: formaat: moet "samen-register" zijn/);
   writeFileSync(file, '{\n  "formaat": "samen-register",\n  "versie": 2\n}\n');
-  r = samen(['import', '--db', tmp('f.db'), file]);
+  r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /:3: versie: /);
   writeFileSync(file, '[1, 2]\n');
-  r = samen(['import', '--db', tmp('f.db'), file]);
+  r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /JSON-object/);
 });
@@ -380,7 +382,7 @@ test('a document of another format or version is refused, naming the field', () 
 // ---- demo --------------------------------------------------------------
 
 test('samen demo --port 0 prints its URL, serves the demo network and stops cleanly on SIGTERM', async () => {
-  const db = tmp('demo-run.db');
+  const db = tmpDb('demo-run.db');
   const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
