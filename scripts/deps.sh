@@ -14,7 +14,7 @@ pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-
       libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev nodejs)
 case $what in
   check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils postgresql) ;;
-  bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils postgresql) ;;
+  bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils postgresql sqlite3) ;;
   format) pkgs=(clang-format) ;;
 esac
 

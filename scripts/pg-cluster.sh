@@ -4,15 +4,18 @@
 # directory, owned by an unprivileged user, and removed again.
 #
 #   eval "$(scripts/pg-cluster.sh start)"   # sets SAMEN_PG_DIR and SAMEN_TEST_PG
+#   eval "$(scripts/pg-cluster.sh start --durable)"   # fsync on, as in production (bench/)
 #   psql "$SAMEN_TEST_PG dbname=postgres" -c 'select 1'
 #   scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
 #
 # SAMEN_TEST_PG is a libpq connection string without a dbname; add
 # "dbname=…" for a database. PostgreSQL refuses to run as root, so as root
 # the cluster belongs to the 'postgres' user that Debian's package makes
-# (created here when it is missing). For speed the cluster does not fsync:
-# it is thrown away, and the durability of a real one is docs/installatie.md's
-# subject. scripts/deps.sh installs Debian's postgresql.
+# (created here when it is missing). For speed the tests' cluster does not
+# fsync: it is thrown away, and the durability of a real one is
+# docs/installatie.md's subject; --durable keeps PostgreSQL's defaults
+# (fsync, full_page_writes, synchronous_commit) for the benchmarks.
+# scripts/deps.sh installs Debian's postgresql.
 set -euo pipefail
 what=${1:-}
 
@@ -31,6 +34,8 @@ as_owner() { # runs "$@" as the cluster's owner
 
 case $what in
 start)
+  fast="-c fsync=off -c full_page_writes=off"
+  [ "${2:-}" = --durable ] && fast="-c fsync=on -c full_page_writes=on -c synchronous_commit=on"
   bin=$(pgbin)
   if [ -z "$bin" ]; then
     echo "pg-cluster: PostgreSQL is niet geïnstalleerd (scripts/deps.sh check installeert het)" >&2
@@ -51,7 +56,7 @@ start)
   fi
   # Only a socket in $dir: no port to collide with anything else on the machine.
   if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $dir -c fsync=off -c full_page_writes=off -c max_connections=300" \
+    -o "-c listen_addresses='' -k $dir $fast -c max_connections=300" \
     start >/dev/null 2>&1; then
     cat "$dir/server.log" >&2
     rm -rf "$dir"

@@ -59,6 +59,11 @@ case " $engines " in *" postgresql "*)
   if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
     eval "$env"
     trap 'scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"' EXIT
+    # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
+    if SAMEN_TEST_ENGINE=postgres node --input-type=module \
+      -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
+      export SAMEN_TEST_PG_DEMO=samen_demo
+    fi
     SAMEN_TEST_ENGINE=postgres run_node api-postgresql tests/api/*.test.mjs
     scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
     trap - EXIT

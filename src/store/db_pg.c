@@ -148,6 +148,10 @@ static int reconnect(struct pdb *d)
 
 static const char *p_errmsg(struct db *db) { return PDB(db)->err; }
 
+/* Whether a failure was the connection's, outside a transaction, and a
+ * new connection is made: then the statement is worth one more try. */
+static int lost_and_found(struct pdb *d) { return PQstatus(d->c) != CONNECTION_OK && d->base.depth == 0 && reconnect(d) == 0; }
+
 static int p_exec(struct db *db, const char *sql)
 {
 	struct pdb *d = PDB(db);
@@ -155,7 +159,10 @@ static int p_exec(struct db *db, const char *sql)
 		snprintf(d->err, sizeof(d->err), "geen verbinding met de database");
 		return DB_ERR;
 	}
-	return run_simple(d, sql);
+	int r = run_simple(d, sql);
+	if (r == DB_ERR && lost_and_found(d))
+		r = run_simple(d, sql);
+	return r;
 }
 
 static int p_begin(struct db *db, int write)
@@ -413,8 +420,13 @@ static struct db_stmt *p_query(struct db *db, const char *sql, const char *fmt, 
 	if (!st)
 		return NULL;
 	st->base.db = db;
-	if (prepare(d, sql, fmt, st) != DB_DONE) {
-		if (PQtransactionStatus(d->c) != PQTRANS_INERROR)
+	int r = prepare(d, sql, fmt, st);
+	if (r != DB_DONE && lost_and_found(d))
+		r = prepare(d, sql, fmt, st);
+	if (r != DB_DONE) {
+		if (PQstatus(d->c) != CONNECTION_OK)
+			fprintf(stderr, "samen: geen verbinding met de database: %s\n", d->err);
+		else if (PQtransactionStatus(d->c) != PQTRANS_INERROR)
 			fprintf(stderr, "samen: SQL-fout: %s\n  in: %s\n", d->err, sql);
 		free(st);
 		return NULL;
@@ -501,7 +513,7 @@ static int p_step(struct db_stmt *base)
 		st->res = execute(d, st);
 		int r = map_result(d, st->res);
 		/* The server went away between two transactions: once more on a new connection. */
-		if (r == DB_ERR && PQstatus(d->c) != CONNECTION_OK && d->base.depth == 0 && reconnect(d) == 0) {
+		if (r == DB_ERR && lost_and_found(d)) {
 			PQclear(st->res);
 			st->res = NULL;
 			r = st->slot < 0 ? DB_DONE : prepare_named(d, &d->cache[st->slot]);
@@ -713,8 +725,10 @@ static void redact(const char *in, char *out, size_t len)
 
 static int check_database(struct pdb *d, char *err, int errlen, const char *shown)
 {
-	PGresult *r = PQexec(d->c, "SELECT pg_encoding_to_char(encoding), datcollate FROM pg_database"
-				   " WHERE datname = current_database()");
+	/* datlocprovider 'i' (ICU, PostgreSQL 15+) sorts by its own rules whatever datcollate says. */
+	PGresult *r = PQexec(d->c, "SELECT pg_encoding_to_char(encoding),"
+				   " CASE WHEN to_jsonb(d)->>'datlocprovider' = 'i' THEN 'ICU ' || (to_jsonb(d)->>'daticulocale')"
+				   " ELSE datcollate END FROM pg_database d WHERE datname = current_database()");
 	int ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
 	if (!ok) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", shown, PQerrorMessage(d->c));
@@ -727,7 +741,7 @@ static int check_database(struct pdb *d, char *err, int errlen, const char *show
 		if (strcmp(coll, "C") && strcmp(coll, "POSIX") && strcmp(coll, "C.UTF-8") && strcmp(coll, "C.utf8")) {
 			snprintf(err, (size_t)errlen,
 				 "database '%s' sorteert volgens '%s'; samen vraagt een database die op bytes sorteert, "
-				 "zoals SQLite: CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+				 "zoals SQLite: CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc LC_COLLATE 'C' "
 				 "LC_CTYPE 'C.UTF-8' (docs/installatie.md)",
 				 shown, coll);
 			ok = 0;

@@ -43,17 +43,21 @@ static char *select_all(const char *table, const struct columns *c)
 	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
 }
 
-static char *insert_sql(const char *table, const struct columns *c)
+/* "INSERT INTO t(a, b) VALUES(?, ?), (?, ?), …" for rows rows. */
+static char *insert_sql(const char *table, const struct columns *c, int rows)
 {
 	struct buf b;
-	buf_init(&b, 64 * 1024);
+	buf_init(&b, 1024 * 1024);
 	buf_printf(&b, "INSERT INTO %s(", table);
 	for (int i = 0; i < c->n; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", c->name[i]);
-	buf_adds(&b, ") VALUES(");
-	for (int i = 0; i < c->n; i++)
-		buf_adds(&b, i ? ", ?" : "?");
-	buf_adds(&b, ")");
+	buf_adds(&b, ") VALUES");
+	for (int r = 0; r < rows; r++) {
+		buf_adds(&b, r ? ", (" : "(");
+		for (int i = 0; i < c->n; i++)
+			buf_adds(&b, i ? ", ?" : "?");
+		buf_adds(&b, ")");
+	}
 	return buf_failed(&b) ? (buf_release(&b), NULL) : buf_detach(&b);
 }
 
@@ -67,35 +71,68 @@ static int same_columns(const struct columns *a, const struct columns *b)
 	return 1;
 }
 
+/* Rows go over in batches: one statement (one round trip to PostgreSQL)
+ * per BATCH rows. Every value as text: each engine turns it into the
+ * column's type (an integer column gets "42" as 42, losslessly). */
+#define BATCH 200
+
+struct batch {
+	int rows;
+	const char *fmt;
+	const char **texts; /* BATCH × columns, owned */
+};
+
+static int flush(struct store *to, const char *table, const struct columns *c, struct batch *b, struct problem *p)
+{
+	if (!b->rows)
+		return 0;
+	char *ins = insert_sql(table, c, b->rows);
+	int w = ins ? db_run_values(to->db, ins, b->fmt + (size_t)(BATCH - b->rows) * (size_t)c->n, NULL, b->texts) : DB_ERR;
+	free(ins);
+	for (int i = 0; i < b->rows * c->n; i++)
+		free((char *)b->texts[i]);
+	b->rows = 0;
+	if (w < 0)
+		return problem_set(p, 500, "Kan rijen van tabel %s niet schrijven: %s", table, db_errmsg(to->db));
+	return 0;
+}
+
 static int copy_rows(struct store *from, struct store *to, const char *table, const struct columns *c, long long *rows,
 		     struct problem *p)
 {
-	char *sel = select_all(table, c), *ins = insert_sql(table, c);
-	int r = sel && ins ? 0 : problem_set(p, 500, "geen geheugen");
+	char *sel = select_all(table, c), *fmt = malloc((size_t)BATCH * (size_t)c->n + 1);
+	struct batch b = { 0, fmt, calloc((size_t)BATCH * (size_t)c->n, sizeof(char *)) };
+	int r = sel && fmt && b.texts ? 0 : problem_set(p, 500, "geen geheugen");
+	if (fmt) {
+		memset(fmt, 't', (size_t)BATCH * (size_t)c->n);
+		fmt[(size_t)BATCH * (size_t)c->n] = '\0';
+	}
 	struct db_stmt *st = r == 0 ? db_query_all(from->db, sel) : NULL;
-	long long ints[MAX_COLUMNS];
-	const char *texts[MAX_COLUMNS];
-	char fmt[MAX_COLUMNS + 1];
-	int step;
+	int step = DB_DONE;
 	*rows = 0;
 	while (r == 0 && (step = db_step(st)) == DB_ROW) {
-		for (int i = 0; i < c->n; i++) {
-			fmt[i] = db_col_null(st, i) ? 'n' : db_col_is_int(st, i) ? 'l' : 't';
-			ints[i] = fmt[i] == 'l' ? db_col_int(st, i) : 0;
-			texts[i] = fmt[i] == 't' ? db_col_text(st, i) : NULL;
+		for (int i = 0; i < c->n && r == 0; i++) {
+			const char *v = db_col_text(st, i);
+			const char **slot = &b.texts[b.rows * c->n + i];
+			*slot = v ? strdup(v) : NULL;
+			if (v && !*slot)
+				r = problem_set(p, 500, "geen geheugen");
 		}
-		fmt[c->n] = '\0';
-		int w = db_run_values(to->db, ins, fmt, ints, texts);
-		if (w < 0)
-			r = problem_set(p, 500, "Kan een rij van tabel %s niet schrijven: %s", table, db_errmsg(to->db));
-		else
-			(*rows)++;
+		b.rows++;
+		(*rows)++;
+		if (r == 0 && b.rows == BATCH)
+			r = flush(to, table, c, &b, p);
 	}
 	if (r == 0 && step != DB_DONE)
 		r = problem_set(p, 500, "Kan tabel %s niet lezen: %s", table, db_errmsg(from->db));
+	if (r == 0)
+		r = flush(to, table, c, &b, p);
+	for (int i = 0; i < b.rows * c->n && b.texts; i++)
+		free((char *)b.texts[i]);
 	db_finalize(st);
 	free(sel);
-	free(ins);
+	free(fmt);
+	free(b.texts);
 	return r;
 }
 

@@ -59,18 +59,21 @@ static int migrate(struct store *s, struct problem *p)
 {
 	enum db_engine engine = db_engine(s->db);
 	/* In a write transaction: two servers starting together on one
-	 * PostgreSQL database must not both create it. */
-	if (db_begin(s->db) < 0)
-		return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
-	if (db_exec(s->db, engine == DB_POSTGRES
-				   ? "CREATE TABLE IF NOT EXISTS schema_migraties ("
-				     " versie BIGINT PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL)"
-				   : "CREATE TABLE IF NOT EXISTS schema_migraties ("
-				     " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT") < 0 ||
-	    db_commit(s->db) < 0) {
-		problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
-		db_rollback(s->db);
-		return -500;
+	 * PostgreSQL database must not both create it. (Every worker thread
+	 * opens the database: when there is nothing to do, no lock is taken.) */
+	if (!db_table_exists(s->db, "schema_migraties")) {
+		const char *create = engine == DB_POSTGRES
+					     ? "CREATE TABLE IF NOT EXISTS schema_migraties ("
+					       " versie BIGINT PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL)"
+					     : "CREATE TABLE IF NOT EXISTS schema_migraties ("
+					       " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT";
+		if (db_begin(s->db) < 0)
+			return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
+		if (db_exec(s->db, create) < 0 || db_commit(s->db) < 0) {
+			problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
+			db_rollback(s->db);
+			return -500;
+		}
 	}
 	unsigned char done[MAX_MIGRATION + 1] = { 0 };
 	struct db_stmt *st = db_query(s->db, "SELECT versie FROM schema_migraties", NULL);

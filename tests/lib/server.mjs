@@ -29,13 +29,25 @@ function psql(sql) {
 }
 
 // A new, empty database for the engine under test: a file name in dir
-// (SQLite), or the connection string of a new PostgreSQL database.
-// dropDb(db) removes a PostgreSQL one again (a file goes with its dir).
-export function newDb(dir, name = 'samen.db') {
+// (SQLite), or the connection string of a new PostgreSQL database (a copy
+// of template when given). dropDb(db) removes a PostgreSQL one again (a
+// file goes with its dir).
+export function newDb(dir, name = 'samen.db', { template = null } = {}) {
   if (ENGINE !== 'postgres') return join(dir, name);
   const db = `t${process.pid}_${++made}_${Math.random().toString(36).slice(2, 8)}`;
-  psql(`CREATE DATABASE ${db}`);
+  psql(`CREATE DATABASE ${db}${template ? ` TEMPLATE ${template}` : ''}`);
   return `${PG} dbname=${db}`;
+}
+
+// On PostgreSQL loading the demo takes a round trip per statement, so
+// tests/run.sh loads it once (makeDemoTemplate) and every
+// startServer({ demo: true }) serves a copy of that database
+// (SAMEN_TEST_PG_DEMO). `samen demo` itself is tested in cli.test.mjs.
+const DEMO_TEMPLATE = process.env.SAMEN_TEST_PG_DEMO || '';
+export async function makeDemoTemplate(name) {
+  psql(`CREATE DATABASE ${name}`);
+  const srv = await startServer({ demo: true, db: `${PG} dbname=${name}` });
+  await srv.stop();
 }
 
 export function dropDb(db) {
@@ -61,8 +73,9 @@ export function sqlDb(db, sql) {
 
 export async function startServer({ demo = false, env = {}, args = [], db: shared = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
-  const db = shared || newDb(dir);
-  const cmd = demo ? 'demo' : 'serve';
+  const copy = demo && ENGINE === 'postgres' && DEMO_TEMPLATE && !shared;
+  const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : null });
+  const cmd = demo && !copy ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
     env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,5 +127,5 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
     }
   }
 
-  return { url, db, dir, api, stop, get stderr() { return stderr; }, get exited() { return exited; } };
+  return { url, db, dir, pid: child.pid, api, stop, get stderr() { return stderr; }, get exited() { return exited; } };
 }
