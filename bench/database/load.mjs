@@ -10,8 +10,8 @@
 // organisation (no inzet needed), each (medewerker, day) used at most
 // 24 times, so every one is accepted: 201 means it was committed, and the
 // run afterwards checks that each acknowledged id is in the database.
-// A read is one of the proeftuin's balances, the latest approved entries,
-// or the matrix of the register on a date.
+// A read is one of the proeftuin's balances, 50 approved entries with their
+// postings, or the matrix of the register on a date.
 import { readFileSync } from 'node:fs';
 
 const [, , mode, ...args] = process.argv;
@@ -44,6 +44,13 @@ async function setup(url, token) {
     code: 'bench', naam: 'Benchverband', doelen: ['kosten'], geenCherryPicking: true,
     leden: orgs.map((organisatie) => ({ organisatie, rol: 'lid', van: '2010-01-01' })),
   }), 'verband');
+  // Trajecten on three task fields, so that the matrix has something to show.
+  for (const [i, tv] of ['ict', 'belastingen', 'inkoop'].entries()) {
+    if (tv !== 'ict') await must(api('POST', '/api/v1/taakvelden', { code: tv, naam: tv, soort: 'bedrijfsvoering' }), tv);
+    await must(api('POST', '/api/v1/verbanden/bench/trajecten', {
+      taakveld: tv, fase: 'uitvoering', vorm: 'netwerk', intensiteit: 'bijstand', start: `201${i}-01-01`,
+    }), `traject ${tv}`);
+  }
   const pt = 'bench';
   await must(api('POST', '/api/v1/proeftuinen', {
     code: pt, naam: 'Benchproeftuin', van: '2012-01-01', tot: '2012-12-31', tariefCenten: 6500, kredietlimietMinuten: 100000, leden: orgs,
@@ -90,7 +97,7 @@ async function run(kind, stateFile, seconds, clients, urls) {
   let requests = 0, ok = 0, errors = 0, next = 0, firstError = '';
   const reads = [
     `/api/v1/proeftuinen/${state.pt}/saldi`,
-    `/api/v1/proeftuinen/${state.pt}/uren?status=goedgekeurd&limit=50`,
+    `/api/v1/proeftuinen/${state.pt}/uren?status=goedgekeurd&limiet=50`,
     `/api/v1/matrix?organisatie=${state.orgs[0]}&datum=2012-03-08`,
   ];
   const deadline = performance.now() + seconds * 1000;
