@@ -17,6 +17,21 @@ log=$B/test-logs
 mkdir -p "$log"
 passed=0 failed=0
 
+# A PostgreSQL cluster of our own for the unit test of db.h and the second
+# run of the API tests, stopped again however the tests end.
+engines=${SAMEN_ENGINES:-sqlite postgresql}
+pg_up=0
+case " $engines " in *" postgresql "*)
+  if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
+    eval "$env"
+    trap 'scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"' EXIT
+    pg_up=1
+  else
+    echo "FAIL api-postgresql: geen PostgreSQL-cluster"; sed 's/^/    /' "$log/pg-cluster.log"
+    failed=$((failed + 1))
+  fi ;;
+esac
+
 for t in "$B"/asan/tests/test_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t")
@@ -52,26 +67,17 @@ run_node() { # $1 = suite name, rest = files
 }
 
 shopt -s nullglob
-engines=${SAMEN_ENGINES:-sqlite postgresql}
 case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
-case " $engines " in *" postgresql "*)
-  # A cluster of our own, stopped again however the tests end.
-  if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
-    eval "$env"
-    trap 'scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"' EXIT
-    # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
-    if SAMEN_TEST_ENGINE=postgres node --input-type=module \
-      -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
-      export SAMEN_TEST_PG_DEMO=samen_demo
-    fi
-    SAMEN_TEST_ENGINE=postgres run_node api-postgresql tests/api/*.test.mjs
-    scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
-    trap - EXIT
-  else
-    echo "FAIL api-postgresql: geen PostgreSQL-cluster"; sed 's/^/    /' "$log/pg-cluster.log"
-    failed=$((failed + 1))
-  fi ;;
-esac
+if [ "$pg_up" = 1 ]; then
+  # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
+  if SAMEN_TEST_ENGINE=postgres node --input-type=module \
+    -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
+    export SAMEN_TEST_PG_DEMO=samen_demo
+  fi
+  SAMEN_TEST_ENGINE=postgres run_node api-postgresql tests/api/*.test.mjs
+  scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
+  trap - EXIT
+fi
 SAMEN_TEST_ENGINE=sqlite run_node browser tests/browser/*.test.mjs
 
 echo "$passed passed, $failed failed"

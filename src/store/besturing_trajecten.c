@@ -850,7 +850,7 @@ int besturing_role_list(struct store *s, const char *verband, long long traject,
 	struct db_stmt *st =
 		db_query(s->db,
 			 "SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-			 " ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id",
+			 " ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van NULLS FIRST, r.id",
 			 "lt", traject, traject ? NULL : verband);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)

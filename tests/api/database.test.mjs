@@ -6,8 +6,8 @@
 // acknowledged is there after the server is killed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { BIN, ENGINE, startServer, sqlDb } from '../lib/server.mjs';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN, ENGINE, startServer, sqlDb, newDb, dropDb } from '../lib/server.mjs';
 
 const PG = process.env.SAMEN_TEST_PG;
 const onPg = { skip: ENGINE !== 'postgres' && 'alleen op PostgreSQL' };
@@ -47,6 +47,41 @@ test('a database that does not sort by bytes is refused, saying how to make one'
     assert.match(r.stderr, /sorteert volgens 'ICU nl-NL'.*LC_COLLATE 'C'/s);
   } finally {
     sqlDb(`${PG} dbname=postgres`, `DROP DATABASE IF EXISTS ${name}`);
+  }
+});
+
+test('samen demo on PostgreSQL fills an empty database, replaces its own demo, and refuses any other', onPg, async () => {
+  // A database with a register that samen demo did not make: refused, left alone.
+  const real = newDb('/tmp');
+  try {
+    assert.equal(samen(['import', '--db', real, 'demo/register.json']).status, 0);
+    const r = samen(['demo', '--db', real, '--port', '0']);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /geen demodatabase/);
+    assert.match(samen(['export', '--db', real]).stdout, /GM0148/);
+  } finally {
+    dropDb(real);
+  }
+  // Twice on one database: the second run drops the first demo's tables and loads it again.
+  const db = newDb('/tmp');
+  try {
+    for (let round = 0; round < 2; round++) {
+      const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '', err = '';
+      child.stderr.on('data', (d) => { err += d; });
+      const exited = new Promise((res) => child.on('exit', (code) => res(code)));
+      await new Promise((res, rej) => {
+        const timer = setTimeout(() => rej(new Error(`demo did not serve in 90 s\n${err}`)), 90000);
+        child.stdout.on('data', (d) => { out += d; if (/luistert op/.test(out)) { clearTimeout(timer); res(); } });
+        exited.then((code) => { clearTimeout(timer); rej(new Error(`demo exited ${code}\n${err}`)); });
+      });
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, err);
+      assert.doesNotMatch(err, /AddressSanitizer|runtime error|LeakSanitizer|SQL-fout/);
+    }
+    assert.equal(sqlDb(db, "SELECT count(*) FROM organisaties WHERE code = 'GM0148'").stdout.trim(), '1');
+  } finally {
+    dropDb(db);
   }
 });
 
