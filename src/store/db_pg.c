@@ -40,6 +40,7 @@ struct pcached {
 	char sig[64]; /* the parameter types it was prepared with */
 	unsigned hash;
 	int nparams, in_use, prepared;
+	int as_text; /* only a marker: with these types it does not prepare, declare the text ones text */
 	unsigned long long used;
 	char name[16];
 };
@@ -346,41 +347,47 @@ static int cache_slot(struct pdb *d, const char *sql, const char *sig, unsigned 
 	return victim;
 }
 
-/* Prepares sql (cached) and puts its slot in st: DB_DONE, or an error. */
+/* Prepares sql (cached) and puts its slot in st: DB_DONE, or an error.
+ * The text is translated when it is first prepared on this connection. */
 static int prepare(struct pdb *d, const char *sql, const char *fmt, struct pstmt *st)
 {
-	int nparams;
-	char *pg_sql = translate(sql, &nparams);
-	if (!pg_sql) {
-		snprintf(d->err, sizeof(d->err), "ongeldige parameter in SQL");
-		return DB_ERR;
-	}
-	st->nparams = nparams;
 	int r = DB_ERR;
 	for (int as_text = 0; as_text < 2; as_text++) {
 		char sig[64];
 		signature(fmt, as_text, sig, sizeof(sig));
 		unsigned h = hash_text(hash_text(2166136261u, sql), sig);
 		int found, i = cache_slot(d, sql, sig, h, &found);
-		if (i < 0) { /* every slot in use: run it unprepared */
-			st->slot = -1;
-			st->pg_sql = pg_sql;
-			snprintf(st->sig, sizeof(st->sig), "%s", sig);
-			return DB_DONE;
+		struct pcached *c = i >= 0 ? &d->cache[i] : NULL;
+		if (c && found && c->as_text) { /* known to need the text types */
+			c->used = ++d->clock;
+			continue;
 		}
-		struct pcached *c = &d->cache[i];
-		if (!found) {
+		if (!c || !found) {
+			int nparams;
+			char *pg_sql = translate(sql, &nparams);
+			if (!pg_sql) {
+				snprintf(d->err, sizeof(d->err), "ongeldige parameter in SQL");
+				return DB_ERR;
+			}
+			st->nparams = nparams;
+			if (!c) { /* every slot in use: run it unprepared */
+				st->slot = -1;
+				st->pg_sql = pg_sql;
+				snprintf(st->sig, sizeof(st->sig), "%s", sig);
+				return DB_DONE;
+			}
 			c->sql = strdup(sql);
-			c->pg_sql = strdup(pg_sql);
+			c->pg_sql = pg_sql;
 			snprintf(c->sig, sizeof(c->sig), "%s", sig);
 			c->hash = h;
 			c->nparams = nparams;
 			snprintf(c->name, sizeof(c->name), "s%u", ++d->next_name);
-			if (!c->sql || !c->pg_sql) {
+			if (!c->sql) {
 				cache_free(d, c);
-				break;
+				return DB_ERR;
 			}
 		}
+		st->nparams = c->nparams;
 		/* A statement that fails to prepare spoils the transaction
 		 * around it; the first preparation in one gets a savepoint. */
 		int guard = !c->prepared && PQtransactionStatus(d->c) == PQTRANS_INTRANS &&
@@ -397,15 +404,18 @@ static int prepare(struct pdb *d, const char *sql, const char *fmt, struct pstmt
 			c->in_use = 1;
 			c->used = ++d->clock;
 			st->slot = i;
+			return DB_DONE;
+		}
+		/* A text parameter whose type PostgreSQL cannot infer ("? IS
+		 * NULL": 42P18, 42P08): declare the text ones text and try again,
+		 * and remember that for the next time. */
+		if (as_text || (strcmp(d->state, "42P18") && strcmp(d->state, "42P08"))) {
+			cache_free(d, c);
 			break;
 		}
-		cache_free(d, c);
-		/* A text parameter whose type PostgreSQL cannot infer ("? IS
-		 * NULL": 42P18, 42P08): declare the text ones text and try again. */
-		if (strcmp(d->state, "42P18") && strcmp(d->state, "42P08"))
-			break;
+		c->as_text = 1;
+		c->used = ++d->clock;
 	}
-	free(pg_sql);
 	return r;
 }
 
@@ -741,7 +751,8 @@ static int check_database(struct pdb *d, char *err, int errlen, const char *show
 		if (strcmp(coll, "C") && strcmp(coll, "POSIX") && strcmp(coll, "C.UTF-8") && strcmp(coll, "C.utf8")) {
 			snprintf(err, (size_t)errlen,
 				 "database '%s' sorteert volgens '%s'; samen vraagt een database die op bytes sorteert, "
-				 "zoals SQLite: CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc LC_COLLATE 'C' "
+				 "zoals SQLite: CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER libc "
+				 "LC_COLLATE 'C' "
 				 "LC_CTYPE 'C.UTF-8' (docs/installatie.md)",
 				 shown, coll);
 			ok = 0;
