@@ -37,7 +37,7 @@
 struct pcached {
 	char *sql;    /* the statement as the store wrote it; NULL = free slot */
 	char *pg_sql; /* as PostgreSQL reads it */
-	char sig[64]; /* the parameter types it was prepared with */
+	char *sig;    /* the parameter types it was prepared with (signature) */
 	unsigned hash;
 	int nparams, in_use, prepared;
 	int as_text; /* only a marker: with these types it does not prepare, declare the text ones text */
@@ -60,7 +60,7 @@ struct pstmt {
 	struct db_stmt base;
 	int slot;     /* in cache, or -1: run unprepared */
 	char *pg_sql; /* the translated text, for an unprepared run */
-	char sig[64]; /* and its parameter types */
+	char *sig;    /* and its parameter types */
 	int nparams;
 	char **values;
 	PGresult *res;
@@ -196,6 +196,7 @@ static void p_close(struct db *db)
 	for (int i = 0; i < STMT_CACHE; i++) {
 		free(d->cache[i].sql);
 		free(d->cache[i].pg_sql);
+		free(d->cache[i].sig);
 	}
 	PQfinish(d->c);
 	free(d);
@@ -279,12 +280,15 @@ static int is_int_type(char t) { return t == 'i' || t == 'l' || t == 'b'; }
 /* The parameter types a statement is prepared with: integers as int8,
  * text and NULL left for PostgreSQL to infer from where they stand, or
  * (as_text) declared text where it cannot. */
-static void signature(const char *fmt, int as_text, char *sig, size_t len)
+static char *signature(const char *fmt, int as_text)
 {
-	size_t k = 0;
-	for (; fmt[k] && k + 1 < len; k++)
+	size_t n = strlen(fmt);
+	char *sig = malloc(n + 1);
+	for (size_t k = 0; sig && k < n; k++)
 		sig[k] = is_int_type(fmt[k]) ? 'l' : as_text ? 'T' : 't';
-	sig[k] = '\0';
+	if (sig)
+		sig[n] = '\0';
+	return sig;
 }
 
 static Oid *param_types(const char *sig, int nparams)
@@ -318,6 +322,7 @@ static void cache_free(struct pdb *d, struct pcached *c)
 	}
 	free(c->sql);
 	free(c->pg_sql);
+	free(c->sig);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -353,13 +358,15 @@ static int prepare(struct pdb *d, const char *sql, const char *fmt, struct pstmt
 {
 	int r = DB_ERR;
 	for (int as_text = 0; as_text < 2; as_text++) {
-		char sig[64];
-		signature(fmt, as_text, sig, sizeof(sig));
+		char *sig = signature(fmt, as_text);
+		if (!sig)
+			return DB_ERR;
 		unsigned h = hash_text(hash_text(2166136261u, sql), sig);
 		int found, i = cache_slot(d, sql, sig, h, &found);
 		struct pcached *c = i >= 0 ? &d->cache[i] : NULL;
 		if (c && found && c->as_text) { /* known to need the text types */
 			c->used = ++d->clock;
+			free(sig);
 			continue;
 		}
 		if (!c || !found) {
@@ -367,18 +374,20 @@ static int prepare(struct pdb *d, const char *sql, const char *fmt, struct pstmt
 			char *pg_sql = translate(sql, &nparams);
 			if (!pg_sql) {
 				snprintf(d->err, sizeof(d->err), "ongeldige parameter in SQL");
+				free(sig);
 				return DB_ERR;
 			}
 			st->nparams = nparams;
 			if (!c) { /* every slot in use: run it unprepared */
 				st->slot = -1;
 				st->pg_sql = pg_sql;
-				snprintf(st->sig, sizeof(st->sig), "%s", sig);
+				st->sig = sig;
 				return DB_DONE;
 			}
 			c->sql = strdup(sql);
 			c->pg_sql = pg_sql;
-			snprintf(c->sig, sizeof(c->sig), "%s", sig);
+			c->sig = sig;
+			sig = NULL;
 			c->hash = h;
 			c->nparams = nparams;
 			snprintf(c->name, sizeof(c->name), "s%u", ++d->next_name);
@@ -387,6 +396,7 @@ static int prepare(struct pdb *d, const char *sql, const char *fmt, struct pstmt
 				return DB_ERR;
 			}
 		}
+		free(sig); /* NULL when the cache took it */
 		st->nparams = c->nparams;
 		/* A statement that fails to prepare spoils the transaction
 		 * around it; the first preparation in one gets a savepoint. */
@@ -562,6 +572,7 @@ static void p_finalize(struct db_stmt *base)
 		free(st->values[k]);
 	free(st->values);
 	free(st->pg_sql);
+	free(st->sig);
 	PQclear(st->res);
 	free(st);
 }
