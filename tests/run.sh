@@ -24,7 +24,9 @@ pg_up=0
 case " $engines " in *" postgresql "*)
   if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
     eval "$env"
-    trap 'scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"' EXIT
+    pg_stop() { if [ -n "${SAMEN_PG_DIR:-}" ]; then scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"; SAMEN_PG_DIR=; fi; }
+    trap pg_stop EXIT
+    trap 'pg_stop; exit 130' INT TERM
     pg_up=1
   else
     echo "FAIL api-postgresql: geen PostgreSQL-cluster"; sed 's/^/    /' "$log/pg-cluster.log"
@@ -75,8 +77,7 @@ if [ "$pg_up" = 1 ]; then
     export SAMEN_TEST_PG_DEMO=samen_demo
   fi
   SAMEN_TEST_ENGINE=postgres run_node api-postgresql tests/api/*.test.mjs
-  scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"
-  trap - EXIT
+  pg_stop
 fi
 SAMEN_TEST_ENGINE=sqlite run_node browser tests/browser/*.test.mjs
 
