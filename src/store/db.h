@@ -115,4 +115,12 @@ int db_defer_foreign_keys(struct db *db);
  * triggers): for samen demo replacing its own demo database. */
 int db_drop_all(struct db *db);
 
+/* Copies the whole database from into to (made when missing, else
+ * replaced), as one consistent snapshot of from: it reads in one read
+ * transaction, so writers of from go on meanwhile and every transaction
+ * committed before it began is in the copy. Connections open on to see
+ * the new content (SQLite's backup API). 0, or -1 with err filled. Both are
+ * SQLite files; PostgreSQL has its own tools for this (pg_dump). */
+int db_copy(const char *from, const char *to, char *err, int errlen);
+
 #endif

@@ -14,6 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkResponse } from './contract.mjs';
 
 export const BIN = process.env.SAMEN_BIN || new URL('../../build/asan/samen', import.meta.url).pathname;
 export const ADMIN_TOKEN = 'test-beheerder-token-0123456789';
@@ -86,7 +87,7 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
     let out = '';
     // Loading the demo takes a round trip to PostgreSQL per statement.
     const wait = ENGINE === 'postgres' ? 60 : 20;
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${wait} s\n` + stderr)), wait * 1000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s\n` + stderr)); }, wait * 1000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
@@ -109,6 +110,8 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
     const text = await res.text();
     let json = null;
     if (!raw) { try { json = JSON.parse(text); } catch { json = null; } }
+    // Every API answer must be what the OpenAPI document says (tests/lib/contract.mjs).
+    await checkResponse(url, method, path, { status: res.status, headers: res.headers, text });
     return { status: res.status, headers: res.headers, text, json };
   }
 
