@@ -744,8 +744,8 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 		 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong, count(*) OVER () FROM audit"
 		 " WHERE (?1 IS NULL OR tijdstempel >= ?1) AND (?2 = '' OR tijdstempel <= ?2)"
 		 " AND (?3 IS NULL OR actor_naam = ?3) AND (?4 = 0 OR id < ?4)"
-		 " AND (?5 IS NULL OR lower(actor) LIKE ?5 ESCAPE '\\' OR lower(actie) LIKE ?5 ESCAPE '\\'"
-		 " OR lower(coalesce(object, '')) LIKE ?5 ESCAPE '\\' OR lower(resultaat) LIKE ?5 ESCAPE '\\')%s",
+		 " AND (?5 IS NULL OR lower(actor) LIKE lower(?5) ESCAPE '\\' OR lower(actie) LIKE lower(?5) ESCAPE '\\'"
+		 " OR lower(coalesce(object, '')) LIKE lower(?5) ESCAPE '\\' OR lower(resultaat) LIKE lower(?5) ESCAPE '\\')%s",
 		 listing_order(l, cols, 1, "id", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "tttlt", f->van, tot, f->actor, f->voor, like);
 	if (f->total)

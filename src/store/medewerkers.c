@@ -539,8 +539,8 @@ int medewerkers_list_page(struct store *s, const char *org, const struct listing
 		 "SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"
 		 " m.pensioenjaar, m.email, m.organisatie_id, count(*) OVER ()"
 		 " FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
-		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE ?2 ESCAPE '\\'"
-		 " OR lower(coalesce(m.functie, '')) LIKE ?2 ESCAPE '\\')%s",
+		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE lower(?2) ESCAPE '\\'"
+		 " OR lower(coalesce(m.functie, '')) LIKE lower(?2) ESCAPE '\\')%s",
 		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "tt", org, like);
 	if (!st)

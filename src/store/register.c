@@ -830,8 +830,9 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
 			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
 			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
-			       " WHERE ?3 IS NULL OR lower(naam1) LIKE ?3 ESCAPE '\\' OR lower(naam2) LIKE ?3 ESCAPE '\\'"
-			       " OR lower(org1) LIKE ?3 ESCAPE '\\' OR lower(org2) LIKE ?3 ESCAPE '\\'%s",
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE lower(?3) ESCAPE '\\' OR lower(naam2) LIKE lower(?3) "
+			       "ESCAPE '\\'"
+			       " OR lower(org1) LIKE lower(?3) ESCAPE '\\' OR lower(org2) LIKE lower(?3) ESCAPE '\\'%s",
 		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
 	if (!st)

@@ -438,12 +438,13 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 						      { "status", "o.status" },
 						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" },
 						      { NULL, NULL } };
-#define WHERE                                                                                                              \
-	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                   \
-	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                      \
-	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"              \
-	" AND (?5 IS NULL OR lower(o.titel) LIKE ?5 ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE ?5 ESCAPE " \
-	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE ?5 ESCAPE '\\')"
+#define WHERE                                                                                                                    \
+	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                         \
+	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                            \
+	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"                    \
+	" AND (?5 IS NULL OR lower(o.titel) LIKE lower(?5) ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE lower(?5) " \
+	"ESCAPE "                                                                                                                \
+	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE lower(?5) ESCAPE '\\')"
 	char pat[256], order[256], sql[1536];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
 	if (l)

@@ -389,7 +389,8 @@ test('samen demo --port 0 prints its URL, serves the demo network and stops clea
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 30 s\n${stderr}`)), 30000);
+    // Loading the demo takes a round trip per statement on PostgreSQL: under load, long.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no URL within 120 s\n${stderr}`)); }, 120000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)/);

@@ -50,7 +50,7 @@ const SQLITE_ONLY = [
 ];
 // What only PostgreSQL understands.
 const PG_ONLY = [
-  [/\bBIGINT\b/i, 'BIGINT in a STRICT table: INTEGER (64 bits in SQLite)'],
+  [/\bBIGINT\b[\s\S]*\bSTRICT\b/i, 'BIGINT in a STRICT table: INTEGER (64 bits in SQLite)'],
   [/GENERATED\s+BY/i, 'an identity column: INTEGER PRIMARY KEY'],
   [/plpgsql|\$\$|EXECUTE\s+FUNCTION/i, 'a PL/pgSQL trigger: BEGIN SELECT RAISE(ABORT, \'…\'); END'],
   [/::/, 'a :: cast: CAST(… AS …)'],

@@ -78,7 +78,11 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
   const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : null });
   const cmd = demo && !copy ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
-    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    // A test that waits in spawnSync (a CLI call, a lint) leaves its kept-alive
+    // connection idle with Node unable to notice the server closing it after
+    // the head deadline (10 s), and its next request would hit the closed
+    // socket: tests give idle connections longer unless they test that limit.
+    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, SAMEN_KOP_SECONDEN: '120', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
