@@ -92,6 +92,11 @@ if [ "$pg_up" = 1 ]; then
     -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
     export SAMEN_TEST_PG_DEMO=samen_demo
   fi
+  # And an empty, migrated one for every other server.
+  if SAMEN_TEST_ENGINE=postgres node --input-type=module \
+    -e "await (await import('./tests/lib/server.mjs')).makeEmptyTemplate('samen_leeg')" >> "$log/pg-cluster.log" 2>&1; then
+    export SAMEN_TEST_PG_EMPTY=samen_leeg
+  fi
   # What does not start a server (the layers, the migration files) is the
   # same on both engines: checked once, in the SQLite run.
   pg_files=()

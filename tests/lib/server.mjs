@@ -44,10 +44,20 @@ export function newDb(dir, name = 'samen.db', { template = null } = {}) {
 // tests/run.sh loads it once (makeDemoTemplate) and every
 // startServer({ demo: true }) serves a copy of that database
 // (SAMEN_TEST_PG_DEMO). `samen demo` itself is tested in cli.test.mjs.
+// Likewise every other server starts on a copy of a database that is
+// migrated already (SAMEN_TEST_PG_EMPTY, makeEmptyTemplate): copying is
+// cheaper than applying every migration again. A database a test asks for
+// with newDb() stays truly empty.
 const DEMO_TEMPLATE = process.env.SAMEN_TEST_PG_DEMO || '';
+const EMPTY_TEMPLATE = process.env.SAMEN_TEST_PG_EMPTY || '';
 export async function makeDemoTemplate(name) {
   psql(`CREATE DATABASE ${name}`);
   const srv = await startServer({ demo: true, db: `${PG} dbname=${name}` });
+  await srv.stop();
+}
+export async function makeEmptyTemplate(name) {
+  psql(`CREATE DATABASE ${name}`);
+  const srv = await startServer({ db: `${PG} dbname=${name}` });
   await srv.stop();
 }
 
@@ -75,7 +85,7 @@ export function sqlDb(db, sql) {
 export async function startServer({ demo = false, env = {}, args = [], db: shared = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
   const copy = demo && ENGINE === 'postgres' && DEMO_TEMPLATE && !shared;
-  const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : null });
+  const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : demo ? null : EMPTY_TEMPLATE || null });
   const cmd = demo && !copy ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
     // A test that waits in spawnSync (a CLI call, a lint) leaves its kept-alive
