@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include "core/utf8.h"
@@ -71,9 +73,55 @@ int gebruikers_check_password(const char *wachtwoord, struct problem *p)
 	return 0;
 }
 
+/* Argon2id runs in a thread of its own at the lowest priority (nice 19):
+ * while a flood of sign-ins keeps it busy, every other request still gets
+ * the processor first. The calling worker waits for it; a thread per hash
+ * costs microseconds against the hash's tens of milliseconds, and lowering
+ * a thread's own priority needs no privilege (raising it back would). */
+struct hash_job {
+	const char *pw;
+	const char *verify_against; /* NULL: make a new hash into out */
+	char *out;
+	int result;
+};
+
+static void hash_work(struct hash_job *j)
+{
+	if (j->verify_against)
+		j->result = crypto_pwhash_str_verify(j->verify_against, j->pw, strlen(j->pw));
+	else
+		j->result = crypto_pwhash_str(j->out, j->pw, strlen(j->pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					      crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+static void *hash_thread(void *arg)
+{
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+	hash_work(arg);
+	return NULL;
+}
+
+/* Runs the job at low priority, or at the caller's if no thread can be made. */
+static int hash_run(struct hash_job *j)
+{
+	pthread_t t;
+	if (pthread_create(&t, NULL, hash_thread, j) != 0)
+		hash_work(j);
+	else
+		pthread_join(t, NULL);
+	return j->result;
+}
+
 static int hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
 {
-	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	struct hash_job j = { .pw = pw, .out = out };
+	return hash_run(&j);
+}
+
+static int hash_verify(const char *hash, const char *pw)
+{
+	struct hash_job j = { .pw = pw, .verify_against = hash };
+	return hash_run(&j);
 }
 
 static int hash_enter(int wait);
@@ -574,10 +622,6 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	if (!adres || !adres[0])
 		adres = "onbekend";
 	long long now = (long long)time(NULL);
-	/* Forget what no longer matters: ended sessions, old failures. */
-	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
-	db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
-	       now - GEBRUIKERS_LOCK_SECONDS, now);
 
 	char nh[GEBRUIKERS_NAME_HASH_LEN];
 	if (gebruikers_name_hash(s, naam, nh) < 0)
@@ -610,8 +654,14 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 		memset(&out->actor, 0, sizeof(out->actor));
 		return GEBRUIKERS_LOGIN_BUSY;
 	}
+	/* Forget what no longer matters: ended sessions, old failures. Only
+	 * with a hashing slot: a sign-in waiting for one comes back every few
+	 * dozen milliseconds and must cost no writes meanwhile. */
+	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
+	db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
+	       now - GEBRUIKERS_LOCK_SECONDS, now);
 	/* The same work whether or not the name exists. */
-	int ok = crypto_pwhash_str_verify(hash[0] ? hash : g_dummy_hash, wachtwoord, strlen(wachtwoord)) == 0 && hash[0];
+	int ok = hash_verify(hash[0] ? hash : g_dummy_hash, wachtwoord) == 0 && hash[0];
 	if (ok &&
 	    crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
 		char fresh[crypto_pwhash_STRBYTES];

@@ -99,9 +99,10 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    // Loading the demo takes a round trip to PostgreSQL per statement.
-    const wait = ENGINE === 'postgres' ? 60 : 20;
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s\n` + stderr)); }, wait * 1000);
+    // A busy machine; and loading the demo takes a round trip to PostgreSQL per statement.
+    const wait = ENGINE === 'postgres' ? 90 : 60;
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s
+` + stderr)); }, wait * 1000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
