@@ -101,8 +101,7 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
     let out = '';
     // A busy machine; and loading the demo takes a round trip to PostgreSQL per statement.
     const wait = ENGINE === 'postgres' ? 90 : 60;
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s
-` + stderr)); }, wait * 1000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s\n` + stderr)); }, wait * 1000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
