@@ -88,9 +88,13 @@ shopt -s nullglob
 case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
 if [ "$pg_up" = 1 ]; then
   # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
+  # samen demo into an empty PostgreSQL database: tests count on it (a failure fails the run).
   if SAMEN_TEST_ENGINE=postgres node --input-type=module \
     -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
-    export SAMEN_TEST_PG_DEMO=samen_demo
+    export SAMEN_TEST_PG_DEMO=samen_demo; passed=$((passed + 1))
+  else
+    echo "FAIL api-postgresql: samen demo in een lege PostgreSQL-database"; tail -20 "$log/pg-cluster.log" | sed 's/^/    /'
+    failed=$((failed + 1))
   fi
   # And an empty, migrated one for every other server.
   if SAMEN_TEST_ENGINE=postgres node --input-type=module \

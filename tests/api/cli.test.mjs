@@ -17,8 +17,7 @@ let nfiles = 0;
 function tmp(name) { return join(dir, `${nfiles++}-${name}`); }
 // A new database of the engine under test (a file name in dir for SQLite).
 // On PostgreSQL a copy of the migrated template (tests/run.sh) when there is
-// one: these tests are about import and export, not about migrating. The
-// demo's own test asks for a truly empty database.
+// one: these tests are about import and export, not about migrating.
 const MIGRATED = process.env.SAMEN_TEST_PG_EMPTY || null;
 function tmpDb(name, { template = MIGRATED } = {}) { return newDb(dir, `${nfiles++}-${name}`, { template }); }
 
@@ -387,7 +386,9 @@ test('a document of another format or version is refused, naming the field', () 
 // ---- demo --------------------------------------------------------------
 
 test('samen demo --port 0 prints its URL, serves the demo network and stops cleanly on SIGTERM', async () => {
-  const db = tmpDb('demo-run.db', { template: null });
+  // On PostgreSQL over a copy of tests/run.sh's demo template when there is
+  // one: samen demo replaces its own demo (the empty database was the template's).
+  const db = tmpDb('demo-run.db', { template: process.env.SAMEN_TEST_PG_DEMO || null });
   const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

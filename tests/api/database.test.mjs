@@ -63,13 +63,14 @@ test('samen demo on PostgreSQL fills an empty database, replaces its own demo, a
     dropDb(real);
   }
   // Twice on one database: the second run drops the first demo's tables and
-  // loads it again. Filling an empty database is cli.test.mjs's demo test;
-  // when tests/run.sh made a demo template (itself made by samen demo), the
-  // first round is a copy of it.
-  const template = process.env.SAMEN_TEST_PG_DEMO || null;
-  const db = newDb('/tmp', 'samen.db', { template });
+  // loads it again. Loading the demo is long on PostgreSQL, so when
+  // tests/run.sh has made its demo template (samen demo into an empty
+  // database, a failure there fails the run) cli.test.mjs's demo test runs
+  // samen demo over a copy of it (the second round) and this test stops here.
+  if (process.env.SAMEN_TEST_PG_DEMO) return;
+  const db = newDb('/tmp');
   try {
-    for (let round = template ? 1 : 0; round < 2; round++) {
+    for (let round = 0; round < 2; round++) {
       const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '', err = '';
       child.stderr.on('data', (d) => { err += d; });

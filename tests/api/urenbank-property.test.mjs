@@ -18,7 +18,7 @@ import { CODES, DRECHTSTEDEN, must, samen } from './urenbank-helpers.mjs';
 const SEED = Number(process.env.PROEFTUIN_SEED || Date.now() % 1000000);
 // Fewer on PostgreSQL: there the run checks the same rules in the other
 // dialect, and every operation is several round trips to the database.
-const OPS = Number(process.env.PROEFTUIN_OPS || (ENGINE === 'postgres' ? 600 : 2000));
+const OPS = Number(process.env.PROEFTUIN_OPS || (ENGINE === 'postgres' ? 300 : 2000));
 const RATE = 6500;
 const LIMIT = 600;
 const PT = 'prop';
