@@ -13,7 +13,7 @@
 
 CC      ?= cc
 B       ?= build
-PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter cairo pangocairo fontconfig
+PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium gnutls libical xlsxwriter cairo pangocairo fontconfig
 # Route tables (src/http/request.h) are positional and end in fields only the
 # API describes; a page's route leaves them out, so missing initializers are not an error.
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Wno-missing-field-initializers -Werror

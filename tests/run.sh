@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test against the sanitised build and ends with "N passed, N failed".
 #   unit:    build/asan/tests/test_*   (cmocka)
-#   api:     tests/api/*.test.mjs      (node --test; a real server per file)
+#   api:     tests/api/*.test.mjs      (node --test; a real server per file), twice:
+#            on SQLite, then on PostgreSQL in a throwaway cluster (scripts/pg-cluster.sh)
 #   browser: tests/browser/*.test.mjs  (node --test; Chromium via playwright-core)
 #   fuzz:    build/fuzz/fuzz_*          (libFuzzer, a few seconds each; make fuzz runs them long)
-# SAMEN_BIN points the JavaScript tests at the binary under test.
+# SAMEN_BIN points the JavaScript tests at the binary under test;
+# SAMEN_TEST_ENGINE (sqlite, postgres) the servers at their engine (tests/lib/server.mjs).
+# SAMEN_ENGINES="sqlite" (or "postgresql") runs the API suite on one engine only.
 set -u
 cd "$(dirname "$0")/.."
 B=${B:-build}
@@ -14,6 +17,23 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 log=$B/test-logs
 mkdir -p "$log"
 passed=0 failed=0
+
+# A PostgreSQL cluster of our own for the unit test of db.h and the second
+# run of the API tests, stopped again however the tests end.
+engines=${SAMEN_ENGINES:-sqlite postgresql}
+pg_up=0
+case " $engines " in *" postgresql "*)
+  if env=$(scripts/pg-cluster.sh start 2> "$log/pg-cluster.log"); then
+    eval "$env"
+    pg_stop() { if [ -n "${SAMEN_PG_DIR:-}" ]; then scripts/pg-cluster.sh stop "$SAMEN_PG_DIR"; SAMEN_PG_DIR=; fi; }
+    trap pg_stop EXIT
+    trap 'pg_stop; exit 130' INT TERM
+    pg_up=1
+  else
+    echo "FAIL api-postgresql: geen PostgreSQL-cluster"; sed 's/^/    /' "$log/pg-cluster.log"
+    failed=$((failed + 1))
+  fi ;;
+esac
 
 for t in "$B"/asan/tests/test_*; do
   [ -x "$t" ] || continue
@@ -65,8 +85,32 @@ run_node() { # $1 = suite name, rest = files
 }
 
 shopt -s nullglob
-run_node api tests/api/*.test.mjs
-run_node browser tests/browser/*.test.mjs
+case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
+if [ "$pg_up" = 1 ]; then
+  # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
+  # samen demo into an empty PostgreSQL database: tests count on it (a failure fails the run).
+  if SAMEN_TEST_ENGINE=postgres node --input-type=module \
+    -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
+    export SAMEN_TEST_PG_DEMO=samen_demo; passed=$((passed + 1))
+  else
+    echo "FAIL api-postgresql: samen demo in een lege PostgreSQL-database"; tail -20 "$log/pg-cluster.log" | sed 's/^/    /'
+    failed=$((failed + 1))
+  fi
+  # And an empty, migrated one for every other server.
+  if SAMEN_TEST_ENGINE=postgres node --input-type=module \
+    -e "await (await import('./tests/lib/server.mjs')).makeEmptyTemplate('samen_leeg')" >> "$log/pg-cluster.log" 2>&1; then
+    export SAMEN_TEST_PG_EMPTY=samen_leeg
+  fi
+  # What does not start a server (the layers, the migration files) is the
+  # same on both engines: checked once, in the SQLite run.
+  pg_files=()
+  for f in tests/api/*.test.mjs; do
+    case $f in */architectuur.test.mjs|*/migraties.test.mjs) ;; *) pg_files+=("$f") ;; esac
+  done
+  SAMEN_TEST_ENGINE=postgres run_node api-postgresql "${pg_files[@]}"
+  pg_stop
+fi
+SAMEN_TEST_ENGINE=sqlite run_node browser tests/browser/*.test.mjs
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "store/urenbank.h"
 
@@ -35,6 +36,18 @@ static const char usage_herstel[] =
 	"  zet een kopie van 'samen backup' terug, na dezelfde controle. Bestaat BESTAND al, dan is\n"
 	"  --vervang nodig; de server mag blijven draaien (hij ziet daarna de teruggezette gegevens).\n"
 	"Afsluitcodes: 0 gelukt, 1 mislukt, 2 verkeerd gebruik. Zie docs/backup.md.\n";
+
+/* backup and herstel copy SQLite files; a PostgreSQL database is backed up
+ * with PostgreSQL's own tools (docs/installatie.md). 0, or 2 (printed). */
+static int refuse_postgres(const char *a, const char *b)
+{
+	if (!db_target_is_postgres(a) && !db_target_is_postgres(b))
+		return 0;
+	fprintf(stderr, "samen: backup en herstel zijn voor een SQLite-bestand; maak van een PostgreSQL-database een\n"
+			"  kopie met pg_dump of pg_basebackup en zet die terug met pg_restore (docs/installatie.md),\n"
+			"  of kopieer een hele installatie tussen twee databases met 'samen kopieer'\n");
+	return 2;
+}
 
 struct check {
 	long long pages, proeftuinen, transactions;
@@ -164,6 +177,8 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "samen: geef --db (de database) en --naar (de kopie) op\n%s", usage_backup);
 		return 2;
 	}
+	if (refuse_postgres(db, naar))
+		return 2;
 	struct stat a, b;
 	if (stat(db, &a) < 0) {
 		fprintf(stderr, "samen: kan '%s' niet kopiëren: %s\n", db, cli_file_error(errno));
@@ -194,6 +209,8 @@ int cmd_herstel(int argc, char **argv)
 		fprintf(stderr, "samen: geef --van (de kopie) en --db (de database) op\n%s", usage_herstel);
 		return 2;
 	}
+	if (refuse_postgres(van, db))
+		return 2;
 	struct stat a, b;
 	if (stat(van, &a) < 0) {
 		fprintf(stderr, "samen: kan '%s' niet terugzetten: %s\n", van, cli_file_error(errno));

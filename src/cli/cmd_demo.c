@@ -2,6 +2,7 @@
  * seed documents (the embedded files under demo/), its accounts, and then serve. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,21 +10,28 @@
 #include "core/embedded.h"
 #include "store/kwaliteitskaart.h"
 
-/* May `samen demo` replace path? Yes when it does not exist or is empty,
- * or when an earlier demo marked it in instellingen. */
+/* May `samen demo` replace path? Yes when it does not exist or is empty
+ * (a PostgreSQL database without tables), or when an earlier demo marked
+ * it in instellingen. */
 static int demo_replaceable(const char *path)
 {
 	struct stat st;
-	if (stat(path, &st) < 0)
+	int pg = db_target_is_postgres(path);
+	if (!pg && stat(path, &st) < 0)
 		return errno == ENOENT;
-	if (S_ISREG(st.st_mode) && st.st_size == 0)
+	if (!pg && S_ISREG(st.st_mode) && st.st_size == 0)
 		return 1;
 	struct db *db;
 	char err[256];
-	if (db_open(path, &db, err, sizeof(err)) < 0)
+	if (db_open(path, &db, err, sizeof(err)) < 0) {
+		if (pg)
+			fprintf(stderr, "samen: %s\n", err);
 		return 0;
-	int yes = 0;
-	if (db_table_exists(db, "instellingen")) {
+	}
+	struct db_tables *t = pg ? malloc(sizeof(*t)) : NULL;
+	int yes = t && db_tables(db, t) == 0 && t->n == 0;
+	free(t);
+	if (!yes && db_table_exists(db, "instellingen")) {
 		struct db_stmt *q = db_query(db, "SELECT 1 FROM instellingen WHERE sleutel = 'demo' AND waarde = '1'", NULL);
 		yes = db_step(q) == DB_ROW;
 		db_finalize(q);
@@ -45,8 +53,18 @@ int cmd_demo(struct cli_opts *o)
 			o->db);
 		return 1;
 	}
+	if (db_target_is_postgres(o->db)) { /* the tables of the old demo go */
+		struct db *db = NULL;
+		char err[256];
+		int dropped = db_open(o->db, &db, err, sizeof(err)) == 0 && db_drop_all(db) == 0;
+		if (!dropped)
+			fprintf(stderr, "samen: kan de oude demodatabase niet leegmaken: %s\n", db ? db_errmsg(db) : err);
+		db_close(db);
+		if (!dropped)
+			return 1;
+	}
 	const char *suffix[] = { "", "-wal", "-shm" };
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3 && !db_target_is_postgres(o->db); i++) {
 		char path[1100];
 		int w = snprintf(path, sizeof(path), "%s%s", o->db, suffix[i]);
 		if (w < 0 || (size_t)w >= sizeof(path)) {

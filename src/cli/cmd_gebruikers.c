@@ -58,7 +58,7 @@ int cli_accounts_store(const char *db, struct store **s)
 {
 	struct problem p;
 	problem_init(&p);
-	if (access(db, F_OK) < 0) {
+	if (!db_target_is_postgres(db) && access(db, F_OK) < 0) {
 		fprintf(stderr, "samen: database '%s' bestaat niet (maak haar met 'samen serve' of 'samen import')\n", db);
 		return 1;
 	}

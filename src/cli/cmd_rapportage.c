@@ -55,7 +55,7 @@ static int open_store(const char *db, struct store **s)
 {
 	struct problem p;
 	problem_init(&p);
-	if (access(db, R_OK) < 0) {
+	if (!db_target_is_postgres(db) && access(db, R_OK) < 0) {
 		fprintf(stderr, "samen: kan database '%s' niet openen: %s\n", db, strerror(errno));
 		return 1;
 	}

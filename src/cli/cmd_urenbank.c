@@ -43,7 +43,7 @@ static int open_existing(const char *db, struct store **s)
 {
 	struct problem p;
 	problem_init(&p);
-	if (access(db, R_OK | W_OK) < 0) {
+	if (!db_target_is_postgres(db) && access(db, R_OK | W_OK) < 0) {
 		fprintf(stderr, "samen: kan database '%s' niet openen: %s\n", db, strerror(errno));
 		return 1;
 	}

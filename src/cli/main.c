@@ -33,6 +33,8 @@ static const char usage[] =
 	"         mijlpalen en wettelijke deadlines als iCalendar (voor Outlook en andere agenda's)\n"
 	"  kwaliteitskaart import|export --db BESTAND --organisatie CODE …\n"
 	"         de kwaliteitskaart van een organisatie inlezen (CSV, alles of niets) of uitvoeren (csv|xlsx|json)\n"
+	"  kopieer --van DB --naar DB\n"
+	"         een hele database naar een lege andere: SQLite naar PostgreSQL of terug; alles of niets, nagekeken\n"
 	"  backup --db BESTAND --naar KOPIE\n"
 	"         een gecontroleerde kopie van de database, ook terwijl de server draait (docs/backup.md)\n"
 	"  herstel --van KOPIE --db BESTAND [--vervang]\n"
@@ -42,7 +44,8 @@ static const char usage[] =
 	"  help   deze tekst\n"
 	"  versie de versie\n"
 	"\n"
-	"Een optie mag ook als --naam=waarde; DOCUMENT - leest van stdin.\n"
+	"BESTAND mag ook een PostgreSQL-database zijn: postgresql://gebruiker@host/naam of \"host=… dbname=…\"\n"
+	"(docs/installatie.md). Een optie mag ook als --naam=waarde; DOCUMENT - leest van stdin.\n"
 	"Afsluitcodes: 0 gelukt, 1 mislukt (bijv. ongeldige gegevens), 2 verkeerd gebruik.\n";
 
 int main(int argc, char **argv)
@@ -67,6 +70,8 @@ int main(int argc, char **argv)
 		return cmd_proeftuin(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "uren")) /* its own options: cmd_urenbank_uren.c */
 		return cmd_uren(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "kopieer")) /* its own options: cmd_kopieer.c */
+		return cmd_kopieer(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "backup")) /* its own options: cmd_backup.c */
 		return cmd_backup(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "herstel"))

@@ -19,7 +19,7 @@ static json_t *report_roles(struct store *s, long long vid, long long tid, const
 		db_query(s->db,
 			 "SELECT " ROLE_COLS ROLE_FROM " WHERE r.verband_id = ?1 AND ((?2 = 0 AND r.traject_id IS NULL)"
 			 " OR r.traject_id = ?2) AND (r.van IS NULL OR r.van <= ?4) AND (r.tot IS NULL OR r.tot > ?3)"
-			 " ORDER BY r.rol, r.van, r.id",
+			 " ORDER BY r.rol, r.van NULLS FIRST, r.id",
 			 "lltt", vid, tid, van, tot);
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_role_json(st));

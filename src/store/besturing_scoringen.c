@@ -253,17 +253,17 @@ static int do_scoring_create(struct store *s, void *arg, struct problem *p)
 	long long vid = store_verband_id(s, verband);
 	if (!vid)
 		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
-	int r = db_run(
-		s->db,
+	long long cid;
+	int r = db_insert(
+		s->db, &cid,
 		"INSERT INTO scoringen(code, verband_id, naam, datum, omschrijving, zk_gemiddelde, zk_laagste, k_gemiddelde,"
-		" k_laagste, kt_gemiddelde, kt_laagste) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" k_laagste, kt_gemiddelde, kt_laagste) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		"tltttiiiiii", code, vid, naam && naam[0] ? naam : code, datum, omschrijving, t.mean[0], t.lowest[0], t.mean[1],
 		t.lowest[1], t.mean[2], t.lowest[2]);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Scoring '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "scoring");
-	long long cid = db_last_id(s->db);
 	json_array_foreach(criteria, i, x) {
 		json_t *w = json_object_get(x, "gewicht");
 		r = db_run(s->db, "INSERT INTO scoring_criteria(scoring_id, code, naam, gewicht, volgorde) VALUES(?, ?, ?, ?, ?)",

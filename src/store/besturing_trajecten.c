@@ -510,14 +510,13 @@ int besturing_ms_create(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	besturing_today(now);
-	r = db_run(
-		s->db,
+	r = db_insert(
+		s->db, &a->mid,
 		"INSERT INTO mijlpalen(traject_id, titel, deadline, verantwoordelijke, organisatie_id, omschrijving, aangemaakt)"
-		" VALUES(?, ?, ?, ?, nullif(?, 0), ?, ?)",
+		" VALUES(?, ?, ?, ?, nullif(?, 0), ?, ?) RETURNING id",
 		"ltttltt", t.id, titel, deadline, verantw && verantw[0] ? verantw : NULL, oid, oms, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "mijlpaal");
-	a->mid = db_last_id(s->db);
 	return a->out ? besturing_milestone_get(s, t.id, a->mid, NULL, a->out, p) : 0;
 }
 
@@ -709,16 +708,16 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	besturing_today(now);
-	int r = db_run(
-		s->db,
+	long long bid;
+	int r = db_insert(
+		s->db, &bid,
 		"INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, onderwerp, toelichting,"
-		" aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?)",
+		" aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?) RETURNING id",
 		"lltltttt"
 		"t",
 		vid, tid, orgaan, oid, datum, uitkomst, onderwerp, tl, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "besluit");
-	long long bid = db_last_id(s->db);
 	if (a->out) {
 		struct db_stmt *st = db_query(s->db, "SELECT " DECISION_COLS DECISION_FROM " WHERE b.id = ?", "l", bid);
 		if (db_step(st) == DB_ROW)
@@ -829,13 +828,13 @@ static int do_role_create(struct store *s, void *arg, struct problem *p)
 	long long oid = 0;
 	if (org && org[0] && !(oid = store_org_id(s, org)))
 		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
-	int r = db_run(s->db,
-		       "INSERT INTO bestuursrollen(verband_id, traject_id, rol, naam, organisatie_id, van, tot, toelichting)"
-		       " VALUES(?, nullif(?, 0), ?, ?, nullif(?, 0), ?, ?, ?)",
-		       "llttlttt", vid, tid, rol, naam, oid, van, tot, tl);
+	long long rid;
+	int r = db_insert(s->db, &rid,
+			  "INSERT INTO bestuursrollen(verband_id, traject_id, rol, naam, organisatie_id, van, tot, toelichting)"
+			  " VALUES(?, nullif(?, 0), ?, ?, nullif(?, 0), ?, ?, ?) RETURNING id",
+			  "llttlttt", vid, tid, rol, naam, oid, van, tot, tl);
 	if (r < 0)
 		return store_db_problem(s, r, p, "rol");
-	long long rid = db_last_id(s->db);
 	if (a->out) {
 		struct db_stmt *st = db_query(s->db, "SELECT " ROLE_COLS ROLE_FROM " WHERE r.id = ?", "l", rid);
 		if (db_step(st) == DB_ROW)
@@ -869,7 +868,7 @@ int besturing_role_page(struct store *s, const char *verband, long long traject,
 	}
 #define SQL                                                                                                  \
 	"SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)" \
-	" ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id"
+	" ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van NULLS FIRST, r.id"
 	store_page_begin(s, pg);
 	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?3 OFFSET ?4", "lt" STORE_PAGE_BINDS, traject, traject ? NULL : verband,
 				      STORE_PAGE_ARGS(pg));

@@ -133,13 +133,15 @@ static int do_survey_create(struct store *s, void *arg, struct problem *p)
 	long long vid = store_verband_id(s, verband);
 	if (!vid)
 		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband);
-	int r = db_run(s->db, "INSERT INTO verkenningen(code, verband_id, naam, datum, omschrijving) VALUES(?, ?, ?, ?, ?)",
-		       "tlttt", code, vid, naam && naam[0] ? naam : code, datum, omschrijving);
+	long long kid;
+	int r = db_insert(
+		s->db, &kid,
+		"INSERT INTO verkenningen(code, verband_id, naam, datum, omschrijving) VALUES(?, ?, ?, ?, ?) RETURNING id",
+		"tlttt", code, vid, naam && naam[0] ? naam : code, datum, omschrijving);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Verkenning '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "verkenning");
-	long long kid = db_last_id(s->db);
 	size_t i;
 	json_t *x;
 	json_array_foreach(tv, i, x) {

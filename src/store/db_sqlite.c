@@ -1,13 +1,14 @@
 /* The SQLite backend of db.h: WAL, foreign keys, a busy timeout, and a
  * small cache of prepared statements per connection (parsing the SQL was
  * most of the cost of a booking; a statement is reset and kept by
- * db_finalize, found again by its text, and used by one caller at a time). */
-#include <stdarg.h>
+ * db_finalize, found again by its text, and used by one caller at a time).
+ * synchronous=FULL: a commit is on disk before it is acknowledged, also
+ * after a power failure (NORMAL keeps it only across a crash of samen). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
-#include "store/db.h"
+#include "store/db_backend.h"
 
 #define STMT_CACHE 96
 
@@ -18,58 +19,21 @@ struct cached_stmt {
 	unsigned long long used; /* for evicting the least recently used */
 };
 
-struct db {
+struct sdb {
+	struct db base;
 	sqlite3 *h;
-	int depth; /* transaction nesting */
 	struct cached_stmt cache[STMT_CACHE];
 	unsigned long long clock;
 };
 
-struct db_stmt {
-	struct db *db;
+struct sstmt {
+	struct db_stmt base;
 	sqlite3_stmt *st;
-	int slot; /* index in db->cache, or -1 */
+	int slot; /* index in cache, or -1 */
 };
 
-int db_open(const char *path, struct db **out, char *err, int errlen)
-{
-	struct db *db = calloc(1, sizeof(*db));
-	if (!db) {
-		snprintf(err, (size_t)errlen, "geen geheugen");
-		return -1;
-	}
-	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		snprintf(err, (size_t)errlen, "kan database '%s' niet openen: %s", path,
-			 db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
-		sqlite3_close(db->h);
-		free(db);
-		return -1;
-	}
-	sqlite3_busy_timeout(db->h, 10000);
-	sqlite3_extended_result_codes(db->h, 1);
-	if (db_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-			/* Erased personal data (pseudonymisation) is overwritten on its page. */
-			" PRAGMA secure_delete=FAST;") < 0) {
-		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(db->h));
-		db_close(db);
-		return -1;
-	}
-	*out = db;
-	return 0;
-}
-
-void db_close(struct db *db)
-{
-	if (!db)
-		return;
-	for (int i = 0; i < STMT_CACHE; i++)
-		sqlite3_finalize(db->cache[i].st);
-	sqlite3_close_v2(db->h);
-	free(db);
-}
-
-const char *db_errmsg(struct db *db) { return sqlite3_errmsg(db->h); }
+#define SDB(d) ((struct sdb *)(d))
+#define SST(s) ((struct sstmt *)(s))
 
 static int map_rc(int rc)
 {
@@ -84,57 +48,25 @@ static int map_rc(int rc)
 	case SQLITE_CONSTRAINT_NOTNULL:
 	case SQLITE_CONSTRAINT_DATATYPE: return DB_ERR_CHECK;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: return DB_ERR_BUSY;
+	case SQLITE_LOCKED: return DB_ERR_BUSY; /* after the busy timeout: not again */
 	default: return DB_ERR;
 	}
 }
 
-int db_exec(struct db *db, const char *sql) { return map_rc(sqlite3_exec(db->h, sql, NULL, NULL, NULL)); }
+static const char *s_errmsg(struct db *db) { return sqlite3_errmsg(SDB(db)->h); }
 
-static int begin(struct db *db, const char *outer)
+static int s_exec(struct db *db, const char *sql) { return map_rc(sqlite3_exec(SDB(db)->h, sql, NULL, NULL, NULL)); }
+
+static int s_begin(struct db *db, int write) { return s_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+static int s_commit(struct db *db) { return s_exec(db, "COMMIT"); }
+
+static void s_close(struct db *db)
 {
-	char sql[48];
-	if (db->depth == 0)
-		snprintf(sql, sizeof(sql), "%s", outer);
-	else
-		snprintf(sql, sizeof(sql), "SAVEPOINT sp%d", db->depth);
-	int r = db_exec(db, sql);
-	if (r == DB_DONE)
-		db->depth++;
-	return r;
-}
-
-int db_begin(struct db *db) { return begin(db, "BEGIN IMMEDIATE"); }
-int db_begin_read(struct db *db) { return begin(db, "BEGIN"); }
-int db_in_transaction(struct db *db) { return db->depth > 0; }
-
-int db_commit(struct db *db)
-{
-	char sql[48];
-	if (db->depth <= 0)
-		return DB_ERR;
-	if (db->depth == 1)
-		snprintf(sql, sizeof(sql), "COMMIT");
-	else
-		snprintf(sql, sizeof(sql), "RELEASE sp%d", db->depth - 1);
-	int r = db_exec(db, sql);
-	if (r == DB_DONE)
-		db->depth--;
-	return r;
-}
-
-int db_rollback(struct db *db)
-{
-	char sql[64];
-	if (db->depth <= 0)
-		return DB_ERR;
-	if (db->depth == 1)
-		snprintf(sql, sizeof(sql), "ROLLBACK");
-	else
-		snprintf(sql, sizeof(sql), "ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1, db->depth - 1);
-	int r = db_exec(db, sql);
-	db->depth--;
-	return r;
+	struct sdb *d = SDB(db);
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(d->cache[i].st);
+	sqlite3_close_v2(d->h);
+	free(d);
 }
 
 static unsigned sql_hash(const char *s)
@@ -146,133 +78,175 @@ static unsigned sql_hash(const char *s)
 }
 
 /* A prepared statement for sql: a free cached one with the same text, or a
- * new one (which db_finalize may keep). */
-static int prepare(struct db *db, const char *sql, struct db_stmt *st)
+ * new one (which finalize may keep). */
+static int prepare(struct sdb *d, const char *sql, struct sstmt *st)
 {
 	unsigned h = sql_hash(sql);
 	st->slot = -1;
 	for (int i = 0; i < STMT_CACHE; i++) {
-		struct cached_stmt *c = &db->cache[i];
+		struct cached_stmt *c = &d->cache[i];
 		if (c->st && !c->in_use && c->hash == h && !strcmp(sqlite3_sql(c->st), sql)) {
 			c->in_use = 1;
-			c->used = ++db->clock;
+			c->used = ++d->clock;
 			st->st = c->st;
 			st->slot = i;
 			return SQLITE_OK;
 		}
 	}
-	return sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL);
+	return sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL);
 }
 
-static struct db_stmt *vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+static void s_finalize(struct db_stmt *base)
 {
-	struct db_stmt *st = calloc(1, sizeof(*st));
-	if (!st)
-		return NULL;
-	st->db = db;
-	if (prepare(db, sql, st) != SQLITE_OK) {
-		fprintf(stderr, "samen: SQL-fout: %s\n  in: %s\n", sqlite3_errmsg(db->h), sql);
-		free(st);
-		return NULL;
-	}
-	int idx = 1;
-	for (const char *f = fmt ? fmt : ""; *f; f++, idx++) {
-		switch (*f) {
-		case 't': {
-			const char *s = va_arg(ap, const char *);
-			if (s)
-				sqlite3_bind_text(st->st, idx, s, -1, SQLITE_TRANSIENT);
-			else
-				sqlite3_bind_null(st->st, idx);
-			break;
-		}
-		case 'i':
-		case 'b': sqlite3_bind_int64(st->st, idx, va_arg(ap, int)); break;
-		case 'l': sqlite3_bind_int64(st->st, idx, va_arg(ap, long long)); break;
-		case 'n': sqlite3_bind_null(st->st, idx); break;
-		default:
-			fprintf(stderr, "samen: onbekend bindtype '%c'\n", *f);
-			db_finalize(st);
-			return NULL;
-		}
-	}
-	return st;
-}
-
-struct db_stmt *db_query(struct db *db, const char *sql, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	struct db_stmt *st = vquery(db, sql, fmt, ap);
-	va_end(ap);
-	return st;
-}
-
-int db_step(struct db_stmt *st)
-{
-	if (!st)
-		return DB_ERR;
-	return map_rc(sqlite3_step(st->st));
-}
-
-void db_finalize(struct db_stmt *st)
-{
-	if (!st)
-		return;
-	struct db *db = st->db;
+	struct sstmt *st = SST(base);
+	struct sdb *d = SDB(base->db);
 	sqlite3_reset(st->st);
 	sqlite3_clear_bindings(st->st);
 	if (st->slot >= 0) {
-		db->cache[st->slot].in_use = 0;
+		d->cache[st->slot].in_use = 0;
 	} else {
 		/* Keep it in a free slot, or in place of the least recently used. */
 		int victim = -1;
 		for (int i = 0; i < STMT_CACHE; i++) {
-			struct cached_stmt *c = &db->cache[i];
+			struct cached_stmt *c = &d->cache[i];
 			if (!c->st) {
 				victim = i;
 				break;
 			}
-			if (!c->in_use && (victim < 0 || c->used < db->cache[victim].used))
+			if (!c->in_use && (victim < 0 || c->used < d->cache[victim].used))
 				victim = i;
 		}
 		if (victim < 0) {
 			sqlite3_finalize(st->st);
 		} else {
-			struct cached_stmt *c = &db->cache[victim];
+			struct cached_stmt *c = &d->cache[victim];
 			sqlite3_finalize(c->st);
-			*c = (struct cached_stmt){ st->st, sql_hash(sqlite3_sql(st->st)), 0, ++db->clock };
+			*c = (struct cached_stmt){ st->st, sql_hash(sqlite3_sql(st->st)), 0, ++d->clock };
 		}
 	}
 	free(st);
 }
 
-int db_run(struct db *db, const char *sql, const char *fmt, ...)
+static struct db_stmt *s_query(struct db *db, const char *sql, const char *fmt, const struct db_param *params, int n)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	struct db_stmt *st = vquery(db, sql, fmt, ap);
-	va_end(ap);
+	(void)fmt;
+	struct sdb *d = SDB(db);
+	struct sstmt *st = calloc(1, sizeof(*st));
 	if (!st)
-		return DB_ERR;
-	int r = db_step(st);
-	db_finalize(st);
-	return r == DB_ROW ? DB_DONE : r;
+		return NULL;
+	st->base.db = db;
+	if (prepare(d, sql, st) != SQLITE_OK) {
+		fprintf(stderr, "samen: SQL-fout: %s\n  in: %s\n", sqlite3_errmsg(d->h), sql);
+		free(st);
+		return NULL;
+	}
+	for (int k = 0; k < n; k++) {
+		const struct db_param *x = &params[k];
+		if (x->type == 't' && x->t)
+			sqlite3_bind_text(st->st, k + 1, x->t, -1, SQLITE_TRANSIENT);
+		else if (x->type == 't' || x->type == 'n')
+			sqlite3_bind_null(st->st, k + 1);
+		else
+			sqlite3_bind_int64(st->st, k + 1, x->i);
+	}
+	return &st->base;
 }
 
-long long db_col_int(struct db_stmt *st, int col) { return sqlite3_column_int64(st->st, col); }
-const char *db_col_text(struct db_stmt *st, int col) { return (const char *)sqlite3_column_text(st->st, col); }
-int db_col_null(struct db_stmt *st, int col) { return sqlite3_column_type(st->st, col) == SQLITE_NULL; }
-int db_table_exists(struct db *db, const char *table)
+static int s_step(struct db_stmt *st) { return map_rc(sqlite3_step(SST(st)->st)); }
+static long long s_col_int(struct db_stmt *st, int col) { return sqlite3_column_int64(SST(st)->st, col); }
+static const char *s_col_text(struct db_stmt *st, int col) { return (const char *)sqlite3_column_text(SST(st)->st, col); }
+static int s_col_null(struct db_stmt *st, int col) { return sqlite3_column_type(SST(st)->st, col) == SQLITE_NULL; }
+static int s_col_count(struct db_stmt *st) { return sqlite3_column_count(SST(st)->st); }
+static const char *s_col_name(struct db_stmt *st, int col) { return sqlite3_column_name(SST(st)->st, col); }
+static int s_col_is_int(struct db_stmt *st, int col) { return sqlite3_column_type(SST(st)->st, col) == SQLITE_INTEGER; }
+static long long s_changes(struct db *db) { return sqlite3_changes64(SDB(db)->h); }
+
+static int names(struct db *db, const char *sql, const char *arg, struct db_tables *out)
 {
-	struct db_stmt *st = db_query(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", "t", table);
-	int yes = db_step(st) == DB_ROW;
+	struct db_stmt *st = db_query(db, sql, arg ? "t" : NULL, arg);
+	int r;
+	out->n = 0;
+	while ((r = db_step(st)) == DB_ROW && out->n < DB_MAX_TABLES)
+		snprintf(out->name[out->n++], DB_NAME_MAX, "%s", db_col_text(st, 0));
 	db_finalize(st);
-	return yes;
+	return r == DB_DONE ? 0 : -1;
 }
 
-long long db_last_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
-long long db_changes(struct db *db) { return sqlite3_changes64(db->h); }
+static int s_tables(struct db *db, struct db_tables *out)
+{
+	return names(
+		db,
+		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+		NULL, out);
+}
+
+static int s_references(struct db *db, const char *table, struct db_tables *out)
+{
+	return names(db, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?) ORDER BY 1", table, out);
+}
+
+static int s_sync_ids(struct db *db, const char *table)
+{
+	(void)db;
+	(void)table;
+	return 0; /* an INTEGER PRIMARY KEY is always one more than the largest */
+}
+
+static struct db_stmt *s_query_all(struct db *db, const char *sql) { return s_query(db, sql, "", NULL, 0); }
+
+static const struct db_ops sqlite_ops = {
+	.engine = DB_SQLITE,
+	.close = s_close,
+	.errmsg = s_errmsg,
+	.exec = s_exec,
+	.begin = s_begin,
+	.commit = s_commit,
+	.query = s_query,
+	.step = s_step,
+	.finalize = s_finalize,
+	.col_int = s_col_int,
+	.col_text = s_col_text,
+	.col_null = s_col_null,
+	.col_count = s_col_count,
+	.col_name = s_col_name,
+	.col_is_int = s_col_is_int,
+	.changes = s_changes,
+	.tables = s_tables,
+	.references = s_references,
+	.sync_ids = s_sync_ids,
+	.query_all = s_query_all,
+	.defer_foreign_keys = "PRAGMA defer_foreign_keys = ON",
+	.drop_suffix = "",
+};
+
+int db_sqlite_open(const char *path, struct db **out, char *err, int errlen)
+{
+	struct sdb *d = calloc(1, sizeof(*d));
+	if (!d) {
+		snprintf(err, (size_t)errlen, "geen geheugen");
+		return -1;
+	}
+	d->base.ops = &sqlite_ops;
+	int rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, (size_t)errlen, "kan database '%s' niet openen: %s", path,
+			 d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc));
+		sqlite3_close(d->h);
+		free(d);
+		return -1;
+	}
+	sqlite3_busy_timeout(d->h, 10000);
+	sqlite3_extended_result_codes(d->h, 1);
+	if (s_exec(&d->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+			     /* Erased personal data (pseudonymisation) is overwritten on its page. */
+			     " PRAGMA secure_delete=FAST;") < 0) {
+		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(d->h));
+		s_close(&d->base);
+		return -1;
+	}
+	*out = &d->base;
+	return 0;
+}
 
 int db_copy(const char *from, const char *to, char *err, int errlen)
 {

@@ -164,9 +164,12 @@ int gebruikers_bootstrap_admin(struct store *s, const char *token, struct proble
 	char now[32], hash[65];
 	now_text(now);
 	secret_hash(token, hash);
-	if (db_run(s->db, "INSERT INTO gebruikers(naam, rol, aangemaakt) VALUES('beheerder', 'beheerder', ?)", "t", now) < 0 ||
-	    db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt",
-		   db_last_id(s->db), hash, "SAMEN_ADMIN_TOKEN", now) < 0) {
+	long long uid;
+	if (db_insert(s->db, &uid,
+		      "INSERT INTO gebruikers(naam, rol, aangemaakt) VALUES('beheerder', 'beheerder', ?) RETURNING id", "t",
+		      now) < 0 ||
+	    db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt", uid,
+		   hash, "SAMEN_ADMIN_TOKEN", now) < 0) {
 		db_rollback(s->db);
 		return problem_set(p, 500, "Kan de beheerder niet aanmaken: %s", db_errmsg(s->db));
 	}
@@ -444,9 +447,10 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 	secret_hash(token, hash);
 	if (db_begin(s->db) < 0)
 		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
-	int r = db_run(s->db, "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?)", "lttt",
-		       info.id, hash, omschrijving, now);
-	long long id = db_last_id(s->db);
+	long long id;
+	int r = db_insert(s->db, &id,
+			  "INSERT INTO api_tokens(gebruiker_id, hash, omschrijving, aangemaakt) VALUES(?, ?, ?, ?) RETURNING id",
+			  "lttt", info.id, hash, omschrijving, now);
 	if (r < 0 || db_commit(s->db) < 0) {
 		db_rollback(s->db);
 		sodium_memzero(token, GEBRUIKERS_SECRET_LEN);
@@ -790,8 +794,8 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 		 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong, count(*) OVER () FROM audit"
 		 " WHERE (?1 IS NULL OR tijdstempel >= ?1) AND (?2 = '' OR tijdstempel <= ?2)"
 		 " AND (?3 IS NULL OR actor_naam = ?3) AND (?4 = 0 OR id < ?4)"
-		 " AND (?5 IS NULL OR lower(actor) LIKE ?5 ESCAPE '\\' OR lower(actie) LIKE ?5 ESCAPE '\\'"
-		 " OR lower(coalesce(object, '')) LIKE ?5 ESCAPE '\\' OR lower(resultaat) LIKE ?5 ESCAPE '\\')%s",
+		 " AND (?5 IS NULL OR lower(actor) LIKE lower(?5) ESCAPE '\\' OR lower(actie) LIKE lower(?5) ESCAPE '\\'"
+		 " OR lower(coalesce(object, '')) LIKE lower(?5) ESCAPE '\\' OR lower(resultaat) LIKE lower(?5) ESCAPE '\\')%s",
 		 listing_order(l, cols, 1, "id", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "tttlt", f->van, tot, f->actor, f->voor, like);
 	if (f->total)

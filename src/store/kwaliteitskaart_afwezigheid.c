@@ -48,13 +48,15 @@ int kwaliteitskaart_absence_create(struct store *s, json_t *in, json_t **out, st
 	}
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db, "INSERT INTO afwezigheden(medewerker_id, van, tot, reden, aangemaakt) VALUES(?, ?, ?, ?, ?)", "ltttt",
-		   id, van, tot, reden, now);
+	long long aid;
+	r = db_insert(s->db, &aid,
+		      "INSERT INTO afwezigheden(medewerker_id, van, tot, reden, aangemaakt) VALUES(?, ?, ?, ?, ?) RETURNING id",
+		      "ltttt", id, van, tot, reden, now);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "afwezigheid");
 		goto out;
 	}
-	struct db_stmt *st = db_query(s->db, ABSENCE_SELECT " WHERE a.id = ?", "l", db_last_id(s->db));
+	struct db_stmt *st = db_query(s->db, ABSENCE_SELECT " WHERE a.id = ?", "l", aid);
 	if (db_step(st) == DB_ROW)
 		*out = absence_json(st);
 	else
@@ -189,8 +191,11 @@ int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **ou
 		goto out;
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db, "INSERT INTO vervangingen(medewerker_id, vervanger_id, competentie_id, aangemaakt) VALUES(?, ?, ?, ?)",
-		   "lllt", mid, vid, cid, now);
+	long long vvid;
+	r = db_insert(s->db, &vvid,
+		      "INSERT INTO vervangingen(medewerker_id, vervanger_id, competentie_id, aangemaakt) VALUES(?, ?, ?, ?)"
+		      " RETURNING id",
+		      "lllt", mid, vid, cid, now);
 	if (r == DB_ERR_UNIQUE) {
 		r = problem_set(p, 409, "Medewerker %lld wordt al door %lld vervangen voor '%s'.", mid, vid, code);
 		goto out;
@@ -199,7 +204,7 @@ int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **ou
 		r = store_db_problem(s, r, p, "vervanging");
 		goto out;
 	}
-	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", db_last_id(s->db));
+	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", vvid);
 	if (db_step(st) == DB_ROW)
 		*out = substitution_json(st);
 	else

@@ -222,17 +222,18 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	}
 	char now[32];
 	store_now_text(now);
-	r = db_run(s->db,
-		   "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
-		   " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)",
-		   "ltttlll"
-		   "tt",
-		   v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
+	long long id;
+	r = db_insert(s->db, &id,
+		      "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
+		      " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)"
+		      " RETURNING id",
+		      "ltttlll"
+		      "tt",
+		      v.org_id, v.naam, v.functie, v.email, v.uur, v.beschikbaar, v.pensioenjaar, now, now);
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "medewerker");
 		goto out;
 	}
-	long long id = db_last_id(s->db);
 	json_t *velden = json_array();
 	for (int i = 0; member_names[i]; i++)
 		if (present & (1u << i))
@@ -538,8 +539,8 @@ int medewerkers_list_page(struct store *s, const char *org, const struct listing
 		 "SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"
 		 " m.pensioenjaar, m.email, m.organisatie_id, count(*) OVER ()"
 		 " FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
-		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE ?2 ESCAPE '\\'"
-		 " OR lower(coalesce(m.functie, '')) LIKE ?2 ESCAPE '\\')%s",
+		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE lower(?2) ESCAPE '\\'"
+		 " OR lower(coalesce(m.functie, '')) LIKE lower(?2) ESCAPE '\\')%s",
 		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "tt", org, like);
 	if (!st)

@@ -305,17 +305,18 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			}
 	if (p->status)
 		return -p->status;
-	int r = db_run(s->db, "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?)", "tttb",
-		       code, naam, omschrijving, gcp);
+	long long vid;
+	int r = db_insert(s->db, &vid,
+			  "INSERT INTO verbanden(code, naam, omschrijving, geen_cherry_picking) VALUES(?, ?, ?, ?) RETURNING id",
+			  "tttb", code, naam, omschrijving, gcp);
 	if (r == DB_ERR_UNIQUE)
 		return problem_set(p, 409, "Verband '%s' bestaat al.", code);
 	if (r < 0)
 		return store_db_problem(s, r, p, "verband");
-	long long vid = db_last_id(s->db);
 	if (doelen)
 		json_array_foreach(doelen, i, x) {
-			r = db_run(s->db, "INSERT OR IGNORE INTO verband_doelen(verband_id, doel) VALUES(?, ?)", "lt", vid,
-				   json_string_value(x));
+			r = db_run(s->db, "INSERT INTO verband_doelen(verband_id, doel) VALUES(?, ?) ON CONFLICT DO NOTHING",
+				   "lt", vid, json_string_value(x));
 			if (r < 0)
 				return store_db_problem(s, r, p, "doel");
 		}
@@ -553,14 +554,14 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 	if (!gcp && n == 0)
 		return problem_param(p, "deelnemers", "ten minste één deelnemer (een lid van het verband)");
 
-	int r = db_run(
-		s->db,
+	long long tid;
+	int r = db_insert(
+		s->db, &tid,
 		"INSERT INTO trajecten(verband_id, taakveld_id, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind,"
-		" wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" wettelijke_deadline) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		"lltttttttt", vid, tvid, fase, vorm, intensiteit, eigenaar, omschrijving, start, eind, deadline);
 	if (r < 0)
 		return store_db_problem(s, r, p, "traject");
-	long long tid = db_last_id(s->db);
 	if (!gcp)
 		for (size_t k = 0; k < n; k++)
 			if ((r = db_run(s->db, "INSERT INTO traject_deelnemers(traject_id, organisatie_id) VALUES(?, ?)", "ll",
@@ -829,8 +830,9 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
 			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
 			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
-			       " WHERE ?3 IS NULL OR lower(naam1) LIKE ?3 ESCAPE '\\' OR lower(naam2) LIKE ?3 ESCAPE '\\'"
-			       " OR lower(org1) LIKE ?3 ESCAPE '\\' OR lower(org2) LIKE ?3 ESCAPE '\\'%s",
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE lower(?3) ESCAPE '\\' OR lower(naam2) LIKE lower(?3) "
+			       "ESCAPE '\\'"
+			       " OR lower(org1) LIKE lower(?3) ESCAPE '\\' OR lower(org2) LIKE lower(?3) ESCAPE '\\'%s",
 		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
 	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
 	if (!st)

@@ -77,12 +77,12 @@ static int detect(struct store *s, long long tid, struct problem *p)
 			if (!idset_has(&part, active.v[i]))
 				idset_add(&ontvangers, active.v[i]);
 		if (melders.n && buiten.n && ontvangers.n) {
-			r = db_run(s->db,
-				   "INSERT INTO meldingen(verband_id, traject_id, datum, aangemaakt) VALUES(?, ?, ?, ?)"
-				   " ON CONFLICT(verband_id, traject_id) DO NOTHING",
-				   "lltt", cand.v[c], tid, start, now);
-			if (r == 0 && db_changes(s->db) == 1) {
-				long long mid = db_last_id(s->db);
+			long long mid;
+			r = db_insert(s->db, &mid,
+				      "INSERT INTO meldingen(verband_id, traject_id, datum, aangemaakt) VALUES(?, ?, ?, ?)"
+				      " ON CONFLICT(verband_id, traject_id) DO NOTHING RETURNING id",
+				      "lltt", cand.v[c], tid, start, now);
+			if (r == 0 && mid) {
 				static const char *const roles[] = { "melder", "buiten", "ontvanger" };
 				struct idset *sets[] = { &melders, &buiten, &ontvangers };
 				for (int k = 0; k < 3 && r == 0; k++)

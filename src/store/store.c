@@ -5,17 +5,16 @@
 #include "core/embedded.h"
 #include "store/store.h"
 
-/* Migrations are the embedded files "migrations/NNN_name.sql". Each one not
- * yet recorded in schema_migraties is applied, in number order, in its own
- * transaction. Recording each version (not only the highest) lets
- * migrations written side by side land in any order. */
-static int applied(struct store *s, int version)
-{
-	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM schema_migraties WHERE versie = ?", "i", version);
-	int yes = db_step(st) == DB_ROW;
-	db_finalize(st);
-	return yes;
-}
+/* Migrations are the embedded files "migrations/NNN_name.sql": one schema
+ * history that both engines apply. Where the dialects differ, a number has
+ * a file per engine beside (or instead of) the shared one,
+ * "NNN_name.pg.sql" and "NNN_name.sqlite.sql"; an engine applies its own
+ * file when there is one, else the shared file (docs/ontwikkelen.md
+ * "Migraties"). Each version not yet recorded in schema_migraties is
+ * applied, in number order, in its own write transaction. Recording each
+ * version (not only the highest) lets migrations written side by side land
+ * in any order. */
+#define MAX_MIGRATION 999
 
 static int migration_number(const char *name)
 {
@@ -25,17 +24,66 @@ static int migration_number(const char *name)
 	return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && !strcmp(s + a - b, suffix);
+}
+
+/* The file engine applies for version want, or NULL. */
+static const struct embedded_file *migration_for(enum db_engine engine, int want)
+{
+	const char *own = engine == DB_POSTGRES ? ".pg.sql" : ".sqlite.sql";
+	const char *other = engine == DB_POSTGRES ? ".sqlite.sql" : ".pg.sql";
+	const struct embedded_file *shared = NULL;
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		if (strncmp(f->name, "migrations/", 11) || !has_suffix(f->name, ".sql") || migration_number(f->name) != want)
+			continue;
+		if (has_suffix(f->name, own))
+			return f;
+		if (!has_suffix(f->name, other))
+			shared = f;
+	}
+	return shared;
+}
+
+static int applied(struct store *s, int version)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM schema_migraties WHERE versie = ?", "i", version);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}
+
 static int migrate(struct store *s, struct problem *p)
 {
-	if (db_exec(s->db, "CREATE TABLE IF NOT EXISTS schema_migraties ("
-			   " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT") < 0)
-		return problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
-	for (int want = 1; want <= 999; want++) {
-		const struct embedded_file *mig = NULL;
-		for (const struct embedded_file *f = embedded_files; f->name; f++)
-			if (!strncmp(f->name, "migrations/", 11) && migration_number(f->name) == want)
-				mig = f;
-		if (!mig || applied(s, want))
+	enum db_engine engine = db_engine(s->db);
+	/* In a write transaction: two servers starting together on one
+	 * PostgreSQL database must not both create it. (Every worker thread
+	 * opens the database: when there is nothing to do, no lock is taken.) */
+	if (!db_table_exists(s->db, "schema_migraties")) {
+		const char *create = engine == DB_POSTGRES
+					     ? "CREATE TABLE IF NOT EXISTS schema_migraties ("
+					       " versie BIGINT PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL)"
+					     : "CREATE TABLE IF NOT EXISTS schema_migraties ("
+					       " versie INTEGER PRIMARY KEY, naam TEXT NOT NULL, toegepast TEXT NOT NULL) STRICT";
+		if (db_begin(s->db) < 0)
+			return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
+		if (db_exec(s->db, create) < 0 || db_commit(s->db) < 0) {
+			problem_set(p, 500, "kan het schema niet bijhouden: %s", db_errmsg(s->db));
+			db_rollback(s->db);
+			return -500;
+		}
+	}
+	unsigned char done[MAX_MIGRATION + 1] = { 0 };
+	struct db_stmt *st = db_query(s->db, "SELECT versie FROM schema_migraties", NULL);
+	while (db_step(st) == DB_ROW)
+		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= MAX_MIGRATION)
+			done[db_col_int(st, 0)] = 1;
+	db_finalize(st);
+	for (int want = 1; want <= MAX_MIGRATION; want++) {
+		const struct embedded_file *mig = done[want] ? NULL : migration_for(engine, want);
+		if (!mig)
 			continue;
 		if (db_begin(s->db) < 0)
 			return problem_set(p, 500, "database bezet: %s", db_errmsg(s->db));
@@ -44,15 +92,20 @@ static int migrate(struct store *s, struct problem *p)
 			db_commit(s->db);
 			continue;
 		}
+		char now[32];
+		store_now_text(now);
 		if (db_exec(s->db, (const char *)mig->data) < 0 ||
-		    db_run(s->db, "INSERT INTO schema_migraties(versie, naam, toegepast) VALUES(?, ?, datetime('now'))", "it",
-			   want, mig->name) < 0) {
+		    db_run(s->db, "INSERT INTO schema_migraties(versie, naam, toegepast) VALUES(?, ?, ?)", "itt", want, mig->name,
+			   now) < 0) {
 			problem_set(p, 500, "migratie %s mislukt: %s", mig->name, db_errmsg(s->db));
 			db_rollback(s->db);
 			return -500;
 		}
-		if (db_commit(s->db) < 0)
-			return problem_set(p, 500, "migratie %s niet vastgelegd: %s", mig->name, db_errmsg(s->db));
+		if (db_commit(s->db) < 0) {
+			problem_set(p, 500, "migratie %s niet vastgelegd: %s", mig->name, db_errmsg(s->db));
+			db_rollback(s->db);
+			return -500;
+		}
 	}
 	return 0;
 }
@@ -126,8 +179,20 @@ int store_finish(struct store *s, int r, struct problem *p)
 
 int store_transaction(struct store *s, struct problem *p, int (*fn)(struct store *, void *, struct problem *), void *arg)
 {
-	int r = store_begin(s, p);
-	return r < 0 ? r : store_finish(s, fn(s, arg, p), p);
+	/* An outermost transaction that lost to another writer (a lock
+	 * timeout, a deadlock) is tried again from the start: it left nothing. */
+	int outermost = !db_in_transaction(s->db);
+	for (int attempt = 1;; attempt++) {
+		int r = store_begin(s, p);
+		if (r < 0 && !(outermost && db_retryable(s->db) && attempt < 3))
+			return r;
+		if (r == 0) {
+			r = store_finish(s, fn(s, arg, p), p);
+			if (r == 0 || !outermost || !db_retryable(s->db) || attempt >= 3)
+				return r;
+		}
+		problem_init(p);
+	}
 }
 
 long long store_lookup_id(struct store *s, const char *sql, const char *code)

@@ -254,18 +254,18 @@ static int do_proeftuin_create(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	store_now_text(now);
+	long long ptid = 0;
 	if (r == 0) {
-		r = db_run(s->db,
-			   "INSERT INTO proeftuinen(code, naam, omschrijving, verband_id, van, tot, tarief_centen,"
-			   " kredietlimiet_minuten, aangemaakt) VALUES(?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?)",
-			   "tttlttllt", code, naam, omschrijving && omschrijving[0] ? omschrijving : NULL, vid, van, tot, tarief,
-			   limiet, now);
+		r = db_insert(s->db, &ptid,
+			      "INSERT INTO proeftuinen(code, naam, omschrijving, verband_id, van, tot, tarief_centen,"
+			      " kredietlimiet_minuten, aangemaakt) VALUES(?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?) RETURNING id",
+			      "tttlttllt", code, naam, omschrijving && omschrijving[0] ? omschrijving : NULL, vid, van, tot,
+			      tarief, limiet, now);
 		if (r == DB_ERR_UNIQUE)
 			r = problem_set(p, 409, "Proeftuin '%s' bestaat al.", code);
 		else if (r < 0)
 			r = store_db_problem(s, r, p, "proeftuin");
 	}
-	long long ptid = r == 0 ? db_last_id(s->db) : 0;
 	for (i = 0; r == 0 && i < json_array_size(leden); i++) {
 		r = db_run(s->db, "INSERT INTO proeftuin_leden(proeftuin_id, organisatie_id, volgorde) VALUES(?, ?, ?)", "lll",
 			   ptid, orgs[i], (long long)i + 1);

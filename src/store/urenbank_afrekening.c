@@ -67,17 +67,18 @@ static int do_deposit(struct store *s, void *arg, struct problem *p)
 		return problem_set(p, 500, "Interne fout: storting niet om te rekenen.");
 	char now[32];
 	store_now_text(now);
-	int r = db_run(s->db,
-		       "INSERT INTO stortingen(proeftuin_id, organisatie_id, datum, bedrag_centen, tarief_centen, minuten,"
-		       " omgerekend_centen, rest_centen, omschrijving, aangemaakt, door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "lltllllltt"
-		       "t",
-		       pt.id, oid, day, cents, pt.rate, (long long)dep.minutes, (long long)dep.converted_cents,
-		       (long long)dep.rest_cents, omschrijving && omschrijving[0] ? omschrijving : NULL, now,
-		       urenbank_who(a->by));
+	long long id;
+	int r = db_insert(
+		s->db, &id,
+		"INSERT INTO stortingen(proeftuin_id, organisatie_id, datum, bedrag_centen, tarief_centen, minuten,"
+		" omgerekend_centen, rest_centen, omschrijving, aangemaakt, door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		" RETURNING id",
+		"lltllllltt"
+		"t",
+		pt.id, oid, day, cents, pt.rate, (long long)dep.minutes, (long long)dep.converted_cents,
+		(long long)dep.rest_cents, omschrijving && omschrijving[0] ? omschrijving : NULL, now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "storting");
-	long long id = db_last_id(s->db);
 	struct ledger_posting ps[2];
 	size_t n = ledger_deposit_postings(0, &dep, ps);
 	if (n) {
@@ -437,11 +438,11 @@ static int do_settle(struct store *s, void *arg, struct problem *p)
 	store_now_text(now);
 	long long id = 0;
 	if (r == 0) {
-		r = db_run(s->db,
-			   "INSERT INTO afrekeningen(proeftuin_id, tot, tarief_centen, aangemaakt, door) VALUES(?, ?, ?, ?, ?)",
-			   "ltltt", pt.id, tot, pt.rate, now, urenbank_who(a->by));
+		r = db_insert(s->db, &id,
+			      "INSERT INTO afrekeningen(proeftuin_id, tot, tarief_centen, aangemaakt, door) VALUES(?, ?, ?, ?, ?)"
+			      " RETURNING id",
+			      "ltltt", pt.id, tot, pt.rate, now, urenbank_who(a->by));
 		r = r < 0 ? store_db_problem(s, r, p, "afrekening") : 0;
-		id = db_last_id(s->db);
 	}
 	for (size_t i = 0; r == 0 && i < n; i++) {
 		r = db_run(s->db,

@@ -57,14 +57,15 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 	char now[32], text[600];
 	store_now_text(now);
 	urenbank_journal_text(t->omschrijving, text, sizeof(text));
-	int r = db_run(
-		s->db,
+	long long id;
+	int r = db_insert(
+		s->db, &id,
 		"INSERT INTO journaal(proeftuin_id, datum, soort, omschrijving, uren_id, storting_id, afrekening_id,"
-		" tegenboeking_van, geboekt) VALUES(?, ?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?)",
+		" tegenboeking_van, geboekt) VALUES(?, ?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?)"
+		" RETURNING id",
 		"ltttllllt", ptid, t->datum, t->soort, text, t->uren, t->storting, t->afrekening, t->tegen, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "journaalregel");
-	long long id = db_last_id(s->db);
 	for (size_t i = 0; i < n; i++) {
 		long long org = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
 		r = db_run(s->db,

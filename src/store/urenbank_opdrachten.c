@@ -269,14 +269,15 @@ static int insert_opdracht(struct store *s, const struct pt *pt, const char *soo
 {
 	char now[32];
 	store_now_text(now);
-	int r = db_run(s->db,
-		       "INSERT INTO opdrachten(proeftuin_id, soort, titel, omschrijving, contactpersoon, geraamde_minuten,"
-		       " verdeelsleutel, aangemaakt) VALUES(?, ?, ?, ?, ?, CASE WHEN ? < 0 THEN NULL ELSE ? END, ?, ?)",
-		       "lttttlltt", pt->id, soort, titel, omschrijving && omschrijving[0] ? omschrijving : NULL,
-		       contact && contact[0] ? contact : NULL, geraamd, geraamd, key, now);
+	long long id;
+	int r = db_insert(s->db, &id,
+			  "INSERT INTO opdrachten(proeftuin_id, soort, titel, omschrijving, contactpersoon, geraamde_minuten,"
+			  " verdeelsleutel, aangemaakt) VALUES(?, ?, ?, ?, ?, CASE WHEN ? < 0 THEN NULL ELSE ? END, ?, ?)"
+			  " RETURNING id",
+			  "lttttlltt", pt->id, soort, titel, omschrijving && omschrijving[0] ? omschrijving : NULL,
+			  contact && contact[0] ? contact : NULL, geraamd, geraamd, key, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "opdracht");
-	long long id = db_last_id(s->db);
 	for (size_t i = 0; i < pr->n; i++) {
 		r = db_run(s->db, "INSERT INTO opdrachtgevers(opdracht_id, volgorde, organisatie_id, aandeel) VALUES(?, ?, ?, ?)",
 			   "llll", id, (long long)i + 1, pr->org[i], (long long)pr->weight[i]);
@@ -289,7 +290,9 @@ static int insert_opdracht(struct store *s, const struct pt *pt, const char *soo
 		json_array_foreach(competenties, i, x) {
 			r = db_run(s->db,
 				   "INSERT INTO opdracht_competenties(opdracht_id, competentie, niveau) VALUES(?, ?, ?)"
-				   " ON CONFLICT(opdracht_id, competentie) DO UPDATE SET niveau = max(niveau, excluded.niveau)",
+				   " ON CONFLICT(opdracht_id, competentie) DO UPDATE SET niveau = CASE WHEN excluded.niveau > "
+				   "opdracht_competenties.niveau"
+				   " THEN excluded.niveau ELSE opdracht_competenties.niveau END",
 				   "ltl", id, json_string_value(json_object_get(x, "competentie")),
 				   (long long)json_integer_value(json_object_get(x, "niveau")));
 			if (r < 0)
@@ -435,12 +438,13 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 						      { "status", "o.status" },
 						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" },
 						      { NULL, NULL } };
-#define WHERE                                                                                                              \
-	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                   \
-	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                      \
-	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"              \
-	" AND (?5 IS NULL OR lower(o.titel) LIKE ?5 ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE ?5 ESCAPE " \
-	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE ?5 ESCAPE '\\')"
+#define WHERE                                                                                                                    \
+	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                         \
+	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                            \
+	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"                    \
+	" AND (?5 IS NULL OR lower(o.titel) LIKE lower(?5) ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE lower(?5) " \
+	"ESCAPE "                                                                                                                \
+	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE lower(?5) ESCAPE '\\')"
 	char pat[256], order[256], sql[1536];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
 	if (l)
@@ -723,14 +727,13 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	store_now_text(now);
 	long long id = 0;
 	if (r == 0) {
-		r = db_run(s->db,
-			   "INSERT INTO inzet(opdracht_id, medewerker_id, organisatie_id, minuten, aangemaakt, door)"
-			   " VALUES(?, ?, ?, ?, ?, ?)",
-			   "llllt"
-			   "t",
-			   a->id, mw, provider, minuten, now, urenbank_who(a->by));
+		r = db_insert(s->db, &id,
+			      "INSERT INTO inzet(opdracht_id, medewerker_id, organisatie_id, minuten, aangemaakt, door)"
+			      " VALUES(?, ?, ?, ?, ?, ?) RETURNING id",
+			      "llllt"
+			      "t",
+			      a->id, mw, provider, minuten, now, urenbank_who(a->by));
 		r = r < 0 ? store_db_problem(s, r, p, "inzet") : 0;
-		id = db_last_id(s->db);
 	}
 	for (size_t i = 0; r == 0 && i < pr->n; i++) {
 		if (commit[i] <= 0)

@@ -234,14 +234,15 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	}
 	char now[32];
 	store_now_text(now);
-	int r = db_run(s->db,
-		       "INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
-		       " ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "lllltlttt", pt.id, opdracht, mw, provider, datum, minuten,
-		       omschrijving && omschrijving[0] ? omschrijving : NULL, now, urenbank_who(a->by));
+	long long id;
+	int r = db_insert(
+		s->db, &id,
+		"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
+		" ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+		"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, omschrijving && omschrijving[0] ? omschrijving : NULL,
+		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	long long id = db_last_id(s->db);
 	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
@@ -649,7 +650,8 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 			     " AND (u.organisatie_id <> ?8 OR NOT EXISTS (SELECT 1 FROM opdrachtgevers h"
 			     "  WHERE h.opdracht_id = u.opdracht_id AND h.organisatie_id <> u.organisatie_id))");
 	if (like)
-		buf_adds(&q, " AND (lower(m.naam) LIKE ?11 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?11 ESCAPE '\\')");
+		buf_adds(&q, " AND (lower(m.naam) LIKE lower(?11) ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE "
+			     "lower(?11) ESCAPE '\\')");
 	if (f->van)
 		buf_adds(&q, " AND u.datum >= ?12");
 	if (f->tot)
@@ -668,8 +670,12 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		return problem_set(p, 500, "geen geheugen");
 	}
 	/* Every statement takes the same binds; the ones its text does not name are unused. */
-#define UREN_BINDS                                                                                                 	pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht, principal, approver, limit, 		store_page_offset(pg), like, f->van, f->tot
-#define UREN_BIND_TYPES "lltllllllltt" "t"
+#define UREN_BINDS                                                                                                      \
+	pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht, principal, approver, limit, \
+		store_page_offset(pg), like, f->van, f->tot
+#define UREN_BIND_TYPES \
+	"lltllllllltt"  \
+	"t"
 	store_page_begin(s, pg);
 	struct db_stmt *st = db_query(s->db, buf_str(&qp), UREN_BIND_TYPES, UREN_BINDS);
 	struct urenbank_sight v;

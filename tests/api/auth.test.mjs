@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
-import { startServer, ADMIN_TOKEN } from '../lib/server.mjs';
+import { startServer, ADMIN_TOKEN, ENGINE, dumpDb } from '../lib/server.mjs';
 import { createUser, tokenFor, login, setCookie, samen, auditRecords, unique } from './auth-helpers.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
@@ -185,6 +185,7 @@ test('API tokens are shown once, stored hashed, and stop working when revoked', 
   for (const f of [srv.db, `${srv.db}-wal`]) {
     if (existsSync(f)) assert.ok(!readFileSync(f).includes(Buffer.from(t.token)), `${f} holds the token`);
   }
+  if (ENGINE === 'postgres') assert.ok(!dumpDb(srv.db).stdout.includes(t.token), 'the database holds the token');
   const del = await srv.api('DELETE', `/api/v1/tokens/${t.id}`);
   assert.equal(del.status, 204, del.text);
   const revoked = await srv.api('GET', '/api/v1/sessies/huidig', null, { token: t.token });

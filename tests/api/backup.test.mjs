@@ -1,14 +1,15 @@
 // samen backup and samen herstel (docs/backup.md): a copy of a running
 // instance, made while bookings go on, holds every booking acknowledged
 // before the backup began and passes `proeftuin verify`; a restore serves
-// it, into a new file or over the database of a running server.
+// it, into a new file or over the database of a running server. Both are
+// for SQLite files: on PostgreSQL they refuse and point to pg_dump.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, BIN } from '../lib/server.mjs';
+import { startServer, BIN, ENGINE } from '../lib/server.mjs';
 import { drechtsteden, proeftuin, must, samen } from './urenbank-helpers.mjs';
 
 let srv, staff, pt, opdracht, dir;
@@ -22,6 +23,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samen-backup-'));
 });
 after(async () => { await srv.stop(); rmSync(dir, { recursive: true, force: true }); });
+const sqliteOnly = { skip: ENGINE === 'postgres' && 'backup en herstel zijn voor SQLite' };
 
 // Books and approves one entry; resolves with its id once acknowledged.
 let n = 0;
@@ -40,7 +42,7 @@ const run = (args) => new Promise((resolve) => {
   c.on('exit', (status) => resolve({ status, stdout: out, stderr: err }));
 });
 
-test('a backup under concurrent bookings holds everything acknowledged before it began, verifies, and a restore serves it', async () => {
+test('a backup under concurrent bookings holds everything acknowledged before it began, verifies, and a restore serves it', sqliteOnly, async () => {
   for (let i = 0; i < 10; i++) await bookOne();
   // Bookings go on in two streams while the backup runs.
   let stop = false;
@@ -80,7 +82,7 @@ test('a backup under concurrent bookings holds everything acknowledged before it
   assert.equal((await run(['herstel', '--van', copy, '--db', restored])).status, 2);
 });
 
-test('herstel over the database of a running server: the server serves the restored content', async () => {
+test('herstel over the database of a running server: the server serves the restored content', sqliteOnly, async () => {
   const copy = join(dir, 'eerder.db');
   assert.equal((await run(['backup', '--db', srv.db, '--naar', copy])).status, 0);
   const then = (await srv.api('GET', `/api/v1/proeftuinen/${pt}/uren?limiet=10000`)).json.length;
@@ -95,7 +97,7 @@ test('herstel over the database of a running server: the server serves the resto
   await bookOne();
 });
 
-test('wrong use: no --naar, the same file, a missing source, a damaged copy', async () => {
+test('wrong use: no --naar, the same file, a missing source, a damaged copy', sqliteOnly, async () => {
   assert.equal((await run(['backup', '--db', srv.db])).status, 2);
   assert.equal((await run(['backup', '--db', srv.db, '--naar', srv.db])).status, 2);
   const missing = await run(['backup', '--db', join(dir, 'bestaat-niet.db'), '--naar', join(dir, 'x.db')]);
@@ -107,4 +109,17 @@ test('wrong use: no --naar, the same file, a missing source, a damaged copy', as
   const bad = await run(['herstel', '--van', junk, '--db', join(dir, 'uit-rommel.db')]);
   assert.equal(bad.status, 1);
   assert.ok(!existsSync(join(dir, 'uit-rommel.db')), 'nothing is restored from a bad copy');
+});
+
+test('on PostgreSQL backup and herstel refuse clearly and name pg_dump, changing nothing', { skip: ENGINE !== 'postgres' && 'alleen op PostgreSQL' }, async () => {
+  const id = await bookOne();
+  const b = await run(['backup', '--db', srv.db, '--naar', join(dir, 'kopie.db')]);
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /pg_dump/);
+  assert.ok(!existsSync(join(dir, 'kopie.db')));
+  const h = await run(['herstel', '--van', join(dir, 'kopie.db'), '--db', srv.db, '--vervang']);
+  assert.equal(h.status, 2);
+  assert.match(h.stderr, /pg_restore/);
+  const now = (await srv.api('GET', `/api/v1/proeftuinen/${pt}/uren?limiet=10000`)).json;
+  assert.ok(now.some((u) => u.id === id));
 });

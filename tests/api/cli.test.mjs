@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, closeSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../lib/server.mjs';
+import { BIN, newDb } from '../lib/server.mjs';
 import { checkResponse } from '../lib/contract.mjs';
 
 const DEMO = new URL('../../demo/register.json', import.meta.url).pathname;
@@ -15,6 +15,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 let nfiles = 0;
 function tmp(name) { return join(dir, `${nfiles++}-${name}`); }
+// A new database of the engine under test (a file name in dir for SQLite).
+// On PostgreSQL a copy of the migrated template (tests/run.sh) when there is
+// one: these tests are about import and export, not about migrating.
+const MIGRATED = process.env.SAMEN_TEST_PG_EMPTY || null;
+function tmpDb(name, { template = MIGRATED } = {}) { return newDb(dir, `${nfiles++}-${name}`, { template }); }
 
 const SANITIZER = /ERROR: AddressSanitizer|runtime error:|LeakSanitizer/;
 
@@ -134,7 +139,7 @@ test('export does not take a document', () => {
 // ---- import and export -------------------------------------------------
 
 test('import then export gives the imported document back', () => {
-  const db = tmp('demo.db');
+  const db = tmpDb('demo.db');
   const r = samen(['import', '--db', db, DEMO]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
@@ -149,7 +154,7 @@ test('import then export gives the imported document back', () => {
 });
 
 test('export, import into a fresh database, export again: byte-identical', () => {
-  const a = tmp('a.db'), b = tmp('b.db'), c = tmp('c.db');
+  const a = tmpDb('a.db'), b = tmpDb('b.db'), c = tmpDb('c.db');
   assert.equal(samen(['import', '--db', a, DEMO]).code, 0);
   const first = exportDoc(a).text;
   const file = tmp('export1.json');
@@ -164,7 +169,7 @@ test('export, import into a fresh database, export again: byte-identical', () =>
 });
 
 test('an export that cannot be written completely exits 1', { skip: !existsSync('/dev/full') && 'no /dev/full' }, () => {
-  const db = tmp('vol.db');
+  const db = tmpDb('vol.db');
   assert.equal(samen(['import', '--db', db, DEMO]).code, 0);
   const fd = openSync('/dev/full', 'w');
   try {
@@ -178,7 +183,7 @@ test('an export that cannot be written completely exits 1', { skip: !existsSync(
 });
 
 test('export of a new database is an empty register document', () => {
-  assertEmptyRegister(tmp('leeg.db'));
+  assertEmptyRegister(tmpDb('leeg.db'));
 });
 
 // Replaces the last deelnemer of the n-th "deelnemers" line of the demo
@@ -206,7 +211,7 @@ test('a bad deelnemer deep in the document: file:line: path: reason, exit 1, not
     const { text, line, path } = badDeelnemer(n);
     const file = tmp('fout.json');
     writeFileSync(file, text);
-    const db = tmp('fout.db');
+    const db = tmpDb('fout.db');
     const r = samen(['import', '--db', db, file]);
     assert.equal(r.code, 1, r.stderr);
     const first = r.stderr.split('\n')[0];
@@ -229,7 +234,7 @@ test('the line number holds when every value has its own line', () => {
   const line = text.split('\n').findIndex((l) => l.includes('"GM9999"')) + 1;
   const file = tmp('fout2.json');
   writeFileSync(file, text);
-  const db = tmp('fout2.db');
+  const db = tmpDb('fout2.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   assert.ok(r.stderr.startsWith(`${file}:${line}: verbanden[${i}].trajecten[${j}].deelnemers[${k}]: `), r.stderr);
@@ -253,7 +258,7 @@ test('field errors at every depth name their path and the line of the bad value'
     assert.equal(lines.length, 1, `${marker} occurs once`);
     const file = tmp('veld.json');
     writeFileSync(file, text);
-    const db = tmp('veld.db');
+    const db = tmpDb('veld.db');
     const r = samen(['import', '--db', db, file]);
     assert.equal(r.code, 1, r.stderr);
     assert.ok(r.stderr.startsWith(`${file}:${lines[0]}: ${path}: `), `${path}:\n${r.stderr}`);
@@ -262,7 +267,7 @@ test('field errors at every depth name their path and the line of the bad value'
 });
 
 test('a failed import leaves an existing register as it was', () => {
-  const db = tmp('bestaand.db');
+  const db = tmpDb('bestaand.db');
   assert.equal(samen(['import', '--db', db, DEMO]).code, 0);
   const before = exportDoc(db).text;
   const file = tmp('erbij.json');
@@ -296,7 +301,7 @@ test('invalid JSON is reported as file:line:column, exit 1, nothing imported', (
   ].join('\n');
   const file = tmp('kapot.json');
   writeFileSync(file, text);
-  const db = tmp('kapot.db');
+  const db = tmpDb('kapot.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   const m = r.stderr.match(/^(.*):(\d+):(\d+): ongeldige JSON/);
@@ -312,13 +317,13 @@ test('invalid JSON is reported as file:line:column, exit 1, nothing imported', (
 test('a duplicate key in one object is invalid JSON with its line', () => {
   const file = tmp('dubbelekey.json');
   writeFileSync(file, '{\n"formaat": "samen-register",\n"versie": 1,\n"versie": 1\n}\n');
-  const r = samen(['import', '--db', tmp('dk.db'), file]);
+  const r = samen(['import', '--db', tmpDb('dk.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:\\d+: ongeldige JSON`));
 });
 
 test('a missing or unreadable file exits 1 with a Dutch reason', () => {
-  const db = tmp('mis.db');
+  const db = tmpDb('mis.db');
   let r = samen(['import', '--db', db, join(dir, 'bestaat-niet.json')]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /^samen: kan '.*bestaat-niet\.json' niet lezen: het bestand bestaat niet\n/);
@@ -352,7 +357,7 @@ test('a duplicate organisation code is reported with the line of the second one'
   ].join('\n');
   const file = tmp('dubbel.json');
   writeFileSync(file, text);
-  const db = tmp('dubbel.db');
+  const db = tmpDb('dubbel.db');
   const r = samen(['import', '--db', db, file]);
   assert.equal(r.code, 1);
   const first = r.stderr.split('\n')[0];
@@ -365,15 +370,15 @@ test('a duplicate organisation code is reported with the line of the second one'
 test('a document of another format or version is refused, naming the field', () => {
   const file = tmp('ander.json');
   writeFileSync(file, '{\n  "formaat": "iets-anders",\n  "versie": 1\n}\n');
-  let r = samen(['import', '--db', tmp('f.db'), file]);
+  let r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /:2: formaat: moet "samen-register" zijn/);
   writeFileSync(file, '{\n  "formaat": "samen-register",\n  "versie": 2\n}\n');
-  r = samen(['import', '--db', tmp('f.db'), file]);
+  r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /:3: versie: /);
   writeFileSync(file, '[1, 2]\n');
-  r = samen(['import', '--db', tmp('f.db'), file]);
+  r = samen(['import', '--db', tmpDb('f.db'), file]);
   assert.equal(r.code, 1);
   assert.match(r.stderr, /JSON-object/);
 });
@@ -381,13 +386,16 @@ test('a document of another format or version is refused, naming the field', () 
 // ---- demo --------------------------------------------------------------
 
 test('samen demo --port 0 prints its URL, serves the demo network and stops cleanly on SIGTERM', async () => {
-  const db = tmp('demo-run.db');
+  // On PostgreSQL over a copy of tests/run.sh's demo template when there is
+  // one: samen demo replaces its own demo (the empty database was the template's).
+  const db = tmpDb('demo-run.db', { template: process.env.SAMEN_TEST_PG_DEMO || null });
   const child = spawn(BIN, ['demo', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL within 30 s\n${stderr}`)), 30000);
+    // Loading the demo takes a round trip per statement on PostgreSQL: under load, long.
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no URL within 120 s\n${stderr}`)); }, 120000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)/);

@@ -6,8 +6,7 @@
 // /api/v1/gebruikers and a token for each), as an integration would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer } from '../lib/server.mjs';
+import { startServer, dumpDb } from '../lib/server.mjs';
 
 let srv;
 const api = (method, path, body, opts) => srv.api(method, '/api/v1' + path, body, opts);
@@ -221,8 +220,8 @@ test('pseudonymisation keeps the id and functie, removes the personal data, and 
 });
 
 test('after pseudonymisation no table in the database holds the old name or e-mail address', async (t) => {
-  const dump = spawnSync('sqlite3', [srv.db, '.dump'], { encoding: 'utf8' });
-  if (dump.error) return t.skip('sqlite3 is niet geïnstalleerd');
+  const dump = dumpDb(srv.db);
+  if (dump.error) return t.skip('sqlite3 of pg_dump is niet geïnstalleerd');
   assert.equal(dump.status, 0, dump.stderr);
   assert.match(dump.stdout, /Medewerker [0-9A-F]{6}/);
   assert.doesNotMatch(dump.stdout, /Quispel|x\.quispel/);
@@ -417,6 +416,6 @@ test('pseudonymisation leaves hour bookings, balances and the journal as they we
   if ('medewerkerNaam' in r.json) assert.equal(r.json.medewerkerNaam, p.naam);
   assert.deepEqual((await get(P('/saldi'))).json, saldi, 'the replay posted nothing');
   assert.deepEqual((await get(`/medewerkers/${m.id}/inzage`)).json.uren.map((u) => u.id), [uren], 'hours stay with the id');
-  const dump = spawnSync('sqlite3', [srv.db, '.dump'], { encoding: 'utf8' });
+  const dump = dumpDb(srv.db);
   if (!dump.error) assert.doesNotMatch(dump.stdout, /Yntema/, 'no table holds the old name');
 });

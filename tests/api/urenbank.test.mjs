@@ -5,8 +5,7 @@
 // Idempotency-Key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer } from '../lib/server.mjs';
+import { startServer, sqlDb } from '../lib/server.mjs';
 import { CODES, drechtsteden, proeftuin, saldi, must, samen } from './urenbank-helpers.mjs';
 
 let srv, staff;
@@ -423,7 +422,7 @@ test('verify exits 0 when the kept balances match the journal and 1 listing ever
   assert.equal(v.status, 0, v.stdout + v.stderr);
   assert.match(v.stderr, /kloppen met het journaal/);
   // Tamper with a kept balance behind samen's back (the journal itself refuses changes).
-  const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 5000', srv.db, q], { encoding: 'utf8' });
+  const sql = (q) => sqlDb(srv.db, q);
   let t = sql(`UPDATE journaal_posten SET minuten = 1 WHERE proeftuin_id = (SELECT id FROM proeftuinen WHERE code = '${pt}')`);
   assert.match(t.stderr, /alleen aan te vullen/);
   t = sql(`UPDATE proeftuin_leden SET gestort_minuten = gestort_minuten + 5 WHERE proeftuin_id = (SELECT id FROM proeftuinen WHERE code = '${pt}')

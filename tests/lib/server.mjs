@@ -1,10 +1,16 @@
 // Starts the samen binary under test on an ephemeral loopback port with a
-// fresh SQLite file, and gives helpers for real HTTP requests against it.
+// fresh database, and gives helpers for real HTTP requests against it.
 //   const srv = await startServer({ demo: true });
 //   const r = await srv.api('POST', '/api/v1/organisaties', {...});  // as beheerder
 //   const r = await srv.api('GET', '/api/v1/status', null, { token: null }); // anonymous
 //   await srv.stop();
-import { spawn } from 'node:child_process';
+//
+// The engine: SQLite (a file in a temporary directory), or PostgreSQL when
+// SAMEN_TEST_ENGINE=postgres, with SAMEN_TEST_PG the connection string of
+// a cluster (scripts/pg-cluster.sh; tests/run.sh starts one): then every
+// server gets a database of its own, dropped when it stops. A second server
+// on the same database: startServer({ db: srv.db }).
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,20 +18,90 @@ import { checkResponse } from './contract.mjs';
 
 export const BIN = process.env.SAMEN_BIN || new URL('../../build/asan/samen', import.meta.url).pathname;
 export const ADMIN_TOKEN = 'test-beheerder-token-0123456789';
+export const ENGINE = process.env.SAMEN_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const PG = process.env.SAMEN_TEST_PG || '';
+if (ENGINE === 'postgres' && !PG) throw new Error('SAMEN_TEST_ENGINE=postgres vraagt SAMEN_TEST_PG (scripts/pg-cluster.sh start)');
 
-export async function startServer({ demo = false, env = {}, args = [], db: dbPath = null } = {}) {
+let made = 0;
+function psql(sql) {
+  const r = spawnSync('psql', [`${PG} dbname=postgres`, '-qAtX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql ${sql}: ${r.stderr || r.error}`);
+  return r.stdout;
+}
+
+// A new, empty database for the engine under test: a file name in dir
+// (SQLite), or the connection string of a new PostgreSQL database (a copy
+// of template when given). dropDb(db) removes a PostgreSQL one again (a
+// file goes with its dir).
+export function newDb(dir, name = 'samen.db', { template = null } = {}) {
+  if (ENGINE !== 'postgres') return join(dir, name);
+  const db = `t${process.pid}_${++made}_${Math.random().toString(36).slice(2, 8)}`;
+  psql(`CREATE DATABASE ${db}${template ? ` TEMPLATE ${template}` : ''}`);
+  return `${PG} dbname=${db}`;
+}
+
+// On PostgreSQL loading the demo takes a round trip per statement, so
+// tests/run.sh loads it once (makeDemoTemplate) and every
+// startServer({ demo: true }) serves a copy of that database
+// (SAMEN_TEST_PG_DEMO). `samen demo` itself is tested in cli.test.mjs.
+// Likewise every other server starts on a copy of a database that is
+// migrated already (SAMEN_TEST_PG_EMPTY, makeEmptyTemplate): copying is
+// cheaper than applying every migration again. A database a test asks for
+// with newDb() stays truly empty.
+const DEMO_TEMPLATE = process.env.SAMEN_TEST_PG_DEMO || '';
+const EMPTY_TEMPLATE = process.env.SAMEN_TEST_PG_EMPTY || '';
+export async function makeDemoTemplate(name) {
+  psql(`CREATE DATABASE ${name}`);
+  const srv = await startServer({ demo: true, db: `${PG} dbname=${name}` });
+  await srv.stop();
+}
+export async function makeEmptyTemplate(name) {
+  psql(`CREATE DATABASE ${name}`);
+  const srv = await startServer({ db: `${PG} dbname=${name}` });
+  await srv.stop();
+}
+
+export function dropDb(db) {
+  const m = ENGINE === 'postgres' && /dbname=(t\d+_\d+_[a-z0-9]+)$/.exec(db);
+  if (m) psql(`DROP DATABASE IF EXISTS ${m[1]} WITH (FORCE)`);
+}
+
+// Everything a database holds, as text (sqlite3 .dump, pg_dump): what a
+// test looks through for data that must be gone.
+export function dumpDb(db) {
+  return ENGINE === 'postgres'
+    ? spawnSync('pg_dump', ['--data-only', db], { encoding: 'utf8', maxBuffer: 1 << 28 })
+    : spawnSync('sqlite3', [db, '.dump'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+// Runs one SQL statement on a test database behind samen's back (sqlite3,
+// psql): { status, stdout, stderr }, status 0 when it succeeded.
+export function sqlDb(db, sql) {
+  return ENGINE === 'postgres'
+    ? spawnSync('psql', [db, '-qAtX', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' })
+    : spawnSync('sqlite3', ['-cmd', '.timeout 5000', db, sql], { encoding: 'utf8' });
+}
+
+export async function startServer({ demo = false, env = {}, args = [], db: shared = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
-  const db = dbPath || join(dir, 'samen.db'); // an existing database (a restored copy), or a fresh one
-  const cmd = demo ? 'demo' : 'serve';
+  const copy = demo && ENGINE === 'postgres' && DEMO_TEMPLATE && !shared;
+  const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : demo ? null : EMPTY_TEMPLATE || null });
+  const cmd = demo && !copy ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
-    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    // A test that waits in spawnSync (a CLI call, a lint) leaves its kept-alive
+    // connection idle with Node unable to notice the server closing it after
+    // the head deadline (10 s), and its next request would hit the closed
+    // socket: tests give idle connections longer unless they test that limit.
+    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, SAMEN_KOP_SECONDEN: '120', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('server did not start in 60 s\n' + stderr)); }, 60000);
+    // A busy machine; and loading the demo takes a round trip to PostgreSQL per statement.
+    const wait = ENGINE === 'postgres' ? 90 : 60;
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start in ${wait} s\n` + stderr)); }, wait * 1000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
@@ -59,11 +135,14 @@ export async function startServer({ demo = false, env = {}, args = [], db: dbPat
       await new Promise((r) => { if (exited) r(); else child.on('exit', r); });
     }
     rmSync(dir, { recursive: true, force: true });
-    // A sanitizer report or a crash must fail the test that owned the server.
-    if (exited && (exited.code !== 0 || /ERROR: AddressSanitizer|runtime error:|LeakSanitizer/.test(stderr))) {
+    if (!shared) dropDb(db);
+    // A sanitizer report, a crash, or SQL the database could not take
+    // (a statement in the dialect of one engine only) must fail the test
+    // that owned the server.
+    if (exited && (exited.code !== 0 || /ERROR: AddressSanitizer|runtime error:|LeakSanitizer|SQL-fout/.test(stderr))) {
       throw new Error(`server ended badly (${JSON.stringify(exited)}):\n${stderr}`);
     }
   }
 
-  return { url, db, dir, api, stop, get stderr() { return stderr; }, get exited() { return exited; } };
+  return { url, db, dir, pid: child.pid, api, stop, get stderr() { return stderr; }, get exited() { return exited; } };
 }
