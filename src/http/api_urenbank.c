@@ -50,7 +50,9 @@ static int require(struct request *rq, struct response *rs, enum action action, 
 		return 0;
 	if (org ? authz_require(rq, rs, action, org) < 0 : authz_require_verband(rq, rs, action, sc ? sc->code : NULL) < 0)
 		return -1;
-	api_error(rs, 403, "Uw rol (%s) mag dit niet in proeftuin '%s'.", policy_role_names[rq->actor.role], sc ? sc->code : "");
+	char msg[600];
+	authz_refusal(rq, sc ? sc->code : org, msg, sizeof(msg));
+	api_error(rs, 403, "%s", msg);
 	authz_audit(rq, action, 403, sc ? sc->code : org);
 	return -1;
 }
@@ -99,7 +101,9 @@ static int precheck(struct request *rq, struct response *rs, enum action action,
 	if (could(rq, action) || could(rq, alt))
 		return 0;
 	if (authz_require(rq, rs, action, rq->actor.org[0] ? rq->actor.org : NULL) == 0) {
-		api_error(rs, 403, "Uw rol (%s) mag dit niet.", policy_role_names[rq->actor.role]);
+		char msg[600];
+		authz_refusal(rq, NULL, msg, sizeof(msg));
+		api_error(rs, 403, "%s", msg);
 		authz_audit(rq, action, 403, NULL);
 	}
 	return -1;
@@ -347,6 +351,12 @@ static void op_uren(struct request *rq, struct response *rs, json_t *in)
 	char org[40];
 	body_staff_org(rq, in, org, sizeof(org));
 	if (require(rq, rs, ACT_HOURS_BOOK, org[0] ? org : NULL, &sc) < 0)
+		return;
+	/* A medewerker books as the person the account is linked to, never as a
+	 * colleague (a bad or missing id is the store's 400). */
+	json_t *mw = json_object_get(in, "medewerker");
+	if (json_is_integer(mw) &&
+	    authz_require_record(rq, rs, ACT_HOURS_BOOK, org[0] ? org : NULL, json_integer_value(mw), 0) < 0)
 		return;
 	struct problem p;
 	problem_init(&p);

@@ -194,7 +194,8 @@ static void medewerkers_select(struct buf *b, json_t *staff, json_t *names, cons
 }
 
 /* Staff who can book here: of the actor's organisation, or (beheerder
- * without one) of every member. */
+ * without one) of every member; a medewerker only themselves (the record
+ * the account is linked to, as the policy decides). */
 static json_t *bookable_staff(struct request *rq, const struct page_urenbank_page *pg)
 {
 	json_t *all = NULL, *out = json_array();
@@ -206,7 +207,8 @@ static json_t *bookable_staff(struct request *rq, const struct page_urenbank_pag
 	json_t *m, *l;
 	json_array_foreach(all, i, m) {
 		const char *org = json_string_value(json_object_get(m, "organisatie"));
-		if (json_is_true(json_object_get(m, "pseudoniem")))
+		if (json_is_true(json_object_get(m, "pseudoniem")) ||
+		    !policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org, json_integer_value(json_object_get(m, "id"))))
 			continue;
 		json_array_foreach(json_object_get(pg->pt, "leden"), k, l)
 			if (org && !strcmp(org, json_string_value(l))) {
@@ -370,10 +372,16 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Deze proeftuin is afgerekend en gesloten; er kunnen "
 			    "geen uren meer worden geboekt.</p>");
 	} else if (!json_array_size(staff) || !json_array_size(opdrachten)) {
+		char why[400];
+		if (rq->actor.role == ROLE_MEDEWERKER && !json_array_size(staff))
+			authz_record_refusal(rq, ACT_HOURS_BOOK, why, sizeof(why));
+		else
+			snprintf(why, sizeof(why), "%s",
+				 !json_array_size(staff) ? "Er zijn geen medewerkers van uw organisatie geregistreerd; vraag uw "
+							   "manager om ze toe te voegen."
+							 : "Er zijn geen open opdrachten om op te boeken.");
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">");
-		html_raw(b, !json_array_size(staff) ? "Er zijn geen medewerkers van uw organisatie geregistreerd; vraag uw "
-						      "manager om ze toe te voegen."
-						    : "Er zijn geen open opdrachten om op te boeken.");
+		html_txt(b, why);
 		html_raw(b, "</p>");
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Boek gewerkte uren op een opdracht. Ze worden ingediend en tellen "
@@ -512,9 +520,16 @@ int page_uren_submit(struct request *rq, struct response *rs)
 	if (medewerkers_org(rq->store, mw, org, sizeof(org), &p) < 0)
 		snprintf(org, sizeof(org), "%s", rq->actor.org);
 	problem_init(&p);
-	if (!page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL)) {
+	char refusal[400];
+	if (!page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL) ||
+	    !policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org[0] ? org : NULL, mw)) {
 		v.status = 403;
-		v.e_medewerker = "U kunt alleen uren boeken voor medewerkers van uw eigen organisatie.";
+		if (page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL))
+			authz_record_refusal(rq, ACT_HOURS_BOOK, refusal, sizeof(refusal));
+		else
+			snprintf(refusal, sizeof(refusal),
+				 "U kunt alleen uren boeken voor medewerkers van uw eigen organisatie.");
+		v.e_medewerker = refusal;
 		authz_audit(rq, ACT_HOURS_BOOK, 403, pg.code);
 		render_book(rq, rs, &pg, &v);
 		form_release(&f);
