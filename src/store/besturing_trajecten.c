@@ -699,6 +699,19 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 		problem_param(p, "organisatie", "is verplicht bij orgaan %s: van welke gemeente?", orgaan);
 	if (p->status)
 		return -p->status;
+	/* A decision is kept for good and goes into the report: it says what
+	 * it is about and what was decided. */
+	int no_subject = !onderwerp || !onderwerp[strspn(onderwerp, " \t\r\n")];
+	int no_text = !tl || !tl[strspn(tl, " \t\r\n")];
+	if (no_subject || no_text) {
+		problem_set(p, 422,
+			    "Een besluit heeft een onderwerp en een toelichting: waarover is besloten en wat er is besloten.");
+		if (no_subject)
+			problem_param(p, "onderwerp", "vul in waarover is besloten");
+		if (no_text)
+			problem_param(p, "toelichting", "vul in wat er is besloten, en waarom");
+		return -422;
+	}
 	long long oid = 0;
 	if (org && org[0]) {
 		if (!(oid = store_org_id(s, org)))
