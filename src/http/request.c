@@ -52,6 +52,53 @@ const char *req_cookie(struct request *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
 }
 
+struct target_ctx {
+	struct buf *out;
+	int n;
+};
+
+static void url_encode(struct buf *b, const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)text; p && *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
+			buf_addc(b, (char)*p);
+		} else {
+			buf_addc(b, '%');
+			buf_addc(b, hex[*p >> 4]);
+			buf_addc(b, hex[*p & 15]);
+		}
+	}
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct target_ctx *c = cls;
+	(void)kind;
+	buf_addc(c->out, c->n++ ? '&' : '?');
+	url_encode(c->out, key);
+	if (value) {
+		buf_addc(c->out, '=');
+		url_encode(c->out, value);
+	}
+	return MHD_YES;
+}
+
+void req_target(struct request *rq, struct buf *out)
+{
+	for (const char *p = rq->path; *p; p++) {
+		char one[2] = { *p, 0 };
+		if (*p == '/')
+			buf_addc(out, '/');
+		else
+			url_encode(out, one);
+	}
+	if (!rq->conn)
+		return;
+	struct target_ctx c = { out, 0 };
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, add_arg, &c);
+}
+
 int req_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
 
 void resp_header(struct response *rs, const char *name, const char *value)

@@ -69,6 +69,10 @@ const char *req_cookie(struct request *rq, const char *name);
  * no spaces), at most 18 of them. 0, or -1 when it is no id. */
 int http_parse_id(const char *s, long long *id);
 
+/* The path and query of the request, percent-encoded again, as a link
+ * back to it ("/proeftuinen/dt2012/goedkeuren?x=1"). */
+void req_target(struct request *rq, struct buf *out);
+
 /* Whether the request is for the JSON API (/api/…) rather than a page. */
 int req_is_api(const struct request *rq);
 

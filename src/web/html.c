@@ -2,6 +2,7 @@
 #include <string.h>
 #include "core/escape.h"
 #include "core/nl.h"
+#include "store/gebruikers_pagina.h"
 #include "web/html.h"
 
 void html_raw(struct buf *b, const char *literal) { buf_adds(b, literal); }
@@ -49,6 +50,24 @@ void html_link(struct buf *b, const char *href, const char *text)
 	html_raw(b, "</a>");
 }
 
+void html_login_href(struct request *rq, struct buf *b)
+{
+	struct buf t, h;
+	buf_init(&t, 2048);
+	buf_init(&h, 4096);
+	buf_adds(&h, "/inloggen");
+	/* Back to this page after signing in (not to the sign-in page itself). */
+	if (strcmp(rq->method, "GET") == 0 && strncmp(rq->path, "/inloggen", 9) && strncmp(rq->path, "/uitloggen", 10) &&
+	    strcmp(rq->path, "/")) {
+		req_target(rq, &t);
+		buf_adds(&h, "?terug=");
+		html_url_segment(&h, buf_str(&t));
+	}
+	html_attr(b, buf_str(&h));
+	buf_release(&t);
+	buf_release(&h);
+}
+
 void html_csrf_field(struct request *rq, struct buf *b)
 {
 	html_raw(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -81,6 +100,7 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 "<link rel=\"stylesheet\" href=\"/static/samen.css\">"
 		 "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
 		 "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
+		 "<link rel=\"stylesheet\" href=\"/static/werk.css\">"
 		 /* The icon inline: a separate request could be cut off by a quick navigation. */
 		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
 		 "viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' "
@@ -91,6 +111,8 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
 		 "<a class=\"samen-logo\" href=\"/\">samen</a>"
 		 "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
+	if (rq->actor.role != ROLE_NONE)
+		nav_item(b, rq, "/mijn", "Mijn samen");
 	nav_item(b, rq, "/", "Overzicht");
 	nav_item(b, rq, "/netwerk", "Netwerkkaart");
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
@@ -101,19 +123,24 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		nav_item(b, rq, "/rapporten", "Rapporten");
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
 		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
+	if (policy_allows(&rq->actor, ACT_ADMIN, NULL, NULL))
+		nav_item(b, rq, "/beheer/gebruikers", "Gebruikers");
 	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
 		nav_item(b, rq, "/beheer/audit", "Auditlog");
 	html_raw(b, "</ul></nav><div class=\"samen-user\">");
 	if (rq->actor.role != ROLE_NONE) {
-		html_raw(b, "<span>");
-		html_txt(b, rq->actor.name);
-		html_raw(b, " (");
-		html_txt(b, policy_role_names[rq->actor.role]);
-		if (rq->actor.org[0]) {
-			html_raw(b, ", ");
-			html_txt(b, rq->actor.org);
+		/* Who is signed in, as people know them: a name and an organisation. */
+		char person[160], org[200];
+		gebruikers_actor_names(rq->store, &rq->actor, person, sizeof(person), org, sizeof(org));
+		html_raw(b, "<p class=\"samen-user__wie\"><a class=\"samen-user__naam\" href=\"/mijn\">");
+		html_txt(b, person);
+		html_raw(b, "</a>");
+		if (org[0]) {
+			html_raw(b, "<span class=\"samen-user__org\">");
+			html_txt(b, org);
+			html_raw(b, "</span>");
 		}
-		html_raw(b, ")</span>");
+		html_raw(b, "</p>");
 		if (rq->actor.csrf[0]) {
 			html_raw(b, "<form method=\"post\" action=\"/uitloggen\" class=\"samen-inline\">");
 			html_csrf_field(rq, b);
@@ -121,7 +148,9 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 				    "type=\"submit\">Afmelden</button></form>");
 		}
 	} else {
-		html_raw(b, "<a class=\"utrecht-link\" href=\"/inloggen\">Aanmelden</a>");
+		html_raw(b, "<a class=\"utrecht-link\" href=\"");
+		html_login_href(rq, b);
+		html_raw(b, "\">Aanmelden</a>");
 	}
 	html_raw(b, "</div></div></header><main id=\"inhoud\" class=\"samen-main\">");
 }
@@ -140,7 +169,19 @@ void page_error(struct request *rq, struct response *rs, int status, const char 
 	html_txt(&rs->body, problem_title(status));
 	html_raw(&rs->body, "</h1><p class=\"utrecht-paragraph\">");
 	html_txt(&rs->body, message);
-	html_raw(&rs->body, "</p><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar het overzicht</a></p>");
+	html_raw(&rs->body, "</p>");
+	if (status == 401) {
+		html_raw(&rs->body, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"");
+		html_login_href(rq, &rs->body);
+		html_raw(&rs->body, "\">Aanmelden</a>; daarna komt u terug op deze pagina.</p>");
+	} else {
+		html_raw(&rs->body,
+			 rq->actor.role != ROLE_NONE
+				 ? "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/mijn\">Naar Mijn samen"
+				   "</a></p>"
+				 : "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar het "
+				   "overzicht</a></p>");
+	}
 	page_end(rq, rs);
 	rs->status = status;
 }

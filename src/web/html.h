@@ -31,6 +31,9 @@ void page_begin(struct request *rq, struct response *rs, const char *title);
 void page_end(struct request *rq, struct response *rs);
 /* A whole error page (404, 403, …) with a Dutch explanation. */
 void page_error(struct request *rq, struct response *rs, int status, const char *message);
+/* The href of the sign-in page that returns to this page afterwards
+ * (/inloggen?terug=…), escaped for an attribute. */
+void html_login_href(struct request *rq, struct buf *b);
 /* The hidden CSRF input for a form of the signed-in actor. */
 void html_csrf_field(struct request *rq, struct buf *b);
 

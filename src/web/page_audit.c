@@ -7,6 +7,7 @@
 #include "http/authz.h"
 #include "store/gebruikers.h"
 #include "web/html.h"
+#include "web/page_audit.h"
 #include "web/pages.h"
 
 #define AUDIT_PAGE_SIZE 50
@@ -114,29 +115,27 @@ static int get_audit(struct request *rq, struct response *rs)
 			 "nieuwste eerst (pagina ");
 		html_int(b, page);
 		html_raw(b, ")</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip (UTC)</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actor</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Wie</th>"
 			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actie</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Object</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Resultaat</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Oorsprong</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Wat</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Uitkomst</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Vanaf adres</th>"
 			    "</tr></thead><tbody class=\"utrecht-table__body\">");
 		for (size_t i = 0; i < shown; i++) {
 			json_t *rec = json_array_get(recs, i);
-			const char *ts = json_string_value(json_object_get(rec, "tijdstempel"));
-			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\"><time "
-				    "datetime=\"");
-			html_attr(b, ts);
-			html_raw(b, "\">");
-			/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */
-			char when[32];
-			snprintf(when, sizeof(when), "%.10s %.8s", ts ? ts : "", ts && strlen(ts) > 11 ? ts + 11 : "");
-			html_txt(b, when);
-			html_raw(b, "</time></td>");
-			cell(b, rec, "actor");
-			cell(b, rec, "actie");
-			cell(b, rec, "object");
-			cell(b, rec, "resultaat");
+			/* In words and Dutch time (page_audit.h). */
+			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\">");
+			page_audit_when(b, json_string_value(json_object_get(rec, "tijdstempel")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_who(rq, b, json_string_value(json_object_get(rec, "actor")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_action(b, json_string_value(json_object_get(rec, "actie")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_what(rq, b, json_string_value(json_object_get(rec, "object")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_result(b, json_string_value(json_object_get(rec, "resultaat")));
+			html_raw(b, "</td>");
 			cell(b, rec, "oorsprong");
 			html_raw(b, "</tr>");
 		}

@@ -62,6 +62,7 @@ struct page_input {
 	const char *name;         /* the form name, or NULL for the id */
 	const char *field_class;  /* an extra class on the field, or NULL */
 	const char *autocomplete; /* or NULL */
+	const char *hint;         /* a description under the label, or NULL */
 	int required;
 };
 void page_input_field(struct buf *b, const struct page_input *in);

@@ -1,0 +1,379 @@
+/* Forms that keep their context (page_form.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/auth.h"
+#include "store/gebruikers_pagina.h"
+#include "web/page_form.h"
+
+#define MORE_ROWS 3
+
+static void owner_of(struct request *rq, char out[GEBRUIKERS_OWNER_LEN])
+{
+	gebruikers_form_owner(&rq->actor, req_cookie(rq, AUTH_LOGIN_COOKIE), out);
+}
+
+/* What is never kept: secrets, and the buttons. */
+static int kept(const char *name) { return strcmp(name, "csrf") && strcmp(name, "meer") && !strstr(name, "wachtwoord"); }
+
+/* Whether param matches pattern (with "[]" for any index); *index gets it. */
+static int param_matches(const char *pattern, const char *param, long *index)
+{
+	const char *br = strstr(pattern, "[]");
+	*index = -1;
+	if (!br)
+		return !strcmp(pattern, param);
+	size_t pre = (size_t)(br - pattern);
+	if (strncmp(pattern, param, pre) || param[pre] != '[')
+		return 0;
+	char *end;
+	long n = strtol(param + pre + 1, &end, 10);
+	if (end == param + pre + 1 || *end != ']' || n < 0)
+		return 0;
+	*index = n;
+	const char *rest = pattern + pre + 2;
+	/* "opdrachtgevers[]" also takes "opdrachtgevers[2].aandeel". */
+	return !strcmp(end + 1, rest) || (!rest[0] && end[1] == '.');
+}
+
+/* text with "{n}" replaced by n. */
+static void fill_n(char *out, size_t len, const char *text, long n)
+{
+	const char *at = strstr(text, "{n}");
+	if (!at || n < 0)
+		snprintf(out, len, "%s", text);
+	else
+		snprintf(out, len, "%.*s%ld%s", (int)(at - text), text, n, at + 3);
+}
+
+static json_t *errors_json(const struct problem *p, const struct page_form_field *fields)
+{
+	json_t *list = json_array();
+	for (int i = 0; p && i < p->nparams; i++) {
+		char id[160], label[200];
+		snprintf(id, sizeof(id), "%s", p->params[i].name);
+		label[0] = 0;
+		for (int k = 0; fields && fields[k].param; k++) {
+			long n;
+			if (param_matches(fields[k].param, p->params[i].name, &n)) {
+				fill_n(id, sizeof(id), fields[k].id, n + 1);
+				fill_n(label, sizeof(label), fields[k].label, n + 1);
+				break;
+			}
+		}
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "veld", id, "label", label, "reden", p->params[i].reason));
+	}
+	return list;
+}
+
+static void redirect_kept(struct request *rq, struct response *rs, const char *back, const struct form *f, json_t *state,
+			  const char *anchor)
+{
+	json_t *fields = json_array();
+	for (int i = 0; f && i < f->n; i++)
+		if (kept(f->f[i].name))
+			json_array_append_new(fields, json_pack("[s,s]", f->f[i].name, f->f[i].value));
+	json_object_set_new(state, "velden", fields);
+	/* The state belongs to the page's path, without its query. */
+	char path[512];
+	snprintf(path, sizeof(path), "%.*s", (int)strcspn(back, "?#"), back);
+	char owner[GEBRUIKERS_OWNER_LEN], key[GEBRUIKERS_FORM_KEY_LEN];
+	owner_of(rq, owner);
+	struct buf loc;
+	buf_init(&loc, 2048);
+	buf_printf(&loc, "%.*s", (int)strcspn(back, "#"), back);
+	if (gebruikers_form_keep(rq->store, owner, path, state, key) == 0)
+		buf_printf(&loc, "%sformulier=%s", strchr(buf_str(&loc), '?') ? "&" : "?", key);
+	buf_printf(&loc, "#%s", anchor);
+	buf_release(&rs->body);
+	resp_header(rs, "Location", buf_str(&loc));
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Terug naar het formulier.\n");
+	buf_release(&loc);
+	json_decref(state);
+}
+
+void page_form_refuse(struct request *rq, struct response *rs, const char *back, const struct form *f, const struct problem *p,
+		      const struct page_form_field *fields)
+{
+	json_t *state = json_pack("{s:s,s:i,s:o}", "detail", p->detail[0] ? p->detail : problem_title(p->status), "status",
+				  p->status, "fouten", errors_json(p, fields));
+	redirect_kept(rq, rs, back, f, state, "fouten");
+}
+
+void page_form_more(struct request *rq, struct response *rs, const char *back, const struct form *f, const char *list)
+{
+	json_t *state = json_pack("{s:{s:i}}", "meer", list, MORE_ROWS);
+	char anchor[96];
+	snprintf(anchor, sizeof(anchor), "%.80s-rijen", list);
+	redirect_kept(rq, rs, back, f, state, anchor);
+}
+
+const char *page_form_more_asked(const struct form *f)
+{
+	const char *m = form_get(f, "meer");
+	return m && m[0] ? m : NULL;
+}
+
+int page_form_load(struct request *rq, struct page_form *pf)
+{
+	memset(pf, 0, sizeof(*pf));
+	const char *key = req_query(rq, "formulier");
+	if (!key || !key[0])
+		return 0;
+	char owner[GEBRUIKERS_OWNER_LEN];
+	owner_of(rq, owner);
+	if (gebruikers_form_get(rq->store, owner, rq->path, key, &pf->state) < 0)
+		return 0;
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(pf->state, "velden"), i, x) {
+		const char *n = json_string_value(json_array_get(x, 0)), *v = json_string_value(json_array_get(x, 1));
+		if (!n || !v || pf->f.n >= FORM_MAX_FIELDS)
+			continue;
+		pf->f.f[pf->f.n].name = strdup(n);
+		pf->f.f[pf->f.n].value = strdup(v);
+		if (!pf->f.f[pf->f.n].name || !pf->f.f[pf->f.n].value) {
+			free(pf->f.f[pf->f.n].name);
+			free(pf->f.f[pf->f.n].value);
+			continue;
+		}
+		pf->f.n++;
+	}
+	pf->loaded = 1;
+	return 1;
+}
+
+void page_form_release(struct page_form *pf)
+{
+	form_release(&pf->f);
+	json_decref(pf->state);
+	pf->state = NULL;
+	pf->loaded = 0;
+}
+
+int page_form_is(const struct page_form *pf, const char *which)
+{
+	if (!pf || !pf->loaded)
+		return 0;
+	if (!which)
+		return 1;
+	const char *w = form_get(&pf->f, "formulier");
+	return w && !strcmp(w, which);
+}
+
+const char *page_form_value(const struct page_form *pf, const char *which, const char *name, const char *dflt)
+{
+	if (!page_form_is(pf, which))
+		return dflt;
+	const char *v = form_get(&pf->f, name);
+	return v ? v : "";
+}
+
+const char *page_form_error(const struct page_form *pf, const char *id)
+{
+	if (!pf || !pf->loaded)
+		return NULL;
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(pf->state, "fouten"), i, e) {
+		const char *veld = json_string_value(json_object_get(e, "veld"));
+		if (veld && !strcmp(veld, id))
+			return json_string_value(json_object_get(e, "reden"));
+	}
+	return NULL;
+}
+
+int page_form_rows(const struct page_form *pf, const struct form *typed, const char *list, int min)
+{
+	const struct form *f = typed ? typed : pf && pf->loaded ? &pf->f : NULL;
+	size_t len = strlen(list);
+	long rows = 0;
+	for (int i = 0; f && i < f->n; i++) {
+		const char *name = f->f[i].name;
+		if (strncmp(name, list, len) || name[len] != '.')
+			continue;
+		char *end;
+		long n = strtol(name + len + 1, &end, 10);
+		if (end != name + len + 1 && *end == '.' && n > rows && n <= 200)
+			rows = n;
+	}
+	if (pf && pf->loaded)
+		rows += json_integer_value(json_object_get(json_object_get(pf->state, "meer"), list));
+	return rows < min ? min : (int)rows;
+}
+
+/* A reason as a sentence: its first letter a capital. */
+static void sentence(struct buf *b, const char *reason)
+{
+	if (reason && reason[0] >= 'a' && reason[0] <= 'z') {
+		char first[2] = { (char)(reason[0] - 'a' + 'A'), 0 };
+		html_txt(b, first);
+		html_txt(b, reason + 1);
+	} else {
+		html_txt(b, reason ? reason : "");
+	}
+}
+
+static void summary(struct buf *b, const char *detail, json_t *errors)
+{
+	html_raw(b,
+		 "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
+		 "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
+		 "<h2 class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</h2>"
+		 "<p class=\"utrecht-paragraph utrecht-alert__message\">");
+	html_txt(b, detail && detail[0] ? detail : "Verbeter wat hieronder staat en probeer het opnieuw.");
+	html_raw(b, "</p>");
+	if (json_array_size(errors)) {
+		html_raw(b, "<ul class=\"samen-foutoverzicht__lijst\">");
+		size_t i;
+		json_t *e;
+		json_array_foreach(errors, i, e) {
+			const char *veld = json_string_value(json_object_get(e, "veld"));
+			const char *label = json_string_value(json_object_get(e, "label"));
+			html_raw(b, "<li><a class=\"utrecht-link\" href=\"#");
+			html_attr(b, veld);
+			html_raw(b, "\">");
+			if (label && label[0]) {
+				html_txt(b, label);
+				html_raw(b, ": ");
+				html_txt(b, json_string_value(json_object_get(e, "reden")));
+			} else {
+				sentence(b, json_string_value(json_object_get(e, "reden")));
+			}
+			html_raw(b, "</a></li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</div></div>");
+}
+
+void page_form_summary(struct buf *b, const struct page_form *pf)
+{
+	if (!pf || !pf->loaded || !json_object_get(pf->state, "detail"))
+		return;
+	summary(b, json_string_value(json_object_get(pf->state, "detail")), json_object_get(pf->state, "fouten"));
+}
+
+void page_form_summary_problem(struct buf *b, const struct problem *p, const struct page_form_field *fields)
+{
+	if (!p || !p->status)
+		return;
+	json_t *errors = errors_json(p, fields);
+	summary(b, p->detail[0] ? p->detail : problem_title(p->status), errors);
+	json_decref(errors);
+}
+
+void page_form_begin(struct request *rq, struct buf *b, const char *action, const char *which, const char *cls)
+{
+	html_raw(b, "<form method=\"post\" class=\"");
+	html_attr(b, cls ? cls : "samen-formulier");
+	html_raw(b, "\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	html_csrf_field(rq, b);
+	if (which) {
+		html_raw(b, "<input type=\"hidden\" name=\"formulier\" value=\"");
+		html_attr(b, which);
+		html_raw(b, "\">");
+	}
+}
+
+void page_form_row_id(char *out, size_t len, const char *list, int n, const char *field)
+{
+	snprintf(out, len, "%s-%d-%s", list, n, field);
+}
+
+void page_form_row_name(char *out, size_t len, const char *list, int n, const char *field)
+{
+	snprintf(out, len, "%s.%d.%s", list, n, field);
+}
+
+void page_form_row_begin(struct buf *b, const char *list, int n, const char *noun)
+{
+	html_raw(b, "<fieldset class=\"samen-rij\" id=\"");
+	html_attr(b, list);
+	buf_printf(b, "-%d\"><legend class=\"samen-rij__kop\">", n);
+	html_txt(b, noun);
+	buf_printf(b, " %d</legend><div class=\"samen-rij__velden\">", n);
+}
+
+void page_form_row_end(struct buf *b) { html_raw(b, "</div></fieldset>"); }
+
+void page_form_more_button(struct buf *b, const char *list, const char *label)
+{
+	html_raw(b, "<p class=\"samen-meer\" id=\"");
+	html_attr(b, list);
+	html_raw(b, "-rijen\"><button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\" "
+		    "name=\"meer\" value=\"");
+	html_attr(b, list);
+	html_raw(b, "\" formnovalidate>");
+	html_txt(b, label ? label : "Meer regels");
+	html_raw(b, "</button></p>");
+}
+
+void page_select_field(struct buf *b, const struct page_input *in, const char *const *options, const char *empty_label)
+{
+	page_field_begin(b, in);
+	html_raw(b, in->error ? "<select class=\"utrecht-select utrecht-select--html-select utrecht-select--invalid\" id=\""
+			      : "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
+	html_attr(b, in->id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, in->name ? in->name : in->id);
+	html_raw(b, "\"");
+	page_field_invalid(b, in);
+	html_raw(b, in->required ? " required>" : ">");
+	if (empty_label) {
+		html_raw(b, "<option value=\"\">");
+		html_txt(b, empty_label);
+		html_raw(b, "</option>");
+	}
+	for (int i = 0; options && options[i]; i += 2) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, options[i]);
+		html_raw(b, in->value && !strcmp(in->value, options[i]) ? "\" selected>" : "\">");
+		html_txt(b, options[i + 1]);
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+}
+
+void page_select_json(struct buf *b, const struct page_input *in, json_t *list, const char *key, const char *label_key,
+		      const char *empty_label)
+{
+	size_t n = json_array_size(list), i, k = 0;
+	const char **opts = calloc(2 * n + 1, sizeof(*opts));
+	char(*ids)[24] = calloc(n + 1, sizeof(*ids));
+	if (!opts || !ids) {
+		free(opts), free(ids);
+		return;
+	}
+	json_t *x;
+	json_array_foreach(list, i, x) {
+		json_t *v = json_object_get(x, key);
+		const char *value = json_string_value(v);
+		if (json_is_integer(v)) {
+			snprintf(ids[i], sizeof(ids[i]), "%lld", (long long)json_integer_value(v));
+			value = ids[i];
+		}
+		if (!value)
+			continue;
+		const char *label = json_string_value(json_object_get(x, label_key));
+		opts[k++] = value;
+		opts[k++] = label ? label : value;
+	}
+	page_select_field(b, in, opts, empty_label);
+	free(opts), free(ids);
+}
+
+int page_safe_return(const char *path)
+{
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strlen(path) > 1000)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			return 0;
+	/* No scheme can hide in a path that starts with one '/'; the sign-in
+	 * and sign-out pages would only go round in a circle. */
+	return strncmp(path, "/inloggen", 9) && strncmp(path, "/uitloggen", 10);
+}
