@@ -84,6 +84,11 @@ test('opdrachten: the manager of the principal, or the process manager; regional
     ['manager-505', 'procesmanager-dt'], ['manager-590', 'medewerker-505', 'raadslid-505']);
   await matrix('samenvoegen', async () => ({ method: 'POST', path: P(`/opdrachten/${await lokaal()}/samenvoegen`), body: { met: await lokaal('GM0590') } }),
     ['procesmanager-dt', 'procesmanager-netwerk', 'beheerder'], ['manager-505', 'manager-590', 'procesmanager-dsz', 'stuurgroep-dt']);
+  // Two opdrachten of one principal: its manager merges them too.
+  await matrix('samenvoegen eigen', async () => ({ method: 'POST', path: P(`/opdrachten/${await lokaal()}/samenvoegen`), body: { met: await lokaal() } }),
+    ['manager-505', 'procesmanager-dt'], ['manager-590', 'medewerker-505', 'stuurgroep-dt']);
+  await matrix('wijzigen', async () => ({ method: 'PATCH', path: P(`/opdrachten/${await lokaal()}`), body: { titel: 'anders' } }),
+    ['manager-505', 'procesmanager-dt', 'beheerder'], ['manager-590', 'medewerker-505', 'raadslid-505', 'procesmanager-dsz']);
 });
 
 test('inzet: the manager of the staff member\'s organisation, or the process manager', async () => {
