@@ -100,3 +100,17 @@ void gebruikers_counts(struct store *s, long long *users, long long *active, lon
 			NULL, NULL);
 	*refused = count(s, "SELECT count(*) FROM audit WHERE tijdstempel >= ? AND resultaat LIKE 'geweigerd%'", "t", since);
 }
+
+json_t *gebruikers_account_links(struct store *s, const char *org)
+{
+	json_t *out = json_object();
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT g.naam, m.id, m.naam FROM gebruikers g JOIN medewerkers m ON m.id = g.medewerker_id"
+				      " LEFT JOIN organisaties o ON o.id = g.organisatie_id WHERE ? IS NULL OR o.code = ?",
+				      "tt", org, org);
+	while (db_step(st) == DB_ROW)
+		json_object_set_new(out, db_col_text(st, 0),
+				    json_pack("{s:I,s:s}", "id", (json_int_t)db_col_int(st, 1), "naam", db_col_text(st, 2)));
+	db_finalize(st);
+	return out;
+}

@@ -32,6 +32,10 @@ int gebruikers_form_get(struct store *s, const char *owner, const char *path, co
  * else the account name) and the organisation ("" when none). */
 void gebruikers_actor_names(struct store *s, const struct actor *a, char *person, size_t plen, char *org, size_t olen);
 
+/* The medewerker each account (of organisation org, or of all when NULL) is
+ * linked to: {naam: {"id","naam"}} (a new object). */
+json_t *gebruikers_account_links(struct store *s, const char *org);
+
 /* For the beheerder's start page: all accounts, the active ones, the API
  * tokens that still work, and refused attempts (audit) in the last 7 days. */
 void gebruikers_counts(struct store *s, long long *users, long long *active, long long *tokens, long long *refused);

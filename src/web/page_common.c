@@ -135,7 +135,9 @@ void page_org_links(struct buf *b, json_t *names, json_t *codes)
 
 void page_table_begin(struct buf *b, const char *caption, const char *modifier)
 {
-	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\">"
+	/* The container scrolls sideways on a narrow screen: it takes the
+	 * focus, so that a keyboard can scroll it too. */
+	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\" tabindex=\"0\">"
 		    "<table class=\"utrecht-table utrecht-table--html-table samen-table");
 	if (modifier) {
 		html_raw(b, " ");

@@ -165,8 +165,9 @@ const char *page_form_value(const struct page_form *pf, const char *which, const
 {
 	if (!page_form_is(pf, which))
 		return dflt;
+	/* A field the form did not send (a row added by "meer regels") keeps its default. */
 	const char *v = form_get(&pf->f, name);
-	return v ? v : "";
+	return v ? v : dflt;
 }
 
 const char *page_form_error(const struct page_form *pf, const char *id)
@@ -298,6 +299,13 @@ void page_form_row_begin(struct buf *b, const char *list, int n, const char *nou
 }
 
 void page_form_row_end(struct buf *b) { html_raw(b, "</div></fieldset>"); }
+
+void page_form_default_button(struct buf *b, const char *label)
+{
+	html_raw(b, "<button class=\"samen-standaardknop\" type=\"submit\" tabindex=\"-1\" aria-hidden=\"true\">");
+	html_txt(b, label);
+	html_raw(b, "</button>");
+}
 
 void page_form_more_button(struct buf *b, const char *list, const char *label)
 {

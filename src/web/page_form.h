@@ -60,7 +60,7 @@ void page_form_release(struct page_form *pf);
  * a page with one form passes NULL: any loaded form). */
 int page_form_is(const struct page_form *pf, const char *which);
 /* What was typed in field name of form which (NULL: any), or dflt when no
- * such form was loaded. */
+ * such form was loaded or it did not hold the field. */
 const char *page_form_value(const struct page_form *pf, const char *which, const char *name, const char *dflt);
 /* The problem with field id, or NULL. */
 const char *page_form_error(const struct page_form *pf, const char *id);
@@ -82,6 +82,11 @@ void page_form_begin(struct request *rq, struct buf *b, const char *action, cons
  * "<noun> <n>" (n from 1); close with page_form_row_end. */
 void page_form_row_begin(struct buf *b, const char *list, int n, const char *noun);
 void page_form_row_end(struct buf *b);
+/* A form with "meer regels" buttons starts with this copy of its main
+ * button: Enter in a field submits the form with the first submit button,
+ * which would otherwise be a "meer" button. Hidden and out of the tab
+ * order; the visible main button comes at the end as usual. */
+void page_form_default_button(struct buf *b, const char *label);
 /* The "meer regels" button of list, and the anchor it returns to. */
 void page_form_more_button(struct buf *b, const char *list, const char *label);
 /* The id and name of field of row n of list: "<list>-<n>-<field>" and

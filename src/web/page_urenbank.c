@@ -164,6 +164,7 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	html_raw(b, "</h1><nav class=\"samen-ub-tabs\" aria-label=\"Urenbank van deze proeftuin\"><ul "
 		    "class=\"samen-ub-tabs__list\">");
 	tab(b, pg, "", "Overzicht", !strcmp(current, "overzicht"));
+	tab(b, pg, "/opdrachten", "Opdrachten", !strcmp(current, "opdrachten"));
 	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
 	if (!pg->closed && (pg->member || rq->actor.role == ROLE_BEHEERDER) && page_urenbank_may(rq, pg, ACT_HOURS_BOOK, own))
 		tab(b, pg, "/uren/nieuw", "Uren boeken", !strcmp(current, "boeken"));

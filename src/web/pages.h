@@ -17,6 +17,8 @@ int page_netwerk(struct request *rq, struct response *rs);
 /* The route tables of page_gebruikers.c (sign in and out) and page_audit.c. */
 extern const struct route page_gebruikers_routes[];
 extern const struct route page_audit_routes[];
+/* Managing accounts (page_gebruikers_beheer.c): /beheer/gebruikers. */
+extern const struct route page_gebruikers_beheer_routes[];
 
 /* /static/{name}: the embedded style sheets. */
 int static_serve(struct request *rq, struct response *rs);
