@@ -85,6 +85,8 @@ static void nav_item(struct buf *b, struct request *rq, const char *href, const 
 	html_raw(b, "</a></li>");
 }
 
+static void refused_form_summary(struct request *rq, struct buf *b);
+
 void page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	struct buf *b = &rs->body;
@@ -153,6 +155,69 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		html_raw(b, "\">Aanmelden</a>");
 	}
 	html_raw(b, "</div></div></header><main id=\"inhoud\" class=\"samen-main\">");
+	refused_form_summary(rq, b);
+}
+
+/* A reason as a sentence: its first letter a capital. */
+static void sentence(struct buf *b, const char *reason)
+{
+	if (reason && reason[0] >= 'a' && reason[0] <= 'z') {
+		char first[2] = { (char)(reason[0] - 'a' + 'A'), 0 };
+		html_txt(b, first);
+		html_txt(b, reason + 1);
+	} else {
+		html_txt(b, reason ? reason : "");
+	}
+}
+
+void html_error_summary(struct buf *b, const char *detail, json_t *errors)
+{
+	html_raw(b,
+		 "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
+		 "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
+		 "<h2 class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</h2>"
+		 "<p class=\"utrecht-paragraph utrecht-alert__message\">");
+	html_txt(b, detail && detail[0] ? detail : "Verbeter wat hieronder staat en probeer het opnieuw.");
+	html_raw(b, "</p>");
+	if (json_array_size(errors)) {
+		html_raw(b, "<ul class=\"samen-foutoverzicht__lijst\">");
+		size_t i;
+		json_t *e;
+		json_array_foreach(errors, i, e) {
+			const char *veld = json_string_value(json_object_get(e, "veld"));
+			const char *label = json_string_value(json_object_get(e, "label"));
+			html_raw(b, "<li><a class=\"utrecht-link\" href=\"#");
+			html_attr(b, veld ? veld : "");
+			html_raw(b, "\">");
+			if (label && label[0]) {
+				html_txt(b, label);
+				html_raw(b, ": ");
+				html_txt(b, json_string_value(json_object_get(e, "reden")));
+			} else {
+				sentence(b, json_string_value(json_object_get(e, "reden")));
+			}
+			html_raw(b, "</a></li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</div></div>");
+}
+
+/* A refused form of this page (post/redirect/get, web/page_form.h) is
+ * summed up first in <main>, whatever the page: its address says which. */
+static void refused_form_summary(struct request *rq, struct buf *b)
+{
+	const char *key = req_query(rq, "formulier");
+	json_t *state = NULL;
+	char owner[GEBRUIKERS_OWNER_LEN];
+	if (!key || !key[0])
+		return;
+	gebruikers_form_owner(&rq->actor, req_cookie(rq, "samen_inlog"), owner);
+	if (gebruikers_form_get(rq->store, owner, rq->path, key, &state) < 0)
+		return;
+	if (json_object_get(state, "detail"))
+		html_error_summary(b, json_string_value(json_object_get(state, "detail")), json_object_get(state, "fouten"));
+	json_decref(state);
 }
 
 void page_end(struct request *rq, struct response *rs)

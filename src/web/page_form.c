@@ -61,7 +61,8 @@ static json_t *errors_json(const struct problem *p, const struct page_form_field
 				break;
 			}
 		}
-		json_array_append_new(list, json_pack("{s:s,s:s,s:s}", "veld", id, "label", label, "reden", p->params[i].reason));
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s}", "veld", id, "label", label, "reden",
+						      p->params[i].reason, "param", p->params[i].name));
 	}
 	return list;
 }
@@ -102,10 +103,20 @@ void page_form_refuse(struct request *rq, struct response *rs, const char *back,
 
 void page_form_more(struct request *rq, struct response *rs, const char *back, const struct form *f, const char *list)
 {
-	json_t *state = json_pack("{s:{s:i}}", "meer", list, MORE_ROWS);
+	/* Three more rows: an empty field of the row three past the last one
+	 * makes page_form_rows count them. */
+	struct form more = { 0 };
+	for (int i = 0; i < f->n && more.n < FORM_MAX_FIELDS - 1; i++) {
+		more.f[more.n].name = f->f[i].name;
+		more.f[more.n++].value = f->f[i].value;
+	}
+	char name[128];
+	snprintf(name, sizeof(name), "%.80s.%d.meer", list, page_form_rows(NULL, f, list, 0) + MORE_ROWS);
+	more.f[more.n].name = name;
+	more.f[more.n++].value = "";
 	char anchor[96];
 	snprintf(anchor, sizeof(anchor), "%.80s-rijen", list);
-	redirect_kept(rq, rs, back, f, state, anchor);
+	redirect_kept(rq, rs, back, &more, json_object(), anchor);
 }
 
 const char *page_form_more_asked(const struct form *f)
@@ -198,69 +209,39 @@ int page_form_rows(const struct page_form *pf, const struct form *typed, const c
 		if (end != name + len + 1 && *end == '.' && n > rows && n <= 200)
 			rows = n;
 	}
-	if (pf && pf->loaded)
-		rows += json_integer_value(json_object_get(json_object_get(pf->state, "meer"), list));
 	return rows < min ? min : (int)rows;
 }
 
-/* A reason as a sentence: its first letter a capital. */
-static void sentence(struct buf *b, const char *reason)
+void page_form_problem(const struct page_form *pf, struct problem *p)
 {
-	if (reason && reason[0] >= 'a' && reason[0] <= 'z') {
-		char first[2] = { (char)(reason[0] - 'a' + 'A'), 0 };
-		html_txt(b, first);
-		html_txt(b, reason + 1);
-	} else {
-		html_txt(b, reason ? reason : "");
-	}
-}
-
-static void summary(struct buf *b, const char *detail, json_t *errors)
-{
-	html_raw(b,
-		 "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
-		 "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
-		 "<h2 class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</h2>"
-		 "<p class=\"utrecht-paragraph utrecht-alert__message\">");
-	html_txt(b, detail && detail[0] ? detail : "Verbeter wat hieronder staat en probeer het opnieuw.");
-	html_raw(b, "</p>");
-	if (json_array_size(errors)) {
-		html_raw(b, "<ul class=\"samen-foutoverzicht__lijst\">");
-		size_t i;
-		json_t *e;
-		json_array_foreach(errors, i, e) {
-			const char *veld = json_string_value(json_object_get(e, "veld"));
-			const char *label = json_string_value(json_object_get(e, "label"));
-			html_raw(b, "<li><a class=\"utrecht-link\" href=\"#");
-			html_attr(b, veld);
-			html_raw(b, "\">");
-			if (label && label[0]) {
-				html_txt(b, label);
-				html_raw(b, ": ");
-				html_txt(b, json_string_value(json_object_get(e, "reden")));
-			} else {
-				sentence(b, json_string_value(json_object_get(e, "reden")));
-			}
-			html_raw(b, "</a></li>");
-		}
-		html_raw(b, "</ul>");
-	}
-	html_raw(b, "</div></div>");
-}
-
-void page_form_summary(struct buf *b, const struct page_form *pf)
-{
+	problem_init(p);
 	if (!pf || !pf->loaded || !json_object_get(pf->state, "detail"))
 		return;
-	summary(b, json_string_value(json_object_get(pf->state, "detail")), json_object_get(pf->state, "fouten"));
+	/* No title: page_begin has summed it up already. */
+	p->status = (int)json_integer_value(json_object_get(pf->state, "status"));
+	if (!p->status)
+		p->status = 400;
+	p->title[0] = 0;
+	snprintf(p->detail, sizeof(p->detail), "%s", json_string_value(json_object_get(pf->state, "detail")));
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(pf->state, "fouten"), i, e) {
+		if (p->nparams >= PROBLEM_MAX_PARAMS)
+			break;
+		const char *name = json_string_value(json_object_get(e, "param"));
+		snprintf(p->params[p->nparams].name, sizeof(p->params[p->nparams].name), "%s", name ? name : "");
+		snprintf(p->params[p->nparams].reason, sizeof(p->params[p->nparams].reason), "%s",
+			 json_string_value(json_object_get(e, "reden")));
+		p->nparams++;
+	}
 }
 
 void page_form_summary_problem(struct buf *b, const struct problem *p, const struct page_form_field *fields)
 {
-	if (!p || !p->status)
+	if (!p || !p->status || !p->title[0])
 		return;
 	json_t *errors = errors_json(p, fields);
-	summary(b, p->detail[0] ? p->detail : problem_title(p->status), errors);
+	html_error_summary(b, p->detail[0] ? p->detail : problem_title(p->status), errors);
 	json_decref(errors);
 }
 
@@ -317,6 +298,23 @@ void page_form_more_button(struct buf *b, const char *list, const char *label)
 	html_raw(b, "\" formnovalidate>");
 	html_txt(b, label ? label : "Meer regels");
 	html_raw(b, "</button></p>");
+}
+
+void page_form_remap(struct problem *p, const char *list, const int *rows, int n)
+{
+	size_t len = strlen(list);
+	for (int i = 0; i < p->nparams; i++) {
+		char *name = p->params[i].name, *end;
+		if (strncmp(name, list, len) || name[len] != '[')
+			continue;
+		long k = strtol(name + len + 1, &end, 10);
+		if (*end != ']' || k < 0 || k >= n)
+			continue;
+		char rest[sizeof(p->params[i].name)], fresh[sizeof(p->params[i].name) + 32];
+		snprintf(rest, sizeof(rest), "%s", end + 1);
+		snprintf(fresh, sizeof(fresh), "%.40s[%d]%.80s", list, rows[k] - 1, rest);
+		snprintf(name, sizeof(p->params[i].name), "%.*s", (int)sizeof(p->params[i].name) - 1, fresh);
+	}
 }
 
 void page_select_field(struct buf *b, const struct page_input *in, const char *const *options, const char *empty_label)

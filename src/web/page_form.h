@@ -3,10 +3,10 @@
  * Post/redirect/get: a page that refuses a form keeps what was typed and
  * why (store/gebruikers_pagina.h, never a password or the CSRF token) and
  * sends the browser back to the form's own page with ?formulier=KEY#fouten
- * (page_form_refuse). That page loads it (page_form_load) and shows the
- * form again with the values and, at the top, an error summary in the NL
- * Design System pattern (page_form_summary): a heading and every problem as
- * a link to its field. The summary has id "fouten" and tabindex -1, so the
+ * (page_form_refuse). page_begin puts an error summary in the NL Design
+ * System pattern at the top of that page (html_error_summary: a heading and
+ * every problem as a link to its field); the page loads the form
+ * (page_form_load) and shows it again with what was typed. The summary has id "fouten" and tabindex -1, so the
  * #fouten of the address gives it the focus, also without JavaScript, and a
  * screen reader reads it first. Reload shows the same; nothing is sent twice.
  *
@@ -37,7 +37,7 @@ struct page_form_field {
 struct page_form {
 	int loaded;
 	struct form f;
-	json_t *state; /* {"detail","fouten":[{"veld","label","reden"}],"meer":{list:rows}} */
+	json_t *state; /* {"detail","status","fouten":[{"veld","label","reden","param"}],"velden"} */
 };
 
 /* After a refused POST: keeps f (its fields) and p (why, its params mapped
@@ -64,15 +64,19 @@ int page_form_is(const struct page_form *pf, const char *which);
 const char *page_form_value(const struct page_form *pf, const char *which, const char *name, const char *dflt);
 /* The problem with field id, or NULL. */
 const char *page_form_error(const struct page_form *pf, const char *id);
-/* The number of rows to draw for list: those typed in (the highest n of
- * "list.n.…"), plus three when "meer" asked for it; at least min. */
+/* The number of rows to draw for list: the highest n of "list.n.…" in the
+ * form typed (or the loaded one when typed is NULL; "meer" added three
+ * empty ones), at least min. */
 int page_form_rows(const struct page_form *pf, const struct form *typed, const char *list, int min);
 
-/* The error summary of a loaded refused form (nothing otherwise), placed
- * first in <main>'s content. */
-void page_form_summary(struct buf *b, const struct page_form *pf);
-/* The same for a problem shown without a redirect (the form answered at
- * once with status 4xx), its params mapped through fields. */
+/* (The error summary of a refused form is written by page_begin, first in
+ * <main>: html_error_summary.) For pages that look fields' errors up by the
+ * store's names: the refusal again as a problem, params by the store's
+ * names, with an empty title (it has been summed up). */
+void page_form_problem(const struct page_form *pf, struct problem *p);
+/* The summary for a problem shown without a redirect (the form answered at
+ * once with status 4xx), its params mapped through fields; nothing for a
+ * problem without a title (page_form_problem). */
 void page_form_summary_problem(struct buf *b, const struct problem *p, const struct page_form_field *fields);
 
 /* Opens a POST form to action with the CSRF field and, when which is not
@@ -93,6 +97,11 @@ void page_form_more_button(struct buf *b, const char *list, const char *label);
  * "<list>.<n>.<field>". */
 void page_form_row_id(char *out, size_t len, const char *list, int n, const char *field);
 void page_form_row_name(char *out, size_t len, const char *list, int n, const char *field);
+
+/* Puts the row numbers back into the store's "list[k]…" params: the k-th
+ * element of the list the store got came from row rows[k] (of n), so that
+ * "{n}" of a struct page_form_field names the row the person filled in. */
+void page_form_remap(struct problem *p, const char *list, const int *rows, int n);
 
 /* A <select> in the field markup of page_input_field: options as
  * NULL-terminated value/label pairs; a first empty option with label

@@ -37,9 +37,7 @@ static void render(struct request *rq, struct response *rs, const struct login_v
 	if (!page_safe_return(terug))
 		terug = NULL;
 	int refused = v->error || (pf && pf->loaded);
-	if (pf && pf->loaded)
-		page_form_summary(b, pf);
-	else if (v->error)
+	if (v->error && !(pf && pf->loaded))
 		page_alert(b, v->error);
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Aanmelden</h1>");
 	const char *q = req_query(rq, "afgemeld");

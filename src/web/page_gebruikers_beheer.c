@@ -279,7 +279,6 @@ static int get_new(struct request *rq, struct response *rs)
 	page_form_load(rq, &pf);
 	page_begin(rq, rs, "Nieuwe gebruiker");
 	struct buf *b = &rs->body;
-	page_form_summary(b, &pf);
 	title(b, "Nieuw", "Nieuwe gebruiker");
 	new_form(rq, b, &pf);
 	page_end(rq, rs);
@@ -484,7 +483,6 @@ static int render_user(struct request *rq, struct response *rs, const struct geb
 	json_t *link = json_object_get(links, naam);
 	page_begin(rq, rs, naam);
 	struct buf *b = &rs->body;
-	page_form_summary(b, pf);
 	title(b, naam, naam);
 	static const char *const done[][2] = {
 		{ "aangemaakt", "De gebruiker is toegevoegd." },

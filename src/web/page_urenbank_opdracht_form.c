@@ -156,7 +156,6 @@ static void render_form(struct request *rq, struct response *rs, const struct pa
 	json_t *comps = page_urenbank_competences(rq, pg), *members = member_options(rq, pg);
 	page_urenbank_begin(rq, rs, pg, o ? "Opdracht wijzigen" : "Nieuwe opdracht", o ? "opdracht" : "opdrachten");
 	struct buf *b = &rs->body;
-	page_form_summary(b, pf);
 	char action[256], geraamd[NL_TEXT_LEN];
 	if (o) {
 		page_urenbank_opdracht_href(action, sizeof(action), pg, num(o, "id"), "/bewerken");
@@ -294,25 +293,6 @@ struct rows {
 	int n;
 	int row[200];
 };
-
-/* Puts the row numbers back into the store's "list[k]" params, so that
- * "{n}" of the fields' table names the row the person filled in. */
-static void remap(struct problem *p, const char *list, const struct rows *r)
-{
-	size_t len = strlen(list);
-	for (int i = 0; i < p->nparams; i++) {
-		char *name = p->params[i].name, *end;
-		if (strncmp(name, list, len) || name[len] != '[')
-			continue;
-		long k = strtol(name + len + 1, &end, 10);
-		if (*end != ']' || k < 0 || k >= r->n)
-			continue;
-		char rest[sizeof(p->params[i].name)], fresh[sizeof(p->params[i].name) + 32];
-		snprintf(rest, sizeof(rest), "%s", end + 1);
-		snprintf(fresh, sizeof(fresh), "%.40s[%d]%.80s", list, r->row[k] - 1, rest);
-		snprintf(name, sizeof(p->params[i].name), "%.*s", (int)sizeof(p->params[i].name) - 1, fresh);
-	}
-}
 
 static json_t *read_competences(const struct form *f, struct rows *r, struct problem *p)
 {
@@ -460,8 +440,8 @@ int page_urenbank_opdracht_create(struct request *rq, struct response *rs)
 		}
 		authz_audit(rq, ACT_ASSIGNMENT_WRITE, r < 0 ? -r : 201, pg.code);
 		if (r < 0) {
-			remap(&p, "opdrachtgevers", &og);
-			remap(&p, "competenties", &cp);
+			page_form_remap(&p, "opdrachtgevers", og.row, og.n);
+			page_form_remap(&p, "competenties", cp.row, cp.n);
 			page_form_refuse(rq, rs, back, &f, &p, fields);
 		} else {
 			char href[300];
@@ -511,7 +491,7 @@ int page_urenbank_opdracht_update(struct request *rq, struct response *rs)
 			snprintf(p.detail, sizeof(p.detail), "De opdracht is niet gewijzigd: verbeter de velden hieronder.");
 		authz_audit(rq, ACT_ASSIGNMENT_WRITE, r < 0 ? -r : 200, pg.code);
 		if (r < 0) {
-			remap(&p, "competenties", &cp);
+			page_form_remap(&p, "competenties", cp.row, cp.n);
 			page_form_refuse(rq, rs, back, &f, &p, fields);
 		} else {
 			char href[300];

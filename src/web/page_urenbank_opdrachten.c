@@ -469,7 +469,6 @@ static int get_opdracht(struct request *rq, struct response *rs)
 	json_t *comps = page_urenbank_competences(rq, &pg);
 	page_urenbank_begin(rq, rs, &pg, str(o, "titel"), "opdracht");
 	struct buf *b = &rs->body;
-	page_form_summary(b, &pf);
 	static const char *const done[][2] = { { "aangemeld", "De opdracht is aangemeld. Zet er nu iemand op in." },
 					       { "gewijzigd", "De opdracht is gewijzigd." },
 					       { "ingezet", "De medewerker is ingezet; de trekkingsrechten zijn vastgelegd." },

@@ -368,7 +368,6 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		buf_release(&d);
 	}
 	json_decref(entry);
-	page_form_summary(b, v->pf);
 	if (v->error)
 		page_alert(b, v->error);
 	if (pg->closed) {
@@ -669,7 +668,6 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 		buf_release(&msg);
 		json_decref(e);
 	}
-	page_form_summary(b, v->pf);
 	if (v->error)
 		page_alert(b, v->error);
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
