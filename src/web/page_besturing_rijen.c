@@ -47,7 +47,8 @@ void page_besturing_slug(const char *naam, char *out, size_t len)
 			{ "\xc3\xa1", 'a' }, { "\xc3\xa4", 'a' }, { "\xc3\xa0", 'a' }, { "\xc3\xa7", 'c' }, { NULL, 0 } };
 	size_t k = 0;
 	int dash = 0;
-	for (const char *p = naam ? naam : ""; *p && k + 2 < len;) {
+	const char *p_left = NULL;
+	for (const char *p = naam ? naam : ""; (p_left = p), *p && k + 2 < len;) {
 		char c = 0;
 		for (int i = 0; accents[i].utf8; i++)
 			if (!strncmp(p, accents[i].utf8, 2)) {
@@ -75,7 +76,13 @@ void page_besturing_slug(const char *naam, char *out, size_t len)
 		}
 	}
 	out[k] = 0;
-	if (!k)
+	/* Cut off before the end: stop at the last whole word rather than halfway one. */
+	if (k + 2 >= len && p_left && *p_left) {
+		char *last = strrchr(out, '-');
+		if (last && last > out)
+			*last = 0;
+	}
+	if (!out[0])
 		snprintf(out, len, "x");
 }
 
@@ -112,7 +119,7 @@ void page_besturing_criteria_rows(struct buf *b, const struct form *f, const str
 		page_form_row_begin(b, "cr", n, "Criterium");
 		page_input_field(b, &(struct page_input){ .id = id,
 							  .name = name,
-							  .label = "Naam",
+							  .label = "Criterium",
 							  .type = "text",
 							  .field_class = "samen-veld--breed",
 							  .value = typed(f, name, dflt),
@@ -347,7 +354,8 @@ int page_besturing_posten_read(const struct form *f, json_t *out, struct problem
 				      (json_int_t)cents);
 		if (v[0])
 			json_object_set_new(o, "organisatie", json_string(v[0]));
-		if (v[4])
+		/* A key only divides a shared post: with an organisation it means nothing. */
+		if (v[4] && !v[0])
 			json_object_set_new(o, "verdeelsleutel", json_string(v[4]));
 		if (v[5])
 			json_object_set_new(o, "omschrijving", json_string(v[5]));
