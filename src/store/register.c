@@ -4,6 +4,7 @@
 #include "core/date.h"
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
 
@@ -81,14 +82,20 @@ int register_org_get(struct store *s, const char *code, json_t **out, struct pro
 	return 0;
 }
 
-json_t *register_org_list(struct store *s)
+json_t *register_org_list(struct store *s) { return register_org_page(s, NULL); }
+
+json_t *register_org_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, org_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- taakvelden ------------------------------------------------------- */
@@ -132,14 +139,20 @@ int register_taakveld_get(struct store *s, const char *code, json_t **out, struc
 	return 0;
 }
 
-json_t *register_taakveld_list(struct store *s)
+json_t *register_taakveld_list(struct store *s) { return register_taakveld_page(s, NULL); }
+
+json_t *register_taakveld_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, taakveld_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- leden ------------------------------------------------------------ */
@@ -351,15 +364,20 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 	return 0;
 }
 
-json_t *register_verband_list(struct store *s)
+json_t *register_verband_list(struct store *s) { return register_verband_page(s, NULL); }
+
+json_t *register_verband_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st =
-		db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, verband_row_json(s, st, 0));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 struct lid_args {
@@ -649,6 +667,12 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
 			  struct problem *p)
 {
+	return register_traject_page(s, org, verband, taakveld, NULL, out, p);
+}
+
+int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
+			  json_t **out, struct problem *p)
+{
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
@@ -656,18 +680,21 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " TRAJECT_COLS TRAJECT_FROM
-		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART(
-			"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
-		"ttl", verband, taakveld, oid);
+#define SQL                                                                                                            \
+	"SELECT " TRAJECT_COLS TRAJECT_FROM                                                                            \
+	" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART( \
+		"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st =
+		db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "ttl" STORE_PAGE_BINDS, verband, taakveld, oid, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, traject_json(s, st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ttl", verband, taakveld, oid) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- matrix and links ------------------------------------------------- */
@@ -767,6 +794,73 @@ int register_links(struct store *s, const char *date, const char *taakveld, json
 		json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
 	}
 	db_finalize(st);
+	*out = rows;
+	return 0;
+}
+
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p)
+{
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	/* Each pair once, the name that sorts first on the left, as the page shows it. */
+	static const struct listing_column cols[] = {
+		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
+	};
+	char pat[256], order[256], sql[4096];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "WITH p AS (" PARTICIPATION_ON(
+			 "?1") "),"
+			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
+			       "b.traject = a.traject"
+			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
+			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
+			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
+			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE ?3 ESCAPE '\\' OR lower(naam2) LIKE ?3 ESCAPE '\\'"
+			       " OR lower(org1) LIKE ?3 ESCAPE '\\' OR lower(org2) LIKE ?3 ESCAPE '\\'%s",
+		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "netwerk");
+	json_t *rows = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 5);
+		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
+						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
+						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
+	}
+	db_finalize(st);
+	/* The task fields of the pairs on this page only. */
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
+		st = db_query(s->db,
+			      "WITH p AS (" PARTICIPATION_ON(
+				      "?1") ")"
+					    " SELECT DISTINCT tv.naam, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
+					    " JOIN taakvelden tv ON tv.code = a.taakveld"
+					    " WHERE a.org = ?2 AND b.org = ?3 AND (?4 IS NULL OR a.taakveld = ?4)"
+					    " ORDER BY tv.naam, a.taakveld",
+			      "tttt", when, a, b, taakveld);
+		while (db_step(st) == DB_ROW)
+			json_array_append_new(json_object_get(r, "taakvelden"), json_string(db_col_text(st, 1)));
+		db_finalize(st);
+	}
 	*out = rows;
 	return 0;
 }

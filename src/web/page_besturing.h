@@ -36,6 +36,8 @@ int page_traject(struct request *rq, struct response *rs);
 int page_traject_done(struct request *rq, struct response *rs);
 int page_traject_postpone(struct request *rq, struct response *rs);
 int page_traject_decision(struct request *rq, struct response *rs);
+int page_traject_decision_new(struct request *rq, struct response *rs);  /* GET …/besluiten/nieuw */
+int page_traject_milestone_new(struct request *rq, struct response *rs); /* GET …/mijlpalen/nieuw */
 int page_traject_milestone(struct request *rq, struct response *rs);
 int page_traject_bc(struct request *rq, struct response *rs);
 int page_rapporten(struct request *rq, struct response *rs);

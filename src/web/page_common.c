@@ -135,8 +135,7 @@ void page_org_links(struct buf *b, json_t *names, json_t *codes)
 
 void page_table_begin(struct buf *b, const char *caption, const char *modifier)
 {
-	/* The container scrolls sideways on a narrow screen: it takes the
-	 * focus, so that a keyboard can scroll it too. */
+	/* On a narrow screen the box scrolls sideways: keyboard users reach it too. */
 	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\" tabindex=\"0\">"
 		    "<table class=\"utrecht-table utrecht-table--html-table samen-table");
 	if (modifier) {

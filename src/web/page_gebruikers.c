@@ -147,7 +147,11 @@ static int post_login(struct request *rq, struct response *rs)
 	} else {
 		struct gebruikers_session sess;
 		long long retry = 0;
-		int status = auth_login(rq, naam, pw, &sess, &retry);
+		int status = auth_login(rq, rs, naam, pw, &sess, &retry);
+		if (rs->retry_ms) { /* the server runs this again shortly: keep nothing now */
+			form_release(&f);
+			return 0;
+		}
 		if (status == 201) {
 			auth_set_session_cookie(rq, rs, &sess);
 			const char *to = page_safe_return(v.terug) ? v.terug : "/mijn";
@@ -156,8 +160,12 @@ static int post_login(struct request *rq, struct response *rs)
 			form_release(&f);
 			return 0;
 		}
-		if (status == 429)
-			problem_set(&p, 429, "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
+		if (status == 429 && retry < 60)
+			problem_set(&p, 429, "Er wordt nu veel aangemeld. Probeer het over een paar seconden opnieuw.");
+		else if (status == 429)
+			problem_set(&p, 429,
+				    "Te veel mislukte pogingen met deze naam vanaf dit adres. Aanmelden kan over %lld minuten "
+				    "weer.",
 				    (retry + 59) / 60);
 		else if (status == 401)
 			problem_set(&p, 401, "Naam of wachtwoord klopt niet.");

@@ -445,7 +445,7 @@ static void tile_decisions(struct request *rq, struct buf *b, const char *verban
 		if (i >= LIST_MAX)
 			break;
 		char href[96];
-		snprintf(href, sizeof(href), "/trajecten/%lld#kop-nieuw-besluit", num(t, "id"));
+		snprintf(href, sizeof(href), "/trajecten/%lld/besluiten/nieuw", num(t, "id"));
 		link_item(b, href, str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"));
 	}
 	links_end(b);
@@ -658,7 +658,8 @@ static void stuurgroep(struct request *rq, struct buf *b)
 	link_item(b, buf_str(&h), "Het verband: leden en trajecten");
 	buf_release(&h);
 	link_item(b, "/besturing", "Verkenningen, scoringen en trajecten");
-	link_item(b, "/besturing#kop-nieuwe-scoring", "Een scoring of verkenning starten");
+	link_item(b, "/besturing/scoringen/nieuw", "Een scoring starten");
+	link_item(b, "/besturing/verkenningen/nieuw", "Een verkenningsronde starten");
 	link_item(b, "/mijlpalen", "Wat is te laat?");
 	snprintf(href, sizeof(href), "/rapporten/stand-van-zaken?organisatie=%s", org);
 	link_item(b, href, "Stand van zaken voor de raad");

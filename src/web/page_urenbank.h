@@ -6,6 +6,8 @@
  *   GET  /proeftuinen/{p}/journaal             the journal as a download (hledger/ledger)
  *   GET  /proeftuinen/{p}/afrekening           settlement preview; the process manager's confirmation step
  *   POST /proeftuinen/{p}/afrekening           settles for real
+ *   GET  /proeftuinen/{p}/opdrachten           the opdrachten: search, filter, sort, pages, CSV
+ *   GET  /proeftuinen/{p}/uren                 the urenregels: likewise (page_urenbank_lijsten.c)
  *   GET  /proeftuinen/{p}/uren/nieuw           booking form (page_urenbank_uren.c)
  *   POST /proeftuinen/{p}/uren                 submits an entry
  *   GET  /proeftuinen/{p}/goedkeuren           the approval queue of the principal's manager
@@ -51,6 +53,9 @@ int page_uren_submit(struct request *rq, struct response *rs);
 int page_queue(struct request *rq, struct response *rs);
 int page_approve(struct request *rq, struct response *rs);
 int page_reject(struct request *rq, struct response *rs);
+/* The handlers of page_urenbank_lijsten.c, routed in page_urenbank.c. */
+int page_urenbank_opdrachten(struct request *rq, struct response *rs);
+int page_urenbank_uren_lijst(struct request *rq, struct response *rs);
 /* The handlers of page_urenbank_afrekening.c, routed in page_urenbank.c. */
 int page_urenbank_saldi(struct request *rq, struct response *rs);
 int page_urenbank_journal(struct request *rq, struct response *rs);
@@ -99,6 +104,8 @@ int page_urenbank_opdracht_load(struct request *rq, struct response *rs, const s
 /* Whether the actor may change opdracht o for every one of its principals. */
 int page_urenbank_may_write(struct request *rq, const struct page_urenbank_page *pg, json_t *o);
 /* "/proeftuinen/<p>/opdrachten/<id><rest>" into out. */
+/* Whether the actor may announce a new opdracht in this proeftuin. */
+int page_urenbank_may_announce(struct request *rq, const struct page_urenbank_page *pg);
 void page_urenbank_opdracht_href(char *out, size_t len, const struct page_urenbank_page *pg, long long id, const char *rest);
 /* The competences that apply in the proeftuin (its verband's list and the
  * shared one), [{"code","naam"}] (a new array). */

@@ -181,83 +181,13 @@ static json_t *merge_candidates(struct request *rq, const struct page_urenbank_p
 
 /* ---- the list -------------------------------------------------------------------------------------- */
 
-static int may_announce(struct request *rq, const struct page_urenbank_page *pg)
+int page_urenbank_may_announce(struct request *rq, const struct page_urenbank_page *pg)
 {
 	if (pg->closed)
 		return 0;
 	if (page_urenbank_may(rq, pg, ACT_EXCHANGE_MANAGE, NULL))
 		return 1;
 	return pg->member && page_urenbank_may(rq, pg, ACT_ASSIGNMENT_WRITE, rq->actor.org[0] ? rq->actor.org : NULL);
-}
-
-static void opdracht_link(struct buf *b, const struct page_urenbank_page *pg, json_t *o)
-{
-	char href[256];
-	page_urenbank_opdracht_href(href, sizeof(href), pg, num(o, "id"), "");
-	html_link(b, href, str(o, "titel"));
-}
-
-static int get_list(struct request *rq, struct response *rs)
-{
-	struct page_urenbank_page pg;
-	if (page_urenbank_page_load(rq, rs, &pg) < 0)
-		return 0;
-	json_t *list = NULL;
-	struct problem p;
-	problem_init(&p);
-	if (urenbank_opdracht_list(rq->store, pg.code, NULL, NULL, NULL, &list, &p) < 0) {
-		page_error(rq, rs, 500, p.detail);
-		page_urenbank_page_release(&pg);
-		return 0;
-	}
-	page_urenbank_begin(rq, rs, &pg, "Opdrachten", "opdrachten");
-	struct buf *b = &rs->body;
-	html_raw(b, "<p class=\"utrecht-paragraph\">De beleidsopdrachten die de colleges bij het proeftuin-MT hebben aangemeld: "
-		    "wie ze betaalt, wie erop is ingezet en hoeveel uur er is goedgekeurd. Open een opdracht om iemand in "
-		    "te zetten, haar te wijzigen, af te ronden of samen te voegen.</p>");
-	if (may_announce(rq, &pg)) {
-		html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link samen-knop-link\" href=\"");
-		page_urenbank_href(b, &pg, "/opdrachten/nieuw");
-		html_raw(b, "\">Nieuwe opdracht aanmelden</a></p>");
-	}
-	if (!json_array_size(list)) {
-		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn nog geen opdrachten.</p>");
-	} else {
-		static const char *const head[] = { "Opdracht",     "Soort", "Opdrachtgevers", "Status", "#Ingezet",
-						    "#Goedgekeurd", NULL };
-		page_table_begin(b, "Alle opdrachten van deze proeftuin", "samen-table--wide");
-		page_table_head(b, head);
-		size_t i, k;
-		json_t *o, *x;
-		json_array_foreach(list, i, o) {
-			long long ingezet = 0;
-			json_array_foreach(json_object_get(o, "inzet"), k, x)
-				ingezet += num(x, "minuten");
-			html_raw(b, !strcmp(str(o, "status"), "open") ? "<tr class=\"utrecht-table__row\">"
-								      : "<tr class=\"utrecht-table__row samen-row--former\">");
-			html_raw(b, "<th scope=\"row\" class=\"utrecht-table__header-cell\">");
-			opdracht_link(b, &pg, o);
-			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-			page_label(b, str(o, "soort"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-			json_array_foreach(json_object_get(o, "opdrachtgevers"), k, x) {
-				html_raw(b, k ? ", " : "");
-				html_txt(b, str(x, "naam"));
-			}
-			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-			html_txt(b, str(o, "status"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
-			hours(b, ingezet);
-			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
-			hours(b, num(o, "goedgekeurdMinuten"));
-			html_raw(b, "</td></tr>");
-		}
-		page_table_end(b);
-	}
-	page_end(rq, rs);
-	json_decref(list);
-	page_urenbank_page_release(&pg);
-	return 0;
 }
 
 /* ---- one opdracht ------------------------------------------------------------------------------------ */
@@ -668,7 +598,6 @@ static int post_merge(struct request *rq, struct response *rs)
 
 #define OP "/proeftuinen/{p}/opdrachten"
 const struct route page_urenbank_opdracht_routes[] = {
-	{ "GET", OP, get_list, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", OP "/nieuw", page_urenbank_opdracht_new, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", OP, page_urenbank_opdracht_create, NULL, "Opdracht aanmelden", NULL, NULL, NULL, 0 },
 	{ "GET", OP "/{id}", get_opdracht, NULL, NULL, NULL, NULL, NULL, 0 },
