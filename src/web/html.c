@@ -194,7 +194,8 @@ void html_error_summary(struct buf *b, const char *detail, json_t *errors)
 	html_raw(b,
 		 "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
 		 "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
-		 "<h2 class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</h2>"
+		 /* Not a heading: it comes before the page's h1, and the outline starts with the h1. */
+		 "<p class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</p>"
 		 "<p class=\"utrecht-paragraph utrecht-alert__message\">");
 	html_txt(b, detail && detail[0] ? detail : "Verbeter wat hieronder staat en probeer het opnieuw.");
 	html_raw(b, "</p>");

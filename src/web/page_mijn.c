@@ -492,18 +492,74 @@ static void org_jobs(struct request *rq, struct buf *b)
 		link_item(b, "/rapporten", "Stand van zaken voor de raad");
 }
 
+static void tile_blocking(struct request *rq, struct buf *b, json_t *pts);
+
+/* ---- what waits: one entry per kind ------------------------------------------------------------------ */
+
+/* What the tiles of "Wat op u wacht" are about: the proeftuinen of the
+ * person (NULL for a stuurgroep), the organisation (NULL: the network, for
+ * a procesmanager) and the verband (NULL: none or all). */
+struct mijn_ctx {
+	json_t *pts;
+	const char *org, *verband;
+};
+
+static void w_blocking(struct request *rq, struct buf *b, const struct mijn_ctx *c) { tile_blocking(rq, b, c->pts); }
+static void w_approve(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	if (json_array_size(c->pts))
+		tile_approve(rq, b, c->pts, c->org);
+}
+static void w_opdrachten(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	if (json_array_size(c->pts) || !c->org)
+		tile_opdrachten(rq, b, c->pts, c->org);
+}
+static void w_surveys(struct request *rq, struct buf *b, const struct mijn_ctx *c) { tile_surveys(rq, b, c->org, c->verband); }
+static void w_scorings(struct request *rq, struct buf *b, const struct mijn_ctx *c) { tile_scorings(rq, b, c->org, c->verband); }
+static void w_decisions(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	if (c->verband)
+		tile_decisions(rq, b, c->verband);
+}
+static void w_milestones(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	/* A manager sees the milestones the organisation answers for; the others those of the verband. */
+	int responsible = rq->actor.role == ROLE_MANAGER;
+	tile_milestones(rq, b, responsible ? c->org : NULL, c->verband, responsible);
+}
+
+#define FOR(r) (1u << (r))
+/* Every kind of waiting item, for whom, in the order shown. A new kind (a
+ * consent asked of the organisation, say) is one tile function and one
+ * line here. */
+static const struct {
+	unsigned roles;
+	void (*tile)(struct request *rq, struct buf *b, const struct mijn_ctx *c);
+} waits[] = {
+	{ FOR(ROLE_PROCESMANAGER), w_blocking },
+	{ FOR(ROLE_MANAGER), w_approve },
+	{ FOR(ROLE_MANAGER) | FOR(ROLE_PROCESMANAGER), w_opdrachten },
+	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP), w_surveys },
+	{ FOR(ROLE_STUURGROEP), w_scorings },
+	{ FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_decisions },
+	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_milestones },
+};
+
+static void waiting(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	section_begin(b, "kop-wacht", "Wat op u wacht");
+	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++)
+		if (waits[i].roles & FOR(rq->actor.role))
+			waits[i].tile(rq, b, c);
+	section_end(b);
+}
+
 static void manager(struct request *rq, struct buf *b)
 {
 	json_t *pts = page_mijn_proeftuinen(rq);
 	const char *org = rq->actor.org;
-	section_begin(b, "kop-wacht", "Wat op u wacht");
-	if (json_array_size(pts)) {
-		tile_approve(rq, b, pts, org);
-		tile_opdrachten(rq, b, pts, org);
-	}
-	tile_surveys(rq, b, org, NULL);
-	tile_milestones(rq, b, org, NULL, 1);
-	section_end(b);
+	waiting(rq, b, &(struct mijn_ctx){ pts, org, NULL });
 	if (json_array_size(pts)) {
 		section_begin(b, "kop-saldo", "Saldo en trekkingsrechten");
 		tile_saldo(rq, b, pts, org);
@@ -643,12 +699,7 @@ static void medewerker(struct request *rq, struct buf *b)
 static void stuurgroep(struct request *rq, struct buf *b)
 {
 	const char *org = rq->actor.org, *verband = rq->actor.verband;
-	section_begin(b, "kop-wacht", "Wat op u wacht");
-	tile_surveys(rq, b, org, verband);
-	tile_scorings(rq, b, org, verband);
-	tile_decisions(rq, b, verband);
-	tile_milestones(rq, b, NULL, verband, 0);
-	section_end(b);
+	waiting(rq, b, &(struct mijn_ctx){ NULL, org, verband });
 	jobs_begin(b);
 	char href[160];
 	struct buf h;
@@ -713,13 +764,7 @@ static void procesmanager(struct request *rq, struct buf *b)
 	}
 	json_decref(all);
 	const char *verband = rq->actor.verband[0] ? rq->actor.verband : NULL;
-	section_begin(b, "kop-wacht", "Wat op u wacht");
-	tile_blocking(rq, b, pts);
-	tile_opdrachten(rq, b, pts, NULL);
-	tile_milestones(rq, b, NULL, verband, 0);
-	if (verband)
-		tile_decisions(rq, b, verband);
-	section_end(b);
+	waiting(rq, b, &(struct mijn_ctx){ pts, NULL, verband });
 	jobs_begin(b);
 	pt_jobs(b, pts, "/matching", "Matchingsvoorstel", 1);
 	pt_jobs(b, pts, "/opdrachten/nieuw", "Opdracht aanmelden", 1);

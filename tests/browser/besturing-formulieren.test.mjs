@@ -133,7 +133,7 @@ test('a stuurgroep member starts a scoring with the STAAN criteria; bad criteria
   await form.locator('#cr-6-naam').fill('Klantperspectief');
   await form.locator('#cr-6-gewicht').fill('2');
   let res = await submit2(page, form.getByRole('button', { name: 'Meer criteria' }));
-  assert.equal(new URL(page.url()).pathname, '/besturing');
+  assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
   form = page.locator('form[action="/besturing/scoringen"]');
   assert.equal(await form.locator('#cr-6-naam').inputValue(), 'Klantperspectief');
   assert.equal(await form.locator('#cr-10-naam').count(), 1, 'three rows more');
@@ -142,7 +142,7 @@ test('a stuurgroep member starts a scoring with the STAAN criteria; bad criteria
   await form.locator('#cr-2-gewicht').fill('0');
   res = await submit(page, form);
   assert.equal(res.status(), 200);
-  assert.equal(new URL(page.url()).pathname, '/besturing');
+  assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
   assert.equal(await page.locator('#fouten:focus').count(), 1, 'the summary has the focus');
   assert.match(await page.locator('#fouten').innerText(), /Criterium 2, gewicht: een gewicht is een geheel getal/);
   assert.equal(await page.locator('#cr-2-gewicht').getAttribute('aria-invalid'), 'true');
