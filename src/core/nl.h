@@ -6,6 +6,7 @@
  *   nl_euro_cents(123456789) "€ 1.234.567,89" euros and cents
  *   nl_date("2012-03-08")    "8 maart 2012"   (nl_day: from a day number)
  *   nl_day_short(day, 0)     "1 jun"          (with_year: "1 jun 2012")
+ *   nl_datetime("2012-03-08T13:05:00Z") "8 maart 2012, 14:05" (Dutch time)
  *   nl_hours(750, 0)         "12:30 uur"      hours:minutes from minutes
  *
  * Money and hours below zero start with a real minus sign (U+2212,
@@ -34,6 +35,10 @@ void nl_day(int32_t day, char *out, size_t len);
 /* The same from "YYYY-MM-DD": 0. Text that is no date (or NULL, as "") is
  * copied as it is: -1, so that a caller may treat it otherwise. */
 int nl_date(const char *iso, char *out, size_t len);
+/* A moment "YYYY-MM-DDTHH:MM:SSZ" (UTC, as samen stores it) as it was in
+ * the Netherlands (Europe/Amsterdam: CET, CEST in summer by the EU rule):
+ * "8 maart 2012, 14:05". Other text is copied as it is: -1. */
+int nl_datetime(const char *iso_utc, char *out, size_t len);
 /* "1 jun", or "1 jun 2012" with with_year; "" for DATE_NONE. */
 void nl_day_short(int32_t day, int with_year, char *out, size_t len);
 /* "jan" … "dec" for month 1–12; "" for any other. */

@@ -30,7 +30,8 @@
  *                                 verband, of alle
  *   opdracht-wijzigen,  ja        als urenbank-      -            eigen org  -          -        -
  *     inzetten                    beheren                         (opdrachtgever; medewerker)
- *   uren-boeken         ja        -                  -            eigen org  eigen org  -        -
+ *   uren-boeken         ja        -                  -            eigen org  eigen      -        -
+ *                                                                            record
  *   uren-goedkeuren,    ja        -                  -            eigen org  -          -        -
  *     storten                                                     (opdrachtgever; storter)
  *   kwaliteitskaart-    ja        -                  -            eigen org  eigen      -        -
@@ -188,7 +189,8 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* The manager of the principal (of the staff member), or the process manager. */
 		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
 	case ACT_HOURS_BOOK:
-		/* Staff of org (a medewerker account of that organisation) and its managers. */
+		/* Staff of org (a medewerker account of that organisation, for
+		 * its own record: policy_allows_record) and its managers. */
 		return (a->role == ROLE_MEDEWERKER || a->role == ROLE_MANAGER) && same_org(a, org);
 	case ACT_HOURS_APPROVE:
 	case ACT_DEPOSIT: return a->role == ROLE_MANAGER && same_org(a, org);
@@ -225,7 +227,10 @@ int policy_allows_record(const struct actor *a, enum action action, const char *
 	 * the store refuses as it refuses any unknown medewerker. */
 	int own = a->role != ROLE_NONE && a->medewerker == medewerker;
 	switch (action) {
-	case ACT_SKILLS_WRITE: return policy_allows(a, action, org, NULL) && (a->role != ROLE_MEDEWERKER || own);
+	case ACT_SKILLS_WRITE:
+	case ACT_HOURS_BOOK:
+		/* A medewerker only on their own record; a manager on every record of the organisation. */
+		return policy_allows(a, action, org, NULL) && (a->role != ROLE_MEDEWERKER || own);
 	case ACT_STAFF_READ_PRIVATE:
 		/* Everyone may see their own personal data (AVG inzage). */
 		return policy_allows(a, action, org, NULL) || (medewerker > 0 && own);

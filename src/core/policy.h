@@ -51,7 +51,7 @@ enum action {
 	ACT_EXCHANGE_MANAGE,    /* hours exchange: proeftuinen, merging opdrachten, settlement (in a proeftuin) */
 	ACT_ASSIGNMENT_WRITE,   /* submit or close an opdracht of principal org */
 	ACT_STAFFING,           /* commit staff of org to an opdracht (inzet) */
-	ACT_HOURS_BOOK,         /* book hours of staff of org */
+	ACT_HOURS_BOOK,         /* book hours of staff of org (a medewerker: only their own, policy_allows_record) */
 	ACT_HOURS_APPROVE,      /* approve, reject or correct hours on an opdracht of principal org */
 	ACT_DEPOSIT,            /* deposit money for org into the hours exchange */
 	ACT_SKILLS_WRITE,       /* skills and absences of staff of org (a medewerker: only their own, policy_allows_record) */
@@ -80,8 +80,9 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 int policy_allows(const struct actor *a, enum action action, const char *org, const char *verband);
 /* Decides whether actor may do action on the record of medewerker (an id)
  * of organisation org: policy_allows(a, action, org, NULL), and whose
- * record it is. ACT_SKILLS_WRITE: a medewerker only on the record its
- * account is linked to (a->medewerker); ACT_STAFF_READ_PRIVATE: also
+ * record it is. ACT_SKILLS_WRITE and ACT_HOURS_BOOK: a medewerker only on
+ * the record its account is linked to (a->medewerker), a manager on every
+ * record of its organisation; ACT_STAFF_READ_PRIVATE: also
  * anyone signed in on the record linked to their account. Other actions
  * as policy_allows. */
 int policy_allows_record(const struct actor *a, enum action action, const char *org, long long medewerker);

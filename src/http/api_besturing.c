@@ -25,10 +25,11 @@ static int allowed(struct request *rq, struct response *rs, enum action act, con
 		return 1;
 	if (a->role == ROLE_NONE)
 		api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
-	else
-		api_error(rs, 403, "Uw rol (%s%s%s) mag dit niet voor %s%s%s.", policy_role_names[a->role],
-			  a->org[0] ? " bij " : "", a->org, org && org[0] ? org : "", org && org[0] && verband ? " in " : "",
-			  verband ? verband : "");
+	else {
+		char msg[600];
+		authz_refusal(rq, org && org[0] ? org : verband && strcmp(verband, "*") ? verband : NULL, msg, sizeof(msg));
+		api_error(rs, 403, "%s", msg);
+	}
 	authz_audit(rq, act, rs->status, object);
 	return 0;
 }

@@ -29,7 +29,9 @@ static int precheck(struct request *rq, struct response *rs)
 	if (a->role != ROLE_NONE && policy_allows(a, ACT_MATCHING, NULL, a->verband[0] ? a->verband : NULL))
 		return 0;
 	if (authz_require(rq, rs, ACT_MATCHING, NULL) == 0) {
-		api_error(rs, 403, "Uw rol (%s) mag niet matchen.", policy_role_names[a->role]);
+		char msg[600];
+		authz_refusal(rq, NULL, msg, sizeof(msg));
+		api_error(rs, 403, "%s", msg);
 		authz_audit(rq, ACT_MATCHING, 403, NULL);
 	}
 	return -1;
@@ -48,7 +50,9 @@ static int scope(struct request *rq, struct response *rs, char *verband, size_t 
 	}
 	if (allowed(rq, ACT_MATCHING, NULL, code, verband))
 		return 0;
-	api_error(rs, 403, "Uw rol (%s) mag niet matchen in proeftuin '%s'.", policy_role_names[rq->actor.role], code);
+	char msg[600];
+	authz_refusal(rq, code, msg, sizeof(msg));
+	api_error(rs, 403, "%s", msg);
 	authz_audit(rq, ACT_MATCHING, 403, code);
 	return -1;
 }
@@ -92,8 +96,9 @@ static void accept_op(struct request *rq, struct response *rs, json_t *in)
 	json_array_foreach(orgs, i, o) {
 		if (allowed(rq, ACT_STAFFING, json_string_value(o), code, verband))
 			continue;
-		api_error(rs, 403, "Uw rol (%s) mag geen medewerkers van %s inzetten in proeftuin '%s'.",
-			  policy_role_names[rq->actor.role], json_string_value(o), code);
+		char msg[600];
+		authz_refusal(rq, json_string_value(o), msg, sizeof(msg));
+		api_error(rs, 403, "%s", msg);
 		authz_audit(rq, ACT_STAFFING, 403, code);
 		json_decref(orgs);
 		return;

@@ -52,7 +52,9 @@ static int require(struct request *rq, struct response *rs, enum action action, 
 		return 0;
 	if (org ? authz_require(rq, rs, action, org) < 0 : authz_require_verband(rq, rs, action, sc ? sc->code : NULL) < 0)
 		return -1;
-	api_error(rs, 403, "Uw rol (%s) mag dit niet in proeftuin '%s'.", policy_role_names[rq->actor.role], sc ? sc->code : "");
+	char msg[600];
+	authz_refusal(rq, sc ? sc->code : org, msg, sizeof(msg));
+	api_error(rs, 403, "%s", msg);
 	authz_audit(rq, action, 403, sc ? sc->code : org);
 	return -1;
 }
@@ -101,7 +103,9 @@ static int precheck(struct request *rq, struct response *rs, enum action action,
 	if (could(rq, action) || could(rq, alt))
 		return 0;
 	if (authz_require(rq, rs, action, rq->actor.org[0] ? rq->actor.org : NULL) == 0) {
-		api_error(rs, 403, "Uw rol (%s) mag dit niet.", policy_role_names[rq->actor.role]);
+		char msg[600];
+		authz_refusal(rq, NULL, msg, sizeof(msg));
+		api_error(rs, 403, "%s", msg);
 		authz_audit(rq, action, 403, NULL);
 	}
 	return -1;
@@ -264,6 +268,24 @@ static int opdracht_context(struct request *rq, struct response *rs, struct scop
 	return 0;
 }
 
+/* Whether the actor may change opdracht id on behalf of every one of its
+ * principals (opdracht-wijzigen for each). */
+static int may_write_all(struct request *rq, const struct scope *sc, long long id)
+{
+	json_t *orgs = NULL;
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_opdracht_principals(rq->store, sc->code, id, &orgs, &p) < 0)
+		return 0;
+	int ok = json_array_size(orgs) > 0;
+	size_t i;
+	json_t *x;
+	json_array_foreach(orgs, i, x)
+		ok &= allowed(rq, ACT_ASSIGNMENT_WRITE, json_string_value(x), sc);
+	json_decref(orgs);
+	return ok;
+}
+
 static void op_merge(struct request *rq, struct response *rs, json_t *in)
 {
 	struct scope sc;
@@ -272,7 +294,10 @@ static void op_merge(struct request *rq, struct response *rs, json_t *in)
 	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
 		return;
 	json_decref(orgs);
-	if (require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
+	/* The process manager; or a manager who is the principal of both. */
+	json_t *met = json_object_get(in, "met");
+	int own_both = json_is_integer(met) && may_write_all(rq, &sc, id) && may_write_all(rq, &sc, json_integer_value(met));
+	if (!own_both && require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
 		return;
 	struct problem p;
 	problem_init(&p);
@@ -283,7 +308,30 @@ static void op_merge(struct request *rq, struct response *rs, json_t *in)
 }
 static int post_merge(struct request *rq, struct response *rs)
 {
-	return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_EXCHANGE_MANAGE);
+	return post_op(rq, rs, op_merge, 0, ACT_EXCHANGE_MANAGE, ACT_ASSIGNMENT_WRITE);
+}
+
+static int patch_opdracht(struct request *rq, struct response *rs)
+{
+	json_t *in = NULL, *orgs = NULL;
+	if (precheck(rq, rs, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE) < 0 || api_body_object(rq, rs, &in) < 0)
+		return 0;
+	struct scope sc;
+	long long id;
+	if (opdracht_context(rq, rs, &sc, &id, &orgs) == 0) {
+		int ok = require_all(rq, rs, ACT_ASSIGNMENT_WRITE, orgs, &sc) == 0;
+		if (ok) {
+			struct problem p;
+			problem_init(&p);
+			json_t *out = NULL;
+			int r = urenbank_opdracht_update(rq->store, &rq->actor, sc.code, id, in, &out, &p);
+			api_result(rs, r, 200, out, &p);
+			authz_audit(rq, ACT_ASSIGNMENT_WRITE, rs->status, sc.code);
+		}
+	}
+	json_decref(orgs);
+	json_decref(in);
+	return 0;
 }
 
 static void op_close(struct request *rq, struct response *rs, json_t *in)
@@ -357,6 +405,12 @@ static void op_uren(struct request *rq, struct response *rs, json_t *in)
 	char org[40];
 	body_staff_org(rq, in, org, sizeof(org));
 	if (require(rq, rs, ACT_HOURS_BOOK, org[0] ? org : NULL, &sc) < 0)
+		return;
+	/* A medewerker books as the person the account is linked to, never as a
+	 * colleague (a bad or missing id is the store's 400). */
+	json_t *mw = json_object_get(in, "medewerker");
+	if (json_is_integer(mw) &&
+	    authz_require_record(rq, rs, ACT_HOURS_BOOK, org[0] ? org : NULL, json_integer_value(mw), 0) < 0)
 		return;
 	struct problem p;
 	problem_init(&p);
@@ -630,9 +684,13 @@ const struct route api_urenbank_routes[] = {
 	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, ROUTE_PAGED },
 	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
 	  NULL, 0, "haalOpdracht", NULL, 0 },
+	{ "PATCH", PT "/opdrachten/{id}", patch_opdracht, "urenbank",
+	  "Opdracht wijzigen: titel, omschrijving, contactpersoon, raming en competenties (opdrachtgevers en soort blijven)",
+	  "OpdrachtWijziging", "Opdracht", NULL, 0, "wijzigOpdracht", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
-	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers", "Samenvoeging", "Opdracht", NULL, 1,
-	  "voegOpdrachtenSamen", NULL, 0 },
+	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers (de procesmanager, of de manager die van beide "
+	  "de opdrachtgever is)",
+	  "Samenvoeging", "Opdracht", NULL, 1, "voegOpdrachtenSamen", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/afronden", post_close, "urenbank", "Opdracht afronden; open inzet komt vrij", NULL,
 	  "Opdracht", NULL, 0, "rondOpdrachtAf", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/inzet", post_inzet, "urenbank",

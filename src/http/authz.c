@@ -3,6 +3,7 @@
 #include "http/api.h"
 #include "http/authz.h"
 #include "store/gebruikers.h"
+#include "store/store.h"
 #include "http/respond.h"
 
 static __thread int t_audited;
@@ -10,17 +11,36 @@ static __thread int t_audited;
 void authz_begin(void) { t_audited = 0; }
 int authz_audited(void) { return t_audited; }
 
+/* The roles as a person would say them after "als". */
+static const char *const role_nouns[] = { "bezoeker",      "raadslid", "medewerker", "manager", "lid van de stuurgroep",
+					  "procesmanager", "beheerder" };
+
+void authz_refusal(struct request *rq, const char *object, char *out, size_t len)
+{
+	const struct actor *a = &rq->actor;
+	char where[200] = "", what[200] = "";
+	/* A stuurgroep or procesmanager speaks for its verband, the others for their organisation. */
+	const char *scope = policy_role_verband(a->role) && a->verband[0] ? a->verband : a->org;
+	if (scope[0] && store_name(rq->store, scope, where, sizeof(where)) < 0)
+		snprintf(where, sizeof(where), "%s", scope);
+	if (object && object[0] && store_name(rq->store, object, what, sizeof(what)) < 0)
+		snprintf(what, sizeof(what), "%s", object);
+	snprintf(out, len,
+		 "Als %s%s%s kunt u dit niet doen%s%s. Vraag het aan wie daarover gaat, of aan de beheerder als uw rol niet "
+		 "klopt.",
+		 role_nouns[a->role], where[0] ? " van " : "", where, what[0] ? " voor " : "", what);
+}
+
 static int refuse(struct request *rq, struct response *rs, enum action action, const char *object, int page)
 {
 	int status = rq->actor.role == ROLE_NONE ? 401 : 403;
-	char msg[400];
+	char msg[600];
 	if (status == 401)
 		snprintf(msg, sizeof(msg), "%s",
 			 page ? "Meld u aan om deze pagina te zien."
 			      : "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
 	else
-		snprintf(msg, sizeof(msg), "Uw rol (%s%s%s) mag dit niet%s%s.", policy_role_names[rq->actor.role],
-			 rq->actor.org[0] ? " bij " : "", rq->actor.org, object ? " voor " : "", object ? object : "");
+		authz_refusal(rq, object, msg, sizeof(msg));
 	if (page)
 		respond_error(rq, rs, status, msg);
 	else
@@ -48,6 +68,37 @@ int authz_require_page(struct request *rq, struct response *rs, enum action acti
 	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, action, org, NULL))
 		return 0;
 	return refuse(rq, rs, action, org, 1);
+}
+
+void authz_record_refusal(struct request *rq, enum action action, char *out, size_t len)
+{
+	const char *what = action == ACT_HOURS_BOOK ? "boekt u alleen uw eigen uren" : "werkt u alleen uw eigen gegevens bij";
+	if (rq->actor.role == ROLE_MEDEWERKER && !rq->actor.medewerker)
+		snprintf(out, len,
+			 "Uw account is nog niet gekoppeld aan uw gegevens als medewerker. Vraag uw manager om die "
+			 "koppeling; daarna %s.",
+			 what);
+	else if (rq->actor.role == ROLE_MEDEWERKER)
+		snprintf(out, len, "Als medewerker %s, niet die van een collega.", what);
+	else
+		authz_refusal(rq, NULL, out, len);
+}
+
+int authz_require_record(struct request *rq, struct response *rs, enum action action, const char *org, long long medewerker,
+			 int page)
+{
+	if (rq->actor.role != ROLE_NONE && policy_allows_record(&rq->actor, action, org, medewerker))
+		return 0;
+	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, action, org, NULL))
+		return refuse(rq, rs, action, org, page);
+	char msg[400];
+	authz_record_refusal(rq, action, msg, sizeof(msg));
+	if (page)
+		respond_error(rq, rs, 403, msg);
+	else
+		respond_errorf(rs, 403, "%s", msg);
+	authz_audit(rq, action, 403, org);
+	return -1;
 }
 
 void authz_audit_named(struct request *rq, const char *actie, int status, const char *object)

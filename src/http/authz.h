@@ -18,6 +18,19 @@ int authz_require_verband(struct request *rq, struct response *rs, enum action a
 /* The same for a page: the refusal is an HTML page with a way to sign in. */
 int authz_require_page(struct request *rq, struct response *rs, enum action action, const char *org);
 
+/* The same for the record of one medewerker (policy_allows_record): a
+ * medewerker only on the record its account is linked to. */
+int authz_require_record(struct request *rq, struct response *rs, enum action action, const char *org, long long medewerker,
+			 int page);
+
+/* The refusal in the user's words: "Als medewerker van Dordrecht kunt u
+ * dit niet doen voor Alblasserdam. …", object (a code of an organisation,
+ * verband or proeftuin, shown by its name; may be NULL) being what the
+ * actor wanted to act for. */
+void authz_refusal(struct request *rq, const char *object, char *out, size_t len);
+/* Why policy_allows_record refused: not the own record, or no link. */
+void authz_record_refusal(struct request *rq, enum action action, char *out, size_t len);
+
 /* Records the outcome (status) of an action on object in the audit log. */
 void authz_audit(struct request *rq, enum action action, int status, const char *object);
 /* The same with an action name outside the policy ("wijziging"). */

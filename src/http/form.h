@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include "http/request.h"
 
-#define FORM_MAX_FIELDS 64
+#define FORM_MAX_FIELDS 512
 #define FORM_MAX_BODY (64u * 1024u)
 
 struct form_field {

@@ -130,6 +130,21 @@ size_t http_unescape(char *s)
 	return (size_t)(w - s);
 }
 
+void req_target(struct request *rq, struct buf *out)
+{
+	for (const char *p = rq->path; *p; p++) {
+		char one[2] = { *p, 0 };
+		if (*p == '/')
+			buf_addc(out, '/');
+		else
+			url_encode(out, one);
+	}
+	if (!rq->conn)
+		return;
+	struct query_copy q = { out, 0, NULL };
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, copy_param, &q);
+}
+
 int req_is_api(const struct request *rq) { return !strncmp(rq->path, "/api/", 5); }
 
 void resp_header(struct response *rs, const char *name, const char *value)

@@ -95,6 +95,10 @@ const char *req_cookie(struct request *rq, const char *name);
  * no spaces), at most 18 of them. 0, or -1 when it is no id. */
 int http_parse_id(const char *s, long long *id);
 
+/* The path and query of the request, percent-encoded again, as a link
+ * back to it ("/proeftuinen/dt2012/goedkeuren?x=1"). */
+void req_target(struct request *rq, struct buf *out);
+
 /* path followed by the query string of rq, re-encoded ("…?a=1&b=2"), in out,
  * without the parameters named in skip (NULL-terminated, or NULL). 0, or -1
  * when it does not fit. */

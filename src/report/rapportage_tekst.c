@@ -537,6 +537,9 @@ void rapportage_scoring_block(struct rapportage_w *w, json_t *sc)
 				continue;
 			rapportage_w_txt(w, j++ ? ", " : "");
 			rapportage_w_txt(w, str(r, "naam"));
+			/* Until every partner scored, the tier may still change. */
+			if (json_is_false(json_object_get(r, "volledig")))
+				rapportage_w_txt(w, " (voorlopig: nog niet alle partners hebben gescoord)");
 			if (str(r, "eigenaar")) {
 				rapportage_w_txt(w, " (eigenaar ");
 				rapportage_w_txt(w, str(r, "eigenaar"));

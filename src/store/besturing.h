@@ -99,8 +99,9 @@ struct besturing_ms_filter {
 int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *f, json_t **out, struct problem *p);
 
 /* ---- besluiten and rollen --------------------------------------------------- */
-/* {"orgaan","organisatie"?,"datum","uitkomst","onderwerp"?,"toelichting"?}; on a traject (traject > 0) or
- * on the verband as a whole (traject 0, verband given). */
+/* {"orgaan","organisatie"?,"datum","uitkomst","onderwerp","toelichting"}; on a traject (traject > 0) or
+ * on the verband as a whole (traject 0, verband given). Without an onderwerp
+ * or toelichting (or with only spaces) it is refused with 422. */
 int besturing_decision_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out,
 			      struct problem *p);
 struct besturing_decision_filter {

@@ -160,10 +160,11 @@ static json_t *report_scorings(struct store *s, long long vid, const char *van, 
 		json_array_foreach(json_object_get(res, "taakvelden"), i, r)
 			json_array_append_new(
 				rows,
-				json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "taakveld", json_object_get(r, "taakveld"), "naam",
+				json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:O,s:O}", "taakveld", json_object_get(r, "taakveld"), "naam",
 					  json_object_get(r, "naam"), "klasse", json_object_get(r, "klasse"), "gemiddelde",
 					  json_object_get(r, "gemiddelde"), "laagste", json_object_get(r, "laagste"), "spreiding",
-					  json_object_get(r, "spreiding"), "eigenaar", json_object_get(r, "eigenaar")));
+					  json_object_get(r, "spreiding"), "eigenaar", json_object_get(r, "eigenaar"), "volledig",
+					  json_object_get(r, "volledig")));
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1),
 						   "datum", db_col_text(st, 2), "uitslag", rows));
 		json_decref(res);

@@ -539,8 +539,8 @@ static int do_ms_done(struct store *s, void *arg, struct problem *p)
 	if (p->status)
 		return -p->status;
 	if (m.done != DATE_NONE) {
-		char d[DATE_TEXT_LEN];
-		date_format(m.done, d);
+		char d[NL_TEXT_LEN];
+		nl_day(m.done, d, sizeof(d));
 		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed gemeld op %s.", a->mid, d);
 	}
 	r = db_run(s->db, "UPDATE mijlpalen SET gereed = ?, gereed_toelichting = ? WHERE id = ?", "ttl", datum, tl, a->mid);
@@ -574,9 +574,12 @@ static int do_ms_postpone(struct store *s, void *arg, struct problem *p)
 	switch (planning_can_postpone(&m, besturing_day_of(nieuw))) {
 	case POSTPONE_DONE:
 		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed en kan niet meer worden uitgesteld.", a->mid);
-	case POSTPONE_NOT_LATER:
+	case POSTPONE_NOT_LATER: {
+		char nl[NL_TEXT_LEN];
+		nl_day(m.deadline, nl, sizeof(nl));
 		return problem_refuse(p, "nieuweDeadline", "Uitstel moet de deadline later leggen dan %s (de huidige deadline).",
-				      old);
+				      nl);
+	}
 	case POSTPONE_OK: break;
 	}
 	r = db_run(
@@ -699,6 +702,19 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 		problem_param(p, "organisatie", "is verplicht bij orgaan %s: van welke gemeente?", orgaan);
 	if (p->status)
 		return -p->status;
+	/* A decision is kept for good and goes into the report: it says what
+	 * it is about and what was decided. */
+	int no_subject = !onderwerp || !onderwerp[strspn(onderwerp, " \t\r\n")];
+	int no_text = !tl || !tl[strspn(tl, " \t\r\n")];
+	if (no_subject || no_text) {
+		problem_set(p, 422,
+			    "Een besluit heeft een onderwerp en een toelichting: waarover is besloten en wat er is besloten.");
+		if (no_subject)
+			problem_param(p, "onderwerp", "vul in waarover is besloten");
+		if (no_text)
+			problem_param(p, "toelichting", "vul in wat er is besloten, en waarom");
+		return -422;
+	}
 	long long oid = 0;
 	if (org && org[0]) {
 		if (!(oid = store_org_id(s, org)))

@@ -2,6 +2,7 @@
  * kwaliteitskaart.h. */
 #include <stdio.h>
 #include <string.h>
+#include "core/nl.h"
 #include "core/date.h"
 #include "store/page.h"
 #include "store/fields.h"
@@ -33,8 +34,12 @@ int kwaliteitskaart_absence_create(struct store *s, json_t *in, json_t **out, st
 	field_date(in, "van", FIELD_REQUIRED, &van, p);
 	field_date(in, "tot", FIELD_REQUIRED, &tot, p);
 	field_enum(in, "reden", FIELD_OPTIONAL, reden_values, &reden, p);
-	if (van && tot && strcmp(tot, van) < 0)
-		problem_param(p, "tot", "ligt voor 'van' (%s); een afwezigheid van één dag heeft tot = van", van);
+	if (van && tot && strcmp(tot, van) < 0) {
+		char d[NL_TEXT_LEN];
+		nl_date(van, d, sizeof(d));
+		problem_param(p, "tot", "ligt voor het begin (%s); een afwezigheid van één dag begint en eindigt op dezelfde dag",
+			      d);
+	}
 	if (p->status)
 		return -p->status;
 	if (store_begin(s, p) < 0)
@@ -295,9 +300,11 @@ int kwaliteitskaart_substitution_end(struct store *s, long long sid, json_t **ou
 	struct db_stmt *st = db_query(s->db, SUBSTITUTION_SELECT " WHERE v.id = ?", "l", sid);
 	if (db_step(st) != DB_ROW)
 		r = problem_set(p, 404, "Vervanging %lld bestaat niet.", sid);
-	else if (!changed)
-		r = problem_set(p, 409, "Vervanging %lld is al beëindigd op %s.", sid, db_col_text(st, 9));
-	else
+	else if (!changed) {
+		char d[NL_TEXT_LEN];
+		nl_date(db_col_text(st, 9), d, sizeof(d));
+		r = problem_set(p, 409, "Vervanging %lld is al beëindigd op %s.", sid, d);
+	} else
 		*out = substitution_json(st);
 	db_finalize(st);
 out:

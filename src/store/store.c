@@ -220,6 +220,29 @@ long long store_verband_id(struct store *s, const char *code)
 	return store_lookup_id(s, "SELECT id FROM verbanden WHERE code = ?", code);
 }
 
+int store_name(struct store *s, const char *code, char *out, size_t len)
+{
+	/* Codes of the three kinds do not collide in practice (GM0505,
+	 * drechtsteden, dt2012); the organisation wins when they do. */
+	static const char *const sql[] = { "SELECT naam FROM organisaties WHERE code = ?",
+					   "SELECT naam FROM verbanden WHERE code = ?",
+					   "SELECT naam FROM proeftuinen WHERE code = ?" };
+	if (len)
+		out[0] = 0;
+	if (!code || !code[0] || !len)
+		return -1;
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		struct db_stmt *st = db_query(s->db, sql[i], "t", code);
+		int found = db_step(st) == DB_ROW && db_col_text(st, 0);
+		if (found)
+			snprintf(out, len, "%s", db_col_text(st, 0));
+		db_finalize(st);
+		if (found)
+			return 0;
+	}
+	return -1;
+}
+
 json_t *store_text_or_null(struct db_stmt *st, int col)
 {
 	const char *t = db_col_text(st, col);

@@ -47,6 +47,9 @@ long long store_lookup_id(struct store *s, const char *sql, const char *code);
 long long store_org_id(struct store *s, const char *code);
 long long store_taakveld_id(struct store *s, const char *code);
 long long store_verband_id(struct store *s, const char *code);
+/* The name people use for code: of an organisation, a verband or a
+ * proeftuin, into out. 0, or -1 (out "") when code names none of them. */
+int store_name(struct store *s, const char *code, char *out, size_t len);
 /* A text column as a JSON string, or JSON null for SQL NULL. */
 json_t *store_text_or_null(struct db_stmt *st, int col);
 /* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/register.h"
+#include "core/nl.h"
 #include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
@@ -134,9 +135,11 @@ static int pt_is_closed(const struct pt *pt) { return pt->closed[0] && strcmp(pt
 
 int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
 {
+	char closed[NL_TEXT_LEN];
+	nl_date(pt->closed, closed, sizeof(closed));
 	if (pt_is_closed(pt))
 		return problem_refuse(p, NULL, "Proeftuin '%s' is afgerekend tot en met %s en daarmee gesloten.", pt->code,
-				      pt->closed);
+				      closed);
 	return 0;
 }
 
@@ -144,14 +147,20 @@ int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
  * after the last settlement. */
 int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *param, struct problem *p)
 {
+	/* Dates in sentences the Dutch way: "5 maart 2012". */
+	char d[NL_TEXT_LEN], van[NL_TEXT_LEN], tot[NL_TEXT_LEN], closed[NL_TEXT_LEN];
+	nl_date(date, d, sizeof(d));
+	nl_date(pt->van, van, sizeof(van));
+	nl_date(pt->tot, tot, sizeof(tot));
+	nl_date(pt->closed, closed, sizeof(closed));
 	if (strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0)
-		return problem_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", date, pt->code,
-				      pt->van, pt->tot);
+		return problem_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", d, pt->code, van,
+				      tot);
 	if (pt->closed[0] && strcmp(date, pt->closed) <= 0)
 		return problem_refuse(p, param,
 				      "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
 				      "worden geboekt.",
-				      pt->closed, pt->code, date);
+				      closed, pt->code, d);
 	return 0;
 }
 

@@ -91,6 +91,13 @@ int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, 
  * the two become samengevoegd and their open inzet is released. */
 int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
 			    struct problem *p);
+/* Changes an open opdracht: the members of {"titel","omschrijving",
+ * "contactpersoon","geraamdeMinuten","competenties"} that are present (null
+ * clears an optional one; competenties replaces the list). Its soort and
+ * principals stay as they are: staff may be committed on their shares.
+ * 400 for a field error or another member, 404 unknown, 422 not open. */
+int urenbank_opdracht_update(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			     struct problem *p);
 /* Marks an open opdracht afgerond and releases its open inzet. */
 int urenbank_opdracht_close(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out,
 			    struct problem *p);

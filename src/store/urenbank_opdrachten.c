@@ -652,6 +652,88 @@ int urenbank_opdracht_merge(struct store *s, const struct actor *by, const char 
 	return store_transaction(s, p, do_merge, &a);
 }
 
+/* The text members an update may change, and the column of each. */
+static const struct {
+	const char *member, *column;
+	size_t max;
+} editable_texts[] = { { "omschrijving", "omschrijving", 4000 }, { "contactpersoon", "contactpersoon", 200 } };
+
+static int do_update(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	json_t *in = a->in, *competenties = NULL;
+	struct pt pt;
+	char status[24];
+	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
+		return -p->status;
+	if (!urenbank_opdracht_find(s, pt.id, a->id, status, sizeof(status)))
+		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", a->id, pt.code);
+	/* Who pays and how much each share weighs is fixed once staff is
+	 * committed on it: those are not changed here. */
+	static const char *const known[] = { "titel", "omschrijving", "contactpersoon", "geraamdeMinuten", "competenties", NULL };
+	const char *key;
+	json_t *v;
+	json_object_foreach(in, key, v) {
+		if (enum_index(known, key) < 0)
+			problem_param(p, key,
+				      "kan niet worden gewijzigd (wel: titel, omschrijving, contactpersoon, "
+				      "geraamdeMinuten en competenties)");
+	}
+	const char *titel = NULL, *texts[2] = { NULL, NULL };
+	long long geraamd = -1;
+	json_t *t = json_object_get(in, "titel");
+	if (t && (json_is_null(t) || (json_is_string(t) && !json_string_value(t)[strspn(json_string_value(t), " ")])))
+		problem_param(p, "titel", "mag niet leeg zijn");
+	else
+		field_text(in, "titel", FIELD_OPTIONAL, 200, &titel, p);
+	for (size_t i = 0; i < 2; i++)
+		field_text(in, editable_texts[i].member, FIELD_OPTIONAL, editable_texts[i].max, &texts[i], p);
+	field_int(in, "geraamdeMinuten", FIELD_OPTIONAL, 0, MAX_PLAN_MINUTES, &geraamd, p);
+	if (field_array(in, "competenties", FIELD_OPTIONAL, &competenties, p) > 0)
+		check_competenties(competenties, p);
+	if (p->status)
+		return -p->status;
+	if (strcmp(status, "open"))
+		return urenbank_opdracht_not_open(s, a->id, status, NULL, p);
+	int r = 0;
+	if (titel)
+		r = db_run(s->db, "UPDATE opdrachten SET titel = ? WHERE id = ?", "tl", titel, a->id);
+	for (size_t i = 0; r >= 0 && i < 2; i++) {
+		if (!json_object_get(in, editable_texts[i].member))
+			continue;
+		char sql[96];
+		snprintf(sql, sizeof(sql), "UPDATE opdrachten SET %s = ? WHERE id = ?", editable_texts[i].column);
+		r = db_run(s->db, sql, "tl", texts[i] && texts[i][0] ? texts[i] : NULL, a->id);
+	}
+	if (r >= 0 && json_object_get(in, "geraamdeMinuten"))
+		r = db_run(s->db, "UPDATE opdrachten SET geraamde_minuten = CASE WHEN ? < 0 THEN NULL ELSE ? END WHERE id = ?",
+			   "lll", geraamd, geraamd, a->id);
+	if (r >= 0 && competenties) {
+		r = db_run(s->db, "DELETE FROM opdracht_competenties WHERE opdracht_id = ?", "l", a->id);
+		size_t i;
+		json_t *x;
+		json_array_foreach(competenties, i, x) {
+			if (r < 0)
+				break;
+			r = db_run(s->db, "INSERT INTO opdracht_competenties(opdracht_id, competentie, niveau) VALUES(?, ?, ?)",
+				   "ltl", a->id, json_string_value(json_object_get(x, "competentie")),
+				   (long long)json_integer_value(json_object_get(x, "niveau")));
+		}
+	}
+	if (r < 0)
+		return store_db_problem(s, r, p, "opdracht");
+	if (a->out && !(*a->out = opdracht_json(s, a->id)))
+		return problem_set(p, 500, "Opdracht %lld is niet terug te lezen.", a->id);
+	return 0;
+}
+
+int urenbank_opdracht_update(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t **out,
+			     struct problem *p)
+{
+	struct create_args a = { by, pt, id, in, out };
+	return store_transaction(s, p, do_update, &a);
+}
+
 /* ---- inzet ---------------------------------------------------------------- */
 
 static json_t *inzet_json(struct store *s, long long id)

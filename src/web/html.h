@@ -8,6 +8,7 @@
  * actor may use, a skip link, and the main landmark. */
 #ifndef SAMEN_WEB_HTML_H
 #define SAMEN_WEB_HTML_H
+#include <jansson.h>
 #include "core/buf.h"
 #include "http/request.h"
 
@@ -25,12 +26,21 @@ void html_url_segment(struct buf *b, const char *text);
 /* <a href="href">text</a>, both escaped. */
 void html_link(struct buf *b, const char *href, const char *text);
 
-/* Begins a page: status 200, text/html, <head>, header, nav, <main>. */
+/* Begins a page: status 200, text/html, <head>, header, nav, <main>, and
+ * in it first the error summary of a refused form of this page, when the
+ * address names one (?formulier=, web/page_form.h). */
 void page_begin(struct request *rq, struct response *rs, const char *title);
 /* Closes <main>, writes the footer, closes the document. */
 void page_end(struct request *rq, struct response *rs);
 /* A whole error page (404, 403, …) with a Dutch explanation. */
 void page_error(struct request *rq, struct response *rs, int status, const char *message);
+/* The href of the sign-in page that returns to this page afterwards
+ * (/inloggen?terug=…), escaped for an attribute. */
+void html_login_href(struct request *rq, struct buf *b);
+/* The error summary in the NL Design System pattern: a heading, detail,
+ * and each error of errors ([{"veld","label","reden"}]) as a link to its
+ * field; id "fouten" with tabindex -1, so that #fouten gives it the focus. */
+void html_error_summary(struct buf *b, const char *detail, json_t *errors);
 /* The hidden CSRF input for a form of the signed-in actor. */
 void html_csrf_field(struct request *rq, struct buf *b);
 

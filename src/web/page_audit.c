@@ -10,6 +10,7 @@
 #include "report/csv_export.h"
 #include "store/gebruikers.h"
 #include "web/html.h"
+#include "web/page_audit.h"
 #include "web/page_listing.h"
 #include "web/pages.h"
 
@@ -27,8 +28,8 @@ static void cell(struct buf *b, json_t *rec, const char *name)
 }
 
 static const struct page_listing_col cols[] = {
-	{ "Tijdstip", "tijdstip" }, { "Actor", "actor" },  { "Actie", "actie" }, { "Object", NULL },
-	{ "Resultaat", "resultaat" },     { "Oorsprong", NULL }, { NULL, NULL },
+	{ "Tijdstip", "tijdstip" },  { "Wie", "actor" },      { "Actie", "actie" }, { "Wat", NULL },
+	{ "Uitkomst", "resultaat" }, { "Vanaf adres", NULL }, { NULL, NULL },
 };
 static const char *const keep[] = { "van", "tot", "actor", NULL };
 
@@ -135,19 +136,18 @@ static int get_audit(struct request *rq, struct response *rs)
 		size_t i;
 		json_t *rec;
 		json_array_foreach(recs, i, rec) {
-			const char *ts = json_string_value(json_object_get(rec, "tijdstempel"));
-			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\"><time "
-				    "datetime=\"");
-			html_attr(b, ts);
-			html_raw(b, "\">");
-			char when[32];
-			when_text(ts, when, sizeof(when));
-			html_txt(b, when);
-			html_raw(b, "</time></td>");
-			cell(b, rec, "actor");
-			cell(b, rec, "actie");
-			cell(b, rec, "object");
-			cell(b, rec, "resultaat");
+			/* In words and Dutch time (page_audit.h). */
+			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\">");
+			page_audit_when(b, json_string_value(json_object_get(rec, "tijdstempel")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_who(rq, b, json_string_value(json_object_get(rec, "actor")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_action(b, json_string_value(json_object_get(rec, "actie")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_what(rq, b, json_string_value(json_object_get(rec, "object")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			page_audit_result(b, json_string_value(json_object_get(rec, "resultaat")));
+			html_raw(b, "</td>");
 			cell(b, rec, "oorsprong");
 			html_raw(b, "</tr>");
 		}

@@ -9,6 +9,7 @@
 #include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
+#include "web/page_form.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -113,6 +114,9 @@ void page_besturing_notice(struct buf *b, const char *message)
 
 void page_besturing_problem(struct buf *b, const struct problem *p)
 {
+	/* Without a title it was a refused form that page_begin has summed up (page_form_problem). */
+	if (!p->title[0])
+		return;
 	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\" role=\"alert\"><div "
 		    "class=\"utrecht-alert__content\">"
 		    "<p class=\"utrecht-alert__message utrecht-paragraph\">");
@@ -219,13 +223,6 @@ const char *page_besturing_field_error(const struct problem *p, const char *name
 
 /* ---- /besturing ------------------------------------------------------------------------ */
 
-/* The STAAN criteria, each with weight 1, as the criteria field starts. */
-static const char default_criteria[] = "gedeeld-ambitieniveau;Gedeeld ambitieniveau;1\n"
-				       "vergelijkbare-belangen;Vergelijkbare belangen;1\n"
-				       "vertrouwen;Mate van vertrouwen / vermogen tot verbinden;1\n"
-				       "draagvlak-achterban;Draagvlak achterban;1\n"
-				       "binnen-2-jaar;Binnen 2 jaar te effectueren;1\n";
-
 /* Whether the form kind ("verkenning", "scoring") is the one that failed. */
 static const char *ov(const char *which, const char *kind, const struct form *f, const char *name, const char *dflt)
 {
@@ -259,14 +256,26 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 			      "id=\"kop-nieuwe-verkenning\">Nieuwe verkenningsronde</h2>");
 	if (mine)
 		page_besturing_problem(b, err);
-	page_besturing_form_begin(rq, b, scoring ? "/besturing/scoringen" : "/besturing/verkenningen", "bst-formulier");
+	page_besturing_form_begin(rq, b, scoring ? "/besturing/scoringen" : "/besturing/verkenningen",
+				  scoring ? "bst-formulier bst-formulier--breed" : "bst-formulier");
+	html_raw(b, scoring ? "<input type=\"hidden\" name=\"formulier\" value=\"scoring\">"
+			    : "<input type=\"hidden\" name=\"formulier\" value=\"verkenning\">");
+	if (scoring) /* Enter in a field starts the scoring, not "meer criteria" (page_form_default_button). */
+		page_form_default_button(b, "Scoring starten");
 	const struct problem *e = mine ? err : NULL;
-	snprintf(id, sizeof(id), "%s-code", pre);
-	page_besturing_input(b, id, "code", "Code (kleine letters, cijfers en streepjes)", "text", ov(which, kind, f, "code", ""),
-			     page_besturing_field_error(e, "code"), 1);
 	snprintf(id, sizeof(id), "%s-naam", pre);
 	page_besturing_input(b, id, "naam", "Naam", "text", ov(which, kind, f, "naam", ""), page_besturing_field_error(e, "naam"),
 			     1);
+	snprintf(id, sizeof(id), "%s-code", pre);
+	page_input_field(b, &(struct page_input){
+				    .id = id,
+				    .name = "code",
+				    .label = "Korte naam in adressen (niet verplicht)",
+				    .hint = "Leeg: samen maakt hem van de naam (\"Scoring DSZ 2012\" wordt scoring-dsz-2012).",
+				    .type = "text",
+				    .field_class = "bst-veld",
+				    .value = ov(which, kind, f, "code", ""),
+				    .error = page_besturing_field_error(e, "code") });
 	size_t n = json_array_size(verbanden), i;
 	const char **opts = calloc(2 * n + 1, sizeof(*opts));
 	json_t *x;
@@ -281,10 +290,7 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 		free(opts);
 	}
 	if (scoring)
-		page_besturing_input(b, "sc-criteria", "criteria",
-				     "Criteria, één per regel: code;naam;gewicht (het gewicht is een geheel getal van 1 of meer)",
-				     "textarea", ov(which, kind, f, "criteria", default_criteria),
-				     page_besturing_field_error(e, "criteria"), 1);
+		page_besturing_criteria_rows(b, which && !strcmp(which, kind) ? f : NULL, e);
 	const char *terr = page_besturing_field_error(e, "taakvelden");
 	snprintf(id, sizeof(id), "%s-taakvelden", pre);
 	html_raw(b, terr ? "<fieldset class=\"bst-criteria bst-taakvelden utrecht-form-field--invalid\" aria-describedby=\""
@@ -520,42 +526,36 @@ static int render_new(struct request *rq, struct response *rs, int status, const
 			    : "<p class=\"utrecht-paragraph\">Een verkenningsronde vraagt elke partner welke taakvelden "
 			      "knellen en waar samenwerken helpt.</p>");
 	json_t *tl = register_taakveld_list(rq->store);
-	create_form(rq, b, which, mayv, tl, err, f, err ? which : NULL);
+	create_form(rq, b, which, mayv, tl, err, f, f ? which : NULL);
 	json_decref(tl), json_decref(mayv);
 	page_end(rq, rs);
 	return 0;
 }
 
-static int page_survey_new(struct request *rq, struct response *rs) { return render_new(rq, rs, 200, NULL, NULL, "verkenning"); }
-static int page_scoring_new(struct request *rq, struct response *rs) { return render_new(rq, rs, 200, NULL, NULL, "scoring"); }
-
 static int page_overview(struct request *rq, struct response *rs) { return render_overview(rq, rs, 200, NULL, NULL, NULL); }
 
-/* One line of the criteria field, "code;naam;gewicht", as an object. */
-static json_t *criterion(const char *line, size_t len)
+/* The creation page of kind ("verkenning", "scoring"); a refused or
+ * widened form comes back here with what was typed (page_form.h). */
+static int page_new(struct request *rq, struct response *rs, const char *kind)
 {
-	char t[400];
-	if (len >= sizeof(t))
-		return NULL;
-	memcpy(t, line, len);
-	t[len] = 0;
-	char *a = strchr(t, ';');
-	char *c = a ? strrchr(a + 1, ';') : NULL;
-	if (!a || !c)
-		return NULL;
-	*a = 0, *c = 0;
-	char *end;
-	long w = strtol(c + 1, &end, 10);
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (end == c + 1 || *end || w < 1 || w > 1000 || !t[0] || !a[1])
-		return NULL;
-	return json_pack("{s:s,s:s,s:i}", "code", t, "naam", a + 1, "gewicht", (int)w);
+	/* A refused or widened creation form comes back here (page_form.h). */
+	struct page_form pf;
+	struct problem err;
+	if (page_form_load(rq, &pf) && page_form_is(&pf, kind)) {
+		page_form_problem(&pf, &err);
+		render_new(rq, rs, 200, err.status ? &err : NULL, &pf.f, kind);
+	} else {
+		render_new(rq, rs, 200, NULL, NULL, kind);
+	}
+	page_form_release(&pf);
+	return 0;
 }
+
+static int page_survey_new(struct request *rq, struct response *rs) { return page_new(rq, rs, "verkenning"); }
+static int page_scoring_new(struct request *rq, struct response *rs) { return page_new(rq, rs, "scoring"); }
 
 static int page_create_post(struct request *rq, struct response *rs, int scoring)
 {
-	const char *which = scoring ? "scoring" : "verkenning";
 	struct form f = { 0 };
 	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
 		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
@@ -571,17 +571,32 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 		form_release(&f);
 		return 0;
 	}
+	if (page_form_more_asked(&f)) {
+		page_form_more(rq, rs, scoring ? "/besturing/scoringen/nieuw" : "/besturing/verkenningen/nieuw", &f,
+			       page_form_more_asked(&f));
+		form_release(&f);
+		return 0;
+	}
 	struct problem p;
 	problem_init(&p);
 	json_t *in = json_object(), *tv = json_array();
-	static const char *const texts[] = { "code", "naam", "verband", NULL };
+	static const char *const texts[] = { "naam", "verband", NULL };
 	for (int i = 0; texts[i]; i++) {
 		const char *v = form_get(&f, texts[i]);
 		if (!v || !v[0])
-			problem_param(&p, texts[i], "vul dit veld in");
+			problem_param(&p, texts[i], i ? "kies het verband" : "geef een naam");
 		else
 			json_object_set_new(in, texts[i], json_string(v));
 	}
+	/* The code in the address: as typed, or made from the name. */
+	char code[41];
+	const char *typed_code = form_get(&f, "code");
+	if (typed_code && typed_code[strspn(typed_code, " ")])
+		snprintf(code, sizeof(code), "%.40s", typed_code + strspn(typed_code, " "));
+	else
+		page_besturing_slug(form_get(&f, "naam"), code, sizeof(code));
+	json_object_set_new(in, "code", json_string(code));
+	int crit_rows[64], ncrit = 0;
 	for (int i = 0; i < f.n; i++)
 		if (!strcmp(f.f[i].name, "taakveld"))
 			json_array_append_new(tv, json_string(f.f[i].value));
@@ -590,32 +605,8 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 	json_object_set_new(in, "taakvelden", tv);
 	if (scoring) {
 		json_t *crit = json_array();
-		const char *c = form_get(&f, "criteria");
-		int line = 0;
-		while (c && *c) {
-			size_t len = strcspn(c, "\r\n");
-			line++;
-			const char *l = c;
-			c += len;
-			if (*c == '\r')
-				c++;
-			if (*c == '\n')
-				c++;
-			size_t k = 0;
-			while (k < len && (l[k] == ' ' || l[k] == '\t'))
-				k++;
-			if (k == len)
-				continue;
-			json_t *o = criterion(l, len);
-			if (!o) {
-				problem_param(&p, "criteria",
-					      "regel %d is niet code;naam;gewicht met een geheel gewicht van 1 of meer", line);
-				break;
-			}
-			json_array_append_new(crit, o);
-		}
-		if (!json_array_size(crit) && !page_besturing_field_error(&p, "criteria"))
-			problem_param(&p, "criteria", "geef ten minste één criterium");
+		page_besturing_criteria_read(&f, crit, &p, crit_rows, 64);
+		ncrit = (int)json_array_size(crit);
 		json_object_set_new(in, "criteria", crit);
 	}
 	int r = p.status ? -p.status : 0;
@@ -629,15 +620,32 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Er is niets gestart.");
-		render_new(rq, rs, page_besturing_form_status(r), &p, &f, which);
-		authz_audit(rq, ACT_STEER, rs->status, verband);
+		/* Back to the form, with what was typed (post/redirect/get). */
+		static const struct page_form_field vk_fields[] = { { "code", "vk-code", "Korte naam" },
+								    { "naam", "vk-naam", "Naam" },
+								    { "verband", "vk-verband", "Verband" },
+								    { "taakvelden", "vk-taakvelden", "Taakvelden" },
+								    { NULL, NULL, NULL } };
+		static const struct page_form_field sc_fields[] = { { "code", "sc-code", "Korte naam" },
+								    { "naam", "sc-naam", "Naam" },
+								    { "verband", "sc-verband", "Verband" },
+								    { "taakvelden", "sc-taakvelden", "Taakvelden" },
+								    { "criteria[].gewicht", "cr-{n}-gewicht",
+								      "Criterium {n}, gewicht" },
+								    { "criteria[]", "cr-{n}-naam", "Criterium {n}" },
+								    { "criteria", "cr-1-naam", "Criteria" },
+								    { NULL, NULL, NULL } };
+		page_form_remap(&p, "criteria", crit_rows, ncrit);
+		page_form_refuse(rq, rs, scoring ? "/besturing/scoringen/nieuw" : "/besturing/verkenningen/nieuw", &f, &p,
+				 scoring ? sc_fields : vk_fields);
+		authz_audit(rq, ACT_STEER, page_besturing_form_status(r), verband);
 		form_release(&f);
 		return 0;
 	}
 	struct buf loc;
 	buf_init(&loc, 256);
 	buf_adds(&loc, scoring ? "/scoringen/" : "/verkenningen/");
-	html_url_segment(&loc, form_get(&f, "code"));
+	html_url_segment(&loc, code);
 	buf_adds(&loc, "?nieuw=1");
 	resp_header(rs, "Location", buf_str(&loc));
 	resp_text(rs, 303, "text/plain; charset=utf-8", "Gestart.\n");

@@ -21,6 +21,7 @@
 #ifndef SAMEN_WEB_PAGE_BESTURING_H
 #define SAMEN_WEB_PAGE_BESTURING_H
 #include <jansson.h>
+#include "http/form.h"
 #include "web/pages.h"
 
 extern const struct route page_besturing_routes[];
@@ -83,5 +84,24 @@ void page_besturing_trajectlink(struct buf *b, long long id, const char *text);
 const char *page_besturing_field_error(const struct problem *p, const char *name);
 /* Whether the JSON array arr holds the string v. */
 int page_besturing_has_string(json_t *arr, const char *v);
+
+/* page_besturing_rijen.c: lists as rows of fields (page_form.h). f is the
+ * form that was refused or asked for more rows, shown
+ * again with what was typed, or NULL; err its problem, whose params name
+ * the rows as "list[row − 1]…" (page_form_remap). A code from a name:
+ * lower-case words joined by '-' ("Draagvlak achterban" →
+ * "draagvlak-achterban"), at most len − 1 bytes. */
+void page_besturing_slug(const char *naam, char *out, size_t len);
+/* The criteria of a new scoring: a name and a weight per row (list "cr"),
+ * STAAN's five to start with. */
+void page_besturing_criteria_rows(struct buf *b, const struct form *f, const struct problem *err);
+/* The filled-in rows as [{"code","naam","gewicht"}] into out; rows[k] gets
+ * the row of the k-th (at most max_rows). Field errors into p. */
+int page_besturing_criteria_read(const struct form *f, json_t *out, struct problem *p, int *rows, int max_rows);
+/* The posten of a business case (list "po"): the current ones (posten),
+ * and three empty rows more; orgs are the codes a post may be of. */
+void page_besturing_posten_rows(struct buf *b, const struct form *f, const struct problem *err, json_t *posten, json_t *orgs,
+				json_t *names);
+int page_besturing_posten_read(const struct form *f, json_t *out, struct problem *p, int *rows, int max_rows);
 
 #endif

@@ -9,6 +9,7 @@
 #include "store/besturing.h"
 #include "report/csv_export.h"
 #include "web/page_besturing.h"
+#include "web/page_form.h"
 #include "web/page_listing.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
@@ -84,8 +85,10 @@ static void scoring_csv(struct response *rs, const char *code, json_t *u, json_t
 	buf_release(&csv);
 }
 
-/* The form a stuurgroep member fills in for its own organisation. */
-static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tvnames, const struct problem *err,
+/* The form a stuurgroep member fills in for its own organisation: every
+ * task field with a select per criterion, holding what the organisation
+ * scored so far (or what it typed, when the form was refused). */
+static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tvnames, json_t *mine, const char *orgname,
 		       const struct form *f)
 {
 	struct buf action;
@@ -94,41 +97,72 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 	html_url_segment(&action, str(sc, "code"));
 	buf_adds(&action, "/scores");
 	html_raw(b, "<section aria-labelledby=\"kop-scoren\"><h2 class=\"utrecht-heading-2\" id=\"kop-scoren\">Scoren voor ");
-	html_txt(b, rq->actor.org);
-	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Geef per criterium een score van 1 (helemaal niet) tot 5 (zeer sterk). "
-		    "Een nieuwe score vervangt de vorige.</p>");
-	if (err && err->status)
-		page_besturing_problem(b, err);
-	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier");
+	html_txt(b, orgname);
+	html_raw(b,
+		 "</h2><p class=\"utrecht-paragraph\">Geef per taakveld en criterium een score van 1 (helemaal niet) tot 5 (zeer "
+		 "sterk). Hieronder staat wat u al scoorde; wat u wijzigt, vervangt de vorige score. Een leeg vak laat u "
+		 "open.</p>");
+	page_besturing_form_begin(rq, b, buf_str(&action), "bst-formulier bst-scoren");
 	buf_release(&action);
-	size_t n = json_array_size(json_object_get(sc, "taakvelden")), i;
-	const char **opts = calloc(2 * n + 1, sizeof(*opts));
-	json_t *x;
-	if (opts) {
-		json_array_foreach(json_object_get(sc, "taakvelden"), i, x) {
-			opts[2 * i] = json_string_value(x);
-			opts[2 * i + 1] = page_name(tvnames, json_string_value(x));
+	static const char *const scores[] = { "", "—", "1", "1", "2", "2", "3", "3", "4", "4", "5", "5", NULL };
+	json_t *criteria = json_object_get(sc, "criteria");
+	html_raw(b,
+		 "<div class=\"utrecht-table-container samen-table-container\" tabindex=\"0\"><table class=\"utrecht-table "
+		 "utrecht-table--html-table samen-table bst-scoretabel\"><caption class=\"utrecht-table__caption\">Uw scores per "
+		 "taakveld (1 tot en met 5)</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+		 "<th scope=\"col\" class=\"utrecht-table__header-cell\">Taakveld</th>");
+	size_t i, k;
+	json_t *x, *tv;
+	json_array_foreach(criteria, i, x) {
+		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, str(x, "naam"));
+		html_raw(b, " <span class=\"samen-muted\">(gewicht ");
+		html_int(b, json_integer_value(json_object_get(x, "gewicht")));
+		html_raw(b, ")</span></th>");
+	}
+	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	json_array_foreach(json_object_get(sc, "taakvelden"), k, tv) {
+		const char *tcode = json_string_value(tv);
+		json_t *own = NULL, *m;
+		size_t j;
+		json_array_foreach(mine, j, m)
+			if (!strcmp(str(m, "taakveld"), tcode))
+				own = json_object_get(m, "scores");
+		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, page_name(tvnames, tcode));
+		html_raw(b, "</th>");
+		json_array_foreach(criteria, i, x) {
+			char id[96], name[160], cur[8] = "";
+			snprintf(id, sizeof(id), "score-%zu-%zu", k, i);
+			snprintf(name, sizeof(name), "score.%s.%s", tcode, str(x, "code"));
+			json_t *v = json_object_get(own, str(x, "code"));
+			if (json_is_integer(v))
+				snprintf(cur, sizeof(cur), "%lld", (long long)json_integer_value(v));
+			const char *value = f ? form_get(f, name) : cur;
+			html_raw(b, "<td class=\"utrecht-table__cell\"><label class=\"samen-ub-vh\" for=\"");
+			html_attr(b, id);
+			html_raw(b, "\">");
+			html_txt(b, page_name(tvnames, tcode));
+			html_raw(b, ": ");
+			html_txt(b, str(x, "naam"));
+			html_raw(b, "</label><select class=\"utrecht-select utrecht-select--html-select\" id=\"");
+			html_attr(b, id);
+			html_raw(b, "\" name=\"");
+			html_attr(b, name);
+			html_raw(b, "\">");
+			for (int o = 0; scores[o]; o += 2) {
+				html_raw(b, "<option value=\"");
+				html_attr(b, scores[o]);
+				html_raw(b, value && !strcmp(value, scores[o]) ? "\" selected>" : "\">");
+				html_txt(b, scores[o + 1]);
+				html_raw(b, "</option>");
+			}
+			html_raw(b, "</select></td>");
 		}
-		page_besturing_select(b, "score-taakveld", "taakveld", "Taakveld", opts, f ? form_get(f, "taakveld") : NULL,
-				      NULL);
-		free(opts);
+		html_raw(b, "</tr>");
 	}
-	static const char *const scores[] = { "",  "— kies —", "1", "1 (helemaal niet)", "2", "2", "3", "3",
-					      "4", "4",        "5", "5 (zeer sterk)",    NULL };
-	html_raw(b, "<fieldset class=\"bst-criteria\"><legend>Scores per criterium</legend>");
-	json_array_foreach(json_object_get(sc, "criteria"), i, x) {
-		char id[80], name[80];
-		snprintf(id, sizeof(id), "score-%zu", i);
-		snprintf(name, sizeof(name), "score.%s", str(x, "code"));
-		struct buf label;
-		buf_init(&label, 512);
-		buf_printf(&label, "%s (gewicht %lld)", str(x, "naam"),
-			   (long long)json_integer_value(json_object_get(x, "gewicht")));
-		page_besturing_select(b, id, name, buf_str(&label), scores, f ? form_get(f, name) : NULL, NULL);
-		buf_release(&label);
-	}
-	html_raw(b, "</fieldset><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Scores opslaan"
-		    "</button></form></section>");
+	html_raw(b, "</tbody></table></div><button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+		    "Scores opslaan</button></form></section>");
 }
 
 static int render_scoring(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f)
@@ -184,7 +218,9 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	html_raw(b, "<section aria-labelledby=\"kop-uitslag\"><h2 class=\"utrecht-heading-2\" id=\"kop-uitslag\">Uitslag per "
 		    "taakveld</h2>"
 		    "<p class=\"utrecht-paragraph\">Niet alleen het gemiddelde telt: een partner die laag scoort houdt een "
-		    "taakveld uit de hoogste klasse. Spreiding is het verschil tussen de hoogste en de laagste partner.</p>");
+		    "taakveld uit de hoogste klasse. Spreiding is het verschil tussen de hoogste en de laagste partner. Zolang "
+		    "niet elke partner op elk criterium heeft gescoord, is de klasse <strong>voorlopig</strong>: wie nog "
+		    "ontbreekt, staat erbij.</p>");
 	static const char *const head[] = { "Taakveld", "#Gemiddelde", "Laagste partner", "#Spreiding",
 					    "Klasse",   "Ontbrekend",  "Eigenaar",        NULL };
 	page_table_begin(b, "Uitslag van de scoring, per klasse", "samen-table--wide");
@@ -208,6 +244,8 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		page_besturing_hundredths(b, json_object_get(x, "spreiding"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		tier(b, str(x, "klasse"));
+		if (str(x, "klasse") && !json_is_true(json_object_get(x, "volledig")))
+			html_raw(b, " <span class=\"samen-voorlopig\">voorlopig</span>");
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		json_t *missing = json_object_get(x, "ontbrekend");
 		if (!json_array_size(missing)) {
@@ -240,14 +278,85 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	html_raw(b, "</section>");
 	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] &&
 	    page_besturing_has_string(json_object_get(sc, "partners"), rq->actor.org) &&
-	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband")))
-		score_form(rq, b, sc, tvn, err, f);
+	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband"))) {
+		json_t *all = NULL, *mine = json_array(), *x2;
+		size_t j;
+		problem_init(&p);
+		if (besturing_scoring_scores(rq->store, code, &all, &p) == 0)
+			json_array_foreach(all, j, x2)
+				if (!strcmp(str(x2, "organisatie"), rq->actor.org))
+					json_array_append(mine, x2);
+		if (err && err->status && err->title[0])
+			page_besturing_problem(b, err);
+		score_form(rq, b, sc, tvn, mine, page_name(on, rq->actor.org), f);
+		json_decref(all), json_decref(mine);
+	}
 	page_end(rq, rs);
 	json_decref(sc), json_decref(u), json_decref(vn), json_decref(on), json_decref(tvn);
 	return 0;
 }
 
-int page_scoring(struct request *rq, struct response *rs) { return render_scoring(rq, rs, 200, NULL, NULL); }
+int page_scoring(struct request *rq, struct response *rs)
+{
+	/* Refused scores come back here with what was chosen (page_form.h). */
+	struct page_form pf;
+	struct problem err;
+	if (page_form_load(rq, &pf)) {
+		page_form_problem(&pf, &err);
+		render_scoring(rq, rs, 200, &err, &pf.f);
+	} else {
+		render_scoring(rq, rs, 200, NULL, NULL);
+	}
+	page_form_release(&pf);
+	return 0;
+}
+
+/* Every task field with at least one score in the form, scored in one go. */
+struct score_args {
+	const char *code, *org;
+	const struct form *f;
+	int saved;
+};
+
+static int save_scores(struct store *s, void *arg, struct problem *p)
+{
+	struct score_args *a = arg;
+	json_t *per = json_object();
+	for (int i = 0; i < a->f->n; i++) {
+		const char *name = a->f->f[i].name, *value = a->f->f[i].value;
+		if (strncmp(name, "score.", 6) || !value[0])
+			continue;
+		const char *dot = strchr(name + 6, '.');
+		if (!dot)
+			continue;
+		char tv[64];
+		snprintf(tv, sizeof(tv), "%.*s", (int)(dot - (name + 6)), name + 6);
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (*end || v < 1 || v > 5) {
+			problem_param(p, "scores", "een score is een getal van 1 tot en met 5");
+			continue;
+		}
+		json_t *scores = json_object_get(per, tv);
+		if (!scores)
+			json_object_set_new(per, tv, scores = json_object());
+		json_object_set_new(scores, dot + 1, json_integer(v));
+	}
+	if (!p->status && !json_object_size(per))
+		problem_param(p, "scores", "kies ten minste één score");
+	const char *tv;
+	json_t *scores;
+	json_object_foreach(per, tv, scores) {
+		if (p->status)
+			break;
+		json_t *in = json_pack("{s:s,s:s,s:O}", "organisatie", a->org, "taakveld", tv, "scores", scores), *out = NULL;
+		besturing_scoring_score(s, a->code, in, &out, p);
+		json_decref(in), json_decref(out);
+		a->saved++;
+	}
+	json_decref(per);
+	return p->status ? -p->status : 0;
+}
 
 int page_scoring_post(struct request *rq, struct response *rs)
 {
@@ -270,46 +379,27 @@ int page_scoring_post(struct request *rq, struct response *rs)
 		authz_audit(rq, ACT_SCORE, 400, verband);
 		return 0;
 	}
-	json_t *scores = json_object();
-	for (int i = 0; i < f.n; i++)
-		if (!strncmp(f.f[i].name, "score.", 6) && f.f[i].value[0]) {
-			char *end;
-			long v = strtol(f.f[i].value, &end, 10);
-			if (*end || end == f.f[i].value)
-				problem_param(&p, f.f[i].name + 6, "moet een getal van 1 tot en met 5 zijn");
-			else
-				json_object_set_new(scores, f.f[i].name + 6, json_integer(v));
-		}
-	if (!p.status && !json_object_size(scores))
-		problem_param(&p, "scores", "geef ten minste één score");
-	const char *tv = form_get(&f, "taakveld");
+	struct score_args a = { req_param(rq, "code"), rq->actor.org, &f, 0 };
+	int r = store_transaction(rq->store, &p, save_scores, &a);
 	char object[200];
-	snprintf(object, sizeof(object), "%s %s %s", verband, rq->actor.org, tv ? tv : "");
-	int r = -p.status;
-	if (!p.status) {
-		json_t *in = json_pack("{s:s,s:s,s:O}", "organisatie", rq->actor.org, "taakveld", tv ? tv : "", "scores", scores);
-		json_t *out = NULL;
-		r = besturing_scoring_score(rq->store, req_param(rq, "code"), in, &out, &p);
-		json_decref(in), json_decref(out);
-	}
-	json_decref(scores);
-	if (r < 0) {
-		if (!p.detail[0])
-			snprintf(p.detail, sizeof(p.detail), "De scores zijn niet opgeslagen.");
-		render_scoring(rq, rs, page_besturing_form_status(r), &p, &f);
-		authz_audit(rq, ACT_SCORE, rs->status, object);
-		form_release(&f);
-		return 0;
-	}
-	form_release(&f);
+	snprintf(object, sizeof(object), "%s %s", verband, rq->actor.org);
+	authz_audit(rq, ACT_SCORE, r < 0 ? page_besturing_form_status(r) : 303, object);
 	struct buf loc;
 	buf_init(&loc, 256);
 	buf_adds(&loc, "/scoringen/");
 	html_url_segment(&loc, req_param(rq, "code"));
-	buf_adds(&loc, "?opgeslagen=1");
-	resp_header(rs, "Location", buf_str(&loc));
-	resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
+	if (r < 0) {
+		if (!p.detail[0] || p.nparams)
+			snprintf(p.detail, sizeof(p.detail), "De scores zijn niet opgeslagen: %s",
+				 p.nparams ? p.params[0].reason : "probeer het opnieuw.");
+		static const struct page_form_field fields[] = { { "scores", "score-0-0", "Scores" }, { NULL, NULL, NULL } };
+		page_form_refuse(rq, rs, buf_str(&loc), &f, &p, fields);
+	} else {
+		buf_adds(&loc, "?opgeslagen=1#kop-uitslag");
+		resp_header(rs, "Location", buf_str(&loc));
+		resp_text(rs, 303, "text/plain; charset=utf-8", "Opgeslagen.\n");
+	}
 	buf_release(&loc);
-	authz_audit(rq, ACT_SCORE, 303, object);
+	form_release(&f);
 	return 0;
 }

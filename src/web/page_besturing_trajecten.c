@@ -14,6 +14,7 @@
 #include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
+#include "web/page_form.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
@@ -69,62 +70,7 @@ static void euro(struct buf *b, long long cents)
 	html_txt(b, e);
 }
 
-/* Cents as the posten field writes them: "200000,00". */
-static void cents_text(struct buf *b, long long c)
-{
-	unsigned long long a = c < 0 ? 0ULL - (unsigned long long)c : (unsigned long long)c;
-	buf_printf(b, "%s%llu,%02llu", c < 0 ? "-" : "", a / 100, a % 100);
-}
-
-/* An amount in euros ("200000", "200.000,00", "1234,5") as cents, exactly. */
-static int parse_euros(const char *s, size_t len, long long *cents)
-{
-	size_t i = 0, digits = 0, group = 0;
-	long long e = 0;
-	int dots = 0;
-	while (i < len && s[i] == ' ')
-		i++;
-	if (i < len && !strncmp(s + i, "€", strlen("€")))
-		i += strlen("€");
-	while (i < len && s[i] == ' ')
-		i++;
-	for (; i < len && (s[i] == '.' || (s[i] >= '0' && s[i] <= '9')); i++) {
-		if (s[i] == '.') {
-			if (!digits || (dots ? group != 3 : group > 3))
-				return -1;
-			dots = 1, group = 0;
-			continue;
-		}
-		if (++digits > 13)
-			return -1;
-		group++;
-		e = e * 10 + (s[i] - '0');
-	}
-	if (!digits || (dots && group != 3))
-		return -1;
-	long long c = 0;
-	if (i < len && s[i] == ',') {
-		i++;
-		int n = 0;
-		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			if (++n > 2)
-				return -1;
-			else
-				c = c * 10 + (s[i] - '0');
-		if (!n)
-			return -1;
-		if (n == 1)
-			c *= 10;
-	}
-	while (i < len && s[i] == ' ')
-		i++;
-	if (i != len)
-		return -1;
-	*cents = e * 100 + c;
-	return 0;
-}
-
-static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, const struct form_state *st)
+static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, json_t *names, const struct form_state *st)
 {
 	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband")))
 		return;
@@ -132,47 +78,26 @@ static void bc_form(struct request *rq, struct buf *b, json_t *t, json_t *bc, co
 	snprintf(action, sizeof(action), "/trajecten/%lld/businesscase", num(t, "id"));
 	snprintf(years, sizeof(years), "%lld", bc ? num(bc, "periodeJaren") : 5LL);
 	snprintf(permille, sizeof(permille), "%lld", bc ? num(bc, "discontoPromille") : 0LL);
-	struct buf posten;
-	buf_init(&posten, 1024);
-	size_t i;
-	json_t *x;
-	json_array_foreach(bc ? json_object_get(bc, "posten") : NULL, i, x) {
-		buf_adds(&posten, str(x, "organisatie") ? str(x, "organisatie") : "");
-		buf_adds(&posten, ";");
-		buf_adds(&posten, str(x, "soort"));
-		buf_printf(&posten, ";%lld;", num(x, "jaar"));
-		cents_text(&posten, num(x, "centen"));
-		if (str(x, "verdeelsleutel") || str(x, "omschrijving")) {
-			buf_adds(&posten, ";");
-			buf_adds(&posten, str(x, "verdeelsleutel") ? str(x, "verdeelsleutel") : "");
-		}
-		if (str(x, "omschrijving")) {
-			buf_adds(&posten, ";");
-			buf_adds(&posten, str(x, "omschrijving"));
-		}
-		buf_adds(&posten, "\n");
-	}
 	html_raw(b, bc ? "<h3 class=\"utrecht-heading-3\" id=\"kop-businesscase-invoeren\">Businesscase vervangen</h3>"
 		       : "<h3 class=\"utrecht-heading-3\" id=\"kop-businesscase-invoeren\">Businesscase vastleggen</h3>");
-	html_raw(b, "<p class=\"utrecht-paragraph\">Eén post per regel: organisatie;soort;jaar;bedrag in euro's, en desgewenst "
-		    ";verdeelsleutel;omschrijving. Soort is investering, kosten of besparing; laat de organisatie leeg voor een "
-		    "gedeelde post en geef dan de verdeelsleutel (gelijk, inwoners of gebruik). Voorbeeld: "
-		    "<code>GM0148;kosten;1;200000,00</code>. Het opslaan vervangt de hele businesscase.</p>");
-	page_besturing_form_begin(rq, b, action, "bst-formulier");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Het opslaan vervangt de hele businesscase.</p>");
+	page_besturing_form_begin(rq, b, action, "bst-formulier bst-formulier--breed");
+	html_raw(b, "<input type=\"hidden\" name=\"formulier\" value=\"businesscase\">");
+	page_form_default_button(b, "Businesscase opslaan");
 	page_besturing_input(b, "bc-periode", "periodeJaren", "Periode in jaren", "number",
 			     fv(st, "businesscase", 0, "periodeJaren", years), ferr(st, "businesscase", "periodeJaren"), 1);
 	page_besturing_input(b, "bc-disconto", "discontoPromille", "Disconto in promille per jaar", "number",
 			     fv(st, "businesscase", 0, "discontoPromille", permille),
 			     ferr(st, "businesscase", "discontoPromille"), 0);
-	page_besturing_input(b, "bc-posten", "posten", "Posten", "textarea",
-			     fv(st, "businesscase", 0, "posten", buf_str(&posten)), ferr(st, "businesscase", "posten"), 1);
+	int mine = st && st->f && !strcmp(st->which, "businesscase");
+	page_besturing_posten_rows(b, mine ? st->f : NULL, mine ? st->p : NULL, bc ? json_object_get(bc, "posten") : NULL,
+				   json_object_get(t, "deelnemers"), names);
 	page_besturing_input(b, "bc-toelichting", "toelichting", "Toelichting (niet verplicht)", "textarea",
 			     fv(st, "businesscase", 0, "toelichting", bc && str(bc, "toelichting") ? str(bc, "toelichting") : ""),
 			     ferr(st, "businesscase", "toelichting"), 0);
 	html_raw(b,
 		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Businesscase opslaan</button>"
 		 "</form>");
-	buf_release(&posten);
 }
 
 static void businesscase(struct request *rq, struct buf *b, json_t *t, json_t *bc, json_t *names, const struct form_state *st)
@@ -181,7 +106,7 @@ static void businesscase(struct request *rq, struct buf *b, json_t *t, json_t *b
 		    "Businesscase</h2>");
 	if (!bc) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Voor dit traject is (nog) geen businesscase vastgelegd.</p>");
-		bc_form(rq, b, t, NULL, st);
+		bc_form(rq, b, t, NULL, names, st);
 		html_raw(b, "</section>");
 		return;
 	}
@@ -230,7 +155,7 @@ static void businesscase(struct request *rq, struct buf *b, json_t *t, json_t *b
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
-	bc_form(rq, b, t, bc, st);
+	bc_form(rq, b, t, bc, names, st);
 	html_raw(b, "</section>");
 }
 
@@ -304,9 +229,14 @@ static void milestone_forms(struct request *rq, struct buf *b, long long tid, js
 			 : "<details class=\"bst-bijwerken\"><summary>Bijwerken</summary>");
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen/%lld/gereed", tid, mid);
 	page_besturing_form_begin(rq, b, action, "bst-formulier bst-formulier--klein");
+	buf_printf(b,
+		   "<input type=\"hidden\" name=\"formulier\" value=\"gereed\"><input type=\"hidden\" name=\"mijlpaal\" "
+		   "value=\"%lld\">",
+		   mid);
 	html_raw(b, "<p class=\"bst-formulier__kop\">Gereed melden</p>");
 	snprintf(id, sizeof(id), "gereed-datum-%lld", mid);
-	page_besturing_input(b, id, "datum", "Gereed op", "date", fv(st, "gereed", mid, "datum", today), NULL, 1);
+	page_besturing_input(b, id, "datum", "Gereed op", "date", fv(st, "gereed", mid, "datum", today),
+			     st && st->mid == mid ? ferr(st, "gereed", "datum") : NULL, 1);
 	snprintf(id, sizeof(id), "gereed-toelichting-%lld", mid);
 	page_besturing_input(b, id, "toelichting", "Toelichting (niet verplicht)", "textarea",
 			     fv(st, "gereed", mid, "toelichting", ""), NULL, 0);
@@ -314,12 +244,17 @@ static void milestone_forms(struct request *rq, struct buf *b, long long tid, js
 		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Gereed melden</button></form>");
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen/%lld/uitstel", tid, mid);
 	page_besturing_form_begin(rq, b, action, "bst-formulier bst-formulier--klein");
+	buf_printf(b,
+		   "<input type=\"hidden\" name=\"formulier\" value=\"uitstel\"><input type=\"hidden\" name=\"mijlpaal\" "
+		   "value=\"%lld\">",
+		   mid);
 	html_raw(b, "<p class=\"bst-formulier__kop\">Uitstellen</p>");
 	snprintf(id, sizeof(id), "uitstel-deadline-%lld", mid);
 	page_besturing_input(b, id, "nieuweDeadline", "Nieuwe deadline", "date", fv(st, "uitstel", mid, "nieuweDeadline", ""),
-			     NULL, 1);
+			     st && st->mid == mid ? ferr(st, "uitstel", "nieuweDeadline") : NULL, 1);
 	snprintf(id, sizeof(id), "uitstel-reden-%lld", mid);
-	page_besturing_input(b, id, "reden", "Reden", "textarea", fv(st, "uitstel", mid, "reden", ""), NULL, 1);
+	page_besturing_input(b, id, "reden", "Reden", "textarea", fv(st, "uitstel", mid, "reden", ""),
+			     st && st->mid == mid ? ferr(st, "uitstel", "reden") : NULL, 1);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Uitstellen</button>"
 		    "</form></details>");
 }
@@ -335,6 +270,7 @@ static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *
 	char action[80];
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen", num(t, "id"));
 	page_besturing_form_begin(rq, b, action, "bst-formulier");
+	html_raw(b, "<input type=\"hidden\" name=\"formulier\" value=\"mijlpaal\">");
 	page_besturing_input(b, "mijlpaal-titel", "titel", "Titel", "text", fv(st, "mijlpaal", 0, "titel", ""),
 			     ferr(st, "mijlpaal", "titel"), 1);
 	page_besturing_input(b, "mijlpaal-deadline", "deadline", "Deadline", "date", fv(st, "mijlpaal", 0, "deadline", ""),
@@ -492,18 +428,21 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 		snprintf(action, sizeof(action), "/trajecten/%lld/besluiten", num(t, "id"));
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-nieuw-besluit\">Besluit vastleggen</h3>");
 		page_besturing_form_begin(rq, b, action, "bst-formulier");
+		html_raw(b, "<input type=\"hidden\" name=\"formulier\" value=\"besluit\">");
 		page_besturing_select(b, "besluit-orgaan", "orgaan", "Orgaan", organen,
-				      fv(st, "besluit", 0, "orgaan", "stuurgroep"), NULL);
+				      fv(st, "besluit", 0, "orgaan", "stuurgroep"), ferr(st, "besluit", "orgaan"));
 		page_besturing_select_orgs(b, "besluit-organisatie", "organisatie",
 					   "Van welke gemeente (bij college, OR of raad)", json_object_get(t, "deelnemers"),
 					   names, fv(st, "besluit", 0, "organisatie", ""), 1);
-		page_besturing_input(b, "besluit-datum", "datum", "Datum", "date", fv(st, "besluit", 0, "datum", today), NULL, 1);
+		page_besturing_input(b, "besluit-datum", "datum", "Datum", "date", fv(st, "besluit", 0, "datum", today),
+				     ferr(st, "besluit", "datum"), 1);
 		page_besturing_select(b, "besluit-uitkomst", "uitkomst", "Uitkomst", uitkomsten,
-				      fv(st, "besluit", 0, "uitkomst", "go"), NULL);
-		page_besturing_input(b, "besluit-onderwerp", "onderwerp", "Onderwerp", "text",
-				     fv(st, "besluit", 0, "onderwerp", ""), NULL, 0);
-		page_besturing_input(b, "besluit-toelichting", "toelichting", "Toelichting", "textarea",
-				     fv(st, "besluit", 0, "toelichting", ""), NULL, 0);
+				      fv(st, "besluit", 0, "uitkomst", "go"), ferr(st, "besluit", "uitkomst"));
+		/* Both are needed: a decision is kept for good and goes into the report. */
+		page_besturing_input(b, "besluit-onderwerp", "onderwerp", "Onderwerp: waarover is besloten", "text",
+				     fv(st, "besluit", 0, "onderwerp", ""), ferr(st, "besluit", "onderwerp"), 1);
+		page_besturing_input(b, "besluit-toelichting", "toelichting", "Toelichting: wat is besloten, en waarom",
+				     "textarea", fv(st, "besluit", 0, "toelichting", ""), ferr(st, "besluit", "toelichting"), 1);
 		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Besluit "
 			    "vastleggen</button>"
 			    "</form>");
@@ -702,8 +641,18 @@ static int traject_new(struct request *rq, struct response *rs, const char *page
 		page_error(rq, rs, 404, "Er is geen traject met dit nummer.");
 		return 0;
 	}
-	struct form_state st = { NULL, NULL, NULL, 0, page };
-	return render_new(rq, rs, tid, 200, &st);
+	/* A refused form comes back here with what was typed (page_form.h). */
+	struct page_form pf;
+	struct problem err;
+	struct form_state st = { NULL, NULL, page, 0, page };
+	if (page_form_load(rq, &pf) && page_form_is(&pf, page)) {
+		page_form_problem(&pf, &err);
+		st.p = &err;
+		st.f = &pf.f;
+	}
+	render_new(rq, rs, tid, 200, &st);
+	page_form_release(&pf);
+	return 0;
 }
 
 int page_traject_decision_new(struct request *rq, struct response *rs) { return traject_new(rq, rs, "besluit"); }
@@ -716,7 +665,78 @@ int page_traject(struct request *rq, struct response *rs)
 		page_error(rq, rs, 404, "Er is geen traject met dit nummer.");
 		return 0;
 	}
-	return render(rq, rs, tid, 200, NULL);
+	/* A refused form of this page comes back with what was typed (page_form.h). */
+	struct page_form pf;
+	struct problem err;
+	if (page_form_load(rq, &pf)) {
+		page_form_problem(&pf, &err);
+		long long mid = 0;
+		http_parse_id(page_form_value(&pf, NULL, "mijlpaal", ""), &mid);
+		struct form_state st = { &err, &pf.f, page_form_value(&pf, NULL, "formulier", ""), mid, NULL };
+		render(rq, rs, tid, 200, &st);
+	} else {
+		render(rq, rs, tid, 200, NULL);
+	}
+	page_form_release(&pf);
+	return 0;
+}
+
+/* Back to the traject's page with the refused form kind (mid: of that milestone). */
+static void refuse(struct request *rq, struct response *rs, long long tid, const char *kind, long long mid, const struct form *f,
+		   const struct problem *p)
+{
+	char back[64], id[7][64];
+	/* A decision or milestone is made on its own page; the rest on the traject's. */
+	snprintf(back, sizeof(back), "/trajecten/%lld%s", tid,
+		 !strcmp(kind, "besluit")    ? "/besluiten/nieuw"
+		 : !strcmp(kind, "mijlpaal") ? "/mijlpalen/nieuw"
+					     : "");
+	struct page_form_field fields[16];
+	int n = 0;
+	static const char *const decision[][3] = { { "orgaan", "besluit-orgaan", "Orgaan" },
+						   { "organisatie", "besluit-organisatie", "Van welke gemeente" },
+						   { "datum", "besluit-datum", "Datum" },
+						   { "uitkomst", "besluit-uitkomst", "Uitkomst" },
+						   { "onderwerp", "besluit-onderwerp", "Onderwerp" },
+						   { "toelichting", "besluit-toelichting", "Toelichting" },
+						   { NULL, NULL, NULL } };
+	static const char *const milestone[][3] = { { "titel", "mijlpaal-titel", "Titel" },
+						    { "deadline", "mijlpaal-deadline", "Deadline" },
+						    { "verantwoordelijke", "mijlpaal-verantwoordelijke", "Verantwoordelijke" },
+						    { "organisatie", "mijlpaal-organisatie", "Verantwoordelijke organisatie" },
+						    { "omschrijving", "mijlpaal-omschrijving", "Omschrijving" },
+						    { NULL, NULL, NULL } };
+	static const char *const bc[][3] = { { "periodeJaren", "bc-periode", "Periode in jaren" },
+					     { "discontoPromille", "bc-disconto", "Disconto" },
+					     { "toelichting", "bc-toelichting", "Toelichting" },
+					     { "posten[].organisatie", "po-{n}-organisatie", "Post {n}, gemeente" },
+					     { "posten[].soort", "po-{n}-soort", "Post {n}, soort" },
+					     { "posten[].jaar", "po-{n}-jaar", "Post {n}, jaar" },
+					     { "posten[].centen", "po-{n}-bedrag", "Post {n}, bedrag" },
+					     { "posten[].verdeelsleutel", "po-{n}-verdeelsleutel", "Post {n}, verdeelsleutel" },
+					     { "posten[].omschrijving", "po-{n}-omschrijving", "Post {n}, omschrijving" },
+					     { "posten[]", "po-{n}-jaar", "Post {n}" },
+					     { "posten", "po-1-jaar", "Posten" },
+					     { NULL, NULL, NULL } };
+	const char *const(*table)[3] = !strcmp(kind, "besluit")        ? decision
+				       : !strcmp(kind, "mijlpaal")     ? milestone
+				       : !strcmp(kind, "businesscase") ? bc
+								       : NULL;
+	for (int i = 0; table && table[i][0]; i++)
+		fields[n++] = (struct page_form_field){ table[i][0], table[i][1], table[i][2] };
+	if (!table) { /* gereed, uitstel: the fields of that milestone */
+		int done = !strcmp(kind, "gereed");
+		snprintf(id[0], sizeof(id[0]), "%s-datum-%lld", done ? "gereed" : "uitstel", mid);
+		snprintf(id[1], sizeof(id[1]), "gereed-toelichting-%lld", mid);
+		snprintf(id[2], sizeof(id[2]), "uitstel-deadline-%lld", mid);
+		snprintf(id[3], sizeof(id[3]), "uitstel-reden-%lld", mid);
+		fields[n++] = (struct page_form_field){ "datum", id[0], done ? "Gereed op" : "Datum" };
+		fields[n++] = (struct page_form_field){ "toelichting", id[1], "Toelichting" };
+		fields[n++] = (struct page_form_field){ "nieuweDeadline", id[2], "Nieuwe deadline" };
+		fields[n++] = (struct page_form_field){ "reden", id[3], "Reden" };
+	}
+	fields[n] = (struct page_form_field){ NULL, NULL, NULL };
+	page_form_refuse(rq, rs, back, f, p, fields);
 }
 
 /* ---- the forms ------------------------------------------------------------------------------ */
@@ -792,14 +812,8 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Dat ging niet.");
-		struct form_state st = { &p, &f, which[kind], mid, NULL };
-		if (kind == POST_DECISION || kind == POST_MILESTONE) {
-			st.page = which[kind];
-			render_new(rq, rs, tid, page_besturing_form_status(r), &st);
-		} else {
-			render(rq, rs, tid, page_besturing_form_status(r), &st);
-		}
-		authz_audit(rq, act, rs->status, object);
+		refuse(rq, rs, tid, which[kind], mid, &f, &p);
+		authz_audit(rq, act, page_besturing_form_status(r), object);
 		form_release(&f);
 		return 0;
 	}
@@ -868,83 +882,17 @@ int page_traject_bc(struct request *rq, struct response *rs)
 	const char *tl = form_get(&f, "toelichting");
 	if (tl && tl[0])
 		json_object_set_new(in, "toelichting", json_string(tl));
-	int lines[256], n = 0, line = 0;
-	const char *c = form_get(&f, "posten");
-	while (c && *c && !p.nparams) {
-		size_t len = strcspn(c, "\r\n");
-		const char *l = c;
-		line++;
-		c += len;
-		if (*c == '\r')
-			c++;
-		if (*c == '\n')
-			c++;
-		size_t k = strspn(l, " \t");
-		if (k >= len)
-			continue;
-		const char *part[6] = { 0 };
-		size_t plen[6] = { 0 };
-		int np = 0;
-		for (size_t a = 0; np < 6;) {
-			size_t e = a;
-			while (e < len && l[e] != ';')
-				e++;
-			while (a < e && l[a] == ' ')
-				a++;
-			size_t z = e;
-			while (z > a && l[z - 1] == ' ')
-				z--;
-			part[np] = l + a, plen[np] = z - a, np++;
-			if (e >= len)
-				break;
-			a = e + 1;
-			if (np == 5) { /* the omschrijving may hold semicolons */
-				part[np] = l + a, plen[np] = len - a, np++;
-				break;
-			}
-		}
-		long long cents, jaar;
-		char tmp[600], *end;
-		if (np < 4) {
-			problem_param(&p, "posten", "regel %d: schrijf organisatie;soort;jaar;bedrag", line);
-			break;
-		}
-		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[2], part[2]);
-		jaar = strtoll(tmp, &end, 10);
-		if (!tmp[0] || *end) {
-			problem_param(&p, "posten", "regel %d: het jaar is geen geheel getal", line);
-			break;
-		}
-		if (parse_euros(part[3], plen[3], &cents) < 0) {
-			problem_param(&p, "posten", "regel %d: het bedrag is geen bedrag in euro's (bijvoorbeeld 200000,00)",
-				      line);
-			break;
-		}
-		if (n >= (int)(sizeof(lines) / sizeof(lines[0]))) {
-			problem_param(&p, "posten", "te veel posten");
-			break;
-		}
-		json_t *o = json_object();
-		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[0], part[0]);
-		if (tmp[0])
-			json_object_set_new(o, "organisatie", json_string(tmp));
-		snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[1], part[1]);
-		json_object_set_new(o, "soort", json_string(tmp));
-		json_object_set_new(o, "jaar", json_integer(jaar));
-		json_object_set_new(o, "centen", json_integer(cents));
-		if (np > 4 && plen[4]) {
-			snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[4], part[4]);
-			json_object_set_new(o, "verdeelsleutel", json_string(tmp));
-		}
-		if (np > 5 && plen[5]) {
-			snprintf(tmp, sizeof(tmp), "%.*s", (int)plen[5], part[5]);
-			json_object_set_new(o, "omschrijving", json_string(tmp));
-		}
-		json_array_append_new(posten, o);
-		lines[n++] = line;
+	if (page_form_more_asked(&f)) {
+		char back[64];
+		snprintf(back, sizeof(back), "/trajecten/%lld", tid);
+		page_form_more(rq, rs, back, &f, page_form_more_asked(&f));
+		json_decref(in), json_decref(posten);
+		form_release(&f);
+		return 0;
 	}
-	if (!p.nparams && !json_array_size(posten))
-		problem_param(&p, "posten", "geef ten minste één post");
+	int rows[256], n;
+	page_besturing_posten_read(&f, posten, &p, rows, 256);
+	n = (int)json_array_size(posten);
 	json_object_set_new(in, "posten", posten);
 	json_t *old = NULL, *out = NULL;
 	struct problem q;
@@ -957,26 +905,15 @@ int page_traject_bc(struct request *rq, struct response *rs)
 		r = -p.status;
 	} else {
 		r = besturing_bc_put(rq->store, tid, in, &out, &p);
-		/* "posten[i].jaar" from the store, as the line of the field. */
-		for (int i = 0; r < 0 && i < p.nparams; i++) {
-			size_t idx;
-			int used = 0;
-			if (sscanf(p.params[i].name, "posten[%zu].%n", &idx, &used) == 1 && used > 0 && idx < (size_t)n) {
-				char reason[256];
-				snprintf(reason, sizeof(reason), "regel %d, %s: %s", lines[idx], p.params[i].name + used,
-					 p.params[i].reason);
-				snprintf(p.params[i].reason, sizeof(p.params[i].reason), "%s", reason);
-				snprintf(p.params[i].name, sizeof(p.params[i].name), "posten");
-			}
-		}
 	}
+	/* "posten[k]…" of the store (and of the rows) as the row it came from. */
+	page_form_remap(&p, "posten", rows, n);
 	json_decref(in), json_decref(out);
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "De businesscase is niet opgeslagen.");
-		struct form_state st = { &p, &f, "businesscase", 0, NULL };
-		render(rq, rs, tid, page_besturing_form_status(r), &st);
-		authz_audit(rq, ACT_STEER, rs->status, object);
+		refuse(rq, rs, tid, "businesscase", 0, &f, &p);
+		authz_audit(rq, ACT_STEER, page_besturing_form_status(r), object);
 		form_release(&f);
 		return 0;
 	}

@@ -9,6 +9,7 @@
 #include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
+#include "web/page_form.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -189,7 +190,20 @@ static int render_survey(struct request *rq, struct response *rs, int status, co
 	return 0;
 }
 
-int page_survey(struct request *rq, struct response *rs) { return render_survey(rq, rs, 200, NULL, NULL); }
+int page_survey(struct request *rq, struct response *rs)
+{
+	/* Refused answers come back here with what was chosen (page_form.h). */
+	struct page_form pf;
+	struct problem err;
+	if (page_form_load(rq, &pf)) {
+		page_form_problem(&pf, &err);
+		render_survey(rq, rs, 200, &err, &pf.f);
+	} else {
+		render_survey(rq, rs, 200, NULL, NULL);
+	}
+	page_form_release(&pf);
+	return 0;
+}
 
 static int grade(const struct form *f, const char *name, long *v, struct problem *p)
 {
@@ -272,8 +286,13 @@ int page_survey_post(struct request *rq, struct response *rs)
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "De antwoorden zijn niet opgeslagen.");
-		render_survey(rq, rs, page_besturing_form_status(r), &p, &f);
-		authz_audit(rq, ACT_SURVEY_ANSWER, rs->status, object);
+		struct buf back;
+		buf_init(&back, 256);
+		buf_adds(&back, "/verkenningen/");
+		html_url_segment(&back, code);
+		page_form_refuse(rq, rs, buf_str(&back), &f, &p, NULL);
+		buf_release(&back);
+		authz_audit(rq, ACT_SURVEY_ANSWER, page_besturing_form_status(r), object);
 		form_release(&f);
 		return 0;
 	}

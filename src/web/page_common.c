@@ -211,6 +211,13 @@ void page_field_begin(struct buf *b, const struct page_input *in)
 	html_raw(b, "\">");
 	html_txt(b, in->label);
 	html_raw(b, "</label></div>");
+	if (in->hint) {
+		html_raw(b, "<div class=\"utrecht-form-field-description\" id=\"");
+		html_attr(b, in->id);
+		html_raw(b, "-uitleg\">");
+		html_txt(b, in->hint);
+		html_raw(b, "</div>");
+	}
 	if (in->error) {
 		html_raw(b, "<div class=\"utrecht-form-field-error-message\" id=\"");
 		html_attr(b, in->id);
@@ -223,11 +230,21 @@ void page_field_begin(struct buf *b, const struct page_input *in)
 
 void page_field_invalid(struct buf *b, const struct page_input *in)
 {
-	if (!in->error)
+	if (in->error)
+		html_raw(b, " aria-invalid=\"true\"");
+	if (!in->error && !in->hint)
 		return;
-	html_raw(b, " aria-invalid=\"true\" aria-describedby=\"");
-	html_attr(b, in->id);
-	html_raw(b, "-fout\"");
+	html_raw(b, " aria-describedby=\"");
+	if (in->hint) {
+		html_attr(b, in->id);
+		html_raw(b, "-uitleg");
+	}
+	if (in->error) {
+		html_raw(b, in->hint ? " " : "");
+		html_attr(b, in->id);
+		html_raw(b, "-fout");
+	}
+	html_raw(b, "\"");
 }
 
 void page_field_end(struct buf *b) { html_raw(b, "</div></div>"); }

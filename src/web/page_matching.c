@@ -9,8 +9,10 @@
 #include "http/form.h"
 #include "store/urenbank.h"
 #include "store/matching.h"
+#include "store/kwaliteitskaart.h"
 #include "web/html.h"
 #include "web/page_matching.h"
+#include "web/pages.h"
 
 /* The proeftuin of the path, its verband, and whether the actor may match
  * there; on refusal or an unknown proeftuin rs holds the error page. */
@@ -116,13 +118,6 @@ static void td(struct buf *b, const char *text)
 	html_raw(b, "</td>");
 }
 
-static void td_num(struct buf *b, long long v)
-{
-	html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-	html_int_grouped(b, v);
-	html_raw(b, "</td>");
-}
-
 static void td_hours(struct buf *b, long long minutes)
 {
 	html_raw(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
@@ -204,14 +199,17 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 		json_decref(list);
 		return;
 	}
-	static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "#Minuten", "Status", NULL };
+	static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "#Ingezet", "Status", NULL };
 	table_begin(b, "Inzet op open opdrachten", head);
 	json_array_foreach(list, i, o) {
 		json_array_foreach(json_object_get(o, "inzet"), k, z) {
 			html_raw(b, "<tr class=\"utrecht-table__row\">");
 			th_row(b, jstr(o, "titel"));
 			td(b, jstr(z, "medewerkerNaam"));
-			td(b, jstr(z, "organisatie"));
+			char org[200];
+			if (store_name(rq->store, jstr(z, "organisatie"), org, sizeof(org)) < 0)
+				snprintf(org, sizeof(org), "%s", jstr(z, "organisatie"));
+			td(b, org);
 			td_hours(b, jint(z, "minuten"));
 			td(b, jstr(z, "status"));
 			html_raw(b, "</tr>");
@@ -229,6 +227,14 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 	snprintf(title, sizeof(title), "Matching — %s", jstr(sc->pt, "naam"));
 	page_begin(rq, rs, title);
 	struct buf *b = &rs->body;
+	/* Competences by name, not by code. */
+	json_t *clist = NULL, *comps;
+	struct problem cp;
+	problem_init(&cp);
+	if (kwaliteitskaart_competence_list(rq->store, NULL, &clist, &cp) < 0)
+		clist = json_array();
+	comps = page_names(clist);
+	json_decref(clist);
 	struct buf href;
 	buf_init(&href, 512);
 	buf_adds(&href, "/proeftuinen/");
@@ -289,7 +295,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 				th_row(b, jstr(t, "opdrachtTitel"));
 				td(b, jstr(t, "medewerkerNaam"));
 				td(b, org_name(proposal, jstr(t, "organisatie")));
-				td(b, jstr(t, "competentie"));
+				td(b, page_name(comps, jstr(t, "competentie")));
 				html_raw(b, "<td class=\"utrecht-table__cell\">");
 				level_text(b, jint(t, "niveau"), jint(t, "vereistNiveau"));
 				html_raw(b, "</td>");
@@ -320,7 +326,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			json_array_foreach(ongedekt, i, t) {
 				html_raw(b, "<tr class=\"utrecht-table__row\">");
 				th_row(b, jstr(t, "opdrachtTitel"));
-				td(b, jstr(t, "competentie"));
+				td(b, page_name(comps, jstr(t, "competentie")));
 				html_raw(b, "<td class=\"utrecht-table__cell\">");
 				level_text(b, jint(t, "niveau"), jint(t, "niveau"));
 				html_raw(b, "</td>");
@@ -329,17 +335,16 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			}
 			table_end(b);
 		}
-		static const char *const head[] = { "Organisatie", "#Saldo (min)", "#Beschikbaar (min)", "#Legt vast (min)",
-						    NULL };
+		static const char *const head[] = { "Organisatie", "#Saldo", "#Beschikbaar", "#Legt vast", NULL };
 		table_begin(b, "Trekkingsrechten: wat accepteren vastlegt", head);
 		size_t i;
 		json_t *t;
 		json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t) {
 			html_raw(b, "<tr class=\"utrecht-table__row\">");
 			th_row(b, jstr(t, "naam")[0] ? jstr(t, "naam") : jstr(t, "organisatie"));
-			td_num(b, jint(t, "saldoMinuten"));
-			td_num(b, jint(t, "beschikbaarMinuten"));
-			td_num(b, jint(t, "vastTeLeggenMinuten"));
+			td_hours(b, jint(t, "saldoMinuten"));
+			td_hours(b, jint(t, "beschikbaarMinuten"));
+			td_hours(b, jint(t, "vastTeLeggenMinuten"));
 			html_raw(b, "</tr>");
 		}
 		table_end(b);
@@ -357,6 +362,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 		}
 	}
 	inzet_table(rq, b, sc);
+	json_decref(comps);
 	buf_release(&href);
 	page_end(rq, rs);
 	rs->status = status;

@@ -12,6 +12,7 @@
 #include "store/register.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
+#include "web/page_form.h"
 #include "report/csv_export.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_listing.h"
@@ -152,7 +153,7 @@ static void competences(struct request *rq, struct buf *b, long long id, json_t 
 
 static const char *const reasons[] = { "ziekte", "vakantie", "verlof", "opleiding", "overig", NULL };
 
-static void absences(struct request *rq, struct buf *b, long long id, json_t *list, int may_write)
+static void absences(struct request *rq, struct buf *b, long long id, json_t *list, int may_write, const struct page_form *pf)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-afwezig\"><h2 class=\"utrecht-heading-2\" id=\"kop-afwezig\">"
 		    "Afwezigheid</h2><p class=\"utrecht-paragraph samen-muted\">Persoonsgegevens: alleen zichtbaar voor de "
@@ -195,20 +196,15 @@ static void absences(struct request *rq, struct buf *b, long long id, json_t *li
 		form_begin(rq, b, id, "afwezigheden", "samen-filter");
 		static const char *const ids[] = { "van", "tot" };
 		static const char *const labels[] = { "Van", "Tot en met" };
-		for (int i = 0; i < 2; i++) {
-			html_raw(b,
-				 "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
-				 "<label class=\"utrecht-form-label\" for=\"");
-			html_raw(b, ids[i]);
-			html_raw(b, "\">");
-			html_raw(b, labels[i]);
-			html_raw(b, "</label></div><div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox "
-				    "utrecht-textbox--html-input\" type=\"date\" required id=\"");
-			html_raw(b, ids[i]);
-			html_raw(b, "\" name=\"");
-			html_raw(b, ids[i]);
-			html_raw(b, "\"></div></div>");
-		}
+		html_raw(b, "<input type=\"hidden\" name=\"formulier\" value=\"afwezigheid\">");
+		for (int i = 0; i < 2; i++)
+			page_input_field(b, &(struct page_input){ .id = ids[i],
+								  .label = labels[i],
+								  .type = "date",
+								  .field_class = "samen-filter__field",
+								  .value = page_form_value(pf, "afwezigheid", ids[i], ""),
+								  .error = page_form_error(pf, ids[i]),
+								  .required = 1 });
 		html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
 			    "<label class=\"utrecht-form-label\" for=\"reden\">Reden</label></div><div "
 			    "class=\"utrecht-form-field__input\">"
@@ -279,7 +275,8 @@ static void substitutions(struct buf *b, long long id, json_t *list, json_t *org
 }
 
 /* Renders the page; message (an error above the forms) may be NULL. */
-static int render(struct request *rq, struct response *rs, long long id, const char *message, int status)
+static int render(struct request *rq, struct response *rs, long long id, const char *message, int status,
+		  const struct page_form *pf)
 {
 	struct problem p;
 	problem_init(&p);
@@ -324,7 +321,7 @@ static int render(struct request *rq, struct response *rs, long long id, const c
 			    "persoonsgegevens; die ziet u niet bij deze organisatie.</p>");
 	competences(rq, b, id, levels, all, may_write);
 	if (priv)
-		absences(rq, b, id, abs, may_write);
+		absences(rq, b, id, abs, may_write, pf);
 	substitutions(b, id, subs, orgs);
 	page_end(rq, rs);
 	if (status)
@@ -347,7 +344,26 @@ int page_medewerker(struct request *rq, struct response *rs)
 		page_error(rq, rs, 404, "Deze medewerker bestaat niet.");
 		return 0;
 	}
-	return render(rq, rs, id, NULL, 0);
+	/* A refused form of this page comes back with what was typed (page_form.h). */
+	struct page_form pf;
+	page_form_load(rq, &pf);
+	render(rq, rs, id, NULL, 0, &pf);
+	page_form_release(&pf);
+	return 0;
+}
+
+/* Back to the medewerker's page with the refusal. */
+static void refuse(struct request *rq, struct response *rs, long long id, const struct form *f, const struct problem *p)
+{
+	static const struct page_form_field fields[] = { { "van", "van", "Van" },
+							 { "tot", "tot", "Tot en met" },
+							 { "reden", "reden", "Reden" },
+							 { "niveau", "nieuw-niveau", "Niveau" },
+							 { "competentie", "nieuwe-competentie", "Competentie" },
+							 { NULL, NULL, NULL } };
+	char back[64];
+	snprintf(back, sizeof(back), "/medewerkers/%lld", id);
+	page_form_refuse(rq, rs, back, f, p, fields);
 }
 
 /* The common start of a change: the medewerker exists, the actor may
@@ -373,7 +389,7 @@ static int begin_change(struct request *rq, struct response *rs, long long *id, 
 		return -1;
 	}
 	if (!form_is_urlencoded(rq) || form_parse(f, rq->body, rq->body_len) < 0) {
-		render(rq, rs, *id, "Het formulier kwam niet goed aan; probeer het opnieuw.", 400);
+		render(rq, rs, *id, "Het formulier kwam niet goed aan; probeer het opnieuw.", 400, NULL);
 		authz_audit(rq, ACT_SKILLS_WRITE, 400, obj);
 		return -1;
 	}
@@ -412,21 +428,22 @@ int page_medewerker_niveau(struct request *rq, struct response *rs)
 		json_decref(in);
 		json_decref(out);
 	}
-	form_release(&f);
 	if (r < 0) {
 		snprintf(msg, sizeof(msg), "Niet opgeslagen: %s", reason(&p));
-		render(rq, rs, id, msg, p.status == 404 ? 422 : p.status);
+		snprintf(p.detail, sizeof(p.detail), "%.500s", msg);
+		refuse(rq, rs, id, &f, &p);
 	} else {
 		see_other(rs, id, "kop-competenties");
 	}
-	authz_audit(rq, ACT_SKILLS_WRITE, rs->status, obj);
+	form_release(&f);
+	authz_audit(rq, ACT_SKILLS_WRITE, r < 0 ? (p.status == 404 ? 422 : p.status) : rs->status, obj);
 	return 0;
 }
 
 int page_medewerker_afwezigheid(struct request *rq, struct response *rs)
 {
 	long long id;
-	char org[40], obj[64], msg[1200];
+	char org[40], obj[64];
 	struct form f = { 0 };
 	if (begin_change(rq, rs, &id, org, sizeof(org), &f, obj, sizeof(obj)) < 0)
 		return 0;
@@ -440,15 +457,14 @@ int page_medewerker_afwezigheid(struct request *rq, struct response *rs)
 	int r = in ? kwaliteitskaart_absence_create(rq->store, in, &out, &p) : problem_set(&p, 400, "Vul van en tot in.");
 	json_decref(in);
 	json_decref(out);
-	form_release(&f);
 	if (r < 0) {
-		snprintf(msg, sizeof(msg), "Afwezigheid niet vastgelegd: %s%s%s", p.nparams ? p.params[0].name : "",
-			 p.nparams ? " " : "", reason(&p));
-		render(rq, rs, id, msg, p.status);
+		snprintf(p.detail, sizeof(p.detail), "De afwezigheid is niet vastgelegd: verbeter wat hieronder staat.");
+		refuse(rq, rs, id, &f, &p);
 	} else {
 		see_other(rs, id, "kop-afwezig");
 	}
-	authz_audit(rq, ACT_SKILLS_WRITE, rs->status, obj);
+	form_release(&f);
+	authz_audit(rq, ACT_SKILLS_WRITE, r < 0 ? p.status : rs->status, obj);
 	return 0;
 }
 
@@ -468,9 +484,9 @@ int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs)
 	/* Only an absence of this medewerker, through this page. */
 	if (*end || aid <= 0 || kwaliteitskaart_absence_owner(rq->store, aid, &owner, aorg, sizeof(aorg), &p) < 0 ||
 	    owner != id) {
-		render(rq, rs, id, "Deze afwezigheid bestaat niet (meer).", 404);
+		render(rq, rs, id, "Deze afwezigheid bestaat niet (meer).", 404, NULL);
 	} else if (kwaliteitskaart_absence_delete(rq->store, aid, &p) < 0) {
-		render(rq, rs, id, p.detail, p.status);
+		render(rq, rs, id, p.detail, p.status, NULL);
 	} else {
 		see_other(rs, id, "kop-afwezig");
 	}

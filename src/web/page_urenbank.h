@@ -27,6 +27,25 @@
 #include "web/pages.h"
 
 extern const struct route page_urenbank_routes[];
+/* The opdracht pages (page_urenbank_opdrachten.c, page_urenbank_opdracht_form.c):
+ *   GET  /proeftuinen/{p}/opdrachten                 every opdracht, with a link to announce one
+ *   GET  /proeftuinen/{p}/opdrachten/nieuw           announce an opdracht (all three kinds)
+ *   POST /proeftuinen/{p}/opdrachten                 …
+ *   GET  /proeftuinen/{p}/opdrachten/{id}            one opdracht: who pays, competences, inzet, hours;
+ *                                                    the forms to staff it, close it and merge it
+ *   GET  /proeftuinen/{p}/opdrachten/{id}/bewerken   change it
+ *   POST /proeftuinen/{p}/opdrachten/{id}/bewerken   …
+ *   POST /proeftuinen/{p}/opdrachten/{id}/inzet      staff it (a medewerker and hours)
+ *   POST /proeftuinen/{p}/opdrachten/{id}/afronden   close it; open inzet comes free
+ *   POST /proeftuinen/{p}/opdrachten/{id}/samenvoegen merge it with another
+ * Who may is the API's: opdracht-wijzigen for every principal, inzetten for
+ * the staff member's organisation, merging for the process manager or the
+ * manager who is the principal of both. */
+extern const struct route page_urenbank_opdracht_routes[];
+int page_urenbank_opdracht_new(struct request *rq, struct response *rs);
+int page_urenbank_opdracht_create(struct request *rq, struct response *rs);
+int page_urenbank_opdracht_edit(struct request *rq, struct response *rs);
+int page_urenbank_opdracht_update(struct request *rq, struct response *rs);
 
 /* The handlers of page_urenbank_uren.c, routed in page_urenbank.c. */
 int page_uren_form(struct request *rq, struct response *rs);
@@ -78,5 +97,18 @@ void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, cons
 json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_urenbank_page *pg);
 /* {code: naam} of every organisation (a new object). */
 json_t *page_urenbank_org_names(struct request *rq);
+
+/* An opdracht of the path {id} in a loaded proeftuin: 0 with *o (owned), or
+ * -1 with the 404 page. */
+int page_urenbank_opdracht_load(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, json_t **o);
+/* Whether the actor may change opdracht o for every one of its principals. */
+int page_urenbank_may_write(struct request *rq, const struct page_urenbank_page *pg, json_t *o);
+/* "/proeftuinen/<p>/opdrachten/<id><rest>" into out. */
+/* Whether the actor may announce a new opdracht in this proeftuin. */
+int page_urenbank_may_announce(struct request *rq, const struct page_urenbank_page *pg);
+void page_urenbank_opdracht_href(char *out, size_t len, const struct page_urenbank_page *pg, long long id, const char *rest);
+/* The competences that apply in the proeftuin (its verband's list and the
+ * shared one), [{"code","naam"}] (a new array). */
+json_t *page_urenbank_competences(struct request *rq, const struct page_urenbank_page *pg);
 
 #endif

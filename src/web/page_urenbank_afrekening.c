@@ -177,10 +177,11 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 	html_raw(b, "<section aria-labelledby=\"kop-saldi\"><h2 class=\"utrecht-heading-2\" id=\"kop-saldi\">De getallen</h2>");
 	saldi_table(b, saldi);
 	csv_link(b, &pg, "/saldi?formaat=csv");
-	html_raw(b, "<p class=\"utrecht-paragraph\">Controleer de saldi zelf: <a class=\"utrecht-link\" download href=\"");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Wie de saldi wil laten nazien, bijvoorbeeld door de controller of de "
+		    "accountant, geeft hun <a class=\"utrecht-link\" download href=\"");
 	page_urenbank_href(b, &pg, "/journaal");
-	html_raw(b, "\">download het journaal</a> en tel het op met <span class=\"samen-code\">hledger -f BESTAND balance"
-		    "</span> of <span class=\"samen-code\">ledger -f BESTAND balance</span>.</p></section>");
+	html_raw(b, "\">het journaal</a>: elke boeking van deze proeftuin, in een bestand dat boekhoudprogramma's lezen. "
+		    "Opgeteld geeft het dezelfde saldi.</p></section>");
 	html_raw(b, "<section aria-labelledby=\"kop-stortingen\"><h2 class=\"utrecht-heading-2\" id=\"kop-stortingen\">"
 		    "Stortingen</h2><p class=\"utrecht-paragraph\">Geld wordt tegen het tarief (");
 	page_urenbank_money(b, json_integer_value(json_object_get(pg.pt, "tariefCenten")));

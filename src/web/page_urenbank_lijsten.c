@@ -153,6 +153,14 @@ int page_urenbank_opdrachten(struct request *rq, struct response *rs)
 	}
 	page_urenbank_begin(rq, rs, &pg, "Opdrachten", "opdrachten");
 	struct buf *b = &rs->body;
+	html_raw(b, "<p class=\"utrecht-paragraph\">De beleidsopdrachten die de colleges bij het proeftuin-MT hebben "
+		    "aangemeld. Open een opdracht om iemand in te zetten, haar te wijzigen, af te ronden of samen te "
+		    "voegen.</p>");
+	if (page_urenbank_may_announce(rq, &pg)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link samen-knop-link\" href=\"");
+		page_urenbank_href(b, &pg, "/opdrachten/nieuw");
+		html_raw(b, "\">Nieuwe opdracht aanmelden</a></p>");
+	}
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
 	html_attr(b, base);
 	html_raw(b, "\">");
@@ -177,7 +185,9 @@ int page_urenbank_opdrachten(struct request *rq, struct response *rs)
 				    "utrecht-table__cell--numeric-column\">");
 			html_int(b, (long long)json_integer_value(json_object_get(o, "id")));
 			html_raw(b, "</td><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-			html_txt(b, str(o, "titel"));
+			char href[256];
+			page_urenbank_opdracht_href(href, sizeof(href), &pg, json_integer_value(json_object_get(o, "id")), "");
+			html_link(b, href, str(o, "titel"));
 			if (str(o, "contactpersoon")) {
 				html_raw(b, "<span class=\"samen-cell-note\">aanspreekpunt: ");
 				html_txt(b, str(o, "contactpersoon"));

@@ -12,6 +12,7 @@
 #include "store/urenbank.h"
 #include "store/urenbank_overzicht.h"
 #include "store/medewerkers.h"
+#include "web/page_form.h"
 #include "web/page_urenbank.h"
 
 #define QUEUE_MAX 200
@@ -108,6 +109,7 @@ static void input(struct buf *b, const char *id, const char *label, const char *
 /* ---- the booking form ----------------------------------------------------- */
 
 struct book_view {
+	const struct page_form *pf; /* a refused booking, shown again */
 	int status;
 	const char *error; /* for the whole form */
 	const char *opdracht, *medewerker, *datum, *tijd, *omschrijving;
@@ -194,7 +196,8 @@ static void medewerkers_select(struct buf *b, json_t *staff, json_t *names, cons
 }
 
 /* Staff who can book here: of the actor's organisation, or (beheerder
- * without one) of every member. */
+ * without one) of every member; a medewerker only themselves (the record
+ * the account is linked to, as the policy decides). */
 static json_t *bookable_staff(struct request *rq, const struct page_urenbank_page *pg)
 {
 	json_t *all = NULL, *out = json_array();
@@ -206,7 +209,8 @@ static json_t *bookable_staff(struct request *rq, const struct page_urenbank_pag
 	json_t *m, *l;
 	json_array_foreach(all, i, m) {
 		const char *org = json_string_value(json_object_get(m, "organisatie"));
-		if (json_is_true(json_object_get(m, "pseudoniem")))
+		if (json_is_true(json_object_get(m, "pseudoniem")) ||
+		    !policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org, json_integer_value(json_object_get(m, "id"))))
 			continue;
 		json_array_foreach(json_object_get(pg->pt, "leden"), k, l)
 			if (org && !strcmp(org, json_string_value(l))) {
@@ -363,7 +367,8 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	struct buf *b = &rs->body;
 	long long done = parse_id(req_query(rq, "ingediend"));
 	json_t *entry = NULL;
-	if (done && !v->error && urenbank_uren_get(rq->store, &rq->actor, pg->code, done, &entry, &p) == 0) {
+	if (done && !v->error && !(v->pf && v->pf->loaded) &&
+	    urenbank_uren_get(rq->store, &rq->actor, pg->code, done, &entry, &p) == 0) {
 		char id[32], when[64], h[NL_TEXT_LEN];
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(entry, "opdracht")));
 		nl_hours(json_integer_value(json_object_get(entry, "minuten")), 0, h, sizeof(h));
@@ -388,10 +393,16 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Deze proeftuin is afgerekend en gesloten; er kunnen "
 			    "geen uren meer worden geboekt.</p>");
 	} else if (!json_array_size(staff) || !json_array_size(opdrachten)) {
+		char why[400];
+		if (rq->actor.role == ROLE_MEDEWERKER && !json_array_size(staff))
+			authz_record_refusal(rq, ACT_HOURS_BOOK, why, sizeof(why));
+		else
+			snprintf(why, sizeof(why), "%s",
+				 !json_array_size(staff) ? "Er zijn geen medewerkers van uw organisatie geregistreerd; vraag uw "
+							   "manager om ze toe te voegen."
+							 : "Er zijn geen open opdrachten om op te boeken.");
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">");
-		html_raw(b, !json_array_size(staff) ? "Er zijn geen medewerkers van uw organisatie geregistreerd; vraag uw "
-						      "manager om ze toe te voegen."
-						    : "Er zijn geen open opdrachten om op te boeken.");
+		html_txt(b, why);
 		html_raw(b, "</p>");
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Boek gewerkte uren op een opdracht. Ze worden ingediend en tellen "
@@ -437,39 +448,52 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	json_decref(staff);
 }
 
+static const struct page_form_field book_fields[] = { { "opdracht", "opdracht", "Opdracht" },
+						      { "medewerker", "medewerker", "Medewerker" },
+						      { "datum", "datum", "Datum" },
+						      { "minuten", "tijd", "Tijd" },
+						      { "tijd", "tijd", "Tijd" },
+						      { "omschrijving", "omschrijving", "Omschrijving" },
+						      { NULL, NULL, NULL } };
+
 int page_uren_form(struct request *rq, struct response *rs)
 {
 	struct page_urenbank_page pg;
 	if (page_urenbank_page_load(rq, rs, &pg) < 0)
 		return 0;
 	if (may_book(rq, rs, &pg)) {
-		struct book_view v = { 0 };
+		/* A refused booking comes back here with what was typed. */
+		struct page_form pf;
+		page_form_load(rq, &pf);
+		struct book_view v = { .pf = &pf };
+		v.opdracht = page_form_value(&pf, NULL, "opdracht", NULL);
+		v.medewerker = page_form_value(&pf, NULL, "medewerker", NULL);
+		v.datum = page_form_value(&pf, NULL, "datum", NULL);
+		v.tijd = page_form_value(&pf, NULL, "tijd", NULL);
+		v.omschrijving = page_form_value(&pf, NULL, "omschrijving", NULL);
+		v.e_opdracht = page_form_error(&pf, "opdracht");
+		v.e_medewerker = page_form_error(&pf, "medewerker");
+		v.e_datum = page_form_error(&pf, "datum");
+		v.e_tijd = page_form_error(&pf, "tijd");
+		v.e_omschrijving = page_form_error(&pf, "omschrijving");
 		render_book(rq, rs, &pg, &v);
+		page_form_release(&pf);
 	}
 	page_urenbank_page_release(&pg);
 	return 0;
 }
 
-/* Puts the store's field errors next to the form's fields. */
-static void map_params(const struct problem *p, struct book_view *v)
+/* Back to the booking form with the refusal and what was typed. */
+static void refuse_booking(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const struct form *f,
+			   const struct problem *p)
 {
-	for (int i = 0; i < p->nparams; i++) {
-		const char *n = p->params[i].name, *r = p->params[i].reason;
-		if (!strcmp(n, "opdracht"))
-			v->e_opdracht = r;
-		else if (!strcmp(n, "medewerker"))
-			v->e_medewerker = r;
-		else if (!strcmp(n, "datum"))
-			v->e_datum = r;
-		else if (!strcmp(n, "minuten"))
-			v->e_tijd = r;
-		else if (!strcmp(n, "omschrijving"))
-			v->e_omschrijving = r;
-	}
-	if (!p->nparams)
-		v->error = p->detail;
-	else if (!v->e_opdracht && !v->e_medewerker && !v->e_datum && !v->e_tijd && !v->e_omschrijving)
-		v->error = p->detail;
+	struct buf back;
+	buf_init(&back, 256);
+	buf_adds(&back, "/proeftuinen/");
+	html_url_segment(&back, pg->code);
+	buf_adds(&back, "/uren/nieuw");
+	page_form_refuse(rq, rs, buf_str(&back), f, p, book_fields);
+	buf_release(&back);
 }
 
 int page_uren_submit(struct request *rq, struct response *rs)
@@ -498,43 +522,47 @@ int page_uren_submit(struct request *rq, struct response *rs)
 	long long opdracht = parse_id(v.opdracht), mw = parse_id(v.medewerker);
 	int64_t minuten = 0;
 	int32_t day;
-	char tijd_err[240];
+	struct problem p;
+	problem_init(&p);
 	if (!opdracht)
-		v.e_opdracht = "Kies een opdracht.";
+		problem_param(&p, "opdracht", "Kies een opdracht.");
 	if (!mw)
-		v.e_medewerker = "Kies een medewerker.";
+		problem_param(&p, "medewerker", "Kies een medewerker.");
 	if (!v.datum || !v.datum[0])
-		v.e_datum = "Vul de datum in waarop is gewerkt.";
+		problem_param(&p, "datum", "Vul de datum in waarop is gewerkt.");
 	else if (date_parse(v.datum, &day) < 0)
-		v.e_datum = "Dit is geen bestaande datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-05.";
+		problem_param(&p, "datum", "Dit is geen bestaande datum; schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2012-03-05.");
 	char why[160];
-	if (!v.tijd || !v.tijd[strspn(v.tijd, " ")]) {
-		v.e_tijd = "Vul de gewerkte tijd in, bijvoorbeeld 7:30.";
-	} else if (duration_parse(v.tijd, &minuten, why, sizeof(why)) < 0) {
-		snprintf(tijd_err, sizeof(tijd_err), "Deze tijd %s.", why);
-		v.e_tijd = tijd_err;
-	} else if (minuten < 1 || minuten > 1440) {
-		v.e_tijd = "Boek ten minste 1 minuut en hoogstens 24:00 uur per regel.";
-	}
-	if (v.e_opdracht || v.e_medewerker || v.e_datum || v.e_tijd) {
-		v.status = 400;
-		render_book(rq, rs, &pg, &v);
+	if (!v.tijd || !v.tijd[strspn(v.tijd, " ")])
+		problem_param(&p, "tijd", "Vul de gewerkte tijd in, bijvoorbeeld 7:30.");
+	else if (duration_parse(v.tijd, &minuten, why, sizeof(why)) < 0)
+		problem_param(&p, "tijd", "Deze tijd %s.", why);
+	else if (minuten < 1 || minuten > 1440)
+		problem_param(&p, "tijd", "Boek ten minste 1 minuut en hoogstens 24:00 uur per regel.");
+	if (p.status) {
+		snprintf(p.detail, sizeof(p.detail), "De uren zijn niet ingediend: verbeter wat hieronder staat.");
+		refuse_booking(rq, rs, &pg, &f, &p);
 		form_release(&f);
 		page_urenbank_page_release(&pg);
 		return 0;
 	}
 	/* Whose hours: the medewerker's organisation decides (as the API). */
 	char org[40];
-	struct problem p;
-	problem_init(&p);
 	if (medewerkers_org(rq->store, mw, org, sizeof(org), &p) < 0)
 		snprintf(org, sizeof(org), "%s", rq->actor.org);
 	problem_init(&p);
-	if (!page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL)) {
-		v.status = 403;
-		v.e_medewerker = "U kunt alleen uren boeken voor medewerkers van uw eigen organisatie.";
+	if (!page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL) ||
+	    !policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org[0] ? org : NULL, mw)) {
+		char refusal[400];
+		if (page_urenbank_may(rq, &pg, ACT_HOURS_BOOK, org[0] ? org : NULL))
+			authz_record_refusal(rq, ACT_HOURS_BOOK, refusal, sizeof(refusal));
+		else
+			snprintf(refusal, sizeof(refusal),
+				 "U kunt alleen uren boeken voor medewerkers van uw eigen organisatie.");
+		problem_set(&p, 403, "De uren zijn niet ingediend.");
+		problem_param(&p, "medewerker", "%s", refusal);
 		authz_audit(rq, ACT_HOURS_BOOK, 403, pg.code);
-		render_book(rq, rs, &pg, &v);
+		refuse_booking(rq, rs, &pg, &f, &p);
 		form_release(&f);
 		page_urenbank_page_release(&pg);
 		return 0;
@@ -547,13 +575,10 @@ int page_uren_submit(struct request *rq, struct response *rs)
 	int r = urenbank_uren_submit(rq->store, &rq->actor, pg.code, in, &out, &p);
 	json_decref(in);
 	authz_audit(rq, ACT_HOURS_BOOK, r < 0 ? p.status : 201, pg.code);
-	if (r < 0) {
-		v.status = p.status ? p.status : 500;
-		map_params(&p, &v);
-		render_book(rq, rs, &pg, &v);
-	} else {
+	if (r < 0)
+		refuse_booking(rq, rs, &pg, &f, &p);
+	else
 		redirect(rs, &pg, "/uren/nieuw?ingediend=", (long long)json_integer_value(json_object_get(out, "id")));
-	}
 	json_decref(out);
 	form_release(&f);
 	page_urenbank_page_release(&pg);
@@ -563,6 +588,7 @@ int page_uren_submit(struct request *rq, struct response *rs)
 /* ---- the approval queue --------------------------------------------------- */
 
 struct queue_view {
+	const struct page_form *pf; /* a refused review, shown again */
 	int status;
 	const char *error; /* for the page */
 	long long bad;     /* the entry whose reason is wrong */
@@ -610,6 +636,7 @@ static void review_forms(struct request *rq, struct buf *b, const struct page_ur
 	page_urenbank_href(b, pg, rest);
 	html_raw(b, "\">");
 	html_csrf_field(rq, b);
+	buf_printf(b, "<input type=\"hidden\" name=\"formulier\" value=\"afkeuren-%lld\">", id);
 	snprintf(fid, sizeof(fid), "reden-%lld", id);
 	const char *err = v->bad == id ? v->reden_err : NULL;
 	field_begin(b, fid, "Reden van afkeuren", NULL, err);
@@ -644,7 +671,7 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 	page_urenbank_begin(rq, rs, pg, "Goedkeuren", "goedkeuren");
 	struct buf *b = &rs->body;
 	const char *which[] = { "goedgekeurd", "afgekeurd" };
-	for (int k = 0; k < 2 && !v->error; k++) {
+	for (int k = 0; k < 2 && !v->error && !(v->pf && v->pf->loaded); k++) {
 		long long id = parse_id(req_query(rq, which[k]));
 		json_t *e = NULL;
 		if (!id || urenbank_uren_get(rq->store, &rq->actor, pg->code, id, &e, &p) < 0 ||
@@ -731,11 +758,40 @@ int page_queue(struct request *rq, struct response *rs)
 	if (page_urenbank_page_load(rq, rs, &pg) < 0)
 		return 0;
 	if (queue_org(rq, rs, &pg, &org) == 0) {
-		struct queue_view v = { 0 };
+		/* A refused review comes back here: its form is "afkeuren-<id>". */
+		struct page_form pf;
+		page_form_load(rq, &pf);
+		struct queue_view v = { .pf = &pf };
+		const char *which = page_form_value(&pf, NULL, "formulier", NULL);
+		if (which && !strncmp(which, "afkeuren-", 9)) {
+			char id[40];
+			v.bad = parse_id(which + 9);
+			snprintf(id, sizeof(id), "reden-%lld", v.bad);
+			v.reden = page_form_value(&pf, NULL, "reden", NULL);
+			v.reden_err = page_form_error(&pf, id);
+		}
 		render_queue(rq, rs, &pg, org, &v);
+		page_form_release(&pf);
 	}
 	page_urenbank_page_release(&pg);
 	return 0;
+}
+
+/* Back to the queue with the refusal; a reason goes next to its entry. */
+static void refuse_review(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const struct form *f,
+			  const struct problem *p, long long id)
+{
+	char rid[40], label[64];
+	snprintf(rid, sizeof(rid), "reden-%lld", id);
+	snprintf(label, sizeof(label), "Reden van afkeuren (urenregel %lld)", id);
+	const struct page_form_field fields[] = { { "reden", rid, label }, { NULL, NULL, NULL } };
+	struct buf back;
+	buf_init(&back, 256);
+	buf_adds(&back, "/proeftuinen/");
+	html_url_segment(&back, pg->code);
+	buf_adds(&back, "/goedkeuren");
+	page_form_refuse(rq, rs, buf_str(&back), f, p, fields);
+	buf_release(&back);
 }
 
 /* Approves or rejects entry {id}: the manager of one of its principals. */
@@ -803,11 +859,10 @@ static int review(struct request *rq, struct response *rs, int approve)
 		if (v.reden)
 			snprintf(trimmed, sizeof(trimmed), "%s", v.reden + strspn(v.reden, " \t\r\n"));
 		if (!trimmed[0]) {
-			v.status = 400;
-			v.bad = id;
-			v.reden_err = "Geef een reden: de medewerker moet weten waarom de uren niet worden geboekt.";
-			v.error = "Niet afgekeurd: geef bij de urenregel een reden van afkeuren.";
-			render_queue(rq, rs, &pg, org, &v);
+			problem_set(&p, 400, "Niet afgekeurd: geef bij de urenregel een reden van afkeuren.");
+			problem_param(&p, "reden",
+				      "Geef een reden: de medewerker moet weten waarom de uren niet worden geboekt.");
+			refuse_review(rq, rs, &pg, &f, &p, id);
 			form_release(&f);
 			page_urenbank_page_release(&pg);
 			return 0;
@@ -818,14 +873,7 @@ static int review(struct request *rq, struct response *rs, int approve)
 	}
 	authz_audit(rq, ACT_HOURS_APPROVE, r < 0 ? p.status : 200, pg.code);
 	if (r < 0) {
-		v.status = p.status ? p.status : 500;
-		if (!approve && p.nparams && !strcmp(p.params[0].name, "reden")) {
-			v.bad = id;
-			v.reden_err = p.params[0].reason;
-		} else {
-			v.error = p.detail;
-		}
-		render_queue(rq, rs, &pg, org, &v);
+		refuse_review(rq, rs, &pg, &f, &p, id);
 	} else {
 		redirect(rs, &pg, approve ? "/goedkeuren?goedgekeurd=" : "/goedkeuren?afgekeurd=", id);
 	}

@@ -17,6 +17,8 @@ int page_netwerk(struct request *rq, struct response *rs);
 /* The route tables of page_gebruikers.c (sign in and out) and page_audit.c. */
 extern const struct route page_gebruikers_routes[];
 extern const struct route page_audit_routes[];
+/* Managing accounts (page_gebruikers_beheer.c): /beheer/gebruikers. */
+extern const struct route page_gebruikers_beheer_routes[];
 
 /* /static/{name}: the embedded style sheets. */
 int static_serve(struct request *rq, struct response *rs);
@@ -63,6 +65,7 @@ struct page_input {
 	const char *name;         /* the form name, or NULL for the id */
 	const char *field_class;  /* an extra class on the field, or NULL */
 	const char *autocomplete; /* or NULL */
+	const char *hint;         /* a description under the label, or NULL */
 	int required;
 };
 void page_input_field(struct buf *b, const struct page_input *in);

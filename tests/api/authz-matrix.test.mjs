@@ -160,7 +160,7 @@ const EXPECT = {
   },
   'POST /verbanden/{code}/besluiten': {
     allowed: WRITERS_OWN_VERBAND,
-    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'go', toelichting: 'proef' } }),
+    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'go', onderwerp: 'Samenwerking', toelichting: 'proef' } }),
   },
   'POST /verbanden/{code}/rollen': {
     allowed: WRITERS_OWN_VERBAND,
@@ -176,7 +176,7 @@ const EXPECT = {
   },
   'POST /trajecten/{id}/besluiten': {
     allowed: WRITERS_OWN_VERBAND,
-    fresh: async () => ({ params: { id: await ownTraject() }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'advies', toelichting: 'proef' } }),
+    fresh: async () => ({ params: { id: await ownTraject() }, body: { orgaan: 'stuurgroep', datum: '2012-03-08', uitkomst: 'advies', onderwerp: 'Samenwerking', toelichting: 'proef' } }),
   },
   'POST /trajecten/{id}/rollen': {
     allowed: WRITERS_OWN_VERBAND,

@@ -219,9 +219,9 @@ test('decisions per traject and per verband, by body and organisation', async ()
   assert.equal(d.verband, 'abc');
   assert.equal(d.taakveld, 'ict');
   assert.equal(d.organisatie, null);
-  expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'or', organisatie: 'GM9902', datum: '2012-06-01', uitkomst: 'advies' }), 201);
-  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'college', organisatie: 'GM9901', datum: '2012-07-01', uitkomst: 'go' }), 201);
-  r = await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'raad', organisatie: 'GM9903', datum: '2012-09-01', uitkomst: 'kennisname' });
+  expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'or', organisatie: 'GM9902', datum: '2012-06-01', uitkomst: 'advies', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'college', organisatie: 'GM9901', datum: '2012-07-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  r = await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'raad', organisatie: 'GM9903', datum: '2012-09-01', uitkomst: 'kennisname', onderwerp: 'ICT-pool', toelichting: 'proef' });
   assert.equal(expectStatus(r, 201).traject, null);
   // Who may.
   expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }, acc.stuurgroepXyz), 403);
@@ -231,10 +231,17 @@ test('decisions per traject and per verband, by body and organisation', async ()
   r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', datum: '2012-05-01', uitkomst: 'misschien' });
   expectStatus(r, 400);
   assert.deepEqual(params(r).sort(), ['organisatie', 'uitkomst']);
-  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM9905', datum: '2012-05-01', uitkomst: 'go' });
+  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM9905', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' });
   expectStatus(r, 422); // not a member
-  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM0000', datum: '2012-05-01', uitkomst: 'go' });
+  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM0000', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' });
   expectStatus(r, 422);
+  // A decision without a subject or a text is refused: it would stand in the report for good.
+  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' });
+  expectStatus(r, 422);
+  assert.deepEqual(params(r).sort(), ['onderwerp', 'toelichting']);
+  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go', onderwerp: '  ', toelichting: 'x' });
+  expectStatus(r, 422);
+  assert.deepEqual(params(r), ['onderwerp']);
   expectStatus(await post('/api/v1/verbanden/nergens/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }), 404);
   expectStatus(await post('/api/v1/trajecten/777777/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }), 404);
   // Reading.

@@ -84,6 +84,11 @@ test('opdrachten: the manager of the principal, or the process manager; regional
     ['manager-505', 'procesmanager-dt'], ['manager-590', 'medewerker-505', 'raadslid-505']);
   await matrix('samenvoegen', async () => ({ method: 'POST', path: P(`/opdrachten/${await lokaal()}/samenvoegen`), body: { met: await lokaal('GM0590') } }),
     ['procesmanager-dt', 'procesmanager-netwerk', 'beheerder'], ['manager-505', 'manager-590', 'procesmanager-dsz', 'stuurgroep-dt']);
+  // Two opdrachten of one principal: its manager merges them too.
+  await matrix('samenvoegen eigen', async () => ({ method: 'POST', path: P(`/opdrachten/${await lokaal()}/samenvoegen`), body: { met: await lokaal() } }),
+    ['manager-505', 'procesmanager-dt'], ['manager-590', 'medewerker-505', 'stuurgroep-dt']);
+  await matrix('wijzigen', async () => ({ method: 'PATCH', path: P(`/opdrachten/${await lokaal()}`), body: { titel: 'anders' } }),
+    ['manager-505', 'procesmanager-dt', 'beheerder'], ['manager-590', 'medewerker-505', 'raadslid-505', 'procesmanager-dsz']);
 });
 
 test('inzet: the manager of the staff member\'s organisation, or the process manager', async () => {
@@ -91,13 +96,29 @@ test('inzet: the manager of the staff member\'s organisation, or the process man
     ['manager-590', 'procesmanager-dt', 'beheerder'], ['manager-505', 'medewerker-590', 'raadslid-505', 'procesmanager-dsz']);
 });
 
-test('booking: staff and managers of the staff member\'s organisation', async () => {
+test('booking: a medewerker as the person the account is linked to, managers for their organisation\'s staff', async () => {
   const o = await lokaal();
-  await must(srv.api('POST', P(`/opdrachten/${o}/inzet`), { medewerker: staff.GM0590, minuten: 1000 }), 'inzet');
+  const colleague = (await must(srv.api('POST', '/api/v1/medewerkers', { naam: 'Collega Papendrecht', organisatie: 'GM0590', uurPerWeek: 36 }), 'medewerker')).id;
+  for (const m of [staff.GM0590, colleague])
+    await must(srv.api('POST', P(`/opdrachten/${o}/inzet`), { medewerker: m, minuten: 1000 }), 'inzet');
   let day = 1;
-  await matrix('uren', async () => ({ method: 'POST', path: P('/uren'), body: { medewerker: staff.GM0590, opdracht: o,
-    datum: `2012-03-${String(day++).padStart(2, '0')}`, minuten: 30 } }),
-  ['medewerker-590', 'manager-590', 'beheerder'], ['medewerker-505', 'manager-505', 'procesmanager-dt', 'raadslid-505']);
+  const booking = (medewerker) => async () => ({ method: 'POST', path: P('/uren'), body: { medewerker, opdracht: o,
+    datum: `2012-03-${String(day++).padStart(2, '0')}`, minuten: 30 } });
+  // Not linked yet: a medewerker account books for no one.
+  await matrix('uren zonder koppeling', booking(staff.GM0590), ['manager-590', 'beheerder'], ['medewerker-590']);
+  const unlinked = await as('medewerker-590', 'POST', P('/uren'), { medewerker: staff.GM0590, opdracht: o, datum: '2012-04-02', minuten: 30 });
+  assert.match(unlinked.json.detail, /niet gekoppeld/);
+  await must(srv.api('PUT', `/api/v1/gebruikers/medewerker-590-${process.pid}/medewerker`, { medewerker: staff.GM0590 }), 'koppeling');
+  await matrix('uren', booking(staff.GM0590),
+    ['medewerker-590', 'manager-590', 'beheerder'], ['medewerker-505', 'manager-505', 'procesmanager-dt', 'raadslid-505']);
+  // Linked: never in a colleague's name; the manager may book for both.
+  await matrix('uren van een collega', booking(colleague), ['manager-590', 'beheerder'], ['medewerker-590', 'medewerker-505']);
+  const refused = await as('medewerker-590', 'POST', P('/uren'), { medewerker: colleague, opdracht: o, datum: '2012-04-03', minuten: 30 });
+  assert.match(refused.json.detail, /eigen uren/);
+  // In the user's words, with names instead of codes.
+  const other = await as('manager-505', 'POST', P('/uren'), { medewerker: colleague, opdracht: o, datum: '2012-04-04', minuten: 30 });
+  assert.equal(other.status, 403);
+  assert.match(other.json.detail, /^Als manager van Dordrecht kunt u dit niet doen voor Papendrecht\./);
 });
 
 test('approving, rejecting and correcting: the manager of the principal (a correction also the process manager)', async () => {

@@ -136,7 +136,7 @@ test('one bad line and nothing is read; every error names its line and says what
   assert.match(byLine[6], /medewerker 'Niemand' bestaat niet in proeftuin/);
   assert.match(byLine[7], /opdracht 'Bestaat niet' bestaat niet in proeftuin/);
   assert.match(byLine[8], /een urenregel is 1 minuut tot 24 uur/);
-  assert.match(byLine[9], /2011-12-31 valt buiten de proeftuin/);
+  assert.match(byLine[9], /31 december 2011 valt buiten de proeftuin/);
   assert.match(byLine[10], /ingezet op opdracht \d+ en heeft er al 240 geboekt; er kunnen nog 360 bij, niet 500/,
     'a line counts with the lines before it');
   assert.match(byLine[11], /niet ingezet op opdracht/);

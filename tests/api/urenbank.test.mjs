@@ -307,6 +307,33 @@ test('samenvoegen: a new meervoudig-lokaal opdracht of both principals; the two 
   assert.equal((await book(pt, staff.GM0505, c.id, 60)).status, 422);
 });
 
+test('an open opdracht can be changed: titel, omschrijving, contactpersoon, raming, competenties; not who pays', async () => {
+  const pt = await proeftuin(srv);
+  const o = await lokaal(pt, 'GM0505', { contactpersoon: 'A. Jansen', geraamdeMinuten: 600 });
+  let r = await api('PATCH', P(pt, `/opdrachten/${o.id}`), { titel: 'Nota grondbeleid', contactpersoon: null, geraamdeMinuten: 1200,
+    competenties: [{ competentie: 'gis', niveau: 2 }] });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.titel, 'Nota grondbeleid');
+  assert.equal(r.json.contactpersoon, null);
+  assert.equal(r.json.geraamdeMinuten, 1200);
+  assert.deepEqual(r.json.competenties, [{ competentie: 'gis', niveau: 2 }]);
+  assert.deepEqual(r.json.opdrachtgevers.map((g) => g.organisatie), ['GM0505']);
+  // Only what is present changes.
+  r = await api('PATCH', P(pt, `/opdrachten/${o.id}`), { omschrijving: 'Actualisatie' });
+  assert.equal(r.json.titel, 'Nota grondbeleid');
+  assert.equal(r.json.omschrijving, 'Actualisatie');
+  assert.equal(r.json.geraamdeMinuten, 1200);
+  // Field errors 400, naming each; who pays cannot be changed here.
+  r = await api('PATCH', P(pt, `/opdrachten/${o.id}`), { titel: '', geraamdeMinuten: -5, opdrachtgevers: [{ organisatie: 'GM0590' }] });
+  assert.equal(r.status, 400);
+  assert.deepEqual(r.json['invalid-params'].map((x) => x.name).sort(), ['geraamdeMinuten', 'opdrachtgevers', 'titel']);
+  assert.equal((await api('PATCH', P(pt, '/opdrachten/99999'), { titel: 'x' })).status, 404);
+  assert.equal((await api('GET', P(pt, `/opdrachten/${o.id}`))).json.titel, 'Nota grondbeleid', 'a refused change changes nothing');
+  // Closed: no longer changed.
+  await must(api('POST', P(pt, `/opdrachten/${o.id}/afronden`)), 'afronden');
+  assert.equal((await api('PATCH', P(pt, `/opdrachten/${o.id}`), { titel: 'Later' })).status, 422);
+});
+
 test('afrekening turns every saldo into money at the rate and closes the period; the journal and saldi then stand at zero', async () => {
   const pt = await proeftuin(srv);
   const o = await lokaal(pt, 'GM0505');

@@ -45,9 +45,11 @@ test('signing in through the login page shows the user in the header; signing ou
 
   await page.getByLabel('Wachtwoord').fill(PW);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Aanmelden' }).click()]);
-  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(new URL(page.url()).pathname, '/mijn', 'signing in lands on Mijn samen');
   const header = page.locator('header');
-  assert.match(await header.innerText(), /browser-medewerker \(medewerker, GM0505\)/);
+  // The person and the organisation by name, not codes.
+  assert.match((await header.innerText()).replace(/\s+/g, ' '), /browser-medewerker Dordrecht/);
+  assert.doesNotMatch(await header.innerText(), /GM0505|\(medewerker/);
   assert.equal(await header.getByRole('link', { name: 'Auditlog' }).count(), 0, 'pages hide what one may not do');
   const cookies = await context.cookies();
   const sess = cookies.find((c) => c.name === 'samen_sessie');
@@ -117,8 +119,9 @@ test('XSS payloads in every text field stay text on every page', async () => {
     assert.equal(acted.status, 403);
   }
 
-  const pages = ['/', '/netwerk', '/netwerk?taakveld=ict', '/organisaties/GM0148', '/beheer/audit', '/inloggen',
-    ...codes.org.map((c) => `/organisaties/${c}`), ...codes.verband.map((c) => `/verbanden/${c}`)];
+  const pages = ['/', '/mijn', '/netwerk', '/netwerk?taakveld=ict', '/organisaties/GM0148', '/beheer/audit', '/beheer/gebruikers',
+    '/inloggen', ...codes.org.map((c) => `/organisaties/${c}`), ...codes.verband.map((c) => `/verbanden/${c}`),
+    ...NAME_PAYLOADS.map((n) => `/beheer/gebruikers/${encodeURIComponent(n)}`)];
   const { page, context } = await newPage(browser);
   const dialogs = [];
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });

@@ -1,10 +1,11 @@
 // The forms of choosing and running cooperation that used to be API-only,
 // in Chromium without JavaScript: starting a verkenningsronde and a scoring
-// from /besturing, answering a verkenning for one's own organisation,
-// adding a mijlpaal to a traject and replacing its business case. Each
-// stores what it says (read back through the API) and shows it; invalid
-// input gets a Dutch error next to the field and stores nothing; the pages
-// with the forms pass axe.
+// from /besturing (criteria as rows, the code made from the name),
+// answering a verkenning for one's own organisation, adding a mijlpaal to a
+// traject and replacing its business case (posten as rows). Each stores what
+// it says (read back through the API) and shows it; invalid input comes back
+// at the form's own page with an error summary and the error next to the
+// field, and stores nothing; the pages with the forms pass axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
@@ -38,12 +39,16 @@ async function as(naam, { javaScriptEnabled = false } = {}) {
 }
 
 async function submit(page, form) {
-  const [res] = await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  const [res] = await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]:not([name=meer]):not([aria-hidden])').last().click()]);
+  return res;
+}
+async function submit2(page, button) {
+  const [res] = await Promise.all([page.waitForNavigation(), button.click()]);
   return res;
 }
 
 const SURVEY = 'dsz-formtest';
-const SCORING = 'dsz-formscoring';
+const SCORING = 'dsz-formscoring'; // made from the name 'DSZ formscoring'
 
 test('a stuurgroep member starts a verkenningsronde and answers it for its own organisation, without JavaScript', async () => {
   const { page, context } = await as('bf-stuurgroep-dsz');
@@ -53,7 +58,7 @@ test('a stuurgroep member starts a verkenningsronde and answers it for its own o
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nieuwe verkenningsronde' }).click()]);
   assert.equal(new URL(page.url()).pathname, '/besturing/verkenningen/nieuw');
   let form = page.locator('form[action="/besturing/verkenningen"]');
-  await form.getByLabel(/^Code/).fill(SURVEY);
+  await form.getByLabel(/^Korte naam/).fill(SURVEY);
   await form.getByLabel('Naam', { exact: true }).fill('Verkenning uit het formulier');
   await form.getByLabel('Verband').selectOption('dsz');
   await form.locator('input[name=taakveld][value=ict]').check();
@@ -97,7 +102,9 @@ test('a stuurgroep member starts a verkenningsronde and answers it for its own o
   await form.locator(`#knelpunt-${ict}`).selectOption('1');
   await form.locator(`#knelpunt-${other}`).selectOption('3');
   res = await submit(page, form);
-  assert.equal(res.status(), 400);
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/verkenningen/${SURVEY}`, 'back at the form\'s own page');
+  assert.match(await page.locator('#fouten').innerText(), /Er is iets niet goed ingevuld/);
   const err = page.locator(`#meerwaarde-${other}-fout`);
   assert.match(await err.innerText(), /kies ook de meerwaarde/);
   assert.equal(await page.locator(`#meerwaarde-${other}`).getAttribute('aria-invalid'), 'true');
@@ -114,24 +121,37 @@ test('a stuurgroep member starts a scoring with the STAAN criteria; bad criteria
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nieuwe scoring' }).click()]);
   assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
   let form = page.locator('form[action="/besturing/scoringen"]');
-  await form.getByLabel(/^Code/).fill(SCORING);
-  await form.getByLabel('Naam', { exact: true }).fill('Scoring uit het formulier');
+  // No code typed: it is made from the name.
+  await form.locator('#sc-naam').fill('DSZ formscoring');
   await form.getByLabel('Verband').selectOption('dsz');
   await form.locator('input[name=taakveld][value=ict]').check();
   await form.locator('input[name=taakveld][value=inkoop]').check();
-  // Refused first: a criterion without a weight.
-  const crit = form.locator('#sc-criteria');
-  const dflt = await crit.inputValue();
-  await crit.fill('vertrouwen;Vertrouwen;\n');
-  let res = await submit(page, form);
-  assert.equal(res.status(), 400);
-  assert.match(await page.locator('#sc-criteria-fout').innerText(), /regel 1 is niet code;naam;gewicht/);
-  assert.equal(await page.locator('#sc-code').inputValue(), SCORING, 'the input is kept');
+  // The criteria are rows: STAAN's five to start with, each with its weight.
+  assert.equal(await form.locator('#cr-1-naam').inputValue(), 'Gedeeld ambitieniveau');
+  assert.equal(await form.locator('#cr-5-naam').inputValue(), 'Binnen 2 jaar te effectueren');
+  // "Meer criteria" keeps what was typed and adds three rows.
+  await form.locator('#cr-6-naam').fill('Klantperspectief');
+  await form.locator('#cr-6-gewicht').fill('2');
+  let res = await submit2(page, form.getByRole('button', { name: 'Meer criteria' }));
+  assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
+  form = page.locator('form[action="/besturing/scoringen"]');
+  assert.equal(await form.locator('#cr-6-naam').inputValue(), 'Klantperspectief');
+  assert.equal(await form.locator('#cr-10-naam').count(), 1, 'three rows more');
+  assert.equal(await form.locator('input[name=taakveld][value=inkoop]').isChecked(), true);
+  // Refused: a weight of zero; back at /besturing with the summary, what was typed kept.
+  await form.locator('#cr-2-gewicht').fill('0');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
+  assert.equal(await page.locator('#fouten:focus').count(), 1, 'the summary has the focus');
+  assert.match(await page.locator('#fouten').innerText(), /Criterium 2, gewicht: een gewicht is een geheel getal/);
+  assert.equal(await page.locator('#cr-2-gewicht').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#sc-naam').inputValue(), 'DSZ formscoring', 'the input is kept');
   let r = await srv.api('GET', `/api/v1/scoringen/${SCORING}`);
   assert.equal(r.status, 404, 'nothing stored');
 
   form = page.locator('form[action="/besturing/scoringen"]');
-  await form.locator('#sc-criteria').fill(dflt);
+  await form.locator('#cr-2-gewicht').fill('1');
   res = await submit(page, form);
   assert.equal(res.status(), 200);
   assert.match(page.url(), new RegExp(`/scoringen/${SCORING}\\?nieuw=1$`));
@@ -139,8 +159,8 @@ test('a stuurgroep member starts a scoring with the STAAN criteria; bad criteria
   r = await srv.api('GET', `/api/v1/scoringen/${SCORING}`);
   assert.equal(r.status, 200);
   assert.deepEqual(r.json.criteria.map((c) => [c.code, c.gewicht]), [
-    ['gedeeld-ambitieniveau', 1], ['vergelijkbare-belangen', 1], ['vertrouwen', 1], ['draagvlak-achterban', 1],
-    ['binnen-2-jaar', 1]]);
+    ['gedeeld-ambitieniveau', 1], ['vergelijkbare-belangen', 1], ['mate-van-vertrouwen-vermogen-tot', 1],
+    ['draagvlak-achterban', 1], ['binnen-2-jaar-te-effectueren', 1], ['klantperspectief', 2]]);
   assert.deepEqual([...r.json.taakvelden].sort(), ['ict', 'inkoop']);
   assert.match(await page.locator('dl.samen-facts').innerText(), /Draagvlak achterban \(1\)/);
   // The scoring page offers the member its own score form.
@@ -180,33 +200,59 @@ test('a stuurgroep member replaces the business case; euros become cents exactly
   const { page, context } = await as('bf-stuurgroep-dsz');
   await page.goto(`${srv.url}/trajecten/${tid}`);
   let form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
-  // The stored posten are in the field, in euros.
+  // The stored posten are rows, organisations by name, amounts in euros.
   const first = old.posten[0];
-  assert.match(await form.locator('#bc-posten').inputValue(),
-    new RegExp(`^${first.organisatie ?? ''};${first.soort};${first.jaar};${Math.floor(first.centen / 100)},${String(first.centen % 100).padStart(2, '0')}`));
+  assert.equal(await form.locator('#po-1-jaar').inputValue(), String(first.jaar));
+  assert.equal(await form.locator('#po-1-bedrag').inputValue(),
+    `${Math.floor(first.centen / 100)},${String(first.centen % 100).padStart(2, '0')}`);
+  const rows = old.posten.length;
+  const clear = async (f) => {
+    for (let n = 1; n <= rows + 3; n++) {
+      await f.locator(`#po-${n}-jaar`).fill('');
+      await f.locator(`#po-${n}-bedrag`).fill('');
+      await f.locator(`#po-${n}-omschrijving`).fill('');
+    }
+  };
+  const post = async (f, n, org, soort, jaar, bedrag, sleutel, oms) => {
+    await f.locator(`#po-${n}-organisatie`).selectOption(org ? { label: org } : '');
+    await f.locator(`#po-${n}-soort`).selectOption(soort);
+    await f.locator(`#po-${n}-jaar`).fill(jaar);
+    await f.locator(`#po-${n}-bedrag`).fill(bedrag);
+    if (sleutel) await f.locator(`#po-${n}-verdeelsleutel`).selectOption(sleutel);
+    if (oms) await f.locator(`#po-${n}-omschrijving`).fill(oms);
+  };
 
-  // Refused: an amount with three decimals, then a year outside the period (the store's check, on its line).
-  await form.locator('#bc-posten').fill('GM0148;kosten;1;200000,00\nGM0148;kosten;1;12,345\n');
+  // Refused: an amount with three decimals; then a year outside the period (the store's check, on its row).
+  await clear(form);
+  await post(form, 1, 'Dalfsen', 'kosten', '1', '200000,00');
+  await post(form, 2, 'Dalfsen', 'kosten', '1', '12,345');
   let res = await submit(page, form);
-  assert.equal(res.status(), 400);
-  assert.match(await page.locator('#bc-posten-fout').innerText(), /regel 2: het bedrag is geen bedrag in euro's/);
+  assert.equal(res.status(), 200);
+  assert.equal(new URL(page.url()).pathname, `/trajecten/${tid}`);
+  assert.match(await page.locator('#fouten').innerText(), /Post 2, bedrag: schrijf een bedrag in euro's/);
+  assert.equal(await page.locator('#po-2-bedrag').inputValue(), '12,345', 'what was typed is kept');
   form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
   await form.locator('#bc-periode').fill('3');
-  await form.locator('#bc-posten').fill('GM0148;kosten;1;200000,00\n\nGM0148;besparing;9;100,00\n');
+  await form.locator('#po-2-jaar').fill('');
+  await form.locator('#po-2-bedrag').fill('');
+  await post(form, 3, 'Dalfsen', 'besparing', '9', '100,00');
   res = await submit(page, form);
-  assert.ok([400, 422].includes(res.status()), `status ${res.status()}`);
-  assert.match(await page.locator('#bc-posten-fout').innerText(), /regel 3, jaar/);
+  assert.match(await page.locator('#fouten').innerText(), /Post 3, jaar/);
+  assert.equal(await page.locator('#po-3-jaar').getAttribute('aria-invalid'), 'true');
   assert.deepEqual((await srv.api('GET', `/api/v1/trajecten/${tid}/businesscase`)).json.posten, old.posten, 'nothing stored');
 
   form = page.locator(`form[action="/trajecten/${tid}/businesscase"]`);
   await form.locator('#bc-periode').fill('5');
   await form.locator('#bc-disconto').fill('30');
-  await form.locator('#bc-posten').fill(
-    'GM0148;kosten;1;200000,00\nGM0148;besparing;2;1.234,5\n;investering;1;90000;gelijk;Gedeelde investering; met puntkomma\n' +
-    'GM0148;besparing;3;€ 0,07\n');
+  await form.locator('#po-3-jaar').fill('');
+  await form.locator('#po-3-bedrag').fill('');
+  await post(form, 1, 'Dalfsen', 'kosten', '1', '200000,00');
+  await post(form, 2, 'Dalfsen', 'besparing', '2', '1.234,5');
+  await post(form, 3, null, 'investering', '1', '90000', 'gelijk', 'Gedeelde investering; met puntkomma');
+  await post(form, 4, 'Dalfsen', 'besparing', '3', '€ 0,07');
   res = await submit(page, form);
   assert.equal(res.status(), 200);
-  assert.match(page.url(), /gelukt=businesscase/);
+  assert.match(page.url(), /gelukt=businesscase/, await page.locator('main').innerText().then((t) => t.slice(0, 600)));
   assert.match(await page.locator('[role=status]').innerText(), /businesscase is opgeslagen/);
   const bc = (await srv.api('GET', `/api/v1/trajecten/${tid}/businesscase`)).json;
   assert.equal(bc.periodeJaren, 5);

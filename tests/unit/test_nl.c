@@ -184,6 +184,34 @@ static void test_negative_hours(void **state)
 	assert_string_equal(t, "+12:30");
 }
 
+static void test_dutch_time(void **state)
+{
+	char t[NL_TEXT_LEN];
+	/* Winter: UTC+1; summer: UTC+2; the switch at 01:00 UTC on the last Sunday. */
+	assert_int_equal(nl_datetime("2012-03-08T13:05:00Z", t, sizeof(t)), 0);
+	assert_string_equal(t, "8 maart 2012, 14:05");
+	nl_datetime("2012-07-01T22:30:59Z", t, sizeof(t));
+	assert_string_equal(t, "2 juli 2012, 00:30");
+	nl_datetime("2012-03-25T00:59:00Z", t, sizeof(t));
+	assert_string_equal(t, "25 maart 2012, 01:59");
+	nl_datetime("2012-03-25T01:00:00Z", t, sizeof(t));
+	assert_string_equal(t, "25 maart 2012, 03:00");
+	nl_datetime("2012-10-28T00:59:00Z", t, sizeof(t));
+	assert_string_equal(t, "28 oktober 2012, 02:59");
+	nl_datetime("2012-10-28T01:00:00Z", t, sizeof(t));
+	assert_string_equal(t, "28 oktober 2012, 02:00");
+	nl_datetime("2024-12-31T23:30:00Z", t, sizeof(t));
+	assert_string_equal(t, "1 januari 2025, 00:30");
+	nl_datetime("2025-03-30T01:00:00Z", t, sizeof(t));
+	assert_string_equal(t, "30 maart 2025, 03:00");
+	assert_int_equal(nl_datetime("2012-03-08 13:05", t, sizeof(t)), -1);
+	assert_string_equal(t, "2012-03-08 13:05");
+	assert_int_equal(nl_datetime("2012-03-08T25:05:00Z", t, sizeof(t)), -1);
+	assert_int_equal(nl_datetime("2012-03-08T13:05:00Zx", t, sizeof(t)), -1);
+	assert_int_equal(nl_datetime(NULL, t, sizeof(t)), -1);
+	assert_string_equal(t, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,7 +219,7 @@ int main(void)
 		cmocka_unit_test(test_dates),          cmocka_unit_test(test_leap_days),
 		cmocka_unit_test(test_short_dates),    cmocka_unit_test(test_hours),
 		cmocka_unit_test(test_hours_bare),     cmocka_unit_test(test_zero_hours),
-		cmocka_unit_test(test_negative_hours),
+		cmocka_unit_test(test_negative_hours), cmocka_unit_test(test_dutch_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

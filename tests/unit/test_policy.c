@@ -364,13 +364,41 @@ static void test_record_private(void **state)
 	check_record(&n, ACT_STAFF_READ_PRIVATE, OWN_ORG, OWN_RECORD, 0);
 }
 
+static void test_record_hours_book(void **state)
+{
+	/* A medewerker books only as the person the account is linked to. */
+	struct actor m = make_actor(ROLE_MEDEWERKER, OWN_ORG, "");
+	m.medewerker = OWN_RECORD;
+	check_record(&m, ACT_HOURS_BOOK, OWN_ORG, OWN_RECORD, 1);
+	check_record(&m, ACT_HOURS_BOOK, OWN_ORG, OTHER_RECORD, 0);
+	check_record(&m, ACT_HOURS_BOOK, OTHER_ORG, OWN_RECORD, 0);
+	/* Without a link: no one. */
+	struct actor u = make_actor(ROLE_MEDEWERKER, OWN_ORG, "");
+	check_record(&u, ACT_HOURS_BOOK, OWN_ORG, OWN_RECORD, 0);
+	check_record(&u, ACT_HOURS_BOOK, OWN_ORG, OTHER_RECORD, 0);
+	/* A manager books for every person of the own organisation. */
+	struct actor g = make_actor(ROLE_MANAGER, OWN_ORG, "");
+	check_record(&g, ACT_HOURS_BOOK, OWN_ORG, OWN_RECORD, 1);
+	check_record(&g, ACT_HOURS_BOOK, OWN_ORG, OTHER_RECORD, 1);
+	check_record(&g, ACT_HOURS_BOOK, OTHER_ORG, OTHER_RECORD, 0);
+	/* The others do not book, not even their own hours. */
+	static const enum role others[] = { ROLE_RAADSLID, ROLE_STUURGROEP, ROLE_PROCESMANAGER };
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		struct actor o = make_actor(others[i], OWN_ORG, "");
+		o.medewerker = OWN_RECORD;
+		check_record(&o, ACT_HOURS_BOOK, OWN_ORG, OWN_RECORD, 0);
+	}
+	struct actor b = make_actor(ROLE_BEHEERDER, "", "");
+	check_record(&b, ACT_HOURS_BOOK, OTHER_ORG, OTHER_RECORD, 1);
+}
+
 static void test_record_other_actions(void **state)
 {
 	/* Every other action ignores the record: as policy_allows without a verband. */
 	static const char *const orgs[] = { OWN_ORG, OTHER_ORG, NULL };
 	static const long long ids[] = { 0, OWN_RECORD, OTHER_RECORD };
 	for (int act = 0; act < ACT__COUNT; act++) {
-		if (act == ACT_SKILLS_WRITE || act == ACT_STAFF_READ_PRIVATE)
+		if (act == ACT_SKILLS_WRITE || act == ACT_STAFF_READ_PRIVATE || act == ACT_HOURS_BOOK)
 			continue;
 		for (int r = ROLE_NONE; r <= ROLE_BEHEERDER; r++)
 			for (size_t o = 0; o < 3; o++)
@@ -450,6 +478,7 @@ int main(void)
 		cmocka_unit_test(test_proeftuin_is_either_of_two),
 		cmocka_unit_test(test_record_skills_write),
 		cmocka_unit_test(test_record_private),
+		cmocka_unit_test(test_record_hours_book),
 		cmocka_unit_test(test_record_other_actions),
 		cmocka_unit_test(test_entry_approver),
 		cmocka_unit_test(test_entry_approve_and_read),
