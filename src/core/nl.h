@@ -34,6 +34,10 @@ void nl_day(int32_t day, char *out, size_t len);
 /* The same from "YYYY-MM-DD": 0. Text that is no date (or NULL, as "") is
  * copied as it is: -1, so that a caller may treat it otherwise. */
 int nl_date(const char *iso, char *out, size_t len);
+/* A date as exactly as its source gives it: precisie "dag" (or NULL) as
+ * nl_date, "maand" "december 2012", "kwartaal" "vierde kwartaal 2008",
+ * "jaar" "2009" (the date is the first day of that period). */
+int nl_date_precision(const char *iso, const char *precisie, char *out, size_t len);
 /* "1 jun", or "1 jun 2012" with with_year; "" for DATE_NONE. */
 void nl_day_short(int32_t day, int with_year, char *out, size_t len);
 /* "jan" … "dec" for month 1–12; "" for any other. */
