@@ -41,6 +41,13 @@
  *                                                                 (van de vervanger)
  *   matchen             ja        als urenbank-      -            -          -          -        -
  *                                 beheren
+ *   besluit-vastleggen  ja        -                  eigen org in eigen org  -          -        -
+ *     (OR, college, raad                             eigen verband
+ *     van een organisatie; haar kaders en rapportageplanning. De stap van de
+ *     stuurgroep zelf is 'besturen'.)
+ *   instemmen           ja        -                  -            eigen org  -          -        -
+ *     (als opdrachtgever: met een samenvoeging of een inzet die eigen
+ *     trekkingsrechten gebruikt)
  *
  * "Eigen proeftuin of verband": the verband an actor is scoped to is the
  * proeftuin itself, or the verband that proeftuin belongs to (struct
@@ -98,6 +105,8 @@ const char *const policy_action_names[] = { "lezen",
 					    "competenties-beheren",
 					    "vervanging-regelen",
 					    "matchen",
+					    "besluit-vastleggen",
+					    "instemmen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -194,6 +203,13 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* Programming the proeftuin's work: its process manager (accepting
 		 * also needs inzetten for each staff member's organisation). */
 		return policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
+	case ACT_DECISION_RECORD:
+		/* Someone of that organisation: its manager, or its member of the
+		 * verband's stuurgroep (the gemeentesecretaris). */
+		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && in_scope(a, t)));
+	case ACT_CONSENT:
+		/* The principal's own manager: its drawing rights. */
+		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "core/date.h"
 #include "http/authz.h"
 #include "store/register.h"
 
@@ -42,7 +43,29 @@ static int post_verband(struct request *rq, struct response *rs)
 	return create(rq, rs, ACT_REGISTER_WRITE, register_verband_create);
 }
 
-static int list_orgs(struct request *rq, struct response *rs) { return api_json(rs, 200, register_org_list(rq->store)); }
+/* A ?datum= that must be a date: 0, or answers 400 and returns -1. */
+static int query_date(struct request *rq, struct response *rs, const char **out)
+{
+	const char *v = req_query(rq, "datum");
+	int32_t d;
+	*out = v && v[0] ? v : NULL;
+	if (*out && date_parse(*out, &d) < 0) {
+		struct problem p;
+		problem_init(&p);
+		problem_param(&p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", *out);
+		api_problem(rs, &p);
+		return -1;
+	}
+	return 0;
+}
+
+static int list_orgs(struct request *rq, struct response *rs)
+{
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	return api_json(rs, 200, register_org_list_on(rq->store, d));
+}
 static int list_taakvelden(struct request *rq, struct response *rs)
 {
 	return api_json(rs, 200, register_taakveld_list(rq->store));
@@ -54,7 +77,10 @@ static int get_org(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_org_get(rq->store, req_param(rq, "code"), &out, &p);
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	int r = register_org_get_on(rq->store, req_param(rq, "code"), d, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 static int get_taakveld(struct request *rq, struct response *rs)
@@ -114,7 +140,10 @@ static int get_traject(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_traject_get(rq->store, id, &out, &p);
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	int r = register_traject_get_on(rq->store, id, d, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -131,8 +160,11 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_traject_list(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), &out,
-				      &p);
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	int r = register_traject_list_on(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), d,
+					 &out, &p);
 	return api_query_result(rs, r, out, &p);
 }
 
@@ -156,9 +188,10 @@ static int get_netwerk(struct request *rq, struct response *rs)
 
 const struct route api_register_routes[] = {
 	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1 },
-	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties", NULL, "[Organisatie]", NULL, 0 },
-	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden", NULL, "Organisatie",
-	  NULL, 0 },
+	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties (naam en inwoners zoals op datum)", NULL,
+	  "[Organisatie]", "datum", 0 },
+	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden (zoals op datum)", NULL,
+	  "Organisatie", "datum", 0 },
 	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1 },
 	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0 },
 	{ "GET", "/api/v1/taakvelden/{code}", get_taakveld, "register", "Eén taakveld", NULL, "Taakveld", NULL, 0 },
@@ -172,9 +205,9 @@ const struct route api_register_routes[] = {
 	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL,
 	  1 },
-	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren", NULL, "[Traject]",
-	  "organisatie,verband,taakveld", 0 },
-	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject", NULL, "Traject", NULL, 0 },
+	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren, zoals op datum", NULL, "[Traject]",
+	  "organisatie,verband,taakveld,datum", 0 },
+	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject, zoals op datum", NULL, "Traject", "datum", 0 },
 	{ "GET", "/api/v1/matrix", get_matrix, "register", "Per taakveld de partners van een organisatie op een datum", NULL,
 	  "[MatrixRegel]", "organisatie,datum", 0 },
 	{ "GET", "/api/v1/netwerk", get_netwerk, "register", "Wie werkt met wie samen op een datum (per taakveld of alles)", NULL,

@@ -119,7 +119,15 @@ const struct route api_system_routes[] = {
 	{ 0 },
 };
 
-const struct route *const api_tables[] = {
-	api_system_routes,     api_register_routes, api_medewerkers_routes,     api_gebruikers_routes, api_besturing_routes,
-	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,   NULL
-};
+const struct route *const api_tables[] = { api_system_routes,
+					   api_register_routes,
+					   api_medewerkers_routes,
+					   api_gebruikers_routes,
+					   api_besturing_routes,
+					   api_rapportage_routes,
+					   api_urenbank_routes,
+					   api_kwaliteitskaart_routes,
+					   api_matching_routes,
+					   api_register_historie_routes,
+					   api_besturing_besluitvorming_routes,
+					   NULL };

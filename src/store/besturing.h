@@ -111,6 +111,34 @@ int besturing_role_create(struct store *s, const char *verband, long long trajec
 /* The roles of a verband (with those of its trajecten) or of one traject. */
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
 
+/* ---- besluitvorming: the decision trail and the raad's kaders (besturing_besluitvorming.c) ----
+ * The steps per traject (or verband) and organisation: the verband's
+ * stuurgroep (or burgemeesters), advice asked of the OR with a deadline and
+ * its advice, the college, the raad; see the file for the rules. */
+/* Called by besturing_decision_create before it writes: 0, or a 422 that
+ * names the missing step (or a 400 for a field that does not fit). */
+int besturing_trail_check(struct store *s, long long vid, long long tid, const char *orgaan, long long oid, const char *org,
+			  const char *datum, const char *uitkomst, const char *advies, const char *deadline, struct problem *p);
+/* Where each organisation stands on datum (NULL: today), for a traject
+ * (traject > 0) or the verband as a whole:
+ * {"verband","traject","taakveld"?,"datum","stuurgroep":[steps],
+ *  "organisaties":[{"organisatie","naam","or":{"gevraagd","deadline","advies","adviesDatum"},
+ *   "buitenKaders","kaderRedenen":[…],"college":step|null,"raad":[steps],"volgendeStap"}]}
+ * volgendeStap ∈ or-vragen, or-advies, raad-consulteren, college, raad, or null. */
+int besturing_trail(struct store *s, const char *verband, long long traject, const char *datum, json_t **out, struct problem *p);
+/* What waits for organisation org today (for its "Mijn samen"): every
+ * traject it takes part in and verband it is a member of whose stuurgroep
+ * said go and where org has a next step:
+ * [{"verband","traject","taakveld","taakveldNaam","stap","omschrijving","deadline"}]. */
+int besturing_trail_pending(struct store *s, const char *org, json_t **out, struct problem *p);
+/* The raad's kaders of org: {"titel","van","tot"?,"toelichting"?,"taakvelden":[codes],"partners":[codes]};
+ * new kaders end the ones in force from van. Empty lists set no bound. */
+int besturing_kader_create(struct store *s, const char *by, const char *org, json_t *in, json_t **out, struct problem *p);
+int besturing_kader_list(struct store *s, const char *org, json_t **out, struct problem *p);
+/* Whether traject tid is outside the kaders of oid in force on datum: 1
+ * with the reasons (a new array the caller owns, also when 0). */
+int besturing_kader_outside(struct store *s, long long tid, long long oid, const char *datum, json_t **reasons);
+
 /* ---- for the stand-van-zaken report ------------------------------------------
  * Everything the report for organisation org over [van, tot] needs:
  *   {"organisatie":{code,naam},"van","tot",

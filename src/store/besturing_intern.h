@@ -44,8 +44,9 @@ struct ms_args {
 	json_t *in, **out;
 };
 
-#define DECISION_COLS \
-	"b.id, v.code, t.id, tv.code, tv.naam, b.orgaan, o.code, o.naam, b.datum, b.uitkomst, b.onderwerp, b.toelichting"
+#define DECISION_COLS                                                                                                      \
+	"b.id, v.code, t.id, tv.code, tv.naam, b.orgaan, o.code, o.naam, b.datum, b.uitkomst, b.onderwerp, b.toelichting," \
+	" b.advies, b.advies_deadline"
 #define DECISION_FROM                                                                                            \
 	" FROM besluiten b JOIN verbanden v ON v.id = b.verband_id LEFT JOIN trajecten t ON t.id = b.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = b.organisatie_id"

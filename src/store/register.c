@@ -807,6 +807,7 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 			json_array_append_new(verbanden, json_string(vc));
 	}
 	db_finalize(st);
+	register_netwerk_matrix_instap(s, org, when, rows);
 	*out = rows;
 	return 0;
 }

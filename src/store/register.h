@@ -122,6 +122,10 @@ int register_netwerk_member_joined(struct store *s, long long vid, long long lid
  * from datum. */
 int register_netwerk_member_leaving(struct store *s, long long vid, const char *vcode, long long oid, const char *org,
 				    long long lidmaatschap, const char *datum, json_t *in, struct problem *p);
+/* Adds to the matrix rows of org on date the task fields where a phased
+ * entry makes it wait: "instap":[{"verband","vanaf"}] (a row of its own,
+ * with no partners, when it has none yet). */
+void register_netwerk_matrix_instap(struct store *s, const char *org, const char *date, json_t *rows);
 /* Toetredingsmeldingen received by organisatie and/or of verband (NULL:
  * all): [{"id","verband","verbandNaam","organisatie","organisatieNaam",
  * "datum","ontvangers":[codes],"tekst"}]. */

@@ -410,7 +410,9 @@ static int do_org_patch(struct store *s, void *arg, struct problem *p)
 		return problem_refuse(p, "ingangsdatum", "%s bestaat pas vanaf %s; een wijziging kan niet eerder ingaan.",
 				      a->code, d1);
 	}
-	if (o.tot[0] && strcmp(ingang, o.tot) >= 0) {
+	/* The end the CBS list gives is known at creation; the herindeling
+	 * itself (with its successor) is recorded on or before it. */
+	if (o.tot[0] && (opgeheven ? strcmp(ingang, o.tot) > 0 : strcmp(ingang, o.tot) >= 0)) {
 		nice_date(o.tot, d1, sizeof(d1));
 		return problem_refuse(p, "ingangsdatum", "%s bestaat sinds %s niet meer; een wijziging kan niet later ingaan.",
 				      a->code, d1);
@@ -429,10 +431,15 @@ static int do_org_patch(struct store *s, void *arg, struct problem *p)
 	if (r == 0 && (naam || has_inw))
 		r = org_refresh(s, o.id, p);
 	if (r == 0 && opgeheven) {
-		if (o.tot[0]) {
-			nice_date(o.tot, d1, sizeof(d1));
+		struct db_stmt *st = db_query(
+			s->db, "SELECT ingangsdatum FROM organisatie_mutaties WHERE organisatie_id = ? AND veld = 'opheffing'",
+			"l", o.id);
+		if (db_step(st) == DB_ROW) {
+			nice_date(db_col_text(st, 0), d1, sizeof(d1));
+			db_finalize(st);
 			return problem_refuse(p, "opgeheven", "%s is al opgeheven per %s.", a->code, d1);
 		}
+		db_finalize(st);
 		long long succ = 0;
 		struct register_gemeente g;
 		int listed = !strcmp(o.soort, "gemeente") && register_codes_gemeente(a->code, &g) == 0;
@@ -449,9 +456,10 @@ static int do_org_patch(struct store *s, void *arg, struct problem *p)
 				return problem_refuse(
 					p, "opvolger",
 					"Organisatie '%s' bestaat niet in het register; registreer de opvolger eerst.", opvolger);
+			nice_date(ingang, d1, sizeof(d1));
 			if ((so.tot[0] && strcmp(ingang, so.tot) >= 0) || (so.van[0] && strcmp(ingang, so.van) < 0))
 				return problem_refuse(p, "opvolger", "%s bestaat niet op %s en kan dus geen opvolger zijn.",
-						      opvolger, ingang);
+						      opvolger, d1);
 			if (listed && g.tot[0] && !strcmp(g.tot, ingang)) {
 				int ok = 0;
 				for (int i = 0; i < g.nopvolgers; i++)
@@ -459,7 +467,7 @@ static int do_org_patch(struct store *s, void *arg, struct problem *p)
 				if (!ok)
 					return problem_refuse(p, "opvolger",
 							      "Volgens de CBS-lijst ging %s op %s op in %s%s, niet in %s.",
-							      a->code, ingang, g.opvolgers[0],
+							      a->code, d1, g.opvolgers[0],
 							      g.nopvolgers > 1 ? " (en andere)" : "", opvolger);
 			}
 			succ = so.id;

@@ -336,3 +336,44 @@ int register_instap_list(struct store *s, const char *verband, const char *organ
 	*out = a;
 	return 0;
 }
+
+void register_netwerk_matrix_instap(struct store *s, const char *org, const char *date, json_t *rows)
+{
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT tv.code, tv.naam, v.code, i.vanaf FROM gefaseerde_instap i JOIN verbanden v ON v.id = "
+			 "i.verband_id"
+			 " JOIN organisaties o ON o.id = i.organisatie_id JOIN taakvelden tv ON tv.id = i.taakveld_id"
+			 " JOIN lidmaatschappen l ON l.verband_id = v.id AND l.organisatie_id = o.id "
+			 "AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				 "l", "?2") " WHERE o.code = ?1 AND i.vanaf > ?2 AND EXISTS (SELECT 1 FROM"
+					    " trajecten t WHERE t.verband_id = v.id AND t.taakveld_id = i.taakveld_id"
+					    " AND t.start <= ?2 AND (t.eind IS NULL OR t.eind > ?2))"
+					    " ORDER BY tv.naam, v.code",
+			 "tt", org, date);
+	while (db_step(st) == DB_ROW) {
+		const char *tv = db_col_text(st, 0), *naam = db_col_text(st, 1);
+		json_t *row = NULL, *r;
+		size_t i, at = json_array_size(rows);
+		json_array_foreach(rows, i, r) {
+			const char *rn = json_string_value(json_object_get(r, "naam"));
+			if (!strcmp(json_string_value(json_object_get(r, "taakveld")), tv)) {
+				row = r;
+				break;
+			}
+			if (at == json_array_size(rows) && rn && strcmp(rn, naam) > 0)
+				at = i;
+		}
+		if (!row) {
+			row = json_pack("{s:s,s:s,s:[],s:[]}", "taakveld", tv, "naam", naam, "partners", "verbanden");
+			json_array_insert_new(rows, at, row);
+		}
+		json_t *in = json_object_get(row, "instap");
+		if (!in) {
+			in = json_array();
+			json_object_set_new(row, "instap", in);
+		}
+		json_array_append_new(in, json_pack("{s:s,s:s}", "verband", db_col_text(st, 2), "vanaf", db_col_text(st, 3)));
+	}
+	db_finalize(st);
+}

@@ -219,8 +219,12 @@ test('decisions per traject and per verband, by body and organisation', async ()
   assert.equal(d.verband, 'abc');
   assert.equal(d.taakveld, 'ict');
   assert.equal(d.organisatie, null);
-  expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'or', organisatie: 'GM0034', datum: '2012-06-01', uitkomst: 'advies' }), 201);
+  // The trail of one organisation on inkoop: stuurgroep, the OR asked and advising, the college.
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-06-01', uitkomst: 'go' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'or', organisatie: 'GM0014', datum: '2012-06-01', uitkomst: 'advies-gevraagd', adviesDeadline: '2012-06-29' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'or', organisatie: 'GM0014', datum: '2012-06-20', uitkomst: 'advies', advies: 'positief' }), 201);
   expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'college', organisatie: 'GM0014', datum: '2012-07-01', uitkomst: 'go' }), 201);
+  expectStatus(await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }), 201);
   r = await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'raad', organisatie: 'GM0037', datum: '2012-09-01', uitkomst: 'kennisname' });
   assert.equal(expectStatus(r, 201).traject, null);
   // Who may.
@@ -239,11 +243,13 @@ test('decisions per traject and per verband, by body and organisation', async ()
   expectStatus(await post('/api/v1/trajecten/777777/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }), 404);
   // Reading.
   r = await srv.api('GET', `/api/v1/trajecten/${ict}/besluiten`);
-  assert.deepEqual(expectStatus(r, 200).map((x) => x.uitkomst), ['no-go', 'advies']);
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.uitkomst), ['no-go']);
+  r = await srv.api('GET', `/api/v1/trajecten/${inkoop}/besluiten`);
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.advies || x.uitkomst), ['go', 'advies-gevraagd', 'positief', 'go']);
   r = await srv.api('GET', '/api/v1/verbanden/abc/besluiten');
-  assert.equal(expectStatus(r, 200).length, 4);
+  assert.equal(expectStatus(r, 200).length, 7);
   r = await srv.api('GET', '/api/v1/besluiten?organisatie=GM0037&van=2012-05-01&tot=2012-08-31');
-  assert.deepEqual(expectStatus(r, 200).map((x) => x.datum), ['2012-05-01', '2012-06-01']); // ict only; inkoop is not GM0037's
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.traject === null ? 'abc' : 'ict'), ['ict', 'abc']); // inkoop is not GM0037's
   r = await srv.api('GET', '/api/v1/besluiten?orgaan=raad');
   assert.deepEqual(expectStatus(r, 200).map((x) => x.organisatie), ['GM0037']);
   expectStatus(await srv.api('GET', '/api/v1/besluiten?orgaan=koning'), 400);
@@ -307,7 +313,7 @@ test('the progress of an organisation over a period, for the status report', asy
   assert.equal(v.organisatie.naam, 'Beekdorp');
   const abc = v.verbanden.find((x) => x.code === 'abc');
   const t = abc.trajecten.find((x) => x.id === ict);
-  assert.deepEqual(t.besluiten.map((b) => b.uitkomst), ['no-go', 'advies']);
+  assert.deepEqual(t.besluiten.map((b) => b.uitkomst), ['no-go']);
   assert.equal(t.businesscase.oordeel, 'verdient-zich-niet-terug');
   assert.equal(t.businesscase.organisatie.organisatie, 'GM0034');
   assert.deepEqual(t.mijlpalen.uitgesteld.map((m) => m.id), [mid]);

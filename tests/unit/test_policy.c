@@ -62,6 +62,8 @@ static const struct {
 	{ ACT_CODELIST_WRITE, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
 	{ ACT_SUBSTITUTE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
 	{ ACT_MATCHING, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
+	{ ACT_DECISION_RECORD, { NO, NO, NO, OWN_ORG_ONLY, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
+	{ ACT_CONSENT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
