@@ -139,6 +139,48 @@ int besturing_kader_list(struct store *s, const char *org, json_t **out, struct 
  * with the reasons (a new array the caller owns, also when 0). */
 int besturing_kader_outside(struct store *s, long long tid, long long oid, const char *datum, json_t **reasons);
 
+/* ---- afspraken: how a network runs itself (besturing_afspraken.c) -----------
+ * Dates a source gives roughly carry "precisie" (dag, maand, kwartaal,
+ * jaar) and are the first day of that period; answers add "wanneer", the
+ * date in words ("december 2012", "vierde kwartaal 2008"). by is who acts. */
+/* {"soort":spelregels|intentieverklaring|convenant|startdocument|overig,"titel","datum","precisie"?,
+ *  "status":gepland|vastgesteld?,"omschrijving"?}; answers the verband's documents. */
+int besturing_document_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+int besturing_document_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* The lead municipality of a theme: {"thema","taakveld"?,"organisatie","van","tot"?,"toelichting"?};
+ * a new trekker of a theme takes over from the current one. */
+int besturing_trekker_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+int besturing_trekker_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* An evaluation moment of the verband (traject 0) or a traject: {"titel","datum","precisie"?,"omschrijving"?};
+ * once held: {"gehouden","uitkomst","vervolg"?:voortzetten|opschalen|bijstellen|beeindigen,
+ * "vervolgToelichting"?,"besluit"?: id of the follow-up decision}. */
+int besturing_evaluation_create(struct store *s, const char *by, const char *verband, long long traject, json_t *in, json_t **out,
+				struct problem *p);
+int besturing_evaluation_held(struct store *s, const char *by, long long id, json_t *in, json_t **out, struct problem *p);
+int besturing_evaluation_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
+int besturing_evaluation_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+/* A recurring meeting: {"soort","titel","eerste","precisie"?,"interval"?:{"eenheid":week|maand,"aantal"},
+ * "tot"?,"toelichting"?}; answers it with its "vergaderingen" (agenda and minutes). */
+int besturing_meeting_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+/* The meetings of verband and/or of the verbanden org is a member of;
+ * with van and/or tot each date of each series in [van, tot] is one item
+ * with its "datum", "agenda" and "verslag". */
+int besturing_meeting_list(struct store *s, const char *verband, const char *org, const char *van, const char *tot, json_t **out,
+			   struct problem *p);
+int besturing_meeting_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+/* {"agenda"?,"verslag"?} of the meeting of series overleg on datum (a date
+ * of the series; 404 otherwise). */
+int besturing_vergadering_put(struct store *s, const char *by, long long overleg, const char *datum, json_t *in, json_t **out,
+			      struct problem *p);
+/* The next stand van zaken to org's raad: {"datum","precisie"?,"titel"?,"toelichting"?}. */
+int besturing_report_plan_create(struct store *s, const char *by, const char *org, json_t *in, json_t **out, struct problem *p);
+/* The planned reports of org (after a date when given, NULL: all). */
+int besturing_report_plan_list(struct store *s, const char *org, const char *after, json_t **out, struct problem *p);
+/* A role that changes hands or ends: {"ingangsdatum","naam"?,"organisatie"?,"reden"?,"toelichting"?}: the
+ * holder's row ends on ingangsdatum; with naam a new holder's row starts then. */
+int besturing_role_change(struct store *s, const char *by, long long id, json_t *in, json_t **out, struct problem *p);
+int besturing_role_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+
 /* ---- for the stand-van-zaken report ------------------------------------------
  * Everything the report for organisation org over [van, tot] needs:
  *   {"organisatie":{code,naam},"van","tot",

@@ -51,7 +51,7 @@ struct ms_args {
 	" FROM besluiten b JOIN verbanden v ON v.id = b.verband_id LEFT JOIN trajecten t ON t.id = b.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = b.organisatie_id"
 
-#define ROLE_COLS "r.id, v.code, t.id, tv.code, r.rol, r.naam, o.code, o.naam, r.van, r.tot, r.toelichting"
+#define ROLE_COLS "r.id, v.code, t.id, tv.code, r.rol, r.naam, o.code, o.naam, r.van, r.tot, r.toelichting, r.einde_reden"
 #define ROLE_FROM                                                                                                     \
 	" FROM bestuursrollen r JOIN verbanden v ON v.id = r.verband_id LEFT JOIN trajecten t ON t.id = r.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = r.organisatie_id"

@@ -806,6 +806,8 @@ json_t *besturing_role_json(struct db_stmt *st)
 	json_object_set_new(o, "van", store_text_or_null(st, 8));
 	json_object_set_new(o, "tot", store_text_or_null(st, 9));
 	json_object_set_new(o, "toelichting", store_text_or_null(st, 10));
+	if (!db_col_null(st, 11))
+		json_object_set_new(o, "eindeReden", json_string(db_col_text(st, 11)));
 	return o;
 }
 

@@ -178,7 +178,8 @@ test('the agenda: iCalendar with CRLF, folded lines, one all-day event per miles
     return props;
   });
   const milestones = expectStatus(await srv.api('GET', '/api/v1/mijlpalen?organisatie=GM0148', null, { token: null }), 200);
-  assert.equal(events.length, milestones.length + 2, 'each milestone, and the RUD and brandweer deadlines once each');
+  const planning = events.filter((e) => /^(Mijlpaal|Wettelijke deadline)$/.test(e.CATEGORIES?.value));
+  assert.equal(planning.length, milestones.length + 2, 'each milestone, and the RUD and brandweer deadlines once each');
   for (const e of events) {
     for (const p of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) assert.ok(e[p], `${p} in every event`);
     assert.equal(e.DTSTART.params, ';VALUE=DATE');
