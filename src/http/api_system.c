@@ -22,6 +22,18 @@ static json_t *schema_ref(const char *name)
 	return array ? json_pack("{s:s,s:o}", "type", "array", "items", r) : r;
 }
 
+/* Operations that may answer 202 Accepted, and with what: a request that
+ * waits for the consent of the opdrachtgevers (urenbank_instemming.c). */
+static const char *accepted_schema(const struct route *r)
+{
+	static const char *const t[][2] = { { "/api/v1/proeftuinen/{p}/opdrachten/{id}/inzet", "Instemmingsverzoek" },
+					    { "/api/v1/proeftuinen/{p}/opdrachten/{id}/samenvoegen", "Instemmingsverzoek" } };
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcmp(r->method, "POST") && !strcmp(r->pattern, t[i][0]))
+			return t[i][1];
+	return NULL;
+}
+
 static json_t *operation(const struct route *r)
 {
 	json_t *op = json_pack("{s:s,s:[s]}", "summary", r->summary ? r->summary : "", "tags", r->tag);
@@ -62,6 +74,11 @@ static json_t *operation(const struct route *r)
 					      (!strcmp(ctype, "application/json")) ? schema_ref(r->result)
 										   : json_pack("{s:s}", "type", "string")));
 	json_object_set_new(responses, ok, okresp);
+	const char *accepted = accepted_schema(r);
+	if (accepted)
+		json_object_set_new(responses, "202",
+				    json_pack("{s:s,s:{s:{s:o}}}", "description", "Aangenomen: wacht op instemming", "content",
+					      "application/json", "schema", schema_ref(accepted)));
 	json_t *problem =
 		json_pack("{s:{s:{s:s}}}", "application/problem+json", "schema", "$ref", "#/components/schemas/Probleem");
 	static const char *const errs[][2] = {
@@ -119,15 +136,10 @@ const struct route api_system_routes[] = {
 	{ 0 },
 };
 
-const struct route *const api_tables[] = { api_system_routes,
-					   api_register_routes,
-					   api_medewerkers_routes,
-					   api_gebruikers_routes,
-					   api_besturing_routes,
-					   api_rapportage_routes,
-					   api_urenbank_routes,
-					   api_kwaliteitskaart_routes,
-					   api_matching_routes,
-					   api_register_historie_routes,
-					   api_besturing_besluitvorming_routes,
-					   NULL };
+const struct route *const api_tables[] = {
+	api_system_routes, api_register_routes, api_medewerkers_routes, api_gebruikers_routes, api_besturing_routes,
+	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,
+	/* the governance of issue 10: the register over time, the decision trail, a network's arrangements, consent */
+	api_register_historie_routes, api_besturing_besluitvorming_routes, api_besturing_afspraken_routes,
+	api_urenbank_instemming_routes, NULL
+};
