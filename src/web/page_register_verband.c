@@ -1,5 +1,6 @@
 #include <string.h>
 #include "store/register.h"
+#include "web/page_register_verloop.h"
 #include "web/pages.h"
 
 static void dd_begin(struct buf *b, const char *key)
@@ -189,6 +190,7 @@ int page_verband(struct request *rq, struct response *rs)
 	facts(b, v);
 	members(b, v, today);
 	trajecten(b, v, orgs);
+	page_register_verband_afspraken(rq, b, v);
 	page_end(rq, rs);
 	json_decref(v);
 	json_decref(orgs);

@@ -1,6 +1,7 @@
 #include "web/page_besturing.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_matching.h"
+#include "web/page_register_verloop.h"
 #include "web/page_urenbank.h"
 #include "web/pages.h"
 #include "web/web.h"
@@ -21,6 +22,8 @@ static const struct route register_routes[] = {
 	{ "GET", "/organisaties/{code}", page_organisatie, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/verbanden/{code}", page_verband, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/netwerk", page_netwerk, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/organisaties/{code}/wijziging", page_register_org_wijziging, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/verbanden/{code}/afspraken", page_register_verband_afspraak, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/static/{name}", static_serve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };

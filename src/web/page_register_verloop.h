@@ -1,0 +1,20 @@
+/* page_register_verloop.h — the register over time on the organisation and
+ * verband pages (page_register_verloop.c): an organisation's validity,
+ * changes, kaders, planned reports and what waits for it; a verband's
+ * gastheer, documents, trekkers, meetings, evaluations, phased entries and
+ * join notices; and the forms that change them. */
+#ifndef SAMEN_WEB_PAGE_REGISTER_VERLOOP_H
+#define SAMEN_WEB_PAGE_REGISTER_VERLOOP_H
+#include <jansson.h>
+#include "web/pages.h"
+
+/* Sections of /organisaties/{code} for organisation org (as the register gives it). */
+void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org);
+/* POST /organisaties/{code}/wijziging: the beheerder changes it or records a herindeling. */
+int page_register_org_wijziging(struct request *rq, struct response *rs);
+/* Sections of /verbanden/{code} for verband v. */
+void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *v);
+/* POST /verbanden/{code}/afspraken: a document, meeting, evaluation or trekker. */
+int page_register_verband_afspraak(struct request *rq, struct response *rs);
+
+#endif

@@ -1,0 +1,269 @@
+// Governance as the seeds run it, in Chromium without JavaScript, on the
+// demo: a traject, organisation and verband as they stood on a date; the
+// stuurgroep changing a traject's fase from a date; the decision trail of a
+// traject (the OR asked with a term and advising before the college, errors
+// next to the field); an opdrachtgever's manager accepting and refusing
+// what waits for its consent in the urenbank. Everything stored is read
+// back through the API; every page passes axe (run on the same HTML in a
+// browser with JavaScript, which axe needs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from '../lib/server.mjs';
+import { launchBrowser, newPage, axeViolations } from '../lib/browser.mjs';
+import { tokenFor } from '../api/auth-helpers.mjs';
+
+const PW = 'Verloop-test-wachtwoord-1';
+const PT = '/proeftuinen/dt2012';
+let srv, browser;
+const tok = {};
+before(async () => {
+  [srv, browser] = await Promise.all([startServer({ demo: true }), launchBrowser()]);
+  const users = [
+    { naam: 'bv-stuurgroep-dsz', rol: 'stuurgroep', organisatie: 'GM0148', verband: 'dsz' },
+    { naam: 'bv-manager-dalfsen', rol: 'manager', organisatie: 'GM0148' },
+    { naam: 'bv-raadslid-dalfsen', rol: 'raadslid', organisatie: 'GM0148' },
+    { naam: 'bv-manager-dd', rol: 'manager', organisatie: 'GM0505' },
+    { naam: 'bv-manager-ad', rol: 'manager', organisatie: 'GM0482' },
+    { naam: 'bv-procesmanager', rol: 'procesmanager', organisatie: 'GM0505', verband: 'drechtsteden' },
+  ];
+  for (const u of users) {
+    const r = await srv.api('POST', '/api/v1/gebruikers', { ...u, wachtwoord: PW });
+    assert.equal(r.status, 201, r.text);
+  }
+  for (const n of ['bv-manager-dd', 'bv-procesmanager']) tok[n] = (await tokenFor(srv, n)).token;
+});
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function as(naam) {
+  const v = await newPage(browser, { javaScriptEnabled: false });
+  if (!naam) return v;
+  await v.page.goto(`${srv.url}/inloggen`);
+  await v.page.getByLabel('Naam').fill(naam);
+  await v.page.getByLabel('Wachtwoord').fill(PW);
+  await Promise.all([v.page.waitForNavigation(), v.page.getByRole('button', { name: 'Aanmelden' }).click()]);
+  return v;
+}
+
+async function submit(page, form, button = form.locator('button[type=submit]')) {
+  const [res] = await Promise.all([page.waitForNavigation(), button.click()]);
+  return res;
+}
+
+// axe runs in the page, so it needs JavaScript: the page as the no-JS
+// browser got it is served again, at its own address, to one that has it.
+async function axe(page, what) {
+  const url = page.url(), html = await page.content();
+  const { context, page: p } = await newPage(browser, { javaScriptEnabled: true });
+  await p.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await p.goto(url);
+  assert.deepEqual(await axeViolations(p), [], `axe on ${what}`);
+  await context.close();
+}
+
+test('a traject, an organisation and a verband as they stood on a date', async () => {
+  const { page, context } = await as(null);
+  // DSZ ICT: in besluitvorming in April 2012, implementatie from May (seed 000).
+  let r = await page.goto(`${srv.url}/trajecten/1?datum=2012-04-25`);
+  assert.equal(r.status(), 200);
+  let verloop = page.locator('section[aria-labelledby=kop-verloop]');
+  assert.match(await verloop.innerText(), /Wijzigingen van dit traject/);
+  assert.match(await page.locator('main').innerText(), /besluitvorming/i);
+  await axe(page, 'a traject on a date');
+  r = await page.goto(`${srv.url}/trajecten/1`);
+  const rows = await verloop.locator('tbody tr').allInnerTexts();
+  assert.ok(rows.some((t) => /implementatie/.test(t) && /2012/.test(t)), rows.join('\n'));
+  assert.ok(rows.some((t) => /eigenaar/.test(t) && /afdelingshoofden/i.test(t)), rows.join('\n'));
+  // The besluitvorming page of the traject: the no-go of May 2012.
+  await page.locator('a[href="/trajecten/1/besluitvorming"]').first().click();
+  assert.match(page.url(), /\/trajecten\/1\/besluitvorming$/);
+  assert.match(await page.locator('section[aria-labelledby=kop-stuurgroep]').innerText(), /niet akkoord \(no-go\)/);
+  assert.equal(await page.locator('form').filter({ hasText: 'Stap vastleggen' }).count(), 0, 'no form for anonymous visitors');
+  await axe(page, 'the decision trail of a traject');
+  // Dalfsen: what is planned for its raad, and the verband's afspraken.
+  r = await page.goto(`${srv.url}/organisaties/GM0148`);
+  assert.equal(r.status(), 200);
+  assert.match(await page.locator('main').innerText(), /december 2012/);
+  await axe(page, 'an organisation with its history');
+  r = await page.goto(`${srv.url}/verbanden/ssc-zwolle`);
+  assert.equal(r.status(), 200);
+  assert.match(await page.locator('main').innerText(), /convenant/i);
+  r = await page.goto(`${srv.url}/verbanden/staan`);
+  assert.match(await page.locator('main').innerText(), /Stuurgroep STAAN.*elke 6 weken/);
+  await axe(page, 'a verband with its documents, trekkers and meetings');
+  r = await page.goto(`${srv.url}/verbanden/dsz/besluitvorming`);
+  assert.equal(r.status(), 200);
+  await axe(page, 'the decision trail of a verband');
+  await context.close();
+});
+
+test('the stuurgroep changes a traject from a date; a date before its start is refused and nothing changes', async () => {
+  const { page, context } = await as('bv-stuurgroep-dsz');
+  const before = (await srv.api('GET', '/api/v1/trajecten/2/historie')).json;
+  await page.goto(`${srv.url}/trajecten/2`);
+  const form = page.locator('form[action="/trajecten/2/wijziging"]');
+  await axe(page, 'a traject with the change form');
+  await form.locator('#wijz-ingang').fill('1999-01-01');
+  await form.locator('#wijz-fase').selectOption('besluitvorming');
+  let res = await submit(page, form);
+  assert.ok([400, 422].includes(res.status()), `refused: ${res.status()}`);
+  assert.ok(await page.locator('[role=alert], .utrecht-alert').count() > 0, 'the reason is shown');
+  assert.equal(await page.locator('#wijz-fase').inputValue(), 'besluitvorming', 'the input is kept');
+  await axe(page, 'a refused change');
+  assert.deepEqual((await srv.api('GET', '/api/v1/trajecten/2/historie')).json, before);
+
+  await page.locator('#wijz-ingang').fill('2012-10-01');
+  await page.locator('#wijz-reden').fill('businesscase inkoop af');
+  res = await submit(page, page.locator('form[action="/trajecten/2/wijziging"]'));
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /\/trajecten\/2\?gelukt=wijziging$/);
+  const after = (await srv.api('GET', '/api/v1/trajecten/2/historie')).json;
+  assert.equal(after.length, before.length + 1);
+  const m = after.find((x) => x.ingangsdatum === '2012-10-01');
+  assert.equal(m.veld, 'fase');
+  assert.equal(m.waarde, 'besluitvorming');
+  assert.equal(m.reden, 'businesscase inkoop af');
+  // On a date before the change the old fase, after it the new one.
+  assert.equal((await srv.api('GET', '/api/v1/trajecten/2?datum=2012-09-30')).json.fase, 'businesscase');
+  assert.equal((await srv.api('GET', '/api/v1/trajecten/2?datum=2012-10-01')).json.fase, 'besluitvorming');
+  await context.close();
+});
+
+test('the decision trail: the OR is asked with a term and advises before the college decides', async () => {
+  const { page, context } = await as('bv-manager-dalfsen');
+  const url = `${srv.url}/trajecten/5/besluitvorming`;
+  await page.goto(url);
+  const row = () => page.locator('tr[data-organisatie=GM0148]');
+  assert.match(await row().innerText(), /advies vragen aan de ondernemingsraad/);
+  let form = page.locator('form[action="/trajecten/5/besluitvorming"]');
+  await axe(page, 'the decision trail with the form');
+  // The college before the OR: refused, the reason shown, nothing stored.
+  await form.locator('#stap-orgaan').selectOption('college');
+  await form.locator('#stap-organisatie').selectOption('GM0148');
+  await form.locator('#stap-datum').fill('2012-06-01');
+  await form.locator('#stap-uitkomst').selectOption('go');
+  let res = await submit(page, form);
+  assert.equal(res.status(), 422);
+  assert.match(await page.locator('main').innerText(), /ondernemingsraad/i);
+  await axe(page, 'a refused step');
+  let trail = (await srv.api('GET', '/api/v1/trajecten/5/besluitvorming')).json;
+  assert.equal(trail.organisaties.find((o) => o.organisatie === 'GM0148').college, null);
+
+  // The OR asked, without a term: the error is next to the field.
+  form = page.locator('form[action="/trajecten/5/besluitvorming"]');
+  await form.locator('#stap-orgaan').selectOption('or');
+  await form.locator('#stap-organisatie').selectOption('GM0148');
+  await form.locator('#stap-datum').fill('2012-06-01');
+  await form.locator('#stap-uitkomst').selectOption('advies-gevraagd');
+  res = await submit(page, form);
+  assert.equal(res.status(), 400);
+  assert.equal(await page.locator('#stap-termijn').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#stap-uitkomst').inputValue(), 'advies-gevraagd', 'the input is kept');
+  await page.locator('#stap-termijn').fill('2012-07-15');
+  res = await submit(page, page.locator('form[action="/trajecten/5/besluitvorming"]'));
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /\?gelukt=1$/);
+  assert.match(await row().innerText(), /uiterlijk 15 juli 2012/);
+  // On a day within the term the trail waits for the advice; today (the
+  // term long over) the college may decide without it.
+  await page.goto(`${url}?datum=2012-06-15`);
+  assert.match(await row().innerText(), /wacht op het advies/);
+  await page.goto(url);
+
+  // The advice, then the college.
+  form = page.locator('form[action="/trajecten/5/besluitvorming"]');
+  await form.locator('#stap-orgaan').selectOption('or');
+  await form.locator('#stap-organisatie').selectOption('GM0148');
+  await form.locator('#stap-datum').fill('2012-07-10');
+  await form.locator('#stap-uitkomst').selectOption('advies');
+  await form.locator('#stap-advies').selectOption('met-voorwaarden');
+  await submit(page, form);
+  assert.match(await row().innerText(), /met voorwaarden/);
+  assert.match(await row().innerText(), /besluit van het college/);
+  form = page.locator('form[action="/trajecten/5/besluitvorming"]');
+  await form.locator('#stap-orgaan').selectOption('college');
+  await form.locator('#stap-organisatie').selectOption('GM0148');
+  await form.locator('#stap-datum').fill('2012-07-17');
+  await form.locator('#stap-uitkomst').selectOption('go');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  trail = (await srv.api('GET', '/api/v1/trajecten/5/besluitvorming')).json;
+  const dalfsen = trail.organisaties.find((o) => o.organisatie === 'GM0148');
+  assert.deepEqual(dalfsen.or, { gevraagd: '2012-06-01', deadline: '2012-07-15', advies: 'met-voorwaarden', adviesDatum: '2012-07-10' });
+  assert.equal(dalfsen.college.uitkomst, 'go');
+  // Staphorst is not Dalfsen's to record: it is not offered.
+  assert.equal(await page.locator('#stap-organisatie option[value=GM0180]').count(), 0);
+  await context.close();
+
+  // A raadslid reads the trail but gets no form.
+  const rl = await as('bv-raadslid-dalfsen');
+  await rl.page.goto(url);
+  assert.equal(await rl.page.locator('form[action="/trajecten/5/besluitvorming"]').count(), 0);
+  await rl.context.close();
+});
+
+test('consent in the urenbank: the opdrachtgever accepts an inzet and refuses a merge (with a reason)', async () => {
+  const lokaal = async (org, titel) => {
+    const r = await srv.api('POST', `/api/v1${PT}/opdrachten`, { soort: 'lokaal', titel, opdrachtgevers: [{ organisatie: org }] });
+    assert.equal(r.status, 201, r.text);
+    return r.json.id;
+  };
+  const a = await lokaal('GM0482', 'Nota armoedebeleid Alblasserdam');
+  const b = await lokaal('GM0505', 'Nota armoedebeleid Dordrecht');
+  const vos = (await srv.api('GET', '/api/v1/medewerkers?organisatie=GM0505')).json.find((m) => m.naam === 'Marieke Vos').id;
+  let r = await srv.api('POST', `/api/v1${PT}/opdrachten/${a}/inzet`, { medewerker: vos, minuten: 600 }, { token: tok['bv-manager-dd'] });
+  assert.equal(r.status, 202, r.text);
+  const inzetReq = r.json.id;
+  r = await srv.api('POST', `/api/v1${PT}/opdrachten/${a}/samenvoegen`, { met: b, titel: 'Armoedebeleid samen' }, { token: tok['bv-procesmanager'] });
+  assert.equal(r.status, 202, r.text);
+  const merge = r.json.id;
+
+  const { page, context } = await as('bv-manager-ad');
+  await page.goto(`${srv.url}${PT}`);
+  await page.getByRole('link', { name: 'Instemming' }).first().click();
+  assert.match(page.url(), /\/proeftuinen\/dt2012\/instemmingen$/);
+  const waiting = page.locator('section[aria-labelledby=kop-wacht]');
+  assert.match(await waiting.innerText(), /Marieke Vos/);
+  assert.match(await waiting.innerText(), /Samenvoegen van opdracht/);
+  await axe(page, 'the consent page');
+
+  // Accept the inzet: it is made and commits Alblasserdam's hours.
+  let form = page.locator(`form[action="${PT}/instemmingen/inzet/${inzetReq}"]`);
+  let res = await submit(page, form, form.getByRole('button', { name: 'Akkoord' }));
+  assert.equal(res.status(), 200);
+  assert.match(await page.locator('[role=status]').innerText(), /instemming is vastgelegd/);
+  const op = (await srv.api('GET', `/api/v1${PT}/opdrachten/${a}`)).json;
+  assert.equal(op.inzet.length, 1);
+  assert.equal(op.inzet[0].medewerker, vos);
+
+  // Refusing without a reason: the error next to the field; nothing answered.
+  form = page.locator(`form[action="${PT}/instemmingen/samenvoeging/${merge}"]`);
+  res = await submit(page, form, form.getByRole('button', { name: 'Weigeren' }));
+  assert.equal(res.status(), 400);
+  assert.equal(await page.locator(`#reden-samenvoeging-${merge}`).getAttribute('aria-invalid'), 'true');
+  await axe(page, 'a refusal without a reason');
+  r = (await srv.api('GET', `/api/v1${PT}/instemmingen`)).json.find((x) => x.soort === 'samenvoeging' && x.id === merge);
+  assert.equal(r.status, 'gevraagd');
+  await page.locator(`#reden-samenvoeging-${merge}`).fill('eigen accenten in het armoedebeleid');
+  form = page.locator(`form[action="${PT}/instemmingen/samenvoeging/${merge}"]`);
+  res = await submit(page, form, form.getByRole('button', { name: 'Weigeren' }));
+  assert.equal(res.status(), 200);
+  r = (await srv.api('GET', `/api/v1${PT}/instemmingen`)).json.find((x) => x.soort === 'samenvoeging' && x.id === merge);
+  assert.equal(r.status, 'geweigerd');
+  assert.equal((await srv.api('GET', `/api/v1${PT}/opdrachten/${a}`)).json.status, 'open', 'nothing merged');
+  assert.match(await page.locator('section[aria-labelledby=kop-wacht]').innerText(), /Er wacht niets op uw antwoord/);
+
+  // Ending the inzet, from the same page.
+  const inzetId = op.inzet[0].id;
+  form = page.locator(`form[action="${PT}/inzet/${inzetId}/beeindigen"]`);
+  await form.locator(`#reden-inzet-${inzetId}`).fill('de nota is klaar');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  const ended = (await srv.api('GET', `/api/v1${PT}/opdrachten/${a}`)).json.inzet[0];
+  assert.equal(ended.status, 'afgesloten');
+  assert.equal(ended.beeindigd.reden, 'de nota is klaar');
+  await axe(page, 'the consent page after answering');
+  await context.close();
+});
