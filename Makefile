@@ -4,6 +4,8 @@
 #   make check    install what is missing, build with ASan+UBSan, run every test
 #   make test     the same as check
 #   make bench    install the peer tools, then the benchmarks (not part of check)
+#   make fuzz     build the fuzz targets (clang, libFuzzer, ASan+UBSan) and run
+#                 each FUZZ_RUNS times (default 10 million; make check runs each briefly)
 #   make format   install clang-format when missing, then format src and tests/unit
 #   make clean    remove build/
 # Every target installs what it needs (scripts/deps.sh), so each works on a
@@ -11,8 +13,10 @@
 
 CC      ?= cc
 B       ?= build
-PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter
-WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Werror
+PKGS    := libmicrohttpd jansson sqlite3 libsodium gnutls libical xlsxwriter cairo pangocairo fontconfig
+# Route tables (src/http/request.h) are positional and end in fields only the
+# API describes; a page's route leaves them out, so missing initializers are not an error.
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wno-unused-parameter -Wno-missing-field-initializers -Werror
 CSTD    := -std=c17 -D_DEFAULT_SOURCE -D_GNU_SOURCE
 INC      = -Isrc -I$(B)/gen
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -23,13 +27,13 @@ OPT_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/report/*.c src/http/*.c src/web/*.c src/cli/*.c))
-EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json data/gemeenten.csv data/iv3-taakvelden.csv demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json \
+EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json src/http/openapi-parameters.json data/gemeenten.csv data/iv3-taakvelden.csv demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json \
             node_modules/@utrecht/component-library-css/dist/index.css \
             node_modules/@utrecht/design-tokens/dist/index.css
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 HDRS     := $(wildcard src/*/*.h)
 
-.PHONY: all demo check test bench deps deps-check clean format
+.PHONY: all demo check test bench fuzz deps deps-check clean format
 all: deps
 	@$(MAKE) --no-print-directory $(B)/samen
 
@@ -42,6 +46,10 @@ deps-check:
 $(B)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(CC) -std=c17 -O1 -Wall -Wextra -Werror -o $@ $<
+# libical's strict check of an iCalendar text, for the agenda tests.
+$(B)/tools/icalcheck: tools/icalcheck.c
+	@mkdir -p $(@D)
+	$(CC) -std=c17 -O1 -Wall -Wextra -Werror $(shell pkg-config --cflags libical 2>/dev/null) -o $@ $< $(shell pkg-config --libs libical 2>/dev/null)
 $(B)/gen/embedded.c: $(B)/tools/embed $(EMBED_IN)
 	@mkdir -p $(@D)
 	$(B)/tools/embed $(EMBED_IN) > $@.tmp && mv $@.tmp $@
@@ -79,12 +87,39 @@ $(B)/asan/tests/%: $(B)/asan/obj/tests/unit/%.o $(B)/asan/libsamen.a
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -o $@ $^ $(PKGLIBS) -lcmocka
 
+# Fuzz targets (tests/fuzz/fuzz_*.c): the library once more, by clang with
+# libFuzzer's coverage and ASan+UBSan; seeds in tests/fuzz/corpus/<target>.
+FUZZ_CC     ?= clang
+FUZZ_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC    := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN    := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+FUZZ_LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/report/*.c src/http/*.c)
+FUZZ_LIB_OBJ := $(patsubst %.c,$(B)/fuzz/obj/%.o,$(FUZZ_LIB_SRC)) $(B)/fuzz/obj/$(B)/gen/embedded.o
+$(B)/fuzz/obj/%.o: %.c $(HDRS) $(B)/gen/version.h
+	@mkdir -p $(@D)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(CSTD) $(WARN) -Wno-format-nonliteral $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(INC) -Itests/fuzz $(PKGCF) -c -o $@ $<
+$(B)/fuzz/libsamen.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@; ar rcs $@ $^
+$(B)/fuzz/%: $(B)/fuzz/obj/tests/fuzz/%.o $(B)/fuzz/libsamen.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKGLIBS)
+
+.SECONDARY: $(patsubst tests/fuzz/%.c,$(B)/fuzz/obj/tests/fuzz/%.o,$(FUZZ_SRC))
+FUZZ_RUNS ?= 10000000
+fuzz: deps-check
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for t in $(FUZZ_BIN); do n=$$(basename $$t); mkdir -p $(B)/fuzz/corpus/$$n; \
+	  echo "fuzz $$n: $(FUZZ_RUNS) runs"; \
+	  $$t -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=$(B)/fuzz/ \
+	    $(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n > $(B)/fuzz/$$n.log 2>&1; rc=$$?; \
+	  grep -E '^Done|ERROR|SUMMARY|executed_units|Test unit' $(B)/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; done
+
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/samen
 	$(B)/samen demo --db $(B)/demo.db --port $${PORT:-8080}
 
 check: deps-check
-	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN) $(B)/tools/icalcheck $(FUZZ_BIN)
 	@B=$(B) tests/run.sh
 
 test: check

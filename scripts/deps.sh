@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what samen needs to build, test and run, when it is missing.
 #   scripts/deps.sh build   — compiler and libraries
-#   scripts/deps.sh check   — also Chromium and the npm packages for the browser tests
+#   scripts/deps.sh check   — also Chromium and the npm packages for the browser tests, and
+#                             clang with libFuzzer (libclang-rt-dev) for the fuzz targets
 #   scripts/deps.sh bench   — also the peer tools the benchmarks compare with
 #   scripts/deps.sh format  — clang-format only (make format)
 # Only Debian packages and npm packages; nothing is downloaded from anywhere else.
@@ -10,9 +11,10 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 
 pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev
-      libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev nodejs)
+      libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
+      fonts-dejavu-core nodejs)
 case $what in
-  check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils) ;;
+  check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils clang libclang-rt-dev) ;;
   bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils) ;;
   format) pkgs=(clang-format) ;;
 esac

@@ -3,6 +3,7 @@
 #   unit:    build/asan/tests/test_*   (cmocka)
 #   api:     tests/api/*.test.mjs      (node --test; a real server per file)
 #   browser: tests/browser/*.test.mjs  (node --test; Chromium via playwright-core)
+#   fuzz:    build/fuzz/fuzz_*          (libFuzzer, a few seconds each; make fuzz runs them long)
 # SAMEN_BIN points the JavaScript tests at the binary under test.
 set -u
 cd "$(dirname "$0")/.."
@@ -24,6 +25,21 @@ for t in "$B"/asan/tests/test_*; do
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # crashed or sanitizer report
   passed=$((passed + p)); failed=$((failed + f))
   if [ "$f" -ne 0 ]; then echo "FAIL $name"; sed 's/^/    /' "$log/$name.log" | tail -40; else echo "ok   $name ($p)"; fi
+done
+
+# Fuzz targets (make fuzz runs them long): each briefly from its seeds, a
+# crash or sanitizer report fails it. New inputs go to a scratch directory.
+for t in "$B"/fuzz/fuzz_*; do
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  scratch=$(mktemp -d)
+  if timeout -k 10 120 "$t" -max_total_time="${FUZZ_SECONDS:-5}" -max_len=65536 -timeout=30 -rss_limit_mb=2048 -artifact_prefix="$log/$name-" \
+       "$scratch" "tests/fuzz/corpus/$name" > "$log/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "ok   $name ($(grep -oE 'Done [0-9]+ runs' "$log/$name.log" | grep -oE '[0-9]+') runs)"
+  else
+    failed=$((failed + 1)); echo "FAIL $name"; grep -E 'ERROR|SUMMARY|Test unit written' "$log/$name.log" | head -5 | sed 's/^/    /'
+  fi
+  rm -rf "$scratch"
 done
 
 run_node() { # $1 = suite name, rest = files

@@ -47,6 +47,9 @@ int cmd_gebruiker(int argc, char **argv);
 int cmd_proeftuin(int argc, char **argv);
 /* samen uren import …: its own options (cmd_urenbank_uren.c). */
 int cmd_uren(int argc, char **argv);
+/* samen backup and samen herstel: their own options (cmd_backup.c). */
+int cmd_backup(int argc, char **argv);
+int cmd_herstel(int argc, char **argv);
 /* samen rapport … (agenda 0) and samen agenda … (agenda 1): its own options (cmd_rapportage.c). */
 int cmd_rapport(int argc, char **argv, int agenda);
 struct store;

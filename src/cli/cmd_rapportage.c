@@ -1,19 +1,20 @@
 /* samen rapport | samen agenda — the stand-van-zaken report and the
  * iCalendar feed of an organisation, from the command line of the server
  * (the same text as GET /api/v1/rapporten/stand-van-zaken and
- * GET /api/v1/agenda.ics). */
+ * GET /api/v1/agenda). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <stdlib.h>
 #include "cli/cli.h"
 #include "report/agenda.h"
 #include "report/rapportage.h"
 #include "store/store.h"
 
 static const char usage_rapport[] =
-	"Gebruik: samen rapport --db BESTAND --organisatie CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD [--formaat html|md]\n"
+	"Gebruik: samen rapport --db BESTAND --organisatie CODE --van JJJJ-MM-DD --tot JJJJ-MM-DD [--formaat html|md|pdf]\n"
 	"  de stand van zaken bestuurlijke samenwerking van de organisatie over de periode naar stdout\n"
 	"  (html: een volledig document om af te drukken, met /static/rapport.css; md: Markdown)\n";
 static const char usage_agenda[] = "Gebruik: samen agenda --db BESTAND --organisatie CODE\n"
@@ -43,8 +44,8 @@ static int parse(int argc, char **argv, struct rap_opts *o, int agenda)
 			usage);
 		return 2;
 	}
-	if (o->formaat && strcmp(o->formaat, "html") && strcmp(o->formaat, "md")) {
-		fprintf(stderr, "samen: --formaat moet html of md zijn\n");
+	if (o->formaat && strcmp(o->formaat, "html") && strcmp(o->formaat, "md") && strcmp(o->formaat, "pdf")) {
+		fprintf(stderr, "samen: --formaat moet html, md of pdf zijn\n");
 		return 2;
 	}
 	return 0;
@@ -96,7 +97,13 @@ int cmd_rapport(int argc, char **argv, int agenda)
 	buf_init(&out, 0);
 	int rc = 0;
 	if (agenda) {
-		if (agenda_build(s, o.organisatie, time(NULL), &out, &p) < 0) {
+		/* The UIDs end in the public host name: SAMEN_HOST, as the server
+		 * uses it, or this machine's name. */
+		char host[256] = "", name[256] = "";
+		if (agenda_host(getenv("SAMEN_HOST"), host, sizeof(host)) < 0 &&
+		    (gethostname(name, sizeof(name) - 1) < 0 || agenda_host(name, host, sizeof(host)) < 0))
+			snprintf(host, sizeof(host), "localhost");
+		if (agenda_build(s, o.organisatie, host, time(NULL), &out, &p) < 0) {
 			print_problem(&p);
 			rc = 1;
 		}
@@ -106,9 +113,11 @@ int cmd_rapport(int argc, char **argv, int agenda)
 			print_problem(&p);
 			rc = 1;
 		} else {
-			struct rapportage_html_options opt = { 1, NULL, NULL };
-			int md = o.formaat && !strcmp(o.formaat, "md");
-			if ((md ? rapportage_markdown(doc, &out) : rapportage_html(doc, &opt, &out)) < 0) {
+			struct rapportage_html_options opt = { 1, NULL, NULL, NULL };
+			int md = o.formaat && !strcmp(o.formaat, "md"), pdf = o.formaat && !strcmp(o.formaat, "pdf");
+			if ((pdf  ? rapportage_pdf(doc, &out)
+			     : md ? rapportage_markdown(doc, &out)
+				  : rapportage_html(doc, &opt, &out)) < 0) {
 				fprintf(stderr, "samen: het rapport kon niet worden opgemaakt\n");
 				rc = 1;
 			}

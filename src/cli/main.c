@@ -33,6 +33,10 @@ static const char usage[] =
 	"         mijlpalen en wettelijke deadlines als iCalendar (voor Outlook en andere agenda's)\n"
 	"  kwaliteitskaart import|export --db BESTAND --organisatie CODE …\n"
 	"         de kwaliteitskaart van een organisatie inlezen (CSV, alles of niets) of uitvoeren (csv|xlsx|json)\n"
+	"  backup --db BESTAND --naar KOPIE\n"
+	"         een gecontroleerde kopie van de database, ook terwijl de server draait (docs/backup.md)\n"
+	"  herstel --van KOPIE --db BESTAND [--vervang]\n"
+	"         een kopie van 'samen backup' gecontroleerd terugzetten\n"
 	"  audit  --db BESTAND\n"
 	"         het auditlog als JSON-regels (tijdstempel, actor, actie, object, resultaat, oorsprong)\n"
 	"  help   deze tekst\n"
@@ -63,6 +67,10 @@ int main(int argc, char **argv)
 		return cmd_proeftuin(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "uren")) /* its own options: cmd_urenbank_uren.c */
 		return cmd_uren(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "backup")) /* its own options: cmd_backup.c */
+		return cmd_backup(argc - 2, argv + 2);
+	if (!strcmp(argv[1], "herstel"))
+		return cmd_herstel(argc - 2, argv + 2);
 	if (!strcmp(argv[1], "rapport") || !strcmp(argv[1], "agenda")) /* its own options: cmd_rapportage.c */
 		return cmd_rapport(argc - 2, argv + 2, !strcmp(argv[1], "agenda"));
 	static const struct {

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include "core/date.h"
@@ -74,4 +75,49 @@ void date_format(int32_t days, char out[DATE_TEXT_LEN])
 	out[10] = '\0';
 }
 
-int32_t date_today(void) { return (int32_t)(time(NULL) / 86400); }
+/* The last Sunday of month m of year y, as a day number. */
+static int32_t last_sunday(int y, int m)
+{
+	int32_t last = date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+	/* Day 0 (1970-01-01) was a Thursday: (day + 4) % 7 is 0 on a Sunday. */
+	int wd = (int)(((last + 4) % 7 + 7) % 7);
+	return last - wd;
+}
+
+int date_amsterdam_offset(int64_t t)
+{
+	int32_t day = (int32_t)((t >= 0 ? t : t - 86399) / 86400);
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	/* EU summer time: from 01:00 UTC on the last Sunday of March to 01:00
+	 * UTC on the last Sunday of October. */
+	int64_t start = (int64_t)last_sunday(y, 3) * 86400 + 3600, end = (int64_t)last_sunday(y, 10) * 86400 + 3600;
+	return t >= start && t < end ? 7200 : 3600;
+}
+
+int32_t date_at(int64_t t)
+{
+	int64_t local = t + date_amsterdam_offset(t);
+	return (int32_t)((local >= 0 ? local : local - 86399) / 86400);
+}
+
+int32_t date_today(void) { return date_at((int64_t)time(NULL)); }
+
+int date_local_text(const char *utc, char *out, size_t len)
+{
+	int y, mo, d, h, mi, s;
+	char z;
+	if (!utc || sscanf(utc, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 || z != 'Z' || h > 23 ||
+	    mi > 59 || s > 60) {
+		snprintf(out, len, "%s", utc ? utc : "");
+		return -1;
+	}
+	int64_t t = (int64_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	int64_t local = t + date_amsterdam_offset(t);
+	int32_t day = date_at(t);
+	int64_t sec = local - (int64_t)day * 86400;
+	char dt[DATE_TEXT_LEN];
+	date_format(day, dt);
+	snprintf(out, len, "%s %02d:%02d:%02d", dt, (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
+	return 0;
+}

@@ -84,9 +84,14 @@ static int skip_value(struct scan *sc, int depth)
 				return -1;
 		}
 	}
-	while (sc->i < sc->len && !strchr(",]} \t\r\n", sc->s[sc->i]))
+	/* A number, true, false or null: up to a delimiter. memchr, not strchr,
+	 * so that a NUL byte is no delimiter; a scalar of no characters is no
+	 * value, and stopping there keeps a caller's loop from going round
+	 * without progress (found by fuzzing: an index of 10^8 on "[\0]"). */
+	size_t start = sc->i;
+	while (sc->i < sc->len && !memchr(",]} \t\r\n", sc->s[sc->i], 7))
 		sc->i++;
-	return 0;
+	return sc->i > start ? 0 : -1;
 }
 
 int jsonpos_line(const char *text, size_t len, const char *path)

@@ -48,6 +48,17 @@
  *   instemmen           ja        -                  -            eigen org  -          -        -
  *     (als opdrachtgever: met een samenvoeging of een inzet die eigen
  *     trekkingsrechten gebruikt)
+ *   uren-inzien         ja        als urenbank-      -            eigen org  eigen      -        -
+ *     (per persoon en             beheren                         en goed-   record
+ *     dag; anders totalen)                                        keurders
+ *
+ * Four eyes (policy_allows_entry): uren-goedkeuren of one entry is for the
+ * manager of a principal other than the organisation of the medewerker
+ * who worked, because approving credits that organisation; only when
+ * that organisation is the sole principal, so that nothing moves, does its
+ * own manager approve. uren-inzien of one entry is for the person, the
+ * managers of their organisation and of those who must approve it, the
+ * proeftuin's process manager and the beheerder.
  *
  * "Eigen proeftuin of verband": the verband an actor is scoped to is the
  * proeftuin itself, or the verband that proeftuin belongs to (struct
@@ -107,6 +118,7 @@ const char *const policy_action_names[] = { "lezen",
 					    "matchen",
 					    "besluit-vastleggen",
 					    "instemmen",
+					    "uren-inzien",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -210,6 +222,10 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 	case ACT_CONSENT:
 		/* The principal's own manager: its drawing rights. */
 		return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_HOURS_READ:
+		/* Without the entry: the managers of org and the process manager
+		 * (policy_allows_entry decides on one entry). */
+		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:
@@ -230,5 +246,40 @@ int policy_allows_record(const struct actor *a, enum action action, const char *
 		/* Everyone may see their own personal data (AVG inzage). */
 		return policy_allows(a, action, org, NULL) || (medewerker > 0 && own);
 	default: return policy_allows(a, action, org, NULL);
+	}
+}
+
+int policy_entry_approver(const struct policy_entry *e, const char *org)
+{
+	if (!org || !org[0])
+		return 0;
+	int principal = 0, others = 0;
+	for (int i = 0; i < e->nprincipals; i++) {
+		if (!strcmp(e->principals[i], org))
+			principal = 1;
+		if (!e->staff_org || strcmp(e->principals[i], e->staff_org))
+			others = 1;
+	}
+	if (!principal)
+		return 0;
+	return (e->staff_org && strcmp(org, e->staff_org)) || !others;
+}
+
+int policy_allows_entry(const struct actor *a, enum action action, const struct policy_entry *e)
+{
+	const struct policy_target t = { e->staff_org, e->verband, e->proeftuin };
+	if (a->role == ROLE_NONE)
+		return 0;
+	if (a->role == ROLE_BEHEERDER)
+		return 1;
+	switch (action) {
+	case ACT_HOURS_APPROVE: return a->role == ROLE_MANAGER && policy_entry_approver(e, a->org);
+	case ACT_HOURS_READ:
+		if (a->medewerker > 0 && a->medewerker == e->medewerker)
+			return 1;
+		if (policy_allows_in(a, ACT_HOURS_READ, &t))
+			return 1;
+		return a->role == ROLE_MANAGER && policy_entry_approver(e, a->org);
+	default: return policy_allows_in(a, action, &t);
 	}
 }

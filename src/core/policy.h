@@ -60,6 +60,7 @@ enum action {
 	ACT_MATCHING,           /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
 	ACT_DECISION_RECORD,    /* record a step of org's own bodies (OR, college, raad) in verband's trail, its kaders */
 	ACT_CONSENT,            /* consent, for principal org, to a merge or an inzet that uses its drawing rights */
+	ACT_HOURS_READ,         /* a person's booked hours per day, with descriptions and approvers (policy_allows_entry) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */
@@ -86,6 +87,35 @@ int policy_allows(const struct actor *a, enum action action, const char *org, co
  * anyone signed in on the record linked to their account. Other actions
  * as policy_allows. */
 int policy_allows_record(const struct actor *a, enum action action, const char *org, long long medewerker);
+
+/* One hour entry, for the four-eyes rule and the privacy of booked hours:
+ * who worked (the medewerker and their organisation, which brings the
+ * hours), for whom (the opdracht's principals) and where. */
+struct policy_entry {
+	const char *staff_org;         /* the organisation of the medewerker */
+	long long medewerker;          /* the medewerker's id */
+	const char *const *principals; /* the principals' codes */
+	int nprincipals;
+	const char *verband;   /* of the proeftuin (may be NULL) */
+	const char *proeftuin; /* the proeftuin's code */
+};
+/* Whether org is one whose manager approves this entry (four eyes): a
+ * principal other than the staff member's organisation, since approving
+ * credits that organisation; only when the own organisation is the sole
+ * principal (nothing moves) does it approve itself. */
+int policy_entry_approver(const struct policy_entry *e, const char *org);
+/* Decides whether actor may do action on one hour entry:
+ *  ACT_HOURS_APPROVE  approve it: the manager of an approver
+ *                     (policy_entry_approver), and the beheerder;
+ *  ACT_HOURS_READ     see who worked, on which day, what and who reviewed
+ *                     it: the person (actor.medewerker), the managers of
+ *                     their organisation and of the approvers, the
+ *                     proeftuin's process manager and the beheerder.
+ *                     Everyone else sees totals per organisation and
+ *                     opdracht. With no principals (nprincipals 0) it
+ *                     decides on all the person's hours in the proeftuin.
+ * Other actions: policy_allows_in with { staff_org, verband, proeftuin }. */
+int policy_allows_entry(const struct actor *a, enum action action, const struct policy_entry *e);
 
 extern const char *const policy_role_names[];  /* indexed by enum role; [0] = "anoniem" */
 enum role policy_role_parse(const char *name); /* ROLE_NONE when unknown */

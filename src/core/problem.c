@@ -48,9 +48,11 @@ const char *problem_title(int status)
 	case 409: return "Bestaat al";
 	case 412: return "Voorwaarde niet vervuld";
 	case 413: return "Verzoek te groot";
+	case 414: return "Adres te lang";
 	case 415: return "Verkeerd inhoudstype";
 	case 422: return "Niet toegestaan door een regel";
 	case 429: return "Te veel pogingen";
+	case 431: return "Kopregels te groot";
 	case 503: return "Tijdelijk niet beschikbaar";
 	default: return "Interne fout";
 	}

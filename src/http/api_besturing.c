@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "store/besturing.h"
 #include "store/register.h"
@@ -246,8 +247,11 @@ static int get_surveys(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_survey_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_survey_page(rq->store, req_query(rq, "verband"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_survey(struct request *rq, struct response *rs)
 {
@@ -278,8 +282,11 @@ static int get_scorings(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_scoring_list(rq->store, req_query(rq, "verband"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_scoring_page(rq->store, req_query(rq, "verband"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_scoring(struct request *rq, struct response *rs)
 {
@@ -386,8 +393,11 @@ static int get_decisions(struct request *rq, struct response *rs)
 					       req_query(rq, "tot") };
 	if (query_id(rq, "traject", &f.traject, &p) < 0)
 		return api_problem(rs, &p);
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_traject_decisions(struct request *rq, struct response *rs)
 {
@@ -398,8 +408,11 @@ static int get_traject_decisions(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct besturing_decision_filter f = { id, NULL, NULL, NULL, NULL, NULL };
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_verband_decisions(struct request *rq, struct response *rs)
 {
@@ -407,8 +420,11 @@ static int get_verband_decisions(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct besturing_decision_filter f = { 0, req_param(rq, "code"), NULL, NULL, NULL, NULL };
-	int r = besturing_decision_list(rq->store, &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_decision_page(rq->store, &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_traject_roles(struct request *rq, struct response *rs)
 {
@@ -418,16 +434,22 @@ static int get_traject_roles(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_role_list(rq->store, NULL, id, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_role_page(rq->store, NULL, id, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_verband_roles(struct request *rq, struct response *rs)
 {
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = besturing_role_list(rq->store, req_param(rq, "code"), 0, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = besturing_role_page(rq->store, req_param(rq, "code"), 0, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 static int get_notices(struct request *rq, struct response *rs)
 {
@@ -449,66 +471,86 @@ static int get_progress(struct request *rq, struct response *rs)
 
 #define TAG "besturing"
 const struct route api_besturing_routes[] = {
-	{ "POST", "/api/v1/verkenningen", post_survey, TAG, "Verkenningsronde starten", "Verkenning", "Verkenning", NULL, 1 },
-	{ "GET", "/api/v1/verkenningen", get_surveys, TAG, "Verkenningsrondes", NULL, "[Verkenning]", "verband", 0 },
-	{ "GET", "/api/v1/verkenningen/{code}", get_survey, TAG, "Eén verkenningsronde", NULL, "Verkenning", NULL, 0 },
+	{ "POST", "/api/v1/verkenningen", post_survey, TAG, "Verkenningsronde starten", "Verkenning", "Verkenning", NULL, 1,
+	  "startVerkenning", NULL, 0 },
+	{ "GET", "/api/v1/verkenningen", get_surveys, TAG, "Verkenningsrondes", NULL, "[Verkenning]", "verband", 0,
+	  "lijstVerkenningen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/verkenningen/{code}", get_survey, TAG, "Eén verkenningsronde", NULL, "Verkenning", NULL, 0,
+	  "haalVerkenning", NULL, ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/verkenningen/{code}/antwoorden", put_answer, TAG,
-	  "Antwoord van een partner op één taakveld (vervangt een eerder antwoord)", "Antwoord", "Antwoord", NULL, 0 },
-	{ "GET", "/api/v1/verkenningen/{code}/antwoorden", get_answers, TAG, "Alle antwoorden", NULL, "[Antwoord]", NULL, 0 },
+	  "Antwoord van een partner op één taakveld (vervangt een eerder antwoord)", "Antwoord", "Antwoord", NULL, 0,
+	  "zetVerkenningAntwoord", NULL, 0 },
+	{ "GET", "/api/v1/verkenningen/{code}/antwoorden", get_answers, TAG, "Alle antwoorden", NULL, "[Antwoord]", NULL, 0,
+	  "lijstVerkenningAntwoorden", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/verkenningen/{code}/uitslag", get_survey_result, TAG, "Taakvelden in rangorde", NULL,
-	  "VerkenningUitslag", NULL, 0 },
+	  "VerkenningUitslag", NULL, 0, "haalVerkenningUitslag",
+	  "De taakvelden van de ronde in rangorde van de antwoorden (knelpunt, meerwaarde, snel resultaat).", ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/verkenningen/{code}/keuze", put_choice, TAG, "De gekozen taakvelden vastleggen", "Keuze", "Verkenning",
-	  NULL, 0 },
+	  NULL, 0, "zetVerkenningKeuze", NULL, 0 },
 	{ "POST", "/api/v1/scoringen", post_scoring, TAG, "Scoring van kandidaat-taakvelden starten", "Scoring", "Scoring", NULL,
-	  1 },
-	{ "GET", "/api/v1/scoringen", get_scorings, TAG, "Scoringen", NULL, "[Scoring]", "verband", 0 },
-	{ "GET", "/api/v1/scoringen/{code}", get_scoring, TAG, "Eén scoring", NULL, "Scoring", NULL, 0 },
+	  1, "startScoring", NULL, 0 },
+	{ "GET", "/api/v1/scoringen", get_scorings, TAG, "Scoringen", NULL, "[Scoring]", "verband", 0, "lijstScoringen", NULL,
+	  ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/scoringen/{code}", get_scoring, TAG, "Eén scoring", NULL, "Scoring", NULL, 0, "haalScoring", NULL,
+	  ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/scoringen/{code}/scores", put_score, TAG, "Score(s) van een partner op een taakveld", "Score",
-	  "PartnerScores", NULL, 0 },
+	  "PartnerScores", NULL, 0, "zetScores", NULL, 0 },
 	{ "GET", "/api/v1/scoringen/{code}/scores", get_scores, TAG, "Alle scores per partner en taakveld", NULL,
-	  "[PartnerScores]", NULL, 0 },
+	  "[PartnerScores]", NULL, 0, "lijstScores", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/scoringen/{code}/uitslag", get_scoring_result, TAG,
-	  "Per taakveld gemiddelde, laagste partner, spreiding, klasse en ontbrekende scores", NULL, "ScoringUitslag", NULL, 0 },
+	  "Per taakveld gemiddelde, laagste partner, spreiding, klasse en ontbrekende scores", NULL, "ScoringUitslag", NULL, 0,
+	  "haalScoringUitslag",
+	  "Per taakveld het gewogen gemiddelde, de laagste score, de spreiding en de klasse (zeer-kansrijk, kansrijk, "
+	  "kansrijk-op-termijn, niet-kansrijk), en welke scores nog ontbreken.",
+	  ROUTE_PUBLIC },
 	{ "PUT", "/api/v1/scoringen/{code}/drempels", put_thresholds, TAG, "Drempels van de klassen instellen", "Drempels",
-	  "Scoring", NULL, 0 },
+	  "Scoring", NULL, 0, "zetScoringDrempels", NULL, 0 },
 	{ "PUT", "/api/v1/scoringen/{code}/eigenaren/{taakveld}", put_owners, TAG, "Eigenaren van een taakveld", "Eigenaren",
-	  "Eigenaren", NULL, 0 },
+	  "Eigenaren", NULL, 0, "zetTaakveldEigenaren", NULL, 0 },
 	{ "PUT", "/api/v1/trajecten/{id}/businesscase", put_bc, TAG, "Businesscase vastleggen (vervangt de vorige)",
-	  "Businesscase", "Businesscase", NULL, 0 },
-	{ "GET", "/api/v1/trajecten/{id}/businesscase", get_bc, TAG, "Businesscase, doorgerekend", NULL, "Businesscase", NULL,
-	  0 },
+	  "Businesscase", "Businesscase", NULL, 0, "zetBusinesscase", NULL, 0 },
+	{ "GET", "/api/v1/trajecten/{id}/businesscase", get_bc, TAG, "Businesscase, doorgerekend", NULL, "Businesscase", NULL, 0,
+	  "haalBusinesscase",
+	  "De businesscase met per organisatie het netto resultaat, de netto contante waarde en het terugverdienjaar, en het "
+	  "oordeel over de hele periode.",
+	  ROUTE_PUBLIC },
 	{ "POST", "/api/v1/trajecten/{id}/mijlpalen", post_milestone, TAG, "Mijlpaal toevoegen", "NieuweMijlpaal", "Mijlpaal",
-	  NULL, 1 },
+	  NULL, 1, "maakMijlpaal", NULL, 0 },
 	{ "GET", "/api/v1/trajecten/{id}/mijlpalen", get_traject_milestones, TAG, "Mijlpalen van een traject", NULL, "[Mijlpaal]",
-	  "status,datum", 0 },
+	  "status:mijlpaal,datum", 0, "lijstTrajectMijlpalen", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/trajecten/{id}/mijlpalen/{mid}", get_milestone, TAG, "Eén mijlpaal, beoordeeld op een datum", NULL,
-	  "Mijlpaal", "datum", 0 },
+	  "Mijlpaal", "datum", 0, "haalMijlpaal", NULL, ROUTE_PUBLIC },
 	{ "POST", "/api/v1/trajecten/{id}/mijlpalen/{mid}/gereed", post_done, TAG, "Mijlpaal gereed melden", "Gereed", "Mijlpaal",
-	  NULL, 0 },
+	  NULL, 0, "meldMijlpaalGereed", NULL, 0 },
 	{ "POST", "/api/v1/trajecten/{id}/mijlpalen/{mid}/uitstel", post_postpone, TAG,
-	  "Mijlpaal uitstellen (de oude deadline en reden blijven bewaard)", "Uitstel", "Mijlpaal", NULL, 0 },
-	{ "GET", "/api/v1/mijlpalen", get_milestones, TAG, "Mijlpalen, te filteren op status op een datum", NULL, "[Mijlpaal]",
-	  "status,datum,organisatie,verband,traject,van,tot", 0 },
-	{ "POST", "/api/v1/trajecten/{id}/besluiten", post_decision_traject, TAG, "Besluit over een traject", "NieuwBesluit",
-	  "Besluit", NULL, 1 },
-	{ "GET", "/api/v1/trajecten/{id}/besluiten", get_traject_decisions, TAG, "Besluiten over een traject", NULL, "[Besluit]",
+	  "Mijlpaal uitstellen (de oude deadline en reden blijven bewaard)", "Uitstel", "Mijlpaal", NULL, 0, "stelMijlpaalUit",
 	  NULL, 0 },
+	{ "GET", "/api/v1/mijlpalen", get_milestones, TAG, "Mijlpalen, te filteren op status op een datum", NULL, "[Mijlpaal]",
+	  "status:mijlpaal,datum,organisatie,verband,traject,van,tot", 0, "lijstMijlpalen", NULL, ROUTE_PUBLIC },
+	{ "POST", "/api/v1/trajecten/{id}/besluiten", post_decision_traject, TAG, "Besluit over een traject", "NieuwBesluit",
+	  "Besluit", NULL, 1, "maakTrajectBesluit", NULL, 0 },
+	{ "GET", "/api/v1/trajecten/{id}/besluiten", get_traject_decisions, TAG, "Besluiten over een traject", NULL, "[Besluit]",
+	  NULL, 0, "lijstTrajectBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "POST", "/api/v1/verbanden/{code}/besluiten", post_decision_verband, TAG, "Besluit over het verband als geheel",
-	  "NieuwBesluit", "Besluit", NULL, 1 },
+	  "NieuwBesluit", "Besluit", NULL, 1, "maakVerbandBesluit", NULL, 0 },
 	{ "GET", "/api/v1/verbanden/{code}/besluiten", get_verband_decisions, TAG, "Besluiten van een verband en zijn trajecten",
-	  NULL, "[Besluit]", NULL, 0 },
+	  NULL, "[Besluit]", NULL, 0, "lijstVerbandBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/besluiten", get_decisions, TAG, "Besluiten, te filteren", NULL, "[Besluit]",
-	  "organisatie,verband,traject,orgaan,van,tot", 0 },
-	{ "POST", "/api/v1/verbanden/{code}/rollen", post_role_verband, TAG, "Rol in een verband", "NieuweRol", "Rol", NULL, 1 },
+	  "organisatie,verband,traject,orgaan,van,tot", 0, "lijstBesluiten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "POST", "/api/v1/verbanden/{code}/rollen", post_role_verband, TAG, "Rol in een verband", "NieuweRol", "Rol", NULL, 1,
+	  "maakVerbandRol", NULL, 0 },
 	{ "GET", "/api/v1/verbanden/{code}/rollen", get_verband_roles, TAG, "Rollen in een verband en zijn trajecten", NULL,
-	  "[Rol]", NULL, 0 },
-	{ "POST", "/api/v1/trajecten/{id}/rollen", post_role_traject, TAG, "Rol in een traject", "NieuweRol", "Rol", NULL, 1 },
-	{ "GET", "/api/v1/trajecten/{id}/rollen", get_traject_roles, TAG, "Rollen in een traject", NULL, "[Rol]", NULL, 0 },
+	  "[Rol]", NULL, 0, "lijstVerbandRollen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "POST", "/api/v1/trajecten/{id}/rollen", post_role_traject, TAG, "Rol in een traject", "NieuweRol", "Rol", NULL, 1,
+	  "maakTrajectRol", NULL, 0 },
+	{ "GET", "/api/v1/trajecten/{id}/rollen", get_traject_roles, TAG, "Rollen in een traject", NULL, "[Rol]", NULL, 0,
+	  "lijstTrajectRollen", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/meldingen", get_notices, TAG,
 	  "Meldingen van samenwerking van partners buiten het verband (schaken op meerdere borden)", NULL, "[Melding]",
-	  "organisatie,verband", 0 },
+	  "organisatie,verband", 0, "lijstMeldingen",
+	  "Waar een organisatie op meerdere borden schaakt: hetzelfde taakveld in meer dan één verband.", ROUTE_PUBLIC },
 	{ "GET", "/api/v1/voortgang", get_progress, TAG,
 	  "Alles over besluiten, mijlpalen en businesscases van een organisatie in een periode (voor de stand van zaken)", NULL,
-	  "Voortgang", "organisatie,van,tot", 0 },
+	  "Voortgang", "organisatie:verplicht,van,tot", 0, "haalVoortgang", NULL, ROUTE_PUBLIC },
 	{ 0 },
 };

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <time.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/auth.h"
 #include "http/authz.h"
 #include "store/gebruikers.h"
@@ -83,7 +84,7 @@ static int post_sessie(struct request *rq, struct response *rs)
 	}
 	struct gebruikers_session sess;
 	long long retry = 0;
-	int status = auth_login(rq, naam, wachtwoord, &sess, &retry);
+	int status = auth_login(rq, rs, naam, wachtwoord, &sess, &retry);
 	json_decref(in);
 	if (status == 201) {
 		auth_set_session_cookie(rq, rs, &sess);
@@ -95,13 +96,13 @@ static int post_sessie(struct request *rq, struct response *rs)
 		json_object_set_new(out, "verloopt", json_string(until));
 		return api_json(rs, 201, out);
 	}
-	if (status == 429) {
-		char after[24];
-		snprintf(after, sizeof(after), "%lld", retry);
-		resp_header(rs, "Retry-After", after);
-		return api_error(rs, 429, "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
+	if (status == 429 && retry < 60)
+		return api_error(rs, 429, "Er wordt nu veel aangemeld. Probeer het over %lld seconde%s opnieuw.", retry,
+				 retry == 1 ? "" : "n");
+	if (status == 429)
+		return api_error(rs, 429,
+				 "Te veel mislukte pogingen met deze naam vanaf dit adres. Aanmelden kan over %lld minuten weer.",
 				 (retry + 59) / 60);
-	}
 	if (status == 401)
 		return api_error(rs, 401, "Naam of wachtwoord klopt niet.");
 	return api_error(rs, 503, "Aanmelden lukt nu niet; probeer het zo opnieuw.");
@@ -184,13 +185,21 @@ static int post_gebruiker(struct request *rq, struct response *rs)
 static int list_gebruikers(struct request *rq, struct response *rs)
 {
 	const char *org = req_query(rq, "organisatie");
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
 	/* Who may read every organisation's accounts may filter; a manager
 	 * sees the own organisation's. */
-	if (policy_allows(&rq->actor, ACT_USER_READ, NULL, NULL))
-		return api_json(rs, 200, gebruikers_user_list(rq->store, org && org[0] ? org : NULL));
+	if (policy_allows(&rq->actor, ACT_USER_READ, NULL, NULL)) {
+		if (paging_read(rq, &pg, &p) < 0)
+			return api_problem(rs, &p);
+		return paging_respond(rq, rs, &pg, gebruikers_user_page(rq->store, org && org[0] ? org : NULL, &pg));
+	}
 	if (authz_require(rq, rs, ACT_USER_READ, org && org[0] ? org : rq->actor.org[0] ? rq->actor.org : NULL) < 0)
 		return 0;
-	return api_json(rs, 200, gebruikers_user_list(rq->store, org && org[0] ? org : rq->actor.org));
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, gebruikers_user_page(rq->store, org && org[0] ? org : rq->actor.org, &pg));
 }
 
 static int get_gebruiker(struct request *rq, struct response *rs)
@@ -325,12 +334,15 @@ static int list_tokens(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	const char *naam = req_param(rq, "naam");
-	if (gebruikers_check_name(naam, &p) < 0 || gebruikers_token_list(rq->store, naam, &out, &p) < 0) {
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	if (gebruikers_check_name(naam, &p) < 0 || gebruikers_token_page(rq->store, naam, &pg, &out, &p) < 0) {
 		if (p.status == 400)
 			problem_set(&p, 404, "Gebruiker bestaat niet.");
 		return api_problem(rs, &p);
 	}
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int delete_token(struct request *rq, struct response *rs)
@@ -394,26 +406,36 @@ static int get_audit(struct request *rq, struct response *rs)
 
 const struct route api_gebruikers_routes[] = {
 	{ "POST", "/api/v1/sessies", post_sessie, "toegang", "Aanmelden: opent een sessie (cookie) en geeft het CSRF-token",
-	  "Aanmelding", "Sessie", NULL, 1 },
-	{ "GET", "/api/v1/sessies/huidig", get_sessie, "toegang", "Wie ben ik (sessie of token)", NULL, "Sessie", NULL, 0 },
-	{ "DELETE", "/api/v1/sessies/huidig", delete_sessie, "toegang", "Afmelden: beëindigt de sessie", NULL, NULL, NULL, 0 },
-	{ "POST", "/api/v1/gebruikers", post_gebruiker, "toegang", "Gebruiker toevoegen", "NieuweGebruiker", "Gebruiker", NULL,
-	  1 },
+	  "Aanmelding", "Sessie", NULL, 1, "meldAan",
+	  "Opent een sessie: het antwoord zet de sessiecookie (HttpOnly, SameSite=Strict) en geeft het CSRF-token dat elke "
+	  "wijziging met die sessie meestuurt in de kopregel X-CSRF-Token. Na te veel mislukte pogingen volgt 429.",
+	  ROUTE_PUBLIC | ROUTE_LIMITED | ROUTE_MEDIA },
+	{ "GET", "/api/v1/sessies/huidig", get_sessie, "toegang", "Wie ben ik (sessie of token)", NULL, "Sessie", NULL, 0,
+	  "haalHuidigeSessie", NULL, 0 },
+	{ "DELETE", "/api/v1/sessies/huidig", delete_sessie, "toegang", "Afmelden: beëindigt de sessie", NULL, NULL, NULL, 0,
+	  "meldAf", NULL, 0 },
+	{ "POST", "/api/v1/gebruikers", post_gebruiker, "toegang", "Gebruiker toevoegen", "NieuweGebruiker", "Gebruiker", NULL, 1,
+	  "maakGebruiker", NULL, 0 },
 	{ "GET", "/api/v1/gebruikers", list_gebruikers, "toegang", "Gebruikers (een manager ziet die van de eigen organisatie)",
-	  NULL, "[Gebruiker]", "organisatie", 0 },
-	{ "GET", "/api/v1/gebruikers/{naam}", get_gebruiker, "toegang", "Eén gebruiker", NULL, "Gebruiker", NULL, 0 },
+	  NULL, "[Gebruiker]", "organisatie", 0, "lijstGebruikers", NULL, ROUTE_PAGED },
+	{ "GET", "/api/v1/gebruikers/{naam}", get_gebruiker, "toegang", "Eén gebruiker", NULL, "Gebruiker", NULL, 0,
+	  "haalGebruiker", NULL, 0 },
 	{ "PUT", "/api/v1/gebruikers/{naam}/rol", put_rol, "toegang", "Rol (en verband of organisatie) wijzigen", "Rolwijziging",
-	  "Gebruiker", NULL, 0 },
+	  "Gebruiker", NULL, 0, "zetGebruikerRol", NULL, 0 },
 	{ "PUT", "/api/v1/gebruikers/{naam}/wachtwoord", put_wachtwoord, "toegang",
-	  "Nieuw wachtwoord instellen (beëindigt de sessies van de gebruiker)", "Wachtwoord", NULL, NULL, 0 },
+	  "Nieuw wachtwoord instellen (beëindigt de sessies van de gebruiker)", "Wachtwoord", NULL, NULL, 0, "zetWachtwoord",
+	  NULL, 0 },
 	{ "POST", "/api/v1/gebruikers/{naam}/uitschakeling", post_uitschakeling, "toegang",
-	  "Gebruiker uitschakelen: geen aanmelding meer, sessies en tokens vervallen", NULL, "Gebruiker", NULL, 0 },
+	  "Gebruiker uitschakelen: geen aanmelding meer, sessies en tokens vervallen", NULL, "Gebruiker", NULL, 0,
+	  "schakelGebruikerUit", NULL, 0 },
 	{ "POST", "/api/v1/gebruikers/{naam}/tokens", post_token, "toegang", "API-token uitgeven (wordt één keer getoond)",
-	  "NieuwToken", "Token", NULL, 1 },
+	  "NieuwToken", "Token", NULL, 1, "maakToken",
+	  "Geeft een nieuw API-token uit; het geheim staat alleen in dit antwoord en is daarna nergens meer te lezen.", 0 },
 	{ "GET", "/api/v1/gebruikers/{naam}/tokens", list_tokens, "toegang", "De tokens van een gebruiker (zonder geheim)", NULL,
-	  "[Token]", NULL, 0 },
-	{ "DELETE", "/api/v1/tokens/{id}", delete_token, "toegang", "API-token intrekken", NULL, NULL, NULL, 0 },
+	  "[Token]", NULL, 0, "lijstTokens", NULL, ROUTE_PAGED },
+	{ "DELETE", "/api/v1/tokens/{id}", delete_token, "toegang", "API-token intrekken", NULL, NULL, NULL, 0, "trekTokenIn",
+	  NULL, 0 },
 	{ "GET", "/api/v1/audit", get_audit, "toegang", "Het auditlog, nieuwste eerst", NULL, "[Auditregel]",
-	  "van,tot,actor,limiet,voor", 0 },
+	  "van,tot,actor,limiet:audit,voor", 0, "lijstAuditregels", NULL, 0 },
 	{ 0 },
 };

@@ -20,6 +20,7 @@
 #include <strings.h>
 #include "core/date.h"
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "http/multipart.h"
 #include "report/kwaliteitskaart_export.h"
@@ -141,9 +142,11 @@ static int list_competenties(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	if (kwaliteitskaart_competence_list(rq->store, query_text(rq, "verband"), &out, &p) < 0)
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0 ||
+	    kwaliteitskaart_competence_page(rq->store, query_text(rq, "verband"), &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int get_competentie(struct request *rq, struct response *rs)
@@ -349,10 +352,12 @@ static int list_vervangingen(struct request *rq, struct response *rs)
 	query_int(rq, "medewerker", 1, 999999999999999LL, &id, &p);
 	query_int(rq, "alle", 0, 1, &alle, &p);
 	json_t *out = NULL;
-	if (p.status || kwaliteitskaart_substitution_list(rq->store, query_text(rq, "organisatie"), id,
-							  query_text(rq, "competentie"), (int)alle, &out, &p) < 0)
+	struct store_page pg;
+	if (p.status || paging_read(rq, &pg, &p) < 0 ||
+	    kwaliteitskaart_substitution_page(rq->store, query_text(rq, "organisatie"), id, query_text(rq, "competentie"),
+					      (int)alle, &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int delete_vervanging(struct request *rq, struct response *rs)
@@ -601,49 +606,62 @@ static int put_gebruiker_medewerker(struct request *rq, struct response *rs)
 const struct route api_kwaliteitskaart_routes[] = {
 	{ "POST", "/api/v1/competenties", post_competentie, "kwaliteitskaart",
 	  "Competentie toevoegen aan de lijst van een verband, of aan de gedeelde lijst (procesmanager)", "Competentie",
-	  "Competentie", NULL, 1 },
+	  "Competentie", NULL, 1, "maakCompetentie", NULL, 0 },
 	{ "GET", "/api/v1/competenties", list_competenties, "kwaliteitskaart",
-	  "De competentielijst; met verband: die van het verband en de gedeelde", NULL, "[Competentie]", "verband", 0 },
+	  "De competentielijst; met verband: die van het verband en de gedeelde", NULL, "[Competentie]", "verband", 0,
+	  "lijstCompetenties", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/competenties/{code}", get_competentie, "kwaliteitskaart", "Eén competentie", NULL, "Competentie", NULL,
-	  0 },
+	  0, "haalCompetentie", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/medewerkers/{id}/competenties", list_niveaus, "kwaliteitskaart", "De competenties van een medewerker",
-	  NULL, "[Niveau]", NULL, 0 },
+	  NULL, "[Niveau]", NULL, 0, "lijstMedewerkerCompetenties", NULL, 0 },
 	{ "PUT", "/api/v1/medewerkers/{id}/competenties/{code}", put_niveau, "kwaliteitskaart",
 	  "Niveau vastleggen: 1 basis, 2 ervaren, 3 expert (manager van de organisatie, of de medewerker zelf)",
-	  "NiveauWijziging", "Niveau", NULL, 0 },
+	  "NiveauWijziging", "Niveau", NULL, 0, "zetNiveau", NULL, 0 },
 	{ "DELETE", "/api/v1/medewerkers/{id}/competenties/{code}", delete_niveau, "kwaliteitskaart",
-	  "Competentie van een medewerker verwijderen", NULL, NULL, NULL, 0 },
+	  "Competentie van een medewerker verwijderen", NULL, NULL, NULL, 0, "verwijderNiveau", NULL, 0 },
 	{ "POST", "/api/v1/afwezigheden", post_afwezigheid, "kwaliteitskaart",
 	  "Afwezigheid vastleggen (van en tot en met; reden grof: ziekte, vakantie, verlof, opleiding, overig)", "Afwezigheid",
-	  "Afwezigheid", NULL, 1 },
+	  "Afwezigheid", NULL, 1, "maakAfwezigheid", NULL, 0 },
 	{ "GET", "/api/v1/afwezigheden", list_afwezigheden, "kwaliteitskaart",
 	  "Afwezigheden; alleen van wie u de persoonsgegevens mag zien", NULL, "[Afwezigheid]", "organisatie,medewerker,van,tot",
-	  0 },
+	  0, "lijstAfwezigheden", NULL, 0 },
 	{ "DELETE", "/api/v1/afwezigheden/{id}", delete_afwezigheid, "kwaliteitskaart", "Afwezigheid verwijderen", NULL, NULL,
-	  NULL, 0 },
+	  NULL, 0, "verwijderAfwezigheid", NULL, 0 },
 	{ "POST", "/api/v1/vervangingen", post_vervanging, "kwaliteitskaart",
 	  "Vervanging afspreken, ook over gemeentegrenzen (manager van de vervanger); de vervanger moet de competentie op "
 	  "niveau 2 of 3 beheersen",
-	  "Vervanging", "Vervanging", NULL, 1 },
+	  "Vervanging", "Vervanging", NULL, 1, "maakVervanging", NULL, 0 },
 	{ "GET", "/api/v1/vervangingen", list_vervangingen, "kwaliteitskaart",
 	  "Lopende vervangingsafspraken (alle=1: ook beëindigde)", NULL, "[Vervanging]",
-	  "organisatie,medewerker,competentie,alle", 0 },
+	  "organisatie,medewerker,competentie,alle", 0, "lijstVervangingen", NULL, ROUTE_PAGED },
 	{ "DELETE", "/api/v1/vervangingen/{id}", delete_vervanging, "kwaliteitskaart",
-	  "Vervangingsafspraak beëindigen (manager van een van beide kanten)", NULL, "Vervanging", NULL, 0 },
+	  "Vervangingsafspraak beëindigen (manager van een van beide kanten)", NULL, "Vervanging", NULL, 0, "beeindigVervanging",
+	  NULL, 0 },
 	{ "GET", "/api/v1/kwetsbaarheid", get_kwetsbaarheid, "kwaliteitskaart",
 	  "Kwetsbaarheid van een organisatie per competentie, op een datum of in een jaar (pensioenprojectie)", NULL,
-	  "[Kwetsbaarheid]", "organisatie,datum,jaar", 0 },
+	  "[Kwetsbaarheid]", "organisatie:verplicht,datum,jaar", 0, "haalKwetsbaarheid",
+	  "Per competentie hoeveel houders (niveau 2 of 3, niet met pensioen) de organisatie heeft: ontbreekt, een-pitter of "
+	  "gedekt, met wie kan vervangen.",
+	  0 },
 	{ "GET", "/api/v1/kwetsbaarheid/netwerk", get_netwerk, "kwaliteitskaart",
 	  "Het netwerkbeeld: per competentie welke organisaties gedekt zijn, van één persoon afhangen of haar missen, nu en "
 	  "over vijf jaar",
-	  NULL, "Netwerkbeeld", "verband,datum,jaar", 0 },
+	  NULL, "Netwerkbeeld", "verband,datum,jaar", 0, "haalNetwerkKwetsbaarheid", NULL, 0 },
 	{ "GET", "/api/v1/kwaliteitskaart", get_kaart, "kwaliteitskaart",
-	  "De kwaliteitskaart van een organisatie als JSON, CSV (puntkomma, zoals Excel) of XLSX", NULL, "Kwaliteitskaart",
-	  "organisatie,formaat", 0 },
+	  "De kwaliteitskaart van een organisatie als JSON, CSV (puntkomma, zoals Excel) of XLSX", NULL,
+	  "Kwaliteitskaart|text/csv|application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	  "organisatie:verplicht,formaat:kwaliteitskaart", 0, "haalKwaliteitskaart",
+	  "De kwaliteitskaart van een organisatie: wie welke competentie op welk niveau heeft. formaat=json (standaard) geeft "
+	  "JSON, formaat=csv een CSV met puntkomma's (UTF-8 met BOM, zoals Excel hem opent), formaat=xlsx een werkmap.",
+	  0 },
 	{ "POST", "/api/v1/kwaliteitskaart/import", post_import, "kwaliteitskaart",
-	  "Kwaliteitskaart inlezen (text/csv of multipart-bestand): alles of niets, fouten per regel", NULL, "Importresultaat",
-	  "organisatie", 0 },
+	  "Kwaliteitskaart inlezen (text/csv of multipart-bestand): alles of niets, fouten per regel",
+	  "text/csv|multipart/form-data=Importbestand", "Importresultaat", "organisatie:verplicht", 0, "leesKwaliteitskaartIn",
+	  "Leest een kwaliteitskaart in als CSV (text/csv) of als bestand in een formulier (multipart/form-data, veld bestand): "
+	  "alles of niets. Fouten staan per regel in invalid-params en in fouten.",
+	  0 },
 	{ "PUT", "/api/v1/gebruikers/{naam}/medewerker", put_gebruiker_medewerker, "kwaliteitskaart",
-	  "Account koppelen aan de medewerker die het is (null: ontkoppelen)", "Accountkoppeling", "Accountkoppeling", NULL, 0 },
+	  "Account koppelen aan de medewerker die het is (null: ontkoppelen)", "Accountkoppeling", "Accountkoppeling", NULL, 0,
+	  "koppelAccountAanMedewerker", NULL, 0 },
 	{ 0 },
 };

@@ -122,9 +122,9 @@ static int post_accept(struct request *rq, struct response *rs)
 const struct route api_matching_routes[] = {
 	{ "POST", "/api/v1/proeftuinen/{p}/matching", post_matching, "kwaliteitskaart",
 	  "Voorstel: wie werkt aan wat (minimum-kosten-maximum-stroom); legt niets vast", "Matchingverzoek", "Matchingvoorstel",
-	  NULL, 0 },
+	  NULL, 0, "maakMatchingvoorstel", NULL, 0 },
 	{ "POST", "/api/v1/proeftuinen/{p}/matching/accepteren", post_accept, "kwaliteitskaart",
 	  "Gekozen toewijzingen uit een voorstel als inzet vastleggen, alles of niets", "Acceptatie", "Acceptatieresultaat", NULL,
-	  1 },
+	  1, "accepteerMatching", NULL, 0 },
 	{ 0 },
 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "store/inzage.h"
 #include "store/medewerkers.h"
@@ -116,13 +117,18 @@ static int list_medewerkers(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	long long after = 0, limit = 0;
+	struct store_page pg;
 	query_int(rq, "na", 0, 999999999999999999LL, &after, &p);
 	query_int(rq, "limiet", 1, 10000, &limit, &p);
+	paging_read(rq, &pg, &p);
+	/* limiet, from before paging, is the size of the page. */
+	if (limit > 0 && !req_query(rq, "paginaGrootte"))
+		pg.limit = limit;
 	json_t *out = NULL;
-	if (p.status || medewerkers_list(rq->store, req_query(rq, "organisatie"), after, limit, &out, &p) < 0)
+	if (p.status || medewerkers_page(rq->store, req_query(rq, "organisatie"), after, &pg, &out, &p) < 0)
 		return api_problem(rs, &p);
 	filter(rq, out);
-	return api_json(rs, 200, out);
+	return paging_respond(rq, rs, &pg, out);
 }
 
 static int get_medewerker(struct request *rq, struct response *rs)
@@ -230,20 +236,30 @@ static int post_pseudonimiseren(struct request *rq, struct response *rs)
 
 const struct route api_medewerkers_routes[] = {
 	{ "POST", "/api/v1/medewerkers", post_medewerker, "medewerkers", "Medewerker toevoegen (manager van die organisatie)",
-	  "Medewerker", "Medewerker", NULL, 1 },
+	  "Medewerker", "Medewerker", NULL, 1, "maakMedewerker", NULL, 0 },
 	{ "GET", "/api/v1/medewerkers", list_medewerkers, "medewerkers",
 	  "Medewerkers, te filteren; persoonsgegevens alleen voor wie ze mag zien", NULL, "[Medewerker]", "organisatie,na,limiet",
+	  0, "lijstMedewerkers",
+	  "De medewerkers, op id. Persoonsgegevens (functie, uurPerWeek, beschikbaarUurPerWeek, pensioenjaar) staan er alleen in "
+	  "voor wie ze mag zien: de beheerder, een procesmanager, de manager van de eigen organisatie en de medewerker zelf; "
+	  "voor anderen ontbreken die velden.",
+	  ROUTE_PAGED },
+	{ "GET", "/api/v1/medewerkers/{id}", get_medewerker, "medewerkers", "Eén medewerker", NULL, "Medewerker", NULL, 0,
+	  "haalMedewerker",
+	  "Eén medewerker. Persoonsgegevens (functie, uurPerWeek, beschikbaarUurPerWeek, pensioenjaar) staan er alleen in voor "
+	  "wie ze mag zien: de beheerder, een procesmanager, de manager van de eigen organisatie en de medewerker zelf.",
 	  0 },
-	{ "GET", "/api/v1/medewerkers/{id}", get_medewerker, "medewerkers", "Eén medewerker", NULL, "Medewerker", NULL, 0 },
 	{ "PATCH", "/api/v1/medewerkers/{id}", patch_medewerker, "medewerkers",
 	  "Medewerker wijzigen (alleen de meegegeven velden; null wist een optioneel veld)", "MedewerkerWijziging", "Medewerker",
-	  NULL, 0 },
+	  NULL, 0, "wijzigMedewerker", NULL, 0 },
 	{ "GET", "/api/v1/medewerkers/{id}/wijzigingen", get_wijzigingen, "medewerkers",
-	  "De wijzigingshistorie: wie, wanneer, welke velden", NULL, "[MedewerkerWijzigingRegel]", NULL, 0 },
+	  "De wijzigingshistorie: wie, wanneer, welke velden", NULL, "[MedewerkerWijzigingRegel]", NULL, 0,
+	  "lijstMedewerkerWijzigingen", NULL, 0 },
 	{ "GET", "/api/v1/medewerkers/{id}/inzage", get_inzage, "privacy",
-	  "Inzage (AVG art. 15): alles wat samen over deze persoon vastlegt", NULL, "Inzage", NULL, 0 },
+	  "Inzage (AVG art. 15): alles wat samen over deze persoon vastlegt", NULL, "Inzage", NULL, 0, "haalInzage",
+	  "Alles wat samen over deze persoon weet (AVG artikel 15), als één document.", 0 },
 	{ "POST", "/api/v1/medewerkers/{id}/pseudonimiseren", post_pseudonimiseren, "privacy",
 	  "Persoonsgegevens onomkeerbaar vervangen door een pseudoniem; het id en de urenhistorie blijven", NULL, "Medewerker",
-	  NULL, 0 },
+	  NULL, 0, "pseudonimiseerMedewerker", NULL, 0 },
 	{ 0 },
 };

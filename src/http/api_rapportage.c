@@ -1,5 +1,6 @@
 /* The council's reports (docs/api.md "Choosing and running"):
- *   GET /api/v1/rapporten/stand-van-zaken?organisatie=&van=&tot=&formaat=html|md
+ *   GET /api/v1/rapporten/stand-van-zaken?organisatie=&van=&tot=&formaat=html|md|pdf
+ *       (html is shown in the browser; md and pdf are downloads)
  *   GET /api/v1/agenda.ics?organisatie=
  * Reading them is rapport-lezen for that organisation (policy.c: its own
  * raadslid, medewerker, manager and stuurgroep; the procesmanager; the
@@ -7,6 +8,7 @@
  * another organisation 403 whatever the other parameters say. */
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <time.h>
 #include "http/api.h"
 #include "http/authz.h"
@@ -48,16 +50,23 @@ static int get_stand(struct request *rq, struct response *rs)
 	const char *formaat = query(rq, "formaat");
 	struct problem p;
 	problem_init(&p);
-	if (formaat && strcmp(formaat, "html") && strcmp(formaat, "md"))
-		problem_param(&p, "formaat", "moet html of md zijn");
+	if (formaat && strcmp(formaat, "html") && strcmp(formaat, "md") && strcmp(formaat, "pdf"))
+		problem_param(&p, "formaat", "moet html, md of pdf zijn");
 	json_t *doc = NULL;
 	if (!p.status && rapportage_build(rq->store, org, query(rq, "van"), query(rq, "tot"), &doc, &p) < 0)
 		return api_problem(rs, &p);
 	if (p.status)
 		return api_problem(rs, &p);
-	int md = formaat && !strcmp(formaat, "md");
-	struct rapportage_html_options opt = { 1, NULL, NULL };
-	int r = md ? rapportage_markdown(doc, &rs->body) : rapportage_html(doc, &opt, &rs->body);
+	const char *fmt = formaat ? formaat : "html";
+	int md = !strcmp(fmt, "md"), pdf = !strcmp(fmt, "pdf");
+	struct rapportage_html_options opt = { 1, NULL, NULL, NULL };
+	int r = pdf  ? rapportage_pdf(doc, &rs->body)
+		: md ? rapportage_markdown(doc, &rs->body)
+		     : rapportage_html(doc, &opt, &rs->body);
+	/* The file name says whose report over which period, as the model has them. */
+	char disp[200];
+	snprintf(disp, sizeof(disp), "%s; filename=\"stand-van-zaken-%s-%s-%s.%s\"", md || pdf ? "attachment" : "inline", org,
+		 json_string_value(json_object_get(doc, "van")), json_string_value(json_object_get(doc, "tot")), fmt);
 	json_decref(doc);
 	if (r < 0) {
 		buf_release(&rs->body);
@@ -65,10 +74,9 @@ static int get_stand(struct request *rq, struct response *rs)
 	}
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "%s",
-		 md ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
-	char disp[160];
-	snprintf(disp, sizeof(disp), "inline; filename=\"stand-van-zaken-%s-%s-%s.%s\"", org, query(rq, "van"), query(rq, "tot"),
-		 md ? "md" : "html");
+		 pdf  ? "application/pdf"
+		 : md ? "text/markdown; charset=utf-8"
+		      : "text/html; charset=utf-8");
 	resp_header(rs, "Content-Disposition", disp);
 	return 0;
 }
@@ -80,7 +88,13 @@ static int get_agenda(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	if (agenda_build(rq->store, org, time(NULL), &rs->body, &p) < 0) {
+	/* The public host name of this server (SAMEN_HOST), or the one the
+	 * client used to reach it. */
+	char host[256];
+	if (agenda_host(getenv("SAMEN_HOST"), host, sizeof(host)) < 0 &&
+	    agenda_host(req_header(rq, "Host"), host, sizeof(host)) < 0)
+		snprintf(host, sizeof(host), "localhost");
+	if (agenda_build(rq->store, org, host, time(NULL), &rs->body, &p) < 0) {
 		buf_release(&rs->body);
 		return api_problem(rs, &p);
 	}
@@ -93,11 +107,30 @@ static int get_agenda(struct request *rq, struct response *rs)
 }
 
 #define TAG "rapporten"
+/* Permanent: a calendar that subscribed to the old address follows it. */
+static int get_agenda_old(struct request *rq, struct response *rs)
+{
+	char where[2048];
+	if (req_query_string(rq, where, sizeof(where), "/api/v1/agenda", NULL) < 0)
+		return api_error(rs, 414, "Het adres is te lang.");
+	resp_header(rs, "Location", where);
+	resp_text(rs, 308, "text/plain; charset=utf-8", "De agenda staat nu op /api/v1/agenda.\n");
+	return 0;
+}
+
 const struct route api_rapportage_routes[] = {
 	{ "GET", "/api/v1/rapporten/stand-van-zaken", get_stand, TAG,
-	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, of Markdown)",
-	  NULL, "html", "organisatie,van,tot,formaat", 0 },
-	{ "GET", "/api/v1/agenda.ics", get_agenda, TAG,
-	  "Mijlpalen en wettelijke deadlines van de trajecten van een organisatie als iCalendar", NULL, NULL, "organisatie", 0 },
+	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, Markdown of PDF als bestand)",
+	  NULL, "text/html|text/markdown|application/pdf", "organisatie:verplicht,van,tot,formaat:rapport", 0, "haalStandVanZaken",
+	  "De stand van zaken voor de raad over een periode: als afdrukbare HTML (standaard), als Markdown (formaat=md) of als PDF op A4 (formaat=pdf); Markdown en PDF als bestand (Content-Disposition: attachment).", 0 },
+	{ "GET", "/api/v1/agenda", get_agenda, TAG,
+	  "Mijlpalen en wettelijke deadlines van de trajecten van een organisatie als iCalendar", NULL, "text/calendar",
+	  "organisatie:verplicht", 0, "haalAgenda",
+	  "De mijlpalen en wettelijke deadlines als iCalendar (RFC 5545) om in een agenda te abonneren. Elke gebeurtenis "
+	  "heeft een UID die wereldwijd uniek is (met de publieke hostnaam van deze server, SAMEN_HOST). Het oude adres "
+	  "/agenda.ics verwijst hierheen (308).",
+	  0 },
+	/* The old address, kept for subscribed calendars (not in the document: not kebab-case). */
+	{ "GET", "/api/v1/agenda.ics", get_agenda_old, NULL, NULL },
 	{ 0 },
 };

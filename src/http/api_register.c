@@ -4,6 +4,7 @@
 #include <string.h>
 #include "http/api.h"
 #include "core/date.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "store/register.h"
 
@@ -59,18 +60,31 @@ static int query_date(struct request *rq, struct response *rs, const char **out)
 	return 0;
 }
 
+/* A whole collection, in pages. */
+static int list_page(struct request *rq, struct response *rs, json_t *(*page)(struct store *, struct store_page *))
+{
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, page(rq->store, &pg));
+}
+/* Organisations in pages, their naam and inwoners as on ?datum=. */
 static int list_orgs(struct request *rq, struct response *rs)
 {
 	const char *d;
 	if (query_date(rq, rs, &d) < 0)
 		return 0;
-	return api_json(rs, 200, register_org_list_on(rq->store, d));
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, register_org_page_on(rq->store, &pg, d));
 }
-static int list_taakvelden(struct request *rq, struct response *rs)
-{
-	return api_json(rs, 200, register_taakveld_list(rq->store));
-}
-static int list_verbanden(struct request *rq, struct response *rs) { return api_json(rs, 200, register_verband_list(rq->store)); }
+static int list_taakvelden(struct request *rq, struct response *rs) { return list_page(rq, rs, register_taakveld_page); }
+static int list_verbanden(struct request *rq, struct response *rs) { return list_page(rq, rs, register_verband_page); }
 
 static int get_org(struct request *rq, struct response *rs)
 {
@@ -163,9 +177,12 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	const char *d;
 	if (query_date(rq, rs, &d) < 0)
 		return 0;
-	int r = register_traject_list_on(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), d,
-					 &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = register_traject_page_on(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), d,
+					 &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 
 static int get_matrix(struct request *rq, struct response *rs)
@@ -187,30 +204,40 @@ static int get_netwerk(struct request *rq, struct response *rs)
 }
 
 const struct route api_register_routes[] = {
-	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1 },
+	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1,
+	  "maakOrganisatie", NULL, 0 },
 	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties (naam en inwoners zoals op datum)", NULL,
-	  "[Organisatie]", "datum", 0 },
+	  "[Organisatie]", "datum", 0, "lijstOrganisaties", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden (zoals op datum)", NULL,
-	  "Organisatie", "datum", 0 },
-	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1 },
-	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0 },
-	{ "GET", "/api/v1/taakvelden/{code}", get_taakveld, "register", "Eén taakveld", NULL, "Taakveld", NULL, 0 },
+	  "Organisatie", "datum", 0, "haalOrganisatie", NULL, ROUTE_PUBLIC },
+	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1,
+	  "maakTaakveld", NULL, 0 },
+	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0,
+	  "lijstTaakvelden", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/taakvelden/{code}", get_taakveld, "register", "Eén taakveld", NULL, "Taakveld", NULL, 0, "haalTaakveld",
+	  NULL, ROUTE_PUBLIC },
 	{ "POST", "/api/v1/verbanden", post_verband, "register", "Samenwerkingsverband toevoegen, met leden", "Verband",
-	  "Verband", NULL, 1 },
-	{ "GET", "/api/v1/verbanden", list_verbanden, "register", "Alle samenwerkingsverbanden", NULL, "[Verband]", NULL, 0 },
+	  "Verband", NULL, 1, "maakVerband", NULL, 0 },
+	{ "GET", "/api/v1/verbanden", list_verbanden, "register", "Alle samenwerkingsverbanden", NULL, "[Verband]", NULL, 0,
+	  "lijstVerbanden", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/verbanden/{code}", get_verband, "register", "Eén verband, met leden en trajecten", NULL, "Verband",
-	  NULL, 0 },
-	{ "POST", "/api/v1/verbanden/{code}/leden", post_lid, "register", "Lid laten toetreden", "Lid", "Verband", NULL, 1 },
+	  NULL, 0, "haalVerband", NULL, ROUTE_PUBLIC },
+	{ "POST", "/api/v1/verbanden/{code}/leden", post_lid, "register", "Lid laten toetreden", "Lid", "Verband", NULL, 1,
+	  "voegLidToe", NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/leden/{organisatie}/uittreding", post_uittreding, "register",
-	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0 },
+	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0, "laatLidUittreden", NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL,
-	  1 },
+	  1, "maakTraject", NULL, 0 },
 	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren, zoals op datum", NULL, "[Traject]",
-	  "organisatie,verband,taakveld,datum", 0 },
-	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject, zoals op datum", NULL, "Traject", "datum", 0 },
+	  "organisatie,verband,taakveld,datum", 0, "lijstTrajecten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject, zoals op datum", NULL, "Traject", "datum", 0,
+	  "haalTraject", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/matrix", get_matrix, "register", "Per taakveld de partners van een organisatie op een datum", NULL,
-	  "[MatrixRegel]", "organisatie,datum", 0 },
+	  "[MatrixRegel]", "organisatie:verplicht,datum", 0, "haalMatrix",
+	  "Per taakveld met wie de organisatie op de peildatum samenwerkt: alleen lidmaatschappen en trajecten die op die datum "
+	  "gelden tellen, de organisatie zelf staat niet bij de partners.",
+	  ROUTE_PUBLIC },
 	{ "GET", "/api/v1/netwerk", get_netwerk, "register", "Wie werkt met wie samen op een datum (per taakveld of alles)", NULL,
-	  "[Verbinding]", "datum,taakveld", 0 },
+	  "[Verbinding]", "datum,taakveld", 0, "haalNetwerk", NULL, ROUTE_PUBLIC },
 	{ 0 },
 };

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
@@ -145,7 +147,12 @@ static int list_proeftuinen(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	return api_json(rs, 200, urenbank_proeftuin_list(rq->store));
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, urenbank_proeftuin_page(rq->store, &pg));
 }
 
 static int get_proeftuin(struct request *rq, struct response *rs)
@@ -215,9 +222,12 @@ static int list_opdrachten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_opdracht_list(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
-				       req_query(rq, "organisatie"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_opdracht_page(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
+				       req_query(rq, "organisatie"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int path_id(struct request *rq, struct response *rs, const char *what, long long *id)
@@ -388,13 +398,40 @@ static int post_uren(struct request *rq, struct response *rs)
 	return post_op(rq, rs, op_uren, 0, ACT_HOURS_BOOK, ACT_HOURS_BOOK);
 }
 
+/* Filtering on one person lists that person's hours: only for who may
+ * read them (the person, the managers of their organisation, the process
+ * manager). 1 when refused (rs filled, audited). */
+static int medewerker_hidden(struct request *rq, struct response *rs, const char *pt, long long medewerker)
+{
+	struct scope sc = { pt, "" };
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_proeftuin_verband(rq->store, pt, sc.verband, sizeof(sc.verband), &p) < 0) {
+		api_problem(rs, &p);
+		return 1;
+	}
+	char org[40] = "";
+	medewerkers_org(rq->store, medewerker, org, sizeof(org), &p);
+	const struct policy_entry person = { org, medewerker, NULL, 0, sc.verband, pt };
+	if (policy_allows_entry(&rq->actor, ACT_HOURS_READ, &person))
+		return 0;
+	api_error(rs, 403,
+		  "Uw rol (%s) mag de uren van medewerker %lld niet per persoon inzien; de totalen per organisatie en "
+		  "opdracht staan bij de opdrachten en de saldi.",
+		  policy_role_names[rq->actor.role], medewerker);
+	authz_audit(rq, ACT_HOURS_READ, 403, pt);
+	return 1;
+}
+
 static int list_uren(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
-	struct urenbank_uren_filter f = {
-		req_query(rq, "status"), req_query(rq, "opdrachtgever"), req_query(rq, "organisatie"), 0, 0, 0, 0
-	};
+	struct urenbank_uren_filter f = { .status = req_query(rq, "status"),
+					  .opdrachtgever = req_query(rq, "opdrachtgever"),
+					  .organisatie = req_query(rq, "organisatie"),
+					  .goedkeurder = req_query(rq, "goedkeurder"),
+					  .viewer = &rq->actor };
 	struct problem p;
 	problem_init(&p);
 	const char *names[] = { "medewerker", "opdracht", "na", "limiet" };
@@ -404,11 +441,18 @@ static int list_uren(struct request *rq, struct response *rs)
 		if (v && http_parse_id(v, vals[i]) < 0)
 			problem_param(&p, names[i], "moet een positief geheel getal zijn");
 	}
+	struct store_page pg;
+	paging_read(rq, &pg, &p);
 	if (p.status)
 		return api_problem(rs, &p);
+	/* limiet, from before paging, is the size of the page. */
+	if (f.limit > 0 && !req_query(rq, "paginaGrootte"))
+		pg.limit = f.limit;
+	if (f.medewerker && medewerker_hidden(rq, rs, req_param(rq, "p"), f.medewerker))
+		return 0;
 	json_t *out = NULL;
-	int r = urenbank_uren_list(rq->store, req_param(rq, "p"), &f, &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	int r = urenbank_uren_page(rq->store, req_param(rq, "p"), &f, &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int get_uren(struct request *rq, struct response *rs)
@@ -419,7 +463,7 @@ static int get_uren(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_uren_get(rq->store, req_param(rq, "p"), id, &out, &p);
+	int r = urenbank_uren_get(rq->store, &rq->actor, req_param(rq, "p"), id, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -445,6 +489,25 @@ static void review(struct request *rq, struct response *rs, json_t *in, enum rev
 	json_decref(orgs);
 	if (!ok)
 		return;
+	if (what == APPROVE) {
+		/* Four eyes: not a manager of the organisation the approval credits. */
+		char who[400] = "";
+		int may = urenbank_uren_may(rq->store, &rq->actor, ACT_HOURS_APPROVE, sc.code, id, who, sizeof(who), &p);
+		if (may < 0) {
+			api_problem(rs, &p);
+			return;
+		}
+		if (!may) {
+			api_error(
+				rs, 403,
+				"U mag urenregel %lld niet goedkeuren: goedkeuren boekt de uren als gebracht door de organisatie "
+				"van de medewerker (%s), en dat is uw eigen organisatie. Dat keurt de manager van een andere "
+				"opdrachtgever goed: %s.",
+				id, staff, who);
+			authz_audit(rq, ACT_HOURS_APPROVE, 403, sc.code);
+			return;
+		}
+	}
 	json_t *out = NULL;
 	int r = what == APPROVE  ? urenbank_uren_approve(rq->store, &rq->actor, sc.code, id, &out, &p)
 		: what == REJECT ? urenbank_uren_reject(rq->store, &rq->actor, sc.code, id, in, &out, &p)
@@ -497,8 +560,11 @@ static int list_deposits(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_deposit_list(rq->store, req_param(rq, "p"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_deposit_page(rq->store, req_param(rq, "p"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 static int get_saldi(struct request *rq, struct response *rs)
@@ -512,28 +578,22 @@ static int get_saldi(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
-
+/* The journal of a large proeftuin runs to gigabytes: it is written to a
+ * temporary file and sent from there, never held in memory. */
 static int get_journaal(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	struct buf b;
-	buf_init(&b, 1024u * 1024u * 1024u);
-	if (urenbank_journal(rq->store, req_param(rq, "p"), to_buf, &b, &p) < 0) {
-		int too_big = buf_failed(&b);
-		buf_release(&b);
-		if (too_big)
-			return api_error(rs, 500,
-					 "Het journaal van '%s' is groter dan 1 GiB en past niet in één antwoord; "
-					 "schrijf het op de server met: samen proeftuin journaal --db BESTAND --proeftuin %s",
-					 req_param(rq, "p"), req_param(rq, "p"));
+	if (resp_file_begin(rs) < 0)
+		return api_error(rs, 503,
+				 "Het journaal kan nu niet worden klaargezet (geen tijdelijk bestand); probeer het zo opnieuw.");
+	if (urenbank_journal(rq->store, &rq->actor, req_param(rq, "p"), resp_file_add, rs, &p) < 0) {
+		close(rs->body_fd);
+		rs->body_in_file = 0;
 		return api_problem(rs, &p);
 	}
-	buf_release(&rs->body);
-	rs->body = b;
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
 	char disp[128];
@@ -577,50 +637,67 @@ static int list_settlements(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_settlement_list(rq->store, req_param(rq, "p"), &out, &p);
-	return api_result(rs, r, 200, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_settlement_page(rq->store, req_param(rq, "p"), &pg, &out, &p);
+	return r < 0 ? api_problem(rs, &p) : paging_respond(rq, rs, &pg, out);
 }
 
 #define PT "/api/v1/proeftuinen/{p}"
 const struct route api_urenbank_routes[] = {
 	{ "POST", "/api/v1/proeftuinen", post_proeftuin, "urenbank",
-	  "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet", "Proeftuin", "Proeftuin", NULL, 1 },
-	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0 },
-	{ "GET", PT, get_proeftuin, "urenbank", "Eén proeftuin", NULL, "Proeftuin", NULL, 0 },
-	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
-	  "Opdracht", "Opdracht", NULL, 1 },
-	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
-	  "status,soort,organisatie", 0 },
-	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
+	  "Proeftuin (urenbank) openen met leden, tarief en kredietlimiet", "Proeftuin", "Proeftuin", NULL, 1, "maakProeftuin",
 	  NULL, 0 },
+	{ "GET", "/api/v1/proeftuinen", list_proeftuinen, "urenbank", "Alle proeftuinen", NULL, "[Proeftuin]", NULL, 0,
+	  "lijstProeftuinen", NULL, ROUTE_PAGED },
+	{ "GET", PT, get_proeftuin, "urenbank", "Eén proeftuin", NULL, "Proeftuin", NULL, 0, "haalProeftuin", NULL, 0 },
+	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
+	  "Opdracht", "Opdracht", NULL, 1, "maakOpdracht", NULL, 0 },
+	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
+	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, ROUTE_PAGED },
+	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
+	  NULL, 0, "haalOpdracht", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
 	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers (202: een voorstel waarmee zij eerst instemmen)",
-	  "Samenvoeging", "Opdracht", NULL, 1 },
+	  "Samenvoeging", "Opdracht", NULL, 1, "voegOpdrachtenSamen", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/afronden", post_close, "urenbank", "Opdracht afronden; open inzet komt vrij", NULL,
-	  "Opdracht", NULL, 0 },
+	  "Opdracht", NULL, 0, "rondOpdrachtAf", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/inzet", post_inzet, "urenbank",
 	  "Medewerker inzetten; legt de trekkingsrechten van de opdrachtgevers vast (202: eerst hun instemming gevraagd)",
-	  "Inzet", "Inzet", NULL, 1 },
-	{ "POST", PT "/uren", post_uren, "urenbank", "Uren boeken (ingediend)", "Urenregel", "Urenregel", NULL, 1 },
+	  "Inzet", "Inzet", NULL, 1, "maakInzet", NULL, 0 },
+	{ "POST", PT "/uren", post_uren, "urenbank", "Uren boeken (ingediend)", "Urenregel", "Urenregel", NULL, 1, "boekUren",
+	  NULL, 0 },
 	{ "GET", PT "/uren", list_uren, "urenbank",
 	  "Urenregels, te filteren (bijv. de goedkeuringswachtrij van een opdrachtgever)", NULL, "[Urenregel]",
-	  "status,opdrachtgever,organisatie,medewerker,opdracht,na,limiet", 0 },
-	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0 },
-	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0 },
-	{ "POST", PT "/uren/{id}/afkeuren", post_reject, "urenbank", "Uren afkeuren met een reden", "Afkeuring", "Urenregel",
+	  "status:uren,opdrachtgever,goedkeurder,organisatie,medewerker,opdracht,na,limiet", 0, "lijstUren", NULL, ROUTE_PAGED },
+	{ "GET", PT "/uren/{id}", get_uren, "urenbank", "Eén urenregel met zijn boeking", NULL, "Urenregel", NULL, 0, "haalUren",
 	  NULL, 0 },
+	{ "POST", PT "/uren/{id}/goedkeuren", post_approve, "urenbank", "Uren goedkeuren en boeken", NULL, "Urenregel", NULL, 0,
+	  "keurUrenGoed", NULL, 0 },
+	{ "POST", PT "/uren/{id}/afkeuren", post_reject, "urenbank", "Uren afkeuren met een reden", "Afkeuring", "Urenregel",
+	  NULL, 0, "keurUrenAf", NULL, 0 },
 	{ "POST", PT "/uren/{id}/corrigeren", post_correct, "urenbank", "Goedgekeurde uren corrigeren met een tegenboeking",
-	  "Correctie", "Urenregel", NULL, 0 },
+	  "Correctie", "Urenregel", NULL, 0, "corrigeerUren", NULL, 0 },
 	{ "POST", PT "/stortingen", post_deposit, "urenbank", "Geld storten; wordt omgerekend naar een urentegoed", "Storting",
-	  "Storting", NULL, 1 },
-	{ "GET", PT "/stortingen", list_deposits, "urenbank", "Alle stortingen", NULL, "[Storting]", NULL, 0 },
-	{ "GET", PT "/saldi", get_saldi, "urenbank", "Saldo en trekkingsrechten per lid", NULL, "[Saldo]", NULL, 0 },
-	{ "GET", PT "/journaal", get_journaal, "urenbank", "Het journaal in hledger-/ledger-formaat", NULL, "text", NULL, 0 },
-	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit", "Afrekenverzoek",
-	  "Afrekening", NULL, 1 },
-	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen",
-	  NULL, "Afrekening", "tot", 0 },
-	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
+	  "Storting", NULL, 1, "maakStorting", NULL, 0 },
+	{ "GET", PT "/stortingen", list_deposits, "urenbank", "Alle stortingen", NULL, "[Storting]", NULL, 0, "lijstStortingen",
+	  NULL, ROUTE_PAGED },
+	{ "GET", PT "/saldi", get_saldi, "urenbank", "Saldo en trekkingsrechten per lid", NULL, "[Saldo]", NULL, 0, "lijstSaldi",
+	  "Per lid gebracht, gehaald en gestort, met saldo = gebracht - gehaald + gestort en beschikbaar = saldo + kredietlimiet "
+	  "- vastgelegd (alles in minuten).",
 	  0 },
+	{ "GET", PT "/journaal", get_journaal, "urenbank", "Het journaal in hledger-/ledger-formaat", NULL, "text/plain", NULL, 0,
+	  "haalJournaal",
+	  "Het journaal als platte tekst in het formaat van hledger en ledger: de rekeningen en de eenheid (min, minuten) zijn "
+	  "vooraf verklaard, de boekingen staan op datum, en hledger check --strict en ledger --pedantic aanvaarden het. De "
+	  "totalen per organisatie zijn de saldi.",
+	  0 },
+	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit", "Afrekenverzoek",
+	  "Afrekening", NULL, 1, "rekenAf", NULL, 0 },
+	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen",
+	  NULL, "Afrekening", "tot", 0, "haalAfrekeningVoorbeeld", NULL, 0 },
+	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
+	  0, "lijstAfrekeningen", NULL, ROUTE_PAGED },
 	{ 0 },
 };

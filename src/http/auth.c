@@ -115,8 +115,8 @@ int auth_guard(struct request *rq, struct response *rs)
 
 void auth_finish(struct request *rq, struct response *rs)
 {
-	if (authz_audited())
-		return;
+	if (authz_audited() || rs->retry_ms)
+		return; /* recorded, or to be run again (and recorded then) */
 	if (auth_is_mutating(rq) || rs->status == 401 || rs->status == 403)
 		authz_audit_named(rq, auth_is_mutating(rq) ? "wijziging" : "lezen", rs->status, NULL);
 }
@@ -160,28 +160,39 @@ void auth_set_session_cookie(struct request *rq, struct response *rs, const stru
 	cookie(rq, rs, AUTH_SESSION_COOKIE, sess->secret, "/", left > 0 ? left : 0);
 }
 
-/* Waits after a failed sign-in: 0.2 s, doubling per recent failure, at
- * most 3.2 s. It slows guessing down; the lockout stops it. */
-static void failure_delay(int failures)
+/* How long the answer to a failed sign-in is held: 0.2 s, doubling per
+ * recent failure of that name (from any address), at most 3.2 s. It slows
+ * guessing down and costs the guesser, not the server: the server holds
+ * the answer in a suspended connection (struct response delay_ms). */
+static long long failure_delay_ms(int failures)
 {
 	if (failures < 1)
 		failures = 1;
 	if (failures > 5)
 		failures = 5;
-	long long ms = 200LL << (failures - 1);
-	struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) < 0)
-		;
+	return 200LL << (failures - 1);
 }
 
-int auth_login(struct request *rq, const char *naam, const char *wachtwoord, struct gebruikers_session *out,
+int auth_login(struct request *rq, struct response *rs, const char *naam, const char *wachtwoord, struct gebruikers_session *out,
 	       long long *retry_after)
 {
-	int failures = 0;
-	char object[GEBRUIKERS_NAME_MAX + 32];
-	snprintf(object, sizeof(object), "gebruiker %s", naam);
+	struct gebruikers_attempt at;
 	enum gebruikers_login_result r =
-		gebruikers_login(rq->store, naam, wachtwoord, auth_session_lifetime(), out, &failures, retry_after);
+		gebruikers_login(rq->store, naam, wachtwoord, rq->client_ip, auth_session_lifetime(), out, &at);
+	/* An unknown name goes into the audit log as a keyed hash, never as
+	 * typed: it may be a password typed into the wrong field. */
+	char object[GEBRUIKERS_NAME_MAX + 48];
+	if (at.known)
+		snprintf(object, sizeof(object), "gebruiker %s", naam);
+	else
+		snprintf(object, sizeof(object), "gebruiker onbekende naam (%s)", at.name_hash);
+	*retry_after = at.retry_after;
+	if (r == GEBRUIKERS_LOGIN_BUSY && rq->attempt < AUTH_BUSY_RETRIES) {
+		/* Every hashing slot is taken: the server runs this again shortly,
+		 * holding the connection, not a worker. */
+		rs->retry_ms = 50 + 10LL * rq->attempt;
+		return 429;
+	}
 	switch (r) {
 	case GEBRUIKERS_LOGIN_OK: {
 		/* A new session replaces the one this browser had. */
@@ -192,10 +203,17 @@ int auth_login(struct request *rq, const char *naam, const char *wachtwoord, str
 		authz_audit(rq, ACT_LOGIN, 201, object);
 		return 201;
 	}
-	case GEBRUIKERS_LOGIN_LOCKED: authz_audit(rq, ACT_LOGIN, 429, object); return 429;
+	case GEBRUIKERS_LOGIN_LOCKED:
+	case GEBRUIKERS_LOGIN_BUSY: {
+		char after[24];
+		snprintf(after, sizeof(after), "%lld", at.retry_after);
+		resp_header(rs, "Retry-After", after);
+		authz_audit(rq, ACT_LOGIN, 429, object);
+		return 429;
+	}
 	case GEBRUIKERS_LOGIN_FAILED:
 		authz_audit(rq, ACT_LOGIN, 401, object);
-		failure_delay(failures);
+		rs->delay_ms = failure_delay_ms(at.failures);
 		return 401;
 	default: authz_audit(rq, ACT_LOGIN, 503, object); return 503;
 	}

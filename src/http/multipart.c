@@ -3,16 +3,16 @@
 #include <strings.h>
 #include "http/multipart.h"
 
-int multipart_is(struct request *rq)
+static int is_multipart(const char *ct)
 {
-	const char *ct = req_header(rq, "Content-Type");
 	return ct && !strncasecmp(ct, "multipart/form-data", 19) && (ct[19] == '\0' || ct[19] == ';');
 }
 
+int multipart_is(struct request *rq) { return is_multipart(req_header(rq, "Content-Type")); }
+
 /* The boundary parameter of the Content-Type (quoted or not), 1–70 chars. */
-static int boundary(struct request *rq, char *out, size_t outlen)
+static int boundary(const char *ct, char *out, size_t outlen)
 {
-	const char *ct = req_header(rq, "Content-Type");
 	const char *b = ct ? strcasestr(ct, "boundary=") : NULL;
 	if (!b)
 		return -1;
@@ -68,11 +68,16 @@ static void disposition_param(const char *line, size_t len, const char *param, c
 
 int multipart_parse(struct request *rq, struct multipart_part *parts)
 {
+	return multipart_parse_body(req_header(rq, "Content-Type"), rq->body, rq->body_len, parts);
+}
+
+int multipart_parse_body(const char *content_type, const char *body, size_t body_len, struct multipart_part *parts)
+{
 	char b[80], delim[84];
-	if (!multipart_is(rq) || boundary(rq, b, sizeof(b)) < 0)
+	if (!is_multipart(content_type) || boundary(content_type, b, sizeof(b)) < 0)
 		return -1;
 	int dl = snprintf(delim, sizeof(delim), "--%s", b);
-	const char *p = rq->body, *end = rq->body + rq->body_len;
+	const char *p = body, *end = body + body_len;
 	const char *at = find(p, (size_t)(end - p), delim, (size_t)dl);
 	if (!at)
 		return -1;

@@ -26,6 +26,9 @@ int multipart_is(struct request *rq);
  * returns how many, or -1 when the body is not multipart/form-data or not
  * well-formed. */
 int multipart_parse(struct request *rq, struct multipart_part *parts);
+/* The same for a body of len bytes with that Content-Type header value
+ * (may be NULL). */
+int multipart_parse_body(const char *content_type, const char *body, size_t len, struct multipart_part *parts);
 /* The part called name, or NULL. */
 const struct multipart_part *multipart_get(const struct multipart_part *parts, int n, const char *name);
 /* Copies the text field name of rq's multipart body into out; 0, or -1

@@ -1,14 +1,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "http/auth.h"
 #include "http/authz.h"
+#include "http/cors.h"
 #include "http/respond.h"
 #include "http/router.h"
 #include "store/gebruikers.h"
 
-/* Matches path against pattern; on success fills rq's params. */
-static int match(const char *pattern, const char *path, struct request *rq)
+int router_match(const char *pattern, const char *path, struct request *rq)
 {
 	const char *pp = pattern, *sp = path;
 	int n = 0;
@@ -87,7 +88,7 @@ static void dispatch(struct request *rq, struct response *rs)
 		for (const struct route *r = *t; r->method; r++) {
 			struct request probe = *rq;
 			probe.nparams = 0;
-			if (!match(r->pattern, rq->path, &probe))
+			if (!router_match(r->pattern, rq->path, &probe))
 				continue;
 			if (strcmp(r->method, rq->method) &&
 			    !(strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0)) {
@@ -105,12 +106,26 @@ static void dispatch(struct request *rq, struct response *rs)
 			return;
 		}
 	}
+	if (allow[0] && !strcmp(rq->method, "OPTIONS") && req_is_api(rq)) {
+		cors_preflight(rq, rs, allow);
+		return;
+	}
 	if (allow[0]) {
 		respond_errorf(rs, 405, "Methode %s is hier niet toegestaan; wel: %s.", rq->method, allow);
 		resp_header(rs, "Allow", allow);
 		return;
 	}
 	not_found(rq, rs);
+}
+
+long long router_who(struct request *rq)
+{
+	auth_begin(rq);
+	const char *h = req_header(rq, "Authorization");
+	if (h && !strncasecmp(h, "Bearer ", 7))
+		return gebruikers_identify_token(rq->store, h + 7, &rq->actor) == 0 ? rq->actor.user_id : 0;
+	auth_identify_session(rq);
+	return rq->actor.role != ROLE_NONE ? rq->actor.user_id : 0;
 }
 
 /* auth.h: every request passes the guards, and is audited once when it
@@ -120,4 +135,12 @@ void router_dispatch(struct request *rq, struct response *rs)
 	auth_begin(rq);
 	dispatch(rq, rs);
 	auth_finish(rq, rs);
+	if (req_is_api(rq)) {
+		cors_apply(rq, rs);
+		/* RFC 9110: a 401 says how to authenticate. */
+		if (rs->status == 401)
+			resp_header(rs, "WWW-Authenticate",
+				    req_header(rq, "Authorization") ? "Bearer realm=\"samen\", error=\"invalid_token\""
+								    : "Bearer realm=\"samen\"");
+	}
 }

@@ -10,5 +10,14 @@
 #include "http/request.h"
 
 void router_dispatch(struct request *rq, struct response *rs);
+/* Who asks, without answering or recording anything: the account id of a
+ * valid token or session, 0 for anonymous. It may set rq->client_ip to
+ * the client behind a trusted proxy (auth_begin). The server uses it to
+ * count requests in progress per account. */
+long long router_who(struct request *rq);
+/* Whether path matches pattern ("/api/v1/organisaties/{code}"); on a match
+ * rq's path params are filled (the values malloc'd: the caller frees
+ * rq->param_values[0 .. nparams-1]). */
+int router_match(const char *pattern, const char *path, struct request *rq);
 
 #endif

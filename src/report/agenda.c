@@ -21,6 +21,14 @@ static void agenda_init(void)
 	(void)icaltimezone_get_utc_timezone();
 }
 
+/* Europe/Amsterdam with the EU rule (the last Sundays of March and October). */
+#define AGENDA_VTIMEZONE                                                                                         \
+	"BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"                                                           \
+	"BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\n" \
+	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n"                                             \
+	"BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\n"  \
+	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+
 static struct icaltimetype agenda_date(int32_t day)
 {
 	int y, m, d;
@@ -49,13 +57,21 @@ int agenda_write(const struct agenda_calendar *cal, struct buf *out)
 	bad |= add(vc, icalproperty_new_version("2.0"));
 	bad |= add(vc, icalproperty_new_prodid("-//samen//Agenda samenwerking//NL"));
 	bad |= add(vc, icalproperty_new_calscale("GREGORIAN"));
-	bad |= add(vc, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	/* No METHOD: a feed to subscribe to is no iTIP message (RFC 5546), which
+	 * would need an ORGANIZER. */
 	if (cal->name) {
 		icalproperty *x = icalproperty_new_x(cal->name);
 		if (x)
 			icalproperty_set_x_name(x, "X-WR-CALNAME");
 		bad |= add(vc, x);
 	}
+	/* Dutch time, as every date in samen: it also keeps a calendar without
+	 * events valid, since RFC 5545 asks for at least one component. */
+	icalcomponent *tz = icalcomponent_new_from_string(AGENDA_VTIMEZONE);
+	if (tz)
+		icalcomponent_add_component(vc, tz);
+	else
+		bad = 1;
 	struct icaltimetype stamp = icaltime_from_timet_with_zone(cal->stamp, 0, icaltimezone_get_utc_timezone());
 	for (size_t i = 0; i < cal->nevents && !bad; i++) {
 		const struct agenda_event *e = &cal->events[i];
@@ -73,7 +89,8 @@ int agenda_write(const struct agenda_calendar *cal, struct buf *out)
 		bad |= add(ev, icalproperty_new_dtstart(agenda_date(e->date)));
 		bad |= add(ev, icalproperty_new_dtend(agenda_date(e->date + 1)));
 		bad |= add(ev, icalproperty_new_summary(e->summary));
-		if (e->description)
+		/* An empty DESCRIPTION is invalid (RFC 5545): none then. */
+		if (e->description && e->description[0])
 			bad |= add(ev, icalproperty_new_description(e->description));
 		if (e->category)
 			bad |= add(ev, icalproperty_new_categories(e->category));
@@ -132,13 +149,13 @@ static void lower(const char *in, char *out, size_t len)
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const char *org_lc)
+static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const char *org_lc, const char *host)
 {
 	int32_t day;
 	if (date_parse(str(m, "deadline"), &day) < 0)
 		return;
-	char uid[128], d1[40], d2[40];
-	snprintf(uid, sizeof(uid), "mijlpaal-%lld-%s@samen", (long long)json_integer_value(json_object_get(m, "id")), org_lc);
+	char uid[400], d1[40], d2[40];
+	snprintf(uid, sizeof(uid), "mijlpaal-%lld-%s@%s", (long long)json_integer_value(json_object_get(m, "id")), org_lc, host);
 	const char *vnaam = json_string_value(json_object_get(vnames, str(m, "verband") ? str(m, "verband") : ""));
 	struct buf sum, desc;
 	buf_init(&sum, 4096);
@@ -176,7 +193,7 @@ static void milestone_event(struct agenda *a, json_t *m, json_t *vnames, const c
 /* One event per legal deadline: the same task field and date in several
  * verbanden (the brandweer in DSZ and in the veiligheidsregio) is one
  * obligation. */
-static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames, const char *org_lc)
+static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames, const char *org_lc, const char *host)
 {
 	json_t *seen = json_object();
 	size_t i;
@@ -208,10 +225,10 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 			const char *vn = json_string_value(json_object_get(vnames, str(o, "verband") ? str(o, "verband") : ""));
 			buf_printf(&desc, "\n- %s (fase %s)", vn ? vn : str(o, "verband"), str(o, "fase") ? str(o, "fase") : "");
 		}
-		char uid[160], tv[64], ymd[16];
+		char uid[400], tv[64], ymd[16];
 		lower(str(t, "taakveld"), tv, sizeof(tv));
 		snprintf(ymd, sizeof(ymd), "%.4s%.2s%.2s", wd, wd + 5, wd + 8);
-		snprintf(uid, sizeof(uid), "wettelijk-%s-%s-%s@samen", tv, ymd, org_lc);
+		snprintf(uid, sizeof(uid), "wettelijk-%s-%s-%s@%s", tv, ymd, org_lc, host);
 		struct agenda_event e = { keep(a, uid),          day, keep(a, buf_str(&sum)), keep(a, buf_str(&desc)),
 					  "Wettelijke deadline", 0 };
 		push(a, &e);
@@ -224,7 +241,8 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 /* The meetings of the verbanden org belongs to, each date of each series
  * up to a year from now; the reports planned for its raad; the evaluation
  * moments of its verbanden and trajecten. */
-static void governance_events(struct agenda *a, struct store *s, const char *org, json_t *vnames, const char *org_lc)
+static void governance_events(struct agenda *a, struct store *s, const char *org, json_t *vnames, const char *org_lc,
+			      const char *host)
 {
 	char till[DATE_TEXT_LEN];
 	date_format(date_today() + 366, till);
@@ -238,9 +256,9 @@ static void governance_events(struct agenda *a, struct store *s, const char *org
 			int32_t day;
 			if (date_parse(str(x, "datum"), &day) < 0)
 				continue;
-			char uid[160];
-			snprintf(uid, sizeof(uid), "overleg-%lld-%s-%s@samen",
-				 (long long)json_integer_value(json_object_get(x, "id")), str(x, "datum"), org_lc);
+			char uid[400];
+			snprintf(uid, sizeof(uid), "overleg-%lld-%s-%s@%s",
+				 (long long)json_integer_value(json_object_get(x, "id")), str(x, "datum"), org_lc, host);
 			struct buf desc;
 			buf_init(&desc, 64 * 1024);
 			const char *vn = str(vnames, str(x, "verband"));
@@ -262,9 +280,9 @@ static void governance_events(struct agenda *a, struct store *s, const char *org
 			int32_t day;
 			if (date_parse(str(x, "datum"), &day) < 0)
 				continue;
-			char uid[128], sum[400];
-			snprintf(uid, sizeof(uid), "rapportage-%lld-%s@samen",
-				 (long long)json_integer_value(json_object_get(x, "id")), org_lc);
+			char uid[400], sum[400];
+			snprintf(uid, sizeof(uid), "rapportage-%lld-%s@%s",
+				 (long long)json_integer_value(json_object_get(x, "id")), org_lc, host);
 			snprintf(sum, sizeof(sum), "%s aan de raad (%s)", str(x, "titel"), str(x, "wanneer"));
 			struct agenda_event e = {
 				keep(a, uid), day, keep(a, sum), keep(a, str(x, "toelichting")), "Rapportage", 0
@@ -292,9 +310,9 @@ static void governance_events(struct agenda *a, struct store *s, const char *org
 				int32_t day;
 				if (date_parse(str(e, "datum"), &day) < 0)
 					continue;
-				char uid[128], sum[500];
-				snprintf(uid, sizeof(uid), "evaluatie-%lld-%s@samen",
-					 (long long)json_integer_value(json_object_get(e, "id")), org_lc);
+				char uid[400], sum[500];
+				snprintf(uid, sizeof(uid), "evaluatie-%lld-%s@%s",
+					 (long long)json_integer_value(json_object_get(e, "id")), org_lc, host);
 				snprintf(sum, sizeof(sum), "Evaluatie: %s (%s)", str(e, "titel"), str(e, "wanneer"));
 				struct agenda_event ev = { keep(a, uid), day, keep(a, sum), keep(a, str(e, "omschrijving")),
 							   "Evaluatie",  0 };
@@ -315,7 +333,20 @@ static int event_cmp(const void *x, const void *y)
 	return strcmp(a->uid, b->uid);
 }
 
-int agenda_build(struct store *s, const char *org, time_t stamp, struct buf *out, struct problem *p)
+int agenda_host(const char *name, char *out, size_t len)
+{
+	size_t i = 0;
+	for (const char *c = name; c && *c && *c != ':' && i + 1 < len; c++) {
+		char l = (char)tolower((unsigned char)*c);
+		if (!((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') || l == '-' || l == '.'))
+			return -1;
+		out[i++] = l;
+	}
+	out[i] = '\0';
+	return i && out[0] != '.' && out[0] != '-' ? 0 : -1;
+}
+
+int agenda_build(struct store *s, const char *org, const char *host, time_t stamp, struct buf *out, struct problem *p)
 {
 	json_t *o = NULL, *trajecten = NULL, *mijlpalen = NULL;
 	int r = register_org_get(s, org, &o, p);
@@ -336,9 +367,9 @@ int agenda_build(struct store *s, const char *org, time_t stamp, struct buf *out
 	    (r = besturing_milestone_list(s, &f, &mijlpalen, p)) < 0)
 		goto out;
 	json_array_foreach(mijlpalen, i, x)
-		milestone_event(&a, x, vnames, org_lc);
-	deadline_events(&a, trajecten, vnames, org_lc);
-	governance_events(&a, s, org, vnames, org_lc);
+		milestone_event(&a, x, vnames, org_lc, host);
+	deadline_events(&a, trajecten, vnames, org_lc, host);
+	governance_events(&a, s, org, vnames, org_lc, host);
 	if (a.n)
 		qsort(a.ev, a.n, sizeof(*a.ev), event_cmp);
 	char name[300];

@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-#include "core/csv.h"
 #include "core/kwaliteitskaart.h"
+#include "report/csv_export.h"
 #include "report/kwaliteitskaart_export.h"
 
 /* The columns of a sheet: naam, functie, the personal ones the map has,
@@ -25,37 +25,34 @@ void kwaliteitskaart_export_csv(struct buf *out, json_t *map)
 	int priv = has_personal(map);
 	size_t i, k;
 	json_t *x, *c;
-	buf_adds(out, "\xef\xbb\xbf"
-		      "naam;functie");
-	for (k = 0; priv && personal[k]; k++) {
-		buf_addc(out, ';');
-		buf_adds(out, personal[k]);
-	}
-	json_array_foreach(comps, i, c) {
-		buf_addc(out, ';');
-		csv_write_field(out, json_string_value(json_object_get(c, "code")), ';');
-	}
-	buf_adds(out, "\r\n");
+	struct csv_export w;
+	csv_export_begin(&w, out, NULL);
+	csv_export_text(&w, "naam");
+	csv_export_text(&w, "functie");
+	for (k = 0; priv && personal[k]; k++)
+		csv_export_text(&w, personal[k]);
+	json_array_foreach(comps, i, c)
+		csv_export_text(&w, json_string_value(json_object_get(c, "code")));
+	csv_export_row_end(&w);
 	json_array_foreach(people, i, x) {
-		csv_write_field(out, json_string_value(json_object_get(x, "naam")), ';');
-		buf_addc(out, ';');
-		csv_write_field(out, json_string_value(json_object_get(x, "functie")), ';');
+		csv_export_text(&w, json_string_value(json_object_get(x, "naam")));
+		csv_export_text(&w, json_string_value(json_object_get(x, "functie")));
 		for (k = 0; priv && personal[k]; k++) {
 			json_t *v = json_object_get(x, personal[k]);
-			buf_addc(out, ';');
 			if (json_is_integer(v))
-				buf_printf(out, "%lld", (long long)json_integer_value(v));
-			else if (json_is_string(v))
-				csv_write_field(out, json_string_value(v), ';');
+				csv_export_int(&w, (long long)json_integer_value(v));
+			else
+				csv_export_text(&w, json_string_value(v));
 		}
 		json_t *lv = json_object_get(x, "niveaus");
 		json_array_foreach(comps, k, c) {
 			json_t *n = json_object_get(lv, json_string_value(json_object_get(c, "code")));
-			buf_addc(out, ';');
 			if (json_is_integer(n))
-				buf_printf(out, "%lld", (long long)json_integer_value(n));
+				csv_export_int(&w, (long long)json_integer_value(n));
+			else
+				csv_export_text(&w, NULL);
 		}
-		buf_adds(out, "\r\n");
+		csv_export_row_end(&w);
 	}
 }
 

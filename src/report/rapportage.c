@@ -363,12 +363,17 @@ static void render(struct rapportage_w *w, json_t *doc, const struct rapportage_
 	rapportage_date_txt(w, c.tot);
 	rapportage_w_p_end(w);
 	rapportage_w_raw_html(w, "</header>");
-	if (!w->md && opt && (opt->md_href || opt->agenda_href)) {
+	if (!w->md && !w->pdf && opt && (opt->md_href || opt->agenda_href || opt->pdf_href)) {
 		buf_adds(w->b, "<nav class=\"svz-acties\" aria-label=\"Dit rapport in andere vormen\"><ul>");
+		if (opt->pdf_href) {
+			buf_adds(w->b, "<li><a download href=\"");
+			escape_html(w->b, opt->pdf_href);
+			buf_adds(w->b, "\">Downloaden als PDF (A4)</a></li>");
+		}
 		if (opt->md_href) {
-			buf_adds(w->b, "<li><a href=\"");
+			buf_adds(w->b, "<li><a download href=\"");
 			escape_html(w->b, opt->md_href);
-			buf_adds(w->b, "\">Als Markdown</a></li>");
+			buf_adds(w->b, "\">Downloaden als Markdown</a></li>");
 		}
 		if (opt->agenda_href) {
 			buf_adds(w->b, "<li><a href=\"");
@@ -378,7 +383,16 @@ static void render(struct rapportage_w *w, json_t *doc, const struct rapportage_
 		buf_adds(w->b, "</ul></nav>");
 	}
 	summary(w, &c);
-	if (w->md) {
+	if (w->pdf) {
+		rapportage_w_h(w, 2, NULL, "Inhoud");
+		rapportage_w_ul(w, NULL);
+		for (int i = 0; i < nch; i++) {
+			rapportage_w_li(w);
+			rapportage_w_fmt(w, "%d. %s", i + 1, ch[i].title);
+			rapportage_w_li_end(w);
+		}
+		rapportage_w_ul_end(w);
+	} else if (w->md) {
 		rapportage_w_h(w, 2, NULL, "Inhoud");
 		for (int i = 0; i < nch; i++) {
 			buf_printf(w->b, "%d. ", i + 1);
@@ -444,7 +458,7 @@ static void render(struct rapportage_w *w, json_t *doc, const struct rapportage_
 
 int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, struct buf *out)
 {
-	struct rapportage_w w = { out, 0, 0 };
+	struct rapportage_w w = { out, 0, 0, NULL };
 	if (opt && opt->standalone) {
 		json_t *org = json_object_get(doc, "organisatie");
 		buf_adds(out, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">"
@@ -462,9 +476,18 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 	return buf_failed(out) ? -1 : 0;
 }
 
+void rapportage_render_pdf(struct rapportage_pdf *pdf, json_t *doc)
+{
+	struct buf scratch;
+	buf_init(&scratch, 0);
+	struct rapportage_w w = { &scratch, 0, 0, pdf };
+	render(&w, doc, NULL);
+	buf_release(&scratch);
+}
+
 int rapportage_markdown(json_t *doc, struct buf *out)
 {
-	struct rapportage_w w = { out, 1, 0 };
+	struct rapportage_w w = { out, 1, 0, NULL };
 	render(&w, doc, NULL);
 	return buf_failed(out) ? -1 : 0;
 }

@@ -12,7 +12,7 @@
  *                     organisation is in, and its vulnerability where the
  *                     kwaliteitskaart gives one. docs/rapportage.md lists
  *                     the fields.
- *   rapportage_html(), rapportage_markdown()
+ *   rapportage_html(), rapportage_markdown(), rapportage_pdf()
  *                     render that model in Dutch. Every text from the
  *                     model goes through an escaper (HTML or Markdown);
  *                     literal markup comes only from this module.
@@ -38,11 +38,17 @@ struct rapportage_html_options {
 	int standalone;      /* 1: a whole document with <head>; 0: an <article> for a page */
 	const char *md_href; /* links shown above the report (not printed); NULL: none */
 	const char *agenda_href;
+	const char *pdf_href;
 };
 /* Appends the report as HTML. 0, or -1 when out failed. */
 int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, struct buf *out);
 /* Appends the report as Markdown (CommonMark with pipe tables). */
 int rapportage_markdown(json_t *doc, struct buf *out);
+/* Appends the report as a PDF: A4, the same chapters, tables and planning
+ * chart as the HTML, page numbers in the footer ("pagina 2 van 7"), laid
+ * out with cairo and pango (report/rapportage_pdf.c). 0, or -1 when the
+ * document could not be made. */
+int rapportage_pdf(json_t *doc, struct buf *out);
 
 /* Dates, euros and hours in the text are written by core/nl.h, HTML is
  * escaped by core/escape.h; the parts of the report share

@@ -8,6 +8,7 @@
  *   rapportage_tekst.c        pieces of text: decisions, milestones, business case, traject
  *   rapportage_hoofdstukken.c the chapters but the planning
  *   rapportage_planning.c     the planning chapter: timeline and table
+ *   rapportage_pdf.c          the third form: the same calls laid out on A4 pages with cairo and pango
  *
  * Ownership: a writer borrows its buf, which holds the whole output; a
  * rapportage_ctx borrows the model and the strings in it for one render.
@@ -27,10 +28,12 @@ static inline long long num(json_t *o, const char *k) { return json_integer_valu
 static inline const char *rapportage_plural(long long n, const char *one, const char *more) { return n == 1 ? one : more; }
 
 /* ---- the writer (rapportage_schrijver.c) ---- */
+struct rapportage_pdf;
 struct rapportage_w {
 	struct buf *b;
 	int md;
-	int cells; /* Markdown: cells written in the current row */
+	int cells;                  /* Markdown: cells written in the current row */
+	struct rapportage_pdf *pdf; /* not NULL: the PDF form; b is then scratch */
 };
 void rapportage_w_txt(struct rapportage_w *w, const char *text); /* escaped for the form */
 void rapportage_w_fmt(struct rapportage_w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -52,6 +55,29 @@ void rapportage_w_cell(struct rapportage_w *w, int kind); /* 0 td, 1 th (row hea
 void rapportage_w_cell_end(struct rapportage_w *w, int kind);
 void rapportage_w_td(struct rapportage_w *w, int kind, const char *text);
 void rapportage_w_table_end(struct rapportage_w *w);
+/* A chart as the page draws it (an <svg> of report/): inline in HTML,
+ * drawn on the page in the PDF, left out of Markdown. */
+void rapportage_w_chart(struct rapportage_w *w, const char *svg);
+
+/* The whole report through the PDF form (rapportage.c). */
+void rapportage_render_pdf(struct rapportage_pdf *pdf, json_t *doc);
+
+/* ---- the PDF form (rapportage_pdf.c): what the writer calls when w->pdf is set ---- */
+void rapportage_pdf_txt(struct rapportage_pdf *pdf, const char *text);
+void rapportage_pdf_markup(struct rapportage_pdf *pdf, const char *markup); /* <b>, </b> */
+void rapportage_pdf_h(struct rapportage_pdf *pdf, int level, const char *text);
+void rapportage_pdf_p(struct rapportage_pdf *pdf, const char *cls);
+void rapportage_pdf_p_end(struct rapportage_pdf *pdf);
+void rapportage_pdf_ul(struct rapportage_pdf *pdf);
+void rapportage_pdf_ul_end(struct rapportage_pdf *pdf);
+void rapportage_pdf_li(struct rapportage_pdf *pdf);
+void rapportage_pdf_li_end(struct rapportage_pdf *pdf);
+void rapportage_pdf_table(struct rapportage_pdf *pdf, const char *caption, const char *const head[]);
+void rapportage_pdf_tr(struct rapportage_pdf *pdf, int own);
+void rapportage_pdf_cell(struct rapportage_pdf *pdf, int kind);
+void rapportage_pdf_cell_end(struct rapportage_pdf *pdf);
+void rapportage_pdf_table_end(struct rapportage_pdf *pdf);
+void rapportage_pdf_chart(struct rapportage_pdf *pdf, const char *svg);
 
 /* ---- pieces of text (rapportage_tekst.c) ---- */
 /* What one render knows besides the writer. */

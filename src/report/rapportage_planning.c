@@ -119,16 +119,25 @@ static void timeline(struct rapportage_w *w, const struct rapportage_ctx *c)
 			 pb.moved);
 		struct plan_chart chart = { "svz-planning", title, desc, from, to, pb.rows, pb.nrows, 0 };
 		rapportage_w_raw_html(w, "<figure class=\"svz-figuur\">");
-		if (!w->md)
-			besturing_tijdlijn_write(w->b, &chart);
+		if (!w->md) {
+			struct buf svg;
+			buf_init(&svg, 0);
+			besturing_tijdlijn_write(&svg, &chart);
+			rapportage_w_chart(w, buf_str(&svg));
+			buf_release(&svg);
+		}
 		rapportage_w_raw_html(w, "<figcaption>");
 		if (!w->md) {
+			if (w->pdf) /* a figure's caption is a paragraph of its own there */
+				rapportage_w_p(w, "svz-figuurtekst");
 			rapportage_w_txt(w, "Figuur: ");
 			rapportage_w_txt(w, title);
 			rapportage_w_txt(
 				w,
 				". Een driehoek is te laat, een gevulde cirkel gereed, een open cirkel komt nog; een stippellijn "
 				"loopt van de oude naar de nieuwe deadline.");
+			if (w->pdf)
+				rapportage_w_p_end(w);
 		}
 		rapportage_w_raw_html(w, "</figcaption></figure>");
 	}

@@ -1,5 +1,5 @@
-/* One writer, two forms: the report's text as HTML or as Markdown from the
- * same calls (rapportage_intern.h), and the Markdown escaping. */
+/* One writer, three forms: the report's text as HTML, as Markdown or (through
+ * rapportage_pdf.c) as PDF from the same calls (rapportage_intern.h), and the Markdown escaping. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +59,9 @@ void rapportage_md_txt(struct buf *b, const char *text) { md_txt(b, text, 1); }
 
 void rapportage_w_txt(struct rapportage_w *w, const char *text)
 {
-	if (w->md)
+	if (w->pdf)
+		rapportage_pdf_txt(w->pdf, text);
+	else if (w->md)
 		rapportage_md_txt(w->b, text);
 	else
 		escape_html(w->b, text);
@@ -77,12 +79,16 @@ void rapportage_w_fmt(struct rapportage_w *w, const char *fmt, ...)
 
 void rapportage_w_raw_html(struct rapportage_w *w, const char *markup)
 {
-	if (!w->md)
+	if (!w->md && !w->pdf)
 		buf_adds(w->b, markup);
 }
 
 void rapportage_w_h(struct rapportage_w *w, int level, const char *id, const char *text)
 {
+	if (w->pdf) {
+		rapportage_pdf_h(w->pdf, level, text);
+		return;
+	}
 	if (w->md) {
 		buf_addc(w->b, '\n');
 		for (int i = 0; i < level; i++)
@@ -105,6 +111,10 @@ void rapportage_w_h(struct rapportage_w *w, int level, const char *id, const cha
 
 void rapportage_w_p(struct rapportage_w *w, const char *cls)
 {
+	if (w->pdf) {
+		rapportage_pdf_p(w->pdf, cls);
+		return;
+	}
 	if (!w->md) {
 		buf_adds(w->b, cls ? "<p class=\"" : "<p>");
 		if (cls) {
@@ -113,23 +123,67 @@ void rapportage_w_p(struct rapportage_w *w, const char *cls)
 		}
 	}
 }
-void rapportage_w_p_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "\n\n" : "</p>"); }
-void rapportage_w_strong(struct rapportage_w *w) { buf_adds(w->b, w->md ? "**" : "<strong>"); }
-void rapportage_w_strong_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "**" : "</strong>"); }
+void rapportage_w_p_end(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_p_end(w->pdf);
+	else
+		buf_adds(w->b, w->md ? "\n\n" : "</p>");
+}
+void rapportage_w_strong(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_markup(w->pdf, "<b>");
+	else
+		buf_adds(w->b, w->md ? "**" : "<strong>");
+}
+void rapportage_w_strong_end(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_markup(w->pdf, "</b>");
+	else
+		buf_adds(w->b, w->md ? "**" : "</strong>");
+}
 void rapportage_w_ul(struct rapportage_w *w, const char *cls)
 {
+	if (w->pdf) {
+		rapportage_pdf_ul(w->pdf);
+		return;
+	}
 	if (!w->md) {
 		buf_adds(w->b, "<ul class=\"");
 		escape_html(w->b, cls ? cls : "svz-lijst");
 		buf_adds(w->b, "\">");
 	}
 }
-void rapportage_w_ul_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "\n" : "</ul>"); }
-void rapportage_w_li(struct rapportage_w *w) { buf_adds(w->b, w->md ? "- " : "<li>"); }
-void rapportage_w_li_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "\n" : "</li>"); }
+void rapportage_w_ul_end(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_ul_end(w->pdf);
+	else
+		buf_adds(w->b, w->md ? "\n" : "</ul>");
+}
+void rapportage_w_li(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_li(w->pdf);
+	else
+		buf_adds(w->b, w->md ? "- " : "<li>");
+}
+void rapportage_w_li_end(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_li_end(w->pdf);
+	else
+		buf_adds(w->b, w->md ? "\n" : "</li>");
+}
 
 void rapportage_w_table(struct rapportage_w *w, const char *caption, const char *const head[])
 {
+	if (w->pdf) {
+		rapportage_pdf_table(w->pdf, caption, head);
+		return;
+	}
 	if (w->md) {
 		buf_adds(w->b, "*");
 		rapportage_md_txt(w->b, caption);
@@ -145,7 +199,8 @@ void rapportage_w_table(struct rapportage_w *w, const char *caption, const char 
 		buf_addc(w->b, '\n');
 		return;
 	}
-	buf_adds(w->b, "<div class=\"svz-tabel-houder\"><table class=\"svz-tabel\"><caption>");
+	/* The box scrolls sideways on a phone: it takes focus, so it scrolls by keyboard too. */
+	buf_adds(w->b, "<div class=\"svz-tabel-houder\" tabindex=\"0\"><table class=\"svz-tabel\"><caption>");
 	escape_html(w->b, caption);
 	buf_adds(w->b, "</caption><thead><tr>");
 	for (int i = 0; head[i]; i++) {
@@ -159,15 +214,27 @@ void rapportage_w_table(struct rapportage_w *w, const char *caption, const char 
 void rapportage_w_tr(struct rapportage_w *w, int own)
 {
 	w->cells = 0;
+	if (w->pdf) {
+		rapportage_pdf_tr(w->pdf, own);
+		return;
+	}
 	if (w->md)
 		buf_adds(w->b, "|");
 	else
 		buf_adds(w->b, own == 1 ? "<tr class=\"svz-eigen\">" : own == 2 ? "<tr class=\"svz-laat\">" : "<tr>");
 }
-void rapportage_w_tr_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "\n" : "</tr>"); }
+void rapportage_w_tr_end(struct rapportage_w *w)
+{
+	if (!w->pdf)
+		buf_adds(w->b, w->md ? "\n" : "</tr>");
+}
 /* A cell's start and end, for cells with more than one piece of text. */
 void rapportage_w_cell(struct rapportage_w *w, int kind) /* 0 td, 1 th (row header), 2 numeric td */
 {
+	if (w->pdf) {
+		rapportage_pdf_cell(w->pdf, kind);
+		return;
+	}
 	if (w->md) {
 		buf_addc(w->b, ' ');
 		return;
@@ -177,6 +244,10 @@ void rapportage_w_cell(struct rapportage_w *w, int kind) /* 0 td, 1 th (row head
 void rapportage_w_cell_end(struct rapportage_w *w, int kind)
 {
 	w->cells++;
+	if (w->pdf) {
+		rapportage_pdf_cell_end(w->pdf);
+		return;
+	}
 	buf_adds(w->b, w->md ? " |" : kind == 1 ? "</th>" : "</td>");
 }
 void rapportage_w_td(struct rapportage_w *w, int kind, const char *text)
@@ -185,4 +256,18 @@ void rapportage_w_td(struct rapportage_w *w, int kind, const char *text)
 	rapportage_w_txt(w, text);
 	rapportage_w_cell_end(w, kind);
 }
-void rapportage_w_table_end(struct rapportage_w *w) { buf_adds(w->b, w->md ? "\n" : "</tbody></table></div>"); }
+void rapportage_w_table_end(struct rapportage_w *w)
+{
+	if (w->pdf)
+		rapportage_pdf_table_end(w->pdf);
+	else
+		buf_adds(w->b, w->md ? "\n" : "</tbody></table></div>");
+}
+
+void rapportage_w_chart(struct rapportage_w *w, const char *svg)
+{
+	if (w->pdf)
+		rapportage_pdf_chart(w->pdf, svg);
+	else if (!w->md)
+		buf_adds(w->b, svg);
+}

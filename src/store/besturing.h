@@ -25,6 +25,7 @@
 #define SAMEN_STORE_BESTURING_H
 #include <jansson.h>
 #include <stddef.h>
+#include "store/page.h"
 #include "store/store.h"
 
 /* ---- who owns what: the verband of an object, for authorisation ------- */
@@ -42,6 +43,7 @@ int besturing_milestone_org(struct store *s, long long traject, long long mid, c
 int besturing_survey_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int besturing_survey_get(struct store *s, const char *code, json_t **out, struct problem *p);
 int besturing_survey_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+int besturing_survey_page(struct store *s, const char *verband, struct store_page *pg, json_t **out, struct problem *p);
 /* {"organisatie","taakveld","knelpunt":1-5,"meerwaarde":1-5,"snelResultaat":bool,"toelichting"?};
  * the organisation must be a partner (member on the survey's datum). */
 int besturing_survey_answer(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
@@ -57,6 +59,7 @@ int besturing_survey_choose(struct store *s, const char *code, json_t *in, json_
 int besturing_scoring_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int besturing_scoring_get(struct store *s, const char *code, json_t **out, struct problem *p);
 int besturing_scoring_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+int besturing_scoring_page(struct store *s, const char *verband, struct store_page *pg, json_t **out, struct problem *p);
 /* {"organisatie","taakveld","criterium","score"} or {"organisatie","taakveld","scores":{crit:score}} */
 int besturing_scoring_score(struct store *s, const char *code, json_t *in, json_t **out, struct problem *p);
 int besturing_scoring_scores(struct store *s, const char *code, json_t **out, struct problem *p);
@@ -105,11 +108,15 @@ struct besturing_decision_filter {
 	const char *verband, *organisatie, *orgaan, *van, *tot;
 };
 int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out, struct problem *p);
+int besturing_decision_page(struct store *s, const struct besturing_decision_filter *f, struct store_page *pg, json_t **out,
+			    struct problem *p);
 /* {"rol","naam","organisatie"?,"van"?,"tot"?,"toelichting"?}; rol ∈ stuurgroep, eigenaar, projectleider,
  * procesmanager. */
 int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out, struct problem *p);
 /* The roles of a verband (with those of its trajecten) or of one traject. */
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
+int besturing_role_page(struct store *s, const char *verband, long long traject, struct store_page *pg, json_t **out,
+			struct problem *p);
 
 /* ---- besluitvorming: the decision trail and the raad's kaders (besturing_besluitvorming.c) ----
  * The steps per traject (or verband) and organisation: the verband's

@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/register.h"
 #include "core/scoring.h"
+#include "store/page.h"
 #include "store/fields.h"
 #include "store/besturing.h"
 #include "store/besturing_intern.h"
@@ -157,18 +158,26 @@ int besturing_scoring_get(struct store *s, const char *code, json_t **out, struc
 
 int besturing_scoring_list(struct store *s, const char *verband, json_t **out, struct problem *p)
 {
+	return besturing_scoring_page(s, verband, NULL, out, p);
+}
+
+int besturing_scoring_page(struct store *s, const char *verband, struct store_page *pg, json_t **out, struct problem *p)
+{
 	if (verband && !store_verband_id(s, verband))
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT " SCORING_COLS SCORING_FROM " WHERE (?1 IS NULL OR v.code = ?1)"
-				      " ORDER BY c.datum, c.code",
-				      "t", verband);
+#define SQL                                                                      \
+	"SELECT " SCORING_COLS SCORING_FROM " WHERE (?1 IS NULL OR v.code = ?1)" \
+	" ORDER BY c.datum, c.code"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?2 OFFSET ?3", "t" STORE_PAGE_BINDS, verband, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, scoring_json(s, st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "t", verband) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int besturing_scoring_verband(struct store *s, const char *code, char *out, size_t outlen, struct problem *p)

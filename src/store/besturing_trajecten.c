@@ -8,6 +8,7 @@
 #include "core/businesscase.h"
 #include "core/nl.h"
 #include "core/register.h"
+#include "store/page.h"
 #include "store/fields.h"
 #include "store/besturing.h"
 #include "store/besturing_intern.h"
@@ -756,6 +757,12 @@ int besturing_decision_create(struct store *s, const char *verband, long long tr
 
 int besturing_decision_list(struct store *s, const struct besturing_decision_filter *f, json_t **out, struct problem *p)
 {
+	return besturing_decision_page(s, f, NULL, out, p);
+}
+
+int besturing_decision_page(struct store *s, const struct besturing_decision_filter *f, struct store_page *pg, json_t **out,
+			    struct problem *p)
+{
 	besturing_query_date(f->van, "van", p);
 	besturing_query_date(f->tot, "tot", p);
 	if (f->orgaan && enum_index(besturing_organen, f->orgaan) < 0)
@@ -775,21 +782,27 @@ int besturing_decision_list(struct store *s, const struct besturing_decision_fil
 	}
 	/* For an organisation: decisions on trajecten it takes part in, on
 	 * verbanden it is a member of, and of its own bodies. */
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " DECISION_COLS DECISION_FROM " WHERE (?1 = 0 OR b.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-		" AND (?3 IS NULL OR b.orgaan = ?3) AND (?4 IS NULL OR b.datum >= ?4) AND (?5 IS NULL OR b.datum <= ?5)"
-		" AND (?6 = 0 OR b.organisatie_id = ?6 OR (b.traject_id IS NULL AND EXISTS (SELECT 1 FROM lidmaatschappen lm"
-		"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL "
-		"AND " REGISTER_SQL_TAKES_PART("?6") "))"
-						     " ORDER BY b.datum, b.id",
-		"lttttl", f->traject, f->verband, f->orgaan, f->van, f->tot, oid);
+#define SQL                                                                                                           \
+	"SELECT " DECISION_COLS DECISION_FROM " WHERE (?1 = 0 OR b.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"  \
+	" AND (?3 IS NULL OR b.orgaan = ?3) AND (?4 IS NULL OR b.datum >= ?4) AND (?5 IS NULL OR b.datum <= ?5)"      \
+	" AND (?6 = 0 OR b.organisatie_id = ?6 OR (b.traject_id IS NULL AND EXISTS (SELECT 1 FROM lidmaatschappen lm" \
+	"   WHERE lm.verband_id = b.verband_id AND lm.organisatie_id = ?6)) OR (b.traject_id IS NOT NULL "            \
+	"AND " REGISTER_SQL_TAKES_PART("?6") "))"                                                                     \
+					     " ORDER BY b.datum, b.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?7 OFFSET ?8", "lttttl" STORE_PAGE_BINDS, f->traject, f->verband,
+				      f->orgaan, f->van, f->tot, oid, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_decision_json(st));
 	db_finalize(st);
+	store_page_end(
+		s, pg,
+		pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lttttl", f->traject, f->verband, f->orgaan, f->van, f->tot, oid)
+		   : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- rollen ------------------------------------------------------------------ */
@@ -862,6 +875,12 @@ int besturing_role_create(struct store *s, const char *verband, long long trajec
 
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p)
 {
+	return besturing_role_page(s, verband, traject, NULL, out, p);
+}
+
+int besturing_role_page(struct store *s, const char *verband, long long traject, struct store_page *pg, json_t **out,
+			struct problem *p)
+{
 	if (traject) {
 		struct traject_row t;
 		int r = besturing_traject_find(s, traject, &t, p);
@@ -870,15 +889,18 @@ int besturing_role_list(struct store *s, const char *verband, long long traject,
 	} else if (!store_verband_id(s, verband)) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband ? verband : "");
 	}
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)"
-			 " ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id",
-			 "lt", traject, traject ? NULL : verband);
+#define SQL                                                                                                  \
+	"SELECT " ROLE_COLS ROLE_FROM " WHERE (?1 = 0 OR r.traject_id = ?1) AND (?2 IS NULL OR v.code = ?2)" \
+	" ORDER BY r.traject_id IS NOT NULL, tv.code, r.rol, r.van, r.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?3 OFFSET ?4", "lt" STORE_PAGE_BINDS, traject, traject ? NULL : verband,
+				      STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, besturing_role_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lt", traject, traject ? NULL : verband) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }

@@ -54,4 +54,12 @@ int db_table_exists(struct db *db, const char *table);
 long long db_last_id(struct db *db);
 long long db_changes(struct db *db);
 
+/* Copies the whole database from into to (made when missing, else
+ * replaced), as one consistent snapshot of from: it reads in one read
+ * transaction, so writers of from go on meanwhile and every transaction
+ * committed before it began is in the copy. Connections open on to see
+ * the new content (SQLite's backup API). 0, or -1 with err filled. The
+ * PostgreSQL engine has its own tools for this. */
+int db_copy(const char *from, const char *to, char *err, int errlen);
+
 #endif

@@ -273,3 +273,49 @@ int db_table_exists(struct db *db, const char *table)
 
 long long db_last_id(struct db *db) { return sqlite3_last_insert_rowid(db->h); }
 long long db_changes(struct db *db) { return sqlite3_changes64(db->h); }
+
+int db_copy(const char *from, const char *to, char *err, int errlen)
+{
+	sqlite3 *src = NULL, *dst = NULL;
+	/* Read-write, not create: a WAL database needs its -shm file, and a
+	 * missing source must not be made empty. */
+	int rc = sqlite3_open_v2(from, &src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, (size_t)errlen, "kan '%s' niet openen: %s", from, src ? sqlite3_errmsg(src) : sqlite3_errstr(rc));
+		sqlite3_close(src);
+		return -1;
+	}
+	rc = sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, (size_t)errlen, "kan '%s' niet openen: %s", to, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(src);
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_busy_timeout(src, 10000);
+	sqlite3_busy_timeout(dst, 10000);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b) {
+		snprintf(err, (size_t)errlen, "kan niet kopiëren naar '%s': %s", to, sqlite3_errmsg(dst));
+		sqlite3_close(src);
+		sqlite3_close(dst);
+		return -1;
+	}
+	/* All pages in one step: one read transaction on from, so the copy is
+	 * one moment of it. Stepping in parts would start over whenever another
+	 * connection writes, and under load never finish. */
+	for (int tries = 0; tries < 100; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(100);
+	}
+	sqlite3_backup_finish(b);
+	int ok = rc == SQLITE_DONE;
+	if (!ok)
+		snprintf(err, (size_t)errlen, "kopiëren van '%s' naar '%s' mislukt: %s", from, to,
+			 sqlite3_errcode(dst) != SQLITE_OK ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+	sqlite3_close(src);
+	sqlite3_close(dst);
+	return ok ? 0 : -1;
+}

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "core/utf8.h"
+#include "store/page.h"
 #include "store/gebruikers.h"
 
 int gebruikers_init(void) { return sodium_init() < 0 ? -1 : 0; }
@@ -72,6 +74,18 @@ int gebruikers_check_password(const char *wachtwoord, struct problem *p)
 static int hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
 {
 	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+static int hash_enter(int wait);
+static void hash_leave(void);
+
+/* hash_password for a new password: waits its turn among the hashes. */
+static int hash_new_password(const char *pw, char out[crypto_pwhash_STRBYTES])
+{
+	hash_enter(1);
+	int r = hash_password(pw, out);
+	hash_leave();
+	return r;
 }
 
 /* A hash of a random password, verified against when the name is unknown,
@@ -178,15 +192,20 @@ int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct 
 	return r == DB_DONE ? problem_set(p, 404, "Gebruiker '%s' bestaat niet.", naam) : store_db_problem(s, r, p, "gebruiker");
 }
 
-json_t *gebruikers_user_list(struct store *s, const char *org)
+json_t *gebruikers_user_list(struct store *s, const char *org) { return gebruikers_user_page(s, org, NULL); }
+
+json_t *gebruikers_user_page(struct store *s, const char *org, struct store_page *pg)
 {
+#define SQL "SELECT " USER_COLUMNS USER_FROM " WHERE (?1 IS NULL OR o.code = ?1) ORDER BY g.naam"
 	json_t *a = json_array();
-	struct db_stmt *st = org ? db_query(s->db, "SELECT " USER_COLUMNS USER_FROM " WHERE o.code = ? ORDER BY g.naam", "t", org)
-				 : db_query(s->db, "SELECT " USER_COLUMNS USER_FROM " ORDER BY g.naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?2 OFFSET ?3", "t" STORE_PAGE_BINDS, org, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, user_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "t", org) : NULL);
 	return a;
+#undef SQL
 }
 
 int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_info *out, struct problem *p)
@@ -266,7 +285,7 @@ int gebruikers_user_create(struct store *s, const struct gebruiker_spec *in, jso
 	if (p->status)
 		return -p->status;
 	char hash[crypto_pwhash_STRBYTES] = "";
-	if (in->wachtwoord && hash_password(in->wachtwoord, hash) < 0)
+	if (in->wachtwoord && hash_new_password(in->wachtwoord, hash) < 0)
 		return problem_set(p, 503, "Te weinig geheugen om het wachtwoord te versleutelen; probeer het zo opnieuw.");
 	char now[32];
 	now_text(now);
@@ -324,7 +343,7 @@ int gebruikers_user_set_password(struct store *s, const char *naam, const char *
 	if (gebruikers_check_password(wachtwoord, p) < 0 || gebruikers_user_info(s, naam, &info, p) < 0)
 		return -p->status;
 	char hash[crypto_pwhash_STRBYTES];
-	if (hash_password(wachtwoord, hash) < 0)
+	if (hash_new_password(wachtwoord, hash) < 0)
 		return problem_set(p, 503, "Te weinig geheugen om het wachtwoord te versleutelen; probeer het zo opnieuw.");
 	if (db_begin(s->db) < 0)
 		return problem_set(p, 503, "De database is bezet; probeer het zo opnieuw.");
@@ -332,8 +351,9 @@ int gebruikers_user_set_password(struct store *s, const char *naam, const char *
 	sodium_memzero(hash, sizeof(hash));
 	if (r == 0)
 		r = db_run(s->db, "DELETE FROM sessies WHERE gebruiker_id = ?", "l", info.id);
-	if (r == 0)
-		r = db_run(s->db, "DELETE FROM inlogpogingen WHERE naam = ?", "t", naam);
+	char nh[GEBRUIKERS_NAME_HASH_LEN];
+	if (r == 0 && gebruikers_name_hash(s, naam, nh) == 0)
+		r = db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE naam_hash = ?", "t", nh);
 	if (r < 0 || db_commit(s->db) < 0) {
 		db_rollback(s->db);
 		return store_db_problem(s, r < 0 ? r : DB_ERR_BUSY, p, "wachtwoord");
@@ -391,21 +411,29 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 
 int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struct problem *p)
 {
+	return gebruikers_token_page(s, naam, NULL, out, p);
+}
+
+int gebruikers_token_page(struct store *s, const char *naam, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct gebruiker_info info;
 	if (gebruikers_user_info(s, naam, &info, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens"
-				      " WHERE gebruiker_id = ? ORDER BY id",
-				      "l", info.id);
+#define SQL                                                                \
+	"SELECT id, omschrijving, aangemaakt, ingetrokken FROM api_tokens" \
+	" WHERE gebruiker_id = ? ORDER BY id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, info.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:I,s:s?,s:s,s:s?}", "id", (json_int_t)db_col_int(st, 0), "omschrijving",
 						   db_col_text(st, 1), "aangemaakt", db_col_text(st, 2), "ingetrokken",
 						   db_col_text(st, 3)));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", info.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS_NAME_MAX + 1], struct problem *p)
@@ -428,39 +456,158 @@ int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS
 
 /* ---- sessions ---- */
 
-enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, long long lifetime,
-					      struct gebruikers_session *out, int *failures, long long *retry_after)
+/* ---- throttling sign-ins ---- */
+
+/* Argon2id takes 64 MiB and most of a core: at most this many at once
+ * (half the cores, at least one). A sign-in that finds no free slot is
+ * refused at once (GEBRUIKERS_LOGIN_BUSY) rather than kept waiting. */
+static pthread_mutex_t g_hash_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_hash_cv = PTHREAD_COND_INITIALIZER;
+static int g_hash_busy, g_hash_max;
+
+static int hash_slots(void)
+{
+	if (!g_hash_max) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN) / 2;
+		g_hash_max = n < 1 ? 1 : n > 16 ? 16 : (int)n;
+	}
+	return g_hash_max;
+}
+
+static int hash_enter(int wait)
+{
+	pthread_mutex_lock(&g_hash_mu);
+	while (g_hash_busy >= hash_slots()) {
+		if (!wait) {
+			pthread_mutex_unlock(&g_hash_mu);
+			return -1;
+		}
+		pthread_cond_wait(&g_hash_cv, &g_hash_mu);
+	}
+	g_hash_busy++;
+	pthread_mutex_unlock(&g_hash_mu);
+	return 0;
+}
+
+static void hash_leave(void)
+{
+	pthread_mutex_lock(&g_hash_mu);
+	g_hash_busy--;
+	pthread_cond_signal(&g_hash_cv);
+	pthread_mutex_unlock(&g_hash_mu);
+}
+
+/* The key of gebruikers_sleutel, made on first use. 0, or -1. */
+static int name_key(struct store *s, unsigned char key[32])
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		struct db_stmt *st = db_query(s->db, "SELECT sleutel FROM gebruikers_sleutel WHERE id = 1", NULL);
+		int ok = db_step(st) == DB_ROW && db_col_text(st, 0) &&
+			 sodium_hex2bin(key, 32, db_col_text(st, 0), strlen(db_col_text(st, 0)), NULL, NULL, NULL) == 0;
+		db_finalize(st);
+		if (ok)
+			return 0;
+		unsigned char fresh[32];
+		char hex[65];
+		randombytes_buf(fresh, sizeof(fresh));
+		sodium_bin2hex(hex, sizeof(hex), fresh, sizeof(fresh));
+		sodium_memzero(fresh, sizeof(fresh));
+		/* Another writer may have made one meanwhile: then that one holds. */
+		int r = db_run(s->db, "INSERT INTO gebruikers_sleutel(id, sleutel) VALUES(1, ?) ON CONFLICT DO NOTHING", "t",
+			       hex);
+		sodium_memzero(hex, sizeof(hex));
+		if (r < 0)
+			return -1;
+	}
+	return -1;
+}
+
+int gebruikers_name_hash(struct store *s, const char *naam, char out[GEBRUIKERS_NAME_HASH_LEN])
+{
+	unsigned char key[32], h[16];
+	if (name_key(s, key) < 0) {
+		snprintf(out, GEBRUIKERS_NAME_HASH_LEN, "?");
+		return -1;
+	}
+	crypto_generichash(h, sizeof(h), (const unsigned char *)naam, strlen(naam), key, sizeof(key));
+	sodium_memzero(key, sizeof(key));
+	sodium_bin2hex(out, GEBRUIKERS_NAME_HASH_LEN, h, sizeof(h));
+	return 0;
+}
+
+/* A failure of naam_hash from adres: counts it, locks that pair at the
+ * limit, and returns the failures of the name from every address in the
+ * last quarter of an hour (for the delay). */
+static int count_failure(struct store *s, const char *naam_hash, const char *adres, long long now)
+{
+	if (db_begin(s->db) < 0)
+		return GEBRUIKERS_MAX_FAILURES;
+	struct db_stmt *st = db_query(s->db,
+				      "INSERT INTO inlogpogingen_adres(naam_hash, adres, mislukt, geblokkeerd_tot, laatste)"
+				      " VALUES(?, ?, 1, 0, ?) ON CONFLICT(naam_hash, adres) DO UPDATE SET"
+				      " mislukt = inlogpogingen_adres.mislukt + 1, laatste = excluded.laatste RETURNING mislukt",
+				      "ttl", naam_hash, adres, now);
+	int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : GEBRUIKERS_MAX_FAILURES;
+	db_finalize(st);
+	if (n >= GEBRUIKERS_MAX_FAILURES)
+		db_run(s->db, "UPDATE inlogpogingen_adres SET mislukt = 0, geblokkeerd_tot = ? WHERE naam_hash = ? AND adres = ?",
+		       "ltt", now + GEBRUIKERS_LOCK_SECONDS, naam_hash, adres);
+	st = db_query(s->db, "SELECT coalesce(sum(mislukt), 0) FROM inlogpogingen_adres WHERE naam_hash = ? AND laatste >= ?",
+		      "tl", naam_hash, now - GEBRUIKERS_LOCK_SECONDS);
+	long long all = db_step(st) == DB_ROW ? db_col_int(st, 0) : n;
+	db_finalize(st);
+	if (db_commit(s->db) < 0)
+		db_rollback(s->db);
+	return all > n ? (int)(all > 1000 ? 1000 : all) : n;
+}
+
+enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, const char *adres,
+					      long long lifetime, struct gebruikers_session *out, struct gebruikers_attempt *at)
 {
 	pthread_once(&g_dummy_once, make_dummy_hash);
 	memset(out, 0, sizeof(*out));
-	*failures = 0;
-	*retry_after = 0;
+	memset(at, 0, sizeof(*at));
+	if (!adres || !adres[0])
+		adres = "onbekend";
 	long long now = (long long)time(NULL);
 	/* Forget what no longer matters: ended sessions, old failures. */
 	db_run(s->db, "DELETE FROM sessies WHERE verloopt <= ?", "l", now);
-	db_run(s->db, "DELETE FROM inlogpogingen WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll", now - GEBRUIKERS_LOCK_SECONDS,
-	       now);
+	db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE laatste < ? AND geblokkeerd_tot <= ?", "ll",
+	       now - GEBRUIKERS_LOCK_SECONDS, now);
 
-	struct db_stmt *st = db_query(s->db, "SELECT geblokkeerd_tot FROM inlogpogingen WHERE naam = ?", "t", naam);
+	char nh[GEBRUIKERS_NAME_HASH_LEN];
+	if (gebruikers_name_hash(s, naam, nh) < 0)
+		return GEBRUIKERS_LOGIN_ERROR;
+	snprintf(at->name_hash, sizeof(at->name_hash), "%.12s", nh);
+	struct db_stmt *st = db_query(s->db, "SELECT geblokkeerd_tot FROM inlogpogingen_adres WHERE naam_hash = ? AND adres = ?",
+				      "tt", nh, adres);
 	long long locked_until = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
-	if (locked_until > now) {
-		*retry_after = locked_until - now;
-		return GEBRUIKERS_LOGIN_LOCKED;
-	}
 
 	char hash[crypto_pwhash_STRBYTES] = "";
-	int known = 0;
-	st = db_query(s->db, "SELECT " ACTOR_COLUMNS ", g.wachtwoord_hash" USER_FROM " WHERE g.naam = ? AND g.actief = 1", "t",
-		      naam);
-	if (db_step(st) == DB_ROW && db_col_text(st, ACTOR_NCOLS)) {
-		fill_actor(st, &out->actor);
-		snprintf(hash, sizeof(hash), "%s", db_col_text(st, ACTOR_NCOLS));
-		known = 1;
+	st = db_query(s->db, "SELECT " ACTOR_COLUMNS ", g.wachtwoord_hash, g.actief" USER_FROM " WHERE g.naam = ?", "t", naam);
+	if (db_step(st) == DB_ROW) {
+		at->known = 1;
+		if (db_col_int(st, ACTOR_NCOLS + 1) == 1 && db_col_text(st, ACTOR_NCOLS)) {
+			fill_actor(st, &out->actor);
+			snprintf(hash, sizeof(hash), "%s", db_col_text(st, ACTOR_NCOLS));
+		}
 	}
 	db_finalize(st);
+	if (locked_until > now) {
+		at->retry_after = locked_until - now;
+		sodium_memzero(hash, sizeof(hash));
+		memset(&out->actor, 0, sizeof(out->actor));
+		return GEBRUIKERS_LOGIN_LOCKED;
+	}
+	if (hash_enter(0) < 0) {
+		at->retry_after = 1;
+		sodium_memzero(hash, sizeof(hash));
+		memset(&out->actor, 0, sizeof(out->actor));
+		return GEBRUIKERS_LOGIN_BUSY;
+	}
 	/* The same work whether or not the name exists. */
-	int ok = crypto_pwhash_str_verify(known ? hash : g_dummy_hash, wachtwoord, strlen(wachtwoord)) == 0 && known;
+	int ok = crypto_pwhash_str_verify(hash[0] ? hash : g_dummy_hash, wachtwoord, strlen(wachtwoord)) == 0 && hash[0];
 	if (ok &&
 	    crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 1) {
 		char fresh[crypto_pwhash_STRBYTES];
@@ -468,29 +615,16 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 			db_run(s->db, "UPDATE gebruikers SET wachtwoord_hash = ? WHERE id = ?", "tl", fresh, out->actor.user_id);
 		sodium_memzero(fresh, sizeof(fresh));
 	}
+	hash_leave();
 	sodium_memzero(hash, sizeof(hash));
 
 	if (!ok) {
 		memset(&out->actor, 0, sizeof(out->actor));
-		if (db_begin(s->db) < 0)
-			return GEBRUIKERS_LOGIN_ERROR;
-		st = db_query(s->db,
-			      "INSERT INTO inlogpogingen(naam, mislukt, geblokkeerd_tot, laatste) VALUES(?, 1, 0, ?)"
-			      " ON CONFLICT(naam) DO UPDATE SET mislukt = mislukt + 1, laatste = excluded.laatste"
-			      " RETURNING mislukt",
-			      "tl", naam, now);
-		int n = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : GEBRUIKERS_MAX_FAILURES;
-		db_finalize(st);
-		if (n >= GEBRUIKERS_MAX_FAILURES)
-			db_run(s->db, "UPDATE inlogpogingen SET mislukt = 0, geblokkeerd_tot = ? WHERE naam = ?", "lt",
-			       now + GEBRUIKERS_LOCK_SECONDS, naam);
-		if (db_commit(s->db) < 0)
-			db_rollback(s->db);
-		*failures = n;
+		at->failures = count_failure(s, nh, adres, now);
 		return GEBRUIKERS_LOGIN_FAILED;
 	}
-
 	char h[65], created[32];
+	now = (long long)time(NULL); /* the session starts when it is issued, after the wait for hashing */
 	gebruikers_new_secret(out->secret);
 	gebruikers_new_secret(out->csrf);
 	secret_hash(out->secret, h);
@@ -498,7 +632,7 @@ enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam,
 	out->expires = now + lifetime;
 	if (db_begin(s->db) < 0)
 		return GEBRUIKERS_LOGIN_ERROR;
-	int r = db_run(s->db, "DELETE FROM inlogpogingen WHERE naam = ?", "t", naam);
+	int r = db_run(s->db, "DELETE FROM inlogpogingen_adres WHERE naam_hash = ? AND adres = ?", "tt", nh, adres);
 	if (r == 0)
 		r = db_run(s->db, "INSERT INTO sessies(gebruiker_id, hash, csrf, verloopt, aangemaakt) VALUES(?, ?, ?, ?, ?)",
 			   "lttl"
@@ -595,26 +729,35 @@ int gebruikers_audit_list(struct store *s, const struct audit_filter *f, json_t 
 	if (f->tot)
 		snprintf(tot, sizeof(tot), "%s%s", f->tot, strlen(f->tot) == 10 ? "T99" : "");
 	int limit = f->limit < 1 ? 100 : f->limit > 1000 ? 1000 : f->limit;
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong FROM audit"
-			 " WHERE (? IS NULL OR tijdstempel >= ?) AND (? = '' OR tijdstempel <= ?)"
-			 " AND (? IS NULL OR actor_naam = ?) AND (? = 0 OR id < ?)"
-			 " ORDER BY id DESC LIMIT ? OFFSET ?",
-			 "tttt"
-			 "tt"
-			 "ll"
-			 "il",
-			 f->van, f->van, tot, tot, f->actor, f->actor, f->voor, f->voor, limit, f->offset < 0 ? 0LL : f->offset);
+	static const struct listing_column cols[] = {
+		{ "tijdstip", "id" }, { "actor", "actor" }, { "actie", "actie" }, { "resultaat", "resultaat" }, { NULL, NULL }
+	};
+	struct listing dflt = { NULL, NULL, 1, limit, f->offset < 0 ? 0 : f->offset };
+	const struct listing *l = f->listing ? f->listing : &dflt;
+	char pat[256], sql[1024], order[256];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "SELECT id, tijdstempel, actor, actie, object, resultaat, oorsprong, count(*) OVER () FROM audit"
+		 " WHERE (?1 IS NULL OR tijdstempel >= ?1) AND (?2 = '' OR tijdstempel <= ?2)"
+		 " AND (?3 IS NULL OR actor_naam = ?3) AND (?4 = 0 OR id < ?4)"
+		 " AND (?5 IS NULL OR lower(actor) LIKE ?5 ESCAPE '\\' OR lower(actie) LIKE ?5 ESCAPE '\\'"
+		 " OR lower(coalesce(object, '')) LIKE ?5 ESCAPE '\\' OR lower(resultaat) LIKE ?5 ESCAPE '\\')%s",
+		 listing_order(l, cols, 1, "id", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "tttlt", f->van, tot, f->actor, f->voor, like);
+	if (f->total)
+		*f->total = 0;
 	if (!st)
 		return problem_set(p, 500, "Kan het auditlog niet lezen.");
 	json_t *a = json_array();
 	int r;
-	while ((r = db_step(st)) == DB_ROW)
+	while ((r = db_step(st)) == DB_ROW) {
+		if (f->total)
+			*f->total = db_col_int(st, 7);
 		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0),
 						   "tijdstempel", db_col_text(st, 1), "actor", db_col_text(st, 2), "actie",
 						   db_col_text(st, 3), "object", db_col_text(st, 4), "resultaat",
 						   db_col_text(st, 5), "oorsprong", db_col_text(st, 6)));
+	}
 	db_finalize(st);
 	if (r != DB_DONE) {
 		json_decref(a);

@@ -16,13 +16,15 @@
 #include <stdio.h>
 #include <jansson.h>
 #include "core/policy.h"
+#include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 #define GEBRUIKERS_SECRET_LEN 44   /* 32 random bytes, URL-safe base64, and NUL */
 #define GEBRUIKERS_PASSWORD_MIN 10 /* characters (UTF-8 code points) */
 #define GEBRUIKERS_PASSWORD_MAX 1024
 #define GEBRUIKERS_NAME_MAX 100   /* bytes */
-#define GEBRUIKERS_MAX_FAILURES 5 /* failed sign-ins before a name is locked */
+#define GEBRUIKERS_MAX_FAILURES 5 /* failed sign-ins before a name is locked from that address */
 #define GEBRUIKERS_LOCK_SECONDS (15 * 60)
 
 int gebruikers_init(void); /* libsodium; once per process */
@@ -67,6 +69,7 @@ int gebruikers_user_info(struct store *s, const char *naam, struct gebruiker_inf
 int gebruikers_user_get(struct store *s, const char *naam, json_t **out, struct problem *p);
 /* All accounts, or those of organisation org, by name. */
 json_t *gebruikers_user_list(struct store *s, const char *org);
+json_t *gebruikers_user_page(struct store *s, const char *org, struct store_page *pg); /* one page (store/page.h) */
 /* New role (and verband; organisatie NULL keeps the current one). */
 int gebruikers_user_set_role(struct store *s, const char *naam, const char *rol, const char *verband, const char *organisatie,
 			     json_t **out, struct problem *p);
@@ -83,6 +86,7 @@ int gebruikers_token_create(struct store *s, const char *naam, const char *omsch
 			    json_t **out, struct problem *p);
 /* [{"id","omschrijving","aangemaakt","ingetrokken"}] of naam. */
 int gebruikers_token_list(struct store *s, const char *naam, json_t **out, struct problem *p);
+int gebruikers_token_page(struct store *s, const char *naam, struct store_page *pg, json_t **out, struct problem *p);
 /* Revokes token id (already revoked: fine). 0, or -404. owner receives the
  * account name when not NULL. */
 int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS_NAME_MAX + 1], struct problem *p);
@@ -92,8 +96,9 @@ int gebruikers_token_revoke(struct store *s, long long id, char owner[GEBRUIKERS
 enum gebruikers_login_result {
 	GEBRUIKERS_LOGIN_OK = 0,
 	GEBRUIKERS_LOGIN_FAILED = -1, /* unknown name, wrong password, disabled: indistinguishable */
-	GEBRUIKERS_LOGIN_LOCKED = -2, /* too many failures; try again after *retry_after seconds */
+	GEBRUIKERS_LOGIN_LOCKED = -2, /* too many failures from this address; try again after retry_after seconds */
 	GEBRUIKERS_LOGIN_ERROR = -3,
+	GEBRUIKERS_LOGIN_BUSY = -4, /* every Argon2id slot is taken; try again after retry_after seconds */
 };
 struct gebruikers_session {
 	char secret[GEBRUIKERS_SECRET_LEN]; /* the cookie value */
@@ -101,12 +106,24 @@ struct gebruikers_session {
 	long long expires; /* unix time */
 	struct actor actor;
 };
-/* Verifies naam/wachtwoord (always spending the Argon2id time, also for an
- * unknown name) and opens a session of lifetime seconds. On failure
- * *failures holds the number of recent failures for naam (for a growing
- * delay); on a lock *retry_after the seconds left. */
-enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, long long lifetime,
-					      struct gebruikers_session *out, int *failures, long long *retry_after);
+#define GEBRUIKERS_NAME_HASH_LEN 33 /* hex of 16 bytes, and NUL */
+/* What a sign-in attempt tells beyond its result. */
+struct gebruikers_attempt {
+	int known;             /* an account has this name (for the audit log) */
+	int failures;          /* on failure: recent failures of the name from every address (for the delay) */
+	long long retry_after; /* locked or busy: seconds */
+	char name_hash[16];    /* the first 12 hex digits of the keyed hash of the name, for the audit log */
+};
+/* Verifies naam/wachtwoord from client address adres (always spending the
+ * Argon2id time, also for an unknown name) and opens a session of lifetime
+ * seconds. After GEBRUIKERS_MAX_FAILURES failures of a name from one
+ * address, that name is locked for GEBRUIKERS_LOCK_SECONDS from that
+ * address only. Argon2id runs with bounded concurrency: BUSY when no slot
+ * is free. Names are counted as a keyed hash, never stored as typed. */
+enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, const char *adres,
+					      long long lifetime, struct gebruikers_session *out, struct gebruikers_attempt *at);
+/* The keyed hash (hex) of a login name as typed: 0, or -1 (then out is "?"). */
+int gebruikers_name_hash(struct store *s, const char *naam, char out[GEBRUIKERS_NAME_HASH_LEN]);
 /* Fills a (with a->csrf) from an unexpired session of an active user: 0, or -1. */
 int gebruikers_identify_session(struct store *s, const char *secret, struct actor *a);
 /* Ends the session with this secret. */
@@ -129,6 +146,11 @@ struct audit_filter {
 	long long voor;    /* only records with id < voor; 0 = no bound */
 	long long offset;  /* records to skip */
 	int limit;         /* 1..1000 */
+	/* The audit page's table (store/listing.h): search in actor, actie,
+	 * object and resultaat, sort on tijdstip/actor/actie/resultaat, and
+	 * its limit and offset instead of the two above; NULL: newest first. */
+	const struct listing *listing;
+	long long *total; /* when not NULL: the records of the selection, before paging */
 };
 /* Checks van/tot: 0, or -400 with p set. */
 int gebruikers_audit_filter_check(const struct audit_filter *f, struct problem *p);

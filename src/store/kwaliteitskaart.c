@@ -12,6 +12,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/kwaliteitskaart.h"
+#include "store/page.h"
 #include "store/kwaliteitskaart_intern.h"
 
 /* ---- small helpers (kwaliteitskaart_intern.h) ----------------------------- */
@@ -111,6 +112,11 @@ out:
 
 int kwaliteitskaart_competence_list(struct store *s, const char *verband, json_t **out, struct problem *p)
 {
+	return kwaliteitskaart_competence_page(s, verband, NULL, out, p);
+}
+
+int kwaliteitskaart_competence_page(struct store *s, const char *verband, struct store_page *pg, json_t **out, struct problem *p)
+{
 	long long vid = 0;
 	if (verband && !(vid = store_verband_id(s, verband))) {
 		problem_set(p, 422, "Verband '%s' bestaat niet.", verband);
@@ -118,16 +124,19 @@ int kwaliteitskaart_competence_list(struct store *s, const char *verband, json_t
 		p->status = 422;
 		return -422;
 	}
-	struct db_stmt *st =
-		vid ? db_query(s->db, COMPETENCE_SELECT " WHERE c.verband_id IS NULL OR c.verband_id = ? ORDER BY c.code", "l",
-			       vid)
-		    : db_query(s->db, COMPETENCE_SELECT " ORDER BY c.code", NULL);
-	if (!st)
+#define SQL COMPETENCE_SELECT " WHERE ?1 = 0 OR c.verband_id IS NULL OR c.verband_id = ?1 ORDER BY c.code, c.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?2 OFFSET ?3", "l" STORE_PAGE_BINDS, vid, STORE_PAGE_ARGS(pg));
+	if (!st) {
+		store_page_end(s, pg, NULL);
 		return store_db_problem(s, DB_ERR, p, "competenties");
+	}
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, competence_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", vid) : NULL);
+#undef SQL
 	*out = a;
 	return 0;
 }

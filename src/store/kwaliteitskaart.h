@@ -23,6 +23,7 @@
 #include <jansson.h>
 #include "core/policy.h"
 #include "core/kwaliteitskaart.h"
+#include "store/page.h"
 #include "store/store.h"
 
 /* ---- competences: {"code","naam","omschrijving","verband"} ------------- */
@@ -31,6 +32,7 @@ int kwaliteitskaart_competence_create(struct store *s, json_t *in, json_t **out,
 /* The list, by code; with verband, the competences that apply there: its
  * own list and the shared one (verband null). 422 for an unknown verband. */
 int kwaliteitskaart_competence_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+int kwaliteitskaart_competence_page(struct store *s, const char *verband, struct store_page *pg, json_t **out, struct problem *p);
 /* The verband code of competence code into out ("" for the shared list):
  * 0, or -404. */
 int kwaliteitskaart_competence_verband(struct store *s, const char *code, char *out, size_t outlen, struct problem *p);
@@ -69,6 +71,8 @@ int kwaliteitskaart_substitution_create(struct store *s, json_t *in, json_t **ou
  * side), one medewerker (either side) and/or one competence. */
 int kwaliteitskaart_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
 				      struct problem *p);
+int kwaliteitskaart_substitution_page(struct store *s, const char *org, long long id, const char *code, int ended,
+				      struct store_page *pg, json_t **out, struct problem *p);
 /* Ends a running arrangement (kept as history); 404 unknown, 409 already ended. */
 int kwaliteitskaart_substitution_end(struct store *s, long long sid, json_t **out, struct problem *p);
 /* The organisations of both sides of arrangement sid: 0, or -404. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/date.h"
+#include "store/page.h"
 #include "store/fields.h"
 #include "store/kwaliteitskaart.h"
 #include "store/kwaliteitskaart_intern.h"
@@ -211,6 +212,12 @@ out:
 int kwaliteitskaart_substitution_list(struct store *s, const char *org, long long id, const char *code, int ended, json_t **out,
 				      struct problem *p)
 {
+	return kwaliteitskaart_substitution_page(s, org, id, code, ended, NULL, out, p);
+}
+
+int kwaliteitskaart_substitution_page(struct store *s, const char *org, long long id, const char *code, int ended,
+				      struct store_page *pg, json_t **out, struct problem *p)
+{
 	long long oid = 0, cid = 0;
 	if (org && !(oid = store_org_id(s, org))) {
 		problem_set(p, 422, "Organisatie '%s' bestaat niet.", org);
@@ -224,24 +231,36 @@ int kwaliteitskaart_substitution_list(struct store *s, const char *org, long lon
 		p->status = 422;
 		return -422;
 	}
-	struct db_stmt *st =
-		db_query(s->db,
-			 SUBSTITUTION_SELECT " WHERE (? = 0 OR h.organisatie_id = ? OR s.organisatie_id = ?)"
-					     " AND (? = 0 OR h.id = ? OR s.id = ?) AND (? = 0 OR v.competentie_id = ?)"
-					     " AND (? = 1 OR v.beeindigd IS NULL) ORDER BY c.code, v.id",
-			 "lll"
-			 "lll"
-			 "ll"
-			 "i",
-			 oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0);
-	if (!st)
+#define SQL                                                                                            \
+	SUBSTITUTION_SELECT " WHERE (? = 0 OR h.organisatie_id = ? OR s.organisatie_id = ?)"           \
+			    " AND (? = 0 OR h.id = ? OR s.id = ?) AND (? = 0 OR v.competentie_id = ?)" \
+			    " AND (? = 1 OR v.beeindigd IS NULL) ORDER BY c.code, v.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL,
+				      "lll"
+				      "lll"
+				      "ll"
+				      "i" STORE_PAGE_BINDS,
+				      oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0, STORE_PAGE_ARGS(pg));
+	if (!st) {
+		store_page_end(s, pg, NULL);
 		return store_db_problem(s, DB_ERR, p, "vervangingen");
+	}
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, substitution_json(st));
 	db_finalize(st);
+	store_page_end(s, pg,
+		       pg ? db_query(s->db, STORE_PAGE_COUNT(SQL),
+				     "lll"
+				     "lll"
+				     "ll"
+				     "i",
+				     oid, oid, oid, id, id, id, cid, cid, ended ? 1 : 0)
+			  : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 int kwaliteitskaart_substitution_orgs(struct store *s, long long sid, char *org, char *vorg, size_t len, struct problem *p)

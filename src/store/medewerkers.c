@@ -6,6 +6,7 @@
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/medewerkers.h"
+#include "store/page.h"
 
 const char *const medewerkers_private_fields[] = { "uurPerWeek", "beschikbaarUurPerWeek", "pensioenjaar", "email", NULL };
 
@@ -496,24 +497,59 @@ out:
 
 int medewerkers_list(struct store *s, const char *org, long long after, long long limit, json_t **out, struct problem *p)
 {
+	struct store_page pg = { 0, limit, 0, 0 };
+	return medewerkers_page(s, org, after, limit > 0 ? &pg : NULL, out, p);
+}
+
+int medewerkers_page(struct store *s, const char *org, long long after, struct store_page *pg, json_t **out, struct problem *p)
+{
 	long long oid = 0;
 	if (org && !(oid = store_org_id(s, org)))
 		return unknown_org(org, p);
-	struct db_stmt *st;
-	if (oid && limit > 0)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id LIMIT ?", "lll", oid,
-			      after, limit);
-	else if (oid)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.organisatie_id = ? AND m.id > ? ORDER BY m.id", "ll", oid, after);
-	else if (limit > 0)
-		st = db_query(s->db, RECORD_SELECT " WHERE m.id > ? ORDER BY m.id LIMIT ?", "ll", after, limit);
-	else
-		st = db_query(s->db, RECORD_SELECT " WHERE m.id > ? ORDER BY m.id", "l", after);
-	if (!st)
+#define SQL RECORD_SELECT " WHERE (?1 = 0 OR m.organisatie_id = ?1) AND m.id > ?2 ORDER BY m.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?3 OFFSET ?4", "ll" STORE_PAGE_BINDS, oid, after, STORE_PAGE_ARGS(pg));
+	if (!st) {
+		store_page_end(s, pg, NULL);
 		return store_db_problem(s, DB_ERR, p, "medewerkers");
+	}
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, record_json(st));
+	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ll", oid, after) : NULL);
+	*out = a;
+	return 0;
+#undef SQL
+}
+
+int medewerkers_list_page(struct store *s, const char *org, const struct listing *l, json_t **out, long long *total,
+			  struct problem *p)
+{
+	if (org && !store_org_id(s, org))
+		return unknown_org(org, p);
+	static const struct listing_column cols[] = { { "naam", "lower(m.naam)" },
+						      { "organisatie", "lower(o.naam)" },
+						      { "functie", "lower(coalesce(m.functie, ''))" },
+						      { NULL, NULL } };
+	char pat[256], order[256], sql[1024];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"
+		 " m.pensioenjaar, m.email, m.organisatie_id, count(*) OVER ()"
+		 " FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
+		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE ?2 ESCAPE '\\'"
+		 " OR lower(coalesce(m.functie, '')) LIKE ?2 ESCAPE '\\')%s",
+		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "tt", org, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "medewerkers");
+	json_t *a = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 10);
+		json_array_append_new(a, record_json(st));
+	}
 	db_finalize(st);
 	*out = a;
 	return 0;

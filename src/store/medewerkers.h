@@ -26,6 +26,8 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "core/policy.h"
+#include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 /* The member names of personal data in a record; NULL-terminated. */
@@ -40,6 +42,14 @@ int medewerkers_org(struct store *s, long long id, char *org, size_t orglen, str
 /* All medewerkers ordered by id, optionally of one organisation (422 when it
  * does not exist); after > 0 and limit > 0 page through them (keyset). */
 int medewerkers_list(struct store *s, const char *org, long long after, long long limit, json_t **out, struct problem *p);
+/* One page (store/page.h) of the medewerkers after the cursor after. */
+int medewerkers_page(struct store *s, const char *org, long long after, struct store_page *pg, json_t **out, struct problem *p);
+/* The staff a page at a time (store/listing.h: search in naam and functie;
+ * sort naam, organisatie or functie), of org or of all organisations
+ * (org NULL); *total before paging. The records are whole: strip what the
+ * reader may not see (medewerkers_strip_private). */
+int medewerkers_list_page(struct store *s, const char *org, const struct listing *l, json_t **out, long long *total,
+			  struct problem *p);
 
 /* Changes the members present in in; a member set to null clears an
  * optional field. expect_org is the organisation the caller's rights were

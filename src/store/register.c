@@ -5,6 +5,7 @@
 #include "core/register.h"
 #include "core/register_codes.h"
 #include "store/fields.h"
+#include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
 
@@ -106,25 +107,34 @@ int register_org_get_on(struct store *s, const char *code, const char *date, jso
 	return 0;
 }
 
-json_t *register_org_list(struct store *s) { return register_org_list_on(s, NULL); }
+json_t *register_org_list(struct store *s) { return register_org_page_on(s, NULL, NULL); }
 
-json_t *register_org_list_on(struct store *s, const char *date)
+json_t *register_org_list_on(struct store *s, const char *date) { return register_org_page_on(s, NULL, date); }
+
+json_t *register_org_page(struct store *s, struct store_page *pg) { return register_org_page_on(s, pg, NULL); }
+
+json_t *register_org_page_on(struct store *s, struct store_page *pg, const char *date)
 {
+#define SQL "SELECT " ORG_COLS " FROM organisaties o ORDER BY o.naam, o.code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT " ORG_COLS " FROM organisaties o ORDER BY o.naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW) {
 		json_t *o = org_json(st);
 		json_object_set_new(o, "id", json_integer(db_col_int(st, 4)));
 		json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	/* Naam and inwoners as on date, from the organisation's history. */
 	size_t i;
 	json_t *o;
 	json_array_foreach(a, i, o) {
 		register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
 		json_object_del(o, "id");
 	}
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- taakvelden ------------------------------------------------------- */
@@ -173,14 +183,20 @@ int register_taakveld_get(struct store *s, const char *code, json_t **out, struc
 	return 0;
 }
 
-json_t *register_taakveld_list(struct store *s)
+json_t *register_taakveld_list(struct store *s) { return register_taakveld_page(s, NULL); }
+
+json_t *register_taakveld_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT code, naam, soort, iv3 FROM taakvelden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, taakveld_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 /* ---- leden ------------------------------------------------------------ */
@@ -396,15 +412,20 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 	return 0;
 }
 
-json_t *register_verband_list(struct store *s)
+json_t *register_verband_list(struct store *s) { return register_verband_page(s, NULL); }
+
+json_t *register_verband_page(struct store *s, struct store_page *pg)
 {
+#define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"
 	json_t *a = json_array();
-	struct db_stmt *st =
-		db_query(s->db, "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam", NULL);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, verband_row_json(s, st, 0));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 struct lid_args {
@@ -718,11 +739,23 @@ int register_traject_get_on(struct store *s, long long id, const char *date, jso
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
 			  struct problem *p)
 {
-	return register_traject_list_on(s, org, verband, taakveld, NULL, out, p);
+	return register_traject_page_on(s, org, verband, taakveld, NULL, NULL, out, p);
 }
 
 int register_traject_list_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
 			     json_t **out, struct problem *p)
+{
+	return register_traject_page_on(s, org, verband, taakveld, date, NULL, out, p);
+}
+
+int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
+			  json_t **out, struct problem *p)
+{
+	return register_traject_page_on(s, org, verband, taakveld, NULL, pg, out, p);
+}
+
+int register_traject_page_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
+			     struct store_page *pg, json_t **out, struct problem *p)
 {
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
@@ -731,18 +764,21 @@ int register_traject_list_on(struct store *s, const char *org, const char *verba
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " TRAJECT_COLS TRAJECT_FROM
-		" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART(
-			"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id",
-		"ttl", verband, taakveld, oid);
+#define SQL                                                                                                            \
+	"SELECT " TRAJECT_COLS TRAJECT_FROM                                                                            \
+	" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 IS NULL OR tv.code = ?2) AND (?3 = 0 OR " REGISTER_SQL_TAKES_PART( \
+		"?3") ") ORDER BY v.naam, tv.naam, t.start, t.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st =
+		db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "ttl" STORE_PAGE_BINDS, verband, taakveld, oid, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, traject_json(s, st, date));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ttl", verband, taakveld, oid) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- matrix and links ------------------------------------------------- */
@@ -847,88 +883,69 @@ int register_links(struct store *s, const char *date, const char *taakveld, json
 	return 0;
 }
 
-/* ---- export / import -------------------------------------------------- */
-
-json_t *register_export(struct store *s)
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p)
 {
-	json_t *orgs = register_org_list(s);
-	json_t *verbanden = register_verband_list(s);
-	size_t i, k;
-	json_t *v, *x;
-	json_array_foreach(verbanden, i, v) {
-		json_t *tr = NULL;
-		struct problem p;
-		problem_init(&p);
-		register_traject_list(s, NULL, json_string_value(json_object_get(v, "code")), NULL, &tr, &p);
-		json_array_foreach(tr, k, x) {
-			json_object_del(x, "id");
-			json_object_del(x, "verband");
-			json_object_del(x, "taakveldNaam");
-			json_object_del(x, "deelname");
-			if (json_is_true(json_object_get(v, "geenCherryPicking")))
-				json_object_del(x, "deelnemers");
-		}
-		json_object_set_new(v, "trajecten", tr);
-		json_array_foreach(json_object_get(v, "leden"), k, x)
-			json_object_del(x, "naam");
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	/* Each pair once, the name that sorts first on the left, as the page shows it. */
+	static const struct listing_column cols[] = {
+		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
+	};
+	char pat[256], order[256], sql[4096];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "WITH p AS (" PARTICIPATION_ON(
+			 "?1") "),"
+			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
+			       "b.traject = a.traject"
+			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
+			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
+			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
+			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE ?3 ESCAPE '\\' OR lower(naam2) LIKE ?3 ESCAPE '\\'"
+			       " OR lower(org1) LIKE ?3 ESCAPE '\\' OR lower(org2) LIKE ?3 ESCAPE '\\'%s",
+		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "netwerk");
+	json_t *rows = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 5);
+		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
+						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
+						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
 	}
-	json_array_foreach(orgs, i, x) {
-		json_object_del(x, "tooi");
-		for (const char *const *f = (const char *const[]){ "geldigVan", "geldigTot", "opvolger", NULL }; *f; f++)
-			if (json_is_null(json_object_get(x, *f)))
-				json_object_del(x, *f);
+	db_finalize(st);
+	/* The task fields of the pairs on this page only. */
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
+		st = db_query(s->db,
+			      "WITH p AS (" PARTICIPATION_ON(
+				      "?1") ")"
+					    " SELECT DISTINCT tv.naam, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
+					    " JOIN taakvelden tv ON tv.code = a.taakveld"
+					    " WHERE a.org = ?2 AND b.org = ?3 AND (?4 IS NULL OR a.taakveld = ?4)"
+					    " ORDER BY tv.naam, a.taakveld",
+			      "tttt", when, a, b, taakveld);
+		while (db_step(st) == DB_ROW)
+			json_array_append_new(json_object_get(r, "taakvelden"), json_string(db_col_text(st, 1)));
+		db_finalize(st);
 	}
-	return json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs, "taakvelden",
-			 register_taakveld_list(s), "verbanden", verbanden);
-}
-
-static int do_import(struct store *s, void *arg, struct problem *p)
-{
-	json_t *doc = arg;
-	json_t *f = json_object_get(doc, "formaat");
-	if (!json_is_string(f) || strcmp(json_string_value(f), "samen-register"))
-		return problem_param(p, "formaat", "moet \"samen-register\" zijn");
-	json_t *ver = json_object_get(doc, "versie");
-	if (!json_is_integer(ver) || json_integer_value(ver) != 1)
-		return problem_param(p, "versie", "alleen versie 1 wordt ondersteund");
-	static const struct {
-		const char *key;
-		int (*create)(struct store *, json_t *, json_t **, struct problem *);
-	} parts[] = { { "organisaties", register_org_create },
-		      { "taakvelden", register_taakveld_create },
-		      { "verbanden", register_verband_create } };
-	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		json_t *arr = json_object_get(doc, parts[k].key);
-		if (!arr)
-			continue;
-		if (!json_is_array(arr))
-			return problem_param(p, parts[k].key, "moet een lijst zijn");
-		size_t i;
-		json_t *x;
-		json_array_foreach(arr, i, x) {
-			char prefix[64];
-			snprintf(prefix, sizeof(prefix), "%s[%zu]", parts[k].key, i);
-			if (!json_is_object(x))
-				return problem_param(p, prefix, "moet een object zijn");
-			int r = parts[k].create(s, x, NULL, p);
-			if (r < 0) {
-				size_t l = strlen(prefix);
-				snprintf(prefix + l, sizeof(prefix) - l, ".");
-				problem_prefix_params(p, prefix);
-				if (!p->nparams) {
-					prefix[l] = '\0';
-					problem_param(p, prefix, "%s", p->detail);
-				}
-				return r;
-			}
-		}
-	}
+	*out = rows;
 	return 0;
-}
-
-int register_import(struct store *s, json_t *doc, struct problem *p)
-{
-	if (!json_is_object(doc))
-		return problem_set(p, 400, "Het document moet een JSON-object zijn.");
-	return store_transaction(s, p, do_import, doc);
 }

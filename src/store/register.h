@@ -14,6 +14,8 @@
 #ifndef SAMEN_STORE_REGISTER_H
 #define SAMEN_STORE_REGISTER_H
 #include <jansson.h>
+#include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 /* in: {"code","naam","soort","inwoners"?,"geldigVan"?}. A gemeente's code
@@ -26,15 +28,20 @@ json_t *register_org_list(struct store *s);
  * organisation's history (register_historie.c). */
 int register_org_get_on(struct store *s, const char *code, const char *date, json_t **out, struct problem *p);
 json_t *register_org_list_on(struct store *s, const char *date);
+/* One page of it (store/page.h); the _list functions give the whole list. */
+json_t *register_org_page(struct store *s, struct store_page *pg);
+json_t *register_org_page_on(struct store *s, struct store_page *pg, const char *date);
 
 int register_taakveld_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_taakveld_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_taakveld_list(struct store *s);
+json_t *register_taakveld_page(struct store *s, struct store_page *pg);
 
 /* in may carry "leden" and (for import) "trajecten". */
 int register_verband_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_verband_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_verband_list(struct store *s);
+json_t *register_verband_page(struct store *s, struct store_page *pg);
 
 int register_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p);
 int register_lid_leave(struct store *s, const char *verband, const char *org, json_t *in, json_t **out, struct problem *p);
@@ -49,12 +56,22 @@ int register_traject_list(struct store *s, const char *org, const char *verband,
 int register_traject_get_on(struct store *s, long long id, const char *date, json_t **out, struct problem *p);
 int register_traject_list_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
 			     json_t **out, struct problem *p);
+int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
+			  json_t **out, struct problem *p);
+int register_traject_page_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
+			     struct store_page *pg, json_t **out, struct problem *p);
 
 /* [{"taakveld","naam","partners":[codes],"verbanden":[codes]}] for org on date. */
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p);
 /* Every pair of organisations that work together on date, for the network
  * picture: [{"a","b","taakvelden":[codes]}]; taakveld may be NULL (all). */
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p);
+/* The same pairs a page at a time for the table under the picture
+ * (store/listing.h: search in the names and codes; sort organisatie,
+ * partner or aantal): [{"a","naamA","b","naamB","aantal","taakvelden":[codes]}],
+ * a the one whose name sorts first; *total the pairs before paging. */
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p);
 
 /* ---- meldingen ("schaken op meerdere borden", register_meldingen.c) ----
  * When a traject is registered with a party from outside a verband V that

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/register.h"
+#include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
 
@@ -294,17 +295,23 @@ int urenbank_proeftuin_get(struct store *s, const char *code, json_t **out, stru
 	return *out ? 0 : problem_set(p, 500, "Proeftuin '%s' is niet te lezen.", code);
 }
 
-json_t *urenbank_proeftuin_list(struct store *s)
+json_t *urenbank_proeftuin_list(struct store *s) { return urenbank_proeftuin_page(s, NULL); }
+
+json_t *urenbank_proeftuin_page(struct store *s, struct store_page *pg)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, "SELECT id FROM proeftuinen ORDER BY van, code", NULL);
+#define SQL "SELECT id FROM proeftuinen ORDER BY van, code"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW) {
 		json_t *o = proeftuin_json(s, db_col_int(st, 0));
 		if (o)
 			json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
+#undef SQL
 }
 
 int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband, size_t len, struct problem *p)

@@ -46,6 +46,8 @@
 #include <jansson.h>
 #include <stddef.h>
 #include "core/policy.h"
+#include "store/page.h"
+#include "store/listing.h"
 #include "store/store.h"
 
 /* ---- proeftuinen -------------------------------------------------------
@@ -56,6 +58,7 @@
 int urenbank_proeftuin_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p);
 int urenbank_proeftuin_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *urenbank_proeftuin_list(struct store *s);
+json_t *urenbank_proeftuin_page(struct store *s, struct store_page *pg);
 /* The code of the verband a proeftuin belongs to into verband ("" when
  * none), for scoping a procesmanager: 0, or -404. */
 int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband, size_t len, struct problem *p);
@@ -75,6 +78,13 @@ int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t 
 /* Filters may be NULL: status, soort, organisatie (a principal). */
 int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p);
+int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+			   struct store_page *pg, json_t **out, struct problem *p);
+/* The same a page at a time (store/listing.h: search in titel,
+ * contactpersoon and omschrijving; sort nr, titel, soort, status or
+ * geraamd); *total the opdrachten before paging. l NULL: all, by id. */
+int urenbank_opdracht_list_page(struct store *s, const char *pt, const char *status, const char *soort, const char *org,
+				const struct listing *l, json_t **out, long long *total, struct problem *p);
 /* The principals' codes of opdracht id (a new array), for authorisation: 0 or -404. */
 int urenbank_opdracht_principals(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* {"met":ID,"titel"?}: a new opdracht of both principals (weights added),
@@ -149,17 +159,39 @@ int urenbank_uren_correct(struct store *s, const struct actor *by, const char *p
  * minuten), so the caller can report per line and then roll back. */
 int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
 			 struct problem *p);
-int urenbank_uren_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
+/* An entry as viewer may see it: who worked, what and who reviewed it
+ * (medewerker, medewerkerNaam, omschrijving, reden, ingediendDoor,
+ * beoordeeldDoor, gecorrigeerdDoor) only when the policy lets viewer read
+ * the person's hours (policy_allows_entry, ACT_HOURS_READ); NULL viewer:
+ * everything. */
+int urenbank_uren_get(struct store *s, const struct actor *viewer, const char *pt, long long id, json_t **out, struct problem *p);
 struct urenbank_uren_filter {
-	const char *status;        /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
-	const char *opdrachtgever; /* entries on opdrachten of this principal (the approval queue) */
-	const char *organisatie;   /* entries of staff of this organisation */
-	long long medewerker;      /* 0 = all */
-	long long opdracht;        /* 0 = all */
-	long long after;           /* ids above this (paging) */
-	long long limit;           /* 0 = 1000; at most 10000 */
+	const char *status;         /* ingediend, goedgekeurd, afgekeurd, gecorrigeerd */
+	const char *opdrachtgever;  /* entries on opdrachten of this principal */
+	const char *organisatie;    /* entries of staff of this organisation */
+	long long medewerker;       /* 0 = all */
+	long long opdracht;         /* 0 = all */
+	long long after;            /* ids above this (paging) */
+	long long limit;            /* 0 = 1000; at most 10000 */
+	const char *goedkeurder;    /* entries whose approval is this organisation's (the approval queue; four eyes) */
+	const struct actor *viewer; /* whose view (as urenbank_uren_get); NULL: everything */
+	/* A page's table (store/listing.h), instead of after and limit: search
+	 * in the person's name and the description; sort datum, medewerker,
+	 * organisatie, uren or status. NULL: by id. */
+	const struct listing *listing;
+	long long *total;      /* with listing, when not NULL: the entries before paging */
+	const char *van, *tot; /* datum within [van, tot] (YYYY-MM-DD), each may be NULL */
 };
 int urenbank_uren_list(struct store *s, const char *pt, const struct urenbank_uren_filter *f, json_t **out, struct problem *p);
+/* One page (store/page.h) after the cursor f->after; pg->limit replaces f->limit. */
+int urenbank_uren_page(struct store *s, const char *pt, const struct urenbank_uren_filter *f, struct store_page *pg, json_t **out,
+		       struct problem *p);
+/* Whether actor may do action (ACT_HOURS_APPROVE, ACT_HOURS_READ) on
+ * entry id, as policy_allows_entry decides: 1 or 0, or -status (404).
+ * approvers (may be NULL) receives the codes of those whose manager
+ * approves it, ", "-separated. */
+int urenbank_uren_may(struct store *s, const struct actor *a, enum action action, const char *pt, long long id, char *approvers,
+		      size_t len, struct problem *p);
 /* The staff organisation and principals (a new array) of an entry, for
  * authorisation: 0 or -404. */
 int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *medewerkers_org, size_t len, json_t **principals,
@@ -172,18 +204,22 @@ int urenbank_uren_parties(struct store *s, const char *pt, long long id, char *m
  * open part of the proeftuin's period. */
 int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 int urenbank_deposit_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p);
 
 /* ---- saldi, journaal, afrekening ------------------------------------- */
 /* Per member {"organisatie","naam","gebrachtMinuten","gehaaldMinuten",
  * "gestortMinuten","saldoMinuten","vastgelegdMinuten","beschikbaarMinuten",
  * "kredietlimietMinuten","restCenten"}, in member order. */
 int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem *p);
-/* The journal as hledger/ledger text, passed to emit in pieces (emit
+/* The journal as hledger/ledger text, passed to emit in pieces (as
+ * viewer may see it: an hour entry of a person whose hours viewer may
+ * not read shows the organisation, not the medewerker or the
+ * description; NULL viewer: everything) (emit
  * returns < 0 to stop; then this returns -500). One account per member,
  * "leden:<code>", in minutes ("min"), whose total is its saldoMinuten; the
  * pot is "pot:stortingen". docs/urenbank.md describes the format. */
-int urenbank_journal(struct store *s, const char *pt, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
-		     struct problem *p);
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt,
+		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",
@@ -192,6 +228,7 @@ int urenbank_settle(struct store *s, const struct actor *by, const char *pt, jso
 /* The same answer for tot (NULL = the proeftuin's tot) without writing. */
 int urenbank_settle_preview(struct store *s, const char *pt, const char *tot, json_t **out, struct problem *p);
 int urenbank_settlement_list(struct store *s, const char *pt, json_t **out, struct problem *p);
+int urenbank_settlement_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p);
 
 /* ---- verify ---------------------------------------------------------- */
 struct urenbank_difference {

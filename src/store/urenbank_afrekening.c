@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
+#include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
 
@@ -107,16 +108,25 @@ int urenbank_deposit(struct store *s, const struct actor *by, const char *pt, js
 
 int urenbank_deposit_list(struct store *s, const char *ptc, json_t **out, struct problem *p)
 {
+	return urenbank_deposit_page(s, ptc, NULL, out, p);
+}
+
+int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(s->db, DEPOSIT_SELECT " WHERE d.proeftuin_id = ? ORDER BY d.id", "l", pt.id);
+#define SQL DEPOSIT_SELECT " WHERE d.proeftuin_id = ? ORDER BY d.id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, deposit_json(st));
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", pt.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }
 
 /* ---- saldi -------------------------------------------------------------------- */
@@ -173,8 +183,8 @@ static void flush(struct emitter *e, int force)
 	buf_init(&e->b, 1u << 20);
 }
 
-int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
-		     struct problem *p)
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc,
+		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -210,27 +220,44 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 		if (id >= 0 && id <= maxid)
 			snprintf(codes[id], sizeof(codes[id]), "%s", db_col_text(st, 1));
 		urenbank_journal_text(db_col_text(st, 2), naam, sizeof(naam));
-		buf_printf(&e.b, "account leden:%s  ; %s\n", db_col_text(st, 1), naam);
+		/* The name on a line of its own: ledger reads the rest of an
+		 * account line, comment and all, as the account's name. */
+		buf_printf(&e.b, "; leden:%s is %s\naccount leden:%s\n", db_col_text(st, 1), naam, db_col_text(st, 1));
 	}
 	db_finalize(st);
-	buf_adds(&e.b, "account pot:stortingen\n");
+	/* Declared, so that hledger check --strict and ledger --pedantic accept
+	 * the journal: the accounts above, the unit, the tags of the comments. */
+	buf_adds(&e.b, "account pot:stortingen\n\ncommodity min\n\ntag soort\ntag omschrijving\ntag centen\ntag restcenten\n");
 
 	st = db_query(s->db,
 		      "SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten,"
-		      " d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id"
+		      " d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"
+		      " u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
 		      " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id"
 		      " LEFT JOIN stortingen d ON d.id = j.storting_id"
 		      " LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
-		      " WHERE jp.proeftuin_id = ? ORDER BY jp.transactie_id, jp.regel",
+		      " WHERE jp.proeftuin_id = ? ORDER BY j.datum, jp.transactie_id, jp.regel",
 		      "l", pt.id);
 	long long cur = 0;
+	struct urenbank_sight v;
+	urenbank_sight_init(&v, s, viewer, pt.code);
 	while (db_step(st) == DB_ROW) {
 		long long txn = db_col_int(st, 0);
 		if (txn != cur) {
 			cur = txn;
-			urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
+			/* Hours of a person the viewer may not read: the organisation, not who or what. */
+			int hidden = !db_col_null(st, 11) && !urenbank_sight_allows(&v, ACT_HOURS_READ, db_col_int(st, 12),
+										    db_col_int(st, 13), db_col_int(st, 14));
+			if (hidden) {
+				long long org = db_col_int(st, 13);
+				snprintf(naam, sizeof(naam), "Urenregel %lld: %lld min van %s op opdracht %lld",
+					 db_col_int(st, 11), db_col_int(st, 15),
+					 org >= 0 && org <= maxid ? codes[org] : "onbekend", db_col_int(st, 12));
+			} else {
+				urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
+			}
 			buf_printf(&e.b, "\n%s * (%lld) %s\n", db_col_text(st, 1), txn, naam);
-			if (!db_col_null(st, 9)) {
+			if (!db_col_null(st, 9) && !hidden) {
 				urenbank_journal_text(db_col_text(st, 9), naam, sizeof(naam));
 				buf_printf(&e.b, "    ; omschrijving: %s\n", naam);
 			}
@@ -243,7 +270,7 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 					"l", db_col_int(st, 10));
 				while (db_step(r) == DB_ROW)
 					buf_printf(&e.b,
-						   "    ; %s: saldo %lld min wordt %lld centen (plus %lld centen rest van "
+						   "    ; saldo van %s %lld min wordt %lld centen (plus %lld centen rest van "
 						   "stortingen)\n",
 						   db_col_text(r, 0), db_col_int(r, 1), db_col_int(r, 2), db_col_int(r, 3));
 				db_finalize(r);
@@ -266,6 +293,7 @@ int urenbank_journal(struct store *s, const char *ptc, int (*emit)(void *ctx, co
 			break;
 	}
 	db_finalize(st);
+	urenbank_sight_release(&v);
 	free(codes);
 	flush(&e, 1);
 	buf_release(&e.b);
@@ -490,13 +518,18 @@ int urenbank_settle_preview(struct store *s, const char *ptc, const char *tot, j
 
 int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, struct problem *p)
 {
+	return urenbank_settlement_page(s, ptc, NULL, out, p);
+}
+
+int urenbank_settlement_page(struct store *s, const char *ptc, struct store_page *pg, json_t **out, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(
-		s->db, "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot",
-		"l", pt.id);
+#define SQL "SELECT id, tot, tarief_centen, aangemaakt, door FROM afrekeningen WHERE proeftuin_id = ? ORDER BY tot, id"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
 	while (db_step(st) == DB_ROW) {
 		json_t *regels = json_array();
 		long long total = 0;
@@ -520,6 +553,8 @@ int urenbank_settlement_list(struct store *s, const char *ptc, json_t **out, str
 						(json_int_t)total, "aangemaakt", db_col_text(st, 3), "door", db_col_text(st, 4)));
 	}
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "l", pt.id) : NULL);
 	*out = a;
 	return 0;
+#undef SQL
 }

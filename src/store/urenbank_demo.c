@@ -2,6 +2,7 @@
  * own functions (urenbank_demo.h). */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
 #include "store/urenbank.h"
@@ -15,7 +16,6 @@ struct demo {
 	struct store *s;
 	const char *pt;
 	json_t *keys;     /* "m:<sleutel>" / "o:<sleutel>" → id */
-	json_t *managers; /* opdracht id → "manager-<gemeente>" */
 	json_t *holidays; /* array of dates */
 	long long entries;
 	char what[160]; /* the step being done, for the error */
@@ -63,23 +63,32 @@ static void manager_name(struct store *s, const char *code, char *name, size_t l
 	json_decref(org);
 }
 
-/* "manager-<gemeente>" of the first principal of opdracht id. */
-static const char *manager_of(struct demo *d, long long id)
+/* The manager who approves an entry of staff of staff_org on opdracht id:
+ * of the first principal that may (four eyes, policy_entry_approver), as
+ * an actor with that role and organisation, named "manager-<gemeente>". */
+static struct actor approver_of(struct demo *d, long long id, const char *staff_org)
 {
-	char key[32];
-	snprintf(key, sizeof(key), "%lld", id);
-	const char *known = json_string_value(json_object_get(d->managers, key));
-	if (known)
-		return known;
+	struct actor a = named("manager");
 	struct problem p;
 	problem_init(&p);
 	json_t *codes = NULL;
-	char name[128] = "manager";
-	if (urenbank_opdracht_principals(d->s, d->pt, id, &codes, &p) == 0)
-		manager_name(d->s, json_string_value(json_array_get(codes, 0)), name, sizeof(name));
+	if (urenbank_opdracht_principals(d->s, d->pt, id, &codes, &p) == 0) {
+		size_t n = json_array_size(codes);
+		const char **list = calloc(n + 1, sizeof(*list));
+		for (size_t i = 0; list && i < n; i++)
+			list[i] = json_string_value(json_array_get(codes, i));
+		const struct policy_entry e = { staff_org, 0, list, list ? (int)n : 0, NULL, d->pt };
+		for (size_t i = 0; list && i < n; i++)
+			if (policy_entry_approver(&e, list[i])) {
+				manager_name(d->s, list[i], a.name, sizeof(a.name));
+				a.role = ROLE_MANAGER;
+				snprintf(a.org, sizeof(a.org), "%s", list[i]);
+				break;
+			}
+		free(list);
+	}
 	json_decref(codes);
-	json_object_set_new(d->managers, key, json_string(name));
-	return json_string_value(json_object_get(d->managers, key));
+	return a;
 }
 
 static int set_key(struct demo *d, char kind, json_t *step, long long id, struct problem *p)
@@ -118,7 +127,7 @@ static int entry(struct demo *d, long long mw, long long opdracht, const char *d
 		return -p->status;
 	}
 	struct actor by = named(json_string_value(json_object_get(rec, "naam")));
-	struct actor mgr = named(manager_of(d, opdracht));
+	struct actor mgr = approver_of(d, opdracht, json_string_value(json_object_get(rec, "organisatie")));
 	json_decref(rec);
 	json_t *out = NULL;
 	int r = urenbank_uren_submit(d->s, &by, d->pt, in, &out, p);
@@ -329,12 +338,11 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 	const char *formaat = json_string_value(json_object_get(doc, "formaat"));
 	if (!formaat || strcmp(formaat, "samen-urenbank-demo"))
 		return problem_set(p, 400, "Dit is geen document met formaat 'samen-urenbank-demo'.");
-	struct demo d = { s, NULL, json_object(), json_object(), json_object_get(doc, "vrijeDagen"), 0, "de proeftuin" };
+	struct demo d = { s, NULL, json_object(), json_object_get(doc, "vrijeDagen"), 0, "de proeftuin" };
 	struct actor by = named("demo");
 	json_t *out = NULL;
 	if (db_begin(s->db) < 0) {
 		json_decref(d.keys);
-		json_decref(d.managers);
 		return problem_set(p, 503, "De database is bezet.");
 	}
 	int r = urenbank_proeftuin_create(s, &by, json_object_get(doc, "proeftuin"), &out, p);
@@ -376,6 +384,5 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 	if (r == 0 && entries)
 		*entries = d.entries;
 	json_decref(d.keys);
-	json_decref(d.managers);
 	return r < 0 ? -p->status : 0;
 }

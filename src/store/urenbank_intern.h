@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include "core/date.h"
 #include "core/ledger.h"
+#include "core/policy.h"
 #include "store/store.h"
 #include "store/urenbank.h"
 
@@ -59,6 +60,29 @@ int urenbank_pt_check_open(const struct pt *pt, struct problem *p);
 /* Whether something may still be posted on date: within the period and
  * after the last settlement (422 on param otherwise). */
 int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *param, struct problem *p);
+
+/* ---- who may see and approve an entry (urenbank_uren.c) ----
+ * The policy's view of entries (policy_allows_entry), with each
+ * opdracht's principals and each organisation's code read once. A NULL
+ * viewer sees everything (the command line, the demo). */
+struct urenbank_sight {
+	struct store *s;
+	const struct actor *viewer;
+	char verband[48], proeftuin[48];
+	int all;            /* the viewer may see every entry of the proeftuin */
+	json_t *principals; /* "opdracht id" → [codes] */
+	json_t *codes;      /* "organisation id" → code */
+};
+void urenbank_sight_init(struct urenbank_sight *v, struct store *s, const struct actor *viewer, const char *pt);
+/* policy_allows_entry(viewer, action, the entry). */
+int urenbank_sight_allows(struct urenbank_sight *v, enum action action, long long opdracht, long long staff_org,
+			  long long medewerker);
+/* The codes of the approvers of such an entry, ", "-separated, into out. */
+void urenbank_sight_approvers(struct urenbank_sight *v, long long opdracht, long long staff_org, char *out, size_t len);
+void urenbank_sight_release(struct urenbank_sight *v);
+/* Removes from an entry in API shape what only those who may read the
+ * person's hours see: who, what, and who reviewed it. */
+void urenbank_uren_conceal(json_t *entry);
 
 /* ---- members, balances and posting (urenbank_boeken.c) ---- */
 /* A member's running balance into b: 1, or 0 when org is no member. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/register.h"
+#include "store/page.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
 
@@ -416,8 +417,10 @@ int urenbank_opdracht_get(struct store *s, const char *ptc, long long id, json_t
 	return *out ? 0 : problem_set(p, 500, "Opdracht %lld is niet te lezen.", id);
 }
 
-int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,
-			   struct problem *p)
+/* The opdrachten of a proeftuin: a page of the API (pg), a page's table
+ * (l: search, sort, page; *total before paging), or all (both NULL). */
+static int opdracht_query(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+			  struct store_page *pg, const struct listing *l, json_t **out, long long *total, struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -430,22 +433,60 @@ int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status,
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	if (p->status)
 		return -p->status;
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT o.id FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"
-			 " AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"
-			 "  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"
-			 " ORDER BY o.id",
-			 "lttt", pt.id, status, soort, org);
+	static const struct listing_column cols[] = { { "nr", "o.id" },
+						      { "titel", "lower(o.titel)" },
+						      { "soort", "o.soort" },
+						      { "status", "o.status" },
+						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" },
+						      { NULL, NULL } };
+#define WHERE                                                                                                              \
+	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                   \
+	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                      \
+	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"              \
+	" AND (?5 IS NULL OR lower(o.titel) LIKE ?5 ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE ?5 ESCAPE " \
+	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE ?5 ESCAPE '\\')"
+	char pat[256], order[256], sql[1536];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	if (l)
+		listing_order(l, cols, 0, "o.id", order, sizeof(order));
+	else
+		snprintf(order, sizeof(order), " ORDER BY o.id LIMIT ?6 OFFSET ?7");
+	snprintf(sql, sizeof(sql), "SELECT o.id, count(*) OVER ()" WHERE "%s", order);
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, sql, "ltttt" STORE_PAGE_BINDS, pt.id, status, soort, org, like, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
+	if (total)
+		*total = 0;
 	while (db_step(st) == DB_ROW) {
+		if (total)
+			*total = db_col_int(st, 1);
 		json_t *o = opdracht_json(s, db_col_int(st, 0));
 		if (o)
 			json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	store_page_end(s, pg, pg ? db_query(s->db, "SELECT count(*)" WHERE, "ltttt", pt.id, status, soort, org, like) : NULL);
+#undef WHERE
 	*out = a;
 	return 0;
+}
+
+int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,
+			   struct problem *p)
+{
+	return opdracht_query(s, ptc, status, soort, org, NULL, NULL, out, NULL, p);
+}
+
+int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+			   struct store_page *pg, json_t **out, struct problem *p)
+{
+	return opdracht_query(s, ptc, status, soort, org, pg, NULL, out, NULL, p);
+}
+
+int urenbank_opdracht_list_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
+				const struct listing *l, json_t **out, long long *total, struct problem *p)
+{
+	return opdracht_query(s, ptc, status, soort, org, NULL, l, out, total, p);
 }
 
 int urenbank_opdracht_principals(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)

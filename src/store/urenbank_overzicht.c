@@ -46,11 +46,16 @@ int urenbank_pending_count(struct store *s, const char *pt, const char *org, lon
 	long long id = proeftuin_id(s, pt, p);
 	if (!id)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT count(*) FROM uren u WHERE u.proeftuin_id = ?1 AND u.status = 'ingediend'"
-				      " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties o"
-				      "  ON o.id = g.organisatie_id WHERE g.opdracht_id = u.opdracht_id AND o.code = ?2))",
-				      "lt", id, org);
+	/* Whose approval they wait for: as urenbank_uren_list's goedkeurder
+	 * (policy_entry_approver). */
+	long long oid = org ? store_org_id(s, org) : 0;
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT count(*) FROM uren u WHERE u.proeftuin_id = ?1 AND u.status = 'ingediend'"
+			 " AND (?2 = 0 OR (EXISTS (SELECT 1 FROM opdrachtgevers g WHERE g.opdracht_id = u.opdracht_id"
+			 "  AND g.organisatie_id = ?2) AND (u.organisatie_id <> ?2 OR NOT EXISTS (SELECT 1 FROM"
+			 "  opdrachtgevers h WHERE h.opdracht_id = u.opdracht_id AND h.organisatie_id <> u.organisatie_id))))",
+			 "ll", id, oid);
 	*count = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 	return 0;

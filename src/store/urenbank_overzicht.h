@@ -19,8 +19,8 @@
  * (settlements aside). */
 int urenbank_flows(struct store *s, const char *pt, json_t **out, struct problem *p);
 
-/* The number of submitted (ingediend) entries on opdrachten of principal
- * org (any principal when org is NULL). */
+/* The number of submitted (ingediend) entries that org must approve
+ * (policy_entry_approver; all when org is NULL). */
 int urenbank_pending_count(struct store *s, const char *pt, const char *org, long long *count, struct problem *p);
 
 /* The newest n (at most 100) entries of staff of org (all when NULL),

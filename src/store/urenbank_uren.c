@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/buf.h"
 #include "core/register.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
@@ -17,7 +18,7 @@ static const char *const uren_statussen[] = { "ingediend", "goedgekeurd", "afgek
 #define UREN_COLS                                                                                                        \
 	"u.id, p.code, u.opdracht_id, u.medewerker_id, m.naam, org.code, u.datum, u.minuten, u.omschrijving, u.status,"  \
 	" u.reden, u.ingediend, u.ingediend_door, u.beoordeeld, u.beoordeeld_door, u.gecorrigeerd, u.gecorrigeerd_door," \
-	" u.transactie_id, u.correctie_id, u.proeftuin_id"
+	" u.transactie_id, u.correctie_id, u.proeftuin_id, u.organisatie_id"
 #define UREN_FROM                                                                                               \
 	" FROM uren u JOIN proeftuinen p ON p.id = u.proeftuin_id JOIN medewerkers m ON m.id = u.medewerker_id" \
 	" JOIN organisaties org ON org.id = u.organisatie_id"
@@ -67,6 +68,103 @@ static json_t *uren_json(struct store *s, long long id)
 	json_t *o = db_step(st) == DB_ROW ? uren_row_json(s, st, 1) : NULL;
 	db_finalize(st);
 	return o;
+}
+
+/* ---- who may see and approve an entry ------------------------------------- */
+
+void urenbank_sight_init(struct urenbank_sight *v, struct store *s, const struct actor *viewer, const char *pt)
+{
+	memset(v, 0, sizeof(*v));
+	v->s = s;
+	v->viewer = viewer;
+	snprintf(v->proeftuin, sizeof(v->proeftuin), "%s", pt ? pt : "");
+	struct problem p;
+	problem_init(&p);
+	urenbank_proeftuin_verband(s, v->proeftuin, v->verband, sizeof(v->verband), &p);
+	const struct policy_target t = { NULL, v->verband, v->proeftuin };
+	v->all = !viewer || policy_allows_in(viewer, ACT_HOURS_READ, &t);
+	v->principals = json_object();
+	v->codes = json_object();
+}
+
+void urenbank_sight_release(struct urenbank_sight *v)
+{
+	json_decref(v->principals);
+	json_decref(v->codes);
+	v->principals = v->codes = NULL;
+}
+
+static const char *sight_code(struct urenbank_sight *v, long long org)
+{
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", org);
+	json_t *c = json_object_get(v->codes, key);
+	if (!c) {
+		char code[40];
+		urenbank_org_code(v->s, org, code, sizeof(code));
+		json_object_set_new(v->codes, key, c = json_string(code));
+	}
+	return json_string_value(c);
+}
+
+/* The entry as the policy sees it; its principals array (malloc'd) goes
+ * into *codes, which the caller frees. */
+static void sight_entry(struct urenbank_sight *v, long long opdracht, long long staff_org, long long medewerker,
+			struct policy_entry *e, const char ***codes)
+{
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", opdracht);
+	json_t *list = json_object_get(v->principals, key);
+	if (!list) {
+		list = json_array();
+		struct db_stmt *st = db_query(v->s->db,
+					      "SELECT o.code FROM opdrachtgevers g JOIN organisaties o ON o.id = g.organisatie_id"
+					      " WHERE g.opdracht_id = ? ORDER BY g.volgorde",
+					      "l", opdracht);
+		while (db_step(st) == DB_ROW)
+			json_array_append_new(list, json_string(db_col_text(st, 0)));
+		db_finalize(st);
+		json_object_set_new(v->principals, key, list);
+	}
+	size_t n = json_array_size(list), i;
+	*codes = calloc(n + 1, sizeof(**codes));
+	for (i = 0; *codes && i < n; i++)
+		(*codes)[i] = json_string_value(json_array_get(list, i));
+	*e = (struct policy_entry){ sight_code(v, staff_org), medewerker, *codes, *codes ? (int)n : 0, v->verband, v->proeftuin };
+}
+
+int urenbank_sight_allows(struct urenbank_sight *v, enum action action, long long opdracht, long long staff_org,
+			  long long medewerker)
+{
+	if (!v->viewer || (action == ACT_HOURS_READ && v->all))
+		return 1;
+	struct policy_entry e;
+	const char **codes;
+	sight_entry(v, opdracht, staff_org, medewerker, &e, &codes);
+	int ok = policy_allows_entry(v->viewer, action, &e);
+	free(codes);
+	return ok;
+}
+
+void urenbank_sight_approvers(struct urenbank_sight *v, long long opdracht, long long staff_org, char *out, size_t len)
+{
+	struct policy_entry e;
+	const char **codes;
+	sight_entry(v, opdracht, staff_org, 0, &e, &codes);
+	size_t k = 0;
+	out[0] = '\0';
+	for (int i = 0; i < e.nprincipals && k < len; i++)
+		if (policy_entry_approver(&e, e.principals[i]))
+			k += (size_t)snprintf(out + k, len - k, "%s%s", k ? ", " : "", e.principals[i]);
+	free(codes);
+}
+
+void urenbank_uren_conceal(json_t *entry)
+{
+	static const char *const personal[] = { "medewerker",    "medewerkerNaam", "omschrijving",     "reden",
+						"ingediendDoor", "beoordeeldDoor", "gecorrigeerdDoor", NULL };
+	for (int i = 0; personal[i]; i++)
+		json_object_del(entry, personal[i]);
 }
 
 static int do_uren_submit(struct store *s, void *arg, struct problem *p)
@@ -205,6 +303,23 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		return entry_status_refused(&e, "ingediende", "goedgekeurd", p);
 	if (urenbank_pt_check_date(&pt, e.datum, NULL, p) < 0)
 		return -p->status;
+	if (a->by && a->by->role != ROLE_NONE) {
+		/* Four eyes: nobody approves what credits their own organisation. */
+		struct urenbank_sight v;
+		urenbank_sight_init(&v, s, a->by, pt.code);
+		int ok = urenbank_sight_allows(&v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
+		char who[400], own[40];
+		urenbank_sight_approvers(&v, e.opdracht, e.provider, who, sizeof(who));
+		snprintf(own, sizeof(own), "%s", sight_code(&v, e.provider));
+		urenbank_sight_release(&v);
+		if (!ok)
+			return problem_set(
+				p, 403,
+				"%s mag urenregel %lld niet goedkeuren: de uren zijn gewerkt door een medewerker van %s "
+				"en goedkeuren boekt ze als gebracht door die organisatie. Dat keurt de manager van "
+				"een opdrachtgever die betaalt goed: %s.",
+				urenbank_who(a->by), e.id, own, who);
+	}
 	struct principals *pr = urenbank_principals_load(s, e.opdracht);
 	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
 	if (!pr || !rel) {
@@ -453,49 +568,156 @@ int urenbank_uren_correct(struct store *s, const struct actor *by, const char *p
 	return store_transaction(s, p, do_correct, &a);
 }
 
-int urenbank_uren_get(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
+int urenbank_uren_get(struct store *s, const struct actor *viewer, const char *ptc, long long id, json_t **out, struct problem *p)
 {
 	struct pt pt;
 	struct entry e;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0 || entry_load(s, &pt, id, &e, p) < 0)
 		return -p->status;
 	*out = uren_json(s, id);
-	return *out ? 0 : problem_set(p, 500, "Urenregel %lld is niet te lezen.", id);
+	if (!*out)
+		return problem_set(p, 500, "Urenregel %lld is niet te lezen.", id);
+	struct urenbank_sight v;
+	urenbank_sight_init(&v, s, viewer, pt.code);
+	if (!urenbank_sight_allows(&v, ACT_HOURS_READ, e.opdracht, e.provider, e.medewerker))
+		urenbank_uren_conceal(*out);
+	urenbank_sight_release(&v);
+	return 0;
 }
 
 int urenbank_uren_list(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, json_t **out, struct problem *p)
+{
+	return urenbank_uren_page(s, ptc, f, NULL, out, p);
+}
+
+int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_uren_filter *f, struct store_page *pg,
+		       json_t **out, struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
 	if (f->status && enum_index(uren_statussen, f->status) < 0)
 		problem_param(p, "status", "moet ingediend, goedgekeurd, afgekeurd of gecorrigeerd zijn");
-	if (f->opdrachtgever && !store_org_id(s, f->opdrachtgever))
+	long long principal = 0, approver = 0, staff_org = 0;
+	if (f->opdrachtgever && !(principal = store_org_id(s, f->opdrachtgever)))
 		problem_param(p, "opdrachtgever", "organisatie '%.40s' bestaat niet", f->opdrachtgever);
-	if (f->organisatie && !store_org_id(s, f->organisatie))
+	if (f->goedkeurder && !(approver = store_org_id(s, f->goedkeurder)))
+		problem_param(p, "goedkeurder", "organisatie '%.40s' bestaat niet", f->goedkeurder);
+	if (f->organisatie && !(staff_org = store_org_id(s, f->organisatie)))
 		problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", f->organisatie);
 	if (f->limit < 0 || f->limit > 10000)
 		problem_param(p, "limiet", "moet tussen 1 en 10000 liggen");
+	int32_t day;
+	if (f->van && date_parse(f->van, &day) < 0)
+		problem_param(p, "van", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->van);
+	if (f->tot && date_parse(f->tot, &day) < 0)
+		problem_param(p, "tot", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", f->tot);
 	if (p->status)
 		return -p->status;
-	long long limit = f->limit ? f->limit : 1000;
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT " UREN_COLS UREN_FROM " WHERE u.proeftuin_id = ?1 AND u.id > ?2 AND (?3 IS NULL OR u.status = ?3)"
-		" AND (?4 IS NULL OR org.code = ?4) AND (?5 = 0 OR u.medewerker_id = ?5) AND (?6 = 0 OR u.opdracht_id = ?6)"
-		" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g JOIN organisaties go ON go.id = g.organisatie_id"
-		"  WHERE g.opdracht_id = u.opdracht_id AND go.code = ?7))"
-		" ORDER BY u.id LIMIT ?8",
-		"lltt"
-		"llt"
-		"l",
-		pt.id, f->after, f->status, f->organisatie, f->medewerker, f->opdracht, f->opdrachtgever, limit);
+	/* Three ways to ask: a page of the API (pg: pagina, paginaGrootte, after
+	 * the cursor na), a page's table (f->listing: search, sort, page), or
+	 * the first limiet entries after na. */
+	long long limit = pg ? pg->limit : f->limit ? f->limit : 1000;
+	/* Only the filters that are given, so that an index serves both the
+	 * filter and the order (uren_proeftuin_id, uren_proeftuin with a status,
+	 * uren_medewerker, uren_opdracht_id): no sort of the whole table. */
+	static const struct listing_column cols[] = { { "datum", "u.datum" },        { "medewerker", "m.naam" },
+						      { "organisatie", "org.code" }, { "uren", "u.minuten" },
+						      { "status", "u.status" },      { NULL, NULL } };
+	char pat[256], order[256];
+	const char *like = listing_pattern(f->listing, pat, sizeof(pat));
+	struct buf q;
+	buf_init(&q, 4096);
+	buf_adds(&q, " WHERE u.proeftuin_id = ?1 AND u.id > ?2");
+	if (f->status)
+		buf_adds(&q, " AND u.status = ?3");
+	if (staff_org)
+		buf_adds(&q, " AND u.organisatie_id = ?4");
+	if (f->medewerker)
+		buf_adds(&q, " AND u.medewerker_id = ?5");
+	if (f->opdracht)
+		buf_adds(&q, " AND u.opdracht_id = ?6");
+	if (principal)
+		buf_adds(&q, " AND EXISTS (SELECT 1 FROM opdrachtgevers g WHERE g.opdracht_id = u.opdracht_id AND "
+			     "g.organisatie_id = ?7)");
+	/* The SQL form of policy_entry_approver: a principal other than the
+	 * staff member's organisation, or that organisation when it is the
+	 * only principal. */
+	if (approver)
+		buf_adds(&q, " AND EXISTS (SELECT 1 FROM opdrachtgevers g WHERE g.opdracht_id = u.opdracht_id AND "
+			     "g.organisatie_id = ?8)"
+			     " AND (u.organisatie_id <> ?8 OR NOT EXISTS (SELECT 1 FROM opdrachtgevers h"
+			     "  WHERE h.opdracht_id = u.opdracht_id AND h.organisatie_id <> u.organisatie_id))");
+	if (like)
+		buf_adds(&q, " AND (lower(m.naam) LIKE ?11 ESCAPE '\\' OR lower(coalesce(u.omschrijving, '')) LIKE ?11 ESCAPE '\\')");
+	if (f->van)
+		buf_adds(&q, " AND u.datum >= ?12");
+	if (f->tot)
+		buf_adds(&q, " AND u.datum <= ?13");
+	struct buf qp, qc;
+	buf_init(&qp, 8192);
+	buf_init(&qc, 8192);
+	buf_printf(&qp, "SELECT " UREN_COLS ", count(*) OVER ()" UREN_FROM "%s", buf_str(&q));
+	if (f->listing)
+		buf_adds(&qp, listing_order(f->listing, cols, 1, "u.id", order, sizeof(order)));
+	else
+		buf_adds(&qp, " ORDER BY u.id LIMIT ?9 OFFSET ?10");
+	buf_printf(&qc, "SELECT count(*)" UREN_FROM "%s", buf_str(&q));
+	if (buf_failed(&q) || buf_failed(&qp) || buf_failed(&qc)) {
+		buf_release(&q), buf_release(&qp), buf_release(&qc);
+		return problem_set(p, 500, "geen geheugen");
+	}
+	/* Every statement takes the same binds; the ones its text does not name are unused. */
+#define UREN_BINDS                                                                                                 	pt.id, f->after, f->status ? f->status : "", staff_org, f->medewerker, f->opdracht, principal, approver, limit, 		store_page_offset(pg), like, f->van, f->tot
+#define UREN_BIND_TYPES "lltllllllltt" "t"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, buf_str(&qp), UREN_BIND_TYPES, UREN_BINDS);
+	struct urenbank_sight v;
+	urenbank_sight_init(&v, s, f->viewer, pt.code);
+	if (f->total)
+		*f->total = 0;
 	json_t *a = json_array();
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, uren_row_json(s, st, 0));
+	int r;
+	while ((r = db_step(st)) == DB_ROW) {
+		json_t *o = uren_row_json(s, st, 0);
+		long long opdracht = db_col_int(st, 2), mw = db_col_int(st, 3);
+		long long prov = db_col_int(st, 20);
+		if (f->total)
+			*f->total = db_col_int(st, 21);
+		if (!urenbank_sight_allows(&v, ACT_HOURS_READ, opdracht, prov, mw))
+			urenbank_uren_conceal(o);
+		json_array_append_new(a, o);
+	}
 	db_finalize(st);
+	urenbank_sight_release(&v);
+	if (r != DB_DONE) {
+		store_page_end(s, pg, NULL);
+		buf_release(&q), buf_release(&qp), buf_release(&qc);
+		json_decref(a);
+		return store_db_problem(s, r, p, "urenregels");
+	}
+	store_page_end(s, pg, pg ? db_query(s->db, buf_str(&qc), UREN_BIND_TYPES, UREN_BINDS) : NULL);
+#undef UREN_BINDS
+#undef UREN_BIND_TYPES
+	buf_release(&q), buf_release(&qp), buf_release(&qc);
 	*out = a;
 	return 0;
+}
+
+int urenbank_uren_may(struct store *s, const struct actor *a, enum action action, const char *ptc, long long id, char *approvers,
+		      size_t len, struct problem *p)
+{
+	struct pt pt;
+	struct entry e;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0 || entry_load(s, &pt, id, &e, p) < 0)
+		return -p->status;
+	struct urenbank_sight v;
+	urenbank_sight_init(&v, s, a, pt.code);
+	int ok = urenbank_sight_allows(&v, action, e.opdracht, e.provider, e.medewerker);
+	if (approvers)
+		urenbank_sight_approvers(&v, e.opdracht, e.provider, approvers, len);
+	urenbank_sight_release(&v);
+	return ok;
 }
 
 int urenbank_uren_parties(struct store *s, const char *ptc, long long id, char *medewerkers_org, size_t len, json_t **principals,

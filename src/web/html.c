@@ -66,6 +66,23 @@ static void nav_item(struct buf *b, struct request *rq, const char *href, const 
 	html_raw(b, "</a></li>");
 }
 
+/* The items of the main menu: only what the actor may use. */
+static void nav_items(struct buf *b, struct request *rq)
+{
+	nav_item(b, rq, "/", "Overzicht");
+	nav_item(b, rq, "/netwerk", "Netwerkkaart");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
+		nav_item(b, rq, "/proeftuinen", "Urenbank");
+	nav_item(b, rq, "/besturing", "Besturing");
+	if (rq->actor.role != ROLE_NONE &&
+	    policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
+		nav_item(b, rq, "/rapporten", "Rapporten");
+	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
+		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
+	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
+		nav_item(b, rq, "/beheer/audit", "Auditlog");
+}
+
 void page_begin(struct request *rq, struct response *rs, const char *title)
 {
 	struct buf *b = &rs->body;
@@ -82,28 +99,28 @@ void page_begin(struct request *rq, struct response *rs, const char *title)
 		 "<link rel=\"stylesheet\" href=\"/static/urenbank.css\">"
 		 "<link rel=\"stylesheet\" href=\"/static/kwaliteitskaart.css\">"
 		 /* The icon inline: a separate request could be cut off by a quick navigation. */
-		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
-		 "viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%2314334f'/%3E%3Ccircle cx='12.5' cy='16' "
-		 "r='7' fill='none' stroke='%23fff' stroke-width='3'/%3E%3Ccircle cx='19.5' cy='16' r='7' fill='none' "
-		 "stroke='%238fb5e0' stroke-width='3'/%3E%3C/svg%3E\">"
+		 /* A URL holds no raw spaces (the HTML standard): they are %20. */
+		 "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20"
+		 "viewBox='0%200%2032%2032'%3E%3Crect%20width='32'%20height='32'%20rx='6'%20fill='%2314334f'/%3E%3Ccircle%20cx='12.5'%20"
+		 "cy='16'%20r='7'%20fill='none'%20stroke='%23fff'%20stroke-width='3'/%3E%3Ccircle%20cx='19.5'%20cy='16'%20r='7'%20"
+		 "fill='none'%20stroke='%238fb5e0'%20stroke-width='3'/%3E%3C/svg%3E\">"
 		 "</head><body class=\"utrecht-document utrecht-document--surface\">"
 		 "<a class=\"samen-skiplink utrecht-link\" href=\"#inhoud\">Naar de inhoud</a>"
 		 "<header class=\"samen-header\"><div class=\"samen-header__inner\">"
 		 "<a class=\"samen-logo\" href=\"/\">samen</a>"
-		 "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
-	nav_item(b, rq, "/", "Overzicht");
-	nav_item(b, rq, "/netwerk", "Netwerkkaart");
-	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
-		nav_item(b, rq, "/proeftuinen", "Urenbank");
-	nav_item(b, rq, "/besturing", "Besturing");
-	if (rq->actor.role != ROLE_NONE &&
-	    policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org[0] ? rq->actor.org : NULL, NULL))
-		nav_item(b, rq, "/rapporten", "Rapporten");
-	if (rq->actor.role != ROLE_NONE && policy_allows(&rq->actor, ACT_STAFF_READ, NULL, NULL))
-		nav_item(b, rq, "/kwaliteitskaart", "Kwaliteitskaart");
-	if (policy_allows(&rq->actor, ACT_AUDIT_READ, NULL, NULL))
-		nav_item(b, rq, "/beheer/audit", "Auditlog");
-	html_raw(b, "</ul></nav><div class=\"samen-user\">");
+		 "<nav class=\"samen-nav-breed\" aria-label=\"Hoofdmenu\"><ul class=\"samen-nav\">");
+	/* The menu once, shown twice: as a row on a wide screen and behind a
+	 * "Menu" disclosure (<details>, no JavaScript) on a narrow one; the
+	 * style sheet shows one of them. */
+	struct buf menu;
+	buf_init(&menu, 0);
+	nav_items(&menu, rq);
+	buf_adds(b, buf_str(&menu));
+	html_raw(b, "</ul></nav><details class=\"samen-menu\"><summary class=\"samen-menu__knop\">Menu</summary>"
+		    "<nav aria-label=\"Hoofdmenu\"><ul class=\"samen-nav samen-nav--smal\">");
+	buf_adds(b, buf_str(&menu));
+	buf_release(&menu);
+	html_raw(b, "</ul></nav></details><div class=\"samen-user\">");
 	if (rq->actor.role != ROLE_NONE) {
 		html_raw(b, "<span>");
 		html_txt(b, rq->actor.name);

@@ -1,38 +1,22 @@
 /* The audit log for a beheerder: GET /beheer/audit, newest first, 50 a
- * page, filtered on period and account name. */
+ * page (web/page_listing.h), filtered on period, account name and a
+ * search, sortable, and the whole selection as CSV. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "http/auth.h"
 #include "http/authz.h"
+#include "report/csv_export.h"
 #include "store/gebruikers.h"
 #include "web/html.h"
+#include "web/page_listing.h"
 #include "web/pages.h"
-
-#define AUDIT_PAGE_SIZE 50
 
 static const char *query(struct request *rq, const char *name)
 {
 	const char *v = req_query(rq, name);
 	return v && v[0] ? v : NULL;
-}
-
-/* href of another page of the same selection. */
-static void page_href(struct buf *b, const struct audit_filter *f, long long page)
-{
-	struct buf h;
-	buf_init(&h, 1024);
-	buf_printf(&h, "/beheer/audit?pagina=%lld", page);
-	const char *names[] = { "van", "tot", "actor" };
-	const char *values[] = { f->van, f->tot, f->actor };
-	for (int i = 0; i < 3; i++) {
-		if (!values[i])
-			continue;
-		buf_printf(&h, "&%s=", names[i]);
-		html_url_segment(&h, values[i]);
-	}
-	html_attr(b, buf_str(&h));
-	buf_release(&h);
 }
 
 static void cell(struct buf *b, json_t *rec, const char *name)
@@ -42,22 +26,79 @@ static void cell(struct buf *b, json_t *rec, const char *name)
 	html_raw(b, "</td>");
 }
 
+static const struct page_listing_col cols[] = {
+	{ "Tijdstip", "tijdstip" }, { "Actor", "actor" },  { "Actie", "actie" }, { "Object", NULL },
+	{ "Resultaat", "resultaat" },     { "Oorsprong", NULL }, { NULL, NULL },
+};
+static const char *const keep[] = { "van", "tot", "actor", NULL };
+
+/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */
+/* 2024-05-01T10:00:00Z → 2024-05-01 12:00:00, Dutch time */
+static void when_text(const char *ts, char *when, size_t len) { date_local_text(ts, when, len); }
+
+static void send_csv(struct response *rs, json_t *recs)
+{
+	static const char *const head[] = { "Tijdstip", "Actor", "Actie", "Object", "Resultaat", "Oorsprong", NULL };
+	static const char *const fields[] = { "actor", "actie", "object", "resultaat", "oorsprong", NULL };
+	struct buf csv;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	size_t i;
+	json_t *rec;
+	json_array_foreach(recs, i, rec) {
+		char when[32];
+		when_text(json_string_value(json_object_get(rec, "tijdstempel")), when, sizeof(when));
+		csv_export_text(&w, when);
+		for (int k = 0; fields[k]; k++)
+			csv_export_text(&w, json_string_value(json_object_get(rec, fields[k])));
+		csv_export_row_end(&w);
+	}
+	page_listing_send_csv(rs, "auditlog.csv", &csv);
+	buf_release(&csv);
+}
+
+static void filter_form(struct buf *b, const struct page_listing *t, const struct audit_filter *f, const char *van_err,
+			const char *tot_err)
+{
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/beheer/audit\">");
+	page_listing_search(b, t, "Zoek in actor, actie, object en resultaat");
+	page_input_field(b, &(struct page_input){ .id = "van",
+						  .label = "Van (datum)",
+						  .type = "date",
+						  .value = f->van,
+						  .error = van_err,
+						  .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "tot",
+						  .label = "Tot en met (datum)",
+						  .type = "date",
+						  .value = f->tot,
+						  .error = tot_err,
+						  .field_class = "samen-filter__field" });
+	page_input_field(b, &(struct page_input){ .id = "actor",
+						  .label = "Gebruiker (naam)",
+						  .type = "text",
+						  .value = f->actor,
+						  .error = NULL,
+						  .field_class = "samen-filter__field" });
+	page_listing_form_keep(b, t);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+}
+
 static int get_audit(struct request *rq, struct response *rs)
 {
 	if (authz_require_page(rq, rs, ACT_AUDIT_READ, NULL) < 0)
 		return 0;
-	struct audit_filter f = {
-		.van = query(rq, "van"), .tot = query(rq, "tot"), .actor = query(rq, "actor"), .limit = AUDIT_PAGE_SIZE + 1
+	struct page_listing t = {
+		.base = "/beheer/audit", .keep = keep, .cols = cols, .default_sort = "tijdstip", .default_desc = 1
 	};
-	long long page = 1;
-	const char *pq = query(rq, "pagina");
-	if (pq) {
-		char *end;
-		page = strtoll(pq, &end, 10);
-		if (*end || page < 1 || page > 1000000)
-			page = 1;
-	}
-	f.offset = (page - 1) * AUDIT_PAGE_SIZE;
+	page_listing_read(&t, rq);
+	struct listing l;
+	page_listing_to(&t, &l);
+	long long total = 0;
+	struct audit_filter f = {
+		.van = query(rq, "van"), .tot = query(rq, "tot"), .actor = query(rq, "actor"), .listing = &l, .total = &total
+	};
 
 	struct problem p;
 	problem_init(&p);
@@ -74,63 +115,33 @@ static int get_audit(struct request *rq, struct response *rs)
 		page_error(rq, rs, p.status ? p.status : 500, p.detail);
 		return 0;
 	}
+	if (recs && t.csv) {
+		send_csv(rs, recs);
+		json_decref(recs);
+		return 0;
+	}
 
 	page_begin(rq, rs, "Auditlog");
 	struct buf *b = &rs->body;
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Auditlog</h1>"
 		    "<p class=\"utrecht-paragraph\">Elke wijziging en elke mislukte of geweigerde poging, met wie, wat, "
 		    "het resultaat en het adres van herkomst. Het log kan alleen worden aangevuld.</p>");
-	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/beheer/audit\">");
-	page_input_field(b, &(struct page_input){ .id = "van",
-						  .label = "Van (datum)",
-						  .type = "date",
-						  .value = f.van,
-						  .error = van_err,
-						  .field_class = "samen-filter__field" });
-	page_input_field(b, &(struct page_input){ .id = "tot",
-						  .label = "Tot en met (datum)",
-						  .type = "date",
-						  .value = f.tot,
-						  .error = tot_err,
-						  .field_class = "samen-filter__field" });
-	page_input_field(b, &(struct page_input){ .id = "actor",
-						  .label = "Gebruiker (naam)",
-						  .type = "text",
-						  .value = f.actor,
-						  .error = NULL,
-						  .field_class = "samen-filter__field" });
-	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
-
-	size_t n = recs ? json_array_size(recs) : 0;
-	size_t shown = n > AUDIT_PAGE_SIZE ? AUDIT_PAGE_SIZE : n;
+	filter_form(b, &t, &f, van_err, tot_err);
 	if (!recs) {
 		html_raw(b, "<div class=\"samen-alert\" role=\"alert\"><p class=\"utrecht-paragraph\">Herstel de datum in het "
 			    "filter.</p></div>");
-	} else if (!shown) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Geen auditregels bij deze selectie.</p>");
 	} else {
-		html_raw(b,
-			 "<div class=\"samen-table-container\"><table class=\"utrecht-table samen-table\"><caption>Auditregels, "
-			 "nieuwste eerst (pagina ");
-		html_int(b, page);
-		html_raw(b, ")</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Tijdstip (UTC)</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actor</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Actie</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Object</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Resultaat</th>"
-			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Oorsprong</th>"
-			    "</tr></thead><tbody class=\"utrecht-table__body\">");
-		for (size_t i = 0; i < shown; i++) {
-			json_t *rec = json_array_get(recs, i);
+		page_listing_open(b, &t, "Auditregels", NULL, total);
+		size_t i;
+		json_t *rec;
+		json_array_foreach(recs, i, rec) {
 			const char *ts = json_string_value(json_object_get(rec, "tijdstempel"));
 			html_raw(b, "<tr class=\"utrecht-table__row\"><td class=\"utrecht-table__cell samen-nowrap\"><time "
 				    "datetime=\"");
 			html_attr(b, ts);
 			html_raw(b, "\">");
-			/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */
 			char when[32];
-			snprintf(when, sizeof(when), "%.10s %.8s", ts ? ts : "", ts && strlen(ts) > 11 ? ts + 11 : "");
+			when_text(ts, when, sizeof(when));
 			html_txt(b, when);
 			html_raw(b, "</time></td>");
 			cell(b, rec, "actor");
@@ -140,21 +151,7 @@ static int get_audit(struct request *rq, struct response *rs)
 			cell(b, rec, "oorsprong");
 			html_raw(b, "</tr>");
 		}
-		html_raw(b, "</tbody></table></div>");
-	}
-	if (page > 1 || n > AUDIT_PAGE_SIZE) {
-		html_raw(b, "<nav aria-label=\"Pagina's van het auditlog\"><ul class=\"samen-quicklinks__list\">");
-		if (page > 1) {
-			html_raw(b, "<li><a class=\"utrecht-link\" rel=\"prev\" href=\"");
-			page_href(b, &f, page - 1);
-			html_raw(b, "\">Nieuwere regels</a></li>");
-		}
-		if (n > AUDIT_PAGE_SIZE) {
-			html_raw(b, "<li><a class=\"utrecht-link\" rel=\"next\" href=\"");
-			page_href(b, &f, page + 1);
-			html_raw(b, "\">Oudere regels</a></li>");
-		}
-		html_raw(b, "</ul></nav>");
+		page_listing_close(b, &t, total);
 	}
 	page_end(rq, rs);
 	json_decref(recs);

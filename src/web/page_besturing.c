@@ -326,6 +326,18 @@ static void create_form(struct request *rq, struct buf *b, const char *kind, jso
 	html_raw(b, "</button></form></section>");
 }
 
+/* The verbanden the actor may start a survey round or scoring in (a new array). */
+static json_t *steerable_verbanden(struct request *rq)
+{
+	json_t *vl = register_verband_list(rq->store), *mayv = json_array(), *x;
+	size_t i;
+	json_array_foreach(vl, i, x)
+		if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
+			json_array_append(mayv, x);
+	json_decref(vl);
+	return mayv;
+}
+
 static int render_overview(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f,
 			   const char *which)
 {
@@ -457,22 +469,65 @@ static int render_overview(struct request *rq, struct response *rs, int status, 
 	html_raw(b, "</section>");
 	json_decref(seen), json_decref(rows);
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0]) {
-		json_t *vl = register_verband_list(s), *mayv = json_array();
-		json_array_foreach(vl, i, x)
-			if (policy_allows(&rq->actor, ACT_STEER, NULL, str(x, "code")))
-				json_array_append(mayv, x);
-		if (json_array_size(mayv)) {
-			json_t *tl = register_taakveld_list(s);
-			create_form(rq, b, "verkenning", mayv, tl, err, f, which);
-			create_form(rq, b, "scoring", mayv, tl, err, f, which);
-			json_decref(tl);
-		}
-		json_decref(vl), json_decref(mayv);
+		json_t *mayv = steerable_verbanden(rq);
+		if (json_array_size(mayv))
+			html_raw(b, "<section aria-labelledby=\"kop-starten\"><h2 class=\"utrecht-heading-2\" id=\"kop-starten\">"
+				    "Starten</h2><p class=\"utrecht-paragraph\">"
+				    "<a class=\"utrecht-button-link utrecht-button-link--html-a "
+				    "utrecht-button-link--primary-action\" "
+				    "href=\"/besturing/verkenningen/nieuw\">Nieuwe verkenningsronde</a> "
+				    "<a class=\"utrecht-button-link utrecht-button-link--html-a "
+				    "utrecht-button-link--secondary-action\" "
+				    "href=\"/besturing/scoringen/nieuw\">Nieuwe scoring</a></p></section>");
+		json_decref(mayv);
 	}
 	page_end(rq, rs);
 	json_decref(surveys), json_decref(scorings), json_decref(ms), json_decref(vn);
 	return 0;
 }
+
+/* The creation form of a survey round or a scoring on its own page (GET
+ * …/nieuw), and again with what was typed after a refusal. */
+static int render_new(struct request *rq, struct response *rs, int status, const struct problem *err, const struct form *f,
+		      const char *which)
+{
+	int scoring = !strcmp(which, "scoring");
+	if (rq->actor.role == ROLE_NONE) {
+		page_error(rq, rs, 401, "Meld u aan om een verkenningsronde of scoring te starten.");
+		return 0;
+	}
+	json_t *mayv = steerable_verbanden(rq);
+	if (!json_array_size(mayv)) {
+		json_decref(mayv);
+		page_error(
+			rq, rs, 403,
+			"Alleen de stuurgroep of procesmanager van een verband start daarvoor een verkenningsronde of scoring.");
+		return 0;
+	}
+	const char *title = scoring ? "Nieuwe scoring" : "Nieuwe verkenningsronde";
+	page_begin(rq, rs, title);
+	rs->status = status;
+	struct buf *b = &rs->body;
+	page_besturing_stylesheet(b, "besturing.css");
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › "
+		    "<a class=\"utrecht-link\" href=\"/besturing\">Besturing</a> › ");
+	html_txt(b, title);
+	html_raw(b, "</p><h1 class=\"utrecht-heading-1\">");
+	html_txt(b, title);
+	html_raw(b, "</h1>");
+	html_raw(b, scoring ? "<p class=\"utrecht-paragraph\">Partners scoren kandidaat-taakvelden op gewogen criteria; de "
+			      "uitslag deelt de taakvelden in klassen.</p>"
+			    : "<p class=\"utrecht-paragraph\">Een verkenningsronde vraagt elke partner welke taakvelden "
+			      "knellen en waar samenwerken helpt.</p>");
+	json_t *tl = register_taakveld_list(rq->store);
+	create_form(rq, b, which, mayv, tl, err, f, err ? which : NULL);
+	json_decref(tl), json_decref(mayv);
+	page_end(rq, rs);
+	return 0;
+}
+
+static int page_survey_new(struct request *rq, struct response *rs) { return render_new(rq, rs, 200, NULL, NULL, "verkenning"); }
+static int page_scoring_new(struct request *rq, struct response *rs) { return render_new(rq, rs, 200, NULL, NULL, "scoring"); }
 
 static int page_overview(struct request *rq, struct response *rs) { return render_overview(rq, rs, 200, NULL, NULL, NULL); }
 
@@ -574,7 +629,7 @@ static int page_create_post(struct request *rq, struct response *rs, int scoring
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Er is niets gestart.");
-		render_overview(rq, rs, page_besturing_form_status(r), &p, &f, which);
+		render_new(rq, rs, page_besturing_form_status(r), &p, &f, which);
 		authz_audit(rq, ACT_STEER, rs->status, verband);
 		form_release(&f);
 		return 0;
@@ -597,6 +652,8 @@ static int page_scoring_create(struct request *rq, struct response *rs) { return
 
 const struct route page_besturing_routes[] = {
 	{ "GET", "/besturing", page_overview, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/besturing/verkenningen/nieuw", page_survey_new, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/besturing/scoringen/nieuw", page_scoring_new, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/besturing/verkenningen", page_survey_create, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/besturing/scoringen", page_scoring_create, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/verkenningen/{code}", page_survey, NULL, NULL, NULL, NULL, NULL, 0 },
@@ -606,6 +663,8 @@ const struct route page_besturing_routes[] = {
 	{ "GET", "/trajecten/{id}", page_traject, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/gereed", page_traject_done, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen/{mid}/uitstel", page_traject_postpone, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/trajecten/{id}/besluiten/nieuw", page_traject_decision_new, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/trajecten/{id}/mijlpalen/nieuw", page_traject_milestone_new, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/besluiten", page_traject_decision, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/mijlpalen", page_traject_milestone, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/businesscase", page_traject_bc, NULL, NULL, NULL, NULL, NULL, 0 },

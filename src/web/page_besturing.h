@@ -41,6 +41,8 @@ int page_traject(struct request *rq, struct response *rs);
 int page_traject_done(struct request *rq, struct response *rs);
 int page_traject_postpone(struct request *rq, struct response *rs);
 int page_traject_decision(struct request *rq, struct response *rs);
+int page_traject_decision_new(struct request *rq, struct response *rs);  /* GET …/besluiten/nieuw */
+int page_traject_milestone_new(struct request *rq, struct response *rs); /* GET …/mijlpalen/nieuw */
 int page_traject_milestone(struct request *rq, struct response *rs);
 int page_traject_bc(struct request *rq, struct response *rs);
 int page_rapporten(struct request *rq, struct response *rs);
@@ -53,6 +55,7 @@ int page_besturing_besluitvorming_verband_post(struct request *rq, struct respon
  * to change it (f and p: a refused form to show again, or NULL). */
 void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const char *date, const struct form *f,
 			    const struct problem *p);
+void page_besturing_roles(struct buf *b, json_t *rl);
 int page_besturing_wijziging(struct request *rq, struct response *rs);
 int page_besturing_deelname(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);

@@ -7,7 +7,9 @@
 #include "http/form.h"
 #include "store/register.h"
 #include "store/besturing.h"
+#include "report/csv_export.h"
 #include "web/page_besturing.h"
+#include "web/page_listing.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -31,6 +33,55 @@ static void tier(struct buf *b, const char *k)
 			return;
 		}
 	html_raw(b, "—");
+}
+
+static void scoring_csv(struct response *rs, const char *code, json_t *u, json_t *on)
+{
+	static const char *const head[] = { "Taakveld",      "Gemiddelde", "Laagste partner",
+					    "Laagste score", "Spreiding",  "Klasse",
+					    "Ontbrekend",    "Eigenaar",   NULL };
+	struct buf csv, t;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(u, "taakvelden"), i, x) {
+		csv_export_text(&w, str(x, "naam"));
+		json_t *v = json_object_get(x, "gemiddelde"), *low = json_object_get(x, "laagste"),
+		       *sp = json_object_get(x, "spreiding");
+		if (json_is_integer(v))
+			csv_export_hundredths(&w, json_integer_value(v));
+		else
+			csv_export_text(&w, NULL);
+		csv_export_text(&w, json_is_object(low) ? page_name(on, str(low, "organisatie")) : NULL);
+		if (json_is_object(low) && json_is_integer(json_object_get(low, "score")))
+			csv_export_hundredths(&w, json_integer_value(json_object_get(low, "score")));
+		else
+			csv_export_text(&w, NULL);
+		if (json_is_integer(sp))
+			csv_export_hundredths(&w, json_integer_value(sp));
+		else
+			csv_export_text(&w, NULL);
+		const char *klasse = str(x, "klasse");
+		for (int k = 0; tier_label[k][0]; k++)
+			if (klasse && !strcmp(klasse, tier_label[k][0]))
+				klasse = tier_label[k][1];
+		csv_export_text(&w, klasse);
+		buf_init(&t, 0);
+		size_t k;
+		json_t *m;
+		json_array_foreach(json_object_get(x, "ontbrekend"), k, m)
+			buf_printf(&t, "%s%s: %s", k ? "; " : "", page_name(on, str(m, "organisatie")), str(m, "criterium"));
+		csv_export_text(&w, buf_str(&t));
+		buf_release(&t);
+		csv_export_text(&w, str(x, "eigenaar"));
+		csv_export_row_end(&w);
+	}
+	char name[120];
+	snprintf(name, sizeof(name), "scoring-%.80s.csv", code);
+	page_listing_send_csv(rs, name, &csv);
+	buf_release(&csv);
 }
 
 /* The form a stuurgroep member fills in for its own organisation. */
@@ -92,6 +143,11 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		return 0;
 	}
 	json_t *vn = page_besturing_verband_names(rq->store), *on = page_besturing_org_names(rq->store);
+	if (!strcmp(rq->method, "GET") && page_listing_wants_csv(rq)) {
+		scoring_csv(rs, code, u, on);
+		json_decref(sc), json_decref(u), json_decref(vn), json_decref(on);
+		return 0;
+	}
 	json_t *tl = register_taakveld_list(rq->store), *tvn = page_names(tl);
 	json_decref(tl);
 	page_begin(rq, rs, str(sc, "naam"));
@@ -174,6 +230,13 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
+	struct buf h;
+	buf_init(&h, 0);
+	buf_adds(&h, "/scoringen/");
+	html_url_segment(&h, code);
+	buf_adds(&h, "?formaat=csv");
+	page_listing_csv_link(b, buf_str(&h));
+	buf_release(&h);
 	html_raw(b, "</section>");
 	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] &&
 	    page_besturing_has_string(json_object_get(sc, "partners"), rq->actor.org) &&

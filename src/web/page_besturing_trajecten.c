@@ -24,7 +24,23 @@ struct form_state {
 	const struct form *f;
 	const char *which; /* "gereed", "uitstel", "besluit" */
 	long long mid;
+	const char *page; /* "besluit", "mijlpaal": the page of that creation form; NULL: the traject */
 };
+
+static int only(const struct form_state *st, const char *page) { return st && st->page && !strcmp(st->page, page); }
+
+/* On the traject page a creation form is a link to its own page. */
+static void new_link(struct buf *b, long long tid, const char *rest, const char *label)
+{
+	char href[96];
+	snprintf(href, sizeof(href), "/trajecten/%lld/%s/nieuw", tid, rest);
+	html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--html-a "
+		    "utrecht-button-link--secondary-action\" href=\"");
+	html_attr(b, href);
+	html_raw(b, "\">");
+	html_txt(b, label);
+	html_raw(b, "</a></p>");
+}
 
 static const char *fv(const struct form_state *st, const char *which, long long mid, const char *name, const char *dflt)
 {
@@ -312,9 +328,12 @@ static void milestone_new(struct request *rq, struct buf *b, json_t *t, json_t *
 {
 	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband")))
 		return;
+	if (!only(st, "mijlpaal")) {
+		new_link(b, num(t, "id"), "mijlpalen", "Mijlpaal toevoegen");
+		return;
+	}
 	char action[80];
 	snprintf(action, sizeof(action), "/trajecten/%lld/mijlpalen", num(t, "id"));
-	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-nieuwe-mijlpaal\">Mijlpaal toevoegen</h3>");
 	page_besturing_form_begin(rq, b, action, "bst-formulier");
 	page_besturing_input(b, "mijlpaal-titel", "titel", "Titel", "text", fv(st, "mijlpaal", 0, "titel", ""),
 			     ferr(st, "mijlpaal", "titel"), 1);
@@ -470,7 +489,11 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 		}
 		page_table_end(b);
 	}
-	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband"))) {
+	int may =
+		rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband"));
+	if (may && !only(st, "besluit"))
+		new_link(b, num(t, "id"), "besluiten", "Besluit vastleggen");
+	if (may && only(st, "besluit")) {
 		char action[80], today[DATE_TEXT_LEN];
 		date_format(date_today(), today);
 		snprintf(action, sizeof(action), "/trajecten/%lld/besluiten", num(t, "id"));
@@ -493,37 +516,6 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 			    "</form>");
 	}
 	html_raw(b, "</section>");
-}
-
-static void roles(struct buf *b, json_t *rl)
-{
-	html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen</h2>");
-	if (!json_array_size(rl)) {
-		html_raw(b,
-			 "<p class=\"utrecht-paragraph\">Voor dit traject zijn geen rollen vastgelegd; de rollen van het verband "
-			 "staan bij het verband.</p></section>");
-		return;
-	}
-	html_raw(b, "<ul class=\"bst-rollen\">");
-	size_t i;
-	json_t *r;
-	json_array_foreach(rl, i, r) {
-		html_raw(b, "<li><strong>");
-		html_txt(b, str(r, "rol"));
-		html_raw(b, "</strong>: ");
-		html_txt(b, str(r, "naam"));
-		if (str(r, "organisatieNaam")) {
-			html_raw(b, " (");
-			html_txt(b, str(r, "organisatieNaam"));
-			html_raw(b, ")");
-		}
-		if (str(r, "toelichting")) {
-			html_raw(b, " — ");
-			html_txt(b, str(r, "toelichting"));
-		}
-		html_raw(b, "</li>");
-	}
-	html_raw(b, "</ul></section>");
 }
 
 static int render(struct request *rq, struct response *rs, long long tid, int status, const struct form_state *st)
@@ -626,12 +618,82 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 	businesscase(rq, b, t, bc, names, st);
 	milestones(rq, b, t, ms, names, st);
 	decisions(rq, b, t, ds, names, st);
-	roles(b, rl);
+	page_besturing_roles(b, rl);
 	page_besturing_verloop(rq, b, t, date, NULL, NULL);
 	page_end(rq, rs);
 	json_decref(t), json_decref(v), json_decref(bc), json_decref(ms), json_decref(ds), json_decref(rl), json_decref(names);
 	return 0;
 }
+
+/* A creation form of the traject on its own page: "besluit" (with the
+ * decisions so far above it) or "mijlpaal". */
+static int render_new(struct request *rq, struct response *rs, long long tid, int status, const struct form_state *st)
+{
+	struct store *s = rq->store;
+	struct problem p;
+	problem_init(&p);
+	json_t *t = NULL, *ds = NULL;
+	int besluit = only(st, "besluit");
+	if (register_traject_get(s, tid, &t, &p) < 0) {
+		page_error(rq, rs, p.status == 404 ? 404 : 500,
+			   p.status == 404 ? "Er is geen traject met dit nummer." : p.detail);
+		return 0;
+	}
+	if (!policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband"))) {
+		json_decref(t);
+		page_error(rq, rs, rq->actor.role == ROLE_NONE ? 401 : 403,
+			   besluit ? "Alleen de stuurgroep of procesmanager van dit verband legt besluiten vast."
+				   : "Alleen de stuurgroep of procesmanager van dit verband voegt mijlpalen toe.");
+		return 0;
+	}
+	struct besturing_decision_filter df = { tid, NULL, NULL, NULL, NULL, NULL };
+	if (besluit && besturing_decision_list(s, &df, &ds, &p) < 0) {
+		json_decref(t);
+		page_error(rq, rs, 500, p.detail);
+		return 0;
+	}
+	json_t *ol = register_org_list(s), *names = page_names(ol);
+	json_decref(ol);
+	const char *what = besluit ? "Besluit vastleggen" : "Mijlpaal toevoegen";
+	char title[400];
+	snprintf(title, sizeof(title), "%s — %s", what, str(t, "taakveldNaam") ? str(t, "taakveldNaam") : "");
+	page_begin(rq, rs, title);
+	rs->status = status;
+	struct buf *b = &rs->body;
+	page_besturing_stylesheet(b, "besturing.css");
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › ");
+	page_besturing_trajectlink(b, tid, str(t, "taakveldNaam"));
+	html_raw(b, " › ");
+	html_txt(b, what);
+	html_raw(b, "</p><h1 class=\"utrecht-heading-1\">");
+	html_txt(b, what);
+	html_raw(b, " <span class=\"bst-sub\">");
+	html_txt(b, str(t, "taakveldNaam"));
+	html_raw(b, "</span></h1>");
+	if (st->p && st->p->status)
+		page_besturing_problem(b, st->p);
+	if (besluit)
+		decisions(rq, b, t, ds, names, st);
+	else
+		milestone_new(rq, b, t, names, st);
+	page_end(rq, rs);
+	json_decref(t), json_decref(ds), json_decref(names);
+	return 0;
+}
+
+static int traject_new(struct request *rq, struct response *rs, const char *page)
+{
+	long long tid;
+	if (http_parse_id(req_param(rq, "id"), &tid) < 0) {
+		page_error(rq, rs, 404, "Er is geen traject met dit nummer.");
+		return 0;
+	}
+	struct form_state st = { NULL, NULL, NULL, 0, page };
+	return render_new(rq, rs, tid, 200, &st);
+}
+
+int page_traject_decision_new(struct request *rq, struct response *rs) { return traject_new(rq, rs, "besluit"); }
+int page_traject_milestone_new(struct request *rq, struct response *rs) { return traject_new(rq, rs, "mijlpaal"); }
 
 int page_traject(struct request *rq, struct response *rs)
 {
@@ -729,8 +791,13 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "Dat ging niet.");
-		struct form_state st = { &p, &f, which[kind], mid };
-		render(rq, rs, tid, page_besturing_form_status(r), &st);
+		struct form_state st = { &p, &f, which[kind], mid, NULL };
+		if (kind == POST_DECISION || kind == POST_MILESTONE) {
+			st.page = which[kind];
+			render_new(rq, rs, tid, page_besturing_form_status(r), &st);
+		} else {
+			render(rq, rs, tid, page_besturing_form_status(r), &st);
+		}
 		authz_audit(rq, act, rs->status, object);
 		form_release(&f);
 		return 0;
@@ -906,7 +973,7 @@ int page_traject_bc(struct request *rq, struct response *rs)
 	if (r < 0) {
 		if (!p.detail[0])
 			snprintf(p.detail, sizeof(p.detail), "De businesscase is niet opgeslagen.");
-		struct form_state st = { &p, &f, "businesscase", 0 };
+		struct form_state st = { &p, &f, "businesscase", 0, NULL };
 		render(rq, rs, tid, page_besturing_form_status(r), &st);
 		authz_audit(rq, ACT_STEER, rs->status, object);
 		form_release(&f);

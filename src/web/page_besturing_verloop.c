@@ -276,3 +276,35 @@ static int post(struct request *rq, struct response *rs, int deelname)
 
 int page_besturing_wijziging(struct request *rq, struct response *rs) { return post(rq, rs, 0); }
 int page_besturing_deelname(struct request *rq, struct response *rs) { return post(rq, rs, 1); }
+
+/* The roles of a traject, each with who holds it now. */
+void page_besturing_roles(struct buf *b, json_t *rl)
+{
+	html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen</h2>");
+	if (!json_array_size(rl)) {
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Voor dit traject zijn geen rollen vastgelegd; de rollen van het verband "
+			 "staan bij het verband.</p></section>");
+		return;
+	}
+	html_raw(b, "<ul class=\"bst-rollen\">");
+	size_t i;
+	json_t *r;
+	json_array_foreach(rl, i, r) {
+		html_raw(b, "<li><strong>");
+		html_txt(b, str(r, "rol"));
+		html_raw(b, "</strong>: ");
+		html_txt(b, str(r, "naam"));
+		if (str(r, "organisatieNaam")) {
+			html_raw(b, " (");
+			html_txt(b, str(r, "organisatieNaam"));
+			html_raw(b, ")");
+		}
+		if (str(r, "toelichting")) {
+			html_raw(b, " — ");
+			html_txt(b, str(r, "toelichting"));
+		}
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></section>");
+}

@@ -135,7 +135,8 @@ void page_org_links(struct buf *b, json_t *names, json_t *codes)
 
 void page_table_begin(struct buf *b, const char *caption, const char *modifier)
 {
-	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\">"
+	/* On a narrow screen the box scrolls sideways: keyboard users reach it too. */
+	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\" tabindex=\"0\">"
 		    "<table class=\"utrecht-table utrecht-table--html-table samen-table");
 	if (modifier) {
 		html_raw(b, " ");

@@ -110,7 +110,7 @@ static int post_login(struct request *rq, struct response *rs)
 		struct gebruikers_session sess;
 		long long retry = 0;
 		char msg[160];
-		int status = auth_login(rq, naam, pw, &sess, &retry);
+		int status = auth_login(rq, rs, naam, pw, &sess, &retry);
 		if (status == 201) {
 			auth_set_session_cookie(rq, rs, &sess);
 			resp_header(rs, "Location", "/");
@@ -119,9 +119,12 @@ static int post_login(struct request *rq, struct response *rs)
 			return 0;
 		}
 		v.status = status;
-		if (status == 429) {
+		if (status == 429 && retry < 60) {
+			snprintf(msg, sizeof(msg), "Er wordt nu veel aangemeld. Probeer het over een paar seconden opnieuw.");
+			v.error = msg;
+		} else if (status == 429) {
 			snprintf(msg, sizeof(msg),
-				 "Te veel mislukte pogingen met deze naam. Aanmelden kan over %lld minuten weer.",
+				 "Te veel mislukte pogingen met deze naam vanaf dit adres. Aanmelden kan over %lld minuten weer.",
 				 (retry + 59) / 60);
 			v.error = msg;
 		} else if (status == 401) {

@@ -305,7 +305,8 @@ static void network_summary(struct buf *b, json_t *net, int jaar, const char *da
 static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-medewerkers\"><h2 class=\"utrecht-heading-2\" id=\"kop-medewerkers\">"
-		    "Medewerkers per organisatie</h2>");
+		    "Medewerkers per organisatie</h2><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+		    "href=\"/medewerkers\">Zoek in alle medewerkers</a></p>");
 	size_t i, k;
 	json_t *o, *m;
 	json_array_foreach(orgs, i, o) {
@@ -635,6 +636,7 @@ const struct route page_kwaliteitskaart_routes[] = {
 	{ "GET", "/kwaliteitskaart", get_kaart, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/kwaliteitskaart/import", get_import, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/kwaliteitskaart/import", post_import, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/medewerkers", page_medewerkers, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/medewerkers/{id}", page_medewerker, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/medewerkers/{id}/competenties", page_medewerker_niveau, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/medewerkers/{id}/afwezigheden", page_medewerker_afwezigheid, NULL, NULL, NULL, NULL, NULL, 0 },

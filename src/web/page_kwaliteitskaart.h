@@ -4,6 +4,7 @@
  *                                              (retirement projection) and verband filter
  *   GET  /kwaliteitskaart/import               upload form (CSV), for who may change staff
  *   POST /kwaliteitskaart/import               reads it all or nothing; error report per line
+ *   GET  /medewerkers                          everyone: search, organisation, sort, pages, CSV
  *   GET  /medewerkers/{id}                     person page: skills, absences, substitutions
  *                                              (page_medewerkers.c)
  *   POST /medewerkers/{id}/competenties        sets or removes a level
@@ -23,6 +24,7 @@ extern const struct route page_kwaliteitskaart_routes[];
 
 /* page_medewerkers.c */
 int page_medewerker(struct request *rq, struct response *rs);
+int page_medewerkers(struct request *rq, struct response *rs);
 int page_medewerker_niveau(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs);

@@ -1,6 +1,7 @@
 /* The person page of the kwaliteitskaart: GET /medewerkers/{id} with the
  * person's competences, absences and substitution arrangements, and the
- * forms that change levels and absences (page_kwaliteitskaart.h). */
+ * forms that change levels and absences (page_kwaliteitskaart.h), and
+ * GET /medewerkers: everyone, searchable, sortable, paged and as CSV. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,9 @@
 #include "store/register.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
+#include "report/csv_export.h"
 #include "web/page_kwaliteitskaart.h"
+#include "web/page_listing.h"
 #include "web/pages.h"
 
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
@@ -472,5 +475,119 @@ int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs)
 		see_other(rs, id, "kop-afwezig");
 	}
 	authz_audit(rq, ACT_SKILLS_WRITE, rs->status, obj);
+	return 0;
+}
+
+/* ---- GET /medewerkers: everyone, searchable (web/page_listing.h) ---------- */
+
+static const struct page_listing_col staff_cols[] = {
+	{ "Naam", "naam" },
+	{ "Organisatie", "organisatie" },
+	{ "Functie", "functie" },
+	{ NULL, NULL },
+};
+static const char *const staff_keep[] = { "organisatie", NULL };
+
+static void staff_csv(struct response *rs, json_t *list, json_t *orgs)
+{
+	static const char *const head[] = { "Naam", "Organisatie", "Functie", NULL };
+	struct buf csv;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	size_t i;
+	json_t *m;
+	json_array_foreach(list, i, m) {
+		csv_export_text(&w, str(m, "naam"));
+		csv_export_text(&w, page_name(orgs, str(m, "organisatie")));
+		csv_export_text(&w, str(m, "functie"));
+		csv_export_row_end(&w);
+	}
+	page_listing_send_csv(rs, "medewerkers.csv", &csv);
+	buf_release(&csv);
+}
+
+static void org_select(struct buf *b, json_t *list, const char *current, int bad)
+{
+	struct page_input in = { .id = "organisatie",
+				 .label = "Organisatie",
+				 .error = bad ? "Kies een organisatie uit de lijst." : NULL,
+				 .field_class = "samen-filter__field" };
+	page_field_begin(b, &in);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\"");
+	page_field_invalid(b, &in);
+	html_raw(b, " id=\"organisatie\" name=\"organisatie\"><option value=\"\">Alle organisaties</option>");
+	size_t i;
+	json_t *o;
+	json_array_foreach(list, i, o) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, str(o, "code"));
+		html_raw(b, current && !strcmp(current, str(o, "code")) ? "\" selected>" : "\">");
+		html_txt(b, str(o, "naam"));
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+}
+
+int page_medewerkers(struct request *rq, struct response *rs)
+{
+	if (authz_require_page(rq, rs, ACT_STAFF_READ, NULL) < 0)
+		return 0;
+	struct page_listing t = { .base = "/medewerkers", .keep = staff_keep, .cols = staff_cols, .default_sort = "naam" };
+	page_listing_read(&t, rq);
+	struct listing l;
+	page_listing_to(&t, &l);
+	const char *org = req_query(rq, "organisatie");
+	if (org && !org[0])
+		org = NULL;
+	struct problem p;
+	problem_init(&p);
+	json_t *list = NULL, *orgs_list = register_org_list(rq->store), *orgs = page_names(orgs_list);
+	long long total = 0;
+	int bad = org && !json_object_get(orgs, org);
+	int r = bad ? -400 : medewerkers_list_page(rq->store, org, &l, &list, &total, &p);
+	if (r == 0)
+		medewerkers_strip_private(list);
+	if (r == 0 && t.csv) {
+		staff_csv(rs, list, orgs);
+		goto out;
+	}
+	page_begin(rq, rs, "Medewerkers");
+	struct buf *b = &rs->body;
+	html_raw(b, "<p class=\"samen-breadcrumb\"><a class=\"utrecht-link\" href=\"/\">Overzicht</a> › "
+		    "<a class=\"utrecht-link\" href=\"/kwaliteitskaart\">Kwaliteitskaart</a> › Medewerkers</p>"
+		    "<h1 class=\"utrecht-heading-1\">Medewerkers</h1>"
+		    "<p class=\"utrecht-paragraph\">De mensen van de organisaties in het netwerk. Kies een naam voor de "
+		    "competenties, de afwezigheid en wie wie vervangt.</p>"
+		    "<form class=\"samen-filter\" method=\"get\" action=\"/medewerkers\">");
+	page_listing_search(b, &t, "Zoek op naam of functie");
+	org_select(b, orgs_list, org, bad);
+	page_listing_form_keep(b, &t);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
+	if (r < 0) {
+		rs->status = bad ? 400 : 500;
+		if (!bad)
+			page_alert(b, p.detail);
+	} else {
+		page_listing_open(b, &t, "Medewerkers", NULL, total);
+		size_t i;
+		json_t *m;
+		json_array_foreach(list, i, m) {
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+			person_link(b, json_object_get(m, "id"), str(m, "naam"));
+			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+			page_org_link(b, str(m, "organisatie"), page_name(orgs, str(m, "organisatie")));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			html_txt(b, str(m, "functie") ? str(m, "functie") : "");
+			html_raw(b, "</td></tr>");
+		}
+		page_listing_close(b, &t, total);
+	}
+	page_end(rq, rs);
+out:
+	json_decref(list);
+	json_decref(orgs);
+	json_decref(orgs_list);
 	return 0;
 }

@@ -72,7 +72,8 @@ int page_rapporten(struct request *rq, struct response *rs)
 		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Per organisatie en periode: de samenwerkingsverbanden, "
 		 "per traject de besluiten, de gehaalde mijlpalen, wat vertraging opliep of werd uitgesteld (met reden en "
 		 "nieuwe datum), wat er komt, de businesscases, en waar die bestaan de urenbank en de kwetsbaarheid. Om te "
-		 "lezen, af te drukken op A4, als Markdown, en de mijlpalen als agenda (iCalendar) voor Outlook.</p>");
+		 "lezen, af te drukken op A4, als PDF of Markdown te downloaden, en de mijlpalen als agenda (iCalendar) voor "
+		 "Outlook.</p>");
 	if (rq->actor.role == ROLE_NONE) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Rapporten zijn voor wie bij de organisatie hoort: "
 			    "<a class=\"utrecht-link\" href=\"/inloggen\">meld u aan</a>.</p>");
@@ -155,14 +156,16 @@ int page_rapport_stand(struct request *rq, struct response *rs)
 		choice_form(rq, b, codes, names, org, van ? van : dv, tot ? tot : dt, &p);
 	} else {
 		choice_form(rq, b, codes, names, org, van, tot, NULL);
-		struct buf md, ics;
+		struct buf md, ics, pdf;
 		buf_init(&md, 1024);
 		buf_init(&ics, 1024);
+		buf_init(&pdf, 1024);
 		api_href(&md, "/api/v1/rapporten/stand-van-zaken", org, van, tot, "md");
-		api_href(&ics, "/api/v1/agenda.ics", org, NULL, NULL, NULL);
-		struct rapportage_html_options opt = { 0, buf_str(&md), buf_str(&ics) };
+		api_href(&pdf, "/api/v1/rapporten/stand-van-zaken", org, van, tot, "pdf");
+		api_href(&ics, "/api/v1/agenda", org, NULL, NULL, NULL);
+		struct rapportage_html_options opt = { 0, buf_str(&md), buf_str(&ics), buf_str(&pdf) };
 		rapportage_html(doc, &opt, b);
-		buf_release(&md), buf_release(&ics);
+		buf_release(&md), buf_release(&ics), buf_release(&pdf);
 	}
 	page_end(rq, rs);
 	json_decref(doc), json_decref(codes), json_decref(names);

@@ -2,25 +2,15 @@
 #include <string.h>
 #include "report/register_netwerkkaart.h"
 #include "store/register.h"
+#include "report/csv_export.h"
+#include "web/page_listing.h"
 #include "web/pages.h"
 
-struct pair {
-	const char *a, *b; /* codes, a's name sorts first */
-	const char *naam_a, *naam_b;
-	json_t *taakvelden;
-};
-
-static int pair_cmp(const void *x, const void *y)
-{
-	const struct pair *p = x, *q = y;
-	int c = strcmp(p->naam_a, q->naam_a);
-	return c ? c : strcmp(p->naam_b, q->naam_b);
-}
-
-static void filter_form(struct buf *b, const char *date, const char *date_error, json_t *taakvelden, const char *taakveld,
-			int taakveld_bad)
+static void filter_form(struct buf *b, const struct page_listing *lt, const char *date, const char *date_error,
+			json_t *taakvelden, const char *taakveld, int taakveld_bad)
 {
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/netwerk\">");
+	page_listing_search(b, lt, "Zoek een organisatie");
 	html_raw(b, date_error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 			       : "<div class=\"utrecht-form-field samen-filter__field\">");
 	html_raw(b, "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
@@ -56,8 +46,9 @@ static void filter_form(struct buf *b, const char *date, const char *date_error,
 		html_txt(b, json_string_value(json_object_get(t, "naam")));
 		html_raw(b, "</option>");
 	}
-	html_raw(b, "</select></div></div><button class=\"utrecht-button utrecht-button--primary-action\" "
-		    "type=\"submit\">Toon</button></form>");
+	html_raw(b, "</select></div></div>");
+	page_listing_form_keep(b, lt);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 
 	struct buf extra;
 	buf_init(&extra, 256);
@@ -69,48 +60,65 @@ static void filter_form(struct buf *b, const char *date, const char *date_error,
 	buf_release(&extra);
 }
 
-static void links_table(struct buf *b, json_t *links, json_t *orgs, json_t *taakvelden, const char *caption)
-{
-	size_t n = json_array_size(links), k = 0;
-	struct pair *pairs = calloc(n ? n : 1, sizeof(*pairs));
-	if (!pairs)
-		return;
-	size_t i;
-	json_t *l;
-	json_array_foreach(links, i, l) {
-		const char *a = json_string_value(json_object_get(l, "a")), *c = json_string_value(json_object_get(l, "b"));
-		if (!a || !c)
-			continue;
-		const char *na = page_name(orgs, a), *nc = page_name(orgs, c);
-		if (strcmp(na, nc) > 0)
-			pairs[k++] = (struct pair){ c, a, nc, na, json_object_get(l, "taakvelden") };
-		else
-			pairs[k++] = (struct pair){ a, c, na, nc, json_object_get(l, "taakvelden") };
-	}
-	qsort(pairs, k, sizeof(*pairs), pair_cmp);
+static const struct page_listing_col link_cols[] = {
+	{ "Organisatie", "organisatie" }, { "Partner", "partner" }, { "#Gedeelde taakvelden", "aantal" },
+	{ "Taakvelden", NULL },           { NULL, NULL },
+};
+static const char *const link_keep[] = { "datum", "taakveld", NULL };
 
-	static const char *const head[] = { "Organisatie", "Partner", "#Gedeelde taakvelden", "Taakvelden", NULL };
-	page_table_begin(b, caption, NULL);
-	page_table_head(b, head);
-	for (i = 0; i < k; i++) {
+static void links_csv(struct response *rs, json_t *rows, json_t *taakvelden)
+{
+	static const char *const head[] = { "Organisatie", "Partner", "Gedeelde taakvelden", "Taakvelden", NULL };
+	struct buf csv, tv;
+	buf_init(&csv, 0);
+	buf_init(&tv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	size_t i, j;
+	json_t *r, *t;
+	json_array_foreach(rows, i, r) {
+		csv_export_text(&w, json_string_value(json_object_get(r, "naamA")));
+		csv_export_text(&w, json_string_value(json_object_get(r, "naamB")));
+		csv_export_int(&w, (long long)json_integer_value(json_object_get(r, "aantal")));
+		buf_release(&tv);
+		buf_init(&tv, 0);
+		json_array_foreach(json_object_get(r, "taakvelden"), j, t) {
+			if (j)
+				buf_adds(&tv, ", ");
+			buf_adds(&tv, page_name(taakvelden, json_string_value(t)));
+		}
+		csv_export_text(&w, buf_str(&tv));
+		csv_export_row_end(&w);
+	}
+	buf_release(&tv);
+	page_listing_send_csv(rs, "netwerk.csv", &csv);
+	buf_release(&csv);
+}
+
+static void links_table(struct buf *b, const struct page_listing *t, json_t *rows, long long total, json_t *taakvelden,
+			const char *caption)
+{
+	page_listing_open(b, t, caption, NULL, total);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		page_org_link(b, pairs[i].a, pairs[i].naam_a);
+		page_org_link(b, json_string_value(json_object_get(r, "a")), json_string_value(json_object_get(r, "naamA")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-		page_org_link(b, pairs[i].b, pairs[i].naam_b);
+		page_org_link(b, json_string_value(json_object_get(r, "b")), json_string_value(json_object_get(r, "naamB")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
-		html_int(b, (long long)json_array_size(pairs[i].taakvelden));
+		html_int(b, (long long)json_integer_value(json_object_get(r, "aantal")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		size_t j;
-		json_t *t;
-		json_array_foreach(pairs[i].taakvelden, j, t) {
+		json_t *tv;
+		json_array_foreach(json_object_get(r, "taakvelden"), j, tv) {
 			if (j)
 				html_raw(b, ", ");
-			html_txt(b, page_name(taakvelden, json_string_value(t)));
+			html_txt(b, page_name(taakvelden, json_string_value(tv)));
 		}
 		html_raw(b, "</td></tr>");
 	}
-	page_table_end(b);
-	free(pairs);
+	page_listing_close(b, t, total);
 }
 
 int page_netwerk(struct request *rq, struct response *rs)
@@ -130,8 +138,22 @@ int page_netwerk(struct request *rq, struct response *rs)
 	json_t *org_list = register_org_list(rq->store);
 	json_t *org_names = page_names(org_list);
 	int bad_taakveld = taakveld && !json_object_get(tv_names, taakveld);
-	json_t *links = NULL, *all_links = NULL;
+	struct page_listing t = { .base = "/netwerk", .keep = link_keep, .cols = link_cols, .default_sort = "organisatie" };
+	page_listing_read(&t, rq);
+	struct listing l;
+	page_listing_to(&t, &l);
+	json_t *links = NULL, *all_links = NULL, *rows = NULL;
+	long long total = 0;
 	if (!bad_date && !bad_taakveld) {
+		if (register_links_page(rq->store, date, taakveld, &l, &rows, &total, &p) < 0) {
+			page_error(rq, rs, p.status == 400 ? 400 : 500, p.detail);
+			goto out;
+		}
+		if (t.csv) {
+			links_csv(rs, rows, tv_names);
+			goto out;
+		}
+		/* The picture shows the whole network, the table a page of it. */
 		if (register_links(rq->store, date, taakveld, &links, &p) < 0 ||
 		    (taakveld && register_links(rq->store, date, NULL, &all_links, &p) < 0)) {
 			page_error(rq, rs, p.status == 400 ? 400 : 500, p.detail);
@@ -149,8 +171,8 @@ int page_netwerk(struct request *rq, struct response *rs)
 			      "JJJJ-MM-DD, bijvoorbeeld 2012-03-08.");
 	if (bad_taakveld)
 		page_alert(b, "Dit taakveld staat niet in het register. Kies een taakveld uit de lijst.");
-	filter_form(b, bad_date ? asked : date, bad_date ? "Vul een geldige datum in, bijvoorbeeld 2012-03-08." : NULL, tv_list,
-		    taakveld, bad_taakveld);
+	filter_form(b, &t, bad_date ? asked : date, bad_date ? "Vul een geldige datum in, bijvoorbeeld 2012-03-08." : NULL,
+		    tv_list, taakveld, bad_taakveld);
 
 	if (links) {
 		struct buf title, desc, when;
@@ -182,7 +204,7 @@ int page_netwerk(struct request *rq, struct response *rs)
 		html_raw(b, "<section aria-labelledby=\"kop-tabel\"><h2 class=\"utrecht-heading-2\" id=\"kop-tabel\">"
 			    "De verbindingen als tabel</h2>");
 		if (npairs) {
-			links_table(b, links, org_names, tv_names, buf_str(&title));
+			links_table(b, &t, rows, total, tv_names, buf_str(&title));
 		} else {
 			html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Op ");
 			html_txt(b, buf_str(&when));
@@ -203,5 +225,6 @@ out:
 	json_decref(org_names);
 	json_decref(links);
 	json_decref(all_links);
+	json_decref(rows);
 	return 0;
 }

@@ -1,6 +1,8 @@
 #include <string.h>
 #include "store/register.h"
 #include "web/page_register_verloop.h"
+#include "report/csv_export.h"
+#include "web/page_listing.h"
 #include "web/pages.h"
 
 static void facts(struct buf *b, json_t *org)
@@ -146,6 +148,35 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 	page_table_end(b);
 }
 
+/* The matrix as CSV: one row per taakveld, partners and verbanden by name. */
+static void matrix_csv(struct response *rs, const char *code, const char *date, json_t *rows, json_t *orgs, json_t *verbanden)
+{
+	static const char *const head[] = { "Taakveld", "Partners", "Via verband", NULL };
+	struct buf csv, t;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	size_t i, k;
+	json_t *r, *v;
+	json_array_foreach(rows, i, r) {
+		csv_export_text(&w, json_string_value(json_object_get(r, "naam")));
+		const char *keys[] = { "partners", "verbanden" };
+		json_t *names[] = { orgs, verbanden };
+		for (int c = 0; c < 2; c++) {
+			buf_init(&t, 0);
+			json_array_foreach(json_object_get(r, keys[c]), k, v)
+				buf_printf(&t, "%s%s", k ? ", " : "", page_name(names[c], json_string_value(v)));
+			csv_export_text(&w, buf_str(&t));
+			buf_release(&t);
+		}
+		csv_export_row_end(&w);
+	}
+	char name[120];
+	snprintf(name, sizeof(name), "samenwerking-%.40s-%s.csv", code, date);
+	page_listing_send_csv(rs, name, &csv);
+	buf_release(&csv);
+}
+
 int page_organisatie(struct request *rq, struct response *rs)
 {
 	struct buf *b = &rs->body;
@@ -171,6 +202,10 @@ int page_organisatie(struct request *rq, struct response *rs)
 	json_decref(list);
 	verbanden = page_names(list = register_verband_list(rq->store));
 	json_decref(list);
+	if (!bad_date && page_listing_wants_csv(rq)) {
+		matrix_csv(rs, code, date, rows, orgs, verbanden);
+		goto out;
+	}
 
 	const char *naam = json_string_value(json_object_get(org, "naam"));
 	page_begin(rq, rs, naam);
@@ -207,11 +242,21 @@ int page_organisatie(struct request *rq, struct response *rs)
 	} else {
 		date_form(b, code, date, NULL);
 		matrix(b, org, rows, orgs, verbanden, date);
+		if (json_array_size(rows)) {
+			struct buf h;
+			buf_init(&h, 0);
+			buf_adds(&h, "/organisaties/");
+			html_url_segment(&h, code);
+			buf_printf(&h, "?datum=%s&formaat=csv", date);
+			page_listing_csv_link(b, buf_str(&h));
+			buf_release(&h);
+		}
 	}
 	html_raw(b, "</section>");
 	page_end(rq, rs);
 	if (bad_date)
 		rs->status = 400;
+out:
 	json_decref(org);
 	json_decref(rows);
 	json_decref(orgs);

@@ -164,6 +164,8 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	html_raw(b, "</h1><nav class=\"samen-ub-tabs\" aria-label=\"Urenbank van deze proeftuin\"><ul "
 		    "class=\"samen-ub-tabs__list\">");
 	tab(b, pg, "", "Overzicht", !strcmp(current, "overzicht"));
+	tab(b, pg, "/opdrachten", "Opdrachten", !strcmp(current, "opdrachten"));
+	tab(b, pg, "/uren", "Uren", !strcmp(current, "uren"));
 	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
 	if (!pg->closed && (pg->member || rq->actor.role == ROLE_BEHEERDER) && page_urenbank_may(rq, pg, ACT_HOURS_BOOK, own))
 		tab(b, pg, "/uren/nieuw", "Uren boeken", !strcmp(current, "boeken"));
@@ -652,6 +654,8 @@ const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen/{p}/journaal", page_urenbank_journal, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/afrekening", page_urenbank_settlement, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/afrekening", page_urenbank_settle, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/opdrachten", page_urenbank_opdrachten, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/uren", page_urenbank_uren_lijst, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/uren/nieuw", page_uren_form, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/uren", page_uren_submit, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/goedkeuren", page_queue, NULL, NULL, NULL, NULL, NULL, 0 },

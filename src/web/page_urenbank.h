@@ -6,6 +6,8 @@
  *   GET  /proeftuinen/{p}/journaal             the journal as a download (hledger/ledger)
  *   GET  /proeftuinen/{p}/afrekening           settlement preview; the process manager's confirmation step
  *   POST /proeftuinen/{p}/afrekening           settles for real
+ *   GET  /proeftuinen/{p}/opdrachten           the opdrachten: search, filter, sort, pages, CSV
+ *   GET  /proeftuinen/{p}/uren                 the urenregels: likewise (page_urenbank_lijsten.c)
  *   GET  /proeftuinen/{p}/uren/nieuw           booking form (page_urenbank_uren.c)
  *   POST /proeftuinen/{p}/uren                 submits an entry
  *   GET  /proeftuinen/{p}/goedkeuren           the approval queue of the principal's manager
@@ -40,6 +42,9 @@ int page_reject(struct request *rq, struct response *rs);
 int page_urenbank_instemming(struct request *rq, struct response *rs);
 int page_urenbank_instemming_post(struct request *rq, struct response *rs);
 int page_urenbank_inzet_end(struct request *rq, struct response *rs);
+/* The handlers of page_urenbank_lijsten.c, routed in page_urenbank.c. */
+int page_urenbank_opdrachten(struct request *rq, struct response *rs);
+int page_urenbank_uren_lijst(struct request *rq, struct response *rs);
 /* The handlers of page_urenbank_afrekening.c, routed in page_urenbank.c. */
 int page_urenbank_saldi(struct request *rq, struct response *rs);
 int page_urenbank_journal(struct request *rq, struct response *rs);

@@ -8,6 +8,8 @@
 #include "http/form.h"
 #include "report/urenbank_saldi.h"
 #include "store/urenbank.h"
+#include "report/csv_export.h"
+#include "web/page_listing.h"
 #include "web/page_urenbank.h"
 
 /* ---- saldi --------------------------------------------------------------- */
@@ -60,6 +62,48 @@ static void saldi_table(struct buf *b, json_t *saldi)
 	page_table_end(b);
 }
 
+static void saldi_csv(struct response *rs, json_t *saldi, const char *code)
+{
+	static const char *const head[] = { "Gemeente", "Gebracht",   "Gehaald",     "Gestort",
+					    "Saldo",    "Vastgelegd", "Beschikbaar", NULL };
+	struct buf csv;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	long long total[6] = { 0 };
+	size_t i;
+	json_t *s;
+	json_array_foreach(saldi, i, s) {
+		csv_export_text(&w, json_string_value(json_object_get(s, "naam")));
+		for (int k = 0; k < 6; k++) {
+			long long v = json_integer_value(json_object_get(s, saldo_fields[k]));
+			total[k] += v;
+			csv_export_minutes(&w, v);
+		}
+		csv_export_row_end(&w);
+	}
+	csv_export_text(&w, "Totaal");
+	for (int k = 0; k < 5; k++)
+		csv_export_minutes(&w, total[k]);
+	csv_export_text(&w, NULL);
+	csv_export_row_end(&w);
+	char name[120];
+	snprintf(name, sizeof(name), "saldi-%s.csv", code);
+	page_listing_send_csv(rs, name, &csv);
+	buf_release(&csv);
+}
+
+static void csv_link(struct buf *b, const struct page_urenbank_page *pg, const char *rest)
+{
+	struct buf h;
+	buf_init(&h, 0);
+	buf_adds(&h, "/proeftuinen/");
+	html_url_segment(&h, pg->code);
+	buf_adds(&h, rest);
+	page_listing_csv_link(b, buf_str(&h));
+	buf_release(&h);
+}
+
 static void deposits_table(struct buf *b, json_t *deposits, json_t *names)
 {
 	if (!json_array_size(deposits)) {
@@ -105,6 +149,13 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 		page_urenbank_page_release(&pg);
 		return 0;
 	}
+	if (page_listing_wants_csv(rq)) {
+		saldi_csv(rs, saldi, pg.code);
+		json_decref(saldi);
+		json_decref(deposits);
+		page_urenbank_page_release(&pg);
+		return 0;
+	}
 	json_t *names = page_urenbank_org_names(rq);
 	page_urenbank_begin(rq, rs, &pg, "Saldi", "saldi");
 	struct buf *b = &rs->body;
@@ -125,6 +176,7 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 		    "de tabel hieronder.</figcaption></figure></section>");
 	html_raw(b, "<section aria-labelledby=\"kop-saldi\"><h2 class=\"utrecht-heading-2\" id=\"kop-saldi\">De getallen</h2>");
 	saldi_table(b, saldi);
+	csv_link(b, &pg, "/saldi?formaat=csv");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Controleer de saldi zelf: <a class=\"utrecht-link\" download href=\"");
 	page_urenbank_href(b, &pg, "/journaal");
 	html_raw(b, "\">download het journaal</a> en tel het op met <span class=\"samen-code\">hledger -f BESTAND balance"
@@ -157,7 +209,7 @@ int page_urenbank_journal(struct request *rq, struct response *rs)
 	problem_init(&p);
 	struct buf j;
 	buf_init(&j, 0);
-	if (urenbank_journal(rq->store, pg.code, to_buf, &j, &p) < 0) {
+	if (urenbank_journal(rq->store, &rq->actor, pg.code, to_buf, &j, &p) < 0) {
 		buf_release(&j);
 		page_error(rq, rs, 500, p.detail);
 		page_urenbank_page_release(&pg);
@@ -220,6 +272,53 @@ static void settlement_rows(struct buf *b, json_t *regels, long long total)
 		    "<td class=\"utrecht-table__cell\"></td></tr>");
 }
 
+static void settlement_csv_rows(struct csv_export *w, const char *which, json_t *regels, long long total)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(regels, i, r) {
+		csv_export_text(w, which);
+		csv_export_text(w, json_string_value(json_object_get(r, "naam")));
+		csv_export_minutes(w, json_integer_value(json_object_get(r, "saldoMinuten")));
+		csv_export_cents(w, json_integer_value(json_object_get(r, "bedragCenten")));
+		csv_export_cents(w, json_integer_value(json_object_get(r, "restCenten")));
+		csv_export_row_end(w);
+	}
+	csv_export_text(w, which);
+	csv_export_text(w, "Totaal");
+	csv_export_text(w, NULL);
+	csv_export_cents(w, total);
+	csv_export_text(w, NULL);
+	csv_export_row_end(w);
+}
+
+/* The preview (while open) and every settlement, one block of rows each. */
+static void settlement_csv(struct response *rs, const struct page_urenbank_page *pg, json_t *preview, json_t *done)
+{
+	static const char *const head[] = {
+		"Afrekening", "Gemeente", "Saldo (uren)", "Omgerekend (euro)", "Rest van stortingen (euro)", NULL
+	};
+	struct buf csv;
+	buf_init(&csv, 0);
+	struct csv_export w;
+	csv_export_begin(&w, &csv, head);
+	if (!pg->closed)
+		settlement_csv_rows(&w, "voorlopig", json_object_get(preview, "regels"),
+				    json_integer_value(json_object_get(preview, "totaalCenten")));
+	size_t i;
+	json_t *a;
+	json_array_foreach(done, i, a) {
+		char which[64];
+		snprintf(which, sizeof(which), "tot en met %s", json_string_value(json_object_get(a, "tot")));
+		settlement_csv_rows(&w, which, json_object_get(a, "regels"),
+				    json_integer_value(json_object_get(a, "totaalCenten")));
+	}
+	char name[120];
+	snprintf(name, sizeof(name), "afrekening-%s.csv", pg->code);
+	page_listing_send_csv(rs, name, &csv);
+	buf_release(&csv);
+}
+
 static void render_settlement(struct request *rq, struct response *rs, struct page_urenbank_page *pg, const struct settle_view *v)
 {
 	struct problem p;
@@ -229,6 +328,12 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 	    urenbank_settlement_list(rq->store, pg->code, &done, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(preview);
+		return;
+	}
+	if (page_listing_wants_csv(rq) && !strcmp(rq->method, "GET")) {
+		settlement_csv(rs, pg, preview, done);
+		json_decref(preview);
+		json_decref(done);
 		return;
 	}
 	int may = page_urenbank_may(rq, pg, ACT_EXCHANGE_MANAGE, NULL);
@@ -266,6 +371,7 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 		settlement_rows(b, json_object_get(preview, "regels"),
 				json_integer_value(json_object_get(preview, "totaalCenten")));
 		page_table_end(b);
+		csv_link(b, pg, "/afrekening?formaat=csv");
 		if (may && pending) {
 			html_raw(b, "<p class=\"utrecht-paragraph samen-muted\">Afrekenen kan zodra alle ingediende uren zijn "
 				    "beoordeeld.</p>");
@@ -314,6 +420,8 @@ static void render_settlement(struct request *rq, struct response *rs, struct pa
 		settlement_rows(b, json_object_get(a, "regels"), json_integer_value(json_object_get(a, "totaalCenten")));
 		page_table_end(b);
 	}
+	if (pg->closed && json_array_size(done))
+		csv_link(b, pg, "/afrekening?formaat=csv");
 	html_raw(b, "</section>");
 	page_end(rq, rs);
 	if (v->status)

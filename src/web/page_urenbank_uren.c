@@ -327,6 +327,23 @@ static int may_book(struct request *rq, struct response *rs, const struct page_u
 	return 1;
 }
 
+/* Keeps the entries whose person's hours the actor may read (a medewerker:
+ * their own; a manager: their organisation's staff). */
+static void readable_only(struct request *rq, const struct page_urenbank_page *pg, json_t *entries)
+{
+	for (size_t i = json_array_size(entries); i-- > 0;) {
+		json_t *e = json_array_get(entries, i);
+		const struct policy_entry person = { json_string_value(json_object_get(e, "organisatie")),
+						     json_integer_value(json_object_get(e, "medewerker")),
+						     NULL,
+						     0,
+						     pg->verband,
+						     pg->code };
+		if (!policy_allows_entry(&rq->actor, ACT_HOURS_READ, &person))
+			json_array_remove(entries, i);
+	}
+}
+
 static void render_book(struct request *rq, struct response *rs, struct page_urenbank_page *pg, const struct book_view *v)
 {
 	struct problem p;
@@ -341,11 +358,12 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	}
 	json_t *names = page_urenbank_org_names(rq), *titles = page_urenbank_opdracht_titles(rq, pg),
 	       *staff = bookable_staff(rq, pg);
+	readable_only(rq, pg, recent);
 	page_urenbank_begin(rq, rs, pg, "Uren boeken", "boeken");
 	struct buf *b = &rs->body;
 	long long done = parse_id(req_query(rq, "ingediend"));
 	json_t *entry = NULL;
-	if (done && !v->error && urenbank_uren_get(rq->store, pg->code, done, &entry, &p) == 0) {
+	if (done && !v->error && urenbank_uren_get(rq->store, &rq->actor, pg->code, done, &entry, &p) == 0) {
 		char id[32], when[64], h[NL_TEXT_LEN];
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(entry, "opdracht")));
 		nl_hours(json_integer_value(json_object_get(entry, "minuten")), 0, h, sizeof(h));
@@ -354,11 +372,11 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		buf_init(&d, 64);
 		html_date(&d, json_string_value(json_object_get(entry, "datum")));
 		snprintf(when, sizeof(when), "%s", buf_str(&d));
+		const char *who = json_string_value(json_object_get(entry, "medewerkerNaam"));
 		buf_printf(&msg,
-			   "Ingediend: %s van %s op %s voor '%s'. De manager van de opdrachtgever keurt de uren goed; "
+			   "Ingediend: %s%s%s op %s voor '%s'. De manager van een opdrachtgever keurt de uren goed; "
 			   "pas dan tellen ze mee.",
-			   h, json_string_value(json_object_get(entry, "medewerkerNaam")), when,
-			   json_string_value(json_object_get(titles, id)));
+			   h, who ? " van " : "", who ? who : "", when, json_string_value(json_object_get(titles, id)));
 		page_urenbank_note(b, buf_str(&msg));
 		buf_release(&msg);
 		buf_release(&d);
@@ -613,7 +631,7 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 {
 	struct problem p;
 	problem_init(&p);
-	struct urenbank_uren_filter flt = { "ingediend", org, NULL, 0, 0, 0, QUEUE_MAX };
+	struct urenbank_uren_filter flt = { .status = "ingediend", .limit = QUEUE_MAX, .goedkeurder = org, .viewer = &rq->actor };
 	json_t *queue = NULL;
 	long long pending = 0;
 	if (urenbank_uren_list(rq->store, pg->code, &flt, &queue, &p) < 0 ||
@@ -629,8 +647,11 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 	for (int k = 0; k < 2 && !v->error; k++) {
 		long long id = parse_id(req_query(rq, which[k]));
 		json_t *e = NULL;
-		if (!id || urenbank_uren_get(rq->store, pg->code, id, &e, &p) < 0)
+		if (!id || urenbank_uren_get(rq->store, &rq->actor, pg->code, id, &e, &p) < 0 ||
+		    !json_object_get(e, "medewerkerNaam")) {
+			json_decref(e);
 			continue;
+		}
 		char h[NL_TEXT_LEN];
 		nl_hours(json_integer_value(json_object_get(e, "minuten")), 0, h, sizeof(h));
 		struct buf msg;
@@ -649,7 +670,8 @@ static void render_queue(struct request *rq, struct response *rs, struct page_ur
 		html_raw(b, "Uren die medewerkers hebben ingediend op opdrachten van ");
 		html_txt(b, page_name(names, org));
 		html_raw(b, ". Goedgekeurde uren worden geboekt: de gemeente van de medewerker brengt ze, de opdrachtgevers "
-			    "halen hun aandeel. Wie afkeurt, geeft een reden.");
+			    "halen hun aandeel. Wie afkeurt, geeft een reden. Uren van eigen medewerkers op een opdracht die "
+			    "ook andere gemeenten betalen, keurt een andere opdrachtgever goed (vier ogen).");
 	} else {
 		html_raw(b, "Alle ingediende uren van deze proeftuin (als beheerder ziet u ze allemaal).");
 	}
@@ -750,6 +772,19 @@ static int review(struct request *rq, struct response *rs, int approve)
 		return 0;
 	}
 	json_decref(principals);
+	char who[400] = "";
+	if (approve && urenbank_uren_may(rq->store, &rq->actor, ACT_HOURS_APPROVE, pg.code, id, who, sizeof(who), &p) == 0) {
+		/* Four eyes: the approval would credit the own organisation. */
+		char msg[700];
+		snprintf(msg, sizeof(msg),
+			 "U mag deze uren niet goedkeuren: ze zijn gewerkt door een medewerker van uw eigen organisatie, "
+			 "en goedkeuren boekt ze als door haar gebracht. Dat doet de manager van een andere opdrachtgever (%s).",
+			 who);
+		page_error(rq, rs, 403, msg);
+		authz_audit(rq, ACT_HOURS_APPROVE, 403, pg.code);
+		page_urenbank_page_release(&pg);
+		return 0;
+	}
 	struct form f = { 0 };
 	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
 		v.status = 400;

@@ -45,7 +45,8 @@ void page_verband_link(struct buf *b, const char *code, const char *naam);
 void page_org_links(struct buf *b, json_t *names, json_t *codes);
 
 /* The start of a table: a container that scrolls sideways on narrow
- * screens, <table> with an optional modifier class ("samen-table--wide")
+ * screens (it takes focus, so it scrolls by keyboard too; the table's
+ * caption names it), <table> with an optional modifier class ("samen-table--wide")
  * and its <caption>. Close it with page_table_end(). */
 void page_table_begin(struct buf *b, const char *caption, const char *modifier);
 void page_table_end(struct buf *b);

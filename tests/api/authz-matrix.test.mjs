@@ -82,6 +82,17 @@ const proeftuinBody = () => ({
 const ownSurvey = once(async () => (await must(admin('POST', '/api/v1/verkenningen', { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict'] }), 'verkenning')).code);
 const ownScoring = once(async () => (await must(admin('POST', '/api/v1/scoringen', scoringBody()), 'scoring')).code);
 const ownProeftuin = once(async () => (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code);
+const sharedOpdracht = once(async () => (await must(admin('POST', `/api/v1/proeftuinen/${await ownProeftuin()}/opdrachten`, {
+  soort: 'meervoudig-lokaal', titel: 'Gedeelde opdracht', opdrachtgevers: [{ organisatie: OWN_ORG, aandeel: 1 }, { organisatie: 'GM0180', aandeel: 1 }],
+}), 'opdracht')).id);
+let entryDay = 0;
+const freshEntry = async (approved = false) => {
+  const p = await ownProeftuin();
+  const e = await must(admin('POST', `/api/v1/proeftuinen/${p}/uren`, { medewerker: await freshStaff(), opdracht: await sharedOpdracht(),
+    datum: `2012-04-${String(1 + (entryDay++ % 28)).padStart(2, '0')}`, minuten: 15 }), 'uren');
+  if (approved) await must(admin('POST', `/api/v1/proeftuinen/${p}/uren/${e.id}/goedkeuren`), 'goedkeuren');
+  return e.id;
+};
 const freshSurvey = async () => (await must(admin('POST', '/api/v1/verkenningen', { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict'] }), 'verkenning')).code;
 const freshMilestone = async () => (await must(admin('POST', `/api/v1/trajecten/${await ownTraject()}/mijlpalen`,
   { titel: `Mijlpaal ${next()}`, deadline: '2012-05-01', verantwoordelijke: 'werkgroep', organisatie: OWN_ORG }), 'mijlpaal')).id;
@@ -191,6 +202,30 @@ const EXPECT = {
   'POST /proeftuinen/{p}/afrekening': {
     allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
     fresh: async () => ({ params: { p: (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code }, body: {} }),
+  },
+  // Hours (urenbank-vier-ogen.test.mjs has the rules and the privacy of booked hours): staff of the
+  // own organisation book on an opdracht that the own organisation and Staphorst (GM0180) pay.
+  'POST /proeftuinen/{p}/uren': {
+    allowed: ['beheerder', 'medewerker-eigen', 'manager-eigen'],
+    fresh: async () => ({ params: { p: await ownProeftuin() }, body: { medewerker: await freshStaff(), opdracht: await sharedOpdracht(), datum: '2012-03-05', minuten: 30 } }),
+  },
+  'POST /proeftuinen/{p}/uren/{id}/goedkeuren': {
+    // Four eyes: approving credits the own organisation, so its manager may not; Staphorst's may (and the beheerder).
+    allowed: ['beheerder'],
+    fresh: async () => ({ params: { p: await ownProeftuin(), id: await freshEntry() } }),
+  },
+  'POST /proeftuinen/{p}/uren/{id}/afkeuren': {
+    allowed: ['beheerder', 'manager-eigen'],
+    fresh: async () => ({ params: { p: await ownProeftuin(), id: await freshEntry() }, body: { reden: 'niet voor deze opdracht' } }),
+  },
+  'POST /proeftuinen/{p}/uren/{id}/corrigeren': {
+    allowed: ['beheerder', 'manager-eigen', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { p: await ownProeftuin(), id: await freshEntry(true) }, body: {} }),
+  },
+  'POST /proeftuinen/{p}/opdrachten/{id}/inzet': {
+    // The manager of the staff member's organisation, or the proeftuin's process manager.
+    allowed: ['beheerder', 'manager-eigen', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { p: await ownProeftuin(), id: await sharedOpdracht() }, body: { medewerker: await freshStaff(), minuten: 30 } }),
   },
   // Matching (matching.test.mjs has the optimum and the drawing rights): the proeftuin's process manager.
   'POST /proeftuinen/{p}/matching': {

@@ -5,9 +5,20 @@
 // stand van zaken planned for a raad, and a role that changes hands.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { startServer, BIN } from '../lib/server.mjs';
 import { assertProblem } from '../lib/problem.mjs';
 import { tokenOf } from './besturing-helpers.mjs';
+
+// The feed with meetings and planned reports, valid for libical in its
+// strictest mode (tools/icalcheck.c, built by make check).
+const ICALCHECK = process.env.SAMEN_ICALCHECK || join(dirname(dirname(BIN)), 'tools', 'icalcheck');
+function icalcheck(ics) {
+  const r = spawnSync(ICALCHECK, [], { input: ics, encoding: 'utf8' });
+  if (r.error) throw new Error(`${ICALCHECK} is niet te starten (${r.error.code}); make check bouwt hem`);
+  assert.equal(r.status, 0, `libical (strict) weigert de agenda:\n${r.stderr}`);
+}
 
 let srv, ict, tok;
 const post = (path, body, token) => srv.api('POST', '/api/v1' + path, body, token === undefined ? {} : { token });
@@ -15,7 +26,7 @@ const get = (path) => srv.api('GET', '/api/v1' + path);
 async function ok(pr, status = 201) { const r = await pr; assert.equal(r.status, status, r.text); return r.json; }
 
 before(async () => {
-  srv = await startServer();
+  srv = await startServer({ env: { SAMEN_HOST: 'samen.example.nl' } });
   for (const [code, naam] of [['GM1730', 'Tynaarlo'], ['GM1680', 'Aa en Hunze'], ['GM0106', 'Assen'], ['GM1699', 'Noordenveld']])
     await ok(post('/organisaties', { code, naam, soort: 'gemeente' }));
   await ok(post('/taakvelden', { code: 'psa', naam: 'PSA', soort: 'bedrijfsvoering', iv3: '0.4' }));
@@ -81,8 +92,9 @@ test('recurring meetings: every six weeks, twice a year; agenda and minutes per 
   assert.deepEqual(v, [{ datum: '2012-08-13', agenda: '1. Opdrachtformuleringen\n2. Communicatieaanpak', verslag: 'Opdrachtformuleringen vastgesteld.' }]);
   assert.equal(m.id, sg.id);
   assert.equal((await get('/overleggen?organisatie=GM1699&van=2012-08-13&tot=2012-08-13')).json[0].agenda.startsWith('1.'), true);
-  const ics = (await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM1730', null, { token: tok.raadslid, raw: true })).text;
-  assert.match(ics, new RegExp(`UID:overleg-${sg.id}-2012-08-13-gm1730@samen`));
+  const ics = (await srv.api('GET', '/api/v1/agenda?organisatie=GM1730', null, { token: tok.raadslid, raw: true })).text;
+  assert.match(ics, new RegExp(`UID:overleg-${sg.id}-2012-08-13-gm1730@samen\\.example\\.nl$`, 'm'));
+  icalcheck(ics);
   assert.match(ics, /CATEGORIES:Overleg/);
   assert.match(ics.replace(/\r\n /g, ''), /Opdrachtformuleringen vastgesteld/);
   assert.ok(mt.id);
@@ -94,8 +106,9 @@ test('the next stand van zaken to the raad is planned by the organisation itself
   const r = await ok(post('/organisaties/GM1730/rapportageplanning', { datum: '2012-12-01', precisie: 'maand' }, tok.manager));
   assert.equal(r[0].wanneer, 'december 2012');
   assert.equal(r[0].titel, 'Stand van zaken bestuurlijke samenwerking');
-  const ics = (await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM1730', null, { token: tok.raadslid, raw: true })).text;
+  const ics = (await srv.api('GET', '/api/v1/agenda?organisatie=GM1730', null, { token: tok.raadslid, raw: true })).text;
   assert.match(ics, /CATEGORIES:Rapportage/);
+  icalcheck(ics);
 });
 
 test('a role changes hands on a date: the holder ends, the new one starts; or it ends with a reason', async () => {

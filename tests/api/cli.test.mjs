@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../lib/server.mjs';
+import { checkResponse } from '../lib/contract.mjs';
 
 const DEMO = new URL('../../demo/register.json', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'samen-cli-'));
@@ -397,8 +398,10 @@ test('samen demo --port 0 prints its URL, serves the demo network and stops clea
   try {
     assert.notEqual(url, 'http://127.0.0.1:0');
     const res = await fetch(`${url}/api/v1/organisaties/GM0148`);
+    const text = await res.text();
+    await checkResponse(url, 'GET', '/api/v1/organisaties/GM0148', { status: res.status, headers: res.headers, text });
     assert.equal(res.status, 200);
-    assert.equal((await res.json()).naam, 'Dalfsen');
+    assert.equal(JSON.parse(text).naam, 'Dalfsen');
   } finally {
     child.kill('SIGTERM');
   }

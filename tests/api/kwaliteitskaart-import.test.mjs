@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkResponse } from '../lib/contract.mjs';
 import { startServer } from '../lib/server.mjs';
 import { assertProblem } from '../lib/problem.mjs';
 import { createUser, tokenFor, samen } from './auth-helpers.mjs';
@@ -150,6 +151,8 @@ test('import: who may, and what the request must look like', async () => {
   const res = await fetch(`${srv.url}/api/v1/kwaliteitskaart/import?organisatie=GM0590`, {
     method: 'POST', body: form, headers: { Authorization: `Bearer ${tokens['manager-papendrecht']}` },
   });
+  await checkResponse(srv.url, 'POST', '/api/v1/kwaliteitskaart/import?organisatie=GM0590',
+    { status: res.status, headers: res.headers, text: await res.clone().text() });
   assert.equal(res.status, 200, await res.clone().text());
   assert.deepEqual((await res.json()).aangemaakt, ['Upload Persoon']);
 });
@@ -160,8 +163,11 @@ test('export: CSV as Excel opens it, which imports again unchanged', async () =>
   assert.match(r.headers.get('content-type'), /^text\/csv/);
   assert.match(r.headers.get('content-disposition'), /kwaliteitskaart-GM0505\.csv/);
   // A byte-order mark, so that Excel reads UTF-8 (fetch's text() drops it; look at the bytes).
-  const raw = Buffer.from(await (await fetch(`${srv.url}/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=csv`, {
-    headers: { Authorization: `Bearer ${tokens['manager-dordrecht']}` } })).arrayBuffer());
+  const csv = await fetch(`${srv.url}/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=csv`, {
+    headers: { Authorization: `Bearer ${tokens['manager-dordrecht']}` } });
+  const raw = Buffer.from(await csv.arrayBuffer());
+  await checkResponse(srv.url, 'GET', '/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=csv',
+    { status: csv.status, headers: csv.headers, text: raw.toString('utf8') });
   assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.ok(r.text.startsWith('naam;functie;uurPerWeek;beschikbaarUurPerWeek;pensioenjaar;email;'), r.text.slice(0, 120));
   assert.ok(r.text.includes('\r\n'));
@@ -200,9 +206,12 @@ test('export: XLSX workbook with the map, the vulnerability and an explanation',
   const res = await fetch(`${srv.url}/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=xlsx`, {
     headers: { Authorization: `Bearer ${tokens['manager-dordrecht']}` },
   });
+  const xlsx = Buffer.from(await res.arrayBuffer());
+  await checkResponse(srv.url, 'GET', '/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=xlsx',
+    { status: res.status, headers: res.headers, bytes: xlsx });
   assert.equal(res.status, 200);
   assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  const files = unzip(Buffer.from(await res.arrayBuffer()));
+  const files = unzip(xlsx);
   assert.match(files['xl/workbook.xml'], /name="Kwaliteitskaart".*name="Kwetsbaarheid".*name="Toelichting"/s);
   const strings = files['xl/sharedStrings.xml'];
   for (const s of ['Mohamed El Idrissi', 'senior medewerker; burgerzaken', '<t>pensioenjaar</t>', '<t>gba</t>', 'één-pitter'])
@@ -211,7 +220,10 @@ test('export: XLSX workbook with the map, the vulnerability and an explanation',
   const other = await fetch(`${srv.url}/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=xlsx`, {
     headers: { Authorization: `Bearer ${tokens['manager-papendrecht']}` },
   });
-  const os = unzip(Buffer.from(await other.arrayBuffer()))['xl/sharedStrings.xml'];
+  const otherBytes = Buffer.from(await other.arrayBuffer());
+  await checkResponse(srv.url, 'GET', '/api/v1/kwaliteitskaart?organisatie=GM0505&formaat=xlsx',
+    { status: other.status, headers: other.headers, bytes: otherBytes });
+  const os = unzip(otherBytes)['xl/sharedStrings.xml'];
   assert.ok(os.includes('Mohamed El Idrissi') && !os.includes('<t>pensioenjaar</t>') && !os.includes('<t>uurPerWeek</t>'));
 });
 

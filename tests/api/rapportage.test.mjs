@@ -11,10 +11,21 @@ import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { createUser, tokenFor, unique, samen } from './auth-helpers.mjs';
 import { expectStatus, params } from './besturing-helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { BIN } from '../lib/server.mjs';
+
+// libical in its strictest mode (tools/icalcheck.c, built by make check).
+const ICALCHECK = process.env.SAMEN_ICALCHECK || join(dirname(dirname(BIN)), 'tools', 'icalcheck');
+function icalcheck(ics) {
+  const r = spawnSync(ICALCHECK, [], { input: ics, encoding: 'utf8' });
+  if (r.error) throw new Error(`${ICALCHECK} is niet te starten (${r.error.code}); make check bouwt hem`);
+  assert.equal(r.status, 0, `libical (strict) weigert de agenda:\n${r.stderr}`);
+}
 
 let srv, raadslidDalfsen, raadslidStaphorst, procesmanager;
 before(async () => {
-  srv = await startServer({ demo: true });
+  srv = await startServer({ demo: true, env: { SAMEN_HOST: 'samen.example.nl' } });
   const account = async (rol, organisatie, extra = {}) => {
     const naam = unique(`${rol}-${organisatie}`);
     await createUser(srv, { naam, rol, organisatie, ...extra });
@@ -124,10 +135,10 @@ test('the same report as Markdown holds the same facts', async () => {
 
 test('who may read: the own raadslid, the procesmanager; not another municipality, not anonymous', async () => {
   expectStatus(await srv.api('GET', `/api/v1/rapporten/stand-van-zaken?${PERIOD}`, null, { token: null }), 401);
-  expectStatus(await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM0148', null, { token: null }), 401);
+  expectStatus(await srv.api('GET', '/api/v1/agenda?organisatie=GM0148', null, { token: null }), 401);
   const r = expectStatus(await srv.api('GET', `/api/v1/rapporten/stand-van-zaken?${PERIOD}`, null, { token: raadslidStaphorst }), 403);
   assert.match(r.detail, /raadslid bij GM0180/);
-  expectStatus(await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM0148', null, { token: raadslidStaphorst }), 403);
+  expectStatus(await srv.api('GET', '/api/v1/agenda?organisatie=GM0148', null, { token: raadslidStaphorst }), 403);
   // Who may not is refused before anything is checked.
   expectStatus(await srv.api('GET', '/api/v1/rapporten/stand-van-zaken?organisatie=GM0148&van=nooit', null, { token: raadslidStaphorst }), 403);
   assert.equal((await report('organisatie=GM0180&van=2012-03-01&tot=2012-09-30', raadslidStaphorst)).status, 200);
@@ -147,11 +158,11 @@ test('wrong parameters are problems that say what is wrong', async () => {
   r = await srv.api('GET', '/api/v1/rapporten/stand-van-zaken?organisatie=GM0148&van=2012-03-01&tot=2012-02-01', null, { token: raadslidDalfsen });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['tot']);
-  r = await srv.api('GET', `/api/v1/rapporten/stand-van-zaken?${PERIOD}&formaat=pdf`, null, { token: raadslidDalfsen });
+  r = await srv.api('GET', `/api/v1/rapporten/stand-van-zaken?${PERIOD}&formaat=docx` /* pdf is a form since issue 9 */, null, { token: raadslidDalfsen });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['formaat']);
   expectStatus(await srv.api('GET', '/api/v1/rapporten/stand-van-zaken?organisatie=GM9999&van=2012-01-01&tot=2012-02-01'), 404);
-  expectStatus(await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM9999'), 404);
+  expectStatus(await srv.api('GET', '/api/v1/agenda?organisatie=GM9999'), 404);
 });
 
 // Lines of an iCalendar text, unfolded (RFC 5545 3.1).
@@ -159,7 +170,7 @@ const unfold = (ics) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
 const icsText = (v) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
 
 test('the agenda: iCalendar with CRLF, folded lines, one all-day event per milestone and legal deadline, stable UIDs', async () => {
-  const get = () => srv.api('GET', '/api/v1/agenda.ics?organisatie=GM0148', null, { token: raadslidDalfsen, raw: true });
+  const get = () => srv.api('GET', '/api/v1/agenda?organisatie=GM0148', null, { token: raadslidDalfsen, raw: true });
   const r = await get();
   assert.equal(r.status, 200, r.text);
   assert.equal(r.headers.get('content-type'), 'text/calendar; charset=utf-8');
@@ -195,8 +206,25 @@ test('the agenda: iCalendar with CRLF, folded lines, one all-day event per miles
   assert.equal(brandweer[0].DTSTART.value, '20140101');
   assert.match(icsText(brandweer[0].DESCRIPTION.value), /DSZ.*\n.*Veiligheidsregio IJsselland|Veiligheidsregio IJsselland.*\n.*DSZ/);
   assert.equal(new Set(events.map((e) => e.UID.value)).size, events.length, 'UIDs unique');
+  for (const e of events) assert.match(e.UID.value, /^[a-z0-9-]+@samen\.example\.nl$/, 'UIDs end in the public host name');
+  assert.ok(!lines.some((l) => l.startsWith('METHOD:')), 'a feed, no iTIP message (RFC 5546 would need ORGANIZER)');
+  icalcheck(ics);
   const again = (await get()).text.match(/^UID:.*$/gm);
   assert.deepEqual(again, ics.match(/^UID:.*$/gm), 'the same UIDs on the next fetch');
+});
+
+test('an organisation without milestones gets a valid calendar; the old address redirects permanently', async () => {
+  // Groningen, added for this: no verband, so no milestone, meeting or evaluation.
+  const g = await srv.api('POST', '/api/v1/organisaties', { code: 'GM0014', naam: 'Groningen', soort: 'gemeente' });
+  assert.equal(g.status, 201, g.text);
+  const r = await srv.api('GET', '/api/v1/agenda?organisatie=GM0014', null, { raw: true });
+  assert.equal(r.status, 200, r.text);
+  assert.doesNotMatch(r.text, /BEGIN:VEVENT/);
+  assert.match(r.text, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Amsterdam\r\n/);
+  icalcheck(r.text);
+  const old = await srv.api('GET', '/api/v1/agenda.ics?organisatie=GM0148', null, { token: raadslidDalfsen });
+  assert.equal(old.status, 308);
+  assert.equal(old.headers.get('location'), '/api/v1/agenda?organisatie=GM0148');
 });
 
 test('samen rapport and samen agenda print the same on the command line; wrong use exits 2', () => {
@@ -207,6 +235,7 @@ test('samen rapport and samen agenda print the same on the command line; wrong u
   const ics = samen(['agenda', '--db', srv.db, '--organisatie', 'GM0148']);
   assert.equal(ics.status, 0, ics.stderr);
   assert.match(ics.stdout, /^BEGIN:VCALENDAR\r\n/);
+  icalcheck(ics.stdout);
   assert.equal(samen(['rapport', '--db', srv.db, '--organisatie', 'GM0148']).status, 2);
   const bad = samen(['rapport', '--db', srv.db, '--organisatie', 'GM0148', '--van', '2012-03-01', '--tot', 'gisteren']);
   assert.equal(bad.status, 1);

@@ -111,8 +111,8 @@ test('every $ref in the served document resolves to a defined schema', () => {
   const all = refs(doc);
   assert.ok(all.length > 20);
   const missing = [...new Set(all)].filter((r) => {
-    const m = /^#\/components\/schemas\/([^/]+)$/.exec(r);
-    return !m || !doc.components.schemas[m[1]];
+    const m = /^#\/components\/(schemas|headers|parameters)\/([^/]+)$/.exec(r);
+    return !m || !doc.components[m[1]][m[2]];
   });
   assert.deepEqual(missing, [], 'undefined schemas');
   for (const name of ['Status', 'Organisatie', 'Taakveld', 'Verband', 'Lid', 'Uittreding', 'Traject', 'MatrixRegel',

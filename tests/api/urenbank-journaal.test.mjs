@@ -1,5 +1,6 @@
 // The journal checked by tools no one here wrote: `hledger -f - balance`
-// and `ledger -f - balance` read GET /proeftuinen/{p}/journaal, and their
+// and `ledger -f - balance` read GET /proeftuinen/{p}/journaal (and accept
+// it under `hledger check --strict ordereddates` and `ledger --pedantic`), and their
 // per-organisation totals must equal saldoMinuten of /saldi — through
 // hours (local, shared, regional), a reversal, deposits, an intermediate
 // settlement and the period after it.
@@ -34,8 +35,11 @@ function totals(report) {
 async function compare(what) {
   const journal = (await api('GET', P('/journaal'))).text;
   const s = await saldi(srv, pt);
-  const h = totals(tool('hledger', ['-f', '-', 'balance'], journal));
-  const l = totals(tool('ledger', ['-f', '-', 'balance'], journal));
+  // The strict checks of both tools: accounts, the commodity and the tags
+  // declared, every transaction balanced, the dates in order.
+  tool('hledger', ['-f', '-', 'check', '--strict', 'ordereddates'], journal);
+  const h = totals(tool('hledger', ['-f', '-', '--strict', 'balance'], journal));
+  const l = totals(tool('ledger', ['-f', '-', '--pedantic', 'balance'], journal));
   for (const c of CODES) {
     assert.equal(h[c] ?? 0, s[c].saldoMinuten, `${what}: hledger, ${c}`);
     assert.equal(l[c] ?? 0, s[c].saldoMinuten, `${what}: ledger, ${c}`);
@@ -87,7 +91,7 @@ test('hledger and ledger agree with /saldi through every kind of transaction and
   await must(api('POST', P('/stortingen'), { organisatie: 'GM0610', bedragCenten: 12345, datum: '2012-06-01' }), 'storting');
   let { journal, s } = await compare('voor de afrekening');
   assert.equal(CODES.reduce((a, c) => a + s[c].gebrachtMinuten - s[c].gehaaldMinuten, 0), 0);
-  assert.match(journal, /^account leden:GM0505 {2}; Dordrecht$/m);
+  assert.match(journal, /^; leden:GM0505 is Dordrecht\naccount leden:GM0505$/m);
   assert.doesNotMatch(journal, /\nnieuwe regel|\nregel twee/);
   assert.match(journal, /; omschrijving: notitie, met , en nieuwe regel\n/);
 

@@ -72,7 +72,7 @@ test('the login page and the audit page meet WCAG 2.1 AA', async () => {
   assert.deepEqual(await axeViolations(page), [], 'axe on /inloggen with an error');
   await page.getByLabel('Wachtwoord').fill(PW);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Aanmelden' }).click()]);
-  await page.locator('header').getByRole('link', { name: 'Auditlog' }).click();
+  await Promise.all([page.waitForNavigation(), page.locator('header').getByRole('link', { name: 'Auditlog' }).click()]);
   assert.equal(new URL(page.url()).pathname, '/beheer/audit');
   const r = await page.goto(`${srv.url}/beheer/audit`);
   assert.equal(r.status(), 200);

@@ -47,7 +47,11 @@ const SCORING = 'dsz-formscoring';
 
 test('a stuurgroep member starts a verkenningsronde and answers it for its own organisation, without JavaScript', async () => {
   const { page, context } = await as('bf-stuurgroep-dsz');
+  // The overview links to the form on its own page.
   await page.goto(`${srv.url}/besturing`);
+  assert.equal(await page.locator('form[action="/besturing/verkenningen"]').count(), 0, 'no creation form on the overview');
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nieuwe verkenningsronde' }).click()]);
+  assert.equal(new URL(page.url()).pathname, '/besturing/verkenningen/nieuw');
   let form = page.locator('form[action="/besturing/verkenningen"]');
   await form.getByLabel(/^Code/).fill(SURVEY);
   await form.getByLabel('Naam', { exact: true }).fill('Verkenning uit het formulier');
@@ -107,6 +111,8 @@ test('a stuurgroep member starts a verkenningsronde and answers it for its own o
 test('a stuurgroep member starts a scoring with the STAAN criteria; bad criteria are refused', async () => {
   const { page, context } = await as('bf-stuurgroep-dsz');
   await page.goto(`${srv.url}/besturing`);
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Nieuwe scoring' }).click()]);
+  assert.equal(new URL(page.url()).pathname, '/besturing/scoringen/nieuw');
   let form = page.locator('form[action="/besturing/scoringen"]');
   await form.getByLabel(/^Code/).fill(SCORING);
   await form.getByLabel('Naam', { exact: true }).fill('Scoring uit het formulier');
@@ -147,6 +153,9 @@ test('a stuurgroep member adds a mijlpaal to a traject', async () => {
   const n0 = (await srv.api('GET', `/api/v1/trajecten/${tid}/mijlpalen`)).json.length;
   const { page, context } = await as('bf-stuurgroep-dsz');
   await page.goto(`${srv.url}/trajecten/${tid}`);
+  // The form is on its own page, linked from the traject.
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Mijlpaal toevoegen' }).click()]);
+  assert.equal(new URL(page.url()).pathname, `/trajecten/${tid}/mijlpalen/nieuw`);
   const form = page.locator(`form[action="/trajecten/${tid}/mijlpalen"]`);
   await form.getByLabel('Verantwoordelijke (niet verplicht)').fill('Poolmanager ICT');
   await form.getByLabel('Titel').fill('Aanbesteding werkplekken gegund');

@@ -67,8 +67,8 @@ const trajectId = async (taakveld) =>
 test('the overview, the WOL survey and the STAAN scoring read as the seeds', async () => {
   const v = await as(null);
   let page = await visit(v, '/besturing', { shot: 'besturing' });
-  assert.equal(await page.locator('header nav a', { hasText: 'Besturing' }).getAttribute('aria-current'), 'page');
-  assert.equal(await page.locator('header nav a', { hasText: 'Rapporten' }).count(), 0, 'no reports for anonymous');
+  assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Besturing' }).getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapporten' }).count(), 0, 'no reports for anonymous');
   assert.match(await rowText(page, 'Verkenningsrondes', 'Verkenningsronde WOL'), /WOL.*1 september 2007/);
   assert.match(await rowText(page, 'Trajecten met mijlpalen', 'ICT en informatievoorziening'), /DSZ/);
 
@@ -150,6 +150,11 @@ test('a traject: the ICT business case, milestones with their delays, decisions;
   await row3.getByLabel('Gereed op').fill('2012-10-10');
   await Promise.all([page.waitForNavigation(), row3.getByRole('button', { name: 'Gereed melden' }).click()]);
   assert.match(await rowText(page, 'Mijlpalen met hun geschiedenis', 'Werkgroep Facilitaire Zaken'), /gereed op 10 oktober 2012/);
+  // The decision form is on its own page, reached from the traject.
+  assert.equal(await page.locator('form[action$="/besluiten"]').count(), 0, 'no creation form on the traject page');
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Besluit vastleggen' }).click()]);
+  assert.equal(new URL(page.url()).pathname, `/trajecten/${fac}/besluiten/nieuw`);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the decision form page');
   await page.getByLabel('Orgaan').selectOption('college');
   await page.getByLabel('Van welke gemeente').selectOption('GM0148');
   await page.getByLabel('Datum', { exact: true }).fill('2012-10-20');
@@ -175,7 +180,7 @@ test('what is late on 30 September 2012, and the meldingen', async () => {
 test('the report page: chosen from /rapporten, readable, prints on A4 as a council member expects', async () => {
   const v = await as('bt-raadslid-dalfsen');
   let page = await visit(v, '/rapporten', { shot: 'rapporten' });
-  assert.equal(await page.locator('header nav a', { hasText: 'Rapporten' }).getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Rapporten' }).getAttribute('aria-current'), 'page');
   assert.deepEqual(await page.locator('#rapport-organisatie option').allInnerTexts(), ['Dalfsen'], 'only its own organisation');
   await page.getByLabel('Van').fill('2012-03-01');
   await page.getByLabel('Tot en met').fill('2012-09-30');
@@ -187,12 +192,12 @@ test('the report page: chosen from /rapporten, readable, prints on A4 as a counc
   assert.match(main, /Gemeente Dalfsen Periode: 1 maart 2012 tot en met 30 september 2012/);
   assert.match(main, /ruim € 200\.000 per jaar/);
   assert.match(main, /Uitgesteld van 1 mei 2012 naar 24 september 2012/);
-  assert.equal(await page.locator('.svz-acties a[href^="/api/v1/agenda.ics?organisatie=GM0148"]').count(), 1);
-  const md = page.locator('.svz-acties a', { hasText: 'Als Markdown' });
+  assert.equal(await page.locator('.svz-acties a[href^="/api/v1/agenda?organisatie=GM0148"]').count(), 1);
+  const md = page.locator('.svz-acties a', { hasText: 'Markdown' });
   const mdRes = await page.request.get(srv.url + (await md.getAttribute('href')));
   assert.equal(mdRes.status(), 200, 'the Markdown link works with the session');
   assert.match(await mdRes.text(), /^\n# Stand van zaken bestuurlijke samenwerking/);
-  const ics = await page.request.get(`${srv.url}/api/v1/agenda.ics?organisatie=GM0148`);
+  const ics = await page.request.get(`${srv.url}/api/v1/agenda?organisatie=GM0148`);
   assert.equal(ics.status(), 200);
 
   // On paper: A4 pages, the frame left off, and the first page as a picture.

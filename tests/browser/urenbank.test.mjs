@@ -29,6 +29,11 @@ before(async () => {
     const r = await srv.api('POST', '/api/v1/gebruikers', { ...u, wachtwoord: PW });
     assert.equal(r.status, 201, r.text);
   }
+  // The medewerker is Ingrid Koster: a medewerker sees her own booked hours
+  // per day, not her colleagues' (issue 15, docs/privacy.md).
+  const koster = (await srv.api('GET', '/api/v1/medewerkers?organisatie=GM0505')).json.find((m) => m.naam === 'Ingrid Koster');
+  const link = await srv.api('PUT', '/api/v1/gebruikers/ub-medewerker-dd/medewerker', { medewerker: koster.id });
+  assert.equal(link.status, 200, link.text);
 });
 after(async () => {
   await browser?.close();

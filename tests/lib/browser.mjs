@@ -2,10 +2,12 @@
 // playwright-core, accessibility checked by axe-core.
 //   const browser = await launchBrowser();
 //   const { page, problems } = await openPage(browser, url);   // problems: console errors, CSP, page errors
-//   const violations = await axeViolations(page);              // [] when WCAG 2.1 A/AA is met
+//   const violations = await axeViolations(page);              // [] when WCAG 2.1 A/AA is met and the HTML is valid
+//   const errors = await htmlErrors(html);                     // [] when html-validate finds the HTML valid
 //   await shoot(page, 'home');                                  // /tmp/samen-home.png
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -21,10 +23,47 @@ export async function launchBrowser() {
 // A fresh context and page that records everything the browser complains
 // about: console errors (a CSP refusal is one), uncaught page errors, failed
 // requests and answers of 400 or more for anything but the page itself.
+// The HTML standard, checked by html-validate (its "standard" and "document"
+// rules: content models, attributes and their values, ids, the document
+// shape), and what it does not check: a URL in href, src or action holds no
+// whitespace (a data: URL needs %20).
+const validator = new HtmlValidate(new StaticConfigLoader({
+  extends: ['html-validate:standard', 'html-validate:document'],
+  rules: { 'require-sri': ['error', { target: 'crossorigin' }] },
+}));
+
+export async function htmlErrors(html, where = 'page') {
+  const errors = [];
+  const report = await validator.validateString(html, where);
+  for (const r of report.results)
+    for (const m of r.messages) errors.push(`html ${m.ruleId}: ${m.message} (${m.selector ?? `regel ${m.line}`})`);
+  for (const m of html.matchAll(/\s(href|src|action|formaction)="([^"]*)"/g))
+    if (/[\s<>]/.test(m[2])) errors.push(`html url: ${m[1]}="${m[2].slice(0, 60)}…" holds whitespace or < >`);
+  return errors;
+}
+
+// Every HTML document the page loads is validated; its errors become
+// problems, and axeViolations waits for them and reports them too.
+const pending = new WeakMap(); // page → { checks: [promises], errors: [] }
+
 export async function newPage(browser, { javaScriptEnabled = true, viewport = { width: 1280, height: 900 } } = {}) {
   const context = await browser.newContext({ javaScriptEnabled, viewport, locale: 'nl-NL' });
   const page = await context.newPage();
   const problems = [];
+  const html = { checks: [], errors: [] };
+  pending.set(page, html);
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'document' || r.frame() !== page.mainFrame()) return;
+    if (r.status() < 200 || (r.status() >= 300 && r.status() < 400) || r.status() === 204) return;
+    if (!/^text\/html/.test(r.headers()['content-type'] || '')) return;
+    html.checks.push(r.text().then(async (body) => {
+      for (const e of await htmlErrors(body, r.url())) {
+        const line = `${e} on ${new URL(r.url()).pathname}`;
+        html.errors.push(line);
+        problems.push(line);
+      }
+    }, () => {}));
+  });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // The status of the page itself (a 404 page) is the test's to judge.
@@ -53,7 +92,16 @@ export async function axeViolations(page) {
     console.log(`axe ${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}`);
     for (const n of v.nodes.slice(0, 5)) console.log(`  ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`);
   }
-  return result.violations.map((v) => v.id);
+  return [...result.violations.map((v) => v.id), ...(await validHtml(page))];
+}
+
+// The HTML errors of every document the page has loaded so far.
+export async function validHtml(page) {
+  const html = pending.get(page);
+  if (!html) return [];
+  await Promise.all(html.checks);
+  for (const e of html.errors) console.log(e);
+  return [...new Set(html.errors)];
 }
 
 export async function shoot(page, name, { fullPage = true } = {}) {

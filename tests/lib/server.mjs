@@ -8,13 +8,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkResponse } from './contract.mjs';
 
 export const BIN = process.env.SAMEN_BIN || new URL('../../build/asan/samen', import.meta.url).pathname;
 export const ADMIN_TOKEN = 'test-beheerder-token-0123456789';
 
-export async function startServer({ demo = false, env = {}, args = [] } = {}) {
+export async function startServer({ demo = false, env = {}, args = [], db: dbPath = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
-  const db = join(dir, 'samen.db');
+  const db = dbPath || join(dir, 'samen.db'); // an existing database (a restored copy), or a fresh one
   const cmd = demo ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
     env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
@@ -24,7 +25,7 @@ export async function startServer({ demo = false, env = {}, args = [] } = {}) {
   child.stderr.on('data', (d) => { stderr += d; });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 20 s\n' + stderr)), 20000);
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('server did not start in 20 s\n' + stderr)); }, 20000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/(https?:\/\/[\d.:[\]]+)/);
@@ -47,6 +48,8 @@ export async function startServer({ demo = false, env = {}, args = [] } = {}) {
     const text = await res.text();
     let json = null;
     if (!raw) { try { json = JSON.parse(text); } catch { json = null; } }
+    // Every API answer must be what the OpenAPI document says (tests/lib/contract.mjs).
+    await checkResponse(url, method, path, { status: res.status, headers: res.headers, text });
     return { status: res.status, headers: res.headers, text, json };
   }
 

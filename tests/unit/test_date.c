@@ -137,12 +137,48 @@ static void test_today(void **state)
 	assert_true(t < date_from_ymd(2999, 12, 31));
 }
 
+static int64_t instant(int y, int mo, int d, int h, int mi)
+{
+	return (int64_t)date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60;
+}
+
+/* "Today" is the Dutch date: at 23:30 UTC in summer it is already tomorrow
+ * in Amsterdam (01:30 CEST), in winter at 23:30 UTC too (00:30 CET), but not
+ * at 21:30 UTC in summer. */
+static void test_today_is_dutch(void **state)
+{
+	assert_int_equal(date_at(instant(2026, 7, 1, 23, 30)), date_from_ymd(2026, 7, 2));
+	assert_int_equal(date_at(instant(2026, 7, 1, 21, 30)), date_from_ymd(2026, 7, 1));
+	assert_int_equal(date_at(instant(2026, 1, 15, 23, 30)), date_from_ymd(2026, 1, 16));
+	assert_int_equal(date_at(instant(2026, 1, 15, 22, 59)), date_from_ymd(2026, 1, 15));
+	assert_int_equal(date_amsterdam_offset(instant(2026, 7, 1, 23, 30)), 7200);
+	assert_int_equal(date_amsterdam_offset(instant(2026, 12, 1, 12, 0)), 3600);
+	/* The switches: 29 March 2026 and 25 October 2026, at 01:00 UTC. */
+	assert_int_equal(date_amsterdam_offset(instant(2026, 3, 29, 0, 59)), 3600);
+	assert_int_equal(date_amsterdam_offset(instant(2026, 3, 29, 1, 0)), 7200);
+	assert_int_equal(date_amsterdam_offset(instant(2026, 10, 25, 0, 59)), 7200);
+	assert_int_equal(date_amsterdam_offset(instant(2026, 10, 25, 1, 0)), 3600);
+	assert_int_equal(date_amsterdam_offset(instant(2012, 3, 25, 1, 0)), 7200); /* last Sunday of March 2012 */
+	assert_int_equal(date_amsterdam_offset(instant(2012, 3, 24, 12, 0)), 3600);
+}
+
+static void test_local_text(void **state)
+{
+	char out[32];
+	assert_int_equal(date_local_text("2026-07-01T23:30:00Z", out, sizeof(out)), 0);
+	assert_string_equal(out, "2026-07-02 01:30:00");
+	assert_int_equal(date_local_text("2026-01-15T10:00:05Z", out, sizeof(out)), 0);
+	assert_string_equal(out, "2026-01-15 11:00:05");
+	assert_int_equal(date_local_text("gisteren", out, sizeof(out)), -1);
+	assert_string_equal(out, "gisteren");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_epoch),     cmocka_unit_test(test_leap_years), cmocka_unit_test(test_month_lengths),
-		cmocka_unit_test(test_malformed), cmocka_unit_test(test_round_trip), cmocka_unit_test(test_format),
-		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_epoch),     cmocka_unit_test(test_leap_years),     cmocka_unit_test(test_month_lengths),
+		cmocka_unit_test(test_malformed), cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_format),
+		cmocka_unit_test(test_today),     cmocka_unit_test(test_today_is_dutch), cmocka_unit_test(test_local_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -188,6 +188,17 @@ static void test_deep_nesting(void **state)
 	free(t);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_jsonpos.c): a NUL byte where a value
+ * should be made the scan stand still while the index counted to 10^8. */
+static void test_no_progress_is_the_end(void **state)
+{
+	static const char t[] = { '[', '[', '\0', ']', '[', '1', ']', ']' };
+	assert_int_equal(jsonpos_line(t, sizeof(t), "[0][99999999]"), 1);
+	assert_int_equal(jsonpos_line(t, sizeof(t), "[1][0]"), 1);
+	static const char u[] = "[\n\n[\xff#S";
+	assert_int_equal(jsonpos_line(u, sizeof(u) - 1, "[99999999]"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_value_on_next_line),
 		cmocka_unit_test(test_not_json),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_no_progress_is_the_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -64,6 +64,7 @@ static const struct {
 	{ ACT_MATCHING, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
 	{ ACT_DECISION_RECORD, { NO, NO, NO, OWN_ORG_ONLY, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
 	{ ACT_CONSENT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_HOURS_READ, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
@@ -384,6 +385,59 @@ static void test_record_other_actions(void **state)
 	}
 }
 
+/* Four eyes: who approves an entry of staff of Dordrecht (GM0505). */
+static void test_entry_approver(void **state)
+{
+	static const char *const shared[] = { "GM0505", "GM0642", "GM0531" }; /* Dordrecht is one of three */
+	static const char *const own[] = { "GM0505" };                        /* Dordrecht's own */
+	static const char *const others[] = { "GM0642" };                     /* Zwijndrecht's */
+	struct policy_entry e = { "GM0505", 7, shared, 3, "drechtsteden", "dt2012" };
+	assert_false(policy_entry_approver(&e, "GM0505")); /* it would credit itself */
+	assert_true(policy_entry_approver(&e, "GM0642"));
+	assert_true(policy_entry_approver(&e, "GM0531"));
+	assert_false(policy_entry_approver(&e, "GM0590")); /* no principal */
+	assert_false(policy_entry_approver(&e, NULL));
+	e.principals = own, e.nprincipals = 1;
+	assert_true(policy_entry_approver(&e, "GM0505")); /* nothing moves */
+	e.principals = others, e.nprincipals = 1;
+	assert_false(policy_entry_approver(&e, "GM0505"));
+	assert_true(policy_entry_approver(&e, "GM0642"));
+}
+
+static void test_entry_approve_and_read(void **state)
+{
+	static const char *const shared[] = { "GM0505", "GM0642", "GM0531" };
+	const struct policy_entry e = { "GM0505", 7, shared, 3, "drechtsteden", "dt2012" };
+	struct actor dd = make_actor(ROLE_MANAGER, "GM0505", ""), zw = make_actor(ROLE_MANAGER, "GM0642", "");
+	struct actor pd = make_actor(ROLE_MANAGER, "GM0590", ""), beh = make_actor(ROLE_BEHEERDER, "", "");
+	struct actor pm = make_actor(ROLE_PROCESMANAGER, "GM0505", "drechtsteden");
+	struct actor pm_other = make_actor(ROLE_PROCESMANAGER, "GM0148", "dsz");
+	struct actor self = make_actor(ROLE_MEDEWERKER, "GM0505", ""), colleague = make_actor(ROLE_MEDEWERKER, "GM0505", "");
+	struct actor rl = make_actor(ROLE_RAADSLID, "GM0505", ""), sg = make_actor(ROLE_STUURGROEP, "GM0642", "drechtsteden");
+	struct actor anon = make_actor(ROLE_NONE, "", "");
+	self.medewerker = 7;
+	colleague.medewerker = 8;
+	assert_false(policy_allows_entry(&dd, ACT_HOURS_APPROVE, &e));
+	assert_true(policy_allows_entry(&zw, ACT_HOURS_APPROVE, &e));
+	assert_false(policy_allows_entry(&pd, ACT_HOURS_APPROVE, &e));
+	assert_true(policy_allows_entry(&beh, ACT_HOURS_APPROVE, &e));
+	assert_false(policy_allows_entry(&pm, ACT_HOURS_APPROVE, &e));
+	assert_false(policy_allows_entry(&self, ACT_HOURS_APPROVE, &e));
+	/* Reading the person's hours. */
+	const struct actor *may[] = { &dd, &zw, &beh, &pm, &self };
+	const struct actor *may_not[] = { &pd, &pm_other, &colleague, &rl, &sg, &anon };
+	for (size_t i = 0; i < sizeof(may) / sizeof(may[0]); i++)
+		assert_true(policy_allows_entry(may[i], ACT_HOURS_READ, &e));
+	for (size_t i = 0; i < sizeof(may_not) / sizeof(may_not[0]); i++)
+		assert_false(policy_allows_entry(may_not[i], ACT_HOURS_READ, &e));
+	/* All of one person's hours (no entry): not the approvers, who see only theirs. */
+	const struct policy_entry person = { "GM0505", 7, NULL, 0, "drechtsteden", "dt2012" };
+	assert_true(policy_allows_entry(&dd, ACT_HOURS_READ, &person));
+	assert_false(policy_allows_entry(&zw, ACT_HOURS_READ, &person));
+	assert_true(policy_allows_entry(&self, ACT_HOURS_READ, &person));
+	assert_true(policy_allows_entry(&pm, ACT_HOURS_READ, &person));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +453,8 @@ int main(void)
 		cmocka_unit_test(test_record_skills_write),
 		cmocka_unit_test(test_record_private),
 		cmocka_unit_test(test_record_other_actions),
+		cmocka_unit_test(test_entry_approver),
+		cmocka_unit_test(test_entry_approve_and_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

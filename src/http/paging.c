@@ -1,0 +1,75 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/api.h"
+#include "http/paging.h"
+
+static int read_positive(struct request *rq, const char *name, long long max, long long *out, struct problem *p)
+{
+	const char *v = req_query(rq, name);
+	long long n;
+	if (!v)
+		return 0;
+	if (http_parse_id(v, &n) < 0 || n > max)
+		return problem_param(p, name, "moet een geheel getal van 1 tot en met %lld zijn", max);
+	*out = n;
+	return 0;
+}
+
+int paging_read(struct request *rq, struct store_page *pg, struct problem *p)
+{
+	long long page = 1, size = PAGING_DEFAULT_SIZE;
+	read_positive(rq, "pagina", 1000000000LL, &page, p);
+	read_positive(rq, "paginaGrootte", PAGING_MAX_SIZE, &size, p);
+	if (p->status)
+		return -1;
+	pg->limit = size;
+	pg->offset = (page - 1) * size;
+	pg->total = 0;
+	return 0;
+}
+
+static void add_link(struct buf *b, const char *base, long long page, long long size, const char *rel)
+{
+	char tail[128];
+	snprintf(tail, sizeof(tail), "%spagina=%lld&paginaGrootte=%lld>; rel=\"%s\"", strchr(base, '?') ? "&" : "?", page, size,
+		 rel);
+	if (b->len)
+		buf_adds(b, ", ");
+	buf_adds(b, "<");
+	buf_adds(b, base);
+	buf_adds(b, tail);
+}
+
+int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list)
+{
+	static const char *const own[] = { "pagina", "paginaGrootte", NULL };
+	long long size = pg->limit > 0 ? pg->limit : 1, page = pg->offset / size + 1;
+	long long last = pg->total > 0 ? (pg->total + size - 1) / size : 1;
+	char base[4096];
+	if (req_query_string(rq, base, sizeof(base), rq->path, own) == 0) {
+		struct buf links;
+		buf_init(&links, 5 * sizeof(base));
+		add_link(&links, base, 1, size, "first");
+		if (page > 1)
+			add_link(&links, base, page - 1 <= last ? page - 1 : last, size, "prev");
+		if (page < last)
+			add_link(&links, base, page + 1, size, "next");
+		add_link(&links, base, last, size, "last");
+		if (!buf_failed(&links))
+			resp_header(rs, "Link", buf_str(&links));
+		buf_release(&links);
+	}
+	char total[32];
+	snprintf(total, sizeof(total), "%lld", pg->total);
+	resp_header(rs, "X-Total-Count", total);
+	return api_json(rs, 200, list);
+}
+
+int paging_result(struct request *rq, struct response *rs, const struct store_page *pg, int r, json_t *list, struct problem *p)
+{
+	if (r >= 0)
+		return paging_respond(rq, rs, pg, list);
+	json_decref(list);
+	return api_query_result(rs, r, NULL, p);
+}

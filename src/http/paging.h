@@ -1,0 +1,23 @@
+/* paging.h — lists of the API in pages (NL API Design Rules): ?pagina (from
+ * 1) and ?paginaGrootte choose the page; the answer stays a JSON array, with
+ * the headers Link (first, prev, next, last; RFC 8288) and X-Total-Count.
+ * The page itself is chosen in SQL (store/page.h). */
+#ifndef SAMEN_HTTP_PAGING_H
+#define SAMEN_HTTP_PAGING_H
+#include "http/request.h"
+#include "store/page.h"
+
+#define PAGING_DEFAULT_SIZE 1000 /* big enough that a client that never asked for pages sees whole lists */
+#define PAGING_MAX_SIZE 5000
+
+/* Reads the page asked for into pg. A bad value is a field error in p
+ * (400); returns -1 then. */
+int paging_read(struct request *rq, struct store_page *pg, struct problem *p);
+/* Answers 200 with list (stolen), one page of pg->total, and its headers. */
+int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list);
+/* The answer to a store call that returned r for a page: the problem when r
+ * < 0 (an unknown object in a filter is 422, as api_query_result), else
+ * the page. */
+int paging_result(struct request *rq, struct response *rs, const struct store_page *pg, int r, json_t *list, struct problem *p);
+
+#endif
