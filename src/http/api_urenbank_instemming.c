@@ -129,6 +129,18 @@ static int post(struct request *rq, struct response *rs, idempotent_op op, enum 
 		refuse(rq, rs, action, NULL, "");
 		return 0;
 	}
+	/* Who could not even for the own organisation, in the own verband (a
+	 * raadslid, a medewerker) is refused before anything is looked up. */
+	const struct policy_target own = { rq->actor.org[0] ? rq->actor.org : NULL,
+					   rq->actor.verband[0] ? rq->actor.verband : NULL, NULL };
+	if (!policy_allows_in(&rq->actor, action, &own) &&
+	    !(action == ACT_STAFFING && policy_allows_in(&rq->actor, ACT_CONSENT, &own))) {
+		refuse(rq, rs, action, NULL,
+		       action == ACT_CONSENT ? "Alleen de manager van een opdrachtgever stemt in, voor de eigen organisatie."
+					     : "Een inzet beëindigt wie hem mag doen (de manager van de medewerker, de "
+					       "procesmanager) of een opdrachtgever.");
+		return 0;
+	}
 	json_t *in = NULL;
 	if (rq->body_len == 0)
 		in = json_object();

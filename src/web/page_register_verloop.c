@@ -130,6 +130,48 @@ static void pending(struct request *rq, struct buf *b, const char *code, const c
 	json_decref(steps), json_decref(consents);
 }
 
+/* Whether the actor records for org's own bodies (policy: besluit-vastleggen;
+ * a stuurgroep member in the verband the account belongs to). */
+static int records_for(struct request *rq, const char *org)
+{
+	return rq->actor.role != ROLE_NONE &&
+	       policy_allows(&rq->actor, ACT_DECISION_RECORD, org, rq->actor.verband[0] ? rq->actor.verband : NULL);
+}
+
+/* The raad's kaders, recorded by someone of the organisation: new kaders
+ * replace the current ones from their date. Codes as text, comma
+ * separated: a list of every task field and partner as checkboxes would
+ * outgrow what a form may carry. */
+static void kaders_form(struct request *rq, struct buf *b, const char *code)
+{
+	if (!rq->actor.csrf[0] || !records_for(rq, code))
+		return;
+	char action[96], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	snprintf(action, sizeof(action), "/organisaties/%s/kaders", code);
+	h2(b, "kop-kaders-vastleggen", "Kaders van de raad vastleggen");
+	html_raw(b, "<p class=\"utrecht-paragraph\">De taakvelden en partners waarop de raad samenwerking toestaat. Een "
+		    "traject daarbuiten wordt gemarkeerd en wacht op de stap &lsquo;raad geconsulteerd&rsquo;. Een lege lijst "
+		    "begrenst niet.</p>");
+	form_begin(rq, b, action);
+	field(b, "kader-titel", "titel", "Titel (het raadsbesluit of de visie)", "text", "", 1);
+	field(b, "kader-van", "van", "Geldig vanaf", "date", today, 1);
+	page_input_field(b,
+			 &(struct page_input){ .id = "kader-taakvelden",
+					       .name = "taakvelden",
+					       .label = "Taakvelden (codes met komma's ertussen, bijvoorbeeld: belastingen, ict)",
+					       .type = "text",
+					       .value = "" });
+	page_input_field(b, &(struct page_input){ .id = "kader-partners",
+						  .name = "partners",
+						  .label = "Partners (codes met komma's ertussen, bijvoorbeeld: GM0160, GM1896)",
+						  .type = "text",
+						  .value = "" });
+	field(b, "kader-toelichting", "toelichting", "Toelichting", "text", "", 0);
+	button(b, "Kaders vastleggen");
+	html_raw(b, "</section>");
+}
+
 void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 {
 	const char *code = str(org, "code"), *naam = str(org, "naam");
@@ -239,6 +281,7 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 		html_raw(b, "</ul></section>");
 	}
 	json_decref(h), json_decref(kaders), json_decref(plans);
+	kaders_form(rq, b, code);
 	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_REGISTER_WRITE, NULL, NULL))
 		return;
 	char action[96], today[DATE_TEXT_LEN];
@@ -337,6 +380,66 @@ int page_register_org_wijziging(struct request *rq, struct response *rs)
 	} else {
 		see(rs, "/organisaties/", code, "?gelukt=wijziging");
 	}
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+/* "a, b ,c" as ["a","b","c"] (empty items dropped). */
+static json_t *code_list(const char *v)
+{
+	json_t *a = json_array();
+	while (v && *v) {
+		size_t n = strcspn(v, ",");
+		const char *e = v + n;
+		while (v < e && (*v == ' ' || *v == '\t'))
+			v++;
+		const char *t = e;
+		while (t > v && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > v)
+			json_array_append_new(a, json_stringn(v, (size_t)(t - v)));
+		v = *e ? e + 1 : e;
+	}
+	return a;
+}
+
+int page_register_org_kaders(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	char back[96];
+	snprintf(back, sizeof(back), "/organisaties/%s", code);
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+		return 0;
+	}
+	if (!records_for(rq, code)) {
+		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
+		page_error(rq, rs, 403, "De kaders van de raad legt iemand van die organisatie vast.");
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	json_t *in = json_object(), *out = NULL;
+	static const char *const texts[] = { "titel", "van", "toelichting", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (v && v[0])
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	json_object_set_new(in, "taakvelden", code_list(form_get(&f, "taakvelden")));
+	json_object_set_new(in, "partners", code_list(form_get(&f, "partners")));
+	struct problem p;
+	problem_init(&p);
+	int r = besturing_kader_create(rq->store, rq->actor.name, code, in, &out, &p);
+	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
+	if (r < 0)
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
+	else
+		see(rs, "/organisaties/", code, "?gelukt=kaders#kop-kaders");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;

@@ -12,6 +12,8 @@
 void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org);
 /* POST /organisaties/{code}/wijziging: the beheerder changes it or records a herindeling. */
 int page_register_org_wijziging(struct request *rq, struct response *rs);
+/* POST /organisaties/{code}/kaders: someone of the organisation records its raad's kaders. */
+int page_register_org_kaders(struct request *rq, struct response *rs);
 /* Sections of /verbanden/{code} for verband v. */
 void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *v);
 /* POST /verbanden/{code}/afspraken: a document, meeting, evaluation or trekker. */

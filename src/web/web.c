@@ -23,6 +23,7 @@ static const struct route register_routes[] = {
 	{ "GET", "/verbanden/{code}", page_verband, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/netwerk", page_netwerk, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/organisaties/{code}/wijziging", page_register_org_wijziging, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/organisaties/{code}/kaders", page_register_org_kaders, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/verbanden/{code}/afspraken", page_register_verband_afspraak, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/static/{name}", static_serve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },

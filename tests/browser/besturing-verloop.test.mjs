@@ -3,7 +3,9 @@
 // stuurgroep changing a traject's fase from a date; the decision trail of a
 // traject (the OR asked with a term and advising before the college, errors
 // next to the field); an opdrachtgever's manager accepting and refusing
-// what waits for its consent in the urenbank. Everything stored is read
+// what waits for its consent in the urenbank; the raad's kaders recorded on
+// the organisation's page, a traject outside them waiting for the raad to
+// be consulted. Everything stored is read
 // back through the API; every page passes axe (run on the same HTML in a
 // browser with JavaScript, which axe needs).
 import { test, before, after } from 'node:test';
@@ -21,6 +23,7 @@ before(async () => {
   const users = [
     { naam: 'bv-stuurgroep-dsz', rol: 'stuurgroep', organisatie: 'GM0148', verband: 'dsz' },
     { naam: 'bv-manager-dalfsen', rol: 'manager', organisatie: 'GM0148' },
+    { naam: 'bv-manager-staphorst', rol: 'manager', organisatie: 'GM0180' },
     { naam: 'bv-raadslid-dalfsen', rol: 'raadslid', organisatie: 'GM0148' },
     { naam: 'bv-manager-dd', rol: 'manager', organisatie: 'GM0505' },
     { naam: 'bv-manager-ad', rol: 'manager', organisatie: 'GM0482' },
@@ -266,4 +269,72 @@ test('consent in the urenbank: the opdrachtgever accepts an inzet and refuses a 
   assert.equal(ended.beeindigd.reden, 'de nota is klaar');
   await axe(page, 'the consent page after answering');
   await context.close();
+});
+
+test('the raad\'s kaders: recorded on the organisation\'s page; a traject outside them waits for "raad geconsulteerd"', async () => {
+  const { page, context } = await as('bv-manager-staphorst');
+  await page.goto(`${srv.url}/organisaties/GM0180`);
+  let form = page.locator('form[action="/organisaties/GM0180/kaders"]');
+  await axe(page, 'the organisation page with the kaders form');
+  // An unknown task field: refused with the reason, nothing stored.
+  await form.getByLabel('Titel (het raadsbesluit of de visie)').fill('Kadernota samenwerking');
+  await form.getByLabel('Geldig vanaf').fill('2012-01-01');
+  await form.getByLabel(/^Taakvelden/).fill('ict, nergens');
+  let res = await submit(page, form);
+  assert.equal(res.status(), 422);
+  assert.match(await page.locator('main').innerText(), /nergens/);
+  await axe(page, 'refused kaders');
+  assert.deepEqual((await srv.api('GET', '/api/v1/organisaties/GM0180/kaders')).json, []);
+  // ICT and inkoop, with Dalfsen and Zwartewaterland.
+  await page.goto(`${srv.url}/organisaties/GM0180`);
+  form = page.locator('form[action="/organisaties/GM0180/kaders"]');
+  await form.getByLabel('Titel (het raadsbesluit of de visie)').fill('Kadernota samenwerking');
+  await form.getByLabel('Geldig vanaf').fill('2012-01-01');
+  await form.getByLabel(/^Taakvelden/).fill('ict, inkoop');
+  await form.getByLabel(/^Partners/).fill('GM0148, GM1896');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  assert.match(await page.locator('section[aria-labelledby=kop-kaders]').innerText(), /Kadernota samenwerking.*taakvelden ict, inkoop; partners GM0148, GM1896/s);
+  const k = (await srv.api('GET', '/api/v1/organisaties/GM0180/kaders')).json;
+  assert.deepEqual([k.length, k[0].taakvelden, k[0].partners], [1, ['ict', 'inkoop'], ['GM0148', 'GM1896']]);
+
+  // Financiën (traject 6) lies outside them: marked, and after the OR the
+  // next step is to consult the raad, not the college.
+  const url = `${srv.url}/trajecten/6/besluitvorming`;
+  await page.goto(url);
+  const row = () => page.locator('tr[data-organisatie=GM0180]');
+  assert.match(await row().innerText(), /buiten de kaders/);
+  const step = async (orgaan, datum, uitkomst, extra = {}) => {
+    const f = page.locator('form[action="/trajecten/6/besluitvorming"]');
+    await f.locator('#stap-orgaan').selectOption(orgaan);
+    await f.locator('#stap-organisatie').selectOption('GM0180');
+    await f.locator('#stap-datum').fill(datum);
+    await f.locator('#stap-uitkomst').selectOption(uitkomst);
+    if (extra.termijn) await f.locator('#stap-termijn').fill(extra.termijn);
+    if (extra.advies) await f.locator('#stap-advies').selectOption(extra.advies);
+    return submit(page, f);
+  };
+  assert.equal((await step('or', '2012-10-01', 'advies-gevraagd', { termijn: '2012-10-15' })).status(), 200);
+  assert.equal((await step('or', '2012-10-10', 'advies', { advies: 'positief' })).status(), 200);
+  assert.match(await row().innerText(), /de raad consulteren/);
+  await axe(page, 'a traject outside the kaders');
+  // The college cannot go first: refused, nothing stored.
+  res = await step('college', '2012-10-17', 'go');
+  assert.equal(res.status(), 422);
+  assert.match(await page.locator('main').innerText(), /raad/i);
+  let dec = (await srv.api('GET', '/api/v1/trajecten/6/besluitvorming')).json.organisaties.find((o) => o.organisatie === 'GM0180');
+  assert.equal(dec.college, null);
+  await page.goto(url);
+  assert.equal((await step('raad', '2012-10-20', 'geconsulteerd')).status(), 200);
+  assert.match(await row().innerText(), /geconsulteerd \(raad\)/);
+  assert.match(await row().innerText(), /besluit van het college/);
+  dec = (await srv.api('GET', '/api/v1/trajecten/6/besluitvorming')).json.organisaties.find((o) => o.organisatie === 'GM0180');
+  assert.deepEqual([dec.buitenKaders, dec.volgendeStap], [true, 'college']);
+  await context.close();
+
+  // A raadslid of Dalfsen may not record Staphorst's kaders: no form.
+  const rl = await as('bv-raadslid-dalfsen');
+  await rl.page.goto(`${srv.url}/organisaties/GM0180`);
+  assert.equal(await rl.page.locator('form[action="/organisaties/GM0180/kaders"]').count(), 0);
+  await rl.context.close();
 });
