@@ -73,7 +73,7 @@ static void button(struct buf *b, const char *text)
 
 /* ---- organisations ---------------------------------------------------------------------------- */
 
-static void pending(struct request *rq, struct buf *b, const char *code, const char *naam)
+void page_register_wacht(struct request *rq, struct buf *b, const char *code, const char *naam)
 {
 	json_t *steps = NULL, *consents = NULL;
 	struct problem p;
@@ -193,7 +193,7 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 		}
 		html_raw(b, ".</p>");
 	}
-	pending(rq, b, code, naam);
+	page_register_wacht(rq, b, code, naam);
 	json_t *h = NULL, *kaders = NULL, *plans = NULL;
 	struct problem p;
 	problem_init(&p);
@@ -604,11 +604,15 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 		snprintf(action, sizeof(action), "/verbanden/%s/afspraken", code);
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-afspraak-nieuw\">Vastleggen</h3>");
 		form_begin(rq, b, action);
-		static const char *const soorten[] = { "document",  "een document (spelregels, intentieverklaring, convenant)",
-						       "overleg",   "een overleg (eenmalig of terugkerend)",
-						       "evaluatie", "een evaluatiemoment",
-						       "trekker",   "een trekker van een thema",
-						       NULL };
+		static const char *const soorten[] = {
+			"document",  "een document (spelregels, intentieverklaring, convenant)",
+			"overleg",   "een overleg (eenmalig of terugkerend)",
+			"evaluatie", "een evaluatiemoment",
+			"trekker",   "een trekker van een thema",
+			"instap",    "een gefaseerde instap (een lid doet op een taakveld pas later mee)",
+			"gastheer",  "een nieuwe gastheer (neemt over vanaf de datum)",
+			NULL
+		};
 		select_field(b, "afspraak-soort", "wat", "Wat", soorten);
 		static const char *const docsoorten[] = { "spelregels",
 							  "spelregels",
@@ -633,7 +637,9 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 						    NULL };
 		select_field(b, "afspraak-precisie", "precisie", "Hoe precies", prec);
 		field(b, "afspraak-interval", "weken", "Terugkerend: elke zoveel weken (leeg: eenmalig)", "number", "", 0);
-		field(b, "afspraak-organisatie", "organisatie", "Trekker: organisatie (code)", "text", "", 0);
+		field(b, "afspraak-organisatie", "organisatie",
+		      "Organisatie (code): de trekker, het lid dat later instapt of de nieuwe gastheer", "text", "", 0);
+		field(b, "afspraak-taakveld", "taakveld", "Instap: taakveld (code)", "text", "", 0);
 		field(b, "afspraak-omschrijving", "omschrijving", "Omschrijving", "textarea", "", 0);
 		button(b, "Vastleggen");
 	}
@@ -701,6 +707,28 @@ int page_register_verband_afspraak(struct request *rq, struct response *rs)
 		if (datum && datum[0])
 			json_object_set_new(in, "datum", json_string(datum));
 		r = besturing_evaluation_create(rq->store, by, code, 0, in, &out, &p);
+	} else if (wat && (!strcmp(wat, "instap") || !strcmp(wat, "gastheer"))) {
+		/* Instead of what the other kinds take: the member, the task field, the date. */
+		json_object_clear(in);
+		const char *org = form_get(&f, "organisatie"), *tv = form_get(&f, "taakveld");
+		if (!strcmp(wat, "instap")) {
+			if (org && org[0])
+				json_object_set_new(in, "organisatie", json_string(org));
+			if (tv && tv[0])
+				json_object_set_new(in, "taakveld", json_string(tv));
+			if (datum && datum[0])
+				json_object_set_new(in, "vanaf", json_string(datum));
+			if (oms && oms[0])
+				json_object_set_new(in, "toelichting", json_string(oms));
+			r = register_instap_add(rq->store, by, code, in, &out, &p);
+		} else if (!org || !org[0]) {
+			r = problem_param(&p, "organisatie", "welk lid de nieuwe gastheer is (een code)");
+		} else {
+			json_object_set_new(in, "rol", json_string("gastheer"));
+			if (datum && datum[0])
+				json_object_set_new(in, "ingangsdatum", json_string(datum));
+			r = register_lid_patch(rq->store, code, org, in, &out, &p);
+		}
 	} else {
 		if (datum && datum[0])
 			json_object_set_new(in, "van", json_string(datum));

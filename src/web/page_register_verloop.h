@@ -10,6 +10,14 @@
 
 /* Sections of /organisaties/{code} for organisation org (as the register gives it). */
 void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org);
+/* "Wat wacht op <naam>": a section listing what waits for organisation org —
+ * its next steps in decision trails (besturing_trail_pending: the OR to ask
+ * or whose advice is due, the college, the raad to consult or inform, each
+ * linked to the trail) and the consents its manager must give in the
+ * urenbank (urenbank_consents_pending: merge proposals and inzet requests,
+ * linked to the proeftuin's Instemming page). Nothing when nothing waits.
+ * On the organisation's page, and meant for a start page ("Mijn samen"). */
+void page_register_wacht(struct request *rq, struct buf *b, const char *org, const char *naam);
 /* POST /organisaties/{code}/wijziging: the beheerder changes it or records a herindeling. */
 int page_register_org_wijziging(struct request *rq, struct response *rs);
 /* POST /organisaties/{code}/kaders: someone of the organisation records its raad's kaders. */

@@ -28,6 +28,7 @@ before(async () => {
     { naam: 'bv-manager-dd', rol: 'manager', organisatie: 'GM0505' },
     { naam: 'bv-manager-ad', rol: 'manager', organisatie: 'GM0482' },
     { naam: 'bv-procesmanager', rol: 'procesmanager', organisatie: 'GM0505', verband: 'drechtsteden' },
+    { naam: 'bv-stuurgroep-ssc', rol: 'stuurgroep', organisatie: 'GM0193', verband: 'ssc-zwolle' },
   ];
   for (const u of users) {
     const r = await srv.api('POST', '/api/v1/gebruikers', { ...u, wachtwoord: PW });
@@ -337,4 +338,41 @@ test('the raad\'s kaders: recorded on the organisation\'s page; a traject outsid
   await rl.page.goto(`${srv.url}/organisaties/GM0180`);
   assert.equal(await rl.page.locator('form[action="/organisaties/GM0180/kaders"]').count(), 0);
   await rl.context.close();
+});
+
+test('the SSC without cherry-picking: a phased entry and a new gastheer recorded on the verband\'s page', async () => {
+  const { page, context } = await as('bv-stuurgroep-ssc');
+  const url = `${srv.url}/verbanden/ssc-zwolle`;
+  const record = async (wat, fields) => {
+    await page.goto(url);
+    const f = page.locator('form[action="/verbanden/ssc-zwolle/afspraken"]');
+    await f.locator('#afspraak-soort').selectOption(wat);
+    for (const [id, v] of Object.entries(fields)) await f.locator(`#${id}`).fill(v);
+    return submit(page, f);
+  };
+  // Kampen takes part in inkoop only from 2014 (the seed: "op verschillende momenten in te stappen").
+  let res = await record('instap', { 'afspraak-organisatie': 'GM0166', 'afspraak-taakveld': 'inkoop', 'afspraak-datum': '2014-01-01',
+    'afspraak-titel': 'instap inkoop', 'afspraak-omschrijving': 'Kampen sluit aan na afloop van het eigen contract' });
+  assert.equal(res.status(), 200);
+  const instap = (await srv.api('GET', '/api/v1/verbanden/ssc-zwolle/instap')).json;
+  assert.deepEqual(instap.map((x) => [x.organisatie, x.taakveld, x.vanaf]), [['GM0166', 'inkoop', '2014-01-01']]);
+  // In Kampen's matrix of 2013 the exception shows; in 2014 it is gone.
+  await page.goto(`${srv.url}/organisaties/GM0166?datum=2013-06-01`);
+  assert.match(await page.locator('main').innerText(), /instap in SSC Zwolle.*pas vanaf 1 januari 2014/s);
+  await axe(page, 'a matrix with a phased entry');
+  await page.goto(`${srv.url}/organisaties/GM0166?datum=2014-06-01`);
+  assert.doesNotMatch(await page.locator('main').innerText(), /pas vanaf 1 januari 2014/);
+
+  // A gastheer that is no member is refused; nothing changes.
+  const hosts = async () => (await srv.api('GET', '/api/v1/verbanden/ssc-zwolle')).json.leden.filter((l) => l.rol === 'gastheer').map((l) => [l.organisatie, l.van, l.tot ?? null]);
+  const before = await hosts();
+  res = await record('gastheer', { 'afspraak-organisatie': 'GM0180', 'afspraak-datum': '2015-01-01', 'afspraak-titel': 'gastheer' });
+  assert.ok(res.status() >= 400 && res.status() < 500, `status ${res.status()}`);
+  await axe(page, 'a refused gastheer');
+  assert.deepEqual(await hosts(), before);
+  // Kampen takes over from Zwolle on 1 January 2015: exactly one gastheer at a time.
+  res = await record('gastheer', { 'afspraak-organisatie': 'GM0166', 'afspraak-datum': '2015-01-01', 'afspraak-titel': 'gastheer' });
+  assert.equal(res.status(), 200);
+  assert.deepEqual(await hosts(), [['GM0193', '2013-01-01', '2015-01-01'], ['GM0166', '2015-01-01', null]]);
+  await context.close();
 });
