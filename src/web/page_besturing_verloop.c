@@ -98,9 +98,8 @@ void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const 
 	char base[64];
 	snprintf(base, sizeof(base), "/trajecten/%lld", tid);
 	html_raw(b, "<section aria-labelledby=\"kop-verloop\"><h2 class=\"utrecht-heading-2\" id=\"kop-verloop\">Verloop</h2>"
-		    "<p class=\"utrecht-paragraph\">Het traject zoals het op een datum was: ");
+		    "<p class=\"utrecht-paragraph\">Het traject zoals het op een datum was:</p>");
 	page_date_links(b, base, date, NULL);
-	html_raw(b, "</p>");
 	if (!json_array_size(h)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Sinds de start is er niets gewijzigd.</p>");
 	} else {

@@ -172,6 +172,25 @@ static void kaders_form(struct request *rq, struct buf *b, const char *code)
 	html_raw(b, "</section>");
 }
 
+/* The next stand van zaken to the raad, planned by the organisation itself. */
+static void plan_form(struct request *rq, struct buf *b, const char *code)
+{
+	if (!rq->actor.csrf[0] || !records_for(rq, code))
+		return;
+	char action[96];
+	snprintf(action, sizeof(action), "/organisaties/%s/rapportageplanning", code);
+	h2(b, "kop-plan-nieuw", "Volgende rapportage aan de raad plannen");
+	form_begin(rq, b, action);
+	field(b, "plan-datum", "datum", "Datum (bij een maand: de eerste dag ervan)", "date", "", 1);
+	static const char *const prec[] = { "maand",        "een maand", "dag",      "een dag", "kwartaal",
+					    "een kwartaal", "jaar",      "een jaar", NULL };
+	select_field(b, "plan-precisie", "precisie", "Hoe precies", prec);
+	field(b, "plan-titel", "titel", "Titel (leeg: Stand van zaken bestuurlijke samenwerking)", "text", "", 0);
+	field(b, "plan-toelichting", "toelichting", "Toelichting", "text", "", 0);
+	button(b, "Rapportage plannen");
+	html_raw(b, "</section>");
+}
+
 void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 {
 	const char *code = str(org, "code"), *naam = str(org, "naam");
@@ -282,6 +301,7 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 	}
 	json_decref(h), json_decref(kaders), json_decref(plans);
 	kaders_form(rq, b, code);
+	plan_form(rq, b, code);
 	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_REGISTER_WRITE, NULL, NULL))
 		return;
 	char action[96], today[DATE_TEXT_LEN];
@@ -445,6 +465,181 @@ int page_register_org_kaders(struct request *rq, struct response *rs)
 	return 0;
 }
 
+int page_register_org_plan(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	char back[96];
+	snprintf(back, sizeof(back), "/organisaties/%s", code);
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+		return 0;
+	}
+	if (!records_for(rq, code)) {
+		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
+		page_error(rq, rs, 403, "De rapportages aan de raad plant iemand van die organisatie.");
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	json_t *in = json_object(), *out = NULL;
+	static const char *const texts[] = { "datum", "precisie", "titel", "toelichting", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (v && v[0])
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	struct problem p;
+	problem_init(&p);
+	int r = besturing_report_plan_create(rq->store, rq->actor.name, code, in, &out, &p);
+	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
+	if (r < 0)
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
+	else
+		see(rs, "/organisaties/", code, "?gelukt=rapportage#kop-rapportages");
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+/* The stuurgroep's forms for what was agreed to happen: the agenda and
+ * minutes of one meeting of a series, the outcome of an evaluation. */
+static void meeting_forms(struct request *rq, struct buf *b, const char *code, json_t *meet, json_t *evals)
+{
+	char action[120], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	size_t i;
+	json_t *x;
+	if (json_array_size(meet)) {
+		snprintf(action, sizeof(action), "/verbanden/%s/vergadering", code);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-vergadering\">Agenda en verslag van een vergadering</h3>");
+		form_begin(rq, b, action);
+		const struct page_input in = { .id = "vergadering-overleg", .label = "Overleg" };
+		page_field_begin(b, &in);
+		html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"vergadering-overleg\" "
+			    "name=\"overleg\">");
+		json_array_foreach(meet, i, x) {
+			html_raw(b, "<option value=\"");
+			html_int(b, num(x, "id"));
+			html_raw(b, "\">");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, "</option>");
+		}
+		html_raw(b, "</select>");
+		page_field_end(b);
+		field(b, "vergadering-datum", "datum", "Datum van de vergadering (een datum uit de reeks)", "date", today, 1);
+		field(b, "vergadering-agenda", "agenda", "Agenda", "textarea", "", 0);
+		field(b, "vergadering-verslag", "verslag", "Verslag", "textarea", "", 0);
+		button(b, "Agenda en verslag vastleggen");
+	}
+	int open = 0;
+	json_array_foreach(evals, i, x)
+		open |= !str(x, "uitkomst");
+	if (!open)
+		return;
+	snprintf(action, sizeof(action), "/verbanden/%s/evaluatie-uitkomst", code);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-evaluatie-uitkomst\">Uitkomst van een evaluatie</h3>");
+	form_begin(rq, b, action);
+	const struct page_input in = { .id = "evaluatie-id", .label = "Evaluatiemoment" };
+	page_field_begin(b, &in);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"evaluatie-id\" name=\"evaluatie\">");
+	json_array_foreach(evals, i, x) {
+		if (str(x, "uitkomst"))
+			continue;
+		html_raw(b, "<option value=\"");
+		html_int(b, num(x, "id"));
+		html_raw(b, "\">");
+		html_txt(b, str(x, "titel"));
+		html_raw(b, " (");
+		html_txt(b, str(x, "wanneer"));
+		html_raw(b, ")</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+	field(b, "evaluatie-gehouden", "gehouden", "Gehouden op", "date", today, 1);
+	field(b, "evaluatie-uitkomst", "uitkomst", "Uitkomst", "textarea", "", 1);
+	static const char *const vervolg[] = { "",           "(nog geen vervolg)", "voortzetten", "voortzetten",
+					       "opschalen",  "opschalen",          "bijstellen",  "bijstellen",
+					       "beeindigen", "beëindigen",         NULL };
+	select_field(b, "evaluatie-vervolg", "vervolg", "Vervolg", vervolg);
+	field(b, "evaluatie-vervolgtoelichting", "vervolgToelichting", "Toelichting op het vervolg", "text", "", 0);
+	button(b, "Uitkomst vastleggen");
+}
+
+/* POST /verbanden/{code}/vergadering and …/evaluatie-uitkomst: the series
+ * or the evaluation must be this verband's. */
+static int verband_post(struct request *rq, struct response *rs, int meeting)
+{
+	const char *code = req_param(rq, "code");
+	if (!store_verband_id(rq->store, code)) {
+		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+		return 0;
+	}
+	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
+		if (rq->actor.role == ROLE_NONE)
+			authz_require_page(rq, rs, ACT_STEER, NULL);
+		else {
+			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
+			authz_audit(rq, ACT_STEER, 403, code);
+		}
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	const char *idv = form_get(&f, meeting ? "overleg" : "evaluatie");
+	long long id = 0;
+	char owner[64] = "";
+	struct problem p;
+	problem_init(&p);
+	json_t *in = json_object(), *out = NULL;
+	int r;
+	if (http_parse_id(idv, &id) < 0 ||
+	    (meeting ? besturing_meeting_verband(rq->store, id, owner, sizeof(owner), &p)
+		     : besturing_evaluation_verband(rq->store, id, owner, sizeof(owner), &p)) < 0 ||
+	    strcmp(owner, code)) {
+		problem_init(&p);
+		r = problem_set(&p, 404,
+				meeting ? "Dit verband heeft geen overleg met dit nummer."
+					: "Dit verband heeft geen evaluatiemoment met dit nummer.");
+	} else if (meeting) {
+		static const char *const texts[] = { "agenda", "verslag", NULL };
+		for (int i = 0; texts[i]; i++) {
+			const char *v = form_get(&f, texts[i]);
+			if (v && v[0])
+				json_object_set_new(in, texts[i], json_string(v));
+		}
+		const char *datum = form_get(&f, "datum");
+		r = besturing_vergadering_put(rq->store, rq->actor.name, id, datum ? datum : "", in, &out, &p);
+	} else {
+		static const char *const texts[] = { "gehouden", "uitkomst", "vervolg", "vervolgToelichting", NULL };
+		for (int i = 0; texts[i]; i++) {
+			const char *v = form_get(&f, texts[i]);
+			if (v && v[0])
+				json_object_set_new(in, texts[i], json_string(v));
+		}
+		r = besturing_evaluation_held(rq->store, rq->actor.name, id, in, &out, &p);
+	}
+	authz_audit(rq, ACT_STEER, r < 0 ? p.status : 200, code);
+	if (r < 0) {
+		char back[120];
+		snprintf(back, sizeof(back), "/verbanden/%s", code);
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar het verband");
+	} else {
+		see(rs, "/verbanden/", code, "?gelukt=afspraak#kop-afspraken");
+	}
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+int page_register_verband_vergadering(struct request *rq, struct response *rs) { return verband_post(rq, rs, 1); }
+int page_register_verband_evaluatie(struct request *rq, struct response *rs) { return verband_post(rq, rs, 0); }
+
 /* ---- verbanden ---------------------------------------------------------------------------------- */
 
 void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *v)
@@ -598,9 +793,9 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 		}
 		html_raw(b, "</ul>");
 	}
-	json_decref(docs), json_decref(trek), json_decref(meet), json_decref(evals), json_decref(instap), json_decref(toe);
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
 		char action[120];
+		meeting_forms(rq, b, code, meet, evals);
 		snprintf(action, sizeof(action), "/verbanden/%s/afspraken", code);
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-afspraak-nieuw\">Vastleggen</h3>");
 		form_begin(rq, b, action);
@@ -644,6 +839,7 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 		button(b, "Vastleggen");
 	}
 	html_raw(b, "</section>");
+	json_decref(docs), json_decref(trek), json_decref(meet), json_decref(evals), json_decref(instap), json_decref(toe);
 }
 
 int page_register_verband_afspraak(struct request *rq, struct response *rs)

@@ -22,9 +22,15 @@ void page_register_wacht(struct request *rq, struct buf *b, const char *org, con
 int page_register_org_wijziging(struct request *rq, struct response *rs);
 /* POST /organisaties/{code}/kaders: someone of the organisation records its raad's kaders. */
 int page_register_org_kaders(struct request *rq, struct response *rs);
+/* POST /organisaties/{code}/rapportageplanning: someone of the organisation plans the next report to its raad. */
+int page_register_org_plan(struct request *rq, struct response *rs);
 /* Sections of /verbanden/{code} for verband v. */
 void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *v);
 /* POST /verbanden/{code}/afspraken: a document, meeting, evaluation or trekker. */
 int page_register_verband_afspraak(struct request *rq, struct response *rs);
+/* POST /verbanden/{code}/vergadering (agenda and minutes of one meeting of a
+ * series) and /verbanden/{code}/evaluatie-uitkomst (an evaluation's outcome). */
+int page_register_verband_vergadering(struct request *rq, struct response *rs);
+int page_register_verband_evaluatie(struct request *rq, struct response *rs);
 
 #endif

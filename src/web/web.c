@@ -25,6 +25,9 @@ static const struct route register_routes[] = {
 	{ "POST", "/organisaties/{code}/wijziging", page_register_org_wijziging, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/organisaties/{code}/kaders", page_register_org_kaders, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/verbanden/{code}/afspraken", page_register_verband_afspraak, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/verbanden/{code}/vergadering", page_register_verband_vergadering, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/verbanden/{code}/evaluatie-uitkomst", page_register_verband_evaluatie, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/organisaties/{code}/rapportageplanning", page_register_org_plan, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/static/{name}", static_serve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };

@@ -376,3 +376,58 @@ test('the SSC without cherry-picking: a phased entry and a new gastheer recorded
   assert.deepEqual(await hosts(), [['GM0193', '2013-01-01', '2015-01-01'], ['GM0166', '2015-01-01', null]]);
   await context.close();
 });
+
+test('what was agreed to happen: a meeting\'s agenda and minutes, an evaluation\'s outcome, the next report to the raad', async () => {
+  const { page, context } = await as('bv-stuurgroep-dsz');
+  const url = `${srv.url}/verbanden/dsz`;
+  const meetings = async () => (await srv.api('GET', '/api/v1/overleggen?verband=dsz')).json.find((m) => m.id === 6).vergaderingen;
+  await page.goto(url);
+  await axe(page, 'the verband page with the stuurgroep\'s forms');
+  const meeting = async (datum) => {
+    await page.goto(url);
+    const f = page.locator('form[action="/verbanden/dsz/vergadering"]');
+    await f.locator('#vergadering-overleg').selectOption('6');
+    await f.locator('#vergadering-datum').fill(datum);
+    await f.locator('#vergadering-agenda').fill('1. Voortgang Belastingen & Geo');
+    await f.locator('#vergadering-verslag').fill('Op schema; de colleges besluiten in december.');
+    return submit(page, f);
+  };
+  // A date that is not one of the series: refused, nothing stored.
+  const before = await meetings();
+  let res = await meeting('2012-11-02');
+  assert.ok(res.status() >= 400 && res.status() < 500, `status ${res.status()}`);
+  assert.deepEqual(await meetings(), before);
+  res = await meeting('2012-11-01');
+  assert.equal(res.status(), 200);
+  assert.deepEqual((await meetings()).find((v) => v.datum === '2012-11-01'),
+    { datum: '2012-11-01', agenda: '1. Voortgang Belastingen & Geo', verslag: 'Op schema; de colleges besluiten in december.' });
+  assert.match(await page.locator('main').innerText(), /verslag: Op schema/);
+
+  // The ICT evaluation after three years (seed 000): scale up to the SSC.
+  await page.goto(url);
+  let f = page.locator('form[action="/verbanden/dsz/evaluatie-uitkomst"]');
+  await f.locator('#evaluatie-id').selectOption('1');
+  await f.locator('#evaluatie-gehouden').fill('2015-01-15');
+  await f.locator('#evaluatie-uitkomst').fill('De ICT-samenwerking werkt; aansluiten bij het SSC Zwolle wordt uitgewerkt.');
+  await f.locator('#evaluatie-vervolg').selectOption('opschalen');
+  res = await submit(page, f);
+  assert.equal(res.status(), 200);
+  const ev = (await srv.api('GET', '/api/v1/verbanden/dsz/evaluaties')).json.find((e) => e.id === 1);
+  assert.deepEqual([ev.gehouden, ev.vervolg], ['2015-01-15', 'opschalen']);
+  assert.equal(await page.locator('form[action="/verbanden/dsz/evaluatie-uitkomst"]').count(), 0, 'nothing left to evaluate');
+  await context.close();
+
+  // Dalfsen's manager plans the next stand van zaken for its raad.
+  const m = await as('bv-manager-dalfsen');
+  await m.page.goto(`${srv.url}/organisaties/GM0148`);
+  f = m.page.locator('form[action="/organisaties/GM0148/rapportageplanning"]');
+  await f.locator('#plan-datum').fill('2013-03-01');
+  await f.locator('#plan-precisie').selectOption('maand');
+  res = await submit(m.page, f);
+  assert.equal(res.status(), 200);
+  assert.match(await m.page.locator('section[aria-labelledby=kop-rapportages]').innerText(), /maart 2013/);
+  await axe(m.page, 'the organisation page after planning a report');
+  const plans = (await srv.api('GET', '/api/v1/organisaties/GM0148/rapportageplanning')).json;
+  assert.ok(plans.some((x) => x.datum === '2013-03-01' && x.wanneer === 'maart 2013'), JSON.stringify(plans));
+  await m.context.close();
+});
