@@ -55,7 +55,8 @@ int page_besturing_besluitvorming_verband_post(struct request *rq, struct respon
  * to change it (f and p: a refused form to show again, or NULL). */
 void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const char *date, const struct form *f,
 			    const struct problem *p);
-void page_besturing_roles(struct buf *b, json_t *rl);
+void page_besturing_roles(struct request *rq, struct buf *b, json_t *t, json_t *rl);
+int page_besturing_rolwissel(struct request *rq, struct response *rs);
 int page_besturing_wijziging(struct request *rq, struct response *rs);
 int page_besturing_deelname(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);

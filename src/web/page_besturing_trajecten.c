@@ -576,7 +576,7 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 		page_besturing_notice(b, "De businesscase is opgeslagen.");
 	else if (ok && !strcmp(ok, "mijlpaal"))
 		page_besturing_notice(b, "De mijlpaal is toegevoegd.");
-	if (ok && (!strcmp(ok, "wijziging") || !strcmp(ok, "deelname")))
+	if (ok && (!strcmp(ok, "wijziging") || !strcmp(ok, "deelname") || !strcmp(ok, "rol")))
 		page_besturing_notice(b, "De wijziging is vastgelegd; wat ervoor gold, staat in het verloop.");
 	html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/trajecten/");
 	html_int(b, tid);
@@ -618,7 +618,7 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 	businesscase(rq, b, t, bc, names, st);
 	milestones(rq, b, t, ms, names, st);
 	decisions(rq, b, t, ds, names, st);
-	page_besturing_roles(b, rl);
+	page_besturing_roles(rq, b, t, rl);
 	page_besturing_verloop(rq, b, t, date, NULL, NULL);
 	page_end(rq, rs);
 	json_decref(t), json_decref(v), json_decref(bc), json_decref(ms), json_decref(ds), json_decref(rl), json_decref(names);

@@ -209,7 +209,8 @@ static void refused(struct request *rq, struct response *rs, long long tid, int 
 	json_decref(t);
 }
 
-static int post(struct request *rq, struct response *rs, int deelname)
+/* kind: 0 a change of the traject, 1 a participant, 2 a role changing hands. */
+static int post(struct request *rq, struct response *rs, int kind)
 {
 	long long tid;
 	char verband[64], object[120];
@@ -237,7 +238,25 @@ static int post(struct request *rq, struct response *rs, int deelname)
 	}
 	json_t *in = json_object(), *out = NULL;
 	int r;
-	if (!deelname) {
+	int deelname = kind == 1;
+	if (kind == 2) {
+		/* The role must be one of this traject's verband. */
+		long long rid = 0;
+		char rv[64] = "";
+		struct problem q;
+		problem_init(&q);
+		static const char *const fields[] = { "ingangsdatum", "naam", "organisatie", "reden", NULL };
+		for (int i = 0; fields[i]; i++) {
+			const char *v = form_get(&f, fields[i]);
+			if (v && v[0])
+				json_object_set_new(in, fields[i], json_string(v));
+		}
+		if (http_parse_id(form_get(&f, "rol"), &rid) < 0 ||
+		    besturing_role_verband(rq->store, rid, rv, sizeof(rv), &q) < 0 || strcmp(rv, verband))
+			r = problem_param(&p, "rol", "geen rol van dit verband");
+		else
+			r = besturing_role_change(rq->store, rq->actor.name, rid, in, &out, &p);
+	} else if (!deelname) {
 		static const char *const fields[] = { "ingangsdatum", "fase", "vorm",  "intensiteit",
 						      "eigenaar",     "eind", "reden", NULL };
 		for (int i = 0; fields[i]; i++) {
@@ -265,7 +284,10 @@ static int post(struct request *rq, struct response *rs, int deelname)
 		refused(rq, rs, tid, page_besturing_form_status(r), &f, &p);
 	} else {
 		char loc[96];
-		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s", tid, deelname ? "deelname" : "wijziging");
+		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s", tid,
+			 kind == 2  ? "rol#kop-rollen"
+			 : deelname ? "deelname"
+				    : "wijziging");
 		resp_header(rs, "Location", loc);
 		resp_text(rs, 303, "text/plain; charset=utf-8", "Vastgelegd.\n");
 	}
@@ -275,9 +297,11 @@ static int post(struct request *rq, struct response *rs, int deelname)
 
 int page_besturing_wijziging(struct request *rq, struct response *rs) { return post(rq, rs, 0); }
 int page_besturing_deelname(struct request *rq, struct response *rs) { return post(rq, rs, 1); }
+int page_besturing_rolwissel(struct request *rq, struct response *rs) { return post(rq, rs, 2); }
 
-/* The roles of a traject, each with who holds it now. */
-void page_besturing_roles(struct buf *b, json_t *rl)
+/* The roles of a traject, each with who holds it now; for whoever steers
+ * the verband, the form to hand one over or end it on a date. */
+void page_besturing_roles(struct request *rq, struct buf *b, json_t *t, json_t *rl)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen</h2>");
 	if (!json_array_size(rl)) {
@@ -305,5 +329,59 @@ void page_besturing_roles(struct buf *b, json_t *rl)
 		}
 		html_raw(b, "</li>");
 	}
-	html_raw(b, "</ul></section>");
+	html_raw(b, "</ul>");
+	int current = 0;
+	json_array_foreach(rl, i, r)
+		current |= !str(r, "tot");
+	if (current && rq->actor.role != ROLE_NONE && rq->actor.csrf[0] &&
+	    policy_allows(&rq->actor, ACT_VERBAND_WRITE, NULL, str(t, "verband"))) {
+		char action[96], today[DATE_TEXT_LEN];
+		date_format(date_today(), today);
+		snprintf(action, sizeof(action), "/trajecten/%lld/rolwissel", num(t, "id"));
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-rolwissel\">Een rol overdragen of beëindigen</h3>"
+			    "<form method=\"post\" class=\"samen-form\" action=\"");
+		html_attr(b, action);
+		html_raw(b, "\">");
+		html_csrf_field(rq, b);
+		const struct page_input sel = { .id = "rolwissel-rol", .label = "Rol" };
+		page_field_begin(b, &sel);
+		html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"rolwissel-rol\" name=\"rol\">");
+		json_array_foreach(rl, i, r) {
+			if (str(r, "tot"))
+				continue;
+			html_raw(b, "<option value=\"");
+			html_int(b, num(r, "id"));
+			html_raw(b, "\">");
+			html_txt(b, str(r, "rol"));
+			html_raw(b, ": ");
+			html_txt(b, str(r, "naam"));
+			html_raw(b, "</option>");
+		}
+		html_raw(b, "</select>");
+		page_field_end(b);
+		static const struct page_input in[] = {
+			{ .id = "rolwissel-datum",
+			  .name = "ingangsdatum",
+			  .label = "Ingangsdatum",
+			  .type = "date",
+			  .required = 1 },
+			{ .id = "rolwissel-naam",
+			  .name = "naam",
+			  .label = "Nieuwe houder (leeg: de rol eindigt)",
+			  .type = "text" },
+			{ .id = "rolwissel-organisatie",
+			  .name = "organisatie",
+			  .label = "Organisatie van de nieuwe houder (code)",
+			  .type = "text" },
+			{ .id = "rolwissel-reden", .name = "reden", .label = "Reden", .type = "text" },
+		};
+		for (size_t k = 0; k < sizeof(in) / sizeof(in[0]); k++) {
+			struct page_input x = in[k];
+			x.value = k == 0 ? today : "";
+			page_input_field(b, &x);
+		}
+		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Vastleggen</button>"
+			    "</form>");
+	}
+	html_raw(b, "</section>");
 }

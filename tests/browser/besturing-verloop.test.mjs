@@ -431,3 +431,31 @@ test('what was agreed to happen: a meeting\'s agenda and minutes, an evaluation\
   assert.ok(plans.some((x) => x.datum === '2013-03-01' && x.wanneer === 'maart 2013'), JSON.stringify(plans));
   await m.context.close();
 });
+
+test('a role changes hands on a date on the traject\'s page; a date before the holder began is refused', async () => {
+  // Inkoop (traject 2): a projectleider of Dalfsen since March 2012.
+  const made = await srv.api('POST', '/api/v1/trajecten/2/rollen', { rol: 'projectleider', naam: 'A. de Vries', organisatie: 'GM0148', van: '2012-03-01' });
+  assert.equal(made.status, 201, made.text);
+  const roles = async () => (await srv.api('GET', '/api/v1/trajecten/2/rollen')).json.map((r) => [r.naam, r.van, r.tot ?? null]);
+  const { page, context } = await as('bv-stuurgroep-dsz');
+  const hand = async (datum) => {
+    await page.goto(`${srv.url}/trajecten/2`);
+    const f = page.locator('form[action="/trajecten/2/rolwissel"]');
+    await f.locator('#rolwissel-rol').selectOption(String(made.json.id));
+    await f.locator('#rolwissel-datum').fill(datum);
+    await f.locator('#rolwissel-naam').fill('B. Jansen');
+    await f.locator('#rolwissel-organisatie').fill('GM0180');
+    await f.locator('#rolwissel-reden').fill('Staphorst trekt inkoop');
+    return submit(page, f);
+  };
+  let res = await hand('2011-12-01');
+  assert.ok(res.status() >= 400 && res.status() < 500, `status ${res.status()}`);
+  await axe(page, 'a refused role change');
+  assert.deepEqual(await roles(), [['A. de Vries', '2012-03-01', null]]);
+  res = await hand('2013-01-01');
+  assert.equal(res.status(), 200);
+  assert.deepEqual(await roles(), [['A. de Vries', '2012-03-01', '2013-01-01'], ['B. Jansen', '2013-01-01', null]]);
+  assert.match(await page.locator('section[aria-labelledby=kop-rollen]').innerText(), /B\. Jansen/);
+  await axe(page, 'the traject page with the roles form');
+  await context.close();
+});
