@@ -6,7 +6,9 @@
 
 const char *const register_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
 const char *const register_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
-const char *const register_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
+const char *const register_doelen[] = { "klant",     "kosten",       "kwetsbaarheid",
+					"kwaliteit", "kennisdeling", "toekomstkansen-medewerkers",
+					NULL };
 const char *const register_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
 const char *const register_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
 				       "uitvoering", "evaluatie",    "beeindigd",      NULL };

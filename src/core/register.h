@@ -11,7 +11,7 @@
 
 extern const char *const register_org_soorten[];      /* gemeente provincie waterschap gr ssc overig */
 extern const char *const register_taakveld_soorten[]; /* bedrijfsvoering uitvoering beleid */
-extern const char *const register_doelen[];           /* the 5 K's */
+extern const char *const register_doelen[];           /* the K's of STAAN and DSZ */
 extern const char *const register_lid_rollen[];       /* lid gastheer toehoorder */
 extern const char *const register_fasen[];
 extern const char *const register_vormen[];

@@ -288,7 +288,7 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 	while (db_step(d) == DB_ROW)
 		json_array_append_new(doelen, json_string(db_col_text(d, 0)));
 	db_finalize(d);
-	/* Keep the 5 K's in their canonical order. */
+	/* Keep the K's in their canonical order (register_doelen). */
 	json_t *sorted = json_array();
 	for (int i = 0; register_doelen[i]; i++) {
 		size_t k;
@@ -342,7 +342,8 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			if (!json_is_string(x) || enum_index(register_doelen, json_string_value(x)) < 0)
 				problem_param(
 					p, name,
-					"moet een van de 5 K's zijn: klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
+					"moet een van de K's zijn: klant, kosten, kwetsbaarheid, kwaliteit, kennisdeling of "
+					"toekomstkansen-medewerkers");
 		}
 	if (leden)
 		json_array_foreach(leden, i, x)

@@ -20,7 +20,7 @@ static void facts(struct buf *b, json_t *v)
 	html_txt(b, json_string_value(json_object_get(v, "code")));
 	html_raw(b, "</span>");
 	dd_end(b);
-	dd_begin(b, "Doelen (de 5 K's)");
+	dd_begin(b, "Doelen (de K's)");
 	if (json_array_size(json_object_get(v, "doelen")))
 		page_label_list(b, json_object_get(v, "doelen"));
 	else
