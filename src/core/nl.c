@@ -1,5 +1,6 @@
 /* Dutch text for numbers, money, dates and hours (nl.h). */
 #include <stdio.h>
+#include <string.h>
 #include "core/date.h"
 #include "core/nl.h"
 
@@ -128,4 +129,23 @@ void nl_hours(int64_t minutes, int flags, char *out, size_t len)
 	char g[32];
 	grouped((unsigned long long)(u / 60), g);
 	snprintf(out, len, "%s%s:%02u%s", sign, g, (unsigned)(u % 60), flags & NL_HOURS_BARE ? "" : " uur");
+}
+
+int nl_date_precision(const char *iso, const char *precisie, char *out, size_t len)
+{
+	int32_t day;
+	if (!precisie || !strcmp(precisie, "dag") || !iso || date_parse(iso, &day) < 0)
+		return nl_date(iso, out, len);
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	static const char *const quarters[] = { "eerste", "tweede", "derde", "vierde" };
+	if (!strcmp(precisie, "maand"))
+		snprintf(out, len, "%s %d", months[m - 1], y);
+	else if (!strcmp(precisie, "kwartaal"))
+		snprintf(out, len, "%s kwartaal %d", quarters[(m - 1) / 3], y);
+	else if (!strcmp(precisie, "jaar"))
+		snprintf(out, len, "%d", y);
+	else
+		return nl_date(iso, out, len);
+	return 0;
 }

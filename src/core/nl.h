@@ -39,6 +39,10 @@ int nl_date(const char *iso, char *out, size_t len);
  * the Netherlands (Europe/Amsterdam: CET, CEST in summer by the EU rule):
  * "8 maart 2012, 14:05". Other text is copied as it is: -1. */
 int nl_datetime(const char *iso_utc, char *out, size_t len);
+/* A date as exactly as its source gives it: precisie "dag" (or NULL) as
+ * nl_date, "maand" "december 2012", "kwartaal" "vierde kwartaal 2008",
+ * "jaar" "2009" (the date is the first day of that period). */
+int nl_date_precision(const char *iso, const char *precisie, char *out, size_t len);
 /* "1 jun", or "1 jun 2012" with with_year; "" for DATE_NONE. */
 void nl_day_short(int32_t day, int with_year, char *out, size_t len);
 /* "jan" … "dec" for month 1–12; "" for any other. */

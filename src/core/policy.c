@@ -42,6 +42,13 @@
  *                                                                 (van de vervanger)
  *   matchen             ja        als urenbank-      -            -          -          -        -
  *                                 beheren
+ *   besluit-vastleggen  ja        -                  eigen org in eigen org  -          -        -
+ *     (OR, college, raad                             eigen verband
+ *     van een organisatie; haar kaders en rapportageplanning. De stap van de
+ *     stuurgroep zelf is 'besturen'.)
+ *   instemmen           ja        -                  -            eigen org  -          -        -
+ *     (als opdrachtgever: met een samenvoeging of een inzet die eigen
+ *     trekkingsrechten gebruikt)
  *   uren-inzien         ja        als urenbank-      -            eigen org  eigen      -        -
  *     (per persoon en             beheren                         en goed-   record
  *     dag; anders totalen)                                        keurders
@@ -110,6 +117,8 @@ const char *const policy_action_names[] = { "lezen",
 					    "competenties-beheren",
 					    "vervanging-regelen",
 					    "matchen",
+					    "besluit-vastleggen",
+					    "instemmen",
 					    "uren-inzien",
 					    NULL };
 
@@ -208,6 +217,13 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* Programming the proeftuin's work: its process manager (accepting
 		 * also needs inzetten for each staff member's organisation). */
 		return policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
+	case ACT_DECISION_RECORD:
+		/* Someone of that organisation: its manager, or its member of the
+		 * verband's stuurgroep (the gemeentesecretaris). */
+		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && in_scope(a, t)));
+	case ACT_CONSENT:
+		/* The principal's own manager: its drawing rights. */
+		return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_HOURS_READ:
 		/* Without the entry: the managers of org and the process manager
 		 * (policy_allows_entry decides on one entry). */

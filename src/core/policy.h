@@ -58,6 +58,8 @@ enum action {
 	ACT_CODELIST_WRITE,     /* the competence code list (verband: the list's network, NULL for the shared list) */
 	ACT_SUBSTITUTE,         /* arrange substitution by staff of org (the substitute's organisation) */
 	ACT_MATCHING,           /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
+	ACT_DECISION_RECORD,    /* record a step of org's own bodies (OR, college, raad) in verband's trail, its kaders */
+	ACT_CONSENT,            /* consent, for principal org, to a merge or an inzet that uses its drawing rights */
 	ACT_HOURS_READ,         /* a person's booked hours per day, with descriptions and approvers (policy_allows_entry) */
 	ACT__COUNT
 };

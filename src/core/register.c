@@ -1,11 +1,14 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/register.h"
+#include "core/register_codes.h"
 #include "core/utf8.h"
 
 const char *const register_org_soorten[] = { "gemeente", "provincie", "waterschap", "gr", "ssc", "overig", NULL };
 const char *const register_taakveld_soorten[] = { "bedrijfsvoering", "uitvoering", "beleid", NULL };
-const char *const register_doelen[] = { "klant", "kosten", "kwetsbaarheid", "kwaliteit", "kennisdeling", NULL };
+const char *const register_doelen[] = { "klant",     "kosten",       "kwetsbaarheid",
+					"kwaliteit", "kennisdeling", "toekomstkansen-medewerkers",
+					NULL };
 const char *const register_lid_rollen[] = { "lid", "gastheer", "toehoorder", NULL };
 const char *const register_fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie",
 				       "uitvoering", "evaluatie",    "beeindigd",      NULL };
@@ -80,6 +83,12 @@ int register_org_code_valid(const char *code, const char *soort)
 int register_tooi(const char *code, const char *soort, char *out, size_t outlen)
 {
 	if (strcmp(soort, "gemeente") && strcmp(soort, "provincie") && strcmp(soort, "waterschap"))
+		return -1;
+	/* An identifier only for a code that exists: the CBS list of
+	 * municipalities and the twelve provinces (register_codes.h). */
+	if (!strcmp(soort, "gemeente") && register_codes_gemeente(code, NULL) < 0)
+		return -1;
+	if (!strcmp(soort, "provincie") && !register_codes_provincie(code))
 		return -1;
 	char lower[40];
 	size_t i;

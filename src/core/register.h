@@ -11,7 +11,7 @@
 
 extern const char *const register_org_soorten[];      /* gemeente provincie waterschap gr ssc overig */
 extern const char *const register_taakveld_soorten[]; /* bedrijfsvoering uitvoering beleid */
-extern const char *const register_doelen[];           /* the 5 K's */
+extern const char *const register_doelen[];           /* the K's of STAAN and DSZ */
 extern const char *const register_lid_rollen[];       /* lid gastheer toehoorder */
 extern const char *const register_fasen[];
 extern const char *const register_vormen[];
@@ -25,8 +25,9 @@ void enum_list(const char *const table[], char *out, size_t outlen);
  * waterschap WS9999, others 2–32 of A-Z 0-9 '-'. */
 int register_org_code_valid(const char *code, const char *soort);
 /* The TOOI identifier URI for gemeente/provincie/waterschap into out;
- * returns 0, or -1 when the soort has none (out untouched) or out is too
- * small (out = ""). */
+ * returns 0, or -1 when the soort has none or the code does not exist
+ * (a gemeente not in the CBS list, a province not one of the twelve; out
+ * untouched), or out is too small (out = ""). */
 int register_tooi(const char *code, const char *soort, char *out, size_t outlen);
 /* Codes of taakvelden, verbanden, competences: 1–40 of a-z 0-9 '-'. */
 int register_slug_valid(const char *code);

@@ -29,6 +29,10 @@ extern const struct route *const api_tables[];
 
 extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
+extern const struct route api_register_historie_routes[];        /* the register over time, phased entry, join notices */
+extern const struct route api_besturing_besluitvorming_routes[]; /* the decision trail, kaders, what waits */
+extern const struct route api_urenbank_instemming_routes[];      /* consent: merge proposals, inzet requests, ending an inzet */
+extern const struct route api_besturing_afspraken_routes[];      /* documents, trekkers, evaluations, meetings, planned reports */
 extern const struct route api_medewerkers_routes[];
 extern const struct route api_gebruikers_routes[]; /* sessies, gebruikers, tokens, audit */
 extern const struct route api_besturing_routes[];  /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */

@@ -65,9 +65,25 @@ struct change {
 		   json_t **out, struct problem *p);
 };
 
+/* A decision of an organisation's own body (OR, college, raad) is recorded
+ * by someone of that organisation; one of the verband's stuurgroep or of
+ * the burgemeesters by whoever steers the verband. */
+static int org_body(json_t *in)
+{
+	const char *o = body_text(in, "orgaan");
+	return o && (!strcmp(o, "or") || !strcmp(o, "college") || !strcmp(o, "raad"));
+}
+
 static int change(struct request *rq, struct response *rs, const struct change *c)
 {
-	if (!could(rq, rs, c->act))
+	const struct actor *a = &rq->actor;
+	if (c->act == ACT_DECISION_RECORD) {
+		/* Either kind of step will do before the body is read. */
+		if (a->role != ROLE_NONE && policy_allows(a, ACT_STEER, NULL, a->verband[0] ? a->verband : "*"))
+			;
+		else if (!could(rq, rs, ACT_DECISION_RECORD))
+			return 0;
+	} else if (!could(rq, rs, c->act))
 		return 0;
 	char verband[64] = "", morg[48] = "", object[200] = "";
 	long long id = 0, mid = 0;
@@ -108,16 +124,21 @@ static int change(struct request *rq, struct response *rs, const struct change *
 	if (c->target == T_BODY_VERBAND && body_text(in, "verband"))
 		snprintf(verband, sizeof(verband), "%s", body_text(in, "verband"));
 	const char *org = c->target == T_MILESTONE ? (morg[0] ? morg : NULL) : c->org_field ? body_text(in, c->org_field) : NULL;
+	enum action act = c->act;
+	if (act == ACT_DECISION_RECORD && !org_body(in)) {
+		act = ACT_STEER;
+		org = NULL;
+	}
 	snprintf(object, sizeof(object), "%s%s%s", verband, org ? " " : "", org ? org : "");
 	/* A missing verband or organisation is a field error the store names. */
-	int check = !(c->target == T_BODY_VERBAND && !verband[0]) && !(c->org_field && !org);
-	if (check && !allowed(rq, rs, c->act, org, verband[0] ? verband : NULL, object)) {
+	int check = !(c->target == T_BODY_VERBAND && !verband[0]) && !(c->org_field && act != ACT_STEER && !org);
+	if (check && !allowed(rq, rs, act, org, verband[0] ? verband : NULL, object)) {
 		json_decref(in);
 		return 0;
 	}
 	r = c->run(rq, c, in, req_param(rq, "code"), id, mid, &out, &p);
 	api_result(rs, r, c->status, out, &p);
-	authz_audit(rq, c->act, rs->status, object);
+	authz_audit(rq, act, rs->status, object);
 	json_decref(in);
 	return 0;
 }
@@ -215,8 +236,8 @@ CHANGE(put_bc, ACT_STEER, T_TRAJECT, NULL, 200, run_bc_put)
 CHANGE(post_milestone, ACT_STEER, T_TRAJECT, NULL, 201, run_ms_create)
 CHANGE(post_done, ACT_MILESTONE_UPDATE, T_MILESTONE, NULL, 200, run_ms_done)
 CHANGE(post_postpone, ACT_MILESTONE_UPDATE, T_MILESTONE, NULL, 200, run_ms_postpone)
-CHANGE(post_decision_traject, ACT_STEER, T_TRAJECT, NULL, 201, run_decision_traject)
-CHANGE(post_decision_verband, ACT_STEER, T_VERBAND, NULL, 201, run_decision_verband)
+CHANGE(post_decision_traject, ACT_DECISION_RECORD, T_TRAJECT, "organisatie", 201, run_decision_traject)
+CHANGE(post_decision_verband, ACT_DECISION_RECORD, T_VERBAND, "organisatie", 201, run_decision_verband)
 CHANGE(post_role_traject, ACT_STEER, T_TRAJECT, NULL, 201, run_role_traject)
 CHANGE(post_role_verband, ACT_STEER, T_VERBAND, NULL, 201, run_role_verband)
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "http/api.h"
+#include "core/date.h"
 #include "http/paging.h"
 #include "http/authz.h"
 #include "store/register.h"
@@ -43,6 +44,22 @@ static int post_verband(struct request *rq, struct response *rs)
 	return create(rq, rs, ACT_REGISTER_WRITE, register_verband_create);
 }
 
+/* A ?datum= that must be a date: 0, or answers 400 and returns -1. */
+static int query_date(struct request *rq, struct response *rs, const char **out)
+{
+	const char *v = req_query(rq, "datum");
+	int32_t d;
+	*out = v && v[0] ? v : NULL;
+	if (*out && date_parse(*out, &d) < 0) {
+		struct problem p;
+		problem_init(&p);
+		problem_param(&p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", *out);
+		api_problem(rs, &p);
+		return -1;
+	}
+	return 0;
+}
+
 /* A whole collection, in pages. */
 static int list_page(struct request *rq, struct response *rs, json_t *(*page)(struct store *, struct store_page *))
 {
@@ -53,7 +70,19 @@ static int list_page(struct request *rq, struct response *rs, json_t *(*page)(st
 		return api_problem(rs, &p);
 	return paging_respond(rq, rs, &pg, page(rq->store, &pg));
 }
-static int list_orgs(struct request *rq, struct response *rs) { return list_page(rq, rs, register_org_page); }
+/* Organisations in pages, their naam and inwoners as on ?datum=. */
+static int list_orgs(struct request *rq, struct response *rs)
+{
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	struct store_page pg;
+	struct problem p;
+	problem_init(&p);
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	return paging_respond(rq, rs, &pg, register_org_page_on(rq->store, &pg, d));
+}
 static int list_taakvelden(struct request *rq, struct response *rs) { return list_page(rq, rs, register_taakveld_page); }
 static int list_verbanden(struct request *rq, struct response *rs) { return list_page(rq, rs, register_verband_page); }
 
@@ -62,7 +91,10 @@ static int get_org(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_org_get(rq->store, req_param(rq, "code"), &out, &p);
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	int r = register_org_get_on(rq->store, req_param(rq, "code"), d, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 static int get_taakveld(struct request *rq, struct response *rs)
@@ -122,7 +154,10 @@ static int get_traject(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_traject_get(rq->store, id, &out, &p);
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
+	int r = register_traject_get_on(rq->store, id, d, &out, &p);
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -139,11 +174,14 @@ static int list_trajecten(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
+	const char *d;
+	if (query_date(rq, rs, &d) < 0)
+		return 0;
 	struct store_page pg;
 	if (paging_read(rq, &pg, &p) < 0)
 		return api_problem(rs, &p);
-	int r = register_traject_page(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), &pg,
-				      &out, &p);
+	int r = register_traject_page_on(rq->store, filter(rq, "organisatie"), filter(rq, "verband"), filter(rq, "taakveld"), d,
+					 &pg, &out, &p);
 	return paging_result(rq, rs, &pg, r, out, &p);
 }
 
@@ -168,10 +206,10 @@ static int get_netwerk(struct request *rq, struct response *rs)
 const struct route api_register_routes[] = {
 	{ "POST", "/api/v1/organisaties", post_org, "register", "Organisatie toevoegen", "Organisatie", "Organisatie", NULL, 1,
 	  "maakOrganisatie", NULL, 0 },
-	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties", NULL, "[Organisatie]", NULL, 0,
-	  "lijstOrganisaties", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
-	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden", NULL, "Organisatie",
-	  NULL, 0, "haalOrganisatie", NULL, ROUTE_PUBLIC },
+	{ "GET", "/api/v1/organisaties", list_orgs, "register", "Alle organisaties (naam en inwoners zoals op datum)", NULL,
+	  "[Organisatie]", "datum", 0, "lijstOrganisaties", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/organisaties/{code}", get_org, "register", "Eén organisatie, met haar verbanden (zoals op datum)", NULL,
+	  "Organisatie", "datum", 0, "haalOrganisatie", NULL, ROUTE_PUBLIC },
 	{ "POST", "/api/v1/taakvelden", post_taakveld, "register", "Taakveld toevoegen", "Taakveld", "Taakveld", NULL, 1,
 	  "maakTaakveld", NULL, 0 },
 	{ "GET", "/api/v1/taakvelden", list_taakvelden, "register", "Alle taakvelden", NULL, "[Taakveld]", NULL, 0,
@@ -190,10 +228,10 @@ const struct route api_register_routes[] = {
 	  "Lid laat uittreden (de geschiedenis blijft)", "Uittreding", "Verband", NULL, 0, "laatLidUittreden", NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/trajecten", post_traject, "register", "Traject toevoegen", "Traject", "Traject", NULL,
 	  1, "maakTraject", NULL, 0 },
-	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren", NULL, "[Traject]",
-	  "organisatie,verband,taakveld", 0, "lijstTrajecten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
-	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject", NULL, "Traject", NULL, 0, "haalTraject", NULL,
-	  ROUTE_PUBLIC },
+	{ "GET", "/api/v1/trajecten", list_trajecten, "register", "Trajecten, te filteren, zoals op datum", NULL, "[Traject]",
+	  "organisatie,verband,taakveld,datum", 0, "lijstTrajecten", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
+	{ "GET", "/api/v1/trajecten/{id}", get_traject, "register", "Eén traject, zoals op datum", NULL, "Traject", "datum", 0,
+	  "haalTraject", NULL, ROUTE_PUBLIC },
 	{ "GET", "/api/v1/matrix", get_matrix, "register", "Per taakveld de partners van een organisatie op een datum", NULL,
 	  "[MatrixRegel]", "organisatie:verplicht,datum", 0, "haalMatrix",
 	  "Per taakveld met wie de organisatie op de peildatum samenwerkt: alleen lidmaatschappen en trajecten die op die datum "

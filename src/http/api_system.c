@@ -35,6 +35,18 @@ static json_t *schema_ref(const char *name, size_t len)
 	return array ? json_pack("{s:s,s:o}", "type", "array", "items", r) : r;
 }
 
+/* Operations that may answer 202 Accepted, and with what: a request that
+ * waits for the consent of the opdrachtgevers (urenbank_instemming.c). */
+static const char *accepted_schema(const struct route *r)
+{
+	static const char *const t[][2] = { { "/api/v1/proeftuinen/{p}/opdrachten/{id}/inzet", "Instemmingsverzoek" },
+					    { "/api/v1/proeftuinen/{p}/opdrachten/{id}/samenvoegen", "Instemmingsverzoek" } };
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcmp(r->method, "POST") && !strcmp(r->pattern, t[i][0]))
+			return t[i][1];
+	return NULL;
+}
+
 /* The media types of a body or result: alternatives separated by '|', each a
  * schema name ("Organisatie", "[Organisatie]" for a list) sent as JSON, a
  * media type ("text/calendar") sent as text, or "media/type=Schema". */
@@ -200,6 +212,12 @@ static json_t *operation(const struct route *r, json_t *defs)
 	else
 		json_object_set_new(responses, "204", response("Gelukt; er is niets terug te geven", NULL, NULL));
 
+	const char *accepted = accepted_schema(r);
+	if (accepted)
+		json_object_set_new(
+			responses, "202",
+			response("Aangenomen: wacht op instemming van de opdrachtgevers", content_of(accepted), NULL));
+
 	static const char *const www[] = { "WWW-Authenticate", NULL };
 	static const char *const retry[] = { "Retry-After", NULL };
 	if (r->body || nparams > 0 || is_mutating(r))
@@ -345,6 +363,9 @@ const struct route api_system_routes[] = {
 };
 
 const struct route *const api_tables[] = {
-	api_system_routes,     api_register_routes, api_medewerkers_routes,     api_gebruikers_routes, api_besturing_routes,
-	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,   NULL
+	api_system_routes, api_register_routes, api_medewerkers_routes, api_gebruikers_routes, api_besturing_routes,
+	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,
+	/* the governance of issue 10: the register over time, the decision trail, a network's arrangements, consent */
+	api_register_historie_routes, api_besturing_besluitvorming_routes, api_besturing_afspraken_routes,
+	api_urenbank_instemming_routes, NULL
 };

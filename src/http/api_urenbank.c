@@ -286,6 +286,28 @@ static int may_write_all(struct request *rq, const struct scope *sc, long long i
 	return ok;
 }
 
+/* The principals (of opdracht id, and of the one in the body's "met") the
+ * actor consents for itself ('instemmen'): the rest is asked. */
+static json_t *consenting(struct request *rq, const struct scope *sc, long long id, json_t *in)
+{
+	json_t *yes = json_array();
+	long long ids[2] = { id, json_integer_value(json_object_get(in, "met")) };
+	for (int k = 0; k < 2; k++) {
+		json_t *orgs = NULL;
+		struct problem p;
+		problem_init(&p);
+		if (ids[k] <= 0 || urenbank_opdracht_principals(rq->store, sc->code, ids[k], &orgs, &p) < 0)
+			continue;
+		size_t i;
+		json_t *x;
+		json_array_foreach(orgs, i, x)
+			if (allowed(rq, ACT_CONSENT, json_string_value(x), sc))
+				json_array_append(yes, x);
+		json_decref(orgs);
+	}
+	return yes;
+}
+
 static void op_merge(struct request *rq, struct response *rs, json_t *in)
 {
 	struct scope sc;
@@ -301,9 +323,12 @@ static void op_merge(struct request *rq, struct response *rs, json_t *in)
 		return;
 	struct problem p;
 	problem_init(&p);
-	json_t *out = NULL;
-	int r = urenbank_opdracht_merge(rq->store, &rq->actor, sc.code, id, in, &out, &p);
-	api_result(rs, r, 201, out, &p);
+	json_t *out = NULL, *yes = consenting(rq, &sc, id, in);
+	int done = 0;
+	/* A proposal unless the actor consents for every opdrachtgever. */
+	int r = urenbank_merge_request(rq->store, &rq->actor, sc.code, id, in, yes, &out, &done, &p);
+	json_decref(yes);
+	api_result(rs, r, done ? 201 : 202, out, &p);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, rs->status, sc.code);
 }
 static int post_merge(struct request *rq, struct response *rs)
@@ -385,9 +410,12 @@ static void op_inzet(struct request *rq, struct response *rs, json_t *in)
 		return;
 	struct problem p;
 	problem_init(&p);
-	json_t *out = NULL;
-	int r = urenbank_inzet_create(rq->store, &rq->actor, sc.code, id, in, &out, &p);
-	api_result(rs, r, 201, out, &p);
+	json_t *out = NULL, *yes = consenting(rq, &sc, id, NULL);
+	int done = 0;
+	/* Another organisation's opdracht: asked of its opdrachtgevers first. */
+	int r = urenbank_inzet_request(rq->store, &rq->actor, sc.code, id, in, yes, &out, &done, &p);
+	json_decref(yes);
+	api_result(rs, r, done ? 201 : 202, out, &p);
 	authz_audit(rq, ACT_STAFFING, rs->status, sc.code);
 }
 static int post_inzet(struct request *rq, struct response *rs)
@@ -688,14 +716,13 @@ const struct route api_urenbank_routes[] = {
 	  "Opdracht wijzigen: titel, omschrijving, contactpersoon, raming en competenties (opdrachtgevers en soort blijven)",
 	  "OpdrachtWijziging", "Opdracht", NULL, 0, "wijzigOpdracht", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/samenvoegen", post_merge, "urenbank",
-	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers (de procesmanager, of de manager die van beide "
-	  "de opdrachtgever is)",
+	  "Twee opdrachten samenvoegen tot een nieuwe met beide opdrachtgevers (202: een voorstel waarmee zij eerst instemmen)",
 	  "Samenvoeging", "Opdracht", NULL, 1, "voegOpdrachtenSamen", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/afronden", post_close, "urenbank", "Opdracht afronden; open inzet komt vrij", NULL,
 	  "Opdracht", NULL, 0, "rondOpdrachtAf", NULL, 0 },
 	{ "POST", PT "/opdrachten/{id}/inzet", post_inzet, "urenbank",
-	  "Medewerker inzetten; legt de trekkingsrechten van de opdrachtgevers vast", "Inzet", "Inzet", NULL, 1, "maakInzet",
-	  NULL, 0 },
+	  "Medewerker inzetten; legt de trekkingsrechten van de opdrachtgevers vast (202: eerst hun instemming gevraagd)",
+	  "Inzet", "Inzet", NULL, 1, "maakInzet", NULL, 0 },
 	{ "POST", PT "/uren", post_uren, "urenbank", "Uren boeken (ingediend)", "Urenregel", "Urenregel", NULL, 1, "boekUren",
 	  NULL, 0 },
 	{ "GET", PT "/uren", list_uren, "urenbank",

@@ -89,7 +89,8 @@ int agenda_write(const struct agenda_calendar *cal, struct buf *out)
 		bad |= add(ev, icalproperty_new_dtstart(agenda_date(e->date)));
 		bad |= add(ev, icalproperty_new_dtend(agenda_date(e->date + 1)));
 		bad |= add(ev, icalproperty_new_summary(e->summary));
-		if (e->description)
+		/* An empty DESCRIPTION is invalid (RFC 5545): none then. */
+		if (e->description && e->description[0])
 			bad |= add(ev, icalproperty_new_description(e->description));
 		if (e->category)
 			bad |= add(ev, icalproperty_new_categories(e->category));
@@ -237,6 +238,93 @@ static void deadline_events(struct agenda *a, json_t *trajecten, json_t *vnames,
 	json_decref(seen);
 }
 
+/* The meetings of the verbanden org belongs to, each date of each series
+ * up to a year from now; the reports planned for its raad; the evaluation
+ * moments of its verbanden and trajecten. */
+static void governance_events(struct agenda *a, struct store *s, const char *org, json_t *vnames, const char *org_lc,
+			      const char *host)
+{
+	char till[DATE_TEXT_LEN];
+	date_format(date_today() + 366, till);
+	json_t *list = NULL;
+	struct problem q;
+	size_t i;
+	json_t *x;
+	problem_init(&q);
+	if (besturing_meeting_list(s, NULL, org, "1900-01-01", till, &list, &q) == 0)
+		json_array_foreach(list, i, x) {
+			int32_t day;
+			if (date_parse(str(x, "datum"), &day) < 0)
+				continue;
+			char uid[400];
+			snprintf(uid, sizeof(uid), "overleg-%lld-%s-%s@%s",
+				 (long long)json_integer_value(json_object_get(x, "id")), str(x, "datum"), org_lc, host);
+			struct buf desc;
+			buf_init(&desc, 64 * 1024);
+			const char *vn = str(vnames, str(x, "verband"));
+			buf_printf(&desc, "%s", vn ? vn : str(x, "verband"));
+			if (str(x, "agenda"))
+				buf_printf(&desc, "\nAgenda: %s", str(x, "agenda"));
+			if (str(x, "verslag"))
+				buf_printf(&desc, "\nVerslag: %s", str(x, "verslag"));
+			struct agenda_event e = { keep(a, uid), day, keep(a, str(x, "titel")), keep(a, buf_str(&desc)),
+						  "Overleg",    0 };
+			buf_release(&desc);
+			push(a, &e);
+		}
+	json_decref(list);
+	list = NULL;
+	problem_init(&q);
+	if (besturing_report_plan_list(s, org, NULL, &list, &q) == 0)
+		json_array_foreach(list, i, x) {
+			int32_t day;
+			if (date_parse(str(x, "datum"), &day) < 0)
+				continue;
+			char uid[400], sum[400];
+			snprintf(uid, sizeof(uid), "rapportage-%lld-%s@%s",
+				 (long long)json_integer_value(json_object_get(x, "id")), org_lc, host);
+			snprintf(sum, sizeof(sum), "%s aan de raad (%s)", str(x, "titel"), str(x, "wanneer"));
+			struct agenda_event e = {
+				keep(a, uid), day, keep(a, sum), keep(a, str(x, "toelichting")), "Rapportage", 0
+			};
+			push(a, &e);
+		}
+	json_decref(list);
+	/* Evaluations: of each verband org was a member of, and its trajecten. */
+	json_t *o = NULL;
+	problem_init(&q);
+	if (register_org_get(s, org, &o, &q) == 0) {
+		json_t *seen = json_object();
+		json_array_foreach(json_object_get(o, "verbanden"), i, x) {
+			const char *v = str(x, "verband");
+			if (!v || json_object_get(seen, v))
+				continue;
+			json_object_set_new(seen, v, json_true());
+			list = NULL;
+			problem_init(&q);
+			if (besturing_evaluation_list(s, v, 0, &list, &q) < 0)
+				continue;
+			size_t k;
+			json_t *e;
+			json_array_foreach(list, k, e) {
+				int32_t day;
+				if (date_parse(str(e, "datum"), &day) < 0)
+					continue;
+				char uid[400], sum[500];
+				snprintf(uid, sizeof(uid), "evaluatie-%lld-%s@%s",
+					 (long long)json_integer_value(json_object_get(e, "id")), org_lc, host);
+				snprintf(sum, sizeof(sum), "Evaluatie: %s (%s)", str(e, "titel"), str(e, "wanneer"));
+				struct agenda_event ev = { keep(a, uid), day, keep(a, sum), keep(a, str(e, "omschrijving")),
+							   "Evaluatie",  0 };
+				push(a, &ev);
+			}
+			json_decref(list);
+		}
+		json_decref(seen);
+	}
+	json_decref(o);
+}
+
 static int event_cmp(const void *x, const void *y)
 {
 	const struct agenda_event *a = x, *b = y;
@@ -281,10 +369,12 @@ int agenda_build(struct store *s, const char *org, const char *host, time_t stam
 	json_array_foreach(mijlpalen, i, x)
 		milestone_event(&a, x, vnames, org_lc, host);
 	deadline_events(&a, trajecten, vnames, org_lc, host);
+	governance_events(&a, s, org, vnames, org_lc, host);
 	if (a.n)
 		qsort(a.ev, a.n, sizeof(*a.ev), event_cmp);
 	char name[300];
-	snprintf(name, sizeof(name), "Samenwerking %s: mijlpalen en wettelijke deadlines", str(o, "naam") ? str(o, "naam") : org);
+	snprintf(name, sizeof(name), "Samenwerking %s: mijlpalen, deadlines en overleggen",
+		 str(o, "naam") ? str(o, "naam") : org);
 	struct agenda_calendar cal = { name, stamp, a.ev, a.n };
 	if (agenda_write(&cal, out) < 0)
 		r = problem_set(p, 500, "De agenda van %s kon niet als iCalendar worden geschreven.", org);

@@ -1,7 +1,9 @@
 /* agenda.h — the agenda of an organisation as iCalendar (RFC 5545), for
  * Outlook and other calendars: every milestone of the trajecten it takes
  * part in and every legal deadline (wettelijke deadline) of those
- * trajecten, as all-day events.
+ * trajecten, the meetings of its verbanden (each date of a recurring series
+ * up to a year ahead, with agenda and minutes), the reports planned for its
+ * raad and the evaluation moments, as all-day events.
  *
  * The calendar is written by libical, which escapes text (, ; \ and line
  * breaks), folds lines at 75 octets and ends lines with CRLF.

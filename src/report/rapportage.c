@@ -12,6 +12,7 @@
 #include "report/rapportage_intern.h"
 #include "store/besturing.h"
 #include "store/kwaliteitskaart.h"
+#include "store/urenbank_overzicht.h"
 #include "store/register.h"
 #include "store/urenbank.h"
 
@@ -116,12 +117,20 @@ static json_t *hour_balances(struct store *s, const char *org, const char *van, 
 		json_t *saldi = NULL;
 		struct problem q;
 		problem_init(&q);
-		if (!member || urenbank_saldi(s, str(pt, "code"), &saldi, &q) < 0)
+		/* The balances at the end of the period; only a period that runs
+		 * to today shows what is committed and still available. */
+		char today[DATE_TEXT_LEN];
+		date_format(date_today(), today);
+		int now = strcmp(tot, today) >= 0;
+		if (!member || (now ? urenbank_saldi(s, str(pt, "code"), &saldi, &q)
+				    : urenbank_saldi_on(s, str(pt, "code"), tot, &saldi, &q)) < 0)
 			continue;
 		json_t *o = json_pack("{s:O,s:O,s:O,s:O,s:O,s:O,s:o}", "code", json_object_get(pt, "code"), "naam",
 				      json_object_get(pt, "naam"), "van", json_object_get(pt, "van"), "tot",
 				      json_object_get(pt, "tot"), "tariefCenten", json_object_get(pt, "tariefCenten"),
 				      "kredietlimietMinuten", json_object_get(pt, "kredietlimietMinuten"), "saldi", saldi);
+		if (o)
+			json_object_set_new(o, "stand", json_string(now ? today : tot));
 		if (o)
 			json_array_append_new(a, o);
 	}
@@ -155,6 +164,9 @@ static json_t *vulnerability(struct store *s, const char *org, const char *tot)
 	json_t *now = NULL, *later = NULL;
 	struct problem q;
 	problem_init(&q);
+	/* No map, no gaps: only that it is missing. */
+	if (!kwaliteitskaart_has_map(s, org))
+		return json_pack("{s:s,s:b}", "datum", tot, "geenKaart", 1);
 	if (date_parse(tot, &day) < 0 || kwaliteitskaart_vulnerability(s, org, kwaliteitskaart_moment_date(day), 0, &now, &q) < 0)
 		return json_null();
 	if (!json_array_size(now)) {
@@ -229,6 +241,12 @@ int rapportage_build(struct store *s, const char *org, const char *van, const ch
 	json_object_set_new(d, "wettelijkeDeadlines", legal_deadlines(json_object_get(d, "verbanden"), van));
 	json_object_set_new(d, "urenbank", hour_balances(s, org, van, tot));
 	json_object_set_new(d, "kwetsbaarheid", vulnerability(s, org, tot));
+	/* The next stand van zaken planned for the raad, after this one. */
+	json_t *plans = NULL;
+	problem_init(&q);
+	if (besturing_report_plan_list(s, org, tot, &plans, &q) == 0 && json_array_size(plans))
+		json_object_set(d, "volgendeRapportage", json_array_get(plans, 0));
+	json_decref(plans);
 	*doc = d;
 	return 0;
 }

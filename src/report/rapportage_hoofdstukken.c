@@ -206,8 +206,11 @@ void rapportage_hours_chapter(struct rapportage_w *w, const struct rapportage_ct
 	rapportage_w_fmt(
 		w,
 		"%s wisselt uren uit in een proeftuin: wat de ene gemeente brengt, kan de andere halen (uren voor uren). "
-		"De saldi zijn de stand bij het opstellen van dit rapport.",
+		"De saldi zijn de stand op ",
 		c->org_name);
+	json_t *first = json_array_get(json_object_get(c->doc, "urenbank"), 0);
+	rapportage_date_txt(w, first && str(first, "stand") ? str(first, "stand") : c->tot);
+	rapportage_w_txt(w, ", het einde van de periode.");
 	rapportage_w_p_end(w);
 	size_t i, k;
 	json_t *pt, *r;
@@ -223,6 +226,8 @@ void rapportage_hours_chapter(struct rapportage_w *w, const struct rapportage_ct
 		rapportage_w_txt(w, " tot en met ");
 		rapportage_date_txt(w, str(pt, "tot"));
 		rapportage_w_txt(w, ".");
+		/* Commitments and what is still available exist only for now. */
+		int avail = own && json_object_get(own, "beschikbaarMinuten");
 		if (own) {
 			char sal[NL_TEXT_LEN], gebr[NL_TEXT_LEN], geh[NL_TEXT_LEN], best[NL_TEXT_LEN];
 			nl_hours(num(own, "saldoMinuten"), 0, sal, sizeof(sal));
@@ -233,21 +238,25 @@ void rapportage_hours_chapter(struct rapportage_w *w, const struct rapportage_ct
 			rapportage_w_strong(w);
 			rapportage_w_txt(w, sal);
 			rapportage_w_strong_end(w);
-			rapportage_w_fmt(w, " (gebracht %s, gehaald %s); nog te besteden binnen de kredietlimiet: %s.", gebr, geh,
-					 best);
+			if (avail)
+				rapportage_w_fmt(w, " (gebracht %s, gehaald %s); nog te besteden binnen de kredietlimiet: %s.",
+						 gebr, geh, best);
+			else
+				rapportage_w_fmt(w, " (gebracht %s, gehaald %s).", gebr, geh);
 		}
 		rapportage_w_p_end(w);
 		char cap[300];
 		snprintf(cap, sizeof(cap), "Saldi in %s", str(pt, "naam"));
 		const char *const head[] = { "Organisatie", "#Gebracht", "#Gehaald", "#Gestort", "#Saldo", "#Beschikbaar", NULL };
-		rapportage_w_table(w, cap, head);
+		const char *const head_then[] = { "Organisatie", "#Gebracht", "#Gehaald", "#Gestort", "#Saldo", NULL };
+		rapportage_w_table(w, cap, avail ? head : head_then);
 		json_array_foreach(json_object_get(pt, "saldi"), k, r) {
 			char t1[NL_TEXT_LEN];
 			rapportage_w_tr(w, r == own);
 			rapportage_w_td(w, 1, str(r, "naam") ? str(r, "naam") : str(r, "organisatie"));
 			const char *const cols[] = { "gebrachtMinuten", "gehaaldMinuten",     "gestortMinuten",
 						     "saldoMinuten",    "beschikbaarMinuten", NULL };
-			for (int x = 0; cols[x]; x++) {
+			for (int x = 0; cols[x] && (avail || x < 4); x++) {
 				nl_hours(num(r, cols[x]), 0, t1, sizeof(t1));
 				rapportage_w_td(w, 2, t1);
 			}
@@ -264,6 +273,16 @@ void rapportage_vulnerability_chapter(struct rapportage_w *w, const struct rappo
 	rapportage_w_h(w, 2, "svz-kwetsbaarheid", h);
 	json_t *k = json_object_get(c->doc, "kwetsbaarheid"), *rows = json_object_get(k, "competenties");
 	json_t *proj = json_object_get(k, "projectie");
+	if (json_is_true(json_object_get(k, "geenKaart"))) {
+		rapportage_w_p(w, NULL);
+		rapportage_w_fmt(w,
+				 "%s houdt geen kwaliteitskaart bij: er zijn geen medewerkers met hun competenties vastgelegd. "
+				 "Daarom staan hier geen ontbrekende competenties of één-pitters; die zijn pas te zien als %s de "
+				 "kwaliteitskaart bijhoudt.",
+				 c->org_name, c->org_name);
+		rapportage_w_p_end(w);
+		return;
+	}
 	long long gaps, single;
 	rapportage_count_status(rows, "status", &gaps, &single);
 	rapportage_w_p(w, NULL);

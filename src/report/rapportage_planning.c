@@ -231,4 +231,20 @@ void rapportage_planning_chapter(struct rapportage_w *w, const struct rapportage
 		rapportage_w_table_end(w);
 	}
 	free(rows);
+	json_t *next = json_object_get(c->doc, "volgendeRapportage");
+	if (json_is_object(next)) {
+		rapportage_w_p(w, NULL);
+		rapportage_w_strong(w);
+		rapportage_w_txt(w, "Volgende rapportage aan de raad:");
+		rapportage_w_strong_end(w);
+		rapportage_w_txt(w, " ");
+		rapportage_w_txt(w, str(next, "wanneer") ? str(next, "wanneer") : str(next, "datum"));
+		if (str(next, "toelichting")) {
+			rapportage_w_txt(w, " (");
+			rapportage_w_txt(w, str(next, "toelichting"));
+			rapportage_w_txt(w, ")");
+		}
+		rapportage_w_txt(w, ".");
+		rapportage_w_p_end(w);
+	}
 }

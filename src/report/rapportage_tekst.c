@@ -424,6 +424,43 @@ void rapportage_roles_line(struct rapportage_w *w, json_t *roles)
 	}
 }
 
+/* "1 september 2012: fase van businesscase naar uitvoering (no-go op de ICT-pool)." */
+static void changes_block(struct rapportage_w *w, json_t *changes)
+{
+	if (!json_array_size(changes))
+		return;
+	rapportage_w_h(w, 5, NULL, "Gewijzigd");
+	rapportage_w_ul(w, NULL);
+	size_t i;
+	json_t *m;
+	json_array_foreach(changes, i, m) {
+		const char *veld = str(m, "veld"), *old = str(m, "vorige"), *nw = str(m, "waarde");
+		int label = !strcmp(veld, "fase") || !strcmp(veld, "vorm") || !strcmp(veld, "intensiteit");
+		rapportage_w_li(w);
+		rapportage_date_txt(w, str(m, "ingangsdatum"));
+		rapportage_w_txt(w, ": ");
+		if (!strcmp(veld, "eind")) {
+			rapportage_w_txt(w, "het traject eindigt");
+		} else {
+			rapportage_w_txt(w, veld);
+			if (old) {
+				rapportage_w_txt(w, " van ");
+				rapportage_w_txt(w, label ? phase_label(old) : old);
+			}
+			rapportage_w_txt(w, " naar ");
+			rapportage_w_txt(w, nw ? (label ? phase_label(nw) : nw) : "(geen)");
+		}
+		if (str(m, "reden")) {
+			rapportage_w_txt(w, " (");
+			rapportage_w_txt(w, str(m, "reden"));
+			rapportage_w_txt(w, ")");
+		}
+		rapportage_w_txt(w, ".");
+		rapportage_w_li_end(w);
+	}
+	rapportage_w_ul_end(w);
+}
+
 void rapportage_traject_section(struct rapportage_w *w, const struct rapportage_ctx *c, json_t *t)
 {
 	char id[64];
@@ -446,6 +483,7 @@ void rapportage_traject_section(struct rapportage_w *w, const struct rapportage_
 		rapportage_roles_line(w, json_object_get(t, "rollen"));
 	}
 	rapportage_w_p_end(w);
+	changes_block(w, json_object_get(t, "wijzigingen"));
 	rapportage_decisions_block(w, json_object_get(t, "besluiten"), 5);
 	milestones_block(w, c, json_object_get(t, "mijlpalen"));
 	json_t *bc = json_object_get(t, "businesscase");

@@ -119,6 +119,76 @@ int besturing_role_list(struct store *s, const char *verband, long long traject,
 int besturing_role_page(struct store *s, const char *verband, long long traject, struct store_page *pg, json_t **out,
 			struct problem *p);
 
+/* ---- besluitvorming: the decision trail and the raad's kaders (besturing_besluitvorming.c) ----
+ * The steps per traject (or verband) and organisation: the verband's
+ * stuurgroep (or burgemeesters), advice asked of the OR with a deadline and
+ * its advice, the college, the raad; see the file for the rules. */
+/* Called by besturing_decision_create before it writes: 0, or a 422 that
+ * names the missing step (or a 400 for a field that does not fit). */
+int besturing_trail_check(struct store *s, long long vid, long long tid, const char *orgaan, long long oid, const char *org,
+			  const char *datum, const char *uitkomst, const char *advies, const char *deadline, struct problem *p);
+/* Where each organisation stands on datum (NULL: today), for a traject
+ * (traject > 0) or the verband as a whole:
+ * {"verband","traject","taakveld"?,"datum","stuurgroep":[steps],
+ *  "organisaties":[{"organisatie","naam","or":{"gevraagd","deadline","advies","adviesDatum"},
+ *   "buitenKaders","kaderRedenen":[…],"college":step|null,"raad":[steps],"volgendeStap"}]}
+ * volgendeStap ∈ or-vragen, or-advies, raad-consulteren, college, raad, or null. */
+int besturing_trail(struct store *s, const char *verband, long long traject, const char *datum, json_t **out, struct problem *p);
+/* What waits for organisation org today (for its "Mijn samen"): every
+ * traject it takes part in and verband it is a member of whose stuurgroep
+ * said go and where org has a next step:
+ * [{"verband","traject","taakveld","taakveldNaam","stap","omschrijving","deadline"}]. */
+int besturing_trail_pending(struct store *s, const char *org, json_t **out, struct problem *p);
+/* The raad's kaders of org: {"titel","van","tot"?,"toelichting"?,"taakvelden":[codes],"partners":[codes]};
+ * new kaders end the ones in force from van. Empty lists set no bound. */
+int besturing_kader_create(struct store *s, const char *by, const char *org, json_t *in, json_t **out, struct problem *p);
+int besturing_kader_list(struct store *s, const char *org, json_t **out, struct problem *p);
+/* Whether traject tid is outside the kaders of oid in force on datum: 1
+ * with the reasons (a new array the caller owns, also when 0). */
+int besturing_kader_outside(struct store *s, long long tid, long long oid, const char *datum, json_t **reasons);
+
+/* ---- afspraken: how a network runs itself (besturing_afspraken.c) -----------
+ * Dates a source gives roughly carry "precisie" (dag, maand, kwartaal,
+ * jaar) and are the first day of that period; answers add "wanneer", the
+ * date in words ("december 2012", "vierde kwartaal 2008"). by is who acts. */
+/* {"soort":spelregels|intentieverklaring|convenant|startdocument|overig,"titel","datum","precisie"?,
+ *  "status":gepland|vastgesteld?,"omschrijving"?}; answers the verband's documents. */
+int besturing_document_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+int besturing_document_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* The lead municipality of a theme: {"thema","taakveld"?,"organisatie","van","tot"?,"toelichting"?};
+ * a new trekker of a theme takes over from the current one. */
+int besturing_trekker_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+int besturing_trekker_list(struct store *s, const char *verband, json_t **out, struct problem *p);
+/* An evaluation moment of the verband (traject 0) or a traject: {"titel","datum","precisie"?,"omschrijving"?};
+ * once held: {"gehouden","uitkomst","vervolg"?:voortzetten|opschalen|bijstellen|beeindigen,
+ * "vervolgToelichting"?,"besluit"?: id of the follow-up decision}. */
+int besturing_evaluation_create(struct store *s, const char *by, const char *verband, long long traject, json_t *in, json_t **out,
+				struct problem *p);
+int besturing_evaluation_held(struct store *s, const char *by, long long id, json_t *in, json_t **out, struct problem *p);
+int besturing_evaluation_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);
+int besturing_evaluation_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+/* A recurring meeting: {"soort","titel","eerste","precisie"?,"interval"?:{"eenheid":week|maand,"aantal"},
+ * "tot"?,"toelichting"?}; answers it with its "vergaderingen" (agenda and minutes). */
+int besturing_meeting_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
+/* The meetings of verband and/or of the verbanden org is a member of;
+ * with van and/or tot each date of each series in [van, tot] is one item
+ * with its "datum", "agenda" and "verslag". */
+int besturing_meeting_list(struct store *s, const char *verband, const char *org, const char *van, const char *tot, json_t **out,
+			   struct problem *p);
+int besturing_meeting_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+/* {"agenda"?,"verslag"?} of the meeting of series overleg on datum (a date
+ * of the series; 404 otherwise). */
+int besturing_vergadering_put(struct store *s, const char *by, long long overleg, const char *datum, json_t *in, json_t **out,
+			      struct problem *p);
+/* The next stand van zaken to org's raad: {"datum","precisie"?,"titel"?,"toelichting"?}. */
+int besturing_report_plan_create(struct store *s, const char *by, const char *org, json_t *in, json_t **out, struct problem *p);
+/* The planned reports of org (after a date when given, NULL: all). */
+int besturing_report_plan_list(struct store *s, const char *org, const char *after, json_t **out, struct problem *p);
+/* A role that changes hands or ends: {"ingangsdatum","naam"?,"organisatie"?,"reden"?,"toelichting"?}: the
+ * holder's row ends on ingangsdatum; with naam a new holder's row starts then. */
+int besturing_role_change(struct store *s, const char *by, long long id, json_t *in, json_t **out, struct problem *p);
+int besturing_role_verband(struct store *s, long long id, char *out, size_t len, struct problem *p);
+
 /* ---- for the stand-van-zaken report ------------------------------------------
  * Everything the report for organisation org over [van, tot] needs:
  *   {"organisatie":{code,naam},"van","tot",

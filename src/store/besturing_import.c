@@ -205,6 +205,146 @@ static int import_milestone(struct store *s, json_t *x, struct problem *p)
 	return 0;
 }
 
+/* ---- the running of a network (besturing_afspraken.c, register_historie.c) ---- */
+
+static int import_change(struct store *s, json_t *x, struct problem *p)
+{
+	long long tid;
+	int r = find_traject(s, x, &tid, p);
+	return r < 0 ? r : register_traject_patch(s, "import", tid, x, NULL, p);
+}
+
+/* {"verband","taakveld"?,"rol","naam","ingangsdatum","nieuweNaam"?,"nieuweOrganisatie"?,"reden"?}:
+ * the role of that holder that is still running changes hands or ends. */
+static int import_role_change(struct store *s, json_t *x, struct problem *p)
+{
+	long long tid = 0;
+	const char *verband = NULL, *rol = NULL, *naam = NULL;
+	if (json_object_get(x, "taakveld") && !json_is_null(json_object_get(x, "taakveld")) && find_traject(s, x, &tid, p) < 0)
+		return -p->status;
+	field_text(x, "verband", FIELD_REQUIRED, 40, &verband, p);
+	field_text(x, "rol", FIELD_REQUIRED, 40, &rol, p);
+	field_text(x, "naam", FIELD_REQUIRED, 200, &naam, p);
+	if (p->status)
+		return -p->status;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT r.id FROM bestuursrollen r JOIN verbanden v ON v.id = r.verband_id WHERE v.code = ?"
+				      " AND ((? = 0 AND r.traject_id IS NULL) OR r.traject_id = ?) AND r.rol = ? AND r.naam = ?"
+				      " AND r.tot IS NULL ORDER BY r.id DESC LIMIT 1",
+				      "tlltt", verband, tid, tid, rol, naam);
+	long long rid = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+	if (!rid)
+		return problem_refuse(p, "naam", "Verband '%s' heeft geen lopende rol %s van %s.", verband, rol, naam);
+	json_t *body = json_pack("{s:O}", "ingangsdatum", json_object_get(x, "ingangsdatum"));
+	if (!body)
+		return problem_param(p, "ingangsdatum", "is verplicht");
+	static const char *const keys[][2] = { { "nieuweNaam", "naam" },
+					       { "nieuweOrganisatie", "organisatie" },
+					       { "reden", "reden" },
+					       { "toelichting", "toelichting" } };
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (json_object_get(x, keys[i][0]))
+			json_object_set(body, keys[i][1], json_object_get(x, keys[i][0]));
+	int r = besturing_role_change(s, "import", rid, body, NULL, p);
+	json_decref(body);
+	return r;
+}
+
+static int import_kaders(struct store *s, json_t *x, struct problem *p)
+{
+	const char *org = NULL;
+	if (field_text(x, "organisatie", FIELD_REQUIRED, 32, &org, p) < 0)
+		return -p->status;
+	int r = besturing_kader_create(s, "import", org, x, NULL, p);
+	return r == -404 ? problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org) : r;
+}
+
+/* A verband element: documents, trekkers, meetings. */
+static int import_in_verband(struct store *s, json_t *x, struct problem *p,
+			     int (*fn)(struct store *, const char *, const char *, json_t *, json_t **, struct problem *),
+			     json_t **out)
+{
+	const char *verband = NULL;
+	if (field_text(x, "verband", FIELD_REQUIRED, 40, &verband, p) < 0)
+		return -p->status;
+	int r = fn(s, "import", verband, x, out, p);
+	return r == -404 && !store_verband_id(s, verband) ? problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband)
+							  : r;
+}
+static int import_document(struct store *s, json_t *x, struct problem *p)
+{
+	return import_in_verband(s, x, p, besturing_document_create, NULL);
+}
+static int import_trekker(struct store *s, json_t *x, struct problem *p)
+{
+	return import_in_verband(s, x, p, besturing_trekker_create, NULL);
+}
+
+static int vergadering_one(struct store *s, const void *ctx, json_t *e, struct problem *p)
+{
+	const char *datum = NULL;
+	if (field_date(e, "datum", FIELD_REQUIRED, &datum, p) < 0)
+		return -p->status;
+	int r = besturing_vergadering_put(s, "import", *(const long long *)ctx, datum, e, NULL, p);
+	return r == -404 ? problem_refuse(p, "datum", "%s is geen datum van dit overleg.", datum) : r;
+}
+
+static int import_meeting(struct store *s, json_t *x, struct problem *p)
+{
+	json_t *out = NULL;
+	int r = import_in_verband(s, x, p, besturing_meeting_create, &out);
+	if (r < 0)
+		return r;
+	long long id = json_integer_value(json_object_get(out, "id"));
+	json_decref(out);
+	return import_list(s, x, "vergaderingen", "", p, vergadering_one, &id);
+}
+
+/* {"verband","taakveld"?,…,"uitkomst"?:{"gehouden","uitkomst","vervolg"?,…}} */
+static int import_evaluation(struct store *s, json_t *x, struct problem *p)
+{
+	long long tid = 0;
+	const char *verband = NULL;
+	if (json_object_get(x, "taakveld") && !json_is_null(json_object_get(x, "taakveld"))) {
+		if (find_traject(s, x, &tid, p) < 0)
+			return -p->status;
+	} else if (field_text(x, "verband", FIELD_REQUIRED, 40, &verband, p) < 0) {
+		return -p->status;
+	}
+	json_t *held = json_object_get(x, "uitkomst");
+	json_t *copy = json_deep_copy(x);
+	json_object_del(copy, "uitkomst");
+	json_t *out = NULL;
+	int r = besturing_evaluation_create(s, "import", verband, tid, copy, &out, p);
+	json_decref(copy);
+	if (r == -404)
+		return problem_refuse(p, "verband", "Verband '%s' bestaat niet.", verband ? verband : "");
+	if (r == 0 && held && !json_is_null(held)) {
+		if (!json_is_object(held))
+			r = problem_param(p, "uitkomst", "moet een object zijn met gehouden, uitkomst en vervolg");
+		else if ((r = besturing_evaluation_held(s, "import", json_integer_value(json_object_get(out, "id")), held, NULL,
+							p)) < 0)
+			problem_prefix_params(p, "uitkomst.");
+	}
+	json_decref(out);
+	return r;
+}
+
+static int import_plan(struct store *s, json_t *x, struct problem *p)
+{
+	const char *org = NULL;
+	if (field_text(x, "organisatie", FIELD_REQUIRED, 32, &org, p) < 0)
+		return -p->status;
+	int r = besturing_report_plan_create(s, "import", org, x, NULL, p);
+	return r == -404 ? problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org) : r;
+}
+
+static int import_entry(struct store *s, json_t *x, struct problem *p)
+{
+	return import_in_verband(s, x, p, register_instap_add, NULL);
+}
+
 static int do_steering_import(struct store *s, void *arg, struct problem *p)
 {
 	json_t *doc = arg;
@@ -217,9 +357,14 @@ static int do_steering_import(struct store *s, void *arg, struct problem *p)
 	static const struct {
 		const char *key;
 		import_fn fn;
-	} parts[] = { { "verbanden", import_verband },   { "trajecten", import_traject }, { "rollen", import_role },
-		      { "verkenningen", import_survey }, { "scoringen", import_scoring }, { "businesscases", import_bc },
-		      { "mijlpalen", import_milestone }, { "besluiten", import_decision } };
+	} parts[] = {
+		{ "verbanden", import_verband },      { "trajecten", import_traject },      { "wijzigingen", import_change },
+		{ "instap", import_entry },           { "kaders", import_kaders },          { "rollen", import_role },
+		{ "rolwissels", import_role_change }, { "verkenningen", import_survey },    { "scoringen", import_scoring },
+		{ "businesscases", import_bc },       { "mijlpalen", import_milestone },    { "besluiten", import_decision },
+		{ "evaluaties", import_evaluation },  { "documenten", import_document },    { "trekkers", import_trekker },
+		{ "overleggen", import_meeting },     { "rapportageplanning", import_plan }
+	};
 	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 		json_t *arr = json_object_get(doc, parts[k].key);
 		if (!arr)

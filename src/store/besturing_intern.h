@@ -44,13 +44,14 @@ struct ms_args {
 	json_t *in, **out;
 };
 
-#define DECISION_COLS \
-	"b.id, v.code, t.id, tv.code, tv.naam, b.orgaan, o.code, o.naam, b.datum, b.uitkomst, b.onderwerp, b.toelichting"
+#define DECISION_COLS                                                                                                      \
+	"b.id, v.code, t.id, tv.code, tv.naam, b.orgaan, o.code, o.naam, b.datum, b.uitkomst, b.onderwerp, b.toelichting," \
+	" b.advies, b.advies_deadline"
 #define DECISION_FROM                                                                                            \
 	" FROM besluiten b JOIN verbanden v ON v.id = b.verband_id LEFT JOIN trajecten t ON t.id = b.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = b.organisatie_id"
 
-#define ROLE_COLS "r.id, v.code, t.id, tv.code, r.rol, r.naam, o.code, o.naam, r.van, r.tot, r.toelichting"
+#define ROLE_COLS "r.id, v.code, t.id, tv.code, r.rol, r.naam, o.code, o.naam, r.van, r.tot, r.toelichting, r.einde_reden"
 #define ROLE_FROM                                                                                                     \
 	" FROM bestuursrollen r JOIN verbanden v ON v.id = r.verband_id LEFT JOIN trajecten t ON t.id = r.traject_id" \
 	" LEFT JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = r.organisatie_id"

@@ -27,6 +27,23 @@ static json_t *report_roles(struct store *s, long long vid, long long tid, const
 	return a;
 }
 
+/* The changes of a traject (fase, vorm, …, its end) that took effect in the period. */
+static json_t *report_changes(struct store *s, long long tid, const char *van, const char *tot)
+{
+	json_t *all = NULL, *a = json_array();
+	struct problem q;
+	problem_init(&q);
+	if (register_traject_history(s, tid, &all, &q) < 0)
+		return a;
+	size_t i;
+	json_t *m;
+	json_array_foreach(all, i, m)
+		if (in_period(json_string_value(json_object_get(m, "ingangsdatum")), van, tot))
+			json_array_append(a, m);
+	json_decref(all);
+	return a;
+}
+
 static json_t *report_decisions(struct store *s, long long vid, long long tid, const char *van, const char *tot)
 {
 	json_t *a = json_array();
@@ -225,7 +242,8 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 		json_t *trs = NULL, *list = json_array();
 		struct problem q;
 		problem_init(&q);
-		if (register_traject_list(s, org, vcode, NULL, &trs, &q) == 0) {
+		/* Each traject as it stood at the end of the period. */
+		if (register_traject_list_on(s, org, vcode, NULL, tot, &trs, &q) == 0) {
 			size_t i;
 			json_t *t;
 			json_array_foreach(trs, i, t) {
@@ -243,6 +261,7 @@ int besturing_report_data(struct store *s, const char *org, const char *van, con
 					r, "gepland",
 					json_boolean(strcmp(json_string_value(json_object_get(t, "start")), tot) > 0));
 				json_object_set_new(r, "rollen", report_roles(s, vid, tid, van, tot));
+				json_object_set_new(r, "wijzigingen", report_changes(s, tid, van, tot));
 				json_t *tb = report_decisions(s, vid, tid, van, tot);
 				c.besluiten += (long long)json_array_size(tb);
 				json_object_set_new(r, "besluiten", tb);

@@ -498,6 +498,8 @@ int besturing_ms_create(struct store *s, void *arg, struct problem *p)
 	field_text(a->in, "omschrijving", FIELD_OPTIONAL, 4000, &oms, p);
 	if (p->status)
 		return -p->status;
+	if (strcmp(deadline, t.start) < 0)
+		return problem_refuse(p, "deadline", "Het traject begon op %s; een mijlpaal ligt niet daarvoor.", t.start);
 	long long oid = 0;
 	if (org && org[0]) {
 		if (!(oid = store_org_id(s, org)))
@@ -543,6 +545,11 @@ static int do_ms_done(struct store *s, void *arg, struct problem *p)
 		nl_day(m.done, d, sizeof(d));
 		return problem_refuse(p, NULL, "Mijlpaal %lld is al gereed gemeld op %s.", a->mid, d);
 	}
+	struct traject_row t;
+	if (besturing_traject_find(s, a->traject, &t, p) < 0)
+		return -p->status;
+	if (strcmp(datum, t.start) < 0)
+		return problem_refuse(p, "datum", "Het traject begon op %s; de mijlpaal kan niet eerder gereed zijn.", t.start);
 	r = db_run(s->db, "UPDATE mijlpalen SET gereed = ?, gereed_toelichting = ? WHERE id = ?", "ttl", datum, tl, a->mid);
 	if (r < 0)
 		return store_db_problem(s, r, p, "mijlpaal");
@@ -653,7 +660,10 @@ int besturing_milestone_list(struct store *s, const struct besturing_ms_filter *
 /* ---- besluiten ------------------------------------------------------------- */
 
 static const char *const besturing_organen[] = { "stuurgroep", "burgemeesters", "college", "or", "raad", NULL };
-static const char *const besturing_uitkomsten[] = { "go", "no-go", "uitstel", "advies", "kennisname", NULL };
+static const char *const besturing_uitkomsten[] = { "go",     "no-go",         "uitstel",
+						    "advies", "kennisname",    "advies-gevraagd",
+						    "kaders", "geconsulteerd", NULL };
+static const char *const besturing_adviezen[] = { "positief", "negatief", "met-voorwaarden", NULL };
 static const char *const role_names[] = { "stuurgroep", "eigenaar", "projectleider", "procesmanager", NULL };
 
 json_t *besturing_decision_json(struct db_stmt *st)
@@ -669,6 +679,10 @@ json_t *besturing_decision_json(struct db_stmt *st)
 	json_object_set_new(o, "uitkomst", json_string(db_col_text(st, 9)));
 	json_object_set_new(o, "onderwerp", store_text_or_null(st, 10));
 	json_object_set_new(o, "toelichting", store_text_or_null(st, 11));
+	if (!db_col_null(st, 12))
+		json_object_set_new(o, "advies", json_string(db_col_text(st, 12)));
+	if (!db_col_null(st, 13))
+		json_object_set_new(o, "adviesDeadline", json_string(db_col_text(st, 13)));
 	return o;
 }
 
@@ -691,11 +705,14 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 	} else if (!(vid = store_verband_id(s, a->verband))) {
 		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband ? a->verband : "");
 	}
-	const char *orgaan = NULL, *org = NULL, *datum = NULL, *uitkomst = NULL, *onderwerp = NULL, *tl = NULL;
+	const char *orgaan = NULL, *org = NULL, *datum = NULL, *uitkomst = NULL, *onderwerp = NULL, *tl = NULL, *advies = NULL,
+		   *deadline = NULL;
 	field_enum(a->in, "orgaan", FIELD_REQUIRED, besturing_organen, &orgaan, p);
 	field_text(a->in, "organisatie", FIELD_OPTIONAL, 32, &org, p);
 	field_date(a->in, "datum", FIELD_REQUIRED, &datum, p);
 	field_enum(a->in, "uitkomst", FIELD_REQUIRED, besturing_uitkomsten, &uitkomst, p);
+	field_enum(a->in, "advies", FIELD_OPTIONAL, besturing_adviezen, &advies, p);
+	field_date(a->in, "adviesDeadline", FIELD_OPTIONAL, &deadline, p);
 	field_text(a->in, "onderwerp", FIELD_OPTIONAL, 300, &onderwerp, p);
 	field_text(a->in, "toelichting", FIELD_OPTIONAL, 4000, &tl, p);
 	if (orgaan && (!strcmp(orgaan, "college") || !strcmp(orgaan, "or") || !strcmp(orgaan, "raad")) && !(org && org[0]))
@@ -722,16 +739,19 @@ static int do_decision_create(struct store *s, void *arg, struct problem *p)
 		if (!besturing_is_member_ever(s, vid, oid))
 			return problem_refuse(p, "organisatie", "%s is geen lid van dit verband.", org);
 	}
+	/* The decision trail: each step after the one before (besturing_besluitvorming.c). */
+	if (besturing_trail_check(s, vid, tid, orgaan, oid, org, datum, uitkomst, advies, deadline, p) < 0)
+		return -p->status;
 	char now[32];
 	besturing_today(now);
 	long long bid;
 	int r = db_insert(
 		s->db, &bid,
-		"INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, onderwerp, toelichting,"
-		" aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?) RETURNING id",
+		"INSERT INTO besluiten(verband_id, traject_id, orgaan, organisatie_id, datum, uitkomst, advies, advies_deadline,"
+		" onderwerp, toelichting, aangemaakt) VALUES(?, nullif(?, 0), ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		"lltltttt"
-		"t",
-		vid, tid, orgaan, oid, datum, uitkomst, onderwerp, tl, now);
+		"ttt",
+		vid, tid, orgaan, oid, datum, uitkomst, advies, deadline, onderwerp, tl, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "besluit");
 	if (a->out) {
@@ -814,6 +834,8 @@ json_t *besturing_role_json(struct db_stmt *st)
 	json_object_set_new(o, "van", store_text_or_null(st, 8));
 	json_object_set_new(o, "tot", store_text_or_null(st, 9));
 	json_object_set_new(o, "toelichting", store_text_or_null(st, 10));
+	if (!db_col_null(st, 11))
+		json_object_set_new(o, "eindeReden", json_string(db_col_text(st, 11)));
 	return o;
 }
 

@@ -98,6 +98,10 @@ int kwaliteitskaart_account_org(struct store *s, const char *naam, char *org, si
  *     "statusMetVervangers","houderIds":[…]}]
  * houderIds (who holds it, and so who has retired or is absent) only when
  * with_ids. 422 for an unknown organisation. */
+/* Whether org keeps a kwaliteitskaart at all: one of its medewerkers has a
+ * competence recorded. Without one there are no gaps or één-pitters to
+ * report, only that the map is missing. */
+int kwaliteitskaart_has_map(struct store *s, const char *org);
 int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
 				  struct problem *p);
 /* The network view: for the members of verband (NULL: every organisation

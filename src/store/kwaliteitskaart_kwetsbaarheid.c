@@ -612,3 +612,14 @@ out:
 	free(comp);
 	return r;
 }
+
+int kwaliteitskaart_has_map(struct store *s, const char *org)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT 1 FROM medewerker_competenties mc JOIN medewerkers m ON m.id = mc.medewerker_id"
+				      " JOIN organisaties o ON o.id = m.organisatie_id WHERE o.code = ? LIMIT 1",
+				      "t", org);
+	int yes = db_step(st) == DB_ROW;
+	db_finalize(st);
+	return yes;
+}

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "core/date.h"
 #include "core/register.h"
+#include "core/register_codes.h"
 #include "store/fields.h"
 #include "store/page.h"
 #include "store/register.h"
@@ -14,26 +15,34 @@ static void today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 
 /* ---- organisaties ----------------------------------------------------- */
 
+#define ORG_COLS                                                                                                      \
+	"o.code, o.naam, o.soort, o.inwoners, o.id, o.geldig_van, o.geldig_tot, (SELECT op.code FROM organisaties op" \
+	" WHERE op.id = o.opvolger_id)"
+
 static json_t *org_json(struct db_stmt *st)
 {
-	/* columns: code, naam, soort, inwoners */
+	/* columns: ORG_COLS */
 	json_t *o =
 		json_pack("{s:s,s:s,s:s}", "code", db_col_text(st, 0), "naam", db_col_text(st, 1), "soort", db_col_text(st, 2));
 	json_object_set_new(o, "inwoners", db_col_null(st, 3) ? json_null() : json_integer(db_col_int(st, 3)));
 	char tooi[160];
 	if (register_tooi(db_col_text(st, 0), db_col_text(st, 2), tooi, sizeof(tooi)) == 0)
 		json_object_set_new(o, "tooi", json_string(tooi));
+	json_object_set_new(o, "geldigVan", store_text_or_null(st, 5));
+	json_object_set_new(o, "geldigTot", store_text_or_null(st, 6));
+	json_object_set_new(o, "opvolger", store_text_or_null(st, 7));
 	return o;
 }
 
 int register_org_create(struct store *s, json_t *in, json_t **out, struct problem *p)
 {
-	const char *code = NULL, *naam = NULL, *soort = NULL;
+	const char *code = NULL, *naam = NULL, *soort = NULL, *van = NULL;
 	long long inwoners = -1;
 	field_text(in, "code", FIELD_REQUIRED, 32, &code, p);
 	field_text(in, "naam", FIELD_REQUIRED, 200, &naam, p);
 	field_enum(in, "soort", FIELD_REQUIRED, register_org_soorten, &soort, p);
 	field_int(in, "inwoners", FIELD_OPTIONAL, 0, 100000000, &inwoners, p);
+	field_date(in, "geldigVan", FIELD_OPTIONAL, &van, p);
 	if (code && soort && !register_org_code_valid(code, soort)) {
 		if (!strcmp(soort, "gemeente"))
 			problem_param(p, "code", "een gemeente heeft als code GM en vier cijfers (CBS-code), bijv. GM0148");
@@ -46,8 +55,19 @@ int register_org_create(struct store *s, json_t *in, json_t **out, struct proble
 	}
 	if (p->status)
 		return -p->status;
-	int r = db_run(s->db, "INSERT INTO organisaties(code, naam, soort, inwoners) VALUES(?, ?, ?, ?)",
-		       inwoners >= 0 ? "tttl" : "tttn", code, naam, soort, inwoners);
+	/* An official code must exist on the date the organisation starts
+	 * (today when not given); the list gives a municipality's end. */
+	char tot[DATE_TEXT_LEN] = "";
+	if (register_org_code_check(code, soort, van, tot, p) < 0)
+		return -p->status;
+	int r = inwoners >= 0
+			? db_run(s->db,
+				 "INSERT INTO organisaties(code, naam, soort, inwoners, geldig_van, geldig_tot)"
+				 " VALUES(?, ?, ?, ?, ?, ?)",
+				 "tttltt", code, naam, soort, inwoners, van, tot[0] ? tot : NULL)
+			: db_run(s->db,
+				 "INSERT INTO organisaties(code, naam, soort, geldig_van, geldig_tot) VALUES(?, ?, ?, ?, ?)",
+				 "ttttt", code, naam, soort, van, tot[0] ? tot : NULL);
 	if (r < 0) {
 		if (r == DB_ERR_UNIQUE)
 			return problem_set(p, 409, "Organisatie '%s' bestaat al.", code);
@@ -58,8 +78,12 @@ int register_org_create(struct store *s, json_t *in, json_t **out, struct proble
 
 int register_org_get(struct store *s, const char *code, json_t **out, struct problem *p)
 {
-	struct db_stmt *st =
-		db_query(s->db, "SELECT code, naam, soort, inwoners, id FROM organisaties WHERE code = ?", "t", code);
+	return register_org_get_on(s, code, NULL, out, p);
+}
+
+int register_org_get_on(struct store *s, const char *code, const char *date, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT " ORG_COLS " FROM organisaties o WHERE o.code = ?", "t", code);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", code);
@@ -67,6 +91,7 @@ int register_org_get(struct store *s, const char *code, json_t **out, struct pro
 	json_t *o = org_json(st);
 	long long id = db_col_int(st, 4);
 	db_finalize(st);
+	register_org_overlay(s, id, date, o);
 	json_t *vb = json_array();
 	st = db_query(s->db,
 		      "SELECT v.code, v.naam, l.rol, l.van, l.tot FROM lidmaatschappen l JOIN verbanden v ON v.id = l.verband_id"
@@ -82,17 +107,31 @@ int register_org_get(struct store *s, const char *code, json_t **out, struct pro
 	return 0;
 }
 
-json_t *register_org_list(struct store *s) { return register_org_page(s, NULL); }
+json_t *register_org_list(struct store *s) { return register_org_page_on(s, NULL, NULL); }
 
-json_t *register_org_page(struct store *s, struct store_page *pg)
+json_t *register_org_list_on(struct store *s, const char *date) { return register_org_page_on(s, NULL, date); }
+
+json_t *register_org_page(struct store *s, struct store_page *pg) { return register_org_page_on(s, pg, NULL); }
+
+json_t *register_org_page_on(struct store *s, struct store_page *pg, const char *date)
 {
-#define SQL "SELECT code, naam, soort, inwoners FROM organisaties ORDER BY naam, code"
+#define SQL "SELECT " ORG_COLS " FROM organisaties o ORDER BY o.naam, o.code"
 	json_t *a = json_array();
 	store_page_begin(s, pg);
 	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, org_json(st));
+	while (db_step(st) == DB_ROW) {
+		json_t *o = org_json(st);
+		json_object_set_new(o, "id", json_integer(db_col_int(st, 4)));
+		json_array_append_new(a, o);
+	}
 	db_finalize(st);
+	/* Naam and inwoners as on date, from the organisation's history. */
+	size_t i;
+	json_t *o;
+	json_array_foreach(a, i, o) {
+		register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
+		json_object_del(o, "id");
+	}
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
 #undef SQL
@@ -118,6 +157,11 @@ int register_taakveld_create(struct store *s, json_t *in, json_t **out, struct p
 	field_text(in, "iv3", FIELD_OPTIONAL, 20, &iv3, p);
 	if (p->status)
 		return -p->status;
+	if (iv3 && iv3[0] && register_codes_iv3(iv3, NULL, 0) < 0)
+		return problem_refuse(p, "iv3",
+				      "'%s' is geen Iv3-taakveld. Kies een code uit de lijst van de BBV, bijvoorbeeld 0.4 "
+				      "(Overhead) of 6.3 (Inkomensregelingen); een eigen taakveld hangt onder zo'n code.",
+				      iv3);
 	int r = db_run(s->db, "INSERT INTO taakvelden(code, naam, soort, iv3) VALUES(?, ?, ?, ?)", "tttt", code, naam, soort,
 		       iv3 && iv3[0] ? iv3 : NULL);
 	if (r == DB_ERR_UNIQUE)
@@ -204,11 +248,18 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 		return problem_prefix_params(p, prefix), -422;
 	}
 	db_finalize(st);
-	int r = db_run(s->db, "INSERT INTO lidmaatschappen(verband_id, organisatie_id, rol, van, tot) VALUES(?, ?, ?, ?, ?)",
-		       "llttt", vid, oid, rol, van, tot);
+	/* The network's rules: the organisation exists then, one gastheer. */
+	if (register_netwerk_member_check(s, vid, vcode, oid, org, rol, van, tot, p) < 0)
+		return problem_prefix_params(p, prefix), -p->status;
+	long long lid;
+	int r = db_insert(
+		s->db, &lid,
+		"INSERT INTO lidmaatschappen(verband_id, organisatie_id, rol, van, tot) VALUES(?, ?, ?, ?, ?) RETURNING id",
+		"llttt", vid, oid, rol, van, tot);
 	if (r < 0)
 		return store_db_problem(s, r, p, "lidmaatschap");
-	return 0;
+	/* Partners hear of a member that joins a verband without cherry-picking. */
+	return register_netwerk_member_joined(s, vid, lid, p);
 }
 
 /* ---- verbanden -------------------------------------------------------- */
@@ -240,7 +291,7 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 	while (db_step(d) == DB_ROW)
 		json_array_append_new(doelen, json_string(db_col_text(d, 0)));
 	db_finalize(d);
-	/* Keep the 5 K's in their canonical order. */
+	/* Keep the K's in their canonical order (register_doelen). */
 	json_t *sorted = json_array();
 	for (int i = 0; register_doelen[i]; i++) {
 		size_t k;
@@ -294,7 +345,8 @@ static int do_verband_create(struct store *s, void *arg, struct problem *p)
 			if (!json_is_string(x) || enum_index(register_doelen, json_string_value(x)) < 0)
 				problem_param(
 					p, name,
-					"moet een van de 5 K's zijn: klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
+					"moet een van de K's zijn: klant, kosten, kwetsbaarheid, kwaliteit, kennisdeling of "
+					"toekomstkansen-medewerkers");
 		}
 	if (leden)
 		json_array_foreach(leden, i, x)
@@ -437,6 +489,9 @@ static int do_lid_leave(struct store *s, void *arg, struct problem *p)
 		p->status = 422;
 		return -422;
 	}
+	/* A gastheer hands over to a successor first (register_netwerk.c). */
+	if (register_netwerk_member_leaving(s, vid, a->verband, oid, a->org, lid, datum, a->in, p) < 0)
+		return -p->status;
 	int r = db_run(s->db, "UPDATE lidmaatschappen SET tot = ? WHERE id = ?", "tl", datum, lid);
 	if (r < 0)
 		return store_db_problem(s, r, p, "uittreding");
@@ -600,36 +655,47 @@ int register_traject_create(struct store *s, const char *verband, json_t *in, js
 
 #define TRAJECT_COLS                                                                                                  \
 	"t.id, v.code, tv.code, tv.naam, t.fase, t.vorm, t.intensiteit, t.eigenaar, t.omschrijving, t.start, t.eind," \
-	" t.wettelijke_deadline, v.geen_cherry_picking, v.id"
+	" t.wettelijke_deadline, v.geen_cherry_picking, v.id, t.eind_reden"
 #define TRAJECT_FROM " FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
 
-/* The participants of a traject: explicit, or (no cherry-picking) every
- * active member on the reference date: today, clamped to the traject's
- * period. */
-static json_t *deelnemers_json(struct store *s, long long tid, long long vid, int gcp, const char *start, const char *eind)
+/* The participants of a traject on the reference date: the given date or
+ * today, clamped to the traject's period. Explicit participants whose
+ * participation runs then, or (no cherry-picking) every active member on
+ * that date that is not waiting for a phased entry on this task field. */
+static json_t *deelnemers_json(struct store *s, long long tid, long long vid, int gcp, const char *start, const char *eind,
+			       const char *date)
 {
 	json_t *a = json_array();
+	char ref[DATE_TEXT_LEN];
+	if (date)
+		snprintf(ref, sizeof(ref), "%s", date);
+	else
+		today(ref);
+	if (strcmp(ref, start) < 0)
+		snprintf(ref, sizeof(ref), "%s", start);
+	if (eind && strcmp(ref, eind) >= 0) {
+		int32_t d;
+		date_parse(eind, &d);
+		date_format(d - 1, ref);
+	}
 	struct db_stmt *st;
 	if (!gcp) {
 		st = db_query(s->db,
-			      "SELECT o.code FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
-			      " WHERE d.traject_id = ? ORDER BY o.code",
-			      "l", tid);
+			      "SELECT DISTINCT o.code FROM traject_deelnemers d JOIN organisaties o ON o.id = d.organisatie_id"
+			      " WHERE d.traject_id = ?1 AND (d.van IS NULL OR d.van <= ?2) AND (d.tot IS NULL OR d.tot > ?2)"
+			      " ORDER BY o.code",
+			      "lt", tid, ref);
 	} else {
-		char ref[DATE_TEXT_LEN];
-		today(ref);
-		if (strcmp(ref, start) < 0)
-			snprintf(ref, sizeof(ref), "%s", start);
-		if (eind && strcmp(ref, eind) >= 0) {
-			int32_t d;
-			date_parse(eind, &d);
-			date_format(d - 1, ref);
-		}
-		st = db_query(s->db,
-			      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-			      " WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
-				      "l", "?") " ORDER BY o.code",
-			      "ltt", vid, ref, ref);
+		st = db_query(
+			s->db,
+			"SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			" JOIN trajecten t ON t.id = ?3"
+			" WHERE l.verband_id = ?1 AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				"l",
+				"?2") " AND NOT EXISTS (SELECT 1 FROM gefaseerde_instap gi WHERE gi.verband_id = l.verband_id"
+				      " AND gi.organisatie_id = l.organisatie_id AND gi.taakveld_id = t.taakveld_id"
+				      " AND gi.vanaf > ?2) ORDER BY o.code",
+			"ltl", vid, ref, tid);
 	}
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_string(db_col_text(st, 0)));
@@ -637,30 +703,40 @@ static json_t *deelnemers_json(struct store *s, long long tid, long long vid, in
 	return a;
 }
 
-static json_t *traject_json(struct store *s, struct db_stmt *st)
+static json_t *traject_json(struct store *s, struct db_stmt *st, const char *date)
 {
 	json_t *t = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1),
 			      "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3), "fase", db_col_text(st, 4),
 			      "vorm", db_col_text(st, 5), "intensiteit", db_col_text(st, 6));
 	json_object_set_new(t, "deelnemers",
 			    deelnemers_json(s, db_col_int(st, 0), db_col_int(st, 13), (int)db_col_int(st, 12), db_col_text(st, 9),
-					    db_col_text(st, 10)));
+					    db_col_text(st, 10), date));
 	json_object_set_new(t, "eigenaar", store_text_or_null(st, 7));
 	json_object_set_new(t, "omschrijving", store_text_or_null(st, 8));
 	json_object_set_new(t, "start", json_string(db_col_text(st, 9)));
 	json_object_set_new(t, "eind", store_text_or_null(st, 10));
 	json_object_set_new(t, "wettelijkeDeadline", store_text_or_null(st, 11));
+	if (!db_col_null(st, 14))
+		json_object_set_new(t, "eindReden", json_string(db_col_text(st, 14)));
+	/* Fase, vorm, intensiteit, eigenaar and omschrijving as on the date
+	 * (register_historie.c); without a date, the state of today. */
+	register_traject_overlay(s, db_col_int(st, 0), date, t);
 	return t;
 }
 
 int register_traject_get(struct store *s, long long id, json_t **out, struct problem *p)
+{
+	return register_traject_get_on(s, id, NULL, out, p);
+}
+
+int register_traject_get_on(struct store *s, long long id, const char *date, json_t **out, struct problem *p)
 {
 	struct db_stmt *st = db_query(s->db, "SELECT " TRAJECT_COLS TRAJECT_FROM " WHERE t.id = ?", "l", id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 404, "Traject %lld bestaat niet.", id);
 	}
-	*out = traject_json(s, st);
+	*out = traject_json(s, st, date);
 	db_finalize(st);
 	return 0;
 }
@@ -668,11 +744,23 @@ int register_traject_get(struct store *s, long long id, json_t **out, struct pro
 int register_traject_list(struct store *s, const char *org, const char *verband, const char *taakveld, json_t **out,
 			  struct problem *p)
 {
-	return register_traject_page(s, org, verband, taakveld, NULL, out, p);
+	return register_traject_page_on(s, org, verband, taakveld, NULL, NULL, out, p);
+}
+
+int register_traject_list_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
+			     json_t **out, struct problem *p)
+{
+	return register_traject_page_on(s, org, verband, taakveld, date, NULL, out, p);
 }
 
 int register_traject_page(struct store *s, const char *org, const char *verband, const char *taakveld, struct store_page *pg,
 			  json_t **out, struct problem *p)
+{
+	return register_traject_page_on(s, org, verband, taakveld, NULL, pg, out, p);
+}
+
+int register_traject_page_on(struct store *s, const char *org, const char *verband, const char *taakveld, const char *date,
+			     struct store_page *pg, json_t **out, struct problem *p)
 {
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
@@ -690,7 +778,7 @@ int register_traject_page(struct store *s, const char *org, const char *verband,
 		db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "ttl" STORE_PAGE_BINDS, verband, taakveld, oid, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, traject_json(s, st));
+		json_array_append_new(a, traject_json(s, st, date));
 	db_finalize(st);
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ttl", verband, taakveld, oid) : NULL);
 	*out = a;
@@ -710,7 +798,7 @@ int register_traject_page(struct store *s, const char *org, const char *verband,
 	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l") "   AND " REGISTER_SQL_MEMBER_ON( \
 		"l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                                                       \
 			" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d                                            \
-			") AND " REGISTER_SQL_TAKES_PART("l.organisatie_id")
+			") AND " REGISTER_SQL_TAKES_PART_ON("l.organisatie_id", d)
 
 int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
 {
@@ -760,6 +848,7 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 			json_array_append_new(verbanden, json_string(vc));
 	}
 	db_finalize(st);
+	register_netwerk_matrix_instap(s, org, when, rows);
 	*out = rows;
 	return 0;
 }
@@ -865,85 +954,4 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 	}
 	*out = rows;
 	return 0;
-}
-
-/* ---- export / import -------------------------------------------------- */
-
-json_t *register_export(struct store *s)
-{
-	json_t *orgs = register_org_list(s);
-	json_t *verbanden = register_verband_list(s);
-	size_t i, k;
-	json_t *v, *x;
-	json_array_foreach(verbanden, i, v) {
-		json_t *tr = NULL;
-		struct problem p;
-		problem_init(&p);
-		register_traject_list(s, NULL, json_string_value(json_object_get(v, "code")), NULL, &tr, &p);
-		json_array_foreach(tr, k, x) {
-			json_object_del(x, "id");
-			json_object_del(x, "verband");
-			json_object_del(x, "taakveldNaam");
-			if (json_is_true(json_object_get(v, "geenCherryPicking")))
-				json_object_del(x, "deelnemers");
-		}
-		json_object_set_new(v, "trajecten", tr);
-		json_array_foreach(json_object_get(v, "leden"), k, x)
-			json_object_del(x, "naam");
-	}
-	json_array_foreach(orgs, i, x)
-		json_object_del(x, "tooi");
-	return json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs, "taakvelden",
-			 register_taakveld_list(s), "verbanden", verbanden);
-}
-
-static int do_import(struct store *s, void *arg, struct problem *p)
-{
-	json_t *doc = arg;
-	json_t *f = json_object_get(doc, "formaat");
-	if (!json_is_string(f) || strcmp(json_string_value(f), "samen-register"))
-		return problem_param(p, "formaat", "moet \"samen-register\" zijn");
-	json_t *ver = json_object_get(doc, "versie");
-	if (!json_is_integer(ver) || json_integer_value(ver) != 1)
-		return problem_param(p, "versie", "alleen versie 1 wordt ondersteund");
-	static const struct {
-		const char *key;
-		int (*create)(struct store *, json_t *, json_t **, struct problem *);
-	} parts[] = { { "organisaties", register_org_create },
-		      { "taakvelden", register_taakveld_create },
-		      { "verbanden", register_verband_create } };
-	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		json_t *arr = json_object_get(doc, parts[k].key);
-		if (!arr)
-			continue;
-		if (!json_is_array(arr))
-			return problem_param(p, parts[k].key, "moet een lijst zijn");
-		size_t i;
-		json_t *x;
-		json_array_foreach(arr, i, x) {
-			char prefix[64];
-			snprintf(prefix, sizeof(prefix), "%s[%zu]", parts[k].key, i);
-			if (!json_is_object(x))
-				return problem_param(p, prefix, "moet een object zijn");
-			int r = parts[k].create(s, x, NULL, p);
-			if (r < 0) {
-				size_t l = strlen(prefix);
-				snprintf(prefix + l, sizeof(prefix) - l, ".");
-				problem_prefix_params(p, prefix);
-				if (!p->nparams) {
-					prefix[l] = '\0';
-					problem_param(p, prefix, "%s", p->detail);
-				}
-				return r;
-			}
-		}
-	}
-	return 0;
-}
-
-int register_import(struct store *s, json_t *doc, struct problem *p)
-{
-	if (!json_is_object(doc))
-		return problem_set(p, 400, "Het document moet een JSON-object zijn.");
-	return store_transaction(s, p, do_import, doc);
 }

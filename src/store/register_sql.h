@@ -32,4 +32,15 @@
 	"   WHERE tp_l.verband_id = v.id AND tp_l.organisatie_id = " o " AND " REGISTER_SQL_ACTIVE_MEMBER(                  \
 		"tp_l") "   AND (t.eind IS NULL OR tp_l.van < t.eind) AND (tp_l.tot IS NULL OR tp_l.tot > t.start))))"
 
+/* The same on date d: an explicit participant whose participation runs on
+ * d (traject_deelnemers van/tot, NULL open), or in a verband without
+ * cherry-picking a member that is not waiting on d for a phased entry on
+ * the traject's task field (gefaseerde_instap). Membership on d itself is
+ * the caller's join, as in the matrix. */
+#define REGISTER_SQL_TAKES_PART_ON(o, d)                                                                                        \
+	"((v.geen_cherry_picking = 0 AND EXISTS (SELECT 1 FROM traject_deelnemers tp_d WHERE tp_d.traject_id = t.id"            \
+	"   AND tp_d.organisatie_id = " o " AND (tp_d.van IS NULL OR tp_d.van <= " d ") AND (tp_d.tot IS NULL OR tp_d.tot > " d \
+	"))) OR (v.geen_cherry_picking = 1 AND NOT EXISTS (SELECT 1 FROM gefaseerde_instap tp_i WHERE tp_i.verband_id = v.id"   \
+	"   AND tp_i.organisatie_id = " o " AND tp_i.taakveld_id = t.taakveld_id AND tp_i.vanaf > " d ")))"
+
 #endif

@@ -105,6 +105,44 @@ int urenbank_opdracht_close(struct store *s, const struct actor *by, const char 
 int urenbank_inzet_create(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in, json_t **out,
 			  struct problem *p);
 
+/* ---- instemming (urenbank_instemming.c) --------------------------------
+ * Consent where someone else's drawing rights are used. consented is an
+ * array of the principals' codes the actor consents for itself (the API
+ * asks the policy: 'instemmen'); every other principal concerned is asked.
+ * Requests and proposals answer {"id","soort":"samenvoeging"|"inzet",
+ * "proeftuin","status":gevraagd|aanvaard|geweigerd|vervallen,
+ * "instemmingen":[{"organisatie","naam","antwoord","door","op","reden"}],…}. */
+/* {"met","titel"?}: when every principal of both opdrachten is in
+ * consented, merges at once (*done = 1, out the new opdracht as
+ * urenbank_opdracht_merge); otherwise a proposal (*done = 0). */
+int urenbank_merge_request(struct store *s, const struct actor *by, const char *pt, long long id, json_t *in, json_t *consented,
+			   json_t **out, int *done, struct problem *p);
+/* {"medewerker","minuten"}: when every principal but the staff member's own
+ * organisation is in consented, the inzet is made at once (*done = 1, out
+ * as urenbank_inzet_create); otherwise a request that commits nothing yet. */
+int urenbank_inzet_request(struct store *s, const struct actor *by, const char *pt, long long opdracht, json_t *in,
+			   json_t *consented, json_t **out, int *done, struct problem *p);
+/* org's answer (yes: akkoord; no: geweigerd, {"reden"} required) to the
+ * request of soort ("samenvoeging" or "inzet") id. The last akkoord makes
+ * it take effect (the merge or the inzet, with its own checks: a 422 then
+ * leaves the answer unrecorded); one refusal ends it. */
+int urenbank_consent_answer(struct store *s, const struct actor *by, const char *pt, const char *soort, long long id,
+			    const char *org, int yes, json_t *in, json_t **out, struct problem *p);
+/* The codes of the organisations asked in request soort id (for authorisation). */
+int urenbank_consent_parties(struct store *s, const char *pt, const char *soort, long long id, json_t **out, struct problem *p);
+/* The requests of proeftuin pt: those waiting for org's answer, or all
+ * when org is NULL. */
+int urenbank_consent_list(struct store *s, const char *pt, const char *org, json_t **out, struct problem *p);
+/* What waits for org's answer in every proeftuin (its "Mijn samen"). */
+int urenbank_consents_pending(struct store *s, const char *org, json_t **out, struct problem *p);
+/* {"reden"}: ends an open inzet; what it still commits is released.
+ * Answers the opdracht. */
+int urenbank_inzet_end(struct store *s, const struct actor *by, const char *pt, long long inzet, json_t *in, json_t **out,
+		       struct problem *p);
+/* The staff organisation and the principals (a new array) of an inzet. */
+int urenbank_inzet_parties(struct store *s, const char *pt, long long inzet, char *provider, size_t len, json_t **principals,
+			   struct problem *p);
+
 /* ---- uren --------------------------------------------------------------
  * {"medewerker","opdracht","datum","minuten","omschrijving"} → status
  * ingediend. Out: {"id","proeftuin","opdracht","medewerker","medewerkerNaam",

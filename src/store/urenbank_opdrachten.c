@@ -109,15 +109,19 @@ static json_t *opdracht_json(struct store *s, long long id)
 	a = json_array();
 	st = db_query(
 		s->db,
-		"SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status"
+		"SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd, i.beeindigd_reden"
 		" FROM inzet i JOIN medewerkers m ON m.id = i.medewerker_id JOIN organisaties org ON org.id = i.organisatie_id"
 		" WHERE i.opdracht_id = ? ORDER BY i.id",
 		"l", id);
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
-						   (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2),
-						   "organisatie", db_col_text(st, 3), "minuten", (json_int_t)db_col_int(st, 4),
-						   "status", db_col_text(st, 5)));
+	while (db_step(st) == DB_ROW) {
+		json_t *x = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
+				      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2), "organisatie",
+				      db_col_text(st, 3), "minuten", (json_int_t)db_col_int(st, 4), "status", db_col_text(st, 5));
+		if (!db_col_null(st, 6)) /* ended before the opdracht was */
+			json_object_set_new(x, "beeindigd",
+					    json_pack("{s:s,s:o}", "op", db_col_text(st, 6), "reden", store_text_or_null(st, 7)));
+		json_array_append_new(a, x);
+	}
 	db_finalize(st);
 	json_object_set_new(o, "inzet", a);
 

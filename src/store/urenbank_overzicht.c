@@ -118,3 +118,39 @@ int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct 
 	*out = a;
 	return 0;
 }
+
+int urenbank_saldi_on(struct store *s, const char *ptc, const char *datum, json_t **out, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT id, kredietlimiet_minuten FROM proeftuinen WHERE code = ?", "t", ptc);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Proeftuin '%s' bestaat niet.", ptc ? ptc : "");
+	}
+	long long ptid = db_col_int(st, 0), limit = db_col_int(st, 1);
+	db_finalize(st);
+	/* From the journal: every posting dated up to and including datum. */
+	st = db_query(
+		s->db,
+		"SELECT o.code, o.naam,"
+		" coalesce(sum(CASE WHEN jp.soort = 'gebracht' THEN jp.minuten END), 0),"
+		" coalesce(-sum(CASE WHEN jp.soort = 'gehaald' THEN jp.minuten END), 0),"
+		" coalesce(sum(CASE WHEN jp.soort = 'gestort' THEN jp.minuten END), 0), coalesce(sum(jp.minuten), 0)"
+		" FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+		" LEFT JOIN journaal_posten jp ON jp.proeftuin_id = l.proeftuin_id AND jp.organisatie_id = l.organisatie_id"
+		"  AND jp.transactie_id IN (SELECT j.id FROM journaal j WHERE j.proeftuin_id = l.proeftuin_id AND j.datum <= ?)"
+		" WHERE l.proeftuin_id = ? GROUP BY o.code, o.naam, l.volgorde ORDER BY l.volgorde",
+		"tl", datum, ptid);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		json_t *o = json_pack("{s:s,s:s}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1));
+		json_object_set_new(o, "gebrachtMinuten", json_integer(db_col_int(st, 2)));
+		json_object_set_new(o, "gehaaldMinuten", json_integer(db_col_int(st, 3)));
+		json_object_set_new(o, "gestortMinuten", json_integer(db_col_int(st, 4)));
+		json_object_set_new(o, "saldoMinuten", json_integer(db_col_int(st, 5)));
+		json_object_set_new(o, "kredietlimietMinuten", json_integer(limit));
+		json_array_append_new(a, o);
+	}
+	db_finalize(st);
+	*out = a;
+	return 0;
+}

@@ -31,4 +31,11 @@ int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n
  * goedgekeurd, afgekeurd and gecorrigeerd, in that order (zeros included). */
 int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct problem *p);
 
+/* The balances of every member as they stood at the end of datum, from the
+ * journal (postings dated up to and including it), in member order:
+ * [{"organisatie","naam","gebrachtMinuten","gehaaldMinuten","gestortMinuten",
+ *   "saldoMinuten","kredietlimietMinuten"}]. Commitments (vastgelegd) are
+ * kept as they are now, not per date, so they are not in it. */
+int urenbank_saldi_on(struct store *s, const char *pt, const char *datum, json_t **out, struct problem *p);
+
 #endif

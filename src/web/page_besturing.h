@@ -14,6 +14,11 @@
  *                             forms to enter or replace the business case,
  *                             add a milestone, report one done, postpone it
  *                             or record a decision
+ *   page_besturing_besluitvorming.c  /trajecten/{id}/besluitvorming and
+ *                             /verbanden/{code}/besluitvorming: where each
+ *                             organisation stands, the form to record a step
+ *   page_besturing_verloop.c  the course of a traject over time and the forms
+ *                             to change it (on /trajecten/{id})
  *   page_rapportage.c            /rapporten and /rapporten/stand-van-zaken
  * The helpers below are shared by those files only. Every text goes
  * through html.h; the forms work without JavaScript and post back to the
@@ -41,6 +46,19 @@ int page_traject_milestone_new(struct request *rq, struct response *rs); /* GET 
 int page_traject_milestone(struct request *rq, struct response *rs);
 int page_traject_bc(struct request *rq, struct response *rs);
 int page_rapporten(struct request *rq, struct response *rs);
+/* page_besturing_besluitvorming.c: the decision trail of a traject or a verband. */
+int page_besturing_besluitvorming(struct request *rq, struct response *rs);
+int page_besturing_besluitvorming_post(struct request *rq, struct response *rs);
+int page_besturing_besluitvorming_verband(struct request *rq, struct response *rs);
+int page_besturing_besluitvorming_verband_post(struct request *rq, struct response *rs);
+/* page_besturing_verloop.c: a traject over time on its page, and the forms
+ * to change it (f and p: a refused form to show again, or NULL). */
+void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const char *date, const struct form *f,
+			    const struct problem *p);
+void page_besturing_roles(struct request *rq, struct buf *b, json_t *t, json_t *rl);
+int page_besturing_rolwissel(struct request *rq, struct response *rs);
+int page_besturing_wijziging(struct request *rq, struct response *rs);
+int page_besturing_deelname(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);
 
 /* Hundredths of a score point as Dutch text ("4,61"); "—" for null. */

@@ -371,8 +371,11 @@ static void milestones(struct request *rq, struct buf *b, json_t *t, json_t *ms,
 
 static const char *const organen[] = { "stuurgroep", "stuurgroep",       "burgemeesters", "burgemeesters", "college", "college",
 				       "or",         "ondernemingsraad", "raad",          "gemeenteraad",  NULL };
-static const char *const uitkomsten[] = { "go",     "akkoord (go)", "no-go",      "niet akkoord (no-go)", "uitstel", "uitgesteld",
-					  "advies", "advies",       "kennisname", "kennisname",           NULL };
+static const char *const uitkomsten[] = { "go",         "akkoord (go)",   "no-go",           "niet akkoord (no-go)",
+					  "uitstel",    "uitgesteld",     "advies",          "advies",
+					  "kennisname", "kennisname",     "advies-gevraagd", "advies gevraagd",
+					  "kaders",     "kaders gesteld", "geconsulteerd",   "geconsulteerd",
+					  NULL };
 
 static const char *pair_label(const char *const *pairs, const char *v)
 {
@@ -407,6 +410,10 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 			}
 			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 			html_txt(b, pair_label(uitkomsten, str(d, "uitkomst")));
+			if (str(d, "advies")) {
+				html_raw(b, ": ");
+				page_label(b, str(d, "advies"));
+			}
 			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 			if (str(d, "onderwerp")) {
 				html_raw(b, "<strong>");
@@ -450,44 +457,17 @@ static void decisions(struct request *rq, struct buf *b, json_t *t, json_t *ds, 
 	html_raw(b, "</section>");
 }
 
-static void roles(struct buf *b, json_t *rl)
-{
-	html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen</h2>");
-	if (!json_array_size(rl)) {
-		html_raw(b,
-			 "<p class=\"utrecht-paragraph\">Voor dit traject zijn geen rollen vastgelegd; de rollen van het verband "
-			 "staan bij het verband.</p></section>");
-		return;
-	}
-	html_raw(b, "<ul class=\"bst-rollen\">");
-	size_t i;
-	json_t *r;
-	json_array_foreach(rl, i, r) {
-		html_raw(b, "<li><strong>");
-		html_txt(b, str(r, "rol"));
-		html_raw(b, "</strong>: ");
-		html_txt(b, str(r, "naam"));
-		if (str(r, "organisatieNaam")) {
-			html_raw(b, " (");
-			html_txt(b, str(r, "organisatieNaam"));
-			html_raw(b, ")");
-		}
-		if (str(r, "toelichting")) {
-			html_raw(b, " — ");
-			html_txt(b, str(r, "toelichting"));
-		}
-		html_raw(b, "</li>");
-	}
-	html_raw(b, "</ul></section>");
-}
-
 static int render(struct request *rq, struct response *rs, long long tid, int status, const struct form_state *st)
 {
 	struct store *s = rq->store;
 	struct problem p;
 	problem_init(&p);
 	json_t *t = NULL, *v = NULL, *bc = NULL, *ms = NULL, *ds = NULL, *rl = NULL;
-	if (register_traject_get(s, tid, &t, &p) < 0) {
+	/* The traject as on ?datum= (today without one). */
+	char date[DATE_TEXT_LEN];
+	if (page_query_date(rq, date) < 0)
+		date_format(date_today(), date);
+	if (register_traject_get_on(s, tid, date, &t, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen traject met dit nummer." : p.detail);
 		return 0;
@@ -535,6 +515,11 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 		page_besturing_notice(b, "De businesscase is opgeslagen.");
 	else if (ok && !strcmp(ok, "mijlpaal"))
 		page_besturing_notice(b, "De mijlpaal is toegevoegd.");
+	if (ok && (!strcmp(ok, "wijziging") || !strcmp(ok, "deelname") || !strcmp(ok, "rol")))
+		page_besturing_notice(b, "De wijziging is vastgelegd; wat ervoor gold, staat in het verloop.");
+	html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/trajecten/");
+	html_int(b, tid);
+	html_raw(b, "/besluitvorming\">Besluitvorming per organisatie</a> (stuurgroep, ondernemingsraad, college, raad)</p>");
 	if (str(t, "omschrijving")) {
 		html_raw(b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">");
 		html_txt(b, str(t, "omschrijving"));
@@ -572,7 +557,8 @@ static int render(struct request *rq, struct response *rs, long long tid, int st
 	businesscase(rq, b, t, bc, names, st);
 	milestones(rq, b, t, ms, names, st);
 	decisions(rq, b, t, ds, names, st);
-	roles(b, rl);
+	page_besturing_roles(rq, b, t, rl);
+	page_besturing_verloop(rq, b, t, date, NULL, NULL);
 	page_end(rq, rs);
 	json_decref(t), json_decref(v), json_decref(bc), json_decref(ms), json_decref(ds), json_decref(rl), json_decref(names);
 	return 0;
@@ -797,12 +783,25 @@ static int post(struct request *rq, struct response *rs, enum post_kind kind)
 		if (v && v[0])
 			json_object_set_new(in, "omschrijving", json_string(v));
 	}
-	if (kind == POST_DECISION)
+	if (kind == POST_DECISION) {
 		for (int i = 0; i < 2; i++) {
 			const char *name = i ? "toelichting" : "onderwerp", *v = form_get(&f, name);
 			if (v && v[0])
 				json_object_set_new(in, name, json_string(v));
 		}
+		/* An OR, college or raad step is someone of that organisation's. */
+		const char *orgaan = form_get(&f, "orgaan"), *org = form_get(&f, "organisatie");
+		if (orgaan && (!strcmp(orgaan, "or") || !strcmp(orgaan, "college") || !strcmp(orgaan, "raad")) && org && org[0] &&
+		    !policy_allows(&rq->actor, ACT_DECISION_RECORD, org, verband)) {
+			json_decref(in);
+			form_release(&f);
+			page_error(
+				rq, rs, 403,
+				"Een stap van de ondernemingsraad, het college of de raad legt iemand van die organisatie vast.");
+			authz_audit(rq, ACT_DECISION_RECORD, 403, object);
+			return 0;
+		}
+	}
 	r = kind == POST_DONE        ? besturing_milestone_done(rq->store, tid, mid, in, &out, &p)
 	    : kind == POST_POSTPONE  ? besturing_milestone_postpone(rq->store, tid, mid, in, &out, &p)
 	    : kind == POST_MILESTONE ? besturing_milestone_create(rq->store, tid, in, &out, &p)

@@ -25,6 +25,7 @@ static const struct {
 	{ "ssc", "shared service center" },
 	{ "informatie", "informatie-uitwisseling" },
 	{ "een-pitter", "één-pitter" },
+	{ "toekomstkansen-medewerkers", "toekomstkansen van de medewerkers" },
 	{ NULL, NULL },
 };
 

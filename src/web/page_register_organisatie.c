@@ -1,5 +1,6 @@
 #include <string.h>
 #include "store/register.h"
+#include "web/page_register_verloop.h"
 #include "report/csv_export.h"
 #include "web/page_listing.h"
 #include "web/pages.h"
@@ -133,6 +134,15 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 				html_raw(b, ", ");
 			page_verband_link(b, json_string_value(v), page_name(verbanden, json_string_value(v)));
 		}
+		/* A phased entry: not yet a partner through that verband. */
+		json_array_foreach(json_object_get(r, "instap"), k, v) {
+			html_raw(b, json_array_size(json_object_get(r, "verbanden")) || k ? "; " : "");
+			html_raw(b, "instap in ");
+			page_verband_link(b, json_string_value(json_object_get(v, "verband")),
+					  page_name(verbanden, json_string_value(json_object_get(v, "verband"))));
+			html_raw(b, " pas vanaf ");
+			html_date(b, json_string_value(json_object_get(v, "vanaf")));
+		}
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
@@ -174,14 +184,15 @@ int page_organisatie(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *org = NULL, *rows = NULL, *orgs = NULL, *verbanden = NULL, *list = NULL;
-	if (register_org_get(rq->store, code, &org, &p) < 0) {
+	char date[DATE_TEXT_LEN];
+	const char *asked = req_query(rq, "datum");
+	int bad_date = page_query_date(rq, date) < 0;
+	/* Its name and inhabitants as on the date of the matrix. */
+	if (register_org_get_on(rq->store, code, bad_date ? NULL : date, &org, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
 		return 0;
 	}
-	char date[DATE_TEXT_LEN];
-	const char *asked = req_query(rq, "datum");
-	int bad_date = page_query_date(rq, date) < 0;
 	if (!bad_date && register_matrix(rq->store, code, date, &rows, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(org);
@@ -202,8 +213,13 @@ int page_organisatie(struct request *rq, struct response *rs)
 		    "<h1 class=\"utrecht-heading-1\">");
 	html_txt(b, naam);
 	html_raw(b, "</h1>");
+	if (req_query(rq, "gelukt"))
+		html_raw(b,
+			 "<div class=\"samen-note\" role=\"status\"><p class=\"utrecht-paragraph\">De wijziging is vastgelegd; "
+			 "de oude waarde staat in de historie.</p></div>");
 	facts(b, org);
 	memberships(b, org);
+	page_register_org_verloop(rq, b, org);
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	if (policy_allows(&rq->actor, ACT_REPORT_READ, code, NULL)) {
 		html_raw(b, "<a class=\"utrecht-link\" href=\"/rapporten/stand-van-zaken?organisatie=");

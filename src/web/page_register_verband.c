@@ -1,5 +1,6 @@
 #include <string.h>
 #include "store/register.h"
+#include "web/page_register_verloop.h"
 #include "web/pages.h"
 
 static void dd_begin(struct buf *b, const char *key)
@@ -19,7 +20,7 @@ static void facts(struct buf *b, json_t *v)
 	html_txt(b, json_string_value(json_object_get(v, "code")));
 	html_raw(b, "</span>");
 	dd_end(b);
-	dd_begin(b, "Doelen (de 5 K's)");
+	dd_begin(b, "Doelen (de K's)");
 	if (json_array_size(json_object_get(v, "doelen")))
 		page_label_list(b, json_object_get(v, "doelen"));
 	else
@@ -189,6 +190,7 @@ int page_verband(struct request *rq, struct response *rs)
 	facts(b, v);
 	members(b, v, today);
 	trajecten(b, v, orgs);
+	page_register_verband_afspraken(rq, b, v);
 	page_end(rq, rs);
 	json_decref(v);
 	json_decref(orgs);

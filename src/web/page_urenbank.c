@@ -171,6 +171,7 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 		tab(b, pg, "/uren/nieuw", "Uren boeken", !strcmp(current, "boeken"));
 	if ((pg->member || rq->actor.role == ROLE_BEHEERDER) && page_urenbank_may(rq, pg, ACT_HOURS_APPROVE, own))
 		tab(b, pg, "/goedkeuren", "Goedkeuren", !strcmp(current, "goedkeuren"));
+	tab(b, pg, "/instemmingen", "Instemming", !strcmp(current, "instemming"));
 	tab(b, pg, "/saldi", "Saldi", !strcmp(current, "saldi"));
 	tab(b, pg, "/afrekening", "Afrekening", !strcmp(current, "afrekening"));
 	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
@@ -660,5 +661,8 @@ const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen/{p}/goedkeuren", page_queue, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/uren/{id}/goedkeuren", page_approve, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/uren/{id}/afkeuren", page_reject, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/instemmingen", page_urenbank_instemming, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/instemmingen/{soort}/{id}", page_urenbank_instemming_post, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/inzet/{id}/beeindigen", page_urenbank_inzet_end, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };

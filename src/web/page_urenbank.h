@@ -12,6 +12,9 @@
  *   POST /proeftuinen/{p}/uren                 submits an entry
  *   GET  /proeftuinen/{p}/goedkeuren           the approval queue of the principal's manager
  *   POST /proeftuinen/{p}/uren/{id}/goedkeuren approves, …/afkeuren rejects with a reason
+ *   GET  /proeftuinen/{p}/instemmingen         what waits for consent, every request and its answers
+ *                                              (page_urenbank_instemming.c); POST …/instemmingen/{soort}/{id}
+ *                                              answers, POST …/inzet/{id}/beeindigen ends an inzet
  *
  * Everything works without JavaScript: forms POST with the session's CSRF
  * token, a success answers 303 to a page that says what happened, a
@@ -53,6 +56,11 @@ int page_uren_submit(struct request *rq, struct response *rs);
 int page_queue(struct request *rq, struct response *rs);
 int page_approve(struct request *rq, struct response *rs);
 int page_reject(struct request *rq, struct response *rs);
+/* The handlers of page_urenbank_instemming.c (consent: /instemmingen, and
+ * ending an inzet), routed in page_urenbank.c. */
+int page_urenbank_instemming(struct request *rq, struct response *rs);
+int page_urenbank_instemming_post(struct request *rq, struct response *rs);
+int page_urenbank_inzet_end(struct request *rq, struct response *rs);
 /* The handlers of page_urenbank_lijsten.c, routed in page_urenbank.c. */
 int page_urenbank_opdrachten(struct request *rq, struct response *rs);
 int page_urenbank_uren_lijst(struct request *rq, struct response *rs);

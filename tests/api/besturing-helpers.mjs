@@ -17,25 +17,25 @@ export function expectStatus(r, status) {
 // The names in invalid-params.
 export const params = (r) => (r.json['invalid-params'] || []).map((p) => p.name);
 
-// abc: GM9901 Aadorp, GM9902 Beekdorp, GM9903 Ceestad (since 2010);
-// xyz: GM9904 Dijkveld (inhabitants unknown) and GM9901 (since 2010);
-// GM9905 Eemoord belongs to neither. Task fields ict, inkoop, belastingen.
+// abc: GM0014 Aadorp, GM0034 Beekdorp, GM0037 Ceestad (since 2010);
+// xyz: GM0047 Dijkveld (inhabitants unknown) and GM0014 (since 2010);
+// GM0050 Eemoord belongs to neither. Task fields ict, inkoop, belastingen.
 export async function makeRegister(srv) {
   const orgs = [
-    { code: 'GM9901', naam: 'Aadorp', soort: 'gemeente', inwoners: 10000 },
-    { code: 'GM9902', naam: 'Beekdorp', soort: 'gemeente', inwoners: 20000 },
-    { code: 'GM9903', naam: 'Ceestad', soort: 'gemeente', inwoners: 30000 },
-    { code: 'GM9904', naam: 'Dijkveld', soort: 'gemeente' },
-    { code: 'GM9905', naam: 'Eemoord', soort: 'gemeente', inwoners: 5000 },
+    { code: 'GM0014', naam: 'Aadorp', soort: 'gemeente', inwoners: 10000 },
+    { code: 'GM0034', naam: 'Beekdorp', soort: 'gemeente', inwoners: 20000 },
+    { code: 'GM0037', naam: 'Ceestad', soort: 'gemeente', inwoners: 30000 },
+    { code: 'GM0047', naam: 'Dijkveld', soort: 'gemeente' },
+    { code: 'GM0050', naam: 'Eemoord', soort: 'gemeente', inwoners: 5000 },
   ];
   for (const o of orgs) expectStatus(await srv.api('POST', '/api/v1/organisaties', o), 201);
   for (const code of ['ict', 'inkoop', 'belastingen'])
     expectStatus(await srv.api('POST', '/api/v1/taakvelden', { code, naam: code.toUpperCase(), soort: 'bedrijfsvoering' }), 201);
   const lid = (organisatie) => ({ organisatie, rol: 'lid', van: '2010-01-01' });
   expectStatus(await srv.api('POST', '/api/v1/verbanden', {
-    code: 'abc', naam: 'ABC', leden: ['GM9901', 'GM9902', 'GM9903'].map(lid),
+    code: 'abc', naam: 'ABC', leden: ['GM0014', 'GM0034', 'GM0037'].map(lid),
   }), 201);
-  expectStatus(await srv.api('POST', '/api/v1/verbanden', { code: 'xyz', naam: 'XYZ', leden: ['GM9904', 'GM9901'].map(lid) }), 201);
+  expectStatus(await srv.api('POST', '/api/v1/verbanden', { code: 'xyz', naam: 'XYZ', leden: ['GM0047', 'GM0014'].map(lid) }), 201);
 }
 
 // Adds a traject to verband; returns its id.
@@ -56,12 +56,12 @@ export async function tokenOf(srv, rol, organisatie, verband) {
 // Accounts for the authorisation tests.
 export async function makeAccounts(srv) {
   return {
-    stuurgroepAbc: await tokenOf(srv, 'stuurgroep', 'GM9901', 'abc'),
-    stuurgroepAbc2: await tokenOf(srv, 'stuurgroep', 'GM9902', 'abc'),
-    stuurgroepXyz: await tokenOf(srv, 'stuurgroep', 'GM9904', 'xyz'),
-    procesmanagerAbc: await tokenOf(srv, 'procesmanager', 'GM9901', 'abc'),
-    manager1: await tokenOf(srv, 'manager', 'GM9901'),
-    manager2: await tokenOf(srv, 'manager', 'GM9902'),
-    raadslid: await tokenOf(srv, 'raadslid', 'GM9901'),
+    stuurgroepAbc: await tokenOf(srv, 'stuurgroep', 'GM0014', 'abc'),
+    stuurgroepAbc2: await tokenOf(srv, 'stuurgroep', 'GM0034', 'abc'),
+    stuurgroepXyz: await tokenOf(srv, 'stuurgroep', 'GM0047', 'xyz'),
+    procesmanagerAbc: await tokenOf(srv, 'procesmanager', 'GM0014', 'abc'),
+    manager1: await tokenOf(srv, 'manager', 'GM0014'),
+    manager2: await tokenOf(srv, 'manager', 'GM0034'),
+    raadslid: await tokenOf(srv, 'raadslid', 'GM0014'),
   };
 }

@@ -27,7 +27,7 @@ test('a survey round is created by the stuurgroep of its verband, once', async (
   const k = expectStatus(r, 201);
   assert.equal(k.code, 'ronde-1');
   assert.deepEqual(k.taakvelden, ['ict', 'inkoop', 'belastingen']);
-  assert.deepEqual(k.partners, ['GM9901', 'GM9902', 'GM9903']);
+  assert.deepEqual(k.partners, ['GM0014', 'GM0034', 'GM0037']);
   assert.deepEqual(k.gekozen, []);
   r = await srv.api('POST', '/api/v1/verkenningen', survey, { token: acc.procesmanagerAbc });
   expectStatus(r, 409);
@@ -63,33 +63,33 @@ test('partners answer for themselves; the ranking follows the documented formula
   const put = (body, token) => srv.api('PUT', '/api/v1/verkenningen/ronde-1/antwoorden', body, { token });
   const a = (organisatie, taakveld, knelpunt, meerwaarde, snelResultaat) => ({ organisatie, taakveld, knelpunt, meerwaarde, snelResultaat });
   // Authorisation: the own manager or the own stuurgroep member in this verband.
-  expectStatus(await put(a('GM9902', 'ict', 5, 5, true), acc.manager1), 403);
-  expectStatus(await put(a('GM9902', 'ict', 5, 5, true), acc.stuurgroepAbc), 403);
-  expectStatus(await put(a('GM9904', 'ict', 5, 5, true), acc.stuurgroepXyz), 403);
-  expectStatus(await put(a('GM9901', 'ict', 5, 5, true), null), 401);
-  let r = await put(a('GM9901', 'ict', 5, 4, true), acc.manager1);
-  assert.deepEqual(expectStatus(r, 200), { organisatie: 'GM9901', taakveld: 'ict', knelpunt: 5, meerwaarde: 4, snelResultaat: true, toelichting: null });
+  expectStatus(await put(a('GM0034', 'ict', 5, 5, true), acc.manager1), 403);
+  expectStatus(await put(a('GM0034', 'ict', 5, 5, true), acc.stuurgroepAbc), 403);
+  expectStatus(await put(a('GM0047', 'ict', 5, 5, true), acc.stuurgroepXyz), 403);
+  expectStatus(await put(a('GM0014', 'ict', 5, 5, true), null), 401);
+  let r = await put(a('GM0014', 'ict', 5, 4, true), acc.manager1);
+  assert.deepEqual(expectStatus(r, 200), { organisatie: 'GM0014', taakveld: 'ict', knelpunt: 5, meerwaarde: 4, snelResultaat: true, toelichting: null });
   // Answering again replaces the answer.
-  expectStatus(await put(a('GM9901', 'ict', 5, 5, true), acc.stuurgroepAbc), 200);
-  expectStatus(await put(a('GM9902', 'ict', 4, 5, true), acc.manager2), 200);
-  expectStatus(await put(a('GM9903', 'ict', 5, 4, false), undefined), 200);
-  expectStatus(await put(a('GM9901', 'inkoop', 5, 5, true), undefined), 200); // one partner only
-  expectStatus(await put(a('GM9901', 'belastingen', 4, 4, true), undefined), 200);
-  expectStatus(await put(a('GM9902', 'belastingen', 4, 4, false), undefined), 200);
+  expectStatus(await put(a('GM0014', 'ict', 5, 5, true), acc.stuurgroepAbc), 200);
+  expectStatus(await put(a('GM0034', 'ict', 4, 5, true), acc.manager2), 200);
+  expectStatus(await put(a('GM0037', 'ict', 5, 4, false), undefined), 200);
+  expectStatus(await put(a('GM0014', 'inkoop', 5, 5, true), undefined), 200); // one partner only
+  expectStatus(await put(a('GM0014', 'belastingen', 4, 4, true), undefined), 200);
+  expectStatus(await put(a('GM0034', 'belastingen', 4, 4, false), undefined), 200);
   // Errors: range, type, membership, task field outside the round, unknown round.
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', knelpunt: 6, meerwaarde: '4' });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', knelpunt: 6, meerwaarde: '4' });
   expectStatus(r, 400);
   assert.deepEqual(params(r).sort(), ['knelpunt', 'meerwaarde']);
-  r = await put(a('GM9905', 'ict', 3, 3, false));
+  r = await put(a('GM0050', 'ict', 3, 3, false));
   expectStatus(r, 422);
   assert.deepEqual(params(r), ['organisatie']);
   r = await put(a('GM9999', 'ict', 3, 3, false));
   expectStatus(r, 422);
   expectStatus(await srv.api('POST', '/api/v1/taakvelden', { code: 'repro', naam: 'Repro', soort: 'bedrijfsvoering' }), 201);
-  r = await put(a('GM9901', 'repro', 3, 3, false));
+  r = await put(a('GM0014', 'repro', 3, 3, false));
   expectStatus(r, 422);
   assert.deepEqual(params(r), ['taakveld']);
-  r = await srv.api('PUT', '/api/v1/verkenningen/bestaatniet/antwoorden', a('GM9901', 'ict', 3, 3, false));
+  r = await srv.api('PUT', '/api/v1/verkenningen/bestaatniet/antwoorden', a('GM0014', 'ict', 3, 3, false));
   expectStatus(r, 404);
 
   r = await srv.api('GET', '/api/v1/verkenningen/ronde-1/uitslag', null, { token: null });
@@ -110,7 +110,7 @@ test('partners answer for themselves; the ranking follows the documented formula
   assert.equal(bel.prioriteit, 1067); // 32 / 3
   assert.equal(ink.prioriteit, 833); // 25 / 3: one partner alone counts for a third
   assert.equal(ink.snelleWinst, false);
-  assert.deepEqual(ink.ontbrekend, ['GM9902', 'GM9903']);
+  assert.deepEqual(ink.ontbrekend, ['GM0034', 'GM0037']);
   r = await srv.api('GET', '/api/v1/verkenningen/ronde-1/antwoorden');
   assert.equal(expectStatus(r, 200).length, 6);
 });
@@ -147,7 +147,7 @@ test('a scoring is created with weighted criteria and (default) thresholds', asy
     kansrijk: { gemiddelde: 325, laagste: 200 },
     'kansrijk-op-termijn': { gemiddelde: 250, laagste: 100 },
   });
-  assert.deepEqual(s.partners, ['GM9901', 'GM9902', 'GM9903']);
+  assert.deepEqual(s.partners, ['GM0014', 'GM0034', 'GM0037']);
   expectStatus(await srv.api('POST', '/api/v1/scoringen', scoring), 409);
   r = await srv.api('POST', '/api/v1/scoringen', {
     ...scoring, code: 'sc-2', criteria: [{ code: 'a', naam: 'A', gewicht: 0 }, { code: 'a', naam: 'B' }],
@@ -170,59 +170,59 @@ test('a scoring is created with weighted criteria and (default) thresholds', asy
 
 test('each partner scores only for itself through its stuurgroep member', async () => {
   const put = (body, token) => srv.api('PUT', '/api/v1/scoringen/sc-1/scores', body, { token });
-  expectStatus(await put({ organisatie: 'GM9902', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.stuurgroepAbc), 403);
-  expectStatus(await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.manager1), 403);
-  expectStatus(await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.procesmanagerAbc), 403);
-  expectStatus(await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 5 }, null), 401);
-  let r = await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.stuurgroepAbc);
-  assert.deepEqual(expectStatus(r, 200), { organisatie: 'GM9901', taakveld: 'ict', scores: { ambitie: 5 }, score: 500 });
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', scores: { ambitie: 5, tempo: 2 } }, acc.stuurgroepAbc);
+  expectStatus(await put({ organisatie: 'GM0034', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.stuurgroepAbc), 403);
+  expectStatus(await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.manager1), 403);
+  expectStatus(await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.procesmanagerAbc), 403);
+  expectStatus(await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 5 }, null), 401);
+  let r = await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 5 }, acc.stuurgroepAbc);
+  assert.deepEqual(expectStatus(r, 200), { organisatie: 'GM0014', taakveld: 'ict', scores: { ambitie: 5 }, score: 500 });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', scores: { ambitie: 5, tempo: 2 } }, acc.stuurgroepAbc);
   assert.equal(expectStatus(r, 200).score, 400); // (10 + 2) / 3
-  r = await put({ organisatie: 'GM9902', taakveld: 'ict', scores: { ambitie: 4, tempo: 1 } }, acc.stuurgroepAbc2);
+  r = await put({ organisatie: 'GM0034', taakveld: 'ict', scores: { ambitie: 4, tempo: 1 } }, acc.stuurgroepAbc2);
   assert.equal(expectStatus(r, 200).score, 300);
   // Errors.
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 0 });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 0 });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['score']);
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', scores: { ambitie: 9 } });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', scores: { ambitie: 9 } });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['scores.ambitie']);
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 3, scores: { tempo: 3 } });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 3, scores: { tempo: 3 } });
   expectStatus(r, 400);
-  r = await put({ organisatie: 'GM9901', taakveld: 'ict', criterium: 'kleur', score: 3 });
+  r = await put({ organisatie: 'GM0014', taakveld: 'ict', criterium: 'kleur', score: 3 });
   expectStatus(r, 422);
   assert.deepEqual(params(r), ['criterium']);
-  r = await put({ organisatie: 'GM9905', taakveld: 'ict', criterium: 'ambitie', score: 3 });
+  r = await put({ organisatie: 'GM0050', taakveld: 'ict', criterium: 'ambitie', score: 3 });
   expectStatus(r, 422);
-  r = await put({ organisatie: 'GM9901', taakveld: 'repro', criterium: 'ambitie', score: 3 });
+  r = await put({ organisatie: 'GM0014', taakveld: 'repro', criterium: 'ambitie', score: 3 });
   expectStatus(r, 422);
-  expectStatus(await srv.api('PUT', '/api/v1/scoringen/nergens/scores', { organisatie: 'GM9901', taakveld: 'ict', criterium: 'ambitie', score: 3 }), 404);
+  expectStatus(await srv.api('PUT', '/api/v1/scoringen/nergens/scores', { organisatie: 'GM0014', taakveld: 'ict', criterium: 'ambitie', score: 3 }), 404);
 });
 
 test('the result shows mean, lowest partner, spread, tier and what is missing, exactly', async () => {
   const put = (organisatie, taakveld, scores) => srv.api('PUT', '/api/v1/scoringen/sc-1/scores', { organisatie, taakveld, scores });
-  // ict: GM9901 4,00, GM9902 3,00, GM9903 (5,5) 5,00 → mean (12+9+15)/9 = 4,00, lowest 3,00: zeer kansrijk exactly.
-  expectStatus(await put('GM9903', 'ict', { ambitie: 5, tempo: 5 }), 200);
-  // inkoop: everyone 4 on ambitie, tempo missing for GM9903.
-  expectStatus(await put('GM9901', 'inkoop', { ambitie: 4, tempo: 2 }), 200);
-  expectStatus(await put('GM9902', 'inkoop', { ambitie: 4, tempo: 2 }), 200);
-  expectStatus(await put('GM9903', 'inkoop', { ambitie: 4 }), 200);
+  // ict: GM0014 4,00, GM0034 3,00, GM0037 (5,5) 5,00 → mean (12+9+15)/9 = 4,00, lowest 3,00: zeer kansrijk exactly.
+  expectStatus(await put('GM0037', 'ict', { ambitie: 5, tempo: 5 }), 200);
+  // inkoop: everyone 4 on ambitie, tempo missing for GM0037.
+  expectStatus(await put('GM0014', 'inkoop', { ambitie: 4, tempo: 2 }), 200);
+  expectStatus(await put('GM0034', 'inkoop', { ambitie: 4, tempo: 2 }), 200);
+  expectStatus(await put('GM0037', 'inkoop', { ambitie: 4 }), 200);
   let r = await srv.api('GET', '/api/v1/scoringen/sc-1/uitslag', null, { token: null });
   const u = expectStatus(r, 200);
   assert.match(u.eenheid, /honderdsten/);
   const by = Object.fromEntries(u.taakvelden.map((t) => [t.taakveld, t]));
   assert.equal(by.ict.gemiddelde, 400);
-  assert.deepEqual(by.ict.laagste, { organisatie: 'GM9902', score: 300 });
+  assert.deepEqual(by.ict.laagste, { organisatie: 'GM0034', score: 300 });
   assert.equal(by.ict.spreiding, 200);
   assert.equal(by.ict.klasse, 'zeer-kansrijk');
   assert.deepEqual(by.ict.ontbrekend, []);
   assert.equal(by.ict.volledig, true);
-  // inkoop: ambitie weighs 2: (8+2) + (8+2) + 8 over 3 + 3 + 2 = 28/8 = 3,50; GM9901 and GM9902 10/3 each.
+  // inkoop: ambitie weighs 2: (8+2) + (8+2) + 8 over 3 + 3 + 2 = 28/8 = 3,50; GM0014 and GM0034 10/3 each.
   assert.equal(by.inkoop.gemiddelde, 350);
-  assert.deepEqual(by.inkoop.laagste, { organisatie: 'GM9901', score: 333 });
+  assert.deepEqual(by.inkoop.laagste, { organisatie: 'GM0014', score: 333 });
   assert.equal(by.inkoop.spreiding, 67);
   assert.equal(by.inkoop.klasse, 'kansrijk');
-  assert.deepEqual(by.inkoop.ontbrekend, [{ organisatie: 'GM9903', criterium: 'tempo' }]);
+  assert.deepEqual(by.inkoop.ontbrekend, [{ organisatie: 'GM0037', criterium: 'tempo' }]);
   assert.equal(by.inkoop.volledig, false);
   // belastingen: nothing scored.
   assert.equal(by.belastingen.gemiddelde, null);
@@ -263,12 +263,12 @@ test('owners per task field are set on the scoring', async () => {
   r = await srv.api('PUT', '/api/v1/scoringen/sc-1/eigenaren/ict', { eigenaren: [{ naam: 'Ada', organisatie: 'GM0000' }] });
   expectStatus(r, 422);
   r = await srv.api('PUT', '/api/v1/scoringen/sc-1/eigenaren/ict', {
-    eigenaren: [{ naam: 'Ada Jansen', organisatie: 'GM9901' }, { naam: 'Bo de Vries', organisatie: 'GM9903', toelichting: 'vanaf juli' }],
+    eigenaren: [{ naam: 'Ada Jansen', organisatie: 'GM0014' }, { naam: 'Bo de Vries', organisatie: 'GM0037', toelichting: 'vanaf juli' }],
   }, { token: acc.stuurgroepAbc });
   const e = expectStatus(r, 200);
   assert.equal(e.eigenaar, 'Ada Jansen (Aadorp); Bo de Vries (Ceestad)');
   r = await srv.api('GET', '/api/v1/scoringen/sc-1/uitslag');
   const ict = expectStatus(r, 200).taakvelden.find((t) => t.taakveld === 'ict');
   assert.equal(ict.eigenaar, 'Ada Jansen (Aadorp); Bo de Vries (Ceestad)');
-  assert.deepEqual(ict.eigenaren.map((x) => x.organisatie), ['GM9901', 'GM9903']);
+  assert.deepEqual(ict.eigenaren.map((x) => x.organisatie), ['GM0014', 'GM0037']);
 });

@@ -11,8 +11,8 @@ before(async () => {
   srv = await startServer();
   await makeRegister(srv);
   acc = await makeAccounts(srv);
-  ict = await makeTraject(srv, 'abc', 'ict', ['GM9901', 'GM9902', 'GM9903']);
-  inkoop = await makeTraject(srv, 'abc', 'inkoop', ['GM9901', 'GM9902']);
+  ict = await makeTraject(srv, 'abc', 'ict', ['GM0014', 'GM0034', 'GM0037']);
+  inkoop = await makeTraject(srv, 'abc', 'inkoop', ['GM0014', 'GM0034']);
 });
 after(async () => { await srv.stop(); });
 
@@ -22,12 +22,12 @@ const bc = {
   toelichting: 'drie jaar',
   posten: [
     { soort: 'investering', jaar: 1, centen: 6000000, verdeelsleutel: 'inwoners' }, // 1:2:3
-    { organisatie: 'GM9901', soort: 'besparing', jaar: 2, centen: 1500000 },
-    { organisatie: 'GM9901', soort: 'besparing', jaar: 3, centen: 1500000 },
+    { organisatie: 'GM0014', soort: 'besparing', jaar: 2, centen: 1500000 },
+    { organisatie: 'GM0014', soort: 'besparing', jaar: 3, centen: 1500000 },
     { soort: 'besparing', jaar: 2, centen: 9000000, verdeelsleutel: 'gelijk' },
     { soort: 'kosten', jaar: 3, centen: 100, verdeelsleutel: 'gebruik' },
   ],
-  gebruik: [{ organisatie: 'GM9901', aandeel: 1 }, { organisatie: 'GM9903', aandeel: 3 }],
+  gebruik: [{ organisatie: 'GM0014', aandeel: 1 }, { organisatie: 'GM0037', aandeel: 3 }],
 };
 
 test('a business case per traject: allocation keys, discounting, payback year and verdict', async () => {
@@ -40,21 +40,21 @@ test('a business case per traject: allocation keys, discounting, payback year an
   assert.equal(b.periodeJaren, 3);
   assert.equal(b.posten.length, 5);
   const by = Object.fromEntries(b.perOrganisatie.map((o) => [o.organisatie, o]));
-  // GM9901: −10.000 in year 1; +15.000 + 30.000 in year 2; +15.000 − 0,25 in year 3.
-  assert.deepEqual(by.GM9901.perJaar.map((y) => y.nettoCenten), [-1000000, 4500000, 1499975]);
-  assert.deepEqual(by.GM9901.perJaar.map((y) => y.cumulatiefCenten), [-1000000, 3500000, 4999975]);
-  assert.equal(by.GM9901.nettoCenten, 4999975);
-  assert.equal(by.GM9901.terugverdienjaar, 2);
+  // GM0014: −10.000 in year 1; +15.000 + 30.000 in year 2; +15.000 − 0,25 in year 3.
+  assert.deepEqual(by.GM0014.perJaar.map((y) => y.nettoCenten), [-1000000, 4500000, 1499975]);
+  assert.deepEqual(by.GM0014.perJaar.map((y) => y.cumulatiefCenten), [-1000000, 3500000, 4999975]);
+  assert.equal(by.GM0014.nettoCenten, 4999975);
+  assert.equal(by.GM0014.terugverdienjaar, 2);
   // ncw: year 2 once ×1000/1030, year 3 twice, rounded per step.
   // 4500000 → 4368932,04 → 4368932; 1499975 → 1456286,41 → 1456286 → 1413869,90 → 1413870
-  assert.equal(by.GM9901.ncwCenten, -1000000 + 4368932 + 1413870);
-  // GM9902: −20.000 then +30.000: back in year 2.
-  assert.equal(by.GM9902.nettoCenten, 1000000);
-  assert.equal(by.GM9902.terugverdienjaar, 2);
-  // GM9903: −30.000, +30.000, −0,75: cumulatively back in year 2, below again in year 3.
-  assert.equal(by.GM9903.nettoCenten, -75);
-  assert.equal(by.GM9903.terugverdienjaar, 2);
-  assert.equal(by.GM9903.verdientZichTerug, false);
+  assert.equal(by.GM0014.ncwCenten, -1000000 + 4368932 + 1413870);
+  // GM0034: −20.000 then +30.000: back in year 2.
+  assert.equal(by.GM0034.nettoCenten, 1000000);
+  assert.equal(by.GM0034.terugverdienjaar, 2);
+  // GM0037: −30.000, +30.000, −0,75: cumulatively back in year 2, below again in year 3.
+  assert.equal(by.GM0037.nettoCenten, -75);
+  assert.equal(by.GM0037.terugverdienjaar, 2);
+  assert.equal(by.GM0037.verdientZichTerug, false);
   assert.equal(b.totaal.nettoCenten, 4999975 + 1000000 - 75);
   assert.equal(b.oordeel, 'verdient-zich-niet-terug');
   assert.match(b.toelichtingOordeel, /Ceestad/);
@@ -72,13 +72,13 @@ test('a business case per traject: allocation keys, discounting, payback year an
 
 test('a business case that never pays back has terugverdienjaar null', async () => {
   const r = await srv.api('PUT', `/api/v1/trajecten/${inkoop}/businesscase`, {
-    periodeJaren: 3, posten: [{ organisatie: 'GM9901', soort: 'kosten', jaar: 1, centen: 100 }],
+    periodeJaren: 3, posten: [{ organisatie: 'GM0014', soort: 'kosten', jaar: 1, centen: 100 }],
   });
   const b = expectStatus(r, 200);
-  const a = b.perOrganisatie.find((o) => o.organisatie === 'GM9901');
+  const a = b.perOrganisatie.find((o) => o.organisatie === 'GM0014');
   assert.equal(a.terugverdienjaar, null);
   assert.equal(a.nettoCenten, -100);
-  assert.equal(b.perOrganisatie.find((o) => o.organisatie === 'GM9902').terugverdienjaar, 1);
+  assert.equal(b.perOrganisatie.find((o) => o.organisatie === 'GM0034').terugverdienjaar, 1);
   assert.equal(b.oordeel, 'verdient-zich-niet-terug');
 });
 
@@ -92,17 +92,17 @@ test('a business case with bad input is refused and nothing changes', async () =
   r = await put({ periodeJaren: 3, discontoPromille: 30.5, posten: [] });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['discontoPromille']);
-  r = await put({ periodeJaren: 3, posten: [{ organisatie: 'GM9901', soort: 'kosten', jaar: 1, centen: 1, verdeelsleutel: 'gelijk' }] });
+  r = await put({ periodeJaren: 3, posten: [{ organisatie: 'GM0014', soort: 'kosten', jaar: 1, centen: 1, verdeelsleutel: 'gelijk' }] });
   expectStatus(r, 400);
   assert.deepEqual(params(r), ['posten[0].verdeelsleutel']);
-  r = await put({ periodeJaren: 3, posten: [{ organisatie: 'GM9905', soort: 'kosten', jaar: 1, centen: 1 }] });
+  r = await put({ periodeJaren: 3, posten: [{ organisatie: 'GM0050', soort: 'kosten', jaar: 1, centen: 1 }] });
   expectStatus(r, 422); // not a participant
   assert.deepEqual(params(r), ['posten[0].organisatie']);
   r = await put({ periodeJaren: 3, posten: [{ organisatie: 'GM0000', soort: 'kosten', jaar: 1, centen: 1 }] });
   expectStatus(r, 422);
   r = await put({ periodeJaren: 3, posten: [{ soort: 'kosten', jaar: 1, centen: 1, verdeelsleutel: 'gebruik' }] });
   expectStatus(r, 422); // no usage shares
-  r = await put({ periodeJaren: 3, posten: [], gebruik: [{ organisatie: 'GM9905', aandeel: 1 }] });
+  r = await put({ periodeJaren: 3, posten: [], gebruik: [{ organisatie: 'GM0050', aandeel: 1 }] });
   expectStatus(r, 422);
   expectStatus(await srv.api('PUT', '/api/v1/trajecten/999999/businesscase', bc), 404);
   expectStatus(await srv.api('GET', '/api/v1/trajecten/abc/businesscase'), 404);
@@ -111,19 +111,19 @@ test('a business case with bad input is refused and nothing changes', async () =
 });
 
 test('shares by inhabitants need every participant\'s number of inhabitants', async () => {
-  const t = await makeTraject(srv, 'xyz', 'belastingen', ['GM9904', 'GM9901']);
+  const t = await makeTraject(srv, 'xyz', 'belastingen', ['GM0047', 'GM0014']);
   const r = await srv.api('PUT', `/api/v1/trajecten/${t}/businesscase`, {
     periodeJaren: 1, posten: [{ soort: 'kosten', jaar: 1, centen: 100, verdeelsleutel: 'inwoners' }],
   });
   expectStatus(r, 422);
-  assert.match(r.json.detail, /GM9904/);
+  assert.match(r.json.detail, /GM0047/);
 });
 
 let mid;
 test('milestones: due today is not late, postponement keeps its history, done late is late', async () => {
   const base = `/api/v1/trajecten/${ict}/mijlpalen`;
   expectStatus(await srv.api('POST', base, { titel: 'x', deadline: '2012-05-01' }, { token: acc.manager1 }), 403);
-  let r = await srv.api('POST', base, { titel: 'Verslag werkgroep', deadline: '2012-05-01', verantwoordelijke: 'werkgroep ICT', organisatie: 'GM9902' },
+  let r = await srv.api('POST', base, { titel: 'Verslag werkgroep', deadline: '2012-05-01', verantwoordelijke: 'werkgroep ICT', organisatie: 'GM0034' },
     { token: acc.procesmanagerAbc });
   const m = expectStatus(r, 201);
   mid = m.id;
@@ -173,7 +173,7 @@ test('milestone errors: fields, unknown ids, a milestone of another traject', as
   let r = await srv.api('POST', base, { deadline: '2012-02-30' });
   expectStatus(r, 400);
   assert.deepEqual(params(r).sort(), ['deadline', 'titel']);
-  r = await srv.api('POST', base, { titel: 'x', deadline: '2012-02-01', organisatie: 'GM9905' });
+  r = await srv.api('POST', base, { titel: 'x', deadline: '2012-02-01', organisatie: 'GM0050' });
   expectStatus(r, 422);
   expectStatus(await srv.api('POST', '/api/v1/trajecten/424242/mijlpalen', { titel: 'x', deadline: '2012-02-01' }), 404);
   expectStatus(await srv.api('POST', `/api/v1/trajecten/${inkoop}/mijlpalen/${mid}/gereed`, { datum: '2012-02-01' }), 404);
@@ -198,8 +198,8 @@ test('what is late on a date, across trajecten and per organisation', async () =
   assert.deepEqual(expectStatus(r, 200).map((m) => m.id), [mid]);
   r = await srv.api('GET', '/api/v1/mijlpalen?status=gereed&datum=2012-06-02');
   assert.deepEqual(expectStatus(r, 200).map((m) => m.id), [c]);
-  // GM9903 takes part in ict, not in inkoop.
-  r = await srv.api('GET', '/api/v1/mijlpalen?organisatie=GM9903&datum=2012-06-02');
+  // GM0037 takes part in ict, not in inkoop.
+  r = await srv.api('GET', '/api/v1/mijlpalen?organisatie=GM0037&datum=2012-06-02');
   assert.ok(expectStatus(r, 200).every((m) => m.traject === ict));
   r = await srv.api('GET', `/api/v1/trajecten/${inkoop}/mijlpalen?status=open&datum=2012-06-02`);
   assert.deepEqual(expectStatus(r, 200).map((m) => m.titel), ['Aanbesteding']);
@@ -219,9 +219,13 @@ test('decisions per traject and per verband, by body and organisation', async ()
   assert.equal(d.verband, 'abc');
   assert.equal(d.taakveld, 'ict');
   assert.equal(d.organisatie, null);
-  expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'or', organisatie: 'GM9902', datum: '2012-06-01', uitkomst: 'advies', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
-  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'college', organisatie: 'GM9901', datum: '2012-07-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
-  r = await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'raad', organisatie: 'GM9903', datum: '2012-09-01', uitkomst: 'kennisname', onderwerp: 'ICT-pool', toelichting: 'proef' });
+  // The trail of one organisation on inkoop: stuurgroep, the OR asked and advising, the college.
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-06-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'or', organisatie: 'GM0014', datum: '2012-06-01', uitkomst: 'advies-gevraagd', adviesDeadline: '2012-06-29', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'or', organisatie: 'GM0014', datum: '2012-06-20', uitkomst: 'advies', advies: 'positief', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  expectStatus(await post(`/api/v1/trajecten/${inkoop}/besluiten`, { orgaan: 'college', organisatie: 'GM0014', datum: '2012-07-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  expectStatus(await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' }), 201);
+  r = await post('/api/v1/verbanden/abc/besluiten', { orgaan: 'raad', organisatie: 'GM0037', datum: '2012-09-01', uitkomst: 'kennisname', onderwerp: 'ICT-pool', toelichting: 'proef' });
   assert.equal(expectStatus(r, 201).traject, null);
   // Who may.
   expectStatus(await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }, acc.stuurgroepXyz), 403);
@@ -231,7 +235,7 @@ test('decisions per traject and per verband, by body and organisation', async ()
   r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', datum: '2012-05-01', uitkomst: 'misschien' });
   expectStatus(r, 400);
   assert.deepEqual(params(r).sort(), ['organisatie', 'uitkomst']);
-  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM9905', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' });
+  r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM0050', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' });
   expectStatus(r, 422); // not a member
   r = await post(`/api/v1/trajecten/${ict}/besluiten`, { orgaan: 'college', organisatie: 'GM0000', datum: '2012-05-01', uitkomst: 'go', onderwerp: 'ICT-pool', toelichting: 'proef' });
   expectStatus(r, 422);
@@ -246,13 +250,15 @@ test('decisions per traject and per verband, by body and organisation', async ()
   expectStatus(await post('/api/v1/trajecten/777777/besluiten', { orgaan: 'stuurgroep', datum: '2012-05-01', uitkomst: 'go' }), 404);
   // Reading.
   r = await srv.api('GET', `/api/v1/trajecten/${ict}/besluiten`);
-  assert.deepEqual(expectStatus(r, 200).map((x) => x.uitkomst), ['no-go', 'advies']);
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.uitkomst), ['no-go']);
+  r = await srv.api('GET', `/api/v1/trajecten/${inkoop}/besluiten`);
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.advies || x.uitkomst), ['go', 'advies-gevraagd', 'positief', 'go']);
   r = await srv.api('GET', '/api/v1/verbanden/abc/besluiten');
-  assert.equal(expectStatus(r, 200).length, 4);
-  r = await srv.api('GET', '/api/v1/besluiten?organisatie=GM9903&van=2012-05-01&tot=2012-08-31');
-  assert.deepEqual(expectStatus(r, 200).map((x) => x.datum), ['2012-05-01', '2012-06-01']); // ict only; inkoop is not GM9903's
+  assert.equal(expectStatus(r, 200).length, 7);
+  r = await srv.api('GET', '/api/v1/besluiten?organisatie=GM0037&van=2012-05-01&tot=2012-08-31');
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.traject === null ? 'abc' : 'ict'), ['ict', 'abc']); // inkoop is not GM0037's
   r = await srv.api('GET', '/api/v1/besluiten?orgaan=raad');
-  assert.deepEqual(expectStatus(r, 200).map((x) => x.organisatie), ['GM9903']);
+  assert.deepEqual(expectStatus(r, 200).map((x) => x.organisatie), ['GM0037']);
   expectStatus(await srv.api('GET', '/api/v1/besluiten?orgaan=koning'), 400);
   expectStatus(await srv.api('GET', '/api/v1/besluiten?van=gisteren'), 400);
   expectStatus(await srv.api('GET', '/api/v1/besluiten?verband=nergens'), 422);
@@ -261,11 +267,11 @@ test('decisions per traject and per verband, by body and organisation', async ()
 test('roles per verband and per traject', async () => {
   let r = await srv.api('POST', '/api/v1/verbanden/abc/rollen', { rol: 'procesmanager', naam: 'Roel', van: '2012-01-01' }, { token: acc.stuurgroepAbc });
   assert.equal(expectStatus(r, 201).traject, null);
-  r = await srv.api('POST', `/api/v1/trajecten/${ict}/rollen`, { rol: 'eigenaar', naam: 'Ada Jansen', organisatie: 'GM9901' });
+  r = await srv.api('POST', `/api/v1/trajecten/${ict}/rollen`, { rol: 'eigenaar', naam: 'Ada Jansen', organisatie: 'GM0014' });
   const e = expectStatus(r, 201);
   assert.equal(e.organisatieNaam, 'Aadorp');
   assert.equal(e.taakveld, 'ict');
-  expectStatus(await srv.api('POST', `/api/v1/trajecten/${ict}/rollen`, { rol: 'projectleider', naam: 'Bo', organisatie: 'GM9903', van: '2013-07-01' }), 201);
+  expectStatus(await srv.api('POST', `/api/v1/trajecten/${ict}/rollen`, { rol: 'projectleider', naam: 'Bo', organisatie: 'GM0037', van: '2013-07-01' }), 201);
   r = await srv.api('POST', '/api/v1/verbanden/abc/rollen', { rol: 'koning', naam: '', van: '2012-02-01', tot: '2012-01-01' });
   expectStatus(r, 400);
   assert.deepEqual(params(r).sort(), ['naam', 'rol', 'tot']);
@@ -279,54 +285,54 @@ test('roles per verband and per traject', async () => {
 });
 
 test('schaken op meerdere borden: partners hear of cooperation outside their verband', async () => {
-  // GM9901 starts on inkoop in xyz with GM9904, who is outside abc; abc
-  // already covers inkoop. GM9902 takes part in abc's inkoop, GM9903 not:
+  // GM0014 starts on inkoop in xyz with GM0047, who is outside abc; abc
+  // already covers inkoop. GM0034 takes part in abc's inkoop, GM0037 not:
   // both members that do not take part in the new traject are told.
-  const t = await makeTraject(srv, 'xyz', 'inkoop', ['GM9904', 'GM9901'], { start: '2012-04-01' });
-  let r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM9902', null, { token: null });
+  const t = await makeTraject(srv, 'xyz', 'inkoop', ['GM0047', 'GM0014'], { start: '2012-04-01' });
+  let r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM0034', null, { token: null });
   const [m] = expectStatus(r, 200);
   assert.equal(m.verband, 'abc');
   assert.equal(m.traject, t);
   assert.equal(m.trajectVerband, 'xyz');
   assert.equal(m.taakveld, 'inkoop');
   assert.equal(m.datum, '2012-04-01');
-  assert.deepEqual(m.melders, ['GM9901']);
-  assert.deepEqual(m.buitenPartners, ['GM9904']);
-  assert.deepEqual(m.ontvangers, ['GM9902', 'GM9903']);
+  assert.deepEqual(m.melders, ['GM0014']);
+  assert.deepEqual(m.buitenPartners, ['GM0047']);
+  assert.deepEqual(m.ontvangers, ['GM0034', 'GM0037']);
   assert.match(m.tekst, /Aadorp werkt vanaf 2012-04-01 .* ook samen met Dijkveld/);
-  r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM9903');
+  r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM0037');
   assert.equal(expectStatus(r, 200).length, 1);
-  r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM9901'); // the one who reports sees none addressed to it
+  r = await srv.api('GET', '/api/v1/meldingen?organisatie=GM0014'); // the one who reports sees none addressed to it
   assert.deepEqual(expectStatus(r, 200), []);
   r = await srv.api('GET', '/api/v1/meldingen?verband=abc');
   assert.equal(expectStatus(r, 200).length, 1);
   // No melding when the task field is new to abc, or no party is from outside.
-  await makeTraject(srv, 'xyz', 'ict', ['GM9901'], { start: '2012-04-01' });
-  await makeTraject(srv, 'abc', 'belastingen', ['GM9901']);
+  await makeTraject(srv, 'xyz', 'ict', ['GM0014'], { start: '2012-04-01' });
+  await makeTraject(srv, 'abc', 'belastingen', ['GM0014']);
   r = await srv.api('GET', '/api/v1/meldingen');
   assert.equal(expectStatus(r, 200).length, 1);
   expectStatus(await srv.api('GET', '/api/v1/meldingen?organisatie=GM0000'), 422);
 });
 
 test('the progress of an organisation over a period, for the status report', async () => {
-  let r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM9902&van=2012-03-01&tot=2012-09-30');
+  let r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM0034&van=2012-03-01&tot=2012-09-30');
   const v = expectStatus(r, 200);
   assert.equal(v.organisatie.naam, 'Beekdorp');
   const abc = v.verbanden.find((x) => x.code === 'abc');
   const t = abc.trajecten.find((x) => x.id === ict);
-  assert.deepEqual(t.besluiten.map((b) => b.uitkomst), ['no-go', 'advies']);
+  assert.deepEqual(t.besluiten.map((b) => b.uitkomst), ['no-go']);
   assert.equal(t.businesscase.oordeel, 'verdient-zich-niet-terug');
-  assert.equal(t.businesscase.organisatie.organisatie, 'GM9902');
+  assert.equal(t.businesscase.organisatie.organisatie, 'GM0034');
   assert.deepEqual(t.mijlpalen.uitgesteld.map((m) => m.id), [mid]);
   assert.deepEqual(t.mijlpalen.gehaald.map((m) => m.titel), ['Netwerk']);
   assert.deepEqual(t.mijlpalen.teLaat, []);
   assert.equal(v.meldingen.length, 1);
   assert.equal(v.samenvatting.meldingen, 1);
-  r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM9902&van=2012-10-01&tot=2012-09-30');
+  r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM0034&van=2012-10-01&tot=2012-09-30');
   expectStatus(r, 400);
   r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM0000&van=2012-01-01&tot=2012-09-30');
   expectStatus(r, 422);
-  r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM9902');
+  r = await srv.api('GET', '/api/v1/voortgang?organisatie=GM0034');
   expectStatus(r, 400);
 });
 

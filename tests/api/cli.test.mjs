@@ -273,13 +273,13 @@ test('a failed import leaves an existing register as it was', () => {
   const file = tmp('erbij.json');
   writeFileSync(file, JSON.stringify({
     formaat: 'samen-register', versie: 1,
-    organisaties: [{ code: 'GM0001', naam: 'Nieuwegemeente', soort: 'gemeente', inwoners: 1000 }],
+    organisaties: [{ code: 'GM0014', naam: 'Nieuwegemeente', soort: 'gemeente', inwoners: 1000 }],
     taakvelden: [{ code: 'nieuw-veld', naam: 'Nieuw', soort: 'beleid' }],
     verbanden: [{
       code: 'nieuw', naam: 'Nieuw verband', doelen: ['kosten'], geenCherryPicking: false,
-      leden: [{ organisatie: 'GM0001', rol: 'lid', van: '2012-01-01', tot: null }],
+      leden: [{ organisatie: 'GM0014', rol: 'lid', van: '2012-01-01', tot: null }],
       trajecten: [{ taakveld: 'nieuw-veld', fase: 'verkenning', vorm: 'netwerk', intensiteit: 'informatie',
-        deelnemers: ['GM0001', 'GM0148'], start: '2012-01-01' }],
+        deelnemers: ['GM0014', 'GM0148'], start: '2012-01-01' }],
     }],
   }, null, 2));
   const r = samen(['import', '--db', db, file]);

@@ -189,7 +189,8 @@ test('the agenda: iCalendar with CRLF, folded lines, one all-day event per miles
     return props;
   });
   const milestones = expectStatus(await srv.api('GET', '/api/v1/mijlpalen?organisatie=GM0148', null, { token: null }), 200);
-  assert.equal(events.length, milestones.length + 2, 'each milestone, and the RUD and brandweer deadlines once each');
+  const planning = events.filter((e) => /^(Mijlpaal|Wettelijke deadline)$/.test(e.CATEGORIES?.value));
+  assert.equal(planning.length, milestones.length + 2, 'each milestone, and the RUD and brandweer deadlines once each');
   for (const e of events) {
     for (const p of ['UID', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY']) assert.ok(e[p], `${p} in every event`);
     assert.equal(e.DTSTART.params, ';VALUE=DATE');
@@ -213,7 +214,10 @@ test('the agenda: iCalendar with CRLF, folded lines, one all-day event per miles
 });
 
 test('an organisation without milestones gets a valid calendar; the old address redirects permanently', async () => {
-  const r = await srv.api('GET', '/api/v1/agenda?organisatie=GM0505', null, { token: procesmanager, raw: true });
+  // Groningen, added for this: no verband, so no milestone, meeting or evaluation.
+  const g = await srv.api('POST', '/api/v1/organisaties', { code: 'GM0014', naam: 'Groningen', soort: 'gemeente' });
+  assert.equal(g.status, 201, g.text);
+  const r = await srv.api('GET', '/api/v1/agenda?organisatie=GM0014', null, { raw: true });
   assert.equal(r.status, 200, r.text);
   assert.doesNotMatch(r.text, /BEGIN:VEVENT/);
   assert.match(r.text, /BEGIN:VTIMEZONE\r\nTZID:Europe\/Amsterdam\r\n/);
@@ -252,8 +256,31 @@ test('hour balances appear once Dalfsen exchanges hours in a proeftuin', async (
   assert.match(md, /\n## 5\. Urenbank\n/);
   assert.match(md, /\n## 6\. Kwetsbaarheid\n/);
   assert.match(md, /Saldo van Dalfsen: \*\*10:00 uur\*\*/);
-  assert.match(md, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 10:00 uur \| 10:00 uur \| 50:00 uur \|/);
-  assert.match(md, /\| Staphorst \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 40:00 uur \|/);
+  assert.match(md, /De saldi zijn de stand op 30 september 2012, het einde van de periode/);
+  // A period that ended shows the balances then, without today's commitments.
+  assert.match(md, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 10:00 uur \| 10:00 uur \|\n/);
+  assert.match(md, /\| Staphorst \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 0:00 uur \|\n/);
+  // The first quarter comes before the deposit of June: nothing yet.
+  const q1 = (await report('organisatie=GM0148&van=2012-01-01&tot=2012-03-31&formaat=md')).text;
+  assert.match(q1, /Saldo van Dalfsen: \*\*0:00 uur\*\*/);
+  assert.match(q1, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 0:00 uur \|\n/);
+  // A period up to today: the balance now, with what is still available.
+  const today = new Date().toISOString().slice(0, 10);
+  const now = (await report(`organisatie=GM0148&van=2012-01-01&tot=${today}&formaat=md`)).text;
+  assert.match(now, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 10:00 uur \| 10:00 uur \| 50:00 uur \|/);
+});
+
+test('gaps and één-pitters only for an organisation with a kwaliteitskaart; otherwise "geen kwaliteitskaart"', async () => {
+  const tok = await (async () => {
+    const naam = unique('raadslid-GM1730');
+    await createUser(srv, { naam, rol: 'raadslid', organisatie: 'GM1730' });
+    return (await tokenFor(srv, naam)).token;
+  })();
+  const md = (await report('organisatie=GM1730&van=2012-06-01&tot=2012-09-30&formaat=md', tok)).text;
+  assert.match(md, /## \d\. Kwetsbaarheid\n\nTynaarlo houdt geen kwaliteitskaart bij/);
+  assert.doesNotMatch(md, /ontbreekt|één-pitter\)/);
+  const dalfsen = (await report(`${PERIOD}&formaat=md`)).text;
+  assert.match(dalfsen, /Volgens de kwaliteitskaart heeft Dalfsen op 30 september 2012/);
 });
 
 test('text from the data is escaped in HTML and in Markdown', async () => {

@@ -129,7 +129,7 @@ test('the schemas carry the enumerations of docs/api.md and the problem shape of
     assert.deepEqual(doc.components.schemas[schema].properties[prop].enum, values, where);
   }
   assert.deepEqual(doc.components.schemas.Verband.properties.doelen.items.enum,
-    ['klant', 'kosten', 'kwetsbaarheid', 'kwaliteit', 'kennisdeling']);
+    ['klant', 'kosten', 'kwetsbaarheid', 'kwaliteit', 'kennisdeling', 'toekomstkansen-medewerkers']);
   const p = doc.components.schemas.Probleem;
   assert.deepEqual([...p.required].sort(), ['detail', 'status', 'title', 'type']);
   assert.deepEqual(p.properties['invalid-params'].items.required, ['name', 'reason']);

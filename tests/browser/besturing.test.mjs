@@ -159,14 +159,15 @@ test('a traject: the ICT business case, milestones with their delays, decisions;
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Besluit vastleggen' }).click()]);
   assert.equal(new URL(page.url()).pathname, `/trajecten/${fac}/besluiten/nieuw`);
   assert.deepEqual(await axeViolations(page), [], 'axe on the decision form page');
-  await page.getByLabel('Orgaan').selectOption('college');
-  await page.getByLabel('Van welke gemeente').selectOption('GM0148');
+  // The stuurgroep's own step: a college step would first need the
+  // stuurgroep's go and the OR (the decision trail, issue 10).
+  await page.getByLabel('Orgaan').selectOption('stuurgroep');
   await page.getByLabel('Datum', { exact: true }).fill('2012-10-20');
   await page.getByLabel('Uitkomst').selectOption('go');
   await page.getByLabel('Onderwerp').fill('Businessplan Facilitaire Zaken');
   await page.locator('#besluit-toelichting').fill('Het college stemt in met het businessplan.');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Besluit vastleggen' }).click()]);
-  assert.match(await rowText(page, 'Besluiten over dit traject', '20 oktober 2012'), /college Dalfsen akkoord \(go\) Businessplan Facilitaire Zaken/);
+  assert.match(await rowText(page, 'Besluiten over dit traject', '20 oktober 2012'), /stuurgroep akkoord \(go\) Businessplan Facilitaire Zaken/);
   await v.context.close();
 });
 

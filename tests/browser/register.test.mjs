@@ -124,7 +124,7 @@ test('verband DSZ: doelen, no cherry-picking rule, members, trajecten in readabl
   const { page, context } = await visit('/verbanden/dsz', { shot: 'verband', axe: true });
   assert.match(await page.locator('h1').innerText(), /^DSZ \(Dalfsen/);
   const facts = (await page.locator('dl.samen-facts').innerText()).replace(/\s+/g, ' ');
-  assert.match(facts, /Doelen \(de 5 K's\) klant, kosten, kwetsbaarheid, kwaliteit/);
+  assert.match(facts, /Doelen \(de K's\) klant, kosten, kwetsbaarheid, kwaliteit, toekomstkansen van de medewerkers/);
   assert.match(facts, /Geen cherry-picking Nee/);
   assert.match(await rowText(page, 'Leden', 'Staphorst'), /lid 1 januari 2010 heden huidig lid/);
   const brandweer = await rowText(page, 'Trajecten', 'Brandweer');

@@ -32,7 +32,7 @@ static void test_enum_list(void **state)
 	enum_list(register_taakveld_soorten, out, sizeof(out));
 	assert_string_equal(out, "bedrijfsvoering, uitvoering of beleid");
 	enum_list(register_doelen, out, sizeof(out));
-	assert_string_equal(out, "klant, kosten, kwetsbaarheid, kwaliteit of kennisdeling");
+	assert_string_equal(out, "klant, kosten, kwetsbaarheid, kwaliteit, kennisdeling of toekomstkansen-medewerkers");
 
 	static const char *const one[] = { "alleen", NULL };
 	enum_list(one, out, sizeof(out));

@@ -1,0 +1,379 @@
+/* The rules of a network (register.h "the network's rules"): an
+ * organisation is a member only while it exists; a verband in the
+ * gastheermodel has exactly one gastheer, who hands over before leaving;
+ * partners hear when a member joins a verband without cherry-picking (and
+ * so takes part in all its trajecten); a phased entry is a recorded
+ * exception to that, per task field. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/nl.h"
+#include "core/register.h"
+#include "store/fields.h"
+#include "store/register.h"
+#include "store/register_sql.h"
+
+static void nice(const char *iso, char *out, size_t len) { nl_date(iso, out, len); }
+
+int register_netwerk_member_check(struct store *s, long long vid, const char *vcode, long long oid, const char *org,
+				  const char *rol, const char *van, const char *tot, struct problem *p)
+{
+	char d1[NL_TEXT_LEN];
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT coalesce(geldig_van, ''), coalesce(geldig_tot, ''), (SELECT op.code FROM organisaties op"
+			 " WHERE op.id = o.opvolger_id) FROM organisaties o WHERE o.id = ?",
+			 "l", oid);
+	if (db_step(st) == DB_ROW) {
+		const char *gv = db_col_text(st, 0), *gt = db_col_text(st, 1), *opv = db_col_text(st, 2);
+		int r = 0;
+		if (gt[0] && strcmp(van, gt) >= 0) {
+			nice(gt, d1, sizeof(d1));
+			r = problem_refuse(p, "van", "%s bestaat sinds %s niet meer%s%s en kan dan geen lid worden.", org, d1,
+					   opv ? "; de opvolger is " : "", opv ? opv : "");
+		} else if (gv[0] && strcmp(van, gv) < 0) {
+			nice(gv, d1, sizeof(d1));
+			r = problem_refuse(p, "van", "%s bestaat pas vanaf %s.", org, d1);
+		}
+		if (r < 0) {
+			db_finalize(st);
+			return r;
+		}
+	}
+	db_finalize(st);
+	if (strcmp(rol, "gastheer"))
+		return 0;
+	/* The gastheermodel: one gastheer at any time. */
+	st = db_query(
+		s->db,
+		"SELECT o.code, o.naam, l.van FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+		" WHERE l.verband_id = ?1 AND l.rol = 'gastheer' AND l.organisatie_id <> ?2 AND (l.tot IS NULL OR l.tot > ?3)"
+		" AND (?4 IS NULL OR l.van < ?4) ORDER BY l.van LIMIT 1",
+		"lltt", vid, oid, van, tot);
+	if (db_step(st) == DB_ROW) {
+		nice(db_col_text(st, 2), d1, sizeof(d1));
+		problem_refuse(p, "rol",
+			       "Verband '%s' heeft al een gastheer: %s (%s), sinds %s. In het gastheermodel is er precies één "
+			       "gastheer; maak %s lid, of laat de gastheer overdragen.",
+			       vcode, db_col_text(st, 1), db_col_text(st, 0), d1, org);
+		db_finalize(st);
+		return -422;
+	}
+	db_finalize(st);
+	return 0;
+}
+
+int register_netwerk_member_joined(struct store *s, long long vid, long long lid, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT v.geen_cherry_picking, l.rol, l.van, l.organisatie_id FROM lidmaatschappen l"
+				      " JOIN verbanden v ON v.id = l.verband_id WHERE l.id = ?",
+				      "l", lid);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return 0;
+	}
+	int gcp = (int)db_col_int(st, 0);
+	char rol[16], van[DATE_TEXT_LEN];
+	snprintf(rol, sizeof(rol), "%s", db_col_text(st, 1));
+	snprintf(van, sizeof(van), "%s", db_col_text(st, 2));
+	long long oid = db_col_int(st, 3);
+	db_finalize(st);
+	if (!gcp || !strcmp(rol, "toehoorder"))
+		return 0;
+	/* The partners before it, still members then: founders that start on
+	 * the same day are no news to each other. */
+	struct {
+		long long v[512];
+		size_t n;
+	} to = { .n = 0 };
+	st = db_query(s->db,
+		      "SELECT DISTINCT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ?1 AND l.organisatie_id <> ?2"
+		      " AND l.van < ?3 AND (l.tot IS NULL OR l.tot > ?3) ORDER BY l.organisatie_id",
+		      "llt", vid, oid, van);
+	while (db_step(st) == DB_ROW && to.n < sizeof(to.v) / sizeof(to.v[0]))
+		to.v[to.n++] = db_col_int(st, 0);
+	db_finalize(st);
+	if (!to.n)
+		return 0;
+	char now[32];
+	store_now_text(now);
+	long long mid;
+	int r = db_insert(s->db, &mid,
+			  "INSERT INTO toetredingsmeldingen(verband_id, lidmaatschap_id, organisatie_id, datum, aangemaakt)"
+			  " VALUES(?, ?, ?, ?, ?) RETURNING id",
+			  "lllt"
+			  "t",
+			  vid, lid, oid, van, now);
+	if (r < 0)
+		return store_db_problem(s, r, p, "melding");
+	for (size_t i = 0; i < to.n && r == 0; i++)
+		r = db_run(s->db, "INSERT INTO toetredingsmelding_ontvangers(melding_id, organisatie_id) VALUES(?, ?)", "ll", mid,
+			   to.v[i]);
+	return r < 0 ? store_db_problem(s, r, p, "melding") : 0;
+}
+
+int register_netwerk_member_leaving(struct store *s, long long vid, const char *vcode, long long oid, const char *org,
+				    long long lid, const char *datum, json_t *in, struct problem *p)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT rol, coalesce(tot, '') FROM lidmaatschappen WHERE id = ?", "l", lid);
+	char rol[16] = "";
+	if (db_step(st) == DB_ROW)
+		snprintf(rol, sizeof(rol), "%s", db_col_text(st, 0));
+	db_finalize(st);
+	const char *opvolger = NULL;
+	field_text(in, "opvolger", FIELD_OPTIONAL, 32, &opvolger, p);
+	if (p->status)
+		return -p->status;
+	if (strcmp(rol, "gastheer")) {
+		if (opvolger)
+			return problem_refuse(p, "opvolger",
+					      "%s is geen gastheer; alleen een gastheer draagt over aan een opvolger.", org);
+		return 0;
+	}
+	char d1[NL_TEXT_LEN];
+	nice(datum, d1, sizeof(d1));
+	if (!opvolger)
+		return problem_refuse(p, "opvolger",
+				      "%s is gastheer van verband '%s' en kan niet uittreden zonder opvolger: noem in 'opvolger' "
+				      "het lid dat per %s gastheer wordt.",
+				      org, vcode, d1);
+	long long sid = store_org_id(s, opvolger);
+	if (sid == oid)
+		return problem_refuse(p, "opvolger", "De gastheer kan niet zijn eigen opvolger zijn.");
+	st = db_query(
+		s->db,
+		"SELECT l.id, coalesce(l.tot, ''), l.van FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ?"
+		" AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+		"lltt", vid, sid, datum, datum);
+	if (!sid || db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_refuse(p, "opvolger",
+				      "%s is op %s geen deelnemend lid van verband '%s' en kan dus geen gastheer worden.",
+				      opvolger, d1, vcode);
+	}
+	long long slid = db_col_int(st, 0);
+	char stot[DATE_TEXT_LEN], svan[DATE_TEXT_LEN];
+	snprintf(stot, sizeof(stot), "%s", db_col_text(st, 1));
+	snprintf(svan, sizeof(svan), "%s", db_col_text(st, 2));
+	db_finalize(st);
+	int r;
+	if (!strcmp(svan, datum))
+		r = db_run(s->db, "UPDATE lidmaatschappen SET rol = 'gastheer' WHERE id = ?", "l", slid);
+	else {
+		r = db_run(s->db, "UPDATE lidmaatschappen SET tot = ? WHERE id = ?", "tl", datum, slid);
+		if (r == 0)
+			r = db_run(s->db,
+				   "INSERT INTO lidmaatschappen(verband_id, organisatie_id, rol, van, tot) VALUES(?, ?, "
+				   "'gastheer', ?, ?)",
+				   "lltt", vid, sid, datum, stot[0] ? stot : NULL);
+	}
+	return r < 0 ? store_db_problem(s, r, p, "lidmaatschap") : 0;
+}
+
+/* ---- toetredingsmeldingen ---------------------------------------------------------------- */
+
+int register_toetredingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out, struct problem *p)
+{
+	long long oid = 0;
+	if (organisatie && !(oid = store_org_id(s, organisatie)))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", organisatie);
+	if (verband && !store_verband_id(s, verband))
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT m.id, v.code, v.naam, o.code, o.naam, m.datum, v.id FROM toetredingsmeldingen m"
+			 " JOIN verbanden v ON v.id = m.verband_id JOIN organisaties o ON o.id = m.organisatie_id"
+			 " WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM toetredingsmelding_ontvangers r"
+			 "   WHERE r.melding_id = m.id AND r.organisatie_id = ?2)) ORDER BY m.datum, m.id",
+			 "tl", verband, oid);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		long long mid = db_col_int(st, 0);
+		json_t *m = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)mid, "verband", db_col_text(st, 1),
+				      "verbandNaam", db_col_text(st, 2), "organisatie", db_col_text(st, 3), "organisatieNaam",
+				      db_col_text(st, 4), "datum", db_col_text(st, 5));
+		json_t *to = json_array(), *tv = json_array();
+		struct db_stmt *q = db_query(s->db,
+					     "SELECT o.code FROM toetredingsmelding_ontvangers r JOIN organisaties o"
+					     " ON o.id = r.organisatie_id WHERE r.melding_id = ? ORDER BY o.code",
+					     "l", mid);
+		while (db_step(q) == DB_ROW)
+			json_array_append_new(to, json_string(db_col_text(q, 0)));
+		db_finalize(q);
+		/* What it takes part in from then: every traject running or to come. */
+		q = db_query(s->db,
+			     "SELECT DISTINCT tv.code, tv.naam FROM trajecten t JOIN taakvelden tv ON tv.id = t.taakveld_id"
+			     " WHERE t.verband_id = ?1 AND (t.eind IS NULL OR t.eind > ?2) ORDER BY tv.naam",
+			     "lt", db_col_int(st, 6), db_col_text(st, 5));
+		struct buf b;
+		buf_init(&b, 4096);
+		while (db_step(q) == DB_ROW) {
+			json_array_append_new(tv, json_string(db_col_text(q, 0)));
+			buf_printf(&b, "%s%s", b.len ? ", " : "", db_col_text(q, 1));
+		}
+		db_finalize(q);
+		json_object_set_new(m, "ontvangers", to);
+		json_object_set_new(m, "taakvelden", tv);
+		char d1[NL_TEXT_LEN];
+		nice(db_col_text(st, 5), d1, sizeof(d1));
+		struct buf t;
+		buf_init(&t, 8192);
+		buf_printf(&t,
+			   "%s treedt per %s toe tot %s. Daar geldt geen cherry-picking: %s doet vanaf dan mee aan elk traject",
+			   db_col_text(st, 4), d1, db_col_text(st, 2), db_col_text(st, 4));
+		if (b.len)
+			buf_printf(&t, " (%s)", buf_str(&b));
+		buf_printf(&t, ".");
+		buf_release(&b);
+		json_object_set_new(m, "tekst", json_string(buf_str(&t)));
+		buf_release(&t);
+		json_array_append_new(a, m);
+	}
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+/* ---- phased entry ------------------------------------------------------------------------- */
+
+struct instap_args {
+	const char *by, *verband;
+	json_t *in, **out;
+};
+
+static int do_instap_add(struct store *s, void *arg, struct problem *p)
+{
+	struct instap_args *a = arg;
+	struct db_stmt *st = db_query(s->db, "SELECT id, geen_cherry_picking FROM verbanden WHERE code = ?", "t", a->verband);
+	if (db_step(st) != DB_ROW) {
+		db_finalize(st);
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", a->verband);
+	}
+	long long vid = db_col_int(st, 0);
+	int gcp = (int)db_col_int(st, 1);
+	db_finalize(st);
+	const char *org = NULL, *tv = NULL, *vanaf = NULL, *tl = NULL;
+	field_text(a->in, "organisatie", FIELD_REQUIRED, 32, &org, p);
+	field_text(a->in, "taakveld", FIELD_REQUIRED, 40, &tv, p);
+	field_date(a->in, "vanaf", FIELD_REQUIRED, &vanaf, p);
+	field_text(a->in, "toelichting", FIELD_OPTIONAL, 1000, &tl, p);
+	if (p->status)
+		return -p->status;
+	if (!gcp)
+		return problem_refuse(p, NULL,
+				      "Verband '%s' kent cherry-picking al: daar kiest elk lid zijn trajecten. Een gefaseerde "
+				      "instap geldt alleen in een verband zonder cherry-picking.",
+				      a->verband);
+	long long oid = store_org_id(s, org), tvid = store_taakveld_id(s, tv);
+	if (!oid)
+		return problem_refuse(p, "organisatie", "Organisatie '%s' bestaat niet.", org);
+	if (!tvid)
+		return problem_refuse(p, "taakveld", "Taakveld '%s' bestaat niet.", tv);
+	st = db_query(s->db,
+		      "SELECT min(l.van) FROM lidmaatschappen l WHERE l.verband_id = ? AND l.organisatie_id = ? AND "
+		      "l.rol <> 'toehoorder' AND (l.tot IS NULL OR l.tot > ?)",
+		      "llt", vid, oid, vanaf);
+	char van[DATE_TEXT_LEN] = "";
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		snprintf(van, sizeof(van), "%s", db_col_text(st, 0));
+	db_finalize(st);
+	if (!van[0])
+		return problem_refuse(p, "organisatie", "%s is geen deelnemend lid van verband '%s' op %s.", org, a->verband,
+				      vanaf);
+	if (strcmp(vanaf, van) <= 0)
+		return problem_refuse(p, "vanaf", "%s is lid vanaf %s; een gefaseerde instap ligt daarna.", org, van);
+	st = db_query(s->db, "SELECT 1 FROM trajecten WHERE verband_id = ? AND taakveld_id = ?", "ll", vid, tvid);
+	int has = db_step(st) == DB_ROW;
+	db_finalize(st);
+	if (!has)
+		return problem_refuse(p, "taakveld", "Verband '%s' heeft geen traject op taakveld '%s'.", a->verband, tv);
+	char now[32];
+	store_now_text(now);
+	int r = db_run(
+		s->db,
+		"INSERT INTO gefaseerde_instap(verband_id, organisatie_id, taakveld_id, vanaf, toelichting, aangemaakt, door)"
+		" VALUES(?, ?, ?, ?, ?, ?, ?)",
+		"llltttt", vid, oid, tvid, vanaf, tl, now, a->by && a->by[0] ? a->by : "systeem");
+	if (r == DB_ERR_UNIQUE)
+		return problem_set(p, 409, "Voor %s op taakveld '%s' in verband '%s' is al een gefaseerde instap vastgelegd.",
+				   org, tv, a->verband);
+	if (r < 0)
+		return store_db_problem(s, r, p, "instap");
+	return a->out ? register_instap_list(s, a->verband, NULL, a->out, p) : 0;
+}
+
+int register_instap_add(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p)
+{
+	struct instap_args a = { by, verband, in, out };
+	return store_transaction(s, p, do_instap_add, &a);
+}
+
+int register_instap_list(struct store *s, const char *verband, const char *organisatie, json_t **out, struct problem *p)
+{
+	if (verband && !store_verband_id(s, verband))
+		return problem_set(p, 404, "Verband '%s' bestaat niet.", verband);
+	if (organisatie && !store_org_id(s, organisatie))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", organisatie);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT v.code, o.code, o.naam, tv.code, tv.naam, i.vanaf, i.toelichting FROM gefaseerde_instap i"
+			 " JOIN verbanden v ON v.id = i.verband_id JOIN organisaties o ON o.id = i.organisatie_id"
+			 " JOIN taakvelden tv ON tv.id = i.taakveld_id WHERE (?1 IS NULL OR v.code = ?1)"
+			 " AND (?2 IS NULL OR o.code = ?2) ORDER BY v.code, o.naam, i.vanaf, tv.naam",
+			 "tt", verband, organisatie);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		json_t *x = json_pack("{s:s,s:s,s:s,s:s,s:s,s:s}", "verband", db_col_text(st, 0), "organisatie",
+				      db_col_text(st, 1), "organisatieNaam", db_col_text(st, 2), "taakveld", db_col_text(st, 3),
+				      "taakveldNaam", db_col_text(st, 4), "vanaf", db_col_text(st, 5));
+		json_object_set_new(x, "toelichting", store_text_or_null(st, 6));
+		json_array_append_new(a, x);
+	}
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+void register_netwerk_matrix_instap(struct store *s, const char *org, const char *date, json_t *rows)
+{
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT tv.code, tv.naam, v.code, i.vanaf FROM gefaseerde_instap i JOIN verbanden v ON v.id = "
+			 "i.verband_id"
+			 " JOIN organisaties o ON o.id = i.organisatie_id JOIN taakvelden tv ON tv.id = i.taakveld_id"
+			 " JOIN lidmaatschappen l ON l.verband_id = v.id AND l.organisatie_id = o.id "
+			 "AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				 "l", "?2") " WHERE o.code = ?1 AND i.vanaf > ?2 AND EXISTS (SELECT 1 FROM"
+					    " trajecten t WHERE t.verband_id = v.id AND t.taakveld_id = i.taakveld_id"
+					    " AND t.start <= ?2 AND (t.eind IS NULL OR t.eind > ?2))"
+					    " ORDER BY tv.naam, v.code",
+			 "tt", org, date);
+	while (db_step(st) == DB_ROW) {
+		const char *tv = db_col_text(st, 0), *naam = db_col_text(st, 1);
+		json_t *row = NULL, *r;
+		size_t i, at = json_array_size(rows);
+		json_array_foreach(rows, i, r) {
+			const char *rn = json_string_value(json_object_get(r, "naam"));
+			if (!strcmp(json_string_value(json_object_get(r, "taakveld")), tv)) {
+				row = r;
+				break;
+			}
+			if (at == json_array_size(rows) && rn && strcmp(rn, naam) > 0)
+				at = i;
+		}
+		if (!row) {
+			row = json_pack("{s:s,s:s,s:[],s:[]}", "taakveld", tv, "naam", naam, "partners", "verbanden");
+			json_array_insert_new(rows, at, row);
+		}
+		json_t *in = json_object_get(row, "instap");
+		if (!in) {
+			in = json_array();
+			json_object_set_new(row, "instap", in);
+		}
+		json_array_append_new(in, json_pack("{s:s,s:s}", "verband", db_col_text(st, 2), "vanaf", db_col_text(st, 3)));
+	}
+	db_finalize(st);
+}

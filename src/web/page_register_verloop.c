@@ -1,0 +1,947 @@
+/* The register over time on the pages: an organisation's validity, its
+ * dated changes, its raad's kaders and planned reports, and what waits for
+ * it (steps in the decision trail, consents in the urenbank), with the
+ * beheerder's form to change it or record a herindeling; a verband's
+ * gastheer, documents, trekkers, meetings, evaluations, phased entries and
+ * join notices, with the forms of whoever steers it. Forms post back and
+ * redirect (303); a refusal shows the page's message. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/authz.h"
+#include "http/form.h"
+#include "store/besturing.h"
+#include "store/register.h"
+#include "store/urenbank.h"
+#include "web/page_register_verloop.h"
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
+
+static void h2(struct buf *b, const char *id, const char *title)
+{
+	html_raw(b, "<section aria-labelledby=\"");
+	html_attr(b, id);
+	html_raw(b, "\"><h2 class=\"utrecht-heading-2\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\">");
+	html_txt(b, title);
+	html_raw(b, "</h2>");
+}
+
+static void form_begin(struct request *rq, struct buf *b, const char *action)
+{
+	html_raw(b, "<form method=\"post\" class=\"samen-form\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	html_csrf_field(rq, b);
+}
+
+static void field(struct buf *b, const char *id, const char *name, const char *label, const char *type, const char *value,
+		  int required)
+{
+	page_input_field(b, &(struct page_input){
+				    .id = id, .name = name, .label = label, .type = type, .value = value, .required = required });
+}
+
+static void select_field(struct buf *b, const char *id, const char *name, const char *label, const char *const *pairs)
+{
+	const struct page_input in = { .id = id, .label = label };
+	page_field_begin(b, &in);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\">");
+	for (int i = 0; pairs[i]; i += 2) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, pairs[i]);
+		html_raw(b, "\">");
+		html_txt(b, pairs[i + 1]);
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+}
+
+static void button(struct buf *b, const char *text)
+{
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
+	html_txt(b, text);
+	html_raw(b, "</button></form>");
+}
+
+/* ---- organisations ---------------------------------------------------------------------------- */
+
+void page_register_wacht(struct request *rq, struct buf *b, const char *code, const char *naam)
+{
+	json_t *steps = NULL, *consents = NULL;
+	struct problem p;
+	problem_init(&p);
+	besturing_trail_pending(rq->store, code, &steps, &p);
+	problem_init(&p);
+	urenbank_consents_pending(rq->store, code, &consents, &p);
+	if (!json_array_size(steps) && !json_array_size(consents)) {
+		json_decref(steps), json_decref(consents);
+		return;
+	}
+	char title[300];
+	snprintf(title, sizeof(title), "Wat wacht op %s", naam);
+	h2(b, "kop-wacht", title);
+	html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+	size_t i;
+	json_t *x;
+	json_array_foreach(steps, i, x) {
+		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		if (json_is_integer(json_object_get(x, "traject"))) {
+			html_raw(b, "<a class=\"utrecht-link\" href=\"/trajecten/");
+			html_int(b, num(x, "traject"));
+			html_raw(b, "/besluitvorming\">");
+			html_txt(b, str(x, "taakveldNaam"));
+			html_raw(b, " (");
+			html_txt(b, str(x, "verband"));
+			html_raw(b, ")</a>");
+		} else {
+			html_raw(b, "<a class=\"utrecht-link\" href=\"/verbanden/");
+			html_url_segment(b, str(x, "verband"));
+			html_raw(b, "/besluitvorming\">verband ");
+			html_txt(b, str(x, "verband"));
+			html_raw(b, "</a>");
+		}
+		html_raw(b, ": ");
+		html_txt(b, str(x, "omschrijving"));
+		if (str(x, "deadline")) {
+			html_raw(b, " (termijn ");
+			html_date(b, str(x, "deadline"));
+			html_raw(b, ")");
+		}
+		html_raw(b, "</li>");
+	}
+	json_array_foreach(consents, i, x) {
+		html_raw(b, "<li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/proeftuinen/");
+		html_url_segment(b, str(x, "proeftuin"));
+		html_raw(b, "/instemmingen\">");
+		html_txt(b, !strcmp(str(x, "soort"), "samenvoeging") ? "Instemmen met samenvoegen" : "Instemmen met inzet");
+		html_raw(b, "</a>: ");
+		html_txt(b, str(x, "opdrachtTitel"));
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul></section>");
+	json_decref(steps), json_decref(consents);
+}
+
+/* Whether the actor records for org's own bodies (policy: besluit-vastleggen;
+ * a stuurgroep member in the verband the account belongs to). */
+static int records_for(struct request *rq, const char *org)
+{
+	return rq->actor.role != ROLE_NONE &&
+	       policy_allows(&rq->actor, ACT_DECISION_RECORD, org, rq->actor.verband[0] ? rq->actor.verband : NULL);
+}
+
+/* The raad's kaders, recorded by someone of the organisation: new kaders
+ * replace the current ones from their date. Codes as text, comma
+ * separated: a list of every task field and partner as checkboxes would
+ * outgrow what a form may carry. */
+static void kaders_form(struct request *rq, struct buf *b, const char *code)
+{
+	if (!rq->actor.csrf[0] || !records_for(rq, code))
+		return;
+	char action[96], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	snprintf(action, sizeof(action), "/organisaties/%s/kaders", code);
+	h2(b, "kop-kaders-vastleggen", "Kaders van de raad vastleggen");
+	html_raw(b, "<p class=\"utrecht-paragraph\">De taakvelden en partners waarop de raad samenwerking toestaat. Een "
+		    "traject daarbuiten wordt gemarkeerd en wacht op de stap &lsquo;raad geconsulteerd&rsquo;. Een lege lijst "
+		    "begrenst niet.</p>");
+	form_begin(rq, b, action);
+	field(b, "kader-titel", "titel", "Titel (het raadsbesluit of de visie)", "text", "", 1);
+	field(b, "kader-van", "van", "Geldig vanaf", "date", today, 1);
+	page_input_field(b,
+			 &(struct page_input){ .id = "kader-taakvelden",
+					       .name = "taakvelden",
+					       .label = "Taakvelden (codes met komma's ertussen, bijvoorbeeld: belastingen, ict)",
+					       .type = "text",
+					       .value = "" });
+	page_input_field(b, &(struct page_input){ .id = "kader-partners",
+						  .name = "partners",
+						  .label = "Partners (codes met komma's ertussen, bijvoorbeeld: GM0160, GM1896)",
+						  .type = "text",
+						  .value = "" });
+	field(b, "kader-toelichting", "toelichting", "Toelichting", "text", "", 0);
+	button(b, "Kaders vastleggen");
+	html_raw(b, "</section>");
+}
+
+/* The next stand van zaken to the raad, planned by the organisation itself. */
+static void plan_form(struct request *rq, struct buf *b, const char *code)
+{
+	if (!rq->actor.csrf[0] || !records_for(rq, code))
+		return;
+	char action[96];
+	snprintf(action, sizeof(action), "/organisaties/%s/rapportageplanning", code);
+	h2(b, "kop-plan-nieuw", "Volgende rapportage aan de raad plannen");
+	form_begin(rq, b, action);
+	field(b, "plan-datum", "datum", "Datum (bij een maand: de eerste dag ervan)", "date", "", 1);
+	static const char *const prec[] = { "maand",        "een maand", "dag",      "een dag", "kwartaal",
+					    "een kwartaal", "jaar",      "een jaar", NULL };
+	select_field(b, "plan-precisie", "precisie", "Hoe precies", prec);
+	field(b, "plan-titel", "titel", "Titel (leeg: Stand van zaken bestuurlijke samenwerking)", "text", "", 0);
+	field(b, "plan-toelichting", "toelichting", "Toelichting", "text", "", 0);
+	button(b, "Rapportage plannen");
+	html_raw(b, "</section>");
+}
+
+void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
+{
+	const char *code = str(org, "code"), *naam = str(org, "naam");
+	if (str(org, "geldigVan") || str(org, "geldigTot")) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_txt(b, naam);
+		if (str(org, "geldigVan")) {
+			html_raw(b, " bestaat sinds ");
+			html_date(b, str(org, "geldigVan"));
+		}
+		if (str(org, "geldigTot")) {
+			html_raw(b, str(org, "geldigVan") ? " en " : " ");
+			html_raw(b, "bestaat niet meer sinds ");
+			html_date(b, str(org, "geldigTot"));
+			if (str(org, "opvolger")) {
+				html_raw(b, "; opvolger: ");
+				page_org_link(b, str(org, "opvolger"), str(org, "opvolger"));
+			}
+		}
+		html_raw(b, ".</p>");
+	}
+	page_register_wacht(rq, b, code, naam);
+	json_t *h = NULL, *kaders = NULL, *plans = NULL;
+	struct problem p;
+	problem_init(&p);
+	register_org_history(rq->store, code, &h, &p);
+	problem_init(&p);
+	besturing_kader_list(rq->store, code, &kaders, &p);
+	problem_init(&p);
+	besturing_report_plan_list(rq->store, code, NULL, &plans, &p);
+	size_t i, k;
+	json_t *x, *y;
+	if (json_array_size(h)) {
+		h2(b, "kop-wijzigingen", "Wijzigingen");
+		static const char *const head[] = { "Per", "Wat", "Van", "Naar", "Reden", NULL };
+		page_table_begin(b, "Wijzigingen van deze organisatie", NULL);
+		page_table_head(b, head);
+		json_array_foreach(h, i, x) {
+			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell "
+				    "samen-nowrap\">");
+			html_date(b, str(x, "ingangsdatum"));
+			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+			html_txt(b, !strcmp(str(x, "veld"), "opheffing") ? "opgeheven" : str(x, "veld"));
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			html_txt(b, str(x, "vorige") ? str(x, "vorige") : "—");
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			html_txt(b, str(x, "waarde") ? str(x, "waarde") : "—");
+			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
+			html_txt(b, str(x, "reden") ? str(x, "reden") : "");
+			html_raw(b, "</td></tr>");
+		}
+		page_table_end(b);
+		html_raw(b, "</section>");
+	}
+	if (json_array_size(kaders)) {
+		h2(b, "kop-kaders", "Kaders van de raad");
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Werken buiten deze kaders overlegt het college eerst met de raad; een "
+			 "traject daarbuiten wacht op die stap.</p><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(kaders, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, "</strong> (vanaf ");
+			html_date(b, str(x, "van"));
+			if (str(x, "tot")) {
+				html_raw(b, " tot ");
+				html_date(b, str(x, "tot"));
+			}
+			html_raw(b, ")");
+			if (json_array_size(json_object_get(x, "taakvelden"))) {
+				html_raw(b, ": taakvelden ");
+				json_array_foreach(json_object_get(x, "taakvelden"), k, y) {
+					html_raw(b, k ? ", " : "");
+					html_txt(b, json_string_value(y));
+				}
+			}
+			if (json_array_size(json_object_get(x, "partners"))) {
+				html_raw(b, "; partners ");
+				json_array_foreach(json_object_get(x, "partners"), k, y) {
+					html_raw(b, k ? ", " : "");
+					html_txt(b, json_string_value(y));
+				}
+			}
+			if (str(x, "toelichting")) {
+				html_raw(b, " — ");
+				html_txt(b, str(x, "toelichting"));
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul></section>");
+	}
+	if (json_array_size(plans)) {
+		h2(b, "kop-rapportages", "Rapportages aan de raad");
+		html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(plans, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, ": ");
+			html_txt(b, str(x, "wanneer"));
+			if (str(x, "toelichting")) {
+				html_raw(b, " (");
+				html_txt(b, str(x, "toelichting"));
+				html_raw(b, ")");
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul></section>");
+	}
+	json_decref(h), json_decref(kaders), json_decref(plans);
+	kaders_form(rq, b, code);
+	plan_form(rq, b, code);
+	if (rq->actor.role == ROLE_NONE || !rq->actor.csrf[0] || !policy_allows(&rq->actor, ACT_REGISTER_WRITE, NULL, NULL))
+		return;
+	char action[96], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	snprintf(action, sizeof(action), "/organisaties/%s/wijziging", code);
+	h2(b, "kop-org-wijzigen", "Organisatie wijzigen");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Een wijziging gaat in op de ingangsdatum; de oude waarde blijft in de "
+		    "historie. Bij een herindeling neemt de opvolger de lidmaatschappen en deelnames over.</p>");
+	form_begin(rq, b, action);
+	field(b, "org-ingang", "ingangsdatum", "Ingangsdatum", "date", today, 1);
+	field(b, "org-naam", "naam", "Nieuwe naam (leeg: ongewijzigd)", "text", "", 0);
+	field(b, "org-inwoners", "inwoners", "Inwoners (leeg: ongewijzigd)", "number", "", 0);
+	static const char *const ophef[] = { "", "nee", "ja", "ja, opgeheven (herindeling)", NULL };
+	select_field(b, "org-opgeheven", "opgeheven", "Opgeheven", ophef);
+	field(b, "org-opvolger", "opvolger", "Opvolger (code, bij opheffing)", "text", "", 0);
+	field(b, "org-reden", "reden", "Reden", "text", "", 0);
+	button(b, "Wijziging vastleggen");
+	html_raw(b, "</section>");
+}
+
+static void see(struct response *rs, const char *base, const char *code, const char *rest)
+{
+	struct buf loc;
+	buf_init(&loc, 256);
+	buf_adds(&loc, base);
+	html_url_segment(&loc, code);
+	buf_adds(&loc, rest);
+	resp_header(rs, "Location", buf_str(&loc));
+	resp_text(rs, 303, "text/plain; charset=utf-8", "Vastgelegd.\n");
+	buf_release(&loc);
+}
+
+static void refusal(struct request *rq, struct response *rs, int status, const struct problem *p, const char *back,
+		    const char *back_text)
+{
+	page_begin(rq, rs, "Niet vastgelegd");
+	rs->status = status;
+	struct buf *b = &rs->body;
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">Niet vastgelegd</h1>");
+	page_alert(b, p->detail[0] ? p->detail : problem_title(p->status));
+	if (p->nparams) {
+		html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+		for (int i = 0; i < p->nparams; i++) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_txt(b, p->params[i].name);
+			html_raw(b, ": ");
+			html_txt(b, p->params[i].reason);
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	html_link(b, back, back_text);
+	html_raw(b, "</p>");
+	page_end(rq, rs);
+}
+
+static int status_of(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
+
+int page_register_org_wijziging(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	if (authz_require_page(rq, rs, ACT_REGISTER_WRITE, NULL) < 0)
+		return 0;
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	json_t *in = json_object(), *out = NULL;
+	static const char *const texts[] = { "ingangsdatum", "naam", "opvolger", "reden", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (v && v[0])
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	const char *inw = form_get(&f, "inwoners"), *oph = form_get(&f, "opgeheven");
+	struct problem p;
+	problem_init(&p);
+	if (inw && inw[0]) {
+		char *end;
+		long long n = strtoll(inw, &end, 10);
+		if (*end || n < 0)
+			problem_param(&p, "inwoners", "een geheel getal, 0 of meer");
+		else
+			json_object_set_new(in, "inwoners", json_integer(n));
+	}
+	if (oph && !strcmp(oph, "ja"))
+		json_object_set_new(in, "opgeheven", json_true());
+	int r = p.status ? -p.status : register_org_patch(rq->store, rq->actor.name, code, in, &out, &p);
+	authz_audit(rq, ACT_REGISTER_WRITE, r < 0 ? p.status : 200, code);
+	if (r < 0) {
+		char back[96];
+		snprintf(back, sizeof(back), "/organisaties/%s", code);
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
+	} else {
+		see(rs, "/organisaties/", code, "?gelukt=wijziging");
+	}
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+/* "a, b ,c" as ["a","b","c"] (empty items dropped). */
+static json_t *code_list(const char *v)
+{
+	json_t *a = json_array();
+	while (v && *v) {
+		size_t n = strcspn(v, ",");
+		const char *e = v + n;
+		while (v < e && (*v == ' ' || *v == '\t'))
+			v++;
+		const char *t = e;
+		while (t > v && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t > v)
+			json_array_append_new(a, json_stringn(v, (size_t)(t - v)));
+		v = *e ? e + 1 : e;
+	}
+	return a;
+}
+
+int page_register_org_kaders(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	char back[96];
+	snprintf(back, sizeof(back), "/organisaties/%s", code);
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+		return 0;
+	}
+	if (!records_for(rq, code)) {
+		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
+		page_error(rq, rs, 403, "De kaders van de raad legt iemand van die organisatie vast.");
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	json_t *in = json_object(), *out = NULL;
+	static const char *const texts[] = { "titel", "van", "toelichting", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (v && v[0])
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	json_object_set_new(in, "taakvelden", code_list(form_get(&f, "taakvelden")));
+	json_object_set_new(in, "partners", code_list(form_get(&f, "partners")));
+	struct problem p;
+	problem_init(&p);
+	int r = besturing_kader_create(rq->store, rq->actor.name, code, in, &out, &p);
+	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
+	if (r < 0)
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
+	else
+		see(rs, "/organisaties/", code, "?gelukt=kaders#kop-kaders");
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+int page_register_org_plan(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	char back[96];
+	snprintf(back, sizeof(back), "/organisaties/%s", code);
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+		return 0;
+	}
+	if (!records_for(rq, code)) {
+		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
+		page_error(rq, rs, 403, "De rapportages aan de raad plant iemand van die organisatie.");
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	json_t *in = json_object(), *out = NULL;
+	static const char *const texts[] = { "datum", "precisie", "titel", "toelichting", NULL };
+	for (int i = 0; texts[i]; i++) {
+		const char *v = form_get(&f, texts[i]);
+		if (v && v[0])
+			json_object_set_new(in, texts[i], json_string(v));
+	}
+	struct problem p;
+	problem_init(&p);
+	int r = besturing_report_plan_create(rq->store, rq->actor.name, code, in, &out, &p);
+	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
+	if (r < 0)
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
+	else
+		see(rs, "/organisaties/", code, "?gelukt=rapportage#kop-rapportages");
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+/* The stuurgroep's forms for what was agreed to happen: the agenda and
+ * minutes of one meeting of a series, the outcome of an evaluation. */
+static void meeting_forms(struct request *rq, struct buf *b, const char *code, json_t *meet, json_t *evals)
+{
+	char action[120], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	size_t i;
+	json_t *x;
+	if (json_array_size(meet)) {
+		snprintf(action, sizeof(action), "/verbanden/%s/vergadering", code);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-vergadering\">Agenda en verslag van een vergadering</h3>");
+		form_begin(rq, b, action);
+		const struct page_input in = { .id = "vergadering-overleg", .label = "Overleg" };
+		page_field_begin(b, &in);
+		html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"vergadering-overleg\" "
+			    "name=\"overleg\">");
+		json_array_foreach(meet, i, x) {
+			html_raw(b, "<option value=\"");
+			html_int(b, num(x, "id"));
+			html_raw(b, "\">");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, "</option>");
+		}
+		html_raw(b, "</select>");
+		page_field_end(b);
+		field(b, "vergadering-datum", "datum", "Datum van de vergadering (een datum uit de reeks)", "date", today, 1);
+		field(b, "vergadering-agenda", "agenda", "Agenda", "textarea", "", 0);
+		field(b, "vergadering-verslag", "verslag", "Verslag", "textarea", "", 0);
+		button(b, "Agenda en verslag vastleggen");
+	}
+	int open = 0;
+	json_array_foreach(evals, i, x)
+		open |= !str(x, "uitkomst");
+	if (!open)
+		return;
+	snprintf(action, sizeof(action), "/verbanden/%s/evaluatie-uitkomst", code);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-evaluatie-uitkomst\">Uitkomst van een evaluatie</h3>");
+	form_begin(rq, b, action);
+	const struct page_input in = { .id = "evaluatie-id", .label = "Evaluatiemoment" };
+	page_field_begin(b, &in);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"evaluatie-id\" name=\"evaluatie\">");
+	json_array_foreach(evals, i, x) {
+		if (str(x, "uitkomst"))
+			continue;
+		html_raw(b, "<option value=\"");
+		html_int(b, num(x, "id"));
+		html_raw(b, "\">");
+		html_txt(b, str(x, "titel"));
+		html_raw(b, " (");
+		html_txt(b, str(x, "wanneer"));
+		html_raw(b, ")</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+	field(b, "evaluatie-gehouden", "gehouden", "Gehouden op", "date", today, 1);
+	field(b, "evaluatie-uitkomst", "uitkomst", "Uitkomst", "textarea", "", 1);
+	static const char *const vervolg[] = { "",           "(nog geen vervolg)", "voortzetten", "voortzetten",
+					       "opschalen",  "opschalen",          "bijstellen",  "bijstellen",
+					       "beeindigen", "beëindigen",         NULL };
+	select_field(b, "evaluatie-vervolg", "vervolg", "Vervolg", vervolg);
+	field(b, "evaluatie-vervolgtoelichting", "vervolgToelichting", "Toelichting op het vervolg", "text", "", 0);
+	button(b, "Uitkomst vastleggen");
+}
+
+/* POST /verbanden/{code}/vergadering and …/evaluatie-uitkomst: the series
+ * or the evaluation must be this verband's. */
+static int verband_post(struct request *rq, struct response *rs, int meeting)
+{
+	const char *code = req_param(rq, "code");
+	if (!store_verband_id(rq->store, code)) {
+		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+		return 0;
+	}
+	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
+		if (rq->actor.role == ROLE_NONE)
+			authz_require_page(rq, rs, ACT_STEER, NULL);
+		else {
+			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
+			authz_audit(rq, ACT_STEER, 403, code);
+		}
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	const char *idv = form_get(&f, meeting ? "overleg" : "evaluatie");
+	long long id = 0;
+	char owner[64] = "";
+	struct problem p;
+	problem_init(&p);
+	json_t *in = json_object(), *out = NULL;
+	int r;
+	if (http_parse_id(idv, &id) < 0 ||
+	    (meeting ? besturing_meeting_verband(rq->store, id, owner, sizeof(owner), &p)
+		     : besturing_evaluation_verband(rq->store, id, owner, sizeof(owner), &p)) < 0 ||
+	    strcmp(owner, code)) {
+		problem_init(&p);
+		r = problem_set(&p, 404,
+				meeting ? "Dit verband heeft geen overleg met dit nummer."
+					: "Dit verband heeft geen evaluatiemoment met dit nummer.");
+	} else if (meeting) {
+		static const char *const texts[] = { "agenda", "verslag", NULL };
+		for (int i = 0; texts[i]; i++) {
+			const char *v = form_get(&f, texts[i]);
+			if (v && v[0])
+				json_object_set_new(in, texts[i], json_string(v));
+		}
+		const char *datum = form_get(&f, "datum");
+		r = besturing_vergadering_put(rq->store, rq->actor.name, id, datum ? datum : "", in, &out, &p);
+	} else {
+		static const char *const texts[] = { "gehouden", "uitkomst", "vervolg", "vervolgToelichting", NULL };
+		for (int i = 0; texts[i]; i++) {
+			const char *v = form_get(&f, texts[i]);
+			if (v && v[0])
+				json_object_set_new(in, texts[i], json_string(v));
+		}
+		r = besturing_evaluation_held(rq->store, rq->actor.name, id, in, &out, &p);
+	}
+	authz_audit(rq, ACT_STEER, r < 0 ? p.status : 200, code);
+	if (r < 0) {
+		char back[120];
+		snprintf(back, sizeof(back), "/verbanden/%s", code);
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar het verband");
+	} else {
+		see(rs, "/verbanden/", code, "?gelukt=afspraak#kop-afspraken");
+	}
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
+
+int page_register_verband_vergadering(struct request *rq, struct response *rs) { return verband_post(rq, rs, 1); }
+int page_register_verband_evaluatie(struct request *rq, struct response *rs) { return verband_post(rq, rs, 0); }
+
+/* ---- verbanden ---------------------------------------------------------------------------------- */
+
+void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *v)
+{
+	const char *code = str(v, "code");
+	size_t i;
+	json_t *x;
+	/* The gastheermodel: who hosts now. */
+	char today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	json_array_foreach(json_object_get(v, "leden"), i, x)
+		if (!strcmp(str(x, "rol"), "gastheer") && strcmp(str(x, "van"), today) <= 0 &&
+		    (!str(x, "tot") || strcmp(str(x, "tot"), today) > 0)) {
+			html_raw(b, "<p class=\"utrecht-paragraph\">Gastheermodel: ");
+			page_org_link(b, str(x, "organisatie"), str(x, "naam"));
+			html_raw(b, " is de gastheer; er is er steeds precies één, die alleen met een opvolger uittreedt.</p>");
+		}
+	html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/verbanden/");
+	html_url_segment(b, code);
+	html_raw(b, "/besluitvorming\">Besluitvorming over het verband per organisatie</a></p>");
+	json_t *docs = NULL, *trek = NULL, *meet = NULL, *evals = NULL, *instap = NULL, *toe = NULL;
+	struct problem p;
+	problem_init(&p);
+	besturing_document_list(rq->store, code, &docs, &p);
+	besturing_trekker_list(rq->store, code, &trek, &p);
+	besturing_meeting_list(rq->store, code, NULL, NULL, NULL, &meet, &p);
+	besturing_evaluation_list(rq->store, code, 0, &evals, &p);
+	register_instap_list(rq->store, code, NULL, &instap, &p);
+	register_toetredingen_list(rq->store, NULL, code, &toe, &p);
+	h2(b, "kop-afspraken", "Afspraken en overleg");
+	if (!json_array_size(docs) && !json_array_size(trek) && !json_array_size(meet) && !json_array_size(evals) &&
+	    !json_array_size(instap) && !json_array_size(toe))
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen documenten, trekkers, overleggen of "
+			    "evaluatiemomenten vastgelegd.</p>");
+	if (json_array_size(docs)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Documenten</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(docs, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			page_label(b, str(x, "soort"));
+			html_raw(b, ": <strong>");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, "</strong>, ");
+			html_txt(b, str(x, "wanneer"));
+			if (!strcmp(str(x, "status"), "gepland"))
+				html_raw(b, " (gepland)");
+			if (str(x, "omschrijving")) {
+				html_raw(b, ". ");
+				html_txt(b, str(x, "omschrijving"));
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (json_array_size(trek)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Trekkers per thema</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(trek, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_txt(b, str(x, "thema"));
+			html_raw(b, ": ");
+			page_org_link(b, str(x, "organisatie"), str(x, "organisatieNaam"));
+			html_raw(b, " (vanaf ");
+			html_date(b, str(x, "van"));
+			if (str(x, "tot")) {
+				html_raw(b, " tot ");
+				html_date(b, str(x, "tot"));
+			}
+			html_raw(b, ")");
+			if (str(x, "toelichting")) {
+				html_raw(b, " — ");
+				html_txt(b, str(x, "toelichting"));
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (json_array_size(meet)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Overleg</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(meet, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_txt(b, str(x, "titel"));
+			html_raw(b, "</strong>: ");
+			json_t *iv = json_object_get(x, "interval");
+			if (json_is_object(iv)) {
+				html_raw(b, "elke ");
+				html_int(b, num(iv, "aantal"));
+				html_raw(b, !strcmp(str(iv, "eenheid"), "week") ? " weken" : " maanden");
+				html_raw(b, " vanaf ");
+			}
+			html_txt(b, str(x, "wanneer"));
+			if (str(x, "toelichting")) {
+				html_raw(b, ". ");
+				html_txt(b, str(x, "toelichting"));
+			}
+			size_t k;
+			json_t *m;
+			json_array_foreach(json_object_get(x, "vergaderingen"), k, m) {
+				html_raw(b, "<br>");
+				html_date(b, str(m, "datum"));
+				if (str(m, "agenda")) {
+					html_raw(b, " — agenda: ");
+					html_txt(b, str(m, "agenda"));
+				}
+				if (str(m, "verslag")) {
+					html_raw(b, " — verslag: ");
+					html_txt(b, str(m, "verslag"));
+				}
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (json_array_size(evals)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Evaluatiemomenten</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(evals, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_txt(b, str(x, "wanneer"));
+			html_raw(b, "</strong>: ");
+			html_txt(b, str(x, "titel"));
+			if (str(x, "taakveld")) {
+				html_raw(b, " (");
+				html_txt(b, str(x, "taakveld"));
+				html_raw(b, ")");
+			}
+			if (str(x, "uitkomst")) {
+				html_raw(b, " — uitkomst: ");
+				html_txt(b, str(x, "uitkomst"));
+			}
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (json_array_size(instap)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Gefaseerde instap</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(instap, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			page_org_link(b, str(x, "organisatie"), str(x, "organisatieNaam"));
+			html_raw(b, " doet op ");
+			html_txt(b, str(x, "taakveldNaam"));
+			html_raw(b, " mee vanaf ");
+			html_date(b, str(x, "vanaf"));
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (json_array_size(toe)) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Meldingen van toetreding</h3><ul class=\"utrecht-unordered-list\">");
+		json_array_foreach(toe, i, x) {
+			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_txt(b, str(x, "tekst"));
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
+		char action[120];
+		meeting_forms(rq, b, code, meet, evals);
+		snprintf(action, sizeof(action), "/verbanden/%s/afspraken", code);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-afspraak-nieuw\">Vastleggen</h3>");
+		form_begin(rq, b, action);
+		static const char *const soorten[] = {
+			"document",  "een document (spelregels, intentieverklaring, convenant)",
+			"overleg",   "een overleg (eenmalig of terugkerend)",
+			"evaluatie", "een evaluatiemoment",
+			"trekker",   "een trekker van een thema",
+			"instap",    "een gefaseerde instap (een lid doet op een taakveld pas later mee)",
+			"gastheer",  "een nieuwe gastheer (neemt over vanaf de datum)",
+			NULL
+		};
+		select_field(b, "afspraak-soort", "wat", "Wat", soorten);
+		static const char *const docsoorten[] = { "spelregels",
+							  "spelregels",
+							  "intentieverklaring",
+							  "intentieverklaring",
+							  "convenant",
+							  "convenant",
+							  "startdocument",
+							  "startdocument",
+							  "overig",
+							  "overig",
+							  NULL };
+		select_field(b, "afspraak-docsoort", "soort", "Soort document", docsoorten);
+		static const char *const overlegsoorten[] = { "stuurgroep", "stuurgroep",       "mt-sessie",
+							      "MT-sessie",  "raadsbijeenkomst", "raadsbijeenkomst",
+							      "overig",     "overig",           NULL };
+		select_field(b, "afspraak-overlegsoort", "overlegsoort", "Soort overleg", overlegsoorten);
+		field(b, "afspraak-titel", "titel", "Titel of thema", "text", "", 1);
+		field(b, "afspraak-datum", "datum", "Datum (eerste bijeenkomst, vanaf)", "date", today, 1);
+		static const char *const prec[] = { "dag",      "op de dag",           "maand", "alleen de maand",
+						    "kwartaal", "alleen het kwartaal", "jaar",  "alleen het jaar",
+						    NULL };
+		select_field(b, "afspraak-precisie", "precisie", "Hoe precies", prec);
+		field(b, "afspraak-interval", "weken", "Terugkerend: elke zoveel weken (leeg: eenmalig)", "number", "", 0);
+		field(b, "afspraak-organisatie", "organisatie",
+		      "Organisatie (code): de trekker, het lid dat later instapt of de nieuwe gastheer", "text", "", 0);
+		field(b, "afspraak-taakveld", "taakveld", "Instap: taakveld (code)", "text", "", 0);
+		field(b, "afspraak-omschrijving", "omschrijving", "Omschrijving", "textarea", "", 0);
+		button(b, "Vastleggen");
+	}
+	html_raw(b, "</section>");
+	json_decref(docs), json_decref(trek), json_decref(meet), json_decref(evals), json_decref(instap), json_decref(toe);
+}
+
+int page_register_verband_afspraak(struct request *rq, struct response *rs)
+{
+	const char *code = req_param(rq, "code");
+	if (!store_verband_id(rq->store, code)) {
+		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+		return 0;
+	}
+	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
+		if (rq->actor.role == ROLE_NONE)
+			authz_require_page(rq, rs, ACT_STEER, NULL);
+		else {
+			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
+			authz_audit(rq, ACT_STEER, 403, code);
+		}
+		return 0;
+	}
+	struct form f = { 0 };
+	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return 0;
+	}
+	const char *wat = form_get(&f, "wat"), *titel = form_get(&f, "titel"), *datum = form_get(&f, "datum"),
+		   *prec = form_get(&f, "precisie"), *oms = form_get(&f, "omschrijving"), *weken = form_get(&f, "weken");
+	json_t *in = json_object(), *out = NULL;
+	struct problem p;
+	problem_init(&p);
+	int r;
+	if (titel && titel[0])
+		json_object_set_new(in, wat && !strcmp(wat, "trekker") ? "thema" : "titel", json_string(titel));
+	if (prec && prec[0] && (!wat || strcmp(wat, "trekker")))
+		json_object_set_new(in, "precisie", json_string(prec));
+	if (oms && oms[0])
+		json_object_set_new(in,
+				    wat && !strcmp(wat, "document")  ? "omschrijving"
+				    : wat && !strcmp(wat, "overleg") ? "toelichting"
+				    : wat && !strcmp(wat, "trekker") ? "toelichting"
+								     : "omschrijving",
+				    json_string(oms));
+	const char *by = rq->actor.name;
+	if (wat && !strcmp(wat, "document")) {
+		if (datum && datum[0])
+			json_object_set_new(in, "datum", json_string(datum));
+		if (form_get(&f, "soort"))
+			json_object_set_new(in, "soort", json_string(form_get(&f, "soort")));
+		r = besturing_document_create(rq->store, by, code, in, &out, &p);
+	} else if (wat && !strcmp(wat, "overleg")) {
+		if (datum && datum[0])
+			json_object_set_new(in, "eerste", json_string(datum));
+		if (form_get(&f, "overlegsoort"))
+			json_object_set_new(in, "soort", json_string(form_get(&f, "overlegsoort")));
+		if (weken && weken[0]) {
+			char *end;
+			long long n = strtoll(weken, &end, 10);
+			json_object_set_new(in, "interval",
+					    json_pack("{s:s,s:I}", "eenheid", "week", "aantal", (json_int_t)(*end ? 0 : n)));
+		}
+		r = besturing_meeting_create(rq->store, by, code, in, &out, &p);
+	} else if (wat && !strcmp(wat, "evaluatie")) {
+		if (datum && datum[0])
+			json_object_set_new(in, "datum", json_string(datum));
+		r = besturing_evaluation_create(rq->store, by, code, 0, in, &out, &p);
+	} else if (wat && (!strcmp(wat, "instap") || !strcmp(wat, "gastheer"))) {
+		/* Instead of what the other kinds take: the member, the task field, the date. */
+		json_object_clear(in);
+		const char *org = form_get(&f, "organisatie"), *tv = form_get(&f, "taakveld");
+		if (!strcmp(wat, "instap")) {
+			if (org && org[0])
+				json_object_set_new(in, "organisatie", json_string(org));
+			if (tv && tv[0])
+				json_object_set_new(in, "taakveld", json_string(tv));
+			if (datum && datum[0])
+				json_object_set_new(in, "vanaf", json_string(datum));
+			if (oms && oms[0])
+				json_object_set_new(in, "toelichting", json_string(oms));
+			r = register_instap_add(rq->store, by, code, in, &out, &p);
+		} else if (!org || !org[0]) {
+			r = problem_param(&p, "organisatie", "welk lid de nieuwe gastheer is (een code)");
+		} else {
+			json_object_set_new(in, "rol", json_string("gastheer"));
+			if (datum && datum[0])
+				json_object_set_new(in, "ingangsdatum", json_string(datum));
+			r = register_lid_patch(rq->store, code, org, in, &out, &p);
+		}
+	} else {
+		if (datum && datum[0])
+			json_object_set_new(in, "van", json_string(datum));
+		const char *org = form_get(&f, "organisatie");
+		if (org && org[0])
+			json_object_set_new(in, "organisatie", json_string(org));
+		r = besturing_trekker_create(rq->store, by, code, in, &out, &p);
+	}
+	authz_audit(rq, ACT_STEER, r < 0 ? p.status : 201, code);
+	if (r < 0) {
+		char back[120];
+		snprintf(back, sizeof(back), "/verbanden/%s", code);
+		refusal(rq, rs, status_of(r), &p, back, "Terug naar het verband");
+	} else {
+		see(rs, "/verbanden/", code, "?gelukt=afspraak#kop-afspraken");
+	}
+	json_decref(in), json_decref(out);
+	form_release(&f);
+	return 0;
+}
