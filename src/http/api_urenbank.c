@@ -17,6 +17,7 @@
 #include "http/authz.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
+#include "store/urenbank_evaluatie.h"
 #include "store/medewerkers.h"
 
 static json_t *empty_body(void) { return json_object(); }
@@ -602,6 +603,17 @@ static int get_settle_preview(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
+static int get_evaluatie(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_evaluatie(rq->store, req_param(rq, "p"), req_query(rq, "van"), req_query(rq, "tot"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
 static int list_settlements(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
@@ -671,5 +683,13 @@ const struct route api_urenbank_routes[] = {
 	  NULL, "Afrekening", "tot", 0, "haalAfrekeningVoorbeeld", NULL, 0 },
 	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
 	  0, "lijstAfrekeningen", NULL, ROUTE_PAGED },
+	{ "GET", PT "/evaluatie", get_evaluatie, "urenbank", "De evaluatiecijfers van de proeftuin over een periode", NULL,
+	  "Evaluatie", "van,tot", 0, "haalEvaluatie",
+	  "Per lid en voor de proeftuin: gebracht, gehaald, gewerkt en het deel dat de grens overging, uren per soort en per "
+	  "competentie, raming tegen besteding per opdracht, de winst van samenvoegen, doorlooptijden, afgekeurde en "
+	  "gecorrigeerde uren, expertise van elders bij een één-pitter of een gat, en het efficiencypotentieel als "
+	  "bandbreedte met aannames. Elk cijfer heeft in berekening één regel die zegt hoe het is berekend. Zonder van en tot: "
+	  "de looptijd van de proeftuin.",
+	  0 },
 	{ 0 },
 };

@@ -173,6 +173,7 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 		tab(b, pg, "/goedkeuren", "Goedkeuren", !strcmp(current, "goedkeuren"));
 	tab(b, pg, "/saldi", "Saldi", !strcmp(current, "saldi"));
 	tab(b, pg, "/afrekening", "Afrekening", !strcmp(current, "afrekening"));
+	tab(b, pg, "/evaluatie", "Evaluatie", !strcmp(current, "evaluatie"));
 	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
 	page_urenbank_href(b, pg, "/journaal");
 	html_raw(b, "\">Journaal downloaden</a></li></ul></nav>");
@@ -652,6 +653,7 @@ const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen/{p}/saldi", page_urenbank_saldi, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/journaal", page_urenbank_journal, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/afrekening", page_urenbank_settlement, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/evaluatie", page_urenbank_evaluatie, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/afrekening", page_urenbank_settle, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/opdrachten", page_urenbank_opdrachten, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/uren", page_urenbank_uren_lijst, NULL, NULL, NULL, NULL, NULL, 0 },

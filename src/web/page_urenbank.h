@@ -42,6 +42,8 @@ int page_urenbank_saldi(struct request *rq, struct response *rs);
 int page_urenbank_journal(struct request *rq, struct response *rs);
 int page_urenbank_settlement(struct request *rq, struct response *rs);
 int page_urenbank_settle(struct request *rq, struct response *rs);
+/* page_urenbank_evaluatie.c: the evaluation figures over a period, with CSV per table. */
+int page_urenbank_evaluatie(struct request *rq, struct response *rs);
 
 /* A proeftuin of the path, loaded for a page. */
 struct page_urenbank_page {
