@@ -86,3 +86,5 @@ void urenbank_evaluatie_potentieel(long long samenvoegwinst, const struct urenba
 			extra += g[i].besteed * (g[i].opdrachtgevers - 1);
 	out->bovengrens = samenvoegwinst + extra;
 }
+
+int urenbank_evaluatie_leeftijdsklasse(long long dagen) { return dagen <= 30 ? 0 : dagen <= 91 ? 1 : dagen <= 182 ? 2 : 3; }

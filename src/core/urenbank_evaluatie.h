@@ -67,4 +67,10 @@ struct urenbank_evaluatie_potentieel {
 void urenbank_evaluatie_potentieel(long long samenvoegwinst, const struct urenbank_evaluatie_gedeeld *g, size_t n,
 				   struct urenbank_evaluatie_potentieel *out);
 
+/* The age class of an open opdracht of dagen days in the work stock:
+ * 0 up to a month (≤ 30 days), 1 one to three months (≤ 91), 2 three to
+ * six months (≤ 182), 3 older. A negative age (a clock set back) is 0. */
+int urenbank_evaluatie_leeftijdsklasse(long long dagen);
+#define URENBANK_EVALUATIE_KLASSEN 4
+
 #endif

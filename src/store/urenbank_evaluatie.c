@@ -39,6 +39,9 @@ static const char *const berekening[][2] = {
 	{ "expertise",
 	  "Uren die een opdrachtgever van andere gemeenten haalde op opdrachten die om een competentie vragen "
 	  "die zij zelf op de einddatum maar bij één medewerker heeft (één-pitter) of niet heeft (kwaliteitskaart)." },
+	{ "werkvoorraad", "De opdrachten nu, los van de periode: per status, de open opdrachten naar leeftijd sinds indienen, "
+			  "open opdrachten zonder inzet en zonder uren (wachten op bemensing, in dagen sinds indienen), open "
+			  "opdrachten waarop meer is goedgekeurd dan geraamd, en de uren die op beoordeling wachten." },
 	{ "potentieel", "Een bandbreedte, geen schatting: de ondergrens is de gemeten winst van samenvoegen, de bovengrens telt "
 			"daar bij op wat elke extra opdrachtgever van een gedeelde opdracht anders zelf had moeten doen." },
 };
@@ -473,6 +476,72 @@ static json_t *potentieel_json(struct eval *e, long long winst)
 			 "Uren zijn alleen goedgekeurde uren in de periode; wat niet in de urenbank is geboekt, telt niet mee.");
 }
 
+/* The work stock now: what the MT steers on, independent of the period. */
+static json_t *werkvoorraad(struct eval *e)
+{
+	static const char *const statussen[] = { "open", "afgerond", "samengevoegd" };
+	static const char *const klassen[URENBANK_EVALUATIE_KLASSEN] = { "tot een maand", "een tot drie maanden",
+									 "drie tot zes maanden", "langer dan zes maanden" };
+	int32_t today = date_today();
+	char peil[DATE_TEXT_LEN];
+	date_format(today, peil);
+	long long n_status[3] = { 0 }, g_status[3] = { 0 }, b_status[3] = { 0 }, klasse[URENBANK_EVALUATIE_KLASSEN] = { 0 };
+	json_t *wacht = json_array(), *over = json_array();
+	struct db_stmt *st = db_query(
+		e->s->db,
+		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.aangemaakt,"
+		" (SELECT coalesce(sum(u.minuten), 0) FROM uren u WHERE u.opdracht_id = o.id AND u.status = 'goedgekeurd'),"
+		" (SELECT count(*) FROM inzet i WHERE i.opdracht_id = o.id),"
+		" (SELECT count(*) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
+		" FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.aangemaakt, o.id",
+		"l", e->pt.id);
+	while (db_step(st) == DB_ROW) {
+		const char *status = db_col_text(st, 3);
+		long long geraamd = db_col_null(st, 4) ? -1 : db_col_int(st, 4), besteed = db_col_int(st, 6);
+		for (int k = 0; k < 3; k++)
+			if (!strcmp(status, statussen[k])) {
+				n_status[k]++;
+				g_status[k] += geraamd > 0 ? geraamd : 0;
+				b_status[k] += besteed;
+			}
+		if (strcmp(status, "open"))
+			continue;
+		int32_t since = day_of(db_col_text(st, 5));
+		long long age = since >= 0 && today >= since ? today - since : 0;
+		klasse[urenbank_evaluatie_leeftijdsklasse(age)]++;
+		char dag[DATE_TEXT_LEN];
+		date_format(since >= 0 ? since : today, dag);
+		if (!db_col_int(st, 7) && !db_col_int(st, 8))
+			json_array_append_new(wacht, json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0),
+							       "titel", db_col_text(st, 1), "soort", db_col_text(st, 2),
+							       "ingediend", dag, "wachtDagen", (json_int_t)age));
+		if (geraamd >= 0 && besteed > geraamd)
+			json_array_append_new(over, json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0),
+							      "titel", db_col_text(st, 1), "geraamdMinuten", (json_int_t)geraamd,
+							      "besteedMinuten", (json_int_t)besteed, "overMinuten",
+							      (json_int_t)(besteed - geraamd)));
+	}
+	db_finalize(st);
+	json_t *ps = json_array(), *lk = json_array();
+	for (int k = 0; k < 3; k++)
+		json_array_append_new(ps, json_pack("{s:s,s:I,s:I,s:I}", "status", statussen[k], "aantal",
+						    (json_int_t)n_status[k], "geraamdMinuten", (json_int_t)g_status[k],
+						    "besteedMinuten", (json_int_t)b_status[k]));
+	for (int k = 0; k < URENBANK_EVALUATIE_KLASSEN; k++)
+		json_array_append_new(lk, json_pack("{s:s,s:I}", "klasse", klassen[k], "aantal", (json_int_t)klasse[k]));
+	long long n = 0, m = 0;
+	st = db_query(e->s->db,
+		      "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'", "l",
+		      e->pt.id);
+	if (db_step(st) == DB_ROW) {
+		n = db_col_int(st, 0);
+		m = db_col_int(st, 1);
+	}
+	db_finalize(st);
+	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:{s:I,s:I}}", "peildatum", peil, "perStatus", ps, "leeftijd", lk, "wachtOpInzet",
+			 wacht, "overRaming", over, "teBeoordelen", "aantal", (json_int_t)n, "minuten", (json_int_t)m);
+}
+
 static void release(struct eval *e)
 {
 	for (size_t i = 0; i < e->nop; i++)
@@ -513,6 +582,7 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 		json_object_set_new(o, "doorlooptijden", doorlooptijden_json(&e));
 		json_object_set_new(o, "potentieel", potentieel_json(&e, winst));
 	}
+	json_object_set_new(o, "werkvoorraad", werkvoorraad(&e));
 	json_t *rows = expertise_rows(&e);
 	db_commit(s->db);
 	json_object_set_new(o, "expertise", expertise_filter(&e, rows));

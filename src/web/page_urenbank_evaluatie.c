@@ -12,7 +12,7 @@
 #include "web/pages.h"
 
 /* How a column shows its value. */
-enum kind { TXT, MIN, INT, PROMILLE, DAGEN };
+enum kind { TXT, MIN, INT, PROMILLE, DAGEN, DATUM };
 
 struct col {
 	const char *label; /* a leading '#' marks a numeric column */
@@ -25,8 +25,9 @@ struct table {
 	const char *id;    /* the anchor, the CSV's name and ?tabel= */
 	const char *title; /* the heading and the caption */
 	const char *rows;  /* the key of the array in the answer */
-	const char *how;   /* the key in berekening */
+	const char *how;   /* the key in berekening, or NULL: said above it */
 	const struct col *cols;
+	const char *parent; /* the object the rows are in, or NULL: the answer */
 };
 
 static const struct col leden_cols[] = {
@@ -78,6 +79,37 @@ static const struct col expertise_cols[] = {
 	{ 0 },
 };
 
+static const struct col status_cols[] = {
+	{ "Status", "status", TXT },
+	{ "#Aantal", "aantal", INT },
+	{ "#Geraamd", "geraamdMinuten", MIN },
+	{ "#Besteed", "besteedMinuten", MIN },
+	{ 0 },
+};
+static const struct col leeftijd_cols[] = { { "Leeftijd", "klasse", TXT }, { "#Open opdrachten", "aantal", INT }, { 0 } };
+static const struct col wacht_cols[] = {
+	{ "Opdracht", "titel", TXT },
+	{ "Soort", "soort", TXT },
+	{ "Ingediend", "ingediend", DATUM },
+	{ "#Wacht", "wachtDagen", DAGEN },
+	{ 0 },
+};
+static const struct col over_cols[] = {
+	{ "Opdracht", "titel", TXT },
+	{ "#Geraamd", "geraamdMinuten", MIN },
+	{ "#Besteed", "besteedMinuten", MIN },
+	{ "#Boven de raming", "overMinuten", MIN },
+	{ 0 },
+};
+
+static const struct table voorraad[] = {
+	{ "status", "Opdrachten per status", "perStatus", NULL, status_cols, "werkvoorraad" },
+	{ "leeftijd", "Open opdrachten naar leeftijd", "leeftijd", NULL, leeftijd_cols, "werkvoorraad" },
+	{ "wachten", "Wachten op inzet", "wachtOpInzet", NULL, wacht_cols, "werkvoorraad" },
+	{ "boven-raming", "Boven de raming", "overRaming", NULL, over_cols, "werkvoorraad" },
+	{ 0 },
+};
+
 static const struct table tables[] = {
 	{ "leden", "Gebracht, gehaald en gewerkt per gemeente", "leden", "gewerkt", leden_cols },
 	{ "soort", "Uren per soort opdracht", "perSoort", "perSoort", soort_cols },
@@ -103,6 +135,10 @@ static void cell_text(json_t *row, const struct col *c, char *out, size_t len)
 	case MIN: nl_hours(json_integer_value(v), 0, out, len); break;
 	case INT: nl_int(json_integer_value(v), out, len); break;
 	case PROMILLE: promille_text(json_integer_value(v), out, len); break;
+	case DATUM:
+		if (nl_date(json_string_value(v) ? json_string_value(v) : "", out, len) < 0)
+			snprintf(out, len, "%s", json_string_value(v) ? json_string_value(v) : "");
+		break;
 	case DAGEN:
 		snprintf(out, len, "%lld %s", (long long)json_integer_value(v), json_integer_value(v) == 1 ? "dag" : "dagen");
 		break;
@@ -111,24 +147,29 @@ static void cell_text(json_t *row, const struct col *c, char *out, size_t len)
 
 static void write_table(struct buf *b, const struct table *t, json_t *ev, const char *csv_href)
 {
-	json_t *rows = json_object_get(ev, t->rows);
+	json_t *rows = json_object_get(t->parent ? json_object_get(ev, t->parent) : ev, t->rows);
+	int h = t->parent ? 3 : 2;
 	html_raw(b, "<section aria-labelledby=\"kop-");
 	html_attr(b, t->id);
-	html_raw(b, "\"><h2 class=\"utrecht-heading-2\" id=\"kop-");
+	html_raw(b, h == 2 ? "\"><h2 class=\"utrecht-heading-2\" id=\"kop-" : "\"><h3 class=\"utrecht-heading-3\" id=\"kop-");
 	html_attr(b, t->id);
 	html_raw(b, "\">");
 	html_txt(b, t->title);
-	html_raw(b, "</h2><p class=\"utrecht-paragraph samen-ev-hoe\"><strong>Hoe berekend:</strong> ");
-	html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), t->how)));
-	if (!strcmp(t->id, "leden")) {
-		html_raw(b, " ");
-		html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), "grensoverschrijdend")));
-		html_raw(b, " ");
-		html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), "afgekeurd")));
+	html_raw(b, h == 2 ? "</h2>" : "</h3>");
+	if (t->how) {
+		html_raw(b, "<p class=\"utrecht-paragraph samen-ev-hoe\"><strong>Hoe berekend:</strong> ");
+		html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), t->how)));
+		if (!strcmp(t->id, "leden")) {
+			html_raw(b, " ");
+			html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), "grensoverschrijdend")));
+			html_raw(b, " ");
+			html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), "afgekeurd")));
+		}
+		html_raw(b, "</p>");
 	}
-	html_raw(b, "</p>");
 	if (!json_array_size(rows)) {
-		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Niets in deze periode.</p></section>");
+		html_raw(b, t->parent ? "<p class=\"utrecht-paragraph samen-empty\">Geen.</p></section>"
+				      : "<p class=\"utrecht-paragraph samen-empty\">Niets in deze periode.</p></section>");
 		return;
 	}
 	const char *head[16];
@@ -195,7 +236,7 @@ static void send_csv(struct response *rs, const struct table *t, json_t *ev, con
 	csv_export_begin(&w, &csv, head);
 	size_t i;
 	json_t *row;
-	json_t *rows = json_object_get(ev, t->rows);
+	json_t *rows = json_object_get(t->parent ? json_object_get(ev, t->parent) : ev, t->rows);
 	json_array_foreach(rows, i, row) {
 		for (size_t k = 0; k < nc; k++) {
 			const struct col *c = &t->cols[k];
@@ -217,6 +258,57 @@ static void send_csv(struct response *rs, const struct table *t, json_t *ev, con
 	snprintf(name, sizeof(name), "evaluatie-%s-%s.csv", code, t->id);
 	page_listing_send_csv(rs, name, &csv);
 	buf_release(&csv);
+}
+
+static const struct table *find_table(const char *id)
+{
+	for (const struct table *t = tables; id && t->id; t++)
+		if (!strcmp(t->id, id))
+			return t;
+	for (const struct table *t = voorraad; id && t->id; t++)
+		if (!strcmp(t->id, id))
+			return t;
+	return NULL;
+}
+
+/* The tables of list, each with the CSV of the same selection. */
+static void write_list(struct buf *b, const struct table *list, const struct page_urenbank_page *pg, json_t *ev, const char *v,
+		       const char *t)
+{
+	for (const struct table *x = list; x->id; x++) {
+		struct buf h;
+		buf_init(&h, 0);
+		buf_adds(&h, "/proeftuinen/");
+		html_url_segment(&h, pg->code);
+		buf_adds(&h, "/evaluatie?van=");
+		buf_adds(&h, v);
+		buf_adds(&h, "&tot=");
+		buf_adds(&h, t);
+		buf_adds(&h, "&formaat=csv&tabel=");
+		buf_adds(&h, x->id);
+		write_table(b, x, ev, buf_str(&h));
+		buf_release(&h);
+	}
+}
+
+static void stock(struct buf *b, const struct page_urenbank_page *pg, json_t *ev, const char *v, const char *t)
+{
+	json_t *w = json_object_get(ev, "werkvoorraad");
+	json_t *tb = json_object_get(w, "teBeoordelen");
+	char hrs[48];
+	nl_hours(json_integer_value(json_object_get(tb, "minuten")), 0, hrs, sizeof(hrs));
+	html_raw(b, "<section aria-labelledby=\"kop-werkvoorraad\"><h2 class=\"utrecht-heading-2\" id=\"kop-werkvoorraad\">"
+		    "Werkvoorraad op ");
+	html_date(b, json_string_value(json_object_get(w, "peildatum")));
+	html_raw(b, "</h2><p class=\"utrecht-paragraph samen-ev-hoe\"><strong>Hoe berekend:</strong> ");
+	html_txt(b, json_string_value(json_object_get(json_object_get(ev, "berekening"), "werkvoorraad")));
+	html_raw(b, "</p><p class=\"utrecht-paragraph\">Op beoordeling wachten ");
+	html_int(b, json_integer_value(json_object_get(tb, "aantal")));
+	html_raw(b, " urenregels met samen ");
+	html_txt(b, hrs);
+	html_raw(b, ".</p>");
+	write_list(b, voorraad, pg, ev, v, t);
+	html_raw(b, "</section>");
 }
 
 static void period_form(struct buf *b, const struct page_urenbank_page *pg, const char *van, const char *tot,
@@ -288,13 +380,13 @@ int page_urenbank_evaluatie(struct request *rq, struct response *rs)
 	}
 	const char *which = req_query(rq, "tabel");
 	if (r == 0 && page_listing_wants_csv(rq)) {
-		for (const struct table *t = tables; t->id; t++)
-			if (which && !strcmp(which, t->id)) {
-				send_csv(rs, t, ev, pg.code);
-				json_decref(ev);
-				page_urenbank_page_release(&pg);
-				return 0;
-			}
+		const struct table *t = find_table(which);
+		if (t) {
+			send_csv(rs, t, ev, pg.code);
+			json_decref(ev);
+			page_urenbank_page_release(&pg);
+			return 0;
+		}
 		page_error(rq, rs, 404, "Deze tabel bestaat niet op de evaluatiepagina; kies een CSV-link bij een tabel.");
 		json_decref(ev);
 		page_urenbank_page_release(&pg);
@@ -320,21 +412,9 @@ int page_urenbank_evaluatie(struct request *rq, struct response *rs)
 	html_raw(b, " tot en met ");
 	html_date(b, t);
 	html_raw(b, ".</p>");
-	for (const struct table *x = tables; x->id; x++) {
-		struct buf h;
-		buf_init(&h, 0);
-		buf_adds(&h, "/proeftuinen/");
-		html_url_segment(&h, pg.code);
-		buf_adds(&h, "/evaluatie?van=");
-		buf_adds(&h, v);
-		buf_adds(&h, "&tot=");
-		buf_adds(&h, t);
-		buf_adds(&h, "&formaat=csv&tabel=");
-		buf_adds(&h, x->id);
-		write_table(b, x, ev, buf_str(&h));
-		buf_release(&h);
-	}
+	write_list(b, tables, &pg, ev, v, t);
 	potential(b, ev);
+	stock(b, &pg, ev, v, t);
 	page_end(rq, rs);
 	json_decref(ev);
 	page_urenbank_page_release(&pg);

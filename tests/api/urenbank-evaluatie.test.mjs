@@ -138,3 +138,23 @@ test('refusals: a bad or reversed period is 400, an unknown proeftuin 404, anony
   assert.equal((await srv.api('GET', '/api/v1/proeftuinen/bestaat-niet/evaluatie')).status, 404);
   assert.equal((await srv.api('GET', P('/evaluatie'), null, { token: null })).status, 401);
 });
+
+// Last: it adds opdrachten and hours of its own.
+test('the work stock now: per status and age, waiting for staffing, over the estimate, waiting for review', async () => {
+  const op = async (body) => (await must(srv.api('POST', P('/opdrachten'), body), body.titel)).id;
+  const wacht = await op({ soort: 'lokaal', titel: 'Wacht op iemand', opdrachtgevers: [{ organisatie: PD, aandeel: 1 }], geraamdeMinuten: 100 });
+  const krap = await op({ soort: 'lokaal', titel: 'Krap geraamd', opdrachtgevers: [{ organisatie: D, aandeel: 1 }], geraamdeMinuten: 30 });
+  await book(D, krap, '2012-05-01', 60);
+  await book(D, krap, '2012-05-02', 30, null);
+  const w = (await must(srv.api('GET', P('/evaluatie')), 'evaluatie')).werkvoorraad;
+  assert.match(w.peildatum, /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(w.perStatus, [
+    { status: 'open', aantal: 4, geraamdMinuten: 600 + 400 + 100 + 30, besteedMinuten: 360 + 240 + 60 },
+    { status: 'afgerond', aantal: 1, geraamdMinuten: 900, besteedMinuten: 300 },
+    { status: 'samengevoegd', aantal: 2, geraamdMinuten: 400, besteedMinuten: 60 },
+  ]);
+  assert.deepEqual(w.leeftijd.map((k) => k.aantal), [4, 0, 0, 0]); // all made today
+  assert.deepEqual(w.wachtOpInzet.map((o) => [o.id, o.wachtDagen]), [[wacht, 0]]);
+  assert.deepEqual(w.overRaming, [{ id: krap, titel: 'Krap geraamd', geraamdMinuten: 30, besteedMinuten: 60, overMinuten: 30 }]);
+  assert.deepEqual(w.teBeoordelen, { aantal: 1, minuten: 30 });
+});

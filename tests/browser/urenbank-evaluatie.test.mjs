@@ -2,7 +2,7 @@
 // from the proeftuin's own navigation, a period chosen in the form (also
 // without JavaScript), every table with how it was computed and its CSV,
 // the efficiency potential as a range, a bad period answered next to the
-// field. axe finds no WCAG 2.1 AA violation. Screenshot:
+// field, and the work stock. axe finds no WCAG 2.1 AA violation. Screenshot:
 // /tmp/samen-urenbank-evaluatie.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,10 +46,17 @@ test('from the proeftuin to its evaluation: figures with how they were computed,
   const row = await rowText(page, 'Gebracht, gehaald en gewerkt per gemeente', 'Dordrecht');
   assert.match(row, /^Dordrecht 806:10 uur 328:53 uur 1\.129:00 uur 71,4% 0 0:00 uur 0 0:00 uur$/);
   assert.match(await rowText(page, 'Gebracht, gehaald en gewerkt per gemeente', 'Proeftuin'), /^Proeftuin 2\.006:14 uur 2\.006:14 uur /);
-  assert.equal(await page.locator('.samen-ev-hoe').count(), 8); // seven tables and the potential
+  assert.equal(await page.locator('.samen-ev-hoe').count(), 9); // seven tables, the potential and the work stock
   assert.match(await page.locator('#kop-samenvoegingen + p').innerText(), /^Hoe berekend: /);
   assert.match(await rowText(page, 'Winst van samengevoegde opdrachten', 'Economische visie'), /100:00 uur 28:00 uur 124:00 uur −52:00 uur$/);
   assert.match(await page.locator('.samen-ev-band').innerText(), /^Tussen −52:00 uur en 7\.357:00 uur in deze periode/);
+  // The work stock: the two dienstverlening opdrachten announced in December wait for staffing;
+  // the merged economic vision is over its estimate.
+  assert.match(await page.locator('#kop-werkvoorraad').innerText(), /^Werkvoorraad op \d+ \w+ \d{4}$/);
+  assert.match(await rowText(page, 'Wachten op inzet', 'GBA-kwaliteitsslag Drechtsteden'), /regionaal/);
+  assert.match(await rowText(page, 'Wachten op inzet', 'Opleidingsprogramma KCC'), /meervoudig lokaal/);
+  assert.match(await rowText(page, 'Boven de raming', 'Economische visie'), /100:00 uur 124:00 uur 24:00 uur$/);
+  assert.match(await rowText(page, 'Opdrachten per status', 'samengevoegd'), /^samengevoegd 2 /);
   assert.deepEqual(await axeViolations(page), [], 'axe on the evaluation');
   await shoot(page, 'urenbank-evaluatie');
   // The CSV of the members' table reads back the same figures.

@@ -107,6 +107,19 @@ static void test_potential_with_merged_opdrachten(void **state)
 	assert_int_equal(pot.bovengrens, 6800);
 }
 
+static void test_age_classes(void **state)
+{
+	(void)state;
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(-3), 0);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(0), 0);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(30), 0);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(31), 1);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(91), 1);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(92), 2);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(182), 2);
+	assert_int_equal(urenbank_evaluatie_leeftijdsklasse(183), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +127,7 @@ int main(void)
 		cmocka_unit_test(test_promille),
 		cmocka_unit_test(test_lead_times),
 		cmocka_unit_test(test_potential_with_merged_opdrachten),
+		cmocka_unit_test(test_age_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
