@@ -59,6 +59,7 @@ enum action {
 	ACT_SUBSTITUTE,         /* arrange substitution by staff of org (the substitute's organisation) */
 	ACT_MATCHING,           /* compute and accept a matching proposal of a proeftuin (in that proeftuin) */
 	ACT_HOURS_READ,         /* a person's booked hours per day, with descriptions and approvers (policy_allows_entry) */
+	ACT_LESSON_WRITE,       /* record the proeftuin-MT's leerervaringen and bijsturing (org: a member of the proeftuin) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

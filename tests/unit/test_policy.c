@@ -63,6 +63,7 @@ static const struct {
 	{ ACT_SUBSTITUTE, { NO, NO, NO, OWN_ORG_ONLY, NO, YES, YES } },
 	{ ACT_MATCHING, { NO, NO, NO, NO, NO, URENBANK_SCOPE, YES } },
 	{ ACT_HOURS_READ, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
+	{ ACT_LESSON_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
