@@ -52,6 +52,8 @@
  *   uren-inzien         ja        als urenbank-      -            eigen org  eigen      -        -
  *     (per persoon en             beheren                         en goed-   record
  *     dag; anders totalen)                                        keurders
+ *   leerervaring-       ja        als urenbank-      -            eigen org  -          -        -
+ *     vastleggen                  beheren                         (lid van de proeftuin)
  *
  * Four eyes (policy_allows_entry): uren-goedkeuren of one entry is for the
  * manager of a principal other than the organisation of the medewerker
@@ -120,6 +122,7 @@ const char *const policy_action_names[] = { "lezen",
 					    "besluit-vastleggen",
 					    "instemmen",
 					    "uren-inzien",
+					    "leerervaring-vastleggen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -227,6 +230,10 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 	case ACT_HOURS_READ:
 		/* Without the entry: the managers of org and the process manager
 		 * (policy_allows_entry decides on one entry). */
+		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
+	case ACT_LESSON_WRITE:
+		/* The proeftuin-MT: the managers of its members (the caller passes
+		 * a member as org) and its process manager. */
 		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:

@@ -61,6 +61,7 @@ enum action {
 	ACT_DECISION_RECORD,    /* record a step of org's own bodies (OR, college, raad) in verband's trail, its kaders */
 	ACT_CONSENT,            /* consent, for principal org, to a merge or an inzet that uses its drawing rights */
 	ACT_HOURS_READ,         /* a person's booked hours per day, with descriptions and approvers (policy_allows_entry) */
+	ACT_LESSON_WRITE,       /* record the proeftuin-MT's leerervaringen and bijsturing (org: a member of the proeftuin) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

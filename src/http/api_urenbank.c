@@ -17,6 +17,8 @@
 #include "http/authz.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
+#include "store/urenbank_evaluatie.h"
+#include "store/urenbank_leren.h"
 #include "store/medewerkers.h"
 
 static json_t *empty_body(void) { return json_object(); }
@@ -684,6 +686,112 @@ static int get_settle_preview(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
+static int get_evaluatie(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_evaluatie(rq->store, req_param(rq, "p"), req_query(rq, "van"), req_query(rq, "tot"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+/* ---- leerervaringen en bijsturing -------------------------------------- */
+
+/* The proeftuin-MT may write: a manager of one of its members, or its
+ * process manager (policy.c, leerervaring-vastleggen). */
+static int lesson_allowed(struct request *rq, struct response *rs, struct scope *sc)
+{
+	if (scope_load(rq, rs, sc) < 0)
+		return -1;
+	struct problem p;
+	problem_init(&p);
+	json_t *pt = NULL;
+	if (urenbank_proeftuin_get(rq->store, sc->code, &pt, &p) < 0) {
+		api_problem(rs, &p);
+		return -1;
+	}
+	int r = require_any(rq, rs, ACT_LESSON_WRITE, json_object_get(pt, "leden"), sc);
+	json_decref(pt);
+	return r;
+}
+
+static void op_lesson(struct request *rq, struct response *rs, json_t *in)
+{
+	struct scope sc;
+	if (lesson_allowed(rq, rs, &sc) < 0)
+		return;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_les_create(rq->store, &rq->actor, sc.code, in, &out, &p);
+	api_result(rs, r, 201, out, &p);
+	authz_audit(rq, ACT_LESSON_WRITE, rs->status, sc.code);
+}
+static int post_lesson(struct request *rq, struct response *rs)
+{
+	return post_op(rq, rs, op_lesson, 0, ACT_LESSON_WRITE, ACT_LESSON_WRITE);
+}
+
+static int put_lesson(struct request *rq, struct response *rs)
+{
+	long long id;
+	json_t *in = NULL;
+	struct scope sc;
+	if (precheck(rq, rs, ACT_LESSON_WRITE, ACT_LESSON_WRITE) < 0 || lesson_allowed(rq, rs, &sc) < 0 ||
+	    path_id(rq, rs, "Leerervaring", &id) < 0 || api_body_object(rq, rs, &in) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_les_update(rq->store, &rq->actor, sc.code, id, in, &out, &p);
+	json_decref(in);
+	api_result(rs, r, 200, out, &p);
+	authz_audit(rq, ACT_LESSON_WRITE, rs->status, sc.code);
+	return 0;
+}
+
+static int delete_lesson(struct request *rq, struct response *rs)
+{
+	long long id;
+	struct scope sc;
+	if (precheck(rq, rs, ACT_LESSON_WRITE, ACT_LESSON_WRITE) < 0 || lesson_allowed(rq, rs, &sc) < 0 ||
+	    path_id(rq, rs, "Leerervaring", &id) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	if (urenbank_les_delete(rq->store, sc.code, id, &p) < 0)
+		api_problem(rs, &p);
+	else
+		rs->status = 204;
+	authz_audit(rq, ACT_LESSON_WRITE, rs->status, sc.code);
+	return 0;
+}
+
+static int list_lessons(struct request *rq, struct response *rs)
+{
+	if (require_read(rq, rs) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_les_list(rq->store, req_param(rq, "p"), req_query(rq, "soort"), &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
+static int get_lesson(struct request *rq, struct response *rs)
+{
+	long long id;
+	if (require_read(rq, rs) < 0 || path_id(rq, rs, "Leerervaring", &id) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	json_t *out = NULL;
+	int r = urenbank_les_get(rq->store, req_param(rq, "p"), id, &out, &p);
+	return api_result(rs, r, 200, out, &p);
+}
+
 static int list_settlements(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
@@ -756,5 +864,24 @@ const struct route api_urenbank_routes[] = {
 	  NULL, "Afrekening", "tot", 0, "haalAfrekeningVoorbeeld", NULL, 0 },
 	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
 	  0, "lijstAfrekeningen", NULL, ROUTE_PAGED },
+	{ "GET", PT "/evaluatie", get_evaluatie, "urenbank", "De evaluatiecijfers van de proeftuin over een periode", NULL,
+	  "Evaluatie", "van,tot", 0, "haalEvaluatie",
+	  "Per lid en voor de proeftuin: gebracht, gehaald, gewerkt en het deel dat de grens overging, uren per soort en per "
+	  "competentie, raming tegen besteding per opdracht, de winst van samenvoegen, doorlooptijden, afgekeurde en "
+	  "gecorrigeerde uren, expertise van elders bij een één-pitter of een gat, en het efficiencypotentieel als "
+	  "bandbreedte met aannames. Elk cijfer heeft in berekening één regel die zegt hoe het is berekend. Zonder van en tot: "
+	  "de looptijd van de proeftuin.",
+	  0 },
+	{ "GET", PT "/leerervaringen", list_lessons, "urenbank", "Leerervaringen en bijsturing van het proeftuin-MT", NULL,
+	  "[Leerervaring]", "soort:leerervaring", 0, "lijstLeerervaringen", "Op datum, oudste eerst.", 0 },
+	{ "POST", PT "/leerervaringen", post_lesson, "urenbank", "Een leerervaring of bijsturingsbesluit vastleggen",
+	  "NieuweLeerervaring", "Leerervaring", NULL, 1, "maakLeerervaring",
+	  "Voor het proeftuin-MT: de procesmanager van de proeftuin en de managers van haar leden.", 0 },
+	{ "GET", PT "/leerervaringen/{id}", get_lesson, "urenbank", "Eén leerervaring", NULL, "Leerervaring", NULL, 0,
+	  "haalLeerervaring", NULL, 0 },
+	{ "PUT", PT "/leerervaringen/{id}", put_lesson, "urenbank", "Een leerervaring bijwerken", "NieuweLeerervaring",
+	  "Leerervaring", NULL, 0, "werkLeerervaringBij", "Vervangt alle velden; wie mag vastleggen, mag bijwerken.", 0 },
+	{ "DELETE", PT "/leerervaringen/{id}", delete_lesson, "urenbank", "Een leerervaring verwijderen", NULL, NULL, NULL, 0,
+	  "verwijderLeerervaring", NULL, 0 },
 	{ 0 },
 };

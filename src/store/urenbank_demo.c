@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "store/urenbank.h"
 #include "store/urenbank_demo.h"
+#include "store/urenbank_leren.h"
 #include "store/register.h"
 #include "store/medewerkers.h"
 
@@ -299,8 +300,14 @@ static int step_do(struct demo *d, json_t *step, struct problem *p)
 		if (!o)
 			return -p->status;
 		r = urenbank_opdracht_close(d->s, &by, d->pt, o, &out, p);
+	} else if (!strcmp(soort, "leerervaring")) {
+		struct actor pm = named("procesmanager-drechtsteden");
+		pm.role = ROLE_PROCESMANAGER;
+		in = api_shape(step);
+		r = urenbank_les_create(d->s, &pm, d->pt, in, &out, p);
 	} else {
-		r = problem_set(p, 400, "stap '%s' is geen opdracht, samenvoegen, inzet, storting, uren, reeks of afronden",
+		r = problem_set(p, 400,
+				"stap '%s' is geen opdracht, samenvoegen, inzet, storting, uren, reeks, afronden of leerervaring",
 				soort);
 	}
 	json_decref(in);

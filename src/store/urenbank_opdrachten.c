@@ -525,7 +525,9 @@ static int do_opdracht_close(struct store *s, void *arg, struct problem *p)
 		return urenbank_opdracht_not_open(s, a->id, status, NULL, p);
 	if (urenbank_release_inzet(s, pt.id, "o.id = ?", a->id, p) < 0)
 		return -p->status;
-	int r = db_run(s->db, "UPDATE opdrachten SET status = 'afgerond' WHERE id = ?", "l", a->id);
+	char now[32];
+	store_now_text(now);
+	int r = db_run(s->db, "UPDATE opdrachten SET status = 'afgerond', afgerond = ? WHERE id = ?", "tl", now, a->id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "opdracht");
 	if (a->out && !(*a->out = opdracht_json(s, a->id)))

@@ -174,6 +174,8 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	tab(b, pg, "/instemmingen", "Instemming", !strcmp(current, "instemming"));
 	tab(b, pg, "/saldi", "Saldi", !strcmp(current, "saldi"));
 	tab(b, pg, "/afrekening", "Afrekening", !strcmp(current, "afrekening"));
+	tab(b, pg, "/evaluatie", "Evaluatie", !strcmp(current, "evaluatie"));
+	tab(b, pg, "/leerervaringen", "Leerervaringen", !strcmp(current, "leren"));
 	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
 	page_urenbank_href(b, pg, "/journaal");
 	html_raw(b, "\">Journaal downloaden</a></li></ul></nav>");
@@ -653,6 +655,10 @@ const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen/{p}/saldi", page_urenbank_saldi, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/journaal", page_urenbank_journal, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/afrekening", page_urenbank_settlement, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/evaluatie", page_urenbank_evaluatie, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/leerervaringen", page_urenbank_leren, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/leerervaringen/nieuw", page_urenbank_leren_form, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/leerervaringen/nieuw", page_urenbank_leren_submit, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/afrekening", page_urenbank_settle, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/opdrachten", page_urenbank_opdrachten, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/proeftuinen/{p}/uren", page_urenbank_uren_lijst, NULL, NULL, NULL, NULL, NULL, 0 },

@@ -69,6 +69,12 @@ int page_urenbank_saldi(struct request *rq, struct response *rs);
 int page_urenbank_journal(struct request *rq, struct response *rs);
 int page_urenbank_settlement(struct request *rq, struct response *rs);
 int page_urenbank_settle(struct request *rq, struct response *rs);
+/* page_urenbank_evaluatie.c: the evaluation figures over a period, with CSV per table. */
+int page_urenbank_evaluatie(struct request *rq, struct response *rs);
+/* page_urenbank_leren.c: the MT's leerervaringen and bijsturing, and the form to record one. */
+int page_urenbank_leren(struct request *rq, struct response *rs);
+int page_urenbank_leren_form(struct request *rq, struct response *rs);
+int page_urenbank_leren_submit(struct request *rq, struct response *rs);
 
 /* A proeftuin of the path, loaded for a page. */
 struct page_urenbank_page {

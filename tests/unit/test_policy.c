@@ -65,6 +65,7 @@ static const struct {
 	{ ACT_DECISION_RECORD, { NO, NO, NO, OWN_ORG_ONLY, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
 	{ ACT_CONSENT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_HOURS_READ, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
+	{ ACT_LESSON_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
