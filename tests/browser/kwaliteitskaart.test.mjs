@@ -178,7 +178,11 @@ test('person page: a manager changes a level and records an absence without Java
   await page.fill('#van', '2012-09-10');
   await page.fill('#tot', '2012-09-03');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Vastleggen' }).click()]);
-  assert.match(await page.locator('.samen-alert').innerText(), /niet vastgelegd: tot/);
+  // Back at the person's own address, the summary on top, what was typed kept.
+  assert.equal(new URL(page.url()).pathname, `/medewerkers/${jos}`);
+  assert.match(await page.locator('#fouten').innerText(), /niet vastgelegd/);
+  assert.match(await page.locator('#tot-fout').innerText(), /ligt voor het begin \(10 september 2012\)/);
+  assert.equal(await page.locator('#tot').inputValue(), '2012-09-03');
   await page.fill('#van', '2012-09-03');
   await page.fill('#tot', '2012-09-07');
   await page.selectOption('#reden', 'opleiding');

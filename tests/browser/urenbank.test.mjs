@@ -172,7 +172,8 @@ test('without JavaScript: a medewerker books hours, the principal\'s manager app
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Indienen' }).click()]);
   await clean(mw, 'booking errors');
   assert.equal(await page.getByLabel('Opdracht').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.getByLabel('Medewerker').getAttribute('aria-invalid'), 'true');
+  // A medewerker books only as herself: her own name is the one choice (issue 9).
+  assert.deepEqual(await page.locator('#medewerker option').allInnerTexts(), ['Ingrid Koster, programmasecretaris rMJP (Dordrecht)']);
   assert.equal(await page.getByLabel('Datum').getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator('#tijd-fout').innerText(), /geen heel aantal minuten/);
   assert.equal(await page.getByLabel('Tijd').inputValue(), '7,33', 'what was typed stays');
@@ -248,7 +249,8 @@ test('rejecting needs a reason, shown next to the field; the medewerker sees the
   await axe(mgr.page, 'the approval queue');
   let row = mgr.page.locator(`#urenregel-${id}`);
   const [r] = await Promise.all([mgr.page.waitForNavigation(), row.getByRole('button', { name: `Afkeuren urenregel ${id}` }).click()]);
-  assert.equal(r.status(), 400);
+  assert.equal(r.status(), 200, 'back at the queue\'s own address (post/redirect/get)');
+  assert.equal(new URL(mgr.page.url()).pathname, `${PT}/goedkeuren`);
   row = mgr.page.locator(`#urenregel-${id}`);
   const reason = row.getByLabel('Reden van afkeuren');
   assert.equal(await reason.getAttribute('aria-invalid'), 'true');
