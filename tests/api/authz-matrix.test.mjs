@@ -207,7 +207,12 @@ const EXPECT = {
   // own organisation book on an opdracht that the own organisation and Staphorst (GM0180) pay.
   'POST /proeftuinen/{p}/uren': {
     allowed: ['beheerder', 'medewerker-eigen', 'manager-eigen'],
-    fresh: async () => ({ params: { p: await ownProeftuin() }, body: { medewerker: await freshStaff(), opdracht: await sharedOpdracht(), datum: '2012-03-05', minuten: 30 } }),
+    // A medewerker books only as the person the account is linked to: the fresh one, each time.
+    fresh: async () => {
+      const medewerker = await freshStaff();
+      await must(admin('PUT', `/api/v1/gebruikers/medewerker-eigen-${process.pid}/medewerker`, { medewerker }), 'koppeling');
+      return { params: { p: await ownProeftuin() }, body: { medewerker, opdracht: await sharedOpdracht(), datum: '2012-03-05', minuten: 30 } };
+    },
   },
   'POST /proeftuinen/{p}/uren/{id}/goedkeuren': {
     // Four eyes: approving credits the own organisation, so its manager may not; Staphorst's may (and the beheerder).

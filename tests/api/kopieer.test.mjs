@@ -78,9 +78,9 @@ test('the demo goes there and back again unchanged, and a server on the copy ans
       assert.equal(y.status, 200, y.text);
       assert.equal(y.text, x.text, path);
     }
-    const org = await copy.api('POST', '/api/v1/organisaties', { code: 'GM9991', naam: 'Nieuwdorp', soort: 'gemeente' });
+    const org = await copy.api('POST', '/api/v1/organisaties', { code: 'NIEUWDORP', naam: 'Nieuwdorp', soort: 'overig' });
     assert.equal(org.status, 201, org.text);
-    const m = await copy.api('POST', '/api/v1/medewerkers', { naam: 'Nieuwe collega', organisatie: 'GM9991', uurPerWeek: 36, beschikbaarUurPerWeek: 4 });
+    const m = await copy.api('POST', '/api/v1/medewerkers', { naam: 'Nieuwe collega', organisatie: 'NIEUWDORP', uurPerWeek: 36, beschikbaarUurPerWeek: 4 });
     assert.equal(m.status, 201, m.text);
     const ids = (await srv.api('GET', '/api/v1/medewerkers')).json.map((x) => x.id);
     assert.ok(m.json.id > Math.max(...ids), `new id ${m.json.id} after the copied ones`);
