@@ -865,7 +865,7 @@ const struct route api_urenbank_routes[] = {
 	{ "GET", PT "/afrekeningen", list_settlements, "urenbank", "De afrekeningen die zijn gedaan", NULL, "[Afrekening]", NULL,
 	  0, "lijstAfrekeningen", NULL, ROUTE_PAGED },
 	{ "GET", PT "/evaluatie", get_evaluatie, "urenbank", "De evaluatiecijfers van de proeftuin over een periode", NULL,
-	  "Evaluatie", "van,tot", 0, "haalEvaluatie",
+	  "ProeftuinEvaluatie", "van,tot", 0, "haalEvaluatie",
 	  "Per lid en voor de proeftuin: gebracht, gehaald, gewerkt en het deel dat de grens overging, uren per soort en per "
 	  "competentie, raming tegen besteding per opdracht, de winst van samenvoegen, doorlooptijden, afgekeurde en "
 	  "gecorrigeerde uren, expertise van elders bij een één-pitter of een gat, en het efficiencypotentieel als "

@@ -275,3 +275,11 @@ test('paging: Link first/prev/next/last, X-Total-Count, a stable order over all 
     assert.ok(r.headers.get('x-total-count') !== null && r.json.length <= 1, path);
   }
 });
+
+test('each schema and parameter is named once in its file (JSON keeps only the last of two equal names)', () => {
+  for (const file of ['src/http/openapi-schemas.json', 'src/http/openapi-parameters.json']) {
+    const names = [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^ {2}"([^"]+)": /gm)].map((m) => m[1]);
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    assert.deepEqual(twice, [], `${file}: named twice`);
+  }
+});
