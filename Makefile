@@ -33,9 +33,11 @@ EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 HDRS     := $(wildcard src/*/*.h)
 
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 .PHONY: all demo check test bench fuzz deps deps-check clean format
 all: deps
-	@$(MAKE) --no-print-directory $(B)/samen
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/samen
 
 deps:
 	@scripts/deps.sh build
@@ -115,11 +117,13 @@ fuzz: deps-check
 	  grep -E '^Done|ERROR|SUMMARY|executed_units|Test unit' $(B)/fuzz/$$n.log; [ $$rc -eq 0 ] || exit 1; done
 
 demo: deps
-	@$(MAKE) --no-print-directory $(B)/samen
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/samen
 	$(B)/samen demo --db $(B)/demo.db --port $${PORT:-8080}
 
+# The tests need the sanitised build, the unit tests and the fuzz targets
+# (not the optimised binary); built on every core.
 check: deps-check
-	@$(MAKE) --no-print-directory $(B)/asan/samen $(B)/samen $(UNIT_BIN) $(B)/tools/icalcheck $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory -j$(JOBS) $(B)/asan/samen $(UNIT_BIN) $(B)/tools/icalcheck $(FUZZ_BIN)
 	@B=$(B) tests/run.sh
 
 test: check

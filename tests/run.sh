@@ -2,7 +2,7 @@
 # Runs every test against the sanitised build and ends with "N passed, N failed".
 #   unit:    build/asan/tests/test_*   (cmocka)
 #   api:     tests/api/*.test.mjs      (node --test; a real server per file), twice:
-#            on SQLite, then on PostgreSQL in a throwaway cluster (scripts/pg-cluster.sh)
+#            on SQLite and, beside it, on PostgreSQL in a throwaway cluster (scripts/pg-cluster.sh)
 #   browser: tests/browser/*.test.mjs  (node --test; Chromium via playwright-core)
 #   fuzz:    build/fuzz/fuzz_*          (libFuzzer, a few seconds each; make fuzz runs them long)
 # SAMEN_BIN points the JavaScript tests at the binary under test;
@@ -62,6 +62,9 @@ for t in "$B"/fuzz/fuzz_*; do
   rm -rf "$scratch"
 done
 
+# A node suite: its counts go to $log/<suite>.count and its summary to
+# $log/<suite>.summary, so that two suites can run side by side; report
+# adds them up and prints them.
 run_node() { # $1 = suite name, rest = files
   local suite=$1; shift
   [ $# -gt 0 ] || return 0
@@ -74,27 +77,36 @@ run_node() { # $1 = suite name, rest = files
   f=$(grep -E '^# fail [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
   p=${p:-0}; f=${f:-0}
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  passed=$((passed + p)); failed=$((failed + f))
+  echo "$p $f" > "$log/$suite.count"
   if [ "$f" -ne 0 ]; then
-    echo "FAIL $suite"
-    grep -E '^not ok|^\s+(error|expected|actual|message|location):|failureType' "$out" | head -60 | sed 's/^/    /'
-    echo "    (whole log: $out)"
+    { echo "FAIL $suite"
+      grep -E '^not ok|^\s+(error|expected|actual|message|location):|failureType' "$out" | head -60 | sed 's/^/    /'
+      echo "    (whole log: $out)"; } > "$log/$suite.summary"
   else
-    echo "ok   $suite ($p)"
+    echo "ok   $suite ($p)" > "$log/$suite.summary"
   fi
 }
+report() { # $1 = suite name
+  [ -f "$log/$1.count" ] || return 0
+  local p f
+  read -r p f < "$log/$1.count"
+  passed=$((passed + p)); failed=$((failed + f))
+  cat "$log/$1.summary"
+}
 
-shopt -s nullglob
-case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
-if [ "$pg_up" = 1 ]; then
+# The PostgreSQL run, beside the SQLite one: the tests wait on servers,
+# fsync and hashing more than on the processor.
+run_postgresql() {
   # The demo once, copied for every test server that asks for it (tests/lib/server.mjs).
   # samen demo into an empty PostgreSQL database: tests count on it (a failure fails the run).
   if SAMEN_TEST_ENGINE=postgres node --input-type=module \
     -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('samen_demo')" >> "$log/pg-cluster.log" 2>&1; then
-    export SAMEN_TEST_PG_DEMO=samen_demo; passed=$((passed + 1))
+    export SAMEN_TEST_PG_DEMO=samen_demo
+    echo "1 0" > "$log/api-postgresql-demo.count"; : > "$log/api-postgresql-demo.summary"
   else
-    echo "FAIL api-postgresql: samen demo in een lege PostgreSQL-database"; tail -20 "$log/pg-cluster.log" | sed 's/^/    /'
-    failed=$((failed + 1))
+    echo "0 1" > "$log/api-postgresql-demo.count"
+    { echo "FAIL api-postgresql: samen demo in een lege PostgreSQL-database"; tail -20 "$log/pg-cluster.log" | sed 's/^/    /'; } \
+      > "$log/api-postgresql-demo.summary"
   fi
   # And an empty, migrated one for every other server.
   if SAMEN_TEST_ENGINE=postgres node --input-type=module \
@@ -103,14 +115,27 @@ if [ "$pg_up" = 1 ]; then
   fi
   # What does not start a server (the layers, the migration files) is the
   # same on both engines: checked once, in the SQLite run.
-  pg_files=()
+  local pg_files=() f
   for f in tests/api/*.test.mjs; do
     case $f in */architectuur.test.mjs|*/migraties.test.mjs) ;; *) pg_files+=("$f") ;; esac
   done
   SAMEN_TEST_ENGINE=postgres run_node api-postgresql "${pg_files[@]}"
+}
+
+shopt -s nullglob
+rm -f "$log"/*.count "$log"/*.summary
+pg_pid=
+if [ "$pg_up" = 1 ]; then run_postgresql & pg_pid=$!; fi
+case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
+report api
+if [ -n "$pg_pid" ]; then
+  wait "$pg_pid"
+  report api-postgresql-demo
+  report api-postgresql
   pg_stop
 fi
 SAMEN_TEST_ENGINE=sqlite run_node browser tests/browser/*.test.mjs
+report browser
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
