@@ -542,37 +542,51 @@ int urenbank_opdracht_close(struct store *s, const struct actor *by, const char 
 	return store_transaction(s, p, do_opdracht_close, &a);
 }
 
-static int do_merge(struct store *s, void *arg, struct problem *p)
+/* What a merge of opdracht id with the body's "met" must satisfy, for a
+ * merge and a proposal alike: both open, in one open proeftuin, not the
+ * same, neither regionaal. Fills pt, *met and *titel. */
+int urenbank_merge_check(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, long long *met,
+			 const char **titel, struct problem *p)
 {
-	struct create_args *a = arg;
-	struct pt pt;
 	char st1[24], st2[24];
-	long long met = 0;
-	const char *titel = NULL;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
+	*met = 0;
+	*titel = NULL;
+	if (urenbank_pt_load(s, pt_code, pt, p) < 0)
 		return -p->status;
-	if (!urenbank_opdracht_find(s, pt.id, a->id, st1, sizeof(st1)))
-		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", a->id, pt.code);
-	field_int(a->in, "met", FIELD_REQUIRED, 1, INT64_MAX, &met, p);
-	field_text(a->in, "titel", FIELD_OPTIONAL, 200, &titel, p);
+	if (!urenbank_opdracht_find(s, pt->id, id, st1, sizeof(st1)))
+		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", id, pt->code);
+	field_int(in, "met", FIELD_REQUIRED, 1, INT64_MAX, met, p);
+	field_text(in, "titel", FIELD_OPTIONAL, 200, titel, p);
 	if (p->status)
 		return -p->status;
-	if (urenbank_pt_check_open(&pt, p) < 0)
+	if (urenbank_pt_check_open(pt, p) < 0)
 		return -p->status;
-	if (met == a->id)
+	if (*met == id)
 		return problem_refuse(p, "met", "Een opdracht kan niet met zichzelf worden samengevoegd.");
-	if (!urenbank_opdracht_find(s, pt.id, met, st2, sizeof(st2)))
-		return problem_refuse(p, "met", "Opdracht %lld bestaat niet in proeftuin '%s'.", met, pt.code);
+	if (!urenbank_opdracht_find(s, pt->id, *met, st2, sizeof(st2)))
+		return problem_refuse(p, "met", "Opdracht %lld bestaat niet in proeftuin '%s'.", *met, pt->code);
 	if (strcmp(st1, "open"))
-		return urenbank_opdracht_not_open(s, a->id, st1, NULL, p);
+		return urenbank_opdracht_not_open(s, id, st1, NULL, p);
 	if (strcmp(st2, "open"))
-		return urenbank_opdracht_not_open(s, met, st2, "met", p);
-	long long ids[2] = { a->id, met };
+		return urenbank_opdracht_not_open(s, *met, st2, "met", p);
+	long long ids[2] = { id, *met };
 	for (int k = 0; k < 2; k++)
 		if (urenbank_one_int(s, "SELECT soort = 'regionaal' FROM opdrachten WHERE id = ?", "l", ids[k]))
 			return problem_refuse(p, k ? "met" : NULL,
 					      "Opdracht %lld is regionaal: die is al van alle leden en wordt niet samengevoegd.",
 					      ids[k]);
+	return 0;
+}
+
+static int do_merge(struct store *s, void *arg, struct problem *p)
+{
+	struct create_args *a = arg;
+	struct pt pt;
+	long long met;
+	const char *titel;
+	if (urenbank_merge_check(s, a->pt, a->id, a->in, &pt, &met, &titel, p) < 0)
+		return -p->status;
+	long long ids[2] = { a->id, met };
 	struct principals *pr = calloc(1, sizeof(*pr));
 	if (!pr)
 		return problem_set(p, 500, "geen geheugen");

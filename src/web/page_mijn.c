@@ -4,14 +4,16 @@
  * is at most two clicks from here.
  *   manager        hours to approve, own opdrachten and their staffing,
  *                  saldo and drawing rights, what is asked of the
- *                  organisation (verkenningen, milestones it answers for)
+ *                  organisation (verkenningen, milestones it answers for,
+ *                  consents in the urenbank, next steps in decision trails)
  *   medewerker     own inzet, own hours and their status, own
  *                  kwaliteitskaart and absences
  *   stuurgroep     verkenningen and scoringen to fill in for the own
- *                  organisation, decisions to take, milestones late or due
+ *                  organisation, decisions to take, milestones late or due,
+ *                  the organisation's decision steps in the verband
  *   procesmanager  what blocks the settlement (hours at which manager),
  *                  work nobody is on, late milestones in the network
- *   raadslid       the latest stand van zaken and the agenda
+ *   raadslid       the latest stand van zaken, the agenda, the raad's steps
  *   beheerder      users, tokens, the audit log */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@
 #include "store/urenbank_overzicht.h"
 #include "web/page_besturing.h"
 #include "web/page_mijn.h"
+#include "web/page_mijn_besturing.h"
 
 #define DUE_DAYS 30
 #define LIST_MAX 5
@@ -62,7 +65,7 @@ void page_mijn_title(struct buf *b, const char *title)
 
 /* ---- tiles ------------------------------------------------------------------------------- */
 
-static void tile_begin(struct buf *b, long long count, const char *what, int attention)
+void page_mijn_tile_begin(struct buf *b, long long count, const char *what, int attention)
 {
 	html_raw(b, attention ? "<li class=\"samen-taak samen-taak--aandacht\">"
 		    : count   ? "<li class=\"samen-taak\">"
@@ -74,24 +77,24 @@ static void tile_begin(struct buf *b, long long count, const char *what, int att
 	html_raw(b, "</span>");
 }
 
-static void tile_note(struct buf *b, const char *text)
+void page_mijn_tile_note(struct buf *b, const char *text)
 {
 	html_raw(b, "<p class=\"samen-taak__uitleg\">");
 	html_txt(b, text);
 	html_raw(b, "</p>");
 }
 
-static void links_begin(struct buf *b) { html_raw(b, "<ul class=\"samen-taak__links\">"); }
-static void links_end(struct buf *b) { html_raw(b, "</ul>"); }
+void page_mijn_links_begin(struct buf *b) { html_raw(b, "<ul class=\"samen-taak__links\">"); }
+void page_mijn_links_end(struct buf *b) { html_raw(b, "</ul>"); }
 
-static void link_item(struct buf *b, const char *href, const char *text)
+void page_mijn_link(struct buf *b, const char *href, const char *text)
 {
 	html_raw(b, "<li>");
 	html_link(b, href, text);
 	html_raw(b, "</li>");
 }
 
-static void tile_end(struct buf *b) { html_raw(b, "</li>"); }
+void page_mijn_tile_end(struct buf *b) { html_raw(b, "</li>"); }
 
 static void section_begin(struct buf *b, const char *id, const char *title)
 {
@@ -141,20 +144,20 @@ static void tile_approve(struct request *rq, struct buf *b, json_t *pts, const c
 		if (i < 64 && urenbank_pending_count(rq->store, str(pt, "code"), org, &per[i], &p) == 0)
 			total += per[i];
 	}
-	tile_begin(b, total, total == 1 ? "urenregel wacht op uw goedkeuring" : "urenregels wachten op uw goedkeuring",
-		   total > 0);
-	tile_note(b, "Pas na uw goedkeuring tellen de uren mee in de saldi.");
-	links_begin(b);
+	page_mijn_tile_begin(b, total, total == 1 ? "urenregel wacht op uw goedkeuring" : "urenregels wachten op uw goedkeuring",
+			     total > 0);
+	page_mijn_tile_note(b, "Pas na uw goedkeuring tellen de uren mee in de saldi.");
+	page_mijn_links_begin(b);
 	json_array_foreach(pts, i, pt) {
 		if (i >= 64 || (!per[i] && json_array_size(pts) > 1))
 			continue;
 		char href[256], text[300];
 		pt_href(href, sizeof(href), str(pt, "code"), "/goedkeuren");
 		snprintf(text, sizeof(text), "Goedkeuren in %s (%lld)", str(pt, "naam"), per[i]);
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 }
 
 /* Open opdrachten of org and which have nobody on them yet. */
@@ -178,7 +181,7 @@ static void tile_opdrachten(struct request *rq, struct buf *b, json_t *pts, cons
 		json_decref(list);
 	}
 	long long n = (long long)json_array_size(mine);
-	tile_begin(b, n, org ? "open opdrachten van uw organisatie" : "open opdrachten", unstaffed > 0);
+	page_mijn_tile_begin(b, n, org ? "open opdrachten van uw organisatie" : "open opdrachten", unstaffed > 0);
 	char note[200];
 	if (unstaffed)
 		snprintf(note, sizeof(note), "%lld daarvan %s nog niemand ingezet.", unstaffed,
@@ -186,8 +189,8 @@ static void tile_opdrachten(struct request *rq, struct buf *b, json_t *pts, cons
 	else
 		snprintf(note, sizeof(note), "%s",
 			 n ? "Op elke opdracht is iemand ingezet." : "Meld een opdracht aan bij de proeftuin.");
-	tile_note(b, note);
-	links_begin(b);
+	page_mijn_tile_note(b, note);
+	page_mijn_links_begin(b);
 	json_array_foreach(mine, i, o) {
 		if (i >= LIST_MAX)
 			break;
@@ -196,7 +199,7 @@ static void tile_opdrachten(struct request *rq, struct buf *b, json_t *pts, cons
 		pt_href(href, sizeof(href), str(o, "proeftuin"), rest);
 		snprintf(text, sizeof(text), "%s%s", str(o, "titel"),
 			 json_array_size(json_object_get(o, "inzet")) ? "" : " (nog niemand ingezet)");
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
 	json_array_foreach(pts, i, pt) {
 		if (!open_pt(pt))
@@ -204,10 +207,10 @@ static void tile_opdrachten(struct request *rq, struct buf *b, json_t *pts, cons
 		char href[256], text[300];
 		pt_href(href, sizeof(href), str(pt, "code"), "/opdrachten/nieuw");
 		snprintf(text, sizeof(text), "Nieuwe opdracht in %s", str(pt, "naam"));
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(mine);
 }
 
@@ -240,12 +243,12 @@ static void tile_saldo(struct request *rq, struct buf *b, json_t *pts, const cha
 				 "Trekkingsrecht: nog %s werk voor uw organisatie (saldo plus kredietlimiet, "
 				 "min wat al is vastgelegd).",
 				 h2);
-			tile_note(b, note);
-			links_begin(b);
+			page_mijn_tile_note(b, note);
+			page_mijn_links_begin(b);
 			pt_href(href, sizeof(href), str(pt, "code"), "/saldi");
-			link_item(b, href, "Saldi van alle gemeenten");
-			links_end(b);
-			tile_end(b);
+			page_mijn_link(b, href, "Saldi van alle gemeenten");
+			page_mijn_links_end(b);
+			page_mijn_tile_end(b);
 		}
 		json_decref(saldi);
 	}
@@ -285,9 +288,9 @@ static void tile_surveys(struct request *rq, struct buf *b, const char *org, con
 		}
 	}
 	long long n = (long long)json_array_size(todo);
-	tile_begin(b, n, n == 1 ? "verkenning wacht op uw antwoord" : "verkenningen wachten op uw antwoord", n > 0);
-	tile_note(b, "Welke taakvelden knellen bij u, en waar helpt samenwerken?");
-	links_begin(b);
+	page_mijn_tile_begin(b, n, n == 1 ? "verkenning wacht op uw antwoord" : "verkenningen wachten op uw antwoord", n > 0);
+	page_mijn_tile_note(b, "Welke taakvelden knellen bij u, en waar helpt samenwerken?");
+	page_mijn_links_begin(b);
 	json_array_foreach(todo, i, sv) {
 		if (i >= LIST_MAX)
 			break;
@@ -298,11 +301,11 @@ static void tile_surveys(struct request *rq, struct buf *b, const char *org, con
 		char text[400];
 		snprintf(text, sizeof(text), "%s (%lld taakveld%s open)", str(sv, "naam"), num(sv, "open"),
 			 num(sv, "open") == 1 ? "" : "en");
-		link_item(b, buf_str(&h), text);
+		page_mijn_link(b, buf_str(&h), text);
 		buf_release(&h);
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(list);
 	json_decref(todo);
 }
@@ -335,9 +338,9 @@ static void tile_scorings(struct request *rq, struct buf *b, const char *org, co
 		}
 	}
 	long long n = (long long)json_array_size(todo);
-	tile_begin(b, n, n == 1 ? "scoring wacht op uw scores" : "scoringen wachten op uw scores", n > 0);
-	tile_note(b, "Tot elke partner heeft gescoord, is de uitslag voorlopig.");
-	links_begin(b);
+	page_mijn_tile_begin(b, n, n == 1 ? "scoring wacht op uw scores" : "scoringen wachten op uw scores", n > 0);
+	page_mijn_tile_note(b, "Tot elke partner heeft gescoord, is de uitslag voorlopig.");
+	page_mijn_links_begin(b);
 	json_array_foreach(todo, i, sc) {
 		if (i >= LIST_MAX)
 			break;
@@ -349,11 +352,11 @@ static void tile_scorings(struct request *rq, struct buf *b, const char *org, co
 		char text[400];
 		snprintf(text, sizeof(text), "%s (%lld score%s open)", str(sc, "naam"), num(sc, "open"),
 			 num(sc, "open") == 1 ? "" : "s");
-		link_item(b, buf_str(&h), text);
+		page_mijn_link(b, buf_str(&h), text);
 		buf_release(&h);
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(list);
 	json_decref(todo);
 }
@@ -388,12 +391,12 @@ static void tile_milestones(struct request *rq, struct buf *b, const char *org, 
 	long long n = (long long)json_array_size(pick);
 	char what[120];
 	snprintf(what, sizeof(what), "%s te laat of binnen %d dagen", n == 1 ? "mijlpaal" : "mijlpalen", DUE_DAYS);
-	tile_begin(b, n, what, late > 0);
+	page_mijn_tile_begin(b, n, what, late > 0);
 	char note[200];
 	snprintf(note, sizeof(note), "%lld daarvan %s al te laat.%s", late, late == 1 ? "is" : "zijn",
 		 responsible ? " Uw organisatie is ervoor verantwoordelijk; u meldt ze gereed of stelt ze uit." : "");
-	tile_note(b, note);
-	links_begin(b);
+	page_mijn_tile_note(b, note);
+	page_mijn_links_begin(b);
 	json_array_foreach(pick, i, m) {
 		if (i >= LIST_MAX)
 			break;
@@ -403,11 +406,11 @@ static void tile_milestones(struct request *rq, struct buf *b, const char *org, 
 			snprintf(d, sizeof(d), "%s", str(m, "deadline"));
 		snprintf(text, sizeof(text), "%s (%s, %s%s)", str(m, "titel"), str(m, "taakveldNaam"),
 			 !strcmp(str(m, "status"), "te-laat") ? "was " : "uiterlijk ", d);
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
-	link_item(b, "/mijlpalen", "Alles wat te laat is");
-	links_end(b);
-	tile_end(b);
+	page_mijn_link(b, "/mijlpalen", "Alles wat te laat is");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(list);
 	json_decref(pick);
 }
@@ -438,18 +441,18 @@ static void tile_decisions(struct request *rq, struct buf *b, const char *verban
 			json_array_append(todo, t);
 	}
 	long long n = (long long)json_array_size(todo);
-	tile_begin(b, n, n == 1 ? "traject wacht op een besluit" : "trajecten wachten op een besluit", n > 0);
-	tile_note(b, "Trajecten in de fase businesscase of besluitvorming zonder go of no-go van de stuurgroep.");
-	links_begin(b);
+	page_mijn_tile_begin(b, n, n == 1 ? "traject wacht op een besluit" : "trajecten wachten op een besluit", n > 0);
+	page_mijn_tile_note(b, "Trajecten in de fase businesscase of besluitvorming zonder go of no-go van de stuurgroep.");
+	page_mijn_links_begin(b);
 	json_array_foreach(todo, i, t) {
 		if (i >= LIST_MAX)
 			break;
 		char href[96];
 		snprintf(href, sizeof(href), "/trajecten/%lld/besluiten/nieuw", num(t, "id"));
-		link_item(b, href, str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"));
+		page_mijn_link(b, href, str(t, "taakveldNaam") ? str(t, "taakveldNaam") : str(t, "taakveld"));
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(list);
 	json_decref(todo);
 }
@@ -477,7 +480,7 @@ static void pt_jobs(struct buf *b, json_t *pts, const char *rest, const char *la
 			snprintf(text, sizeof(text), "%s (%s)", label, str(pt, "naam"));
 		else
 			snprintf(text, sizeof(text), "%s", label);
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
 }
 
@@ -485,11 +488,11 @@ static void org_jobs(struct request *rq, struct buf *b)
 {
 	char href[128];
 	snprintf(href, sizeof(href), "/kwaliteitskaart#org-%s", rq->actor.org);
-	link_item(b, href, "Medewerkers en kwaliteitskaart");
+	page_mijn_link(b, href, "Medewerkers en kwaliteitskaart");
 	if (policy_allows(&rq->actor, ACT_USER_READ, rq->actor.org, NULL))
-		link_item(b, "/beheer/gebruikers", "Accounts van uw medewerkers");
+		page_mijn_link(b, "/beheer/gebruikers", "Accounts van uw medewerkers");
 	if (policy_allows(&rq->actor, ACT_REPORT_READ, rq->actor.org, NULL))
-		link_item(b, "/rapporten", "Stand van zaken voor de raad");
+		page_mijn_link(b, "/rapporten", "Stand van zaken voor de raad");
 }
 
 static void tile_blocking(struct request *rq, struct buf *b, json_t *pts);
@@ -528,6 +531,12 @@ static void w_milestones(struct request *rq, struct buf *b, const struct mijn_ct
 	int responsible = rq->actor.role == ROLE_MANAGER;
 	tile_milestones(rq, b, responsible ? c->org : NULL, c->verband, responsible);
 }
+static void w_consents(struct request *rq, struct buf *b, const struct mijn_ctx *c) { page_mijn_consents(rq, b, c->pts, c->org); }
+/* A stuurgroep member: the organisation's steps in its own verband; a raadslid: the raad's, read-only. */
+static void w_trail(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	page_mijn_trail(rq, b, c->org, c->verband, rq->actor.role == ROLE_RAADSLID);
+}
 
 #define FOR(r) (1u << (r))
 /* Every kind of waiting item, for whom, in the order shown. A new kind (a
@@ -543,15 +552,22 @@ static const struct {
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP), w_surveys },
 	{ FOR(ROLE_STUURGROEP), w_scorings },
 	{ FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_decisions },
+	{ FOR(ROLE_MANAGER), w_consents },
+	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_RAADSLID), w_trail },
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_milestones },
 };
+
+static void wait_tiles(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++)
+		if (waits[i].roles & FOR(rq->actor.role))
+			waits[i].tile(rq, b, c);
+}
 
 static void waiting(struct request *rq, struct buf *b, const struct mijn_ctx *c)
 {
 	section_begin(b, "kop-wacht", "Wat op u wacht");
-	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++)
-		if (waits[i].roles & FOR(rq->actor.role))
-			waits[i].tile(rq, b, c);
+	wait_tiles(rq, b, c);
 	section_end(b);
 }
 
@@ -571,7 +587,7 @@ static void manager(struct request *rq, struct buf *b)
 	pt_jobs(b, pts, "/goedkeuren", "Uren goedkeuren", 0);
 	pt_jobs(b, pts, "/uren/nieuw", "Uren boeken voor uw medewerkers", 1);
 	org_jobs(rq, b);
-	link_item(b, "/besturing", "Verkenningen en trajecten");
+	page_mijn_link(b, "/besturing", "Verkenningen en trajecten");
 	jobs_end(b);
 	json_decref(pts);
 }
@@ -584,7 +600,7 @@ static void medewerker(struct request *rq, struct buf *b)
 		authz_record_refusal(rq, ACT_HOURS_BOOK, why, sizeof(why));
 		page_alert(b, why);
 		jobs_begin(b);
-		link_item(b, "/kwaliteitskaart", "De kwaliteitskaart van uw organisatie");
+		page_mijn_link(b, "/kwaliteitskaart", "De kwaliteitskaart van uw organisatie");
 		jobs_end(b);
 		return;
 	}
@@ -623,9 +639,9 @@ static void medewerker(struct request *rq, struct buf *b)
 		json_decref(uren);
 	}
 	section_begin(b, "kop-wacht", "Uw werk");
-	tile_begin(b, inzet_n, inzet_n == 1 ? "opdracht waarop u bent ingezet" : "opdrachten waarop u bent ingezet", 0);
-	tile_note(b, "Op deze opdrachten boekt u uw uren.");
-	links_begin(b);
+	page_mijn_tile_begin(b, inzet_n, inzet_n == 1 ? "opdracht waarop u bent ingezet" : "opdrachten waarop u bent ingezet", 0);
+	page_mijn_tile_note(b, "Op deze opdrachten boekt u uw uren.");
+	page_mijn_links_begin(b);
 	json_array_foreach(inzet, i, o) {
 		if (i >= LIST_MAX)
 			break;
@@ -635,26 +651,26 @@ static void medewerker(struct request *rq, struct buf *b)
 		char href[256], rest[64];
 		snprintf(rest, sizeof(rest), "/opdrachten/%lld", num(o, "id"));
 		pt_href(href, sizeof(href), str(o, "proeftuin"), rest);
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
 	pt_jobs(b, pts, "/uren/nieuw", "Uren boeken", 1);
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 
 	char what[120], note[300], h0[64], h2[64];
 	hours_text(h0, sizeof(h0), minutes[0]);
 	hours_text(h2, sizeof(h2), minutes[2]);
 	snprintf(what, sizeof(what), "%s wacht%s op goedkeuring", count[0] == 1 ? "urenregel" : "urenregels",
 		 count[0] == 1 ? "" : "en");
-	tile_begin(b, count[0], what, count[2] > 0);
+	page_mijn_tile_begin(b, count[0], what, count[2] > 0);
 	snprintf(note, sizeof(note), "Samen %s. Goedgekeurd: %lld regel%s; afgekeurd: %lld regel%s (%s)%s", h0, count[1],
 		 count[1] == 1 ? "" : "s", count[2], count[2] == 1 ? "" : "s", h2,
 		 count[2] ? ": bekijk de reden bij Mijn uren." : ".");
-	tile_note(b, note);
-	links_begin(b);
-	link_item(b, "/mijn/uren", "Mijn uren");
-	links_end(b);
-	tile_end(b);
+	page_mijn_tile_note(b, note);
+	page_mijn_links_begin(b);
+	page_mijn_link(b, "/mijn/uren", "Mijn uren");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 
 	json_t *levels = NULL, *abs = NULL;
 	struct problem p;
@@ -668,27 +684,27 @@ static void medewerker(struct request *rq, struct buf *b)
 		abs = json_array();
 	char href[96];
 	long long nl = (long long)json_array_size(levels), na = (long long)json_array_size(abs);
-	tile_begin(b, nl, nl == 1 ? "competentie op uw kwaliteitskaart" : "competenties op uw kwaliteitskaart", 0);
-	tile_note(b, "Houd bij wat u kunt: zo vindt de matching u voor werk dat bij u past.");
-	links_begin(b);
+	page_mijn_tile_begin(b, nl, nl == 1 ? "competentie op uw kwaliteitskaart" : "competenties op uw kwaliteitskaart", 0);
+	page_mijn_tile_note(b, "Houd bij wat u kunt: zo vindt de matching u voor werk dat bij u past.");
+	page_mijn_links_begin(b);
 	snprintf(href, sizeof(href), "/medewerkers/%lld#kop-competenties", me);
-	link_item(b, href, "Mijn kwaliteitskaart");
-	links_end(b);
-	tile_end(b);
-	tile_begin(b, na, na == 1 ? "afwezigheid vanaf vandaag" : "afwezigheden vanaf vandaag", 0);
-	tile_note(b, "Zo weten collega's wie u vervangt.");
-	links_begin(b);
+	page_mijn_link(b, href, "Mijn kwaliteitskaart");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+	page_mijn_tile_begin(b, na, na == 1 ? "afwezigheid vanaf vandaag" : "afwezigheden vanaf vandaag", 0);
+	page_mijn_tile_note(b, "Zo weten collega's wie u vervangt.");
+	page_mijn_links_begin(b);
 	snprintf(href, sizeof(href), "/medewerkers/%lld#kop-afwezig", me);
-	link_item(b, href, "Afwezigheid doorgeven");
-	links_end(b);
-	tile_end(b);
+	page_mijn_link(b, href, "Afwezigheid doorgeven");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	section_end(b);
 	jobs_begin(b);
 	pt_jobs(b, pts, "/uren/nieuw", "Uren boeken", 1);
-	link_item(b, "/mijn/uren", "Mijn uren");
+	page_mijn_link(b, "/mijn/uren", "Mijn uren");
 	snprintf(href, sizeof(href), "/medewerkers/%lld", me);
-	link_item(b, href, "Mijn kwaliteitskaart en afwezigheid");
-	link_item(b, "/mijn/gegevens", "Mijn gegevens (inzage)");
+	page_mijn_link(b, href, "Mijn kwaliteitskaart en afwezigheid");
+	page_mijn_link(b, "/mijn/gegevens", "Mijn gegevens (inzage)");
 	jobs_end(b);
 	json_decref(levels);
 	json_decref(abs);
@@ -706,14 +722,14 @@ static void stuurgroep(struct request *rq, struct buf *b)
 	buf_init(&h, 160);
 	buf_adds(&h, "/verbanden/");
 	html_url_segment(&h, verband);
-	link_item(b, buf_str(&h), "Het verband: leden en trajecten");
+	page_mijn_link(b, buf_str(&h), "Het verband: leden en trajecten");
 	buf_release(&h);
-	link_item(b, "/besturing", "Verkenningen, scoringen en trajecten");
-	link_item(b, "/besturing/scoringen/nieuw", "Een scoring starten");
-	link_item(b, "/besturing/verkenningen/nieuw", "Een verkenningsronde starten");
-	link_item(b, "/mijlpalen", "Wat is te laat?");
+	page_mijn_link(b, "/besturing", "Verkenningen, scoringen en trajecten");
+	page_mijn_link(b, "/besturing/scoringen/nieuw", "Een scoring starten");
+	page_mijn_link(b, "/besturing/verkenningen/nieuw", "Een verkenningsronde starten");
+	page_mijn_link(b, "/mijlpalen", "Wat is te laat?");
 	snprintf(href, sizeof(href), "/rapporten/stand-van-zaken?organisatie=%s", org);
-	link_item(b, href, "Stand van zaken voor de raad");
+	page_mijn_link(b, href, "Stand van zaken voor de raad");
 	jobs_end(b);
 }
 
@@ -735,9 +751,10 @@ static void tile_blocking(struct request *rq, struct buf *b, json_t *pts)
 			json_array_append_new(rows, json_pack("{s:O,s:O,s:I}", "pt", pt, "org", l, "n", (json_int_t)n));
 		}
 	}
-	tile_begin(b, total, total == 1 ? "urenregel houdt de afrekening op" : "urenregels houden de afrekening op", total > 0);
-	tile_note(b, "Ingediende uren die nog bij de manager van de opdrachtgever liggen:");
-	links_begin(b);
+	page_mijn_tile_begin(b, total, total == 1 ? "urenregel houdt de afrekening op" : "urenregels houden de afrekening op",
+			     total > 0);
+	page_mijn_tile_note(b, "Ingediende uren die nog bij de manager van de opdrachtgever liggen:");
+	page_mijn_links_begin(b);
 	json_t *r;
 	json_array_foreach(rows, i, r) {
 		char name[200], text[400], href[256];
@@ -745,10 +762,10 @@ static void tile_blocking(struct request *rq, struct buf *b, json_t *pts)
 			snprintf(name, sizeof(name), "%s", str(r, "org"));
 		snprintf(text, sizeof(text), "%lld bij de manager van %s", num(r, "n"), name);
 		pt_href(href, sizeof(href), str(json_object_get(r, "pt"), "code"), "/afrekening");
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
-	links_end(b);
-	tile_end(b);
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	json_decref(rows);
 }
 
@@ -770,10 +787,10 @@ static void procesmanager(struct request *rq, struct buf *b)
 	pt_jobs(b, pts, "/opdrachten/nieuw", "Opdracht aanmelden", 1);
 	pt_jobs(b, pts, "/opdrachten", "Opdrachten, inzet en samenvoegen", 0);
 	pt_jobs(b, pts, "/afrekening", "Afrekening", 0);
-	link_item(b, "/besturing", "Verkenningen, scoringen en trajecten");
-	link_item(b, "/kwaliteitskaart", "Kwaliteitskaart van het netwerk");
-	link_item(b, "/mijlpalen", "Wat is te laat?");
-	link_item(b, "/rapporten", "Stand van zaken voor de raad");
+	page_mijn_link(b, "/besturing", "Verkenningen, scoringen en trajecten");
+	page_mijn_link(b, "/kwaliteitskaart", "Kwaliteitskaart van het netwerk");
+	page_mijn_link(b, "/mijlpalen", "Wat is te laat?");
+	page_mijn_link(b, "/rapporten", "Stand van zaken voor de raad");
 	jobs_end(b);
 	json_decref(pts);
 }
@@ -831,10 +848,10 @@ static void raadslid(struct request *rq, struct buf *b)
 	html_raw(b, "</span>");
 	char note[300];
 	snprintf(note, sizeof(note), "Wat er dit jaar is besloten, gehaald en uitgesteld in de samenwerking van %s.", name);
-	tile_note(b, note);
-	links_begin(b);
+	page_mijn_tile_note(b, note);
+	page_mijn_links_begin(b);
 	snprintf(href, sizeof(href), "/rapporten/stand-van-zaken?organisatie=%s&van=%s&tot=%s", org, van, tot);
-	link_item(b, href, "Stand van zaken van dit jaar");
+	page_mijn_link(b, href, "Stand van zaken van dit jaar");
 	/* The latest year something happened, when that is not this year. */
 	int last = latest_year(rq, org);
 	if (last && last < y) {
@@ -842,15 +859,15 @@ static void raadslid(struct request *rq, struct buf *b)
 		snprintf(href, sizeof(href), "/rapporten/stand-van-zaken?organisatie=%s&van=%d-01-01&tot=%d-12-31", org, last,
 			 last);
 		snprintf(text, sizeof(text), "Stand van zaken van %d", last);
-		link_item(b, href, text);
+		page_mijn_link(b, href, text);
 	}
-	link_item(b, "/rapporten", "Een andere periode");
-	links_end(b);
-	tile_end(b);
-	tile_begin(b, n, n == 1 ? "mijlpaal op de agenda" : "mijlpalen op de agenda", 0);
-	tile_note(b,
-		  "De komende en openstaande mijlpalen en wettelijke deadlines van de trajecten waaraan uw gemeente deelneemt.");
-	links_begin(b);
+	page_mijn_link(b, "/rapporten", "Een andere periode");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+	page_mijn_tile_begin(b, n, n == 1 ? "mijlpaal op de agenda" : "mijlpalen op de agenda", 0);
+	page_mijn_tile_note(
+		b, "De komende en openstaande mijlpalen en wettelijke deadlines van de trajecten waaraan uw gemeente deelneemt.");
+	page_mijn_links_begin(b);
 	json_array_foreach(list, i, x) {
 		if (i >= LIST_MAX)
 			break;
@@ -859,18 +876,19 @@ static void raadslid(struct request *rq, struct buf *b)
 			snprintf(dd, sizeof(dd), "%s", str(x, "deadline"));
 		snprintf(text, sizeof(text), "%s: %s (%s)", dd, str(x, "titel"), str(x, "taakveldNaam"));
 		snprintf(mh, sizeof(mh), "/trajecten/%lld", num(x, "traject"));
-		link_item(b, mh, text);
+		page_mijn_link(b, mh, text);
 	}
 	snprintf(href, sizeof(href), "/api/v1/agenda.ics?organisatie=%s", org);
-	link_item(b, href, "De agenda in uw agenda-programma (iCalendar)");
-	links_end(b);
-	tile_end(b);
+	page_mijn_link(b, href, "De agenda in uw agenda-programma (iCalendar)");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+	wait_tiles(rq, b, &(struct mijn_ctx){ NULL, org, NULL });
 	section_end(b);
 	jobs_begin(b);
 	snprintf(href, sizeof(href), "/organisaties/%s", org);
-	link_item(b, href, "Met wie werkt uw gemeente samen?");
-	link_item(b, "/netwerk", "De netwerkkaart");
-	link_item(b, "/rapporten", "Rapporten");
+	page_mijn_link(b, href, "Met wie werkt uw gemeente samen?");
+	page_mijn_link(b, "/netwerk", "De netwerkkaart");
+	page_mijn_link(b, "/rapporten", "Rapporten");
 	jobs_end(b);
 	json_decref(list);
 }
@@ -880,37 +898,38 @@ static void beheerder(struct request *rq, struct buf *b)
 	long long users = 0, active = 0, tokens = 0, refused = 0;
 	gebruikers_counts(rq->store, &users, &active, &tokens, &refused);
 	section_begin(b, "kop-wacht", "Beheer");
-	tile_begin(b, active, active == 1 ? "actief account" : "actieve accounts", 0);
+	page_mijn_tile_begin(b, active, active == 1 ? "actief account" : "actieve accounts", 0);
 	char note[200];
 	snprintf(note, sizeof(note), "Van %lld accounts in totaal.", users);
-	tile_note(b, note);
-	links_begin(b);
-	link_item(b, "/beheer/gebruikers", "Gebruikers beheren");
-	link_item(b, "/beheer/gebruikers/nieuw", "Nieuwe gebruiker");
-	links_end(b);
-	tile_end(b);
-	tile_begin(b, tokens, tokens == 1 ? "geldig API-token" : "geldige API-tokens", 0);
-	tile_note(b, "Tokens geeft u uit en trekt u in bij de gebruiker.");
-	links_begin(b);
-	link_item(b, "/beheer/gebruikers#kop-tokens", "Tokens per gebruiker");
-	links_end(b);
-	tile_end(b);
-	tile_begin(b, refused,
-		   refused == 1 ? "geweigerde poging in de laatste 7 dagen" : "geweigerde pogingen in de laatste 7 dagen",
-		   refused > 0);
-	tile_note(b, "Geweigerde aanmeldingen en acties die iemand niet mocht doen.");
-	links_begin(b);
-	link_item(b, "/beheer/audit", "Auditlog");
-	links_end(b);
-	tile_end(b);
+	page_mijn_tile_note(b, note);
+	page_mijn_links_begin(b);
+	page_mijn_link(b, "/beheer/gebruikers", "Gebruikers beheren");
+	page_mijn_link(b, "/beheer/gebruikers/nieuw", "Nieuwe gebruiker");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+	page_mijn_tile_begin(b, tokens, tokens == 1 ? "geldig API-token" : "geldige API-tokens", 0);
+	page_mijn_tile_note(b, "Tokens geeft u uit en trekt u in bij de gebruiker.");
+	page_mijn_links_begin(b);
+	page_mijn_link(b, "/beheer/gebruikers#kop-tokens", "Tokens per gebruiker");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+	page_mijn_tile_begin(b, refused,
+			     refused == 1 ? "geweigerde poging in de laatste 7 dagen"
+					  : "geweigerde pogingen in de laatste 7 dagen",
+			     refused > 0);
+	page_mijn_tile_note(b, "Geweigerde aanmeldingen en acties die iemand niet mocht doen.");
+	page_mijn_links_begin(b);
+	page_mijn_link(b, "/beheer/audit", "Auditlog");
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
 	section_end(b);
 	jobs_begin(b);
-	link_item(b, "/beheer/gebruikers", "Gebruikers, rollen en wachtwoorden");
-	link_item(b, "/beheer/audit", "Auditlog");
-	link_item(b, "/proeftuinen", "Urenbank");
-	link_item(b, "/besturing", "Besturing");
-	link_item(b, "/kwaliteitskaart", "Kwaliteitskaart");
-	link_item(b, "/rapporten", "Rapporten");
+	page_mijn_link(b, "/beheer/gebruikers", "Gebruikers, rollen en wachtwoorden");
+	page_mijn_link(b, "/beheer/audit", "Auditlog");
+	page_mijn_link(b, "/proeftuinen", "Urenbank");
+	page_mijn_link(b, "/besturing", "Besturing");
+	page_mijn_link(b, "/kwaliteitskaart", "Kwaliteitskaart");
+	page_mijn_link(b, "/rapporten", "Rapporten");
 	jobs_end(b);
 }
 

@@ -23,5 +23,13 @@ int page_mijn_gegevens(struct request *rq, struct response *rs);
 json_t *page_mijn_proeftuinen(struct request *rq);
 /* "Mijn samen" breadcrumb and <h1>. */
 void page_mijn_title(struct buf *b, const char *title);
+/* A tile of "Wat op u wacht": <li> with the count (in attention when it
+ * needs the person), what it counts, a note, links; then its end. */
+void page_mijn_tile_begin(struct buf *b, long long count, const char *what, int attention);
+void page_mijn_tile_note(struct buf *b, const char *text);
+void page_mijn_links_begin(struct buf *b);
+void page_mijn_link(struct buf *b, const char *href, const char *text);
+void page_mijn_links_end(struct buf *b);
+void page_mijn_tile_end(struct buf *b);
 
 #endif

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
 import { launchBrowser, newPage, axeViolations, shoot } from '../lib/browser.mjs';
+import { tokenFor } from '../api/auth-helpers.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
 const NOJS = { javaScriptEnabled: false };
@@ -96,6 +97,45 @@ test('a manager: hours to approve, own opdrachten and their staffing, saldo and 
   await p.context.close();
 });
 
+// Consent (seed 002: merging "met instemming van betrokken bestuurders"):
+// what is asked of the manager's organisation shows on Mijn samen with a
+// link to where it is answered, and goes once answered.
+test('a manager: a consent asked of the organisation, linked to where it is answered, gone once answered', async () => {
+  const PT = '/api/v1/proeftuinen/dt2012';
+  const lokaal = async (org, titel) => {
+    const r = await srv.api('POST', `${PT}/opdrachten`, { soort: 'lokaal', titel, opdrachtgevers: [{ organisatie: org }] });
+    assert.equal(r.status, 201, r.text);
+    return r.json.id;
+  };
+  const a = await lokaal('GM0482', 'Nota minimabeleid Alblasserdam'), b = await lokaal('GM0505', 'Nota minimabeleid Dordrecht');
+  // By the procesmanager: a proposal both opdrachtgevers' managers answer.
+  const { token } = await tokenFor(srv, 'procesmanager-drechtsteden');
+  const r = await srv.api('POST', `${PT}/opdrachten/${a}/samenvoegen`, { met: b, titel: 'Minimabeleid samen' }, { token });
+  assert.equal(r.status, 202, r.text);
+  const asked = (await srv.api('GET', '/api/v1/organisaties/GM0482/instemmingen')).json.length;
+  assert.ok(asked >= 1);
+  const p = await signedIn('manager-alblasserdam');
+  const { page } = p;
+  let main = await text(page);
+  assert.match(main, new RegExp(`${asked} (verzoek wacht|verzoeken wachten) op uw instemming`));
+  const link = page.getByRole('link', { name: 'Samenvoegen: Nota minimabeleid Alblasserdam met Nota minimabeleid Dordrecht (Proeftuin beleid Drechtsteden 2012)' });
+  assert.equal(await link.getAttribute('href'), '/proeftuinen/dt2012/instemmingen#kop-wacht');
+  assert.match(main, /besluitvormingsstappen? wachte?n? op uw organisatie/);
+  await axe(p, 'the manager\'s start page with a consent', 'manager-instemming');
+  await Promise.all([page.waitForNavigation(), link.click()]);
+  assert.equal(new URL(page.url()).pathname, '/proeftuinen/dt2012/instemmingen');
+  const form = page.locator(`form[action="/proeftuinen/dt2012/instemmingen/samenvoeging/${r.json.id}"]`);
+  await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: 'Akkoord' }).click()]);
+  assert.match(await page.locator('[role=status]').innerText(), /instemming is vastgelegd/);
+  await page.goto(`${srv.url}/mijn`);
+  main = await text(page);
+  assert.match(main, new RegExp(`${asked - 1} (verzoek wacht|verzoeken wachten) op uw instemming`));
+  assert.doesNotMatch(main, /Nota minimabeleid/);
+  if (asked === 1) assert.equal(await page.getByRole('link', { name: 'Instemmingen in Proeftuin beleid Drechtsteden 2012' }).getAttribute('href'),
+    '/proeftuinen/dt2012/instemmingen#kop-wacht');
+  await p.context.close();
+});
+
 test('a medewerker: own inzet, own hours and their status, own kwaliteitskaart and absences; Mijn uren and Mijn gegevens', async () => {
   const p = await signedIn('medewerker-dordrecht');
   const { page } = p;
@@ -147,8 +187,16 @@ test('a stuurgroep member: verkenningen and scoringen to fill in, decisions to t
   assert.match(main, /scoringen? wachten? op uw scores/);
   assert.match(main, /\d+ trajecten? wachten? op een besluit/);
   assert.match(main, /mijlpalen? te laat of binnen 30 dagen/);
-  await axe(p, 'the stuurgroep\'s start page', 'stuurgroep');
+  // Dalfsen's next decision steps in DSZ (the demo: the OR is still to be asked on two trajecten).
+  const steps = (await srv.api('GET', '/api/v1/organisaties/GM0148/besluitvorming')).json.filter((x) => x.verband === 'dsz');
+  assert.ok(steps.length >= 1);
+  assert.match(main, new RegExp(`${steps.length} besluitvormingsstappen? wachte?n? op uw organisatie`));
+  const step = p.page.locator(`main a[href="/trajecten/${steps[0].traject}/besluitvorming"]`);
+  assert.match(await step.innerText(), /: advies vragen aan de ondernemingsraad/);
   await withinTwoClicks(p, ['/besturing', '/verbanden/dsz', '/mijlpalen', '/rapporten/stand-van-zaken', '/trajecten/', '/scoringen/']);
+  await Promise.all([p.page.waitForNavigation(), step.click()]);
+  assert.equal(new URL(p.page.url()).pathname, `/trajecten/${steps[0].traject}/besluitvorming`);
+  assert.match(await text(p.page), /Dalfsen/);
   await p.context.close();
 });
 
@@ -171,7 +219,25 @@ test('a raadslid: the stand van zaken of the own municipality and the agenda', a
   assert.match(main, /De stand van zaken van Dalfsen/);
   assert.match(main, /Stand van zaken van 2012/, 'the latest year with news, besides this year');
   assert.match(main, /mijlpalen? op de agenda/);
+  assert.match(main, /0 trajecten voor de raad/, 'the OR is still to be asked: nothing for the raad yet');
+  // The OR advises and the college decides: the next step is the raad's, which the raadslid reads (and cannot record).
+  const besluit = async (body) => {
+    const r = await srv.api('POST', '/api/v1/trajecten/5/besluiten', { organisatie: 'GM0148', onderwerp: 'Belastingsamenwerking DSZ',
+      toelichting: 'Stap in de besluitvorming van Dalfsen', ...body });
+    assert.equal(r.status, 201, r.text);
+  };
+  await besluit({ orgaan: 'or', datum: '2026-01-05', uitkomst: 'advies-gevraagd', adviesDeadline: '2026-02-05' });
+  await besluit({ orgaan: 'or', datum: '2026-01-20', uitkomst: 'advies', advies: 'positief' });
+  await besluit({ orgaan: 'college', datum: '2026-01-27', uitkomst: 'go' });
+  await p.page.reload();
+  assert.match(await text(p.page), /1 traject voor de raad/);
+  const raad = p.page.locator('main a[href="/trajecten/5/besluitvorming"]');
+  assert.match(await raad.innerText(), /^Belastingen .*\(.*\): de raad (informeren of laten besluiten|consulteren)/);
   await axe(p, 'the raadslid\'s start page', 'raadslid');
+  await Promise.all([p.page.waitForNavigation(), raad.click()]);
+  assert.equal(new URL(p.page.url()).pathname, '/trajecten/5/besluitvorming');
+  assert.equal(await p.page.locator('form[action="/trajecten/5/besluitvorming"]').count(), 0, 'read-only');
+  await p.page.goto(`${srv.url}/mijn`);
   await Promise.all([p.page.waitForNavigation(), p.page.getByRole('link', { name: 'Stand van zaken van 2012' }).click()]);
   assert.equal(new URL(p.page.url()).pathname, '/rapporten/stand-van-zaken');
   assert.match(await text(p.page), /Dalfsen/);
