@@ -215,8 +215,10 @@ static void record_form(struct request *rq, struct buf *b, json_t *t, json_t *na
 			      page_besturing_field_error(fl ? fl->p : NULL, "advies"));
 	page_besturing_input(b, "stap-termijn", "adviesDeadline", "Termijn van het advies (bij advies gevraagd)", "date",
 			     fv(fl, "adviesDeadline", ""), page_besturing_field_error(fl ? fl->p : NULL, "adviesDeadline"), 0);
-	page_besturing_input(b, "stap-onderwerp", "onderwerp", "Onderwerp", "text", fv(fl, "onderwerp", ""), NULL, 0);
-	page_besturing_input(b, "stap-toelichting", "toelichting", "Toelichting", "textarea", fv(fl, "toelichting", ""), NULL, 0);
+	page_besturing_input(b, "stap-onderwerp", "onderwerp", "Onderwerp", "text", fv(fl, "onderwerp", ""),
+			     page_besturing_field_error(fl ? fl->p : NULL, "onderwerp"), 1);
+	page_besturing_input(b, "stap-toelichting", "toelichting", "Wat is er besloten en waarom", "textarea",
+			     fv(fl, "toelichting", ""), page_besturing_field_error(fl ? fl->p : NULL, "toelichting"), 1);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Stap vastleggen</button>"
 		    "</form></section>");
 	json_decref(mine);

@@ -148,6 +148,8 @@ test('the decision trail: the OR is asked with a term and advises before the col
   await form.locator('#stap-organisatie').selectOption('GM0148');
   await form.locator('#stap-datum').fill('2012-06-01');
   await form.locator('#stap-uitkomst').selectOption('go');
+  await form.locator('#stap-onderwerp').fill('Samenwerking sociale zaken');
+  await form.locator('#stap-toelichting').fill('Zoals in het verslag van de vergadering.');
   let res = await submit(page, form);
   assert.equal(res.status(), 422);
   assert.match(await page.locator('main').innerText(), /ondernemingsraad/i);
@@ -161,6 +163,8 @@ test('the decision trail: the OR is asked with a term and advises before the col
   await form.locator('#stap-organisatie').selectOption('GM0148');
   await form.locator('#stap-datum').fill('2012-06-01');
   await form.locator('#stap-uitkomst').selectOption('advies-gevraagd');
+  await form.locator('#stap-onderwerp').fill('Samenwerking sociale zaken');
+  await form.locator('#stap-toelichting').fill('Zoals in het verslag van de vergadering.');
   res = await submit(page, form);
   assert.equal(res.status(), 400);
   assert.equal(await page.locator('#stap-termijn').getAttribute('aria-invalid'), 'true');
@@ -182,6 +186,8 @@ test('the decision trail: the OR is asked with a term and advises before the col
   await form.locator('#stap-organisatie').selectOption('GM0148');
   await form.locator('#stap-datum').fill('2012-07-10');
   await form.locator('#stap-uitkomst').selectOption('advies');
+  await form.locator('#stap-onderwerp').fill('Samenwerking sociale zaken');
+  await form.locator('#stap-toelichting').fill('Zoals in het verslag van de vergadering.');
   await form.locator('#stap-advies').selectOption('met-voorwaarden');
   await submit(page, form);
   assert.match(await row().innerText(), /met voorwaarden/);
@@ -191,6 +197,8 @@ test('the decision trail: the OR is asked with a term and advises before the col
   await form.locator('#stap-organisatie').selectOption('GM0148');
   await form.locator('#stap-datum').fill('2012-07-17');
   await form.locator('#stap-uitkomst').selectOption('go');
+  await form.locator('#stap-onderwerp').fill('Samenwerking sociale zaken');
+  await form.locator('#stap-toelichting').fill('Zoals in het verslag van de vergadering.');
   res = await submit(page, form);
   assert.equal(res.status(), 200);
   trail = (await srv.api('GET', '/api/v1/trajecten/5/besluitvorming')).json;
@@ -311,6 +319,8 @@ test('the raad\'s kaders: recorded on the organisation\'s page; a traject outsid
     await f.locator('#stap-organisatie').selectOption('GM0180');
     await f.locator('#stap-datum').fill(datum);
     await f.locator('#stap-uitkomst').selectOption(uitkomst);
+    await f.locator('#stap-onderwerp').fill('Samenwerking sociale zaken');
+    await f.locator('#stap-toelichting').fill('Zoals in het verslag van de vergadering.');
     if (extra.termijn) await f.locator('#stap-termijn').fill(extra.termijn);
     if (extra.advies) await f.locator('#stap-advies').selectOption(extra.advies);
     return submit(page, f);
