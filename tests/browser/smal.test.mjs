@@ -111,7 +111,7 @@ test('on a phone the header is small and the menu is a disclosure that works wit
   await page.locator('summary', { hasText: 'Menu' }).click();
   assert.equal(await menu.count(), 1, 'one main menu, now open');
   const links = await menu.getByRole('link').allInnerTexts();
-  assert.deepEqual(links, ['Overzicht', 'Netwerkkaart', 'Urenbank', 'Besturing', 'Rapporten', 'Kwaliteitskaart']);
+  assert.deepEqual(links, ['Mijn samen', 'Overzicht', 'Netwerkkaart', 'Urenbank', 'Besturing', 'Rapporten', 'Kwaliteitskaart']);
   assert.equal(await menu.getByRole('link', { name: 'Urenbank' }).getAttribute('aria-current'), 'page');
   await shoot(page, 'smal-menu', { fullPage: false });
   await Promise.all([page.waitForNavigation(), menu.getByRole('link', { name: 'Netwerkkaart' }).click()]);
@@ -133,7 +133,7 @@ test('on a phone the header is small and the menu is a disclosure that works wit
   const wide = await signedIn(ROLES[2], { width: 1280, height: 900 }, true);
   await wide.page.goto(`${srv.url}/proeftuinen/dt2012/uren`);
   assert.equal(await wide.page.locator('summary', { hasText: 'Menu' }).isVisible(), false);
-  assert.equal(await wide.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').count(), 6);
+  assert.equal(await wide.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').count(), 7);
   await shoot(wide.page, 'breed-uren', { fullPage: false });
   await wide.context.close();
 });
