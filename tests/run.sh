@@ -69,8 +69,10 @@ run_node() { # $1 = suite name, rest = files
   local suite=$1; shift
   [ $# -gt 0 ] || return 0
   local out="$log/$suite.log"
-  # A hung test must fail, not eat CI's time: 4 minutes per test, 25 per suite.
-  timeout -k 10 1500 node --test --test-concurrency=2 --test-timeout=240000 --test-reporter=tap "$@" > "$out" 2>&1
+  # A hung test must fail, not eat CI's time: 8 minutes per test file (node
+  # counts a file as a test; a file of eight browser flows with axe takes
+  # four minutes on a busy 2-core machine), 25 per suite.
+  timeout -k 10 1500 node --test --test-concurrency=2 --test-timeout=480000 --test-reporter=tap "$@" > "$out" 2>&1
   local rc=$?
   local p f
   p=$(grep -E '^# pass [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')

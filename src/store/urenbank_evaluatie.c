@@ -73,10 +73,14 @@ struct eval {
 	size_t nop;
 };
 
+/* The Dutch calendar day of a date or a UTC moment ("…T23:30:00Z" is the
+ * next day in the Netherlands, where "today" is counted too). */
 static int32_t day_of(const char *ts)
 {
-	char d[DATE_TEXT_LEN];
+	char d[DATE_TEXT_LEN], local[32];
 	int32_t v;
+	if (ts && strlen(ts) > 10 && date_local_text(ts, local, sizeof(local)) == 0)
+		ts = local;
 	if (!ts || strlen(ts) < 10)
 		return -1;
 	memcpy(d, ts, 10);

@@ -265,7 +265,8 @@ test('hour balances appear once Dalfsen exchanges hours in a proeftuin', async (
   assert.match(q1, /Saldo van Dalfsen: \*\*0:00 uur\*\*/);
   assert.match(q1, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 0:00 uur \| 0:00 uur \|\n/);
   // A period up to today: the balance now, with what is still available.
-  const today = new Date().toISOString().slice(0, 10);
+  // Today as samen counts it: the Dutch date (after 23:00 UTC in winter it is already tomorrow).
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date());
   const now = (await report(`organisatie=GM0148&van=2012-01-01&tot=${today}&formaat=md`)).text;
   assert.match(now, /\| Dalfsen \| 0:00 uur \| 0:00 uur \| 10:00 uur \| 10:00 uur \| 50:00 uur \|/);
 });
