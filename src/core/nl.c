@@ -71,38 +71,21 @@ int nl_date(const char *iso, char *out, size_t len)
 	return 0;
 }
 
-/* The last Sunday of month m of year y, as a day number (1970-01-01 was a Thursday). */
-static int32_t last_sunday(int y, int m)
-{
-	int32_t last = date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
-	int weekday = (int)(((last % 7) + 7 + 4) % 7); /* 0 = Sunday */
-	return last - weekday;
-}
-
 int nl_datetime(const char *iso, char *out, size_t len)
 {
+	/* Exactly "YYYY-MM-DDTHH:MM:SSZ"; the Dutch time of it is date_local_text's. */
+	char local[32];
 	int32_t day;
 	char date[DATE_TEXT_LEN];
-	unsigned hh, mm, ss;
-	char z;
-	if (!iso || snprintf(date, sizeof(date), "%.10s", iso) != 10 || date_parse(date, &day) < 0 ||
-	    sscanf(iso + 10, "T%2u:%2u:%2u%c", &hh, &mm, &ss, &z) != 4 || z != 'Z' || iso[20] || hh > 23 || mm > 59 || ss > 60) {
+	if (!iso || strlen(iso) != 20 || snprintf(date, sizeof(date), "%.10s", iso) != 10 || date_parse(date, &day) < 0 ||
+	    date_local_text(iso, local, sizeof(local)) < 0 || snprintf(date, sizeof(date), "%.10s", local) != 10 ||
+	    date_parse(date, &day) < 0) {
 		snprintf(out, len, "%s", iso ? iso : "");
 		return -1;
 	}
-	/* Minutes since 1970 in UTC; summer time (UTC+2) runs from 01:00 UTC on
-	 * the last Sunday of March to 01:00 UTC on the last Sunday of October
-	 * (EU rule, since 1996), otherwise UTC+1. */
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	int64_t t = (int64_t)day * 1440 + hh * 60 + mm;
-	int64_t from = (int64_t)last_sunday(y, 3) * 1440 + 60, to = (int64_t)last_sunday(y, 10) * 1440 + 60;
-	t += t >= from && t < to ? 120 : 60;
-	int64_t local_day = t >= 0 ? t / 1440 : (t - 1439) / 1440;
-	int minute = (int)(t - local_day * 1440);
 	char dd[NL_TEXT_LEN];
-	nl_day((int32_t)local_day, dd, sizeof(dd));
-	snprintf(out, len, "%s, %02d:%02d", dd, minute / 60, minute % 60);
+	nl_day(day, dd, sizeof(dd));
+	snprintf(out, len, "%s, %.5s", dd, local + 11);
 	return 0;
 }
 

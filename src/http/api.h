@@ -33,6 +33,14 @@ extern const struct route api_register_historie_routes[];        /* the register
 extern const struct route api_besturing_besluitvorming_routes[]; /* the decision trail, kaders, what waits */
 extern const struct route api_urenbank_instemming_routes[];      /* consent: merge proposals, inzet requests, ending an inzet */
 extern const struct route api_besturing_afspraken_routes[];      /* documents, trekkers, evaluations, meetings, planned reports */
+/* POST for organisation {code} by someone of it (or its verband's stuurgroep):
+ * the body to create(store, by, org, in, &out, p), 201 (api_besturing_besluitvorming.c).
+ * what, verb and tail make the 403: "De kaders van de raad", "legt", " vast"
+ * gives "De kaders van de raad van X legt iemand van X vast." */
+struct store;
+struct problem;
+int api_besturing_org_post(struct request *rq, struct response *rs, const char *what, const char *verb, const char *tail,
+			   int (*create)(struct store *, const char *, const char *, json_t *, json_t **, struct problem *));
 extern const struct route api_medewerkers_routes[];
 extern const struct route api_gebruikers_routes[]; /* sessies, gebruikers, tokens, audit */
 extern const struct route api_besturing_routes[];  /* verkenningen, scoringen, businesscases, mijlpalen, besluiten */

@@ -153,28 +153,7 @@ static int get_meetings(struct request *rq, struct response *rs)
 
 static int post_plan(struct request *rq, struct response *rs)
 {
-	const char *org = req_param(rq, "code");
-	const struct actor *a = &rq->actor;
-	if (a->role == ROLE_NONE || !policy_allows(a, ACT_DECISION_RECORD, org, a->verband[0] ? a->verband : NULL)) {
-		if (a->role == ROLE_NONE)
-			api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
-		else
-			api_error(rs, 403, "De rapportage aan de raad van %s plant iemand van %s.", org, org);
-		authz_audit(rq, ACT_DECISION_RECORD, rs->status, org);
-		return 0;
-	}
-	json_t *in, *out = NULL;
-	if (api_body_object(rq, rs, &in) < 0) {
-		authz_audit(rq, ACT_DECISION_RECORD, rs->status, org);
-		return 0;
-	}
-	struct problem p;
-	problem_init(&p);
-	int r = besturing_report_plan_create(rq->store, a->name, org, in, &out, &p);
-	api_result(rs, r, 201, out, &p);
-	authz_audit(rq, ACT_DECISION_RECORD, rs->status, org);
-	json_decref(in);
-	return 0;
+	return api_besturing_org_post(rq, rs, "De rapportage aan de raad", "plant", "", besturing_report_plan_create);
 }
 
 static int get_plans(struct request *rq, struct response *rs)

@@ -44,7 +44,8 @@ static int get_pending(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-static int post_kaders(struct request *rq, struct response *rs)
+int api_besturing_org_post(struct request *rq, struct response *rs, const char *what, const char *verb, const char *tail,
+			   int (*create)(struct store *, const char *, const char *, json_t *, json_t **, struct problem *))
 {
 	const char *org = req_param(rq, "code");
 	const struct actor *a = &rq->actor;
@@ -53,7 +54,8 @@ static int post_kaders(struct request *rq, struct response *rs)
 		if (a->role == ROLE_NONE)
 			api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
 		else
-			api_error(rs, 403, "De kaders van de raad van %s legt iemand van %s vast.", org, org);
+			api_error(rs, 403, "%s van %s %s iemand van %s%s.", what, org, verb, org,
+				  strcmp(verb, "legt") ? "" : " vast");
 		authz_audit(rq, ACT_DECISION_RECORD, rs->status, org);
 		return 0;
 	}
@@ -64,11 +66,16 @@ static int post_kaders(struct request *rq, struct response *rs)
 	}
 	struct problem p;
 	problem_init(&p);
-	int r = besturing_kader_create(rq->store, a->name, org, in, &out, &p);
+	int r = create(rq->store, a->name, org, in, &out, &p);
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_DECISION_RECORD, rs->status, org);
 	json_decref(in);
 	return 0;
+}
+
+static int post_kaders(struct request *rq, struct response *rs)
+{
+	return api_besturing_org_post(rq, rs, "De kaders van de raad", "legt", " vast", besturing_kader_create);
 }
 
 static int get_kaders(struct request *rq, struct response *rs)

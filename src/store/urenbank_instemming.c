@@ -211,13 +211,7 @@ static int do_inzet_request(struct store *s, void *arg, struct problem *p)
 	struct pt pt;
 	char status[24];
 	long long mw = 0, minuten = 0;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
-		return -p->status;
-	if (!urenbank_opdracht_find(s, pt.id, a->id, status, sizeof(status)))
-		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", a->id, pt.code);
-	field_int(a->in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, &mw, p);
-	field_int(a->in, "minuten", FIELD_REQUIRED, 1, MAX_PLAN_MINUTES, &minuten, p);
-	if (p->status)
+	if (urenbank_inzet_input(s, a->pt, a->id, a->in, &pt, status, sizeof(status), &mw, &minuten, p) < 0)
 		return -p->status;
 	long long provider = urenbank_medewerkers_org_id(s, mw);
 	struct principals *pr = urenbank_principals_load(s, a->id);
@@ -243,12 +237,8 @@ static int do_inzet_request(struct store *s, void *arg, struct problem *p)
 	}
 	if (urenbank_pt_check_open(&pt, p) < 0)
 		return -p->status;
-	if (!urenbank_is_member(s, pt.id, provider)) {
-		char label[200];
-		urenbank_org_label(s, provider, label, sizeof(label));
-		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw,
-				      label, pt.code);
-	}
+	if (urenbank_provider_check(s, &pt, provider, mw, p) < 0)
+		return -p->status;
 	*a->done = 0;
 	char now[32];
 	store_now_text(now);

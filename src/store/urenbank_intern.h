@@ -125,6 +125,13 @@ void urenbank_ledger_members(const struct principals *pr, long long provider, in
 int urenbank_opdracht_find(struct store *s, long long ptid, long long id, char *status, size_t len);
 /* The 422 for an opdracht that is not open (param may be NULL). */
 int urenbank_opdracht_not_open(struct store *s, long long id, const char *status, const char *param, struct problem *p);
+/* What an inzet and an inzet request read first (urenbank_opdrachten.c):
+ * the proeftuin, the opdracht's status (404 when absent), the body's
+ * medewerker and minuten. */
+int urenbank_inzet_input(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, char *status, size_t len,
+			 long long *mw, long long *minuten, struct problem *p);
+/* 0 when the staff's organisation provider is a member of pt; else the 422. */
+int urenbank_provider_check(struct store *s, const struct pt *pt, long long provider, long long mw, struct problem *p);
 /* The checks a merge and a merge proposal share (urenbank_opdrachten.c). */
 int urenbank_merge_check(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, long long *met,
 			 const char **titel, struct problem *p);

@@ -784,19 +784,36 @@ static json_t *inzet_json(struct store *s, long long id)
 	return o;
 }
 
+int urenbank_inzet_input(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, char *status, size_t len,
+			 long long *mw, long long *minuten, struct problem *p)
+{
+	*mw = *minuten = 0;
+	if (urenbank_pt_load(s, pt_code, pt, p) < 0)
+		return -p->status;
+	if (!urenbank_opdracht_find(s, pt->id, id, status, len))
+		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", id, pt->code);
+	field_int(in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, mw, p);
+	field_int(in, "minuten", FIELD_REQUIRED, 1, MAX_PLAN_MINUTES, minuten, p);
+	return p->status ? -p->status : 0;
+}
+
+int urenbank_provider_check(struct store *s, const struct pt *pt, long long provider, long long mw, struct problem *p)
+{
+	if (urenbank_is_member(s, pt->id, provider))
+		return 0;
+	char label[200];
+	urenbank_org_label(s, provider, label, sizeof(label));
+	return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw, label,
+			      pt->code);
+}
+
 static int do_inzet(struct store *s, void *arg, struct problem *p)
 {
 	struct create_args *a = arg;
 	struct pt pt;
 	char status[24];
 	long long mw = 0, minuten = 0;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
-		return -p->status;
-	if (!urenbank_opdracht_find(s, pt.id, a->id, status, sizeof(status)))
-		return problem_set(p, 404, "Opdracht %lld bestaat niet in proeftuin '%s'.", a->id, pt.code);
-	field_int(a->in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, &mw, p);
-	field_int(a->in, "minuten", FIELD_REQUIRED, 1, MAX_PLAN_MINUTES, &minuten, p);
-	if (p->status)
+	if (urenbank_inzet_input(s, a->pt, a->id, a->in, &pt, status, sizeof(status), &mw, &minuten, p) < 0)
 		return -p->status;
 	if (urenbank_pt_check_open(&pt, p) < 0)
 		return -p->status;
@@ -805,12 +822,8 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 	long long provider = urenbank_medewerkers_org_id(s, mw);
 	if (!provider)
 		return problem_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
-	if (!urenbank_is_member(s, pt.id, provider)) {
-		char label[200];
-		urenbank_org_label(s, provider, label, sizeof(label));
-		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw,
-				      label, pt.code);
-	}
+	if (urenbank_provider_check(s, &pt, provider, mw, p) < 0)
+		return -p->status;
 	if (minuten > LEDGER_MAX_SPLIT)
 		return problem_refuse(p, "minuten", "Te veel minuten voor één inzet.");
 	struct principals *pr = urenbank_principals_load(s, a->id);

@@ -256,10 +256,44 @@ static void tile_saldo(struct request *rq, struct buf *b, json_t *pts, const cha
 
 /* ---- besturing: what is asked of an organisation ------------------------------------------- */
 
+/* A tile of the rounds (verkenningen, scoringen) that wait for org: each
+ * item of waiting has its "open" count; linked as prefix code suffix. */
+struct rounds_tile {
+	const char *one, *many, *note; /* the count's words, and the tile's note */
+	const char *prefix, *suffix;   /* the link: prefix + code + suffix */
+	const char *unit, *units;      /* what is open: "taakveld"/"taakvelden" */
+};
+
+static void rounds_tile(struct buf *b, json_t *waiting, const struct rounds_tile *t)
+{
+	long long n = (long long)json_array_size(waiting);
+	page_mijn_tile_begin(b, n, n == 1 ? t->one : t->many, n > 0);
+	page_mijn_tile_note(b, t->note);
+	page_mijn_links_begin(b);
+	size_t i;
+	json_t *x;
+	json_array_foreach(waiting, i, x) {
+		if (i >= LIST_MAX)
+			break;
+		struct buf h;
+		buf_init(&h, 256);
+		buf_adds(&h, t->prefix);
+		html_url_segment(&h, str(x, "code"));
+		buf_adds(&h, t->suffix);
+		char text[400];
+		snprintf(text, sizeof(text), "%s (%lld %s open)", str(x, "naam"), num(x, "open"),
+			 num(x, "open") == 1 ? t->unit : t->units);
+		page_mijn_link(b, buf_str(&h), text);
+		buf_release(&h);
+	}
+	page_mijn_links_end(b);
+	page_mijn_tile_end(b);
+}
+
 /* Verkenningen (of verband, or every verband) whose task fields org has not all answered. */
 static void tile_surveys(struct request *rq, struct buf *b, const char *org, const char *verband)
 {
-	json_t *list = NULL, *todo = json_array();
+	json_t *list = NULL, *waiting = json_array();
 	struct problem p;
 	problem_init(&p);
 	if (besturing_survey_list(rq->store, verband, &list, &p) < 0)
@@ -284,36 +318,21 @@ static void tile_surveys(struct request *rq, struct buf *b, const char *org, con
 		json_decref(answers);
 		if (open) {
 			json_object_set_new(sv, "open", json_integer(open));
-			json_array_append(todo, sv);
+			json_array_append(waiting, sv);
 		}
 	}
-	long long n = (long long)json_array_size(todo);
-	page_mijn_tile_begin(b, n, n == 1 ? "verkenning wacht op uw antwoord" : "verkenningen wachten op uw antwoord", n > 0);
-	page_mijn_tile_note(b, "Welke taakvelden knellen bij u, en waar helpt samenwerken?");
-	page_mijn_links_begin(b);
-	json_array_foreach(todo, i, sv) {
-		if (i >= LIST_MAX)
-			break;
-		struct buf h;
-		buf_init(&h, 256);
-		buf_adds(&h, "/verkenningen/");
-		html_url_segment(&h, str(sv, "code"));
-		char text[400];
-		snprintf(text, sizeof(text), "%s (%lld taakveld%s open)", str(sv, "naam"), num(sv, "open"),
-			 num(sv, "open") == 1 ? "" : "en");
-		page_mijn_link(b, buf_str(&h), text);
-		buf_release(&h);
-	}
-	page_mijn_links_end(b);
-	page_mijn_tile_end(b);
+	rounds_tile(b, waiting,
+		    &(struct rounds_tile){ "verkenning wacht op uw antwoord", "verkenningen wachten op uw antwoord",
+					   "Welke taakvelden knellen bij u, en waar helpt samenwerken?", "/verkenningen/", "",
+					   "taakveld", "taakvelden" });
 	json_decref(list);
-	json_decref(todo);
+	json_decref(waiting);
 }
 
 /* Scoringen of verband where org still misses scores. */
 static void tile_scorings(struct request *rq, struct buf *b, const char *org, const char *verband)
 {
-	json_t *list = NULL, *todo = json_array();
+	json_t *list = NULL, *waiting = json_array();
 	struct problem p;
 	problem_init(&p);
 	if (besturing_scoring_list(rq->store, verband, &list, &p) < 0)
@@ -334,31 +353,15 @@ static void tile_scorings(struct request *rq, struct buf *b, const char *org, co
 		json_decref(u);
 		if (open) {
 			json_object_set_new(sc, "open", json_integer(open));
-			json_array_append(todo, sc);
+			json_array_append(waiting, sc);
 		}
 	}
-	long long n = (long long)json_array_size(todo);
-	page_mijn_tile_begin(b, n, n == 1 ? "scoring wacht op uw scores" : "scoringen wachten op uw scores", n > 0);
-	page_mijn_tile_note(b, "Tot elke partner heeft gescoord, is de uitslag voorlopig.");
-	page_mijn_links_begin(b);
-	json_array_foreach(todo, i, sc) {
-		if (i >= LIST_MAX)
-			break;
-		struct buf h;
-		buf_init(&h, 256);
-		buf_adds(&h, "/scoringen/");
-		html_url_segment(&h, str(sc, "code"));
-		buf_adds(&h, "#kop-scoren");
-		char text[400];
-		snprintf(text, sizeof(text), "%s (%lld score%s open)", str(sc, "naam"), num(sc, "open"),
-			 num(sc, "open") == 1 ? "" : "s");
-		page_mijn_link(b, buf_str(&h), text);
-		buf_release(&h);
-	}
-	page_mijn_links_end(b);
-	page_mijn_tile_end(b);
+	rounds_tile(b, waiting,
+		    &(struct rounds_tile){ "scoring wacht op uw scores", "scoringen wachten op uw scores",
+					   "Tot elke partner heeft gescoord, is de uitslag voorlopig.", "/scoringen/",
+					   "#kop-scoren", "score", "scores" });
 	json_decref(list);
-	json_decref(todo);
+	json_decref(waiting);
 }
 
 /* Milestones late, or due within DUE_DAYS, of verband and/or trajecten org takes part in
@@ -418,7 +421,7 @@ static void tile_milestones(struct request *rq, struct buf *b, const char *org, 
 /* Trajecten of verband that wait for a go or no-go of the stuurgroep. */
 static void tile_decisions(struct request *rq, struct buf *b, const char *verband)
 {
-	json_t *list = NULL, *todo = json_array();
+	json_t *list = NULL, *undecided = json_array();
 	struct problem p;
 	problem_init(&p);
 	if (register_traject_list(rq->store, NULL, verband, NULL, &list, &p) < 0)
@@ -438,13 +441,13 @@ static void tile_decisions(struct request *rq, struct buf *b, const char *verban
 				decided |= !strcmp(str(d, "uitkomst"), "go") || !strcmp(str(d, "uitkomst"), "no-go");
 		json_decref(ds);
 		if (!decided)
-			json_array_append(todo, t);
+			json_array_append(undecided, t);
 	}
-	long long n = (long long)json_array_size(todo);
+	long long n = (long long)json_array_size(undecided);
 	page_mijn_tile_begin(b, n, n == 1 ? "traject wacht op een besluit" : "trajecten wachten op een besluit", n > 0);
 	page_mijn_tile_note(b, "Trajecten in de fase businesscase of besluitvorming zonder go of no-go van de stuurgroep.");
 	page_mijn_links_begin(b);
-	json_array_foreach(todo, i, t) {
+	json_array_foreach(undecided, i, t) {
 		if (i >= LIST_MAX)
 			break;
 		char href[96];
@@ -454,7 +457,7 @@ static void tile_decisions(struct request *rq, struct buf *b, const char *verban
 	page_mijn_links_end(b);
 	page_mijn_tile_end(b);
 	json_decref(list);
-	json_decref(todo);
+	json_decref(undecided);
 }
 
 /* ---- the roles ----------------------------------------------------------------------------------- */

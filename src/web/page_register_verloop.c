@@ -361,23 +361,92 @@ static void refusal(struct request *rq, struct response *rs, int status, const s
 
 static int status_of(int r) { return r == -400 ? 400 : r == -404 ? 404 : r == -409 ? 409 : 422; }
 
+/* A form body, or a 400 page: 0, or -1 when answered. */
+static int read_form(struct request *rq, struct response *rs, struct form *f)
+{
+	if (!form_is_urlencoded(rq) || form_parse(f, rq->body, rq->body_len) < 0) {
+		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+		return -1;
+	}
+	return 0;
+}
+
+/* v as in[key], unless it is empty. */
+static void set_text(json_t *in, const char *key, const char *v)
+{
+	if (v && v[0])
+		json_object_set_new(in, key, json_string(v));
+}
+
+/* The named fields of f that were filled in, under the same names. */
+static void copy_texts(const struct form *f, const char *const *names, json_t *in)
+{
+	for (int i = 0; names[i]; i++)
+		set_text(in, names[i], form_get(f, names[i]));
+}
+
+/* After a write r (0, or -status) for code: the audit line and then the
+ * page of base+code with rest, or the refusal with a way back to it. */
+static void answer(struct request *rq, struct response *rs, enum action act, int ok, int r, const struct problem *p,
+		   const char *base, const char *code, const char *back_text, const char *rest)
+{
+	authz_audit(rq, act, r < 0 ? p->status : ok, code);
+	if (r < 0) {
+		char back[160];
+		snprintf(back, sizeof(back), "%s%s", base, code);
+		refusal(rq, rs, status_of(r), p, back, back_text);
+	} else {
+		see(rs, base, code, rest);
+	}
+}
+
+/* Whether the actor steers verband code (its stuurgroep or procesmanager);
+ * otherwise answered with 404, the sign-in page or 403. */
+static int steers(struct request *rq, struct response *rs, const char *code)
+{
+	if (!store_verband_id(rq->store, code)) {
+		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+		return 0;
+	}
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_STEER, NULL);
+		return 0;
+	}
+	if (!policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
+		page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
+		authz_audit(rq, ACT_STEER, 403, code);
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether the actor records for organisation code; otherwise answered
+ * with the sign-in page or 403 and why. */
+static int records_org(struct request *rq, struct response *rs, const char *code, const char *why)
+{
+	if (rq->actor.role == ROLE_NONE) {
+		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+		return 0;
+	}
+	if (!records_for(rq, code)) {
+		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
+		page_error(rq, rs, 403, why);
+		return 0;
+	}
+	return 1;
+}
+
 int page_register_org_wijziging(struct request *rq, struct response *rs)
 {
 	const char *code = req_param(rq, "code");
 	if (authz_require_page(rq, rs, ACT_REGISTER_WRITE, NULL) < 0)
 		return 0;
 	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	}
 	json_t *in = json_object(), *out = NULL;
 	static const char *const texts[] = { "ingangsdatum", "naam", "opvolger", "reden", NULL };
-	for (int i = 0; texts[i]; i++) {
-		const char *v = form_get(&f, texts[i]);
-		if (v && v[0])
-			json_object_set_new(in, texts[i], json_string(v));
-	}
+	copy_texts(&f, texts, in);
 	const char *inw = form_get(&f, "inwoners"), *oph = form_get(&f, "opgeheven");
 	struct problem p;
 	problem_init(&p);
@@ -392,14 +461,7 @@ int page_register_org_wijziging(struct request *rq, struct response *rs)
 	if (oph && !strcmp(oph, "ja"))
 		json_object_set_new(in, "opgeheven", json_true());
 	int r = p.status ? -p.status : register_org_patch(rq->store, rq->actor.name, code, in, &out, &p);
-	authz_audit(rq, ACT_REGISTER_WRITE, r < 0 ? p.status : 200, code);
-	if (r < 0) {
-		char back[96];
-		snprintf(back, sizeof(back), "/organisaties/%s", code);
-		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
-	} else {
-		see(rs, "/organisaties/", code, "?gelukt=wijziging");
-	}
+	answer(rq, rs, ACT_REGISTER_WRITE, 200, r, &p, "/organisaties/", code, "Terug naar de organisatie", "?gelukt=wijziging");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;
@@ -427,39 +489,21 @@ static json_t *code_list(const char *v)
 int page_register_org_kaders(struct request *rq, struct response *rs)
 {
 	const char *code = req_param(rq, "code");
-	char back[96];
-	snprintf(back, sizeof(back), "/organisaties/%s", code);
-	if (rq->actor.role == ROLE_NONE) {
-		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+	if (!records_org(rq, rs, code, "De kaders van de raad legt iemand van die organisatie vast."))
 		return 0;
-	}
-	if (!records_for(rq, code)) {
-		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
-		page_error(rq, rs, 403, "De kaders van de raad legt iemand van die organisatie vast.");
-		return 0;
-	}
 	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	}
 	json_t *in = json_object(), *out = NULL;
 	static const char *const texts[] = { "titel", "van", "toelichting", NULL };
-	for (int i = 0; texts[i]; i++) {
-		const char *v = form_get(&f, texts[i]);
-		if (v && v[0])
-			json_object_set_new(in, texts[i], json_string(v));
-	}
+	copy_texts(&f, texts, in);
 	json_object_set_new(in, "taakvelden", code_list(form_get(&f, "taakvelden")));
 	json_object_set_new(in, "partners", code_list(form_get(&f, "partners")));
 	struct problem p;
 	problem_init(&p);
 	int r = besturing_kader_create(rq->store, rq->actor.name, code, in, &out, &p);
-	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
-	if (r < 0)
-		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
-	else
-		see(rs, "/organisaties/", code, "?gelukt=kaders#kop-kaders");
+	answer(rq, rs, ACT_DECISION_RECORD, 201, r, &p, "/organisaties/", code, "Terug naar de organisatie",
+	       "?gelukt=kaders#kop-kaders");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;
@@ -468,37 +512,19 @@ int page_register_org_kaders(struct request *rq, struct response *rs)
 int page_register_org_plan(struct request *rq, struct response *rs)
 {
 	const char *code = req_param(rq, "code");
-	char back[96];
-	snprintf(back, sizeof(back), "/organisaties/%s", code);
-	if (rq->actor.role == ROLE_NONE) {
-		authz_require_page(rq, rs, ACT_DECISION_RECORD, code);
+	if (!records_org(rq, rs, code, "De rapportages aan de raad plant iemand van die organisatie."))
 		return 0;
-	}
-	if (!records_for(rq, code)) {
-		authz_audit(rq, ACT_DECISION_RECORD, 403, code);
-		page_error(rq, rs, 403, "De rapportages aan de raad plant iemand van die organisatie.");
-		return 0;
-	}
 	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	}
 	json_t *in = json_object(), *out = NULL;
 	static const char *const texts[] = { "datum", "precisie", "titel", "toelichting", NULL };
-	for (int i = 0; texts[i]; i++) {
-		const char *v = form_get(&f, texts[i]);
-		if (v && v[0])
-			json_object_set_new(in, texts[i], json_string(v));
-	}
+	copy_texts(&f, texts, in);
 	struct problem p;
 	problem_init(&p);
 	int r = besturing_report_plan_create(rq->store, rq->actor.name, code, in, &out, &p);
-	authz_audit(rq, ACT_DECISION_RECORD, r < 0 ? p.status : 201, code);
-	if (r < 0)
-		refusal(rq, rs, status_of(r), &p, back, "Terug naar de organisatie");
-	else
-		see(rs, "/organisaties/", code, "?gelukt=rapportage#kop-rapportages");
+	answer(rq, rs, ACT_DECISION_RECORD, 201, r, &p, "/organisaties/", code, "Terug naar de organisatie",
+	       "?gelukt=rapportage#kop-rapportages");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;
@@ -573,24 +599,11 @@ static void meeting_forms(struct request *rq, struct buf *b, const char *code, j
 static int verband_post(struct request *rq, struct response *rs, int meeting)
 {
 	const char *code = req_param(rq, "code");
-	if (!store_verband_id(rq->store, code)) {
-		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+	if (!steers(rq, rs, code))
 		return 0;
-	}
-	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
-		if (rq->actor.role == ROLE_NONE)
-			authz_require_page(rq, rs, ACT_STEER, NULL);
-		else {
-			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
-			authz_audit(rq, ACT_STEER, 403, code);
-		}
-		return 0;
-	}
 	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	}
 	const char *idv = form_get(&f, meeting ? "overleg" : "evaluatie");
 	long long id = 0;
 	char owner[64] = "";
@@ -608,30 +621,15 @@ static int verband_post(struct request *rq, struct response *rs, int meeting)
 					: "Dit verband heeft geen evaluatiemoment met dit nummer.");
 	} else if (meeting) {
 		static const char *const texts[] = { "agenda", "verslag", NULL };
-		for (int i = 0; texts[i]; i++) {
-			const char *v = form_get(&f, texts[i]);
-			if (v && v[0])
-				json_object_set_new(in, texts[i], json_string(v));
-		}
+		copy_texts(&f, texts, in);
 		const char *datum = form_get(&f, "datum");
 		r = besturing_vergadering_put(rq->store, rq->actor.name, id, datum ? datum : "", in, &out, &p);
 	} else {
 		static const char *const texts[] = { "gehouden", "uitkomst", "vervolg", "vervolgToelichting", NULL };
-		for (int i = 0; texts[i]; i++) {
-			const char *v = form_get(&f, texts[i]);
-			if (v && v[0])
-				json_object_set_new(in, texts[i], json_string(v));
-		}
+		copy_texts(&f, texts, in);
 		r = besturing_evaluation_held(rq->store, rq->actor.name, id, in, &out, &p);
 	}
-	authz_audit(rq, ACT_STEER, r < 0 ? p.status : 200, code);
-	if (r < 0) {
-		char back[120];
-		snprintf(back, sizeof(back), "/verbanden/%s", code);
-		refusal(rq, rs, status_of(r), &p, back, "Terug naar het verband");
-	} else {
-		see(rs, "/verbanden/", code, "?gelukt=afspraak#kop-afspraken");
-	}
+	answer(rq, rs, ACT_STEER, 200, r, &p, "/verbanden/", code, "Terug naar het verband", "?gelukt=afspraak#kop-afspraken");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;
@@ -845,24 +843,11 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 int page_register_verband_afspraak(struct request *rq, struct response *rs)
 {
 	const char *code = req_param(rq, "code");
-	if (!store_verband_id(rq->store, code)) {
-		page_error(rq, rs, 404, "Er is geen verband met deze code.");
+	if (!steers(rq, rs, code))
 		return 0;
-	}
-	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
-		if (rq->actor.role == ROLE_NONE)
-			authz_require_page(rq, rs, ACT_STEER, NULL);
-		else {
-			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband legt dit vast.");
-			authz_audit(rq, ACT_STEER, 403, code);
-		}
-		return 0;
-	}
 	struct form f = { 0 };
-	if (!form_is_urlencoded(rq) || form_parse(&f, rq->body, rq->body_len) < 0) {
-		page_error(rq, rs, 400, "Het formulier kon niet worden gelezen.");
+	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	}
 	const char *wat = form_get(&f, "wat"), *titel = form_get(&f, "titel"), *datum = form_get(&f, "datum"),
 		   *prec = form_get(&f, "precisie"), *oms = form_get(&f, "omschrijving"), *weken = form_get(&f, "weken");
 	json_t *in = json_object(), *out = NULL;
@@ -882,14 +867,12 @@ int page_register_verband_afspraak(struct request *rq, struct response *rs)
 				    json_string(oms));
 	const char *by = rq->actor.name;
 	if (wat && !strcmp(wat, "document")) {
-		if (datum && datum[0])
-			json_object_set_new(in, "datum", json_string(datum));
+		set_text(in, "datum", datum);
 		if (form_get(&f, "soort"))
 			json_object_set_new(in, "soort", json_string(form_get(&f, "soort")));
 		r = besturing_document_create(rq->store, by, code, in, &out, &p);
 	} else if (wat && !strcmp(wat, "overleg")) {
-		if (datum && datum[0])
-			json_object_set_new(in, "eerste", json_string(datum));
+		set_text(in, "eerste", datum);
 		if (form_get(&f, "overlegsoort"))
 			json_object_set_new(in, "soort", json_string(form_get(&f, "overlegsoort")));
 		if (weken && weken[0]) {
@@ -900,47 +883,32 @@ int page_register_verband_afspraak(struct request *rq, struct response *rs)
 		}
 		r = besturing_meeting_create(rq->store, by, code, in, &out, &p);
 	} else if (wat && !strcmp(wat, "evaluatie")) {
-		if (datum && datum[0])
-			json_object_set_new(in, "datum", json_string(datum));
+		set_text(in, "datum", datum);
 		r = besturing_evaluation_create(rq->store, by, code, 0, in, &out, &p);
 	} else if (wat && (!strcmp(wat, "instap") || !strcmp(wat, "gastheer"))) {
 		/* Instead of what the other kinds take: the member, the task field, the date. */
 		json_object_clear(in);
 		const char *org = form_get(&f, "organisatie"), *tv = form_get(&f, "taakveld");
 		if (!strcmp(wat, "instap")) {
-			if (org && org[0])
-				json_object_set_new(in, "organisatie", json_string(org));
-			if (tv && tv[0])
-				json_object_set_new(in, "taakveld", json_string(tv));
-			if (datum && datum[0])
-				json_object_set_new(in, "vanaf", json_string(datum));
-			if (oms && oms[0])
-				json_object_set_new(in, "toelichting", json_string(oms));
+			set_text(in, "organisatie", org);
+			set_text(in, "taakveld", tv);
+			set_text(in, "vanaf", datum);
+			set_text(in, "toelichting", oms);
 			r = register_instap_add(rq->store, by, code, in, &out, &p);
 		} else if (!org || !org[0]) {
 			r = problem_param(&p, "organisatie", "welk lid de nieuwe gastheer is (een code)");
 		} else {
 			json_object_set_new(in, "rol", json_string("gastheer"));
-			if (datum && datum[0])
-				json_object_set_new(in, "ingangsdatum", json_string(datum));
+			set_text(in, "ingangsdatum", datum);
 			r = register_lid_patch(rq->store, code, org, in, &out, &p);
 		}
 	} else {
-		if (datum && datum[0])
-			json_object_set_new(in, "van", json_string(datum));
+		set_text(in, "van", datum);
 		const char *org = form_get(&f, "organisatie");
-		if (org && org[0])
-			json_object_set_new(in, "organisatie", json_string(org));
+		set_text(in, "organisatie", org);
 		r = besturing_trekker_create(rq->store, by, code, in, &out, &p);
 	}
-	authz_audit(rq, ACT_STEER, r < 0 ? p.status : 201, code);
-	if (r < 0) {
-		char back[120];
-		snprintf(back, sizeof(back), "/verbanden/%s", code);
-		refusal(rq, rs, status_of(r), &p, back, "Terug naar het verband");
-	} else {
-		see(rs, "/verbanden/", code, "?gelukt=afspraak#kop-afspraken");
-	}
+	answer(rq, rs, ACT_STEER, 201, r, &p, "/verbanden/", code, "Terug naar het verband", "?gelukt=afspraak#kop-afspraken");
 	json_decref(in), json_decref(out);
 	form_release(&f);
 	return 0;
