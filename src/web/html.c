@@ -9,6 +9,15 @@ void html_raw(struct buf *b, const char *literal) { buf_adds(b, literal); }
 
 void html_txt(struct buf *b, const char *text) { escape_html(b, text); }
 
+void html_txt_around(struct buf *b, const char *before, const char *text, const char *after)
+{
+	if (!text)
+		return;
+	html_raw(b, before);
+	html_txt(b, text);
+	html_raw(b, after);
+}
+
 void html_attr(struct buf *b, const char *text) { html_txt(b, text); }
 
 void html_int(struct buf *b, long long v) { buf_printf(b, "%lld", v); }
@@ -191,12 +200,11 @@ static void sentence(struct buf *b, const char *reason)
 
 void html_error_summary(struct buf *b, const char *detail, json_t *errors)
 {
-	html_raw(b,
-		 "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
-		 "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
-		 /* Not a heading: it comes before the page's h1, and the outline starts with the h1. */
-		 "<p class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</p>"
-		 "<p class=\"utrecht-paragraph utrecht-alert__message\">");
+	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-foutoverzicht\" id=\"fouten\" tabindex=\"-1\" "
+		    "role=\"alert\" aria-labelledby=\"fouten-kop\" autofocus><div class=\"utrecht-alert__content\">"
+		    /* Not a heading: it comes before the page's h1, and the outline starts with the h1. */
+		    "<p class=\"utrecht-heading-2 samen-foutoverzicht__kop\" id=\"fouten-kop\">Er is iets niet goed ingevuld</p>"
+		    "<p class=\"utrecht-paragraph utrecht-alert__message\">");
 	html_txt(b, detail && detail[0] ? detail : "Verbeter wat hieronder staat en probeer het opnieuw.");
 	html_raw(b, "</p>");
 	if (json_array_size(errors)) {

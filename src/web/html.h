@@ -13,7 +13,9 @@
 #include "http/request.h"
 
 void html_raw(struct buf *b, const char *literal);
-void html_txt(struct buf *b, const char *text);  /* escape_html() (core/escape.h): & < > " ' */
+void html_txt(struct buf *b, const char *text); /* escape_html() (core/escape.h): & < > " ' */
+/* before, text and after, only when text is set (not NULL): " (", "ICT", ")". */
+void html_txt_around(struct buf *b, const char *before, const char *text, const char *after);
 void html_attr(struct buf *b, const char *text); /* same, for inside "…" */
 void html_int(struct buf *b, long long v);
 /* nl_int() of core/nl.h: a dot between thousands, 1.140.000. */

@@ -145,11 +145,7 @@ void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const 
 				html_date(b, str(d, "tot"));
 			else
 				html_raw(b, "lopend");
-			if (str(d, "reden")) {
-				html_raw(b, " (");
-				html_txt(b, str(d, "reden"));
-				html_raw(b, ")");
-			}
+			html_txt_around(b, " (", str(d, "reden"), ")");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul>");
@@ -318,15 +314,8 @@ void page_besturing_roles(struct request *rq, struct buf *b, json_t *t, json_t *
 		html_txt(b, str(r, "rol"));
 		html_raw(b, "</strong>: ");
 		html_txt(b, str(r, "naam"));
-		if (str(r, "organisatieNaam")) {
-			html_raw(b, " (");
-			html_txt(b, str(r, "organisatieNaam"));
-			html_raw(b, ")");
-		}
-		if (str(r, "toelichting")) {
-			html_raw(b, " — ");
-			html_txt(b, str(r, "toelichting"));
-		}
+		html_txt_around(b, " (", str(r, "organisatieNaam"), ")");
+		html_txt_around(b, " — ", str(r, "toelichting"), "");
 		html_raw(b, "</li>");
 	}
 	html_raw(b, "</ul>");

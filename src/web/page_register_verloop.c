@@ -274,10 +274,7 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 					html_txt(b, json_string_value(y));
 				}
 			}
-			if (str(x, "toelichting")) {
-				html_raw(b, " — ");
-				html_txt(b, str(x, "toelichting"));
-			}
+			html_txt_around(b, " — ", str(x, "toelichting"), "");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul></section>");
@@ -290,11 +287,7 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 			html_txt(b, str(x, "titel"));
 			html_raw(b, ": ");
 			html_txt(b, str(x, "wanneer"));
-			if (str(x, "toelichting")) {
-				html_raw(b, " (");
-				html_txt(b, str(x, "toelichting"));
-				html_raw(b, ")");
-			}
+			html_txt_around(b, " (", str(x, "toelichting"), ")");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul></section>");
@@ -683,10 +676,7 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			html_txt(b, str(x, "wanneer"));
 			if (!strcmp(str(x, "status"), "gepland"))
 				html_raw(b, " (gepland)");
-			if (str(x, "omschrijving")) {
-				html_raw(b, ". ");
-				html_txt(b, str(x, "omschrijving"));
-			}
+			html_txt_around(b, ". ", str(x, "omschrijving"), "");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul>");
@@ -705,10 +695,7 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 				html_date(b, str(x, "tot"));
 			}
 			html_raw(b, ")");
-			if (str(x, "toelichting")) {
-				html_raw(b, " — ");
-				html_txt(b, str(x, "toelichting"));
-			}
+			html_txt_around(b, " — ", str(x, "toelichting"), "");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul>");
@@ -727,23 +714,14 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 				html_raw(b, " vanaf ");
 			}
 			html_txt(b, str(x, "wanneer"));
-			if (str(x, "toelichting")) {
-				html_raw(b, ". ");
-				html_txt(b, str(x, "toelichting"));
-			}
+			html_txt_around(b, ". ", str(x, "toelichting"), "");
 			size_t k;
 			json_t *m;
 			json_array_foreach(json_object_get(x, "vergaderingen"), k, m) {
 				html_raw(b, "<br>");
 				html_date(b, str(m, "datum"));
-				if (str(m, "agenda")) {
-					html_raw(b, " — agenda: ");
-					html_txt(b, str(m, "agenda"));
-				}
-				if (str(m, "verslag")) {
-					html_raw(b, " — verslag: ");
-					html_txt(b, str(m, "verslag"));
-				}
+				html_txt_around(b, " — agenda: ", str(m, "agenda"), "");
+				html_txt_around(b, " — verslag: ", str(m, "verslag"), "");
 			}
 			html_raw(b, "</li>");
 		}
@@ -756,15 +734,8 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			html_txt(b, str(x, "wanneer"));
 			html_raw(b, "</strong>: ");
 			html_txt(b, str(x, "titel"));
-			if (str(x, "taakveld")) {
-				html_raw(b, " (");
-				html_txt(b, str(x, "taakveld"));
-				html_raw(b, ")");
-			}
-			if (str(x, "uitkomst")) {
-				html_raw(b, " — uitkomst: ");
-				html_txt(b, str(x, "uitkomst"));
-			}
+			html_txt_around(b, " (", str(x, "taakveld"), ")");
+			html_txt_around(b, " — uitkomst: ", str(x, "uitkomst"), "");
 			html_raw(b, "</li>");
 		}
 		html_raw(b, "</ul>");
