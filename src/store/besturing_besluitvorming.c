@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/besturing.h"
@@ -518,13 +519,10 @@ int besturing_trail_pending(struct store *s, const char *org, json_t **out, stru
 	struct item *items = NULL;
 	size_t n = 0, cap = 0;
 	while (db_step(st) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct item *ni = realloc(items, cap * sizeof(*items));
-			if (!ni)
-				break;
-			items = ni;
-		}
+		struct item *ni = grow(items, &cap, n, sizeof(*items));
+		if (!ni)
+			break;
+		items = ni;
 		items[n].vid = db_col_int(st, 0);
 		items[n].tid = db_col_int(st, 1);
 		snprintf(items[n].verband, sizeof(items[n].verband), "%s", db_col_text(st, 2));

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/grow.h"
 #include "store/kwaliteitskaart.h"
 #include "store/kwaliteitskaart_intern.h"
 #include "store/medewerkers.h"
@@ -116,15 +117,12 @@ static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_m
 		return -1;
 	size_t cap = 0;
 	while (db_step(st) == DB_ROW) {
-		if (om->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct entry *e = realloc(om->e, cap * sizeof(*e));
-			if (!e) {
-				db_finalize(st);
-				return -1;
-			}
-			om->e = e;
+		struct entry *ne = grow(om->e, &cap, om->n, sizeof(*ne));
+		if (!ne) {
+			db_finalize(st);
+			return -1;
 		}
+		om->e = ne;
 		struct entry *e = &om->e[om->n++];
 		e->cid = db_col_int(st, 0);
 		e->person = (struct kwaliteitskaart_person){ db_col_int(st, 1), (int)db_col_int(st, 2),
@@ -196,15 +194,12 @@ static int load_arrangements(struct store *s, long long oid, struct kwaliteitska
 	size_t cap = 0;
 	int r = 0;
 	while (db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct arrangement *a = realloc(*out, cap * sizeof(*a));
-			if (!a) {
-				r = -1;
-				break;
-			}
-			*out = a;
+		struct arrangement *na = grow(*out, &cap, *n, sizeof(*na));
+		if (!na) {
+			r = -1;
+			break;
 		}
+		*out = na;
 		struct arrangement *a = &(*out)[(*n)++];
 		memset(a, 0, sizeof(*a));
 		a->cid = db_col_int(st, 0);
@@ -302,15 +297,12 @@ static int load_competences(struct store *s, long long vid, struct competence **
 		return -1;
 	size_t cap = 0;
 	while (db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct competence *c = realloc(*out, cap * sizeof(*c));
-			if (!c) {
-				db_finalize(st);
-				return -1;
-			}
-			*out = c;
+		struct competence *nc = grow(*out, &cap, *n, sizeof(*nc));
+		if (!nc) {
+			db_finalize(st);
+			return -1;
 		}
+		*out = nc;
 		struct competence *c = &(*out)[(*n)++];
 		c->id = db_col_int(st, 0);
 		c->vid = db_col_int(st, 1);
@@ -426,13 +418,10 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 			       NULL);
 	long long *oids = NULL;
 	while (st && db_step(st) == DB_ROW) {
-		if (norgs == cap) {
-			cap = cap ? cap * 2 : 16;
-			long long *o = realloc(oids, cap * sizeof(*o));
-			if (!o)
-				break;
-			oids = o;
-		}
+		long long *o = grow(oids, &cap, norgs, sizeof(*o));
+		if (!o)
+			break;
+		oids = o;
 		oids[norgs++] = db_col_int(st, 0);
 	}
 	db_finalize(st);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/grow.h"
 #include "core/nl.h"
 #include "core/register.h"
 #include "core/register_codes.h"
@@ -256,16 +257,13 @@ static int carry_over(struct store *s, long long oid, const char *code, long lon
 			 " AND (tot IS NULL OR tot > ?) ORDER BY id",
 			 "lt", oid, d);
 	while (db_step(st) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct rowv *nr = realloc(rows, cap * sizeof(*rows));
-			if (!nr) {
-				db_finalize(st);
-				free(rows);
-				return problem_set(p, 500, "geen geheugen");
-			}
-			rows = nr;
+		struct rowv *nr = grow(rows, &cap, n, sizeof(*rows));
+		if (!nr) {
+			db_finalize(st);
+			free(rows);
+			return problem_set(p, 500, "geen geheugen");
 		}
+		rows = nr;
 		rows[n].id = db_col_int(st, 0);
 		rows[n].vid = db_col_int(st, 1);
 		snprintf(rows[n].rol, sizeof(rows[n].rol), "%s", db_col_text(st, 2));
@@ -344,16 +342,13 @@ static int carry_over(struct store *s, long long oid, const char *code, long lon
 		      " AND coalesce(d.van, t.start) < ?2",
 		      "lt", oid, d);
 	while (db_step(st) == DB_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct idrow *nr = realloc(tr, cap * sizeof(*tr));
-			if (!nr) {
-				db_finalize(st);
-				free(tr);
-				return problem_set(p, 500, "geen geheugen");
-			}
-			tr = nr;
+		struct idrow *nr = grow(tr, &cap, n, sizeof(*tr));
+		if (!nr) {
+			db_finalize(st);
+			free(tr);
+			return problem_set(p, 500, "geen geheugen");
 		}
+		tr = nr;
 		tr[n++].traject = db_col_int(st, 0);
 	}
 	db_finalize(st);

@@ -50,6 +50,20 @@ void html_url_segment(struct buf *b, const char *text)
 	}
 }
 
+void html_list_begin(struct buf *b, const char *heading)
+{
+	if (heading) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">");
+		html_txt(b, heading);
+		html_raw(b, "</h3>");
+	}
+	html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+}
+
+void html_list_item(struct buf *b) { html_raw(b, "<li class=\"utrecht-unordered-list__item\">"); }
+
+void html_list_end(struct buf *b) { html_raw(b, "</ul>"); }
+
 void html_link(struct buf *b, const char *href, const char *text)
 {
 	html_raw(b, "<a class=\"utrecht-link\" href=\"");

@@ -27,6 +27,12 @@ void html_date(struct buf *b, const char *iso);
 void html_url_segment(struct buf *b, const char *text);
 /* <a href="href">text</a>, both escaped. */
 void html_link(struct buf *b, const char *href, const char *text);
+/* An NL Design System list: html_list_begin writes an optional h3 heading
+ * (NULL: none) and opens the ul; html_list_item opens one li (the caller
+ * closes it); html_list_end closes the ul. */
+void html_list_begin(struct buf *b, const char *heading);
+void html_list_item(struct buf *b);
+void html_list_end(struct buf *b);
 
 /* Begins a page: status 200, text/html, <head>, header, nav, <main>, and
  * in it first the error summary of a refused form of this page, when the

@@ -352,7 +352,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 		if (json_array_size(skipped)) {
 			html_raw(b, "<h2 class=\"utrecht-heading-2\">Niet meegenomen</h2><ul class=\"utrecht-unordered-list\">");
 			json_array_foreach(skipped, i, t) {
-				html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+				html_list_item(b);
 				html_txt(b, jstr(t, "opdrachtTitel"));
 				html_raw(b, ": ");
 				html_txt(b, jstr(t, "reden"));

@@ -29,6 +29,32 @@ static void h2(struct buf *b, const char *id, const char *title)
 	html_raw(b, "</h2>");
 }
 
+/* " (vanaf <van>[ tot <tot>])" of a record with a period. */
+static void period(struct buf *b, json_t *x)
+{
+	html_raw(b, " (vanaf ");
+	html_date(b, str(x, "van"));
+	if (str(x, "tot")) {
+		html_raw(b, " tot ");
+		html_date(b, str(x, "tot"));
+	}
+	html_raw(b, ")");
+}
+
+/* "<label>a, b, c" for a non-empty array of names; nothing when empty. */
+static void names(struct buf *b, const char *label, json_t *a)
+{
+	if (!json_array_size(a))
+		return;
+	html_raw(b, label);
+	size_t k;
+	json_t *y;
+	json_array_foreach(a, k, y) {
+		html_raw(b, k ? ", " : "");
+		html_txt(b, json_string_value(y));
+	}
+}
+
 static void form_begin(struct request *rq, struct buf *b, const char *action)
 {
 	html_raw(b, "<form method=\"post\" class=\"samen-form\" action=\"");
@@ -88,11 +114,11 @@ void page_register_wacht(struct request *rq, struct buf *b, const char *code, co
 	char title[300];
 	snprintf(title, sizeof(title), "Wat wacht op %s", naam);
 	h2(b, "kop-wacht", title);
-	html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+	html_list_begin(b, NULL);
 	size_t i;
 	json_t *x;
 	json_array_foreach(steps, i, x) {
-		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		html_list_item(b);
 		if (json_is_integer(json_object_get(x, "traject"))) {
 			html_raw(b, "<a class=\"utrecht-link\" href=\"/trajecten/");
 			html_int(b, num(x, "traject"));
@@ -118,7 +144,8 @@ void page_register_wacht(struct request *rq, struct buf *b, const char *code, co
 		html_raw(b, "</li>");
 	}
 	json_array_foreach(consents, i, x) {
-		html_raw(b, "<li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link\" href=\"/proeftuinen/");
+		html_list_item(b);
+		html_raw(b, "<a class=\"utrecht-link\" href=\"/proeftuinen/");
 		html_url_segment(b, str(x, "proeftuin"));
 		html_raw(b, "/instemmingen\">");
 		html_txt(b, !strcmp(str(x, "soort"), "samenvoeging") ? "Instemmen met samenvoegen" : "Instemmen met inzet");
@@ -221,8 +248,8 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 	besturing_kader_list(rq->store, code, &kaders, &p);
 	problem_init(&p);
 	besturing_report_plan_list(rq->store, code, NULL, &plans, &p);
-	size_t i, k;
-	json_t *x, *y;
+	size_t i;
+	json_t *x;
 	if (json_array_size(h)) {
 		h2(b, "kop-wijzigingen", "Wijzigingen");
 		static const char *const head[] = { "Per", "Wat", "Van", "Naar", "Reden", NULL };
@@ -251,29 +278,13 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 			 "<p class=\"utrecht-paragraph\">Werken buiten deze kaders overlegt het college eerst met de raad; een "
 			 "traject daarbuiten wacht op die stap.</p><ul class=\"utrecht-unordered-list\">");
 		json_array_foreach(kaders, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_list_item(b);
+			html_raw(b, "<strong>");
 			html_txt(b, str(x, "titel"));
-			html_raw(b, "</strong> (vanaf ");
-			html_date(b, str(x, "van"));
-			if (str(x, "tot")) {
-				html_raw(b, " tot ");
-				html_date(b, str(x, "tot"));
-			}
-			html_raw(b, ")");
-			if (json_array_size(json_object_get(x, "taakvelden"))) {
-				html_raw(b, ": taakvelden ");
-				json_array_foreach(json_object_get(x, "taakvelden"), k, y) {
-					html_raw(b, k ? ", " : "");
-					html_txt(b, json_string_value(y));
-				}
-			}
-			if (json_array_size(json_object_get(x, "partners"))) {
-				html_raw(b, "; partners ");
-				json_array_foreach(json_object_get(x, "partners"), k, y) {
-					html_raw(b, k ? ", " : "");
-					html_txt(b, json_string_value(y));
-				}
-			}
+			html_raw(b, "</strong>");
+			period(b, x);
+			names(b, ": taakvelden ", json_object_get(x, "taakvelden"));
+			names(b, "; partners ", json_object_get(x, "partners"));
 			html_txt_around(b, " — ", str(x, "toelichting"), "");
 			html_raw(b, "</li>");
 		}
@@ -281,9 +292,9 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 	}
 	if (json_array_size(plans)) {
 		h2(b, "kop-rapportages", "Rapportages aan de raad");
-		html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, NULL);
 		json_array_foreach(plans, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			html_txt(b, str(x, "titel"));
 			html_raw(b, ": ");
 			html_txt(b, str(x, "wanneer"));
@@ -336,15 +347,15 @@ static void refusal(struct request *rq, struct response *rs, int status, const s
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Niet vastgelegd</h1>");
 	page_alert(b, p->detail[0] ? p->detail : problem_title(p->status));
 	if (p->nparams) {
-		html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, NULL);
 		for (int i = 0; i < p->nparams; i++) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			html_txt(b, p->params[i].name);
 			html_raw(b, ": ");
 			html_txt(b, p->params[i].reason);
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	html_link(b, back, back_text);
@@ -666,9 +677,9 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen documenten, trekkers, overleggen of "
 			    "evaluatiemomenten vastgelegd.</p>");
 	if (json_array_size(docs)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Documenten</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Documenten");
 		json_array_foreach(docs, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			page_label(b, str(x, "soort"));
 			html_raw(b, ": <strong>");
 			html_txt(b, str(x, "titel"));
@@ -679,31 +690,26 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			html_txt_around(b, ". ", str(x, "omschrijving"), "");
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (json_array_size(trek)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Trekkers per thema</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Trekkers per thema");
 		json_array_foreach(trek, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			html_txt(b, str(x, "thema"));
 			html_raw(b, ": ");
 			page_org_link(b, str(x, "organisatie"), str(x, "organisatieNaam"));
-			html_raw(b, " (vanaf ");
-			html_date(b, str(x, "van"));
-			if (str(x, "tot")) {
-				html_raw(b, " tot ");
-				html_date(b, str(x, "tot"));
-			}
-			html_raw(b, ")");
+			period(b, x);
 			html_txt_around(b, " — ", str(x, "toelichting"), "");
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (json_array_size(meet)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Overleg</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Overleg");
 		json_array_foreach(meet, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_list_item(b);
+			html_raw(b, "<strong>");
 			html_txt(b, str(x, "titel"));
 			html_raw(b, "</strong>: ");
 			json_t *iv = json_object_get(x, "interval");
@@ -725,12 +731,13 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			}
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (json_array_size(evals)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Evaluatiemomenten</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Evaluatiemomenten");
 		json_array_foreach(evals, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\"><strong>");
+			html_list_item(b);
+			html_raw(b, "<strong>");
 			html_txt(b, str(x, "wanneer"));
 			html_raw(b, "</strong>: ");
 			html_txt(b, str(x, "titel"));
@@ -738,12 +745,12 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			html_txt_around(b, " — uitkomst: ", str(x, "uitkomst"), "");
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (json_array_size(instap)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Gefaseerde instap</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Gefaseerde instap");
 		json_array_foreach(instap, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			page_org_link(b, str(x, "organisatie"), str(x, "organisatieNaam"));
 			html_raw(b, " doet op ");
 			html_txt(b, str(x, "taakveldNaam"));
@@ -751,16 +758,16 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 			html_date(b, str(x, "vanaf"));
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (json_array_size(toe)) {
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">Meldingen van toetreding</h3><ul class=\"utrecht-unordered-list\">");
+		html_list_begin(b, "Meldingen van toetreding");
 		json_array_foreach(toe, i, x) {
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			html_txt(b, str(x, "tekst"));
 			html_raw(b, "</li>");
 		}
-		html_raw(b, "</ul>");
+		html_list_end(b);
 	}
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, code)) {
 		char action[120];

@@ -356,7 +356,7 @@ static void potential(struct buf *b, json_t *ev)
 	size_t i;
 	json_t *a;
 	json_array_foreach(json_object_get(pot, "aannames"), i, a) {
-		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		html_list_item(b);
 		html_txt(b, json_string_value(a));
 		html_raw(b, "</li>");
 	}

@@ -145,7 +145,7 @@ static void open_inzet(struct request *rq, struct buf *b, const struct page_uren
 			char id[32], fid[48];
 			snprintf(id, sizeof(id), "%lld", num(z, "id"));
 			snprintf(fid, sizeof(fid), "reden-inzet-%lld", num(z, "id"));
-			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+			html_list_item(b);
 			html_txt(b, str(z, "medewerkerNaam"));
 			html_raw(b, " op ");
 			html_txt(b, str(o, "titel"));

@@ -477,6 +477,22 @@ static void refuse_policy(struct request *rq, struct response *rs, struct post_c
 	authz_audit(rq, act, 403, c->pg.code);
 }
 
+/* The answer to a form: on a refusal its errors on the opdracht's page,
+ * else on to opdracht id with what happened (suffix). Ends the post. */
+static int post_finish(struct request *rq, struct response *rs, struct post_ctx *c, int r, const struct problem *p,
+		       const struct page_form_field *fields, long long id, const char *suffix)
+{
+	if (r < 0) {
+		page_form_refuse(rq, rs, c->back, &c->f, p, fields);
+	} else {
+		char href[300];
+		page_urenbank_opdracht_href(href, sizeof(href), &c->pg, id, suffix);
+		see_other(rs, href);
+	}
+	post_end(c);
+	return 0;
+}
+
 static int post_inzet(struct request *rq, struct response *rs)
 {
 	struct post_ctx c;
@@ -514,15 +530,7 @@ static int post_inzet(struct request *rq, struct response *rs)
 		authz_audit(rq, ACT_STAFFING, r < 0 ? p.status : 201, c.pg.code);
 	}
 	json_decref(out);
-	if (r < 0) {
-		page_form_refuse(rq, rs, c.back, &c.f, &p, inzet_fields);
-	} else {
-		char href[300];
-		page_urenbank_opdracht_href(href, sizeof(href), &c.pg, num(c.o, "id"), "?gelukt=ingezet#kop-inzet");
-		see_other(rs, href);
-	}
-	post_end(&c);
-	return 0;
+	return post_finish(rq, rs, &c, r, &p, inzet_fields, num(c.o, "id"), "?gelukt=ingezet#kop-inzet");
 }
 
 static int post_close(struct request *rq, struct response *rs)
@@ -542,15 +550,7 @@ static int post_close(struct request *rq, struct response *rs)
 	int r = urenbank_opdracht_close(rq->store, &rq->actor, c.pg.code, num(c.o, "id"), &out, &p);
 	authz_audit(rq, ACT_ASSIGNMENT_WRITE, r < 0 ? p.status : 200, c.pg.code);
 	json_decref(out);
-	if (r < 0) {
-		page_form_refuse(rq, rs, c.back, &c.f, &p, NULL);
-	} else {
-		char href[300];
-		page_urenbank_opdracht_href(href, sizeof(href), &c.pg, num(c.o, "id"), "?gelukt=afgerond");
-		see_other(rs, href);
-	}
-	post_end(&c);
-	return 0;
+	return post_finish(rq, rs, &c, r, &p, NULL, num(c.o, "id"), "?gelukt=afgerond");
 }
 
 static int post_merge(struct request *rq, struct response *rs)
@@ -584,16 +584,9 @@ static int post_merge(struct request *rq, struct response *rs)
 	int r = urenbank_opdracht_merge(rq->store, &rq->actor, c.pg.code, num(c.o, "id"), in, &out, &p);
 	json_decref(in);
 	authz_audit(rq, ACT_EXCHANGE_MANAGE, r < 0 ? p.status : 201, c.pg.code);
-	if (r < 0) {
-		page_form_refuse(rq, rs, c.back, &c.f, &p, merge_fields);
-	} else {
-		char href[300];
-		page_urenbank_opdracht_href(href, sizeof(href), &c.pg, num(out, "id"), "?gelukt=samengevoegd");
-		see_other(rs, href);
-	}
+	long long merged = r < 0 ? 0 : num(out, "id");
 	json_decref(out);
-	post_end(&c);
-	return 0;
+	return post_finish(rq, rs, &c, r, &p, merge_fields, merged, "?gelukt=samengevoegd");
 }
 
 #define OP "/proeftuinen/{p}/opdrachten"

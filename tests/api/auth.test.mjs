@@ -83,8 +83,11 @@ test('five failures lock a name for a while, with a growing delay, whether or no
   const ghost = unique('spook');
   const [known, unknown] = await Promise.all([fail(naam), fail(ghost)]);
   for (const times of [known, unknown]) {
-    assert.ok(times[0] >= 150, `the first failure waits (${times[0]} ms)`);
-    assert.ok(times[4] - times[0] >= 1500, `the fifth waits clearly longer: ${times.map(Math.round)}`);
+    // The delay is a floor (0.2 s, doubling per failure, 3.2 s from the
+    // fifth): load can only add to it, so the test asserts the floors.
+    assert.ok(times[0] >= 190, `the first failure waits 0.2 s: ${times.map(Math.round)}`);
+    assert.ok(times[3] >= 1590, `the fourth waits 1.6 s: ${times.map(Math.round)}`);
+    assert.ok(times[4] >= 3190, `the fifth waits 3.2 s: ${times.map(Math.round)}`);
   }
   // Locked: even the right password is refused, with Retry-After.
   const locked = await srv.api('POST', '/api/v1/sessies', { naam, wachtwoord: PW }, { token: null });

@@ -8,6 +8,7 @@
 #include <wchar.h>
 #include <cmocka.h>
 #include "core/buf.h"
+#include "core/grow.h"
 
 static void test_empty(void **state)
 {
@@ -153,12 +154,37 @@ static void test_printf_error(void **state)
 	buf_release(&b);
 }
 
+/* grow(): the array keeps its elements while it doubles; an impossible
+ * size leaves array and capacity as they were. */
+static void test_grow(void **state)
+{
+	long long *v = NULL;
+	size_t cap = 0, n = 0;
+	for (long long i = 0; i < 1000; i++) {
+		long long *nv = grow(v, &cap, n, sizeof(*v));
+		assert_non_null(nv);
+		v = nv;
+		v[n++] = i * i;
+		assert_true(n <= cap);
+	}
+	assert_int_equal(cap, 1024);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(v[i], (long long)(i * i));
+	long long *same = grow(v, &cap, 10, sizeof(*v));
+	assert_ptr_equal(same, v);
+	size_t before = cap;
+	assert_null(grow(v, &cap, cap, SIZE_MAX / 2));
+	assert_int_equal(cap, before);
+	assert_int_equal(v[999], 999LL * 999LL);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty),        cmocka_unit_test(test_append),       cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_cap_exact),    cmocka_unit_test(test_cap_beyond),   cmocka_unit_test(test_cap_on_empty),
-		cmocka_unit_test(test_printf_large), cmocka_unit_test(test_printf_error),
+		cmocka_unit_test(test_printf_large), cmocka_unit_test(test_printf_error), cmocka_unit_test(test_grow),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
