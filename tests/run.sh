@@ -126,9 +126,32 @@ run_postgresql() {
 
 shopt -s nullglob
 rm -f "$log"/*.count "$log"/*.summary
+
+# The SQLite templates (tests/lib/server.mjs): the demo and an empty,
+# migrated database, made once; every test server starts on a copy. A demo
+# that cannot be made fails the run.
+sqlite_templates() {
+  if node --input-type=module -e "await (await import('./tests/lib/server.mjs')).makeDemoTemplate('$tpl/demo.db')" \
+       > "$log/sqlite-templates.log" 2>&1; then
+    export SAMEN_TEST_SQLITE_DEMO=$tpl/demo.db
+    echo "1 0" > "$log/api-sqlite-demo.count"; : > "$log/api-sqlite-demo.summary"
+  else
+    echo "0 1" > "$log/api-sqlite-demo.count"
+    { echo "FAIL api: samen demo in een nieuw SQLite-bestand"; tail -20 "$log/sqlite-templates.log" | sed 's/^/    /'; } \
+      > "$log/api-sqlite-demo.summary"
+  fi
+  if node --input-type=module -e "await (await import('./tests/lib/server.mjs')).makeEmptyTemplate('$tpl/leeg.db')" \
+       >> "$log/sqlite-templates.log" 2>&1; then
+    export SAMEN_TEST_SQLITE_EMPTY=$tpl/leeg.db
+  fi
+}
 pg_pid=
 if [ "$pg_up" = 1 ]; then run_postgresql & pg_pid=$!; fi
+tpl=$(mktemp -d)
+trap 'rm -rf "$tpl"; if [ "$pg_up" = 1 ]; then pg_stop; fi' EXIT
+case " $engines " in *" sqlite "*) sqlite_templates ;; esac
 case " $engines " in *" sqlite "*) SAMEN_TEST_ENGINE=sqlite run_node api tests/api/*.test.mjs ;; esac
+report api-sqlite-demo
 report api
 if [ -n "$pg_pid" ]; then
   wait "$pg_pid"

@@ -11,7 +11,7 @@
 // server gets a database of its own, dropped when it stops. A second server
 // on the same database: startServer({ db: srv.db }).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkResponse } from './contract.mjs';
@@ -48,17 +48,37 @@ export function newDb(dir, name = 'samen.db', { template = null } = {}) {
 // migrated already (SAMEN_TEST_PG_EMPTY, makeEmptyTemplate): copying is
 // cheaper than applying every migration again. A database a test asks for
 // with newDb() stays truly empty.
+// On SQLite the same holds for the demo (its accounts' passwords are
+// hashed with Argon2id, seven times, at low priority: on a busy machine
+// that is most of a demo server's start): tests/run.sh makes both once as
+// files (SAMEN_TEST_SQLITE_DEMO, SAMEN_TEST_SQLITE_EMPTY) and a server
+// starts on a copy.
 const DEMO_TEMPLATE = process.env.SAMEN_TEST_PG_DEMO || '';
 const EMPTY_TEMPLATE = process.env.SAMEN_TEST_PG_EMPTY || '';
+const SQLITE_DEMO = process.env.SAMEN_TEST_SQLITE_DEMO || '';
+const SQLITE_EMPTY = process.env.SAMEN_TEST_SQLITE_EMPTY || '';
 export async function makeDemoTemplate(name) {
+  if (ENGINE !== 'postgres') return makeSqliteTemplate(name, true);
   psql(`CREATE DATABASE ${name}`);
   const srv = await startServer({ demo: true, db: `${PG} dbname=${name}` });
   await srv.stop();
 }
 export async function makeEmptyTemplate(name) {
+  if (ENGINE !== 'postgres') return makeSqliteTemplate(name, false);
   psql(`CREATE DATABASE ${name}`);
   const srv = await startServer({ db: `${PG} dbname=${name}` });
   await srv.stop();
+}
+// A template file: made by a server that stops cleanly, so the WAL is
+// checkpointed into it; a left-over -wal is copied along anyway.
+async function makeSqliteTemplate(file, demo) {
+  rmSync(file, { force: true });
+  const srv = await startServer({ demo, db: file });
+  await srv.stop();
+}
+function copySqlite(from, to) {
+  copyFileSync(from, to);
+  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
 }
 
 export function dropDb(db) {
@@ -84,8 +104,12 @@ export function sqlDb(db, sql) {
 
 export async function startServer({ demo = false, env = {}, args = [], db: shared = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samen-test-'));
-  const copy = demo && ENGINE === 'postgres' && DEMO_TEMPLATE && !shared;
+  let copy = demo && ENGINE === 'postgres' && DEMO_TEMPLATE && !shared;
   const db = shared || newDb(dir, 'samen.db', { template: copy ? DEMO_TEMPLATE : demo ? null : EMPTY_TEMPLATE || null });
+  if (ENGINE !== 'postgres' && !shared) {
+    const template = demo ? SQLITE_DEMO : SQLITE_EMPTY;
+    if (template) { copySqlite(template, db); copy = demo; }
+  }
   const cmd = demo && !copy ? 'demo' : 'serve';
   const child = spawn(BIN, [cmd, '--db', db, '--port', '0', ...args], {
     // A test that waits in spawnSync (a CLI call, a lint) leaves its kept-alive
