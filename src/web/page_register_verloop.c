@@ -90,6 +90,39 @@ static void select_field(struct buf *b, const char *id, const char *name, const 
 	page_field_end(b);
 }
 
+/* A select from [[value, label], …], with an empty first choice. */
+static void pairs_add(json_t *a, const char *value, const char *label)
+{
+	if (value)
+		json_array_append_new(a, json_pack("[s,s]", value, label ? label : value));
+}
+
+static int pairs_has(json_t *a, const char *value)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(a, i, x)
+		if (value && !strcmp(json_string_value(json_array_get(x, 0)), value))
+			return 1;
+	return 0;
+}
+
+static void json_select_field(struct buf *b, const char *id, const char *name, const char *label, json_t *pairs)
+{
+	size_t n = json_array_size(pairs);
+	const char **v = calloc(2 * n + 3, sizeof(*v));
+	if (!v)
+		return;
+	v[0] = "";
+	v[1] = "— kies —";
+	for (size_t i = 0; i < n; i++) {
+		v[2 + 2 * i] = json_string_value(json_array_get(json_array_get(pairs, i), 0));
+		v[3 + 2 * i] = json_string_value(json_array_get(json_array_get(pairs, i), 1));
+	}
+	select_field(b, id, name, label, v);
+	free(v);
+}
+
 static void button(struct buf *b, const char *text)
 {
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">");
@@ -808,9 +841,18 @@ void page_register_verband_afspraken(struct request *rq, struct buf *b, json_t *
 						    NULL };
 		select_field(b, "afspraak-precisie", "precisie", "Hoe precies", prec);
 		field(b, "afspraak-interval", "weken", "Terugkerend: elke zoveel weken (leeg: eenmalig)", "number", "", 0);
-		field(b, "afspraak-organisatie", "organisatie",
-		      "Organisatie (code): de trekker, het lid dat later instapt of de nieuwe gastheer", "text", "", 0);
-		field(b, "afspraak-taakveld", "taakveld", "Instap: taakveld (code)", "text", "", 0);
+		/* By name: the verband's members, and the task fields it has trajecten on. */
+		json_t *members = json_array(), *fields = json_array();
+		json_array_foreach(json_object_get(v, "leden"), i, x)
+			if (!pairs_has(members, str(x, "organisatie")))
+				pairs_add(members, str(x, "organisatie"), str(x, "naam"));
+		json_array_foreach(json_object_get(v, "trajecten"), i, x)
+			if (!pairs_has(fields, str(x, "taakveld")))
+				pairs_add(fields, str(x, "taakveld"), str(x, "taakveldNaam"));
+		json_select_field(b, "afspraak-organisatie", "organisatie",
+				  "Organisatie: de trekker, het lid dat later instapt of de nieuwe gastheer", members);
+		json_select_field(b, "afspraak-taakveld", "taakveld", "Instap: op welk taakveld", fields);
+		json_decref(members), json_decref(fields);
 		field(b, "afspraak-omschrijving", "omschrijving", "Omschrijving", "textarea", "", 0);
 		button(b, "Vastleggen");
 	}
@@ -874,7 +916,7 @@ int page_register_verband_afspraak(struct request *rq, struct response *rs)
 			set_text(in, "toelichting", oms);
 			r = register_instap_add(rq->store, by, code, in, &out, &p);
 		} else if (!org || !org[0]) {
-			r = problem_param(&p, "organisatie", "welk lid de nieuwe gastheer is (een code)");
+			r = problem_param(&p, "organisatie", "kies welk lid de nieuwe gastheer is");
 		} else {
 			json_object_set_new(in, "rol", json_string("gastheer"));
 			set_text(in, "ingangsdatum", datum);

@@ -357,7 +357,11 @@ test('the SSC without cherry-picking: a phased entry and a new gastheer recorded
     await page.goto(url);
     const f = page.locator('form[action="/verbanden/ssc-zwolle/afspraken"]');
     await f.locator('#afspraak-soort').selectOption(wat);
-    for (const [id, v] of Object.entries(fields)) await f.locator(`#${id}`).fill(v);
+    for (const [id, v] of Object.entries(fields)) {
+      const el = f.locator(`#${id}`);
+      if (await el.evaluate((e) => e.tagName === 'SELECT')) await el.selectOption(v);
+      else await el.fill(v);
+    }
     return submit(page, f);
   };
   // Kampen takes part in inkoop only from 2014 (the seed: "op verschillende momenten in te stappen").
@@ -376,7 +380,22 @@ test('the SSC without cherry-picking: a phased entry and a new gastheer recorded
   // A gastheer that is no member is refused; nothing changes.
   const hosts = async () => (await srv.api('GET', '/api/v1/verbanden/ssc-zwolle')).json.leden.filter((l) => l.rol === 'gastheer').map((l) => [l.organisatie, l.van, l.tot ?? null]);
   const before = await hosts();
-  res = await record('gastheer', { 'afspraak-organisatie': 'GM0180', 'afspraak-datum': '2015-01-01', 'afspraak-titel': 'gastheer' });
+  // The form offers the members by name only; a forged choice is refused by the server.
+  await page.goto(url);
+  const org = page.locator('form[action="/verbanden/ssc-zwolle/afspraken"] #afspraak-organisatie');
+  const offered = await org.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.ok(offered.some(([v, t]) => v === 'GM0166' && t === 'Kampen'), JSON.stringify(offered));
+  assert.ok(!offered.some(([v]) => v === 'GM0180'));
+  const forged = async (wat, fields) => {
+    await page.goto(url);
+    await page.locator('#afspraak-organisatie').evaluate((s) => s.add(new Option('Staphorst', 'GM0180')));
+    const f = page.locator('form[action="/verbanden/ssc-zwolle/afspraken"]');
+    await f.locator('#afspraak-soort').selectOption(wat);
+    for (const [id, v] of Object.entries(fields)) await f.locator(`#${id}`).fill(v);
+    await f.locator('#afspraak-organisatie').selectOption('GM0180');
+    return submit(page, f);
+  };
+  res = await forged('gastheer', { 'afspraak-datum': '2015-01-01', 'afspraak-titel': 'gastheer' });
   assert.ok(res.status() >= 400 && res.status() < 500, `status ${res.status()}`);
   await axe(page, 'a refused gastheer');
   assert.deepEqual(await hosts(), before);
