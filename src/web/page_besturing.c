@@ -684,6 +684,8 @@ const struct route page_besturing_routes[] = {
 	{ "POST", "/trajecten/{id}/wijziging", page_besturing_wijziging, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/deelname", page_besturing_deelname, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/trajecten/{id}/rolwissel", page_besturing_rolwissel, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/evaluatie", page_besturing_evaluatie, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/trajecten/{id}/evaluatie-uitkomst", page_besturing_evaluatie_uitkomst, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/mijlpalen", page_late, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/meldingen", page_notices, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "GET", "/rapporten", page_rapporten, NULL, NULL, NULL, NULL, NULL, 0 },

@@ -57,6 +57,8 @@ void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const 
 			    const struct problem *p);
 void page_besturing_roles(struct request *rq, struct buf *b, json_t *t, json_t *rl);
 int page_besturing_rolwissel(struct request *rq, struct response *rs);
+int page_besturing_evaluatie(struct request *rq, struct response *rs);
+int page_besturing_evaluatie_uitkomst(struct request *rq, struct response *rs);
 int page_besturing_wijziging(struct request *rq, struct response *rs);
 int page_besturing_deelname(struct request *rq, struct response *rs);
 int page_rapport_stand(struct request *rq, struct response *rs);

@@ -5,6 +5,7 @@
  * join or leave (POST /trajecten/{id}/wijziging, /trajecten/{id}/deelname).
  * A refused form is shown again with the reason above it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/register.h"
 #include "http/authz.h"
@@ -80,6 +81,78 @@ static void forms(struct request *rq, struct buf *b, json_t *t, json_t *v, json_
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Deelname vastleggen"
 		    "</button></form>");
 	json_decref(members);
+}
+
+/* The field error of a refused form, only on the form that was sent
+ * (marker: a field only that form has). */
+static const char *error_of(const struct form *f, const char *marker, const struct problem *p, const char *name)
+{
+	return f && form_get(f, marker) ? page_besturing_field_error(p, name) : NULL;
+}
+
+/* For whoever steers the verband: plan an evaluation moment of this
+ * traject, and record the outcome of one that was held, with what follows. */
+static void evaluation_forms(struct request *rq, struct buf *b, long long tid, json_t *ev, const struct form *f,
+			     const struct problem *p)
+{
+	char action[80], today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	const struct form *mine = f && form_get(f, "moment") ? f : NULL;
+	snprintf(action, sizeof(action), "/trajecten/%lld/evaluatie", tid);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-evaluatie-plannen\">Evaluatiemoment plannen</h3>"
+		    "<p class=\"utrecht-paragraph\">Bijvoorbeeld: na drie jaar evalueren en besluiten over opschalen.</p>");
+	page_besturing_form_begin(rq, b, action, "bst-formulier");
+	page_besturing_input(b, "eval-titel", "titel", "Wat wordt geëvalueerd", "text", mine ? fv(f, "titel") : "",
+			     error_of(f, "moment", p, "titel"), 1);
+	page_besturing_input(b, "eval-moment", "moment", "Wanneer", "date", mine ? fv(f, "moment") : today,
+			     error_of(f, "moment", p, "datum"), 1);
+	static const char *const prec[] = { "dag",      "op de dag",           "maand", "alleen de maand",
+					    "kwartaal", "alleen het kwartaal", "jaar",  "alleen het jaar",
+					    NULL };
+	page_besturing_select(b, "eval-precisie", "precisie", "Hoe precies", prec, mine ? fv(f, "precisie") : "dag", NULL);
+	page_besturing_input(b, "eval-omschrijving", "omschrijving", "Toelichting", "textarea", mine ? fv(f, "omschrijving") : "",
+			     NULL, 0);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Evaluatiemoment "
+		    "vastleggen</button></form>");
+	size_t i, open = 0;
+	json_t *e;
+	json_array_foreach(ev, i, e)
+		open += !str(e, "uitkomst");
+	if (!open)
+		return;
+	const char **opts = calloc(2 * open + 1, sizeof(*opts));
+	char(*labels)[400] = calloc(open, sizeof(*labels));
+	char(*ids)[24] = calloc(open, sizeof(*ids));
+	if (opts && labels && ids) {
+		size_t n = 0;
+		json_array_foreach(ev, i, e) {
+			if (str(e, "uitkomst"))
+				continue;
+			snprintf(ids[n], sizeof(ids[n]), "%lld", num(e, "id"));
+			snprintf(labels[n], sizeof(labels[n]), "%s (%s)", str(e, "titel"), str(e, "wanneer"));
+			opts[2 * n] = ids[n], opts[2 * n + 1] = labels[n];
+			n++;
+		}
+		const struct form *held = f && form_get(f, "uitkomst") ? f : NULL;
+		snprintf(action, sizeof(action), "/trajecten/%lld/evaluatie-uitkomst", tid);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-evaluatie-uitkomst\">Uitkomst van een evaluatie</h3>");
+		page_besturing_form_begin(rq, b, action, "bst-formulier");
+		page_besturing_select(b, "eval-id", "evaluatie", "Evaluatiemoment", opts, held ? fv(f, "evaluatie") : "",
+				      error_of(f, "uitkomst", p, "evaluatie"));
+		page_besturing_input(b, "eval-gehouden", "gehouden", "Gehouden op", "date", held ? fv(f, "gehouden") : today,
+				     error_of(f, "uitkomst", p, "gehouden"), 1);
+		page_besturing_input(b, "eval-uitkomst", "uitkomst", "Uitkomst", "textarea", held ? fv(f, "uitkomst") : "",
+				     error_of(f, "uitkomst", p, "uitkomst"), 1);
+		static const char *const vervolg[] = { "",           "(nog geen vervolg)", "voortzetten", "voortzetten",
+						       "opschalen",  "opschalen",          "bijstellen",  "bijstellen",
+						       "beeindigen", "beëindigen",         NULL };
+		page_besturing_select(b, "eval-vervolg", "vervolg", "Vervolg", vervolg, held ? fv(f, "vervolg") : "", NULL);
+		page_besturing_input(b, "eval-vervolgtoelichting", "vervolgToelichting", "Toelichting op het vervolg", "text",
+				     held ? fv(f, "vervolgToelichting") : "", NULL, 0);
+		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Uitkomst "
+			    "vastleggen</button></form>");
+	}
+	free(opts), free(labels), free(ids);
 }
 
 void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const char *date, const struct form *f,
@@ -179,6 +252,8 @@ void page_besturing_verloop(struct request *rq, struct buf *b, json_t *t, const 
 	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] &&
 	    policy_allows(&rq->actor, ACT_VERBAND_WRITE, NULL, str(t, "verband")))
 		forms(rq, b, t, v, names, f, p);
+	if (rq->actor.role != ROLE_NONE && rq->actor.csrf[0] && policy_allows(&rq->actor, ACT_STEER, NULL, str(t, "verband")))
+		evaluation_forms(rq, b, tid, ev, f, p);
 	html_raw(b, "</section>");
 	json_decref(h), json_decref(ev), json_decref(v), json_decref(names);
 }
@@ -205,7 +280,8 @@ static void refused(struct request *rq, struct response *rs, long long tid, int 
 	json_decref(t);
 }
 
-/* kind: 0 a change of the traject, 1 a participant, 2 a role changing hands. */
+/* kind: 0 a change of the traject, 1 a participant, 2 a role changing
+ * hands, 3 a new evaluation moment, 4 the outcome of one. */
 static int post(struct request *rq, struct response *rs, int kind)
 {
 	long long tid;
@@ -218,12 +294,13 @@ static int post(struct request *rq, struct response *rs, int kind)
 		return 0;
 	}
 	snprintf(object, sizeof(object), "%s traject %lld", verband, tid);
-	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, ACT_VERBAND_WRITE, NULL, verband)) {
+	enum action act = kind >= 3 ? ACT_STEER : ACT_VERBAND_WRITE;
+	if (rq->actor.role == ROLE_NONE || !policy_allows(&rq->actor, act, NULL, verband)) {
 		if (rq->actor.role == ROLE_NONE)
-			authz_require_page(rq, rs, ACT_VERBAND_WRITE, NULL);
+			authz_require_page(rq, rs, act, NULL);
 		else {
 			page_error(rq, rs, 403, "Alleen de stuurgroep of procesmanager van dit verband wijzigt een traject.");
-			authz_audit(rq, ACT_VERBAND_WRITE, 403, object);
+			authz_audit(rq, act, 403, object);
 		}
 		return 0;
 	}
@@ -235,7 +312,41 @@ static int post(struct request *rq, struct response *rs, int kind)
 	json_t *in = json_object(), *out = NULL;
 	int r;
 	int deelname = kind == 1;
-	if (kind == 2) {
+	if (kind == 3) {
+		static const char *const fields[][2] = { { "titel", "titel" },
+							 { "moment", "datum" },
+							 { "precisie", "precisie" },
+							 { "omschrijving", "omschrijving" } };
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+			const char *v = form_get(&f, fields[i][0]);
+			if (v && v[0])
+				json_object_set_new(in, fields[i][1], json_string(v));
+		}
+		r = besturing_evaluation_create(rq->store, rq->actor.name, NULL, tid, in, &out, &p);
+	} else if (kind == 4) {
+		/* The evaluation must be one of this traject. */
+		long long eid = 0;
+		int ours = 0;
+		json_t *ev = NULL;
+		struct problem q;
+		problem_init(&q);
+		if (http_parse_id(form_get(&f, "evaluatie"), &eid) == 0 &&
+		    besturing_evaluation_list(rq->store, NULL, tid, &ev, &q) == 0) {
+			size_t i;
+			json_t *e;
+			json_array_foreach(ev, i, e)
+				ours |= num(e, "id") == eid;
+		}
+		json_decref(ev);
+		static const char *const fields[] = { "gehouden", "uitkomst", "vervolg", "vervolgToelichting", NULL };
+		for (int i = 0; fields[i]; i++) {
+			const char *v = form_get(&f, fields[i]);
+			if (v && v[0])
+				json_object_set_new(in, fields[i], json_string(v));
+		}
+		r = ours ? besturing_evaluation_held(rq->store, rq->actor.name, eid, in, &out, &p)
+			 : problem_param(&p, "evaluatie", "kies een evaluatiemoment van dit traject");
+	} else if (kind == 2) {
 		/* The role must be one of this traject's verband. */
 		long long rid = 0;
 		char rv[64] = "";
@@ -275,15 +386,16 @@ static int post(struct request *rq, struct response *rs, int kind)
 			 : register_deelnemer_add(rq->store, rq->actor.name, tid, in, &out, &p);
 	}
 	json_decref(in), json_decref(out);
-	authz_audit(rq, ACT_VERBAND_WRITE, r < 0 ? p.status : 200, object);
+	authz_audit(rq, act, r < 0 ? p.status : 200, object);
 	if (r < 0) {
 		refused(rq, rs, tid, page_besturing_form_status(r), &f, &p);
 	} else {
 		char loc[96];
 		snprintf(loc, sizeof(loc), "/trajecten/%lld?gelukt=%s", tid,
-			 kind == 2  ? "rol#kop-rollen"
-			 : deelname ? "deelname"
-				    : "wijziging");
+			 kind == 2   ? "rol#kop-rollen"
+			 : kind >= 3 ? "evaluatie#kop-verloop"
+			 : deelname  ? "deelname"
+				     : "wijziging");
 		resp_header(rs, "Location", loc);
 		resp_text(rs, 303, "text/plain; charset=utf-8", "Vastgelegd.\n");
 	}
@@ -294,6 +406,8 @@ static int post(struct request *rq, struct response *rs, int kind)
 int page_besturing_wijziging(struct request *rq, struct response *rs) { return post(rq, rs, 0); }
 int page_besturing_deelname(struct request *rq, struct response *rs) { return post(rq, rs, 1); }
 int page_besturing_rolwissel(struct request *rq, struct response *rs) { return post(rq, rs, 2); }
+int page_besturing_evaluatie(struct request *rq, struct response *rs) { return post(rq, rs, 3); }
+int page_besturing_evaluatie_uitkomst(struct request *rq, struct response *rs) { return post(rq, rs, 4); }
 
 /* The roles of a traject, each with who holds it now; for whoever steers
  * the verband, the form to hand one over or end it on a date. */

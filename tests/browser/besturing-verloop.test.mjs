@@ -135,6 +135,47 @@ test('the stuurgroep changes a traject from a date; a date before its start is r
   await context.close();
 });
 
+test('an evaluation moment of a traject: planned, then its outcome and what follows, on the traject\'s page', async () => {
+  const { page, context } = await as('bv-stuurgroep-dsz');
+  const evals = async () => (await srv.api('GET', '/api/v1/trajecten/2/evaluaties')).json;
+  const before = await evals();
+  await page.goto(`${srv.url}/trajecten/2`);
+  let form = page.locator('form[action="/trajecten/2/evaluatie"]');
+  // Without a subject (past the browser's own check): refused, what was typed is kept, nothing stored.
+  await form.locator('#eval-titel').evaluate((e) => e.removeAttribute('required'));
+  await form.locator('#eval-moment').fill('2015-03-01');
+  let res = await submit(page, form);
+  assert.ok([400, 422].includes(res.status()), `refused: ${res.status()}`);
+  assert.match(await page.locator('main').innerText(), /titel/);
+  assert.equal(await page.locator('#eval-moment').inputValue(), '2015-03-01');
+  assert.deepEqual(await evals(), before);
+  await page.locator('#eval-titel').fill('Drie jaar ICT-samenwerking');
+  await page.locator('#eval-precisie').selectOption('maand');
+  res = await submit(page, page.locator('form[action="/trajecten/2/evaluatie"]'));
+  assert.equal(res.status(), 200);
+  assert.match(page.url(), /\/trajecten\/2\?gelukt=evaluatie/);
+  const made = (await evals()).find((e) => e.titel === 'Drie jaar ICT-samenwerking');
+  assert.ok(made && made.datum === '2015-03-01' && made.precisie === 'maand', JSON.stringify(made));
+  await axe(page, 'a traject with the evaluation forms');
+  // Its outcome: continue, and scale up.
+  form = page.locator('form[action="/trajecten/2/evaluatie-uitkomst"]');
+  await form.locator('#eval-id').selectOption(String(made.id));
+  await form.locator('#eval-gehouden').fill('2015-03-10');
+  await form.locator('#eval-uitkomst').fill('De samenwerking werkt; aansluiten bij het SSC wordt onderzocht.');
+  await form.locator('#eval-vervolg').selectOption('opschalen');
+  res = await submit(page, form);
+  assert.equal(res.status(), 200);
+  const held = (await evals()).find((e) => e.id === made.id);
+  assert.deepEqual([held.gehouden, held.vervolg], ['2015-03-10', 'opschalen']);
+  assert.match(await page.locator('main').innerText(), /Drie jaar ICT-samenwerking.*gehouden 10 maart 2015.*vervolg: opschalen/s);
+  // A raadslid sees the moments but no forms.
+  const rl = await as('bv-raadslid-dalfsen');
+  await rl.page.goto(`${srv.url}/trajecten/2`);
+  assert.equal(await rl.page.locator('form[action="/trajecten/2/evaluatie"]').count(), 0);
+  await rl.context.close();
+  await context.close();
+});
+
 test('the decision trail: the OR is asked with a term and advises before the college decides', async () => {
   const { page, context } = await as('bv-manager-dalfsen');
   const url = `${srv.url}/trajecten/5/besluitvorming`;
