@@ -38,9 +38,8 @@ static void tier(struct buf *b, const char *k)
 
 static void scoring_csv(struct response *rs, const char *code, json_t *u, json_t *on)
 {
-	static const char *const head[] = { "Taakveld",      "Gemiddelde", "Laagste partner",
-					    "Laagste score", "Spreiding",  "Klasse",
-					    "Ontbrekend",    "Eigenaar",   NULL };
+	static const char *const head[] = { "Taakveld", "Gemiddelde", "Laagste partner", "Laagste score", "Spreiding",
+					    "Klasse",   "Ontbrekend", "Eigenaar",        "Uitslag",       NULL };
 	struct buf csv, t;
 	buf_init(&csv, 0);
 	struct csv_export w;
@@ -77,6 +76,10 @@ static void scoring_csv(struct response *rs, const char *code, json_t *u, json_t
 		csv_export_text(&w, buf_str(&t));
 		buf_release(&t);
 		csv_export_text(&w, str(x, "eigenaar"));
+		/* As on the page: a class is final only once every partner scored. */
+		csv_export_text(&w, !str(x, "klasse")                              ? NULL
+				    : json_is_true(json_object_get(x, "volledig")) ? "definitief"
+										   : "voorlopig");
 		csv_export_row_end(&w);
 	}
 	char name[120];

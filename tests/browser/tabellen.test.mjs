@@ -279,7 +279,11 @@ test('the figures of saldi, afrekening, scoring and the partner matrix download 
     assert.equal(csv[i + 1][0], uitslag[i][0]);
     assert.equal(csv[i + 1][1], uitslag[i][1] === '—' ? '' : uitslag[i][1], `average of ${uitslag[i][0]}`);
     assert.equal(csv[i + 1][4], uitslag[i][3] === '—' ? '' : uitslag[i][3], `spread of ${uitslag[i][0]}`);
+    // "voorlopig" beside the class on the page is the CSV's Uitslag.
+    const klasse = uitslag[i][4];
+    assert.equal(csv[i + 1][8], /voorlopig/.test(klasse) ? 'voorlopig' : csv[i + 1][5] ? 'definitief' : '', `uitslag of ${uitslag[i][0]}`);
   }
+  assert.equal(csv[0][8], 'Uitslag');
   await axe(s.page, `/scoringen/${code}`);
   await s.context.close();
 });
