@@ -132,26 +132,6 @@ static void th_row(struct buf *b, const char *text)
 	html_raw(b, "</th>");
 }
 
-static void table_begin(struct buf *b, const char *caption, const char *const headers[])
-{
-	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\">"
-		    "<table class=\"utrecht-table utrecht-table--html-table samen-table\"><caption "
-		    "class=\"utrecht-table__caption\">");
-	html_txt(b, caption);
-	html_raw(b, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
-	for (int i = 0; headers[i]; i++) {
-		int numeric = headers[i][0] == '#';
-		html_raw(b, numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell "
-				      "utrecht-table__header-cell--numeric-column\">"
-				    : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
-		html_txt(b, headers[i] + numeric);
-		html_raw(b, "</th>");
-	}
-	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
-}
-
-static void table_end(struct buf *b) { html_raw(b, "</tbody></table></div>"); }
-
 static void fact(struct buf *b, const char *key, long long minutes)
 {
 	html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">");
@@ -200,7 +180,8 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 		return;
 	}
 	static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "#Ingezet", "Status", NULL };
-	table_begin(b, "Inzet op open opdrachten", head);
+	page_table_begin(b, "Inzet op open opdrachten", NULL);
+	page_table_head(b, head);
 	json_array_foreach(list, i, o) {
 		json_array_foreach(json_object_get(o, "inzet"), k, z) {
 			html_raw(b, "<tr class=\"utrecht-table__row\">");
@@ -215,7 +196,7 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 			html_raw(b, "</tr>");
 		}
 	}
-	table_end(b);
+	page_table_end(b);
 	json_decref(list);
 }
 
@@ -287,7 +268,8 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			html_raw(b, "\">");
 			static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie",    "Competentie",
 							    "Niveau",   "#Uren",      "Niet overnemen", NULL };
-			table_begin(b, "Voorgestelde toewijzingen", head);
+			page_table_begin(b, "Voorgestelde toewijzingen", NULL);
+			page_table_head(b, head);
 			size_t i;
 			json_t *t;
 			json_array_foreach(toew, i, t) {
@@ -311,7 +293,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 				html_attr(b, label);
 				html_raw(b, "\"></td></tr>");
 			}
-			table_end(b);
+			page_table_end(b);
 			html_raw(b, "<p class=\"utrecht-paragraph\">Accepteren legt elke toewijzing vast als inzet, met de "
 				    "trekkingsrechten die daarbij horen — alles of niets.</p>"
 				    "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
@@ -320,7 +302,8 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 		json_t *ongedekt = json_object_get(proposal, "ongedekt");
 		if (json_array_size(ongedekt)) {
 			static const char *const head[] = { "Opdracht", "Competentie", "Niveau", "#Uren", NULL };
-			table_begin(b, "Niet te dekken", head);
+			page_table_begin(b, "Niet te dekken", NULL);
+			page_table_head(b, head);
 			size_t i;
 			json_t *t;
 			json_array_foreach(ongedekt, i, t) {
@@ -333,10 +316,11 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 				td_hours(b, jint(t, "minuten"));
 				html_raw(b, "</tr>");
 			}
-			table_end(b);
+			page_table_end(b);
 		}
 		static const char *const head[] = { "Organisatie", "#Saldo", "#Beschikbaar", "#Legt vast", NULL };
-		table_begin(b, "Trekkingsrechten: wat accepteren vastlegt", head);
+		page_table_begin(b, "Trekkingsrechten: wat accepteren vastlegt", NULL);
+		page_table_head(b, head);
 		size_t i;
 		json_t *t;
 		json_array_foreach(json_object_get(proposal, "trekkingsrechten"), i, t) {
@@ -347,7 +331,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			td_hours(b, jint(t, "vastTeLeggenMinuten"));
 			html_raw(b, "</tr>");
 		}
-		table_end(b);
+		page_table_end(b);
 		json_t *skipped = json_object_get(proposal, "overgeslagen");
 		if (json_array_size(skipped)) {
 			html_raw(b, "<h2 class=\"utrecht-heading-2\">Niet meegenomen</h2><ul class=\"utrecht-unordered-list\">");

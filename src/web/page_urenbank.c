@@ -515,10 +515,9 @@ static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *nam
 				    !strcmp(json_string_value(json_array_get(leden, j)), to))
 					cell[i * n + j] += json_integer_value(json_object_get(f, "minuten"));
 	}
-	html_raw(b, "<div class=\"utrecht-table-container samen-table-container\"><table class=\"utrecht-table "
-		    "utrecht-table--html-table samen-table samen-table--wide samen-ub-matrix\"><caption "
-		    "class=\"utrecht-table__caption\">Goedgekeurde uren: medewerkers van (rij) voor opdrachten van "
-		    "(kolom)</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	page_table_begin(b, "Goedgekeurde uren: medewerkers van (rij) voor opdrachten van (kolom)",
+			 "samen-table--wide samen-ub-matrix");
+	html_raw(b, "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Medewerkers van</th>");
 	for (j = 0; j < n; j++) {
 		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell "
