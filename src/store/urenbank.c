@@ -71,6 +71,26 @@ void urenbank_org_label(struct store *s, long long org, char *out, size_t len)
 	db_finalize(st);
 }
 
+void urenbank_person_name(struct store *s, long long mw, char *out, size_t len)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT naam FROM medewerkers WHERE id = ?", "l", mw);
+	if (db_step(st) == DB_ROW)
+		snprintf(out, len, "%s", db_col_text(st, 0));
+	else
+		snprintf(out, len, "medewerker %lld", mw);
+	db_finalize(st);
+}
+
+void urenbank_opdracht_name(struct store *s, long long id, char *out, size_t len)
+{
+	struct db_stmt *st = db_query(s->db, "SELECT titel FROM opdrachten WHERE id = ?", "l", id);
+	if (db_step(st) == DB_ROW)
+		snprintf(out, len, "'%s'", db_col_text(st, 0));
+	else
+		snprintf(out, len, "opdracht %lld", id);
+	db_finalize(st);
+}
+
 void urenbank_org_code(struct store *s, long long org, char *out, size_t len)
 {
 	struct db_stmt *st = db_query(s->db, "SELECT code FROM organisaties WHERE id = ?", "l", org);
@@ -113,7 +133,7 @@ int urenbank_pt_load(struct store *s, const char *code, struct pt *pt, struct pr
 {
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT id, code, van, tot, tarief_centen, kredietlimiet_minuten,"
-				      " (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = proeftuinen.id)"
+				      " (SELECT max(tot) FROM afrekeningen a WHERE a.proeftuin_id = proeftuinen.id), naam"
 				      " FROM proeftuinen WHERE code = ?",
 				      "t", code ? code : "");
 	if (db_step(st) != DB_ROW) {
@@ -127,6 +147,7 @@ int urenbank_pt_load(struct store *s, const char *code, struct pt *pt, struct pr
 	pt->rate = db_col_int(st, 4);
 	pt->limit = db_col_int(st, 5);
 	snprintf(pt->closed, sizeof(pt->closed), "%s", db_col_null(st, 6) ? "" : db_col_text(st, 6));
+	snprintf(pt->naam, sizeof(pt->naam), "%s", db_col_text(st, 7));
 	db_finalize(st);
 	return 0;
 }
@@ -154,13 +175,12 @@ int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *pa
 	nl_date(pt->tot, tot, sizeof(tot));
 	nl_date(pt->closed, closed, sizeof(closed));
 	if (strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0)
-		return problem_refuse(p, param, "De datum %s valt buiten de proeftuin '%s' (%s tot en met %s).", d, pt->code, van,
-				      tot);
+		return problem_refuse(p, param, "De datum %s valt buiten %s (%s tot en met %s).", d, pt->naam, van, tot);
 	if (pt->closed[0] && strcmp(date, pt->closed) <= 0)
 		return problem_refuse(p, param,
-				      "De periode tot en met %s van proeftuin '%s' is afgerekend; op %s kan niets meer "
+				      "De periode tot en met %s van %s is afgerekend; op %s kan niets meer "
 				      "worden geboekt.",
-				      closed, pt->code, d);
+				      closed, pt->naam, d);
 	return 0;
 }
 

@@ -39,6 +39,9 @@ json_t *urenbank_int_or_null(struct db_stmt *st, int col);
 long long urenbank_one_int(struct store *s, const char *sql, const char *fmt, ...);
 /* "Dordrecht (GM0505)" */
 void urenbank_org_label(struct store *s, long long org, char *out, size_t len);
+/* For messages in people's terms: a medewerker's name, an opdracht's title in quotes. */
+void urenbank_person_name(struct store *s, long long mw, char *out, size_t len);
+void urenbank_opdracht_name(struct store *s, long long id, char *out, size_t len);
 void urenbank_org_code(struct store *s, long long org, char *out, size_t len);
 /* Text for the journal: no control characters, no ';' (a comment there). */
 void urenbank_journal_text(const char *in, char *out, size_t len);
@@ -49,6 +52,7 @@ long long urenbank_medewerkers_org_id(struct store *s, long long medewerker);
 struct pt {
 	long long id;
 	char code[48];
+	char naam[200];
 	char van[DATE_TEXT_LEN], tot[DATE_TEXT_LEN];
 	char closed[DATE_TEXT_LEN]; /* the last settlement's tot; "" when none */
 	long long rate, limit;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
+#include "core/nl.h"
 #include "core/register.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
@@ -192,21 +193,26 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	if (strcmp(status, "open"))
 		return urenbank_opdracht_not_open(s, opdracht, status, "opdracht", p);
+	char who[200], what[320];
+	urenbank_person_name(s, mw, who, sizeof(who));
+	urenbank_opdracht_name(s, opdracht, what, sizeof(what));
 	if (!urenbank_is_member(s, pt.id, provider)) {
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
-		return problem_refuse(p, "medewerker", "Medewerker %lld werkt bij %s, dat geen lid is van proeftuin '%s'.", mw,
-				      label, pt.code);
+		return problem_refuse(p, "medewerker", "%s werkt bij %s, dat geen lid is van %s.", who, label, pt.naam);
 	}
 	long long that_day = urenbank_one_int(s,
 					      "SELECT coalesce(sum(minuten), 0) FROM uren WHERE medewerker_id = ? AND datum = ?"
 					      " AND status IN ('ingediend','goedgekeurd')",
 					      "lt", mw, datum);
-	if (that_day + minuten > MAX_ENTRY_MINUTES)
-		return problem_refuse(p, "minuten",
-				      "Medewerker %lld heeft op %s al %lld minuten geboekt; met %lld erbij is het meer "
-				      "dan een etmaal.",
-				      mw, datum, that_day, minuten);
+	if (that_day + minuten > MAX_ENTRY_MINUTES) {
+		char day[NL_TEXT_LEN], had[40], more[40];
+		nl_date(datum, day, sizeof(day));
+		nl_hours(that_day, 0, had, sizeof(had));
+		nl_hours(minuten, 0, more, sizeof(more));
+		return problem_refuse(p, "minuten", "%s heeft op %s al %s geboekt; met %s erbij is het meer dan een etmaal.", who,
+				      day, had, more);
+	}
 	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?",
 					 "ll", opdracht, provider) > 0;
 	if (!principal) {
@@ -223,14 +229,20 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					 "ll", opdracht, mw);
 		if (ingezet == 0)
 			return problem_refuse(p, "opdracht",
-					      "Medewerker %lld is niet ingezet op opdracht %lld; wie niet bij een "
-					      "opdrachtgever werkt, boekt alleen binnen een inzet.",
-					      mw, opdracht);
-		if (geboekt + minuten > ingezet)
+					      "%s is niet ingezet op %s; wie niet bij een opdrachtgever werkt, boekt alleen "
+					      "binnen een inzet. Vraag uw manager om de inzet.",
+					      who, what);
+		if (geboekt + minuten > ingezet) {
+			char h_in[40], h_geb[40], h_left[40], h_new[40];
+			nl_hours(ingezet, 0, h_in, sizeof(h_in));
+			nl_hours(geboekt, 0, h_geb, sizeof(h_geb));
+			nl_hours(ingezet - geboekt, 0, h_left, sizeof(h_left));
+			nl_hours(minuten, 0, h_new, sizeof(h_new));
 			return problem_refuse(p, "minuten",
-					      "Medewerker %lld is voor %lld minuten ingezet op opdracht %lld en heeft er al "
-					      "%lld geboekt; er kunnen nog %lld bij, niet %lld.",
-					      mw, ingezet, opdracht, geboekt, ingezet - geboekt, minuten);
+					      "%s is voor %s ingezet op %s en heeft er al %s geboekt; er kan nog %s bij, "
+					      "niet %s.",
+					      who, h_in, what, h_geb, h_left, h_new);
+		}
 	}
 	char now[32];
 	store_now_text(now);
