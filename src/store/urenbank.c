@@ -60,42 +60,49 @@ long long urenbank_one_int(struct store *s, const char *sql, const char *fmt, ..
 	return v;
 }
 
+/* The first (and second) text of the row with this id: 1, or 0 when it is gone. */
+static int text_of(struct store *s, const char *sql, long long id, char *a, size_t alen, char *b, size_t blen)
+{
+	struct db_stmt *st = db_query(s->db, sql, "l", id);
+	int found = db_step(st) == DB_ROW;
+	if (found) {
+		snprintf(a, alen, "%s", db_col_text(st, 0));
+		if (b)
+			snprintf(b, blen, "%s", db_col_text(st, 1));
+	}
+	db_finalize(st);
+	return found;
+}
+
 /* "Dordrecht (GM0505)" */
 void urenbank_org_label(struct store *s, long long org, char *out, size_t len)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT naam, code FROM organisaties WHERE id = ?", "l", org);
-	if (db_step(st) == DB_ROW)
-		snprintf(out, len, "%s (%s)", db_col_text(st, 0), db_col_text(st, 1));
+	char naam[200], code[40];
+	if (text_of(s, "SELECT naam, code FROM organisaties WHERE id = ?", org, naam, sizeof(naam), code, sizeof(code)))
+		snprintf(out, len, "%s (%s)", naam, code);
 	else
 		snprintf(out, len, "organisatie %lld", org);
-	db_finalize(st);
 }
 
 void urenbank_person_name(struct store *s, long long mw, char *out, size_t len)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT naam FROM medewerkers WHERE id = ?", "l", mw);
-	if (db_step(st) == DB_ROW)
-		snprintf(out, len, "%s", db_col_text(st, 0));
-	else
+	if (!text_of(s, "SELECT naam FROM medewerkers WHERE id = ?", mw, out, len, NULL, 0))
 		snprintf(out, len, "medewerker %lld", mw);
-	db_finalize(st);
 }
 
 void urenbank_opdracht_name(struct store *s, long long id, char *out, size_t len)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT titel FROM opdrachten WHERE id = ?", "l", id);
-	if (db_step(st) == DB_ROW)
-		snprintf(out, len, "'%s'", db_col_text(st, 0));
+	char titel[300];
+	if (text_of(s, "SELECT titel FROM opdrachten WHERE id = ?", id, titel, sizeof(titel), NULL, 0))
+		snprintf(out, len, "'%s'", titel);
 	else
 		snprintf(out, len, "opdracht %lld", id);
-	db_finalize(st);
 }
 
 void urenbank_org_code(struct store *s, long long org, char *out, size_t len)
 {
-	struct db_stmt *st = db_query(s->db, "SELECT code FROM organisaties WHERE id = ?", "l", org);
-	snprintf(out, len, "%s", db_step(st) == DB_ROW ? db_col_text(st, 0) : "?");
-	db_finalize(st);
+	if (!text_of(s, "SELECT code FROM organisaties WHERE id = ?", org, out, len, NULL, 0))
+		snprintf(out, len, "?");
 }
 
 /* Text for the journal: no control characters, no ';' (a comment there). */
