@@ -607,7 +607,8 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 			  "overkwalificatieMinuten", (json_int_t)r.overqualified, "saldorangMinuten", (json_int_t)r.rank_minutes,
 			  "kosten", (json_int_t)r.cost, "gewichtNiveau", (json_int_t)r.level_weight, "saldoklassen",
 			  (int)r.nranks, "stroomMinuten", (json_int_t)r.flow, "afgerondMinuten", (json_int_t)r.trimmed);
-	json_object_set_new(doel, "aanbodMinuten", json_integer(r.offered));
+	if (r.offered) /* only when offers were used: the objective as before otherwise */
+		json_object_set_new(doel, "aanbodMinuten", json_integer(r.offered));
 	json_t *reken = json_pack("{s:i,s:I,s:I,s:I}", "rondes", r.rounds, "fasen", (json_int_t)r.phases, "knopen",
 				  (json_int_t)r.nodes, "bogen", (json_int_t)r.arcs);
 	*out = json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:O,s:o}", "proeftuin", c.code, "vanaf", c.vanaf, "tot", c.tot,
