@@ -446,3 +446,67 @@ int urenbank_aanbod_draw(struct store *s, const struct actor *by, long long ptid
 	free(v);
 	return r;
 }
+
+/* ---- the demo ---------------------------------------------------------- */
+
+struct demo_args {
+	json_t *doc;
+};
+
+static int do_demo(struct store *s, void *arg, struct problem *p)
+{
+	json_t *doc = ((struct demo_args *)arg)->doc;
+	const char *pt = json_string_value(json_object_get(doc, "proeftuin"));
+	if (!json_is_object(doc) ||
+	    strcmp(json_string_value(json_object_get(doc, "formaat")) ? json_string_value(json_object_get(doc, "formaat")) : "",
+		   "samen-urenbank-aanbod-demo") ||
+	    !pt)
+		return problem_set(p, 400, "Geen demo van aanbod (formaat samen-urenbank-aanbod-demo).");
+	struct actor by = { .role = ROLE_BEHEERDER };
+	snprintf(by.name, sizeof(by.name), "demo");
+	size_t i;
+	json_t *x;
+	json_array_foreach(json_object_get(doc, "aanbod"), i, x) {
+		const char *org = json_string_value(json_object_get(x, "organisatie"));
+		json_t *in = json_deep_copy(x), *out = NULL;
+		json_object_del(in, "organisatie");
+		json_object_del(in, "ingetrokken");
+		const char *naam = json_string_value(json_object_get(x, "medewerker"));
+		if (naam) {
+			struct db_stmt *st =
+				db_query(s->db,
+					 "SELECT m.id FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
+					 " WHERE m.naam = ? AND o.code = ? ORDER BY m.id",
+					 "tt", naam, org ? org : "");
+			long long mw = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+			db_finalize(st);
+			if (!mw) {
+				json_decref(in);
+				return problem_set(p, 422, "aanbod %zu: medewerker '%s' van %s bestaat niet.", i + 1, naam,
+						   org ? org : "?");
+			}
+			json_object_set_new(in, "medewerker", json_integer(mw));
+		}
+		int r = urenbank_aanbod_create(s, &by, pt, org, in, &out, p);
+		json_decref(in);
+		if (r == 0 && json_is_true(json_object_get(x, "ingetrokken"))) {
+			json_t *w = NULL;
+			r = urenbank_aanbod_withdraw(s, &by, pt, json_integer_value(json_object_get(out, "id")), &w, p);
+			json_decref(w);
+		}
+		json_decref(out);
+		if (r < 0) {
+			char why[sizeof(p->detail)];
+			snprintf(why, sizeof(why), "%s", p->detail);
+			snprintf(p->detail, sizeof(p->detail), "aanbod %zu: %.480s", i + 1, why);
+			return r;
+		}
+	}
+	return 0;
+}
+
+int urenbank_aanbod_demo_load(struct store *s, json_t *doc, struct problem *p)
+{
+	struct demo_args a = { doc };
+	return store_transaction(s, p, do_demo, &a);
+}

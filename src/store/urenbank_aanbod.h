@@ -75,4 +75,12 @@ struct urenbank_aanbod_open *urenbank_aanbod_open(struct store *s, long long pti
 int urenbank_aanbod_draw(struct store *s, const struct actor *by, long long ptid, long long inzet, long long medewerker,
 			 const char *competentie, long long minuten, long long *used, struct problem *p);
 
+/* ---- the demo ---- */
+/* Loads demo/urenbank_aanbod.json ({"formaat":"samen-urenbank-aanbod-demo",
+ * "versie":1,"proeftuin","aanbod":[{"organisatie","medewerker"? (a name
+ * in that organisation) | "competentie"?,"minuten","van","tot",
+ * "toelichting"?,"ingetrokken"?}]}) through urenbank_aanbod_create, as
+ * "demo", all or nothing; p names the offer that was refused. */
+int urenbank_aanbod_demo_load(struct store *s, json_t *doc, struct problem *p);
+
 #endif
