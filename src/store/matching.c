@@ -480,6 +480,8 @@ static int skill_level(const struct ctx *c, size_t i, int32_t competence)
 static int apply_offers(struct store *s, struct ctx *c, struct problem *p)
 {
 	size_t n = 0, base = c->npeople;
+	if (!c->ncomps || !base) /* no needs or no people: nothing to prefer */
+		return 0;
 	struct urenbank_aanbod_open *v = urenbank_aanbod_open(s, c->ptid, c->vanaf, c->tot, &n);
 	int rc = 0;
 	for (size_t j = 0; j < n && rc == 0; j++) {
@@ -556,35 +558,20 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 	}
 
 	json_t *toew = json_array(), *ongedekt = json_array(), *rechten = json_array();
-	size_t need_start = 0; /* the first toewijzing of the current need */
 	for (size_t k = 0; k < r.nassignments; k++) {
 		const struct matching_assignment *a = &r.assignments[k];
 		const struct matching_need *n = &c.needs[a->need];
 		const struct matching_person *who = &c.mpeople[a->person];
-		if (k == 0 || r.assignments[k - 1].need != a->need)
-			need_start = json_array_size(toew);
-		/* An offered slice and the rest of one person are one toewijzing. */
-		json_t *same = NULL;
-		for (size_t j = need_start; j < json_array_size(toew) && !same; j++) {
-			json_t *t = json_array_get(toew, j);
-			if (json_integer_value(json_object_get(t, "medewerker")) == c.people[a->person].id)
-				same = t;
-		}
-		if (same) {
-			json_object_set_new(same, "minuten",
-					    json_integer(json_integer_value(json_object_get(same, "minuten")) + a->minutes));
-		} else {
-			same = json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht", (json_int_t)c.opdr[n->opdracht].id,
-					 "opdrachtTitel", c.opdr[n->opdracht].titel, "medewerker",
-					 (json_int_t)c.people[a->person].id, "medewerkerNaam", c.people[a->person].naam,
-					 "organisatie", c.orgs[who->org].code, "competentie", c.comps[n->competence], "niveau",
-					 (int)a->level, "vereistNiveau", (int)n->level, "minuten", (json_int_t)a->minutes);
-			json_array_append_new(toew, same);
-		}
+		/* An offered slice stays a toewijzing of its own: one inzet each on
+		 * accepting, so what accepting commits is what the core computed. */
+		json_t *t = json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht", (json_int_t)c.opdr[n->opdracht].id,
+				      "opdrachtTitel", c.opdr[n->opdracht].titel, "medewerker",
+				      (json_int_t)c.people[a->person].id, "medewerkerNaam", c.people[a->person].naam,
+				      "organisatie", c.orgs[who->org].code, "competentie", c.comps[n->competence], "niveau",
+				      (int)a->level, "vereistNiveau", (int)n->level, "minuten", (json_int_t)a->minutes);
 		if (who->offered)
-			json_object_set_new(
-				same, "aanbodMinuten",
-				json_integer(json_integer_value(json_object_get(same, "aanbodMinuten")) + a->minutes));
+			json_object_set_new(t, "aanbodMinuten", json_integer(a->minutes));
+		json_array_append_new(toew, t);
 	}
 	for (size_t k = 0; k < c.nneeds; k++) {
 		const struct matching_need *n = &c.needs[k];

@@ -207,4 +207,12 @@ test('the matching prefers offered capacity, bounded by the offer, with the same
   assert.deepEqual([after.gebruiktMinuten, after.status], [180, 'opgebruikt']);
   assert.equal(after.omzettingen[0].medewerker, B);
   assert.equal(after.omzettingen[0].opdracht, o);
+  // A person offer: a new need of 60 minutes goes to A (lowest saldo) until Q offers B by name.
+  await must(srv.api('POST', M('/opdrachten'), { soort: 'lokaal', titel: 'Wmo-evaluatie', opdrachtgevers: [{ organisatie: code('DA'), aandeel: 1 }],
+    geraamdeMinuten: 60, competenties: [{ competentie: 'wmo', niveau: 1 }] }), 'opdracht');
+  v = await must(srv.api('POST', M('/matching'), { vanaf: '2012-12-18' }), 'voorstel');
+  assert.deepEqual(rows(v), [[A, 60, 0]]);
+  await must(srv.api('POST', M('/aanbod'), { organisatie: code('QA'), medewerker: B, minuten: 600, van: '2012-12-01', tot: '2012-12-31' }), 'aanbod');
+  v = await must(srv.api('POST', M('/matching'), { vanaf: '2012-12-18' }), 'voorstel');
+  assert.deepEqual(rows(v), [[B, 60, 60]], 'offered by name: bounded by what B has left (60), not by the offer (600)');
 });
