@@ -57,7 +57,7 @@ static void what(struct buf *b, json_t *o)
 	if (str(o, "medewerkerNaam"))
 		html_txt(b, str(o, "medewerkerNaam"));
 	else {
-		html_raw(b, "competentie ");
+		html_raw(b, "Competentie ");
 		html_txt(b, str(o, "competentieNaam"));
 	}
 }

@@ -61,7 +61,7 @@ test('offer, put on an opdracht, withdraw: from Mijn samen, without JavaScript',
   assert.match(page.url(), /\/proeftuinen\/dt2012\/aanbod$/);
   // The demo: open offers, one that ran out in June, one withdrawn.
   assert.match(await rowText(page, CAPTION, 'Marieke Vos'), /Dordrecht .*1 juli 2012 – 31 december 2012 120:00 uur 120:00 uur open/);
-  assert.match(await rowText(page, CAPTION, 'competentie Naturalisatie'), /Sliedrecht .* open/);
+  assert.match(await rowText(page, CAPTION, 'Competentie Naturalisatie'), /Sliedrecht .* open/);
   assert.match(await rowText(page, CAPTION, 'Sanne Smit'), /verlopen/);
   assert.match(await rowText(page, CAPTION, 'Gerrit de Wit'), /ingetrokken/);
   await axe(pap, 'the offers page of a manager');
