@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/embedded.h"
 #include "store/kwaliteitskaart.h"
+#include "store/urenbank_aanbod.h"
 
 /* May `samen demo` replace path? Yes when it does not exist or is empty
  * (a PostgreSQL database without tables), or when an earlier demo marked
@@ -38,6 +39,26 @@ static int demo_replaceable(const char *path)
 	}
 	db_close(db);
 	return yes;
+}
+
+/* The offers of capacity in the Drechtsteden proeftuin (demo/urenbank_aanbod.json). */
+static int demo_aanbod(struct store *s)
+{
+	const char *name = "demo/urenbank_aanbod.json";
+	const struct embedded_file *f = embedded_find(name);
+	json_error_t e;
+	json_t *doc = f ? json_loadb((const char *)f->data, f->len, JSON_REJECT_DUPLICATES, &e) : NULL;
+	if (!doc) {
+		fprintf(stderr, "samen: %s ontbreekt of is geen geldige JSON\n", name);
+		return 1;
+	}
+	struct problem p;
+	problem_init(&p);
+	int r = urenbank_aanbod_demo_load(s, doc, &p);
+	json_decref(doc);
+	if (r < 0)
+		fprintf(stderr, "samen: %s, %s\n", name, p.detail);
+	return r < 0;
 }
 
 int cmd_demo(struct cli_opts *o)
@@ -94,6 +115,8 @@ int cmd_demo(struct cli_opts *o)
 	}
 	if (r == 0) /* the urenbank of the Drechtsteden proeftuin beleid 2012 (cmd_urenbank_uren.c) */
 		r = cli_demo_urenbank(s);
+	if (r == 0) /* what the members offer there (issue 11) */
+		r = demo_aanbod(s);
 	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
 		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));
 		r = 1;

@@ -153,6 +153,7 @@ struct net {
 	const struct matching_input *in;
 	int32_t *rank;
 	int64_t G;
+	int32_t offer_step; /* added to the rank of a person who is not offered */
 	/* families of pools: one per competence that is needed (global), one per
 	 * (lokaal principal, competence) (own) */
 	int32_t *gfam;         /* per competence: family or -1 */
@@ -283,7 +284,7 @@ static int net_build(struct net *nt, const int64_t *F)
 						continue;
 					}
 					ARC(mcf_add_arc(&nt->g, 2 + (int32_t)p, pool_node(nt, fams[f], s->level), MCF_INF,
-							nt->rank[x->org]));
+							nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
 					nt->entries[nt->entry_start[q]++] = (struct entry){ (int32_t)p, s->level, last };
 				}
 			}
@@ -537,6 +538,9 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		out->rank[i] = (int32_t)(hit - saldi);
 	}
 	out->nranks = K ? (int32_t)K : 1;
+	for (size_t p = 0; p < in->npeople; p++)
+		if (in->people[p].offered && in->people[p].minutes > 0)
+			out->offer_step = out->nranks;
 
 	/* U, G and the range of costs. */
 	int64_t supply = 0;
@@ -545,8 +549,9 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 	for (size_t n = 0; n < in->nneeds; n++)
 		out->needed += in->needs[n].minutes;
 	out->bound = supply < out->needed ? supply : out->needed;
-	wide G = (wide)(out->nranks - 1) * out->bound + 1;
-	if (G > MCF_COST_MAX || (wide)out->bound * (2 * G + out->nranks) >= ((wide)1 << 62)) {
+	wide classes = (wide)out->nranks + out->offer_step;
+	wide G = (classes - 1) * out->bound + 1;
+	if (G > MCF_COST_MAX || (wide)out->bound * (2 * G + classes) >= ((wide)1 << 62)) {
 		fail(err, errlen, "De matching is te groot om exact te wegen: %lld minuten bij %d saldoklassen.",
 		     (long long)out->bound, out->nranks);
 		goto out;
@@ -555,6 +560,7 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 	nt.in = in;
 	nt.rank = out->rank;
 	nt.G = out->level_weight;
+	nt.offer_step = out->offer_step;
 	if (families(&nt) < 0) {
 		fail(err, errlen, "Onvoldoende geheugen voor de matching.");
 		goto out;
@@ -644,7 +650,10 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		out->covered[a->need] += a->minutes;
 		out->assigned += a->minutes;
 		out->overqualified += a->minutes * (a->level - in->needs[a->need].level);
-		out->rank_minutes += a->minutes * out->rank[in->people[a->person].org];
+		const struct matching_person *who = &in->people[a->person];
+		out->rank_minutes += a->minutes * (out->rank[who->org] + (who->offered ? 0 : out->offer_step));
+		if (who->offered)
+			out->offered += a->minutes;
 	}
 	out->assignments = rows.a;
 	out->nassignments = u;

@@ -66,6 +66,15 @@
  * few per need, instead of one per qualified (person, need) pair. The flow
  * is split back into (person, need) minutes pool by pool.
  *
+ * Offers. A member may offer capacity (store/urenbank_aanbod.h); the
+ * store gives each offered slice of a person as a person of its own with
+ * offered = 1 (the same medewerker may appear twice: offered and not).
+ * When any person is offered, the rank part of a minute of a person who is
+ * not offered is rank(org) + K, of an offered one rank(org): ranks run over
+ * 2K classes and G = (2K − 1)·U + 1, so (1) and (2) are as before and an
+ * offered minute goes before every minute that is not offered, the saldo
+ * deciding among each kind. Without offers nothing changes.
+ *
  * Bounds (else matching_solve fails with a message): minutes per person
  * and per need ≤ MATCHING_MAX_MINUTES, weights 1 … LEDGER_MAX_SPLIT, at most
  * LEDGER_MAX_PARTIES principals per opdracht, U·(2G + K) < 2^62. */
@@ -93,6 +102,7 @@ struct matching_person {
 	int64_t minutes;    /* for network work in the period, not yet committed */
 	size_t first_skill; /* skills[first_skill … first_skill + nskills) */
 	size_t nskills;
+	int32_t offered; /* 1: capacity its organisation offered (preferred; see "Offers") */
 };
 
 struct matching_principal {
@@ -145,7 +155,9 @@ struct matching_result {
 	int64_t trimmed;       /* minutes taken off afterwards for rounding */
 	int64_t assigned;      /* flow − trimmed: Σ assignments' minutes */
 	int64_t overqualified; /* Σ minutes·(L − l) of the assignments */
-	int64_t rank_minutes;  /* Σ minutes·rank of the assignments */
+	int64_t rank_minutes;  /* Σ minutes·(rank + offer step) of the assignments */
+	int32_t offer_step;    /* K when any person is offered, else 0 */
+	int64_t offered;       /* Σ minutes of the assignments from offered people */
 	int rounds;            /* networks solved */
 	long long phases, augmentations, nodes, arcs;
 };

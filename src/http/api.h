@@ -32,6 +32,7 @@ extern const struct route api_register_routes[];
 extern const struct route api_register_historie_routes[];        /* the register over time, phased entry, join notices */
 extern const struct route api_besturing_besluitvorming_routes[]; /* the decision trail, kaders, what waits */
 extern const struct route api_urenbank_instemming_routes[];      /* consent: merge proposals, inzet requests, ending an inzet */
+extern const struct route api_urenbank_aanbod_routes[];          /* offers of capacity, converted into inzet */
 extern const struct route api_besturing_afspraken_routes[];      /* documents, trekkers, evaluations, meetings, planned reports */
 /* POST for organisation {code} by someone of it (or its verband's stuurgroep):
  * the body to create(store, by, org, in, &out, p), 201 (api_besturing_besluitvorming.c).

@@ -40,7 +40,8 @@ static json_t *schema_ref(const char *name, size_t len)
 static const char *accepted_schema(const struct route *r)
 {
 	static const char *const t[][2] = { { "/api/v1/proeftuinen/{p}/opdrachten/{id}/inzet", "Instemmingsverzoek" },
-					    { "/api/v1/proeftuinen/{p}/opdrachten/{id}/samenvoegen", "Instemmingsverzoek" } };
+					    { "/api/v1/proeftuinen/{p}/opdrachten/{id}/samenvoegen", "Instemmingsverzoek" },
+					    { "/api/v1/proeftuinen/{p}/aanbod/{id}/inzet", "Instemmingsverzoek" } };
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (!strcmp(r->method, "POST") && !strcmp(r->pattern, t[i][0]))
 			return t[i][1];
@@ -367,5 +368,7 @@ const struct route *const api_tables[] = {
 	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,
 	/* the governance of issue 10: the register over time, the decision trail, a network's arrangements, consent */
 	api_register_historie_routes, api_besturing_besluitvorming_routes, api_besturing_afspraken_routes,
-	api_urenbank_instemming_routes, NULL
+	api_urenbank_instemming_routes,
+	/* issue 11: offers as well as requests */
+	api_urenbank_aanbod_routes, NULL
 };

@@ -9,6 +9,7 @@
 #include "core/matching.h"
 #include "core/kwaliteitskaart.h"
 #include "store/urenbank.h"
+#include "store/urenbank_aanbod.h"
 #include "store/fields.h"
 #include "store/matching.h"
 
@@ -441,6 +442,74 @@ static int load_people(struct store *s, struct ctx *c, struct problem *p)
 	return rc;
 }
 
+/* Offered capacity (urenbank_aanbod.h) becomes people of their own with
+ * offered = 1, taken from the person's minutes: a person offer all of his
+ * skills, a competence offer only that competence, spread over the
+ * organisation's staff who hold it, highest level first, then by id. What
+ * is left of every offer bounds its slices. */
+static int add_slice(struct ctx *c, size_t i, long long minutes, int32_t competence, int32_t level, struct problem *p)
+{
+	size_t first = c->mpeople[i].first_skill, nsk = c->mpeople[i].nskills;
+	if (competence >= 0) {
+		if (GROW(c->skills, c->askills, c->nskills + 1))
+			return nomem(p);
+		first = c->nskills;
+		nsk = 1;
+		c->skills[c->nskills++] = (struct matching_skill){ competence, level };
+	}
+	char *naam = strdup(c->people[i].naam);
+	if (!naam || GROW(c->people, c->apeople, c->npeople + 1) || GROW(c->mpeople, c->ampeople, c->npeople + 1)) {
+		free(naam);
+		return nomem(p);
+	}
+	c->people[c->npeople] = (struct person){ c->people[i].id, naam };
+	c->mpeople[c->npeople] = (struct matching_person){ c->mpeople[i].org, minutes, first, nsk, 1 };
+	c->mpeople[i].minutes -= minutes;
+	c->npeople++;
+	return 0;
+}
+
+static int skill_level(const struct ctx *c, size_t i, int32_t competence)
+{
+	for (size_t k = 0; k < c->mpeople[i].nskills; k++)
+		if (c->skills[c->mpeople[i].first_skill + k].competence == competence)
+			return c->skills[c->mpeople[i].first_skill + k].level;
+	return 0;
+}
+
+static int apply_offers(struct store *s, struct ctx *c, struct problem *p)
+{
+	size_t n = 0, base = c->npeople;
+	if (!c->ncomps || !base) /* no needs or no people: nothing to prefer */
+		return 0;
+	struct urenbank_aanbod_open *v = urenbank_aanbod_open(s, c->ptid, c->vanaf, c->tot, &n);
+	int rc = 0;
+	for (size_t j = 0; j < n && rc == 0; j++) {
+		const struct urenbank_aanbod_open *x = &v[j];
+		long long left = x->over;
+		if (x->medewerker) {
+			for (size_t i = 0; i < base && rc == 0; i++)
+				if (c->people[i].id == x->medewerker && c->mpeople[i].minutes > 0)
+					rc = add_slice(c, i, left < c->mpeople[i].minutes ? left : c->mpeople[i].minutes, -1, 0,
+						       p);
+			continue;
+		}
+		int k = comp_index(c, x->competentie), o = org_index(c, x->org);
+		if (k < 0 || o < 0)
+			continue;
+		for (int level = MATCHING_LEVELS; level >= 1 && left > 0 && rc == 0; level--)
+			for (size_t i = 0; i < base && left > 0 && rc == 0; i++) {
+				if (c->mpeople[i].org != o || c->mpeople[i].minutes <= 0 || skill_level(c, i, k) != level)
+					continue;
+				long long take = left < c->mpeople[i].minutes ? left : c->mpeople[i].minutes;
+				rc = add_slice(c, i, take, k, level, p);
+				left -= take;
+			}
+	}
+	free(v);
+	return rc;
+}
+
 /* ---- the proposal ---------------------------------------------------- */
 
 int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, struct problem *p)
@@ -461,6 +530,8 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 		rc = load_needs(s, &c, p);
 	if (rc == 0)
 		rc = load_people(s, &c, p);
+	if (rc == 0)
+		rc = apply_offers(s, &c, p);
 	db_commit(s->db);
 	if (rc < 0)
 		goto out;
@@ -490,13 +561,17 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 	for (size_t k = 0; k < r.nassignments; k++) {
 		const struct matching_assignment *a = &r.assignments[k];
 		const struct matching_need *n = &c.needs[a->need];
-		json_array_append_new(toew,
-				      json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht",
-						(json_int_t)c.opdr[n->opdracht].id, "opdrachtTitel", c.opdr[n->opdracht].titel,
-						"medewerker", (json_int_t)c.people[a->person].id, "medewerkerNaam",
-						c.people[a->person].naam, "organisatie", c.orgs[c.mpeople[a->person].org].code,
-						"competentie", c.comps[n->competence], "niveau", (int)a->level, "vereistNiveau",
-						(int)n->level, "minuten", (json_int_t)a->minutes));
+		const struct matching_person *who = &c.mpeople[a->person];
+		/* An offered slice stays a toewijzing of its own: one inzet each on
+		 * accepting, so what accepting commits is what the core computed. */
+		json_t *t = json_pack("{s:I,s:s,s:I,s:s,s:s,s:s,s:i,s:i,s:I}", "opdracht", (json_int_t)c.opdr[n->opdracht].id,
+				      "opdrachtTitel", c.opdr[n->opdracht].titel, "medewerker",
+				      (json_int_t)c.people[a->person].id, "medewerkerNaam", c.people[a->person].naam,
+				      "organisatie", c.orgs[who->org].code, "competentie", c.comps[n->competence], "niveau",
+				      (int)a->level, "vereistNiveau", (int)n->level, "minuten", (json_int_t)a->minutes);
+		if (who->offered)
+			json_object_set_new(t, "aanbodMinuten", json_integer(a->minutes));
+		json_array_append_new(toew, t);
 	}
 	for (size_t k = 0; k < c.nneeds; k++) {
 		const struct matching_need *n = &c.needs[k];
@@ -519,6 +594,8 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
 			  "overkwalificatieMinuten", (json_int_t)r.overqualified, "saldorangMinuten", (json_int_t)r.rank_minutes,
 			  "kosten", (json_int_t)r.cost, "gewichtNiveau", (json_int_t)r.level_weight, "saldoklassen",
 			  (int)r.nranks, "stroomMinuten", (json_int_t)r.flow, "afgerondMinuten", (json_int_t)r.trimmed);
+	if (r.offered) /* only when offers were used: the objective as before otherwise */
+		json_object_set_new(doel, "aanbodMinuten", json_integer(r.offered));
 	json_t *reken = json_pack("{s:i,s:I,s:I,s:I}", "rondes", r.rounds, "fasen", (json_int_t)r.phases, "knopen",
 				  (json_int_t)r.nodes, "bogen", (json_int_t)r.arcs);
 	*out = json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:O,s:o}", "proeftuin", c.code, "vanaf", c.vanaf, "tot", c.tot,
@@ -614,8 +691,9 @@ int matching_accept(struct store *s, const struct actor *by, const char *pt, jso
 	}
 	if (p->status)
 		return -p->status;
-	struct db_stmt *st = db_query(s->db, "SELECT 1 FROM proeftuinen WHERE code = ?", "t", pt ? pt : "");
+	struct db_stmt *st = db_query(s->db, "SELECT id FROM proeftuinen WHERE code = ?", "t", pt ? pt : "");
 	int found = db_step(st) == DB_ROW;
+	long long ptid = found ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 	if (!found)
 		return problem_set(p, 404, "Proeftuin '%s' bestaat niet.", pt ? pt : "");
@@ -634,6 +712,16 @@ int matching_accept(struct store *s, const struct actor *by, const char *pt, jso
 		json_decref(body);
 		if (rc < 0) {
 			rc = prefix_problem(p, i, opdracht);
+			break;
+		}
+		/* What the inzet takes of the offers that covered it. */
+		long long used = 0;
+		rc = urenbank_aanbod_draw(s, by, ptid, json_integer_value(json_object_get(inzet, "id")),
+					  json_integer_value(json_object_get(x, "medewerker")),
+					  json_string_value(json_object_get(x, "competentie")),
+					  json_integer_value(json_object_get(x, "minuten")), &used, p);
+		if (rc < 0) {
+			json_decref(inzet);
 			break;
 		}
 		total += json_integer_value(json_object_get(x, "minuten"));

@@ -19,6 +19,10 @@
  *    open inzet in this proeftuin already holds;
  *  - organisations: the members, with saldoMinuten and beschikbaarMinuten
  *    as GET …/saldi reports them.
+ *  - offers (urenbank_aanbod.h) that are open and overlap the period: each
+ *    becomes a slice of a person, marked offered (core/matching.h "Offers");
+ *    a toewijzing from a slice carries "aanbodMinuten", and doel
+ *    "aanbodMinuten" (only when offers were used) their total.
  *
  * Conventions as in urenbank.h: inputs and outputs are jansson objects in
  * API shape (the caller owns outputs), functions return 0 or -status with
@@ -53,6 +57,9 @@ int matching_propose(struct store *s, const char *pt, json_t *in, json_t **out, 
  * refusal (a principal's drawing rights, an opdracht that is no longer
  * open, …) and nothing is created; the problem then names the toewijzing
  * ("toewijzingen[2].minuten"), an unknown opdracht being 422 here.
+ * Each inzet takes what it can of the open offers that cover it
+ * (urenbank_aanbod_draw: the medewerker's own, then his organisation's for
+ * the toewijzing's competentie).
  * Out: {"proeftuin","inzet":[…as POST …/inzet answers…],"minuten"}. */
 int matching_accept(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p);
 

@@ -31,6 +31,7 @@
 #include "web/page_besturing.h"
 #include "web/page_mijn.h"
 #include "web/page_mijn_besturing.h"
+#include "web/page_mijn_aanbod.h"
 
 #define DUE_DAYS 30
 #define LIST_MAX 5
@@ -535,6 +536,7 @@ static void w_milestones(struct request *rq, struct buf *b, const struct mijn_ct
 	tile_milestones(rq, b, responsible ? c->org : NULL, c->verband, responsible);
 }
 static void w_consents(struct request *rq, struct buf *b, const struct mijn_ctx *c) { page_mijn_consents(rq, b, c->pts, c->org); }
+static void w_aanbod(struct request *rq, struct buf *b, const struct mijn_ctx *c) { page_mijn_aanbod(rq, b, c->pts, c->org); }
 /* A stuurgroep member: the organisation's steps in its own verband; a raadslid: the raad's, read-only. */
 static void w_trail(struct request *rq, struct buf *b, const struct mijn_ctx *c)
 {
@@ -558,6 +560,7 @@ static const struct {
 	{ FOR(ROLE_MANAGER), w_consents },
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_RAADSLID), w_trail },
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_milestones },
+	{ FOR(ROLE_MANAGER), w_aanbod },
 };
 
 static void wait_tiles(struct request *rq, struct buf *b, const struct mijn_ctx *c)

@@ -176,6 +176,7 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	tab(b, pg, "/afrekening", "Afrekening", !strcmp(current, "afrekening"));
 	tab(b, pg, "/evaluatie", "Evaluatie", !strcmp(current, "evaluatie"));
 	tab(b, pg, "/leerervaringen", "Leerervaringen", !strcmp(current, "leren"));
+	tab(b, pg, "/aanbod", "Aanbod", !strcmp(current, "aanbod"));
 	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
 	page_urenbank_href(b, pg, "/journaal");
 	html_raw(b, "\">Journaal downloaden</a></li></ul></nav>");
@@ -669,5 +670,9 @@ const struct route page_urenbank_routes[] = {
 	{ "GET", "/proeftuinen/{p}/instemmingen", page_urenbank_instemming, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/instemmingen/{soort}/{id}", page_urenbank_instemming_post, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/proeftuinen/{p}/inzet/{id}/beeindigen", page_urenbank_inzet_end, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "GET", "/proeftuinen/{p}/aanbod", page_urenbank_aanbod, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/aanbod", page_urenbank_aanbod_create, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/aanbod/{id}/inzet", page_urenbank_aanbod_convert, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/proeftuinen/{p}/aanbod/{id}/intrekken", page_urenbank_aanbod_withdraw, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ 0 },
 };

@@ -71,6 +71,14 @@ int page_urenbank_settlement(struct request *rq, struct response *rs);
 int page_urenbank_settle(struct request *rq, struct response *rs);
 /* page_urenbank_evaluatie.c: the evaluation figures over a period, with CSV per table. */
 int page_urenbank_evaluatie(struct request *rq, struct response *rs);
+/* page_urenbank_aanbod.c: offers of capacity — the list, the form to offer,
+ * and per open offer the forms to put it on an opdracht and to withdraw it:
+ *   GET  /proeftuinen/{p}/aanbod, POST /proeftuinen/{p}/aanbod,
+ *   POST /proeftuinen/{p}/aanbod/{id}/inzet, POST /proeftuinen/{p}/aanbod/{id}/intrekken */
+int page_urenbank_aanbod(struct request *rq, struct response *rs);
+int page_urenbank_aanbod_create(struct request *rq, struct response *rs);
+int page_urenbank_aanbod_convert(struct request *rq, struct response *rs);
+int page_urenbank_aanbod_withdraw(struct request *rq, struct response *rs);
 /* page_urenbank_leren.c: the MT's leerervaringen and bijsturing, and the form to record one. */
 int page_urenbank_leren(struct request *rq, struct response *rs);
 int page_urenbank_leren_form(struct request *rq, struct response *rs);

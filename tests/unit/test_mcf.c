@@ -509,6 +509,42 @@ static void test_match_level_outweighs_saldo(void **state)
 	matching_result_release(&res);
 }
 
+/* Offered capacity (matching.h "Offers") goes before a lower saldo, but
+ * not before the level: ranks run over 2K classes, G = (2K − 1)·U + 1. */
+static void test_match_offer_preferred(void **state)
+{
+	struct inst x;
+	inst_init(&x, 1);
+	int32_t rich = org(&x, 900, 1000), poor = org(&x, -300, 1000), r = org(&x, 0, 1000);
+	int32_t offered = person(&x, rich, 60, 0, 1, -1), p2 = person(&x, poor, 60, 0, 1, -1);
+	x.people[offered].offered = 1;
+	int32_t n = need(&x, opdracht(&x, r, 1, -1), 0, 1, 60);
+	struct matching_result res;
+	solve_match(&x, &res);
+	assert_int_equal(got(&res, offered, n), 60);
+	assert_int_equal(got(&res, p2, n), 0);
+	assert_int_equal(res.offer_step, 3);
+	assert_int_equal(res.level_weight, 5 * 60 + 1);
+	assert_int_equal(res.cost, 60 * 2); /* rich's rank, not raised: offered */
+	assert_int_equal(res.rank_minutes, 120);
+	assert_int_equal(res.offered, 60);
+	matching_result_release(&res);
+
+	inst_init(&x, 1);
+	rich = org(&x, 900, 1000), poor = org(&x, -300, 1000), r = org(&x, 0, 1000);
+	int32_t exact = person(&x, rich, 60, 0, 2, -1), expert = person(&x, poor, 60, 0, 3, -1);
+	x.people[expert].offered = 1;
+	n = need(&x, opdracht(&x, r, 1, -1), 0, 2, 60);
+	solve_match(&x, &res);
+	assert_int_equal(got(&res, exact, n), 60);
+	assert_int_equal(got(&res, expert, n), 0);
+	assert_int_equal(res.overqualified, 0);
+	assert_int_equal(res.cost, 60 * (2 + 3)); /* rich's rank + K: not offered */
+	assert_int_equal(res.offered, 0);
+	matching_result_release(&res);
+	(void)state;
+}
+
 /* Coverage outweighs level: the expert must take the expert need, even
  * though putting the expert on the basis need and the basis person nowhere
  * would be cheaper per minute. */
@@ -843,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_match_exact_level_first),
 		cmocka_unit_test(test_match_lowest_saldo_first),
 		cmocka_unit_test(test_match_level_outweighs_saldo),
+		cmocka_unit_test(test_match_offer_preferred),
 		cmocka_unit_test(test_match_coverage_first),
 		cmocka_unit_test(test_match_drawing_rights),
 		cmocka_unit_test(test_match_rights_reallotted),
