@@ -276,10 +276,8 @@ void rapportage_w_chart(struct rapportage_w *w, const char *svg)
 void rapportage_w_link(struct rapportage_w *w, const char *href, const char *text)
 {
 	if (w->pdf) {
+		/* Paper has no links; the caller writes the address where it matters. */
 		rapportage_pdf_txt(w->pdf, text);
-		rapportage_pdf_txt(w->pdf, " (");
-		rapportage_pdf_txt(w->pdf, href);
-		rapportage_pdf_txt(w->pdf, ")");
 	} else if (w->md) {
 		buf_addc(w->b, '[');
 		md_txt(w->b, text, 0);

@@ -46,7 +46,8 @@ void rapportage_w_table_end(struct rapportage_w *w);
 void rapportage_w_chart(struct rapportage_w *w, const char *svg);
 
 /* A link to where a figure comes from: an <a> in HTML, [text](href) in
- * Markdown, the text with the address in brackets in the PDF. href is a
+ * Markdown, only the text in the PDF (a table of addresses would not fit
+ * on paper: the caller writes the address where it matters). href is a
  * path of this site ("/proeftuinen/…"). */
 void rapportage_w_link(struct rapportage_w *w, const char *href, const char *text);
 

@@ -106,6 +106,13 @@ void urenbank_rapport_source(struct rapportage_w *w, const struct urenbank_rappo
 	rapportage_w_p(w, "svz-meta");
 	rapportage_w_txt(w, "Bron: ");
 	urenbank_rapport_link(w, c, rest, text);
+	if (w->pdf) {
+		struct buf h;
+		buf_init(&h, 0);
+		href_of(&h, c, rest);
+		rapportage_w_fmt(w, " (%s)", buf_str(&h));
+		buf_release(&h);
+	}
 	rapportage_w_txt(w, ".");
 	rapportage_w_p_end(w);
 }
@@ -243,16 +250,19 @@ static void taakstelling_section(struct rapportage_w *w, const struct urenbank_r
 		char u[NL_TEXT_LEN], euro[NL_TEXT_LEN];
 		urenbank_rapport_hours(per_jaar, u);
 		nl_euro(per_jaar * ubr_num(c->pt, "tariefCenten") / 60, euro, sizeof(euro));
-		rapportage_w_txt(w, "De cijfers dragen een taakstelling van hoogstens ");
+		rapportage_w_txt(w, c->eind ? "De cijfers dragen een taakstelling van hoogstens "
+					    : "Tot nu toe dragen de cijfers hoogstens ");
 		rapportage_w_strong(w);
 		rapportage_w_fmt(w, "%s per jaar", u);
 		rapportage_w_strong_end(w);
 		rapportage_w_fmt(
 			w,
-			" (tegen het tarief van de proeftuin %s): de gemeten winst van samenvoegen, de ondergrens van het "
+			" (%s tegen het tarief van de proeftuin): de gemeten winst van samenvoegen, de ondergrens van het "
 			"efficiencypotentieel. Wat daarboven ligt, is niet gemeten maar aangenomen en hoort niet in een "
 			"taakstelling.",
 			euro);
+		if (!c->eind)
+			rapportage_w_txt(w, " Het advies over een taakstelling volgt in de eindevaluatie.");
 	} else {
 		rapportage_w_txt(w, "De cijfers dragen geen taakstelling. ");
 		rapportage_w_txt(
