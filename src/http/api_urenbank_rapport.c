@@ -112,7 +112,7 @@ static int get_document(struct request *rq, struct response *rs)
 		return api_problem(rs, &p);
 	const char *fmt = formaat && formaat[0] ? formaat : "html";
 	int md = !strcmp(fmt, "md"), pdf = !strcmp(fmt, "pdf");
-	const struct urenbank_rapport_html_options opt = { 1, NULL, NULL };
+	const struct urenbank_rapport_html_options opt = { 1, NULL, NULL, 0 };
 	int r = pdf  ? urenbank_rapport_pdf(doc, &rs->body)
 		: md ? urenbank_rapport_markdown(doc, &rs->body)
 		     : urenbank_rapport_html(doc, &opt, &rs->body);

@@ -393,8 +393,14 @@ static void render(struct rapportage_w *w, json_t *doc, const struct urenbank_ra
 	const int nch = (int)(sizeof(ch) / sizeof(ch[0]));
 	char title[300];
 	urenbank_rapport_title(doc, title, sizeof(title));
-	rapportage_w_raw_html(w, "<article class=\"svz\" aria-labelledby=\"svz-titel\"><header class=\"svz-kop\">");
-	rapportage_w_h(w, 1, "svz-titel", title);
+	if (opt && opt->titled && !w->md && !w->pdf) {
+		buf_adds(w->b, "<article class=\"svz\" aria-label=\"");
+		escape_html(w->b, title);
+		buf_adds(w->b, "\"><header class=\"svz-kop\">");
+	} else {
+		rapportage_w_raw_html(w, "<article class=\"svz\" aria-labelledby=\"svz-titel\"><header class=\"svz-kop\">");
+		rapportage_w_h(w, 1, "svz-titel", title);
+	}
 	rapportage_w_p(w, "svz-kop__organisatie");
 	rapportage_w_txt(w, "Aan de colleges van ");
 	size_t i, n = json_array_size(json_object_get(c.ev, "leden"));

@@ -44,6 +44,7 @@ struct urenbank_rapport_html_options {
 	int standalone;      /* 1: a whole document with <head>; 0: an <article> for a page */
 	const char *md_href; /* links shown above the report (not printed); NULL: none */
 	const char *pdf_href;
+	int titled; /* 1: the page around it already has the title as its <h1>: no second one */
 };
 /* Appends the report as HTML, Markdown or PDF (A4, with page numbers).
  * 0, or -1 when out failed or the document could not be made. */

@@ -292,7 +292,7 @@ int page_urenbank_rapport(struct request *rq, struct response *rs)
 		page_urenbank_href(&md, &pg, rest);
 		snprintf(rest, sizeof(rest), "/rapporten/%lld?formaat=pdf", id);
 		page_urenbank_href(&pdf, &pg, rest);
-		const struct urenbank_rapport_html_options opt = { 0, buf_str(&md), buf_str(&pdf) };
+		const struct urenbank_rapport_html_options opt = { 0, buf_str(&md), buf_str(&pdf), 1 };
 		urenbank_rapport_html(doc, &opt, b);
 		buf_release(&md);
 		buf_release(&pdf);
