@@ -34,6 +34,7 @@ extern const struct route api_besturing_besluitvorming_routes[]; /* the decision
 extern const struct route api_urenbank_instemming_routes[];      /* consent: merge proposals, inzet requests, ending an inzet */
 extern const struct route api_urenbank_aanbod_routes[];          /* offers of capacity, converted into inzet */
 extern const struct route api_besturing_afspraken_routes[];      /* documents, trekkers, evaluations, meetings, planned reports */
+extern const struct route api_urenbank_rapport_routes[];         /* the proeftuin's reports to the colleges (issue 11) */
 /* POST for organisation {code} by someone of it (or its verband's stuurgroep):
  * the body to create(store, by, org, in, &out, p), 201 (api_besturing_besluitvorming.c).
  * what, verb and tail make the 403: "De kaders van de raad", "legt", " vast"

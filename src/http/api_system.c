@@ -370,5 +370,7 @@ const struct route *const api_tables[] = {
 	api_register_historie_routes, api_besturing_besluitvorming_routes, api_besturing_afspraken_routes,
 	api_urenbank_instemming_routes,
 	/* issue 11: offers as well as requests */
-	api_urenbank_aanbod_routes, NULL
+	api_urenbank_aanbod_routes,
+	/* issue 11: the proeftuin's reports to the colleges */
+	api_urenbank_rapport_routes, NULL
 };

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/escape.h"
 #include "core/kwaliteitskaart.h"
+#include "core/nl.h"
 #include "report/rapportage_intern.h"
 #include "store/besturing.h"
 #include "store/kwaliteitskaart.h"
@@ -476,13 +477,19 @@ int rapportage_html(json_t *doc, const struct rapportage_html_options *opt, stru
 	return buf_failed(out) ? -1 : 0;
 }
 
-void rapportage_render_pdf(struct rapportage_pdf *pdf, json_t *doc)
+static void render_doc(struct rapportage_w *w, void *doc) { render(w, doc, NULL); }
+
+int rapportage_pdf(json_t *doc, struct buf *out)
 {
-	struct buf scratch;
-	buf_init(&scratch, 0);
-	struct rapportage_w w = { &scratch, 0, 0, pdf };
-	render(&w, doc, NULL);
-	buf_release(&scratch);
+	json_t *org = json_object_get(doc, "organisatie");
+	char title[400], footer_text[500], van[40] = "", tot[40] = "";
+	snprintf(title, sizeof(title), "Stand van zaken bestuurlijke samenwerking — %s",
+		 str(org, "naam") ? str(org, "naam") : "");
+	if (nl_date(str(doc, "van"), van, sizeof(van)) < 0 || nl_date(str(doc, "tot"), tot, sizeof(tot)) < 0)
+		van[0] = tot[0] = 0;
+	snprintf(footer_text, sizeof(footer_text), "Stand van zaken %s, %s tot en met %s",
+		 str(org, "naam") ? str(org, "naam") : "", van, tot);
+	return rapportage_pdf_document(title, footer_text, render_doc, doc, out);
 }
 
 int rapportage_markdown(json_t *doc, struct buf *out)

@@ -52,10 +52,8 @@ int rapportage_pdf(json_t *doc, struct buf *out);
 
 /* Dates, euros and hours in the text are written by core/nl.h, HTML is
  * escaped by core/escape.h; the parts of the report share
- * report/rapportage_intern.h. */
+ * report/rapportage_intern.h; the writer is report/rapportage_schrijver.h. */
 
-/* Markdown-escapes text for inline use: backslash before the characters
- * that could start markup, line breaks become spaces. */
-void rapportage_md_txt(struct buf *b, const char *text);
+/* rapportage_md_txt(), the Markdown escaping, is in rapportage_schrijver.h. */
 
 #endif

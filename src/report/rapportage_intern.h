@@ -1,6 +1,6 @@
 /* rapportage_intern.h — what the rapportage_*.c files share, and nothing
- * else includes: the writer that gives one text two forms, the pieces of
- * text, and the chapters. The public interface is rapportage.h; these names
+ * else includes: the pieces of text, the chapters and the PDF form's
+ * calls. The public interface is rapportage.h; these names
  * carry the prefix rapportage_.
  *
  *   rapportage.c              the model, and the report as a whole
@@ -10,57 +10,21 @@
  *   rapportage_planning.c     the planning chapter: timeline and table
  *   rapportage_pdf.c          the third form: the same calls laid out on A4 pages with cairo and pango
  *
- * Ownership: a writer borrows its buf, which holds the whole output; a
- * rapportage_ctx borrows the model and the strings in it for one render.
- * Every text from the model goes through rapportage_w_txt() (or _fmt, _td),
- * which escapes it for the form being written; literal HTML markup only
- * through rapportage_w_raw_html(), which Markdown leaves out. */
+ * The writer itself is public (rapportage_schrijver.h: other reports use
+ * it too). A rapportage_ctx borrows the model and the strings in it for
+ * one render. */
 #ifndef SAMEN_REPORT_RAPPORTAGE_INTERN_H
 #define SAMEN_REPORT_RAPPORTAGE_INTERN_H
 #include <jansson.h>
 #include <stddef.h>
 #include "core/buf.h"
 #include "report/rapportage.h"
+#include "report/rapportage_schrijver.h"
 
 /* The model's two accessors every part uses: NULL or 0 when absent. */
 static inline const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static inline long long num(json_t *o, const char *k) { return json_integer_value(json_object_get(o, k)); }
 static inline const char *rapportage_plural(long long n, const char *one, const char *more) { return n == 1 ? one : more; }
-
-/* ---- the writer (rapportage_schrijver.c) ---- */
-struct rapportage_pdf;
-struct rapportage_w {
-	struct buf *b;
-	int md;
-	int cells;                  /* Markdown: cells written in the current row */
-	struct rapportage_pdf *pdf; /* not NULL: the PDF form; b is then scratch */
-};
-void rapportage_w_txt(struct rapportage_w *w, const char *text); /* escaped for the form */
-void rapportage_w_fmt(struct rapportage_w *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void rapportage_w_raw_html(struct rapportage_w *w, const char *markup); /* HTML only */
-void rapportage_w_h(struct rapportage_w *w, int level, const char *id, const char *text);
-void rapportage_w_p(struct rapportage_w *w, const char *cls);
-void rapportage_w_p_end(struct rapportage_w *w);
-void rapportage_w_strong(struct rapportage_w *w);
-void rapportage_w_strong_end(struct rapportage_w *w);
-void rapportage_w_ul(struct rapportage_w *w, const char *cls);
-void rapportage_w_ul_end(struct rapportage_w *w);
-void rapportage_w_li(struct rapportage_w *w);
-void rapportage_w_li_end(struct rapportage_w *w);
-/* A table with a caption; a head starting with '#' is a numeric column. */
-void rapportage_w_table(struct rapportage_w *w, const char *caption, const char *const head[]);
-void rapportage_w_tr(struct rapportage_w *w, int own); /* own: 1 own row, 2 late, 0 neither */
-void rapportage_w_tr_end(struct rapportage_w *w);
-void rapportage_w_cell(struct rapportage_w *w, int kind); /* 0 td, 1 th (row header), 2 numeric td */
-void rapportage_w_cell_end(struct rapportage_w *w, int kind);
-void rapportage_w_td(struct rapportage_w *w, int kind, const char *text);
-void rapportage_w_table_end(struct rapportage_w *w);
-/* A chart as the page draws it (an <svg> of report/): inline in HTML,
- * drawn on the page in the PDF, left out of Markdown. */
-void rapportage_w_chart(struct rapportage_w *w, const char *svg);
-
-/* The whole report through the PDF form (rapportage.c). */
-void rapportage_render_pdf(struct rapportage_pdf *pdf, json_t *doc);
 
 /* ---- the PDF form (rapportage_pdf.c): what the writer calls when w->pdf is set ---- */
 void rapportage_pdf_txt(struct rapportage_pdf *pdf, const char *text);

@@ -485,7 +485,8 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 }
 
 /* One pass over the report; out NULL: count only. Returns the pages, or -1. */
-static int pass(json_t *doc, struct buf *out, int pages, const char *title, const char *footer_text)
+static int pass(void (*render)(struct rapportage_w *w, void *arg), void *arg, struct buf *out, int pages, const char *title,
+		const char *footer_text)
 {
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
 	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
@@ -502,7 +503,11 @@ static int pass(json_t *doc, struct buf *out, int pages, const char *title, cons
 	pdf.footer = footer_text;
 	buf_init(&pdf.text, 0);
 	cairo_set_source_rgb(pdf.cr, 0.1, 0.1, 0.1);
-	rapportage_render_pdf(&pdf, doc);
+	struct buf scratch;
+	buf_init(&scratch, 0);
+	struct rapportage_w w = { &scratch, 0, 0, &pdf };
+	render(&w, arg);
+	buf_release(&scratch);
 	flush(&pdf);
 	lead(&pdf, 0);
 	footer(&pdf);
@@ -528,20 +533,13 @@ static void release_fonts(void)
 
 static void register_release(void) { atexit(release_fonts); }
 
-int rapportage_pdf(json_t *doc, struct buf *out)
+int rapportage_pdf_document(const char *title, const char *footer_text, void (*render)(struct rapportage_w *w, void *arg),
+			    void *arg, struct buf *out)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, register_release);
-	json_t *org = json_object_get(doc, "organisatie");
-	char title[400], footer_text[500], van[40] = "", tot[40] = "";
-	snprintf(title, sizeof(title), "Stand van zaken bestuurlijke samenwerking — %s",
-		 str(org, "naam") ? str(org, "naam") : "");
-	if (nl_date(str(doc, "van"), van, sizeof(van)) < 0 || nl_date(str(doc, "tot"), tot, sizeof(tot)) < 0)
-		van[0] = tot[0] = 0;
-	snprintf(footer_text, sizeof(footer_text), "Stand van zaken %s, %s tot en met %s",
-		 str(org, "naam") ? str(org, "naam") : "", van, tot);
-	int pages = pass(doc, NULL, 0, title, footer_text);
-	if (pages < 0 || pass(doc, out, pages, title, footer_text) < 0)
+	int pages = pass(render, arg, NULL, 0, title, footer_text);
+	if (pages < 0 || pass(render, arg, out, pages, title, footer_text) < 0)
 		return -1;
 	return buf_failed(out) ? -1 : 0;
 }

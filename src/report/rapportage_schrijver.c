@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/escape.h"
 #include "report/rapportage_intern.h"
+#include "report/rapportage_schrijver.h"
 
 /* ---- Markdown text -------------------------------------------------------------- */
 
@@ -270,4 +271,29 @@ void rapportage_w_chart(struct rapportage_w *w, const char *svg)
 		rapportage_pdf_chart(w->pdf, svg);
 	else if (!w->md)
 		buf_adds(w->b, svg);
+}
+
+void rapportage_w_link(struct rapportage_w *w, const char *href, const char *text)
+{
+	if (w->pdf) {
+		/* Paper has no links; the caller writes the address where it matters. */
+		rapportage_pdf_txt(w->pdf, text);
+	} else if (w->md) {
+		buf_addc(w->b, '[');
+		md_txt(w->b, text, 0);
+		buf_adds(w->b, "](<");
+		/* Inside <…> only these could end or break the destination. */
+		for (const char *c = href; *c; c++)
+			if (*c == '<' || *c == '>' || *c == '\\' || *c == '\n')
+				buf_printf(w->b, "%%%02X", (unsigned char)*c);
+			else
+				buf_addc(w->b, *c);
+		buf_adds(w->b, ">)");
+	} else {
+		buf_adds(w->b, "<a class=\"svz-bron\" href=\"");
+		escape_html(w->b, href);
+		buf_adds(w->b, "\">");
+		escape_html(w->b, text);
+		buf_adds(w->b, "</a>");
+	}
 }

@@ -249,8 +249,18 @@ json_t *store_text_or_null(struct db_stmt *st, int col)
 	return t ? json_string(t) : json_null();
 }
 
+/* The demo's clock (store_clock_set): per thread, so that loading a demo
+ * never dates what another thread writes. */
+static _Thread_local char clock_text[32];
+
+void store_clock_set(const char *moment) { snprintf(clock_text, sizeof(clock_text), "%s", moment ? moment : ""); }
+
 void store_now_text(char out[32])
 {
+	if (clock_text[0]) {
+		memcpy(out, clock_text, sizeof(clock_text));
+		return;
+	}
 	time_t t = time(NULL);
 	struct tm tm;
 	gmtime_r(&t, &tm);

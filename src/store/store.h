@@ -52,7 +52,11 @@ long long store_verband_id(struct store *s, const char *code);
 int store_name(struct store *s, const char *code, char *out, size_t len);
 /* A text column as a JSON string, or JSON null for SQL NULL. */
 json_t *store_text_or_null(struct db_stmt *st, int col);
-/* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ". */
+/* Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ"; or the moment store_clock_set() gave. */
 void store_now_text(char out[32]);
+/* Sets the clock of store_now_text() for this thread to moment
+ * ("YYYY-MM-DDTHH:MM:SSZ"); NULL or "" gives the real clock back. Only the
+ * demo uses it, to replay a year with the moments it happened on. */
+void store_clock_set(const char *moment);
 
 #endif

@@ -8,6 +8,7 @@
 #include "store/urenbank.h"
 #include "store/urenbank_demo.h"
 #include "store/urenbank_leren.h"
+#include "store/urenbank_rapporten.h"
 #include "store/register.h"
 #include "store/medewerkers.h"
 
@@ -20,7 +21,52 @@ struct demo {
 	json_t *holidays; /* array of dates */
 	long long entries;
 	char what[160]; /* the step being done, for the error */
+	char clock[32]; /* the moment of the step being done ("op"); "" the real clock */
 };
+
+/* The moment of day at hh:mm (UTC) into out. */
+static void moment_at(int32_t day, const char *hhmm, char out[32])
+{
+	char d[DATE_TEXT_LEN];
+	date_format(day, d);
+	snprintf(out, 32, "%sT%s:00Z", d, hhmm);
+}
+
+/* A step's "op" (a date, or a date and time "JJJJ-MM-DDTUU:MM") sets the
+ * clock for it and the steps after it, so that what the store records
+ * (submitted, staffed, merged, closed) has the moment it had in the year
+ * the demo tells. */
+static int step_clock(struct demo *d, json_t *step, struct problem *p)
+{
+	const char *op = json_string_value(json_object_get(step, "op"));
+	if (!op)
+		return 0;
+	int32_t day;
+	char date[DATE_TEXT_LEN];
+	snprintf(date, sizeof(date), "%.10s", op);
+	if (date_parse(date, &day) < 0 || (strlen(op) != 10 && (strlen(op) != 16 || op[10] != 'T')))
+		return problem_set(p, 400, "'op' moet een datum (JJJJ-MM-DD) of een moment (JJJJ-MM-DDTUU:MM) zijn, niet '%s'",
+				   op);
+	moment_at(day, strlen(op) == 16 ? op + 11 : "09:00", d->clock);
+	store_clock_set(d->clock);
+	return 0;
+}
+
+/* When an entry of day was submitted and reviewed: staff book their week
+ * on Friday afternoon; the manager reviews a few days later, up to a
+ * fortnight in the first months, within a week once the MT steered on it
+ * (the bijsturing of 17 September 2012 in demo/urenbank.json). Deterministic. */
+static void entry_moments(int32_t day, char submitted[32], char reviewed[32])
+{
+	static const int32_t steered = 15600; /* 2012-09-17 */
+	int32_t friday = day + (5 - (int32_t)(((day % 7) + 7 + 3) % 7 + 1));
+	if (friday < day)
+		friday = day;
+	int32_t spread = (int32_t)(((unsigned)day * 7u + 3u) % 10u);
+	int32_t wait = day < steered ? 3 + spread : 1 + spread / 2;
+	moment_at(friday, "15:00", submitted);
+	moment_at(friday + wait, "10:30", reviewed);
+}
 
 static struct actor named(const char *name)
 {
@@ -111,6 +157,7 @@ static json_t *api_shape(json_t *step)
 	json_t *in = json_deep_copy(step);
 	json_object_del(in, "stap");
 	json_object_del(in, "sleutel");
+	json_object_del(in, "op");
 	return in;
 }
 
@@ -131,7 +178,16 @@ static int entry(struct demo *d, long long mw, long long opdracht, const char *d
 	struct actor mgr = approver_of(d, opdracht, json_string_value(json_object_get(rec, "organisatie")));
 	json_decref(rec);
 	json_t *out = NULL;
+	int32_t day;
+	char submitted[32], reviewed[32];
+	int timed = d->clock[0] && date_parse(datum, &day) == 0;
+	if (timed) {
+		entry_moments(day, submitted, reviewed);
+		store_clock_set(submitted);
+	}
 	int r = urenbank_uren_submit(d->s, &by, d->pt, in, &out, p);
+	if (timed)
+		store_clock_set(reviewed);
 	json_decref(in);
 	long long id = r == 0 ? json_integer_value(json_object_get(out, "id")) : 0;
 	json_decref(out);
@@ -153,6 +209,8 @@ static int entry(struct demo *d, long long mw, long long opdracht, const char *d
 		}
 		json_decref(out);
 	}
+	if (timed)
+		store_clock_set(d->clock);
 	if (r == 0)
 		d->entries++;
 	return r;
@@ -257,6 +315,8 @@ static int step_do(struct demo *d, json_t *step, struct problem *p)
 	int r;
 	if (!soort)
 		return problem_set(p, 400, "'stap' ontbreekt");
+	if (step_clock(d, step, p) < 0)
+		return -p->status;
 	if (!strcmp(soort, "opdracht")) {
 		in = api_shape(step);
 		r = urenbank_opdracht_create(d->s, &by, d->pt, in, &out, p);
@@ -305,10 +365,17 @@ static int step_do(struct demo *d, json_t *step, struct problem *p)
 		pm.role = ROLE_PROCESMANAGER;
 		in = api_shape(step);
 		r = urenbank_les_create(d->s, &pm, d->pt, in, &out, p);
+	} else if (!strcmp(soort, "rapport")) {
+		struct actor pm = named("procesmanager-drechtsteden");
+		pm.role = ROLE_PROCESMANAGER;
+		in = api_shape(step);
+		r = urenbank_rapporten_create(d->s, &pm, d->pt, in, &out, p);
 	} else {
-		r = problem_set(p, 400,
-				"stap '%s' is geen opdracht, samenvoegen, inzet, storting, uren, reeks, afronden of leerervaring",
-				soort);
+		r = problem_set(
+			p, 400,
+			"stap '%s' is geen opdracht, samenvoegen, inzet, storting, uren, reeks, afronden, leerervaring of "
+			"rapport",
+			soort);
 	}
 	json_decref(in);
 	json_decref(out);
@@ -345,14 +412,16 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 	const char *formaat = json_string_value(json_object_get(doc, "formaat"));
 	if (!formaat || strcmp(formaat, "samen-urenbank-demo"))
 		return problem_set(p, 400, "Dit is geen document met formaat 'samen-urenbank-demo'.");
-	struct demo d = { s, NULL, json_object(), json_object_get(doc, "vrijeDagen"), 0, "de proeftuin" };
+	struct demo d = { s, NULL, json_object(), json_object_get(doc, "vrijeDagen"), 0, "de proeftuin", "" };
 	struct actor by = named("demo");
 	json_t *out = NULL;
 	if (db_begin(s->db) < 0) {
 		json_decref(d.keys);
 		return problem_set(p, 503, "De database is bezet.");
 	}
-	int r = urenbank_proeftuin_create(s, &by, json_object_get(doc, "proeftuin"), &out, p);
+	int r = step_clock(&d, doc, p);
+	if (r == 0)
+		r = urenbank_proeftuin_create(s, &by, json_object_get(doc, "proeftuin"), &out, p);
 	char code[48] = "";
 	if (r == 0) {
 		snprintf(code, sizeof(code), "%s", json_string_value(json_object_get(out, "code")));
@@ -381,6 +450,7 @@ int urenbank_demo_load(struct store *s, json_t *doc, long long *entries, struct 
 		describe(&d, i, x);
 		r = step_do(&d, x, p);
 	}
+	store_clock_set(NULL);
 	if (r < 0) {
 		fail(&d, p);
 		db_rollback(s->db);

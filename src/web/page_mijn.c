@@ -793,6 +793,7 @@ static void procesmanager(struct request *rq, struct buf *b)
 	pt_jobs(b, pts, "/opdrachten/nieuw", "Opdracht aanmelden", 1);
 	pt_jobs(b, pts, "/opdrachten", "Opdrachten, inzet en samenvoegen", 0);
 	pt_jobs(b, pts, "/afrekening", "Afrekening", 0);
+	pt_jobs(b, pts, "/rapporten", "Tussentijdse rapportage en eindevaluatie", 0);
 	page_mijn_link(b, "/besturing", "Verkenningen, scoringen en trajecten");
 	page_mijn_link(b, "/kwaliteitskaart", "Kwaliteitskaart van het netwerk");
 	page_mijn_link(b, "/mijlpalen", "Wat is te laat?");

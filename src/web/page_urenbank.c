@@ -177,6 +177,7 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	tab(b, pg, "/evaluatie", "Evaluatie", !strcmp(current, "evaluatie"));
 	tab(b, pg, "/leerervaringen", "Leerervaringen", !strcmp(current, "leren"));
 	tab(b, pg, "/aanbod", "Aanbod", !strcmp(current, "aanbod"));
+	tab(b, pg, "/rapporten", "Rapporten", !strcmp(current, "rapporten"));
 	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
 	page_urenbank_href(b, pg, "/journaal");
 	html_raw(b, "\">Journaal downloaden</a></li></ul></nav>");

@@ -83,6 +83,11 @@ int page_urenbank_aanbod_withdraw(struct request *rq, struct response *rs);
 int page_urenbank_leren(struct request *rq, struct response *rs);
 int page_urenbank_leren_form(struct request *rq, struct response *rs);
 int page_urenbank_leren_submit(struct request *rq, struct response *rs);
+/* page_urenbank_rapport.c: the reports to the colleges (issue 11, point 4):
+ *   GET  /proeftuinen/{p}/rapporten       the list, and the form to adopt one (the process manager)
+ *   POST /proeftuinen/{p}/rapporten       adopts it; 303 to the report
+ *   GET  /proeftuinen/{p}/rapporten/{id}  the report in the site; ?formaat=md or pdf downloads it */
+extern const struct route page_urenbank_rapport_routes[];
 
 /* A proeftuin of the path, loaded for a page. */
 struct page_urenbank_page {

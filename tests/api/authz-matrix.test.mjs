@@ -203,6 +203,12 @@ const EXPECT = {
     allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
     fresh: async () => ({ params: { p: (await must(admin('POST', '/api/v1/proeftuinen', proeftuinBody()), 'proeftuin')).code }, body: {} }),
   },
+  // A report to the colleges (urenbank-rapport.test.mjs): the proeftuin's process manager adopts it.
+  'POST /proeftuinen/{p}/rapporten': {
+    allowed: ['beheerder', 'procesmanager-eigen', 'procesmanager-netwerk'],
+    fresh: async () => ({ params: { p: await ownProeftuin() },
+      body: { soort: 'tussentijds', advies: 'doorgaan', toelichting: 'Het loopt.', van: '2012-01-01', tot: '2012-06-30', datum: '2012-07-05' } }),
+  },
   // Hours (urenbank-vier-ogen.test.mjs has the rules and the privacy of booked hours): staff of the
   // own organisation book on an opdracht that the own organisation and Staphorst (GM0180) pay.
   'POST /proeftuinen/{p}/uren': {

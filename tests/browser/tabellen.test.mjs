@@ -171,7 +171,7 @@ test('the people: search on name or function, one organisation, sorted, as CSV',
   await context.close();
 });
 
-test('the opdrachten and the hours of a proeftuin: filters, sort, pages of 50 of 701 entries, CSV equal to the page', async () => {
+test('the opdrachten and the hours of a proeftuin: filters, sort, pages of 50 of 714 entries, CSV equal to the page', async () => {
   const { page, context } = await as('tb-manager');
   await go(page, '/proeftuinen/dt2012');
   await click(page, page.locator('.samen-ub-tabs').getByRole('link', { name: 'Opdrachten', exact: true }));
