@@ -367,5 +367,7 @@ const struct route *const api_tables[] = {
 	api_rapportage_routes, api_urenbank_routes, api_kwaliteitskaart_routes, api_matching_routes,
 	/* the governance of issue 10: the register over time, the decision trail, a network's arrangements, consent */
 	api_register_historie_routes, api_besturing_besluitvorming_routes, api_besturing_afspraken_routes,
-	api_urenbank_instemming_routes, NULL
+	api_urenbank_instemming_routes,
+	/* the dienstverlening proeftuin of issue 11 */
+	api_dienstverlening_routes, NULL
 };

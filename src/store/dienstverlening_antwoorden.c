@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/utf8.h"
 #include "store/db.h"
 #include "store/dienstverlening.h"
 #include "store/fields.h"
@@ -172,9 +173,10 @@ static int do_variant(struct store *s, void *arg, struct problem *p)
 	long long vid = vid_of(s, a->verband, p);
 	if (!vid || !find(s, vid, a->verband, a->id, p))
 		return -p->status;
-	const char *tekst = NULL;
-	if (field_text(a->in, "tekst", FIELD_REQUIRED, 4000, &tekst, p) < 0)
-		return -p->status;
+	/* Not field_text: an empty tekst is allowed here, it removes the variation. */
+	const char *tekst = json_string_value(json_object_get(a->in, "tekst"));
+	if (!tekst || strlen(tekst) > 4000 || !utf8_valid(tekst, strlen(tekst)))
+		return problem_param(p, "tekst", "moet tekst zijn van hoogstens 4000 tekens (leeg: de variant verwijderen)");
 	struct problem q;
 	problem_init(&q);
 	if (dienstverlening_member(s, a->verband, a->org, &q) != 1)
