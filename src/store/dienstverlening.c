@@ -81,6 +81,35 @@ static json_t *levels(struct store *s, long long vid, long long cid)
 	return a;
 }
 
+int dienstverlening_verbanden(struct store *s, const char *org, json_t **out, struct problem *p)
+{
+	char d[DATE_TEXT_LEN];
+	today(d);
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT v.code, v.naam,"
+		" (SELECT count(*) FROM dienstverlening_antwoorden a JOIN organisaties ao ON ao.id = a.eigenaar_id"
+		"  WHERE a.verband_id = v.id AND a.herzien < ?2 AND (?1 IS NULL OR ao.code = ?1)),"
+		" (SELECT count(*) FROM dienstverlening_opleidingen t WHERE t.verband_id = v.id AND t.afgerond IS NULL"
+		"  AND t.gepland < ?2)"
+		" FROM verbanden v WHERE (EXISTS (SELECT 1 FROM dienstverlening_pools pl WHERE pl.verband_id = v.id)"
+		"  OR EXISTS (SELECT 1 FROM dienstverlening_antwoorden a WHERE a.verband_id = v.id))"
+		" AND (?1 IS NULL OR EXISTS (SELECT 1 FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+		"  WHERE l.verband_id = v.id AND o.code = ?1 AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+			"l", "?2") "))"
+				   " ORDER BY v.code",
+		"tt", org, d);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "verband", db_col_text(st, 0), "naam", db_col_text(st, 1),
+						   "antwoordenAchterstallig", (json_int_t)db_col_int(st, 2),
+						   "opleidingenAchterstallig", (json_int_t)db_col_int(st, 3)));
+	db_finalize(st);
+	(void)p;
+	*out = a;
+	return 0;
+}
+
 /* ---- pools ---------------------------------------------------------------------------------- */
 
 struct pool_args {

@@ -18,6 +18,12 @@
  * -404 with p when the verband does not exist. */
 int dienstverlening_member(struct store *s, const char *verband, const char *org, struct problem *p);
 
+/* The verbanden that run a dienstverlening proeftuin (a pool or an answer),
+ * of which org is a member (NULL: all), by code: [{"verband","naam",
+ * "antwoordenAchterstallig","opleidingenAchterstallig"}], overdue today;
+ * the answers counted are org's own (all when org is NULL). */
+int dienstverlening_verbanden(struct store *s, const char *org, json_t **out, struct problem *p);
+
 /* ---- expertise pools (dienstverlening.c) ------------------------------------------ */
 /* in: {"competentie","naam","omschrijving"?}; 409 when the verband pools it already. */
 int dienstverlening_pool_create(struct store *s, const struct actor *by, const char *verband, json_t *in, json_t **out,
