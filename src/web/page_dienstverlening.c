@@ -88,6 +88,16 @@ void page_dv_refuse(struct request *rq, struct response *rs, const struct page_d
 	}
 }
 
+const struct page_form_field page_dv_answer_fields[] = {
+	{ "onderwerp", "onderwerp", "Onderwerp" },
+	{ "vraag", "vraag", "Vraag" },
+	{ "antwoord", "antwoord", "Antwoord" },
+	{ "redacteur", "redacteur", "Redacteur" },
+	{ "herzienOp", "herzienOp", "Herzien uiterlijk op" },
+	{ "tekst", "tekst", "Lokale variant" },
+	{ NULL, NULL, NULL },
+};
+
 void page_dv_answer(struct request *rq, struct response *rs, const struct page_dv *dv, int r, const struct problem *p,
 		    const struct form *f, enum action action, const char *back, const char *rest)
 {
@@ -96,7 +106,7 @@ void page_dv_answer(struct request *rq, struct response *rs, const struct page_d
 	buf_init(&loc, 256);
 	page_dv_location(&loc, dv, r < 0 ? back : rest);
 	if (r < 0) {
-		page_form_refuse(rq, rs, buf_str(&loc), f, p, NULL);
+		page_form_refuse(rq, rs, buf_str(&loc), f, p, action == ACT_ANSWER_WRITE ? page_dv_answer_fields : NULL);
 	} else {
 		resp_header(rs, "Location", buf_str(&loc));
 		resp_text(rs, 303, "text/plain; charset=utf-8", "Vastgelegd.\n");

@@ -4,6 +4,7 @@
 #ifndef SAMEN_WEB_PAGE_DIENSTVERLENING_H
 #define SAMEN_WEB_PAGE_DIENSTVERLENING_H
 #include "http/request.h"
+#include "web/page_form.h"
 
 extern const struct route page_dienstverlening_routes[];
 
@@ -29,6 +30,8 @@ int page_dv_may(struct request *rq, const struct page_dv *dv, enum action action
  * (page_form_refuse) back to back; audited either way. */
 void page_dv_answer(struct request *rq, struct response *rs, const struct page_dv *dv, int r, const struct problem *p,
 		    const struct form *f, enum action action, const char *back, const char *rest);
+/* The fields of the answer form, for the error summary (page_form.h). */
+extern const struct page_form_field page_dv_answer_fields[];
 /* The refusal page (403, audited) for a form the actor may not send. */
 void page_dv_refuse(struct request *rq, struct response *rs, const struct page_dv *dv, enum action action, const char *why);
 

@@ -440,10 +440,10 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 				      "(JSON)</option>");
 		html_raw(b, "</select>");
 		page_field_end(b);
-		struct page_input t = { .id = "inhoud",
+		struct page_input t = { .id = "lijst",
 					.label = "De lijst",
 					.type = "textarea",
-					.value = page_form_value(&pf, NULL, "inhoud", ""),
+					.value = page_form_value(&pf, NULL, "lijst", ""),
 					.error = pf.loaded ? json_string_value(json_object_get(pf.state, "detail")) : NULL,
 					.required = 1 };
 		page_input_field(b, &t);
@@ -468,7 +468,7 @@ int page_dienstverlening_zaaktypen_lees(struct request *rq, struct response *rs)
 	}
 	if (read_form(rq, rs, &f) < 0)
 		return 0;
-	const char *fm = form_get(&f, "formaat"), *text = form_get(&f, "inhoud");
+	const char *fm = form_get(&f, "formaat"), *text = form_get(&f, "lijst");
 	struct problem p;
 	problem_init(&p);
 	int r = dienstverlening_zaaktypen_import(rq->store, &rq->actor, dv.code, rq->actor.org, text ? text : "",
@@ -482,7 +482,7 @@ int page_dienstverlening_zaaktypen_lees(struct request *rq, struct response *rs)
 		struct problem q;
 		problem_init(&q);
 		problem_set(&q, 400, "%s", d);
-		problem_param(&q, "inhoud", "%s", d);
+		problem_param(&q, "lijst", "%s", d);
 		snprintf(q.detail, sizeof(q.detail), "%s", d);
 		p = q;
 	}
