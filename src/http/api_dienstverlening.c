@@ -178,7 +178,11 @@ static int put_answer(struct request *rq, struct response *rs)
 	char owner[48];
 	struct problem p;
 	problem_init(&p);
-	if (signed_in(rq, rs) < 0 || !(id = path_id(rq, rs)))
+	/* A role that never edits answers is refused before anything is looked up. */
+	if (!policy_allows(&rq->actor, ACT_ANSWER_WRITE, rq->actor.org, NULL) &&
+	    require(rq, rs, ACT_ANSWER_WRITE, rq->actor.org[0] ? rq->actor.org : NULL, v) < 0)
+		return 0;
+	if (!(id = path_id(rq, rs)))
 		return 0;
 	if (dienstverlening_answer_owner(rq->store, v, id, owner, sizeof(owner), &p) < 0)
 		return api_problem(rs, &p);
@@ -199,7 +203,11 @@ static int put_variant(struct request *rq, struct response *rs)
 	char owner[48];
 	struct problem p;
 	problem_init(&p);
-	if (signed_in(rq, rs) < 0 || !(id = path_id(rq, rs)))
+	/* A role that never edits answers is refused before anything is looked up. */
+	if (!policy_allows(&rq->actor, ACT_ANSWER_WRITE, rq->actor.org, NULL) &&
+	    require(rq, rs, ACT_ANSWER_WRITE, rq->actor.org[0] ? rq->actor.org : NULL, v) < 0)
+		return 0;
+	if (!(id = path_id(rq, rs)))
 		return 0;
 	if (dienstverlening_answer_owner(rq->store, v, id, owner, sizeof(owner), &p) < 0)
 		return api_problem(rs, &p);
@@ -310,7 +318,7 @@ const struct route api_dienstverlening_routes[] = {
 	{ "GET", V "/zaaktypen/{organisatie}", get_zaaktypen, "dienstverlening", "De zaaktypen van één lid", NULL,
 	  "Zaaktypenlijst", NULL, 0, "lijstZaaktypen", NULL, 0 },
 	{ "PUT", V "/zaaktypen/{organisatie}", put_zaaktypen, "dienstverlening",
-	  "De zaaktypen van een lid inlezen (CSV of ZGW Catalogi-export); vervangt de lijst", "text/csv|ZgwZaaktypen",
+	  "De zaaktypen van een lid inlezen (CSV of ZGW Catalogi-export); vervangt de lijst", "text/csv|[ZgwZaaktype]",
 	  "Zaaktypenlijst", NULL, 0, "leesZaaktypenIn",
 	  "CSV met een kopregel identificatie;omschrijving;doorlooptijd (doorlooptijd in dagen of ISO 8601, zoals P8W), of de "
 	  "zaaktypen uit de ZGW Catalogi API als JSON (een array, of een pagina met results). Alles of niets: een fout geeft 400 "

@@ -284,7 +284,7 @@ int dienstverlening_zaaktypen_compare(struct store *s, const char *verband, json
 	db_finalize(st);
 	struct db_stmt *ms =
 		db_query(s->db,
-			 "SELECT o.code, o.naam, count(z.id), max(z.ingelezen) FROM organisaties o JOIN lidmaatschappen l ON"
+			 "SELECT o.code, o.naam, count(DISTINCT z.id), max(z.ingelezen) FROM organisaties o JOIN lidmaatschappen l ON"
 			 " l.organisatie_id = o.id AND l.verband_id = ?1 AND l.rol <> 'toehoorder' LEFT JOIN"
 			 " dienstverlening_zaaktypen z ON z.organisatie_id = o.id AND z.verband_id = ?1"
 			 " GROUP BY o.code, o.naam ORDER BY o.code",
