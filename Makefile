@@ -27,7 +27,7 @@ OPT_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 LIB_SRC  := $(filter-out src/cli/main.c,$(wildcard src/core/*.c src/store/*.c src/report/*.c src/http/*.c src/web/*.c src/cli/*.c))
-EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json src/http/openapi-parameters.json data/gemeenten.csv data/iv3-taakvelden.csv demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json demo/urenbank_aanbod.json \
+EMBED_IN := $(sort $(wildcard src/store/migrations/*.sql src/web/static/*)) src/http/openapi-schemas.json src/http/openapi-parameters.json data/gemeenten.csv data/iv3-taakvelden.csv demo/register.json demo/besturing.json demo/kwaliteitskaart.json demo/urenbank.json demo/urenbank_aanbod.json demo/dienstverlening.json \
             node_modules/@utrecht/component-library-css/dist/index.css \
             node_modules/@utrecht/design-tokens/dist/index.css
 UNIT_SRC := $(wildcard tests/unit/test_*.c)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/embedded.h"
+#include "store/dienstverlening.h"
 #include "store/kwaliteitskaart.h"
 #include "store/urenbank_aanbod.h"
 
@@ -117,6 +118,14 @@ int cmd_demo(struct cli_opts *o)
 		r = cli_demo_urenbank(s);
 	if (r == 0) /* what the members offer there (issue 11) */
 		r = demo_aanbod(s);
+	if (r == 0) { /* the dienstverlening proeftuin: pools, training, answers, zaaktypen (after the kwaliteitskaart) */
+		struct problem p;
+		problem_init(&p);
+		f = embedded_find("demo/dienstverlening.json");
+		r = f && dienstverlening_demo_load(s, (const char *)f->data, f->len, &p) == 0 ? 0 : 1;
+		if (r)
+			fprintf(stderr, "samen: demo/dienstverlening.json: %s\n", p.detail);
+	}
 	if (r == 0 && db_run(s->db, "INSERT INTO instellingen(sleutel, waarde) VALUES('demo', '1')", NULL) < 0) {
 		fprintf(stderr, "samen: kan de demodatabase niet als demo markeren: %s\n", db_errmsg(s->db));
 		r = 1;

@@ -54,6 +54,12 @@
  *     dag; anders totalen)                                        keurders
  *   leerervaring-       ja        als urenbank-      -            eigen org  -          -        -
  *     vastleggen                  beheren                         (lid van de proeftuin)
+ *   dienstverlening-    ja        eigen verband, of  -            eigen org  -          -        -
+ *     programmeren                alle zonder verband             (lid van het verband)
+ *     (expertisepools en het opleidingsprogramma)
+ *   antwoord-redigeren  ja        -                  -            eigen org  eigen org  -        -
+ *     (antwoorden van de eigen redactie, en de eigen lokale variant)
+ *   zaaktypen-inlezen   ja        -                  -            eigen org  -          -        -
  *
  * Four eyes (policy_allows_entry): uren-goedkeuren of one entry is for the
  * manager of a principal other than the organisation of the medewerker
@@ -123,6 +129,9 @@ const char *const policy_action_names[] = { "lezen",
 					    "instemmen",
 					    "uren-inzien",
 					    "leerervaring-vastleggen",
+					    "dienstverlening-programmeren",
+					    "antwoord-redigeren",
+					    "zaaktypen-inlezen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -235,6 +244,15 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* The proeftuin-MT: the managers of its members (the caller passes
 		 * a member as org) and its process manager. */
 		return (a->role == ROLE_MANAGER && same_org(a, org)) || policy_allows_in(a, ACT_EXCHANGE_MANAGE, t);
+	case ACT_SERVICE_PROGRAMME:
+		/* The dienstverlening proeftuin's MT: the managers of the verband's
+		 * members (the caller passes a member as org) and its process manager. */
+		return (a->role == ROLE_MANAGER && same_org(a, org)) ||
+		       (a->role == ROLE_PROCESMANAGER && has_scope(t) && (!a->verband[0] || in_scope(a, t)));
+	case ACT_ANSWER_WRITE:
+		/* The owning organisation's redactie: its managers and staff. */
+		return (a->role == ROLE_MANAGER || a->role == ROLE_MEDEWERKER) && same_org(a, org);
+	case ACT_ZAAKTYPEN_IMPORT: return a->role == ROLE_MANAGER && same_org(a, org);
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

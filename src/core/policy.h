@@ -62,6 +62,9 @@ enum action {
 	ACT_CONSENT,            /* consent, for principal org, to a merge or an inzet that uses its drawing rights */
 	ACT_HOURS_READ,         /* a person's booked hours per day, with descriptions and approvers (policy_allows_entry) */
 	ACT_LESSON_WRITE,       /* record the proeftuin-MT's leerervaringen and bijsturing (org: a member of the proeftuin) */
+	ACT_SERVICE_PROGRAMME,  /* expertise pools and the training programme of verband (org: a member of it) */
+	ACT_ANSWER_WRITE,       /* answers of the KCC answer base owned by org, or org's own local variation */
+	ACT_ZAAKTYPEN_IMPORT,   /* import org's list of zaaktypen into verband */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

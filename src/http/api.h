@@ -49,7 +49,8 @@ extern const struct route api_besturing_routes[];  /* verkenningen, scoringen, b
 extern const struct route api_urenbank_routes[];   /* proeftuinen: opdrachten, inzet, uren, stortingen, saldi, afrekening */
 extern const struct route
 	api_kwaliteitskaart_routes[]; /* kwaliteitskaart: competenties, niveaus, afwezigheden, vervangingen, kwetsbaarheid */
-extern const struct route api_matching_routes[];   /* proeftuinen/{p}/matching: voorstel en accepteren */
-extern const struct route api_rapportage_routes[]; /* rapporten/stand-van-zaken, agenda.ics */
+extern const struct route api_matching_routes[];        /* proeftuinen/{p}/matching: voorstel en accepteren */
+extern const struct route api_rapportage_routes[];      /* rapporten/stand-van-zaken, agenda.ics */
+extern const struct route api_dienstverlening_routes[]; /* verbanden/{code}: expertisepools, opleidingen, antwoorden, zaaktypen */
 
 #endif

@@ -372,5 +372,7 @@ const struct route *const api_tables[] = {
 	/* issue 11: offers as well as requests */
 	api_urenbank_aanbod_routes,
 	/* issue 11: the proeftuin's reports to the colleges */
-	api_urenbank_rapport_routes, NULL
+	api_urenbank_rapport_routes,
+	/* the dienstverlening proeftuin of issue 11 */
+	api_dienstverlening_routes, NULL
 };

@@ -30,6 +30,7 @@
 #include "store/urenbank_overzicht.h"
 #include "web/page_besturing.h"
 #include "web/page_mijn.h"
+#include "web/page_mijn_dienstverlening.h"
 #include "web/page_mijn_besturing.h"
 #include "web/page_mijn_aanbod.h"
 
@@ -543,6 +544,11 @@ static void w_trail(struct request *rq, struct buf *b, const struct mijn_ctx *c)
 	page_mijn_trail(rq, b, c->org, c->verband, rq->actor.role == ROLE_RAADSLID);
 }
 
+static void w_dienstverlening(struct request *rq, struct buf *b, const struct mijn_ctx *c)
+{
+	page_mijn_dienstverlening(rq, b, c->org, c->verband);
+}
+
 #define FOR(r) (1u << (r))
 /* Every kind of waiting item, for whom, in the order shown. A new kind (a
  * consent asked of the organisation, say) is one tile function and one
@@ -561,6 +567,7 @@ static const struct {
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_RAADSLID), w_trail },
 	{ FOR(ROLE_MANAGER) | FOR(ROLE_STUURGROEP) | FOR(ROLE_PROCESMANAGER), w_milestones },
 	{ FOR(ROLE_MANAGER), w_aanbod },
+	{ FOR(ROLE_MANAGER) | FOR(ROLE_PROCESMANAGER), w_dienstverlening },
 };
 
 static void wait_tiles(struct request *rq, struct buf *b, const struct mijn_ctx *c)

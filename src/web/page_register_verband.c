@@ -1,4 +1,5 @@
 #include <string.h>
+#include "store/dienstverlening.h"
 #include "store/register.h"
 #include "web/page_register_verloop.h"
 #include "web/pages.h"
@@ -158,6 +159,27 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 	html_raw(b, "</section>");
 }
 
+/* The way to the verband's dienstverlening proeftuin, when it runs one. */
+static void dienstverlening_link(struct request *rq, struct buf *b, const char *code)
+{
+	struct problem p;
+	problem_init(&p);
+	json_t *vs = NULL, *v;
+	size_t i;
+	if (dienstverlening_verbanden(rq->store, NULL, &vs, &p) < 0)
+		return;
+	json_array_foreach(vs, i, v)
+		if (!strcmp(json_string_value(json_object_get(v, "verband")), code)) {
+			html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/verbanden/");
+			html_url_segment(b, code);
+			html_raw(
+				b,
+				"/dienstverlening\">Proeftuin dienstverlening</a>: expertisepools, opleidingsprogramma, redactie "
+				"Antwoord en zaaktypen.</p>");
+		}
+	json_decref(vs);
+}
+
 int page_verband(struct request *rq, struct response *rs)
 {
 	struct buf *b = &rs->body;
@@ -188,6 +210,7 @@ int page_verband(struct request *rq, struct response *rs)
 		html_raw(b, "</p>");
 	}
 	facts(b, v);
+	dienstverlening_link(rq, b, req_param(rq, "code"));
 	members(b, v, today);
 	trajecten(b, v, orgs);
 	page_register_verband_afspraken(rq, b, v);

@@ -1,4 +1,5 @@
 #include "web/page_besturing.h"
+#include "web/page_dienstverlening.h"
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_matching.h"
 #include "web/page_mijn.h"
@@ -33,7 +34,16 @@ static const struct route register_routes[] = {
 	{ 0 },
 };
 
-const struct route *const web_tables[] = { page_mijn_routes,       page_matching_routes,          page_kwaliteitskaart_routes,
-					   page_gebruikers_routes, page_gebruikers_beheer_routes, page_audit_routes,
-					   page_besturing_routes,  page_urenbank_opdracht_routes, page_urenbank_routes,
-					   register_routes,        page_urenbank_rapport_routes,  NULL };
+const struct route *const web_tables[] = { page_mijn_routes,
+					   page_matching_routes,
+					   page_kwaliteitskaart_routes,
+					   page_gebruikers_routes,
+					   page_gebruikers_beheer_routes,
+					   page_audit_routes,
+					   page_besturing_routes,
+					   page_urenbank_opdracht_routes,
+					   page_urenbank_routes,
+					   register_routes,
+					   page_urenbank_rapport_routes,
+					   page_dienstverlening_routes,
+					   NULL };

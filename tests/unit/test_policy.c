@@ -66,6 +66,9 @@ static const struct {
 	{ ACT_CONSENT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_HOURS_READ, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
 	{ ACT_LESSON_WRITE, { NO, NO, NO, OWN_ORG_ONLY, NO, URENBANK_SCOPE, YES } },
+	{ ACT_SERVICE_PROGRAMME, { NO, NO, NO, OWN_ORG_ONLY, NO, VERBAND_OR_ALL, YES } },
+	{ ACT_ANSWER_WRITE, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_ZAAKTYPEN_IMPORT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
