@@ -26,6 +26,7 @@
 #include <stddef.h>
 #include "core/buf.h"
 #include "core/problem.h"
+#include "report/rapportage_schrijver.h" /* rapportage_md_txt(), the Markdown escaping */
 
 struct store;
 
@@ -53,7 +54,5 @@ int rapportage_pdf(json_t *doc, struct buf *out);
 /* Dates, euros and hours in the text are written by core/nl.h, HTML is
  * escaped by core/escape.h; the parts of the report share
  * report/rapportage_intern.h; the writer is report/rapportage_schrijver.h. */
-
-/* rapportage_md_txt(), the Markdown escaping, is in rapportage_schrijver.h. */
 
 #endif
