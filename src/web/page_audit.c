@@ -33,14 +33,18 @@ static const struct page_listing_col cols[] = {
 };
 static const char *const keep[] = { "van", "tot", "actor", NULL };
 
-/* 2024-05-01T10:00:00Z → 2024-05-01 10:00:00 */
 /* 2024-05-01T10:00:00Z → 2024-05-01 12:00:00, Dutch time */
 static void when_text(const char *ts, char *when, size_t len) { date_local_text(ts, when, len); }
 
-static void send_csv(struct response *rs, json_t *recs)
+/* The CSV says what the page says (Dutch time, names, actions in words)
+ * and then the log's own values, for an auditor who compares them with
+ * samen audit or the API. */
+static void send_csv(struct request *rq, struct response *rs, json_t *recs)
 {
-	static const char *const head[] = { "Tijdstip", "Actor", "Actie", "Object", "Resultaat", "Oorsprong", NULL };
-	static const char *const fields[] = { "actor", "actie", "object", "resultaat", "oorsprong", NULL };
+	static const char *const head[] = { "Tijdstip",	   "Wie",	  "Actie",	 "Wat",
+					    "Uitkomst",	   "Vanaf adres", "Tijdstempel (UTC)", "Actor (log)",
+					    "Actie (log)", "Object (log)", "Resultaat (log)",   NULL };
+	static const char *const raw[] = { "tijdstempel", "actor", "actie", "object", "resultaat", NULL };
 	struct buf csv;
 	buf_init(&csv, 0);
 	struct csv_export w;
@@ -51,8 +55,24 @@ static void send_csv(struct response *rs, json_t *recs)
 		char when[32];
 		when_text(json_string_value(json_object_get(rec, "tijdstempel")), when, sizeof(when));
 		csv_export_text(&w, when);
-		for (int k = 0; fields[k]; k++)
-			csv_export_text(&w, json_string_value(json_object_get(rec, fields[k])));
+		for (int k = 0; k < 4; k++) {
+			struct buf t;
+			buf_init(&t, 0);
+			const char *v = json_string_value(json_object_get(rec, raw[k + 1]));
+			if (k == 0)
+				page_audit_who_text(rq, &t, v);
+			else if (k == 1)
+				page_audit_action_text(&t, v);
+			else if (k == 2)
+				page_audit_what_text(rq, &t, v);
+			else
+				page_audit_result_text(&t, v);
+			csv_export_text(&w, buf_str(&t));
+			buf_release(&t);
+		}
+		csv_export_text(&w, json_string_value(json_object_get(rec, "oorsprong")));
+		for (int k = 0; raw[k]; k++)
+			csv_export_text(&w, json_string_value(json_object_get(rec, raw[k])));
 		csv_export_row_end(&w);
 	}
 	page_listing_send_csv(rs, "auditlog.csv", &csv);
@@ -117,7 +137,7 @@ static int get_audit(struct request *rq, struct response *rs)
 		return 0;
 	}
 	if (recs && t.csv) {
-		send_csv(rs, recs);
+		send_csv(rq, rs, recs);
 		json_decref(recs);
 		return 0;
 	}

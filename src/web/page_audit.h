@@ -24,4 +24,10 @@ void page_audit_what(struct request *rq, struct buf *b, const char *object);
 /* "gelukt (303)" → "gelukt"; "geweigerd (403)" → "geweigerd". */
 void page_audit_result(struct buf *b, const char *resultaat);
 
+/* The same words as plain text, for the audit log's CSV. */
+void page_audit_who_text(struct request *rq, struct buf *b, const char *actor);
+void page_audit_action_text(struct buf *b, const char *actie);
+void page_audit_what_text(struct request *rq, struct buf *b, const char *object);
+void page_audit_result_text(struct buf *b, const char *resultaat);
+
 #endif

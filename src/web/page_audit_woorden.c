@@ -4,6 +4,23 @@
 #include "core/nl.h"
 #include "web/page_audit.h"
 
+/* Text for a page (escaped) or for a CSV cell (as it is). */
+static void put_raw_or(struct buf *b, int html, const char *markup, const char *text)
+{
+	if (html)
+		html_raw(b, markup);
+	else
+		buf_adds(b, text);
+}
+
+static void put(struct buf *b, int html, const char *s)
+{
+	if (html)
+		html_txt(b, s ? s : "");
+	else
+		buf_adds(b, s ? s : "");
+}
+
 void page_audit_when(struct buf *b, const char *tijdstempel)
 {
 	char t[NL_TEXT_LEN];
@@ -17,7 +34,7 @@ void page_audit_when(struct buf *b, const char *tijdstempel)
 	html_raw(b, "</time>");
 }
 
-void page_audit_who(struct request *rq, struct buf *b, const char *actor)
+static void who_to(struct request *rq, struct buf *b, const char *actor, int html)
 {
 	/* "naam (rol, CODE)": the code as the organisation's name. */
 	const char *open = actor ? strrchr(actor, '(') : NULL, *comma = open ? strchr(open, ',') : NULL;
@@ -26,24 +43,30 @@ void page_audit_who(struct request *rq, struct buf *b, const char *actor)
 	if (!comma || actor[len - 1] != ')' ||
 	    snprintf(code, sizeof(code), "%.*s", (int)(actor + len - 1 - (comma + 2)), comma + 2) <= 0 || comma[1] != ' ' ||
 	    store_name(rq->store, code, name, sizeof(name)) < 0) {
-		html_txt(b, actor ? actor : "");
+		put(b, html, actor);
 		return;
 	}
 	struct buf t;
 	buf_init(&t, 512);
 	buf_printf(&t, "%.*s, %s)", (int)(comma - actor), actor, name);
-	html_txt(b, buf_str(&t));
+	put(b, html, buf_str(&t));
 	buf_release(&t);
 }
 
-void page_audit_action(struct buf *b, const char *actie)
+void page_audit_who(struct request *rq, struct buf *b, const char *actor) { who_to(rq, b, actor, 1); }
+void page_audit_who_text(struct request *rq, struct buf *b, const char *actor) { who_to(rq, b, actor, 0); }
+
+static void action_to(struct buf *b, const char *actie, int html)
 {
 	char word[2] = { 0, 0 };
 	for (const char *p = actie ? actie : ""; *p; p++) {
 		word[0] = *p == '-' ? ' ' : *p;
-		html_txt(b, word);
+		put(b, html, word);
 	}
 }
+
+void page_audit_action(struct buf *b, const char *actie) { action_to(b, actie, 1); }
+void page_audit_action_text(struct buf *b, const char *actie) { action_to(b, actie, 0); }
 
 /* What the pages do, for the records they leave (the API's own operations
  * are described by their route summaries, see below). */
@@ -108,12 +131,12 @@ static const char *describe(const char *method, const char *path)
 	return NULL;
 }
 
-void page_audit_what(struct request *rq, struct buf *b, const char *object)
+static void what_to(struct request *rq, struct buf *b, const char *object, int html)
 {
 	/* "METHOD /path" or "METHOD /path: object" */
 	const char *sp = object ? strchr(object, ' ') : NULL;
 	if (!sp || sp[1] != '/') {
-		html_txt(b, object ? object : "");
+		put(b, html, object ? object : "");
 		return;
 	}
 	char method[16], path[600];
@@ -123,39 +146,47 @@ void page_audit_what(struct request *rq, struct buf *b, const char *object)
 	const char *what = describe(method, path);
 	int api = !strncmp(path, "/api/", 5);
 	if (what) {
-		html_txt(b, what);
+		put(b, html, what);
 	} else {
-		html_txt(b, !strcmp(method, "GET")      ? "Bekijken van "
+		put(b, html, !strcmp(method, "GET")      ? "Bekijken van "
 			    : !strcmp(method, "DELETE") ? "Verwijderen via "
 			    : !strcmp(method, "POST")   ? "Versturen naar "
 							: "Wijzigen via ");
-		html_raw(b, "<span class=\"samen-code\">");
-		html_txt(b, path);
-		html_raw(b, "</span>");
+		if (html)
+			html_raw(b, "<span class=\"samen-code\">");
+		put(b, html, path);
+		if (html)
+			html_raw(b, "</span>");
 	}
 	if (api && what)
-		html_raw(b, " <span class=\"samen-muted\">(via de API)</span>");
+		put_raw_or(b, html, " <span class=\"samen-muted\">(via de API)</span>", " (via de API)");
 	if (end && end[2]) {
 		/* The object by its name when it is a code samen knows. */
 		char name[200], first[64];
 		const char *obj = end + 2;
 		snprintf(first, sizeof(first), "%.*s", (int)strcspn(obj, " "), obj);
-		html_raw(b, " — ");
+		put(b, html, " — ");
 		if (store_name(rq->store, obj, name, sizeof(name)) == 0) {
-			html_txt(b, name);
+			put(b, html, name);
 		} else if (store_name(rq->store, first, name, sizeof(name)) == 0) {
-			html_txt(b, name);
-			html_txt(b, obj + strlen(first));
+			put(b, html, name);
+			put(b, html, obj + strlen(first));
 		} else {
-			html_txt(b, obj);
+			put(b, html, obj);
 		}
 	}
 }
 
-void page_audit_result(struct buf *b, const char *resultaat)
+void page_audit_what(struct request *rq, struct buf *b, const char *object) { what_to(rq, b, object, 1); }
+void page_audit_what_text(struct request *rq, struct buf *b, const char *object) { what_to(rq, b, object, 0); }
+
+static void result_to(struct buf *b, const char *resultaat, int html)
 {
 	const char *r = resultaat ? resultaat : "";
 	char word[64];
 	snprintf(word, sizeof(word), "%.*s", (int)strcspn(r, " ("), r);
-	html_txt(b, word);
+	put(b, html, word);
 }
+
+void page_audit_result(struct buf *b, const char *resultaat) { result_to(b, resultaat, 1); }
+void page_audit_result_text(struct buf *b, const char *resultaat) { result_to(b, resultaat, 0); }

@@ -307,10 +307,21 @@ test('the audit log: searched, sorted by a header, 50 a page, as CSV', async () 
   assert.equal(await sortHeader(page, 'Uitkomst').getAttribute('aria-sort'), 'ascending');
   rows = await cells(page);
   assert.equal(rows.length, 50);
-  // The CSV holds the selection in the page's order, with the log's own values (the page puts them in words).
+  // The CSV holds the selection in the page's order, in the page's words and Dutch time, and then the
+  // log's own values for an auditor.
   const csv = await csvOf(page);
-  assert.deepEqual(csv[0], ['Tijdstip', 'Actor', 'Actie', 'Object', 'Resultaat', 'Oorsprong']);
+  assert.deepEqual(csv[0], ['Tijdstip', 'Wie', 'Actie', 'Wat', 'Uitkomst', 'Vanaf adres',
+    'Tijdstempel (UTC)', 'Actor (log)', 'Actie (log)', 'Object (log)', 'Resultaat (log)']);
   assert.equal(csv.length - 1, total);
+  for (const r of csv.slice(1)) {
+    assert.match(r[0], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    assert.match(r[6], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    assert.doesNotMatch(r[2], /-/, 'the action in words');
+    assert.doesNotMatch(r[3], /^(POST|GET|PUT|PATCH|DELETE) \//, 'what was done in words');
+    assert.match(r[4], /^[a-z]+$/, 'the outcome as a word');
+    assert.ok(r[10].startsWith(r[4]), 'the word is the log\'s outcome');
+  }
+  assert.ok(csv.some((r) => r[3].startsWith('Organisatie') || r[3].includes('organisatie')), 'an organisation added, in words');
   const results = csv.slice(1).map((r) => r[4]);
   assert.deepEqual(results, [...results].sort(), 'sorted on the result');
   await click(page, page.getByRole('link', { name: 'Volgende' }));
