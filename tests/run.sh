@@ -49,17 +49,34 @@ done
 
 # Fuzz targets (make fuzz runs them long): each briefly from its seeds, a
 # crash or sanitizer report fails it. New inputs go to a scratch directory.
-for t in "$B"/fuzz/fuzz_*; do
-  [ -x "$t" ] || continue
+# A target uses one core: they run as many side by side as there are cores,
+# and are reported in their order.
+fuzz_one() { # $1 = target; its verdict goes to $log/<name>.verdict
+  local t=$1 name scratch
   name=$(basename "$t")
   scratch=$(mktemp -d)
-  if timeout -k 10 120 "$t" -max_total_time="${FUZZ_SECONDS:-5}" -max_len=65536 -timeout=30 -rss_limit_mb=2048 -artifact_prefix="$log/$name-" \
+  if timeout -k 10 120 "$t" -max_total_time="${FUZZ_SECONDS:-3}" -max_len=65536 -timeout=30 -rss_limit_mb=2048 -artifact_prefix="$log/$name-" \
        "$scratch" "tests/fuzz/corpus/$name" > "$log/$name.log" 2>&1; then
-    passed=$((passed + 1)); echo "ok   $name ($(grep -oE 'Done [0-9]+ runs' "$log/$name.log" | grep -oE '[0-9]+') runs)"
+    echo "ok   $name ($(grep -oE 'Done [0-9]+ runs' "$log/$name.log" | grep -oE '[0-9]+') runs)" > "$log/$name.verdict"
   else
-    failed=$((failed + 1)); echo "FAIL $name"; grep -E 'ERROR|SUMMARY|Test unit written' "$log/$name.log" | head -5 | sed 's/^/    /'
+    { echo "FAIL $name"; grep -E 'ERROR|SUMMARY|Test unit written' "$log/$name.log" | head -5 | sed 's/^/    /'; } > "$log/$name.verdict"
   fi
   rm -rf "$scratch"
+}
+cores=$(nproc 2>/dev/null || echo 2)
+fuzzers=()
+for t in "$B"/fuzz/fuzz_*; do
+  [ -x "$t" ] || continue
+  fuzzers+=("$t")
+  rm -f "$log/$(basename "$t").verdict"
+  fuzz_one "$t" &
+  while [ "$(jobs -rp | wc -l)" -ge "$cores" ]; do wait -n; done
+done
+wait
+for t in "${fuzzers[@]}"; do
+  name=$(basename "$t")
+  if [ -f "$log/$name.verdict" ] && head -1 "$log/$name.verdict" | grep -q '^ok'; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  cat "$log/$name.verdict" 2>/dev/null || echo "FAIL $name (geen uitslag)"
 done
 
 # A node suite: its counts go to $log/<suite>.count and its summary to

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser, newPage, axeViolations, shoot } from '../lib/browser.mjs';
+import { launchBrowser, newPage, axeWithScripts } from '../lib/browser.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
 const NOJS = { javaScriptEnabled: false };
@@ -34,16 +34,10 @@ async function signedIn(naam, wachtwoord = PW) {
   await Promise.all([p.page.waitForNavigation(), p.page.getByRole('button', { name: 'Aanmelden' }).click()]);
   return p;
 }
+// axe at 1280 and 390 px on the page p shows now (tests/lib/browser.mjs).
 async function axe(p, what, shot) {
-  const context = await browser.newContext({ storageState: await p.context.storageState(), locale: 'nl-NL',
-    viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(p.page.url());
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
-  if (shot) await shoot(page, `gebruikers-${shot}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 390 px`);
-  await context.close();
+  const found = await axeWithScripts(browser, p, what, { shot: shot && `gebruikers-${shot}` });
+  for (const [where, violations] of Object.entries(found)) assert.deepEqual(violations, [], where);
 }
 const click = (page, locator) => Promise.all([page.waitForNavigation(), locator.click()]);
 const text = async (page, sel = 'main') => (await page.locator(sel).innerText()).replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser, newPage, axeViolations, shoot } from '../lib/browser.mjs';
+import { launchBrowser, newPage, axeWithScripts } from '../lib/browser.mjs';
 import { tokenFor } from '../api/auth-helpers.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
@@ -36,18 +36,10 @@ async function signedIn(naam, options = NOJS) {
   await Promise.all([p.page.waitForNavigation(), p.page.getByRole('button', { name: 'Aanmelden' }).click()]);
   return p;
 }
-// axe needs scripts: the same page in a context with the same session.
+// axe at 1280 and 390 px on the page p shows now (tests/lib/browser.mjs).
 async function axe(p, what, shot) {
-  const context = await browser.newContext({ storageState: await p.context.storageState(), locale: 'nl-NL',
-    viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(p.page.url());
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
-  if (shot) await shoot(page, `mijn-${shot}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 390 px`);
-  if (shot) await shoot(page, `mijn-${shot}-390`);
-  await context.close();
+  const found = await axeWithScripts(browser, p, what, { shot: shot && `mijn-${shot}` });
+  for (const [where, violations] of Object.entries(found)) assert.deepEqual(violations, [], where);
 }
 const text = async (page, sel = 'main') => (await page.locator(sel).innerText()).replace(/\s+/g, ' ');
 async function hrefs(page) {

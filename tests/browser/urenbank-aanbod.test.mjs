@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser, newPage, axeViolations, rowText } from '../lib/browser.mjs';
+import { launchBrowser, newPage, rowText, axeWithScripts } from '../lib/browser.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
 const NOJS = { javaScriptEnabled: false };
@@ -40,15 +40,10 @@ async function signedIn(naam, options = NOJS) {
   return p;
 }
 
+// axe at 1280 and 390 px on the page p shows now (tests/lib/browser.mjs).
 async function axe(p, what) {
-  const context = await browser.newContext({ storageState: await p.context.storageState(), locale: 'nl-NL',
-    viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(p.page.url());
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 390 px`);
-  await context.close();
+  const found = await axeWithScripts(browser, p, what);
+  for (const [where, violations] of Object.entries(found)) assert.deepEqual(violations, [], where);
 }
 
 const optionValue = (page, label, text) => page.getByLabel(label, { exact: true }).locator('option', { hasText: text }).first().getAttribute('value');

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../lib/server.mjs';
-import { launchBrowser, newPage, axeViolations, shoot } from '../lib/browser.mjs';
+import { launchBrowser, newPage, shoot, axeWithScripts } from '../lib/browser.mjs';
 
 const PW = 'een lang genoeg wachtwoord';
 const PT = '/proeftuinen/dt2012';
@@ -40,19 +40,10 @@ async function signedIn(naam, options = NOJS) {
   assert.equal(new URL(p.page.url()).pathname, '/mijn', 'signing in lands on Mijn samen');
   return p;
 }
-// axe needs JavaScript: the page the user (p, without JavaScript) sees now,
-// opened again in a context with the same session that runs scripts, at
-// 1280 and at 390 px.
+// axe at 1280 and 390 px on the page p shows now (tests/lib/browser.mjs).
 async function axe(p, what) {
-  const context = await browser.newContext({ storageState: await p.context.storageState(), locale: 'nl-NL',
-    viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(p.page.url());
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what}`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  assert.deepEqual(await axeViolations(page), [], `axe on ${what} at 390 px`);
-  await shoot(page, `opdracht-${what.replace(/[^a-z]+/gi, '-')}-390`);
-  await context.close();
+  const found = await axeWithScripts(browser, p, what);
+  for (const [where, violations] of Object.entries(found)) assert.deepEqual(violations, [], where);
 }
 const click = (page, locator) => Promise.all([page.waitForNavigation(), locator.click()]);
 const saldi = async () => Object.fromEntries((await srv.api('GET', `/api/v1${PT}/saldi`)).json.map((s) => [s.organisatie, s]));
