@@ -5,6 +5,7 @@
 #include <string.h>
 #include "http/authz.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "store/dienstverlening.h"
 #include "web/page_dienstverlening.h"
 #include "web/page_form.h"
@@ -422,13 +423,19 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 		html_raw(
 			b,
 			"<h2 class=\"utrecht-heading-2\">De zaaktypen van uw gemeente inlezen</h2><p class=\"utrecht-paragraph\">"
-			"Plak een CSV met de kolommen identificatie, omschrijving en doorlooptijd (in dagen of als P8W), of de "
-			"zaaktypen uit de ZGW Catalogi API als JSON. Dit vervangt de lijst van uw gemeente.</p>");
+			"Kies een CSV-bestand met de kolommen identificatie, omschrijving en doorlooptijd (in dagen of als "
+			"P8W), of een export van de zaaktypen uit de ZGW Catalogi API (JSON). U kunt de lijst ook plakken. "
+			"Dit vervangt de lijst van uw gemeente.</p>");
 		struct buf act;
 		buf_init(&act, 128);
 		page_dv_location(&act, &dv, "/zaaktypen");
-		page_form_begin(rq, b, buf_str(&act), NULL, "samen-form");
+		/* A file goes as multipart/form-data (page_dienstverlening_zaaktypen_lees). */
+		html_raw(b, "<form method=\"post\" class=\"samen-form\" enctype=\"multipart/form-data\" action=\"");
+		html_attr(b, buf_str(&act));
+		html_raw(b, "\">");
+		html_csrf_field(rq, b);
 		buf_release(&act);
+		const char *error = pf.loaded ? json_string_value(json_object_get(pf.state, "detail")) : NULL;
 		struct page_input fm = { .id = "formaat", .label = "Formaat" };
 		page_field_begin(b, &fm);
 		const char *chosen = page_form_value(&pf, NULL, "formaat", "csv");
@@ -440,12 +447,17 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 				      "(JSON)</option>");
 		html_raw(b, "</select>");
 		page_field_end(b);
+		struct page_input file = { .id = "bestand", .label = "Bestand", .error = error };
+		page_field_begin(b, &file);
+		html_raw(b, "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"file\" id=\"bestand\" "
+			    "name=\"bestand\" accept=\".csv,.json,.txt,text/csv,application/json,text/plain\"");
+		page_field_invalid(b, &file);
+		html_raw(b, ">");
+		page_field_end(b);
 		struct page_input t = { .id = "lijst",
-					.label = "De lijst",
+					.label = "Of plak de lijst",
 					.type = "textarea",
-					.value = page_form_value(&pf, NULL, "lijst", ""),
-					.error = pf.loaded ? json_string_value(json_object_get(pf.state, "detail")) : NULL,
-					.required = 1 };
+					.value = page_form_value(&pf, NULL, "lijst", "") };
 		page_input_field(b, &t);
 		hidden(b, "organisatie", rq->actor.org);
 		button(b, "Inlezen");
@@ -453,6 +465,49 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 	}
 	page_end(rq, rs);
 	json_decref(cmp);
+	return 0;
+}
+
+/* The list from the form: a chosen file (multipart/form-data, as the page
+ * sends it) or pasted text; f gets formaat and the pasted text back for
+ * the form after a refusal. -1 when the body is neither form. */
+static int read_list(struct request *rq, struct form *f, const char **text, size_t *len)
+{
+	*text = NULL;
+	*len = 0;
+	if (form_is_urlencoded(rq)) {
+		if (form_parse(f, rq->body, rq->body_len) < 0)
+			return -1;
+		*text = form_get(f, "lijst");
+		*len = *text ? strlen(*text) : 0;
+		return 0;
+	}
+	struct multipart_part parts[MULTIPART_MAX_PARTS];
+	int n = multipart_parse(rq, parts);
+	if (n < 0)
+		return -1;
+	static const char *const keep[] = { "formaat", "lijst", NULL };
+	for (int k = 0; keep[k]; k++) {
+		const struct multipart_part *pt = multipart_get(parts, n, keep[k]);
+		if (!pt || memchr(pt->data, '\0', pt->len))
+			continue;
+		f->f[f->n].name = strdup(keep[k]);
+		f->f[f->n].value = strndup(pt->data, pt->len);
+		if (!f->f[f->n].name || !f->f[f->n].value) {
+			free(f->f[f->n].name);
+			free(f->f[f->n].value);
+			return -1;
+		}
+		f->n++;
+	}
+	const struct multipart_part *file = multipart_get(parts, n, "bestand");
+	if (file && file->len) {
+		*text = file->data; /* the body outlives the request's handling */
+		*len = file->len;
+	} else {
+		*text = form_get(f, "lijst");
+		*len = *text ? strlen(*text) : 0;
+	}
 	return 0;
 }
 
@@ -466,13 +521,26 @@ int page_dienstverlening_zaaktypen_lees(struct request *rq, struct response *rs)
 		page_dv_refuse(rq, rs, &dv, ACT_ZAAKTYPEN_IMPORT, "De zaaktypen van een gemeente leest haar manager in.");
 		return 0;
 	}
-	if (read_form(rq, rs, &f) < 0)
+	const char *text;
+	size_t len;
+	if (read_list(rq, &f, &text, &len) < 0) {
+		form_release(&f);
+		page_error(rq, rs, 400, "Het formulier kwam niet goed aan. Kies het bestand opnieuw.");
 		return 0;
-	const char *fm = form_get(&f, "formaat"), *text = form_get(&f, "lijst");
+	}
+	const char *fm = form_get(&f, "formaat");
 	struct problem p;
 	problem_init(&p);
-	int r = dienstverlening_zaaktypen_import(rq->store, &rq->actor, dv.code, rq->actor.org, text ? text : "",
-						 text ? strlen(text) : 0, fm && !strcmp(fm, "zgw"), NULL, &p);
+	int r;
+	if (!len) {
+		problem_set(&p, 400, "Kies een bestand of plak de lijst.");
+		problem_param(&p, "lijst", "Kies een bestand of plak de lijst.");
+		snprintf(p.detail, sizeof(p.detail), "Kies een bestand of plak de lijst.");
+		r = -1;
+	} else {
+		r = dienstverlening_zaaktypen_import(rq->store, &rq->actor, dv.code, rq->actor.org, text, len,
+						     fm && !strcmp(fm, "zgw"), NULL, &p);
+	}
 	if (r < 0 && p.nparams) {
 		/* One field holds the whole list: name the lines in the detail. */
 		char d[512];

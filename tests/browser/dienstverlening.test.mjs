@@ -84,13 +84,30 @@ test('a manager runs the four lines of work from the pages, without JavaScript',
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Zaaktypen' }).click()]);
   assert.match(await rowText(page, 'Vergelijking', 'Ligplaatsvergunning woonboot'), /in één gemeente/);
   const before = await rowText(page, 'Ingelezen lijsten', 'Dordrecht');
-  await page.getByLabel('De lijst').fill('identificatie;omschrijving;doorlooptijd\nZT-1;Paspoort;vijf dagen\n');
+  // Nothing chosen, nothing pasted: said so, nothing changes.
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inlezen' }).click()]);
+  assert.match(await page.locator('#fouten').innerText(), /Kies een bestand of plak de lijst/);
+  // A pasted list with a bad line: refused with its line, the text kept.
+  const bad = 'identificatie;omschrijving;doorlooptijd\nZT-1;Paspoort;vijf dagen\n';
+  await page.getByLabel('Of plak de lijst').fill(bad);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inlezen' }).click()]);
   assert.match(await page.locator('#fouten').innerText(), /regel 2/);
+  assert.equal(await page.getByLabel('Of plak de lijst').inputValue(), bad);
   assert.equal(await rowText(page, 'Ingelezen lijsten', 'Dordrecht'), before);
-  await page.getByLabel('De lijst').fill('identificatie;omschrijving;doorlooptijd\nZT-BZ-001;Aanvraag paspoort;P5D\nZT-BZ-002;Aanvraag identiteitskaart;5\n');
+  // The file a municipality exports from its zaaksysteem (Excel's CSV: BOM, CRLF) wins over the pasted text.
+  await page.getByLabel('Bestand').setInputFiles({ name: 'zaaktypen-dordrecht.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeffidentificatie;omschrijving;doorlooptijd\r\nZT-BZ-001;Aanvraag paspoort;P5D\r\nZT-BZ-002;Aanvraag identiteitskaart;5\r\n') });
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inlezen' }).click()]);
   assert.match(await rowText(page, 'Ingelezen lijsten', 'Dordrecht'), /^Dordrecht 2 /);
+  // And a ZGW Catalogi export as JSON.
+  await page.getByLabel('Formaat').selectOption('zgw');
+  await page.getByLabel('Bestand').setInputFiles({ name: 'catalogus.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ count: 3, results: [
+      { identificatie: 'ZT-BZ-001', omschrijving: 'Aanvraag paspoort', doorlooptijd: 'P5D' },
+      { identificatie: 'ZT-BZ-002', omschrijving: 'Aanvraag identiteitskaart', doorlooptijd: 'P5D' },
+      { identificatie: 'ZT-BZ-003', omschrijving: 'Aanvraag rijbewijs', doorlooptijd: 'P10D' }] })) });
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inlezen' }).click()]);
+  assert.match(await rowText(page, 'Ingelezen lijsten', 'Dordrecht'), /^Dordrecht 3 /);
   await p.context.close();
 
   const js = await signedIn('dv-manager');
