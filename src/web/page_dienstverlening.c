@@ -202,9 +202,9 @@ static int page_pools(struct request *rq, struct response *rs)
 			html_txt(b, json_string_value(json_object_get(o, "naam")));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 			html_txt(b, status_text(json_string_value(json_object_get(o, "status"))));
-			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
 			html_int(b, json_integer_value(json_object_get(o, "houders")));
-			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");
+			html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
 			html_int(b, json_integer_value(json_object_get(o, "urenPerWeek")));
 			html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 			size_t k;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/nl.h"
 #include "http/authz.h"
 #include "http/form.h"
 #include "http/multipart.h"
@@ -344,6 +345,13 @@ static const char *status_text(const char *s)
 	return !strcmp(s, "gedeeld") ? "gedeeld" : !strcmp(s, "verschilt") ? "verschilt" : "in één gemeente";
 }
 
+/* An organisation by its name (its code when samen does not know it). */
+static void org_name(struct request *rq, struct buf *b, const char *code)
+{
+	char name[200];
+	html_txt(b, code && store_name(rq->store, code, name, sizeof(name)) == 0 ? name : code ? code : "");
+}
+
 int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 {
 	struct page_dv dv;
@@ -373,11 +381,12 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 	json_array_foreach(json_object_get(cmp, "organisaties"), i, o) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, json_string_value(json_object_get(o, "naam")));
-		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">");
+		html_raw(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">");
 		html_int(b, json_integer_value(json_object_get(o, "aantal")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		const char *w = json_string_value(json_object_get(o, "ingelezen"));
-		html_txt(b, w ? w : "nog niet");
+		char when[NL_TEXT_LEN];
+		html_txt(b, !w ? "nog niet" : nl_datetime(w, when, sizeof(when)) == 0 ? when : w);
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
@@ -400,7 +409,7 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 		html_raw(b, "</td><td class=\"utrecht-table__cell\"><ul class=\"utrecht-unordered-list\">");
 		json_array_foreach(json_object_get(z, "organisaties"), k, x) {
 			html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
-			html_txt(b, json_string_value(json_object_get(x, "organisatie")));
+			org_name(rq, b, json_string_value(json_object_get(x, "organisatie")));
 			html_raw(b, ": ");
 			html_txt(b, json_string_value(json_object_get(x, "identificatie")));
 			html_raw(b, ", ");
@@ -412,7 +421,7 @@ int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)
 		html_raw(b, "</ul></td><td class=\"utrecht-table__cell\">");
 		json_array_foreach(json_object_get(z, "ontbreektBij"), k, x) {
 			html_raw(b, k ? ", " : "");
-			html_txt(b, json_string_value(x));
+			org_name(rq, b, json_string_value(x));
 		}
 		html_raw(b, "</td></tr>");
 	}
@@ -535,13 +544,12 @@ int page_dienstverlening_zaaktypen_lees(struct request *rq, struct response *rs)
 	if (!len) {
 		problem_set(&p, 400, "Kies een bestand of plak de lijst.");
 		problem_param(&p, "lijst", "Kies een bestand of plak de lijst.");
-		snprintf(p.detail, sizeof(p.detail), "Kies een bestand of plak de lijst.");
 		r = -1;
 	} else {
 		r = dienstverlening_zaaktypen_import(rq->store, &rq->actor, dv.code, rq->actor.org, text, len,
 						     fm && !strcmp(fm, "zgw"), NULL, &p);
 	}
-	if (r < 0 && p.nparams) {
+	if (r < 0 && len && p.nparams) {
 		/* One field holds the whole list: name the lines in the detail. */
 		char d[512];
 		int w = snprintf(d, sizeof(d), "Niet ingelezen, er is niets veranderd.");

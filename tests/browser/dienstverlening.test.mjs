@@ -107,7 +107,8 @@ test('a manager runs the four lines of work from the pages, without JavaScript',
       { identificatie: 'ZT-BZ-002', omschrijving: 'Aanvraag identiteitskaart', doorlooptijd: 'P5D' },
       { identificatie: 'ZT-BZ-003', omschrijving: 'Aanvraag rijbewijs', doorlooptijd: 'P10D' }] })) });
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Inlezen' }).click()]);
-  assert.match(await rowText(page, 'Ingelezen lijsten', 'Dordrecht'), /^Dordrecht 3 /);
+  assert.match(await rowText(page, 'Ingelezen lijsten', 'Dordrecht'), /^Dordrecht 3 \d+ [a-z]+ \d{4}, \d{2}:\d{2}$/, 'when, in Dutch time');
+  assert.doesNotMatch(await page.locator('main').innerText(), /GM\d{4}/, 'municipalities by name');
   await p.context.close();
 
   const js = await signedIn('dv-manager');
