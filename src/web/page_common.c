@@ -191,6 +191,13 @@ void page_date_links(struct buf *b, const char *base, const char *current, const
 	html_raw(b, "</ul></nav>");
 }
 
+const char *page_org_name(struct request *rq, const char *code, char *out, size_t len)
+{
+	if (!code || store_name(rq->store, code, out, len) < 0)
+		snprintf(out, len, "%s", code ? code : "");
+	return out;
+}
+
 void page_alert(struct buf *b, const char *message)
 {
 	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error samen-alert\"><div class=\"utrecht-alert__content\">"

@@ -288,14 +288,16 @@ static int post_pool(struct request *rq, struct response *rs)
 
 /* ---- the training programme ------------------------------------------------------------------ */
 
-static void person_txt(struct buf *b, json_t *x)
+static void person_txt(struct request *rq, struct buf *b, json_t *x)
 {
 	if (!x) {
 		html_raw(b, "—");
 		return;
 	}
+	char name[200];
 	html_txt(b, json_string_value(json_object_get(x, "naam")));
-	html_txt_around(b, " (", json_string_value(json_object_get(x, "organisatie")), ")");
+	html_txt_around(b, " (", page_org_name(rq, json_string_value(json_object_get(x, "organisatie")), name, sizeof(name)),
+			")");
 }
 
 static int page_training(struct request *rq, struct response *rs)
@@ -340,9 +342,9 @@ static int page_training(struct request *rq, struct response *rs)
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 		html_txt(b, json_string_value(json_object_get(t, "competentieNaam")));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		person_txt(b, json_object_get(t, "deelnemer"));
+		person_txt(rq, b, json_object_get(t, "deelnemer"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
-		person_txt(b, json_object_get(t, "docent"));
+		person_txt(rq, b, json_object_get(t, "docent"));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		if (!strcmp(st, "afgerond")) {
 			html_raw(b, "afgerond op ");
@@ -376,7 +378,8 @@ static int page_training(struct request *rq, struct response *rs)
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		html_txt(b, json_string_value(json_object_get(t, "competentieNaam")));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-		html_txt(b, json_string_value(json_object_get(t, "organisatie")));
+		char oname[200];
+		html_txt(b, page_org_name(rq, json_string_value(json_object_get(t, "organisatie")), oname, sizeof(oname)));
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		json_t *m = json_object_get(t, "medewerker");
 		html_txt(b, m ? json_string_value(json_object_get(m, "naam")) : "niemand");
@@ -387,7 +390,7 @@ static int page_training(struct request *rq, struct response *rs)
 		json_t *d;
 		json_array_foreach(json_object_get(t, "docenten"), k, d) {
 			html_raw(b, k ? ", " : "");
-			person_txt(b, d);
+			person_txt(rq, b, d);
 		}
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		html_raw(b, json_is_true(json_object_get(t, "gepland")) ? "ja" : "nee");
@@ -432,12 +435,13 @@ static int page_training(struct request *rq, struct response *rs)
 				json_array_foreach(json_object_get(pool, "mensen"), q, m) {
 					if (w && json_integer_value(json_object_get(m, "niveau")) < 3)
 						continue;
-					char id[32], label[300];
+					char id[32], label[500], oname[200];
 					snprintf(id, sizeof(id), "%lld",
 						 (long long)json_integer_value(json_object_get(m, "medewerker")));
 					snprintf(label, sizeof(label), "%s (%s, %s)",
 						 json_string_value(json_object_get(m, "naam")),
-						 json_string_value(json_object_get(m, "organisatie")),
+						 page_org_name(rq, json_string_value(json_object_get(m, "organisatie")), oname,
+							       sizeof(oname)),
 						 json_string_value(json_object_get(m, "niveauNaam")));
 					option(b, id, label, chosen);
 				}

@@ -345,11 +345,11 @@ static const char *status_text(const char *s)
 	return !strcmp(s, "gedeeld") ? "gedeeld" : !strcmp(s, "verschilt") ? "verschilt" : "in één gemeente";
 }
 
-/* An organisation by its name (its code when samen does not know it). */
+/* An organisation by its name (web/pages.h). */
 static void org_name(struct request *rq, struct buf *b, const char *code)
 {
 	char name[200];
-	html_txt(b, code && store_name(rq->store, code, name, sizeof(name)) == 0 ? name : code ? code : "");
+	html_txt(b, page_org_name(rq, code, name, sizeof(name)));
 }
 
 int page_dienstverlening_zaaktypen(struct request *rq, struct response *rs)

@@ -41,18 +41,30 @@ static void period(struct buf *b, json_t *x)
 	html_raw(b, ")");
 }
 
-/* "<label>a, b, c" for a non-empty array of names; nothing when empty. */
-static void names(struct buf *b, const char *label, json_t *a)
+/* "<label>a, b, c" for a non-empty array of codes, each by its name (of a
+ * task field, or of an organisation); nothing when empty. */
+static void names(struct request *rq, struct buf *b, const char *label, json_t *a, int taakvelden)
 {
 	if (!json_array_size(a))
 		return;
 	html_raw(b, label);
-	size_t k;
-	json_t *y;
+	json_t *list = taakvelden ? register_taakveld_list(rq->store) : NULL;
+	size_t k, i;
+	json_t *y, *t;
 	json_array_foreach(a, k, y) {
+		const char *code = json_string_value(y), *name = code;
+		char org[200];
+		if (taakvelden) {
+			json_array_foreach(list, i, t)
+				if (code && !strcmp(str(t, "code"), code))
+					name = str(t, "naam");
+		} else {
+			name = page_org_name(rq, code, org, sizeof(org));
+		}
 		html_raw(b, k ? ", " : "");
-		html_txt(b, json_string_value(y));
+		html_txt(b, name);
 	}
+	json_decref(list);
 }
 
 static void form_begin(struct request *rq, struct buf *b, const char *action)
@@ -198,10 +210,36 @@ static int records_for(struct request *rq, const char *org)
 	       policy_allows(&rq->actor, ACT_DECISION_RECORD, org, rq->actor.verband[0] ? rq->actor.verband : NULL);
 }
 
+/* Choices by name from [[value, label], …], several at once (a <select
+ * multiple>: Ctrl or Cmd and a click, or the keyboard with Shift). */
+static void multi_select(struct buf *b, const char *id, const char *name, const char *label, const char *hint,
+			 json_t *pairs)
+{
+	struct page_input in = { .id = id, .name = name, .label = label, .hint = hint };
+	page_field_begin(b, &in);
+	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select samen-multi\" multiple size=\"8\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\"");
+	page_field_invalid(b, &in);
+	html_raw(b, ">");
+	size_t i;
+	json_t *x;
+	json_array_foreach(pairs, i, x) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, json_string_value(json_array_get(x, 0)));
+		html_raw(b, "\">");
+		html_txt(b, json_string_value(json_array_get(x, 1)));
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select>");
+	page_field_end(b);
+}
+
 /* The raad's kaders, recorded by someone of the organisation: new kaders
- * replace the current ones from their date. Codes as text, comma
- * separated: a list of every task field and partner as checkboxes would
- * outgrow what a form may carry. */
+ * replace the current ones from their date. Task fields and partners are
+ * chosen by name from the register's lists. */
 static void kaders_form(struct request *rq, struct buf *b, const char *code)
 {
 	if (!rq->actor.csrf[0] || !records_for(rq, code))
@@ -211,22 +249,26 @@ static void kaders_form(struct request *rq, struct buf *b, const char *code)
 	snprintf(action, sizeof(action), "/organisaties/%s/kaders", code);
 	h2(b, "kop-kaders-vastleggen", "Kaders van de raad vastleggen");
 	html_raw(b, "<p class=\"utrecht-paragraph\">De taakvelden en partners waarop de raad samenwerking toestaat. Een "
-		    "traject daarbuiten wordt gemarkeerd en wacht op de stap &lsquo;raad geconsulteerd&rsquo;. Een lege lijst "
-		    "begrenst niet.</p>");
+		    "traject daarbuiten wordt gemarkeerd en wacht op de stap &lsquo;raad geconsulteerd&rsquo;. Niets "
+		    "gekozen begrenst niet.</p>");
 	form_begin(rq, b, action);
 	field(b, "kader-titel", "titel", "Titel (het raadsbesluit of de visie)", "text", "", 1);
 	field(b, "kader-van", "van", "Geldig vanaf", "date", today, 1);
-	page_input_field(b,
-			 &(struct page_input){ .id = "kader-taakvelden",
-					       .name = "taakvelden",
-					       .label = "Taakvelden (codes met komma's ertussen, bijvoorbeeld: belastingen, ict)",
-					       .type = "text",
-					       .value = "" });
-	page_input_field(b, &(struct page_input){ .id = "kader-partners",
-						  .name = "partners",
-						  .label = "Partners (codes met komma's ertussen, bijvoorbeeld: GM0160, GM1896)",
-						  .type = "text",
-						  .value = "" });
+	json_t *fields = json_array(), *partners = json_array(), *list = register_taakveld_list(rq->store);
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x)
+		pairs_add(fields, str(x, "code"), str(x, "naam"));
+	json_decref(list);
+	list = register_org_list(rq->store);
+	json_array_foreach(list, i, x)
+		if (strcmp(str(x, "code"), code) && !str(x, "geldigTot"))
+			pairs_add(partners, str(x, "code"), str(x, "naam"));
+	json_decref(list);
+	static const char *const several = "Meer kiezen: houd Ctrl (of Cmd) ingedrukt en klik, of gebruik Shift met de pijltjes.";
+	multi_select(b, "kader-taakvelden", "taakvelden", "Taakvelden", several, fields);
+	multi_select(b, "kader-partners", "partners", "Partners", several, partners);
+	json_decref(fields), json_decref(partners);
 	field(b, "kader-toelichting", "toelichting", "Toelichting", "text", "", 0);
 	button(b, "Kaders vastleggen");
 	html_raw(b, "</section>");
@@ -316,8 +358,8 @@ void page_register_org_verloop(struct request *rq, struct buf *b, json_t *org)
 			html_txt(b, str(x, "titel"));
 			html_raw(b, "</strong>");
 			period(b, x);
-			names(b, ": taakvelden ", json_object_get(x, "taakvelden"));
-			names(b, "; partners ", json_object_get(x, "partners"));
+			names(rq, b, ": taakvelden ", json_object_get(x, "taakvelden"), 1);
+			names(rq, b, "; partners ", json_object_get(x, "partners"), 0);
 			html_txt_around(b, " — ", str(x, "toelichting"), "");
 			html_raw(b, "</li>");
 		}
@@ -523,6 +565,21 @@ static json_t *code_list(const char *v)
 	return a;
 }
 
+/* Every value of a field that may come several times (a <select
+ * multiple>), each also split on commas. */
+static json_t *form_codes(const struct form *f, const char *name)
+{
+	json_t *all = json_array();
+	for (int i = 0; i < f->n; i++) {
+		if (strcmp(f->f[i].name, name))
+			continue;
+		json_t *some = code_list(f->f[i].value);
+		json_array_extend(all, some);
+		json_decref(some);
+	}
+	return all;
+}
+
 int page_register_org_kaders(struct request *rq, struct response *rs)
 {
 	const char *code = req_param(rq, "code");
@@ -534,8 +591,8 @@ int page_register_org_kaders(struct request *rq, struct response *rs)
 	json_t *in = json_object(), *out = NULL;
 	static const char *const texts[] = { "titel", "van", "toelichting", NULL };
 	copy_texts(&f, texts, in);
-	json_object_set_new(in, "taakvelden", code_list(form_get(&f, "taakvelden")));
-	json_object_set_new(in, "partners", code_list(form_get(&f, "partners")));
+	json_object_set_new(in, "taakvelden", form_codes(&f, "taakvelden"));
+	json_object_set_new(in, "partners", form_codes(&f, "partners"));
 	struct problem p;
 	problem_init(&p);
 	int r = besturing_kader_create(rq->store, rq->actor.name, code, in, &out, &p);

@@ -78,6 +78,8 @@ static json_t *staff_of(struct request *rq, const char *org)
 	problem_init(&p);
 	if (!org || medewerkers_list(rq->store, org, 0, 0, &list, &p) < 0)
 		return out;
+	char orgname[200];
+	page_org_name(rq, org, orgname, sizeof(orgname));
 	size_t i;
 	json_t *m;
 	json_array_foreach(list, i, m) {
@@ -85,7 +87,7 @@ static json_t *staff_of(struct request *rq, const char *org)
 			continue;
 		char label[400];
 		snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
-			 str(m, "functie") ? str(m, "functie") : "", org);
+			 str(m, "functie") ? str(m, "functie") : "", orgname);
 		json_array_append_new(out, json_pack("{s:I,s:s}", "id", (json_int_t)num(m, "id"), "label", label));
 	}
 	json_decref(list);

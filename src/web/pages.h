@@ -81,6 +81,9 @@ void page_field_end(struct buf *b);
  * a ready query string fragment ("taakveld=ict") or NULL, and is escaped
  * here. */
 void page_date_links(struct buf *b, const char *base, const char *current, const char *extra);
+/* An organisation's name for its code (into out, of len bytes); the code
+ * itself when samen does not know it, "" for NULL. Returns out. */
+const char *page_org_name(struct request *rq, const char *code, char *out, size_t len);
 /* A box with an error message, placed above what it is about. */
 void page_alert(struct buf *b, const char *message);
 

@@ -326,10 +326,14 @@ test('the raad\'s kaders: recorded on the organisation\'s page; a traject outsid
   await page.goto(`${srv.url}/organisaties/GM0180`);
   let form = page.locator('form[action="/organisaties/GM0180/kaders"]');
   await axe(page, 'the organisation page with the kaders form');
-  // An unknown task field: refused with the reason, nothing stored.
+  // Task fields and partners are chosen by name, several at once.
+  assert.ok((await form.getByLabel(/^Taakvelden/).locator('option').allInnerTexts()).includes('ICT en informatievoorziening'));
+  assert.ok((await form.getByLabel(/^Partners/).locator('option').allInnerTexts()).includes('Dalfsen'));
+  // A forged unknown task field: refused with the reason, nothing stored.
   await form.getByLabel('Titel (het raadsbesluit of de visie)').fill('Kadernota samenwerking');
   await form.getByLabel('Geldig vanaf').fill('2012-01-01');
-  await form.getByLabel(/^Taakvelden/).fill('ict, nergens');
+  await form.getByLabel(/^Taakvelden/).evaluate((s) => s.add(new Option('nergens', 'nergens')));
+  await form.getByLabel(/^Taakvelden/).selectOption(['ict', 'nergens']);
   let res = await submit(page, form);
   assert.equal(res.status(), 422);
   assert.match(await page.locator('main').innerText(), /nergens/);
@@ -340,11 +344,12 @@ test('the raad\'s kaders: recorded on the organisation\'s page; a traject outsid
   form = page.locator('form[action="/organisaties/GM0180/kaders"]');
   await form.getByLabel('Titel (het raadsbesluit of de visie)').fill('Kadernota samenwerking');
   await form.getByLabel('Geldig vanaf').fill('2012-01-01');
-  await form.getByLabel(/^Taakvelden/).fill('ict, inkoop');
-  await form.getByLabel(/^Partners/).fill('GM0148, GM1896');
+  await form.getByLabel(/^Taakvelden/).selectOption([{ label: 'ICT en informatievoorziening' }, { label: 'Inkoop en aanbesteding' }]);
+  await form.getByLabel(/^Partners/).selectOption([{ label: 'Dalfsen' }, { label: 'Zwartewaterland' }]);
   res = await submit(page, form);
   assert.equal(res.status(), 200);
-  assert.match(await page.locator('section[aria-labelledby=kop-kaders]').innerText(), /Kadernota samenwerking.*taakvelden ict, inkoop; partners GM0148, GM1896/s);
+  assert.match(await page.locator('section[aria-labelledby=kop-kaders]').innerText(),
+    /Kadernota samenwerking.*taakvelden ICT en informatievoorziening, Inkoop en aanbesteding; partners Dalfsen, Zwartewaterland/s);
   const k = (await srv.api('GET', '/api/v1/organisaties/GM0180/kaders')).json;
   assert.deepEqual([k.length, k[0].taakvelden, k[0].partners], [1, ['ict', 'inkoop'], ['GM0148', 'GM1896']]);
 

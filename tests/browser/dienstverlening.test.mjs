@@ -54,11 +54,11 @@ test('a manager runs the four lines of work from the pages, without JavaScript',
 
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Opleidingsprogramma' }).click()]);
   await page.getByLabel('Competentie').selectOption('gba');
-  await page.getByLabel('Deelnemer').selectOption({ label: 'Lotte Verboom (GM0642, basis)' });
-  await page.getByLabel('Docent (een expert; niet verplicht)').selectOption({ label: 'Marco Boogaard (GM0642, expert)' });
+  await page.getByLabel('Deelnemer').selectOption({ label: 'Lotte Verboom (Zwijndrecht, basis)' });
+  await page.getByLabel('Docent (een expert; niet verplicht)').selectOption({ label: 'Marco Boogaard (Zwijndrecht, expert)' });
   await page.getByLabel('Gepland op').fill('2012-12-06');
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Opleiding plannen' }).click()]);
-  assert.match(await rowText(page, 'Opleidingen', '6 december 2012'), /Lotte Verboom \(GM0642\) Marco Boogaard \(GM0642\)/);
+  assert.match(await rowText(page, 'Opleidingen', '6 december 2012'), /Lotte Verboom \(Zwijndrecht\) Marco Boogaard \(Zwijndrecht\)/);
 
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Redactie Antwoord' }).click()]);
   await page.getByLabel('Zoeken in vragen en antwoorden').fill('paspoort');
