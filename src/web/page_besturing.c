@@ -59,15 +59,8 @@ void page_besturing_input(struct buf *b, const char *id, const char *name, const
 void page_besturing_select(struct buf *b, const char *id, const char *name, const char *label, const char *const *options,
 			   const char *value, const char *error)
 {
-	const struct page_input in = { .id = id, .label = label, .error = error, .field_class = "bst-veld" };
-	page_field_begin(b, &in);
-	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\"");
-	page_field_invalid(b, &in);
-	html_raw(b, ">");
+	const struct page_input in = { .id = id, .name = name, .label = label, .error = error, .field_class = "bst-veld" };
+	page_select_open(b, &in, 0);
 	for (int i = 0; options[i]; i += 2) {
 		html_raw(b, "<option value=\"");
 		html_attr(b, options[i]);
@@ -82,13 +75,8 @@ void page_besturing_select(struct buf *b, const char *id, const char *name, cons
 void page_besturing_select_orgs(struct buf *b, const char *id, const char *name, const char *label, json_t *codes, json_t *names,
 				const char *value, int optional)
 {
-	const struct page_input in = { .id = id, .label = label, .field_class = "bst-veld" };
-	page_field_begin(b, &in);
-	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\">");
+	const struct page_input in = { .id = id, .name = name, .label = label, .field_class = "bst-veld" };
+	page_select_open(b, &in, 0);
 	if (optional)
 		html_raw(b, "<option value=\"\">— geen —</option>");
 	size_t i;

@@ -236,6 +236,20 @@ void page_field_begin(struct buf *b, const struct page_input *in)
 	html_raw(b, "<div class=\"utrecht-form-field__input\">");
 }
 
+void page_select_open(struct buf *b, const struct page_input *in, int multiple)
+{
+	page_field_begin(b, in);
+	html_raw(b, in->error ? "<select class=\"utrecht-select utrecht-select--html-select utrecht-select--invalid\""
+			      : "<select class=\"utrecht-select utrecht-select--html-select\"");
+	html_raw(b, multiple ? " multiple size=\"8\" id=\"" : " id=\"");
+	html_attr(b, in->id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, in->name ? in->name : in->id);
+	html_raw(b, "\"");
+	page_field_invalid(b, in);
+	html_raw(b, in->required ? " required>" : ">");
+}
+
 void page_field_invalid(struct buf *b, const struct page_input *in)
 {
 	if (in->error)

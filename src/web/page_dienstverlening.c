@@ -123,17 +123,7 @@ static int read_form(struct request *rq, struct response *rs, struct form *f)
 	return -1;
 }
 
-static void select_begin(struct buf *b, const struct page_input *in)
-{
-	page_field_begin(b, in);
-	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
-	html_attr(b, in->id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, in->name ? in->name : in->id);
-	html_raw(b, "\"");
-	page_field_invalid(b, in);
-	html_raw(b, ">");
-}
+static void select_begin(struct buf *b, const struct page_input *in) { page_select_open(b, in, 0); }
 
 static void option(struct buf *b, const char *value, const char *label, const char *chosen)
 {

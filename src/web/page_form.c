@@ -319,15 +319,7 @@ void page_form_remap(struct problem *p, const char *list, const int *rows, int n
 
 void page_select_field(struct buf *b, const struct page_input *in, const char *const *options, const char *empty_label)
 {
-	page_field_begin(b, in);
-	html_raw(b, in->error ? "<select class=\"utrecht-select utrecht-select--html-select utrecht-select--invalid\" id=\""
-			      : "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
-	html_attr(b, in->id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, in->name ? in->name : in->id);
-	html_raw(b, "\"");
-	page_field_invalid(b, in);
-	html_raw(b, in->required ? " required>" : ">");
+	page_select_open(b, in, 0);
 	if (empty_label) {
 		html_raw(b, "<option value=\"\">");
 		html_txt(b, empty_label);

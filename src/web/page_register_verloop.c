@@ -84,13 +84,8 @@ static void field(struct buf *b, const char *id, const char *name, const char *l
 
 static void select_field(struct buf *b, const char *id, const char *name, const char *label, const char *const *pairs)
 {
-	const struct page_input in = { .id = id, .label = label };
-	page_field_begin(b, &in);
-	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\">");
+	const struct page_input in = { .id = id, .name = name, .label = label };
+	page_select_open(b, &in, 0);
 	for (int i = 0; pairs[i]; i += 2) {
 		html_raw(b, "<option value=\"");
 		html_attr(b, pairs[i]);
@@ -216,14 +211,7 @@ static void multi_select(struct buf *b, const char *id, const char *name, const 
 			 json_t *pairs)
 {
 	struct page_input in = { .id = id, .name = name, .label = label, .hint = hint };
-	page_field_begin(b, &in);
-	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select samen-multi\" multiple size=\"8\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\"");
-	page_field_invalid(b, &in);
-	html_raw(b, ">");
+	page_select_open(b, &in, 1);
 	size_t i;
 	json_t *x;
 	json_array_foreach(pairs, i, x) {

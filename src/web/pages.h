@@ -75,6 +75,10 @@ void page_input_field(struct buf *b, const struct page_input *in);
 void page_field_begin(struct buf *b, const struct page_input *in);
 void page_field_invalid(struct buf *b, const struct page_input *in);
 void page_field_end(struct buf *b);
+/* The field up to and with the opening <select> tag (its class, id, name
+ * or the id, aria attributes); multiple lets one choose several. The
+ * caller writes the options, then "</select>" and page_field_end(). */
+void page_select_open(struct buf *b, const struct page_input *in, int multiple);
 
 /* The quick links to the dates of the seed documents and today, as
  * links to base?datum=…[&extra]; current is marked aria-current. extra is
