@@ -15,6 +15,7 @@
 #include "http/api.h"
 #include "http/paging.h"
 #include "http/authz.h"
+#include "http/api_urenbank_scope.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
 #include "store/urenbank_evaluatie.h"
@@ -24,31 +25,14 @@
 static json_t *empty_body(void) { return json_object(); }
 
 /* The proeftuin of the path and the verband it belongs to, for scoping. */
-struct scope {
-	const char *code;
-	char verband[48];
-};
-
-static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
-{
-	struct problem p;
-	problem_init(&p);
-	sc->code = req_param(rq, "p");
-	if (urenbank_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0) {
-		api_problem(rs, &p);
-		return -1;
-	}
-	return 0;
-}
-
-static int allowed(struct request *rq, enum action action, const char *org, const struct scope *sc)
+static int allowed(struct request *rq, enum action action, const char *org, const struct urenbank_scope *sc)
 {
 	const struct policy_target t = { org, sc ? sc->verband : NULL, sc ? sc->code : NULL };
 	return policy_allows_in(&rq->actor, action, &t);
 }
 
 /* Refuses (401/403, audited) unless the actor may do action for org in sc. */
-static int require(struct request *rq, struct response *rs, enum action action, const char *org, const struct scope *sc)
+static int require(struct request *rq, struct response *rs, enum action action, const char *org, const struct urenbank_scope *sc)
 {
 	if (allowed(rq, action, org, sc))
 		return 0;
@@ -63,7 +47,7 @@ static int require(struct request *rq, struct response *rs, enum action action, 
 
 /* Allowed when the actor may do action for at least one of orgs (an array
  * of codes), or as process manager. */
-static int require_any(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct scope *sc)
+static int require_any(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct urenbank_scope *sc)
 {
 	size_t i;
 	json_t *x;
@@ -74,7 +58,7 @@ static int require_any(struct request *rq, struct response *rs, enum action acti
 }
 
 /* Allowed when the actor may do action for every one of orgs. */
-static int require_all(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct scope *sc)
+static int require_all(struct request *rq, struct response *rs, enum action action, json_t *orgs, const struct urenbank_scope *sc)
 {
 	size_t i;
 	json_t *x;
@@ -133,7 +117,7 @@ static void op_proeftuin(struct request *rq, struct response *rs, json_t *in)
 {
 	const char *code = json_string_value(json_object_get(in, "code"));
 	const char *verband = json_string_value(json_object_get(in, "verband"));
-	struct scope sc = { code ? code : "", "" };
+	struct urenbank_scope sc = { code ? code : "", "" };
 	snprintf(sc.verband, sizeof(sc.verband), "%s", verband ? verband : "");
 	if (require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
 		return;
@@ -201,8 +185,8 @@ static json_t *body_principals(struct request *rq, json_t *in)
 
 static void op_opdracht(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
-	if (scope_load(rq, rs, &sc) < 0)
+	struct urenbank_scope sc;
+	if (urenbank_scope_load(rq, rs, &sc) < 0)
 		return;
 	json_t *orgs = body_principals(rq, in);
 	int ok = require_all(rq, rs, ACT_ASSIGNMENT_WRITE, orgs, &sc) == 0;
@@ -257,9 +241,9 @@ static int get_opdracht(struct request *rq, struct response *rs)
 }
 
 /* Loads scope, the opdracht id of the path and its principals. */
-static int opdracht_context(struct request *rq, struct response *rs, struct scope *sc, long long *id, json_t **principals)
+static int opdracht_context(struct request *rq, struct response *rs, struct urenbank_scope *sc, long long *id, json_t **principals)
 {
-	if (scope_load(rq, rs, sc) < 0 || path_id(rq, rs, "opdracht", id) < 0)
+	if (urenbank_scope_load(rq, rs, sc) < 0 || path_id(rq, rs, "opdracht", id) < 0)
 		return -1;
 	struct problem p;
 	problem_init(&p);
@@ -272,7 +256,7 @@ static int opdracht_context(struct request *rq, struct response *rs, struct scop
 
 /* Whether the actor may change opdracht id on behalf of every one of its
  * principals (opdracht-wijzigen for each). */
-static int may_write_all(struct request *rq, const struct scope *sc, long long id)
+static int may_write_all(struct request *rq, const struct urenbank_scope *sc, long long id)
 {
 	json_t *orgs = NULL;
 	struct problem p;
@@ -290,7 +274,7 @@ static int may_write_all(struct request *rq, const struct scope *sc, long long i
 
 /* The principals (of opdracht id, and of the one in the body's "met") the
  * actor consents for itself ('instemmen'): the rest is asked. */
-static json_t *consenting(struct request *rq, const struct scope *sc, long long id, json_t *in)
+static json_t *consenting(struct request *rq, const struct urenbank_scope *sc, long long id, json_t *in)
 {
 	json_t *yes = json_array();
 	long long ids[2] = { id, json_integer_value(json_object_get(in, "met")) };
@@ -312,7 +296,7 @@ static json_t *consenting(struct request *rq, const struct scope *sc, long long 
 
 static void op_merge(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
 	json_t *orgs = NULL;
 	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
@@ -343,7 +327,7 @@ static int patch_opdracht(struct request *rq, struct response *rs)
 	json_t *in = NULL, *orgs = NULL;
 	if (precheck(rq, rs, ACT_ASSIGNMENT_WRITE, ACT_ASSIGNMENT_WRITE) < 0 || api_body_object(rq, rs, &in) < 0)
 		return 0;
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
 	if (opdracht_context(rq, rs, &sc, &id, &orgs) == 0) {
 		int ok = require_all(rq, rs, ACT_ASSIGNMENT_WRITE, orgs, &sc) == 0;
@@ -363,7 +347,7 @@ static int patch_opdracht(struct request *rq, struct response *rs)
 
 static void op_close(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
 	json_t *orgs = NULL;
 	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
@@ -400,7 +384,7 @@ static void body_staff_org(struct request *rq, json_t *in, char *org, size_t len
 
 static void op_inzet(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
 	json_t *orgs = NULL;
 	if (opdracht_context(rq, rs, &sc, &id, &orgs) < 0)
@@ -429,8 +413,8 @@ static int post_inzet(struct request *rq, struct response *rs)
 
 static void op_uren(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
-	if (scope_load(rq, rs, &sc) < 0)
+	struct urenbank_scope sc;
+	if (urenbank_scope_load(rq, rs, &sc) < 0)
 		return;
 	char org[40];
 	body_staff_org(rq, in, org, sizeof(org));
@@ -459,7 +443,7 @@ static int post_uren(struct request *rq, struct response *rs)
  * manager). 1 when refused (rs filled, audited). */
 static int medewerker_hidden(struct request *rq, struct response *rs, const char *pt, long long medewerker)
 {
-	struct scope sc = { pt, "" };
+	struct urenbank_scope sc = { pt, "" };
 	struct problem p;
 	problem_init(&p);
 	if (urenbank_proeftuin_verband(rq->store, pt, sc.verband, sizeof(sc.verband), &p) < 0) {
@@ -527,9 +511,9 @@ enum review { APPROVE, REJECT, CORRECT };
 
 static void review(struct request *rq, struct response *rs, json_t *in, enum review what)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
-	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, "urenregel", &id) < 0)
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, "urenregel", &id) < 0)
 		return;
 	struct problem p;
 	problem_init(&p);
@@ -591,8 +575,8 @@ static int post_correct(struct request *rq, struct response *rs)
 
 static void op_deposit(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
-	if (scope_load(rq, rs, &sc) < 0)
+	struct urenbank_scope sc;
+	if (urenbank_scope_load(rq, rs, &sc) < 0)
 		return;
 	const char *org = json_string_value(json_object_get(in, "organisatie"));
 	if (require(rq, rs, ACT_DEPOSIT, org, &sc) < 0)
@@ -660,8 +644,8 @@ static int get_journaal(struct request *rq, struct response *rs)
 
 static void op_settle(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
-	if (scope_load(rq, rs, &sc) < 0 || require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
+	struct urenbank_scope sc;
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || require(rq, rs, ACT_EXCHANGE_MANAGE, NULL, &sc) < 0)
 		return;
 	struct problem p;
 	problem_init(&p);
@@ -701,9 +685,9 @@ static int get_evaluatie(struct request *rq, struct response *rs)
 
 /* The proeftuin-MT may write: a manager of one of its members, or its
  * process manager (policy.c, leerervaring-vastleggen). */
-static int lesson_allowed(struct request *rq, struct response *rs, struct scope *sc)
+static int lesson_allowed(struct request *rq, struct response *rs, struct urenbank_scope *sc)
 {
-	if (scope_load(rq, rs, sc) < 0)
+	if (urenbank_scope_load(rq, rs, sc) < 0)
 		return -1;
 	struct problem p;
 	problem_init(&p);
@@ -719,7 +703,7 @@ static int lesson_allowed(struct request *rq, struct response *rs, struct scope 
 
 static void op_lesson(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	if (lesson_allowed(rq, rs, &sc) < 0)
 		return;
 	struct problem p;
@@ -738,7 +722,7 @@ static int put_lesson(struct request *rq, struct response *rs)
 {
 	long long id;
 	json_t *in = NULL;
-	struct scope sc;
+	struct urenbank_scope sc;
 	if (precheck(rq, rs, ACT_LESSON_WRITE, ACT_LESSON_WRITE) < 0 || lesson_allowed(rq, rs, &sc) < 0 ||
 	    path_id(rq, rs, "Leerervaring", &id) < 0 || api_body_object(rq, rs, &in) < 0)
 		return 0;
@@ -755,7 +739,7 @@ static int put_lesson(struct request *rq, struct response *rs)
 static int delete_lesson(struct request *rq, struct response *rs)
 {
 	long long id;
-	struct scope sc;
+	struct urenbank_scope sc;
 	if (precheck(rq, rs, ACT_LESSON_WRITE, ACT_LESSON_WRITE) < 0 || lesson_allowed(rq, rs, &sc) < 0 ||
 	    path_id(rq, rs, "Leerervaring", &id) < 0)
 		return 0;

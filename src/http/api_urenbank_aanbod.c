@@ -10,41 +10,10 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
+#include "http/api_urenbank_scope.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
 #include "store/urenbank_aanbod.h"
-
-struct scope {
-	const char *code;
-	char verband[48];
-};
-
-static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
-{
-	struct problem p;
-	problem_init(&p);
-	sc->code = req_param(rq, "p");
-	if (urenbank_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0) {
-		api_problem(rs, &p);
-		return -1;
-	}
-	return 0;
-}
-
-static int allowed(struct request *rq, enum action action, const char *org, const struct scope *sc)
-{
-	const struct policy_target t = { org, sc->verband, sc->code };
-	return rq->actor.role != ROLE_NONE && policy_allows_in(&rq->actor, action, &t);
-}
-
-static void refuse(struct request *rq, struct response *rs, enum action action, const char *object, const char *why)
-{
-	if (rq->actor.role == ROLE_NONE)
-		api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
-	else
-		api_error(rs, 403, "%s", why);
-	authz_audit(rq, action, rs->status, object);
-}
 
 static int path_id(struct request *rq, struct response *rs, long long *id)
 {
@@ -61,8 +30,8 @@ static const char *const why_convert = "Aanbod zet in wie de medewerker mag inze
 
 static void op_create(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
-	if (scope_load(rq, rs, &sc) < 0)
+	struct urenbank_scope sc;
+	if (urenbank_scope_load(rq, rs, &sc) < 0)
 		return;
 	/* For whom: the body's organisatie, or the actor's own. */
 	const char *org = json_string_value(json_object_get(in, "organisatie"));
@@ -70,8 +39,8 @@ static void op_create(struct request *rq, struct response *rs, json_t *in)
 		org = rq->actor.org[0] ? rq->actor.org : NULL;
 	char object[120];
 	snprintf(object, sizeof(object), "%s aanbod %s", sc.code, org ? org : "");
-	if (!allowed(rq, ACT_STAFFING, org, &sc)) {
-		refuse(rq, rs, ACT_STAFFING, object, why_offer);
+	if (!urenbank_scope_allows(rq, ACT_STAFFING, org, &sc)) {
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, object, why_offer);
 		return;
 	}
 	struct problem p;
@@ -85,9 +54,9 @@ static void op_create(struct request *rq, struct response *rs, json_t *in)
 static void op_withdraw(struct request *rq, struct response *rs, json_t *in)
 {
 	(void)in;
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
-	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
 		return;
 	char org[40], object[120];
 	struct problem p;
@@ -97,8 +66,8 @@ static void op_withdraw(struct request *rq, struct response *rs, json_t *in)
 		return;
 	}
 	snprintf(object, sizeof(object), "%s aanbod %lld", sc.code, id);
-	if (!allowed(rq, ACT_STAFFING, org, &sc)) {
-		refuse(rq, rs, ACT_STAFFING, object, why_offer);
+	if (!urenbank_scope_allows(rq, ACT_STAFFING, org, &sc)) {
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, object, why_offer);
 		return;
 	}
 	json_t *out = NULL;
@@ -109,9 +78,9 @@ static void op_withdraw(struct request *rq, struct response *rs, json_t *in)
 
 static void op_convert(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
-	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
 		return;
 	char org[40], object[120];
 	struct problem p;
@@ -129,14 +98,14 @@ static void op_convert(struct request *rq, struct response *rs, json_t *in)
 		size_t i;
 		json_t *x;
 		json_array_foreach(principals, i, x)
-			if (allowed(rq, ACT_CONSENT, json_string_value(x), &sc))
+			if (urenbank_scope_allows(rq, ACT_CONSENT, json_string_value(x), &sc))
 				json_array_append(yes, x);
 	}
 	json_decref(principals);
 	problem_init(&p);
-	if (!allowed(rq, ACT_STAFFING, org, &sc) && json_array_size(yes) == 0) {
+	if (!urenbank_scope_allows(rq, ACT_STAFFING, org, &sc) && json_array_size(yes) == 0) {
 		json_decref(yes);
-		refuse(rq, rs, ACT_STAFFING, object, why_convert);
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, object, why_convert);
 		return;
 	}
 	json_t *out = NULL;
@@ -151,13 +120,13 @@ static void op_convert(struct request *rq, struct response *rs, json_t *in)
 static int post(struct request *rq, struct response *rs, idempotent_op op, int body_optional)
 {
 	if (rq->actor.role == ROLE_NONE) {
-		refuse(rq, rs, ACT_STAFFING, NULL, "");
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, NULL, "");
 		return 0;
 	}
 	const struct policy_target own = { rq->actor.org[0] ? rq->actor.org : NULL,
 					   rq->actor.verband[0] ? rq->actor.verband : NULL, NULL };
 	if (!policy_allows_in(&rq->actor, ACT_STAFFING, &own) && !policy_allows_in(&rq->actor, ACT_CONSENT, &own)) {
-		refuse(rq, rs, ACT_STAFFING, NULL, op == op_convert ? why_convert : why_offer);
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, NULL, op == op_convert ? why_convert : why_offer);
 		return 0;
 	}
 	json_t *in = NULL;

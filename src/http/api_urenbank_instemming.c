@@ -10,40 +10,9 @@
 #include <string.h>
 #include "http/api.h"
 #include "http/authz.h"
+#include "http/api_urenbank_scope.h"
 #include "http/idempotency.h"
 #include "store/urenbank.h"
-
-struct scope {
-	const char *code;
-	char verband[48];
-};
-
-static int scope_load(struct request *rq, struct response *rs, struct scope *sc)
-{
-	struct problem p;
-	problem_init(&p);
-	sc->code = req_param(rq, "p");
-	if (urenbank_proeftuin_verband(rq->store, sc->code, sc->verband, sizeof(sc->verband), &p) < 0) {
-		api_problem(rs, &p);
-		return -1;
-	}
-	return 0;
-}
-
-static int allowed(struct request *rq, enum action action, const char *org, const struct scope *sc)
-{
-	const struct policy_target t = { org, sc->verband, sc->code };
-	return rq->actor.role != ROLE_NONE && policy_allows_in(&rq->actor, action, &t);
-}
-
-static void refuse(struct request *rq, struct response *rs, enum action action, const char *object, const char *why)
-{
-	if (rq->actor.role == ROLE_NONE)
-		api_error(rs, 401, "Meld u aan (sessie of Authorization: Bearer-token) om dit te doen.");
-	else
-		api_error(rs, 403, "%s", why);
-	authz_audit(rq, action, rs->status, object);
-}
 
 static int path_id(struct request *rq, struct response *rs, long long *id)
 {
@@ -55,9 +24,9 @@ static int path_id(struct request *rq, struct response *rs, long long *id)
 
 static void answer(struct request *rq, struct response *rs, json_t *in, const char *soort, int yes)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
-	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
 		return;
 	json_t *asked = NULL;
 	struct problem p;
@@ -72,9 +41,9 @@ static void answer(struct request *rq, struct response *rs, json_t *in, const ch
 		org = rq->actor.org;
 	char object[160];
 	snprintf(object, sizeof(object), "%s %s %lld %s", sc.code, soort, id, org);
-	if (!allowed(rq, ACT_CONSENT, org, &sc)) {
+	if (!urenbank_scope_allows(rq, ACT_CONSENT, org, &sc)) {
 		json_decref(asked);
-		refuse(rq, rs, ACT_CONSENT, object,
+		urenbank_scope_refuse(rq, rs, ACT_CONSENT, object,
 		       "Alleen de manager van een opdrachtgever stemt in, voor de eigen organisatie.");
 		return;
 	}
@@ -91,9 +60,9 @@ static void op_inzet_no(struct request *rq, struct response *rs, json_t *in) { a
 
 static void op_inzet_end(struct request *rq, struct response *rs, json_t *in)
 {
-	struct scope sc;
+	struct urenbank_scope sc;
 	long long id;
-	if (scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
+	if (urenbank_scope_load(rq, rs, &sc) < 0 || path_id(rq, rs, &id) < 0)
 		return;
 	char provider[40] = "", object[120];
 	json_t *principals = NULL;
@@ -104,14 +73,14 @@ static void op_inzet_end(struct request *rq, struct response *rs, json_t *in)
 		return;
 	}
 	snprintf(object, sizeof(object), "%s inzet %lld", sc.code, id);
-	int ok = allowed(rq, ACT_STAFFING, provider, &sc);
+	int ok = urenbank_scope_allows(rq, ACT_STAFFING, provider, &sc);
 	size_t i;
 	json_t *x;
 	json_array_foreach(principals, i, x)
-		ok |= allowed(rq, ACT_CONSENT, json_string_value(x), &sc);
+		ok |= urenbank_scope_allows(rq, ACT_CONSENT, json_string_value(x), &sc);
 	json_decref(principals);
 	if (!ok) {
-		refuse(rq, rs, ACT_STAFFING, object,
+		urenbank_scope_refuse(rq, rs, ACT_STAFFING, object,
 		       "Een inzet beëindigt wie hem mag doen (de manager van de medewerker, de procesmanager) of een "
 		       "opdrachtgever.");
 		return;
@@ -126,7 +95,7 @@ static void op_inzet_end(struct request *rq, struct response *rs, json_t *in)
 static int post(struct request *rq, struct response *rs, idempotent_op op, enum action action)
 {
 	if (rq->actor.role == ROLE_NONE) {
-		refuse(rq, rs, action, NULL, "");
+		urenbank_scope_refuse(rq, rs, action, NULL, "");
 		return 0;
 	}
 	/* Who could not even for the own organisation, in the own verband (a
@@ -135,7 +104,7 @@ static int post(struct request *rq, struct response *rs, idempotent_op op, enum 
 					   rq->actor.verband[0] ? rq->actor.verband : NULL, NULL };
 	if (!policy_allows_in(&rq->actor, action, &own) &&
 	    !(action == ACT_STAFFING && policy_allows_in(&rq->actor, ACT_CONSENT, &own))) {
-		refuse(rq, rs, action, NULL,
+		urenbank_scope_refuse(rq, rs, action, NULL,
 		       action == ACT_CONSENT ? "Alleen de manager van een opdrachtgever stemt in, voor de eigen organisatie."
 					     : "Een inzet beëindigt wie hem mag doen (de manager van de medewerker, de "
 					       "procesmanager) of een opdrachtgever.");
