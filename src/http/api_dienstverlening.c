@@ -66,7 +66,11 @@ static int get_pools(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-static int post_pool(struct request *rq, struct response *rs)
+/* A POST that makes something of the programme in verband {code} for
+ * the actor's member organisation: create(store, actor, verband, body). */
+typedef int (*programme_create)(struct store *, const struct actor *, const char *, json_t *, json_t **,
+				struct problem *);
+static int post_programme(struct request *rq, struct response *rs, programme_create create)
 {
 	const char *v = req_param(rq, "code"), *org;
 	json_t *in = NULL, *out = NULL;
@@ -75,11 +79,16 @@ static int post_pool(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	int r = dienstverlening_pool_create(rq->store, &rq->actor, v, in, &out, &p);
+	int r = create(rq->store, &rq->actor, v, in, &out, &p);
 	json_decref(in);
 	api_result(rs, r, 201, out, &p);
 	authz_audit(rq, ACT_SERVICE_PROGRAMME, rs->status, v);
 	return 0;
+}
+
+static int post_pool(struct request *rq, struct response *rs)
+{
+	return post_programme(rq, rs, dienstverlening_pool_create);
 }
 
 static int get_training(struct request *rq, struct response *rs)
@@ -95,18 +104,7 @@ static int get_training(struct request *rq, struct response *rs)
 
 static int post_training(struct request *rq, struct response *rs)
 {
-	const char *v = req_param(rq, "code"), *org;
-	json_t *in = NULL, *out = NULL;
-	if (member_org(rq, rs, &org) < 0 || require(rq, rs, ACT_SERVICE_PROGRAMME, org, v) < 0 ||
-	    api_body_object(rq, rs, &in) < 0)
-		return 0;
-	struct problem p;
-	problem_init(&p);
-	int r = dienstverlening_training_create(rq->store, &rq->actor, v, in, &out, &p);
-	json_decref(in);
-	api_result(rs, r, 201, out, &p);
-	authz_audit(rq, ACT_SERVICE_PROGRAMME, rs->status, v);
-	return 0;
+	return post_programme(rq, rs, dienstverlening_training_create);
 }
 
 static int post_training_done(struct request *rq, struct response *rs)
