@@ -15,7 +15,7 @@ pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-
       libgnutls28-dev libcmocka-dev libical-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev
       fonts-dejavu-core nodejs)
 case $what in
-  check) pkgs+=(chromium fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils clang libclang-rt-dev postgresql) ;;
+  check) pkgs+=(chromium-headless-shell fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils clang libclang-rt-dev postgresql) ;;
   bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils postgresql sqlite3) ;;
   format) pkgs=(clang-format) ;;
 esac
