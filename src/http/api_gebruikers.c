@@ -436,6 +436,6 @@ const struct route api_gebruikers_routes[] = {
 	{ "DELETE", "/api/v1/tokens/{id}", delete_token, "toegang", "API-token intrekken", NULL, NULL, NULL, 0, "trekTokenIn",
 	  NULL, 0 },
 	{ "GET", "/api/v1/audit", get_audit, "toegang", "Het auditlog, nieuwste eerst", NULL, "[Auditregel]",
-	  "van,tot,actor,limiet:audit,voor", 0, "lijstAuditregels", NULL, 0 },
+	  "van,tot,actor,limiet:audit,voor", 0, "lijstAuditregels", NULL, ROUTE_CURSOR },
 	{ 0 },
 };

@@ -157,7 +157,7 @@ static json_t *operation(const struct route *r, json_t *defs)
 		snprintf(id, sizeof(id), "%s", r->id);
 	else
 		derived_id(r, id, sizeof(id));
-	int public = (r->flags & ROUTE_PUBLIC) != 0, paged = (r->flags & ROUTE_PAGED) != 0;
+	int public = (r->flags & ROUTE_PUBLIC) != 0, paged = (r->flags & ROUTE_PAGED) || paging_is_collection(r);
 	char description[1024];
 	snprintf(description, sizeof(description), "%s%s%s%s",
 		 r->description ? r->description

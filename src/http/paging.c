@@ -73,3 +73,31 @@ int paging_result(struct request *rq, struct response *rs, const struct store_pa
 	json_decref(list);
 	return api_query_result(rs, r, NULL, p);
 }
+
+int paging_is_collection(const struct route *route)
+{
+	return route->result && route->result[0] == '[' && !strcmp(route->method, "GET") && !(route->flags & ROUTE_CURSOR);
+}
+
+void paging_slice(struct request *rq, struct response *rs, const struct store_page *pg)
+{
+	if (rs->status != 200 || rs->body_in_file || strncmp(rs->content_type, "application/json", 16))
+		return;
+	for (int i = 0; i < rs->nheaders; i++)
+		if (!strcmp(rs->header_names[i], "X-Total-Count"))
+			return; /* paged by the handler */
+	json_t *all = json_loadb(buf_str(&rs->body), rs->body.len, 0, NULL);
+	if (!json_is_array(all)) {
+		json_decref(all);
+		return;
+	}
+	struct store_page page = *pg;
+	page.total = (long long)json_array_size(all);
+	json_t *part = json_array();
+	for (long long i = page.offset; i < page.total && i < page.offset + page.limit; i++)
+		json_array_append(part, json_array_get(all, (size_t)i));
+	json_decref(all);
+	buf_release(&rs->body);
+	buf_init(&rs->body, 0);
+	paging_respond(rq, rs, &page, part);
+}

@@ -20,4 +20,14 @@ int paging_respond(struct request *rq, struct response *rs, const struct store_p
  * the page. */
 int paging_result(struct request *rq, struct response *rs, const struct store_page *pg, int r, json_t *list, struct problem *p);
 
+/* Whether route answers a collection: a GET whose result is a JSON list
+ * ("[Traject]"). Every collection is paged: by its handler in SQL
+ * (ROUTE_PAGED), or else by the router (paging_slice). */
+int paging_is_collection(const struct route *route);
+/* The page pg of the JSON array a handler answered in rs (200, JSON), with
+ * the same headers as paging_respond; any other answer stays as it is.
+ * For the short lists of one object (a history, the agreements of a
+ * verband) that its handler reads whole. */
+void paging_slice(struct request *rq, struct response *rs, const struct store_page *pg);
+
 #endif

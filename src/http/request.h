@@ -35,7 +35,8 @@ struct request {
 	struct store *store;
 	struct actor actor; /* who is asking; actor.role == ROLE_NONE when anonymous */
 	struct MHD_Connection *conn;
-	int attempt; /* how often the server ran this request before (struct response retry_ms) */
+	int attempt;         /* how often the server ran this request before (struct response retry_ms) */
+	long long waited_ms; /* since its first run */
 };
 
 struct response {
@@ -47,6 +48,7 @@ struct response {
 	char *header_values[HTTP_MAX_HEADERS];
 	long long delay_ms; /* send the answer this much later, without holding a worker (a failed sign-in) */
 	long long retry_ms; /* not now: discard this answer and run the request again this much later */
+	int retry_on_hash;  /* … or as soon as a hashing slot comes free (store/gebruikers.h), if sooner */
 	int body_in_file;   /* the body is the file body_fd (from its start), not body: a large export */
 	int body_fd;        /* the server sends and closes it (resp_release closes it when unsent) */
 };
@@ -81,10 +83,13 @@ struct route {
 #define ROUTE_LIMITED 4u
 /* Refuses a body of another media type than declared with 415. */
 #define ROUTE_MEDIA 8u
+/* A collection paged by a cursor of its own (limiet, voor: the audit log),
+ * not by pagina and paginaGrootte. */
+#define ROUTE_CURSOR 16u
 
 /* The version of the API contract (semantic; CHANGELOG.md): info.version of
  * the OpenAPI document and the API-Version header of every response. */
-#define HTTP_API_VERSION "1.3.0"
+#define HTTP_API_VERSION "1.4.0"
 
 /* Path param by name ("" when absent) and query parameter (NULL when absent). */
 const char *req_param(struct request *rq, const char *name);

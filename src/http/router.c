@@ -5,6 +5,7 @@
 #include "http/auth.h"
 #include "http/authz.h"
 #include "http/cors.h"
+#include "http/paging.h"
 #include "http/respond.h"
 #include "http/router.h"
 #include "store/gebruikers.h"
@@ -102,6 +103,19 @@ static void dispatch(struct request *rq, struct response *rs)
 			rq->nparams = probe.nparams;
 			memcpy(rq->param_names, probe.param_names, sizeof(rq->param_names));
 			memcpy(rq->param_values, probe.param_values, sizeof(rq->param_values));
+			if (!(r->flags & ROUTE_PAGED) && paging_is_collection(r) && req_is_api(rq)) {
+				/* A list its handler reads whole: paged here. */
+				struct store_page pg;
+				struct problem p;
+				problem_init(&p);
+				if (paging_read(rq, &pg, &p) < 0) {
+					respond_problem(rs, &p);
+					return;
+				}
+				r->fn(rq, rs);
+				paging_slice(rq, rs, &pg);
+				return;
+			}
 			r->fn(rq, rs);
 			return;
 		}

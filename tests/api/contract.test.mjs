@@ -265,15 +265,57 @@ test('paging: Link first/prev/next/last, X-Total-Count, a stable order over all 
     assert.equal(r.status, 400, q);
     assert.ok(r.json['invalid-params'].some((p) => /^pagina/.test(p.name)), q);
   }
-  // Every collection that pages says so in the document, with the parameters and headers.
-  const paged = operations().filter(({ op }) => (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/pagina'));
-  assert.ok(paged.length >= 19, `${paged.length} paged collections`);
+  // Every collection pages and says so in the document, with the parameters and headers: the
+  // lists of one object too (a history, the agreements of a verband), whose handler reads them
+  // whole and the router pages. Only the audit log has a cursor of its own (limiet, voor).
+  const lists = operations().filter(({ method, op }) => method === 'get' && op.responses['200']?.content?.['application/json']?.schema?.type === 'array');
+  const paged = lists.filter(({ op }) => (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/pagina'));
+  assert.deepEqual(lists.filter((l) => !paged.includes(l)).map((l) => l.path), ['/audit'], 'collections without pagina');
+  assert.ok(paged.length >= 50, `${paged.length} paged collections`);
+  const first = async (path, key) => (await srv.api('GET', `/api/v1${path}`)).json[0][key];
+  const object = {
+    '/organisaties/{code}': 'GM0148', '/verbanden/{code}': 'dsz', '/proeftuinen/{p}': 'dt2012',
+    '/verkenningen/{code}': await first('/verkenningen', 'code'), '/scoringen/{code}': await first('/scoringen', 'code'),
+    '/trajecten/{id}': await first('/trajecten?verband=dsz&taakveld=ict', 'id'), '/medewerkers/{id}': await first('/medewerkers?organisatie=GM0505', 'id'),
+    '/gebruikers/{naam}': 'html-beheerder',
+  };
+  const sampleQuery = { organisatie: 'GM0505', verband: 'drechtsteden', datum: '2012-06-01', jaar: '2012', van: '2012-01-01', tot: '2012-12-31' };
+  let sliced = 0;
   for (const { path, op } of paged) {
     assert.ok(op.responses['200'].headers.Link && op.responses['200'].headers['X-Total-Count'], path);
-    const r = await srv.api('GET', '/api/v1' + path.replace('{p}', 'dt2012').replace('{code}', 'dsz').replace('{id}', '1').replace('{naam}', 'html-beheerder') + '?paginaGrootte=1');
-    assert.equal(r.status, 200, path);
-    assert.ok(r.headers.get('x-total-count') !== null && r.json.length <= 1, path);
+    const prefix = Object.keys(object).find((k) => path.startsWith(k));
+    const required = (op.parameters ?? []).map(resolve).filter((q) => q.in === 'query' && q.required);
+    const query = required.map((q) => `${q.name}=${encodeURIComponent(sampleQuery[q.name])}`).join('&');
+    const url = '/api/v1' + (prefix ? path.replace(prefix, prefix.replace(/\{\w+\}/, object[prefix])) : path) + (query ? `?${query}` : '');
+    assert.ok(!/\{/.test(url), `${path}: a sample object to fill in`);
+    const whole = await srv.api('GET', url);
+    assert.equal(whole.status, 200, `${url}: ${whole.text}`);
+    const sep = url.includes('?') ? '&' : '?';
+    const r = await srv.api('GET', `${url}${sep}paginaGrootte=2&pagina=2`);
+    assert.equal(r.status, 200, url);
+    assert.equal(Number(r.headers.get('x-total-count')), whole.json.length, `${url}: the total`);
+    assert.deepEqual(r.json, whole.json.slice(2, 4), `${url}: page 2 of 2 is the third and fourth of the whole list`);
+    assert.match(r.headers.get('link'), /rel="first"/, url);
+    if (whole.json.length > 4) assert.match(r.headers.get('link'), /pagina=3&paginaGrootte=2>; rel="next"/, url);
+    if (whole.json.length > 2) sliced++;
   }
+  assert.ok(sliced >= 20, `${sliced} lists long enough to show their second page`);
+  // The history of DSZ ICT (no-go, fase changing) one entry per page, in the order of the whole.
+  const ict = object['/trajecten/{id}'];
+  const history = (await srv.api('GET', `/api/v1/trajecten/${ict}/historie`)).json;
+  assert.ok(history.length >= 3, `${history.length} changes`);
+  const pages = [];
+  for (let n = 1; n <= history.length; n++) {
+    const r = await srv.api('GET', `/api/v1/trajecten/${ict}/historie?pagina=${n}&paginaGrootte=1`);
+    assert.equal(r.headers.get('x-total-count'), String(history.length));
+    assert.match(r.headers.get('link'), new RegExp(`pagina=${history.length}&paginaGrootte=1>; rel="last"`));
+    pages.push(...r.json);
+  }
+  assert.deepEqual(pages, history);
+  // A list of one object refuses a bad page as the others do.
+  const bad = await srv.api('GET', '/api/v1/organisaties/GM0505/historie?paginaGrootte=0');
+  assert.equal(bad.status, 400);
+  assert.ok(bad.json['invalid-params'].some((p) => p.name === 'paginaGrootte'));
 });
 
 test('each schema and parameter is named once in its file (JSON keeps only the last of two equal names)', () => {
