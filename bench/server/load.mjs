@@ -37,7 +37,7 @@ function post(agent, path, body, from) {
 }
 
 // The normal client: one keep-alive connection, requests back to back.
-async function normal(seconds) {
+async function sample(seconds) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const times = [];
   let errors = 0;
@@ -47,9 +47,12 @@ async function normal(seconds) {
     if (r.status === 200) times.push(r.ms); else errors++;
   }
   agent.destroy();
-  times.sort((a, b) => a - b);
+  return { times, errors };
+}
+function summary(samples) {
+  const times = samples.flatMap((x) => x.times).sort((a, b) => a - b);
   const q = (p) => times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))] : NaN;
-  return { n: times.length, errors, p50: q(0.5), p99: q(0.99) };
+  return { n: times.length, errors: samples.reduce((e, x) => e + x.errors, 0), p50: q(0.5), p99: q(0.99) };
 }
 
 function slowloris(count) {
@@ -112,14 +115,26 @@ function attack(kind) {
   return { stop: () => new Promise((r) => { c.on('exit', () => r(out.trim())); c.kill('SIGTERM'); }) };
 }
 console.log(`${'normal client, GET …/saldi'.padEnd(34)} ${'n'.padStart(7)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'p99/quiet'.padStart(8)} ${'errors'.padStart(6)}`);
-await normal(2); // warm up
-const quiet = await normal(SECS);
-report('quiet', quiet);
-for (const [kind, name] of [['slow', `${SLOW} slow connections (127.0.0.2)`], ['logins', `${LOGINS}-connection login flood`], ['heavy', '16 connections of one raadslid']]) {
-  const a = attack(kind);
-  await sleep(3000);
-  const r = await normal(SECS);
-  report(name, r, quiet, await a.stop());
-  await sleep(3000);
+// Each attack is measured in ROUNDS rounds of quiet, then attacked, each
+// SECONDS_PER_PHASE / ROUNDS long; the quiet and attacked samples of its
+// rounds are pooled. Quiet and attacked alternate, so that the machine's own
+// drift (other work, caches, the clock) falls on both alike.
+const ROUNDS = Number(process.env.ROUNDS || 4);
+await sample(2); // warm up
+// ATTACKS=logins,heavy measures only those (default: all three).
+const only = (process.env.ATTACKS || 'slow,logins,heavy').split(',');
+for (const [kind, name] of [['slow', `${SLOW} slow connections (127.0.0.2)`], ['logins', `${LOGINS}-connection login flood`], ['heavy', '16 connections of one raadslid']].filter(([k]) => only.includes(k))) {
+  const quiet = [], attacked = [], told = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    quiet.push(await sample(SECS / ROUNDS));
+    const a = attack(kind);
+    await sleep(3000);
+    attacked.push(await sample(SECS / ROUNDS));
+    told.push(await a.stop());
+    await sleep(3000);
+  }
+  const q = summary(quiet);
+  report(`quiet, between the rounds`, q);
+  report(name, summary(attacked), q, told.join('; '));
 }
 }

@@ -187,10 +187,12 @@ int auth_login(struct request *rq, struct response *rs, const char *naam, const 
 	else
 		snprintf(object, sizeof(object), "gebruiker onbekende naam (%s)", at.name_hash);
 	*retry_after = at.retry_after;
-	if (r == GEBRUIKERS_LOGIN_BUSY && rq->attempt < AUTH_BUSY_RETRIES) {
-		/* Every hashing slot is taken: the server runs this again shortly,
-		 * holding the connection, not a worker. */
-		rs->retry_ms = 50 + 10LL * rq->attempt;
+	if (r == GEBRUIKERS_LOGIN_BUSY && rq->waited_ms < AUTH_BUSY_WAIT_MS) {
+		/* Every hashing slot is taken: the server runs this again when one
+		 * comes free (or after half a second at the latest), holding the
+		 * connection, not a worker, and without polling meanwhile. */
+		rs->retry_ms = 500;
+		rs->retry_on_hash = 1;
 		return 429;
 	}
 	switch (r) {

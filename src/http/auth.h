@@ -31,7 +31,7 @@
 #define AUTH_SESSION_COOKIE "samen_sessie"
 #define AUTH_LOGIN_COOKIE "samen_inlog"
 #define AUTH_CSRF_HEADER "X-CSRF-Token"
-#define AUTH_BUSY_RETRIES 40 /* times a sign-in waits for a hashing slot (some 5 s) before it gets 429 */
+#define AUTH_BUSY_WAIT_MS 10000 /* how long a sign-in waits for a hashing slot before it gets 429 */
 
 void auth_begin(struct request *rq);
 /* Fills rq->actor (with actor.csrf) from a valid session cookie; leaves it
@@ -52,8 +52,8 @@ long long auth_session_lifetime(void);
  * set so that the answer is held longer after each recent failure; 429
  * (with Retry-After on rs) when the name is locked from this address
  * (*retry_after minutes' worth of seconds) or every hashing slot is busy
- * (*retry_after 1; first it is run again up to AUTH_BUSY_RETRIES times
- * through rs->retry_ms); 503 database trouble. */
+ * (*retry_after 1; first it waits up to AUTH_BUSY_WAIT_MS, run again
+ * whenever a slot comes free: rs->retry_on_hash); 503 database trouble. */
 int auth_login(struct request *rq, struct response *rs, const char *naam, const char *wachtwoord, struct gebruikers_session *out,
 	       long long *retry_after);
 void auth_set_session_cookie(struct request *rq, struct response *rs, const struct gebruikers_session *sess);

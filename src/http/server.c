@@ -16,6 +16,7 @@
 #include "http/respond.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "store/gebruikers.h"
 
 #define API_VERSION HTTP_API_VERSION
 
@@ -162,6 +163,8 @@ struct waiter {
 	double due; /* 0: waits for a turn */
 	long long key;
 	struct waiter *next;
+	int hash;     /* a sign-in waiting for a hashing slot: runs when one comes free */
+	double since; /* its first run */
 };
 
 static pthread_mutex_t g_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -274,6 +277,26 @@ static void turn_give(long long key)
 	pthread_mutex_unlock(&g_mu);
 }
 
+/* A hashing slot came free (store/gebruikers.h): the sign-in that has
+ * waited longest for one runs now, not at its time. One that misses the
+ * slot (a new sign-in took it first) waits again; at its time it runs
+ * anyway, so a wake-up lost between "all busy" and the wait costs half a
+ * second, never the request. */
+static void hash_slot_free(void)
+{
+	pthread_mutex_lock(&g_mu);
+	struct waiter *oldest = NULL;
+	for (struct waiter *w = g_timed; w; w = w->next)
+		if (w->hash && (!oldest || w->since < oldest->since))
+			oldest = w;
+	if (oldest) {
+		oldest->hash = 0;
+		oldest->due = 0;
+		pthread_cond_signal(&g_wake);
+	}
+	pthread_mutex_unlock(&g_mu);
+}
+
 /* ---- the watchdog -------------------------------------------------------- */
 
 static void *watchdog(void *arg)
@@ -338,6 +361,7 @@ struct conn_state {
 	int has_turn; /* holds a turn of turn_key */
 	long long turn_key;
 	int attempt;   /* runs so far (struct response retry_ms) */
+	double first;  /* when it first ran */
 	int suspended; /* counted in g_suspended */
 	struct waiter wait;
 	struct MHD_Response *held; /* an answer waiting for its time */
@@ -430,6 +454,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 	char ip[64];
 	client_ip(c, ip, sizeof(ip));
+	if (!st->attempt)
+		st->first = now_s();
 	struct request rq = { .method = method,
 			      .path = url,
 			      .body = buf_str(&st->body),
@@ -437,7 +463,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			      .client_ip = ip,
 			      .tls = tls,
 			      .conn = c,
-			      .attempt = st->attempt };
+			      .attempt = st->attempt,
+			      .waited_ms = (long long)((now_s() - st->first) * 1000.0) };
 	struct response rs = { .status = 200 };
 	buf_init(&rs.body, 0);
 	struct problem p;
@@ -492,7 +519,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		pthread_mutex_lock(&g_mu);
 		if ((later = suspend_locked(c, st))) {
 			st->attempt++;
-			st->wait = (struct waiter){ c, now_s() + (double)rs.retry_ms / 1000.0, 0, g_timed };
+			st->wait = (struct waiter){ c, now_s() + (double)rs.retry_ms / 1000.0, 0, g_timed, rs.retry_on_hash, st->first };
 			g_timed = &st->wait;
 			pthread_cond_signal(&g_wake);
 		}
@@ -555,6 +582,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
  * not be stopped with one still suspended. */
 static void stop_watchdog(pthread_t dog)
 {
+	gebruikers_on_hash_free(NULL);
 	pthread_mutex_lock(&g_mu);
 	g_stopping = 1;
 	pthread_cond_signal(&g_wake);
@@ -690,6 +718,7 @@ int server_run(const struct server_config *cfg)
 	};
 	pthread_t dog;
 	g_stopping = 0;
+	gebruikers_on_hash_free(hash_slot_free);
 	if (pthread_create(&dog, NULL, watchdog, NULL)) {
 		fprintf(stderr, "samen: kan de bewaker van de verbindingen niet starten\n");
 		free(cert);

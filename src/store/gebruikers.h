@@ -120,6 +120,10 @@ struct gebruikers_attempt {
  * address, that name is locked for GEBRUIKERS_LOCK_SECONDS from that
  * address only. Argon2id runs with bounded concurrency: BUSY when no slot
  * is free. Names are counted as a keyed hash, never stored as typed. */
+/* fn is called (from the thread that hashed) each time a hashing slot
+ * comes free, so that a sign-in that found them all taken (BUSY) can run
+ * again at once instead of polling. NULL: nobody is told. */
+void gebruikers_on_hash_free(void (*fn)(void));
 enum gebruikers_login_result gebruikers_login(struct store *s, const char *naam, const char *wachtwoord, const char *adres,
 					      long long lifetime, struct gebruikers_session *out, struct gebruikers_attempt *at);
 /* The keyed hash (hex) of a login name as typed: 0, or -1 (then out is "?"). */
