@@ -60,3 +60,32 @@ test('the demo register reads back: organisations with TOOI, verbanden with memb
   const net = await get('/netwerk?datum=2012-03-08&taakveld=ict');
   assert.deepEqual(net.json.map((l) => [l.a, l.b]), [['GM0148', 'GM0180'], ['GM0148', 'GM1896'], ['GM0180', 'GM1896']]);
 });
+
+test('8 March 2012, as Dalfsen told its council: jeugdzorg at the scale of regio IJsselland, the Wwnv with the GR Wezo, the Talentenregio', async () => {
+  const m = await matrix('GM0148', '2012-03-08');
+  assert.deepEqual(m.jeugdzorg.verbanden, ['jeugdzorg-ijsselland']);
+  assert.equal(m.jeugdzorg.partners.length, 10, 'the other ten municipalities of IJsselland');
+  assert.ok(['GM0150', 'GM0193', 'GM1708'].every((c) => m.jeugdzorg.partners.includes(c)));
+  assert.deepEqual(m['werken-naar-vermogen'].verbanden, ['wwnv-wezo']);
+  assert.ok(m['werken-naar-vermogen'].partners.includes('GR-WEZO'), 'with the GR Wezo itself');
+  assert.deepEqual(m.talentontwikkeling.verbanden, ['talentenregio']);
+  assert.equal((await get('/organisaties/GR-WEZO')).json.soort, 'gr');
+  const wezo = await get('/verbanden/wwnv-wezo');
+  assert.match(wezo.json.omschrijving, /derde decentralisatie/);
+  // A different scale per task field, and a different intensity: information only in the Talentenregio.
+  const t = (await get('/trajecten?verband=talentenregio')).json[0];
+  assert.equal(t.intensiteit, 'informatie');
+  assert.equal((await get('/trajecten?verband=jeugdzorg-ijsselland')).json[0].intensiteit, 'afstemming');
+});
+
+test("WOL: seven short-term tasks and communicatie as the eighth, pending; the reasons for these three partners", async () => {
+  const wol = await get('/verbanden/wol');
+  assert.match(wol.json.omschrijving, /vergelijkbaar en gelijkwaardig/);
+  assert.match(wol.json.omschrijving, /natuurlijke corridor/);
+  const tr = (await get('/trajecten?verband=wol&datum=2009-01-01')).json;
+  assert.equal(tr.length, 8);
+  const pm = tr.find((x) => x.taakveld === 'communicatie');
+  assert.equal(pm.fase, 'verkenning');
+  assert.match(pm.omschrijving, /^Pm: communicatie/);
+  assert.equal(tr.filter((x) => x.fase === 'uitvoering').length, 7);
+});
