@@ -36,9 +36,13 @@ const ORGS = 24, STAFF_PER_ORG = 5, DEPOSITS = 400, APPROVED = 1200;
 
 async function setup(url, token) {
   const api = (m, p, b) => call(url, token, m, p, b);
-  const orgs = Array.from({ length: ORGS }, (_, i) => `GM${String(9000 + i).padStart(4, '0')}`);
-  for (const [i, code] of orgs.entries())
-    await must(api('POST', '/api/v1/organisaties', { code, naam: `Gemeente ${i + 1}`, soort: 'gemeente', inwoners: 10000 + i * 1000 }), code);
+  // Real CBS codes (samen refuses others): the first that existed from 2010 through 2012.
+  const cbs = readFileSync(new URL('../../data/gemeenten.csv', import.meta.url), 'utf8').split('\n')
+    .filter((l) => /^GM\d{4};/.test(l)).map((l) => l.split(';'))
+    .filter(([, , , van, tot]) => (!van || van <= '2010-01-01') && (!tot || tot > '2012-12-31'));
+  const orgs = cbs.slice(0, ORGS).map(([code]) => code);
+  for (const [i, [code, naam]] of cbs.slice(0, ORGS).entries())
+    await must(api('POST', '/api/v1/organisaties', { code, naam, soort: 'gemeente', inwoners: 10000 + i * 1000, geldigVan: '2010-01-01' }), code);
   await must(api('POST', '/api/v1/taakvelden', { code: 'ict', naam: 'ICT', soort: 'bedrijfsvoering' }), 'taakveld');
   await must(api('POST', '/api/v1/verbanden', {
     code: 'bench', naam: 'Benchverband', doelen: ['kosten'], geenCherryPicking: true,

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "core/register_codes.h"
 #include "store/urenbank.h"
 #include "store/register.h"
 #include "store/medewerkers.h"
@@ -90,16 +91,29 @@ int main(int argc, char **argv)
 	struct actor by = { .role = ROLE_BEHEERDER, .name = "benchmark" };
 	double t0 = now();
 
-	/* 342 municipalities with inhabitants from 1 000 to 900 000. */
+	/* 342 municipalities with inhabitants from 1 000 to 900 000: real CBS
+	 * codes (samen refuses others), the first 342 that existed in 2012. */
 	char codes[ORGS][8];
+	char names[ORGS][80]; /* struct register_gemeente naam */
+	for (int n = 0, c = 1; n < ORGS; c++) {
+		struct register_gemeente g;
+		char code[8];
+		if (c > 9999) {
+			fprintf(stderr, "gen: de CBS-lijst heeft geen %d gemeenten in 2012\n", ORGS);
+			return 1;
+		}
+		snprintf(code, sizeof(code), "GM%04d", c);
+		if (register_codes_gemeente_on(code, "2012-01-01", &g) != REGISTER_CODE_VALID)
+			continue;
+		snprintf(codes[n], sizeof(codes[n]), "%s", code);
+		snprintf(names[n], sizeof(names[n]), "%s", g.naam);
+		n++;
+	}
 	json_t *leden = json_array();
 	db_begin(s->db);
 	for (int i = 0; i < ORGS; i++) {
-		snprintf(codes[i], sizeof(codes[i]), "GM%04d", i + 1);
-		char naam[32];
-		snprintf(naam, sizeof(naam), "Gemeente %d", i + 1);
-		json_t *o = json_pack("{s:s,s:s,s:s,s:I}", "code", codes[i], "naam", naam, "soort", "gemeente", "inwoners",
-				      (json_int_t)(i == 0 ? 900000 : between(1000, 160000)));
+		json_t *o = json_pack("{s:s,s:s,s:s,s:I,s:s}", "code", codes[i], "naam", names[i], "soort", "gemeente", "inwoners",
+				      (json_int_t)(i == 0 ? 900000 : between(1000, 160000)), "geldigVan", "2012-01-01");
 		must(register_org_create(s, o, NULL, &p), "organisatie", &p);
 		json_decref(o);
 		json_array_append_new(leden, json_string(codes[i]));
