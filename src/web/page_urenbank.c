@@ -442,9 +442,14 @@ static void inzet_cell(struct buf *b, json_t *inzet, json_t *names)
 	free(total);
 }
 
-static void opdrachten_table(struct buf *b, json_t *opdrachten, int s, json_t *names, json_t *titles, size_t members)
+/* The overview shows this many opdrachten of a kind; the rest are on the
+ * (paged) list of opdrachten. A national proeftuin has a thousand. */
+#define OVERVIEW_ROWS 25
+
+static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg, json_t *opdrachten, int s, json_t *names,
+			     json_t *titles, size_t members)
 {
-	size_t i, n = 0;
+	size_t i, n = 0, shown = 0;
 	json_t *o;
 	json_array_foreach(opdrachten, i, o)
 		n += !strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]);
@@ -462,8 +467,9 @@ static void opdrachten_table(struct buf *b, json_t *opdrachten, int s, json_t *n
 	page_table_begin(b, soort_koppen[s], "samen-table--wide");
 	page_table_head(b, head);
 	json_array_foreach(opdrachten, i, o) {
-		if (strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]))
+		if (strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]) || shown == OVERVIEW_ROWS)
 			continue;
+		shown++;
 		const char *status = json_string_value(json_object_get(o, "status"));
 		html_raw(b, !strcmp(status, "open") ? "<tr class=\"utrecht-table__row\">"
 						    : "<tr class=\"utrecht-table__row samen-row--former\">");
@@ -492,11 +498,82 @@ static void opdrachten_table(struct buf *b, json_t *opdrachten, int s, json_t *n
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
+	if (n > shown) {
+		char more[160], href[64];
+		snprintf(more, sizeof(more), "Hierboven de eerste %zu van %zu; ze staan allemaal, te zoeken en te sorteren, bij ",
+			 shown, n);
+		snprintf(href, sizeof(href), "/opdrachten?soort=%s", soorten[s]);
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_txt(b, more);
+		html_raw(b, "<a class=\"utrecht-link\" href=\"");
+		page_urenbank_href(b, pg, href);
+		html_raw(b, "\">");
+		html_txt(b, soort_koppen[s]);
+		html_raw(b, "</a>.</p>");
+	}
+}
+
+/* A matrix of more members than this is unreadable (and with 342 it was
+ * 10 MB of HTML): the largest flows are listed instead. */
+#define MATRIX_MAX 15
+#define PAIRS_SHOWN 50
+
+struct pair {
+	size_t from, to;
+	long long minutes;
+};
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->minutes != y->minutes)
+		return x->minutes > y->minutes ? -1 : 1;
+	return x->from != y->from ? (x->from < y->from ? -1 : 1) : (x->to < y->to ? -1 : x->to > y->to);
+}
+
+static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, const long long *cell, size_t n,
+			json_t *names)
+{
+	size_t count = 0, k = 0, i, j;
+	for (i = 0; i < n * n; i++)
+		count += cell[i] != 0 && i / n != i % n;
+	struct pair *pairs = calloc(count + 1, sizeof(*pairs));
+	if (!pairs)
+		return;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++)
+			if (i != j && cell[i * n + j])
+				pairs[k++] = (struct pair){ i, j, cell[i * n + j] };
+	qsort(pairs, count, sizeof(*pairs), pair_cmp);
+	html_raw(b, "<p class=\"utrecht-paragraph\">Met ");
+	html_int_grouped(b, (long long)n);
+	html_raw(b, " leden is een tabel van ieder met ieder niet te lezen. Hieronder de ");
+	html_int_grouped(b, (long long)(count < PAIRS_SHOWN ? count : PAIRS_SHOWN));
+	html_raw(b, " grootste van de ");
+	html_int_grouped(b, (long long)count);
+	html_raw(b, " stromen; wat elke gemeente in totaal bracht en haalde, staat bij ");
+	html_raw(b, "<a class=\"utrecht-link\" href=\"");
+	page_urenbank_href(b, pg, "/saldi");
+	html_raw(b, "\">Saldi</a>.</p>");
+	static const char *const head[] = { "Medewerkers van", "Voor opdrachten van", "#Goedgekeurde uren", NULL };
+	page_table_begin(b, "De grootste stromen van goedgekeurde uren", NULL);
+	page_table_head(b, head);
+	for (k = 0; k < count && k < PAIRS_SHOWN; k++) {
+		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].from))));
+		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
+		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].to))));
+		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
+		page_urenbank_hours(b, pairs[k].minutes);
+		html_raw(b, "</td></tr>");
+	}
+	page_table_end(b);
+	free(pairs);
 }
 
 /* Who works for whom: rows the organisation whose staff worked, columns
  * the principal, cells approved hours; the totals are gebracht and gehaald. */
-static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *names)
+static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, json_t *flows, json_t *names)
 {
 	size_t n = json_array_size(leden), i, j, k;
 	if (!json_array_size(flows)) {
@@ -507,16 +584,26 @@ static void flows_table(struct buf *b, json_t *leden, json_t *flows, json_t *nam
 	long long *cell = calloc(n * n + 1, sizeof(*cell));
 	if (!cell)
 		return;
-	json_t *f;
+	/* Each member's place, found once: a flow is then one addition (with
+	 * 342 members, looking up both ends per flow among all pairs took 21 s). */
+	json_t *place = json_object(), *f;
+	for (i = 0; i < n; i++)
+		json_object_set_new(place, json_string_value(json_array_get(leden, i)), json_integer((json_int_t)i));
 	json_array_foreach(flows, k, f) {
-		const char *from = json_string_value(json_object_get(f, "organisatie"));
-		const char *to = json_string_value(json_object_get(f, "opdrachtgever"));
-		for (i = 0; i < n; i++)
-			for (j = 0; j < n; j++)
-				if (!strcmp(json_string_value(json_array_get(leden, i)), from) &&
-				    !strcmp(json_string_value(json_array_get(leden, j)), to))
-					cell[i * n + j] += json_integer_value(json_object_get(f, "minuten"));
+		json_t *from = json_object_get(place, json_string_value(json_object_get(f, "organisatie")));
+		json_t *to = json_object_get(place, json_string_value(json_object_get(f, "opdrachtgever")));
+		if (from && to)
+			cell[(size_t)json_integer_value(from) * n + (size_t)json_integer_value(to)] +=
+				json_integer_value(json_object_get(f, "minuten"));
 	}
+	json_decref(place);
+	if (n > MATRIX_MAX) {
+		flows_pairs(b, pg, leden, cell, n, names);
+		free(cell);
+		return;
+	}
+	html_raw(b, "<p class=\"utrecht-paragraph\">De rijtotalen zijn wat elke gemeente bracht, de kolomtotalen wat zij "
+		    "haalde.</p>");
 	page_table_begin(b, "Goedgekeurde uren: medewerkers van (rij) voor opdrachten van (kolom)",
 			 "samen-table--wide samen-ub-matrix");
 	html_raw(b, "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
@@ -618,7 +705,7 @@ static int get_overview(struct request *rq, struct response *rs)
 		    "proeftuin-MT. Samen vormen ze de urenbegroting van de proeftuin.</p>");
 	status_matrix(b, opdrachten);
 	for (int s = 0; s < 3; s++)
-		opdrachten_table(b, opdrachten, s, names, titles, json_array_size(leden));
+		opdrachten_table(b, &pg, opdrachten, s, names, titles, json_array_size(leden));
 	if (!pg.closed && page_urenbank_may(rq, &pg, ACT_MATCHING, NULL)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Wie van de leden aan de open opdrachten kan werken, volgens de "
 			    "kwaliteitskaart en de trekkingsrechten: het <a class=\"utrecht-link\" href=\"");
@@ -629,10 +716,9 @@ static int get_overview(struct request *rq, struct response *rs)
 
 	html_raw(b, "<section aria-labelledby=\"kop-wie\"><h2 class=\"utrecht-heading-2\" id=\"kop-wie\">Wie werkt voor wie"
 		    "</h2><p class=\"utrecht-paragraph\">Goedgekeurde uren van medewerkers van de ene gemeente op opdrachten "
-		    "van de andere, naar het aandeel van elke opdrachtgever. Werk voor de eigen gemeente verschuift niets. "
-		    "De rijtotalen zijn wat elke gemeente bracht, de kolomtotalen wat zij haalde; correcties zijn "
-		    "eraf.</p>");
-	flows_table(b, leden, flows, names);
+		    "van de andere, naar het aandeel van elke opdrachtgever. Werk voor de eigen gemeente verschuift niets; "
+		    "correcties zijn eraf.</p>");
+	flows_table(b, &pg, leden, flows, names);
 	html_raw(b, "</section>");
 
 	html_raw(b, "<section aria-labelledby=\"kop-uren\"><h2 class=\"utrecht-heading-2\" id=\"kop-uren\">Urenregels</h2>");
