@@ -239,7 +239,13 @@ int db_sqlite_open(const char *path, struct db **out, char *err, int errlen)
 	sqlite3_extended_result_codes(d->h, 1);
 	if (s_exec(&d->base, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 			     /* Erased personal data (pseudonymisation) is overwritten on its page. */
-			     " PRAGMA secure_delete=FAST;") < 0) {
+			     " PRAGMA secure_delete=FAST;"
+			     /* Reads through one memory map that every connection shares, not a
+			      * pread per page into each connection's own 2 MB cache (SQLite writes
+			      * as before). A national proeftuin (bench/urenbank/gen, 342 members,
+			      * 100 000 entries): its overview 1.4 s -> 0.66 s, its evaluation
+			      * 1.24 s -> 0.66 s. */
+			     " PRAGMA mmap_size=1073741824;") < 0) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(d->h));
 		s_close(&d->base);
 		return -1;
