@@ -84,6 +84,8 @@ int db_commit(struct db *db)
 	return r;
 }
 
+int db_durable(struct db *db) { return db && db->ops->durable ? db->ops->durable(db) : 0; }
+
 int db_rollback(struct db *db)
 {
 	char sql[64];
@@ -94,7 +96,7 @@ int db_rollback(struct db *db)
 	else
 		snprintf(sql, sizeof(sql), "ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1, db->depth - 1);
 	int keep = db->retryable; /* why it failed matters more than how the rollback went */
-	int r = db->ops->exec(db, sql);
+	int r = db->depth == 1 && db->ops->rollback ? db->ops->rollback(db) : db->ops->exec(db, sql);
 	db->retryable = keep;
 	db->depth--;
 	return r;

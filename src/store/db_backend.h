@@ -23,6 +23,10 @@ struct db_ops {
 	/* The outermost transaction: write (one writer at a time) or a read snapshot. */
 	int (*begin)(struct db *db, int write);
 	int (*commit)(struct db *db);
+	/* Ends the outermost transaction; NULL: "ROLLBACK". */
+	int (*rollback)(struct db *db);
+	/* db_durable(); NULL when every commit is durable as it returns. */
+	int (*durable)(struct db *db);
 	struct db_stmt *(*query)(struct db *db, const char *sql, const char *fmt, const struct db_param *params, int n);
 	int (*step)(struct db_stmt *st);
 	void (*finalize)(struct db_stmt *st);

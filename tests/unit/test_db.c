@@ -2,7 +2,9 @@
  * gives SAMEN_TEST_PG, a throwaway cluster) a PostgreSQL database — the
  * same calls, the same answers: which target is which engine, placeholders
  * ? and ?N, INSERT … RETURNING, nested transactions as savepoints, the
- * error kinds, the tables in the order their references need. */
+ * error kinds, the tables in the order their references need. And group
+ * commit on SQLite: commits share one sync, a rolled-back transaction
+ * counts for nothing, and nothing is committed twice. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -206,12 +208,81 @@ static void test_postgres(void **state)
 	db_close(admin);
 }
 
+static long long count_rows(struct db *db)
+{
+	struct db_stmt *st = db_query(db, "SELECT count(*) FROM t", NULL);
+	assert_int_equal(db_step(st), DB_ROW);
+	long long n = db_col_int(st, 0);
+	db_finalize(st);
+	return n;
+}
+
+/* Last: db_group_commit() holds for the rest of the process. */
+static void test_group_commit(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/samen-test-gc-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	db_group_commit(1);
+	struct db *a, *b;
+	char err[512];
+	assert_int_equal(db_open(path, &a, err, sizeof(err)), 0);
+	assert_int_equal(db_open(path, &b, err, sizeof(err)), 0);
+	assert_int_equal(db_exec(a, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL)"), DB_DONE);
+	assert_int_equal(db_durable(a), 0);
+	unsigned long long c0, s0, c1, s1;
+	db_group_commit_stats(&c0, &s0);
+
+	/* Two connections commit, one rolls back a refused write in between;
+	 * then one sync makes both commits durable. */
+	assert_int_equal(db_begin(a), DB_DONE);
+	assert_int_equal(db_run(a, "INSERT INTO t(id, v) VALUES(1, 'a')", NULL), DB_DONE);
+	assert_int_equal(db_commit(a), DB_DONE);
+	assert_int_equal(db_begin(b), DB_DONE);
+	assert_int_equal(db_run(b, "INSERT INTO t(id, v) VALUES(1, 'dubbel')", NULL), DB_ERR_UNIQUE);
+	assert_int_equal(db_rollback(b), DB_DONE);
+	assert_int_equal(db_begin(b), DB_DONE);
+	assert_int_equal(db_run(b, "INSERT INTO t(id, v) VALUES(2, 'b')", NULL), DB_DONE);
+	assert_int_equal(db_commit(b), DB_DONE);
+	/* A write outside a transaction commits by itself, and counts too. */
+	assert_int_equal(db_run(a, "INSERT INTO t(id, v) VALUES(3, 'c')", NULL), DB_DONE);
+	db_group_commit_stats(&c1, &s1);
+	assert_int_equal(c1 - c0, 3);
+	assert_int_equal(s1 - s0, 0);
+	assert_int_equal(db_durable(b), 0);
+	db_group_commit_stats(&c1, &s1);
+	assert_int_equal(s1 - s0, 1);
+	/* Nothing new: no sync. */
+	assert_int_equal(db_durable(a), 0);
+	db_group_commit_stats(&c1, &s1);
+	assert_int_equal(s1 - s0, 1);
+	assert_int_equal(count_rows(a), 3);
+	assert_int_equal(count_rows(b), 3);
+
+	/* The rows survive the connections: a third sees all three. */
+	db_close(a);
+	db_close(b);
+	struct db *c;
+	assert_int_equal(db_open(path, &c, err, sizeof(err)), 0);
+	assert_int_equal(count_rows(c), 3);
+	db_close(c);
+	char f[64];
+	unlink(path);
+	snprintf(f, sizeof(f), "%s-wal", path);
+	unlink(f);
+	snprintf(f, sizeof(f), "%s-shm", path);
+	unlink(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_target),
 		cmocka_unit_test(test_sqlite),
 		cmocka_unit_test(test_postgres),
+		cmocka_unit_test(test_group_commit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
