@@ -16,7 +16,7 @@ pkgs=(gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libpq-
       fonts-dejavu-core nodejs)
 case $what in
   check) pkgs+=(chromium-headless-shell fonts-liberation curl openssl hledger ledger sqlite3 poppler-utils glpk-utils clang libclang-rt-dev postgresql) ;;
-  bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils postgresql sqlite3) ;;
+  bench) pkgs+=(chromium fonts-liberation curl hyperfine hledger ledger glpk-utils postgresql sqlite3 wrk) ;;
   format) pkgs=(clang-format) ;;
 esac
 
