@@ -197,3 +197,20 @@ test('bad input: a clear Dutch problem per field, nothing written', async () => 
   const afterwards = (await srv.api('GET', '/api/v1/verbanden/staan/belangen/historie', null, { token: null })).json.length;
   assert.equal(afterwards, before + 1);
 });
+
+test('the stand van zaken of a member lists the interests per verband, as at the end of the period, in HTML and Markdown', async () => {
+  const q = '/api/v1/rapporten/stand-van-zaken?organisatie=GM1699&van=2012-01-01&tot=2012-06-30';
+  const md = await srv.api('GET', `${q}&formaat=md`, null, { raw: true });
+  assert.equal(md.status, 200, md.text);
+  assert.match(md.text, /### Belangen van de partners/);
+  assert.match(md.text, /\*\*STAAN \(Tynaarlo – Aa en Hunze – Assen – Noordenveld\)\*\*/);
+  assert.match(md.text, /- \*\*Noordenveld\*\* \(vanaf 30 mei 2012\): visie en kernwaarden: Informele organisatie, Open\/transparant, Gelijkwaardig-\/evenwaardigheid \(in samenwerking\); organisatiebelang: Behoud van kernwaarden\./);
+  assert.match(md.text, /- \*\*Assen\*\* \(vanaf 30 mei 2012\): visie en kernwaarden: Klantvraag centraal/);
+  const html = await srv.api('GET', `${q}&formaat=html`, null, { raw: true });
+  assert.equal(html.status, 200);
+  assert.match(html.text, /id="svz-belangen"[^>]*>Belangen van de partners/);
+  assert.match(html.text, /<strong>Tynaarlo<\/strong> \(vanaf 30 mei 2012\): visie en kernwaarden: Subtop willen zijn/);
+  // A period before the werkconferentie has nothing to list.
+  const early = await srv.api('GET', '/api/v1/rapporten/stand-van-zaken?organisatie=GM1699&van=2012-01-01&tot=2012-05-29&formaat=md', null, { raw: true });
+  assert.doesNotMatch(early.text, /Belangen van de partners/);
+});
