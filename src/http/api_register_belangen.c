@@ -56,8 +56,8 @@ static int post_belangen(struct request *rq, struct response *rs)
 	} else if (!policy_allows(&rq->actor, ACT_INTERESTS_WRITE, org, code)) {
 		char msg[600];
 		authz_refusal(rq, org, msg, sizeof(msg));
-		api_error(rs, 403, "%s Belangen legt het lid zelf vast: zijn manager of zijn lid van de stuurgroep van het verband.",
-			  msg);
+		api_error(rs, 403,
+			  "%s Belangen legt het lid zelf vast: zijn manager of zijn lid van de stuurgroep van het verband.", msg);
 	} else {
 		int r = register_belangen_create(rq->store, rq->actor.name, code, in, &out, &p);
 		api_result(rs, r, 201, out, &p);

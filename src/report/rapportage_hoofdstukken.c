@@ -57,9 +57,10 @@ static void interests(struct rapportage_w *w, json_t *verbanden)
 	size_t i, j;
 	json_t *v, *b;
 	int heading = 0;
-	static const char *const positions[][2] = {
-		{ "eindperspectief", "stip op de horizon:" }, { "tempo", "tempo:" }, { "inhoud", "inhoud:" }, { "schaal", "schaal:" }
-	};
+	static const char *const positions[][2] = { { "eindperspectief", "stip op de horizon:" },
+						    { "tempo", "tempo:" },
+						    { "inhoud", "inhoud:" },
+						    { "schaal", "schaal:" } };
 	json_array_foreach(verbanden, i, v) {
 		json_t *list = json_object_get(v, "belangen");
 		if (!json_array_size(list))
@@ -67,9 +68,10 @@ static void interests(struct rapportage_w *w, json_t *verbanden)
 		if (!heading++) {
 			rapportage_w_h(w, 3, "svz-belangen", "Belangen van de partners");
 			rapportage_w_p(w, NULL);
-			rapportage_w_txt(w, "Belangen zijn de motor van samenwerking. Per verband wat elk lid heeft vastgelegd over "
-					    "zijn visie en kernwaarden, zijn organisatiebelang en zijn positie over de stip op de "
-					    "horizon, het tempo, de inhoud en de schaal, zoals dat aan het eind van de periode gold.");
+			rapportage_w_txt(
+				w, "Belangen zijn de motor van samenwerking. Per verband wat elk lid heeft vastgelegd over "
+				   "zijn visie en kernwaarden, zijn organisatiebelang en zijn positie over de stip op de "
+				   "horizon, het tempo, de inhoud en de schaal, zoals dat aan het eind van de periode gold.");
 			rapportage_w_p_end(w);
 		}
 		rapportage_w_p(w, NULL);

@@ -665,8 +665,9 @@ static const char *const besturing_uitkomsten[] = { "go",     "no-go",         "
 						    "kaders", "geconsulteerd", NULL };
 static const char *const besturing_adviezen[] = { "positief", "negatief", "met-voorwaarden", NULL };
 /* communicatieadviseur: the first contact for communication about the cooperation (seed 003). */
-static const char *const role_names[] = { "stuurgroep",    "eigenaar", "projectleider",
-					  "procesmanager", "communicatieadviseur", NULL };
+static const char *const role_names[] = {
+	"stuurgroep", "eigenaar", "projectleider", "procesmanager", "communicatieadviseur", NULL
+};
 
 json_t *besturing_decision_json(struct db_stmt *st)
 {

@@ -38,9 +38,9 @@ static json_t *lines_json(struct db_stmt *st, int col)
 
 static json_t *row_json(struct db_stmt *st)
 {
-	json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1),
-			      "organisatie", db_col_text(st, 2), "organisatieNaam", db_col_text(st, 3), "datum",
-			      db_col_text(st, 4));
+	json_t *o =
+		json_pack("{s:I,s:s,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "verband", db_col_text(st, 1),
+			  "organisatie", db_col_text(st, 2), "organisatieNaam", db_col_text(st, 3), "datum", db_col_text(st, 4));
 	json_object_set_new(o, "visieKernwaarden", lines_json(st, 5));
 	json_object_set_new(o, "organisatiebelang", lines_json(st, 6));
 	for (int i = 0; positions[i]; i++)
@@ -83,7 +83,8 @@ static int read_list(json_t *in, const char *name, struct buf *b, struct problem
 		memcpy(item, s, (size_t)(e - s));
 		item[e - s] = '\0';
 		if (!register_text_valid(item, ITEM_MAX))
-			return problem_param(p, pname, "is te lang (hoogstens %d tekens) of bevat ongeldige tekens", ITEM_MAX), -1;
+			return problem_param(p, pname, "is te lang (hoogstens %d tekens) of bevat ongeldige tekens", ITEM_MAX),
+			       -1;
 		if (n++)
 			buf_addc(b, '\n');
 		buf_adds(b, item);
@@ -142,9 +143,10 @@ static int do_create(struct store *s, void *arg, struct problem *p)
 	int member = db_step(st) == DB_ROW;
 	db_finalize(st);
 	if (!member) {
-		r = problem_refuse(p, "organisatie",
-				   "Organisatie '%s' is op %s geen lid van verband '%s'; alleen een lid legt er zijn belangen vast.",
-				   org, datum, a->verband);
+		r = problem_refuse(
+			p, "organisatie",
+			"Organisatie '%s' is op %s geen lid van verband '%s'; alleen een lid legt er zijn belangen vast.", org,
+			datum, a->verband);
 		goto out;
 	}
 	char now[32];
@@ -154,9 +156,8 @@ static int do_create(struct store *s, void *arg, struct problem *p)
 		      "INSERT INTO verband_belangen(verband_id, organisatie_id, datum, kernwaarden, organisatiebelang,"
 		      " eindperspectief, tempo, inhoud, schaal, toelichting, aangemaakt, door)"
 		      " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		      "lltttttttttt",
-		      vid, oid, datum, nk > 0 ? buf_str(&kern) : NULL, nb > 0 ? buf_str(&belang) : NULL, pos[0], pos[1], pos[2],
-		      pos[3], tl, now, a->by && a->by[0] ? a->by : "systeem");
+		      "lltttttttttt", vid, oid, datum, nk > 0 ? buf_str(&kern) : NULL, nb > 0 ? buf_str(&belang) : NULL, pos[0],
+		      pos[1], pos[2], pos[3], tl, now, a->by && a->by[0] ? a->by : "systeem");
 	if (r < 0) {
 		r = store_db_problem(s, r, p, "belangen");
 		goto out;
@@ -173,8 +174,7 @@ out:
 	return r;
 }
 
-int register_belangen_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out,
-			     struct problem *p)
+int register_belangen_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, verband, in, out };
 	if (out)
@@ -199,13 +199,15 @@ int register_belangen_list(struct store *s, const char *verband, const char *dat
 	 * before it, and of those the last recorded. */
 	struct db_stmt *st = db_query(
 		s->db,
-		COLS " WHERE b.verband_id = ?1 AND b.datum <= ?2"
-		     " AND EXISTS (SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ?1 AND l.organisatie_id = b.organisatie_id"
-		     " AND " REGISTER_SQL_MEMBER_ON("l", "?2") ")"
-							       " AND NOT EXISTS (SELECT 1 FROM verband_belangen n WHERE n.verband_id = b.verband_id"
-							       " AND n.organisatie_id = b.organisatie_id AND n.datum <= ?2"
-							       " AND (n.datum > b.datum OR (n.datum = b.datum AND n.id > b.id)))"
-							       " ORDER BY o.naam, o.code",
+		COLS
+		" WHERE b.verband_id = ?1 AND b.datum <= ?2"
+		" AND EXISTS (SELECT 1 FROM lidmaatschappen l WHERE l.verband_id = ?1 AND l.organisatie_id = b.organisatie_id"
+		" AND " REGISTER_SQL_MEMBER_ON(
+			"l", "?2") ")"
+				   " AND NOT EXISTS (SELECT 1 FROM verband_belangen n WHERE n.verband_id = b.verband_id"
+				   " AND n.organisatie_id = b.organisatie_id AND n.datum <= ?2"
+				   " AND (n.datum > b.datum OR (n.datum = b.datum AND n.id > b.id)))"
+				   " ORDER BY o.naam, o.code",
 		"lt", vid, on);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)

@@ -19,8 +19,7 @@
  *      "eindperspectief"?,"tempo"?,"inhoud"?,"schaal"?,"toelichting"?}, at least one
  * of the first six filled in. by is who records it (NULL: "systeem"). *out
  * the new version (may be NULL). */
-int register_belangen_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out,
-			     struct problem *p);
+int register_belangen_create(struct store *s, const char *by, const char *verband, json_t *in, json_t **out, struct problem *p);
 /* [Belang]: each member of verband on date (NULL: today) with the version in
  * force then, by the member's name; members without one are left out. */
 int register_belangen_list(struct store *s, const char *verband, const char *date, json_t **out, struct problem *p);

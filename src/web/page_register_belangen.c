@@ -29,10 +29,9 @@ static const struct page_form_field fields[] = { { "organisatie", "belang-organi
 						 { NULL, NULL, NULL } };
 
 /* The positions: the API's name and how a person says it. */
-static const char *const positions[][2] = { { "eindperspectief", "De stip op de horizon" },
-					    { "tempo", "Tempo" },
-					    { "inhoud", "Inhoud" },
-					    { "schaal", "Schaal" } };
+static const char *const positions[][2] = {
+	{ "eindperspectief", "De stip op de horizon" }, { "tempo", "Tempo" }, { "inhoud", "Inhoud" }, { "schaal", "Schaal" }
+};
 
 static void items(struct buf *b, json_t *a)
 {
@@ -105,7 +104,8 @@ static void roles(struct request *rq, struct buf *b, const char *code, const cha
 		    (str(r, "van") && strcmp(str(r, "van"), today) > 0))
 			continue;
 		if (!n++)
-			html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" id=\"kop-rollen\">Rollen "
+			html_raw(b, "<section aria-labelledby=\"kop-rollen\"><h2 class=\"utrecht-heading-2\" "
+				    "id=\"kop-rollen\">Rollen "
 				    "in het verband</h2><ul class=\"utrecht-unordered-list\">");
 		html_list_item(b);
 		html_raw(b, "<strong>");
@@ -199,13 +199,14 @@ static void form(struct request *rq, struct buf *b, const char *code, json_t *mi
 						  .hint = "Eén punt per regel, bijvoorbeeld: Vertrouwen.",
 						  .value = page_form_value(&pf, "belangen", "visieKernwaarden", buf_str(&kern)),
 						  .error = page_form_error(&pf, "belang-kernwaarden") });
-	page_input_field(b, &(struct page_input){ .id = "belang-organisatiebelang",
-						  .name = "organisatiebelang",
-						  .label = "Organisatiebelang",
-						  .type = "textarea",
-						  .hint = "Eén punt per regel: wat de eigen organisatie met de samenwerking wil bereiken.",
-						  .value = page_form_value(&pf, "belangen", "organisatiebelang", buf_str(&belang)),
-						  .error = page_form_error(&pf, "belang-organisatiebelang") });
+	page_input_field(
+		b, &(struct page_input){ .id = "belang-organisatiebelang",
+					 .name = "organisatiebelang",
+					 .label = "Organisatiebelang",
+					 .type = "textarea",
+					 .hint = "Eén punt per regel: wat de eigen organisatie met de samenwerking wil bereiken.",
+					 .value = page_form_value(&pf, "belangen", "organisatiebelang", buf_str(&belang)),
+					 .error = page_form_error(&pf, "belang-organisatiebelang") });
 	static const char *const hints[] = {
 		"Hoe ver de samenwerking moet gaan: het eindperspectief.",
 		"Hoe snel: stap voor stap, of sneller.",
@@ -321,8 +322,8 @@ void page_register_belangen_verband(struct request *rq, struct buf *b, json_t *v
 	if (!json_array_size(members)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Dit verband heeft vandaag geen leden.</p>");
 	} else {
-		static const char *const head[] = { "Lid", "Visie en kernwaarden", "Organisatiebelang", "Positie", "Vastgelegd",
-						    NULL };
+		static const char *const head[] = { "Lid",     "Visie en kernwaarden", "Organisatiebelang",
+						    "Positie", "Vastgelegd",           NULL };
 		const char *shared = shared_note(now);
 		page_table_begin(b, "Belangen en posities van de leden, zoals ze vandaag gelden", "samen-table--wide");
 		page_table_head(b, head);
@@ -334,8 +335,10 @@ void page_register_belangen_verband(struct request *rq, struct buf *b, json_t *v
 			html_txt(b, str(m, "naam"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
 			if (!x) {
-				html_raw(b, "<span class=\"samen-muted\">nog niet vastgelegd</span></td><td class=\"utrecht-table__cell\">"
-					    "</td><td class=\"utrecht-table__cell\"></td><td class=\"utrecht-table__cell\"></td></tr>");
+				html_raw(b, "<span class=\"samen-muted\">nog niet vastgelegd</span></td><td "
+					    "class=\"utrecht-table__cell\">"
+					    "</td><td class=\"utrecht-table__cell\"></td><td "
+					    "class=\"utrecht-table__cell\"></td></tr>");
 				continue;
 			}
 			items(b, json_object_get(x, "visieKernwaarden"));
@@ -397,17 +400,20 @@ void page_register_belangen_naast(struct request *rq, struct buf *b, const char 
 			for (int k = 0; k < 4; k += 2) {
 				html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">");
 				html_txt(b, keys[k + 1]);
-				html_raw(b, "</dt><dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
+				html_raw(b, "</dt><dd class=\"utrecht-data-list__item-value "
+					    "utrecht-data-list__item-value--html-dd\">");
 				items(b, json_object_get(x, keys[k]));
 				html_raw(b, "</dd></div>");
 			}
-			html_raw(b, "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Positie</dt>"
-				    "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
+			html_raw(b,
+				 "<div class=\"utrecht-data-list__item\"><dt class=\"utrecht-data-list__item-key\">Positie</dt>"
+				 "<dd class=\"utrecht-data-list__item-value utrecht-data-list__item-value--html-dd\">");
 			position(b, x);
 			html_raw(b, "</dd></div></dl>");
 			html_txt_around(b, "<p class=\"utrecht-paragraph samen-muted\">", str(x, "toelichting"), "</p>");
 		} else {
-			html_raw(b, "<p class=\"utrecht-paragraph\">Dit lid heeft zijn belangen in dit verband nog niet vastgelegd.</p>");
+			html_raw(b, "<p class=\"utrecht-paragraph\">Dit lid heeft zijn belangen in dit verband nog niet "
+				    "vastgelegd.</p>");
 		}
 		html_raw(b, "</details>");
 	}
