@@ -60,6 +60,10 @@
  *   antwoord-redigeren  ja        -                  -            eigen org  eigen org  -        -
  *     (antwoorden van de eigen redactie, en de eigen lokale variant)
  *   zaaktypen-inlezen   ja        -                  -            eigen org  -          -        -
+ *   belangen-vastleggen ja        -                  eigen org in eigen org  -          -        -
+ *     (visie en kernwaarden,                         eigen verband
+ *     organisatiebelang en positie van een lid van een verband: het lid
+ *     spreekt voor zichzelf, net als bij besluit-vastleggen)
  *
  * Four eyes (policy_allows_entry): uren-goedkeuren of one entry is for the
  * manager of a principal other than the organisation of the medewerker
@@ -132,6 +136,7 @@ const char *const policy_action_names[] = { "lezen",
 					    "dienstverlening-programmeren",
 					    "antwoord-redigeren",
 					    "zaaktypen-inlezen",
+					    "belangen-vastleggen",
 					    NULL };
 
 static int same_org(const struct actor *a, const char *org) { return org && a->org[0] && !strcmp(a->org, org); }
@@ -253,6 +258,10 @@ int policy_allows_in(const struct actor *a, enum action action, const struct pol
 		/* The owning organisation's redactie: its managers and staff. */
 		return (a->role == ROLE_MANAGER || a->role == ROLE_MEDEWERKER) && same_org(a, org);
 	case ACT_ZAAKTYPEN_IMPORT: return a->role == ROLE_MANAGER && same_org(a, org);
+	case ACT_INTERESTS_WRITE:
+		/* A member speaks for itself: its manager, or its member of that
+		 * verband's stuurgroep (the gemeentesecretaris). */
+		return same_org(a, org) && (a->role == ROLE_MANAGER || (a->role == ROLE_STUURGROEP && in_scope(a, t)));
 	case ACT_REGISTER_WRITE:
 	case ACT_ADMIN:
 	case ACT_TOKEN_WRITE:

@@ -65,6 +65,7 @@ enum action {
 	ACT_SERVICE_PROGRAMME,  /* expertise pools and the training programme of verband (org: a member of it) */
 	ACT_ANSWER_WRITE,       /* answers of the KCC answer base owned by org, or org's own local variation */
 	ACT_ZAAKTYPEN_IMPORT,   /* import org's list of zaaktypen into verband */
+	ACT_INTERESTS_WRITE,    /* record member org's interests and position in verband (its visie, belang, tempo…) */
 	ACT__COUNT
 };
 extern const char *const policy_action_names[]; /* Dutch names for the audit log */

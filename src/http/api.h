@@ -30,6 +30,7 @@ extern const struct route *const api_tables[];
 extern const struct route api_system_routes[];
 extern const struct route api_register_routes[];
 extern const struct route api_register_historie_routes[];        /* the register over time, phased entry, join notices */
+extern const struct route api_register_belangen_routes[];        /* the interests of the members of a verband (issue 17) */
 extern const struct route api_besturing_besluitvorming_routes[]; /* the decision trail, kaders, what waits */
 extern const struct route api_urenbank_instemming_routes[];      /* consent: merge proposals, inzet requests, ending an inzet */
 extern const struct route api_urenbank_aanbod_routes[];          /* offers of capacity, converted into inzet */

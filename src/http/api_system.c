@@ -374,5 +374,7 @@ const struct route *const api_tables[] = {
 	/* issue 11: the proeftuin's reports to the colleges */
 	api_urenbank_rapport_routes,
 	/* the dienstverlening proeftuin of issue 11 */
-	api_dienstverlening_routes, NULL
+	api_dienstverlening_routes,
+	/* issue 17: what the members of a verband should know of each other */
+	api_register_belangen_routes, NULL
 };

@@ -15,6 +15,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/urenbank_overzicht.h"
 #include "store/register.h"
+#include "store/register_belangen.h"
 #include "store/urenbank.h"
 
 /* ---- the model ----------------------------------------------------------------- */
@@ -236,6 +237,11 @@ int rapportage_build(struct store *s, const char *org, const char *van, const ch
 	json_t *v, *t;
 	json_array_foreach(json_object_get(d, "verbanden"), i, v) {
 		json_object_set_new(v, "partners", partners_of(s, str(v, "code"), org, van, tot));
+		/* What each member wants and where it stands, as at the end of the period (issue 17). */
+		json_t *belangen = NULL;
+		if (register_belangen_list(s, str(v, "code"), tot, &belangen, &q) < 0)
+			belangen = json_array(), problem_init(&q);
+		json_object_set_new(v, "belangen", belangen);
 		json_array_foreach(json_object_get(v, "trajecten"), j, t)
 			enrich_businesscase(s, t);
 	}

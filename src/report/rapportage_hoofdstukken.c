@@ -34,6 +34,76 @@ void rapportage_intro(struct rapportage_w *w, const struct rapportage_ctx *c, in
 	rapportage_w_p_end(w);
 }
 
+/* "a; b; c" of the strings in arr, after label; nothing when it is empty. */
+static int interest_items(struct rapportage_w *w, const char *label, json_t *arr, int any)
+{
+	if (!json_array_size(arr))
+		return any;
+	rapportage_w_txt(w, any ? "; " : " ");
+	rapportage_w_txt(w, label);
+	size_t i;
+	json_t *x;
+	json_array_foreach(arr, i, x) {
+		rapportage_w_txt(w, i ? ", " : " ");
+		rapportage_w_txt(w, json_string_value(x));
+	}
+	return 1;
+}
+
+/* What the members of each verband want and where they stand (seed 003 §4
+ * "Belangen"), as at the end of the period; nothing when none recorded any. */
+static void interests(struct rapportage_w *w, json_t *verbanden)
+{
+	size_t i, j;
+	json_t *v, *b;
+	int heading = 0;
+	static const char *const positions[][2] = { { "eindperspectief", "stip op de horizon:" },
+						    { "tempo", "tempo:" },
+						    { "inhoud", "inhoud:" },
+						    { "schaal", "schaal:" } };
+	json_array_foreach(verbanden, i, v) {
+		json_t *list = json_object_get(v, "belangen");
+		if (!json_array_size(list))
+			continue;
+		if (!heading++) {
+			rapportage_w_h(w, 3, "svz-belangen", "Belangen van de partners");
+			rapportage_w_p(w, NULL);
+			rapportage_w_txt(
+				w, "Belangen zijn de motor van samenwerking. Per verband wat elk lid heeft vastgelegd over "
+				   "zijn visie en kernwaarden, zijn organisatiebelang en zijn positie over de stip op de "
+				   "horizon, het tempo, de inhoud en de schaal, zoals dat aan het eind van de periode gold.");
+			rapportage_w_p_end(w);
+		}
+		rapportage_w_p(w, NULL);
+		rapportage_w_strong(w);
+		rapportage_w_txt(w, str(v, "naam"));
+		rapportage_w_strong_end(w);
+		rapportage_w_p_end(w);
+		rapportage_w_ul(w, NULL);
+		json_array_foreach(list, j, b) {
+			rapportage_w_li(w);
+			rapportage_w_strong(w);
+			rapportage_w_txt(w, str(b, "organisatieNaam"));
+			rapportage_w_strong_end(w);
+			rapportage_w_txt(w, " (vanaf ");
+			rapportage_date_txt(w, str(b, "datum"));
+			rapportage_w_txt(w, "):");
+			int any = interest_items(w, "visie en kernwaarden:", json_object_get(b, "visieKernwaarden"), 0);
+			any = interest_items(w, "organisatiebelang:", json_object_get(b, "organisatiebelang"), any);
+			for (size_t k = 0; k < sizeof(positions) / sizeof(positions[0]); k++)
+				if (str(b, positions[k][0])) {
+					rapportage_w_txt(w, any++ ? "; " : " ");
+					rapportage_w_txt(w, positions[k][1]);
+					rapportage_w_txt(w, " ");
+					rapportage_w_txt(w, str(b, positions[k][0]));
+				}
+			rapportage_w_txt(w, ".");
+			rapportage_w_li_end(w);
+		}
+		rapportage_w_ul_end(w);
+	}
+}
+
 void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage_ctx *c, int nr)
 {
 	char h[80];
@@ -75,6 +145,7 @@ void rapportage_partners_chapter(struct rapportage_w *w, const struct rapportage
 		rapportage_w_tr_end(w);
 	}
 	rapportage_w_table_end(w);
+	interests(w, verbanden);
 
 	json_t *received = json_object_get(c->doc, "meldingen"), *sent = json_object_get(c->doc, "gemeld");
 	if (json_array_size(received) || json_array_size(sent)) {

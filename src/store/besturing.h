@@ -112,7 +112,7 @@ int besturing_decision_list(struct store *s, const struct besturing_decision_fil
 int besturing_decision_page(struct store *s, const struct besturing_decision_filter *f, struct store_page *pg, json_t **out,
 			    struct problem *p);
 /* {"rol","naam","organisatie"?,"van"?,"tot"?,"toelichting"?}; rol ∈ stuurgroep, eigenaar, projectleider,
- * procesmanager. */
+ * procesmanager, communicatieadviseur (the first contact for communication). */
 int besturing_role_create(struct store *s, const char *verband, long long traject, json_t *in, json_t **out, struct problem *p);
 /* The roles of a verband (with those of its trajecten) or of one traject. */
 int besturing_role_list(struct store *s, const char *verband, long long traject, json_t **out, struct problem *p);

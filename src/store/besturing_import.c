@@ -6,6 +6,7 @@
 #include <string.h>
 #include "store/fields.h"
 #include "store/register.h"
+#include "store/register_belangen.h"
 #include "store/besturing.h"
 #include "store/besturing_intern.h"
 
@@ -345,6 +346,12 @@ static int import_entry(struct store *s, json_t *x, struct problem *p)
 	return import_in_verband(s, x, p, register_instap_add, NULL);
 }
 
+/* A member's interests in a verband (register_belangen.h), dated. */
+static int import_interests(struct store *s, json_t *x, struct problem *p)
+{
+	return import_in_verband(s, x, p, register_belangen_create, NULL);
+}
+
 static int do_steering_import(struct store *s, void *arg, struct problem *p)
 {
 	json_t *doc = arg;
@@ -363,7 +370,8 @@ static int do_steering_import(struct store *s, void *arg, struct problem *p)
 		{ "rolwissels", import_role_change }, { "verkenningen", import_survey },    { "scoringen", import_scoring },
 		{ "businesscases", import_bc },       { "mijlpalen", import_milestone },    { "besluiten", import_decision },
 		{ "evaluaties", import_evaluation },  { "documenten", import_document },    { "trekkers", import_trekker },
-		{ "overleggen", import_meeting },     { "rapportageplanning", import_plan }
+		{ "overleggen", import_meeting },     { "rapportageplanning", import_plan },
+		{ "belangen", import_interests }
 	};
 	for (size_t k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
 		json_t *arr = json_object_get(doc, parts[k].key);

@@ -664,7 +664,10 @@ static const char *const besturing_uitkomsten[] = { "go",     "no-go",         "
 						    "advies", "kennisname",    "advies-gevraagd",
 						    "kaders", "geconsulteerd", NULL };
 static const char *const besturing_adviezen[] = { "positief", "negatief", "met-voorwaarden", NULL };
-static const char *const role_names[] = { "stuurgroep", "eigenaar", "projectleider", "procesmanager", NULL };
+/* communicatieadviseur: the first contact for communication about the cooperation (seed 003). */
+static const char *const role_names[] = {
+	"stuurgroep", "eigenaar", "projectleider", "procesmanager", "communicatieadviseur", NULL
+};
 
 json_t *besturing_decision_json(struct db_stmt *st)
 {

@@ -11,6 +11,7 @@
 #include "web/page_besturing.h"
 #include "web/page_form.h"
 #include "web/page_listing.h"
+#include "web/page_register_belangen.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -279,6 +280,8 @@ static int render_scoring(struct request *rq, struct response *rs, int status, c
 	page_listing_csv_link(b, buf_str(&h));
 	buf_release(&h);
 	html_raw(b, "</section>");
+	/* What each partner wants, beside its scores (seed 003 §4). */
+	page_register_belangen_naast(rq, b, str(sc, "verband"), json_object_get(sc, "partners"));
 	if (rq->actor.role != ROLE_NONE && rq->actor.org[0] &&
 	    page_besturing_has_string(json_object_get(sc, "partners"), rq->actor.org) &&
 	    policy_allows(&rq->actor, ACT_SCORE, rq->actor.org, str(sc, "verband"))) {

@@ -1,6 +1,7 @@
 #include <string.h>
 #include "store/dienstverlening.h"
 #include "store/register.h"
+#include "web/page_register_belangen.h"
 #include "web/page_register_verloop.h"
 #include "web/pages.h"
 
@@ -212,6 +213,7 @@ int page_verband(struct request *rq, struct response *rs)
 	facts(b, v);
 	dienstverlening_link(rq, b, req_param(rq, "code"));
 	members(b, v, today);
+	page_register_belangen_verband(rq, b, v);
 	trajecten(b, v, orgs);
 	page_register_verband_afspraken(rq, b, v);
 	page_end(rq, rs);

@@ -3,6 +3,7 @@
 #include "web/page_kwaliteitskaart.h"
 #include "web/page_matching.h"
 #include "web/page_mijn.h"
+#include "web/page_register_belangen.h"
 #include "web/page_register_verloop.h"
 #include "web/page_urenbank.h"
 #include "web/pages.h"
@@ -27,6 +28,7 @@ static const struct route register_routes[] = {
 	{ "POST", "/organisaties/{code}/wijziging", page_register_org_wijziging, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/organisaties/{code}/kaders", page_register_org_kaders, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/verbanden/{code}/afspraken", page_register_verband_afspraak, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/verbanden/{code}/belangen", page_register_belangen_post, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/verbanden/{code}/vergadering", page_register_verband_vergadering, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/verbanden/{code}/evaluatie-uitkomst", page_register_verband_evaluatie, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/organisaties/{code}/rapportageplanning", page_register_org_plan, NULL, NULL, NULL, NULL, NULL, 0 },

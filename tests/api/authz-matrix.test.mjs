@@ -166,6 +166,11 @@ const EXPECT = {
     allowed: WRITERS_OWN_VERBAND,
     fresh: async () => ({ params: { code: OWN_VERBAND }, body: { rol: 'eigenaar', naam: 'A. de Vries', organisatie: OWN_ORG, van: '2012-01-01' } }),
   },
+  // A member records its own interests: its manager, or its member of the verband's stuurgroep (issue 17).
+  'POST /verbanden/{code}/belangen': {
+    allowed: ['beheerder', 'manager-eigen', 'stuurgroep-eigen'],
+    fresh: async () => ({ params: { code: OWN_VERBAND }, body: { organisatie: OWN_ORG, datum: '2012-05-30', visieKernwaarden: ['Vertrouwen'] } }),
+  },
   'PUT /trajecten/{id}/businesscase': {
     allowed: WRITERS_OWN_VERBAND,
     fresh: async () => ({ params: { id: await ownTraject() }, body: { periodeJaren: 3, posten: [{ organisatie: OWN_ORG, soort: 'kosten', jaar: 1, centen: 100000 }] } }),

@@ -69,6 +69,7 @@ static const struct {
 	{ ACT_SERVICE_PROGRAMME, { NO, NO, NO, OWN_ORG_ONLY, NO, VERBAND_OR_ALL, YES } },
 	{ ACT_ANSWER_WRITE, { NO, NO, OWN_ORG_ONLY, OWN_ORG_ONLY, NO, NO, YES } },
 	{ ACT_ZAAKTYPEN_IMPORT, { NO, NO, NO, OWN_ORG_ONLY, NO, NO, YES } },
+	{ ACT_INTERESTS_WRITE, { NO, NO, NO, OWN_ORG_ONLY, OWN_ORG_IN_OWN_VERBAND, NO, YES } },
 };
 
 static struct actor make_actor(enum role role, const char *org, const char *verband)
