@@ -66,6 +66,11 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 		"ltttllllt", ptid, t->datum, t->soort, text, t->uren, t->storting, t->afrekening, t->tegen, now);
 	if (r < 0)
 		return store_db_problem(s, r, p, "journaalregel");
+	/* Hours and their corrections: what each principal takes is also a flow
+	 * from the organisation of the staff who worked (urenbank_stromen). */
+	long long staff_org = 0;
+	if (t->uren && (!strcmp(t->soort, "uren") || !strcmp(t->soort, "correctie")))
+		staff_org = urenbank_one_int(s, "SELECT organisatie_id FROM uren WHERE id = ?", "l", t->uren);
 	for (size_t i = 0; i < n; i++) {
 		long long org = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
 		r = db_run(s->db,
@@ -81,6 +86,15 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 					ps[i].kind == LEDGER_DEPOSITED ? m : 0, 0, p);
 		if (r < 0)
 			return r;
+		if (staff_org && ps[i].kind == LEDGER_TAKEN) {
+			r = db_run(s->db,
+				   "INSERT INTO urenbank_stromen(proeftuin_id, organisatie_id, opdrachtgever_id, minuten)"
+				   " VALUES(?, ?, ?, ?) ON CONFLICT(proeftuin_id, organisatie_id, opdrachtgever_id)"
+				   " DO UPDATE SET minuten = urenbank_stromen.minuten + excluded.minuten",
+				   "llll", ptid, staff_org, org, -m);
+			if (r < 0)
+				return store_db_problem(s, r, p, "stroom");
+		}
 	}
 	*id_out = id;
 	return 0;

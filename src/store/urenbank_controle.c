@@ -123,6 +123,46 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 	}
 	db_finalize(st);
 
+	/* Who worked for whom, kept for the overview (urenbank_stromen),
+	 * against the journal's taken postings of hours and corrections. */
+	st = db_query(s->db,
+		      "SELECT so.code, po.code, sum(x.kept), sum(x.re) FROM ("
+		      " SELECT organisatie_id AS so, opdrachtgever_id AS po, minuten AS kept, 0 AS re"
+		      "  FROM urenbank_stromen WHERE proeftuin_id = ?1"
+		      " UNION ALL"
+		      " SELECT u.organisatie_id, jp.organisatie_id, 0, -jp.minuten FROM journaal_posten jp"
+		      "  JOIN journaal j ON j.id = jp.transactie_id JOIN uren u ON u.id = j.uren_id"
+		      "  WHERE jp.proeftuin_id = ?1 AND j.soort IN ('uren', 'correctie') AND jp.soort = 'gehaald'"
+		      "  AND jp.organisatie_id IS NOT NULL) x"
+		      " JOIN organisaties so ON so.id = x.so JOIN organisaties po ON po.id = x.po"
+		      " GROUP BY so.code, po.code HAVING sum(x.kept) <> sum(x.re) ORDER BY so.code, po.code",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW) {
+		snprintf(what, sizeof(what), "gewerkt voor %s", db_col_text(st, 1));
+		differ(v, code, db_col_text(st, 0), what, db_col_int(st, 2), db_col_int(st, 3));
+	}
+	db_finalize(st);
+
+	/* Each opdracht's booked and approved minutes, kept with it. */
+	st = db_query(s->db,
+		      "SELECT o.id, o.geboekt_minuten, o.goedgekeurd_minuten,"
+		      " coalesce(sum(CASE WHEN u.status IN ('ingediend', 'goedgekeurd') THEN u.minuten END), 0),"
+		      " coalesce(sum(CASE WHEN u.status = 'goedgekeurd' THEN u.minuten END), 0)"
+		      " FROM opdrachten o LEFT JOIN uren u ON u.opdracht_id = o.id WHERE o.proeftuin_id = ?"
+		      " GROUP BY o.id, o.geboekt_minuten, o.goedgekeurd_minuten ORDER BY o.id",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW) {
+		if (db_col_int(st, 1) != db_col_int(st, 3)) {
+			snprintf(what, sizeof(what), "opdracht %lld geboekt", db_col_int(st, 0));
+			differ(v, code, "", what, db_col_int(st, 1), db_col_int(st, 3));
+		}
+		if (db_col_int(st, 2) != db_col_int(st, 4)) {
+			snprintf(what, sizeof(what), "opdracht %lld goedgekeurd", db_col_int(st, 0));
+			differ(v, code, "", what, db_col_int(st, 2), db_col_int(st, 4));
+		}
+	}
+	db_finalize(st);
+
 	long long net = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (kept[i].brought != re[i].brought)

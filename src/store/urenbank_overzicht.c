@@ -17,20 +17,18 @@ int urenbank_flows(struct store *s, const char *pt, json_t **out, struct problem
 	long long id = proeftuin_id(s, pt, p);
 	if (!id)
 		return -p->status;
-	/* A taken posting of an hour entry (or of its reversal) is what that
+	/* Kept as it is booked (urenbank_stromen, urenbank_post): a taken
+	 * posting of an hour entry (or of its correction) is what that
 	 * principal took from the organisation of the staff who worked. */
 	struct db_stmt *st = db_query(
 		s->db,
-		"SELECT so.code, po.code, -sum(jp.minuten) FROM journaal_posten jp"
-		" JOIN journaal j ON j.id = jp.transactie_id"
-		" JOIN uren u ON u.id = j.uren_id"
-		" JOIN organisaties so ON so.id = u.organisatie_id"
-		" JOIN organisaties po ON po.id = jp.organisatie_id"
-		" LEFT JOIN proeftuin_leden ls ON ls.proeftuin_id = jp.proeftuin_id AND ls.organisatie_id = u.organisatie_id"
-		" LEFT JOIN proeftuin_leden lp ON lp.proeftuin_id = jp.proeftuin_id AND lp.organisatie_id = jp.organisatie_id"
-		" WHERE jp.proeftuin_id = ? AND j.soort IN ('uren', 'correctie') AND jp.soort = 'gehaald'"
-		" GROUP BY so.code, po.code HAVING sum(jp.minuten) <> 0"
-		" ORDER BY min(ls.volgorde), min(lp.volgorde)",
+		"SELECT so.code, po.code, f.minuten FROM urenbank_stromen f"
+		" JOIN organisaties so ON so.id = f.organisatie_id"
+		" JOIN organisaties po ON po.id = f.opdrachtgever_id"
+		" LEFT JOIN proeftuin_leden ls ON ls.proeftuin_id = f.proeftuin_id AND ls.organisatie_id = f.organisatie_id"
+		" LEFT JOIN proeftuin_leden lp ON lp.proeftuin_id = f.proeftuin_id AND lp.organisatie_id = f.opdrachtgever_id"
+		" WHERE f.proeftuin_id = ? AND f.minuten <> 0"
+		" ORDER BY ls.volgorde, lp.volgorde",
 		"l", id);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW)

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, ADMIN_TOKEN } from '../lib/server.mjs';
+import { startServer, ADMIN_TOKEN, sqlDb } from '../lib/server.mjs';
 import { drechtsteden, proeftuin, must, CODES } from './urenbank-helpers.mjs';
 import { samen } from './auth-helpers.mjs';
 
@@ -55,4 +55,24 @@ test('the overview of a proeftuin of 18 members: the largest flows, 25 opdrachte
   assert.ok(html.includes('Lokale opdracht 25') && !html.includes('Lokale opdracht 26<'), 'the 26th is on the list, not here');
   const list = await fetch(`${srv.url}/proeftuinen/${pt}/opdrachten?soort=lokaal`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
   assert.match(await list.text(), /Lokale opdracht 26/);
+
+  // The flows are kept as they are booked; verify recomputes them from the journal.
+  assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
+  const flow = `proeftuin_id = (SELECT id FROM proeftuinen WHERE code = '${pt}')
+    AND organisatie_id = (SELECT id FROM organisaties WHERE code = 'GM0505') AND opdrachtgever_id = (SELECT id FROM organisaties WHERE code = 'GM0482')`;
+  assert.equal(sqlDb(srv.db, `UPDATE urenbank_stromen SET minuten = minuten + 7 WHERE ${flow}`).status, 0);
+  const v = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(v.status, 1);
+  assert.match(v.stdout, new RegExp(`${pt} GM0505 gewerkt voor GM0482: bijgehouden 67, herberekend 60 \\(verschil -7\\)`));
+  sqlDb(srv.db, `UPDATE urenbank_stromen SET minuten = minuten - 7 WHERE ${flow}`);
+  assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
+  // So are each opdracht's booked and approved minutes (1080 + 540 on the regional programme).
+  const opd = (await must(srv.api('GET', `/api/v1/proeftuinen/${pt}/opdrachten/${rmjp.id}`), 'opdracht'));
+  assert.deepEqual([opd.geboektMinuten, opd.goedgekeurdMinuten], [1620, 1620]);
+  assert.equal(sqlDb(srv.db, `UPDATE opdrachten SET goedgekeurd_minuten = 1600 WHERE id = ${rmjp.id}`).status, 0);
+  const w = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(w.status, 1);
+  assert.match(w.stdout, new RegExp(`${pt} opdracht ${rmjp.id} goedgekeurd: bijgehouden 1600, herberekend 1620 \\(verschil 20\\)`));
+  sqlDb(srv.db, `UPDATE opdrachten SET goedgekeurd_minuten = 1620 WHERE id = ${rmjp.id}`);
+  assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
 });
