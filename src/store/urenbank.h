@@ -76,6 +76,9 @@ int urenbank_opdracht_create(struct store *s, const struct actor *by, const char
 			     struct problem *p);
 int urenbank_opdracht_get(struct store *s, const char *pt, long long id, json_t **out, struct problem *p);
 /* Filters may be NULL: status, soort, organisatie (a principal). */
+/* Every opdracht's title by id ("12": "…"), in one query: for lists that
+ * name the opdracht of each row. An unknown proeftuin gives an empty object. */
+json_t *urenbank_opdracht_titles(struct store *s, const char *ptc);
 int urenbank_opdracht_list(struct store *s, const char *pt, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p);
 int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,

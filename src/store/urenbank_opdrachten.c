@@ -60,7 +60,7 @@ static json_t *opdracht_json(struct store *s, long long id)
 	struct db_stmt *st =
 		db_query(s->db,
 			 "SELECT o.id, p.code, o.soort, o.titel, o.omschrijving, o.contactpersoon, o.geraamde_minuten,"
-			 " o.verdeelsleutel, o.status, o.samengevoegd_in, o.aangemaakt"
+			 " o.verdeelsleutel, o.status, o.samengevoegd_in, o.aangemaakt, o.geboekt_minuten, o.goedgekeurd_minuten"
 			 " FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id WHERE o.id = ?",
 			 "l", id);
 	if (db_step(st) != DB_ROW) {
@@ -76,6 +76,7 @@ static json_t *opdracht_json(struct store *s, long long id)
 	json_object_set_new(o, "status", json_string(db_col_text(st, 8)));
 	json_object_set_new(o, "samengevoegdIn", urenbank_int_or_null(st, 9));
 	json_object_set_new(o, "aangemaakt", json_string(db_col_text(st, 10)));
+	long long booked = db_col_int(st, 11), approved = db_col_int(st, 12);
 	db_finalize(st);
 
 	json_t *a = json_array();
@@ -125,15 +126,9 @@ static json_t *opdracht_json(struct store *s, long long id)
 	db_finalize(st);
 	json_object_set_new(o, "inzet", a);
 
-	st = db_query(s->db,
-		      "SELECT coalesce(sum(CASE WHEN status IN ('ingediend','goedgekeurd') THEN minuten END), 0),"
-		      " coalesce(sum(CASE WHEN status = 'goedgekeurd' THEN minuten END), 0) FROM uren WHERE opdracht_id = ?",
-		      "l", id);
-	if (db_step(st) == DB_ROW) {
-		json_object_set_new(o, "geboektMinuten", json_integer(db_col_int(st, 0)));
-		json_object_set_new(o, "goedgekeurdMinuten", json_integer(db_col_int(st, 1)));
-	}
-	db_finalize(st);
+	/* Kept as hours are booked and judged (urenbank_uren.c opdracht_totals). */
+	json_object_set_new(o, "geboektMinuten", json_integer(booked));
+	json_object_set_new(o, "goedgekeurdMinuten", json_integer(approved));
 	return o;
 }
 
@@ -473,6 +468,22 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 #undef WHERE
 	*out = a;
 	return 0;
+}
+
+json_t *urenbank_opdracht_titles(struct store *s, const char *ptc)
+{
+	json_t *titles = json_object();
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT o.id, o.titel FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id"
+				      " WHERE p.code = ?",
+				      "t", ptc ? ptc : "");
+	while (db_step(st) == DB_ROW) {
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", db_col_int(st, 0));
+		json_object_set_new(titles, id, json_string(db_col_text(st, 1)));
+	}
+	db_finalize(st);
+	return titles;
 }
 
 int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,

@@ -168,6 +168,18 @@ void urenbank_uren_conceal(json_t *entry)
 		json_object_del(entry, personal[i]);
 }
 
+/* An opdracht's booked and approved minutes, kept with it (migration 098)
+ * so that a list of opdrachten needs no sum over their hours; proeftuin
+ * verify recomputes them. */
+static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
+{
+	int r = db_run(s->db,
+		       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten = goedgekeurd_minuten + ?"
+		       " WHERE id = ?",
+		       "lll", booked, approved, opdracht);
+	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
+}
+
 static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 {
 	struct create_args *a = arg;
@@ -255,6 +267,8 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
+		return -p->status;
 	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
@@ -401,6 +415,8 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		return r;
 	char now[32];
 	store_now_text(now);
+	if (opdracht_totals(s, e.opdracht, 0, e.minuten, p) < 0)
+		return -p->status;
 	r = db_run(s->db,
 		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
 		   " WHERE id = ?",
@@ -463,6 +479,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0)
+		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;
@@ -569,6 +587,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0) /* only an approved entry is corrected */
+		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;

@@ -97,20 +97,7 @@ void page_urenbank_note(struct buf *b, const char *message)
 
 json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_urenbank_page *pg)
 {
-	json_t *titles = json_object(), *list = NULL;
-	struct problem p;
-	problem_init(&p);
-	if (urenbank_opdracht_list(rq->store, pg->code, NULL, NULL, NULL, &list, &p) == 0) {
-		size_t i;
-		json_t *o;
-		json_array_foreach(list, i, o) {
-			char id[32];
-			snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(o, "id")));
-			json_object_set(titles, id, json_object_get(o, "titel"));
-		}
-	}
-	json_decref(list);
-	return titles;
+	return urenbank_opdracht_titles(rq->store, pg->code);
 }
 
 json_t *page_urenbank_org_names(struct request *rq)
