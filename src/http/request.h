@@ -89,7 +89,7 @@ struct route {
 
 /* The version of the API contract (semantic; CHANGELOG.md): info.version of
  * the OpenAPI document and the API-Version header of every response. */
-#define HTTP_API_VERSION "1.4.0"
+#define HTTP_API_VERSION "1.5.0"
 
 /* Path param by name ("" when absent) and query parameter (NULL when absent). */
 const char *req_param(struct request *rq, const char *name);

@@ -143,6 +143,12 @@ int register_netwerk_member_leaving(struct store *s, long long vid, const char *
  * entry makes it wait: "instap":[{"verband","vanaf"}] (a row of its own,
  * with no partners, when it has none yet). */
 void register_netwerk_matrix_instap(struct store *s, const char *org, const char *date, json_t *rows);
+/* The scale of verband code on date (NULL: today), as the Drechtsteden
+ * argue from it ("de schaal van 260.000+ inwoners"): {"datum","leden",
+ * "inwoners","zonderInwoners":[codes]} over the members on that date
+ * (toehoorders not counted), inwoners as on that date. NULL when the
+ * verband does not exist. */
+json_t *register_verband_schaal(struct store *s, const char *code, const char *date);
 /* Toetredingsmeldingen received by organisatie and/or of verband (NULL:
  * all): [{"id","verband","verbandNaam","organisatie","organisatieNaam",
  * "datum","ontvangers":[codes],"tekst"}]. */

@@ -112,7 +112,7 @@ function check(r, what) {
   const ctx = `${what} → ${r.status} ${r.text.slice(0, 300)} (FUZZ_SEED=${SEED})`;
   assert.ok(r.status < 500, ctx);
   assert.ok([200, 201, 400, 404, 405, 409, 413, 422].includes(r.status), ctx);
-  assert.equal(r.headers.get('api-version'), '1.4.0', ctx);
+  assert.equal(r.headers.get('api-version'), '1.5.0', ctx);
   if (r.status >= 400) {
     assert.equal(r.headers.get('content-type'), 'application/problem+json', ctx);
     const j = JSON.parse(r.text);

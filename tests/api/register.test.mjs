@@ -50,9 +50,9 @@ test('status: 200 ok with versie, and every answer (errors too) carries API-Vers
   const r = await get('/status', { token: null });
   assert.equal(r.status, 200);
   assert.deepEqual([r.json.status, typeof r.json.versie], ['ok', 'string']);
-  assert.equal(r.headers.get('api-version'), '1.4.0');
+  assert.equal(r.headers.get('api-version'), '1.5.0');
   const e = await get('/organisaties/GM9999');
-  assert.equal(e.headers.get('api-version'), '1.4.0');
+  assert.equal(e.headers.get('api-version'), '1.5.0');
 });
 
 test('malformed JSON is a 400 problem that says where', async () => {

@@ -11,7 +11,7 @@ test('status answers ok with a version and the API-Version header', async () => 
   assert.equal(r.status, 200);
   assert.equal(r.json.status, 'ok');
   assert.ok(r.json.versie);
-  assert.equal(r.headers.get('api-version'), '1.4.0');
+  assert.equal(r.headers.get('api-version'), '1.5.0');
 });
 
 test('openapi.json lists every API route the server has', async () => {
