@@ -8,8 +8,9 @@
  * Dalfsen"). docs/kwaliteitskaart.md "Gedeelde medewerkers" and
  * docs/registerformaat.md "Gastgemeente".
  *
- * Used by the register (the matrix, trajecten), the kwaliteitskaart and
- * the urenbank; it uses none of them, only the tables. */
+ * Used by the kwaliteitskaart, the urenbank and the pages; it uses none
+ * of them, only the tables. The register reads werkt_voor for its matrix
+ * itself (register_gedeeld.c), so that neither module includes the other. */
 #ifndef SAMEN_STORE_GEDEELD_H
 #define SAMEN_STORE_GEDEELD_H
 #include <jansson.h>
@@ -35,18 +36,5 @@ int gedeeld_werkt_voor_opdracht(struct store *s, long long mw, long long opdrach
  * [{"medewerker","naam","functie","werkgever","werkgeverNaam","taakveld",
  * "taakveldNaam","van","tot"}], by name. */
 json_t *gedeeld_voor_organisatie(struct store *s, const char *org, const char *date);
-
-/* Sets the uitvoerder of traject tid from in's "uitvoerder" (a code, or
- * absent/null for none). The uitvoerder must take part in the traject:
- * 422 otherwise, with the param "uitvoerder". */
-int gedeeld_uitvoerder_zetten(struct store *s, long long tid, json_t *in, struct problem *p);
-
-/* Adds to the matrix rows of org on date (register_matrix) what is shared:
- * "uitgevoerdDoor" [{"verband","organisatie"}] where a traject org takes
- * part in is performed by one participant, and "gedeeldeMedewerkers"
- * [{"medewerker","functie","werkgever","werktVoor":[codes]}] for each
- * medewerker employed by org or working for org on that task field. A task
- * field with shared staff but no traject gets a row with no partners. */
-void gedeeld_matrix(struct store *s, const char *org, const char *date, json_t *rows);
 
 #endif

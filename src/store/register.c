@@ -5,7 +5,6 @@
 #include "core/register.h"
 #include "core/register_codes.h"
 #include "store/fields.h"
-#include "store/gedeeld.h"
 #include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
@@ -623,7 +622,7 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 			if ((r = db_run(s->db, "INSERT INTO traject_deelnemers(traject_id, organisatie_id) VALUES(?, ?)", "ll",
 					tid, ids[k])) < 0)
 				return store_db_problem(s, r, p, "deelnemer");
-	if ((r = gedeeld_uitvoerder_zetten(s, tid, in, p)) < 0)
+	if ((r = register_uitvoerder_zetten(s, tid, in, p)) < 0)
 		return r;
 	*id_out = tid;
 	return 0;
@@ -722,7 +721,7 @@ static json_t *traject_json(struct store *s, struct db_stmt *st, const char *dat
 	json_object_set_new(t, "wettelijkeDeadline", store_text_or_null(st, 11));
 	if (!db_col_null(st, 14))
 		json_object_set_new(t, "eindReden", json_string(db_col_text(st, 14)));
-	json_object_set_new(t, "uitvoerder", store_text_or_null(st, 15)); /* a gastgemeente (gedeeld.h) */
+	json_object_set_new(t, "uitvoerder", store_text_or_null(st, 15)); /* a gastgemeente (register_gedeeld.c) */
 	/* Fase, vorm, intensiteit, eigenaar and omschrijving as on the date
 	 * (register_historie.c); without a date, the state of today. */
 	register_traject_overlay(s, db_col_int(st, 0), date, t);
@@ -854,7 +853,7 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 	}
 	db_finalize(st);
 	register_netwerk_matrix_instap(s, org, when, rows);
-	gedeeld_matrix(s, org, when, rows); /* gastgemeenten and shared staff */
+	register_gedeeld_matrix(s, org, when, rows); /* gastgemeenten and shared staff */
 	*out = rows;
 	return 0;
 }
