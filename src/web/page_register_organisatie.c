@@ -187,7 +187,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 /* The matrix as CSV: one row per taakveld, partners and verbanden by name. */
 static void matrix_csv(struct response *rs, const char *code, const char *date, json_t *rows, json_t *orgs, json_t *verbanden)
 {
-	static const char *const head[] = { "Taakveld", "Partners", "Via verband", NULL };
+	static const char *const head[] = { "Taakveld", "Partners", "Via verband", "Gedeeld", NULL };
 	struct buf csv, t;
 	buf_init(&csv, 0);
 	struct csv_export w;
@@ -205,6 +205,23 @@ static void matrix_csv(struct response *rs, const char *code, const char *date, 
 			csv_export_text(&w, buf_str(&t));
 			buf_release(&t);
 		}
+		/* What is shared, as the page says it (gastgemeente, shared staff). */
+		buf_init(&t, 0);
+		json_array_foreach(json_object_get(r, "uitgevoerdDoor"), k, v)
+			buf_printf(&t, "%suitgevoerd door %s (gastgemeente)", t.len ? "; " : "",
+				   page_name(orgs, json_string_value(json_object_get(v, "organisatie"))));
+		json_array_foreach(json_object_get(r, "gedeeldeMedewerkers"), k, v) {
+			const char *functie = json_string_value(json_object_get(v, "functie"));
+			buf_printf(&t, "%sgedeelde medewerker: %s in dienst van %s, werkt voor ", t.len ? "; " : "",
+				   functie ? functie : "medewerker",
+				   page_name(orgs, json_string_value(json_object_get(v, "werkgever"))));
+			size_t j;
+			json_t *x;
+			json_array_foreach(json_object_get(v, "werktVoor"), j, x)
+				buf_printf(&t, "%s%s", j ? ", " : "", page_name(orgs, json_string_value(x)));
+		}
+		csv_export_text(&w, buf_str(&t));
+		buf_release(&t);
 		csv_export_row_end(&w);
 	}
 	char name[120];
