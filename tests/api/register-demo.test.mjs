@@ -132,6 +132,12 @@ test('September 2012: the joint inkoopadviseur of DSZ, employed by one and worki
   assert.equal(mw.json.organisatie, 'GM0148');
   const wv = await srv.api('GET', `/api/v1/medewerkers/${id}/werkt-voor?datum=2012-09-01`);
   assert.deepEqual(wv.json.werktVoor.map((w) => [w.organisatie, w.taakveld]), [['GM0148', 'inkoop'], ['GM0180', 'inkoop'], ['GM1896', 'inkoop']]);
+  // On the kwaliteitskaart of Staphorst and Zwartewaterland, with Dalfsen as werkgever.
+  for (const org of ['GM0180', 'GM1896']) {
+    const kaart = await srv.api('GET', `/api/v1/kwaliteitskaart?organisatie=${org}`);
+    assert.deepEqual(kaart.json.gedeeldeMedewerkers.map((g) => [g.medewerker, g.functie, g.werkgever, g.taakveld]),
+      [[id, 'inkoopadviseur', 'GM0148', 'inkoop']], org);
+  }
 });
 
 test('19 September 2011: the Drechtsteden argue from a scale of 260.000+ inhabitants, and the six have it', async () => {

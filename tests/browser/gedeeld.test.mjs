@@ -50,6 +50,11 @@ test('the verband pages: DSZ\'s hosted task, and the Drechtsteden at 268.000 inh
   await checks(v, '/verbanden/dsz', 'gedeeld-dsz');
   assert.equal(await v.page.locator('[data-uitvoerder="GM0148"]').count(), 1);
   assert.match(await text(v.page, '[data-uitvoerder="GM0148"]'), /uitgevoerd door Dalfsen \(gastgemeente\)/);
+  // The WWB at two intensities: the verordeningen drafted together until February 2012, information after.
+  const wwb = await v.page.locator('tr', { hasText: 'Wet werk en bijstand' }).evaluateAll((trs) => trs.map((t) => t.innerText.replace(/\s+/g, ' ')));
+  assert.equal(wwb.length, 2);
+  assert.match(wwb[0], /afstemming.*1 januari 2012 1 maart 2012/);
+  assert.match(wwb[1], /informatie.*1 maart 2012 lopend/);
   await v.context.close();
   v = await openPage(browser, srv.url + '/verbanden/drechtsteden?datum=2011-09-19');
   await checks(v, '/verbanden/drechtsteden', 'gedeeld-drechtsteden');
