@@ -19,9 +19,9 @@ json_t *gedeeld_werkt_voor(struct store *s, long long mw, const char *date)
 			 "lt", mw, date);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
-		json_t *x = json_pack("{s:s,s:s,s:s,s:s,s:s}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
-				      "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3), "van",
-				      db_col_text(st, 4));
+		json_t *x =
+			json_pack("{s:s,s:s,s:s,s:s,s:s}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
+				  "taakveld", db_col_text(st, 2), "taakveldNaam", db_col_text(st, 3), "van", db_col_text(st, 4));
 		json_object_set_new(x, "tot", store_text_or_null(st, 5));
 		json_array_append_new(a, x);
 	}
@@ -78,23 +78,28 @@ static int do_zetten(struct store *s, void *arg, struct problem *p)
 			return problem_refuse(p, name, "Organisatie '%s' bestaat niet.", org);
 		if (!tvid)
 			return problem_refuse(p, name, "Taakveld '%s' bestaat niet.", tv);
-		if ((r = db_run(s->db,
-				"INSERT INTO werkt_voor(medewerker_id, organisatie_id, taakveld_id, van, tot) VALUES(?, ?, ?, ?, ?)",
-				"lllt" "t", a->mw, oid, tvid, van, tot)) < 0) {
+		if ((r = db_run(
+			     s->db,
+			     "INSERT INTO werkt_voor(medewerker_id, organisatie_id, taakveld_id, van, tot) VALUES(?, ?, ?, ?, ?)",
+			     "lllt"
+			     "t",
+			     a->mw, oid, tvid, van, tot)) < 0) {
 			if (r == DB_ERR_UNIQUE)
-				return problem_refuse(p, name, "%s staat al met dezelfde 'van' (%s) op taakveld '%s' in de lijst.",
-						      org, van, tv);
+				return problem_refuse(p, name,
+						      "%s staat al met dezelfde 'van' (%s) op taakveld '%s' in de lijst.", org,
+						      van, tv);
 			return store_db_problem(s, r, p, "werkt voor");
 		}
 	}
 	/* Two periods for the same organisation and task field may not overlap. */
-	st = db_query(s->db,
-		      "SELECT o.code, tv.code, a.van, b.van FROM werkt_voor a JOIN werkt_voor b ON b.medewerker_id = a.medewerker_id"
-		      " AND b.organisatie_id = a.organisatie_id AND b.taakveld_id = a.taakveld_id AND b.id > a.id"
-		      " AND a.van < coalesce(b.tot, " OPEN_END ") AND b.van < coalesce(a.tot, " OPEN_END ")"
-		      " JOIN organisaties o ON o.id = a.organisatie_id JOIN taakvelden tv ON tv.id = a.taakveld_id"
-		      " WHERE a.medewerker_id = ? ORDER BY a.id LIMIT 1",
-		      "l", a->mw);
+	st = db_query(
+		s->db,
+		"SELECT o.code, tv.code, a.van, b.van FROM werkt_voor a JOIN werkt_voor b ON b.medewerker_id = a.medewerker_id"
+		" AND b.organisatie_id = a.organisatie_id AND b.taakveld_id = a.taakveld_id AND b.id > a.id"
+		" AND a.van < coalesce(b.tot, " OPEN_END ") AND b.van < coalesce(a.tot, " OPEN_END ")"
+		" JOIN organisaties o ON o.id = a.organisatie_id JOIN taakvelden tv ON tv.id = a.taakveld_id"
+		" WHERE a.medewerker_id = ? ORDER BY a.id LIMIT 1",
+		"l", a->mw);
 	if (db_step(st) == DB_ROW) {
 		problem_refuse(p, "werktVoor", "De periodes voor %s op taakveld '%s' (vanaf %s en vanaf %s) overlappen.",
 			       db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3));
@@ -129,14 +134,14 @@ int gedeeld_werkt_voor_opdracht(struct store *s, long long mw, long long opdrach
 
 json_t *gedeeld_voor_organisatie(struct store *s, const char *org, const char *date)
 {
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT m.id, m.naam, m.functie, wg.code, wg.naam, tv.code, tv.naam, w.van, w.tot FROM werkt_voor w"
-		" JOIN medewerkers m ON m.id = w.medewerker_id JOIN organisaties wg ON wg.id = m.organisatie_id"
-		" JOIN organisaties o ON o.id = w.organisatie_id JOIN taakvelden tv ON tv.id = w.taakveld_id"
-		" WHERE o.code = ?1 AND wg.id <> o.id AND w.van <= ?2 AND (w.tot IS NULL OR w.tot > ?2)"
-		" ORDER BY m.naam, m.id, tv.code",
-		"tt", org, date);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT m.id, m.naam, m.functie, wg.code, wg.naam, tv.code, tv.naam, w.van, w.tot FROM werkt_voor w"
+			 " JOIN medewerkers m ON m.id = w.medewerker_id JOIN organisaties wg ON wg.id = m.organisatie_id"
+			 " JOIN organisaties o ON o.id = w.organisatie_id JOIN taakvelden tv ON tv.id = w.taakveld_id"
+			 " WHERE o.code = ?1 AND wg.id <> o.id AND w.van <= ?2 AND (w.tot IS NULL OR w.tot > ?2)"
+			 " ORDER BY m.naam, m.id, tv.code",
+			 "tt", org, date);
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		json_t *x = json_pack("{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:s}", "medewerker", (json_int_t)db_col_int(st, 0), "naam",

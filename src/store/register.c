@@ -657,7 +657,7 @@ int register_traject_create(struct store *s, const char *verband, json_t *in, js
 
 #define TRAJECT_COLS                                                                                                  \
 	"t.id, v.code, tv.code, tv.naam, t.fase, t.vorm, t.intensiteit, t.eigenaar, t.omschrijving, t.start, t.eind," \
-	" t.wettelijke_deadline, v.geen_cherry_picking, v.id, t.eind_reden,"                                         \
+	" t.wettelijke_deadline, v.geen_cherry_picking, v.id, t.eind_reden,"                                          \
 	" (SELECT u.code FROM organisaties u WHERE u.id = t.uitvoerder_id)"
 #define TRAJECT_FROM " FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
 

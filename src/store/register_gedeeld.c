@@ -66,16 +66,18 @@ static json_t *list_in(json_t *row, const char *key)
 void register_gedeeld_matrix(struct store *s, const char *org, const char *date, json_t *rows)
 {
 	/* Trajecten org takes part in on date that one participant performs. */
-	struct db_stmt *st = db_query(
-		s->db,
-		"SELECT tv.code, tv.naam, v.code, u.code FROM trajecten t JOIN verbanden v ON v.id = t.verband_id"
-		" JOIN taakvelden tv ON tv.id = t.taakveld_id JOIN organisaties u ON u.id = t.uitvoerder_id"
-		" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER(
-			"l") " AND " REGISTER_SQL_MEMBER_ON("l", "?1") " JOIN organisaties a ON a.id = l.organisatie_id"
-								" WHERE a.code = ?2 AND t.start <= ?1 AND (t.eind IS NULL OR t.eind > ?1)"
-								" AND " REGISTER_SQL_TAKES_PART_ON("l.organisatie_id", "?1")
-									" ORDER BY tv.code, v.code",
-		"tt", date, org);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT tv.code, tv.naam, v.code, u.code FROM trajecten t JOIN verbanden v ON v.id = t.verband_id"
+			 " JOIN taakvelden tv ON tv.id = t.taakveld_id JOIN organisaties u ON u.id = t.uitvoerder_id"
+			 " JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER(
+				 "l") " AND " REGISTER_SQL_MEMBER_ON("l", "?1") " JOIN organisaties a ON a.id = l.organisatie_id"
+										" WHERE a.code = ?2 AND t.start <= ?1 AND "
+										"(t.eind IS NULL OR t.eind > ?1)"
+										" AND " REGISTER_SQL_TAKES_PART_ON(
+											"l.organisatie_id",
+											"?1") " ORDER BY tv.code, v.code",
+			 "tt", date, org);
 	while (db_step(st) == DB_ROW) {
 		json_t *row = matrix_row(rows, db_col_text(st, 0), db_col_text(st, 1));
 		json_array_append_new(list_in(row, "uitgevoerdDoor"),
@@ -85,15 +87,16 @@ void register_gedeeld_matrix(struct store *s, const char *org, const char *date,
 
 	/* Medewerkers employed by org, or working for org, with everyone they
 	 * work for on that task field on date. */
-	st = db_query(s->db,
-		      "SELECT w.medewerker_id, tv.code, tv.naam, m.functie, wg.code, o.code FROM werkt_voor w"
-		      " JOIN medewerkers m ON m.id = w.medewerker_id JOIN organisaties wg ON wg.id = m.organisatie_id"
-		      " JOIN organisaties o ON o.id = w.organisatie_id JOIN taakvelden tv ON tv.id = w.taakveld_id"
-		      " WHERE w.van <= ?1 AND (w.tot IS NULL OR w.tot > ?1) AND (wg.code = ?2 OR EXISTS (SELECT 1 FROM"
-		      " werkt_voor w2 JOIN organisaties o2 ON o2.id = w2.organisatie_id WHERE w2.medewerker_id = w.medewerker_id"
-		      " AND w2.taakveld_id = w.taakveld_id AND o2.code = ?2 AND w2.van <= ?1 AND (w2.tot IS NULL OR w2.tot > ?1)))"
-		      " ORDER BY tv.code, w.medewerker_id, o.code",
-		      "tt", date, org);
+	st = db_query(
+		s->db,
+		"SELECT w.medewerker_id, tv.code, tv.naam, m.functie, wg.code, o.code FROM werkt_voor w"
+		" JOIN medewerkers m ON m.id = w.medewerker_id JOIN organisaties wg ON wg.id = m.organisatie_id"
+		" JOIN organisaties o ON o.id = w.organisatie_id JOIN taakvelden tv ON tv.id = w.taakveld_id"
+		" WHERE w.van <= ?1 AND (w.tot IS NULL OR w.tot > ?1) AND (wg.code = ?2 OR EXISTS (SELECT 1 FROM"
+		" werkt_voor w2 JOIN organisaties o2 ON o2.id = w2.organisatie_id WHERE w2.medewerker_id = w.medewerker_id"
+		" AND w2.taakveld_id = w.taakveld_id AND o2.code = ?2 AND w2.van <= ?1 AND (w2.tot IS NULL OR w2.tot > ?1)))"
+		" ORDER BY tv.code, w.medewerker_id, o.code",
+		"tt", date, org);
 	json_t *cur = NULL;
 	long long cur_mw = 0;
 	const char *cur_tv = NULL;

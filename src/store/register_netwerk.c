@@ -388,11 +388,12 @@ json_t *register_verband_schaal(struct store *s, const char *code, const char *d
 	long long vid = store_verband_id(s, code);
 	if (!vid)
 		return NULL;
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-				      " WHERE l.verband_id = ?1 AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
-					      "l", "?2") " ORDER BY o.code",
-				      "lt", vid, when);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			 " WHERE l.verband_id = ?1 AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				 "l", "?2") " ORDER BY o.code",
+			 "lt", vid, when);
 	json_t *codes = json_array();
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(codes, json_string(db_col_text(st, 0)));

@@ -244,8 +244,8 @@ int page_verband(struct request *rq, struct response *rs)
 	/* The scale on ?datum (today without it; an invalid date counts as today). */
 	const char *datum = req_query(rq, "datum");
 	int32_t d;
-	json_t *schaal = register_verband_schaal(rq->store, req_param(rq, "code"),
-						 datum && date_parse(datum, &d) == 0 ? datum : NULL);
+	json_t *schaal =
+		register_verband_schaal(rq->store, req_param(rq, "code"), datum && date_parse(datum, &d) == 0 ? datum : NULL);
 	facts(b, v, schaal);
 	json_decref(schaal);
 	dienstverlening_link(rq, b, req_param(rq, "code"));
