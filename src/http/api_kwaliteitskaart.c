@@ -24,6 +24,7 @@
 #include "http/authz.h"
 #include "http/multipart.h"
 #include "report/kwaliteitskaart_export.h"
+#include "store/gedeeld.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
 
@@ -442,8 +443,13 @@ static int get_kaart(struct request *rq, struct response *rs)
 	int priv = may_see_private(rq, org, 0);
 	if (!priv)
 		medewerkers_strip_private(json_object_get(map, "medewerkers"));
-	if (!fmt || !strcmp(fmt, "json"))
+	if (!fmt || !strcmp(fmt, "json")) {
+		/* Shared staff of other organisations that work for this one today (gedeeld.h). */
+		char now[DATE_TEXT_LEN];
+		date_format(date_today(), now);
+		json_object_set_new(map, "gedeeldeMedewerkers", gedeeld_voor_organisatie(rq->store, org, now));
 		return api_json(rs, 200, map);
+	}
 	char disp[128];
 	snprintf(disp, sizeof(disp), "attachment; filename=\"kwaliteitskaart-%s.%s\"", org, fmt);
 	if (!strcmp(fmt, "csv")) {

@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "http/api.h"
 #include "http/paging.h"
 #include "http/authz.h"
+#include "store/gedeeld.h"
 #include "store/inzage.h"
 #include "store/medewerkers.h"
 
@@ -234,6 +236,49 @@ static int post_pseudonimiseren(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* For whom the medewerker works besides the werkgever (gedeeld.h): work
+ * data like organisatie and functie, so every signed-in user reads it. */
+static int get_werkt_voor(struct request *rq, struct response *rs)
+{
+	long long id;
+	char org[40];
+	if (signed_in(rq, rs, ACT_STAFF_READ) < 0 || api_path_medewerker(rq, rs, &id, org, sizeof(org)) < 0)
+		return 0;
+	const char *datum = req_query(rq, "datum");
+	int32_t d;
+	if (datum && date_parse(datum, &d) < 0) {
+		struct problem p;
+		problem_init(&p);
+		problem_param(&p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", datum);
+		return api_problem(rs, &p);
+	}
+	return api_json(rs, 200, json_pack("{s:o}", "werktVoor", gedeeld_werkt_voor(rq->store, id, datum)));
+}
+
+/* The werkgever decides where its employee works: who may change the
+ * medewerker (its manager, the beheerder) sets the list. */
+static int put_werkt_voor(struct request *rq, struct response *rs)
+{
+	long long id;
+	char org[40], obj[64];
+	json_t *in, *out = NULL;
+	if (signed_in(rq, rs, ACT_STAFF_WRITE) < 0 || api_path_medewerker(rq, rs, &id, org, sizeof(org)) < 0 ||
+	    authz_require(rq, rs, ACT_STAFF_WRITE, org) < 0)
+		return 0;
+	if (api_body_object(rq, rs, &in) < 0)
+		return 0;
+	struct problem p;
+	problem_init(&p);
+	if (gedeeld_werkt_voor_zetten(rq->store, id, in, &out, &p) < 0)
+		api_problem(rs, &p);
+	else
+		api_json(rs, 200, json_pack("{s:o}", "werktVoor", out));
+	object_name(obj, sizeof(obj), id);
+	authz_audit(rq, ACT_STAFF_WRITE, rs->status, obj);
+	json_decref(in);
+	return 0;
+}
+
 const struct route api_medewerkers_routes[] = {
 	{ "POST", "/api/v1/medewerkers", post_medewerker, "medewerkers", "Medewerker toevoegen (manager van die organisatie)",
 	  "Medewerker", "Medewerker", NULL, 1, "maakMedewerker", NULL, 0 },
@@ -255,6 +300,18 @@ const struct route api_medewerkers_routes[] = {
 	{ "GET", "/api/v1/medewerkers/{id}/wijzigingen", get_wijzigingen, "medewerkers",
 	  "De wijzigingshistorie: wie, wanneer, welke velden", NULL, "[MedewerkerWijzigingRegel]", NULL, 0,
 	  "lijstMedewerkerWijzigingen", NULL, 0 },
+	{ "GET", "/api/v1/medewerkers/{id}/werkt-voor", get_werkt_voor, "medewerkers",
+	  "Voor welke organisaties de medewerker op welk taakveld werkt (gedeelde medewerker)", NULL, "WerktVoor", "datum", 0,
+	  "haalWerktVoor",
+	  "Een gedeelde medewerker blijft in dienst van één organisatie (de werkgever, organisatie in Medewerker) en werkt op "
+	  "een taakveld voor meerdere, zoals de gezamenlijke inkoopadviseur van DSZ. Met datum alleen de periodes die dan "
+	  "lopen; zonder datum alle, ook beëindigde.",
+	  0 },
+	{ "PUT", "/api/v1/medewerkers/{id}/werkt-voor", put_werkt_voor, "medewerkers",
+	  "De hele werkt-voor-lijst vervangen (manager van de werkgever)", "WerktVoor", "WerktVoor", NULL, 0, "zetWerktVoor",
+	  "Vervangt de lijst in één transactie; beëindigde periodes blijven staan door ze met hun tot mee te sturen. Twee "
+	  "periodes voor dezelfde organisatie en hetzelfde taakveld mogen niet overlappen (422).",
+	  0 },
 	{ "GET", "/api/v1/medewerkers/{id}/inzage", get_inzage, "privacy",
 	  "Inzage (AVG art. 15): alles wat samen over deze persoon vastlegt", NULL, "Inzage", NULL, 0, "haalInzage",
 	  "Alles wat samen over deze persoon weet (AVG artikel 15), als één document.", 0 },

@@ -110,7 +110,17 @@ static int get_verband(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
+	const char *datum = req_query(rq, "datum");
+	int32_t d;
+	if (datum && !datum[0])
+		datum = NULL;
+	if (datum && date_parse(datum, &d) < 0) {
+		problem_param(&p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", datum);
+		return api_problem(rs, &p);
+	}
 	int r = register_verband_get(rq->store, req_param(rq, "code"), &out, &p);
+	if (r == 0) /* the scale of the verband on the date: members and their inhabitants */
+		json_object_set_new(out, "schaal", register_verband_schaal(rq->store, req_param(rq, "code"), datum));
 	return api_result(rs, r, 200, out, &p);
 }
 
@@ -221,7 +231,10 @@ const struct route api_register_routes[] = {
 	{ "GET", "/api/v1/verbanden", list_verbanden, "register", "Alle samenwerkingsverbanden", NULL, "[Verband]", NULL, 0,
 	  "lijstVerbanden", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/verbanden/{code}", get_verband, "register", "Eén verband, met leden en trajecten", NULL, "Verband",
-	  NULL, 0, "haalVerband", NULL, ROUTE_PUBLIC },
+	  "datum", 0, "haalVerband",
+	  "Het verband met leden en trajecten, en zijn schaal op de datum (zonder datum: vandaag): de leden op die datum en "
+	  "hun inwoners samen, zoals de Drechtsteden redeneren vanuit 'de schaal van 260.000+ inwoners'.",
+	  ROUTE_PUBLIC },
 	{ "POST", "/api/v1/verbanden/{code}/leden", post_lid, "register", "Lid laten toetreden", "Lid", "Verband", NULL, 1,
 	  "voegLidToe", NULL, 0 },
 	{ "POST", "/api/v1/verbanden/{code}/leden/{organisatie}/uittreding", post_uittreding, "register",

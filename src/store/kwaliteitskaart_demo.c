@@ -5,6 +5,7 @@
  * same store functions the API uses, so the demo obeys every rule. */
 #include <stdio.h>
 #include <string.h>
+#include "store/gedeeld.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
 
@@ -55,6 +56,7 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 			snprintf(where, sizeof(where), "kaarten[%zu].medewerkers[%zu]", i, j);
 			json_t *in = json_deep_copy(y);
 			json_object_del(in, "niveaus");
+			json_object_del(in, "werktVoor");
 			json_object_set_new(in, "organisatie", json_string(org ? org : ""));
 			problem_init(&p);
 			out = NULL;
@@ -64,6 +66,16 @@ static int load(struct store *s, json_t *doc, const struct actor *by)
 				return fail(where, &p);
 			long long id = json_integer_value(json_object_get(out, "id"));
 			json_decref(out);
+			/* A shared medewerker: for whom it works besides its werkgever. */
+			json_t *wv = json_object_get(y, "werktVoor");
+			if (wv) {
+				json_t *body = json_pack("{s:O}", "werktVoor", wv);
+				problem_init(&p);
+				r = gedeeld_werkt_voor_zetten(s, id, body, NULL, &p);
+				json_decref(body);
+				if (r < 0)
+					return fail(where, &p);
+			}
 			const char *code;
 			json_t *lv;
 			json_object_foreach(json_object_get(y, "niveaus"), code, lv) {

@@ -622,6 +622,8 @@ static int traject_insert(struct store *s, long long vid, const char *vcode, jso
 			if ((r = db_run(s->db, "INSERT INTO traject_deelnemers(traject_id, organisatie_id) VALUES(?, ?)", "ll",
 					tid, ids[k])) < 0)
 				return store_db_problem(s, r, p, "deelnemer");
+	if ((r = register_uitvoerder_zetten(s, tid, in, p)) < 0)
+		return r;
 	*id_out = tid;
 	return 0;
 }
@@ -655,7 +657,8 @@ int register_traject_create(struct store *s, const char *verband, json_t *in, js
 
 #define TRAJECT_COLS                                                                                                  \
 	"t.id, v.code, tv.code, tv.naam, t.fase, t.vorm, t.intensiteit, t.eigenaar, t.omschrijving, t.start, t.eind," \
-	" t.wettelijke_deadline, v.geen_cherry_picking, v.id, t.eind_reden"
+	" t.wettelijke_deadline, v.geen_cherry_picking, v.id, t.eind_reden,"                                          \
+	" (SELECT u.code FROM organisaties u WHERE u.id = t.uitvoerder_id)"
 #define TRAJECT_FROM " FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"
 
 /* The participants of a traject on the reference date: the given date or
@@ -718,6 +721,7 @@ static json_t *traject_json(struct store *s, struct db_stmt *st, const char *dat
 	json_object_set_new(t, "wettelijkeDeadline", store_text_or_null(st, 11));
 	if (!db_col_null(st, 14))
 		json_object_set_new(t, "eindReden", json_string(db_col_text(st, 14)));
+	json_object_set_new(t, "uitvoerder", store_text_or_null(st, 15)); /* a gastgemeente (register_gedeeld.c) */
 	/* Fase, vorm, intensiteit, eigenaar and omschrijving as on the date
 	 * (register_historie.c); without a date, the state of today. */
 	register_traject_overlay(s, db_col_int(st, 0), date, t);
@@ -849,6 +853,7 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 	}
 	db_finalize(st);
 	register_netwerk_matrix_instap(s, org, when, rows);
+	register_gedeeld_matrix(s, org, when, rows); /* gastgemeenten and shared staff */
 	*out = rows;
 	return 0;
 }

@@ -143,6 +143,26 @@ int register_netwerk_member_leaving(struct store *s, long long vid, const char *
  * entry makes it wait: "instap":[{"verband","vanaf"}] (a row of its own,
  * with no partners, when it has none yet). */
 void register_netwerk_matrix_instap(struct store *s, const char *org, const char *date, json_t *rows);
+/* ---- gastgemeenten and shared staff (register_gedeeld.c) ------------ */
+/* Sets the uitvoerder of traject tid from in's "uitvoerder" (a code, or
+ * absent/null for none). The uitvoerder must take part in the traject:
+ * 422 otherwise, with the param "uitvoerder". */
+int register_uitvoerder_zetten(struct store *s, long long tid, json_t *in, struct problem *p);
+
+/* Adds to the matrix rows of org on date (register_matrix) what is shared:
+ * "uitgevoerdDoor" [{"verband","organisatie"}] where a traject org takes
+ * part in is performed by one participant, and "gedeeldeMedewerkers"
+ * [{"medewerker","functie","werkgever","werktVoor":[codes]}] (werkt_voor, gedeeld.h) for each
+ * medewerker employed by org or working for org on that task field. A task
+ * field with shared staff but no traject gets a row with no partners. */
+void register_gedeeld_matrix(struct store *s, const char *org, const char *date, json_t *rows);
+
+/* The scale of verband code on date (NULL: today), as the Drechtsteden
+ * argue from it ("de schaal van 260.000+ inwoners"): {"datum","leden",
+ * "inwoners","zonderInwoners":[codes]} over the members on that date
+ * (toehoorders not counted), inwoners as on that date. NULL when the
+ * verband does not exist. */
+json_t *register_verband_schaal(struct store *s, const char *code, const char *date);
 /* Toetredingsmeldingen received by organisatie and/or of verband (NULL:
  * all): [{"id","verband","verbandNaam","organisatie","organisatieNaam",
  * "datum","ontvangers":[codes],"tekst"}]. */

@@ -20,6 +20,8 @@ json_t *register_export(struct store *s)
 			json_object_del(x, "verband");
 			json_object_del(x, "taakveldNaam");
 			json_object_del(x, "deelname");
+			if (json_is_null(json_object_get(x, "uitvoerder")))
+				json_object_del(x, "uitvoerder");
 			if (json_is_true(json_object_get(v, "geenCherryPicking")))
 				json_object_del(x, "deelnemers");
 		}

@@ -377,3 +377,46 @@ void register_netwerk_matrix_instap(struct store *s, const char *org, const char
 	}
 	db_finalize(st);
 }
+
+json_t *register_verband_schaal(struct store *s, const char *code, const char *date)
+{
+	char when[DATE_TEXT_LEN];
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		date_format(date_today(), when);
+	long long vid = store_verband_id(s, code);
+	if (!vid)
+		return NULL;
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT DISTINCT o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
+			 " WHERE l.verband_id = ?1 AND " REGISTER_SQL_ACTIVE_MEMBER("l") " AND " REGISTER_SQL_MEMBER_ON(
+				 "l", "?2") " ORDER BY o.code",
+			 "lt", vid, when);
+	json_t *codes = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(codes, json_string(db_col_text(st, 0)));
+	db_finalize(st);
+	long long sum = 0;
+	json_t *zonder = json_array();
+	size_t i;
+	json_t *c;
+	json_array_foreach(codes, i, c) {
+		json_t *o = NULL;
+		struct problem p;
+		problem_init(&p);
+		json_t *n = NULL;
+		if (register_org_get_on(s, json_string_value(c), when, &o, &p) == 0)
+			n = json_object_get(o, "inwoners");
+		if (json_is_integer(n))
+			sum += (long long)json_integer_value(n);
+		else
+			json_array_append_new(zonder, json_copy(c));
+		json_decref(o);
+	}
+	json_t *out = json_pack("{s:s,s:I,s:I,s:o}", "datum", when, "leden", (json_int_t)json_array_size(codes), "inwoners",
+				(json_int_t)sum, "zonderInwoners", zonder);
+	json_decref(codes);
+	return out;
+}

@@ -9,6 +9,7 @@
 #include "core/register.h"
 #include "store/urenbank_intern.h"
 #include "store/fields.h"
+#include "store/gedeeld.h"
 
 #define MAX_ENTRY_MINUTES 1440 /* one entry, and one person's day */
 
@@ -227,7 +228,11 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	}
 	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?",
 					 "ll", opdracht, provider) > 0;
-	if (!principal) {
+	/* A shared medewerker (gedeeld.h) that works for a principal on the
+	 * date books as its own staff would: the werkt-voor agreement stands
+	 * for an inzet. The hours still credit the werkgever and approval still
+	 * checks the principals' drawing rights and four eyes. */
+	if (!principal && !gedeeld_werkt_voor_opdracht(s, mw, opdracht, datum)) {
 		/* Staff of another organisation books within its inzet. */
 		long long ingezet =
 			urenbank_one_int(s,

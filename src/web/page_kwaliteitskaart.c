@@ -7,6 +7,7 @@
 #include "http/authz.h"
 #include "http/multipart.h"
 #include "store/register.h"
+#include "store/gedeeld.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
 #include "web/page_kwaliteitskaart.h"
@@ -334,6 +335,32 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 			}
 			html_raw(b, "</li>");
 		}
+		/* Shared staff of other organisations that work for this one (gedeeld.h). */
+		char today[DATE_TEXT_LEN];
+		date_format(date_today(), today);
+		json_t *gedeeld = gedeeld_voor_organisatie(rq->store, str(o, "code"), today);
+		json_array_foreach(gedeeld, k, m) {
+			char href[64];
+			snprintf(href, sizeof(href), "/medewerkers/%lld",
+				 (long long)json_integer_value(json_object_get(m, "medewerker")));
+			html_raw(b, "<li data-gedeeld=\"");
+			html_attr(b, str(m, "werkgever"));
+			html_raw(b, "\">");
+			html_link(b, href, str(m, "naam"));
+			html_raw(b, " <span class=\"samen-muted\">");
+			if (str(m, "functie")) {
+				html_txt(b, str(m, "functie"));
+				html_raw(b, ", ");
+			}
+			html_raw(b, "gedeelde medewerker in dienst van ");
+			html_txt(b, str(m, "werkgeverNaam"));
+			html_raw(b, ", werkt ook voor ");
+			html_txt(b, str(o, "naam"));
+			html_raw(b, " (");
+			html_txt(b, str(m, "taakveldNaam"));
+			html_raw(b, ")</span></li>");
+		}
+		json_decref(gedeeld);
 		html_raw(b, "</ul><p class=\"utrecht-paragraph\">Uitvoer: ");
 		struct buf h;
 		buf_init(&h, 256);

@@ -100,6 +100,41 @@ static void date_form(struct buf *b, const char *code, const char *value, const 
 	buf_release(&action);
 }
 
+/* What is shared on a task field (gedeeld.h): the gastgemeente that
+ * performs a traject for the others, and staff employed by one that works
+ * for several. Without names: the matrix is public. */
+static void shared(struct buf *b, json_t *r, json_t *orgs)
+{
+	size_t k;
+	json_t *v;
+	json_array_foreach(json_object_get(r, "uitgevoerdDoor"), k, v) {
+		const char *u = json_string_value(json_object_get(v, "organisatie"));
+		html_raw(b, "<span class=\"samen-cell-note\" data-uitvoerder=\"");
+		html_attr(b, u);
+		html_raw(b, "\">uitgevoerd door ");
+		html_txt(b, page_name(orgs, u));
+		html_raw(b, " (gastgemeente), zonder rechtspersoon</span>");
+	}
+	json_array_foreach(json_object_get(r, "gedeeldeMedewerkers"), k, v) {
+		const char *functie = json_string_value(json_object_get(v, "functie"));
+		const char *werkgever = json_string_value(json_object_get(v, "werkgever"));
+		buf_printf(b, "<span class=\"samen-cell-note\" data-gedeeld=\"%lld\">gedeelde medewerker: ",
+			   (long long)json_integer_value(json_object_get(v, "medewerker")));
+		html_txt(b, functie ? functie : "medewerker");
+		html_raw(b, " in dienst van ");
+		html_txt(b, page_name(orgs, werkgever));
+		html_raw(b, ", werkt voor ");
+		size_t j;
+		json_t *w;
+		json_array_foreach(json_object_get(v, "werktVoor"), j, w) {
+			if (j)
+				html_raw(b, j + 1 == json_array_size(json_object_get(v, "werktVoor")) ? " en " : ", ");
+			html_txt(b, page_name(orgs, json_string_value(w)));
+		}
+		html_raw(b, "</span>");
+	}
+}
+
 static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_t *verbanden, const char *date)
 {
 	const char *naam = json_string_value(json_object_get(org, "naam"));
@@ -143,6 +178,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 			html_raw(b, " pas vanaf ");
 			html_date(b, json_string_value(json_object_get(v, "vanaf")));
 		}
+		shared(b, r, orgs);
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
@@ -151,7 +187,7 @@ static void matrix(struct buf *b, json_t *org, json_t *rows, json_t *orgs, json_
 /* The matrix as CSV: one row per taakveld, partners and verbanden by name. */
 static void matrix_csv(struct response *rs, const char *code, const char *date, json_t *rows, json_t *orgs, json_t *verbanden)
 {
-	static const char *const head[] = { "Taakveld", "Partners", "Via verband", NULL };
+	static const char *const head[] = { "Taakveld", "Partners", "Via verband", "Gedeeld", NULL };
 	struct buf csv, t;
 	buf_init(&csv, 0);
 	struct csv_export w;
@@ -169,6 +205,23 @@ static void matrix_csv(struct response *rs, const char *code, const char *date, 
 			csv_export_text(&w, buf_str(&t));
 			buf_release(&t);
 		}
+		/* What is shared, as the page says it (gastgemeente, shared staff). */
+		buf_init(&t, 0);
+		json_array_foreach(json_object_get(r, "uitgevoerdDoor"), k, v)
+			buf_printf(&t, "%suitgevoerd door %s (gastgemeente)", t.len ? "; " : "",
+				   page_name(orgs, json_string_value(json_object_get(v, "organisatie"))));
+		json_array_foreach(json_object_get(r, "gedeeldeMedewerkers"), k, v) {
+			const char *functie = json_string_value(json_object_get(v, "functie"));
+			buf_printf(&t, "%sgedeelde medewerker: %s in dienst van %s, werkt voor ", t.len ? "; " : "",
+				   functie ? functie : "medewerker",
+				   page_name(orgs, json_string_value(json_object_get(v, "werkgever"))));
+			size_t j;
+			json_t *x;
+			json_array_foreach(json_object_get(v, "werktVoor"), j, x)
+				buf_printf(&t, "%s%s", j ? ", " : "", page_name(orgs, json_string_value(x)));
+		}
+		csv_export_text(&w, buf_str(&t));
+		buf_release(&t);
 		csv_export_row_end(&w);
 	}
 	char name[120];

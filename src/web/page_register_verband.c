@@ -1,4 +1,5 @@
 #include <string.h>
+#include "core/nl.h"
 #include "store/dienstverlening.h"
 #include "store/register.h"
 #include "web/page_register_belangen.h"
@@ -14,7 +15,28 @@ static void dd_begin(struct buf *b, const char *key)
 
 static void dd_end(struct buf *b) { html_raw(b, "</dd></div>"); }
 
-static void facts(struct buf *b, json_t *v)
+/* The verband's scale on a date: its members and their inhabitants
+ * together, the number the Drechtsteden argue from ("260.000+"). */
+static void scale(struct buf *b, json_t *schaal)
+{
+	if (!schaal)
+		return;
+	char n[32];
+	dd_begin(b, "Schaal");
+	nl_int(json_integer_value(json_object_get(schaal, "inwoners")), n, sizeof(n));
+	buf_printf(b, "<span data-schaal=\"%lld\">%s inwoners</span> in %lld leden op ",
+		   (long long)json_integer_value(json_object_get(schaal, "inwoners")), n,
+		   (long long)json_integer_value(json_object_get(schaal, "leden")));
+	html_date(b, json_string_value(json_object_get(schaal, "datum")));
+	json_t *zonder = json_object_get(schaal, "zonderInwoners");
+	if (json_array_size(zonder)) {
+		buf_printf(b, " <span class=\"samen-cell-note\">van %zu leden is het aantal inwoners niet bekend</span>",
+			   json_array_size(zonder));
+	}
+	dd_end(b);
+}
+
+static void facts(struct buf *b, json_t *v, json_t *schaal)
 {
 	html_raw(b, "<dl class=\"utrecht-data-list utrecht-data-list--rows samen-facts\">");
 	dd_begin(b, "Code");
@@ -34,6 +56,7 @@ static void facts(struct buf *b, json_t *v)
 	else
 		html_raw(b, "Nee: per traject bepalen de leden of ze meedoen.");
 	dd_end(b);
+	scale(b, schaal);
 	html_raw(b, "</dl>");
 }
 
@@ -145,6 +168,15 @@ static void trajecten(struct buf *b, json_t *v, json_t *orgs)
 		page_org_links(b, orgs, json_object_get(t, "deelnemers"));
 		if (all_members)
 			html_raw(b, "<span class=\"samen-cell-note\">alle leden (geen cherry-picking)</span>");
+		/* A gastgemeente performs the traject for the others (gedeeld.h). */
+		const char *uitvoerder = json_string_value(json_object_get(t, "uitvoerder"));
+		if (uitvoerder) {
+			html_raw(b, "<span class=\"samen-cell-note\" data-uitvoerder=\"");
+			html_attr(b, uitvoerder);
+			html_raw(b, "\">uitgevoerd door ");
+			html_txt(b, page_name(orgs, uitvoerder));
+			html_raw(b, " (gastgemeente) voor de andere deelnemers, zonder rechtspersoon</span>");
+		}
 		html_raw(b, "</td><td class=\"utrecht-table__cell\">");
 		if (eigenaar)
 			html_txt(b, eigenaar);
@@ -210,7 +242,13 @@ int page_verband(struct request *rq, struct response *rs)
 		html_txt(b, omschrijving);
 		html_raw(b, "</p>");
 	}
-	facts(b, v);
+	/* The scale on ?datum (today without it; an invalid date counts as today). */
+	const char *datum = req_query(rq, "datum");
+	int32_t d;
+	json_t *schaal =
+		register_verband_schaal(rq->store, req_param(rq, "code"), datum && date_parse(datum, &d) == 0 ? datum : NULL);
+	facts(b, v, schaal);
+	json_decref(schaal);
 	dienstverlening_link(rq, b, req_param(rq, "code"));
 	members(b, v, today);
 	page_register_belangen_verband(rq, b, v);

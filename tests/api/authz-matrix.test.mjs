@@ -128,6 +128,11 @@ const EXPECT = {
     fresh: async () => ({ body: { naam: `Nieuw ${next()}`, organisatie: OWN_ORG, functie: 'adviseur', uurPerWeek: 32, beschikbaarUurPerWeek: 4 } }),
   },
   'PATCH /medewerkers/{id}': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() }, body: { functie: 'teamleider' } }) },
+  // Where its employee works is the werkgever's to say (issue 17: shared staff).
+  'PUT /medewerkers/{id}/werkt-voor': {
+    allowed: MANAGERS_OWN_ORG,
+    fresh: async () => ({ params: { id: await freshStaff() }, body: { werktVoor: [{ organisatie: 'GM0180', taakveld: 'inkoop', van: '2012-01-01' }] } }),
+  },
   'POST /medewerkers/{id}/pseudonimiseren': { allowed: MANAGERS_OWN_ORG, fresh: async () => ({ params: { id: await freshStaff() } }) },
   // Choosing and running cooperation: the verband's stuurgroep and procesmanager.
   'POST /verkenningen': { allowed: WRITERS_OWN_VERBAND, fresh: async () => ({ body: { code: `vk-${next()}`, verband: OWN_VERBAND, taakvelden: ['ict', 'inkoop'] } }) },

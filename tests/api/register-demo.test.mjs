@@ -89,3 +89,65 @@ test("WOL: seven short-term tasks and communicatie as the eighth, pending; the r
   assert.match(pm.omschrijving, /^Pm: communicatie/);
   assert.equal(tr.filter((x) => x.fase === 'uitvoering').length, 7);
 });
+
+// Issue 17: what the members of a verband share without a legal entity, each on the seed's date.
+const running = (list, d) => list.filter((t) => t.start <= d && (t.eind === null || t.eind > d));
+
+test('8 March 2012: the applicatiebeheer of Sociale Zaken is hosted by Dalfsen for the DSZ municipalities', async () => {
+  for (const org of ['GM0148', 'GM0180', 'GM1896']) {
+    const row = (await matrix(org, '2012-03-08'))['applicatiebeheer-sz'];
+    assert.deepEqual(row.uitgevoerdDoor, [{ verband: 'dsz', organisatie: 'GM0148' }], org);
+    assert.deepEqual(row.verbanden, ['dsz']);
+  }
+  const t = (await get('/trajecten?verband=dsz&taakveld=applicatiebeheer-sz')).json;
+  assert.equal(t.length, 1);
+  assert.equal(t[0].uitvoerder, 'GM0148');
+  assert.match(t[0].omschrijving, /ondergebracht bij de gemeente Dalfsen/);
+});
+
+test('February 2012: the WWB verordeningen drafted together (afstemming); on 8 March information exchange only', async () => {
+  const wwb = (await get('/trajecten?verband=dsz&taakveld=wwb')).json;
+  const feb = running(wwb, '2012-02-15');
+  assert.deepEqual(feb.map((t) => t.intensiteit), ['afstemming']);
+  assert.match(feb[0].omschrijving, /opstellen van de verordeningen/);
+  assert.deepEqual(running(wwb, '2012-03-08').map((t) => t.intensiteit), ['informatie']);
+  for (const d of ['2012-02-15', '2012-03-08']) {
+    const row = (await matrix('GM0148', d)).wwb;
+    assert.deepEqual(row.partners, ['GM0180', 'GM1896'], d);
+    assert.deepEqual(row.verbanden, ['dsz']);
+  }
+});
+
+test('September 2012: the joint inkoopadviseur of DSZ, employed by one and working for the three', async () => {
+  const rows = await Promise.all(['GM0148', 'GM0180', 'GM1896'].map(async (org) => (await matrix(org, '2012-09-01')).inkoop));
+  for (const row of rows) {
+    assert.equal(row.gedeeldeMedewerkers.length, 1);
+    const g = row.gedeeldeMedewerkers[0];
+    assert.equal(g.functie, 'inkoopadviseur');
+    assert.equal(g.werkgever, 'GM0148');
+    assert.deepEqual(g.werktVoor, ['GM0148', 'GM0180', 'GM1896']);
+  }
+  const id = rows[0].gedeeldeMedewerkers[0].medewerker;
+  const mw = await srv.api('GET', `/api/v1/medewerkers/${id}`);
+  assert.equal(mw.json.organisatie, 'GM0148');
+  const wv = await srv.api('GET', `/api/v1/medewerkers/${id}/werkt-voor?datum=2012-09-01`);
+  assert.deepEqual(wv.json.werktVoor.map((w) => [w.organisatie, w.taakveld]), [['GM0148', 'inkoop'], ['GM0180', 'inkoop'], ['GM1896', 'inkoop']]);
+  // On the kwaliteitskaart of Staphorst and Zwartewaterland, with Dalfsen as werkgever.
+  for (const org of ['GM0180', 'GM1896']) {
+    const kaart = await srv.api('GET', `/api/v1/kwaliteitskaart?organisatie=${org}`);
+    assert.deepEqual(kaart.json.gedeeldeMedewerkers.map((g) => [g.medewerker, g.functie, g.werkgever, g.taakveld]),
+      [[id, 'inkoopadviseur', 'GM0148', 'inkoop']], org);
+  }
+});
+
+test('19 September 2011: the Drechtsteden argue from a scale of 260.000+ inhabitants, and the six have it', async () => {
+  const v = await get('/verbanden/drechtsteden?datum=2011-09-19');
+  assert.equal(v.status, 200, v.text);
+  assert.equal(v.json.schaal.datum, '2011-09-19');
+  assert.equal(v.json.schaal.leden, 6);
+  assert.ok(v.json.schaal.inwoners >= 260000, `${v.json.schaal.inwoners} inwoners`);
+  assert.deepEqual(v.json.schaal.zonderInwoners, []);
+  assert.match(v.json.omschrijving, /260\.000\+ inwoners/);
+  assert.equal((await get('/verbanden/drechtsteden?datum=2011-04-30')).json.schaal.leden, 0, 'before the colleges\' assignment of May 2011');
+  assert.equal((await get('/verbanden/drechtsteden?datum=gisteren')).status, 400);
+});

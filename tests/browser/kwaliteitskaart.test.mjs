@@ -32,10 +32,11 @@ before(async () => {
   const api = (m, p, b) => must(srv.api(m, '/api/v1' + p, b), `${m} ${p}`);
   for (const c of doc.competenties) await api('POST', '/competenties', c);
   for (const k of doc.kaarten)
-    for (const { niveaus, ...m } of k.medewerkers) {
+    for (const { niveaus = {}, werktVoor, ...m } of k.medewerkers) {
       const rec = await api('POST', '/medewerkers', { ...m, organisatie: k.organisatie });
       ids[`${k.organisatie}/${m.naam}`] = rec.id;
       for (const [code, niveau] of Object.entries(niveaus)) await api('PUT', `/medewerkers/${rec.id}/competenties/${code}`, { niveau });
+      if (werktVoor) await api('PUT', `/medewerkers/${rec.id}/werkt-voor`, { werktVoor }); // a shared medewerker (issue 17)
     }
   const id = (x) => ids[`${x.organisatie}/${x.naam}`];
   for (const v of doc.vervangingen) await api('POST', '/vervangingen', { medewerker: id(v.medewerker), vervanger: id(v.vervanger), competentie: v.competentie });

@@ -261,10 +261,13 @@ test('the figures of saldi, afrekening, scoring and the partner matrix download 
   await go(page, '/organisaties/GM0148?datum=2012-03-08');
   const matrix = await tableRows(page, 'Partners van Dalfsen');
   csv = await csvOf(page);
-  assert.deepEqual(csv[0], ['Taakveld', 'Partners', 'Via verband']);
+  assert.deepEqual(csv[0], ['Taakveld', 'Partners', 'Via verband', 'Gedeeld']);
   assert.deepEqual(csv.slice(1).map((r) => r[0]), matrix.map((r) => r[0]));
   for (let i = 0; i < matrix.length; i++)
     assert.deepEqual(csv[i + 1][1].split(', ').sort(), matrix[i][1].split(', ').sort(), matrix[i][0]);
+  // What is shared (issue 17): Dalfsen hosts the applicatiebeheer of Sociale Zaken.
+  assert.equal(csv.find((r) => r[0] === 'Applicatiebeheer Sociale Zaken')[3], 'uitgevoerd door Dalfsen (gastgemeente)');
+  assert.match(csv.find((r) => r[0] === 'Inkoop en aanbesteding')[3], /^gedeelde medewerker: inkoopadviseur in dienst van Dalfsen, werkt voor Dalfsen, Staphorst, Zwartewaterland$/);
   await context.close();
 
   // The STAAN scoring: averages and spread as the page writes them.
