@@ -143,11 +143,13 @@ static void score_form(struct request *rq, struct buf *b, json_t *sc, json_t *tv
 			if (json_is_integer(v))
 				snprintf(cur, sizeof(cur), "%lld", (long long)json_integer_value(v));
 			const char *value = f ? form_get(f, name) : cur;
-			html_raw(b, "<td class=\"utrecht-table__cell\"><label class=\"samen-ub-vh\" for=\"");
+			/* Hidden beside the column header; shown on a phone, where the
+			 * table stacks to a block per task field (werk.css). */
+			html_raw(b, "<td class=\"utrecht-table__cell\"><label class=\"samen-ub-vh bst-score__label\" for=\"");
 			html_attr(b, id);
-			html_raw(b, "\">");
+			html_raw(b, "\"><span class=\"bst-score__taakveld\">");
 			html_txt(b, page_name(tvnames, tcode));
-			html_raw(b, ": ");
+			html_raw(b, ": </span>");
 			html_txt(b, str(x, "naam"));
 			html_raw(b, "</label><select class=\"utrecht-select utrecht-select--html-select\" id=\"");
 			html_attr(b, id);

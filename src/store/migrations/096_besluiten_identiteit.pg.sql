@@ -1,0 +1,11 @@
+-- PostgreSQL's form of 096_besluiten_identiteit.sql: the identity of
+-- besluiten continues after the highest id.
+-- 021 built besluiten again and copied its rows with their ids into a table
+-- with a new identity, without moving that identity past them (093 does,
+-- for bestuursrollen). On a database that had besluiten before 021 the next
+-- besluit got id 1, which is taken: "duplicate key". A database made after
+-- 021 is not affected, and setting the identity to the highest id + 1 is
+-- harmless there (besluiten are never deleted). The other tables built
+-- again in a .pg.sql: verband_doelen (023) has no id; bestuursrollen (093)
+-- already sets its identity.
+SELECT setval(pg_get_serial_sequence('besluiten', 'id'), coalesce((SELECT max(id) FROM besluiten), 0) + 1, false);
