@@ -159,6 +159,17 @@ static void run_on(struct db *db)
 	free(t);
 }
 
+/* A SQLite file with its WAL and shared-memory files. */
+static void remove_db(const char *path)
+{
+	char f[64];
+	unlink(path);
+	snprintf(f, sizeof(f), "%s-wal", path);
+	unlink(f);
+	snprintf(f, sizeof(f), "%s-shm", path);
+	unlink(f);
+}
+
 static void test_sqlite(void **state)
 {
 	(void)state;
@@ -172,12 +183,7 @@ static void test_sqlite(void **state)
 	assert_int_equal(db_engine(db), DB_SQLITE);
 	run_on(db);
 	db_close(db);
-	char f[64];
-	unlink(path);
-	snprintf(f, sizeof(f), "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof(f), "%s-shm", path);
-	unlink(f);
+	remove_db(path);
 }
 
 static void test_postgres(void **state)
@@ -268,12 +274,7 @@ static void test_group_commit(void **state)
 	assert_int_equal(db_open(path, &c, err, sizeof(err)), 0);
 	assert_int_equal(count_rows(c), 3);
 	db_close(c);
-	char f[64];
-	unlink(path);
-	snprintf(f, sizeof(f), "%s-wal", path);
-	unlink(f);
-	snprintf(f, sizeof(f), "%s-shm", path);
-	unlink(f);
+	remove_db(path);
 }
 
 int main(void)
