@@ -283,8 +283,7 @@ static int net_build(struct net *nt, const int64_t *F)
 						nt->entry_start[q + 1]++;
 						continue;
 					}
-					ARC(mcf_add_arc(&nt->g, 2 + (int32_t)p, pool_node(nt, fams[f], s->level), MCF_INF,
-							nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
+					ARC(mcf_add_arc(&nt->g, 2 + (int32_t)p, pool_node(nt, fams[f], s->level), MCF_INF, 0));
 					nt->entries[nt->entry_start[q]++] = (struct entry){ (int32_t)p, s->level, last };
 				}
 			}
@@ -298,9 +297,12 @@ static int net_build(struct net *nt, const int64_t *F)
 		nt->entry_start[q] = nt->entry_start[q - 1];
 	nt->entry_start[0] = 0;
 
-	for (size_t p = 0; p < in->npeople; p++) /* source → person */
-		if (in->people[p].minutes > 0)
-			ARC(mcf_add_arc(&nt->g, 0, 2 + (int32_t)p, in->people[p].minutes, 0));
+	for (size_t p = 0; p < in->npeople; p++) { /* source → person, at the person's rank */
+		const struct matching_person *x = &in->people[p];
+		if (x->minutes > 0)
+			ARC(mcf_add_arc(&nt->g, 0, 2 + (int32_t)p, x->minutes,
+					nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
+	}
 	for (size_t f = 0; f < nt->nfam; f++) { /* chains: 3 → 2 → 1 */
 		ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, 3), pool_node(nt, (int32_t)f, 2), MCF_INF, nt->G));
 		nt->chain[2 * f] = last;

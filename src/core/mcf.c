@@ -22,6 +22,8 @@
 #include "core/mcf.h"
 
 #define DIST_INF INT64_MAX
+#define MCF_SCALE_BITS 2  /* bits of the costs added per stage of cost scaling */
+#define MCF_SCALE_START 2 /* different costs at the first stage (first_shift) */
 
 int mcf_init(struct mcf *g, int32_t nnodes, size_t arcs_hint)
 {
@@ -127,7 +129,7 @@ struct work {
 	int32_t n, s, t;
 	int32_t *start, *lend, *head, *rev, *fwd;
 	int64_t *rcap, *cost;
-	int64_t *p, *lc, *dist;
+	int64_t *p, *lc, *lc0, *dist; /* lc: a fresh leaf's c(s,v) at this stage, lc0 in full */
 	int32_t *heap, *hpos, *dstamp, dround, *settled, nsettled;
 	int32_t *level, *lstamp, lround, *cur, *queue, *path_arc, *path_node;
 	char *fresh;
@@ -135,6 +137,12 @@ struct work {
 	int32_t *eleaf, *earc, *esarc; /* per entry: the leaf, its arc to the head, s's arc to it */
 	int64_t *ekey;
 	int32_t nsarc, *sarc;
+	int32_t scur; /* s's step pointer in the current level graph (see source_step) */
+	/* cost scaling (see scale_costs): the imbalance per node, the nodes
+	 * that had excess this stage, and whether a search runs between them */
+	int64_t *excess;
+	int32_t *srcs, nsrcs;
+	int repair;
 	int64_t value;
 	long long phases, augmentations;
 };
@@ -142,9 +150,9 @@ struct work {
 static void work_free(struct work *w)
 {
 	void *all[] = { w->start, w->lend,  w->head,     w->rev,       w->fwd,    w->rcap,    w->cost,   w->p,
-			w->lc,    w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->level,  w->lstamp,
+			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->level,  w->lstamp,
 			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
-			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc };
+			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc,   w->excess,  w->srcs };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		free(all[i]);
 }
@@ -152,24 +160,36 @@ static void work_free(struct work *w)
 static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->p[w->s] + w->lc[v] : w->p[v]; }
 
 /* Marks the leaves (nodes ≠ s, t whose one incoming arc comes from s, with
- * capacity) fresh, when leaves are used at all. */
+ * capacity) fresh, when leaves are used at all. With cost scaling a head's
+ * key, ⌊c(s,v)/2^k⌋ + ⌊c(v,w)/2^k⌋, must keep the order of c(s,v) + c(v,w)
+ * at every stage k: so a leaf has either c(s,v) = 0 or only arcs of cost 0
+ * onwards (in the matching: the rank on the arc into a person). */
 static int mark_leaves(struct work *w, const struct mcf *g, int with_leaves)
 {
 	size_t n = (size_t)w->n;
 	int32_t *indeg = calloc(n, sizeof(*indeg));
-	if (!indeg)
+	char *costly = calloc(n, 1); /* an arc of cost ≠ 0 leaves it */
+	if (!indeg || !costly) {
+		free(indeg);
+		free(costly);
 		return MCF_ERR_NOMEM;
+	}
 	for (size_t e = 0; e < g->narcs; e++) {
 		indeg[g->to[e]]++;
+		costly[g->from[e]] |= g->cost[e] != 0;
 		if (g->from[e] == w->s && g->cap[e] > 0)
-			w->lc[g->to[e]] = g->cost[e];
+			w->lc0[g->to[e]] = g->cost[e];
 		else
-			w->lc[g->to[e]] = MCF_INF; /* not from s, or without capacity */
+			w->lc0[g->to[e]] = MCF_INF; /* not from s, or without capacity */
 	}
 	if (with_leaves)
 		for (int32_t v = 0; v < w->n; v++)
-			w->fresh[v] = v != w->s && v != w->t && indeg[v] == 1 && w->lc[v] != MCF_INF;
+			w->fresh[v] = v != w->s && v != w->t && indeg[v] == 1 && w->lc0[v] != MCF_INF &&
+				      (w->lc0[v] == 0 || !costly[v]);
+	for (int32_t v = 0; v < w->n; v++)
+		w->lc[v] = w->fresh[v] ? w->lc0[v] : 0;
 	free(indeg);
+	free(costly);
 	return 0;
 }
 
@@ -186,6 +206,7 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->cost = malloc(m2 * sizeof(*w->cost));
 	w->p = calloc(n, sizeof(*w->p));
 	w->lc = calloc(n, sizeof(*w->lc));
+	w->lc0 = calloc(n, sizeof(*w->lc0));
 	w->dist = malloc(n * sizeof(*w->dist));
 	w->heap = malloc(n * sizeof(*w->heap));
 	w->hpos = malloc(n * sizeof(*w->hpos));
@@ -198,7 +219,10 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->path_arc = malloc(n * sizeof(*w->path_arc));
 	w->path_node = malloc(n * sizeof(*w->path_node));
 	w->fresh = calloc(n, 1);
-	if (!w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc || !w->dist ||
+	w->excess = calloc(n, sizeof(*w->excess));
+	w->srcs = malloc(n * sizeof(*w->srcs));
+	if (!w->excess || !w->srcs ||
+	    !w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc || !w->lc0 || !w->dist ||
 	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->level || !w->lstamp || !w->cur || !w->queue ||
 	    !w->path_arc || !w->path_node || !w->fresh)
 		return MCF_ERR_NOMEM;
@@ -419,7 +443,8 @@ static void relax(struct work *w, int32_t v, int64_t nd, int32_t *size)
 	}
 }
 
-/* Dijkstra on reduced costs from s; stops when t is settled at D. Updates
+/* Dijkstra on reduced costs from s; stops when t is settled at D (when
+ * repairing: from every node with excess, until one with a deficit). Updates
  * the potentials (π += min(dist, D); fresh leaves keep theirs, their
  * distance being 0) and returns 1, or 0 when t is unreachable. */
 static int shortest_paths(struct work *w)
@@ -427,7 +452,13 @@ static int shortest_paths(struct work *w)
 	int32_t size = 0;
 	w->dround++;
 	w->nsettled = 0;
-	relax(w, w->s, 0, &size);
+	if (w->repair) {
+		for (int32_t i = 0; i < w->nsrcs; i++)
+			if (w->excess[w->srcs[i]] > 0)
+				relax(w, w->srcs[i], 0, &size);
+	} else {
+		relax(w, w->s, 0, &size);
+	}
 	int64_t D = -1;
 	while (size > 0) {
 		int32_t u = w->heap[0];
@@ -437,7 +468,7 @@ static int shortest_paths(struct work *w)
 			w->heap[0] = w->heap[size];
 			heap_down(w, 0, size);
 		}
-		if (u == w->t) {
+		if (w->repair ? w->excess[u] < 0 : u == w->t) {
 			D = w->dist[u];
 			break;
 		}
@@ -481,34 +512,55 @@ static void set_lvl(struct work *w, int32_t v, int32_t x)
 	w->cur[v] = w->start[v];
 }
 
-/* BFS levels over admissible arcs; whether t is reached. A head reached
- * through a fresh leaf is on level 2 (the leaf on 1). */
+/* Whether u is where a path ends: t, or when repairing a node with a deficit. */
+static int is_target(const struct work *w, int32_t u) { return w->repair ? w->excess[u] < 0 : u == w->t; }
+
+/* BFS levels over admissible arcs from s (when repairing: from every node
+ * with excess); whether a target is reached. Targets are not searched
+ * beyond, nor is any node on or past the level of the first target found.
+ * A head reached through a fresh leaf is two levels past s (the leaf one). */
 static int levels(struct work *w)
 {
 	w->lround++;
-	int32_t qh = 0, qt = 0;
-	w->queue[qt++] = w->s;
-	set_lvl(w, w->s, 0);
+	int32_t qh = 0, qt = 0, found = INT32_MAX;
+	if (w->repair) {
+		for (int32_t i = 0; i < w->nsrcs; i++) {
+			int32_t x = w->srcs[i];
+			if (w->excess[x] > 0 && lvl(w, x) < 0) {
+				set_lvl(w, x, 0);
+				w->queue[qt++] = x;
+			}
+		}
+	} else {
+		w->queue[qt++] = w->s;
+		set_lvl(w, w->s, 0);
+	}
 	while (qh < qt) {
-		int32_t u = w->queue[qh++];
+		int32_t u = w->queue[qh++], lu = w->level[u];
+		if (lu >= found)
+			continue;
+		if (lu > 0 && is_target(w, u)) {
+			found = lu;
+			continue;
+		}
 		if (u == w->s) {
+			w->scur = 0;
 			for (int32_t i = 0; i < w->nsarc; i++) {
 				int32_t r = w->sarc[i], v = w->head[r];
 				if (lvl(w, v) < 0 && admissible(w, u, r)) {
-					set_lvl(w, v, 1);
+					set_lvl(w, v, lu + 1);
 					w->queue[qt++] = v;
 				}
 			}
 			for (int32_t h = 0; h < w->nheads; h++) {
 				int32_t e = head_first(w, h), v = w->hnode[h];
 				if (e >= 0 && lvl(w, v) < 0 && head_reduced(w, h, e) == 0) {
-					set_lvl(w, v, 2);
+					set_lvl(w, v, lu + 2);
 					w->queue[qt++] = v;
 				}
 			}
 			continue;
 		}
-		int32_t lu = w->level[u];
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
 			int32_t v = w->head[r];
 			if (lvl(w, v) < 0 && admissible(w, u, r)) {
@@ -517,107 +569,151 @@ static int levels(struct work *w)
 			}
 		}
 	}
-	return lvl(w, w->t) >= 0;
+	return found != INT32_MAX;
 }
 
-/* The next step out of s in the level graph: through a fresh leaf to a
- * head (two arcs), or along an explicit arc. *scur walks the heads, then
- * s's explicit arcs (which grow as leaves are used, so that they are still
- * tried in this round). Returns the node reached, or -1 when s is done. */
-static int32_t source_step(struct work *w, int32_t *scur, int32_t *depth)
+/* The next step out of s in the level graph, the path so far being
+ * path_arc[0 … *depth): through a fresh leaf to a head (two arcs), or along
+ * an explicit arc. w->scur walks the heads, then s's explicit arcs (which
+ * grow as leaves are used, so that they are still tried in this round).
+ * Returns the node reached, or -1 when s is done. */
+static int32_t source_step(struct work *w, int32_t *depth)
 {
+	int32_t ls = w->level[w->s], d = *depth;
 	for (;;) {
-		if (*scur < w->nheads) {
-			int32_t h = *scur, e = head_first(w, h), v = w->hnode[h];
-			if (e >= 0 && lvl(w, v) == 2 && head_reduced(w, h, e) == 0) {
+		if (w->scur < w->nheads) {
+			int32_t h = w->scur, e = head_first(w, h), v = w->hnode[h];
+			if (e >= 0 && lvl(w, v) == ls + 2 && head_reduced(w, h, e) == 0) {
 				/* From the leaf, go on past this arc only: its other
 				 * heads are reached through their own entries. */
 				int32_t leaf = w->eleaf[e];
-				set_lvl(w, leaf, 1);
+				set_lvl(w, leaf, ls + 1);
 				w->cur[leaf] = w->earc[e];
-				w->path_arc[0] = w->esarc[e];
-				w->path_node[0] = w->s;
-				w->path_arc[1] = w->earc[e];
-				w->path_node[1] = leaf;
-				*depth = 2;
+				w->path_arc[d] = w->esarc[e];
+				w->path_node[d] = w->s;
+				w->path_arc[d + 1] = w->earc[e];
+				w->path_node[d + 1] = leaf;
+				*depth = d + 2;
 				return v;
 			}
-			(*scur)++;
+			w->scur++;
 			continue;
 		}
-		int32_t i = *scur - w->nheads;
+		int32_t i = w->scur - w->nheads;
 		if (i >= w->nsarc)
 			return -1;
 		int32_t r = w->sarc[i], v = w->head[r];
-		if (lvl(w, v) == 1 && admissible(w, w->s, r)) {
-			w->path_arc[0] = r;
-			w->path_node[0] = w->s;
-			*depth = 1;
+		if (lvl(w, v) == ls + 1 && admissible(w, w->s, r)) {
+			w->path_arc[d] = r;
+			w->path_node[d] = w->s;
+			*depth = d + 1;
 			return v;
 		}
-		(*scur)++;
+		w->scur++;
 	}
 }
 
+/* Pushes along the path path_arc[0 … depth) from root to target u: as much
+ * as the path takes, and when repairing no more than root's excess and
+ * u's deficit. Returns the index of the first arc it saturated (−1: none)
+ * or a negative enum mcf_error in *rc. */
+static int32_t augment(struct work *w, int32_t root, int32_t u, int32_t depth, int *rc)
+{
+	int64_t f = MCF_INF;
+	for (int32_t i = 0; i < depth; i++)
+		if (w->rcap[w->path_arc[i]] < f)
+			f = w->rcap[w->path_arc[i]];
+	if (w->repair) {
+		if (w->excess[root] < f)
+			f = w->excess[root];
+		if (-w->excess[u] < f)
+			f = -w->excess[u];
+		w->excess[root] -= f;
+		w->excess[u] += f;
+	} else {
+		if (f > MCF_CAP_MAX) {
+			*rc = MCF_ERR_UNBOUNDED; /* every arc on the path unbounded */
+			return -1;
+		}
+		if (w->value > MCF_CAP_MAX - f) {
+			*rc = MCF_ERR_RANGE;
+			return -1;
+		}
+		w->value += f;
+	}
+	w->augmentations++;
+	int32_t back = -1;
+	for (int32_t i = 0; i < depth; i++) {
+		int32_t r = w->path_arc[i];
+		w->rcap[r] -= f;
+		w->rcap[w->rev[r]] += f;
+		if (back < 0 && w->rcap[r] == 0)
+			back = i;
+		if (w->path_node[i] == w->s && w->fresh[w->head[r]]) /* flow passed the leaf */
+			make_explicit(w, w->head[r], r);
+	}
+	return back;
+}
+
 /* Pushes a blocking flow through the level graph, depth first without
- * recursion: path_arc[0..depth) are the arcs from s to u. */
+ * recursion from each root (s, or when repairing each node with excess):
+ * path_arc[0..depth) are the arcs from the root to u. */
 static int blocking_flow(struct work *w)
 {
-	int32_t depth = 0, u = w->s, scur = 0;
-	for (;;) {
-		if (u == w->t) {
-			int64_t f = MCF_INF;
-			for (int32_t i = 0; i < depth; i++)
-				if (w->rcap[w->path_arc[i]] < f)
-					f = w->rcap[w->path_arc[i]];
-			if (f > MCF_CAP_MAX)
-				return MCF_ERR_UNBOUNDED; /* every arc on the path unbounded */
-			if (w->value > MCF_CAP_MAX - f)
-				return MCF_ERR_RANGE;
-			w->value += f;
-			w->augmentations++;
-			int32_t back = -1;
-			for (int32_t i = 0; i < depth; i++) {
-				int32_t r = w->path_arc[i];
-				w->rcap[r] -= f;
-				w->rcap[w->rev[r]] += f;
-				if (back < 0 && w->rcap[r] == 0)
-					back = i;
+	int32_t nroots = w->repair ? w->nsrcs : 1;
+	for (int32_t k = 0; k < nroots; k++) {
+		int32_t x = w->repair ? w->srcs[k] : w->s;
+		if (lvl(w, x) != 0 || (w->repair && w->excess[x] <= 0))
+			continue;
+		int32_t depth = 0, u = x;
+		for (;;) {
+			if (u != x && is_target(w, u)) {
+				int rc = 0;
+				int32_t back = augment(w, x, u, depth, &rc);
+				if (rc < 0)
+					return rc;
+				if (w->repair && w->excess[x] == 0)
+					break;
+				if (back >= 0) {
+					depth = back;
+					u = w->path_node[back];
+				}
+				continue; /* else u's deficit is met: on from u */
 			}
-			int32_t first = w->head[w->path_arc[0]];
-			if (w->fresh[first]) /* flow passed the leaf */
-				make_explicit(w, first, w->path_arc[0]);
-			depth = back;
-			u = w->path_node[back];
-			continue;
-		}
-		if (u == w->s) {
-			u = source_step(w, &scur, &depth);
-			if (u < 0)
-				return 0;
-			continue;
-		}
-		int32_t r = w->cur[u], end = w->lend[u], lu = w->level[u];
-		for (; r < end; r++) {
-			int32_t v = w->head[r];
-			if (lvl(w, v) == lu + 1 && admissible(w, u, r))
+			int32_t v = -1;
+			if (u == w->s) {
+				v = source_step(w, &depth);
+			} else {
+				int32_t r = w->cur[u], end = w->lend[u], lu = w->level[u];
+				for (; r < end; r++) {
+					v = w->head[r];
+					if (lvl(w, v) == lu + 1 && admissible(w, u, r))
+						break;
+				}
+				w->cur[u] = r;
+				if (r < end) {
+					w->path_arc[depth] = r;
+					w->path_node[depth] = u;
+					depth++;
+				} else {
+					v = -1;
+				}
+			}
+			if (v >= 0) {
+				u = v;
+				continue;
+			}
+			/* A dead end: nothing more gets through u in this level graph. */
+			w->level[u] = -1;
+			if (depth == 0)
 				break;
+			depth--;
+			u = w->path_node[depth];
+			if (u != w->s)
+				w->cur[u]++;
 		}
-		w->cur[u] = r;
-		if (r < end) {
-			w->path_arc[depth] = r;
-			w->path_node[depth] = u;
-			depth++;
-			u = w->head[r];
-			continue;
-		}
-		/* A dead end: nothing more gets through u in this level graph. */
-		w->level[u] = -1;
-		depth--;
-		u = w->path_node[depth];
-		if (u != w->s)
-			w->cur[u]++;
 	}
+	return 0;
 }
 
 /* First potentials when some cost is negative: shortest distances from a
@@ -671,6 +767,122 @@ static int initial_potentials(struct work *w)
 	return rc;
 }
 
+/* ---- cost scaling ------------------------------------------------------ */
+
+/* The costs of stage shift: ⌊c / 2^shift⌋ per arc, its negation on the
+ * reverse, and the fresh leaves' keys in the same order at every stage
+ * (see mark_leaves). */
+static void set_costs(struct work *w, const struct mcf *g, int shift)
+{
+	for (size_t e = 0; e < g->narcs; e++) {
+		int32_t a = w->fwd[e];
+		w->cost[a] = g->cost[e] >> shift;
+		w->cost[w->rev[a]] = -w->cost[a];
+	}
+	for (int32_t v = 0; v < w->n; v++)
+		if (w->fresh[v])
+			w->lc[v] = w->lc0[v] >> shift;
+	if (w->nheads)
+		for (int32_t i = 0; i < w->hstart[w->nheads]; i++)
+			w->ekey[i] = w->lc[w->eleaf[i]] + w->cost[w->earc[i]];
+}
+
+/* From the optimum of stage shift + MCF_SCALE_BITS to that of stage shift,
+ * the flow value unchanged: potentials times 2^MCF_SCALE_BITS keep every
+ * forward arc's reduced cost ≥ 0 (c = 2^b·c' + a digit ≥ 0), but the
+ * reverse of an arc that carries flow may drop below 0, by less than 2^b.
+ * Those are saturated (their flow undone), which leaves excess at some
+ * nodes and deficits at others; shortest paths from the nodes with excess
+ * to those with a deficit, in phases as for s and t, put it right. Then
+ * every residual arc has reduced cost ≥ 0 again: optimal at this stage. */
+static int refine(struct work *w, const struct mcf *g, int shift)
+{
+	int64_t ps = w->p[w->s], lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
+	for (int32_t v = 0; v < w->n; v++) {
+		if (w->fresh[v])
+			continue;
+		int64_t x = w->p[v] - ps;
+		if (x >= lim || x <= -lim)
+			return MCF_ERR_RANGE;
+		w->p[v] = x * ((int64_t)1 << MCF_SCALE_BITS);
+	}
+	set_costs(w, g, shift);
+	w->nsrcs = 0;
+	for (int32_t u = 0; u < w->n; u++) {
+		if (w->fresh[u])
+			continue;
+		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
+			if (w->rcap[r] <= 0 || reduced(w, u, r) >= 0)
+				continue;
+			int64_t f = w->rcap[r];
+			if (f > MCF_CAP_MAX)
+				return MCF_ERR_RANGE; /* cannot happen: only reverse arcs turn negative */
+			w->rcap[r] = 0;
+			w->rcap[w->rev[r]] += f;
+			w->excess[u] -= f;
+			w->excess[w->head[r]] += f;
+		}
+	}
+	for (int32_t v = 0; v < w->n; v++)
+		if (w->excess[v] > 0)
+			w->srcs[w->nsrcs++] = v;
+	w->repair = 1;
+	int rc = 0;
+	for (;;) {
+		int left = 0;
+		for (int32_t i = 0; i < w->nsrcs && !left; i++)
+			left = w->excess[w->srcs[i]] > 0;
+		if (!left)
+			break;
+		if (!shortest_paths(w)) {
+			rc = MCF_ERR_RANGE; /* cannot happen: the undone flow is a way back */
+			break;
+		}
+		while (rc == 0 && levels(w))
+			rc = blocking_flow(w);
+		if (rc < 0)
+			break;
+	}
+	w->repair = 0;
+	return rc;
+}
+
+/* Where scaling starts: the finest stage (a multiple of MCF_SCALE_BITS)
+ * at which the arcs with capacity have at most MCF_SCALE_START different
+ * costs — plain successive shortest paths need few phases there (in the
+ * matching only 0 and the level step G are left once the ranks are
+ * shifted out), so the stages above it would only cost time. */
+static int distinct_upto(const struct mcf *g, int shift, int limit)
+{
+	int64_t seen[MCF_SCALE_START + 1];
+	int n = 0;
+	for (size_t e = 0; e < g->narcs && n <= limit; e++) {
+		if (g->cap[e] <= 0)
+			continue;
+		int64_t c = g->cost[e] >> shift;
+		int i = 0;
+		while (i < n && seen[i] != c)
+			i++;
+		if (i == n)
+			seen[n++] = c;
+	}
+	return n;
+}
+
+static int first_shift(const struct mcf *g)
+{
+	int64_t maxcost = 0;
+	for (size_t e = 0; e < g->narcs; e++)
+		if (g->cost[e] > maxcost)
+			maxcost = g->cost[e];
+	int shift = 0;
+	while (maxcost >> shift)
+		shift += MCF_SCALE_BITS;
+	while (shift > 0 && distinct_upto(g, shift - MCF_SCALE_BITS, MCF_SCALE_START) <= MCF_SCALE_START)
+		shift -= MCF_SCALE_BITS;
+	return shift;
+}
+
 int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
 {
 	if (st)
@@ -697,14 +909,21 @@ int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
 	memset(&w, 0, sizeof(w));
 	w.s = s;
 	w.t = t;
+	int shift = negative ? 0 : first_shift(g);
 	int rc = work_build(&w, g, !negative);
 	if (rc == 0)
 		rc = leaves_build(&w);
 	if (rc == 0 && negative)
 		rc = initial_potentials(&w);
+	if (rc == 0)
+		set_costs(&w, g, shift);
 	while (rc == 0 && shortest_paths(&w)) {
 		while (rc == 0 && levels(&w))
 			rc = blocking_flow(&w);
+	}
+	while (rc == 0 && shift > 0) {
+		shift -= MCF_SCALE_BITS;
+		rc = refine(&w, g, shift);
 	}
 	int64_t total = 0;
 	if (rc == 0) {
