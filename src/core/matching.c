@@ -573,11 +573,11 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		rem[i] = max0(in->orgs[i].available);
 	for (size_t n = 0; n < in->nneeds; n++)
 		F[n] = allot(in, (int32_t)n, 0, in->needs[n].minutes, rem);
+	struct mcf_stats st;
+	int r = net_build(&nt, F);
+	if (r == 0)
+		r = mcf_solve(&nt.g, 0, 1, &st);
 	for (;;) {
-		struct mcf_stats st;
-		int r = net_build(&nt, F);
-		if (r == 0)
-			r = mcf_solve(&nt.g, 0, 1, &st);
 		if (r < 0) {
 			fail(err, errlen, "De matching kon niet worden berekend: %s.", mcf_strerror(r));
 			goto out;
@@ -611,7 +611,11 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		}
 		if (!more)
 			break; /* the network just solved stays the answer */
-		net_release(&nt);
+		/* The new caps are at least the flow: solve on from this optimum. */
+		for (size_t n = 0; n < in->nneeds && r == 0; n++)
+			r = mcf_set_cap(&nt.g, (size_t)nt.fcap_arc[n], F[n]);
+		if (r == 0)
+			r = mcf_resolve(&nt.g, &st);
 	}
 
 	/* Back to (person, need) minutes, merged and ordered. */

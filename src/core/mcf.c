@@ -20,91 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf.h"
+#include "core/mcf_intern.h"
 
 #define DIST_INF INT64_MAX
-#define MCF_SCALE_BITS 2  /* bits of the costs added per stage of cost scaling */
-#define MCF_SCALE_START 2 /* different costs at the first stage (first_shift) */
-
-int mcf_init(struct mcf *g, int32_t nnodes, size_t arcs_hint)
-{
-	memset(g, 0, sizeof(*g));
-	if (nnodes < 2 || nnodes > MCF_MAX_NODES)
-		return MCF_ERR_ARG;
-	g->nnodes = nnodes;
-	if (arcs_hint > MCF_MAX_ARCS)
-		arcs_hint = MCF_MAX_ARCS;
-	if (arcs_hint) {
-		g->from = malloc(arcs_hint * sizeof(*g->from));
-		g->to = malloc(arcs_hint * sizeof(*g->to));
-		g->cap = malloc(arcs_hint * sizeof(*g->cap));
-		g->cost = malloc(arcs_hint * sizeof(*g->cost));
-		if (!g->from || !g->to || !g->cap || !g->cost) {
-			mcf_release(g);
-			return MCF_ERR_NOMEM;
-		}
-		g->alloc = arcs_hint;
-	}
-	return 0;
-}
-
-void mcf_release(struct mcf *g)
-{
-	free(g->from);
-	free(g->to);
-	free(g->cap);
-	free(g->cost);
-	free(g->flow);
-	memset(g, 0, sizeof(*g));
-}
-
-static int grow(void **p, size_t n, size_t size)
-{
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	return 0;
-}
-
-long long mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_t cost)
-{
-	if (g->solved || from < 0 || to < 0 || from >= g->nnodes || to >= g->nnodes)
-		return MCF_ERR_ARG;
-	if (cap < 0 || (cap > MCF_CAP_MAX && cap != MCF_INF) || cost > MCF_COST_MAX || cost < -MCF_COST_MAX)
-		return MCF_ERR_RANGE;
-	if (g->narcs >= MCF_MAX_ARCS)
-		return MCF_ERR_RANGE;
-	if (g->narcs == g->alloc) {
-		size_t n = g->alloc ? g->alloc * 2 : 64;
-		if (n > MCF_MAX_ARCS)
-			n = MCF_MAX_ARCS;
-		if (grow((void **)&g->from, n, sizeof(*g->from)) || grow((void **)&g->to, n, sizeof(*g->to)) ||
-		    grow((void **)&g->cap, n, sizeof(*g->cap)) || grow((void **)&g->cost, n, sizeof(*g->cost)))
-			return MCF_ERR_NOMEM;
-		g->alloc = n;
-	}
-	size_t e = g->narcs++;
-	g->from[e] = from;
-	g->to[e] = to;
-	g->cap[e] = cap;
-	g->cost[e] = cost;
-	return (long long)e;
-}
-
-int64_t mcf_flow(const struct mcf *g, size_t arc) { return g->flow && arc < g->narcs ? g->flow[arc] : 0; }
-
-const char *mcf_strerror(int err)
-{
-	switch (err) {
-	case MCF_OK: return "geen fout";
-	case MCF_ERR_NOMEM: return "onvoldoende geheugen voor het stroomnetwerk";
-	case MCF_ERR_ARG: return "ongeldig stroomnetwerk (knoop buiten bereik of bron gelijk aan put)";
-	case MCF_ERR_RANGE: return "capaciteit, kosten of uitkomst buiten de grenzen van de rekenkern";
-	case MCF_ERR_NEGCYCLE: return "het netwerk heeft een kringloop met negatieve kosten";
-	case MCF_ERR_UNBOUNDED: return "het netwerk laat onbegrensde stroom toe";
-	default: return "onbekende fout in de rekenkern";
-	}
-}
 
 /* The residual graph, arcs grouped by tail (CSR): residual arc r runs from
  * the node u whose range holds r to head[r]; its reverse is rev[r]. The
@@ -125,13 +43,25 @@ const char *mcf_strerror(int err)
  * fresh leaves point to, hnode[h]) the entries [hstart[h], hstart[h+1])
  * sorted by key, hptr[h] the first that may still be fresh; s's own arcs,
  * explicit ones only, are sarc[0 … nsarc). */
+/* A residual arc, and a node's BFS level with the round it belongs to:
+ * what a scan reads together lies together. */
+struct rarc {
+	int32_t head, rev;
+	int64_t rcap, cost;
+};
+
+struct lvl {
+	int32_t stamp, level;
+};
+
 struct work {
 	int32_t n, s, t;
-	int32_t *start, *lend, *head, *rev, *fwd;
-	int64_t *rcap, *cost;
+	int32_t *start, *lend, *fwd;
+	struct rarc *arc;
 	int64_t *p, *lc, *lc0, *dist; /* lc: a fresh leaf's c(s,v) at this stage, lc0 in full */
 	int32_t *heap, *hpos, *dstamp, dround, *settled, nsettled;
-	int32_t *level, *lstamp, lround, *cur, *queue, *path_arc, *path_node;
+	struct lvl *lv;
+	int32_t lround, *cur, *queue, *path_arc, *path_node;
 	char *fresh;
 	int32_t nheads, *hnode, *hstart, *hptr;
 	int32_t *eleaf, *earc, *esarc; /* per entry: the leaf, its arc to the head, s's arc to it */
@@ -143,14 +73,15 @@ struct work {
 	int64_t *excess;
 	int32_t *srcs, nsrcs;
 	int repair;
+	int stale; /* mcf_set_cap() changed what the work cannot follow */
 	int64_t value;
 	long long phases, augmentations;
 };
 
 static void work_free(struct work *w)
 {
-	void *all[] = { w->start, w->lend,  w->head,     w->rev,       w->fwd,    w->rcap,    w->cost,   w->p,
-			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->level,  w->lstamp,
+	void *all[] = { w->start, w->lend,  w->arc,  w->fwd,  w->p,
+			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->lv,
 			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
 			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc,   w->excess,  w->srcs };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
@@ -199,11 +130,8 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->n = g->nnodes;
 	w->start = calloc(n + 1, sizeof(*w->start));
 	w->lend = calloc(n + 1, sizeof(*w->lend));
-	w->head = malloc(m2 * sizeof(*w->head));
-	w->rev = malloc(m2 * sizeof(*w->rev));
+	w->arc = malloc(m2 * sizeof(*w->arc));
 	w->fwd = malloc((g->narcs ? g->narcs : 1) * sizeof(*w->fwd));
-	w->rcap = malloc(m2 * sizeof(*w->rcap));
-	w->cost = malloc(m2 * sizeof(*w->cost));
 	w->p = calloc(n, sizeof(*w->p));
 	w->lc = calloc(n, sizeof(*w->lc));
 	w->lc0 = calloc(n, sizeof(*w->lc0));
@@ -212,8 +140,7 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->hpos = malloc(n * sizeof(*w->hpos));
 	w->dstamp = calloc(n, sizeof(*w->dstamp));
 	w->settled = malloc(n * sizeof(*w->settled));
-	w->level = malloc(n * sizeof(*w->level));
-	w->lstamp = calloc(n, sizeof(*w->lstamp));
+	w->lv = calloc(n, sizeof(*w->lv));
 	w->cur = malloc(n * sizeof(*w->cur));
 	w->queue = malloc(n * sizeof(*w->queue));
 	w->path_arc = malloc(n * sizeof(*w->path_arc));
@@ -222,8 +149,8 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->excess = calloc(n, sizeof(*w->excess));
 	w->srcs = malloc(n * sizeof(*w->srcs));
 	if (!w->excess || !w->srcs ||
-	    !w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc || !w->lc0 || !w->dist ||
-	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->level || !w->lstamp || !w->cur || !w->queue ||
+	    !w->start || !w->lend || !w->arc || !w->fwd || !w->p || !w->lc || !w->lc0 || !w->dist ||
+	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->lv || !w->cur || !w->queue ||
 	    !w->path_arc || !w->path_node || !w->fresh)
 		return MCF_ERR_NOMEM;
 	int rc = mark_leaves(w, g, with_leaves);
@@ -251,14 +178,14 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	for (size_t e = 0; e < g->narcs; e++) {
 		int32_t u = g->from[e], v = g->to[e];
 		int32_t a = w->cur[u]++, b = w->fresh[u] && v != w->s ? w->queue[v]++ : w->cur[v]++;
-		w->head[a] = v;
-		w->head[b] = u;
-		w->rev[a] = b;
-		w->rev[b] = a;
-		w->rcap[a] = g->cap[e];
-		w->rcap[b] = 0;
-		w->cost[a] = g->cost[e];
-		w->cost[b] = -g->cost[e];
+		w->arc[a].head = v;
+		w->arc[b].head = u;
+		w->arc[a].rev = b;
+		w->arc[b].rev = a;
+		w->arc[a].rcap = g->cap[e];
+		w->arc[b].rcap = 0;
+		w->arc[a].cost = g->cost[e];
+		w->arc[b].cost = -g->cost[e];
 		w->fwd[e] = a;
 	}
 	return 0;
@@ -288,13 +215,13 @@ static int leaves_build(struct work *w)
 	size_t nentries = 0;
 	w->nsarc = 0;
 	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
-		int32_t v = w->head[r];
+		int32_t v = w->arc[r].head;
 		if (!w->fresh[v]) {
 			w->sarc[w->nsarc++] = r;
 			continue;
 		}
 		for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
-			if (w->rcap[q] > 0)
+			if (w->arc[q].rcap > 0)
 				nentries++;
 	}
 	struct entry_sort *es = malloc((nentries + 1) * sizeof(*es));
@@ -302,11 +229,11 @@ static int leaves_build(struct work *w)
 		return MCF_ERR_NOMEM;
 	size_t k = 0;
 	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
-		int32_t v = w->head[r];
+		int32_t v = w->arc[r].head;
 		if (w->fresh[v])
 			for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
-				if (w->rcap[q] > 0)
-					es[k++] = (struct entry_sort){ w->lc[v] + w->cost[q], w->head[q], v, q, r };
+				if (w->arc[q].rcap > 0)
+					es[k++] = (struct entry_sort){ w->lc[v] + w->arc[q].cost, w->arc[q].head, v, q, r };
 	}
 	if (nentries)
 		qsort(es, nentries, sizeof(*es), entry_cmp);
@@ -354,16 +281,15 @@ static void make_explicit(struct work *w, int32_t v, int32_t sarc)
 	w->fresh[v] = 0;
 	w->sarc[w->nsarc++] = sarc;
 	for (int32_t r = w->start[v]; r < w->start[v + 1]; r++) {
-		int32_t u = w->head[r], b = w->rev[r], a = w->lend[u];
+		int32_t u = w->arc[r].head, b = w->arc[r].rev, a = w->lend[u];
 		if (u == w->s || b < a)
 			continue;
 		if (a != b) {
-			int32_t th = w->head[a], tr = w->rev[a];
-			int64_t tc = w->rcap[a], tk = w->cost[a];
-			w->head[a] = w->head[b], w->rev[a] = w->rev[b], w->rcap[a] = w->rcap[b], w->cost[a] = w->cost[b];
-			w->head[b] = th, w->rev[b] = tr, w->rcap[b] = tc, w->cost[b] = tk;
-			w->rev[w->rev[a]] = a;
-			w->rev[w->rev[b]] = b;
+			struct rarc tmp = w->arc[a];
+			w->arc[a] = w->arc[b];
+			w->arc[b] = tmp;
+			w->arc[w->arc[a].rev].rev = a;
+			w->arc[w->arc[b].rev].rev = b;
 		}
 		w->lend[u]++;
 	}
@@ -382,7 +308,7 @@ static int32_t head_first(struct work *w, int32_t h)
 /* Reduced cost from s to head h through entry e: the leaf's part is 0. */
 static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->p[w->s] - w->p[w->hnode[h]]; }
 
-static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->cost[r] + pot(w, u) - pot(w, w->head[r]); }
+static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->arc[r].cost + pot(w, u) - pot(w, w->arc[r].head); }
 
 /* ---- an indexed binary heap of nodes keyed by dist (ties: lower node) ---- */
 
@@ -476,8 +402,8 @@ static int shortest_paths(struct work *w)
 		if (u == w->s) {
 			for (int32_t i = 0; i < w->nsarc; i++) {
 				int32_t r = w->sarc[i];
-				if (w->rcap[r] > 0)
-					relax(w, w->head[r], du + reduced(w, u, r), &size);
+				if (w->arc[r].rcap > 0)
+					relax(w, w->arc[r].head, du + reduced(w, u, r), &size);
 			}
 			for (int32_t h = 0; h < w->nheads; h++) {
 				int32_t e = head_first(w, h);
@@ -488,8 +414,8 @@ static int shortest_paths(struct work *w)
 		}
 		int64_t pu = w->p[u];
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++)
-			if (w->rcap[r] > 0) /* reduced cost ≥ 0 */
-				relax(w, w->head[r], du + (w->cost[r] + pu - w->p[w->head[r]]), &size);
+			if (w->arc[r].rcap > 0) /* reduced cost ≥ 0 */
+				relax(w, w->arc[r].head, du + (w->arc[r].cost + pu - w->p[w->arc[r].head]), &size);
 	}
 	w->phases++;
 	if (D < 0)
@@ -501,14 +427,14 @@ static int shortest_paths(struct work *w)
 	return 1;
 }
 
-static int admissible(const struct work *w, int32_t u, int32_t r) { return w->rcap[r] > 0 && reduced(w, u, r) == 0; }
+static int admissible(const struct work *w, int32_t u, int32_t r) { return w->arc[r].rcap > 0 && reduced(w, u, r) == 0; }
 
-static int32_t lvl(const struct work *w, int32_t v) { return w->lstamp[v] == w->lround ? w->level[v] : -1; }
+static int32_t lvl(const struct work *w, int32_t v) { return w->lv[v].stamp == w->lround ? w->lv[v].level : -1; }
 
 static void set_lvl(struct work *w, int32_t v, int32_t x)
 {
-	w->lstamp[v] = w->lround;
-	w->level[v] = x;
+	w->lv[v].stamp = w->lround;
+	w->lv[v].level = x;
 	w->cur[v] = w->start[v];
 }
 
@@ -536,7 +462,7 @@ static int levels(struct work *w)
 		set_lvl(w, w->s, 0);
 	}
 	while (qh < qt) {
-		int32_t u = w->queue[qh++], lu = w->level[u];
+		int32_t u = w->queue[qh++], lu = w->lv[u].level;
 		if (lu >= found)
 			continue;
 		if (lu > 0 && is_target(w, u)) {
@@ -546,7 +472,7 @@ static int levels(struct work *w)
 		if (u == w->s) {
 			w->scur = 0;
 			for (int32_t i = 0; i < w->nsarc; i++) {
-				int32_t r = w->sarc[i], v = w->head[r];
+				int32_t r = w->sarc[i], v = w->arc[r].head;
 				if (lvl(w, v) < 0 && admissible(w, u, r)) {
 					set_lvl(w, v, lu + 1);
 					w->queue[qt++] = v;
@@ -562,7 +488,7 @@ static int levels(struct work *w)
 			continue;
 		}
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
-			int32_t v = w->head[r];
+			int32_t v = w->arc[r].head;
 			if (lvl(w, v) < 0 && admissible(w, u, r)) {
 				set_lvl(w, v, lu + 1);
 				w->queue[qt++] = v;
@@ -579,7 +505,7 @@ static int levels(struct work *w)
  * Returns the node reached, or -1 when s is done. */
 static int32_t source_step(struct work *w, int32_t *depth)
 {
-	int32_t ls = w->level[w->s], d = *depth;
+	int32_t ls = w->lv[w->s].level, d = *depth;
 	for (;;) {
 		if (w->scur < w->nheads) {
 			int32_t h = w->scur, e = head_first(w, h), v = w->hnode[h];
@@ -602,7 +528,7 @@ static int32_t source_step(struct work *w, int32_t *depth)
 		int32_t i = w->scur - w->nheads;
 		if (i >= w->nsarc)
 			return -1;
-		int32_t r = w->sarc[i], v = w->head[r];
+		int32_t r = w->sarc[i], v = w->arc[r].head;
 		if (lvl(w, v) == ls + 1 && admissible(w, w->s, r)) {
 			w->path_arc[d] = r;
 			w->path_node[d] = w->s;
@@ -621,8 +547,8 @@ static int32_t augment(struct work *w, int32_t root, int32_t u, int32_t depth, i
 {
 	int64_t f = MCF_INF;
 	for (int32_t i = 0; i < depth; i++)
-		if (w->rcap[w->path_arc[i]] < f)
-			f = w->rcap[w->path_arc[i]];
+		if (w->arc[w->path_arc[i]].rcap < f)
+			f = w->arc[w->path_arc[i]].rcap;
 	if (w->repair) {
 		if (w->excess[root] < f)
 			f = w->excess[root];
@@ -645,12 +571,12 @@ static int32_t augment(struct work *w, int32_t root, int32_t u, int32_t depth, i
 	int32_t back = -1;
 	for (int32_t i = 0; i < depth; i++) {
 		int32_t r = w->path_arc[i];
-		w->rcap[r] -= f;
-		w->rcap[w->rev[r]] += f;
-		if (back < 0 && w->rcap[r] == 0)
+		w->arc[r].rcap -= f;
+		w->arc[w->arc[r].rev].rcap += f;
+		if (back < 0 && w->arc[r].rcap == 0)
 			back = i;
-		if (w->path_node[i] == w->s && w->fresh[w->head[r]]) /* flow passed the leaf */
-			make_explicit(w, w->head[r], r);
+		if (w->path_node[i] == w->s && w->fresh[w->arc[r].head]) /* flow passed the leaf */
+			make_explicit(w, w->arc[r].head, r);
 	}
 	return back;
 }
@@ -684,9 +610,9 @@ static int blocking_flow(struct work *w)
 			if (u == w->s) {
 				v = source_step(w, &depth);
 			} else {
-				int32_t r = w->cur[u], end = w->lend[u], lu = w->level[u];
+				int32_t r = w->cur[u], end = w->lend[u], lu = w->lv[u].level;
 				for (; r < end; r++) {
-					v = w->head[r];
+					v = w->arc[r].head;
 					if (lvl(w, v) == lu + 1 && admissible(w, u, r))
 						break;
 				}
@@ -704,7 +630,7 @@ static int blocking_flow(struct work *w)
 				continue;
 			}
 			/* A dead end: nothing more gets through u in this level graph. */
-			w->level[u] = -1;
+			w->lv[u].level = -1;
 			if (depth == 0)
 				break;
 			depth--;
@@ -743,10 +669,10 @@ static int initial_potentials(struct work *w)
 		qlen--;
 		inq[u] = 0;
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
-			if (w->rcap[r] <= 0)
+			if (w->arc[r].rcap <= 0)
 				continue;
-			int32_t v = w->head[r];
-			int64_t nd = w->p[u] + w->cost[r];
+			int32_t v = w->arc[r].head;
+			int64_t nd = w->p[u] + w->arc[r].cost;
 			if (nd < w->p[v]) {
 				w->p[v] = nd;
 				count[v] = count[u] + 1;
@@ -776,51 +702,39 @@ static void set_costs(struct work *w, const struct mcf *g, int shift)
 {
 	for (size_t e = 0; e < g->narcs; e++) {
 		int32_t a = w->fwd[e];
-		w->cost[a] = g->cost[e] >> shift;
-		w->cost[w->rev[a]] = -w->cost[a];
+		w->arc[a].cost = g->cost[e] >> shift;
+		w->arc[w->arc[a].rev].cost = -w->arc[a].cost;
 	}
 	for (int32_t v = 0; v < w->n; v++)
 		if (w->fresh[v])
 			w->lc[v] = w->lc0[v] >> shift;
 	if (w->nheads)
 		for (int32_t i = 0; i < w->hstart[w->nheads]; i++)
-			w->ekey[i] = w->lc[w->eleaf[i]] + w->cost[w->earc[i]];
+			w->ekey[i] = w->lc[w->eleaf[i]] + w->arc[w->earc[i]].cost;
 }
 
-/* From the optimum of stage shift + MCF_SCALE_BITS to that of stage shift,
- * the flow value unchanged: potentials times 2^MCF_SCALE_BITS keep every
- * forward arc's reduced cost ≥ 0 (c = 2^b·c' + a digit ≥ 0), but the
- * reverse of an arc that carries flow may drop below 0, by less than 2^b.
- * Those are saturated (their flow undone), which leaves excess at some
- * nodes and deficits at others; shortest paths from the nodes with excess
- * to those with a deficit, in phases as for s and t, put it right. Then
- * every residual arc has reduced cost ≥ 0 again: optimal at this stage. */
-static int refine(struct work *w, const struct mcf *g, int shift)
+/* Saturates every residual arc of negative reduced cost (their flow
+ * undone, or pushed to capacity), which leaves excess at some nodes and
+ * deficits at others; shortest paths from the nodes with excess to those
+ * with a deficit, in phases as for s and t, put it right. Then every
+ * residual arc has reduced cost ≥ 0 again and the flow value is as it
+ * was: an optimum of its value. */
+static int restore(struct work *w)
 {
-	int64_t ps = w->p[w->s], lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
-	for (int32_t v = 0; v < w->n; v++) {
-		if (w->fresh[v])
-			continue;
-		int64_t x = w->p[v] - ps;
-		if (x >= lim || x <= -lim)
-			return MCF_ERR_RANGE;
-		w->p[v] = x * ((int64_t)1 << MCF_SCALE_BITS);
-	}
-	set_costs(w, g, shift);
 	w->nsrcs = 0;
 	for (int32_t u = 0; u < w->n; u++) {
 		if (w->fresh[u])
 			continue;
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
-			if (w->rcap[r] <= 0 || reduced(w, u, r) >= 0)
+			if (w->arc[r].rcap <= 0 || reduced(w, u, r) >= 0)
 				continue;
-			int64_t f = w->rcap[r];
+			int64_t f = w->arc[r].rcap;
 			if (f > MCF_CAP_MAX)
-				return MCF_ERR_RANGE; /* cannot happen: only reverse arcs turn negative */
-			w->rcap[r] = 0;
-			w->rcap[w->rev[r]] += f;
+				return MCF_ERR_RANGE; /* cannot happen: see refine() and mcf_set_cap() */
+			w->arc[r].rcap = 0;
+			w->arc[w->arc[r].rev].rcap += f;
 			w->excess[u] -= f;
-			w->excess[w->head[r]] += f;
+			w->excess[w->arc[r].head] += f;
 		}
 	}
 	for (int32_t v = 0; v < w->n; v++)
@@ -847,40 +761,74 @@ static int refine(struct work *w, const struct mcf *g, int shift)
 	return rc;
 }
 
-/* Where scaling starts: the finest stage (a multiple of MCF_SCALE_BITS)
- * at which the arcs with capacity have at most MCF_SCALE_START different
- * costs — plain successive shortest paths need few phases there (in the
- * matching only 0 and the level step G are left once the ranks are
- * shifted out), so the stages above it would only cost time. */
-static int distinct_upto(const struct mcf *g, int shift, int limit)
+/* From the optimum of stage shift + MCF_SCALE_BITS to that of stage shift,
+ * the flow value unchanged: potentials times 2^MCF_SCALE_BITS keep every
+ * forward arc's reduced cost ≥ 0 (c = 2^b·c' + a digit ≥ 0), but the
+ * reverse of an arc that carries flow may drop below 0, by less than 2^b:
+ * restore() puts that right. */
+static int refine(struct work *w, const struct mcf *g, int shift)
 {
-	int64_t seen[MCF_SCALE_START + 1];
-	int n = 0;
-	for (size_t e = 0; e < g->narcs && n <= limit; e++) {
-		if (g->cap[e] <= 0)
+	int64_t ps = w->p[w->s], lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
+	for (int32_t v = 0; v < w->n; v++) {
+		if (w->fresh[v])
 			continue;
-		int64_t c = g->cost[e] >> shift;
-		int i = 0;
-		while (i < n && seen[i] != c)
-			i++;
-		if (i == n)
-			seen[n++] = c;
+		int64_t x = w->p[v] - ps;
+		if (x >= lim || x <= -lim)
+			return MCF_ERR_RANGE;
+		w->p[v] = x * ((int64_t)1 << MCF_SCALE_BITS);
 	}
-	return n;
+	set_costs(w, g, shift);
+	return restore(w);
 }
 
-static int first_shift(const struct mcf *g)
+/* Augments from s to t until t is out of reach (successive shortest paths). */
+static int augment_all(struct work *w)
 {
-	int64_t maxcost = 0;
-	for (size_t e = 0; e < g->narcs; e++)
-		if (g->cost[e] > maxcost)
-			maxcost = g->cost[e];
-	int shift = 0;
-	while (maxcost >> shift)
-		shift += MCF_SCALE_BITS;
-	while (shift > 0 && distinct_upto(g, shift - MCF_SCALE_BITS, MCF_SCALE_START) <= MCF_SCALE_START)
-		shift -= MCF_SCALE_BITS;
-	return shift;
+	int rc = 0;
+	while (rc == 0 && shortest_paths(w)) {
+		while (rc == 0 && levels(w))
+			rc = blocking_flow(w);
+	}
+	return rc;
+}
+
+/* The flow per input arc, the statistics, and the work kept for
+ * mcf_resolve() (or freed on an error). */
+static int finish(struct mcf *g, struct work *w, int rc, struct mcf_stats *st)
+{
+	int64_t total = 0;
+	if (rc == 0) {
+		for (size_t e = 0; e < g->narcs; e++) {
+			int64_t f = w->arc[w->arc[w->fwd[e]].rev].rcap, c;
+			g->flow[e] = f;
+			if (__builtin_mul_overflow(f, g->cost[e], &c) || __builtin_add_overflow(total, c, &total)) {
+				rc = MCF_ERR_RANGE;
+				break;
+			}
+		}
+	}
+	if (rc < 0) {
+		memset(g->flow, 0, (g->narcs ? g->narcs : 1) * sizeof(*g->flow));
+		work_free(w);
+		free(w);
+		return rc;
+	}
+	if (st) {
+		st->value = w->value;
+		st->cost = total;
+		st->phases = w->phases;
+		st->augmentations = w->augmentations;
+	}
+	g->work = w;
+	return 0;
+}
+
+void mcf_work_free(void *work)
+{
+	if (work) {
+		work_free(work);
+		free(work);
+	}
 }
 
 int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
@@ -901,49 +849,72 @@ int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
 	if (maxcost > 0 && (int64_t)g->nnodes > ((int64_t)1 << 60) / maxcost)
 		return MCF_ERR_RANGE;
 	g->solved = 1;
+	g->s = s;
+	g->t = t;
 	g->flow = calloc(g->narcs ? g->narcs : 1, sizeof(*g->flow));
-	if (!g->flow)
+	struct work *w = calloc(1, sizeof(*w));
+	if (!g->flow || !w) {
+		free(w);
 		return MCF_ERR_NOMEM;
-
-	struct work w;
-	memset(&w, 0, sizeof(w));
-	w.s = s;
-	w.t = t;
-	int shift = negative ? 0 : first_shift(g);
-	int rc = work_build(&w, g, !negative);
+	}
+	w->s = s;
+	w->t = t;
+	int shift = negative ? 0 : mcf_first_shift(g);
+	int rc = work_build(w, g, !negative);
 	if (rc == 0)
-		rc = leaves_build(&w);
+		rc = leaves_build(w);
 	if (rc == 0 && negative)
-		rc = initial_potentials(&w);
-	if (rc == 0)
-		set_costs(&w, g, shift);
-	while (rc == 0 && shortest_paths(&w)) {
-		while (rc == 0 && levels(&w))
-			rc = blocking_flow(&w);
+		rc = initial_potentials(w);
+	if (rc == 0) {
+		set_costs(w, g, shift);
+		rc = augment_all(w);
 	}
 	while (rc == 0 && shift > 0) {
 		shift -= MCF_SCALE_BITS;
-		rc = refine(&w, g, shift);
+		rc = refine(w, g, shift);
 	}
-	int64_t total = 0;
-	if (rc == 0) {
-		for (size_t e = 0; e < g->narcs; e++) {
-			int64_t f = w.rcap[w.rev[w.fwd[e]]], c;
-			g->flow[e] = f;
-			if (__builtin_mul_overflow(f, g->cost[e], &c) || __builtin_add_overflow(total, c, &total)) {
-				rc = MCF_ERR_RANGE;
-				break;
-			}
-		}
+	return finish(g, w, rc, st);
+}
+
+int mcf_set_cap(struct mcf *g, size_t arc, int64_t cap)
+{
+	if (arc >= g->narcs)
+		return MCF_ERR_ARG;
+	if (cap < 0 || (cap > MCF_CAP_MAX && (cap != MCF_INF || g->solved)))
+		return MCF_ERR_RANGE;
+	if (g->solved) {
+		struct work *w = g->work;
+		if (!w || cap < g->flow[arc])
+			return MCF_ERR_ARG;
+		int32_t a = w->fwd[arc];
+		if (w->fresh[g->from[arc]] || w->fresh[g->to[arc]])
+			w->stale = 1; /* a fresh leaf's arcs are in the head lists: solve anew */
+		else
+			w->arc[a].rcap = cap - g->flow[arc];
 	}
-	if (rc < 0)
-		memset(g->flow, 0, (g->narcs ? g->narcs : 1) * sizeof(*g->flow));
-	else if (st) {
-		st->value = w.value;
-		st->cost = total;
-		st->phases = w.phases;
-		st->augmentations = w.augmentations;
+	g->cap[arc] = cap;
+	return 0;
+}
+
+int mcf_resolve(struct mcf *g, struct mcf_stats *st)
+{
+	if (st)
+		memset(st, 0, sizeof(*st));
+	struct work *w = g->work;
+	if (!g->solved || !w)
+		return MCF_ERR_ARG;
+	if (w->stale) {
+		mcf_work_free(w);
+		g->work = NULL;
+		free(g->flow);
+		g->flow = NULL;
+		g->solved = 0;
+		return mcf_solve(g, g->s, g->t, st);
 	}
-	work_free(&w);
-	return rc;
+	g->work = NULL;
+	w->phases = w->augmentations = 0;
+	int rc = restore(w);
+	if (rc == 0)
+		rc = augment_all(w);
+	return finish(g, w, rc, st);
 }

@@ -77,6 +77,8 @@ struct mcf {
 	int64_t *cap, *cost;
 	int64_t *flow; /* after mcf_solve(): the flow on each arc */
 	int solved;
+	int32_t s, t;
+	void *work; /* the solver's state after mcf_solve(), for mcf_resolve() */
 };
 
 struct mcf_stats {
@@ -96,6 +98,15 @@ long long mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int6
 /* Solves; 0 and *st filled (st may be NULL), or a negative enum mcf_error
  * (the flows are then zero). */
 int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st);
+/* Sets the capacity of arc. Before solving: any capacity mcf_add_arc()
+ * takes. After solving: finite and at least the arc's flow, for
+ * mcf_resolve(); 0 or a negative enum mcf_error. */
+int mcf_set_cap(struct mcf *g, size_t arc, int64_t cap);
+/* Solves again after mcf_set_cap(), from the last optimum rather than from
+ * nothing: its flow, still feasible, is made optimal for its value again,
+ * then augmented to a maximum. The same optimum as a new mcf_solve() of the
+ * changed network (ties may fall otherwise). Returns as mcf_solve(). */
+int mcf_resolve(struct mcf *g, struct mcf_stats *st);
 /* The flow on arc (0 before solving). */
 int64_t mcf_flow(const struct mcf *g, size_t arc);
 /* A Dutch explanation of an error code. */
