@@ -158,11 +158,11 @@ struct net {
 	 * (lokaal principal, competence) (own) */
 	int32_t *gfam;         /* per competence: family or -1 */
 	struct own_pair *owns; /* sorted */
+	int32_t *minlev;       /* per family: the lowest level of its needs */
 	size_t nowns, nfam;
 	int32_t pool0, fnode0, need0;
 	int32_t nnodes;
 	struct mcf g;
-	long long *chain;      /* per family: 2 arcs (3→2, 2→1) */
 	long long *fcap_arc;   /* per need: foreign node → need */
 	long long *need_arc;   /* per need: need → sink */
 	struct entry *entries; /* person → pool arcs, grouped by pool (CSR) */
@@ -214,20 +214,39 @@ static int families(struct net *nt)
 			nt->owns[u++] = nt->owns[i];
 	nt->nowns = u;
 	nt->nfam = nglobal + u;
+	/* The lowest level a need asks of each family: the pools below it feed
+	 * no need, so nobody enters them and no chain leads there. */
+	nt->minlev = malloc((nt->nfam + 1) * sizeof(*nt->minlev));
+	if (!nt->minlev)
+		return -1;
+	for (size_t f = 0; f < nt->nfam; f++)
+		nt->minlev[f] = MATCHING_LEVELS + 1;
+	for (size_t n = 0; n < in->nneeds; n++) {
+		const struct matching_need *x = &in->needs[n];
+		int32_t fams[2] = { nt->gfam[x->competence], -1 };
+		int org = lokaal_org(in, (int32_t)n);
+		if (org >= 0)
+			fams[1] = own_family(nt, org, x->competence);
+		for (int i = 0; i < 2; i++)
+			if (fams[i] >= 0 && x->level < nt->minlev[fams[i]])
+				nt->minlev[fams[i]] = x->level;
+	}
 	return 0;
 }
+
+/* Whether pool (fam, level) can feed a need at all. */
+static int pool_live(const struct net *nt, int32_t fam, int32_t level) { return fam >= 0 && level >= nt->minlev[fam]; }
 
 static void net_release(struct net *nt)
 {
 	mcf_release(&nt->g);
-	free(nt->chain);
 	free(nt->fcap_arc);
 	free(nt->need_arc);
 	free(nt->entries);
 	free(nt->entry_start);
 	free(nt->cons);
 	free(nt->cons_start);
-	nt->chain = nt->fcap_arc = nt->need_arc = NULL;
+	nt->fcap_arc = nt->need_arc = NULL;
 	nt->entries = NULL;
 	nt->entry_start = NULL;
 	nt->cons = NULL;
@@ -255,14 +274,13 @@ static int net_build(struct net *nt, const int64_t *F)
 	int r = mcf_init(&nt->g, nt->nnodes, hint);
 	if (r < 0)
 		return r;
-	nt->chain = malloc((2 * nt->nfam + 1) * sizeof(*nt->chain));
 	nt->fcap_arc = malloc((in->nneeds + 1) * sizeof(*nt->fcap_arc));
 	nt->need_arc = malloc((in->nneeds + 1) * sizeof(*nt->need_arc));
 	nt->entry_start = calloc(npools + 1, sizeof(*nt->entry_start));
 	nt->cons_start = calloc(npools + 1, sizeof(*nt->cons_start));
 	nt->entries = malloc((2 * in->nskills + 1) * sizeof(*nt->entries));
 	nt->cons = malloc((2 * in->nneeds + 1) * sizeof(*nt->cons));
-	if (!nt->chain || !nt->fcap_arc || !nt->need_arc || !nt->entry_start || !nt->cons_start || !nt->entries || !nt->cons)
+	if (!nt->fcap_arc || !nt->need_arc || !nt->entry_start || !nt->cons_start || !nt->entries || !nt->cons)
 		return MCF_ERR_NOMEM;
 	long long last;
 
@@ -276,7 +294,7 @@ static int net_build(struct net *nt, const int64_t *F)
 				const struct matching_skill *s = &in->skills[x->first_skill + k];
 				int32_t fams[2] = { nt->gfam[s->competence], own_family(nt, x->org, s->competence) };
 				for (int f = 0; f < 2; f++) {
-					if (fams[f] < 0)
+					if (!pool_live(nt, fams[f], s->level))
 						continue;
 					size_t q = pool_index(fams[f], s->level);
 					if (pass == 0) {
@@ -303,12 +321,11 @@ static int net_build(struct net *nt, const int64_t *F)
 			ARC(mcf_add_arc(&nt->g, 0, 2 + (int32_t)p, x->minutes,
 					nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
 	}
-	for (size_t f = 0; f < nt->nfam; f++) { /* chains: 3 → 2 → 1 */
-		ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, 3), pool_node(nt, (int32_t)f, 2), MCF_INF, nt->G));
-		nt->chain[2 * f] = last;
-		ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, 2), pool_node(nt, (int32_t)f, 1), MCF_INF, nt->G));
-		nt->chain[2 * f + 1] = last;
-	}
+	for (size_t f = 0; f < nt->nfam; f++) /* chains: 3 → 2 → 1, as far down as needs are */
+		for (int32_t level = 3; level > 1; level--)
+			if (pool_live(nt, (int32_t)f, level - 1))
+				ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, level), pool_node(nt, (int32_t)f, level - 1),
+						MCF_INF, nt->G));
 	/* Needs: pools → (foreign node →) need → sink; consumers grouped per pool. */
 	for (size_t n = 0; n < in->nneeds; n++) {
 		const struct matching_need *x = &in->needs[n];
@@ -669,6 +686,7 @@ out:
 	net_release(&nt);
 	free(nt.gfam);
 	free(nt.owns);
+	free(nt.minlev);
 	free(rows.a);
 	free(F);
 	free(rem);

@@ -50,7 +50,8 @@ struct rarc {
 	int64_t rcap, cost;
 };
 
-struct lvl {
+struct node {
+	int64_t p; /* potential (see above) */
 	int32_t stamp, level;
 };
 
@@ -58,9 +59,11 @@ struct work {
 	int32_t n, s, t;
 	int32_t *start, *lend, *fwd;
 	struct rarc *arc;
-	int64_t *p, *lc, *lc0, *dist; /* lc: a fresh leaf's c(s,v) at this stage, lc0 in full */
+	struct node *nd;
+	int64_t *lc, *lc0, *dist; /* lc: a fresh leaf's c(s,v) at this stage, lc0 in full */
 	int32_t *heap, *hpos, *dstamp, dround, *settled, nsettled;
-	struct lvl *lv;
+	int64_t dcur;   /* the distance being settled: nodes found that near wait in */
+	int32_t qh, qt; /* queue[qh … qt) rather than in the heap */
 	int32_t lround, *cur, *queue, *path_arc, *path_node;
 	char *fresh;
 	int32_t nheads, *hnode, *hstart, *hptr;
@@ -80,15 +83,15 @@ struct work {
 
 static void work_free(struct work *w)
 {
-	void *all[] = { w->start, w->lend,  w->arc,  w->fwd,  w->p,
-			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->lv,
+	void *all[] = { w->start, w->lend,  w->arc,  w->fwd,  w->nd,
+			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled,
 			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
 			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc,   w->excess,  w->srcs };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		free(all[i]);
 }
 
-static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->p[w->s] + w->lc[v] : w->p[v]; }
+static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->nd[w->s].p + w->lc[v] : w->nd[v].p; }
 
 /* Marks the leaves (nodes ≠ s, t whose one incoming arc comes from s, with
  * capacity) fresh, when leaves are used at all. With cost scaling a head's
@@ -132,7 +135,7 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->lend = calloc(n + 1, sizeof(*w->lend));
 	w->arc = malloc(m2 * sizeof(*w->arc));
 	w->fwd = malloc((g->narcs ? g->narcs : 1) * sizeof(*w->fwd));
-	w->p = calloc(n, sizeof(*w->p));
+	w->nd = calloc(n, sizeof(*w->nd));
 	w->lc = calloc(n, sizeof(*w->lc));
 	w->lc0 = calloc(n, sizeof(*w->lc0));
 	w->dist = malloc(n * sizeof(*w->dist));
@@ -140,7 +143,6 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->hpos = malloc(n * sizeof(*w->hpos));
 	w->dstamp = calloc(n, sizeof(*w->dstamp));
 	w->settled = malloc(n * sizeof(*w->settled));
-	w->lv = calloc(n, sizeof(*w->lv));
 	w->cur = malloc(n * sizeof(*w->cur));
 	w->queue = malloc(n * sizeof(*w->queue));
 	w->path_arc = malloc(n * sizeof(*w->path_arc));
@@ -149,8 +151,8 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->excess = calloc(n, sizeof(*w->excess));
 	w->srcs = malloc(n * sizeof(*w->srcs));
 	if (!w->excess || !w->srcs ||
-	    !w->start || !w->lend || !w->arc || !w->fwd || !w->p || !w->lc || !w->lc0 || !w->dist ||
-	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->lv || !w->cur || !w->queue ||
+	    !w->start || !w->lend || !w->arc || !w->fwd || !w->nd || !w->lc || !w->lc0 || !w->dist ||
+	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->cur || !w->queue ||
 	    !w->path_arc || !w->path_node || !w->fresh)
 		return MCF_ERR_NOMEM;
 	int rc = mark_leaves(w, g, with_leaves);
@@ -277,7 +279,7 @@ static int leaves_build(struct work *w)
  * but rev[], which is kept right). */
 static void make_explicit(struct work *w, int32_t v, int32_t sarc)
 {
-	w->p[v] = pot(w, v);
+	w->nd[v].p = pot(w, v);
 	w->fresh[v] = 0;
 	w->sarc[w->nsarc++] = sarc;
 	for (int32_t r = w->start[v]; r < w->start[v + 1]; r++) {
@@ -306,11 +308,13 @@ static int32_t head_first(struct work *w, int32_t h)
 }
 
 /* Reduced cost from s to head h through entry e: the leaf's part is 0. */
-static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->p[w->s] - w->p[w->hnode[h]]; }
+static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->nd[w->s].p - w->nd[w->hnode[h]].p; }
 
 static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->arc[r].cost + pot(w, u) - pot(w, w->arc[r].head); }
 
-/* ---- an indexed binary heap of nodes keyed by dist (ties: lower node) ---- */
+/* ---- an indexed binary heap of nodes keyed by dist (ties: lower node) ----
+ * hpos[v]: v's place in the heap, −1 in neither, −2 settled, −3 waiting in
+ * the queue (at distance dcur, so it needs no ordering). */
 
 static int heap_less(const struct work *w, int32_t a, int32_t b)
 {
@@ -358,10 +362,13 @@ static void relax(struct work *w, int32_t v, int64_t nd, int32_t *size)
 		w->dist[v] = DIST_INF;
 		w->hpos[v] = -1;
 	}
-	if (w->hpos[v] == -2 || nd >= w->dist[v])
+	if (w->hpos[v] < -1 || nd >= w->dist[v])
 		return;
 	w->dist[v] = nd;
-	if (w->hpos[v] < 0) {
+	if (w->hpos[v] == -1 && nd == w->dcur) { /* as near as what is settled now: no heap needed */
+		w->hpos[v] = -3;
+		w->queue[w->qt++] = v;
+	} else if (w->hpos[v] < 0) {
 		w->heap[*size] = v;
 		heap_up(w, (*size)++);
 	} else {
@@ -378,6 +385,8 @@ static int shortest_paths(struct work *w)
 	int32_t size = 0;
 	w->dround++;
 	w->nsettled = 0;
+	w->dcur = 0;
+	w->qh = w->qt = 0;
 	if (w->repair) {
 		for (int32_t i = 0; i < w->nsrcs; i++)
 			if (w->excess[w->srcs[i]] > 0)
@@ -386,14 +395,20 @@ static int shortest_paths(struct work *w)
 		relax(w, w->s, 0, &size);
 	}
 	int64_t D = -1;
-	while (size > 0) {
-		int32_t u = w->heap[0];
+	while (w->qh < w->qt || size > 0) {
+		int32_t u;
+		if (w->qh < w->qt) {
+			u = w->queue[w->qh++];
+		} else {
+			u = w->heap[0];
+			w->dcur = w->dist[u];
+			if (--size > 0) {
+				w->heap[0] = w->heap[size];
+				heap_down(w, 0, size);
+			}
+		}
 		w->hpos[u] = -2;
 		w->settled[w->nsettled++] = u;
-		if (--size > 0) {
-			w->heap[0] = w->heap[size];
-			heap_down(w, 0, size);
-		}
 		if (w->repair ? w->excess[u] < 0 : u == w->t) {
 			D = w->dist[u];
 			break;
@@ -412,29 +427,29 @@ static int shortest_paths(struct work *w)
 			}
 			continue;
 		}
-		int64_t pu = w->p[u];
+		int64_t pu = w->nd[u].p;
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++)
 			if (w->arc[r].rcap > 0) /* reduced cost ≥ 0 */
-				relax(w, w->arc[r].head, du + (w->arc[r].cost + pu - w->p[w->arc[r].head]), &size);
+				relax(w, w->arc[r].head, du + (w->arc[r].cost + pu - w->nd[w->arc[r].head].p), &size);
 	}
 	w->phases++;
 	if (D < 0)
 		return 0;
 	for (int32_t i = 0; i < w->nsettled; i++) {
 		int32_t v = w->settled[i];
-		w->p[v] -= D - w->dist[v];
+		w->nd[v].p -= D - w->dist[v];
 	}
 	return 1;
 }
 
 static int admissible(const struct work *w, int32_t u, int32_t r) { return w->arc[r].rcap > 0 && reduced(w, u, r) == 0; }
 
-static int32_t lvl(const struct work *w, int32_t v) { return w->lv[v].stamp == w->lround ? w->lv[v].level : -1; }
+static int32_t lvl(const struct work *w, int32_t v) { return w->nd[v].stamp == w->lround ? w->nd[v].level : -1; }
 
 static void set_lvl(struct work *w, int32_t v, int32_t x)
 {
-	w->lv[v].stamp = w->lround;
-	w->lv[v].level = x;
+	w->nd[v].stamp = w->lround;
+	w->nd[v].level = x;
 	w->cur[v] = w->start[v];
 }
 
@@ -462,7 +477,7 @@ static int levels(struct work *w)
 		set_lvl(w, w->s, 0);
 	}
 	while (qh < qt) {
-		int32_t u = w->queue[qh++], lu = w->lv[u].level;
+		int32_t u = w->queue[qh++], lu = w->nd[u].level;
 		if (lu >= found)
 			continue;
 		if (lu > 0 && is_target(w, u)) {
@@ -473,7 +488,7 @@ static int levels(struct work *w)
 			w->scur = 0;
 			for (int32_t i = 0; i < w->nsarc; i++) {
 				int32_t r = w->sarc[i], v = w->arc[r].head;
-				if (lvl(w, v) < 0 && admissible(w, u, r)) {
+				if (w->arc[r].rcap > 0 && lvl(w, v) < 0 && reduced(w, u, r) == 0) {
 					set_lvl(w, v, lu + 1);
 					w->queue[qt++] = v;
 				}
@@ -489,7 +504,7 @@ static int levels(struct work *w)
 		}
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
 			int32_t v = w->arc[r].head;
-			if (lvl(w, v) < 0 && admissible(w, u, r)) {
+			if (w->arc[r].rcap > 0 && lvl(w, v) < 0 && reduced(w, u, r) == 0) {
 				set_lvl(w, v, lu + 1);
 				w->queue[qt++] = v;
 			}
@@ -505,7 +520,7 @@ static int levels(struct work *w)
  * Returns the node reached, or -1 when s is done. */
 static int32_t source_step(struct work *w, int32_t *depth)
 {
-	int32_t ls = w->lv[w->s].level, d = *depth;
+	int32_t ls = w->nd[w->s].level, d = *depth;
 	for (;;) {
 		if (w->scur < w->nheads) {
 			int32_t h = w->scur, e = head_first(w, h), v = w->hnode[h];
@@ -610,10 +625,10 @@ static int blocking_flow(struct work *w)
 			if (u == w->s) {
 				v = source_step(w, &depth);
 			} else {
-				int32_t r = w->cur[u], end = w->lend[u], lu = w->lv[u].level;
+				int32_t r = w->cur[u], end = w->lend[u], lu = w->nd[u].level;
 				for (; r < end; r++) {
 					v = w->arc[r].head;
-					if (lvl(w, v) == lu + 1 && admissible(w, u, r))
+					if (w->arc[r].rcap > 0 && lvl(w, v) == lu + 1 && reduced(w, u, r) == 0)
 						break;
 				}
 				w->cur[u] = r;
@@ -630,7 +645,7 @@ static int blocking_flow(struct work *w)
 				continue;
 			}
 			/* A dead end: nothing more gets through u in this level graph. */
-			w->lv[u].level = -1;
+			w->nd[u].level = -1;
 			if (depth == 0)
 				break;
 			depth--;
@@ -658,7 +673,7 @@ static int initial_potentials(struct work *w)
 	/* queue is a ring of n entries: a node is in it at most once. */
 	int32_t qh = 0, qlen = 0;
 	for (int32_t v = 0; v < w->n; v++) {
-		w->p[v] = 0;
+		w->nd[v].p = 0;
 		w->queue[qlen++] = v;
 		inq[v] = 1;
 	}
@@ -672,9 +687,9 @@ static int initial_potentials(struct work *w)
 			if (w->arc[r].rcap <= 0)
 				continue;
 			int32_t v = w->arc[r].head;
-			int64_t nd = w->p[u] + w->arc[r].cost;
-			if (nd < w->p[v]) {
-				w->p[v] = nd;
+			int64_t nd = w->nd[u].p + w->arc[r].cost;
+			if (nd < w->nd[v].p) {
+				w->nd[v].p = nd;
 				count[v] = count[u] + 1;
 				if (count[v] >= w->n) {
 					rc = MCF_ERR_NEGCYCLE;
@@ -768,14 +783,14 @@ static int restore(struct work *w)
  * restore() puts that right. */
 static int refine(struct work *w, const struct mcf *g, int shift)
 {
-	int64_t ps = w->p[w->s], lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
+	int64_t ps = w->nd[w->s].p, lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
 	for (int32_t v = 0; v < w->n; v++) {
 		if (w->fresh[v])
 			continue;
-		int64_t x = w->p[v] - ps;
+		int64_t x = w->nd[v].p - ps;
 		if (x >= lim || x <= -lim)
 			return MCF_ERR_RANGE;
-		w->p[v] = x * ((int64_t)1 << MCF_SCALE_BITS);
+		w->nd[v].p = x * ((int64_t)1 << MCF_SCALE_BITS);
 	}
 	set_costs(w, g, shift);
 	return restore(w);
