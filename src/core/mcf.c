@@ -208,12 +208,64 @@ static int entry_cmp(const void *a, const void *b)
 	return (x->arc > y->arc) - (x->arc < y->arc);
 }
 
+/* Sorts es[0 … n) by (head, key, arc), es being in order of arc: stable
+ * counting by head, then per head by key — counting again where the keys
+ * lie close together (ranks in the matching), else qsort. tmp holds n. */
+static int sort_entries(struct entry_sort *es, struct entry_sort *tmp, size_t n, int32_t nnodes)
+{
+	size_t *at = calloc((size_t)nnodes + 1, sizeof(*at)), *cnt = NULL, ncnt = 0;
+	if (!at)
+		return MCF_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		at[es[i].head + 1]++;
+	for (int32_t v = 0; v < nnodes; v++)
+		at[v + 1] += at[v];
+	for (size_t i = 0; i < n; i++)
+		tmp[at[es[i].head]++] = es[i];
+	int rc = 0;
+	for (size_t a = 0, b; a < n && rc == 0; a = b) {
+		int64_t lo = tmp[a].key, hi = tmp[a].key;
+		for (b = a; b < n && tmp[b].head == tmp[a].head; b++) {
+			lo = tmp[b].key < lo ? tmp[b].key : lo;
+			hi = tmp[b].key > hi ? tmp[b].key : hi;
+		}
+		size_t g = b - a;
+		if ((uint64_t)(hi - lo) >= 4 * (uint64_t)g + 64) {
+			memcpy(es + a, tmp + a, g * sizeof(*es));
+			qsort(es + a, g, sizeof(*es), entry_cmp);
+			continue;
+		}
+		size_t range = (size_t)(hi - lo) + 2;
+		if (range > ncnt) {
+			free(cnt);
+			ncnt = range > 2 * ncnt ? range : 2 * ncnt;
+			if (!(cnt = malloc(ncnt * sizeof(*cnt)))) {
+				rc = MCF_ERR_NOMEM;
+				break;
+			}
+		}
+		memset(cnt, 0, range * sizeof(*cnt));
+		for (size_t i = a; i < b; i++)
+			cnt[tmp[i].key - lo + 1]++;
+		for (size_t k = 0; k + 1 < range; k++)
+			cnt[k + 1] += cnt[k];
+		for (size_t i = a; i < b; i++)
+			es[a + cnt[tmp[i].key - lo]++] = tmp[i];
+	}
+	free(at);
+	free(cnt);
+	return rc;
+}
+
 /* s's explicit arcs and the head lists of the fresh leaves. */
 static int leaves_build(struct work *w)
 {
 	w->sarc = malloc(((size_t)(w->start[w->s + 1] - w->start[w->s]) + 1) * sizeof(*w->sarc));
-	if (!w->sarc)
+	int32_t *sarc_of = malloc((size_t)w->n * sizeof(*sarc_of)); /* a fresh leaf's arc from s */
+	if (!w->sarc || !sarc_of) {
+		free(sarc_of);
 		return MCF_ERR_NOMEM;
+	}
 	size_t nentries = 0;
 	w->nsarc = 0;
 	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
@@ -222,23 +274,28 @@ static int leaves_build(struct work *w)
 			w->sarc[w->nsarc++] = r;
 			continue;
 		}
+		sarc_of[v] = r;
 		for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
 			if (w->arc[q].rcap > 0)
 				nentries++;
 	}
-	struct entry_sort *es = malloc((nentries + 1) * sizeof(*es));
-	if (!es)
-		return MCF_ERR_NOMEM;
+	struct entry_sort *es = malloc((nentries + 1) * sizeof(*es)), *tmp = malloc((nentries + 1) * sizeof(*tmp));
+	int rc = es && tmp ? 0 : MCF_ERR_NOMEM;
 	size_t k = 0;
-	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
-		int32_t v = w->arc[r].head;
+	for (int32_t v = 0; v < w->n && rc == 0; v++) /* in order of arc */
 		if (w->fresh[v])
 			for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
 				if (w->arc[q].rcap > 0)
-					es[k++] = (struct entry_sort){ w->lc[v] + w->arc[q].cost, w->arc[q].head, v, q, r };
+					es[k++] = (struct entry_sort){ w->lc[v] + w->arc[q].cost, w->arc[q].head, v, q,
+								       sarc_of[v] };
+	if (rc == 0)
+		rc = sort_entries(es, tmp, nentries, w->n);
+	free(sarc_of);
+	free(tmp);
+	if (rc < 0) {
+		free(es);
+		return rc;
 	}
-	if (nentries)
-		qsort(es, nentries, sizeof(*es), entry_cmp);
 	int32_t nheads = 0;
 	for (size_t i = 0; i < nentries; i++)
 		if (!i || es[i].head != es[i - 1].head)

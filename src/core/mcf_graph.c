@@ -115,11 +115,18 @@ int mcf_first_shift(const struct mcf *g)
 	for (size_t e = 0; e < g->narcs; e++)
 		if (g->cost[e] > maxcost)
 			maxcost = g->cost[e];
-	int shift = 0;
-	while (maxcost >> shift)
-		shift += MCF_SCALE_BITS;
-	while (shift > 0 && distinct_upto(g, shift - MCF_SCALE_BITS, MCF_SCALE_START) <= MCF_SCALE_START)
-		shift -= MCF_SCALE_BITS;
-	return shift;
+	int top = 0; /* in stages: the costs are all 0 at stage top */
+	while (maxcost >> (top * MCF_SCALE_BITS))
+		top++;
+	/* The count of costs only falls as the stage rises: bisect. */
+	int lo = 0, hi = top;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (distinct_upto(g, mid * MCF_SCALE_BITS, MCF_SCALE_START) <= MCF_SCALE_START)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo * MCF_SCALE_BITS;
 }
 
