@@ -159,6 +159,7 @@ struct net {
 	int32_t *gfam;         /* per competence: family or -1 */
 	struct own_pair *owns; /* sorted */
 	int32_t *minlev;       /* per family: the lowest level of its needs */
+	int32_t *owntab;       /* [org · ncompetences + competence]: own family or -1, or NULL */
 	size_t nowns, nfam;
 	int32_t pool0, fnode0, need0;
 	int32_t nnodes;
@@ -173,6 +174,8 @@ struct net {
 
 static int32_t own_family(const struct net *nt, int32_t org, int32_t competence)
 {
+	if (nt->owntab) /* each person's every skill asks: a table when it is small enough */
+		return nt->owntab[(size_t)org * (size_t)nt->in->ncompetences + (size_t)competence];
 	struct own_pair key = { org, competence };
 	const struct own_pair *f = bsearch(&key, nt->owns, nt->nowns, sizeof(key), own_cmp);
 	return f ? (int32_t)(nt->nfam - nt->nowns + (size_t)(f - nt->owns)) : -1;
@@ -214,6 +217,18 @@ static int families(struct net *nt)
 			nt->owns[u++] = nt->owns[i];
 	nt->nowns = u;
 	nt->nfam = nglobal + u;
+	size_t cells = in->norgs * (size_t)in->ncompetences;
+	if (in->ncompetences > 0 && cells / (size_t)in->ncompetences == in->norgs && cells <= ((size_t)1 << 24)) {
+		int32_t *tab = malloc((cells + 1) * sizeof(*tab));
+		if (!tab)
+			return -1;
+		for (size_t i = 0; i < cells; i++)
+			tab[i] = -1;
+		for (size_t i = 0; i < u; i++)
+			tab[(size_t)nt->owns[i].org * (size_t)in->ncompetences + (size_t)nt->owns[i].competence] =
+				(int32_t)(nglobal + i);
+		nt->owntab = tab;
+	}
 	/* The lowest level a need asks of each family: the pools below it feed
 	 * no need, so nobody enters them and no chain leads there. */
 	nt->minlev = malloc((nt->nfam + 1) * sizeof(*nt->minlev));
@@ -687,6 +702,7 @@ out:
 	free(nt.gfam);
 	free(nt.owns);
 	free(nt.minlev);
+	free(nt.owntab);
 	free(rows.a);
 	free(F);
 	free(rem);
