@@ -93,12 +93,17 @@ static int64_t total_weight(const struct matching_input *in, int32_t opdracht)
 
 /* The most a principal can be committed for x foreign minutes: x on a
  * lokaal opdracht, ⌈x·w/W⌉ otherwise. */
-static int64_t commit_bound(int64_t x, int64_t w, int64_t W) { return (int64_t)(((wide)x * w + W - 1) / W); }
+static int64_t commit_bound(int64_t x, int64_t w, int64_t W)
+{
+	if (x >= 0 && x <= INT32_MAX && w <= INT32_MAX && W <= INT32_MAX) /* the usual case: 64 bits suffice */
+		return (x * w + W - 1) / W;
+	return (int64_t)(((wide)x * w + W - 1) / W);
+}
 
 /* The largest x with commit_bound(x) ≤ c. */
 static int64_t fit_bound(int64_t c, int64_t w, int64_t W)
 {
-	wide x = (wide)c * W / w;
+	wide x = c >= INT32_MIN && c <= INT32_MAX && W <= INT32_MAX ? (wide)(c * W / w) : (wide)c * W / w;
 	return x > MATCHING_MAX_MINUTES ? MATCHING_MAX_MINUTES : (int64_t)x;
 }
 
