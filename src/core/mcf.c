@@ -1,5 +1,6 @@
 /* Minimum-cost maximum flow by successive shortest paths with potentials,
- * one blocking flow per Dijkstra (mcf.h explains the method and bounds).
+ * one blocking flow per Dijkstra, inside cost scaling (mcf.h explains the
+ * method and bounds; mcf_graph.c builds the graph).
  *
  * Fresh leaves. Many networks hang thousands of small supplies off the
  * source (in the matching: every person), of which a phase touches only a
@@ -16,7 +17,9 @@
  * the same distances as with all leaves explicit, so the flows are as
  * optimal; only the bookkeeping is lazier (ties may fall differently). With
  * a negative cost anywhere (Bellman–Ford potentials) every leaf is explicit
- * from the start. */
+ * from the start. With cost scaling a fresh leaf's key at stage k is
+ * ⌊c(s,v)/2^k⌋ + ⌊c(v,w)/2^k⌋; one of the two being 0 (mark_leaves), that is
+ * ⌊key/2^k⌋, so the lists stay sorted at every stage. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf.h"
@@ -71,7 +74,7 @@ struct work {
 	int64_t *ekey;
 	int32_t nsarc, *sarc;
 	int32_t scur; /* s's step pointer in the current level graph (see source_step) */
-	/* cost scaling (see scale_costs): the imbalance per node, the nodes
+	/* cost scaling (see refine, restore): the imbalance per node, the nodes
 	 * that had excess this stage, and whether a search runs between them */
 	int64_t *excess;
 	int32_t *srcs, nsrcs;
@@ -83,10 +86,9 @@ struct work {
 
 static void work_free(struct work *w)
 {
-	void *all[] = { w->start, w->lend,  w->arc,  w->fwd,  w->nd,
-			w->lc,    w->lc0,   w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled,
-			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
-			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc,   w->excess,  w->srcs };
+	void *all[] = { w->start,  w->lend,   w->arc,     w->fwd,  w->nd,    w->lc,       w->lc0,       w->dist,   w->heap,
+			w->hpos,   w->dstamp, w->settled, w->cur,  w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,
+			w->hstart, w->hptr,   w->eleaf,   w->earc, w->esarc, w->ekey,     w->sarc,      w->excess, w->srcs };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		free(all[i]);
 }
@@ -118,8 +120,8 @@ static int mark_leaves(struct work *w, const struct mcf *g, int with_leaves)
 	}
 	if (with_leaves)
 		for (int32_t v = 0; v < w->n; v++)
-			w->fresh[v] = v != w->s && v != w->t && indeg[v] == 1 && w->lc0[v] != MCF_INF &&
-				      (w->lc0[v] == 0 || !costly[v]);
+			w->fresh[v] =
+				v != w->s && v != w->t && indeg[v] == 1 && w->lc0[v] != MCF_INF && (w->lc0[v] == 0 || !costly[v]);
 	for (int32_t v = 0; v < w->n; v++)
 		w->lc[v] = w->fresh[v] ? w->lc0[v] : 0;
 	free(indeg);
@@ -150,10 +152,9 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->fresh = calloc(n, 1);
 	w->excess = calloc(n, sizeof(*w->excess));
 	w->srcs = malloc(n * sizeof(*w->srcs));
-	if (!w->excess || !w->srcs ||
-	    !w->start || !w->lend || !w->arc || !w->fwd || !w->nd || !w->lc || !w->lc0 || !w->dist ||
-	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->cur || !w->queue ||
-	    !w->path_arc || !w->path_node || !w->fresh)
+	if (!w->excess || !w->srcs || !w->start || !w->lend || !w->arc || !w->fwd || !w->nd || !w->lc || !w->lc0 || !w->dist ||
+	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->cur || !w->queue || !w->path_arc || !w->path_node ||
+	    !w->fresh)
 		return MCF_ERR_NOMEM;
 	int rc = mark_leaves(w, g, with_leaves);
 	if (rc < 0)
@@ -193,70 +194,6 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	return 0;
 }
 
-struct entry_sort {
-	int64_t key;
-	int32_t head, leaf, arc, sarc;
-};
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct entry_sort *x = a, *y = b;
-	if (x->head != y->head)
-		return x->head < y->head ? -1 : 1;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return (x->arc > y->arc) - (x->arc < y->arc);
-}
-
-/* Sorts es[0 … n) by (head, key, arc), es being in order of arc: stable
- * counting by head, then per head by key — counting again where the keys
- * lie close together (ranks in the matching), else qsort. tmp holds n. */
-static int sort_entries(struct entry_sort *es, struct entry_sort *tmp, size_t n, int32_t nnodes)
-{
-	size_t *at = calloc((size_t)nnodes + 1, sizeof(*at)), *cnt = NULL, ncnt = 0;
-	if (!at)
-		return MCF_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		at[es[i].head + 1]++;
-	for (int32_t v = 0; v < nnodes; v++)
-		at[v + 1] += at[v];
-	for (size_t i = 0; i < n; i++)
-		tmp[at[es[i].head]++] = es[i];
-	int rc = 0;
-	for (size_t a = 0, b; a < n && rc == 0; a = b) {
-		int64_t lo = tmp[a].key, hi = tmp[a].key;
-		for (b = a; b < n && tmp[b].head == tmp[a].head; b++) {
-			lo = tmp[b].key < lo ? tmp[b].key : lo;
-			hi = tmp[b].key > hi ? tmp[b].key : hi;
-		}
-		size_t g = b - a;
-		if ((uint64_t)(hi - lo) >= 4 * (uint64_t)g + 64) {
-			memcpy(es + a, tmp + a, g * sizeof(*es));
-			qsort(es + a, g, sizeof(*es), entry_cmp);
-			continue;
-		}
-		size_t range = (size_t)(hi - lo) + 2;
-		if (range > ncnt) {
-			free(cnt);
-			ncnt = range > 2 * ncnt ? range : 2 * ncnt;
-			if (!(cnt = malloc(ncnt * sizeof(*cnt)))) {
-				rc = MCF_ERR_NOMEM;
-				break;
-			}
-		}
-		memset(cnt, 0, range * sizeof(*cnt));
-		for (size_t i = a; i < b; i++)
-			cnt[tmp[i].key - lo + 1]++;
-		for (size_t k = 0; k + 1 < range; k++)
-			cnt[k + 1] += cnt[k];
-		for (size_t i = a; i < b; i++)
-			es[a + cnt[tmp[i].key - lo]++] = tmp[i];
-	}
-	free(at);
-	free(cnt);
-	return rc;
-}
-
 /* s's explicit arcs and the head lists of the fresh leaves. */
 static int leaves_build(struct work *w)
 {
@@ -289,7 +226,7 @@ static int leaves_build(struct work *w)
 					es[k++] = (struct entry_sort){ w->lc[v] + w->arc[q].cost, w->arc[q].head, v, q,
 								       sarc_of[v] };
 	if (rc == 0)
-		rc = sort_entries(es, tmp, nentries, w->n);
+		rc = mcf_sort_entries(es, tmp, nentries, w->n);
 	free(sarc_of);
 	free(tmp);
 	if (rc < 0) {
@@ -365,7 +302,10 @@ static int32_t head_first(struct work *w, int32_t h)
 }
 
 /* Reduced cost from s to head h through entry e: the leaf's part is 0. */
-static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->nd[w->s].p - w->nd[w->hnode[h]].p; }
+static int64_t head_reduced(const struct work *w, int32_t h, int32_t e)
+{
+	return w->ekey[e] + w->nd[w->s].p - w->nd[w->hnode[h]].p;
+}
 
 static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->arc[r].cost + pot(w, u) - pot(w, w->arc[r].head); }
 

@@ -1,5 +1,6 @@
-/* The min-cost flow graph as the caller builds it, and where cost scaling
- * starts (mcf.h; the solver itself is mcf.c). */
+/* The min-cost flow graph as the caller builds it, where cost scaling
+ * starts, and the sorting of the fresh leaves' head lists (mcf.h; the
+ * solver itself is mcf.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf.h"
@@ -130,3 +131,61 @@ int mcf_first_shift(const struct mcf *g)
 	return lo * MCF_SCALE_BITS;
 }
 
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct entry_sort *x = a, *y = b;
+	if (x->head != y->head)
+		return x->head < y->head ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->arc > y->arc) - (x->arc < y->arc);
+}
+
+/* Sorts es[0 … n) by (head, key, arc), es being in order of arc: stable
+ * counting by head, then per head by key — counting again where the keys
+ * lie close together (ranks in the matching), else qsort. tmp holds n. */
+int mcf_sort_entries(struct entry_sort *es, struct entry_sort *tmp, size_t n, int32_t nnodes)
+{
+	size_t *at = calloc((size_t)nnodes + 1, sizeof(*at)), *cnt = NULL, ncnt = 0;
+	if (!at)
+		return MCF_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		at[es[i].head + 1]++;
+	for (int32_t v = 0; v < nnodes; v++)
+		at[v + 1] += at[v];
+	for (size_t i = 0; i < n; i++)
+		tmp[at[es[i].head]++] = es[i];
+	int rc = 0;
+	for (size_t a = 0, b; a < n && rc == 0; a = b) {
+		int64_t lo = tmp[a].key, hi = tmp[a].key;
+		for (b = a; b < n && tmp[b].head == tmp[a].head; b++) {
+			lo = tmp[b].key < lo ? tmp[b].key : lo;
+			hi = tmp[b].key > hi ? tmp[b].key : hi;
+		}
+		size_t g = b - a;
+		if ((uint64_t)(hi - lo) >= 4 * (uint64_t)g + 64) {
+			memcpy(es + a, tmp + a, g * sizeof(*es));
+			qsort(es + a, g, sizeof(*es), entry_cmp);
+			continue;
+		}
+		size_t range = (size_t)(hi - lo) + 2;
+		if (range > ncnt) {
+			free(cnt);
+			ncnt = range > 2 * ncnt ? range : 2 * ncnt;
+			if (!(cnt = malloc(ncnt * sizeof(*cnt)))) {
+				rc = MCF_ERR_NOMEM;
+				break;
+			}
+		}
+		memset(cnt, 0, range * sizeof(*cnt));
+		for (size_t i = a; i < b; i++)
+			cnt[tmp[i].key - lo + 1]++;
+		for (size_t k = 0; k + 1 < range; k++)
+			cnt[k + 1] += cnt[k];
+		for (size_t i = a; i < b; i++)
+			es[a + cnt[tmp[i].key - lo]++] = tmp[i];
+	}
+	free(at);
+	free(cnt);
+	return rc;
+}
