@@ -93,12 +93,17 @@ static int64_t total_weight(const struct matching_input *in, int32_t opdracht)
 
 /* The most a principal can be committed for x foreign minutes: x on a
  * lokaal opdracht, ⌈x·w/W⌉ otherwise. */
-static int64_t commit_bound(int64_t x, int64_t w, int64_t W) { return (int64_t)(((wide)x * w + W - 1) / W); }
+static int64_t commit_bound(int64_t x, int64_t w, int64_t W)
+{
+	if (x >= 0 && x <= INT32_MAX && w <= INT32_MAX && W <= INT32_MAX) /* the usual case: 64 bits suffice */
+		return (x * w + W - 1) / W;
+	return (int64_t)(((wide)x * w + W - 1) / W);
+}
 
 /* The largest x with commit_bound(x) ≤ c. */
 static int64_t fit_bound(int64_t c, int64_t w, int64_t W)
 {
-	wide x = (wide)c * W / w;
+	wide x = c >= INT32_MIN && c <= INT32_MAX && W <= INT32_MAX ? (wide)(c * W / w) : (wide)c * W / w;
 	return x > MATCHING_MAX_MINUTES ? MATCHING_MAX_MINUTES : (int64_t)x;
 }
 
@@ -158,11 +163,12 @@ struct net {
 	 * (lokaal principal, competence) (own) */
 	int32_t *gfam;         /* per competence: family or -1 */
 	struct own_pair *owns; /* sorted */
+	int32_t *minlev;       /* per family: the lowest level of its needs */
+	int32_t *owntab;       /* [org · ncompetences + competence]: own family or -1, or NULL */
 	size_t nowns, nfam;
 	int32_t pool0, fnode0, need0;
 	int32_t nnodes;
 	struct mcf g;
-	long long *chain;      /* per family: 2 arcs (3→2, 2→1) */
 	long long *fcap_arc;   /* per need: foreign node → need */
 	long long *need_arc;   /* per need: need → sink */
 	struct entry *entries; /* person → pool arcs, grouped by pool (CSR) */
@@ -173,6 +179,8 @@ struct net {
 
 static int32_t own_family(const struct net *nt, int32_t org, int32_t competence)
 {
+	if (nt->owntab) /* each person's every skill asks: a table when it is small enough */
+		return nt->owntab[(size_t)org * (size_t)nt->in->ncompetences + (size_t)competence];
 	struct own_pair key = { org, competence };
 	const struct own_pair *f = bsearch(&key, nt->owns, nt->nowns, sizeof(key), own_cmp);
 	return f ? (int32_t)(nt->nfam - nt->nowns + (size_t)(f - nt->owns)) : -1;
@@ -214,20 +222,51 @@ static int families(struct net *nt)
 			nt->owns[u++] = nt->owns[i];
 	nt->nowns = u;
 	nt->nfam = nglobal + u;
+	size_t cells = in->norgs * (size_t)in->ncompetences;
+	if (in->ncompetences > 0 && cells / (size_t)in->ncompetences == in->norgs && cells <= ((size_t)1 << 24)) {
+		int32_t *tab = malloc((cells + 1) * sizeof(*tab));
+		if (!tab)
+			return -1;
+		for (size_t i = 0; i < cells; i++)
+			tab[i] = -1;
+		for (size_t i = 0; i < u; i++)
+			tab[(size_t)nt->owns[i].org * (size_t)in->ncompetences + (size_t)nt->owns[i].competence] =
+				(int32_t)(nglobal + i);
+		nt->owntab = tab;
+	}
+	/* The lowest level a need asks of each family: the pools below it feed
+	 * no need, so nobody enters them and no chain leads there. */
+	nt->minlev = malloc((nt->nfam + 1) * sizeof(*nt->minlev));
+	if (!nt->minlev)
+		return -1;
+	for (size_t f = 0; f < nt->nfam; f++)
+		nt->minlev[f] = MATCHING_LEVELS + 1;
+	for (size_t n = 0; n < in->nneeds; n++) {
+		const struct matching_need *x = &in->needs[n];
+		int32_t fams[2] = { nt->gfam[x->competence], -1 };
+		int org = lokaal_org(in, (int32_t)n);
+		if (org >= 0)
+			fams[1] = own_family(nt, org, x->competence);
+		for (int i = 0; i < 2; i++)
+			if (fams[i] >= 0 && x->level < nt->minlev[fams[i]])
+				nt->minlev[fams[i]] = x->level;
+	}
 	return 0;
 }
+
+/* Whether pool (fam, level) can feed a need at all. */
+static int pool_live(const struct net *nt, int32_t fam, int32_t level) { return fam >= 0 && level >= nt->minlev[fam]; }
 
 static void net_release(struct net *nt)
 {
 	mcf_release(&nt->g);
-	free(nt->chain);
 	free(nt->fcap_arc);
 	free(nt->need_arc);
 	free(nt->entries);
 	free(nt->entry_start);
 	free(nt->cons);
 	free(nt->cons_start);
-	nt->chain = nt->fcap_arc = nt->need_arc = NULL;
+	nt->fcap_arc = nt->need_arc = NULL;
 	nt->entries = NULL;
 	nt->entry_start = NULL;
 	nt->cons = NULL;
@@ -255,14 +294,13 @@ static int net_build(struct net *nt, const int64_t *F)
 	int r = mcf_init(&nt->g, nt->nnodes, hint);
 	if (r < 0)
 		return r;
-	nt->chain = malloc((2 * nt->nfam + 1) * sizeof(*nt->chain));
 	nt->fcap_arc = malloc((in->nneeds + 1) * sizeof(*nt->fcap_arc));
 	nt->need_arc = malloc((in->nneeds + 1) * sizeof(*nt->need_arc));
 	nt->entry_start = calloc(npools + 1, sizeof(*nt->entry_start));
 	nt->cons_start = calloc(npools + 1, sizeof(*nt->cons_start));
 	nt->entries = malloc((2 * in->nskills + 1) * sizeof(*nt->entries));
 	nt->cons = malloc((2 * in->nneeds + 1) * sizeof(*nt->cons));
-	if (!nt->chain || !nt->fcap_arc || !nt->need_arc || !nt->entry_start || !nt->cons_start || !nt->entries || !nt->cons)
+	if (!nt->fcap_arc || !nt->need_arc || !nt->entry_start || !nt->cons_start || !nt->entries || !nt->cons)
 		return MCF_ERR_NOMEM;
 	long long last;
 
@@ -276,15 +314,14 @@ static int net_build(struct net *nt, const int64_t *F)
 				const struct matching_skill *s = &in->skills[x->first_skill + k];
 				int32_t fams[2] = { nt->gfam[s->competence], own_family(nt, x->org, s->competence) };
 				for (int f = 0; f < 2; f++) {
-					if (fams[f] < 0)
+					if (!pool_live(nt, fams[f], s->level))
 						continue;
 					size_t q = pool_index(fams[f], s->level);
 					if (pass == 0) {
 						nt->entry_start[q + 1]++;
 						continue;
 					}
-					ARC(mcf_add_arc(&nt->g, 2 + (int32_t)p, pool_node(nt, fams[f], s->level), MCF_INF,
-							nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
+					ARC(mcf_add_arc(&nt->g, 2 + (int32_t)p, pool_node(nt, fams[f], s->level), MCF_INF, 0));
 					nt->entries[nt->entry_start[q]++] = (struct entry){ (int32_t)p, s->level, last };
 				}
 			}
@@ -298,15 +335,17 @@ static int net_build(struct net *nt, const int64_t *F)
 		nt->entry_start[q] = nt->entry_start[q - 1];
 	nt->entry_start[0] = 0;
 
-	for (size_t p = 0; p < in->npeople; p++) /* source → person */
-		if (in->people[p].minutes > 0)
-			ARC(mcf_add_arc(&nt->g, 0, 2 + (int32_t)p, in->people[p].minutes, 0));
-	for (size_t f = 0; f < nt->nfam; f++) { /* chains: 3 → 2 → 1 */
-		ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, 3), pool_node(nt, (int32_t)f, 2), MCF_INF, nt->G));
-		nt->chain[2 * f] = last;
-		ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, 2), pool_node(nt, (int32_t)f, 1), MCF_INF, nt->G));
-		nt->chain[2 * f + 1] = last;
+	for (size_t p = 0; p < in->npeople; p++) { /* source → person, at the person's rank */
+		const struct matching_person *x = &in->people[p];
+		if (x->minutes > 0)
+			ARC(mcf_add_arc(&nt->g, 0, 2 + (int32_t)p, x->minutes,
+					nt->rank[x->org] + (x->offered ? 0 : nt->offer_step)));
 	}
+	for (size_t f = 0; f < nt->nfam; f++) /* chains: 3 → 2 → 1, as far down as needs are */
+		for (int32_t level = 3; level > 1; level--)
+			if (pool_live(nt, (int32_t)f, level - 1))
+				ARC(mcf_add_arc(&nt->g, pool_node(nt, (int32_t)f, level), pool_node(nt, (int32_t)f, level - 1),
+						MCF_INF, nt->G));
 	/* Needs: pools → (foreign node →) need → sink; consumers grouped per pool. */
 	for (size_t n = 0; n < in->nneeds; n++) {
 		const struct matching_need *x = &in->needs[n];
@@ -571,11 +610,11 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		rem[i] = max0(in->orgs[i].available);
 	for (size_t n = 0; n < in->nneeds; n++)
 		F[n] = allot(in, (int32_t)n, 0, in->needs[n].minutes, rem);
+	struct mcf_stats st;
+	int r = net_build(&nt, F);
+	if (r == 0)
+		r = mcf_solve(&nt.g, 0, 1, &st);
 	for (;;) {
-		struct mcf_stats st;
-		int r = net_build(&nt, F);
-		if (r == 0)
-			r = mcf_solve(&nt.g, 0, 1, &st);
 		if (r < 0) {
 			fail(err, errlen, "De matching kon niet worden berekend: %s.", mcf_strerror(r));
 			goto out;
@@ -609,7 +648,11 @@ int matching_solve(const struct matching_input *in, struct matching_result *out,
 		}
 		if (!more)
 			break; /* the network just solved stays the answer */
-		net_release(&nt);
+		/* The new caps are at least the flow: solve on from this optimum. */
+		for (size_t n = 0; n < in->nneeds && r == 0; n++)
+			r = mcf_set_cap(&nt.g, (size_t)nt.fcap_arc[n], F[n]);
+		if (r == 0)
+			r = mcf_resolve(&nt.g, &st);
 	}
 
 	/* Back to (person, need) minutes, merged and ordered. */
@@ -663,6 +706,8 @@ out:
 	net_release(&nt);
 	free(nt.gfam);
 	free(nt.owns);
+	free(nt.minlev);
+	free(nt.owntab);
 	free(rows.a);
 	free(F);
 	free(rem);

@@ -48,8 +48,12 @@
  * allotted to needs that did not use them go, again in input order, to
  * needs whose foreign part was full, and the flow is solved again (at most
  * MATCHING_ROUNDS times; the covered minutes never go down, since the
- * previous flow stays feasible). The optimum reported is that of the last
- * network solved, with its F(n) in the result.
+ * previous flow stays feasible — mcf_resolve() goes on from it). The
+ * optimum reported is that of the last network solved, with its F(n) in
+ * the result. Which F(n) a next round gets depends on which of the equally
+ * cheap flows the round before found (its foreign minutes per need), so a
+ * change of solver may change the later rounds' networks, each still
+ * solved exactly.
  * Finally each assignment's real commitment is computed as the exchange
  * will (ledger_commitments per assignment, the provider's own share left
  * out); when rounding per assignment puts a principal over its rights (at
@@ -59,12 +63,15 @@
  * The flow network itself is smaller than the bipartite graph above but
  * equivalent: per competence and level a pool node, pools chained from
  * level 3 down to 1 at cost G a step, so an expert reaches a basis need by
- * two steps; people enter the pool of their level at cost rank(org); a
- * need takes from the pool of its level, its foreign part through one arc
- * of capacity F(n); a lokaal principal's own staff reach its needs through
- * a pool of their own. Arcs: about two per competence a person holds plus a
- * few per need, instead of one per qualified (person, need) pair. The flow
- * is split back into (person, need) minutes pool by pool.
+ * two steps; a person's minutes come from the source at cost rank(org)
+ * (every minute of a person pays it once, whichever pool it goes to) and
+ * enter the pool of their level at cost 0; a need takes from the pool of
+ * its level, its foreign part through one arc of capacity F(n); a lokaal
+ * principal's own staff reach its needs through a pool of their own. Pools
+ * below the lowest level their family's needs ask are left out (no need
+ * could be reached from them). Arcs: about two per competence a person
+ * holds plus a few per need, instead of one per qualified (person, need)
+ * pair. The flow is split back into (person, need) minutes pool by pool.
  *
  * Offers. A member may offer capacity (store/urenbank_aanbod.h); the
  * store gives each offered slice of a person as a person of its own with

@@ -1,5 +1,6 @@
 /* Minimum-cost maximum flow by successive shortest paths with potentials,
- * one blocking flow per Dijkstra (mcf.h explains the method and bounds).
+ * one blocking flow per Dijkstra, inside cost scaling (mcf.h explains the
+ * method and bounds; mcf_graph.c builds the graph).
  *
  * Fresh leaves. Many networks hang thousands of small supplies off the
  * source (in the matching: every person), of which a phase touches only a
@@ -16,93 +17,15 @@
  * the same distances as with all leaves explicit, so the flows are as
  * optimal; only the bookkeeping is lazier (ties may fall differently). With
  * a negative cost anywhere (Bellman–Ford potentials) every leaf is explicit
- * from the start. */
+ * from the start. With cost scaling a fresh leaf's key at stage k is
+ * ⌊c(s,v)/2^k⌋ + ⌊c(v,w)/2^k⌋; one of the two being 0 (mark_leaves), that is
+ * ⌊key/2^k⌋, so the lists stay sorted at every stage. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/mcf.h"
+#include "core/mcf_intern.h"
 
 #define DIST_INF INT64_MAX
-
-int mcf_init(struct mcf *g, int32_t nnodes, size_t arcs_hint)
-{
-	memset(g, 0, sizeof(*g));
-	if (nnodes < 2 || nnodes > MCF_MAX_NODES)
-		return MCF_ERR_ARG;
-	g->nnodes = nnodes;
-	if (arcs_hint > MCF_MAX_ARCS)
-		arcs_hint = MCF_MAX_ARCS;
-	if (arcs_hint) {
-		g->from = malloc(arcs_hint * sizeof(*g->from));
-		g->to = malloc(arcs_hint * sizeof(*g->to));
-		g->cap = malloc(arcs_hint * sizeof(*g->cap));
-		g->cost = malloc(arcs_hint * sizeof(*g->cost));
-		if (!g->from || !g->to || !g->cap || !g->cost) {
-			mcf_release(g);
-			return MCF_ERR_NOMEM;
-		}
-		g->alloc = arcs_hint;
-	}
-	return 0;
-}
-
-void mcf_release(struct mcf *g)
-{
-	free(g->from);
-	free(g->to);
-	free(g->cap);
-	free(g->cost);
-	free(g->flow);
-	memset(g, 0, sizeof(*g));
-}
-
-static int grow(void **p, size_t n, size_t size)
-{
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	return 0;
-}
-
-long long mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_t cost)
-{
-	if (g->solved || from < 0 || to < 0 || from >= g->nnodes || to >= g->nnodes)
-		return MCF_ERR_ARG;
-	if (cap < 0 || (cap > MCF_CAP_MAX && cap != MCF_INF) || cost > MCF_COST_MAX || cost < -MCF_COST_MAX)
-		return MCF_ERR_RANGE;
-	if (g->narcs >= MCF_MAX_ARCS)
-		return MCF_ERR_RANGE;
-	if (g->narcs == g->alloc) {
-		size_t n = g->alloc ? g->alloc * 2 : 64;
-		if (n > MCF_MAX_ARCS)
-			n = MCF_MAX_ARCS;
-		if (grow((void **)&g->from, n, sizeof(*g->from)) || grow((void **)&g->to, n, sizeof(*g->to)) ||
-		    grow((void **)&g->cap, n, sizeof(*g->cap)) || grow((void **)&g->cost, n, sizeof(*g->cost)))
-			return MCF_ERR_NOMEM;
-		g->alloc = n;
-	}
-	size_t e = g->narcs++;
-	g->from[e] = from;
-	g->to[e] = to;
-	g->cap[e] = cap;
-	g->cost[e] = cost;
-	return (long long)e;
-}
-
-int64_t mcf_flow(const struct mcf *g, size_t arc) { return g->flow && arc < g->narcs ? g->flow[arc] : 0; }
-
-const char *mcf_strerror(int err)
-{
-	switch (err) {
-	case MCF_OK: return "geen fout";
-	case MCF_ERR_NOMEM: return "onvoldoende geheugen voor het stroomnetwerk";
-	case MCF_ERR_ARG: return "ongeldig stroomnetwerk (knoop buiten bereik of bron gelijk aan put)";
-	case MCF_ERR_RANGE: return "capaciteit, kosten of uitkomst buiten de grenzen van de rekenkern";
-	case MCF_ERR_NEGCYCLE: return "het netwerk heeft een kringloop met negatieve kosten";
-	case MCF_ERR_UNBOUNDED: return "het netwerk laat onbegrensde stroom toe";
-	default: return "onbekende fout in de rekenkern";
-	}
-}
 
 /* The residual graph, arcs grouped by tail (CSR): residual arc r runs from
  * the node u whose range holds r to head[r]; its reverse is rev[r]. The
@@ -123,53 +46,86 @@ const char *mcf_strerror(int err)
  * fresh leaves point to, hnode[h]) the entries [hstart[h], hstart[h+1])
  * sorted by key, hptr[h] the first that may still be fresh; s's own arcs,
  * explicit ones only, are sarc[0 … nsarc). */
+/* A residual arc, and a node's BFS level with the round it belongs to:
+ * what a scan reads together lies together. */
+struct rarc {
+	int32_t head, rev;
+	int64_t rcap, cost;
+};
+
+struct node {
+	int64_t p; /* potential (see above) */
+	int32_t stamp, level;
+};
+
 struct work {
 	int32_t n, s, t;
-	int32_t *start, *lend, *head, *rev, *fwd;
-	int64_t *rcap, *cost;
-	int64_t *p, *lc, *dist;
+	int32_t *start, *lend, *fwd;
+	struct rarc *arc;
+	struct node *nd;
+	int64_t *lc, *lc0, *dist; /* lc: a fresh leaf's c(s,v) at this stage, lc0 in full */
 	int32_t *heap, *hpos, *dstamp, dround, *settled, nsettled;
-	int32_t *level, *lstamp, lround, *cur, *queue, *path_arc, *path_node;
+	int64_t dcur;   /* the distance being settled: nodes found that near wait in */
+	int32_t qh, qt; /* queue[qh … qt) rather than in the heap */
+	int32_t lround, *cur, *queue, *path_arc, *path_node;
 	char *fresh;
 	int32_t nheads, *hnode, *hstart, *hptr;
 	int32_t *eleaf, *earc, *esarc; /* per entry: the leaf, its arc to the head, s's arc to it */
 	int64_t *ekey;
 	int32_t nsarc, *sarc;
+	int32_t scur; /* s's step pointer in the current level graph (see source_step) */
+	/* cost scaling (see refine, restore): the imbalance per node, the nodes
+	 * that had excess this stage, and whether a search runs between them */
+	int64_t *excess;
+	int32_t *srcs, nsrcs;
+	int repair;
+	int stale; /* mcf_set_cap() changed what the work cannot follow */
 	int64_t value;
 	long long phases, augmentations;
 };
 
 static void work_free(struct work *w)
 {
-	void *all[] = { w->start, w->lend,  w->head,     w->rev,       w->fwd,    w->rcap,    w->cost,   w->p,
-			w->lc,    w->dist,  w->heap,     w->hpos,      w->dstamp, w->settled, w->level,  w->lstamp,
-			w->cur,   w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,   w->hstart, w->hptr,
-			w->eleaf, w->earc,  w->esarc,    w->ekey,      w->sarc };
+	void *all[] = { w->start,  w->lend,   w->arc,     w->fwd,  w->nd,    w->lc,       w->lc0,       w->dist,   w->heap,
+			w->hpos,   w->dstamp, w->settled, w->cur,  w->queue, w->path_arc, w->path_node, w->fresh,  w->hnode,
+			w->hstart, w->hptr,   w->eleaf,   w->earc, w->esarc, w->ekey,     w->sarc,      w->excess, w->srcs };
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		free(all[i]);
 }
 
-static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->p[w->s] + w->lc[v] : w->p[v]; }
+static int64_t pot(const struct work *w, int32_t v) { return w->fresh[v] ? w->nd[w->s].p + w->lc[v] : w->nd[v].p; }
 
 /* Marks the leaves (nodes ≠ s, t whose one incoming arc comes from s, with
- * capacity) fresh, when leaves are used at all. */
+ * capacity) fresh, when leaves are used at all. With cost scaling a head's
+ * key, ⌊c(s,v)/2^k⌋ + ⌊c(v,w)/2^k⌋, must keep the order of c(s,v) + c(v,w)
+ * at every stage k: so a leaf has either c(s,v) = 0 or only arcs of cost 0
+ * onwards (in the matching: the rank on the arc into a person). */
 static int mark_leaves(struct work *w, const struct mcf *g, int with_leaves)
 {
 	size_t n = (size_t)w->n;
 	int32_t *indeg = calloc(n, sizeof(*indeg));
-	if (!indeg)
+	char *costly = calloc(n, 1); /* an arc of cost ≠ 0 leaves it */
+	if (!indeg || !costly) {
+		free(indeg);
+		free(costly);
 		return MCF_ERR_NOMEM;
+	}
 	for (size_t e = 0; e < g->narcs; e++) {
 		indeg[g->to[e]]++;
+		costly[g->from[e]] |= g->cost[e] != 0;
 		if (g->from[e] == w->s && g->cap[e] > 0)
-			w->lc[g->to[e]] = g->cost[e];
+			w->lc0[g->to[e]] = g->cost[e];
 		else
-			w->lc[g->to[e]] = MCF_INF; /* not from s, or without capacity */
+			w->lc0[g->to[e]] = MCF_INF; /* not from s, or without capacity */
 	}
 	if (with_leaves)
 		for (int32_t v = 0; v < w->n; v++)
-			w->fresh[v] = v != w->s && v != w->t && indeg[v] == 1 && w->lc[v] != MCF_INF;
+			w->fresh[v] =
+				v != w->s && v != w->t && indeg[v] == 1 && w->lc0[v] != MCF_INF && (w->lc0[v] == 0 || !costly[v]);
+	for (int32_t v = 0; v < w->n; v++)
+		w->lc[v] = w->fresh[v] ? w->lc0[v] : 0;
 	free(indeg);
+	free(costly);
 	return 0;
 }
 
@@ -179,28 +135,26 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	w->n = g->nnodes;
 	w->start = calloc(n + 1, sizeof(*w->start));
 	w->lend = calloc(n + 1, sizeof(*w->lend));
-	w->head = malloc(m2 * sizeof(*w->head));
-	w->rev = malloc(m2 * sizeof(*w->rev));
+	w->arc = malloc(m2 * sizeof(*w->arc));
 	w->fwd = malloc((g->narcs ? g->narcs : 1) * sizeof(*w->fwd));
-	w->rcap = malloc(m2 * sizeof(*w->rcap));
-	w->cost = malloc(m2 * sizeof(*w->cost));
-	w->p = calloc(n, sizeof(*w->p));
+	w->nd = calloc(n, sizeof(*w->nd));
 	w->lc = calloc(n, sizeof(*w->lc));
+	w->lc0 = calloc(n, sizeof(*w->lc0));
 	w->dist = malloc(n * sizeof(*w->dist));
 	w->heap = malloc(n * sizeof(*w->heap));
 	w->hpos = malloc(n * sizeof(*w->hpos));
 	w->dstamp = calloc(n, sizeof(*w->dstamp));
 	w->settled = malloc(n * sizeof(*w->settled));
-	w->level = malloc(n * sizeof(*w->level));
-	w->lstamp = calloc(n, sizeof(*w->lstamp));
 	w->cur = malloc(n * sizeof(*w->cur));
 	w->queue = malloc(n * sizeof(*w->queue));
 	w->path_arc = malloc(n * sizeof(*w->path_arc));
 	w->path_node = malloc(n * sizeof(*w->path_node));
 	w->fresh = calloc(n, 1);
-	if (!w->start || !w->lend || !w->head || !w->rev || !w->fwd || !w->rcap || !w->cost || !w->p || !w->lc || !w->dist ||
-	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->level || !w->lstamp || !w->cur || !w->queue ||
-	    !w->path_arc || !w->path_node || !w->fresh)
+	w->excess = calloc(n, sizeof(*w->excess));
+	w->srcs = malloc(n * sizeof(*w->srcs));
+	if (!w->excess || !w->srcs || !w->start || !w->lend || !w->arc || !w->fwd || !w->nd || !w->lc || !w->lc0 || !w->dist ||
+	    !w->heap || !w->hpos || !w->dstamp || !w->settled || !w->cur || !w->queue || !w->path_arc || !w->path_node ||
+	    !w->fresh)
 		return MCF_ERR_NOMEM;
 	int rc = mark_leaves(w, g, with_leaves);
 	if (rc < 0)
@@ -227,65 +181,58 @@ static int work_build(struct work *w, const struct mcf *g, int with_leaves)
 	for (size_t e = 0; e < g->narcs; e++) {
 		int32_t u = g->from[e], v = g->to[e];
 		int32_t a = w->cur[u]++, b = w->fresh[u] && v != w->s ? w->queue[v]++ : w->cur[v]++;
-		w->head[a] = v;
-		w->head[b] = u;
-		w->rev[a] = b;
-		w->rev[b] = a;
-		w->rcap[a] = g->cap[e];
-		w->rcap[b] = 0;
-		w->cost[a] = g->cost[e];
-		w->cost[b] = -g->cost[e];
+		w->arc[a].head = v;
+		w->arc[b].head = u;
+		w->arc[a].rev = b;
+		w->arc[b].rev = a;
+		w->arc[a].rcap = g->cap[e];
+		w->arc[b].rcap = 0;
+		w->arc[a].cost = g->cost[e];
+		w->arc[b].cost = -g->cost[e];
 		w->fwd[e] = a;
 	}
 	return 0;
-}
-
-struct entry_sort {
-	int64_t key;
-	int32_t head, leaf, arc, sarc;
-};
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct entry_sort *x = a, *y = b;
-	if (x->head != y->head)
-		return x->head < y->head ? -1 : 1;
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return (x->arc > y->arc) - (x->arc < y->arc);
 }
 
 /* s's explicit arcs and the head lists of the fresh leaves. */
 static int leaves_build(struct work *w)
 {
 	w->sarc = malloc(((size_t)(w->start[w->s + 1] - w->start[w->s]) + 1) * sizeof(*w->sarc));
-	if (!w->sarc)
+	int32_t *sarc_of = malloc((size_t)w->n * sizeof(*sarc_of)); /* a fresh leaf's arc from s */
+	if (!w->sarc || !sarc_of) {
+		free(sarc_of);
 		return MCF_ERR_NOMEM;
+	}
 	size_t nentries = 0;
 	w->nsarc = 0;
 	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
-		int32_t v = w->head[r];
+		int32_t v = w->arc[r].head;
 		if (!w->fresh[v]) {
 			w->sarc[w->nsarc++] = r;
 			continue;
 		}
+		sarc_of[v] = r;
 		for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
-			if (w->rcap[q] > 0)
+			if (w->arc[q].rcap > 0)
 				nentries++;
 	}
-	struct entry_sort *es = malloc((nentries + 1) * sizeof(*es));
-	if (!es)
-		return MCF_ERR_NOMEM;
+	struct entry_sort *es = malloc((nentries + 1) * sizeof(*es)), *tmp = malloc((nentries + 1) * sizeof(*tmp));
+	int rc = es && tmp ? 0 : MCF_ERR_NOMEM;
 	size_t k = 0;
-	for (int32_t r = w->start[w->s]; r < w->start[w->s + 1]; r++) {
-		int32_t v = w->head[r];
+	for (int32_t v = 0; v < w->n && rc == 0; v++) /* in order of arc */
 		if (w->fresh[v])
 			for (int32_t q = w->start[v]; q < w->start[v + 1]; q++)
-				if (w->rcap[q] > 0)
-					es[k++] = (struct entry_sort){ w->lc[v] + w->cost[q], w->head[q], v, q, r };
+				if (w->arc[q].rcap > 0)
+					es[k++] = (struct entry_sort){ w->lc[v] + w->arc[q].cost, w->arc[q].head, v, q,
+								       sarc_of[v] };
+	if (rc == 0)
+		rc = mcf_sort_entries(es, tmp, nentries, w->n);
+	free(sarc_of);
+	free(tmp);
+	if (rc < 0) {
+		free(es);
+		return rc;
 	}
-	if (nentries)
-		qsort(es, nentries, sizeof(*es), entry_cmp);
 	int32_t nheads = 0;
 	for (size_t i = 0; i < nentries; i++)
 		if (!i || es[i].head != es[i - 1].head)
@@ -326,20 +273,19 @@ static int leaves_build(struct work *w)
  * but rev[], which is kept right). */
 static void make_explicit(struct work *w, int32_t v, int32_t sarc)
 {
-	w->p[v] = pot(w, v);
+	w->nd[v].p = pot(w, v);
 	w->fresh[v] = 0;
 	w->sarc[w->nsarc++] = sarc;
 	for (int32_t r = w->start[v]; r < w->start[v + 1]; r++) {
-		int32_t u = w->head[r], b = w->rev[r], a = w->lend[u];
+		int32_t u = w->arc[r].head, b = w->arc[r].rev, a = w->lend[u];
 		if (u == w->s || b < a)
 			continue;
 		if (a != b) {
-			int32_t th = w->head[a], tr = w->rev[a];
-			int64_t tc = w->rcap[a], tk = w->cost[a];
-			w->head[a] = w->head[b], w->rev[a] = w->rev[b], w->rcap[a] = w->rcap[b], w->cost[a] = w->cost[b];
-			w->head[b] = th, w->rev[b] = tr, w->rcap[b] = tc, w->cost[b] = tk;
-			w->rev[w->rev[a]] = a;
-			w->rev[w->rev[b]] = b;
+			struct rarc tmp = w->arc[a];
+			w->arc[a] = w->arc[b];
+			w->arc[b] = tmp;
+			w->arc[w->arc[a].rev].rev = a;
+			w->arc[w->arc[b].rev].rev = b;
 		}
 		w->lend[u]++;
 	}
@@ -356,11 +302,16 @@ static int32_t head_first(struct work *w, int32_t h)
 }
 
 /* Reduced cost from s to head h through entry e: the leaf's part is 0. */
-static int64_t head_reduced(const struct work *w, int32_t h, int32_t e) { return w->ekey[e] + w->p[w->s] - w->p[w->hnode[h]]; }
+static int64_t head_reduced(const struct work *w, int32_t h, int32_t e)
+{
+	return w->ekey[e] + w->nd[w->s].p - w->nd[w->hnode[h]].p;
+}
 
-static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->cost[r] + pot(w, u) - pot(w, w->head[r]); }
+static int64_t reduced(const struct work *w, int32_t u, int32_t r) { return w->arc[r].cost + pot(w, u) - pot(w, w->arc[r].head); }
 
-/* ---- an indexed binary heap of nodes keyed by dist (ties: lower node) ---- */
+/* ---- an indexed binary heap of nodes keyed by dist (ties: lower node) ----
+ * hpos[v]: v's place in the heap, −1 in neither, −2 settled, −3 waiting in
+ * the queue (at distance dcur, so it needs no ordering). */
 
 static int heap_less(const struct work *w, int32_t a, int32_t b)
 {
@@ -408,10 +359,13 @@ static void relax(struct work *w, int32_t v, int64_t nd, int32_t *size)
 		w->dist[v] = DIST_INF;
 		w->hpos[v] = -1;
 	}
-	if (w->hpos[v] == -2 || nd >= w->dist[v])
+	if (w->hpos[v] < -1 || nd >= w->dist[v])
 		return;
 	w->dist[v] = nd;
-	if (w->hpos[v] < 0) {
+	if (w->hpos[v] == -1 && nd == w->dcur) { /* as near as what is settled now: no heap needed */
+		w->hpos[v] = -3;
+		w->queue[w->qt++] = v;
+	} else if (w->hpos[v] < 0) {
 		w->heap[*size] = v;
 		heap_up(w, (*size)++);
 	} else {
@@ -419,7 +373,8 @@ static void relax(struct work *w, int32_t v, int64_t nd, int32_t *size)
 	}
 }
 
-/* Dijkstra on reduced costs from s; stops when t is settled at D. Updates
+/* Dijkstra on reduced costs from s; stops when t is settled at D (when
+ * repairing: from every node with excess, until one with a deficit). Updates
  * the potentials (π += min(dist, D); fresh leaves keep theirs, their
  * distance being 0) and returns 1, or 0 when t is unreachable. */
 static int shortest_paths(struct work *w)
@@ -427,17 +382,31 @@ static int shortest_paths(struct work *w)
 	int32_t size = 0;
 	w->dround++;
 	w->nsettled = 0;
-	relax(w, w->s, 0, &size);
+	w->dcur = 0;
+	w->qh = w->qt = 0;
+	if (w->repair) {
+		for (int32_t i = 0; i < w->nsrcs; i++)
+			if (w->excess[w->srcs[i]] > 0)
+				relax(w, w->srcs[i], 0, &size);
+	} else {
+		relax(w, w->s, 0, &size);
+	}
 	int64_t D = -1;
-	while (size > 0) {
-		int32_t u = w->heap[0];
+	while (w->qh < w->qt || size > 0) {
+		int32_t u;
+		if (w->qh < w->qt) {
+			u = w->queue[w->qh++];
+		} else {
+			u = w->heap[0];
+			w->dcur = w->dist[u];
+			if (--size > 0) {
+				w->heap[0] = w->heap[size];
+				heap_down(w, 0, size);
+			}
+		}
 		w->hpos[u] = -2;
 		w->settled[w->nsettled++] = u;
-		if (--size > 0) {
-			w->heap[0] = w->heap[size];
-			heap_down(w, 0, size);
-		}
-		if (u == w->t) {
+		if (w->repair ? w->excess[u] < 0 : u == w->t) {
 			D = w->dist[u];
 			break;
 		}
@@ -445,8 +414,8 @@ static int shortest_paths(struct work *w)
 		if (u == w->s) {
 			for (int32_t i = 0; i < w->nsarc; i++) {
 				int32_t r = w->sarc[i];
-				if (w->rcap[r] > 0)
-					relax(w, w->head[r], du + reduced(w, u, r), &size);
+				if (w->arc[r].rcap > 0)
+					relax(w, w->arc[r].head, du + reduced(w, u, r), &size);
 			}
 			for (int32_t h = 0; h < w->nheads; h++) {
 				int32_t e = head_first(w, h);
@@ -455,169 +424,234 @@ static int shortest_paths(struct work *w)
 			}
 			continue;
 		}
-		int64_t pu = w->p[u];
+		int64_t pu = w->nd[u].p;
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++)
-			if (w->rcap[r] > 0) /* reduced cost ≥ 0 */
-				relax(w, w->head[r], du + (w->cost[r] + pu - w->p[w->head[r]]), &size);
+			if (w->arc[r].rcap > 0) /* reduced cost ≥ 0 */
+				relax(w, w->arc[r].head, du + (w->arc[r].cost + pu - w->nd[w->arc[r].head].p), &size);
 	}
 	w->phases++;
 	if (D < 0)
 		return 0;
 	for (int32_t i = 0; i < w->nsettled; i++) {
 		int32_t v = w->settled[i];
-		w->p[v] -= D - w->dist[v];
+		w->nd[v].p -= D - w->dist[v];
 	}
 	return 1;
 }
 
-static int admissible(const struct work *w, int32_t u, int32_t r) { return w->rcap[r] > 0 && reduced(w, u, r) == 0; }
+static int admissible(const struct work *w, int32_t u, int32_t r) { return w->arc[r].rcap > 0 && reduced(w, u, r) == 0; }
 
-static int32_t lvl(const struct work *w, int32_t v) { return w->lstamp[v] == w->lround ? w->level[v] : -1; }
+static int32_t lvl(const struct work *w, int32_t v) { return w->nd[v].stamp == w->lround ? w->nd[v].level : -1; }
 
 static void set_lvl(struct work *w, int32_t v, int32_t x)
 {
-	w->lstamp[v] = w->lround;
-	w->level[v] = x;
+	w->nd[v].stamp = w->lround;
+	w->nd[v].level = x;
 	w->cur[v] = w->start[v];
 }
 
-/* BFS levels over admissible arcs; whether t is reached. A head reached
- * through a fresh leaf is on level 2 (the leaf on 1). */
+/* Whether u is where a path ends: t, or when repairing a node with a deficit. */
+static int is_target(const struct work *w, int32_t u) { return w->repair ? w->excess[u] < 0 : u == w->t; }
+
+/* BFS levels over admissible arcs from s (when repairing: from every node
+ * with excess); whether a target is reached. Targets are not searched
+ * beyond, nor is any node on or past the level of the first target found.
+ * A head reached through a fresh leaf is two levels past s (the leaf one). */
 static int levels(struct work *w)
 {
 	w->lround++;
-	int32_t qh = 0, qt = 0;
-	w->queue[qt++] = w->s;
-	set_lvl(w, w->s, 0);
+	int32_t qh = 0, qt = 0, found = INT32_MAX;
+	if (w->repair) {
+		for (int32_t i = 0; i < w->nsrcs; i++) {
+			int32_t x = w->srcs[i];
+			if (w->excess[x] > 0 && lvl(w, x) < 0) {
+				set_lvl(w, x, 0);
+				w->queue[qt++] = x;
+			}
+		}
+	} else {
+		w->queue[qt++] = w->s;
+		set_lvl(w, w->s, 0);
+	}
 	while (qh < qt) {
-		int32_t u = w->queue[qh++];
+		int32_t u = w->queue[qh++], lu = w->nd[u].level;
+		if (lu >= found)
+			continue;
+		if (lu > 0 && is_target(w, u)) {
+			found = lu;
+			continue;
+		}
 		if (u == w->s) {
+			w->scur = 0;
 			for (int32_t i = 0; i < w->nsarc; i++) {
-				int32_t r = w->sarc[i], v = w->head[r];
-				if (lvl(w, v) < 0 && admissible(w, u, r)) {
-					set_lvl(w, v, 1);
+				int32_t r = w->sarc[i], v = w->arc[r].head;
+				if (w->arc[r].rcap > 0 && lvl(w, v) < 0 && reduced(w, u, r) == 0) {
+					set_lvl(w, v, lu + 1);
 					w->queue[qt++] = v;
 				}
 			}
 			for (int32_t h = 0; h < w->nheads; h++) {
 				int32_t e = head_first(w, h), v = w->hnode[h];
 				if (e >= 0 && lvl(w, v) < 0 && head_reduced(w, h, e) == 0) {
-					set_lvl(w, v, 2);
+					set_lvl(w, v, lu + 2);
 					w->queue[qt++] = v;
 				}
 			}
 			continue;
 		}
-		int32_t lu = w->level[u];
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
-			int32_t v = w->head[r];
-			if (lvl(w, v) < 0 && admissible(w, u, r)) {
+			int32_t v = w->arc[r].head;
+			if (w->arc[r].rcap > 0 && lvl(w, v) < 0 && reduced(w, u, r) == 0) {
 				set_lvl(w, v, lu + 1);
 				w->queue[qt++] = v;
 			}
 		}
 	}
-	return lvl(w, w->t) >= 0;
+	return found != INT32_MAX;
 }
 
-/* The next step out of s in the level graph: through a fresh leaf to a
- * head (two arcs), or along an explicit arc. *scur walks the heads, then
- * s's explicit arcs (which grow as leaves are used, so that they are still
- * tried in this round). Returns the node reached, or -1 when s is done. */
-static int32_t source_step(struct work *w, int32_t *scur, int32_t *depth)
+/* The next step out of s in the level graph, the path so far being
+ * path_arc[0 … *depth): through a fresh leaf to a head (two arcs), or along
+ * an explicit arc. w->scur walks the heads, then s's explicit arcs (which
+ * grow as leaves are used, so that they are still tried in this round).
+ * Returns the node reached, or -1 when s is done. */
+static int32_t source_step(struct work *w, int32_t *depth)
 {
+	int32_t ls = w->nd[w->s].level, d = *depth;
 	for (;;) {
-		if (*scur < w->nheads) {
-			int32_t h = *scur, e = head_first(w, h), v = w->hnode[h];
-			if (e >= 0 && lvl(w, v) == 2 && head_reduced(w, h, e) == 0) {
+		if (w->scur < w->nheads) {
+			int32_t h = w->scur, e = head_first(w, h), v = w->hnode[h];
+			if (e >= 0 && lvl(w, v) == ls + 2 && head_reduced(w, h, e) == 0) {
 				/* From the leaf, go on past this arc only: its other
 				 * heads are reached through their own entries. */
 				int32_t leaf = w->eleaf[e];
-				set_lvl(w, leaf, 1);
+				set_lvl(w, leaf, ls + 1);
 				w->cur[leaf] = w->earc[e];
-				w->path_arc[0] = w->esarc[e];
-				w->path_node[0] = w->s;
-				w->path_arc[1] = w->earc[e];
-				w->path_node[1] = leaf;
-				*depth = 2;
+				w->path_arc[d] = w->esarc[e];
+				w->path_node[d] = w->s;
+				w->path_arc[d + 1] = w->earc[e];
+				w->path_node[d + 1] = leaf;
+				*depth = d + 2;
 				return v;
 			}
-			(*scur)++;
+			w->scur++;
 			continue;
 		}
-		int32_t i = *scur - w->nheads;
+		int32_t i = w->scur - w->nheads;
 		if (i >= w->nsarc)
 			return -1;
-		int32_t r = w->sarc[i], v = w->head[r];
-		if (lvl(w, v) == 1 && admissible(w, w->s, r)) {
-			w->path_arc[0] = r;
-			w->path_node[0] = w->s;
-			*depth = 1;
+		int32_t r = w->sarc[i], v = w->arc[r].head;
+		if (lvl(w, v) == ls + 1 && admissible(w, w->s, r)) {
+			w->path_arc[d] = r;
+			w->path_node[d] = w->s;
+			*depth = d + 1;
 			return v;
 		}
-		(*scur)++;
+		w->scur++;
 	}
 }
 
+/* Pushes along the path path_arc[0 … depth) from root to target u: as much
+ * as the path takes, and when repairing no more than root's excess and
+ * u's deficit. Returns the index of the first arc it saturated (−1: none)
+ * or a negative enum mcf_error in *rc. */
+static int32_t augment(struct work *w, int32_t root, int32_t u, int32_t depth, int *rc)
+{
+	int64_t f = MCF_INF;
+	for (int32_t i = 0; i < depth; i++)
+		if (w->arc[w->path_arc[i]].rcap < f)
+			f = w->arc[w->path_arc[i]].rcap;
+	if (w->repair) {
+		if (w->excess[root] < f)
+			f = w->excess[root];
+		if (-w->excess[u] < f)
+			f = -w->excess[u];
+		w->excess[root] -= f;
+		w->excess[u] += f;
+	} else {
+		if (f > MCF_CAP_MAX) {
+			*rc = MCF_ERR_UNBOUNDED; /* every arc on the path unbounded */
+			return -1;
+		}
+		if (w->value > MCF_CAP_MAX - f) {
+			*rc = MCF_ERR_RANGE;
+			return -1;
+		}
+		w->value += f;
+	}
+	w->augmentations++;
+	int32_t back = -1;
+	for (int32_t i = 0; i < depth; i++) {
+		int32_t r = w->path_arc[i];
+		w->arc[r].rcap -= f;
+		w->arc[w->arc[r].rev].rcap += f;
+		if (back < 0 && w->arc[r].rcap == 0)
+			back = i;
+		if (w->path_node[i] == w->s && w->fresh[w->arc[r].head]) /* flow passed the leaf */
+			make_explicit(w, w->arc[r].head, r);
+	}
+	return back;
+}
+
 /* Pushes a blocking flow through the level graph, depth first without
- * recursion: path_arc[0..depth) are the arcs from s to u. */
+ * recursion from each root (s, or when repairing each node with excess):
+ * path_arc[0..depth) are the arcs from the root to u. */
 static int blocking_flow(struct work *w)
 {
-	int32_t depth = 0, u = w->s, scur = 0;
-	for (;;) {
-		if (u == w->t) {
-			int64_t f = MCF_INF;
-			for (int32_t i = 0; i < depth; i++)
-				if (w->rcap[w->path_arc[i]] < f)
-					f = w->rcap[w->path_arc[i]];
-			if (f > MCF_CAP_MAX)
-				return MCF_ERR_UNBOUNDED; /* every arc on the path unbounded */
-			if (w->value > MCF_CAP_MAX - f)
-				return MCF_ERR_RANGE;
-			w->value += f;
-			w->augmentations++;
-			int32_t back = -1;
-			for (int32_t i = 0; i < depth; i++) {
-				int32_t r = w->path_arc[i];
-				w->rcap[r] -= f;
-				w->rcap[w->rev[r]] += f;
-				if (back < 0 && w->rcap[r] == 0)
-					back = i;
+	int32_t nroots = w->repair ? w->nsrcs : 1;
+	for (int32_t k = 0; k < nroots; k++) {
+		int32_t x = w->repair ? w->srcs[k] : w->s;
+		if (lvl(w, x) != 0 || (w->repair && w->excess[x] <= 0))
+			continue;
+		int32_t depth = 0, u = x;
+		for (;;) {
+			if (u != x && is_target(w, u)) {
+				int rc = 0;
+				int32_t back = augment(w, x, u, depth, &rc);
+				if (rc < 0)
+					return rc;
+				if (w->repair && w->excess[x] == 0)
+					break;
+				if (back >= 0) {
+					depth = back;
+					u = w->path_node[back];
+				}
+				continue; /* else u's deficit is met: on from u */
 			}
-			int32_t first = w->head[w->path_arc[0]];
-			if (w->fresh[first]) /* flow passed the leaf */
-				make_explicit(w, first, w->path_arc[0]);
-			depth = back;
-			u = w->path_node[back];
-			continue;
-		}
-		if (u == w->s) {
-			u = source_step(w, &scur, &depth);
-			if (u < 0)
-				return 0;
-			continue;
-		}
-		int32_t r = w->cur[u], end = w->lend[u], lu = w->level[u];
-		for (; r < end; r++) {
-			int32_t v = w->head[r];
-			if (lvl(w, v) == lu + 1 && admissible(w, u, r))
+			int32_t v = -1;
+			if (u == w->s) {
+				v = source_step(w, &depth);
+			} else {
+				int32_t r = w->cur[u], end = w->lend[u], lu = w->nd[u].level;
+				for (; r < end; r++) {
+					v = w->arc[r].head;
+					if (w->arc[r].rcap > 0 && lvl(w, v) == lu + 1 && reduced(w, u, r) == 0)
+						break;
+				}
+				w->cur[u] = r;
+				if (r < end) {
+					w->path_arc[depth] = r;
+					w->path_node[depth] = u;
+					depth++;
+				} else {
+					v = -1;
+				}
+			}
+			if (v >= 0) {
+				u = v;
+				continue;
+			}
+			/* A dead end: nothing more gets through u in this level graph. */
+			w->nd[u].level = -1;
+			if (depth == 0)
 				break;
+			depth--;
+			u = w->path_node[depth];
+			if (u != w->s)
+				w->cur[u]++;
 		}
-		w->cur[u] = r;
-		if (r < end) {
-			w->path_arc[depth] = r;
-			w->path_node[depth] = u;
-			depth++;
-			u = w->head[r];
-			continue;
-		}
-		/* A dead end: nothing more gets through u in this level graph. */
-		w->level[u] = -1;
-		depth--;
-		u = w->path_node[depth];
-		if (u != w->s)
-			w->cur[u]++;
 	}
+	return 0;
 }
 
 /* First potentials when some cost is negative: shortest distances from a
@@ -636,7 +670,7 @@ static int initial_potentials(struct work *w)
 	/* queue is a ring of n entries: a node is in it at most once. */
 	int32_t qh = 0, qlen = 0;
 	for (int32_t v = 0; v < w->n; v++) {
-		w->p[v] = 0;
+		w->nd[v].p = 0;
 		w->queue[qlen++] = v;
 		inq[v] = 1;
 	}
@@ -647,12 +681,12 @@ static int initial_potentials(struct work *w)
 		qlen--;
 		inq[u] = 0;
 		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
-			if (w->rcap[r] <= 0)
+			if (w->arc[r].rcap <= 0)
 				continue;
-			int32_t v = w->head[r];
-			int64_t nd = w->p[u] + w->cost[r];
-			if (nd < w->p[v]) {
-				w->p[v] = nd;
+			int32_t v = w->arc[r].head;
+			int64_t nd = w->nd[u].p + w->arc[r].cost;
+			if (nd < w->nd[v].p) {
+				w->nd[v].p = nd;
 				count[v] = count[u] + 1;
 				if (count[v] >= w->n) {
 					rc = MCF_ERR_NEGCYCLE;
@@ -669,6 +703,144 @@ static int initial_potentials(struct work *w)
 	free(count);
 	free(inq);
 	return rc;
+}
+
+/* ---- cost scaling ------------------------------------------------------ */
+
+/* The costs of stage shift: ⌊c / 2^shift⌋ per arc, its negation on the
+ * reverse, and the fresh leaves' keys in the same order at every stage
+ * (see mark_leaves). */
+static void set_costs(struct work *w, const struct mcf *g, int shift)
+{
+	for (size_t e = 0; e < g->narcs; e++) {
+		int32_t a = w->fwd[e];
+		w->arc[a].cost = g->cost[e] >> shift;
+		w->arc[w->arc[a].rev].cost = -w->arc[a].cost;
+	}
+	for (int32_t v = 0; v < w->n; v++)
+		if (w->fresh[v])
+			w->lc[v] = w->lc0[v] >> shift;
+	if (w->nheads)
+		for (int32_t i = 0; i < w->hstart[w->nheads]; i++)
+			w->ekey[i] = w->lc[w->eleaf[i]] + w->arc[w->earc[i]].cost;
+}
+
+/* Saturates every residual arc of negative reduced cost (their flow
+ * undone, or pushed to capacity), which leaves excess at some nodes and
+ * deficits at others; shortest paths from the nodes with excess to those
+ * with a deficit, in phases as for s and t, put it right. Then every
+ * residual arc has reduced cost ≥ 0 again and the flow value is as it
+ * was: an optimum of its value. */
+static int restore(struct work *w)
+{
+	w->nsrcs = 0;
+	for (int32_t u = 0; u < w->n; u++) {
+		if (w->fresh[u])
+			continue;
+		for (int32_t r = w->start[u]; r < w->lend[u]; r++) {
+			if (w->arc[r].rcap <= 0 || reduced(w, u, r) >= 0)
+				continue;
+			int64_t f = w->arc[r].rcap;
+			if (f > MCF_CAP_MAX)
+				return MCF_ERR_RANGE; /* cannot happen: see refine() and mcf_set_cap() */
+			w->arc[r].rcap = 0;
+			w->arc[w->arc[r].rev].rcap += f;
+			w->excess[u] -= f;
+			w->excess[w->arc[r].head] += f;
+		}
+	}
+	for (int32_t v = 0; v < w->n; v++)
+		if (w->excess[v] > 0)
+			w->srcs[w->nsrcs++] = v;
+	w->repair = 1;
+	int rc = 0;
+	for (;;) {
+		int left = 0;
+		for (int32_t i = 0; i < w->nsrcs && !left; i++)
+			left = w->excess[w->srcs[i]] > 0;
+		if (!left)
+			break;
+		if (!shortest_paths(w)) {
+			rc = MCF_ERR_RANGE; /* cannot happen: the undone flow is a way back */
+			break;
+		}
+		while (rc == 0 && levels(w))
+			rc = blocking_flow(w);
+		if (rc < 0)
+			break;
+	}
+	w->repair = 0;
+	return rc;
+}
+
+/* From the optimum of stage shift + MCF_SCALE_BITS to that of stage shift,
+ * the flow value unchanged: potentials times 2^MCF_SCALE_BITS keep every
+ * forward arc's reduced cost ≥ 0 (c = 2^b·c' + a digit ≥ 0), but the
+ * reverse of an arc that carries flow may drop below 0, by less than 2^b:
+ * restore() puts that right. */
+static int refine(struct work *w, const struct mcf *g, int shift)
+{
+	int64_t ps = w->nd[w->s].p, lim = ((int64_t)1 << (62 - MCF_SCALE_BITS));
+	for (int32_t v = 0; v < w->n; v++) {
+		if (w->fresh[v])
+			continue;
+		int64_t x = w->nd[v].p - ps;
+		if (x >= lim || x <= -lim)
+			return MCF_ERR_RANGE;
+		w->nd[v].p = x * ((int64_t)1 << MCF_SCALE_BITS);
+	}
+	set_costs(w, g, shift);
+	return restore(w);
+}
+
+/* Augments from s to t until t is out of reach (successive shortest paths). */
+static int augment_all(struct work *w)
+{
+	int rc = 0;
+	while (rc == 0 && shortest_paths(w)) {
+		while (rc == 0 && levels(w))
+			rc = blocking_flow(w);
+	}
+	return rc;
+}
+
+/* The flow per input arc, the statistics, and the work kept for
+ * mcf_resolve() (or freed on an error). */
+static int finish(struct mcf *g, struct work *w, int rc, struct mcf_stats *st)
+{
+	int64_t total = 0;
+	if (rc == 0) {
+		for (size_t e = 0; e < g->narcs; e++) {
+			int64_t f = w->arc[w->arc[w->fwd[e]].rev].rcap, c;
+			g->flow[e] = f;
+			if (__builtin_mul_overflow(f, g->cost[e], &c) || __builtin_add_overflow(total, c, &total)) {
+				rc = MCF_ERR_RANGE;
+				break;
+			}
+		}
+	}
+	if (rc < 0) {
+		memset(g->flow, 0, (g->narcs ? g->narcs : 1) * sizeof(*g->flow));
+		work_free(w);
+		free(w);
+		return rc;
+	}
+	if (st) {
+		st->value = w->value;
+		st->cost = total;
+		st->phases = w->phases;
+		st->augmentations = w->augmentations;
+	}
+	g->work = w;
+	return 0;
+}
+
+void mcf_work_free(void *work)
+{
+	if (work) {
+		work_free(work);
+		free(work);
+	}
 }
 
 int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
@@ -689,42 +861,72 @@ int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st)
 	if (maxcost > 0 && (int64_t)g->nnodes > ((int64_t)1 << 60) / maxcost)
 		return MCF_ERR_RANGE;
 	g->solved = 1;
+	g->s = s;
+	g->t = t;
 	g->flow = calloc(g->narcs ? g->narcs : 1, sizeof(*g->flow));
-	if (!g->flow)
+	struct work *w = calloc(1, sizeof(*w));
+	if (!g->flow || !w) {
+		free(w);
 		return MCF_ERR_NOMEM;
-
-	struct work w;
-	memset(&w, 0, sizeof(w));
-	w.s = s;
-	w.t = t;
-	int rc = work_build(&w, g, !negative);
+	}
+	w->s = s;
+	w->t = t;
+	int shift = negative ? 0 : mcf_first_shift(g);
+	int rc = work_build(w, g, !negative);
 	if (rc == 0)
-		rc = leaves_build(&w);
+		rc = leaves_build(w);
 	if (rc == 0 && negative)
-		rc = initial_potentials(&w);
-	while (rc == 0 && shortest_paths(&w)) {
-		while (rc == 0 && levels(&w))
-			rc = blocking_flow(&w);
-	}
-	int64_t total = 0;
+		rc = initial_potentials(w);
 	if (rc == 0) {
-		for (size_t e = 0; e < g->narcs; e++) {
-			int64_t f = w.rcap[w.rev[w.fwd[e]]], c;
-			g->flow[e] = f;
-			if (__builtin_mul_overflow(f, g->cost[e], &c) || __builtin_add_overflow(total, c, &total)) {
-				rc = MCF_ERR_RANGE;
-				break;
-			}
-		}
+		set_costs(w, g, shift);
+		rc = augment_all(w);
 	}
-	if (rc < 0)
-		memset(g->flow, 0, (g->narcs ? g->narcs : 1) * sizeof(*g->flow));
-	else if (st) {
-		st->value = w.value;
-		st->cost = total;
-		st->phases = w.phases;
-		st->augmentations = w.augmentations;
+	while (rc == 0 && shift > 0) {
+		shift -= MCF_SCALE_BITS;
+		rc = refine(w, g, shift);
 	}
-	work_free(&w);
-	return rc;
+	return finish(g, w, rc, st);
+}
+
+int mcf_set_cap(struct mcf *g, size_t arc, int64_t cap)
+{
+	if (arc >= g->narcs)
+		return MCF_ERR_ARG;
+	if (cap < 0 || (cap > MCF_CAP_MAX && (cap != MCF_INF || g->solved)))
+		return MCF_ERR_RANGE;
+	if (g->solved) {
+		struct work *w = g->work;
+		if (!w || cap < g->flow[arc])
+			return MCF_ERR_ARG;
+		int32_t a = w->fwd[arc];
+		if (w->fresh[g->from[arc]] || w->fresh[g->to[arc]])
+			w->stale = 1; /* a fresh leaf's arcs are in the head lists: solve anew */
+		else
+			w->arc[a].rcap = cap - g->flow[arc];
+	}
+	g->cap[arc] = cap;
+	return 0;
+}
+
+int mcf_resolve(struct mcf *g, struct mcf_stats *st)
+{
+	if (st)
+		memset(st, 0, sizeof(*st));
+	struct work *w = g->work;
+	if (!g->solved || !w)
+		return MCF_ERR_ARG;
+	if (w->stale) {
+		mcf_work_free(w);
+		g->work = NULL;
+		free(g->flow);
+		g->flow = NULL;
+		g->solved = 0;
+		return mcf_solve(g, g->s, g->t, st);
+	}
+	g->work = NULL;
+	w->phases = w->augmentations = 0;
+	int rc = restore(w);
+	if (rc == 0)
+		rc = augment_all(w);
+	return finish(g, w, rc, st);
 }

@@ -10,7 +10,7 @@
  * which is how tests/unit/test_mcf.c hands the same instances to glpsol.
  *
  * The method: successive shortest paths with node potentials (Johnson's
- * reweighting), in phases (primal-dual). Each phase
+ * reweighting), in phases (primal-dual), inside cost scaling. A phase
  *   1. runs Dijkstra from s on the reduced costs c(u,v) + π(u) − π(v) ≥ 0 of
  *      the residual graph, stopping once t is settled at distance D;
  *   2. sets π(v) += min(dist(v), D) for every node — this keeps every
@@ -21,14 +21,39 @@
  *      the admissible arcs, repeated until t is unreachable through them.
  * Phases stop when t is unreachable in the residual graph. Every augmenting
  * path is a shortest one, so the flow after each phase is a cheapest flow
- * of its value, and the last one is a cheapest maximum flow. Arcs with a
- * negative cost are allowed: the first potentials then come from
- * Bellman–Ford over all nodes; a cycle of negative cost (with capacity on
- * every arc) is refused, since "cheapest" would then mean going round it.
+ * of its value, and the last one is a cheapest maximum flow.
+ *   There are as many phases as distinct path lengths D, which with many
+ * distinct costs (the matching's 340 saldo ranks) means hundreds of
+ * Dijkstras over the same region. Hence cost scaling, when no cost is
+ * negative: stage k uses the costs ⌊c / 2^k⌋. The first stage is the
+ * finest k (a multiple of 2) with at most two distinct costs left, where
+ * the phases above find a maximum flow in a handful of phases. Each next
+ * stage takes 2 more bits: with π doubled twice every forward residual arc
+ * keeps a reduced cost ≥ 0 (c_k = 4·c_{k+2} + a digit ≥ 0), only reverse
+ * arcs (undoing flow) can drop below 0, by at most 3. Those are saturated,
+ * which unbalances their ends, and phases as above — Dijkstra from every
+ * node with excess to the nearest with a deficit, then a blocking flow
+ * between them — restore balance with every reduced cost ≥ 0 again: the
+ * flow value unchanged, a cheapest flow of that value at stage k. Stage 0
+ * has the real costs, so the result is exactly optimal; each stage needs
+ * only a few phases because the potentials carried over are nearly right.
+ *   Arcs with a negative cost are allowed: then there is no scaling, the
+ * first potentials come from Bellman–Ford over all nodes; a cycle of
+ * negative cost (with capacity on every arc) is refused, since "cheapest"
+ * would then mean going round it.
+ *
+ * Solving again. After mcf_solve() the caller may change capacities
+ * (mcf_set_cap(): finite, not below the arc's flow, so the flow stays
+ * feasible) and call mcf_resolve(): the arcs that now have room at a
+ * negative reduced cost are saturated and balance restored as between
+ * stages, then phases from s augment to a maximum flow again. That is the
+ * optimum of the changed network — the same value and cost as solving it
+ * anew — for the price of what changed (the matching's later rounds).
  *
  * Exact and deterministic: only int64_t arithmetic, no floating point; the
  * same input (arcs in the same order) gives the same flow on every arc.
- * Ties between equally cheap flows are broken by that order, nothing else.
+ * Ties between equally cheap flows are broken by that order and the
+ * method, nothing else (another method may pick another of the ties).
  *
  * Bounds, checked by mcf_add_arc() and mcf_solve() (which then fail with
  * MCF_ERR_RANGE rather than overflow):
@@ -39,17 +64,19 @@
  * A path of unbounded arcs from s to t is MCF_ERR_UNBOUNDED.
  *
  * Leaves hanging off the source (nodes whose only incoming arc comes from
- * s: in the matching, the people) are kept implicit until flow passes
- * through them, so that a phase costs what it touches, not the whole graph
- * (mcf.c explains how; the optimum is the same, only the bookkeeping
- * differs).
+ * s, and either that arc or all arcs out of them cost 0: in the matching,
+ * the people) are kept implicit until flow passes through them, so that a
+ * phase costs what it touches, not the whole graph (mcf.c explains how; the
+ * optimum is the same, only the bookkeeping differs).
  *
- * Memory is bounded by the graph: while solving about 75 bytes per arc and
- * 75 per node (residual arcs in one array ordered by tail, a heap over the
- * nodes, no allocation per phase); afterwards 8 bytes per arc for the flow.
+ * Memory is bounded by the graph: about 75 bytes per arc and 90 per node
+ * (residual arcs in one array ordered by tail, a heap over the nodes, no
+ * allocation per phase), kept after solving for mcf_resolve() until
+ * mcf_release(); and 8 bytes per arc for the flow.
  *
  * Lifecycle: mcf_init() → mcf_add_arc()… → mcf_solve() → mcf_flow() per arc
- * → mcf_release(). Arcs cannot be added after mcf_solve(). */
+ * [→ mcf_set_cap()… → mcf_resolve() → mcf_flow()…] → mcf_release(). Arcs
+ * cannot be added after mcf_solve(). */
 #ifndef SAMEN_CORE_MCF_H
 #define SAMEN_CORE_MCF_H
 #include <stddef.h>
@@ -77,6 +104,8 @@ struct mcf {
 	int64_t *cap, *cost;
 	int64_t *flow; /* after mcf_solve(): the flow on each arc */
 	int solved;
+	int32_t s, t;
+	void *work; /* the solver's state after mcf_solve(), for mcf_resolve() */
 };
 
 struct mcf_stats {
@@ -96,6 +125,15 @@ long long mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int6
 /* Solves; 0 and *st filled (st may be NULL), or a negative enum mcf_error
  * (the flows are then zero). */
 int mcf_solve(struct mcf *g, int32_t s, int32_t t, struct mcf_stats *st);
+/* Sets the capacity of arc. Before solving: any capacity mcf_add_arc()
+ * takes. After solving: finite and at least the arc's flow, for
+ * mcf_resolve(); 0 or a negative enum mcf_error. */
+int mcf_set_cap(struct mcf *g, size_t arc, int64_t cap);
+/* Solves again after mcf_set_cap(), from the last optimum rather than from
+ * nothing: its flow, still feasible, is made optimal for its value again,
+ * then augmented to a maximum. The same optimum as a new mcf_solve() of the
+ * changed network (ties may fall otherwise). Returns as mcf_solve(). */
+int mcf_resolve(struct mcf *g, struct mcf_stats *st);
 /* The flow on arc (0 before solving). */
 int64_t mcf_flow(const struct mcf *g, size_t arc);
 /* A Dutch explanation of an error code. */
