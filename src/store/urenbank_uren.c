@@ -696,7 +696,11 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 	struct buf qp, qc;
 	buf_init(&qp, 8192);
 	buf_init(&qc, 8192);
-	buf_printf(&qp, "SELECT " UREN_COLS ", count(*) OVER ()" UREN_FROM "%s", buf_str(&q));
+	/* The total of a page's table comes from its own count, not from
+	 * count(*) OVER () here: a window over every matching row joins and
+	 * holds them all (0.7 s for a national proeftuin's 100 000 entries),
+	 * where the ordered page itself stops after its rows. */
+	buf_printf(&qp, "SELECT " UREN_COLS UREN_FROM "%s", buf_str(&q));
 	if (f->listing)
 		buf_adds(&qp, listing_order(f->listing, cols, 1, "u.id", order, sizeof(order)));
 	else
@@ -725,14 +729,20 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		json_t *o = uren_row_json(s, st, 0);
 		long long opdracht = db_col_int(st, 2), mw = db_col_int(st, 3);
 		long long prov = db_col_int(st, 20);
-		if (f->total)
-			*f->total = db_col_int(st, 21);
 		if (!urenbank_sight_allows(&v, ACT_HOURS_READ, opdracht, prov, mw))
 			urenbank_uren_conceal(o);
 		json_array_append_new(a, o);
 	}
 	db_finalize(st);
 	urenbank_sight_release(&v);
+	if (r == DB_DONE && f->total) {
+		struct db_stmt *c = db_query(s->db, buf_str(&qc), UREN_BIND_TYPES, UREN_BINDS);
+		if ((r = db_step(c)) == DB_ROW) {
+			*f->total = db_col_int(c, 0);
+			r = DB_DONE;
+		}
+		db_finalize(c);
+	}
 	if (r != DB_DONE) {
 		store_page_end(s, pg, NULL);
 		buf_release(&q), buf_release(&qp), buf_release(&qc);
