@@ -151,10 +151,11 @@ static void what_to(struct request *rq, struct buf *b, const char *object, int h
 	if (what) {
 		put(b, html, what);
 	} else {
-		put(b, html, !strcmp(method, "GET")      ? "Bekijken van "
-			    : !strcmp(method, "DELETE") ? "Verwijderen via "
-			    : !strcmp(method, "POST")   ? "Versturen naar "
-							: "Wijzigen via ");
+		put(b, html,
+		    !strcmp(method, "GET")      ? "Bekijken van "
+		    : !strcmp(method, "DELETE") ? "Verwijderen via "
+		    : !strcmp(method, "POST")   ? "Versturen naar "
+						: "Wijzigen via ");
 		if (html)
 			html_raw(b, "<span class=\"samen-code\">");
 		put(b, html, path);

@@ -78,15 +78,16 @@ static void row_forms(struct request *rq, struct buf *b, long long id, json_t *l
 		hidden(b, "organisatie", str(w, "organisatie"));
 		hidden(b, "taakveld", str(w, "taakveld"));
 		hidden(b, "van", str(w, "van"));
-		page_input_field(b, &(struct page_input){ .id = id_tot,
-							  .name = "tot",
-							  .label = str(w, "tot") ? "Einddatum" : "Beëindigen per",
-							  .type = "date",
-							  .field_class = "samen-filter__field",
-							  .value = page_form_value(pf, which, "tot", str(w, "tot") ? str(w, "tot") : ""),
-							  .error = page_form_error(pf, id_tot),
-							  .hint = "De eerste dag waarop het werk voor deze organisatie stopt.",
-							  .required = 1 });
+		page_input_field(
+			b, &(struct page_input){ .id = id_tot,
+						 .name = "tot",
+						 .label = str(w, "tot") ? "Einddatum" : "Beëindigen per",
+						 .type = "date",
+						 .field_class = "samen-filter__field",
+						 .value = page_form_value(pf, which, "tot", str(w, "tot") ? str(w, "tot") : ""),
+						 .error = page_form_error(pf, id_tot),
+						 .hint = "De eerste dag waarop het werk voor deze organisatie stopt.",
+						 .required = 1 });
 		html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Beëindigen"
 			    "<span class=\"samen-visually-hidden\"> (");
 		html_txt(b, words);
@@ -256,8 +257,9 @@ static int do_change(struct store *s, void *arg, struct problem *p)
 		json_array_append_new(list, x);
 	} else if (!found) {
 		json_decref(list);
-		return problem_set(p, 404, "Deze periode staat niet (meer) in de lijst; misschien heeft iemand anders haar net "
-					   "gewijzigd. Bekijk de lijst hieronder opnieuw.");
+		return problem_set(p, 404,
+				   "Deze periode staat niet (meer) in de lijst; misschien heeft iemand anders haar net "
+				   "gewijzigd. Bekijk de lijst hieronder opnieuw.");
 	}
 	json_t *in = json_pack("{s:o}", "werktVoor", list);
 	int r = gedeeld_werkt_voor_zetten(s, c->id, in, NULL, p);
@@ -323,8 +325,7 @@ static int begin(struct request *rq, struct response *rs, struct wv_request *w)
 	problem_init(&p);
 	if (rq->actor.role == ROLE_NONE)
 		return authz_require_page(rq, rs, ACT_STAFF_WRITE, NULL);
-	if (http_parse_id(req_param(rq, "id"), &w->id) < 0 ||
-	    medewerkers_org(rq->store, w->id, w->org, sizeof(w->org), &p) < 0) {
+	if (http_parse_id(req_param(rq, "id"), &w->id) < 0 || medewerkers_org(rq->store, w->id, w->org, sizeof(w->org), &p) < 0) {
 		page_error(rq, rs, 404, "Deze medewerker bestaat niet.");
 		return -1;
 	}
