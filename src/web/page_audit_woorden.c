@@ -88,6 +88,9 @@ static const struct {
 	{ "POST", "/medewerkers/{id}/competenties", "Competentie vastleggen" },
 	{ "POST", "/medewerkers/{id}/afwezigheden", "Afwezigheid vastleggen" },
 	{ "POST", "/medewerkers/{id}/afwezigheden/{aid}/verwijderen", "Afwezigheid verwijderen" },
+	{ "POST", "/medewerkers/{id}/werkt-voor", "Werkt voor: periode toevoegen" },
+	{ "POST", "/medewerkers/{id}/werkt-voor/beeindigen", "Werkt voor: periode beëindigen" },
+	{ "POST", "/medewerkers/{id}/werkt-voor/verwijderen", "Werkt voor: periode verwijderen" },
 	{ "POST", "/proeftuinen/{p}/matching/accepteren", "Matchingsvoorstel accepteren" },
 	{ "POST", "/proeftuinen/{p}/afrekening", "Afrekenen" },
 	{ "POST", "/proeftuinen/{p}/uren", "Uren boeken" },
@@ -148,10 +151,11 @@ static void what_to(struct request *rq, struct buf *b, const char *object, int h
 	if (what) {
 		put(b, html, what);
 	} else {
-		put(b, html, !strcmp(method, "GET")      ? "Bekijken van "
-			    : !strcmp(method, "DELETE") ? "Verwijderen via "
-			    : !strcmp(method, "POST")   ? "Versturen naar "
-							: "Wijzigen via ");
+		put(b, html,
+		    !strcmp(method, "GET")      ? "Bekijken van "
+		    : !strcmp(method, "DELETE") ? "Verwijderen via "
+		    : !strcmp(method, "POST")   ? "Versturen naar "
+						: "Wijzigen via ");
 		if (html)
 			html_raw(b, "<span class=\"samen-code\">");
 		put(b, html, path);

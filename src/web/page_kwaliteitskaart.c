@@ -669,5 +669,10 @@ const struct route page_kwaliteitskaart_routes[] = {
 	{ "POST", "/medewerkers/{id}/afwezigheden", page_medewerker_afwezigheid, NULL, NULL, NULL, NULL, NULL, 0 },
 	{ "POST", "/medewerkers/{id}/afwezigheden/{aid}/verwijderen", page_medewerker_afwezigheid_weg, NULL, NULL, NULL, NULL,
 	  NULL, 0 },
+	{ "POST", "/medewerkers/{id}/werkt-voor", page_medewerker_werkt_voor_toevoegen, NULL, NULL, NULL, NULL, NULL, 0 },
+	{ "POST", "/medewerkers/{id}/werkt-voor/beeindigen", page_medewerker_werkt_voor_beeindigen, NULL, NULL, NULL, NULL, NULL,
+	  0 },
+	{ "POST", "/medewerkers/{id}/werkt-voor/verwijderen", page_medewerker_werkt_voor_verwijderen, NULL, NULL, NULL, NULL,
+	  NULL, 0 },
 	{ 0 },
 };

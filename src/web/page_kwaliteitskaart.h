@@ -10,6 +10,10 @@
  *   POST /medewerkers/{id}/competenties        sets or removes a level
  *   POST /medewerkers/{id}/afwezigheden        records an absence
  *   POST /medewerkers/{id}/afwezigheden/{aid}/verwijderen
+ *   POST /medewerkers/{id}/werkt-voor          adds a werkt-voor period (shared medewerker)
+ *   POST /medewerkers/{id}/werkt-voor/beeindigen  ends one per a date
+ *   POST /medewerkers/{id}/werkt-voor/verwijderen removes one
+ *                                              (page_medewerkers_werktvoor.c)
  *
  * Everything works without JavaScript; forms carry the session's CSRF
  * token (a file upload as multipart/form-data, which auth_guard reads
@@ -18,6 +22,7 @@
  * only for who may see it, as in the API. */
 #ifndef SAMEN_WEB_PAGE_KWALITEITSKAART_H
 #define SAMEN_WEB_PAGE_KWALITEITSKAART_H
+#include <jansson.h>
 #include "http/request.h"
 
 extern const struct route page_kwaliteitskaart_routes[];
@@ -28,5 +33,16 @@ int page_medewerkers(struct request *rq, struct response *rs);
 int page_medewerker_niveau(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid(struct request *rq, struct response *rs);
 int page_medewerker_afwezigheid_weg(struct request *rq, struct response *rs);
+
+/* page_medewerkers_werktvoor.c: the "werkt voor" section of the person
+ * page, with the forms for who may change it (the werkgever's manager, the
+ * beheerder); pf is a refused form of the page, or NULL. */
+struct page_form;
+struct buf;
+void page_medewerker_werkt_voor(struct request *rq, struct buf *b, long long id, const char *werkgever, json_t *orgs,
+				const struct page_form *pf);
+int page_medewerker_werkt_voor_toevoegen(struct request *rq, struct response *rs);
+int page_medewerker_werkt_voor_beeindigen(struct request *rq, struct response *rs);
+int page_medewerker_werkt_voor_verwijderen(struct request *rq, struct response *rs);
 
 #endif

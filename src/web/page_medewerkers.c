@@ -9,7 +9,6 @@
 #include "core/kwaliteitskaart.h"
 #include "http/authz.h"
 #include "http/form.h"
-#include "store/gedeeld.h"
 #include "store/register.h"
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
@@ -276,43 +275,6 @@ static void substitutions(struct buf *b, long long id, json_t *list, json_t *org
 }
 
 /* Renders the page; message (an error above the forms) may be NULL. */
-/* For whom a shared medewerker works besides the werkgever (gedeeld.h),
- * every period, ended ones too. */
-static void werkt_voor(struct request *rq, struct buf *b, long long id, const char *werkgever, json_t *orgs)
-{
-	json_t *list = gedeeld_werkt_voor(rq->store, id, NULL);
-	if (json_array_size(list)) {
-		html_raw(b, "<section aria-labelledby=\"kop-werkt-voor\"><h2 class=\"utrecht-heading-2\" id=\"kop-werkt-voor\">"
-			    "Gedeelde medewerker: werkt voor</h2><p class=\"utrecht-paragraph\">In dienst van ");
-		html_txt(b, page_name(orgs, werkgever));
-		html_raw(b, "; werkt op deze taakvelden voor deze organisaties.</p>");
-		static const char *const head[] = { "Organisatie", "Taakveld", "Van", "Tot", NULL };
-		page_table_begin(b, "Voor wie deze medewerker werkt", NULL);
-		page_table_head(b, head);
-		size_t i;
-		json_t *w;
-		json_array_foreach(list, i, w) {
-			html_raw(b, "<tr class=\"utrecht-table__row\" data-werkt-voor=\"");
-			html_attr(b, str(w, "organisatie"));
-			html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-			page_org_link(b, str(w, "organisatie"), str(w, "naam"));
-			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-			html_txt(b, str(w, "taakveldNaam"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
-			html_date(b, str(w, "van"));
-			html_raw(b, "</td><td class=\"utrecht-table__cell samen-nowrap\">");
-			if (str(w, "tot"))
-				html_date(b, str(w, "tot"));
-			else
-				html_raw(b, "lopend");
-			html_raw(b, "</td></tr>");
-		}
-		page_table_end(b);
-		html_raw(b, "</section>");
-	}
-	json_decref(list);
-}
-
 static int render(struct request *rq, struct response *rs, long long id, const char *message, int status,
 		  const struct page_form *pf)
 {
@@ -357,7 +319,7 @@ static int render(struct request *rq, struct response *rs, long long id, const c
 	if (!priv)
 		html_raw(b, "<p class=\"utrecht-paragraph samen-muted\">Uren, beschikbaarheid, pensioenjaar en afwezigheid zijn "
 			    "persoonsgegevens; die ziet u niet bij deze organisatie.</p>");
-	werkt_voor(rq, b, id, org, orgs);
+	page_medewerker_werkt_voor(rq, b, id, org, orgs, pf);
 	competences(rq, b, id, levels, all, may_write);
 	if (priv)
 		absences(rq, b, id, abs, may_write, pf);
