@@ -882,6 +882,10 @@ int gebruikers_create_demo_users(struct store *s, FILE *out)
 		{ "manager-dordrecht", "manager", "GM0505", NULL },
 		{ "manager-alblasserdam", "manager", "GM0482",
 		  NULL }, /* approves hours on Alblasserdam's opdrachten (urenbank) */
+		{ "manager-dalfsen", "manager", "GM0148",
+		  NULL }, /* employs the inkoopadviseur whom DSZ shares: records for whom he works */
+		{ "stuurgroep-staan", "stuurgroep", "GM0106",
+		  "staan" }, /* Assen in STAAN: scores taakvelden, records Assen's interests */
 		{ "medewerker-dordrecht", "medewerker", "GM0505", NULL },
 		{ "raadslid-dalfsen", "raadslid", "GM0148", NULL },
 	};
