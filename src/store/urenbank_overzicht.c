@@ -126,28 +126,46 @@ int urenbank_saldi_on(struct store *s, const char *ptc, const char *datum, json_
 	}
 	long long ptid = db_col_int(st, 0), limit = db_col_int(st, 1);
 	db_finalize(st);
-	/* From the journal: every posting dated up to and including datum. */
-	st = db_query(
-		s->db,
-		"SELECT o.code, o.naam,"
-		" coalesce(sum(CASE WHEN jp.soort = 'gebracht' THEN jp.minuten END), 0),"
-		" coalesce(-sum(CASE WHEN jp.soort = 'gehaald' THEN jp.minuten END), 0),"
-		" coalesce(sum(CASE WHEN jp.soort = 'gestort' THEN jp.minuten END), 0), coalesce(sum(jp.minuten), 0)"
-		" FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
-		" LEFT JOIN journaal_posten jp ON jp.proeftuin_id = l.proeftuin_id AND jp.organisatie_id = l.organisatie_id"
-		"  AND jp.transactie_id IN (SELECT j.id FROM journaal j WHERE j.proeftuin_id = l.proeftuin_id AND j.datum <= ?)"
-		" WHERE l.proeftuin_id = ? GROUP BY o.code, o.naam, l.volgorde ORDER BY l.volgorde",
-		"tl", datum, ptid);
-	json_t *a = json_array();
+	/* The members in their order, then every posting dated up to and
+	 * including datum summed per organisation in one pass over the
+	 * journal's date range (index journaal_proeftuin), put together here.
+	 * One query with the sum as a subquery per member, or joined, let the
+	 * planner walk the journal once per member: minutes at 1 million
+	 * entries (bench/http). */
+	json_t *a = json_array(), *by = json_object();
+	st = db_query(s->db,
+		      "SELECT o.code, o.naam, l.organisatie_id FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+		      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+		      "l", ptid);
 	while (db_step(st) == DB_ROW) {
-		json_t *o = json_pack("{s:s,s:s}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1));
-		json_object_set_new(o, "gebrachtMinuten", json_integer(db_col_int(st, 2)));
-		json_object_set_new(o, "gehaaldMinuten", json_integer(db_col_int(st, 3)));
-		json_object_set_new(o, "gestortMinuten", json_integer(db_col_int(st, 4)));
-		json_object_set_new(o, "saldoMinuten", json_integer(db_col_int(st, 5)));
-		json_object_set_new(o, "kredietlimietMinuten", json_integer(limit));
+		json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
+				      "gebrachtMinuten", (json_int_t)0, "gehaaldMinuten", (json_int_t)0, "gestortMinuten",
+				      (json_int_t)0, "saldoMinuten", (json_int_t)0, "kredietlimietMinuten", (json_int_t)limit);
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", db_col_int(st, 2));
+		json_object_set(by, id, o);
 		json_array_append_new(a, o);
 	}
+	db_finalize(st);
+	st = db_query(s->db,
+		      "SELECT jp.organisatie_id, coalesce(sum(CASE WHEN jp.soort = 'gebracht' THEN jp.minuten END), 0),"
+		      " coalesce(-sum(CASE WHEN jp.soort = 'gehaald' THEN jp.minuten END), 0),"
+		      " coalesce(sum(CASE WHEN jp.soort = 'gestort' THEN jp.minuten END), 0), coalesce(sum(jp.minuten), 0)"
+		      " FROM journaal j JOIN journaal_posten jp ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id"
+		      " WHERE j.proeftuin_id = ? AND j.datum <= ? AND jp.organisatie_id IS NOT NULL GROUP BY jp.organisatie_id",
+		      "lt", ptid, datum);
+	while (db_step(st) == DB_ROW) {
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", db_col_int(st, 0));
+		json_t *o = json_object_get(by, id);
+		if (!o)
+			continue; /* postings of a former member are not in the list of members */
+		json_object_set_new(o, "gebrachtMinuten", json_integer(db_col_int(st, 1)));
+		json_object_set_new(o, "gehaaldMinuten", json_integer(db_col_int(st, 2)));
+		json_object_set_new(o, "gestortMinuten", json_integer(db_col_int(st, 3)));
+		json_object_set_new(o, "saldoMinuten", json_integer(db_col_int(st, 4)));
+	}
+	json_decref(by);
 	db_finalize(st);
 	*out = a;
 	return 0;

@@ -2,6 +2,7 @@
  * with the chart, the journal download and the settlement (preview,
  * confirmation, settling). */
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include "http/authz.h"
@@ -199,8 +200,9 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 
 /* ---- journaal ------------------------------------------------------------ */
 
-static int to_buf(void *ctx, const char *text, size_t len) { return buf_add(ctx, text, len); }
-
+/* The journal as a file to download; a large proeftuin's runs to hundreds
+ * of megabytes (1 million entries: 196 MB), so it is written to a temporary
+ * file and sent from there, as the API does, never held in memory. */
 int page_urenbank_journal(struct request *rq, struct response *rs)
 {
 	struct page_urenbank_page pg;
@@ -208,16 +210,18 @@ int page_urenbank_journal(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	struct buf j;
-	buf_init(&j, 0);
-	if (urenbank_journal(rq->store, &rq->actor, pg.code, to_buf, &j, &p) < 0) {
-		buf_release(&j);
-		page_error(rq, rs, 500, p.detail);
+	if (resp_file_begin(rs) < 0) {
+		page_error(rq, rs, 503, "Het journaal kan nu niet worden klaargezet; probeer het zo opnieuw.");
 		page_urenbank_page_release(&pg);
 		return 0;
 	}
-	buf_release(&rs->body);
-	rs->body = j;
+	if (urenbank_journal(rq->store, &rq->actor, pg.code, resp_file_add, rs, &p) < 0) {
+		close(rs->body_fd);
+		rs->body_in_file = 0;
+		page_error(rq, rs, p.status ? p.status : 500, p.detail);
+		page_urenbank_page_release(&pg);
+		return 0;
+	}
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
 	/* The code is a slug (lower case, digits, '-'): safe in the header. */
