@@ -552,6 +552,6 @@ const struct route api_besturing_routes[] = {
 	  "Waar een organisatie op meerdere borden schaakt: hetzelfde taakveld in meer dan één verband.", ROUTE_PUBLIC },
 	{ "GET", "/api/v1/voortgang", get_progress, TAG,
 	  "Alles over besluiten, mijlpalen en businesscases van een organisatie in een periode (voor de stand van zaken)", NULL,
-	  "Voortgang", "organisatie:verplicht,van,tot", 0, "haalVoortgang", NULL, ROUTE_PUBLIC },
+	  "Voortgang", "organisatie:verplicht,van:verplicht,tot:verplicht", 0, "haalVoortgang", NULL, ROUTE_PUBLIC },
 	{ 0 },
 };

@@ -122,7 +122,7 @@ const struct route api_rapportage_routes[] = {
 	{ "GET", "/api/v1/rapporten/stand-van-zaken", get_stand, TAG,
 	  "Stand van zaken bestuurlijke samenwerking van een organisatie over een periode (HTML om af te drukken, Markdown of "
 	  "PDF als bestand)",
-	  NULL, "text/html|text/markdown|application/pdf", "organisatie:verplicht,van,tot,formaat:rapport", 0,
+	  NULL, "text/html|text/markdown|application/pdf", "organisatie:verplicht,van:verplicht,tot:verplicht,formaat:rapport", 0,
 	  "haalStandVanZaken",
 	  "De stand van zaken voor de raad over een periode: als afdrukbare HTML (standaard), als Markdown (formaat=md) of als "
 	  "PDF op A4 (formaat=pdf); Markdown en PDF als bestand (Content-Disposition: attachment).",
