@@ -27,37 +27,7 @@
 #define ORGS 342
 #define PT "nl"
 
-static unsigned long long rng_state = 88172645463325252ULL;
-static unsigned long long rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-static long long between(long long lo, long long hi) { return lo + (long long)(rnd() % (unsigned long long)(hi - lo + 1)); }
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static void die(const char *what, const struct problem *p)
-{
-	fprintf(stderr, "gen: %s: %d %s", what, p->status, p->detail);
-	for (int i = 0; i < p->nparams; i++)
-		fprintf(stderr, " [%s: %s]", p->params[i].name, p->params[i].reason);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static void must(int r, const char *what, const struct problem *p)
-{
-	if (r < 0)
-		die(what, p);
-}
+#include "../gen_common.h"
 
 struct worker {
 	long long id;
