@@ -1,6 +1,7 @@
 /* idempotency.h — POSTs that honour an Idempotency-Key header.
  *
- * idempotent_run() runs op(rq, rs, in). With a key (and a signed-in actor)
+ * idempotent_run() runs op(rq, rs, in) in one transaction (with the audit
+ * line op writes: one commit). With a key (and a signed-in actor)
  * it does so inside one transaction together with storing the key, a
  * fingerprint of the request and op's response, per user; a repeat with the
  * same key and request gets the first response (Idempotent-Replayed: true)

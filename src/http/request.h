@@ -37,6 +37,7 @@ struct request {
 	struct MHD_Connection *conn;
 	int attempt;         /* how often the server ran this request before (struct response retry_ms) */
 	long long waited_ms; /* since its first run */
+	int token_known;     /* actor was found from its API token a moment ago (router_who) */
 };
 
 struct response {

@@ -69,6 +69,8 @@ static int identify(struct request *rq, struct response *rs)
 {
 	const char *h = req_header(rq, "Authorization");
 	if (h && !strncasecmp(h, "Bearer ", 7)) {
+		if (rq->token_known)
+			return 0;
 		if (gebruikers_identify_token(rq->store, h + 7, &rq->actor) < 0) {
 			respond_errorf(rs, 401, "Het token is onbekend of ingetrokken.");
 			authz_audit(rq, ACT_READ, 401, "token");
@@ -136,8 +138,10 @@ long long router_who(struct request *rq)
 {
 	auth_begin(rq);
 	const char *h = req_header(rq, "Authorization");
-	if (h && !strncasecmp(h, "Bearer ", 7))
-		return gebruikers_identify_token(rq->store, h + 7, &rq->actor) == 0 ? rq->actor.user_id : 0;
+	if (h && !strncasecmp(h, "Bearer ", 7)) {
+		rq->token_known = gebruikers_identify_token(rq->store, h + 7, &rq->actor) == 0;
+		return rq->token_known ? rq->actor.user_id : 0;
+	}
 	auth_identify_session(rq);
 	return rq->actor.role != ROLE_NONE ? rq->actor.user_id : 0;
 }

@@ -13,7 +13,9 @@ void router_dispatch(struct request *rq, struct response *rs);
 /* Who asks, without answering or recording anything: the account id of a
  * valid token or session, 0 for anonymous. It may set rq->client_ip to
  * the client behind a trusted proxy (auth_begin). The server uses it to
- * count requests in progress per account. */
+ * count requests in progress per account. A request whose turn came at
+ * once keeps the actor found from its API token (rq->token_known), so that
+ * router_dispatch does not look the token up again. */
 long long router_who(struct request *rq);
 /* Whether path matches pattern ("/api/v1/organisaties/{code}"); on a match
  * rq's path params are filled (the values malloc'd: the caller frees

@@ -507,6 +507,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				return MHD_YES;
 			}
 			st->has_turn = 1;
+			/* Its turn came at once: who it is was found a moment ago (a
+			 * request that waited is identified again, in case its token
+			 * was revoked meanwhile). */
+			if (who.token_known) {
+				rq.actor = who.actor;
+				rq.token_known = 1;
+			}
 		}
 		router_dispatch(&rq, &rs);
 		/* Group commit: the answer goes out once what it wrote, or read
@@ -754,7 +761,12 @@ int server_run(const struct server_config *cfg)
 
 	int sig;
 	sigwait(&sigs, &sig);
-	printf("samen stopt\n");
+	unsigned long long commits = 0, syncs = 0;
+	db_group_commit_stats(&commits, &syncs);
+	if (syncs)
+		printf("samen stopt (%llu commits, op schijf gezet in %llu keer)\n", commits, syncs);
+	else
+		printf("samen stopt\n");
 	fflush(stdout);
 	/* Nobody may stay suspended when the daemon stops. */
 	MHD_quiesce_daemon(d);
