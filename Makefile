@@ -131,7 +131,9 @@ test: check
 bench:
 	@scripts/deps.sh bench
 	@$(MAKE) --no-print-directory $(B)/samen
-	@for b in bench/*/run; do [ -x "$$b" ] && "$$b"; done; true
+	@B=$(B) bench/samenvatting start
+	@for b in bench/*/run; do [ -x "$$b" ] && B=$(B) "$$b"; done; true
+	@B=$(B) bench/samenvatting
 
 format:
 	@scripts/deps.sh format

@@ -271,4 +271,14 @@ console.log(`\nbare libmicrohttpd ("ok", same thread model) at concurrency 32: $
 console.log(`samen at concurrency 32, median over the ${rates.length} routes run at 32 (not those over ${C32_MAX} s a request): ${median.toFixed(0)} req/s = ${(median / bareRate).toFixed(3)} of the bare server` +
   (best ? `; fastest route ${best.route}: ${rate(best.c32).toFixed(0)} req/s = ${(rate(best.c32) / bareRate).toFixed(3)}` : ''));
 console.log(`measuring took ${(measureS / 60).toFixed(1)} min (${SECS} s per route per concurrency; ${ACCOUNTS} accounts per role)`);
+{ // for bench/samenvatting: the budget of issue 12 in a few lines
+  const slow = measured.filter((x) => !x.status || x.c1.p95 >= P95_BUDGET).sort((a, b) => b.c1.p95 - a.c1.p95);
+  const worst = [...measured].sort((a, b) => b.c1.p95 - a.c1.p95)[0];
+  writeFileSync(`${OUT}/summary.txt`, [
+    `${measured.length} route×role at national scale: ${measured.length - slow.length} with p95 < ${P95_BUDGET} ms at c1, ${slow.length} not` +
+      (worst ? ` (slowest ${worst.route} as ${worst.role}: ${f1(worst.c1.p95)} ms)` : '') + `; every route within budget: ${slow.length ? 'NO' : 'yes'}`,
+    `HTML pages over 500 KB: ${big.length}${big.length ? ' (' + big.slice(0, 5).map((x) => `${x.route} ${kb(x.bytes)}`).join(', ') + (big.length > 5 ? ', …' : '') + ')' : ''}`,
+    `read throughput at c32: median ${median.toFixed(0)} req/s = ${(median / bareRate).toFixed(3)} of a bare libmicrohttpd server (${bareRate.toFixed(0)} req/s)`,
+  ].join('\n') + '\n');
+}
 if (failed) { console.error(`\nFAIL: ${failed}`); process.exit(1); }
