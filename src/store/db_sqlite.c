@@ -314,18 +314,30 @@ static int fsync_path(const char *path, int flags)
 /* Puts the WAL of the group database on disk, and its directory entry the
  * first time a WAL file is seen (SQLite creates it without syncing the
  * directory under NORMAL). Called by one thread at a time. */
+static int g_wal_fd = -1; /* the WAL named g_wal_fd_ino, kept open between syncs */
+static ino_t g_wal_fd_ino;
+
 static int sync_wal(void)
 {
 	char wal[1100];
 	snprintf(wal, sizeof(wal), "%s-wal", g_group_db);
-	int fd = open(wal, O_RDWR | O_CLOEXEC);
-	if (fd < 0) /* no WAL: every commit was checkpointed into the database, which SQLite synced */
-		return errno == ENOENT ? 0 : -1;
 	struct stat sb;
-	int rc = fstat(fd, &sb);
-	if (rc == 0)
-		rc = fdatasync(fd);
-	close(fd);
+	if (stat(wal, &sb) < 0) /* no WAL: every commit was checkpointed into the database, which SQLite synced */
+		return errno == ENOENT ? 0 : -1;
+	if (g_wal_fd < 0 || sb.st_ino != g_wal_fd_ino) { /* first, or a new WAL file */
+		if (g_wal_fd >= 0)
+			close(g_wal_fd);
+		g_wal_fd = open(wal, O_RDWR | O_CLOEXEC);
+		if (g_wal_fd < 0)
+			return errno == ENOENT ? 0 : -1;
+		if (fstat(g_wal_fd, &sb) < 0) {
+			close(g_wal_fd);
+			g_wal_fd = -1;
+			return -1;
+		}
+		g_wal_fd_ino = sb.st_ino;
+	}
+	int rc = fdatasync(g_wal_fd);
 	if (rc == 0 && sb.st_ino != g_wal_ino) {
 		char dir[1024];
 		snprintf(dir, sizeof(dir), "%s", g_group_db);
@@ -397,8 +409,13 @@ static void s_close(struct db *db)
 		if (last && g_wconn.h)
 			conn_close(&g_wconn);
 		pthread_mutex_unlock(&g_writer);
-		if (last)
+		if (last) {
 			checkpointer_stop();
+			if (g_wal_fd >= 0) { /* SQLite removes the WAL with its last connection */
+				close(g_wal_fd);
+				g_wal_fd = -1;
+			}
+		}
 	}
 	free(d);
 }
