@@ -556,6 +556,10 @@ static int import(const struct uren_opts *o)
 	if (set_actor(&im) < 0)
 		goto out;
 	load_names(&im, pt);
+	/* One transaction for the whole file, its pages kept in memory until
+	 * the commit (db_bulk); the commit is durable (synchronous=FULL) before
+	 * "ingelezen" is said. */
+	db_bulk(s->db, 1);
 	if (db_begin(s->db) < 0) {
 		fprintf(stderr, "samen: de database is bezet; probeer het zo opnieuw\n");
 		goto out;
@@ -594,6 +598,7 @@ static int import(const struct uren_opts *o)
 			rc = 1;
 	}
 out:
+	db_bulk(s->db, 0);
 	json_decref(pt);
 	json_decref(im.staff.ids);
 	json_decref(im.opdrachten.ids);

@@ -281,6 +281,16 @@ int db_tables(struct db *db, struct db_tables *out)
 struct db_stmt *db_query_all(struct db *db, const char *sql) { return db->ops->query_all(db, sql); }
 int db_defer_foreign_keys(struct db *db) { return db->ops->exec(db, db->ops->defer_foreign_keys); }
 
+int db_bulk(struct db *db, int on)
+{
+	const char *sql = on ? db->ops->bulk_on : db->ops->bulk_off;
+	if (!sql)
+		return DB_DONE;
+	if (db->depth > 0) /* SQLite decides where savepoint journals go when a transaction begins */
+		return DB_ERR;
+	return db->ops->exec(db, sql);
+}
+
 int db_sync_ids(struct db *db, const char *table) { return plain_name(table) ? db->ops->sync_ids(db, table) : DB_ERR; }
 
 int db_drop_all(struct db *db)

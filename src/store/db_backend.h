@@ -43,6 +43,8 @@ struct db_ops {
 	int (*sync_ids)(struct db *db, const char *table);
 	struct db_stmt *(*query_all)(struct db *db, const char *sql);
 	const char *defer_foreign_keys; /* the SQL */
+	/* db_bulk(): the SQL that turns bulk loading on and off (NULL: nothing to do). */
+	const char *bulk_on, *bulk_off;
 	/* What DROP TABLE needs after the table's name ("" or " CASCADE"). */
 	const char *drop_suffix;
 };

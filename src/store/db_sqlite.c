@@ -20,6 +20,8 @@
 #include "store/db_backend.h"
 
 #define STMT_CACHE 96
+#define NORMAL_CACHE "-32768"  /* KiB: 32 MB */
+#define BULK_CACHE "-262144"   /* KiB: 256 MB, for db_bulk */
 
 struct cached_stmt {
 	sqlite3_stmt *st; /* NULL = free slot */
@@ -404,6 +406,8 @@ static const struct db_ops sqlite_ops = {
 	.sync_ids = s_sync_ids,
 	.query_all = s_query_all,
 	.defer_foreign_keys = "PRAGMA defer_foreign_keys = ON",
+	.bulk_on = "PRAGMA temp_store=MEMORY; PRAGMA cache_size=" BULK_CACHE ";",
+	.bulk_off = "PRAGMA temp_store=DEFAULT; PRAGMA cache_size=" NORMAL_CACHE ";",
 	.drop_suffix = "",
 };
 
@@ -443,7 +447,7 @@ int db_sqlite_open(const char *path, struct db **out, char *err, int errlen)
 			      * (mmap_size): SQLite unmaps it whenever another connection has
 			      * committed, and under concurrent bookings the unmapping and the
 			      * page faults after it cost a third of the throughput. */
-			     " PRAGMA cache_size=-32768;") < 0) {
+			     " PRAGMA cache_size=" NORMAL_CACHE ";") < 0) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(d->h));
 		s_close(&d->base);
 		return -1;
