@@ -367,6 +367,7 @@ static int store_path(const char *db, const char *csv)
 		return 1;
 	}
 	long long n = 0;
+	struct urenbank_batch *b = urenbank_batch_new(s, &by, PT);
 	while (fgets(line, sizeof(line), f)) {
 		long long mw, opdracht, minuten;
 		char datum[16];
@@ -377,11 +378,12 @@ static int store_path(const char *db, const char *csv)
 		json_t *in = json_pack("{s:I,s:I,s:s,s:I,s:s}", "medewerker", (json_int_t)mw, "opdracht", (json_int_t)opdracht,
 				       "datum", datum, "minuten", (json_int_t)minuten, "omschrijving", "beleidswerk");
 		problem_init(&p);
-		must(urenbank_uren_import(s, &by, PT, in, 1, NULL, &p), "urenregel", &p);
+		must(urenbank_batch_import(b, in, 1, NULL, &p), "urenregel", &p);
 		json_decref(in);
 		n++;
 	}
 	fclose(f);
+	urenbank_batch_free(b);
 	if (db_commit(s->db) < 0) {
 		fprintf(stderr, "gen: commit: %s\n", db_errmsg(s->db));
 		return 1;

@@ -214,6 +214,7 @@ struct import {
 	int as_account;
 	struct names staff, opdrachten;
 	json_t *principals; /* opdracht id → [codes] */
+	struct urenbank_batch *batch; /* what no line changes, read once */
 	json_t *errors;     /* [{"regel","fout"}] */
 	long long lines, booked, minutes;
 };
@@ -368,7 +369,8 @@ static void one_line(struct import *im, const struct csv_record *rec, const int 
 		json_object_set_new(in, "omschrijving", json_string(cell[COL_OMSCHRIJVING]));
 	struct problem p;
 	problem_init(&p);
-	int r = urenbank_uren_import(im->s, &im->actor, im->o->proeftuin, in, im->o->approve, NULL, &p);
+	int r = im->batch ? urenbank_batch_import(im->batch, in, im->o->approve, NULL, &p)
+			  : urenbank_uren_import(im->s, &im->actor, im->o->proeftuin, in, im->o->approve, NULL, &p);
 	json_decref(in);
 	if (r == 0) {
 		im->booked++;
@@ -564,7 +566,11 @@ static int import(const struct uren_opts *o)
 		fprintf(stderr, "samen: de database is bezet; probeer het zo opnieuw\n");
 		goto out;
 	}
-	if (run(&im, text, tlen) < 0) {
+	im.batch = urenbank_batch_new(s, &im.actor, o->proeftuin);
+	int failed = run(&im, text, tlen) < 0;
+	urenbank_batch_free(im.batch);
+	im.batch = NULL;
+	if (failed) {
 		db_rollback(s->db);
 		size_t n = json_array_size(im.errors);
 		if (n > MAX_ERRORS_SHOWN)

@@ -70,7 +70,8 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 	 * from the organisation of the staff who worked (urenbank_stromen). */
 	long long staff_org = 0;
 	if (t->uren && (!strcmp(t->soort, "uren") || !strcmp(t->soort, "correctie")))
-		staff_org = urenbank_one_int(s, "SELECT organisatie_id FROM uren WHERE id = ?", "l", t->uren);
+		staff_org = t->staff_org ? t->staff_org
+					 : urenbank_one_int(s, "SELECT organisatie_id FROM uren WHERE id = ?", "l", t->uren);
 	for (size_t i = 0; i < n; i++) {
 		long long org = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
 		r = db_run(s->db,

@@ -27,6 +27,7 @@ struct create_args {
 	const char *pt;
 	long long id;
 	json_t *in, **out;
+	struct urenbank_batch *batch; /* an import's batch (urenbank_import.c), or NULL */
 };
 
 /* ---- small helpers (urenbank.c) ---- */
@@ -99,6 +100,7 @@ int urenbank_member_add(struct store *s, long long ptid, long long org, long lon
 struct txn {
 	const char *datum, *soort, *omschrijving;
 	long long uren, storting, afrekening, tegen; /* 0 = none */
+	long long staff_org; /* hours: the staff's organisation when known (else read from uren) */
 };
 /* Writes one transaction: the journal row, its postings (member indices
  * into orgs[]), and the running balances. *id_out gets the journal id. */
@@ -139,5 +141,27 @@ int urenbank_provider_check(struct store *s, const struct pt *pt, long long prov
 /* The checks a merge and a merge proposal share (urenbank_opdrachten.c). */
 int urenbank_merge_check(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, long long *met,
 			 const char **titel, struct problem *p);
+
+/* ---- a batch of imported entries (urenbank_import.c) ----
+ * Each reads once per batch what it would read per entry without one; a
+ * NULL batch (or another proeftuin or actor) reads from the database as
+ * always. Only for what no imported entry changes. */
+int urenbank_batch_pt(struct urenbank_batch *b, struct store *s, const char *code, struct pt *pt, struct problem *p);
+/* As urenbank_opdracht_find. */
+int urenbank_batch_opdracht(struct urenbank_batch *b, struct store *s, long long ptid, long long id, char *status, size_t len);
+/* As urenbank_principals_load; *owned says whether the caller frees it. */
+struct principals *urenbank_batch_principals(struct urenbank_batch *b, struct store *s, long long opdracht, int *owned);
+/* As urenbank_org_code. */
+void urenbank_batch_org_code(struct urenbank_batch *b, struct store *s, long long org, char *out, size_t len);
+/* As urenbank_medewerkers_org_id and urenbank_is_member. */
+long long urenbank_batch_staff_org(struct urenbank_batch *b, struct store *s, long long mw);
+int urenbank_batch_member(struct urenbank_batch *b, struct store *s, long long ptid, long long org);
+/* The batch's view for by on pt, or own initialised (the caller releases
+ * it when the result is own). */
+struct urenbank_sight *urenbank_batch_sight(struct urenbank_batch *b, struct store *s, const struct actor *by, const char *pt,
+					    struct urenbank_sight *own);
+/* urenbank_uren_import with a batch (may be NULL). */
+int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
+			    int approve, long long *id, struct problem *p);
 
 #endif

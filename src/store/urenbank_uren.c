@@ -181,13 +181,18 @@ static int opdracht_totals(struct store *s, long long opdracht, long long booked
 	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
 }
 
-static int do_uren_submit(struct store *s, void *arg, struct problem *p)
+struct entry {
+	long long id, opdracht, medewerker, provider, minuten, txn;
+	char datum[DATE_TEXT_LEN], status[24];
+};
+
+/* Submits a->in; made (may be NULL) gets the entry as written. */
+static int submit(struct store *s, struct create_args *a, struct entry *made, struct problem *p)
 {
-	struct create_args *a = arg;
 	struct pt pt;
 	long long mw = 0, opdracht = 0, minuten = 0;
 	const char *datum = NULL, *omschrijving = NULL;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
+	if (urenbank_batch_pt(a->batch, s, a->pt, &pt, p) < 0)
 		return -p->status;
 	field_int(a->in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, &mw, p);
 	field_int(a->in, "opdracht", FIELD_REQUIRED, 1, INT64_MAX, &opdracht, p);
@@ -197,19 +202,20 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (p->status)
 		return -p->status;
 	char status[24];
-	if (!urenbank_opdracht_find(s, pt.id, opdracht, status, sizeof(status)))
+	if (!urenbank_batch_opdracht(a->batch, s, pt.id, opdracht, status, sizeof(status)))
 		return problem_refuse(p, "opdracht", "Opdracht %lld bestaat niet in proeftuin '%s'.", opdracht, pt.code);
-	long long provider = urenbank_medewerkers_org_id(s, mw);
+	long long provider = urenbank_batch_staff_org(a->batch, s, mw);
 	if (!provider)
 		return problem_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
 	if (urenbank_pt_check_date(&pt, datum, "datum", p) < 0)
 		return -p->status;
 	if (strcmp(status, "open"))
 		return urenbank_opdracht_not_open(s, opdracht, status, "opdracht", p);
+	/* Names for the messages, read only for a refusal. */
 	char who[200], what[320];
-	urenbank_person_name(s, mw, who, sizeof(who));
-	urenbank_opdracht_name(s, opdracht, what, sizeof(what));
-	if (!urenbank_is_member(s, pt.id, provider)) {
+#define NAMES() (urenbank_person_name(s, mw, who, sizeof(who)), urenbank_opdracht_name(s, opdracht, what, sizeof(what)))
+	if (!urenbank_batch_member(a->batch, s, pt.id, provider)) {
+		NAMES();
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
 		return problem_refuse(p, "medewerker", "%s werkt bij %s, dat geen lid is van %s.", who, label, pt.naam);
@@ -219,6 +225,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					      " AND status IN ('ingediend','goedgekeurd')",
 					      "lt", mw, datum);
 	if (that_day + minuten > MAX_ENTRY_MINUTES) {
+		NAMES();
 		char day[NL_TEXT_LEN], had[40], more[40];
 		nl_date(datum, day, sizeof(day));
 		nl_hours(that_day, 0, had, sizeof(had));
@@ -226,8 +233,13 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		return problem_refuse(p, "minuten", "%s heeft op %s al %s geboekt; met %s erbij is het meer dan een etmaal.", who,
 				      day, had, more);
 	}
-	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?",
-					 "ll", opdracht, provider) > 0;
+	int owned;
+	struct principals *pr = urenbank_batch_principals(a->batch, s, opdracht, &owned);
+	if (!pr)
+		return problem_set(p, 500, "geen geheugen");
+	int principal = urenbank_principal_index(pr, provider) >= 0;
+	if (owned)
+		free(pr);
 	/* A shared medewerker (gedeeld.h) that works for a principal on the
 	 * date books as its own staff would: the werkt-voor agreement stands
 	 * for an inzet. The hours still credit the werkgever and approval still
@@ -244,6 +256,8 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					 "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
 					 " AND status IN ('ingediend','goedgekeurd')",
 					 "ll", opdracht, mw);
+		if (ingezet == 0 || geboekt + minuten > ingezet)
+			NAMES();
 		if (ingezet == 0)
 			return problem_refuse(p, "opdracht",
 					      "%s is niet ingezet op %s; wie niet bij een opdrachtgever werkt, boekt alleen "
@@ -261,6 +275,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					      who, h_in, what, h_geb, h_left, h_new);
 		}
 	}
+#undef NAMES
 	char now[32];
 	store_now_text(now);
 	long long id;
@@ -275,21 +290,22 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
 		return -p->status;
 	a->id = id;
+	if (made) {
+		*made = (struct entry){ id, opdracht, mw, provider, minuten, 0, "", "ingediend" };
+		snprintf(made->datum, sizeof(made->datum), "%s", datum);
+	}
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
 	return 0;
 }
+
+static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, p); }
 
 int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_uren_submit, &a);
 }
-
-struct entry {
-	long long id, opdracht, medewerker, provider, minuten, txn;
-	char datum[DATE_TEXT_LEN], status[24];
-};
 
 static int entry_load(struct store *s, const struct pt *pt, long long id, struct entry *e, struct problem *p)
 {
@@ -324,12 +340,17 @@ struct release {
 	long long inzet, org, minuten;
 };
 
-static int do_approve(struct store *s, void *arg, struct problem *p)
+/* Approves entry a->id; known: the entry as it was just submitted (an
+ * import), else it is read. */
+static int approve(struct store *s, struct create_args *a, const struct entry *known, struct problem *p)
 {
-	struct create_args *a = arg;
 	struct pt pt;
 	struct entry e;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0 || entry_load(s, &pt, a->id, &e, p) < 0)
+	if (urenbank_batch_pt(a->batch, s, a->pt, &pt, p) < 0)
+		return -p->status;
+	if (known)
+		e = *known;
+	else if (entry_load(s, &pt, a->id, &e, p) < 0)
 		return -p->status;
 	if (strcmp(e.status, "ingediend"))
 		return entry_status_refused(&e, "ingediende", "goedgekeurd", p);
@@ -337,13 +358,15 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	if (a->by && a->by->role != ROLE_NONE) {
 		/* Four eyes: nobody approves what credits their own organisation. */
-		struct urenbank_sight v;
-		urenbank_sight_init(&v, s, a->by, pt.code);
-		int ok = urenbank_sight_allows(&v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
-		char who[400], own[40];
-		urenbank_sight_approvers(&v, e.opdracht, e.provider, who, sizeof(who));
-		snprintf(own, sizeof(own), "%s", sight_code(&v, e.provider));
-		urenbank_sight_release(&v);
+		struct urenbank_sight own_sight, *v = urenbank_batch_sight(a->batch, s, a->by, pt.code, &own_sight);
+		int ok = urenbank_sight_allows(v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
+		char who[400] = "", own[40] = "";
+		if (!ok) {
+			urenbank_sight_approvers(v, e.opdracht, e.provider, who, sizeof(who));
+			snprintf(own, sizeof(own), "%s", sight_code(v, e.provider));
+		}
+		if (v == &own_sight)
+			urenbank_sight_release(v);
 		if (!ok)
 			return problem_set(
 				p, 403,
@@ -352,10 +375,12 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 				"een opdrachtgever die betaalt goed: %s.",
 				urenbank_who(a->by), e.id, own, who);
 	}
-	struct principals *pr = urenbank_principals_load(s, e.opdracht);
+	int owned;
+	struct principals *pr = urenbank_batch_principals(a->batch, s, e.opdracht, &owned);
 	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
 	if (!pr || !rel) {
-		free(pr);
+		if (owned)
+			free(pr);
 		free(rel);
 		return problem_set(p, 500, "geen geheugen");
 	}
@@ -396,10 +421,10 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 	char text[400];
 	if (r == 0 && n > 0) {
 		char code[40];
-		urenbank_org_code(s, e.provider, code, sizeof(code));
+		urenbank_batch_org_code(a->batch, s, e.provider, code, sizeof(code));
 		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
 			 e.minuten, e.medewerker, code, e.opdracht);
-		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0 };
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider };
 		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
@@ -414,7 +439,8 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		r = r < 0 ? store_db_problem(s, r, p, "vrijgave")
 			  : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
 	}
-	free(pr);
+	if (owned)
+		free(pr);
 	free(rel);
 	if (r < 0)
 		return r;
@@ -433,6 +459,8 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 	return 0;
 }
 
+static int do_approve(struct store *s, void *arg, struct problem *p) { return approve(s, arg, NULL, p); }
+
 int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, id, NULL, out };
@@ -447,10 +475,11 @@ struct import_args {
 static int do_import(struct store *s, void *arg, struct problem *p)
 {
 	struct import_args *a = arg;
-	int r = do_uren_submit(s, &a->submit, p);
+	struct entry e;
+	int r = submit(s, &a->submit, &e, p);
 	if (r == 0 && a->approve) {
-		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL };
-		r = do_approve(s, &ap, p);
+		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL, a->submit.batch };
+		r = approve(s, &ap, &e, p);
 	}
 	return r;
 }
@@ -458,7 +487,13 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
 			 struct problem *p)
 {
-	struct import_args a = { { by, pt, 0, in, NULL }, approve };
+	return urenbank_uren_import_in(s, NULL, by, pt, in, approve, id, p);
+}
+
+int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
+			    int approve, long long *id, struct problem *p)
+{
+	struct import_args a = { { by, pt, 0, in, NULL, b }, approve };
 	int r = store_transaction(s, p, do_import, &a);
 	if (r == 0 && id)
 		*id = a.submit.id;
