@@ -175,6 +175,29 @@ int db_insert(struct db *db, long long *id, const char *sql, const char *fmt, ..
 	return r;
 }
 
+int db_insert_row(struct db *db, long long *id, const char *sql, const char *fmt, ...)
+{
+	static const char tail[] = " RETURNING id";
+	size_t n = strlen(sql), t = sizeof(tail) - 1;
+	char *plain = db->ops->last_id && n > t && !strcmp(sql + n - t, tail) ? strndup(sql, n - t) : NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	struct db_stmt *st = vquery(db, plain ? plain : sql, fmt, ap);
+	va_end(ap);
+	*id = 0;
+	int r = st ? db_step(st) : DB_ERR;
+	if (r == DB_ROW) {
+		*id = db_col_int(st, 0);
+		while ((r = db_step(st)) == DB_ROW)
+			;
+	} else if (r == DB_DONE && plain && db->ops->changes(db) > 0) {
+		*id = db->ops->last_id(db);
+	}
+	db_finalize(st);
+	free(plain);
+	return r;
+}
+
 int db_run_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
 {
 	int n = (int)strlen(fmt);

@@ -37,6 +37,8 @@ struct db_ops {
 	const char *(*col_name)(struct db_stmt *st, int col);
 	int (*col_is_int)(struct db_stmt *st, int col);
 	long long (*changes)(struct db *db);
+	/* The rowid of the last INSERT (db_insert_row); NULL: use RETURNING. */
+	long long (*last_id)(struct db *db);
 	/* The schema: the tables (unordered), and the tables one refers to. */
 	int (*tables)(struct db *db, struct db_tables *out);
 	int (*references)(struct db *db, const char *table, struct db_tables *out);

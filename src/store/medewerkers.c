@@ -223,7 +223,7 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	char now[32];
 	store_now_text(now);
 	long long id;
-	r = db_insert(s->db, &id,
+	r = db_insert_row(s->db, &id,
 		      "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
 		      " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)"
 		      " RETURNING id",

@@ -58,7 +58,7 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 	store_now_text(now);
 	urenbank_journal_text(t->omschrijving, text, sizeof(text));
 	long long id;
-	int r = db_insert(
+	int r = db_insert_row(
 		s->db, &id,
 		"INSERT INTO journaal(proeftuin_id, datum, soort, omschrijving, uren_id, storting_id, afrekening_id,"
 		" tegenboeking_van, geboekt) VALUES(?, ?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?)"

@@ -279,7 +279,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 	char now[32];
 	store_now_text(now);
 	long long id;
-	int r = db_insert(
+	int r = db_insert_row(
 		s->db, &id,
 		"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
 		" ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
