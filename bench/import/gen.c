@@ -383,7 +383,7 @@ static int store_path(const char *db, const char *csv)
 		n++;
 	}
 	fclose(f);
-	urenbank_batch_free(b);
+	must(urenbank_batch_end(b, &p), "saldi", &p);
 	if (db_commit(s->db) < 0) {
 		fprintf(stderr, "gen: commit: %s\n", db_errmsg(s->db));
 		return 1;

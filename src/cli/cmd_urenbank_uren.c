@@ -568,7 +568,16 @@ static int import(const struct uren_opts *o)
 	}
 	im.batch = urenbank_batch_new(s, &im.actor, o->proeftuin);
 	int failed = run(&im, text, tlen) < 0;
-	urenbank_batch_free(im.batch);
+	if (failed) {
+		urenbank_batch_free(im.batch);
+	} else {
+		/* The balances, totals and flows the batch added up. */
+		problem_init(&p);
+		if (urenbank_batch_end(im.batch, &p) < 0) {
+			line_error(&im, 0, "%s", p.detail);
+			failed = 1;
+		}
+	}
 	im.batch = NULL;
 	if (failed) {
 		db_rollback(s->db);

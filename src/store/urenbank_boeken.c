@@ -45,6 +45,18 @@ int urenbank_member_add(struct store *s, long long ptid, long long org, long lon
 	return 0;
 }
 
+int urenbank_member_add_in(struct urenbank_batch *b, struct store *s, long long ptid, long long org, long long brought,
+			   long long taken, long long deposited, long long committed, struct problem *p)
+{
+	if (!urenbank_batch_defers(b, ptid))
+		return urenbank_member_add(s, ptid, org, brought, taken, deposited, committed, p);
+	if (!urenbank_batch_member(b, s, ptid, org))
+		return problem_set(p, 500, "Organisatie %lld is geen lid van de proeftuin; er is niets geboekt.", org);
+	if (urenbank_batch_defer(b, URENBANK_BATCH_MEMBER, org, brought, taken, deposited, committed) < 0)
+		return problem_set(p, 500, "Onvoldoende geheugen.");
+	return 0;
+}
+
 /* ---- posting ------------------------------------------------------------ */
 
 /* Writes one transaction: the journal row, its postings (member indices
@@ -83,11 +95,15 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 		if (!org)
 			continue;
 		long long m = ps[i].minutes;
-		r = urenbank_member_add(s, ptid, org, ps[i].kind == LEDGER_BROUGHT ? m : 0, ps[i].kind == LEDGER_TAKEN ? -m : 0,
-					ps[i].kind == LEDGER_DEPOSITED ? m : 0, 0, p);
+		r = urenbank_member_add_in(t->batch, s, ptid, org, ps[i].kind == LEDGER_BROUGHT ? m : 0,
+					   ps[i].kind == LEDGER_TAKEN ? -m : 0, ps[i].kind == LEDGER_DEPOSITED ? m : 0, 0, p);
 		if (r < 0)
 			return r;
-		if (staff_org && ps[i].kind == LEDGER_TAKEN) {
+		if (staff_org && ps[i].kind == LEDGER_TAKEN && urenbank_batch_defers(t->batch, ptid) && staff_org < (1LL << 31) &&
+		    org < (1LL << 31)) {
+			if (urenbank_batch_defer(t->batch, URENBANK_BATCH_STROOM, staff_org << 32 | org, -m, 0, 0, 0) < 0)
+				return problem_set(p, 500, "Onvoldoende geheugen.");
+		} else if (staff_org && ps[i].kind == LEDGER_TAKEN) {
 			r = db_run(s->db,
 				   "INSERT INTO urenbank_stromen(proeftuin_id, organisatie_id, opdrachtgever_id, minuten)"
 				   " VALUES(?, ?, ?, ?) ON CONFLICT(proeftuin_id, organisatie_id, opdrachtgever_id)"
@@ -108,12 +124,19 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 int urenbank_check_draws(struct store *s, const struct pt *pt, const long long *orgs, const int64_t *draw, size_t n,
 			 const char *what, const char *what_end, const char *param, struct problem *p)
 {
+	return urenbank_check_draws_in(NULL, s, pt, orgs, draw, n, what, what_end, param, p);
+}
+
+int urenbank_check_draws_in(struct urenbank_batch *batch, struct store *s, const struct pt *pt, const long long *orgs,
+			    const int64_t *draw, size_t n, const char *what, const char *what_end, const char *param,
+			    struct problem *p)
+{
 	char msg[480] = "";
 	size_t nshort = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct ledger_balance b;
 		int64_t shortfall;
-		if (draw[i] <= 0 || !urenbank_member_balance(s, pt->id, orgs[i], &b))
+		if (draw[i] <= 0 || !urenbank_batch_balance(batch, s, pt->id, orgs[i], &b))
 			continue;
 		if (ledger_can_draw(&b, pt->limit, draw[i], &shortfall))
 			continue;

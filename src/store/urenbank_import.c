@@ -1,6 +1,11 @@
 /* A batch of imported hour entries (urenbank.h: urenbank_batch_*): inside
  * the importer's one transaction, what no entry of the import changes is
- * read once instead of per entry. The rules are those of
+ * read once instead of per entry, and the running sums the entries change
+ * (members' balances, opdrachten's totals, the flows between
+ * organisations: seven updates per entry) are added up here and written
+ * once per key at the end (urenbank_batch_end). The draw checks read the
+ * balances as the database has them plus what the batch holds back, so
+ * they see what they would see without a batch. The rules are those of
  * urenbank_uren_submit and urenbank_uren_approve, run by the same code
  * (urenbank_uren.c); only where their inputs come from differs. */
 #include <stdio.h>
@@ -19,7 +24,7 @@ static int idmap_get(const struct idmap *m, long long key)
 {
 	if (!m->cap)
 		return -1;
-	for (size_t i = (size_t)(key * 2654435761u) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+	for (size_t i = (size_t)((unsigned long long)key * 2654435761u) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		if (m->keys[i] == key)
 			return m->vals[i];
 		if (!m->keys[i])
@@ -45,7 +50,7 @@ static int idmap_put(struct idmap *m, long long key, int val)
 		free(m->vals);
 		*m = g;
 	}
-	size_t i = (size_t)(key * 2654435761u) & (m->cap - 1);
+	size_t i = (size_t)((unsigned long long)key * 2654435761u) & (m->cap - 1);
 	while (m->keys[i] && m->keys[i] != key)
 		i = (i + 1) & (m->cap - 1);
 	m->n += !m->keys[i];
@@ -60,6 +65,19 @@ struct batch_opdracht {
 	struct principals pr;
 };
 
+/* Running sums by key (a kind of struct urenbank_batch's sums). */
+struct sums {
+	struct idmap ix;
+	long long (*v)[4];
+	size_t n, cap;
+};
+
+/* What the entry being imported added, kept or dropped with it. */
+struct pending {
+	int kind;
+	long long key, v[4];
+};
+
 struct urenbank_batch {
 	struct store *s;
 	const struct actor *by;
@@ -69,6 +87,9 @@ struct urenbank_batch {
 	struct urenbank_sight sight;
 	struct idmap opdracht_ix, staff, member; /* staff: id → organisation; member: organisation → 0/1 */
 	json_t *codes; /* "organisation id" → code */
+	struct sums sums[URENBANK_BATCH_KINDS], base; /* base: balances as read from the database */
+	struct pending *row;
+	size_t nrow, caprow;
 	struct batch_opdracht *opdrachten;
 	size_t nopdrachten, capopdrachten;
 };
@@ -99,13 +120,141 @@ void urenbank_batch_free(struct urenbank_batch *b)
 	free(b->member.vals);
 	free(b->opdrachten);
 	json_decref(b->codes);
+	for (int k = 0; k <= URENBANK_BATCH_KINDS; k++) {
+		struct sums *x = k < URENBANK_BATCH_KINDS ? &b->sums[k] : &b->base;
+		free(x->ix.keys);
+		free(x->ix.vals);
+		free(x->v);
+	}
+	free(b->row);
 	free(b);
+}
+
+/* The sums of key in x, made (zero) when new; NULL: no memory. */
+static long long *sums_at(struct sums *x, long long key, int *made)
+{
+	int k = idmap_get(&x->ix, key);
+	*made = k < 0;
+	if (k >= 0)
+		return x->v[k];
+	if (x->n == x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 256;
+		long long(*v)[4] = realloc(x->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		x->v = v;
+		x->cap = cap;
+	}
+	if (idmap_put(&x->ix, key, (int)x->n) < 0)
+		return NULL;
+	memset(x->v[x->n], 0, sizeof(x->v[0]));
+	return x->v[x->n++];
+}
+
+int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
+			 long long v3)
+{
+	if (b->nrow == b->caprow) {
+		size_t cap = b->caprow ? 2 * b->caprow : 32;
+		struct pending *x = realloc(b->row, cap * sizeof(*x));
+		if (!x)
+			return -1;
+		b->row = x;
+		b->caprow = cap;
+	}
+	b->row[b->nrow++] = (struct pending){ kind, key, { v0, v1, v2, v3 } };
+	return 0;
+}
+
+void urenbank_batch_row(struct urenbank_batch *b, int keep)
+{
+	for (size_t i = 0; keep && i < b->nrow; i++) {
+		int made;
+		long long *v = sums_at(&b->sums[b->row[i].kind], b->row[i].key, &made);
+		if (!v) { /* no memory: the end refuses the import */
+			b->nrow = 0;
+			b->caprow = (size_t)-1;
+			return;
+		}
+		for (int k = 0; k < 4; k++)
+			v[k] += b->row[i].v[k];
+	}
+	b->nrow = 0;
+}
+
+int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long ptid, long long org, struct ledger_balance *bal)
+{
+	if (!b || !b->have_pt || ptid != b->pt.id)
+		return urenbank_member_balance(s, ptid, org, bal);
+	int made;
+	long long *base = sums_at(&b->base, org, &made);
+	if (!base)
+		return urenbank_member_balance(s, ptid, org, bal) ? 1 : 0; /* without the held-back sums: refuse at the end */
+	if (made) {
+		struct ledger_balance d;
+		base[3] = urenbank_member_balance(s, ptid, org, &d) ? d.committed : (long long)INT64_MIN;
+		base[0] = d.brought, base[1] = d.taken, base[2] = d.deposited;
+	}
+	if (base[3] == (long long)INT64_MIN)
+		return 0;
+	long long v[4] = { base[0], base[1], base[2], base[3] };
+	int k = idmap_get(&b->sums[URENBANK_BATCH_MEMBER].ix, org);
+	for (int j = 0; k >= 0 && j < 4; j++)
+		v[j] += b->sums[URENBANK_BATCH_MEMBER].v[k][j];
+	for (size_t i = 0; i < b->nrow; i++)
+		if (b->row[i].kind == URENBANK_BATCH_MEMBER && b->row[i].key == org)
+			for (int j = 0; j < 4; j++)
+				v[j] += b->row[i].v[j];
+	*bal = (struct ledger_balance){ v[0], v[1], v[2], v[3] };
+	return 1;
+}
+
+int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
+{
+	if (!b)
+		return 0;
+	int r = b->caprow == (size_t)-1 ? problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.") : 0;
+	struct store *s = b->s;
+	const struct sums *m = &b->sums[URENBANK_BATCH_MEMBER], *o = &b->sums[URENBANK_BATCH_OPDRACHT],
+			  *f = &b->sums[URENBANK_BATCH_STROOM];
+	for (size_t i = 0; r == 0 && i < m->ix.cap; i++)
+		if (m->ix.keys[i]) {
+			const long long *v = m->v[m->ix.vals[i]];
+			r = urenbank_member_add(s, b->pt.id, m->ix.keys[i], v[0], v[1], v[2], v[3], p);
+		}
+	for (size_t i = 0; r == 0 && i < o->ix.cap; i++)
+		if (o->ix.keys[i]) {
+			const long long *v = o->v[o->ix.vals[i]];
+			int w = db_run(s->db,
+				       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten ="
+				       " goedgekeurd_minuten + ? WHERE id = ?",
+				       "lll", v[0], v[1], o->ix.keys[i]);
+			r = w < 0 ? store_db_problem(s, w, p, "opdracht") : 0;
+		}
+	for (size_t i = 0; r == 0 && i < f->ix.cap; i++)
+		if (f->ix.keys[i]) {
+			const long long *v = f->v[f->ix.vals[i]], key = f->ix.keys[i];
+			int w = db_run(s->db,
+				       "INSERT INTO urenbank_stromen(proeftuin_id, organisatie_id, opdrachtgever_id, minuten)"
+				       " VALUES(?, ?, ?, ?) ON CONFLICT(proeftuin_id, organisatie_id, opdrachtgever_id)"
+				       " DO UPDATE SET minuten = urenbank_stromen.minuten + excluded.minuten",
+				       "llll", b->pt.id, key >> 32, key & 0xffffffffLL, v[0]);
+			r = w < 0 ? store_db_problem(s, w, p, "stroom") : 0;
+		}
+	urenbank_batch_free(b);
+	return r;
 }
 
 int urenbank_batch_import(struct urenbank_batch *b, json_t *in, int approve, long long *id, struct problem *p)
 {
-	return urenbank_uren_import_in(b->s, b, b->by, b->code, in, approve, id, p);
+	b->nrow = 0;
+	int r = urenbank_uren_import_in(b->s, b, b->by, b->code, in, approve, id, p);
+	urenbank_batch_row(b, r == 0);
+	return r;
 }
+
+/* Whether the batch holds back the sums of proeftuin ptid. */
+int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid) { return b && b->have_pt && b->pt.id == ptid; }
 
 int urenbank_batch_pt(struct urenbank_batch *b, struct store *s, const char *code, struct pt *pt, struct problem *p)
 {

@@ -171,14 +171,24 @@ void urenbank_uren_conceal(json_t *entry)
 
 /* An opdracht's booked and approved minutes, kept with it (migration 098)
  * so that a list of opdrachten needs no sum over their hours; proeftuin
- * verify recomputes them. */
-static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
+ * verify recomputes them. Held back in an import's batch (b) that defers. */
+static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, long long booked,
+			      long long approved, struct problem *p)
 {
+	if (urenbank_batch_defers(b, ptid))
+		return urenbank_batch_defer(b, URENBANK_BATCH_OPDRACHT, opdracht, booked, approved, 0, 0) < 0
+			       ? problem_set(p, 500, "Onvoldoende geheugen.")
+			       : 0;
 	int r = db_run(s->db,
 		       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten = goedgekeurd_minuten + ?"
 		       " WHERE id = ?",
 		       "lll", booked, approved, opdracht);
 	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
+}
+
+static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
+{
+	return opdracht_totals_in(NULL, 0, s, opdracht, booked, approved, p);
 }
 
 struct entry {
@@ -287,7 +297,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
+	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0)
 		return -p->status;
 	a->id = id;
 	if (made) {
@@ -415,7 +425,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 		db_finalize(st);
 		for (size_t i = 0; i < pr->n; i++)
 			draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
-		r = urenbank_check_draws(s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
+		r = urenbank_check_draws_in(a->batch, s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
 	}
 	long long txn = 0;
 	char text[400];
@@ -424,7 +434,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 		urenbank_batch_org_code(a->batch, s, e.provider, code, sizeof(code));
 		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
 			 e.minuten, e.medewerker, code, e.opdracht);
-		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider };
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch };
 		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
@@ -437,7 +447,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 				   "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
 				   "llll", e.id, rel[k].inzet, rel[k].org, rel[k].minuten);
 		r = r < 0 ? store_db_problem(s, r, p, "vrijgave")
-			  : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
+			  : urenbank_member_add_in(a->batch, s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
 	}
 	if (owned)
 		free(pr);
@@ -446,7 +456,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals(s, e.opdracht, 0, e.minuten, p) < 0)
+	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0)
 		return -p->status;
 	r = db_run(s->db,
 		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
