@@ -88,6 +88,7 @@ struct urenbank_batch {
 	struct idmap opdracht_ix, staff, member; /* staff: id → organisation; member: organisation → 0/1 */
 	json_t *codes; /* "organisation id" → code */
 	struct sums sums[URENBANK_BATCH_KINDS], base; /* base: balances as read from the database */
+	struct sums booked, inzet; /* per opdracht and medewerker: booked minutes when first asked, inzet */
 	struct pending *row;
 	size_t nrow, caprow;
 	struct batch_opdracht *opdrachten;
@@ -120,8 +121,11 @@ void urenbank_batch_free(struct urenbank_batch *b)
 	free(b->member.vals);
 	free(b->opdrachten);
 	json_decref(b->codes);
-	for (int k = 0; k <= URENBANK_BATCH_KINDS; k++) {
-		struct sums *x = k < URENBANK_BATCH_KINDS ? &b->sums[k] : &b->base;
+	for (int k = 0; k <= URENBANK_BATCH_KINDS + 2; k++) {
+		struct sums *x = k < URENBANK_BATCH_KINDS	? &b->sums[k]
+				 : k == URENBANK_BATCH_KINDS	? &b->base
+				 : k == URENBANK_BATCH_KINDS + 1 ? &b->booked
+								  : &b->inzet;
 		free(x->ix.keys);
 		free(x->ix.vals);
 		free(x->v);
@@ -207,6 +211,55 @@ int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long 
 				v[j] += b->row[i].v[j];
 	*bal = (struct ledger_balance){ v[0], v[1], v[2], v[3] };
 	return 1;
+}
+
+/* The key of an opdracht and a medewerker: 0 when the ids do not fit. */
+static long long pair_key(long long opdracht, long long mw)
+{
+	return opdracht > 0 && mw > 0 && opdracht < (1LL << 31) && mw < (1LL << 31) ? opdracht << 32 | mw : 0;
+}
+
+long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw)
+{
+	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
+				  " AND status IN ('ingediend','goedgekeurd')";
+	long long key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
+	int made;
+	long long *base = key ? sums_at(&b->booked, key, &made) : NULL;
+	if (!base)
+		return urenbank_one_int(s, sql, "ll", opdracht, mw);
+	if (made) /* before any line of the batch added to it: those come below */
+		base[0] = urenbank_one_int(s, sql, "ll", opdracht, mw);
+	long long v = base[0];
+	int k = idmap_get(&b->sums[URENBANK_BATCH_BOOKED].ix, key);
+	if (k >= 0)
+		v += b->sums[URENBANK_BATCH_BOOKED].v[k][0];
+	for (size_t i = 0; i < b->nrow; i++)
+		if (b->row[i].kind == URENBANK_BATCH_BOOKED && b->row[i].key == key)
+			v += b->row[i].v[0];
+	return v;
+}
+
+int urenbank_batch_booked_add(struct urenbank_batch *b, long long ptid, long long opdracht, long long mw, long long minuten)
+{
+	long long key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
+	if (!key || idmap_get(&b->booked.ix, key) < 0)
+		return 0; /* the database has it when it is first asked */
+	return urenbank_batch_defer(b, URENBANK_BATCH_BOOKED, key, minuten, 0, 0, 0);
+}
+
+long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw)
+{
+	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
+				  " AND status = 'open'";
+	long long key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
+	int made;
+	long long *v = key ? sums_at(&b->inzet, key, &made) : NULL;
+	if (!v)
+		return urenbank_one_int(s, sql, "ll", opdracht, mw);
+	if (made)
+		v[0] = urenbank_one_int(s, sql, "ll", opdracht, mw);
+	return v[0];
 }
 
 int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)

@@ -172,7 +172,7 @@ struct urenbank_sight *urenbank_batch_sight(struct urenbank_batch *b, struct sto
  * member's balance (brought, taken, deposited, committed), an opdracht's
  * totals (booked, approved), a flow (minutes, staff organisation,
  * principal; keyed by both). Only when urenbank_batch_defers. */
-enum { URENBANK_BATCH_MEMBER, URENBANK_BATCH_OPDRACHT, URENBANK_BATCH_STROOM, URENBANK_BATCH_KINDS };
+enum { URENBANK_BATCH_MEMBER, URENBANK_BATCH_OPDRACHT, URENBANK_BATCH_STROOM, URENBANK_BATCH_BOOKED, URENBANK_BATCH_KINDS };
 int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
 /* Adds to the sums of the entry being imported: 0, or -1 (no memory). */
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
@@ -181,6 +181,12 @@ int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long
 void urenbank_batch_row(struct urenbank_batch *b, int keep);
 /* As urenbank_member_balance, with what the batch holds back. */
 int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long ptid, long long org, struct ledger_balance *bal);
+/* A medewerker's minuten submitted or approved on an opdracht, and its
+ * open inzet there: read once per batch, then what the batch's lines
+ * booked is added (urenbank_batch_booked_add after each insert). */
+long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
+int urenbank_batch_booked_add(struct urenbank_batch *b, long long ptid, long long opdracht, long long mw, long long minuten);
+long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
 /* urenbank_uren_import with a batch (may be NULL). */
 int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
 			    int approve, long long *id, struct problem *p);

@@ -256,16 +256,8 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 	 * checks the principals' drawing rights and four eyes. */
 	if (!principal && !gedeeld_werkt_voor_opdracht(s, mw, opdracht, datum)) {
 		/* Staff of another organisation books within its inzet. */
-		long long ingezet =
-			urenbank_one_int(s,
-					 "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
-					 " AND status = 'open'",
-					 "ll", opdracht, mw);
-		long long geboekt =
-			urenbank_one_int(s,
-					 "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
-					 " AND status IN ('ingediend','goedgekeurd')",
-					 "ll", opdracht, mw);
+		long long ingezet = urenbank_batch_inzet(a->batch, s, pt.id, opdracht, mw);
+		long long geboekt = urenbank_batch_booked(a->batch, s, pt.id, opdracht, mw);
 		if (ingezet == 0 || geboekt + minuten > ingezet)
 			NAMES();
 		if (ingezet == 0)
@@ -297,6 +289,8 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
+		return problem_set(p, 500, "Onvoldoende geheugen.");
 	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0)
 		return -p->status;
 	a->id = id;
