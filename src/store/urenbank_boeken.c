@@ -4,7 +4,9 @@
  * Everything that changes a balance goes through here, so that
  * urenbank_verify (urenbank_controle.c) can recompute it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "core/buf.h"
 #include "store/urenbank_intern.h"
 
 /* ---- members and balances --------------------------------------------- */
@@ -84,14 +86,30 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 	if (t->uren && (!strcmp(t->soort, "uren") || !strcmp(t->soort, "correctie")))
 		staff_org = t->staff_org ? t->staff_org
 					 : urenbank_one_int(s, "SELECT organisatie_id FROM uren WHERE id = ?", "l", t->uren);
+	/* The postings in one statement (one per posting was a fifth of an import's statements). */
+	struct buf q;
+	buf_init(&q, 128 + 40 * n);
+	buf_adds(&q, "INSERT INTO journaal_posten(proeftuin_id, transactie_id, regel, organisatie_id, soort, minuten) VALUES");
+	long long *ints = calloc(6 * n + 1, sizeof(*ints));
+	const char **texts = calloc(6 * n + 1, sizeof(*texts));
+	char *fmt = calloc(6 * n + 1, 1);
+	for (size_t i = 0; ints && texts && fmt && i < n; i++) {
+		buf_adds(&q, i ? ", (?, ?, ?, nullif(?, 0), ?, ?)" : " (?, ?, ?, nullif(?, 0), ?, ?)");
+		memcpy(fmt + 6 * i, "lllltl", 6);
+		long long *v = ints + 6 * i;
+		v[0] = ptid, v[1] = id, v[2] = (long long)i + 1, v[3] = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
+		v[5] = ps[i].minutes;
+		texts[6 * i + 4] = ledger_kind_names[ps[i].kind];
+	}
+	r = !ints || !texts || !fmt || buf_failed(&q) ? DB_ERR : n ? db_run_values(s->db, buf_str(&q), fmt, ints, texts) : 0;
+	buf_release(&q);
+	free(ints);
+	free(texts);
+	free(fmt);
+	if (r < 0)
+		return store_db_problem(s, r, p, "journaalpost");
 	for (size_t i = 0; i < n; i++) {
 		long long org = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
-		r = db_run(s->db,
-			   "INSERT INTO journaal_posten(proeftuin_id, transactie_id, regel, organisatie_id, soort, minuten)"
-			   " VALUES(?, ?, ?, nullif(?, 0), ?, ?)",
-			   "lllltl", ptid, id, (long long)i + 1, org, ledger_kind_names[ps[i].kind], (long long)ps[i].minutes);
-		if (r < 0)
-			return store_db_problem(s, r, p, "journaalpost");
 		if (!org)
 			continue;
 		long long m = ps[i].minutes;
