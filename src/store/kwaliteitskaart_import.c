@@ -96,11 +96,9 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 		}
 		json_object_set_new(in, "naam", json_string(row->naam));
 		json_object_set_new(in, "organisatie", json_string(org));
-		r = medewerkers_create(s, by, in, &rec, &p);
-		if (r == 0) {
-			id = json_integer_value(json_object_get(rec, "id"));
+		r = medewerkers_create_id(s, by, in, &id, NULL, &p);
+		if (r == 0)
 			json_object_set_new_nocheck(names, row->naam, json_integer(id));
-		}
 		*what = 'a';
 	} else {
 		medewerkers_get(s, id, &before, &p);
@@ -119,7 +117,7 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 		if (*what == 'a' && !row->niveaus[c])
 			continue; /* someone new has no level to remove */
 		problem_init(&p);
-		if (kwaliteitskaart_put_level(s, id, cids[c], row->niveaus[c], &changed, &p) < 0) {
+		if (kwaliteitskaart_put_level_new(s, id, cids[c], row->niveaus[c], *what == 'a', &changed, &p) < 0) {
 			medewerkers_errors(sh, row->line, &p);
 			return -1;
 		}
