@@ -194,10 +194,15 @@ static int opdracht_totals(struct store *s, long long opdracht, long long booked
 struct entry {
 	long long id, opdracht, medewerker, provider, minuten, txn;
 	char datum[DATE_TEXT_LEN], status[24];
+	int written_approved; /* an import's entry, written as approved before approve() checked it */
 };
 
-/* Submits a->in; made (may be NULL) gets the entry as written. */
-static int submit(struct store *s, struct create_args *a, struct entry *made, struct problem *p)
+/* Submits a->in; made (may be NULL) gets the entry as written. approving:
+ * approve() follows in the same savepoint (an import), so the row is
+ * written as approved at once and approve() only adds its transaction
+ * (one update of the row and its status index fewer); when approve()
+ * refuses, the savepoint takes the row back. */
+static int submit(struct store *s, struct create_args *a, struct entry *made, int approving, struct problem *p)
 {
 	struct pt pt;
 	long long mw = 0, opdracht = 0, minuten = 0;
@@ -281,12 +286,18 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 	char now[32];
 	store_now_text(now);
 	long long id;
-	int r = db_insert_row(
-		s->db, &id,
-		"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
-		" ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, omschrijving && omschrijving[0] ? omschrijving : NULL,
-		now, urenbank_who(a->by));
+	const char *note = omschrijving && omschrijving[0] ? omschrijving : NULL;
+	int r = approving && made
+			? db_insert_row(s->db, &id,
+					"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten,"
+					" omschrijving, ingediend, ingediend_door, status, beoordeeld, beoordeeld_door)"
+					" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'goedgekeurd', ?, ?) RETURNING id",
+					"lllltlttttt", pt.id, opdracht, mw, provider, datum, minuten, note, now, urenbank_who(a->by), now,
+					urenbank_who(a->by))
+			: db_insert_row(s->db, &id,
+					"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten,"
+					" omschrijving, ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+					"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, note, now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
@@ -295,7 +306,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 		return -p->status;
 	a->id = id;
 	if (made) {
-		*made = (struct entry){ id, opdracht, mw, provider, minuten, 0, "", "ingediend" };
+		*made = (struct entry){ id, opdracht, mw, provider, minuten, 0, "", "ingediend", approving };
 		snprintf(made->datum, sizeof(made->datum), "%s", datum);
 	}
 	if (a->out && !(*a->out = uren_json(s, id)))
@@ -303,7 +314,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, st
 	return 0;
 }
 
-static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, p); }
+static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, 0, p); }
 
 int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
@@ -452,10 +463,13 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 	store_now_text(now);
 	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0)
 		return -p->status;
-	r = db_run(s->db,
-		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
-		   " WHERE id = ?",
-		   "ttll", now, urenbank_who(a->by), txn, e.id);
+	if (e.written_approved)
+		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
+	else
+		r = db_run(s->db,
+			   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
+			   " WHERE id = ?",
+			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (a->out && !(*a->out = uren_json(s, e.id)))
@@ -480,7 +494,7 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 {
 	struct import_args *a = arg;
 	struct entry e;
-	int r = submit(s, &a->submit, &e, p);
+	int r = submit(s, &a->submit, &e, a->approve, p);
 	if (r == 0 && a->approve) {
 		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL, a->submit.batch };
 		r = approve(s, &ap, &e, p);
