@@ -96,7 +96,9 @@ static int do_import(struct kk_opts *o)
 	struct kwaliteitskaart_sheet sh;
 	json_t *out = NULL;
 	problem_init(&p);
+	db_bulk(s->db, 1); /* the whole sheet in one transaction, its pages in memory until the commit */
 	int r = kwaliteitskaart_import(s, o->org, &by, text, len, &sh, &out, &p);
+	db_bulk(s->db, 0);
 	free(text);
 	char object[120];
 	snprintf(object, sizeof(object), "kwaliteitskaart %s uit %s", o->org, o->file);

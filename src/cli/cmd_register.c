@@ -74,7 +74,9 @@ int cmd_import(struct cli_opts *o)
 		free(text);
 		return 1;
 	}
+	db_bulk(s->db, 1); /* one transaction, its pages in memory until the commit */
 	int r = cli_load_document(s, o->file, text, len);
+	db_bulk(s->db, 0);
 	store_close(s);
 	free(text);
 	if (r == 0)

@@ -214,6 +214,7 @@ struct import {
 	int as_account;
 	struct names staff, opdrachten;
 	json_t *principals; /* opdracht id → [codes] */
+	struct urenbank_batch *batch; /* what no line changes, read once */
 	json_t *errors;     /* [{"regel","fout"}] */
 	long long lines, booked, minutes;
 };
@@ -368,7 +369,8 @@ static void one_line(struct import *im, const struct csv_record *rec, const int 
 		json_object_set_new(in, "omschrijving", json_string(cell[COL_OMSCHRIJVING]));
 	struct problem p;
 	problem_init(&p);
-	int r = urenbank_uren_import(im->s, &im->actor, im->o->proeftuin, in, im->o->approve, NULL, &p);
+	int r = im->batch ? urenbank_batch_import(im->batch, in, im->o->approve, NULL, &p)
+			  : urenbank_uren_import(im->s, &im->actor, im->o->proeftuin, in, im->o->approve, NULL, &p);
 	json_decref(in);
 	if (r == 0) {
 		im->booked++;
@@ -556,11 +558,28 @@ static int import(const struct uren_opts *o)
 	if (set_actor(&im) < 0)
 		goto out;
 	load_names(&im, pt);
+	/* One transaction for the whole file, its pages kept in memory until
+	 * the commit (db_bulk); the commit is durable (synchronous=FULL) before
+	 * "ingelezen" is said. */
+	db_bulk(s->db, 1);
 	if (db_begin(s->db) < 0) {
 		fprintf(stderr, "samen: de database is bezet; probeer het zo opnieuw\n");
 		goto out;
 	}
-	if (run(&im, text, tlen) < 0) {
+	im.batch = urenbank_batch_new(s, &im.actor, o->proeftuin);
+	int failed = run(&im, text, tlen) < 0;
+	if (failed) {
+		urenbank_batch_free(im.batch);
+	} else {
+		/* The balances, totals and flows the batch added up. */
+		problem_init(&p);
+		if (urenbank_batch_end(im.batch, &p) < 0) {
+			line_error(&im, 0, "%s", p.detail);
+			failed = 1;
+		}
+	}
+	im.batch = NULL;
+	if (failed) {
 		db_rollback(s->db);
 		size_t n = json_array_size(im.errors);
 		if (n > MAX_ERRORS_SHOWN)
@@ -594,6 +613,7 @@ static int import(const struct uren_opts *o)
 			rc = 1;
 	}
 out:
+	db_bulk(s->db, 0);
 	json_decref(pt);
 	json_decref(im.staff.ids);
 	json_decref(im.opdrachten.ids);

@@ -175,6 +175,29 @@ int db_insert(struct db *db, long long *id, const char *sql, const char *fmt, ..
 	return r;
 }
 
+int db_insert_row(struct db *db, long long *id, const char *sql, const char *fmt, ...)
+{
+	static const char tail[] = " RETURNING id";
+	size_t n = strlen(sql), t = sizeof(tail) - 1;
+	char *plain = db->ops->last_id && n > t && !strcmp(sql + n - t, tail) ? strndup(sql, n - t) : NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	struct db_stmt *st = vquery(db, plain ? plain : sql, fmt, ap);
+	va_end(ap);
+	*id = 0;
+	int r = st ? db_step(st) : DB_ERR;
+	if (r == DB_ROW) {
+		*id = db_col_int(st, 0);
+		while ((r = db_step(st)) == DB_ROW)
+			;
+	} else if (r == DB_DONE && plain && db->ops->changes(db) > 0) {
+		*id = db->ops->last_id(db);
+	}
+	db_finalize(st);
+	free(plain);
+	return r;
+}
+
 int db_run_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
 {
 	int n = (int)strlen(fmt);
@@ -280,6 +303,16 @@ int db_tables(struct db *db, struct db_tables *out)
 
 struct db_stmt *db_query_all(struct db *db, const char *sql) { return db->ops->query_all(db, sql); }
 int db_defer_foreign_keys(struct db *db) { return db->ops->exec(db, db->ops->defer_foreign_keys); }
+
+int db_bulk(struct db *db, int on)
+{
+	const char *sql = on ? db->ops->bulk_on : db->ops->bulk_off;
+	if (!sql)
+		return DB_DONE;
+	if (db->depth > 0) /* SQLite decides where savepoint journals go when a transaction begins */
+		return DB_ERR;
+	return db->ops->exec(db, sql);
+}
 
 int db_sync_ids(struct db *db, const char *table) { return plain_name(table) ? db->ops->sync_ids(db, table) : DB_ERR; }
 

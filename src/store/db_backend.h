@@ -37,12 +37,16 @@ struct db_ops {
 	const char *(*col_name)(struct db_stmt *st, int col);
 	int (*col_is_int)(struct db_stmt *st, int col);
 	long long (*changes)(struct db *db);
+	/* The rowid of the last INSERT (db_insert_row); NULL: use RETURNING. */
+	long long (*last_id)(struct db *db);
 	/* The schema: the tables (unordered), and the tables one refers to. */
 	int (*tables)(struct db *db, struct db_tables *out);
 	int (*references)(struct db *db, const char *table, struct db_tables *out);
 	int (*sync_ids)(struct db *db, const char *table);
 	struct db_stmt *(*query_all)(struct db *db, const char *sql);
 	const char *defer_foreign_keys; /* the SQL */
+	/* db_bulk(): the SQL that turns bulk loading on and off (NULL: nothing to do). */
+	const char *bulk_on, *bulk_off;
 	/* What DROP TABLE needs after the table's name ("" or " CASCADE"). */
 	const char *drop_suffix;
 };

@@ -21,6 +21,8 @@
 #include "store/db_backend.h"
 
 #define STMT_CACHE 96
+#define NORMAL_CACHE "-32768"  /* KiB: 32 MB */
+#define BULK_CACHE "-262144"   /* KiB: 256 MB, for db_bulk */
 
 struct cached_stmt {
 	sqlite3_stmt *st; /* NULL = free slot */
@@ -76,7 +78,28 @@ static int map_rc(int rc)
 
 static const char *s_errmsg(struct db *db) { return sqlite3_errmsg(SDB(db)->cur->h); }
 
-static int s_exec(struct db *db, const char *sql) { return map_rc(sqlite3_exec(SDB(db)->cur->h, sql, NULL, NULL, NULL)); }
+static int prepare(struct sconn *c, const char *sql, struct sstmt *st);
+static void s_finalize(struct db_stmt *base);
+
+/* One statement from the statement cache (a savepoint and its release
+ * come twice per imported row, and parsing them each time was 6 % of an
+ * import); several through sqlite3_exec. */
+static int s_exec(struct db *db, const char *sql)
+{
+	struct sstmt *st = strchr(sql, ';') ? NULL : calloc(1, sizeof(*st));
+	if (st) {
+		st->base.db = db;
+		if (prepare(SDB(db)->cur, sql, st) == SQLITE_OK) {
+			int rc;
+			while ((rc = sqlite3_step(st->st)) == SQLITE_ROW)
+				;
+			s_finalize(&st->base);
+			return map_rc(rc);
+		}
+		free(st);
+	}
+	return map_rc(sqlite3_exec(SDB(db)->cur->h, sql, NULL, NULL, NULL));
+}
 
 /* The writers of the group database in this process take turns on a
  * mutex before BEGIN IMMEDIATE, and around a write outside a transaction
@@ -542,6 +565,7 @@ static int s_col_count(struct db_stmt *st) { return sqlite3_column_count(SST(st)
 static const char *s_col_name(struct db_stmt *st, int col) { return sqlite3_column_name(SST(st)->st, col); }
 static int s_col_is_int(struct db_stmt *st, int col) { return sqlite3_column_type(SST(st)->st, col) == SQLITE_INTEGER; }
 static long long s_changes(struct db *db) { return sqlite3_changes64(SDB(db)->cur->h); }
+static long long s_last_id(struct db *db) { return sqlite3_last_insert_rowid(SDB(db)->cur->h); }
 
 static int names(struct db *db, const char *sql, const char *arg, struct db_tables *out)
 {
@@ -595,11 +619,14 @@ static const struct db_ops sqlite_ops = {
 	.col_name = s_col_name,
 	.col_is_int = s_col_is_int,
 	.changes = s_changes,
+	.last_id = s_last_id,
 	.tables = s_tables,
 	.references = s_references,
 	.sync_ids = s_sync_ids,
 	.query_all = s_query_all,
 	.defer_foreign_keys = "PRAGMA defer_foreign_keys = ON",
+	.bulk_on = "PRAGMA temp_store=MEMORY; PRAGMA cache_size=" BULK_CACHE ";",
+	.bulk_off = "PRAGMA temp_store=DEFAULT; PRAGMA cache_size=" NORMAL_CACHE ";",
 	.drop_suffix = "",
 };
 
@@ -626,7 +653,7 @@ static int conn_open(const char *path, struct sconn *c, int group, char *err, in
 			      * (mmap_size): SQLite unmaps it whenever another connection has
 			      * committed, and under concurrent bookings the unmapping and the
 			      * page faults after it cost a third of the throughput. */
-			     " PRAGMA cache_size=-32768;", NULL, NULL, NULL) != SQLITE_OK) {
+			     " PRAGMA cache_size=" NORMAL_CACHE ";", NULL, NULL, NULL) != SQLITE_OK) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet gebruiken: %s", path, sqlite3_errmsg(c->h));
 		conn_close(c);
 		return -1;

@@ -163,11 +163,20 @@ static json_t *level_json(const char *code, const char *naam, int niveau)
  * *changed says whether anything changed. */
 int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int niveau, int *changed, struct problem *p)
 {
-	struct db_stmt *st =
-		db_query(s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll",
-			 id, cid);
-	int cur = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
-	db_finalize(st);
+	return kwaliteitskaart_put_level_new(s, id, cid, niveau, 0, changed, p);
+}
+
+int kwaliteitskaart_put_level_new(struct store *s, long long id, long long cid, int niveau, int fresh, int *changed,
+				  struct problem *p)
+{
+	int cur = 0;
+	if (!fresh) {
+		struct db_stmt *st = db_query(
+			s->db, "SELECT niveau FROM medewerker_competenties WHERE medewerker_id = ? AND competentie_id = ?", "ll",
+			id, cid);
+		cur = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) : 0;
+		db_finalize(st);
+	}
 	*changed = cur != niveau;
 	if (!*changed)
 		return 0;

@@ -28,21 +28,32 @@ static void medewerkers_errors(struct kwaliteitskaart_sheet *sh, int line, const
 		kwaliteitskaart_sheet_error(sh, line, p->params[i].name, "%s", p->params[i].reason);
 }
 
+/* The organisation's medewerkers by name, read once for the whole sheet
+ * (per row it was a scan of the organisation's staff: quadratic in a
+ * large sheet): naam → id, or → -n when n of them share the name. Kept up
+ * to date as rows create people. */
+static json_t *names_load(struct store *s, long long oid)
+{
+	json_t *names = json_object();
+	struct db_stmt *st = db_query(s->db, "SELECT naam, id FROM medewerkers WHERE organisatie_id = ? AND pseudoniem = 0", "l", oid);
+	while (db_step(st) == DB_ROW) {
+		const char *naam = db_col_text(st, 0);
+		json_t *had = json_object_get(names, naam);
+		long long v = !had ? db_col_int(st, 1) : json_integer_value(had) > 0 ? -2 : json_integer_value(had) - 1;
+		json_object_set_new_nocheck(names, naam, json_integer(v));
+	}
+	db_finalize(st);
+	return names;
+}
+
 /* One row: creates or updates the medewerker, then the levels. *what is
  * 'a' (aangemaakt), 'b' (bijgewerkt) or 'o' (ongewijzigd). */
 static int import_row(struct store *s, long long oid, const char *org, const struct actor *by, struct kwaliteitskaart_sheet *sh,
-		      const struct kwaliteitskaart_sheet_row *row, const long long *cids, char *what, long long *levels)
+		      const struct kwaliteitskaart_sheet_row *row, const long long *cids, json_t *names, char *what, long long *levels)
 {
-	long long id = 0;
-	int count = 0;
-	struct db_stmt *st =
-		db_query(s->db, "SELECT id FROM medewerkers WHERE organisatie_id = ? AND naam = ? AND pseudoniem = 0", "lt", oid,
-			 row->naam);
-	while (db_step(st) == DB_ROW) {
-		id = db_col_int(st, 0);
-		count++;
-	}
-	db_finalize(st);
+	json_t *known = json_object_get(names, row->naam);
+	long long id = known && json_integer_value(known) > 0 ? json_integer_value(known) : 0;
+	int count = !known ? 0 : id ? 1 : (int)-json_integer_value(known);
 	if (count > 1) {
 		kwaliteitskaart_sheet_error(sh, row->line, "naam",
 					    "%s heeft %d medewerkers die '%s' heten; pas ze afzonderlijk aan", org, count,
@@ -85,9 +96,9 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 		}
 		json_object_set_new(in, "naam", json_string(row->naam));
 		json_object_set_new(in, "organisatie", json_string(org));
-		r = medewerkers_create(s, by, in, &rec, &p);
+		r = medewerkers_create_id(s, by, in, &id, NULL, &p);
 		if (r == 0)
-			id = json_integer_value(json_object_get(rec, "id"));
+			json_object_set_new_nocheck(names, row->naam, json_integer(id));
 		*what = 'a';
 	} else {
 		medewerkers_get(s, id, &before, &p);
@@ -103,8 +114,10 @@ static int import_row(struct store *s, long long oid, const char *org, const str
 	}
 	for (size_t c = 0; c < sh->ncodes; c++) {
 		int changed;
+		if (*what == 'a' && !row->niveaus[c])
+			continue; /* someone new has no level to remove */
 		problem_init(&p);
-		if (kwaliteitskaart_put_level(s, id, cids[c], row->niveaus[c], &changed, &p) < 0) {
+		if (kwaliteitskaart_put_level_new(s, id, cids[c], row->niveaus[c], *what == 'a', &changed, &p) < 0) {
 			medewerkers_errors(sh, row->line, &p);
 			return -1;
 		}
@@ -144,11 +157,11 @@ int kwaliteitskaart_import(struct store *s, const char *org, const struct actor 
 		free(cids);
 		return -p->status;
 	}
-	json_t *made = json_array(), *updated = json_array();
+	json_t *made = json_array(), *updated = json_array(), *names = names_load(s, oid);
 	long long same = 0, levels = 0;
 	for (size_t i = 0; i < sh->nrows; i++) {
 		char what = 'o';
-		if (import_row(s, oid, org, by, sh, &sh->rows[i], cids, &what, &levels) < 0)
+		if (import_row(s, oid, org, by, sh, &sh->rows[i], cids, names, &what, &levels) < 0)
 			continue; /* keep checking: every error at once */
 		if (what == 'a')
 			json_array_append_new(made, json_string(sh->rows[i].naam));
@@ -158,6 +171,7 @@ int kwaliteitskaart_import(struct store *s, const char *org, const struct actor 
 			same++;
 	}
 	free(cids);
+	json_decref(names);
 	int r = 0;
 	if (sh->nerrors || sh->more_errors) {
 		json_decref(made);

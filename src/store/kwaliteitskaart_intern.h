@@ -19,5 +19,8 @@ void kwaliteitskaart_moment_day(struct kwaliteitskaart_moment m, char out[DATE_T
 /* Sets (niveau 1..3) or removes (0) medewerker id's level in competence
  * cid inside an open transaction; *changed says whether anything changed. */
 int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int niveau, int *changed, struct problem *p);
+/* The same; fresh: the medewerker was just created and has no levels yet (nothing to read first). */
+int kwaliteitskaart_put_level_new(struct store *s, long long id, long long cid, int niveau, int fresh, int *changed,
+				  struct problem *p);
 
 #endif

@@ -206,6 +206,12 @@ static int unknown_org(const char *org, struct problem *p)
 
 int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p)
 {
+	long long id;
+	return medewerkers_create_id(s, by, in, &id, out, p);
+}
+
+int medewerkers_create_id(struct store *s, const struct actor *by, json_t *in, long long *id_out, json_t **out, struct problem *p)
+{
 	struct medewerkers_values v = { .beschikbaar = 0, .pensioenjaar = -1 };
 	unsigned cleared;
 	unsigned present = read_members(in, 1, &v, &cleared, p);
@@ -223,7 +229,7 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 	char now[32];
 	store_now_text(now);
 	long long id;
-	r = db_insert(s->db, &id,
+	r = db_insert_row(s->db, &id,
 		      "INSERT INTO medewerkers(organisatie_id, naam, functie, email, uur_per_week, beschikbaar_uur_per_week,"
 		      " pensioenjaar, pseudoniem, aangemaakt, gewijzigd) VALUES(?, ?, ?, ?, ?, ?, NULLIF(?, -1), 0, ?, ?)"
 		      " RETURNING id",
@@ -242,6 +248,7 @@ int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json
 		json_pack("{s:s,s:o}", "organisatie", v.org, "functie", v.functie ? json_string(v.functie) : json_null());
 	if ((r = history_add(s, id, by, "aangemaakt", velden, waarden, p)) < 0)
 		goto out;
+	*id_out = id;
 	r = out ? medewerkers_get(s, id, out, p) : 0;
 out:
 	return store_finish(s, r, p);

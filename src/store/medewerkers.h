@@ -36,6 +36,8 @@ extern const char *const medewerkers_private_fields[];
 void medewerkers_strip_private(json_t *rec);
 
 int medewerkers_create(struct store *s, const struct actor *by, json_t *in, json_t **out, struct problem *p);
+/* The same, the new id into *id; out may be NULL (an import needs no record back). */
+int medewerkers_create_id(struct store *s, const struct actor *by, json_t *in, long long *id, json_t **out, struct problem *p);
 int medewerkers_get(struct store *s, long long id, json_t **out, struct problem *p);
 /* The organisation code of medewerker id into org: 0, or -404. */
 int medewerkers_org(struct store *s, long long id, char *org, size_t orglen, struct problem *p);

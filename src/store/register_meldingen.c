@@ -57,15 +57,18 @@ static int detect(struct store *s, long long tid, struct problem *p)
 	char now[32];
 	date_format(date_today(), now);
 	for (size_t c = 0; c < cand.n && r == 0; c++) {
+		/* Its members on the start date (any), and those that take part (active), in one read. */
 		struct idset active = { 0 }, any = { 0 };
-		ids_of(s, &active,
-		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_ACTIVE_MEMBER(
-			       "l") " AND " REGISTER_SQL_MEMBER_ON("l", "?"),
-		       "ltt", cand.v[c], start);
-		ids_of(s, &any,
-		       "SELECT l.organisatie_id FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l",
-															   "?"),
-		       "ltt", cand.v[c], start);
+		st = db_query(s->db,
+			      "SELECT l.organisatie_id, CASE WHEN " REGISTER_SQL_ACTIVE_MEMBER("l") " THEN 1 ELSE 0 END"
+			      " FROM lidmaatschappen l WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?"),
+			      "ltt", cand.v[c], start, start);
+		while (db_step(st) == DB_ROW) {
+			idset_add(&any, db_col_int(st, 0));
+			if (db_col_int(st, 1))
+				idset_add(&active, db_col_int(st, 0));
+		}
+		db_finalize(st);
 		struct idset melders = { 0 }, buiten = { 0 }, ontvangers = { 0 };
 		for (size_t i = 0; i < part.n; i++) {
 			if (idset_has(&active, part.v[i]))

@@ -167,6 +167,23 @@ int urenbank_uren_correct(struct store *s, const struct actor *by, const char *p
  * an all-or-nothing import: each failed line rolls back only itself and
  * says why in p (param names as in the API: medewerker, opdracht, datum,
  * minuten), so the caller can report per line and then roll back. */
+/* A batch of such imports in one transaction (samen uren import, the
+ * benchmarks): what no imported entry changes (the proeftuin, each
+ * opdracht's status and principals, each medewerker's organisation, the
+ * members, the importer's four-eyes view) is read once, the rest per
+ * entry; every rule as urenbank_uren_import. The running sums the entries
+ * change (balances, opdracht totals, flows) are added up in the batch and
+ * written by urenbank_batch_end, once per key. Made after db_begin(),
+ * ended before db_commit() (or freed before a rollback); nothing else may
+ * write to the proeftuin meanwhile; by and pt must outlive it. */
+struct urenbank_batch;
+struct urenbank_batch *urenbank_batch_new(struct store *s, const struct actor *by, const char *pt);
+int urenbank_batch_import(struct urenbank_batch *b, json_t *in, int approve, long long *id, struct problem *p);
+/* Writes the sums the batch held back (balances, totals, flows) and frees
+ * it: call before db_commit(); 0, or -status with p filled (roll back). */
+int urenbank_batch_end(struct urenbank_batch *b, struct problem *p);
+/* Frees the batch without writing (before a rollback). */
+void urenbank_batch_free(struct urenbank_batch *b);
 int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
 			 struct problem *p);
 /* An entry as viewer may see it: who worked, what and who reviewed it

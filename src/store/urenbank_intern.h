@@ -27,6 +27,7 @@ struct create_args {
 	const char *pt;
 	long long id;
 	json_t *in, **out;
+	struct urenbank_batch *batch; /* an import's batch (urenbank_import.c), or NULL */
 };
 
 /* ---- small helpers (urenbank.c) ---- */
@@ -95,10 +96,15 @@ int urenbank_is_member(struct store *s, long long ptid, long long org);
 /* Adds to a member's running balance. */
 int urenbank_member_add(struct store *s, long long ptid, long long org, long long brought, long long taken, long long deposited,
 			long long committed, struct problem *p);
+/* The same, held back in batch b when it defers (b may be NULL). */
+int urenbank_member_add_in(struct urenbank_batch *b, struct store *s, long long ptid, long long org, long long brought,
+			   long long taken, long long deposited, long long committed, struct problem *p);
 
 struct txn {
 	const char *datum, *soort, *omschrijving;
 	long long uren, storting, afrekening, tegen; /* 0 = none */
+	long long staff_org; /* hours: the staff's organisation when known (else read from uren) */
+	struct urenbank_batch *batch; /* an import's batch, or NULL */
 };
 /* Writes one transaction: the journal row, its postings (member indices
  * into orgs[]), and the running balances. *id_out gets the journal id. */
@@ -108,6 +114,10 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
  * available rights; names each with its shortfall. */
 int urenbank_check_draws(struct store *s, const struct pt *pt, const long long *orgs, const int64_t *draw, size_t n,
 			 const char *what, const char *what_end, const char *param, struct problem *p);
+/* The same with the balances as batch b has them (b may be NULL). */
+int urenbank_check_draws_in(struct urenbank_batch *b, struct store *s, const struct pt *pt, const long long *orgs,
+			    const int64_t *draw, size_t n, const char *what, const char *what_end, const char *param,
+			    struct problem *p);
 /* Closes the open inzet of the opdrachten where_sql selects (one bound
  * integer arg): what it still commits is released. */
 int urenbank_release_inzet(struct store *s, long long ptid, const char *where_sql, long long arg, struct problem *p);
@@ -139,5 +149,46 @@ int urenbank_provider_check(struct store *s, const struct pt *pt, long long prov
 /* The checks a merge and a merge proposal share (urenbank_opdrachten.c). */
 int urenbank_merge_check(struct store *s, const char *pt_code, long long id, json_t *in, struct pt *pt, long long *met,
 			 const char **titel, struct problem *p);
+
+/* ---- a batch of imported entries (urenbank_import.c) ----
+ * Each reads once per batch what it would read per entry without one; a
+ * NULL batch (or another proeftuin or actor) reads from the database as
+ * always. Only for what no imported entry changes. */
+int urenbank_batch_pt(struct urenbank_batch *b, struct store *s, const char *code, struct pt *pt, struct problem *p);
+/* As urenbank_opdracht_find. */
+int urenbank_batch_opdracht(struct urenbank_batch *b, struct store *s, long long ptid, long long id, char *status, size_t len);
+/* As urenbank_principals_load; *owned says whether the caller frees it. */
+struct principals *urenbank_batch_principals(struct urenbank_batch *b, struct store *s, long long opdracht, int *owned);
+/* As urenbank_org_code. */
+void urenbank_batch_org_code(struct urenbank_batch *b, struct store *s, long long org, char *out, size_t len);
+/* As urenbank_medewerkers_org_id and urenbank_is_member. */
+long long urenbank_batch_staff_org(struct urenbank_batch *b, struct store *s, long long mw);
+int urenbank_batch_member(struct urenbank_batch *b, struct store *s, long long ptid, long long org);
+/* The batch's view for by on pt, or own initialised (the caller releases
+ * it when the result is own). */
+struct urenbank_sight *urenbank_batch_sight(struct urenbank_batch *b, struct store *s, const struct actor *by, const char *pt,
+					    struct urenbank_sight *own);
+/* The running sums a batch holds back until urenbank_batch_end: a
+ * member's balance (brought, taken, deposited, committed), an opdracht's
+ * totals (booked, approved), a flow (minutes, staff organisation,
+ * principal; keyed by both). Only when urenbank_batch_defers. */
+enum { URENBANK_BATCH_MEMBER, URENBANK_BATCH_OPDRACHT, URENBANK_BATCH_STROOM, URENBANK_BATCH_BOOKED, URENBANK_BATCH_KINDS };
+int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
+/* Adds to the sums of the entry being imported: 0, or -1 (no memory). */
+int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
+			 long long v3);
+/* The entry's sums: kept (it was imported) or dropped (refused). */
+void urenbank_batch_row(struct urenbank_batch *b, int keep);
+/* As urenbank_member_balance, with what the batch holds back. */
+int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long ptid, long long org, struct ledger_balance *bal);
+/* A medewerker's minuten submitted or approved on an opdracht, and its
+ * open inzet there: read once per batch, then what the batch's lines
+ * booked is added (urenbank_batch_booked_add after each insert). */
+long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
+int urenbank_batch_booked_add(struct urenbank_batch *b, long long ptid, long long opdracht, long long mw, long long minuten);
+long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
+/* urenbank_uren_import with a batch (may be NULL). */
+int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
+			    int approve, long long *id, struct problem *p);
 
 #endif

@@ -171,9 +171,14 @@ void urenbank_uren_conceal(json_t *entry)
 
 /* An opdracht's booked and approved minutes, kept with it (migration 098)
  * so that a list of opdrachten needs no sum over their hours; proeftuin
- * verify recomputes them. */
-static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
+ * verify recomputes them. Held back in an import's batch (b) that defers. */
+static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, long long booked,
+			      long long approved, struct problem *p)
 {
+	if (urenbank_batch_defers(b, ptid))
+		return urenbank_batch_defer(b, URENBANK_BATCH_OPDRACHT, opdracht, booked, approved, 0, 0) < 0
+			       ? problem_set(p, 500, "Onvoldoende geheugen.")
+			       : 0;
 	int r = db_run(s->db,
 		       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten = goedgekeurd_minuten + ?"
 		       " WHERE id = ?",
@@ -181,13 +186,28 @@ static int opdracht_totals(struct store *s, long long opdracht, long long booked
 	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
 }
 
-static int do_uren_submit(struct store *s, void *arg, struct problem *p)
+static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
 {
-	struct create_args *a = arg;
+	return opdracht_totals_in(NULL, 0, s, opdracht, booked, approved, p);
+}
+
+struct entry {
+	long long id, opdracht, medewerker, provider, minuten, txn;
+	char datum[DATE_TEXT_LEN], status[24];
+	int written_approved; /* an import's entry, written as approved before approve() checked it */
+};
+
+/* Submits a->in; made (may be NULL) gets the entry as written. approving:
+ * approve() follows in the same savepoint (an import), so the row is
+ * written as approved at once and approve() only adds its transaction
+ * (one update of the row and its status index fewer); when approve()
+ * refuses, the savepoint takes the row back. */
+static int submit(struct store *s, struct create_args *a, struct entry *made, int approving, struct problem *p)
+{
 	struct pt pt;
 	long long mw = 0, opdracht = 0, minuten = 0;
 	const char *datum = NULL, *omschrijving = NULL;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0)
+	if (urenbank_batch_pt(a->batch, s, a->pt, &pt, p) < 0)
 		return -p->status;
 	field_int(a->in, "medewerker", FIELD_REQUIRED, 1, INT64_MAX, &mw, p);
 	field_int(a->in, "opdracht", FIELD_REQUIRED, 1, INT64_MAX, &opdracht, p);
@@ -197,19 +217,20 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 	if (p->status)
 		return -p->status;
 	char status[24];
-	if (!urenbank_opdracht_find(s, pt.id, opdracht, status, sizeof(status)))
+	if (!urenbank_batch_opdracht(a->batch, s, pt.id, opdracht, status, sizeof(status)))
 		return problem_refuse(p, "opdracht", "Opdracht %lld bestaat niet in proeftuin '%s'.", opdracht, pt.code);
-	long long provider = urenbank_medewerkers_org_id(s, mw);
+	long long provider = urenbank_batch_staff_org(a->batch, s, mw);
 	if (!provider)
 		return problem_refuse(p, "medewerker", "Medewerker %lld bestaat niet.", mw);
 	if (urenbank_pt_check_date(&pt, datum, "datum", p) < 0)
 		return -p->status;
 	if (strcmp(status, "open"))
 		return urenbank_opdracht_not_open(s, opdracht, status, "opdracht", p);
+	/* Names for the messages, read only for a refusal. */
 	char who[200], what[320];
-	urenbank_person_name(s, mw, who, sizeof(who));
-	urenbank_opdracht_name(s, opdracht, what, sizeof(what));
-	if (!urenbank_is_member(s, pt.id, provider)) {
+#define NAMES() (urenbank_person_name(s, mw, who, sizeof(who)), urenbank_opdracht_name(s, opdracht, what, sizeof(what)))
+	if (!urenbank_batch_member(a->batch, s, pt.id, provider)) {
+		NAMES();
 		char label[200];
 		urenbank_org_label(s, provider, label, sizeof(label));
 		return problem_refuse(p, "medewerker", "%s werkt bij %s, dat geen lid is van %s.", who, label, pt.naam);
@@ -219,6 +240,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					      " AND status IN ('ingediend','goedgekeurd')",
 					      "lt", mw, datum);
 	if (that_day + minuten > MAX_ENTRY_MINUTES) {
+		NAMES();
 		char day[NL_TEXT_LEN], had[40], more[40];
 		nl_date(datum, day, sizeof(day));
 		nl_hours(that_day, 0, had, sizeof(had));
@@ -226,24 +248,23 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		return problem_refuse(p, "minuten", "%s heeft op %s al %s geboekt; met %s erbij is het meer dan een etmaal.", who,
 				      day, had, more);
 	}
-	int principal = urenbank_one_int(s, "SELECT count(*) FROM opdrachtgevers WHERE opdracht_id = ? AND organisatie_id = ?",
-					 "ll", opdracht, provider) > 0;
+	int owned;
+	struct principals *pr = urenbank_batch_principals(a->batch, s, opdracht, &owned);
+	if (!pr)
+		return problem_set(p, 500, "geen geheugen");
+	int principal = urenbank_principal_index(pr, provider) >= 0;
+	if (owned)
+		free(pr);
 	/* A shared medewerker (gedeeld.h) that works for a principal on the
 	 * date books as its own staff would: the werkt-voor agreement stands
 	 * for an inzet. The hours still credit the werkgever and approval still
 	 * checks the principals' drawing rights and four eyes. */
 	if (!principal && !gedeeld_werkt_voor_opdracht(s, mw, opdracht, datum)) {
 		/* Staff of another organisation books within its inzet. */
-		long long ingezet =
-			urenbank_one_int(s,
-					 "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
-					 " AND status = 'open'",
-					 "ll", opdracht, mw);
-		long long geboekt =
-			urenbank_one_int(s,
-					 "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
-					 " AND status IN ('ingediend','goedgekeurd')",
-					 "ll", opdracht, mw);
+		long long ingezet = urenbank_batch_inzet(a->batch, s, pt.id, opdracht, mw);
+		long long geboekt = urenbank_batch_booked(a->batch, s, pt.id, opdracht, mw);
+		if (ingezet == 0 || geboekt + minuten > ingezet)
+			NAMES();
 		if (ingezet == 0)
 			return problem_refuse(p, "opdracht",
 					      "%s is niet ingezet op %s; wie niet bij een opdrachtgever werkt, boekt alleen "
@@ -261,35 +282,45 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 					      who, h_in, what, h_geb, h_left, h_new);
 		}
 	}
+#undef NAMES
 	char now[32];
 	store_now_text(now);
 	long long id;
-	int r = db_insert(
-		s->db, &id,
-		"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten, omschrijving,"
-		" ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-		"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, omschrijving && omschrijving[0] ? omschrijving : NULL,
-		now, urenbank_who(a->by));
+	const char *note = omschrijving && omschrijving[0] ? omschrijving : NULL;
+	int r = approving && made
+			? db_insert_row(s->db, &id,
+					"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten,"
+					" omschrijving, ingediend, ingediend_door, status, beoordeeld, beoordeeld_door)"
+					" VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'goedgekeurd', ?, ?) RETURNING id",
+					"lllltlttttt", pt.id, opdracht, mw, provider, datum, minuten, note, now, urenbank_who(a->by), now,
+					urenbank_who(a->by))
+			: db_insert_row(s->db, &id,
+					"INSERT INTO uren(proeftuin_id, opdracht_id, medewerker_id, organisatie_id, datum, minuten,"
+					" omschrijving, ingediend, ingediend_door) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+					"lllltlttt", pt.id, opdracht, mw, provider, datum, minuten, note, now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
+	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
+		return problem_set(p, 500, "Onvoldoende geheugen.");
+	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0)
 		return -p->status;
 	a->id = id;
+	if (made) {
+		*made = (struct entry){ id, opdracht, mw, provider, minuten, 0, "", "ingediend", approving };
+		snprintf(made->datum, sizeof(made->datum), "%s", datum);
+	}
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
 	return 0;
 }
+
+static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, 0, p); }
 
 int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
 	struct create_args a = { by, pt, 0, in, out };
 	return store_transaction(s, p, do_uren_submit, &a);
 }
-
-struct entry {
-	long long id, opdracht, medewerker, provider, minuten, txn;
-	char datum[DATE_TEXT_LEN], status[24];
-};
 
 static int entry_load(struct store *s, const struct pt *pt, long long id, struct entry *e, struct problem *p)
 {
@@ -324,12 +355,17 @@ struct release {
 	long long inzet, org, minuten;
 };
 
-static int do_approve(struct store *s, void *arg, struct problem *p)
+/* Approves entry a->id; known: the entry as it was just submitted (an
+ * import), else it is read. */
+static int approve(struct store *s, struct create_args *a, const struct entry *known, struct problem *p)
 {
-	struct create_args *a = arg;
 	struct pt pt;
 	struct entry e;
-	if (urenbank_pt_load(s, a->pt, &pt, p) < 0 || entry_load(s, &pt, a->id, &e, p) < 0)
+	if (urenbank_batch_pt(a->batch, s, a->pt, &pt, p) < 0)
+		return -p->status;
+	if (known)
+		e = *known;
+	else if (entry_load(s, &pt, a->id, &e, p) < 0)
 		return -p->status;
 	if (strcmp(e.status, "ingediend"))
 		return entry_status_refused(&e, "ingediende", "goedgekeurd", p);
@@ -337,13 +373,15 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		return -p->status;
 	if (a->by && a->by->role != ROLE_NONE) {
 		/* Four eyes: nobody approves what credits their own organisation. */
-		struct urenbank_sight v;
-		urenbank_sight_init(&v, s, a->by, pt.code);
-		int ok = urenbank_sight_allows(&v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
-		char who[400], own[40];
-		urenbank_sight_approvers(&v, e.opdracht, e.provider, who, sizeof(who));
-		snprintf(own, sizeof(own), "%s", sight_code(&v, e.provider));
-		urenbank_sight_release(&v);
+		struct urenbank_sight own_sight, *v = urenbank_batch_sight(a->batch, s, a->by, pt.code, &own_sight);
+		int ok = urenbank_sight_allows(v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
+		char who[400] = "", own[40] = "";
+		if (!ok) {
+			urenbank_sight_approvers(v, e.opdracht, e.provider, who, sizeof(who));
+			snprintf(own, sizeof(own), "%s", sight_code(v, e.provider));
+		}
+		if (v == &own_sight)
+			urenbank_sight_release(v);
 		if (!ok)
 			return problem_set(
 				p, 403,
@@ -352,10 +390,12 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 				"een opdrachtgever die betaalt goed: %s.",
 				urenbank_who(a->by), e.id, own, who);
 	}
-	struct principals *pr = urenbank_principals_load(s, e.opdracht);
+	int owned;
+	struct principals *pr = urenbank_batch_principals(a->batch, s, e.opdracht, &owned);
 	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
 	if (!pr || !rel) {
-		free(pr);
+		if (owned)
+			free(pr);
 		free(rel);
 		return problem_set(p, 500, "geen geheugen");
 	}
@@ -390,16 +430,16 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		db_finalize(st);
 		for (size_t i = 0; i < pr->n; i++)
 			draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
-		r = urenbank_check_draws(s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
+		r = urenbank_check_draws_in(a->batch, s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
 	}
 	long long txn = 0;
 	char text[400];
 	if (r == 0 && n > 0) {
 		char code[40];
-		urenbank_org_code(s, e.provider, code, sizeof(code));
+		urenbank_batch_org_code(a->batch, s, e.provider, code, sizeof(code));
 		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
 			 e.minuten, e.medewerker, code, e.opdracht);
-		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0 };
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch };
 		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
@@ -412,26 +452,32 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 				   "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
 				   "llll", e.id, rel[k].inzet, rel[k].org, rel[k].minuten);
 		r = r < 0 ? store_db_problem(s, r, p, "vrijgave")
-			  : urenbank_member_add(s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
+			  : urenbank_member_add_in(a->batch, s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
 	}
-	free(pr);
+	if (owned)
+		free(pr);
 	free(rel);
 	if (r < 0)
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals(s, e.opdracht, 0, e.minuten, p) < 0)
+	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0)
 		return -p->status;
-	r = db_run(s->db,
-		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
-		   " WHERE id = ?",
-		   "ttll", now, urenbank_who(a->by), txn, e.id);
+	if (e.written_approved)
+		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
+	else
+		r = db_run(s->db,
+			   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
+			   " WHERE id = ?",
+			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;
 }
+
+static int do_approve(struct store *s, void *arg, struct problem *p) { return approve(s, arg, NULL, p); }
 
 int urenbank_uren_approve(struct store *s, const struct actor *by, const char *pt, long long id, json_t **out, struct problem *p)
 {
@@ -447,10 +493,11 @@ struct import_args {
 static int do_import(struct store *s, void *arg, struct problem *p)
 {
 	struct import_args *a = arg;
-	int r = do_uren_submit(s, &a->submit, p);
+	struct entry e;
+	int r = submit(s, &a->submit, &e, a->approve, p);
 	if (r == 0 && a->approve) {
-		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL };
-		r = do_approve(s, &ap, p);
+		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL, a->submit.batch };
+		r = approve(s, &ap, &e, p);
 	}
 	return r;
 }
@@ -458,7 +505,13 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt, json_t *in, int approve, long long *id,
 			 struct problem *p)
 {
-	struct import_args a = { { by, pt, 0, in, NULL }, approve };
+	return urenbank_uren_import_in(s, NULL, by, pt, in, approve, id, p);
+}
+
+int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
+			    int approve, long long *id, struct problem *p)
+{
+	struct import_args a = { { by, pt, 0, in, NULL, b }, approve };
 	int r = store_transaction(s, p, do_import, &a);
 	if (r == 0 && id)
 		*id = a.submit.id;

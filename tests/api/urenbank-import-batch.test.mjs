@@ -1,0 +1,112 @@
+// samen uren import at scale (issue 12): the import reads what no line
+// changes once, and adds up the balances, opdracht totals and flows as it
+// goes, writing them once at the end. Every rule still holds: a line sees
+// what the lines before it booked (also the drawing rights they used), a
+// refused line counts for nothing after it, and one refusal in the middle of
+// thousands of lines leaves nothing at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../lib/server.mjs';
+import { drechtsteden, proeftuin, saldi, must, samen } from './urenbank-helpers.mjs';
+
+let srv, staff, n = 0;
+const P = (pt, rest = '') => `/api/v1/proeftuinen/${pt}${rest}`;
+
+before(async () => {
+  srv = await startServer();
+  ({ staff } = await drechtsteden(srv));
+});
+after(async () => { await srv.stop(); });
+
+function file(content) {
+  const path = join(srv.dir, `uren-batch-${++n}.csv`);
+  writeFileSync(path, content);
+  return path;
+}
+
+// A proeftuin whose opdracht Dordrecht and Alblasserdam share half and half:
+// every minute a Dordrecht medewerker books draws half a minute of
+// Alblasserdam's rights, and Alblasserdam may go kredietlimiet minutes below zero.
+async function shared(kredietlimietMinuten) {
+  const pt = await proeftuin(srv, { kredietlimietMinuten });
+  const o = await must(srv.api('POST', P(pt, '/opdrachten'), {
+    soort: 'meervoudig-lokaal', titel: 'Gedeelde beleidsopdracht',
+    opdrachtgevers: [{ organisatie: 'GM0505', aandeel: 1 }, { organisatie: 'GM0482', aandeel: 1 }],
+  }), 'opdracht');
+  return { pt, opdracht: o.id };
+}
+
+// count lines of 2 minutes each (one minute of Alblasserdam's rights), 600 a day.
+function lines(opdracht, count) {
+  const out = ['medewerker;opdracht;datum;minuten;omschrijving'];
+  for (let i = 0; i < count; i++) {
+    const day = new Date(Date.UTC(2012, 0, 2 + Math.floor(i / 600))).toISOString().slice(0, 10);
+    out.push(`${staff.GM0505};${opdracht};${day};2;regel ${i + 1}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+const importCsv = (pt, path) => samen(['uren', 'import', '--db', srv.db, '--proeftuin', pt, '--goedgekeurd', path]);
+const entries = async (pt) => must(srv.api('GET', P(pt, '/uren?paginaGrootte=10')), 'uren');
+
+test('3 000 lines whose drawing rights run out at line 2 401: nothing is read, and the refusals start exactly there', async () => {
+  const { pt, opdracht } = await shared(2400);
+  const r = importCsv(pt, file(lines(opdracht, 3000)));
+  assert.equal(r.status, 1, r.stderr);
+  const refused = r.stderr.split('\n').filter((l) => l.startsWith('regel ')).map((l) => Number(l.match(/^regel (\d+):/)[1]));
+  // Line 1 is the header: data line 2 401 is file line 2 402. The 2 400 before it used every right.
+  assert.equal(refused[0], 2402, r.stderr.slice(0, 400));
+  assert.match(r.stderr, /regel 2402: Onvoldoende trekkingsrechten: Alblasserdam \(GM0482\) heeft 0 minuten beschikbaar/);
+  assert.match(r.stderr, /samen: niets ingelezen: 600 fouten in 3000 urenregels/);
+  assert.equal((await entries(pt)).length, 0, 'all or nothing');
+  const s = await saldi(srv, pt);
+  for (const code of ['GM0505', 'GM0482'])
+    assert.deepEqual([s[code].gebrachtMinuten, s[code].gehaaldMinuten], [0, 0], `${code} unchanged`);
+  const o = await must(srv.api('GET', P(pt, `/opdrachten/${opdracht}`)), 'opdracht');
+  assert.deepEqual([o.geboektMinuten, o.goedgekeurdMinuten], [0, 0]);
+  const v = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(v.status, 0, v.stderr);
+});
+
+test('the 2 400 lines that fit are read: balances, opdracht totals and flows as if booked one by one', async () => {
+  const { pt, opdracht } = await shared(2400);
+  const r = importCsv(pt, file(lines(opdracht, 2400)));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /2400 urenregels \(80:00 uur\) ingelezen/);
+  const s = await saldi(srv, pt);
+  // Dordrecht's own half is no flow: it brings the other half.
+  assert.deepEqual([s.GM0505.gebrachtMinuten, s.GM0505.gehaaldMinuten], [2400, 0]);
+  assert.deepEqual([s.GM0482.gebrachtMinuten, s.GM0482.gehaaldMinuten], [0, 2400]);
+  const o = await must(srv.api('GET', P(pt, `/opdrachten/${opdracht}`)), 'opdracht');
+  assert.deepEqual([o.geboektMinuten, o.goedgekeurdMinuten], [4800, 4800]);
+  // One more line through the API is refused: the import left no rights behind.
+  const more = await srv.api('POST', P(pt, '/uren'), { medewerker: staff.GM0505, opdracht, datum: '2012-03-01', minuten: 2 });
+  assert.equal(more.status, 201, more.text);
+  const approve = await srv.api('POST', P(pt, `/uren/${more.json.id}/goedkeuren`), {});
+  assert.equal(approve.status, 422, approve.text);
+  assert.match(approve.json.detail, /Onvoldoende trekkingsrechten/);
+  // proeftuin verify recomputes every balance, total and flow from the journal.
+  const v = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(v.status, 0, v.stderr);
+});
+
+test('a line refused after its entry was written counts for nothing after it', async () => {
+  const { pt, opdracht } = await shared(100);
+  const csv = [
+    'medewerker;opdracht;datum;minuten',
+    `${staff.GM0505};${opdracht};2012-05-01;200`, // draws 100: all of Alblasserdam's rights
+    `${staff.GM0505};${opdracht};2012-05-02;1000`, // submitted, then refused at approval
+    `${staff.GM0505};${opdracht};2012-05-02;500`, // with line 3 it would be over a day
+  ].join('\n') + '\n';
+  const r = importCsv(pt, file(csv));
+  assert.equal(r.status, 1, r.stderr);
+  const byLine = Object.fromEntries(r.stderr.split('\n').filter((l) => l.startsWith('regel '))
+    .map((l) => [Number(l.match(/^regel (\d+):/)[1]), l]));
+  assert.deepEqual(Object.keys(byLine).map(Number), [3, 4]);
+  assert.match(byLine[3], /Onvoldoende trekkingsrechten: .* deze uren kosten 500 minuten/);
+  assert.match(byLine[4], /Onvoldoende trekkingsrechten: .* deze uren kosten 250 minuten/);
+  assert.doesNotMatch(byLine[4], /etmaal/, 'the refused line 3 is not among the hours of 2 May');
+  assert.equal((await entries(pt)).length, 0);
+});
