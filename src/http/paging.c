@@ -41,7 +41,7 @@ static void add_link(struct buf *b, const char *base, long long page, long long 
 	buf_adds(b, tail);
 }
 
-int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list)
+void paging_headers(struct request *rq, struct response *rs, const struct store_page *pg)
 {
 	static const char *const own[] = { "pagina", "paginaGrootte", NULL };
 	long long size = pg->limit > 0 ? pg->limit : 1, page = pg->offset / size + 1;
@@ -63,6 +63,11 @@ int paging_respond(struct request *rq, struct response *rs, const struct store_p
 	char total[32];
 	snprintf(total, sizeof(total), "%lld", pg->total);
 	resp_header(rs, "X-Total-Count", total);
+}
+
+int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list)
+{
+	paging_headers(rq, rs, pg);
 	return api_json(rs, 200, list);
 }
 

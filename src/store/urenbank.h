@@ -230,6 +230,11 @@ int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem
  * pot is "pot:stortingen". docs/urenbank.md describes the format. */
 int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt,
 		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+/* The same for one page of its transactions (pg: in the journal's order,
+ * each with all its postings; pg->total the transactions), a journal of
+ * its own with the header and declarations; pg NULL: the whole journal. */
+int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *pt, struct store_page *pg,
+			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",
