@@ -65,6 +65,30 @@ int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband,
 /* The member codes of a proeftuin, in their order (a new array): 0 or -404. */
 int urenbank_members(struct store *s, const char *code, json_t **out, struct problem *p);
 
+/* ---- choices for a form --------------------------------------------------
+ * A form's select of staff or opdrachten at national scale: the first limit
+ * that match, and *total the matches counted up to limit + 1 (enough to
+ * say there are more and a search should narrow them). */
+struct urenbank_choice {
+	const char *org;  /* staff of this member only; NULL: of every member */
+	long long only;   /* this medewerker only (a medewerker books for themselves); 0: anyone */
+	const char *zoek; /* a part of the name or function (opdrachten: title, description, contact); NULL: all */
+	long long limit;  /* at most this many */
+};
+/* Staff of the members of the proeftuin, not pseudonymised, in the order
+ * of the members and by id: {"id","naam","functie","organisatie"}. */
+int urenbank_staff_choices(struct store *s, const char *pt, const struct urenbank_choice *c, json_t **out, long long *total,
+			   struct problem *p);
+/* The open opdrachten by id (of principal c->org, or all), with their
+ * opdrachtgevers (no inzet or competences): urenbank_opdracht_get's
+ * fields with those lists empty. */
+int urenbank_opdracht_choices(struct store *s, const char *pt, const struct urenbank_choice *c, json_t **out, long long *total,
+			      struct problem *p);
+
+/* The inzet of org's staff on the open opdrachten, one row per opdracht and
+ * medewerker (minutes added): {"opdracht","titel","naam","minuten"}. */
+int urenbank_inzet_of(struct store *s, const char *pt, const char *org, json_t **out, struct problem *p);
+
 /* ---- opdrachten --------------------------------------------------------
  * {"soort","titel","omschrijving","contactpersoon","geraamdeMinuten",
  *  "opdrachtgevers":[{"organisatie","aandeel"}],"verdeelsleutel",

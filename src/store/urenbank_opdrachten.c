@@ -575,6 +575,35 @@ int urenbank_opdracht_list_page(struct store *s, const char *ptc, const char *st
 	return opdracht_query(s, ptc, status, soort, org, NULL, l, OPDRACHT_ALLES, out, total, p);
 }
 
+int urenbank_opdracht_choices(struct store *s, const char *ptc, const struct urenbank_choice *c, json_t **out, long long *total,
+			      struct problem *p)
+{
+	const struct listing l = { .search = c->zoek, .limit = c->limit };
+	return opdracht_query(s, ptc, "open", NULL, c->org, NULL, &l, OPDRACHT_GEVERS, out, total, p);
+}
+
+int urenbank_inzet_of(struct store *s, const char *ptc, const char *org, json_t **out, struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	json_t *a = json_array();
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT o.id, o.titel, m.naam, sum(i.minuten) FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id"
+		" JOIN medewerkers m ON m.id = i.medewerker_id WHERE i.organisatie_id = (SELECT id FROM organisaties WHERE code = ?2)"
+		" AND o.proeftuin_id = ?1 AND o.status = 'open'"
+		" GROUP BY o.id, o.titel, i.medewerker_id, m.naam ORDER BY o.id, min(i.id)",
+		"lt", pt.id, org ? org : "");
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:I}", "opdracht", (json_int_t)db_col_int(st, 0), "titel",
+						   db_col_text(st, 1), "naam", db_col_text(st, 2), "minuten",
+						   (json_int_t)db_col_int(st, 3)));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
 int urenbank_opdracht_principals(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)
 {
 	struct pt pt;

@@ -705,7 +705,10 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		buf_adds(&qp, listing_order(f->listing, cols, 1, "u.id", order, sizeof(order)));
 	else
 		buf_adds(&qp, " ORDER BY u.id LIMIT ?9 OFFSET ?10");
-	buf_printf(&qc, "SELECT count(*)" UREN_FROM "%s", buf_str(&q));
+	/* The count needs no join but the one its search reads (the others are
+	 * to a row every entry has): a count over an index of the entries. */
+	buf_printf(&qc, "SELECT count(*) FROM uren u%s%s", like ? " JOIN medewerkers m ON m.id = u.medewerker_id" : "",
+		   buf_str(&q));
 	if (buf_failed(&q) || buf_failed(&qp) || buf_failed(&qc)) {
 		buf_release(&q), buf_release(&qp), buf_release(&qc);
 		return problem_set(p, 500, "geen geheugen");

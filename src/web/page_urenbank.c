@@ -95,6 +95,39 @@ void page_urenbank_note(struct buf *b, const char *message)
 	html_raw(b, "</p></div>");
 }
 
+const char *page_urenbank_search_value(struct request *rq, const char *name)
+{
+	const char *v = req_query(rq, name);
+	return v && v[strspn(v, " ")] ? v : NULL;
+}
+
+void page_urenbank_choice_search(struct buf *b, const char *action, const struct page_urenbank_search *fields)
+{
+	int any = 0;
+	for (const struct page_urenbank_search *f = fields; f->name; f++)
+		any |= f->total > f->shown || f->value;
+	if (!any)
+		return;
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	for (const struct page_urenbank_search *f = fields; f->name; f++) {
+		char hint[300] = "";
+		if (f->total > f->shown)
+			snprintf(hint, sizeof(hint), "Er zijn meer dan %lld; de keuzelijst toont de eerste %lld. Zoek om te kiezen.",
+				 f->shown, f->shown);
+		else if (f->value && !f->total)
+			snprintf(hint, sizeof(hint), "Niets gevonden; zoek op een ander deel van de naam.");
+		page_input_field(b, &(struct page_input){ .id = f->name,
+							  .label = f->label,
+							  .type = "search",
+							  .value = f->value,
+							  .hint = hint[0] ? hint : NULL,
+							  .field_class = "samen-filter__field" });
+	}
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Zoek</button></form>");
+}
+
 json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_urenbank_page *pg)
 {
 	return urenbank_opdracht_titles(rq->store, pg->code);

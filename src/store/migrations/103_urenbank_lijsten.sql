@@ -1,0 +1,7 @@
+-- The urenbank's lists at national scale (issue 12): the hours of a
+-- proeftuin newest first (the page /proeftuinen/{p}/uren) read from an
+-- index in their order instead of sorting a million entries, and the inzet
+-- of one organisation's staff (the booking form) without reading every
+-- inzet of the proeftuin.
+CREATE INDEX uren_proeftuin_datum ON uren(proeftuin_id, datum, id);
+CREATE INDEX inzet_organisatie ON inzet(organisatie_id, opdracht_id);
