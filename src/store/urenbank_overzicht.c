@@ -170,3 +170,23 @@ int urenbank_saldi_on(struct store *s, const char *ptc, const char *datum, json_
 	*out = a;
 	return 0;
 }
+
+int urenbank_opdracht_stand(struct store *s, const char *pt, json_t **out, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	/* The approved minutes are kept with each opdracht (migration 098). */
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT soort, status, count(*), coalesce(sum(goedgekeurd_minuten), 0) FROM opdrachten"
+				      " WHERE proeftuin_id = ? GROUP BY soort, status ORDER BY soort, status",
+				      "l", id);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "soort", db_col_text(st, 0), "status", db_col_text(st, 1),
+						   "aantal", (json_int_t)db_col_int(st, 2), "goedgekeurdMinuten",
+						   (json_int_t)db_col_int(st, 3)));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}

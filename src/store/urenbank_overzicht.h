@@ -31,6 +31,10 @@ int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n
  * goedgekeurd, afgekeurd and gecorrigeerd, in that order (zeros included). */
 int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct problem *p);
 
+/* The opdrachten per soort and status: [{"soort","status","aantal",
+ * "goedgekeurdMinuten"}] (only the pairs there are), in one grouped query. */
+int urenbank_opdracht_stand(struct store *s, const char *pt, json_t **out, struct problem *p);
+
 /* The balances of every member as they stood at the end of datum, from the
  * journal (postings dated up to and including it), in member order:
  * [{"organisatie","naam","gebrachtMinuten","gehaaldMinuten","gestortMinuten",

@@ -666,7 +666,9 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 	const char *like = listing_pattern(f->listing, pat, sizeof(pat));
 	struct buf q;
 	buf_init(&q, 4096);
-	buf_adds(&q, " WHERE u.proeftuin_id = ?1 AND u.id > ?2");
+	/* The cursor only when there is one: a range on u.id would steer the
+	 * page's table (newest first) away from the index in its order. */
+	buf_adds(&q, f->after > 0 ? " WHERE u.proeftuin_id = ?1 AND u.id > ?2" : " WHERE u.proeftuin_id = ?1");
 	if (f->status)
 		buf_adds(&q, " AND u.status = ?3");
 	if (staff_org)

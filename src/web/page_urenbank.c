@@ -336,18 +336,19 @@ static void facts(struct request *rq, struct buf *b, const struct page_urenbank_
 	html_raw(b, "</dl>");
 }
 
-static void status_matrix(struct buf *b, json_t *opdrachten)
+/* stand: the opdrachten counted per soort and status (urenbank_opdracht_stand). */
+static void status_matrix(struct buf *b, json_t *stand)
 {
 	long long count[3][3] = { { 0 } }, minutes[3] = { 0 };
 	size_t i;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o) {
+	json_array_foreach(stand, i, o) {
 		const char *soort = json_string_value(json_object_get(o, "soort"));
 		const char *status = json_string_value(json_object_get(o, "status"));
 		for (int s = 0; s < 3; s++)
 			for (int t = 0; t < 3; t++)
 				if (soort && status && !strcmp(soort, soorten[s]) && !strcmp(status, statussen[t])) {
-					count[s][t]++;
+					count[s][t] += json_integer_value(json_object_get(o, "aantal"));
 					minutes[s] += json_integer_value(json_object_get(o, "goedgekeurdMinuten"));
 				}
 	}
@@ -466,13 +467,12 @@ static void inzet_cell(struct buf *b, json_t *inzet, json_t *names)
  * (paged) list of opdrachten. A national proeftuin has a thousand. */
 #define OVERVIEW_ROWS 25
 
-static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg, json_t *opdrachten, int s, json_t *names,
-			     json_t *titles, size_t members)
+/* opdrachten: the first OVERVIEW_ROWS of soort s, of n in all. */
+static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg, json_t *opdrachten, size_t n, int s,
+			     json_t *names, json_t *titles, size_t members)
 {
-	size_t i, n = 0, shown = 0;
+	size_t i, shown = 0;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o)
-		n += !strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 	html_txt(b, soort_koppen[s]);
 	html_raw(b, "</h3><p class=\"utrecht-paragraph samen-muted\">");
@@ -705,12 +705,21 @@ static int get_overview(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	json_t *opdrachten = NULL, *flows = NULL, *summary = NULL;
-	if (urenbank_opdracht_list(rq->store, pg.code, NULL, NULL, NULL, &opdrachten, &p) < 0 ||
-	    urenbank_flows(rq->store, pg.code, &flows, &p) < 0 || urenbank_uren_summary(rq->store, pg.code, &summary, &p) < 0) {
+	/* The counts per soort and status, and per soort its first rows: not
+	 * every opdracht of a national proeftuin. */
+	json_t *opdrachten = NULL, *flows = NULL, *summary = NULL, *first[3] = { NULL, NULL, NULL };
+	long long n[3] = { 0, 0, 0 };
+	const struct listing l = { .limit = OVERVIEW_ROWS };
+	int r = urenbank_opdracht_stand(rq->store, pg.code, &opdrachten, &p);
+	for (int s = 0; s < 3 && r == 0; s++)
+		r = urenbank_opdracht_list_page(rq->store, pg.code, NULL, soorten[s], NULL, &l, &first[s], &n[s], &p);
+	if (r < 0 || urenbank_flows(rq->store, pg.code, &flows, &p) < 0 ||
+	    urenbank_uren_summary(rq->store, pg.code, &summary, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(opdrachten);
 		json_decref(flows);
+		for (int s = 0; s < 3; s++)
+			json_decref(first[s]);
 		page_urenbank_page_release(&pg);
 		return 0;
 	}
@@ -725,7 +734,7 @@ static int get_overview(struct request *rq, struct response *rs)
 		    "proeftuin-MT. Samen vormen ze de urenbegroting van de proeftuin.</p>");
 	status_matrix(b, opdrachten);
 	for (int s = 0; s < 3; s++)
-		opdrachten_table(b, &pg, opdrachten, s, names, titles, json_array_size(leden));
+		opdrachten_table(b, &pg, first[s], (size_t)n[s], s, names, titles, json_array_size(leden));
 	if (!pg.closed && page_urenbank_may(rq, &pg, ACT_MATCHING, NULL)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Wie van de leden aan de open opdrachten kan werken, volgens de "
 			    "kwaliteitskaart en de trekkingsrechten: het <a class=\"utrecht-link\" href=\"");
@@ -748,6 +757,8 @@ static int get_overview(struct request *rq, struct response *rs)
 	html_raw(b, "\">Saldi</a>.</p></section>");
 	page_end(rq, rs);
 	json_decref(opdrachten);
+	for (int s = 0; s < 3; s++)
+		json_decref(first[s]);
 	json_decref(flows);
 	json_decref(summary);
 	json_decref(names);
