@@ -99,9 +99,9 @@ int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct 
 		return -p->status;
 	static const char *const statuses[] = { "ingediend", "goedgekeurd", "afgekeurd", "gecorrigeerd" };
 	long long count[4] = { 0 }, minutes[4] = { 0 };
-	struct db_stmt *st = db_query(
-		s->db, "SELECT status, count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? GROUP BY status", "l",
-		id);
+	/* Kept per status as entries are booked and judged (migration 104). */
+	struct db_stmt *st =
+		db_query(s->db, "SELECT status, aantal, minuten FROM urenbank_uren_stand WHERE proeftuin_id = ?", "l", id);
 	while (db_step(st) == DB_ROW)
 		for (int k = 0; k < 4; k++)
 			if (!strcmp(db_col_text(st, 0), statuses[k])) {

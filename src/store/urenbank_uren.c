@@ -181,6 +181,27 @@ static int opdracht_totals(struct store *s, long long opdracht, long long booked
 	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
 }
 
+/* An entry of opdracht going from status from (NULL: new) to status to,
+ * counted per proeftuin and status (migration 104) for the overview and
+ * the lists' totals; proeftuin verify recomputes them. */
+static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *status = k ? to : from;
+		if (!status)
+			continue;
+		int r = db_run(s->db,
+			       "INSERT INTO urenbank_uren_stand(proeftuin_id, status, aantal, minuten)"
+			       " SELECT proeftuin_id, ?, ?, ? FROM opdrachten WHERE id = ?"
+			       " ON CONFLICT(proeftuin_id, status) DO UPDATE SET aantal = urenbank_uren_stand.aantal + excluded.aantal,"
+			       " minuten = urenbank_uren_stand.minuten + excluded.minuten",
+			       "tlll", status, k ? 1LL : -1LL, k ? minuten : -minuten, opdracht);
+		if (r < 0)
+			return store_db_problem(s, r, p, "urenstand");
+	}
+	return 0;
+}
+
 static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 {
 	struct create_args *a = arg;
@@ -272,7 +293,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
+	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0 || uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0)
 		return -p->status;
 	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
@@ -420,7 +441,8 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals(s, e.opdracht, 0, e.minuten, p) < 0)
+	if (opdracht_totals(s, e.opdracht, 0, e.minuten, p) < 0 ||
+	    uren_stand(s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	r = db_run(s->db,
 		   "UPDATE uren SET status = 'goedgekeurd', beoordeeld = ?, beoordeeld_door = ?, transactie_id = nullif(?, 0)"
@@ -484,7 +506,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0)
+	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 ||
+	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -592,7 +615,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0) /* only an approved entry is corrected */
+	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
+	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -709,8 +733,14 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		buf_adds(&qp, " ORDER BY u.id LIMIT ?9 OFFSET ?10");
 	/* The count needs no join but the one its search reads (the others are
 	 * to a row every entry has): a count over an index of the entries. */
-	buf_printf(&qc, "SELECT count(*) FROM uren u%s%s", like ? " JOIN medewerkers m ON m.id = u.medewerker_id" : "",
-		   buf_str(&q));
+	if (!staff_org && !f->medewerker && !f->opdracht && !principal && !approver && !like && !f->van && !f->tot && !f->after)
+		/* All entries, or all of a status: counted as they are booked (migration 104). */
+		buf_adds(&qc, f->status ? "SELECT coalesce(sum(aantal), 0) FROM urenbank_uren_stand WHERE proeftuin_id = ?1 AND "
+					  "status = ?3"
+					: "SELECT coalesce(sum(aantal), 0) FROM urenbank_uren_stand WHERE proeftuin_id = ?1");
+	else
+		buf_printf(&qc, "SELECT count(*) FROM uren u%s%s", like ? " JOIN medewerkers m ON m.id = u.medewerker_id" : "",
+			   buf_str(&q));
 	if (buf_failed(&q) || buf_failed(&qp) || buf_failed(&qc)) {
 		buf_release(&q), buf_release(&qp), buf_release(&qc);
 		return problem_set(p, 500, "geen geheugen");
