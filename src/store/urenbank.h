@@ -89,6 +89,13 @@ int urenbank_opdracht_choices(struct store *s, const char *pt, const struct uren
  * medewerker (minutes added): {"opdracht","titel","naam","minuten"}. */
 int urenbank_inzet_of(struct store *s, const char *pt, const char *org, json_t **out, struct problem *p);
 
+/* A page (limit at most 500) of the open inzet on open opdrachten (ended
+ * inzet too when ended_too; of org's staff or on org's opdrachten, NULL:
+ * all), by opdracht and id: inzet as in an opdracht with
+ * "opdracht":{"id","titel","opdrachtgevers"}; *total all of them. */
+int urenbank_open_inzet(struct store *s, const char *pt, const char *org, int ended_too, long long offset, long long limit,
+			json_t **out, long long *total, struct problem *p);
+
 /* ---- opdrachten --------------------------------------------------------
  * {"soort","titel","omschrijving","contactpersoon","geraamdeMinuten",
  *  "opdrachtgevers":[{"organisatie","aandeel"}],"verdeelsleutel",
