@@ -190,3 +190,33 @@ int urenbank_opdracht_stand(struct store *s, const char *pt, json_t **out, struc
 	*out = a;
 	return 0;
 }
+
+int urenbank_flows_largest(struct store *s, const char *pt, long long limit, json_t **out, long long *total, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+#define LARGEST                                                                                              \
+	" FROM urenbank_stromen f"                                                                           \
+	" JOIN proeftuin_leden ls ON ls.proeftuin_id = f.proeftuin_id AND ls.organisatie_id = f.organisatie_id" \
+	" JOIN proeftuin_leden lp ON lp.proeftuin_id = f.proeftuin_id AND lp.organisatie_id = f.opdrachtgever_id" \
+	" WHERE f.proeftuin_id = ? AND f.minuten <> 0 AND f.organisatie_id <> f.opdrachtgever_id"
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT so.code, po.code, x.minuten FROM (SELECT f.organisatie_id, f.opdrachtgever_id,"
+				      " f.minuten, ls.volgorde AS vs, lp.volgorde AS vp" LARGEST
+				      " ORDER BY f.minuten DESC, ls.volgorde, lp.volgorde LIMIT ?) AS x"
+				      " JOIN organisaties so ON so.id = x.organisatie_id JOIN organisaties po ON po.id = x.opdrachtgever_id"
+				      " ORDER BY x.minuten DESC, x.vs, x.vp",
+				      "ll", id, limit);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "opdrachtgever",
+						   db_col_text(st, 1), "minuten", (json_int_t)db_col_int(st, 2)));
+	db_finalize(st);
+	st = db_query(s->db, "SELECT count(*)" LARGEST, "l", id);
+	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+#undef LARGEST
+	*out = a;
+	return 0;
+}

@@ -538,39 +538,16 @@ static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg,
 #define MATRIX_MAX 15
 #define PAIRS_SHOWN 50
 
-struct pair {
-	size_t from, to;
-	long long minutes;
-};
-
-static int pair_cmp(const void *a, const void *b)
+/* For a large proeftuin: the PAIRS_SHOWN largest flows (largest, count:
+ * urenbank_flows_largest). */
+static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json_t *largest, long long count, json_t *names)
 {
-	const struct pair *x = a, *y = b;
-	if (x->minutes != y->minutes)
-		return x->minutes > y->minutes ? -1 : 1;
-	return x->from != y->from ? (x->from < y->from ? -1 : 1) : (x->to < y->to ? -1 : x->to > y->to);
-}
-
-static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, const long long *cell, size_t n,
-			json_t *names)
-{
-	size_t count = 0, k = 0, i, j;
-	for (i = 0; i < n * n; i++)
-		count += cell[i] != 0 && i / n != i % n;
-	struct pair *pairs = calloc(count + 1, sizeof(*pairs));
-	if (!pairs)
-		return;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < n; j++)
-			if (i != j && cell[i * n + j])
-				pairs[k++] = (struct pair){ i, j, cell[i * n + j] };
-	qsort(pairs, count, sizeof(*pairs), pair_cmp);
 	html_raw(b, "<p class=\"utrecht-paragraph\">Met ");
-	html_int_grouped(b, (long long)n);
+	html_int_grouped(b, (long long)json_array_size(json_object_get(pg->pt, "leden")));
 	html_raw(b, " leden is een tabel van ieder met ieder niet te lezen. Hieronder de ");
-	html_int_grouped(b, (long long)(count < PAIRS_SHOWN ? count : PAIRS_SHOWN));
+	html_int_grouped(b, (long long)json_array_size(largest));
 	html_raw(b, " grootste van de ");
-	html_int_grouped(b, (long long)count);
+	html_int_grouped(b, count);
 	html_raw(b, " stromen; wat elke gemeente in totaal bracht en haalde, staat bij ");
 	html_raw(b, "<a class=\"utrecht-link\" href=\"");
 	page_urenbank_href(b, pg, "/saldi");
@@ -578,27 +555,33 @@ static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json
 	static const char *const head[] = { "Medewerkers van", "Voor opdrachten van", "#Goedgekeurde uren", NULL };
 	page_table_begin(b, "De grootste stromen van goedgekeurde uren", NULL);
 	page_table_head(b, head);
-	for (k = 0; k < count && k < PAIRS_SHOWN; k++) {
+	size_t k;
+	json_t *f;
+	json_array_foreach(largest, k, f) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].from))));
+		html_txt(b, page_name(names, json_string_value(json_object_get(f, "organisatie"))));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].to))));
+		html_txt(b, page_name(names, json_string_value(json_object_get(f, "opdrachtgever"))));
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
-		page_urenbank_hours(b, pairs[k].minutes);
+		page_urenbank_hours(b, json_integer_value(json_object_get(f, "minuten")));
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
-	free(pairs);
 }
 
 /* Who works for whom: rows the organisation whose staff worked, columns
  * the principal, cells approved hours; the totals are gebracht and gehaald. */
-static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, json_t *flows, json_t *names)
+static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, json_t *flows, long long count,
+			json_t *names)
 {
 	size_t n = json_array_size(leden), i, j, k;
 	if (!json_array_size(flows)) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn nog geen goedgekeurde uren van medewerkers "
 			    "voor opdrachten van een andere gemeente.</p>");
+		return;
+	}
+	if (n > MATRIX_MAX) {
+		flows_pairs(b, pg, flows, count, names);
 		return;
 	}
 	long long *cell = calloc(n * n + 1, sizeof(*cell));
@@ -617,11 +600,7 @@ static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json
 				json_integer_value(json_object_get(f, "minuten"));
 	}
 	json_decref(place);
-	if (n > MATRIX_MAX) {
-		flows_pairs(b, pg, leden, cell, n, names);
-		free(cell);
-		return;
-	}
+
 	html_raw(b, "<p class=\"utrecht-paragraph\">De rijtotalen zijn wat elke gemeente bracht, de kolomtotalen wat zij "
 		    "haalde.</p>");
 	page_table_begin(b, "Goedgekeurde uren: medewerkers van (rij) voor opdrachten van (kolom)",
@@ -713,7 +692,13 @@ static int get_overview(struct request *rq, struct response *rs)
 	int r = urenbank_opdracht_stand(rq->store, pg.code, &opdrachten, &p);
 	for (int s = 0; s < 3 && r == 0; s++)
 		r = urenbank_opdracht_list_page(rq->store, pg.code, NULL, soorten[s], NULL, &l, &first[s], &n[s], &p);
-	if (r < 0 || urenbank_flows(rq->store, pg.code, &flows, &p) < 0 ||
+	/* A large proeftuin shows only its largest flows (flows_pairs). */
+	long long nflows = 0;
+	if (r == 0)
+		r = json_array_size(json_object_get(pg.pt, "leden")) > MATRIX_MAX
+			    ? urenbank_flows_largest(rq->store, pg.code, PAIRS_SHOWN, &flows, &nflows, &p)
+			    : urenbank_flows(rq->store, pg.code, &flows, &p);
+	if (r < 0 ||
 	    urenbank_uren_summary(rq->store, pg.code, &summary, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(opdrachten);
@@ -747,7 +732,7 @@ static int get_overview(struct request *rq, struct response *rs)
 		    "</h2><p class=\"utrecht-paragraph\">Goedgekeurde uren van medewerkers van de ene gemeente op opdrachten "
 		    "van de andere, naar het aandeel van elke opdrachtgever. Werk voor de eigen gemeente verschuift niets; "
 		    "correcties zijn eraf.</p>");
-	flows_table(b, &pg, leden, flows, names);
+	flows_table(b, &pg, leden, flows, nflows, names);
 	html_raw(b, "</section>");
 
 	html_raw(b, "<section aria-labelledby=\"kop-uren\"><h2 class=\"utrecht-heading-2\" id=\"kop-uren\">Urenregels</h2>");

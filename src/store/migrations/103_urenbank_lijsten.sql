@@ -5,3 +5,6 @@
 -- inzet of the proeftuin.
 CREATE INDEX uren_proeftuin_datum ON uren(proeftuin_id, datum, id);
 CREATE INDEX inzet_organisatie ON inzet(organisatie_id, opdracht_id);
+-- The staff of a proeftuin's members in the members' order (the selects of
+-- the booking and staffing forms): the first few without sorting all.
+CREATE INDEX proeftuin_leden_volgorde ON proeftuin_leden(proeftuin_id, volgorde);
