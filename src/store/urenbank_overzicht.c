@@ -213,7 +213,11 @@ int urenbank_flows_largest(struct store *s, const char *pt, long long limit, jso
 		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "opdrachtgever",
 						   db_col_text(st, 1), "minuten", (json_int_t)db_col_int(st, 2)));
 	db_finalize(st);
-	st = db_query(s->db, "SELECT count(*)" LARGEST, "l", id);
+	/* Every flow is between members (urenbank_post): counted from the index alone. */
+	st = db_query(s->db,
+		      "SELECT count(*) FROM urenbank_stromen WHERE proeftuin_id = ? AND minuten <> 0"
+		      " AND organisatie_id <> opdrachtgever_id",
+		      "l", id);
 	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
 #undef LARGEST
