@@ -213,7 +213,8 @@ static int list_opdrachten(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct store_page pg;
-	if (paging_read(rq, &pg, &p) < 0)
+	/* An opdracht carries its inzet and competences: 100 a page unless asked. */
+	if (paging_read_size(rq, &pg, 100, &p) < 0)
 		return api_problem(rs, &p);
 	int r = urenbank_opdracht_page(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
 				       req_query(rq, "organisatie"), &pg, &out, &p);
@@ -808,7 +809,9 @@ const struct route api_urenbank_routes[] = {
 	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
 	  "Opdracht", "Opdracht", NULL, 1, "maakOpdracht", NULL, 0 },
 	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
-	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, ROUTE_PAGED },
+	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten",
+	  "Op nummer. Elke opdracht met haar opdrachtgevers, competenties en inzet; zonder paginaGrootte 100 per bladzijde.",
+	  ROUTE_PAGED },
 	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
 	  NULL, 0, "haalOpdracht", NULL, 0 },
 	{ "PATCH", PT "/opdrachten/{id}", patch_opdracht, "urenbank",

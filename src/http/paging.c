@@ -18,7 +18,12 @@ static int read_positive(struct request *rq, const char *name, long long max, lo
 
 int paging_read(struct request *rq, struct store_page *pg, struct problem *p)
 {
-	long long page = 1, size = PAGING_DEFAULT_SIZE;
+	return paging_read_size(rq, pg, PAGING_DEFAULT_SIZE, p);
+}
+
+int paging_read_size(struct request *rq, struct store_page *pg, long long size, struct problem *p)
+{
+	long long page = 1;
 	read_positive(rq, "pagina", 1000000000LL, &page, p);
 	read_positive(rq, "paginaGrootte", PAGING_MAX_SIZE, &size, p);
 	if (p->status)
