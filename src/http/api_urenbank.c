@@ -213,7 +213,8 @@ static int list_opdrachten(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct store_page pg;
-	if (paging_read(rq, &pg, &p) < 0)
+	/* An opdracht carries its inzet and competences: 100 a page unless asked. */
+	if (paging_read_size(rq, &pg, 100, &p) < 0)
 		return api_problem(rs, &p);
 	int r = urenbank_opdracht_page(rq->store, req_param(rq, "p"), req_query(rq, "status"), req_query(rq, "soort"),
 				       req_query(rq, "organisatie"), &pg, &out, &p);
@@ -618,22 +619,29 @@ static int get_saldi(struct request *rq, struct response *rs)
 	return api_result(rs, r, 200, out, &p);
 }
 
-/* The journal of a large proeftuin runs to gigabytes: it is written to a
- * temporary file and sent from there, never held in memory. */
+/* The journal in pages of transactions (pagina, paginaGrootte), each page
+ * a journal of its own that hledger and ledger read; a page of a large
+ * proeftuin can still be large, so it is written to a temporary file and
+ * sent from there. The whole journal is the download of the page
+ * /proeftuinen/{p}/journaal and `samen proeftuin journaal`. */
 static int get_journaal(struct request *rq, struct response *rs)
 {
 	if (require_read(rq, rs) < 0)
 		return 0;
 	struct problem p;
 	problem_init(&p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
 	if (resp_file_begin(rs) < 0)
 		return api_error(rs, 503,
 				 "Het journaal kan nu niet worden klaargezet (geen tijdelijk bestand); probeer het zo opnieuw.");
-	if (urenbank_journal(rq->store, &rq->actor, req_param(rq, "p"), resp_file_add, rs, &p) < 0) {
+	if (urenbank_journal_page(rq->store, &rq->actor, req_param(rq, "p"), &pg, resp_file_add, rs, &p) < 0) {
 		close(rs->body_fd);
 		rs->body_in_file = 0;
 		return api_problem(rs, &p);
 	}
+	paging_headers(rq, rs, &pg);
 	rs->status = 200;
 	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
 	char disp[128];
@@ -801,7 +809,9 @@ const struct route api_urenbank_routes[] = {
 	{ "POST", PT "/opdrachten", post_opdracht, "urenbank", "Beleidsopdracht aanmelden (lokaal, meervoudig-lokaal, regionaal)",
 	  "Opdracht", "Opdracht", NULL, 1, "maakOpdracht", NULL, 0 },
 	{ "GET", PT "/opdrachten", list_opdrachten, "urenbank", "Opdrachten, te filteren", NULL, "[Opdracht]",
-	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten", NULL, ROUTE_PAGED },
+	  "status:opdracht,soort:opdracht,organisatie", 0, "lijstOpdrachten",
+	  "Op nummer. Elke opdracht met haar opdrachtgevers, competenties en inzet; zonder paginaGrootte 100 per bladzijde.",
+	  ROUTE_PAGED },
 	{ "GET", PT "/opdrachten/{id}", get_opdracht, "urenbank", "Eén opdracht met inzet en geboekte uren", NULL, "Opdracht",
 	  NULL, 0, "haalOpdracht", NULL, 0 },
 	{ "PATCH", PT "/opdrachten/{id}", patch_opdracht, "urenbank",
@@ -840,8 +850,9 @@ const struct route api_urenbank_routes[] = {
 	  "haalJournaal",
 	  "Het journaal als platte tekst in het formaat van hledger en ledger: de rekeningen en de eenheid (min, minuten) zijn "
 	  "vooraf verklaard, de boekingen staan op datum, en hledger check --strict en ledger --pedantic aanvaarden het. De "
-	  "totalen per organisatie zijn de saldi.",
-	  0 },
+	  "totalen per organisatie zijn de saldi. In bladzijden van transacties (elke bladzijde een journaal op zich, "
+	  "X-Total-Count telt de transacties); het hele journaal in één bestand is de download op de pagina van de proeftuin.",
+	  ROUTE_PAGED },
 	{ "POST", PT "/afrekening", post_settle, "urenbank", "Afrekenen: saldi worden geld en de periode sluit", "Afrekenverzoek",
 	  "Afrekening", NULL, 1, "rekenAf", NULL, 0 },
 	{ "GET", PT "/afrekening", get_settle_preview, "urenbank", "Voorbeeld van de afrekening, zonder iets vast te leggen",

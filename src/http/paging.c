@@ -18,7 +18,12 @@ static int read_positive(struct request *rq, const char *name, long long max, lo
 
 int paging_read(struct request *rq, struct store_page *pg, struct problem *p)
 {
-	long long page = 1, size = PAGING_DEFAULT_SIZE;
+	return paging_read_size(rq, pg, PAGING_DEFAULT_SIZE, p);
+}
+
+int paging_read_size(struct request *rq, struct store_page *pg, long long size, struct problem *p)
+{
+	long long page = 1;
 	read_positive(rq, "pagina", 1000000000LL, &page, p);
 	read_positive(rq, "paginaGrootte", PAGING_MAX_SIZE, &size, p);
 	if (p->status)
@@ -41,7 +46,7 @@ static void add_link(struct buf *b, const char *base, long long page, long long 
 	buf_adds(b, tail);
 }
 
-int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list)
+void paging_headers(struct request *rq, struct response *rs, const struct store_page *pg)
 {
 	static const char *const own[] = { "pagina", "paginaGrootte", NULL };
 	long long size = pg->limit > 0 ? pg->limit : 1, page = pg->offset / size + 1;
@@ -63,6 +68,11 @@ int paging_respond(struct request *rq, struct response *rs, const struct store_p
 	char total[32];
 	snprintf(total, sizeof(total), "%lld", pg->total);
 	resp_header(rs, "X-Total-Count", total);
+}
+
+int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list)
+{
+	paging_headers(rq, rs, pg);
 	return api_json(rs, 200, list);
 }
 

@@ -13,6 +13,12 @@
 /* Reads the page asked for into pg. A bad value is a field error in p
  * (400); returns -1 then. */
 int paging_read(struct request *rq, struct store_page *pg, struct problem *p);
+/* The same with another page size when none is asked, for a list whose
+ * rows are large (an opdracht with its inzet). */
+int paging_read_size(struct request *rq, struct store_page *pg, long long size, struct problem *p);
+/* The headers of page pg (Link, X-Total-Count), for an answer that is not
+ * a JSON list (a page of the journal). */
+void paging_headers(struct request *rq, struct response *rs, const struct store_page *pg);
 /* Answers 200 with list (stolen), one page of pg->total, and its headers. */
 int paging_respond(struct request *rq, struct response *rs, const struct store_page *pg, json_t *list);
 /* The answer to a store call that returned r for a page: the problem when r

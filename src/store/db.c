@@ -215,6 +215,19 @@ int db_run_values(struct db *db, const char *sql, const char *fmt, const long lo
 	return r == DB_ROW ? DB_DONE : r;
 }
 
+struct db_stmt *db_query_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
+{
+	int n = (int)strlen(fmt);
+	struct db_param *params = calloc((size_t)n + 1, sizeof(*params));
+	if (!params)
+		return NULL;
+	for (int k = 0; k < n; k++)
+		params[k] = (struct db_param){ fmt[k], fmt[k] == 'l' ? ints[k] : 0, fmt[k] == 't' ? texts[k] : NULL };
+	struct db_stmt *st = db->ops->query(db, sql, fmt, params, n);
+	free(params);
+	return st;
+}
+
 long long db_col_int(struct db_stmt *st, int col) { return st->db->ops->col_int(st, col); }
 const char *db_col_text(struct db_stmt *st, int col) { return st->db->ops->col_text(st, col); }
 int db_col_null(struct db_stmt *st, int col) { return st->db->ops->col_null(st, col); }

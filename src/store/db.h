@@ -86,6 +86,9 @@ int db_insert_row(struct db *db, long long *id, const char *sql, const char *fmt
 /* Runs sql with values given as arrays: for each fmt[k], 'l' binds
  * ints[k], 't' texts[k], 'n' NULL (for statements built at run time). */
 int db_run_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts);
+/* The same for a statement with rows (as db_query; e.g. "id IN (?, ?, …)"
+ * with a list read before). */
+struct db_stmt *db_query_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts);
 
 long long db_col_int(struct db_stmt *st, int col);
 const char *db_col_text(struct db_stmt *st, int col); /* NULL for SQL NULL; valid until next step */

@@ -380,3 +380,50 @@ int urenbank_members(struct store *s, const char *code, json_t **out, struct pro
 	*out = a;
 	return 0;
 }
+
+/* ---- choices for a form ------------------------------------------------- */
+
+int urenbank_staff_choices(struct store *s, const char *ptc, const struct urenbank_choice *c, json_t **out, long long *total,
+			   struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	long long org = 0;
+	if (c->org && !(org = store_org_id(s, c->org)))
+		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", c->org);
+	char pat[256];
+	const struct listing l = { .search = c->zoek };
+	const char *like = listing_pattern(&l, pat, sizeof(pat));
+	/* Staff of the members (of org; only the one record), not pseudonymised,
+	 * whose name or function has zoek in it. */
+#define STAFF                                                                                                              \
+	" FROM medewerkers m JOIN proeftuin_leden l ON l.proeftuin_id = ?1 AND l.organisatie_id = m.organisatie_id"          \
+	" WHERE m.pseudoniem = 0 AND (?2 = 0 OR m.organisatie_id = ?2) AND (?3 = 0 OR m.id = ?3)"                            \
+	" AND (?4 IS NULL OR lower(m.naam) LIKE lower(?4) ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE lower(?4) ESCAPE " \
+	"'\\')"
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT m.id, m.naam, m.functie, o.code FROM (SELECT m.id, l.volgorde" STAFF
+				      " ORDER BY l.volgorde, m.id LIMIT ?5) AS k JOIN medewerkers m ON m.id = k.id"
+				      " JOIN organisaties o ON o.id = m.organisatie_id ORDER BY k.volgorde, m.id",
+				      "lllt"
+				      "l",
+				      pt.id, org, c->only, like, c->limit);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW) {
+		json_t *x = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "naam", db_col_text(st, 1),
+				      "organisatie", db_col_text(st, 3));
+		json_object_set_new(x, "functie", store_text_or_null(st, 2));
+		json_array_append_new(a, x);
+	}
+	db_finalize(st);
+	/* Counted up to one more than shown: enough to say whether there are more. */
+	st = db_query(s->db, "SELECT count(*) FROM (SELECT 1" STAFF " LIMIT ?5) AS k", "lllt"
+										   "l",
+		      pt.id, org, c->only, like, c->limit + 1);
+	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+#undef STAFF
+	*out = a;
+	return 0;
+}

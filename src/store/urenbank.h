@@ -65,6 +65,37 @@ int urenbank_proeftuin_verband(struct store *s, const char *code, char *verband,
 /* The member codes of a proeftuin, in their order (a new array): 0 or -404. */
 int urenbank_members(struct store *s, const char *code, json_t **out, struct problem *p);
 
+/* ---- choices for a form --------------------------------------------------
+ * A form's select of staff or opdrachten at national scale: the first limit
+ * that match, and *total the matches counted up to limit + 1 (enough to
+ * say there are more and a search should narrow them). */
+struct urenbank_choice {
+	const char *org;  /* staff of this member only; NULL: of every member */
+	long long only;   /* this medewerker only (a medewerker books for themselves); 0: anyone */
+	const char *zoek; /* a part of the name or function (opdrachten: title, description, contact); NULL: all */
+	long long limit;  /* at most this many */
+};
+/* Staff of the members of the proeftuin, not pseudonymised, in the order
+ * of the members and by id: {"id","naam","functie","organisatie"}. */
+int urenbank_staff_choices(struct store *s, const char *pt, const struct urenbank_choice *c, json_t **out, long long *total,
+			   struct problem *p);
+/* The open opdrachten by id (of principal c->org, or all), with their
+ * opdrachtgevers (no inzet or competences): urenbank_opdracht_get's
+ * fields with those lists empty. */
+int urenbank_opdracht_choices(struct store *s, const char *pt, const struct urenbank_choice *c, json_t **out, long long *total,
+			      struct problem *p);
+
+/* The inzet of org's staff on the open opdrachten, one row per opdracht and
+ * medewerker (minutes added): {"opdracht","titel","naam","minuten"}. */
+int urenbank_inzet_of(struct store *s, const char *pt, const char *org, json_t **out, struct problem *p);
+
+/* A page (limit at most 500) of the open inzet on open opdrachten (ended
+ * inzet too when ended_too; of org's staff or on org's opdrachten, NULL:
+ * all), by opdracht and id: inzet as in an opdracht with
+ * "opdracht":{"id","titel","opdrachtgevers"}; *total all of them. */
+int urenbank_open_inzet(struct store *s, const char *pt, const char *org, int ended_too, long long offset, long long limit,
+			json_t **out, long long *total, struct problem *p);
+
 /* ---- opdrachten --------------------------------------------------------
  * {"soort","titel","omschrijving","contactpersoon","geraamdeMinuten",
  *  "opdrachtgevers":[{"organisatie","aandeel"}],"verdeelsleutel",
@@ -247,6 +278,11 @@ int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem
  * pot is "pot:stortingen". docs/urenbank.md describes the format. */
 int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt,
 		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+/* The same for one page of its transactions (pg: in the journal's order,
+ * each with all its postings; pg->total the transactions), a journal of
+ * its own with the header and declarations; pg NULL: the whole journal. */
+int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *pt, struct store_page *pg,
+			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",

@@ -187,9 +187,16 @@ static void flush(struct emitter *e, int force)
 int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc,
 		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
 {
+	return urenbank_journal_page(s, viewer, ptc, NULL, emit, ctx, p);
+}
+
+int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
+			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
 		return -p->status;
+	store_page_begin(s, pg);
 	struct emitter e = { emit, ctx, { 0 }, 0 };
 	buf_init(&e.b, 1u << 20);
 	char naam[600];
@@ -210,6 +217,7 @@ int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt
 	char(*codes)[40] = calloc((size_t)maxid + 1, sizeof(*codes));
 	if (!codes) {
 		buf_release(&e.b);
+		store_page_end(s, pg, NULL);
 		return problem_set(p, 500, "geen geheugen");
 	}
 	st = db_query(s->db,
@@ -230,15 +238,29 @@ int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt
 	 * the journal: the accounts above, the unit, the tags of the comments. */
 	buf_adds(&e.b, "account pot:stortingen\n\ncommodity min\n\ntag soort\ntag omschrijving\ntag centen\ntag restcenten\n");
 
-	st = db_query(s->db,
-		      "SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten,"
-		      " d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"
-		      " u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
-		      " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id"
-		      " LEFT JOIN stortingen d ON d.id = j.storting_id"
-		      " LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
-		      " WHERE jp.proeftuin_id = ? ORDER BY j.datum, jp.transactie_id, jp.regel",
-		      "l", pt.id);
+#define JOURNAL_COLS                                                                                   \
+	"SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten," \
+	" d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"                                   \
+	" u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
+#define JOURNAL_JOINS                                                     \
+	" LEFT JOIN stortingen d ON d.id = j.storting_id" \
+	" LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
+	/* A page is a number of transactions (in the journal's order), each
+	 * with all its postings: the page's transactions are chosen first. */
+	if (pg)
+		st = db_query(s->db,
+			      JOURNAL_COLS " FROM (SELECT x.id FROM journaal x WHERE x.proeftuin_id = ?1 ORDER BY x.datum, x.id"
+					   " LIMIT ?2 OFFSET ?3) AS t JOIN journaal j ON j.id = t.id"
+					   " JOIN journaal_posten jp ON jp.proeftuin_id = ?1 AND jp.transactie_id = j.id" JOURNAL_JOINS
+					   " ORDER BY j.datum, jp.transactie_id, jp.regel",
+			      "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
+	else
+		st = db_query(s->db,
+			      JOURNAL_COLS " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id" JOURNAL_JOINS
+					   " WHERE jp.proeftuin_id = ? ORDER BY j.datum, jp.transactie_id, jp.regel",
+			      "l", pt.id);
+#undef JOURNAL_COLS
+#undef JOURNAL_JOINS
 	long long cur = 0;
 	struct urenbank_sight v;
 	urenbank_sight_init(&v, s, viewer, pt.code);
@@ -298,6 +320,7 @@ int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt
 	free(codes);
 	flush(&e, 1);
 	buf_release(&e.b);
+	store_page_end(s, pg, pg ? db_query(s->db, "SELECT count(*) FROM journaal WHERE proeftuin_id = ?", "l", pt.id) : NULL);
 	return e.failed ? problem_set(p, 500, "Het journaal kon niet worden geschreven.") : 0;
 }
 

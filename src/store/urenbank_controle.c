@@ -163,6 +163,25 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 	}
 	db_finalize(st);
 
+	/* The entries per status, kept for the overview and the lists' totals. */
+	st = db_query(s->db,
+		      "SELECT x.status, sum(x.ka), sum(x.km), sum(x.ra), sum(x.rm) FROM ("
+		      " SELECT status, aantal AS ka, minuten AS km, 0 AS ra, 0 AS rm FROM urenbank_uren_stand WHERE proeftuin_id = ?1"
+		      " UNION ALL SELECT status, 0, 0, count(*), sum(minuten) FROM uren WHERE proeftuin_id = ?1 GROUP BY status) x"
+		      " GROUP BY x.status ORDER BY x.status",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW) {
+		if (db_col_int(st, 1) != db_col_int(st, 3)) {
+			snprintf(what, sizeof(what), "urenregels %s", db_col_text(st, 0));
+			differ(v, code, "", what, db_col_int(st, 1), db_col_int(st, 3));
+		}
+		if (db_col_int(st, 2) != db_col_int(st, 4)) {
+			snprintf(what, sizeof(what), "minuten %s", db_col_text(st, 0));
+			differ(v, code, "", what, db_col_int(st, 2), db_col_int(st, 4));
+		}
+	}
+	db_finalize(st);
+
 	long long net = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (kept[i].brought != re[i].brought)

@@ -122,6 +122,17 @@ int urenbank_check_draws_in(struct urenbank_batch *b, struct store *s, const str
  * integer arg): what it still commits is released. */
 int urenbank_release_inzet(struct store *s, long long ptid, const char *where_sql, long long arg, struct problem *p);
 
+/* ---- the lists of an opdracht, read for many at once (urenbank_opdrachten.c) ---- */
+enum { OPDRACHT_GEVERS = 1, OPDRACHT_COMPETENTIES = 2, OPDRACHT_UIT = 4, OPDRACHT_INZET = 8, OPDRACHT_ALLES = 15 };
+#define OPDRACHT_CHUNK 500
+/* Fills the lists what of the opdrachten in byid ("12": opdracht, with
+ * those lists empty) for the ids (n): a query per list and chunk of
+ * OPDRACHT_CHUNK ids, none per opdracht. */
+void urenbank_opdracht_lists(struct store *s, json_t *byid, const long long *ids, size_t n, int what);
+/* One inzet as JSON from the columns from c on: id, medewerker_id, naam,
+ * organisation code, minuten, status, beeindigd, beeindigd_reden. */
+json_t *urenbank_inzet_row_json(struct db_stmt *st, int c);
+
 /* ---- principals and opdrachten (urenbank_opdrachten.c) ---- */
 struct principals {
 	size_t n;

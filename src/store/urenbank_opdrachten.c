@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/buf.h"
 #include "core/register.h"
 #include "store/page.h"
 #include "store/urenbank_intern.h"
@@ -55,80 +56,131 @@ void urenbank_ledger_members(const struct principals *pr, long long provider, in
 
 /* ---- opdrachten ----------------------------------------------------------- */
 
+/* An opdracht's own columns (OPDRACHT_COLS, from col on) as JSON, its lists empty. */
+#define OPDRACHT_COLS                                                                                                  \
+	"o.id, p.code, o.soort, o.titel, o.omschrijving, o.contactpersoon, o.geraamde_minuten, o.verdeelsleutel, o.status," \
+	" o.samengevoegd_in, o.aangemaakt, o.geboekt_minuten, o.goedgekeurd_minuten"
+static json_t *opdracht_row_json(struct db_stmt *st, int col)
+{
+	json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, col), "proeftuin", db_col_text(st, col + 1),
+			      "soort", db_col_text(st, col + 2), "titel", db_col_text(st, col + 3));
+	json_object_set_new(o, "omschrijving", store_text_or_null(st, col + 4));
+	json_object_set_new(o, "contactpersoon", store_text_or_null(st, col + 5));
+	json_object_set_new(o, "geraamdeMinuten", urenbank_int_or_null(st, col + 6));
+	json_object_set_new(o, "verdeelsleutel", json_string(db_col_text(st, col + 7)));
+	json_object_set_new(o, "status", json_string(db_col_text(st, col + 8)));
+	json_object_set_new(o, "samengevoegdIn", urenbank_int_or_null(st, col + 9));
+	json_object_set_new(o, "aangemaakt", json_string(db_col_text(st, col + 10)));
+	json_object_set_new(o, "opdrachtgevers", json_array());
+	json_object_set_new(o, "competenties", json_array());
+	json_object_set_new(o, "samengevoegdUit", json_array());
+	json_object_set_new(o, "inzet", json_array());
+	/* Kept as hours are booked and judged (urenbank_uren.c opdracht_totals). */
+	json_object_set_new(o, "geboektMinuten", json_integer(db_col_int(st, col + 11)));
+	json_object_set_new(o, "goedgekeurdMinuten", json_integer(db_col_int(st, col + 12)));
+	return o;
+}
+
+/* The lists of the opdrachten in byid ("12": opdracht), each read for all of
+ * them at once (ids, n): a query per list and chunk of ids, none per
+ * opdracht. The chunk is padded to a fixed size with 0 (no opdracht), so
+ * that few statement texts exist. */
+static json_t *list_of(json_t *byid, long long id, const char *key)
+{
+	char k[32];
+	snprintf(k, sizeof(k), "%lld", id);
+	return json_object_get(json_object_get(byid, k), key);
+}
+
+json_t *urenbank_inzet_row_json(struct db_stmt *st, int c)
+{
+	json_t *x = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, c), "medewerker",
+			      (json_int_t)db_col_int(st, c + 1), "medewerkerNaam", db_col_text(st, c + 2), "organisatie",
+			      db_col_text(st, c + 3), "minuten", (json_int_t)db_col_int(st, c + 4), "status", db_col_text(st, c + 5));
+	if (!db_col_null(st, c + 6)) /* ended before the opdracht was */
+		json_object_set_new(x, "beeindigd", json_pack("{s:s,s:o}", "op", db_col_text(st, c + 6), "reden",
+							       store_text_or_null(st, c + 7)));
+	return x;
+}
+
+void urenbank_opdracht_lists(struct store *s, json_t *byid, const long long *ids, size_t n, int what)
+{
+	static const struct {
+		int what;
+		const char *key, *head, *tail;
+	} lists[] = {
+		{ OPDRACHT_GEVERS, "opdrachtgevers",
+		  "SELECT g.opdracht_id, org.code, org.naam, g.aandeel FROM opdrachtgevers g"
+		  " JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id IN (",
+		  ") ORDER BY g.opdracht_id, g.volgorde" },
+		{ OPDRACHT_COMPETENTIES, "competenties",
+		  "SELECT c.opdracht_id, c.competentie, c.niveau FROM opdracht_competenties c WHERE c.opdracht_id IN (",
+		  ") ORDER BY c.opdracht_id, c.competentie" },
+		{ OPDRACHT_UIT, "samengevoegdUit", "SELECT x.samengevoegd_in, x.id FROM opdrachten x WHERE x.samengevoegd_in IN (",
+		  ") ORDER BY x.samengevoegd_in, x.id" },
+		{ OPDRACHT_INZET, "inzet",
+		  "SELECT i.opdracht_id, i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd,"
+		  " i.beeindigd_reden FROM inzet i JOIN medewerkers m ON m.id = i.medewerker_id"
+		  " JOIN organisaties org ON org.id = i.organisatie_id WHERE i.opdracht_id IN (",
+		  ") ORDER BY i.opdracht_id, i.id" },
+	};
+	long long chunk[OPDRACHT_CHUNK];
+	char fmt[OPDRACHT_CHUNK + 1];
+	struct buf q;
+	for (size_t at = 0; at < n; at += OPDRACHT_CHUNK) {
+		size_t k = n - at < OPDRACHT_CHUNK ? n - at : OPDRACHT_CHUNK;
+		size_t size = k <= 1 ? 1 : k <= 50 ? 50 : OPDRACHT_CHUNK;
+		for (size_t j = 0; j < size; j++)
+			chunk[j] = j < k ? ids[at + j] : 0;
+		memset(fmt, 'l', size);
+		fmt[size] = 0;
+		for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+			if (!(what & lists[l].what))
+				continue;
+			buf_init(&q, 0);
+			buf_adds(&q, lists[l].head);
+			for (size_t j = 0; j < size; j++)
+				buf_adds(&q, j ? ", ?" : "?");
+			buf_adds(&q, lists[l].tail);
+			struct db_stmt *st = buf_failed(&q) ? NULL : db_query_values(s->db, buf_str(&q), fmt, chunk, NULL);
+			while (db_step(st) == DB_ROW) {
+				json_t *a = list_of(byid, db_col_int(st, 0), lists[l].key), *x;
+				if (!a)
+					continue;
+				if (lists[l].what == OPDRACHT_GEVERS)
+					x = json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 1), "naam", db_col_text(st, 2),
+						      "aandeel", (json_int_t)db_col_int(st, 3));
+				else if (lists[l].what == OPDRACHT_COMPETENTIES)
+					x = json_pack("{s:s,s:I}", "competentie", db_col_text(st, 1), "niveau",
+						      (json_int_t)db_col_int(st, 2));
+				else if (lists[l].what == OPDRACHT_UIT)
+					x = json_integer(db_col_int(st, 1));
+				else
+					x = urenbank_inzet_row_json(st, 1);
+				json_array_append_new(a, x);
+			}
+			db_finalize(st);
+			buf_release(&q);
+		}
+	}
+}
+
 static json_t *opdracht_json(struct store *s, long long id)
 {
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT o.id, p.code, o.soort, o.titel, o.omschrijving, o.contactpersoon, o.geraamde_minuten,"
-			 " o.verdeelsleutel, o.status, o.samengevoegd_in, o.aangemaakt, o.geboekt_minuten, o.goedgekeurd_minuten"
-			 " FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id WHERE o.id = ?",
-			 "l", id);
-	if (db_step(st) != DB_ROW) {
-		db_finalize(st);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT " OPDRACHT_COLS " FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id"
+				      " WHERE o.id = ?",
+				      "l", id);
+	json_t *o = db_step(st) == DB_ROW ? opdracht_row_json(st, 0) : NULL;
+	db_finalize(st);
+	if (!o)
 		return NULL;
-	}
-	json_t *o = json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)db_col_int(st, 0), "proeftuin", db_col_text(st, 1), "soort",
-			      db_col_text(st, 2), "titel", db_col_text(st, 3));
-	json_object_set_new(o, "omschrijving", store_text_or_null(st, 4));
-	json_object_set_new(o, "contactpersoon", store_text_or_null(st, 5));
-	json_object_set_new(o, "geraamdeMinuten", urenbank_int_or_null(st, 6));
-	json_object_set_new(o, "verdeelsleutel", json_string(db_col_text(st, 7)));
-	json_object_set_new(o, "status", json_string(db_col_text(st, 8)));
-	json_object_set_new(o, "samengevoegdIn", urenbank_int_or_null(st, 9));
-	json_object_set_new(o, "aangemaakt", json_string(db_col_text(st, 10)));
-	long long booked = db_col_int(st, 11), approved = db_col_int(st, 12);
-	db_finalize(st);
-
-	json_t *a = json_array();
-	st = db_query(
-		s->db,
-		"SELECT org.code, org.naam, g.aandeel FROM opdrachtgevers g JOIN organisaties org ON org.id = g.organisatie_id"
-		" WHERE g.opdracht_id = ? ORDER BY g.volgorde",
-		"l", id);
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
-						   "aandeel", (json_int_t)db_col_int(st, 2)));
-	db_finalize(st);
-	json_object_set_new(o, "opdrachtgevers", a);
-
-	a = json_array();
-	st = db_query(s->db, "SELECT competentie, niveau FROM opdracht_competenties WHERE opdracht_id = ? ORDER BY competentie",
-		      "l", id);
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(
-			a, json_pack("{s:s,s:I}", "competentie", db_col_text(st, 0), "niveau", (json_int_t)db_col_int(st, 1)));
-	db_finalize(st);
-	json_object_set_new(o, "competenties", a);
-
-	a = json_array();
-	st = db_query(s->db, "SELECT id FROM opdrachten WHERE samengevoegd_in = ? ORDER BY id", "l", id);
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_integer(db_col_int(st, 0)));
-	db_finalize(st);
-	json_object_set_new(o, "samengevoegdUit", a);
-
-	a = json_array();
-	st = db_query(
-		s->db,
-		"SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd, i.beeindigd_reden"
-		" FROM inzet i JOIN medewerkers m ON m.id = i.medewerker_id JOIN organisaties org ON org.id = i.organisatie_id"
-		" WHERE i.opdracht_id = ? ORDER BY i.id",
-		"l", id);
-	while (db_step(st) == DB_ROW) {
-		json_t *x = json_pack("{s:I,s:I,s:s,s:s,s:I,s:s}", "id", (json_int_t)db_col_int(st, 0), "medewerker",
-				      (json_int_t)db_col_int(st, 1), "medewerkerNaam", db_col_text(st, 2), "organisatie",
-				      db_col_text(st, 3), "minuten", (json_int_t)db_col_int(st, 4), "status", db_col_text(st, 5));
-		if (!db_col_null(st, 6)) /* ended before the opdracht was */
-			json_object_set_new(x, "beeindigd",
-					    json_pack("{s:s,s:o}", "op", db_col_text(st, 6), "reden", store_text_or_null(st, 7)));
-		json_array_append_new(a, x);
-	}
-	db_finalize(st);
-	json_object_set_new(o, "inzet", a);
-
-	/* Kept as hours are booked and judged (urenbank_uren.c opdracht_totals). */
-	json_object_set_new(o, "geboektMinuten", json_integer(booked));
-	json_object_set_new(o, "goedgekeurdMinuten", json_integer(approved));
+	json_t *byid = json_object();
+	char k[32];
+	snprintf(k, sizeof(k), "%lld", id);
+	json_object_set(byid, k, o);
+	urenbank_opdracht_lists(s, byid, &id, 1, OPDRACHT_ALLES);
+	json_decref(byid);
 	return o;
 }
 
@@ -418,7 +470,8 @@ int urenbank_opdracht_get(struct store *s, const char *ptc, long long id, json_t
 /* The opdrachten of a proeftuin: a page of the API (pg), a page's table
  * (l: search, sort, page; *total before paging), or all (both NULL). */
 static int opdracht_query(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
-			  struct store_page *pg, const struct listing *l, json_t **out, long long *total, struct problem *p)
+			  struct store_page *pg, const struct listing *l, int what, json_t **out, long long *total,
+			  struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -438,32 +491,46 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 						      { "geraamd", "coalesce(o.geraamde_minuten, -1)" },
 						      { NULL, NULL } };
 #define WHERE                                                                                                                    \
-	" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                         \
+	" FROM opdrachten o JOIN proeftuinen p ON p.id = o.proeftuin_id WHERE o.proeftuin_id = ?1 AND (?2 IS NULL OR o.status = ?2)"                                    \
 	" AND (?3 IS NULL OR o.soort = ?3) AND (?4 IS NULL OR EXISTS (SELECT 1 FROM opdrachtgevers g"                            \
 	"  JOIN organisaties org ON org.id = g.organisatie_id WHERE g.opdracht_id = o.id AND org.code = ?4))"                    \
 	" AND (?5 IS NULL OR lower(o.titel) LIKE lower(?5) ESCAPE '\\' OR lower(coalesce(o.contactpersoon, '')) LIKE lower(?5) " \
 	"ESCAPE "                                                                                                                \
 	"'\\' OR lower(coalesce(o.omschrijving, '')) LIKE lower(?5) ESCAPE '\\')"
-	char pat[256], order[256], sql[1536];
+	char pat[256], order[256], sql[2048];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
 	if (l)
 		listing_order(l, cols, 0, "o.id", order, sizeof(order));
 	else
 		snprintf(order, sizeof(order), " ORDER BY o.id LIMIT ?6 OFFSET ?7");
-	snprintf(sql, sizeof(sql), "SELECT o.id, count(*) OVER ()" WHERE "%s", order);
+	snprintf(sql, sizeof(sql), "SELECT " OPDRACHT_COLS ", count(*) OVER ()" WHERE "%s", order);
+	/* The page's rows, then each list for all of them (opdracht_lists). */
 	store_page_begin(s, pg);
 	struct db_stmt *st = db_query(s->db, sql, "ltttt" STORE_PAGE_BINDS, pt.id, status, soort, org, like, STORE_PAGE_ARGS(pg));
-	json_t *a = json_array();
+	json_t *a = json_array(), *byid = json_object();
+	long long *ids = NULL;
+	size_t n = 0, cap = 0;
 	if (total)
 		*total = 0;
 	while (db_step(st) == DB_ROW) {
 		if (total)
-			*total = db_col_int(st, 1);
-		json_t *o = opdracht_json(s, db_col_int(st, 0));
-		if (o)
-			json_array_append_new(a, o);
+			*total = db_col_int(st, 13);
+		if (n == cap) {
+			long long *more = realloc(ids, (cap = cap ? 2 * cap : 256) * sizeof(*ids));
+			if (!more)
+				break;
+			ids = more;
+		}
+		json_t *o = opdracht_row_json(st, 0);
+		char k[32];
+		snprintf(k, sizeof(k), "%lld", (ids[n++] = db_col_int(st, 0)));
+		json_object_set(byid, k, o);
+		json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	urenbank_opdracht_lists(s, byid, ids, n, what);
+	json_decref(byid);
+	free(ids);
 	store_page_end(s, pg, pg ? db_query(s->db, "SELECT count(*)" WHERE, "ltttt", pt.id, status, soort, org, like) : NULL);
 #undef WHERE
 	*out = a;
@@ -489,19 +556,26 @@ json_t *urenbank_opdracht_titles(struct store *s, const char *ptc)
 int urenbank_opdracht_list(struct store *s, const char *ptc, const char *status, const char *soort, const char *org, json_t **out,
 			   struct problem *p)
 {
-	return opdracht_query(s, ptc, status, soort, org, NULL, NULL, out, NULL, p);
+	return opdracht_query(s, ptc, status, soort, org, NULL, NULL, OPDRACHT_ALLES, out, NULL, p);
 }
 
 int urenbank_opdracht_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
 			   struct store_page *pg, json_t **out, struct problem *p)
 {
-	return opdracht_query(s, ptc, status, soort, org, pg, NULL, out, NULL, p);
+	return opdracht_query(s, ptc, status, soort, org, pg, NULL, OPDRACHT_ALLES, out, NULL, p);
 }
 
 int urenbank_opdracht_list_page(struct store *s, const char *ptc, const char *status, const char *soort, const char *org,
 				const struct listing *l, json_t **out, long long *total, struct problem *p)
 {
-	return opdracht_query(s, ptc, status, soort, org, NULL, l, out, total, p);
+	return opdracht_query(s, ptc, status, soort, org, NULL, l, OPDRACHT_ALLES, out, total, p);
+}
+
+int urenbank_opdracht_choices(struct store *s, const char *ptc, const struct urenbank_choice *c, json_t **out, long long *total,
+			      struct problem *p)
+{
+	const struct listing l = { .search = c->zoek, .limit = c->limit };
+	return opdracht_query(s, ptc, "open", NULL, c->org, NULL, &l, OPDRACHT_GEVERS, out, total, p);
 }
 
 int urenbank_opdracht_principals(struct store *s, const char *ptc, long long id, json_t **out, struct problem *p)

@@ -99,9 +99,9 @@ int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct 
 		return -p->status;
 	static const char *const statuses[] = { "ingediend", "goedgekeurd", "afgekeurd", "gecorrigeerd" };
 	long long count[4] = { 0 }, minutes[4] = { 0 };
-	struct db_stmt *st = db_query(
-		s->db, "SELECT status, count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? GROUP BY status", "l",
-		id);
+	/* Kept per status as entries are booked and judged (migration 104). */
+	struct db_stmt *st =
+		db_query(s->db, "SELECT status, aantal, minuten FROM urenbank_uren_stand WHERE proeftuin_id = ?", "l", id);
 	while (db_step(st) == DB_ROW)
 		for (int k = 0; k < 4; k++)
 			if (!strcmp(db_col_text(st, 0), statuses[k])) {
@@ -167,6 +167,60 @@ int urenbank_saldi_on(struct store *s, const char *ptc, const char *datum, json_
 	}
 	json_decref(by);
 	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+int urenbank_opdracht_stand(struct store *s, const char *pt, json_t **out, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	/* The approved minutes are kept with each opdracht (migration 098). */
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT soort, status, count(*), coalesce(sum(goedgekeurd_minuten), 0) FROM opdrachten"
+				      " WHERE proeftuin_id = ? GROUP BY soort, status ORDER BY soort, status",
+				      "l", id);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "soort", db_col_text(st, 0), "status", db_col_text(st, 1),
+						   "aantal", (json_int_t)db_col_int(st, 2), "goedgekeurdMinuten",
+						   (json_int_t)db_col_int(st, 3)));
+	db_finalize(st);
+	*out = a;
+	return 0;
+}
+
+int urenbank_flows_largest(struct store *s, const char *pt, long long limit, json_t **out, long long *total, struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+#define LARGEST                                                                                              \
+	" FROM urenbank_stromen f"                                                                           \
+	" JOIN proeftuin_leden ls ON ls.proeftuin_id = f.proeftuin_id AND ls.organisatie_id = f.organisatie_id" \
+	" JOIN proeftuin_leden lp ON lp.proeftuin_id = f.proeftuin_id AND lp.organisatie_id = f.opdrachtgever_id" \
+	" WHERE f.proeftuin_id = ? AND f.minuten <> 0 AND f.organisatie_id <> f.opdrachtgever_id"
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT so.code, po.code, x.minuten FROM (SELECT f.organisatie_id, f.opdrachtgever_id,"
+				      " f.minuten, ls.volgorde AS vs, lp.volgorde AS vp" LARGEST
+				      " ORDER BY f.minuten DESC, ls.volgorde, lp.volgorde LIMIT ?) AS x"
+				      " JOIN organisaties so ON so.id = x.organisatie_id JOIN organisaties po ON po.id = x.opdrachtgever_id"
+				      " ORDER BY x.minuten DESC, x.vs, x.vp",
+				      "ll", id, limit);
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, json_pack("{s:s,s:s,s:I}", "organisatie", db_col_text(st, 0), "opdrachtgever",
+						   db_col_text(st, 1), "minuten", (json_int_t)db_col_int(st, 2)));
+	db_finalize(st);
+	/* Every flow is between members (urenbank_post): counted from the index alone. */
+	st = db_query(s->db,
+		      "SELECT count(*) FROM urenbank_stromen WHERE proeftuin_id = ? AND minuten <> 0"
+		      " AND organisatie_id <> opdrachtgever_id",
+		      "l", id);
+	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_finalize(st);
+#undef LARGEST
 	*out = a;
 	return 0;
 }

@@ -19,6 +19,11 @@
  * (settlements aside). */
 int urenbank_flows(struct store *s, const char *pt, json_t **out, struct problem *p);
 
+/* The limit largest of those flows between two members (not to oneself),
+ * largest first and then in the members' order, and *total how many there
+ * are: for a proeftuin too large for a table of everyone with everyone. */
+int urenbank_flows_largest(struct store *s, const char *pt, long long limit, json_t **out, long long *total, struct problem *p);
+
 /* The number of submitted (ingediend) entries that org must approve
  * (policy_entry_approver; all when org is NULL). */
 int urenbank_pending_count(struct store *s, const char *pt, const char *org, long long *count, struct problem *p);
@@ -30,6 +35,10 @@ int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n
 /* Entries per status: [{"status","aantal","minuten"}] for ingediend,
  * goedgekeurd, afgekeurd and gecorrigeerd, in that order (zeros included). */
 int urenbank_uren_summary(struct store *s, const char *pt, json_t **out, struct problem *p);
+
+/* The opdrachten per soort and status: [{"soort","status","aantal",
+ * "goedgekeurdMinuten"}] (only the pairs there are), in one grouped query. */
+int urenbank_opdracht_stand(struct store *s, const char *pt, json_t **out, struct problem *p);
 
 /* The balances of every member as they stood at the end of datum, from the
  * journal (postings dated up to and including it), in member order:

@@ -186,6 +186,27 @@ static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct s
 	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
 }
 
+/* An entry of opdracht going from status from (NULL: new) to status to,
+ * counted per proeftuin and status (migration 104) for the overview and
+ * the lists' totals; proeftuin verify recomputes them. */
+static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
+{
+	for (int k = 0; k < 2; k++) {
+		const char *status = k ? to : from;
+		if (!status)
+			continue;
+		int r = db_run(s->db,
+			       "INSERT INTO urenbank_uren_stand(proeftuin_id, status, aantal, minuten)"
+			       " SELECT proeftuin_id, ?, ?, ? FROM opdrachten WHERE id = ?"
+			       " ON CONFLICT(proeftuin_id, status) DO UPDATE SET aantal = urenbank_uren_stand.aantal + excluded.aantal,"
+			       " minuten = urenbank_uren_stand.minuten + excluded.minuten",
+			       "tlll", status, k ? 1LL : -1LL, k ? minuten : -minuten, opdracht);
+		if (r < 0)
+			return store_db_problem(s, r, p, "urenstand");
+	}
+	return 0;
+}
+
 static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
 {
 	return opdracht_totals_in(NULL, 0, s, opdracht, booked, approved, p);
@@ -302,7 +323,8 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
-	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0)
+	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
+	    uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0)
 		return -p->status;
 	a->id = id;
 	if (made) {
@@ -461,7 +483,8 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0)
+	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0 ||
+	    uren_stand(s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (e.written_approved)
 		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
@@ -537,7 +560,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0)
+	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 ||
+	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -645,7 +669,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0) /* only an approved entry is corrected */
+	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
+	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -719,7 +744,9 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 	const char *like = listing_pattern(f->listing, pat, sizeof(pat));
 	struct buf q;
 	buf_init(&q, 4096);
-	buf_adds(&q, " WHERE u.proeftuin_id = ?1 AND u.id > ?2");
+	/* The cursor only when there is one: a range on u.id would steer the
+	 * page's table (newest first) away from the index in its order. */
+	buf_adds(&q, f->after > 0 ? " WHERE u.proeftuin_id = ?1 AND u.id > ?2" : " WHERE u.proeftuin_id = ?1");
 	if (f->status)
 		buf_adds(&q, " AND u.status = ?3");
 	if (staff_org)
@@ -758,7 +785,16 @@ int urenbank_uren_page(struct store *s, const char *ptc, const struct urenbank_u
 		buf_adds(&qp, listing_order(f->listing, cols, 1, "u.id", order, sizeof(order)));
 	else
 		buf_adds(&qp, " ORDER BY u.id LIMIT ?9 OFFSET ?10");
-	buf_printf(&qc, "SELECT count(*)" UREN_FROM "%s", buf_str(&q));
+	/* The count needs no join but the one its search reads (the others are
+	 * to a row every entry has): a count over an index of the entries. */
+	if (!staff_org && !f->medewerker && !f->opdracht && !principal && !approver && !like && !f->van && !f->tot && !f->after)
+		/* All entries, or all of a status: counted as they are booked (migration 104). */
+		buf_adds(&qc, f->status ? "SELECT coalesce(sum(aantal), 0) FROM urenbank_uren_stand WHERE proeftuin_id = ?1 AND "
+					  "status = ?3"
+					: "SELECT coalesce(sum(aantal), 0) FROM urenbank_uren_stand WHERE proeftuin_id = ?1");
+	else
+		buf_printf(&qc, "SELECT count(*) FROM uren u%s%s", like ? " JOIN medewerkers m ON m.id = u.medewerker_id" : "",
+			   buf_str(&q));
 	if (buf_failed(&q) || buf_failed(&qp) || buf_failed(&qc)) {
 		buf_release(&q), buf_release(&qp), buf_release(&qc);
 		return problem_set(p, 500, "geen geheugen");

@@ -10,6 +10,7 @@
 #include "store/urenbank.h"
 #include "store/matching.h"
 #include "store/kwaliteitskaart.h"
+#include "store/register.h"
 #include "web/html.h"
 #include "web/page_matching.h"
 #include "web/pages.h"
@@ -161,42 +162,77 @@ static void message(struct buf *b, const char *text, int error)
 	html_raw(b, "</p></div></div>");
 }
 
-/* The proeftuin's inzet: what accepting created, among the rest. */
+/* The proeftuin's inzet: what accepting created, among the rest; a page
+ * of INZET_PAGE at a time (?inzetPagina), for a national proeftuin has
+ * tens of thousands. */
+#define INZET_PAGE 50
+
 static void inzet_table(struct request *rq, struct buf *b, const struct scope *sc)
 {
 	struct problem p;
 	problem_init(&p);
 	json_t *list = NULL;
-	if (urenbank_opdracht_list(rq->store, sc->code, "open", NULL, NULL, &list, &p) < 0)
+	long long page = 1, total = 0;
+	const char *q = req_query(rq, "inzetPagina");
+	if (q && (http_parse_id(q, &page) < 0 || page > 1000000))
+		page = 1;
+	if (urenbank_open_inzet(rq->store, sc->code, NULL, 1, (page - 1) * INZET_PAGE, INZET_PAGE, &list, &total, &p) < 0)
 		return;
-	size_t n = 0, i, k;
-	json_t *o, *z;
-	json_array_foreach(list, i, o)
-		n += json_array_size(json_object_get(o, "inzet"));
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"inzet\">Inzet in deze proeftuin</h2>");
-	if (!n) {
+	if (!total) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog geen inzet op de open opdrachten.</p>");
 		json_decref(list);
 		return;
 	}
+	json_t *clist = register_org_list(rq->store), *names = page_names(clist);
+	json_decref(clist);
+	html_raw(b, "<p class=\"utrecht-paragraph\">Inzet ");
+	html_int_grouped(b, json_array_size(list) ? (page - 1) * INZET_PAGE + 1 : 0);
+	html_raw(b, " tot en met ");
+	html_int_grouped(b, (page - 1) * INZET_PAGE + (long long)json_array_size(list));
+	html_raw(b, " van ");
+	html_int_grouped(b, total);
+	html_raw(b, ".</p>");
 	static const char *const head[] = { "Opdracht", "Medewerker", "Organisatie", "#Ingezet", "Status", NULL };
 	page_table_begin(b, "Inzet op open opdrachten", NULL);
 	page_table_head(b, head);
-	json_array_foreach(list, i, o) {
-		json_array_foreach(json_object_get(o, "inzet"), k, z) {
-			html_raw(b, "<tr class=\"utrecht-table__row\">");
-			th_row(b, jstr(o, "titel"));
-			td(b, jstr(z, "medewerkerNaam"));
-			char org[200];
-			if (store_name(rq->store, jstr(z, "organisatie"), org, sizeof(org)) < 0)
-				snprintf(org, sizeof(org), "%s", jstr(z, "organisatie"));
-			td(b, org);
-			td_hours(b, jint(z, "minuten"));
-			td(b, jstr(z, "status"));
-			html_raw(b, "</tr>");
-		}
+	size_t i;
+	json_t *z;
+	json_array_foreach(list, i, z) {
+		html_raw(b, "<tr class=\"utrecht-table__row\">");
+		th_row(b, jstr(json_object_get(z, "opdracht"), "titel"));
+		td(b, jstr(z, "medewerkerNaam"));
+		td(b, page_name(names, jstr(z, "organisatie")));
+		td_hours(b, jint(z, "minuten"));
+		td(b, jstr(z, "status"));
+		html_raw(b, "</tr>");
 	}
 	page_table_end(b);
+	long long last = (total + INZET_PAGE - 1) / INZET_PAGE;
+	if (last > 1) {
+		html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Bladeren door de inzet\"><ul class=\"samen-pager__list\">");
+		const struct {
+			long long to;
+			const char *label;
+			int show;
+		} links[] = { { 1, "Eerste", page > 1 },
+			      { page - 1, "Vorige", page > 1 },
+			      { page + 1, "Volgende", page < last },
+			      { last, "Laatste", page < last } };
+		for (size_t k = 0; k < sizeof(links) / sizeof(links[0]); k++) {
+			if (!links[k].show)
+				continue;
+			html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"/proeftuinen/");
+			html_url_segment(b, sc->code);
+			html_raw(b, "/matching?inzetPagina=");
+			html_int(b, links[k].to);
+			html_raw(b, "#inzet\">");
+			html_txt(b, links[k].label);
+			html_raw(b, "</a></li>");
+		}
+		html_raw(b, "</ul></nav>");
+	}
+	json_decref(names);
 	json_decref(list);
 }
 

@@ -95,6 +95,39 @@ void page_urenbank_note(struct buf *b, const char *message)
 	html_raw(b, "</p></div>");
 }
 
+const char *page_urenbank_search_value(struct request *rq, const char *name)
+{
+	const char *v = req_query(rq, name);
+	return v && v[strspn(v, " ")] ? v : NULL;
+}
+
+void page_urenbank_choice_search(struct buf *b, const char *action, const struct page_urenbank_search *fields)
+{
+	int any = 0;
+	for (const struct page_urenbank_search *f = fields; f->name; f++)
+		any |= f->total > f->shown || f->value;
+	if (!any)
+		return;
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	for (const struct page_urenbank_search *f = fields; f->name; f++) {
+		char hint[300] = "";
+		if (f->total > f->shown)
+			snprintf(hint, sizeof(hint), "Er zijn meer dan %lld; de keuzelijst toont de eerste %lld. Zoek om te kiezen.",
+				 f->shown, f->shown);
+		else if (f->value && !f->total)
+			snprintf(hint, sizeof(hint), "Niets gevonden; zoek op een ander deel van de naam.");
+		page_input_field(b, &(struct page_input){ .id = f->name,
+							  .label = f->label,
+							  .type = "search",
+							  .value = f->value,
+							  .hint = hint[0] ? hint : NULL,
+							  .field_class = "samen-filter__field" });
+	}
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Zoek</button></form>");
+}
+
 json_t *page_urenbank_opdracht_titles(struct request *rq, const struct page_urenbank_page *pg)
 {
 	return urenbank_opdracht_titles(rq->store, pg->code);
@@ -303,18 +336,19 @@ static void facts(struct request *rq, struct buf *b, const struct page_urenbank_
 	html_raw(b, "</dl>");
 }
 
-static void status_matrix(struct buf *b, json_t *opdrachten)
+/* stand: the opdrachten counted per soort and status (urenbank_opdracht_stand). */
+static void status_matrix(struct buf *b, json_t *stand)
 {
 	long long count[3][3] = { { 0 } }, minutes[3] = { 0 };
 	size_t i;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o) {
+	json_array_foreach(stand, i, o) {
 		const char *soort = json_string_value(json_object_get(o, "soort"));
 		const char *status = json_string_value(json_object_get(o, "status"));
 		for (int s = 0; s < 3; s++)
 			for (int t = 0; t < 3; t++)
 				if (soort && status && !strcmp(soort, soorten[s]) && !strcmp(status, statussen[t])) {
-					count[s][t]++;
+					count[s][t] += json_integer_value(json_object_get(o, "aantal"));
 					minutes[s] += json_integer_value(json_object_get(o, "goedgekeurdMinuten"));
 				}
 	}
@@ -433,13 +467,12 @@ static void inzet_cell(struct buf *b, json_t *inzet, json_t *names)
  * (paged) list of opdrachten. A national proeftuin has a thousand. */
 #define OVERVIEW_ROWS 25
 
-static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg, json_t *opdrachten, int s, json_t *names,
-			     json_t *titles, size_t members)
+/* opdrachten: the first OVERVIEW_ROWS of soort s, of n in all. */
+static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg, json_t *opdrachten, size_t n, int s,
+			     json_t *names, json_t *titles, size_t members)
 {
-	size_t i, n = 0, shown = 0;
+	size_t i, shown = 0;
 	json_t *o;
-	json_array_foreach(opdrachten, i, o)
-		n += !strcmp(json_string_value(json_object_get(o, "soort")), soorten[s]);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 	html_txt(b, soort_koppen[s]);
 	html_raw(b, "</h3><p class=\"utrecht-paragraph samen-muted\">");
@@ -505,39 +538,16 @@ static void opdrachten_table(struct buf *b, const struct page_urenbank_page *pg,
 #define MATRIX_MAX 15
 #define PAIRS_SHOWN 50
 
-struct pair {
-	size_t from, to;
-	long long minutes;
-};
-
-static int pair_cmp(const void *a, const void *b)
+/* For a large proeftuin: the PAIRS_SHOWN largest flows (largest, count:
+ * urenbank_flows_largest). */
+static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json_t *largest, long long count, json_t *names)
 {
-	const struct pair *x = a, *y = b;
-	if (x->minutes != y->minutes)
-		return x->minutes > y->minutes ? -1 : 1;
-	return x->from != y->from ? (x->from < y->from ? -1 : 1) : (x->to < y->to ? -1 : x->to > y->to);
-}
-
-static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, const long long *cell, size_t n,
-			json_t *names)
-{
-	size_t count = 0, k = 0, i, j;
-	for (i = 0; i < n * n; i++)
-		count += cell[i] != 0 && i / n != i % n;
-	struct pair *pairs = calloc(count + 1, sizeof(*pairs));
-	if (!pairs)
-		return;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < n; j++)
-			if (i != j && cell[i * n + j])
-				pairs[k++] = (struct pair){ i, j, cell[i * n + j] };
-	qsort(pairs, count, sizeof(*pairs), pair_cmp);
 	html_raw(b, "<p class=\"utrecht-paragraph\">Met ");
-	html_int_grouped(b, (long long)n);
+	html_int_grouped(b, (long long)json_array_size(json_object_get(pg->pt, "leden")));
 	html_raw(b, " leden is een tabel van ieder met ieder niet te lezen. Hieronder de ");
-	html_int_grouped(b, (long long)(count < PAIRS_SHOWN ? count : PAIRS_SHOWN));
+	html_int_grouped(b, (long long)json_array_size(largest));
 	html_raw(b, " grootste van de ");
-	html_int_grouped(b, (long long)count);
+	html_int_grouped(b, count);
 	html_raw(b, " stromen; wat elke gemeente in totaal bracht en haalde, staat bij ");
 	html_raw(b, "<a class=\"utrecht-link\" href=\"");
 	page_urenbank_href(b, pg, "/saldi");
@@ -545,27 +555,33 @@ static void flows_pairs(struct buf *b, const struct page_urenbank_page *pg, json
 	static const char *const head[] = { "Medewerkers van", "Voor opdrachten van", "#Goedgekeurde uren", NULL };
 	page_table_begin(b, "De grootste stromen van goedgekeurde uren", NULL);
 	page_table_head(b, head);
-	for (k = 0; k < count && k < PAIRS_SHOWN; k++) {
+	size_t k;
+	json_t *f;
+	json_array_foreach(largest, k, f) {
 		html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].from))));
+		html_txt(b, page_name(names, json_string_value(json_object_get(f, "organisatie"))));
 		html_raw(b, "</th><td class=\"utrecht-table__cell\">");
-		html_txt(b, page_name(names, json_string_value(json_array_get(leden, pairs[k].to))));
+		html_txt(b, page_name(names, json_string_value(json_object_get(f, "opdrachtgever"))));
 		html_raw(b, "</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column samen-nowrap\">");
-		page_urenbank_hours(b, pairs[k].minutes);
+		page_urenbank_hours(b, json_integer_value(json_object_get(f, "minuten")));
 		html_raw(b, "</td></tr>");
 	}
 	page_table_end(b);
-	free(pairs);
 }
 
 /* Who works for whom: rows the organisation whose staff worked, columns
  * the principal, cells approved hours; the totals are gebracht and gehaald. */
-static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, json_t *flows, json_t *names)
+static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json_t *leden, json_t *flows, long long count,
+			json_t *names)
 {
 	size_t n = json_array_size(leden), i, j, k;
 	if (!json_array_size(flows)) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn nog geen goedgekeurde uren van medewerkers "
 			    "voor opdrachten van een andere gemeente.</p>");
+		return;
+	}
+	if (n > MATRIX_MAX) {
+		flows_pairs(b, pg, flows, count, names);
 		return;
 	}
 	long long *cell = calloc(n * n + 1, sizeof(*cell));
@@ -584,11 +600,7 @@ static void flows_table(struct buf *b, const struct page_urenbank_page *pg, json
 				json_integer_value(json_object_get(f, "minuten"));
 	}
 	json_decref(place);
-	if (n > MATRIX_MAX) {
-		flows_pairs(b, pg, leden, cell, n, names);
-		free(cell);
-		return;
-	}
+
 	html_raw(b, "<p class=\"utrecht-paragraph\">De rijtotalen zijn wat elke gemeente bracht, de kolomtotalen wat zij "
 		    "haalde.</p>");
 	page_table_begin(b, "Goedgekeurde uren: medewerkers van (rij) voor opdrachten van (kolom)",
@@ -672,12 +684,27 @@ static int get_overview(struct request *rq, struct response *rs)
 		return 0;
 	struct problem p;
 	problem_init(&p);
-	json_t *opdrachten = NULL, *flows = NULL, *summary = NULL;
-	if (urenbank_opdracht_list(rq->store, pg.code, NULL, NULL, NULL, &opdrachten, &p) < 0 ||
-	    urenbank_flows(rq->store, pg.code, &flows, &p) < 0 || urenbank_uren_summary(rq->store, pg.code, &summary, &p) < 0) {
+	/* The counts per soort and status, and per soort its first rows: not
+	 * every opdracht of a national proeftuin. */
+	json_t *opdrachten = NULL, *flows = NULL, *summary = NULL, *first[3] = { NULL, NULL, NULL };
+	long long n[3] = { 0, 0, 0 };
+	const struct listing l = { .limit = OVERVIEW_ROWS };
+	int r = urenbank_opdracht_stand(rq->store, pg.code, &opdrachten, &p);
+	for (int s = 0; s < 3 && r == 0; s++)
+		r = urenbank_opdracht_list_page(rq->store, pg.code, NULL, soorten[s], NULL, &l, &first[s], &n[s], &p);
+	/* A large proeftuin shows only its largest flows (flows_pairs). */
+	long long nflows = 0;
+	if (r == 0)
+		r = json_array_size(json_object_get(pg.pt, "leden")) > MATRIX_MAX
+			    ? urenbank_flows_largest(rq->store, pg.code, PAIRS_SHOWN, &flows, &nflows, &p)
+			    : urenbank_flows(rq->store, pg.code, &flows, &p);
+	if (r < 0 ||
+	    urenbank_uren_summary(rq->store, pg.code, &summary, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(opdrachten);
 		json_decref(flows);
+		for (int s = 0; s < 3; s++)
+			json_decref(first[s]);
 		page_urenbank_page_release(&pg);
 		return 0;
 	}
@@ -692,7 +719,7 @@ static int get_overview(struct request *rq, struct response *rs)
 		    "proeftuin-MT. Samen vormen ze de urenbegroting van de proeftuin.</p>");
 	status_matrix(b, opdrachten);
 	for (int s = 0; s < 3; s++)
-		opdrachten_table(b, &pg, opdrachten, s, names, titles, json_array_size(leden));
+		opdrachten_table(b, &pg, first[s], (size_t)n[s], s, names, titles, json_array_size(leden));
 	if (!pg.closed && page_urenbank_may(rq, &pg, ACT_MATCHING, NULL)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Wie van de leden aan de open opdrachten kan werken, volgens de "
 			    "kwaliteitskaart en de trekkingsrechten: het <a class=\"utrecht-link\" href=\"");
@@ -705,7 +732,7 @@ static int get_overview(struct request *rq, struct response *rs)
 		    "</h2><p class=\"utrecht-paragraph\">Goedgekeurde uren van medewerkers van de ene gemeente op opdrachten "
 		    "van de andere, naar het aandeel van elke opdrachtgever. Werk voor de eigen gemeente verschuift niets; "
 		    "correcties zijn eraf.</p>");
-	flows_table(b, &pg, leden, flows, names);
+	flows_table(b, &pg, leden, flows, nflows, names);
 	html_raw(b, "</section>");
 
 	html_raw(b, "<section aria-labelledby=\"kop-uren\"><h2 class=\"utrecht-heading-2\" id=\"kop-uren\">Urenregels</h2>");
@@ -715,6 +742,8 @@ static int get_overview(struct request *rq, struct response *rs)
 	html_raw(b, "\">Saldi</a>.</p></section>");
 	page_end(rq, rs);
 	json_decref(opdrachten);
+	for (int s = 0; s < 3; s++)
+		json_decref(first[s]);
 	json_decref(flows);
 	json_decref(summary);
 	json_decref(names);

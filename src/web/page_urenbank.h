@@ -118,6 +118,19 @@ void page_urenbank_hours(struct buf *b, long long minutes);
 void page_urenbank_money(struct buf *b, long long cents);
 /* A role="status" message box. */
 void page_urenbank_note(struct buf *b, const char *message);
+/* A select of a form whose choices run to thousands at national scale
+ * (staff, opdrachten) shows at most PAGE_URENBANK_CHOICES; above that, a
+ * search form (GET, to the page itself) narrows them on the server. One
+ * search field per select (name is its query parameter, value what was
+ * asked: page_urenbank_search_value), ending with { NULL }; the form is
+ * only drawn when a select has more than it shows or a search was made. */
+#define PAGE_URENBANK_CHOICES 200
+struct page_urenbank_search {
+	const char *name, *label, *value;
+	long long shown, total; /* total: counted up to shown + 1 */
+};
+const char *page_urenbank_search_value(struct request *rq, const char *name);
+void page_urenbank_choice_search(struct buf *b, const char *action, const struct page_urenbank_search *fields);
 /* The href of a page of the proeftuin: "/proeftuinen/<code><rest>". */
 void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, const char *rest);
 /* {id: titel} of every opdracht of the proeftuin (a new object). */

@@ -70,28 +70,46 @@ static const char *state_word(const char *s)
 					   : "opgebruikt";
 }
 
-/* Staff of org as {id,label} (a new array). */
-static json_t *staff_of(struct request *rq, const char *org)
+/* Staff of org (NULL: of every member) as {id,label} (a new array): at
+ * most PAGE_URENBANK_CHOICES, narrowed by the search medewerker-zoek
+ * (*total: the matches up to one more). */
+static json_t *staff_of(struct request *rq, const struct page_urenbank_page *pg, const char *org, long long *total)
 {
 	json_t *out = json_array(), *list = NULL;
 	struct problem p;
 	problem_init(&p);
-	if (!org || medewerkers_list(rq->store, org, 0, 0, &list, &p) < 0)
+	const struct urenbank_choice c = { .org = org,
+					   .zoek = page_urenbank_search_value(rq, "medewerker-zoek"),
+					   .limit = PAGE_URENBANK_CHOICES };
+	long long n = 0;
+	if (total)
+		*total = 0;
+	if (urenbank_staff_choices(rq->store, pg->code, &c, &list, total ? total : &n, &p) < 0)
 		return out;
-	char orgname[200];
-	page_org_name(rq, org, orgname, sizeof(orgname));
+	json_t *names = page_urenbank_org_names(rq);
 	size_t i;
 	json_t *m;
 	json_array_foreach(list, i, m) {
-		if (json_is_true(json_object_get(m, "pseudoniem")))
-			continue;
 		char label[400];
 		snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
-			 str(m, "functie") ? str(m, "functie") : "", orgname);
+			 str(m, "functie") ? str(m, "functie") : "", page_name(names, str(m, "organisatie")));
 		json_array_append_new(out, json_pack("{s:I,s:s}", "id", (json_int_t)num(m, "id"), "label", label));
 	}
+	json_decref(names);
 	json_decref(list);
 	return out;
+}
+
+/* The search for the staff selects, when they hold fewer than there are. */
+static void staff_search(struct request *rq, struct buf *b, const struct page_urenbank_page *pg, long long total)
+{
+	char self[200];
+	snprintf(self, sizeof(self), "/proeftuinen/%s/aanbod", pg->code);
+	const struct page_urenbank_search search[] = { { "medewerker-zoek", "Zoek een medewerker (naam of functie)",
+							 page_urenbank_search_value(rq, "medewerker-zoek"), PAGE_URENBANK_CHOICES,
+							 total },
+						       { NULL, NULL, NULL, 0, 0 } };
+	page_urenbank_choice_search(b, self, search);
 }
 
 static void offer_form(struct request *rq, struct buf *b, const struct page_urenbank_page *pg, const struct page_form *pf,
@@ -103,8 +121,10 @@ static void offer_form(struct request *rq, struct buf *b, const struct page_uren
 		    "allebei. De periode valt binnen de looptijd van de proeftuin.</p>");
 	char action[200];
 	snprintf(action, sizeof(action), "/proeftuinen/%s/aanbod", pg->code);
+	long long total = 0;
+	json_t *staff = staff_of(rq, pg, any ? NULL : own(rq), &total);
+	staff_search(rq, b, pg, total);
 	page_form_begin(rq, b, action, "aanbod", "samen-formulier");
-	json_t *staff = json_array();
 	if (any) {
 		json_t *orgs = json_array();
 		size_t i;
@@ -113,9 +133,6 @@ static void offer_form(struct request *rq, struct buf *b, const struct page_uren
 			const char *naam = str(names, json_string_value(l));
 			json_array_append_new(orgs, json_pack("{s:s,s:s}", "code", json_string_value(l), "naam",
 							      naam ? naam : json_string_value(l)));
-			json_t *s = staff_of(rq, json_string_value(l));
-			json_array_extend(staff, s);
-			json_decref(s);
 		}
 		page_select_json(b,
 				 &(struct page_input){ .id = "aanbod-organisatie",
@@ -126,9 +143,6 @@ static void offer_form(struct request *rq, struct buf *b, const struct page_uren
 						       .required = 1 },
 				 orgs, "code", "naam", "Kies de organisatie die aanbiedt");
 		json_decref(orgs);
-	} else {
-		json_decref(staff);
-		staff = staff_of(rq, own(rq));
 	}
 	page_select_json(b,
 			 &(struct page_input){ .id = "aanbod-medewerker",
@@ -212,7 +226,7 @@ static void offer_actions(struct request *rq, struct buf *b, const struct page_u
 						       .required = 1 },
 				 opdrachten, "id", "titel", "Kies een opdracht");
 		if (!json_is_integer(json_object_get(o, "medewerker"))) {
-			json_t *staff = staff_of(rq, str(o, "organisatie"));
+			json_t *staff = staff_of(rq, pg, str(o, "organisatie"), NULL);
 			page_select_json(b,
 					 &(struct page_input){ .id = fid[1],
 							       .name = "medewerker",
@@ -341,10 +355,9 @@ int page_urenbank_aanbod(struct request *rq, struct response *rs)
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog niets aangeboden.</p>");
 	else
 		offers_table(b, list);
-	/* The forms of the open offers the actor can act on. */
+	/* The forms of the open offers the actor can act on; the open
+	 * opdrachten to choose from read once, when there is such a form. */
 	json_t *opdrachten = NULL;
-	if (urenbank_opdracht_list(rq->store, pg.code, "open", NULL, NULL, &opdrachten, &p) < 0)
-		opdrachten = json_array();
 	int heading = 0;
 	size_t i;
 	json_t *o;
@@ -352,9 +365,24 @@ int page_urenbank_aanbod(struct request *rq, struct response *rs)
 		if (pg.closed || strcmp(str(o, "status"), "open") ||
 		    !(may_convert(rq, &pg, o) || page_urenbank_may(rq, &pg, ACT_STAFFING, str(o, "organisatie"))))
 			continue;
-		if (!heading++)
+		if (!heading++) {
 			html_raw(b, "<section aria-labelledby=\"kop-inzetten\"><h2 class=\"utrecht-heading-2\" "
 				    "id=\"kop-inzetten\">Aanbod inzetten of intrekken</h2>");
+			const struct urenbank_choice c = { .zoek = page_urenbank_search_value(rq, "opdracht-zoek"),
+							   .limit = PAGE_URENBANK_CHOICES };
+			long long n_opdrachten = 0;
+			if (urenbank_opdracht_choices(rq->store, pg.code, &c, &opdrachten, &n_opdrachten, &p) < 0)
+				opdrachten = json_array();
+			/* The staff selects are narrowed by the search of the form below. */
+			char self[200];
+			snprintf(self, sizeof(self), "/proeftuinen/%s/aanbod", pg.code);
+			const struct page_urenbank_search search[] = {
+				{ "opdracht-zoek", "Zoek een opdracht (titel, omschrijving of contactpersoon)", c.zoek,
+				  PAGE_URENBANK_CHOICES, n_opdrachten },
+				{ NULL, NULL, NULL, 0, 0 }
+			};
+			page_urenbank_choice_search(b, self, search);
+		}
 		offer_actions(rq, b, &pg, &pf, o, opdrachten);
 	}
 	if (heading)

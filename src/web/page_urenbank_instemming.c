@@ -115,59 +115,110 @@ static void list(struct request *rq, struct buf *b, const struct page_urenbank_p
 	page_table_end(b);
 }
 
-/* Open inzet the actor may end, with a form each. */
+/* Open inzet the actor may end, with a form each: a page of INZET_PAGE at a
+ * time (?inzetPagina), for a national proeftuin has tens of thousands. */
+#define INZET_PAGE 50
+
+static void inzet_pager(struct buf *b, const struct page_urenbank_page *pg, long long page, long long total)
+{
+	long long last = total > 0 ? (total + INZET_PAGE - 1) / INZET_PAGE : 1;
+	html_raw(b, "<p class=\"utrecht-paragraph\">Inzet ");
+	html_int_grouped(b, (page - 1) * INZET_PAGE + 1);
+	html_raw(b, " tot en met ");
+	html_int_grouped(b, page * INZET_PAGE < total ? page * INZET_PAGE : total);
+	html_raw(b, " van ");
+	html_int_grouped(b, total);
+	html_raw(b, ".</p>");
+	if (last <= 1)
+		return;
+	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Bladeren door de lopende inzet\"><ul class=\"samen-pager__list\">");
+	const struct {
+		long long to;
+		const char *label;
+		int show;
+	} links[] = { { 1, "Eerste", page > 1 },
+		      { page - 1, "Vorige", page > 1 },
+		      { page + 1, "Volgende", page < last },
+		      { last, "Laatste", page < last } };
+	for (size_t k = 0; k < sizeof(links) / sizeof(links[0]); k++) {
+		if (!links[k].show)
+			continue;
+		char rest[80];
+		snprintf(rest, sizeof(rest), "/instemmingen?inzetPagina=%lld#kop-inzet", links[k].to);
+		html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
+		page_urenbank_href(b, pg, rest);
+		html_raw(b, "\">");
+		html_txt(b, links[k].label);
+		html_raw(b, "</a></li>");
+	}
+	html_raw(b, "</ul></nav>");
+}
+
 static void open_inzet(struct request *rq, struct buf *b, const struct page_urenbank_page *pg)
 {
-	json_t *ops = NULL;
+	/* Whoever may act for every member sees all; anyone else what concerns
+	 * its own organisation (its staff, its opdrachten). */
+	json_t *leden = json_object_get(pg->pt, "leden"), *l;
+	size_t i, k, j;
+	int all = 1;
+	json_array_foreach(leden, i, l)
+		all &= page_urenbank_may(rq, pg, ACT_STAFFING, json_string_value(l)) ||
+		       page_urenbank_may(rq, pg, ACT_CONSENT, json_string_value(l));
+	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
+	if (!all && !own)
+		return;
+	long long page = 1, total = 0;
+	const char *q = req_query(rq, "inzetPagina");
+	if (q && (http_parse_id(q, &page) < 0 || page > 1000000))
+		page = 1;
+	json_t *list = NULL;
 	struct problem p;
 	problem_init(&p);
-	if (urenbank_opdracht_list(rq->store, pg->code, "open", NULL, NULL, &ops, &p) < 0)
+	if (urenbank_open_inzet(rq->store, pg->code, all ? NULL : own, 0, (page - 1) * INZET_PAGE, INZET_PAGE, &list, &total, &p) < 0)
 		return;
 	int any = 0;
-	size_t i, k, j;
-	json_t *o, *z, *g;
-	json_array_foreach(ops, i, o)
-		json_array_foreach(json_object_get(o, "inzet"), k, z) {
-			if (strcmp(str(z, "status"), "open"))
-				continue;
-			int may = page_urenbank_may(rq, pg, ACT_STAFFING, str(z, "organisatie"));
-			json_array_foreach(json_object_get(o, "opdrachtgevers"), j, g)
-				may |= page_urenbank_may(rq, pg, ACT_CONSENT, str(g, "organisatie"));
-			if (!may)
-				continue;
-			if (!any++)
-				html_raw(
-					b,
-					"<section aria-labelledby=\"kop-inzet\"><h2 class=\"utrecht-heading-2\" id=\"kop-inzet\">"
-					"Lopende inzet beëindigen</h2><p class=\"utrecht-paragraph\">Wat een inzet nog vastlegt, "
-					"komt "
-					"vrij voor de opdrachtgevers.</p><ul class=\"utrecht-unordered-list\">");
-			char id[32], fid[48];
-			snprintf(id, sizeof(id), "%lld", num(z, "id"));
-			snprintf(fid, sizeof(fid), "reden-inzet-%lld", num(z, "id"));
-			html_list_item(b);
-			html_txt(b, str(z, "medewerkerNaam"));
-			html_raw(b, " op ");
-			html_txt(b, str(o, "titel"));
-			html_raw(b, " (");
-			page_urenbank_hours(b, num(z, "minuten"));
-			html_raw(b, ")<form class=\"samen-ub-form\" method=\"post\" action=\"");
-			page_urenbank_href(b, pg, "/inzet/");
-			html_raw(b, id);
-			html_raw(b, "/beeindigen\">");
-			html_csrf_field(rq, b);
-			page_input_field(b, &(struct page_input){ .id = fid,
-								  .name = "reden",
-								  .label = "Reden",
-								  .type = "text",
-								  .value = "",
-								  .required = 1 });
-			html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Inzet "
-				    "beëindigen</button></form></li>");
-		}
-	if (any)
-		html_raw(b, "</ul></section>");
-	json_decref(ops);
+	json_t *z, *g;
+	json_array_foreach(list, k, z) {
+		json_t *o = json_object_get(z, "opdracht");
+		int may = page_urenbank_may(rq, pg, ACT_STAFFING, str(z, "organisatie"));
+		json_array_foreach(json_object_get(o, "opdrachtgevers"), j, g)
+			may |= page_urenbank_may(rq, pg, ACT_CONSENT, str(g, "organisatie"));
+		if (!may)
+			continue;
+		if (!any++)
+			html_raw(b, "<section aria-labelledby=\"kop-inzet\"><h2 class=\"utrecht-heading-2\" id=\"kop-inzet\">"
+				    "Lopende inzet beëindigen</h2><p class=\"utrecht-paragraph\">Wat een inzet nog vastlegt, "
+				    "komt "
+				    "vrij voor de opdrachtgevers.</p><ul class=\"utrecht-unordered-list\">");
+		char id[32], fid[48];
+		snprintf(id, sizeof(id), "%lld", num(z, "id"));
+		snprintf(fid, sizeof(fid), "reden-inzet-%lld", num(z, "id"));
+		html_list_item(b);
+		html_txt(b, str(z, "medewerkerNaam"));
+		html_raw(b, " op ");
+		html_txt(b, str(o, "titel"));
+		html_raw(b, " (");
+		page_urenbank_hours(b, num(z, "minuten"));
+		html_raw(b, ")<form class=\"samen-ub-form\" method=\"post\" action=\"");
+		page_urenbank_href(b, pg, "/inzet/");
+		html_raw(b, id);
+		html_raw(b, "/beeindigen\">");
+		html_csrf_field(rq, b);
+		page_input_field(b, &(struct page_input){ .id = fid,
+							  .name = "reden",
+							  .label = "Reden",
+							  .type = "text",
+							  .value = "",
+							  .required = 1 });
+		html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Inzet "
+			    "beëindigen</button></form></li>");
+	}
+	if (any) {
+		html_raw(b, "</ul>");
+		inzet_pager(b, pg, page, total);
+		html_raw(b, "</section>");
+	}
+	json_decref(list);
 }
 
 static int render(struct request *rq, struct response *rs, const struct page_urenbank_page *pg, const struct view *v)

@@ -115,46 +115,64 @@ static void see_other(struct response *rs, const char *href)
 }
 
 /* Staff the actor may put on work here (inzetten for their organisation):
- * medewerkers of the proeftuin's members, by name. */
-static json_t *staffable(struct request *rq, const struct page_urenbank_page *pg)
+ * medewerkers of the proeftuin's members, at most PAGE_URENBANK_CHOICES
+ * narrowed by the search zoek (*total: the matches up to one more). */
+static json_t *staffable(struct request *rq, const struct page_urenbank_page *pg, const char *zoek, long long *total)
 {
-	json_t *out = json_array();
-	size_t i, k;
+	json_t *out = json_array(), *leden = json_object_get(pg->pt, "leden"), *names = page_urenbank_org_names(rq);
+	size_t i, k, n = 0;
 	json_t *l, *m;
-	json_array_foreach(json_object_get(pg->pt, "leden"), i, l) {
+	json_array_foreach(leden, i, l)
+		n += page_urenbank_may(rq, pg, ACT_STAFFING, json_string_value(l)) != 0;
+	*total = 0;
+	/* Every member (one query), or the few the actor may staff for. */
+	json_array_foreach(leden, i, l) {
 		const char *org = json_string_value(l);
-		if (!page_urenbank_may(rq, pg, ACT_STAFFING, org))
+		if (n < json_array_size(leden) && !page_urenbank_may(rq, pg, ACT_STAFFING, org))
 			continue;
+		struct urenbank_choice c = { .org = n < json_array_size(leden) ? org : NULL,
+					     .zoek = zoek,
+					     .limit = PAGE_URENBANK_CHOICES - (long long)json_array_size(out) };
 		json_t *list = NULL;
+		long long found = 0;
 		struct problem p;
 		problem_init(&p);
-		if (medewerkers_list(rq->store, org, 0, 0, &list, &p) < 0)
+		if (c.limit <= 0)
+			c.limit = 0;
+		if (urenbank_staff_choices(rq->store, pg->code, &c, &list, &found, &p) < 0)
 			continue;
+		*total += found;
 		json_array_foreach(list, k, m) {
-			if (json_is_true(json_object_get(m, "pseudoniem")))
-				continue;
-			char label[400], org_name[200];
-			if (store_name(rq->store, org, org_name, sizeof(org_name)) < 0)
-				snprintf(org_name, sizeof(org_name), "%s", org);
+			char label[400];
 			snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
-				 str(m, "functie") ? str(m, "functie") : "", org_name);
+				 str(m, "functie") ? str(m, "functie") : "", page_name(names, str(m, "organisatie")));
 			json_array_append_new(out, json_pack("{s:I,s:s}", "id", (json_int_t)num(m, "id"), "label", label));
 		}
 		json_decref(list);
+		if (!c.org)
+			break;
 	}
+	json_decref(names);
 	return out;
 }
 
-/* Other open, non-regional opdrachten that o may be merged with by the actor. */
-static json_t *merge_candidates(struct request *rq, const struct page_urenbank_page *pg, json_t *o)
+/* Other open, non-regional opdrachten that o may be merged with by the
+ * actor: at most PAGE_URENBANK_CHOICES, narrowed by the search zoek. */
+static json_t *merge_candidates(struct request *rq, const struct page_urenbank_page *pg, json_t *o, const char *zoek,
+				long long *total)
 {
 	json_t *list = NULL, *out = json_array();
 	struct problem p;
 	problem_init(&p);
-	if (!strcmp(str(o, "soort"), "regionaal") ||
-	    urenbank_opdracht_list(rq->store, pg->code, "open", NULL, NULL, &list, &p) < 0)
-		return out;
 	int manage = page_urenbank_may(rq, pg, ACT_EXCHANGE_MANAGE, NULL), mine = page_urenbank_may_write(rq, pg, o);
+	/* Who is not the process manager merges only opdrachten of its own. */
+	const struct urenbank_choice c = { .org = manage ? NULL : rq->actor.org[0] ? rq->actor.org : "",
+					   .zoek = zoek,
+					   .limit = PAGE_URENBANK_CHOICES };
+	*total = 0;
+	if (!strcmp(str(o, "soort"), "regionaal") || (!manage && !mine) ||
+	    urenbank_opdracht_choices(rq->store, pg->code, &c, &list, total, &p) < 0)
+		return out;
 	size_t i, k;
 	json_t *x, *g;
 	json_array_foreach(list, i, x) {
@@ -267,7 +285,7 @@ static void inzet_section(struct request *rq, struct buf *b, const struct page_u
 			  const struct page_form *pf)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-inzet\"><h2 class=\"utrecht-heading-2\" id=\"kop-inzet\">Inzet</h2>");
-	json_t *inzet = json_object_get(o, "inzet");
+	json_t *inzet = json_object_get(o, "inzet"), *names = page_urenbank_org_names(rq);
 	if (!json_array_size(inzet)) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog niemand op deze opdracht ingezet.</p>");
 	} else {
@@ -277,9 +295,7 @@ static void inzet_section(struct request *rq, struct buf *b, const struct page_u
 		size_t i;
 		json_t *z;
 		json_array_foreach(inzet, i, z) {
-			char org[200];
-			if (store_name(rq->store, str(z, "organisatie"), org, sizeof(org)) < 0)
-				snprintf(org, sizeof(org), "%s", str(z, "organisatie"));
+			const char *org = page_name(names, str(z, "organisatie"));
 			html_raw(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 			html_txt(b, str(z, "medewerkerNaam"));
 			html_raw(b, "</th><td class=\"utrecht-table__cell\">");
@@ -292,14 +308,23 @@ static void inzet_section(struct request *rq, struct buf *b, const struct page_u
 		}
 		page_table_end(b);
 	}
-	json_t *staff = strcmp(str(o, "status"), "open") || pg->closed ? json_array() : staffable(rq, pg);
-	if (json_array_size(staff)) {
+	json_decref(names);
+	const char *zoek = page_urenbank_search_value(rq, "medewerker-zoek");
+	long long total = 0;
+	json_t *staff = strcmp(str(o, "status"), "open") || pg->closed ? json_array() : staffable(rq, pg, zoek, &total);
+	if (json_array_size(staff) || zoek) {
 		char action[256];
 		page_urenbank_opdracht_href(action, sizeof(action), pg, num(o, "id"), "/inzet");
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"kop-inzetten\">Medewerker inzetten</h3><p "
 			    "class=\"utrecht-paragraph\">"
 			    "De inzet legt het aandeel van de andere opdrachtgevers vast in hun trekkingsrechten; wat niet "
 			    "wordt geboekt, komt vrij bij het afronden.</p>");
+		char self[256];
+		page_urenbank_opdracht_href(self, sizeof(self), pg, num(o, "id"), "");
+		const struct page_urenbank_search search[] = { { "medewerker-zoek", "Zoek een medewerker (naam of functie)", zoek,
+								 PAGE_URENBANK_CHOICES, total },
+							       { NULL, NULL, NULL, 0, 0 } };
+		page_urenbank_choice_search(b, self, search);
 		page_form_begin(rq, b, action, "inzet", "samen-formulier");
 		page_select_json(b,
 				 &(struct page_input){ .id = "inzet-medewerker",
@@ -331,8 +356,10 @@ static void manage_section(struct request *rq, struct buf *b, const struct page_
 	if (strcmp(str(o, "status"), "open") || pg->closed)
 		return;
 	int write = page_urenbank_may_write(rq, pg, o);
-	json_t *cands = merge_candidates(rq, pg, o);
-	if (!write && !json_array_size(cands)) {
+	const char *zoek = page_urenbank_search_value(rq, "samenvoegen-zoek");
+	long long total = 0;
+	json_t *cands = merge_candidates(rq, pg, o, zoek, &total);
+	if (!write && !json_array_size(cands) && !zoek) {
 		json_decref(cands);
 		return;
 	}
@@ -345,11 +372,17 @@ static void manage_section(struct request *rq, struct buf *b, const struct page_
 		html_link(b, action, "Opdracht wijzigen");
 		html_raw(b, ": titel, omschrijving, contactpersoon, raming en competenties.</p>");
 	}
-	if (json_array_size(cands)) {
+	if (json_array_size(cands) || zoek) {
 		html_raw(b,
 			 "<h3 class=\"utrecht-heading-3\" id=\"kop-samenvoegen\">Samenvoegen</h3><p class=\"utrecht-paragraph\">"
 			 "Twee opdrachten worden één nieuwe (meervoudig lokale) opdracht met de opdrachtgevers van beide; "
 			 "de twee worden gesloten en hun open inzet komt vrij.</p>");
+		char self[256];
+		page_urenbank_opdracht_href(self, sizeof(self), pg, num(o, "id"), "");
+		const struct page_urenbank_search search[] = { { "samenvoegen-zoek", "Zoek een opdracht om mee samen te voegen",
+								 zoek, PAGE_URENBANK_CHOICES, total },
+							       { NULL, NULL, NULL, 0, 0 } };
+		page_urenbank_choice_search(b, self, search);
 		page_urenbank_opdracht_href(action, sizeof(action), pg, num(o, "id"), "/samenvoegen");
 		page_form_begin(rq, b, action, "samenvoegen", "samen-formulier");
 		page_select_json(b,

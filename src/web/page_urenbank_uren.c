@@ -197,26 +197,42 @@ static void medewerkers_select(struct buf *b, json_t *staff, json_t *names, cons
 
 /* Staff who can book here: of the actor's organisation, or (beheerder
  * without one) of every member; a medewerker only themselves (the record
- * the account is linked to, as the policy decides). */
-static json_t *bookable_staff(struct request *rq, const struct page_urenbank_page *pg)
+ * the account is linked to, as the policy decides). At most
+ * PAGE_URENBANK_CHOICES, narrowed by the search zoek; *total counts the
+ * matches up to one more. The one chosen before (keep) stays a choice. */
+static json_t *bookable_staff(struct request *rq, const struct page_urenbank_page *pg, const char *zoek, const char *keep,
+			      long long *total)
 {
 	json_t *all = NULL, *out = json_array();
 	struct problem p;
 	problem_init(&p);
-	if (medewerkers_list(rq->store, rq->actor.org[0] ? rq->actor.org : NULL, 0, 0, &all, &p) < 0)
+	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
+	struct urenbank_choice c = { .org = own,
+				     .only = rq->actor.role == ROLE_MEDEWERKER ? rq->actor.medewerker : 0,
+				     .zoek = zoek,
+				     .limit = PAGE_URENBANK_CHOICES };
+	*total = 0;
+	if (urenbank_staff_choices(rq->store, pg->code, &c, &all, total, &p) < 0)
 		return out;
-	size_t i, k;
-	json_t *m, *l;
+	long long kept = keep ? parse_id(keep) : 0;
+	size_t i;
+	json_t *m;
+	json_array_foreach(all, i, m)
+		if (json_integer_value(json_object_get(m, "id")) == kept)
+			kept = 0;
+	if (kept) {
+		json_t *one = NULL;
+		long long n;
+		c.only = c.only && c.only != kept ? -1 : kept;
+		c.zoek = NULL;
+		if (urenbank_staff_choices(rq->store, pg->code, &c, &one, &n, &p) == 0)
+			json_array_extend(all, one);
+		json_decref(one);
+	}
 	json_array_foreach(all, i, m) {
 		const char *org = json_string_value(json_object_get(m, "organisatie"));
-		if (json_is_true(json_object_get(m, "pseudoniem")) ||
-		    !policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org, json_integer_value(json_object_get(m, "id"))))
-			continue;
-		json_array_foreach(json_object_get(pg->pt, "leden"), k, l)
-			if (org && !strcmp(org, json_string_value(l))) {
-				json_array_append(out, m);
-				break;
-			}
+		if (policy_allows_record(&rq->actor, ACT_HOURS_BOOK, org, json_integer_value(json_object_get(m, "id"))))
+			json_array_append(out, m);
 	}
 	json_decref(all);
 	return out;
@@ -267,31 +283,17 @@ static void recent_table(struct buf *b, json_t *recent, json_t *titles, const ch
 	page_table_end(b);
 }
 
-/* The inzet of the actor's organisation's staff on opdrachten of others
- * (where they may book), one row per opdracht and medewerker. */
-static void inzet_table(struct buf *b, json_t *opdrachten, const char *org, json_t *names)
+/* The inzet of the actor's organisation's staff on open opdrachten (where
+ * they may book), one row per opdracht and medewerker. */
+static void inzet_table(struct request *rq, struct buf *b, const struct page_urenbank_page *pg, const char *org, json_t *names)
 {
-	json_t *rows = json_array(), *seen = json_object();
-	size_t i, k;
-	json_t *o, *z;
-	json_array_foreach(opdrachten, i, o)
-		json_array_foreach(json_object_get(o, "inzet"), k, z) {
-			if (!org || strcmp(json_string_value(json_object_get(z, "organisatie")), org))
-				continue;
-			char key[64];
-			snprintf(key, sizeof(key), "%lld/%lld", (long long)json_integer_value(json_object_get(o, "id")),
-				 (long long)json_integer_value(json_object_get(z, "medewerker")));
-			json_t *row = json_object_get(seen, key);
-			if (!row) {
-				row = json_pack("{s:O,s:O,s:I}", "titel", json_object_get(o, "titel"), "naam",
-						json_object_get(z, "medewerkerNaam"), "minuten", (json_int_t)0);
-				json_object_set_new(seen, key, row);
-				json_array_append(rows, row);
-			}
-			json_object_set_new(row, "minuten",
-					    json_integer(json_integer_value(json_object_get(row, "minuten")) +
-							 json_integer_value(json_object_get(z, "minuten"))));
-		}
+	json_t *rows = NULL;
+	struct problem p;
+	problem_init(&p);
+	if (!org || urenbank_inzet_of(rq->store, pg->code, org, &rows, &p) < 0)
+		return;
+	size_t i;
+	json_t *o;
 	if (json_array_size(rows)) {
 		struct buf cap;
 		buf_init(&cap, 256);
@@ -312,7 +314,6 @@ static void inzet_table(struct buf *b, json_t *opdrachten, const char *org, json
 		page_table_end(b);
 	}
 	json_decref(rows);
-	json_decref(seen);
 }
 
 /* Whether the actor may book here at all; otherwise rs holds the refusal. */
@@ -329,6 +330,25 @@ static int may_book(struct request *rq, struct response *rs, const struct page_u
 		return 0;
 	}
 	return 1;
+}
+
+/* The opdracht chosen before (a refused booking shown again) stays a
+ * choice when the first PAGE_URENBANK_CHOICES do not hold it. */
+static void keep_chosen(struct request *rq, const struct page_urenbank_page *pg, json_t *opdrachten, const char *chosen)
+{
+	long long id = chosen ? parse_id(chosen) : 0;
+	size_t i;
+	json_t *o;
+	json_array_foreach(opdrachten, i, o)
+		if (json_integer_value(json_object_get(o, "id")) == id)
+			return;
+	struct problem p;
+	problem_init(&p);
+	if (id && urenbank_opdracht_get(rq->store, pg->code, id, &o, &p) == 0) {
+		if (!strcmp(json_string_value(json_object_get(o, "status")), "open"))
+			json_array_append(opdrachten, o);
+		json_decref(o);
+	}
 }
 
 /* Keeps the entries whose person's hours the actor may read (a medewerker:
@@ -354,14 +374,21 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	problem_init(&p);
 	json_t *opdrachten = NULL, *recent = NULL;
 	const char *own = rq->actor.org[0] ? rq->actor.org : NULL;
-	if (urenbank_opdracht_list(rq->store, pg->code, "open", NULL, NULL, &opdrachten, &p) < 0 ||
+	/* At national scale thousands of opdrachten and staff: a select shows
+	 * the first PAGE_URENBANK_CHOICES, a search narrows them. */
+	const char *zoek_o = page_urenbank_search_value(rq, "opdracht-zoek"),
+		   *zoek_m = page_urenbank_search_value(rq, "medewerker-zoek");
+	long long n_opdrachten = 0, n_staff = 0;
+	const struct urenbank_choice c = { .zoek = zoek_o, .limit = PAGE_URENBANK_CHOICES };
+	if (urenbank_opdracht_choices(rq->store, pg->code, &c, &opdrachten, &n_opdrachten, &p) < 0 ||
 	    urenbank_uren_recent(rq->store, pg->code, own, RECENT, &recent, &p) < 0) {
 		page_error(rq, rs, 500, p.detail);
 		json_decref(opdrachten);
 		return;
 	}
+	keep_chosen(rq, pg, opdrachten, v->opdracht);
 	json_t *names = page_urenbank_org_names(rq), *titles = page_urenbank_opdracht_titles(rq, pg),
-	       *staff = bookable_staff(rq, pg);
+	       *staff = bookable_staff(rq, pg, zoek_m, v->medewerker, &n_staff);
 	readable_only(rq, pg, recent);
 	page_urenbank_begin(rq, rs, pg, "Uren boeken", "boeken");
 	struct buf *b = &rs->body;
@@ -392,7 +419,7 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 	if (pg->closed) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Deze proeftuin is afgerekend en gesloten; er kunnen "
 			    "geen uren meer worden geboekt.</p>");
-	} else if (!json_array_size(staff) || !json_array_size(opdrachten)) {
+	} else if ((!json_array_size(staff) && !zoek_m) || (!json_array_size(opdrachten) && !zoek_o)) {
 		char why[400];
 		if (rq->actor.role == ROLE_MEDEWERKER && !json_array_size(staff))
 			authz_record_refusal(rq, ACT_HOURS_BOOK, why, sizeof(why));
@@ -406,8 +433,17 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		html_raw(b, "</p>");
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Boek gewerkte uren op een opdracht. Ze worden ingediend en tellen "
-			    "mee zodra de manager van de opdrachtgever ze heeft goedgekeurd.</p>"
-			    "<form class=\"samen-ub-form\" method=\"post\" action=\"");
+			    "mee zodra de manager van de opdrachtgever ze heeft goedgekeurd.</p>");
+		char self[200];
+		snprintf(self, sizeof(self), "/proeftuinen/%s/uren/nieuw", pg->code);
+		const struct page_urenbank_search search[] = {
+			{ "opdracht-zoek", "Zoek een opdracht (titel, omschrijving of contactpersoon)", zoek_o,
+			  (long long)json_array_size(opdrachten), n_opdrachten },
+			{ "medewerker-zoek", "Zoek een medewerker (naam of functie)", zoek_m, PAGE_URENBANK_CHOICES, n_staff },
+			{ NULL, NULL, NULL, 0, 0 }
+		};
+		page_urenbank_choice_search(b, self, search);
+		html_raw(b, "<form class=\"samen-ub-form\" method=\"post\" action=\"");
 		page_urenbank_href(b, pg, "/uren");
 		html_raw(b, "\" novalidate>");
 		html_csrf_field(rq, b);
@@ -429,7 +465,7 @@ static void render_book(struct request *rq, struct response *rs, struct page_ure
 		html_raw(b, "</textarea></div></div><div class=\"utrecht-button-group\"><button class=\"utrecht-button "
 			    "utrecht-button--primary-action\" type=\"submit\">Indienen</button></div></form>");
 	}
-	inzet_table(b, opdrachten, own, names);
+	inzet_table(rq, b, pg, own, names);
 	struct buf cap;
 	buf_init(&cap, 256);
 	if (own)

@@ -75,4 +75,17 @@ test('the overview of a proeftuin of 18 members: the largest flows, 25 opdrachte
   assert.match(w.stdout, new RegExp(`${pt} opdracht ${rmjp.id} goedgekeurd: bijgehouden 1600, herberekend 1620 \\(verschil 20\\)`));
   sqlDb(srv.db, `UPDATE opdrachten SET goedgekeurd_minuten = 1620 WHERE id = ${rmjp.id}`);
   assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
+  // And the entries per status (the overview's table, the lists' totals).
+  const uren = await srv.api('GET', `/api/v1/proeftuinen/${pt}/uren?paginaGrootte=1`);
+  assert.equal(uren.headers.get('x-total-count'), '2');
+  assert.equal((await srv.api('GET', `/api/v1/proeftuinen/${pt}/uren?status=goedgekeurd&paginaGrootte=1`)).headers.get('x-total-count'), '2');
+  assert.equal((await srv.api('GET', `/api/v1/proeftuinen/${pt}/uren?status=ingediend`)).headers.get('x-total-count'), '0');
+  const stand = `proeftuin_id = (SELECT id FROM proeftuinen WHERE code = '${pt}') AND status = 'goedgekeurd'`;
+  assert.equal(sqlDb(srv.db, `UPDATE urenbank_uren_stand SET aantal = aantal + 1, minuten = minuten + 5 WHERE ${stand}`).status, 0);
+  const x = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(x.status, 1);
+  assert.match(x.stdout, new RegExp(`${pt} urenregels goedgekeurd: bijgehouden 3, herberekend 2 \\(verschil -1\\)`));
+  assert.match(x.stdout, new RegExp(`${pt} minuten goedgekeurd: bijgehouden 1625, herberekend 1620 \\(verschil -5\\)`));
+  sqlDb(srv.db, `UPDATE urenbank_uren_stand SET aantal = aantal - 1, minuten = minuten - 5 WHERE ${stand}`);
+  assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
 });

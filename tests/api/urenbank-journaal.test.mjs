@@ -124,3 +124,39 @@ test('the CLI writes the same journal as the API', async () => {
   assert.match(r.headers.get('content-type'), /^text\/plain/);
   assert.equal((await api('GET', '/api/v1/proeftuinen/bestaat-niet/journaal')).status, 404);
 });
+
+// The journal of a national proeftuin is a million transactions: the API
+// gives it in pages of transactions, each page a journal of its own.
+test('the journal in pages: Link and X-Total-Count, each page a journal hledger accepts, together the whole in order', async () => {
+  const whole = (await api('GET', P('/journaal'))).text;
+  const txns = (text) => text.split('\n\n').filter((b) => /^\d{4}-\d\d-\d\d \* \(\d+\)/.test(b.trim())).map((b) => b.trim());
+  const all = txns(whole);
+  assert.ok(all.length >= 7, `${all.length} transactions`);
+  const size = 3, last = Math.ceil(all.length / size);
+  const seen = [];
+  for (let page = 1; page <= last; page++) {
+    const r = await api('GET', P(`/journaal?pagina=${page}&paginaGrootte=${size}`));
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/plain/);
+    assert.equal(Number(r.headers.get('x-total-count')), all.length);
+    const links = Object.fromEntries(r.headers.get('link').split(', ').map((l) => {
+      const m = /^<([^>]+)>; rel="(\w+)"$/.exec(l);
+      return [m[2], m[1]];
+    }));
+    assert.equal(links.first, P(`/journaal?pagina=1&paginaGrootte=${size}`));
+    assert.equal(links.last, P(`/journaal?pagina=${last}&paginaGrootte=${size}`));
+    assert.equal(links.next, page < last ? P(`/journaal?pagina=${page + 1}&paginaGrootte=${size}`) : undefined);
+    assert.equal(links.prev, page > 1 ? P(`/journaal?pagina=${page - 1}&paginaGrootte=${size}`) : undefined);
+    const part = txns(r.text);
+    assert.equal(part.length, page < last ? size : all.length - size * (last - 1), `page ${page}`);
+    // A page declares its accounts and unit itself, so the strict check holds.
+    tool('hledger', ['-f', '-', 'check', '--strict', 'ordereddates'], r.text);
+    seen.push(...part);
+  }
+  assert.deepEqual(seen, all, 'the pages in order are the whole journal');
+  const beyond = await api('GET', P(`/journaal?pagina=${last + 1}&paginaGrootte=${size}`));
+  assert.equal(beyond.status, 200);
+  assert.equal(txns(beyond.text).length, 0);
+  assert.match(beyond.headers.get('link'), new RegExp(`pagina=${last}&paginaGrootte=${size}>; rel="prev"`));
+  assert.equal((await api('GET', P('/journaal?paginaGrootte=0'))).status, 400);
+});
