@@ -27,14 +27,44 @@ struct org_map {
 	struct kwaliteitskaart_absence *abs; /* absences on the moment's date, ordered by medewerker */
 	long long *abs_staff;
 	size_t nabs;
+	long long *verbanden; /* the verbanden it is a member of on the moment's day */
+	size_t nverbanden;
+	int borrowed;         /* e, abs and verbanden belong to another org_map (org_map_share) */
 };
 
 static void org_map_release(struct org_map *om)
 {
-	free(om->e);
-	free(om->abs);
-	free(om->abs_staff);
+	if (!om->borrowed) {
+		free(om->e);
+		free(om->abs);
+		free(om->abs_staff);
+		free(om->verbanden);
+	}
 	memset(om, 0, sizeof(*om));
+}
+
+/* The verbanden organisation oid is a member of on day, in one query, so
+ * that whether a competence applies needs none (applies()). */
+static int load_memberships(struct store *s, struct org_map *om, const char *day)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT DISTINCT l.verband_id FROM lidmaatschappen l WHERE l.organisatie_id = ?"
+				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY l.verband_id",
+				      "ltt", om->oid, day, day);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	while (db_step(st) == DB_ROW) {
+		long long *v = grow(om->verbanden, &cap, om->nverbanden, sizeof(*v));
+		if (!v) {
+			db_finalize(st);
+			return -1;
+		}
+		om->verbanden = v;
+		om->verbanden[om->nverbanden++] = db_col_int(st, 0);
+	}
+	db_finalize(st);
+	return 0;
 }
 
 /* Absences of org (or of one medewerker, staff > 0) on day, ordered by medewerker. */
@@ -106,6 +136,8 @@ static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_m
 	db_finalize(st);
 	char day[DATE_TEXT_LEN];
 	kwaliteitskaart_moment_day(m, day);
+	if (load_memberships(s, om, day) < 0)
+		return -1;
 	if (m.date != DATE_NONE && load_absences(s, oid, 0, day, &om->abs, &om->abs_staff, &om->nabs) < 0)
 		return -1;
 	st = db_query(
@@ -266,16 +298,14 @@ static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long 
 	return a;
 }
 
-/* Whether org oid is a member of verband vid on day. */
-static int member_on(struct store *s, long long oid, long long vid, const char *day)
+/* Whether the organisation of om is a member of verband vid on the day
+ * its map was loaded for. */
+static int member_on(const struct org_map *om, long long vid)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen l WHERE l.organisatie_id = ? AND l.verband_id = ?"
-				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " LIMIT 1",
-				      "lltt", oid, vid, day, day);
-	int yes = db_step(st) == DB_ROW;
-	db_finalize(st);
-	return yes;
+	for (size_t i = 0; i < om->nverbanden; i++)
+		if (om->verbanden[i] == vid)
+			return 1;
+	return 0;
 }
 
 struct competence {
@@ -316,9 +346,9 @@ static int load_competences(struct store *s, long long vid, struct competence **
 
 /* A competence applies to an organisation when it is on the shared list,
  * on the list of a verband it is a member of, or held there at any level. */
-static int applies(struct store *s, const struct competence *c, const struct org_map *om, const char *day)
+static int applies(const struct competence *c, const struct org_map *om)
 {
-	return !c->vid || member_on(s, om->oid, c->vid, day) || holds_any(om, c->id);
+	return !c->vid || member_on(om, c->vid) || holds_any(om, c->id);
 }
 
 int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
@@ -344,7 +374,7 @@ int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwali
 	json_t *a = json_array();
 	for (size_t i = 0; i < ncomp; i++) {
 		const struct competence *c = &comp[i];
-		if (!applies(s, c, &om, day))
+		if (!applies(c, &om))
 			continue;
 		long long h = holders_in(&om, c->id, m), nsub;
 		json_t *subs = substitutes_json(arr, narr, c->id, m, &nsub);
@@ -401,7 +431,7 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	kwaliteitskaart_moment_day(pm, pday);
 	struct competence *comp = NULL;
 	size_t ncomp = 0, norgs = 0, cap = 0;
-	struct org_map *maps = NULL, *pmaps = NULL;
+	struct org_map *maps = NULL;
 	struct arrangement **arr = NULL;
 	size_t *narr = NULL;
 	int r = 0;
@@ -413,8 +443,9 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 			      " WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam",
 			      "ltt", vid, day, day)
 		    : db_query(s->db,
-			       "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
-			       " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id ORDER BY o.naam",
+			       "SELECT o.id, o.naam FROM organisaties o WHERE EXISTS (SELECT 1 FROM medewerkers m"
+			       " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id WHERE m.organisatie_id = o.id)"
+			       " ORDER BY o.naam, o.id",
 			       NULL);
 	long long *oids = NULL;
 	while (st && db_step(st) == DB_ROW) {
@@ -426,15 +457,14 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	}
 	db_finalize(st);
 	maps = calloc(norgs ? norgs : 1, sizeof(*maps));
-	pmaps = calloc(norgs ? norgs : 1, sizeof(*pmaps));
 	arr = calloc(norgs ? norgs : 1, sizeof(*arr));
 	narr = calloc(norgs ? norgs : 1, sizeof(*narr));
-	if (!st || !maps || !pmaps || !arr || !narr || load_competences(s, vid, &comp, &ncomp) < 0) {
+	if (!st || !maps || !arr || !narr || load_competences(s, vid, &comp, &ncomp) < 0) {
 		r = store_db_problem(s, DB_ERR, p, "netwerk");
 		goto out;
 	}
 	for (size_t i = 0; i < norgs; i++)
-		if (org_map_load(s, oids[i], m, &maps[i]) < 0 || org_map_load(s, oids[i], pm, &pmaps[i]) < 0 ||
+		if (org_map_load(s, oids[i], m, &maps[i]) < 0 ||
 		    load_arrangements(s, oids[i], m, &arr[i], &narr[i]) < 0) {
 			r = store_db_problem(s, DB_ERR, p, "netwerk");
 			goto out;
@@ -456,9 +486,9 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 		json_t *now = status_lists(), *proj = status_lists(), *per = json_array(), *worse = json_array();
 		long long total = 0, ptotal = 0;
 		for (size_t i = 0; i < norgs; i++) {
-			if (!applies(s, k, &maps[i], day))
+			if (!applies(k, &maps[i]))
 				continue;
-			long long h = holders_in(&maps[i], k->id, m), ph = holders_in(&pmaps[i], k->id, pm), nsub;
+			long long h = holders_in(&maps[i], k->id, m), ph = holders_in(&maps[i], k->id, pm), nsub;
 			json_t *subs = substitutes_json(arr[i], narr[i], k->id, m, &nsub);
 			json_decref(subs);
 			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h),
@@ -510,13 +540,10 @@ out:
 	for (size_t i = 0; i < norgs; i++) {
 		if (maps)
 			org_map_release(&maps[i]);
-		if (pmaps)
-			org_map_release(&pmaps[i]);
 		if (arr)
 			free(arr[i]);
 	}
 	free(maps);
-	free(pmaps);
 	free(arr);
 	free(narr);
 	free(oids);
@@ -545,9 +572,16 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
 		r = store_db_problem(s, DB_ERR, p, "kwaliteitskaart");
 		goto out;
 	}
+	/* What applies is what applies today, not on 1 January. */
+	free(om.verbanden);
+	om.verbanden = NULL, om.nverbanden = 0;
+	if (load_memberships(s, &om, day) < 0) {
+		r = store_db_problem(s, DB_ERR, p, "kwaliteitskaart");
+		goto out;
+	}
 	json_t *codes = json_array();
 	for (size_t i = 0; i < ncomp; i++)
-		if (applies(s, &comp[i], &om, day))
+		if (applies(&comp[i], &om))
 			json_array_append_new(codes, json_pack("{s:s,s:s}", "code", comp[i].code, "naam", comp[i].naam));
 	json_t *staff = NULL;
 	struct problem p2;
