@@ -361,6 +361,22 @@ int medewerkers_update(struct store *s, long long id, const char *expect_org, co
 		r = 0;
 		goto out;
 	}
+	if (changed & F_ORG) {
+		/* The kwaliteitskaart's counts per organisation move along
+		 * (kwaliteitskaart_dekking, migration 106). */
+		static const char *const move =
+			"INSERT INTO kwaliteitskaart_dekking(organisatie_id, competentie_id, niveaus, houders)"
+			" SELECT ?, competentie_id, ?, CASE WHEN niveau >= 2 THEN ? ELSE 0 END FROM medewerker_competenties"
+			" WHERE medewerker_id = ? ON CONFLICT(organisatie_id, competentie_id) DO UPDATE SET"
+			" niveaus = kwaliteitskaart_dekking.niveaus + excluded.niveaus,"
+			" houders = kwaliteitskaart_dekking.houders + excluded.houders";
+		long long from = store_org_id(s, str_of(cur, "organisatie"));
+		if ((r = db_run(s->db, move, "llll", from, -1LL, -1LL, id)) < 0 ||
+		    (r = db_run(s->db, move, "llll", n.org_id, 1LL, 1LL, id)) < 0) {
+			r = store_db_problem(s, r, p, "medewerker");
+			goto out;
+		}
+	}
 	char now[32];
 	store_now_text(now);
 	r = db_run(s->db,
@@ -596,8 +612,8 @@ int medewerkers_per_org(struct store *s, const char *orgs, const char *competent
 		" m.beschikbaar_uur_per_week, m.pensioenjaar, m.email, m.organisatie_id,"
 		" row_number() OVER (PARTITION BY m.organisatie_id ORDER BY m.id) AS rn,"
 		" count(*) OVER (PARTITION BY m.organisatie_id) AS n"
-		" FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
-		" WHERE (',' || ?1 || ',') LIKE ('%,' || o.code || ',%')"
+		" FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
+		" WHERE m.organisatie_id IN (SELECT x.id FROM organisaties x WHERE (',' || ?1 || ',') LIKE ('%,' || x.code || ',%'))"
 		" AND (?2 IS NULL OR m.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
 		" ON c.id = mc.competentie_id WHERE c.code = ?2))) AS per"
 		" WHERE rn <= ?3 ORDER BY code, id",

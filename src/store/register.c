@@ -125,13 +125,27 @@ json_t *register_org_page_on(struct store *s, struct store_page *pg, const char 
 		json_array_append_new(a, o);
 	}
 	db_finalize(st);
-	/* Naam and inwoners as on date, from the organisation's history. */
+	/* Naam and inwoners as on date, from the organisation's history: only
+	 * for the organisations that have one (one query finds them), not a
+	 * lookup for each of the 342. */
+	json_t *changed = json_object();
+	st = db_query(s->db, "SELECT DISTINCT organisatie_id FROM organisatie_mutaties", NULL);
+	while (db_step(st) == DB_ROW) {
+		char k[24];
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_object_set_new(changed, k, json_true());
+	}
+	db_finalize(st);
 	size_t i;
 	json_t *o;
 	json_array_foreach(a, i, o) {
-		register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
+		char k[24];
+		snprintf(k, sizeof(k), "%lld", (long long)json_integer_value(json_object_get(o, "id")));
+		if (json_object_get(changed, k))
+			register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
 		json_object_del(o, "id");
 	}
+	json_decref(changed);
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
 #undef SQL
@@ -264,6 +278,12 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 
 /* ---- verbanden -------------------------------------------------------- */
 
+static json_t *lid_json(struct db_stmt *st, int c)
+{
+	return json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, c), "naam", db_col_text(st, c + 1), "rol",
+			 db_col_text(st, c + 2), "van", db_col_text(st, c + 3), "tot", store_text_or_null(st, c + 4));
+}
+
 static json_t *leden_json(struct store *s, long long vid)
 {
 	json_t *a = json_array();
@@ -273,25 +293,14 @@ static json_t *leden_json(struct store *s, long long vid)
 			 " JOIN organisaties o ON o.id = l.organisatie_id WHERE l.verband_id = ? ORDER BY l.van, o.naam",
 			 "l", vid);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, 0), "naam",
-						   db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
-						   "tot", store_text_or_null(st, 4)));
+		json_array_append_new(a, lid_json(st, 0));
 	db_finalize(st);
 	return a;
 }
 
-static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_details)
+/* The doelen in their canonical order (register_doelen). Steals doelen. */
+static json_t *doelen_sorted(json_t *doelen)
 {
-	/* columns: id, code, naam, omschrijving, geen_cherry_picking */
-	long long vid = db_col_int(st, 0);
-	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
-	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
-	json_t *doelen = json_array();
-	struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
-	while (db_step(d) == DB_ROW)
-		json_array_append_new(doelen, json_string(db_col_text(d, 0)));
-	db_finalize(d);
-	/* Keep the K's in their canonical order (register_doelen). */
 	json_t *sorted = json_array();
 	for (int i = 0; register_doelen[i]; i++) {
 		size_t k;
@@ -301,9 +310,26 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 				json_array_append_new(sorted, json_string(register_doelen[i]));
 	}
 	json_decref(doelen);
-	json_object_set_new(v, "doelen", sorted);
+	return sorted;
+}
+
+/* A verband from a row of id, code, naam, omschrijving,
+ * geen_cherry_picking, with its doelen and leden (stolen; NULL: read them). */
+static json_t *verband_of(struct store *s, struct db_stmt *st, json_t *doelen, json_t *leden, int with_details)
+{
+	long long vid = db_col_int(st, 0);
+	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
+	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
+	if (!doelen) {
+		doelen = json_array();
+		struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
+		while (db_step(d) == DB_ROW)
+			json_array_append_new(doelen, json_string(db_col_text(d, 0)));
+		db_finalize(d);
+	}
+	json_object_set_new(v, "doelen", doelen_sorted(doelen));
 	json_object_set_new(v, "geenCherryPicking", json_boolean(db_col_int(st, 4)));
-	json_object_set_new(v, "leden", leden_json(s, vid));
+	json_object_set_new(v, "leden", leden ? leden : leden_json(s, vid));
 	if (with_details) {
 		json_t *tr = NULL;
 		struct problem p;
@@ -312,6 +338,11 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 			json_object_set_new(v, "trajecten", tr);
 	}
 	return v;
+}
+
+static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_details)
+{
+	return verband_of(s, st, NULL, NULL, with_details);
 }
 
 struct verband_create_args {
@@ -424,10 +455,39 @@ json_t *register_verband_page(struct store *s, struct store_page *pg)
 #define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"
 	json_t *a = json_array();
 	store_page_begin(s, pg);
-	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, verband_row_json(s, st, 0));
+	/* Every verband's doelen and leden in two queries, by verband id. */
+	json_t *doelen = json_object(), *leden = json_object();
+	char k[24];
+	struct db_stmt *st = db_query(s->db, "SELECT verband_id, doel FROM verband_doelen", NULL);
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *x = json_object_get(doelen, k);
+		if (!x)
+			json_object_set_new(doelen, k, x = json_array());
+		json_array_append_new(x, json_string(db_col_text(st, 1)));
+	}
 	db_finalize(st);
+	st = db_query(s->db,
+		      "SELECT l.verband_id, o.code, o.naam, l.rol, l.van, l.tot FROM lidmaatschappen l"
+		      " JOIN organisaties o ON o.id = l.organisatie_id ORDER BY l.verband_id, l.van, o.naam",
+		      NULL);
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *x = json_object_get(leden, k);
+		if (!x)
+			json_object_set_new(leden, k, x = json_array());
+		json_array_append_new(x, lid_json(st, 1));
+	}
+	db_finalize(st);
+	st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *d = json_object_get(doelen, k), *l = json_object_get(leden, k);
+		json_array_append_new(a, verband_of(s, st, d ? json_incref(d) : json_array(), l ? json_incref(l) : json_array(), 0));
+	}
+	db_finalize(st);
+	json_decref(doelen);
+	json_decref(leden);
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
 #undef SQL
