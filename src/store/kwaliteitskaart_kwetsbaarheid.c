@@ -29,17 +29,15 @@ struct org_map {
 	size_t nabs;
 	long long *verbanden; /* the verbanden it is a member of on the moment's day */
 	size_t nverbanden;
-	int borrowed;         /* e, abs and verbanden belong to another org_map (org_map_share) */
+	int shown;            /* kwaliteitskaart_network_page: its cells are written out */
 };
 
 static void org_map_release(struct org_map *om)
 {
-	if (!om->borrowed) {
-		free(om->e);
-		free(om->abs);
-		free(om->abs_staff);
-		free(om->verbanden);
-	}
+	free(om->e);
+	free(om->abs);
+	free(om->abs_staff);
+	free(om->verbanden);
 	memset(om, 0, sizeof(*om));
 }
 
@@ -435,6 +433,12 @@ static int in_range(long long id, long long max) { return id >= 0 && id <= max; 
 int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
 			    struct problem *p)
 {
+	return kwaliteitskaart_network_page(s, verband, NULL, 0, -1, m, proj_year, out, p);
+}
+
+int kwaliteitskaart_network_page(struct store *s, const char *verband, const char *org, long long offset, long long limit,
+				 struct kwaliteitskaart_moment m, int proj_year, json_t **out, struct problem *p)
+{
 	long long vid = 0;
 	if (verband && !(vid = store_verband_id(s, verband))) {
 		problem_set(p, 422, "Verband '%s' bestaat niet.", verband);
@@ -593,6 +597,13 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	free(with_arr);
 	for (size_t i = 0; i < norgs; i++)
 		json_array_append_new(orgs, json_pack("{s:s,s:s}", "code", maps[i].code, "naam", maps[i].naam));
+	/* The organisations whose cells are written out: a page of the selection. */
+	long long pos = 0;
+	for (size_t i = 0; i < norgs; i++) {
+		int match = !org || !strcmp(org, maps[i].code);
+		maps[i].shown = match && pos >= offset && (limit < 0 || pos < offset + limit);
+		pos += match;
+	}
 
 	json_t *list = json_array();
 	long long cells[3] = { 0 }, pcells[3] = { 0 };
@@ -606,16 +617,19 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 		if (vid && !k->vid && !any)
 			continue;
 		json_t *now = status_lists(), *proj = status_lists(), *per = json_array(), *worse = json_array();
-		long long total = 0, ptotal = 0;
+		long long total = 0, ptotal = 0, napplies = 0;
 		for (size_t i = 0; i < norgs; i++) {
 			const struct cover *x = &CELL(i, c);
 			if (!x->applies)
 				continue;
+			napplies++;
 			long long h = x->houders - x->gone, ph = x->houders - x->pgone;
 			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h),
 						    st_proj = kwaliteitskaart_status_of(ph);
 			total += h, ptotal += ph;
 			cells[st_now]++, pcells[st_proj]++;
+			if (!maps[i].shown)
+				continue;
 			json_array_append_new(json_object_get(now, status_keys[st_now]), json_string(maps[i].code));
 			json_array_append_new(json_object_get(proj, status_keys[st_proj]), json_string(maps[i].code));
 			if (st_proj < st_now)
@@ -626,7 +640,7 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 							     "statusProjectie", kwaliteitskaart_status_name(st_proj)));
 		}
 #undef CELL
-		if (!json_array_size(per)) {
+		if (!napplies) {
 			json_decref(now), json_decref(proj), json_decref(per), json_decref(worse);
 			continue;
 		}

@@ -607,16 +607,14 @@ int medewerkers_per_org(struct store *s, const char *orgs, const char *competent
 	 * medewerkers(organisatie_id, id)), never a query per organisation. */
 	struct db_stmt *st = db_query(
 		s->db,
-		"SELECT id, naam, code, functie, pseudoniem, uur_per_week, beschikbaar_uur_per_week, pensioenjaar, email,"
-		" organisatie_id, n FROM (SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week,"
-		" m.beschikbaar_uur_per_week, m.pensioenjaar, m.email, m.organisatie_id,"
-		" row_number() OVER (PARTITION BY m.organisatie_id ORDER BY m.id) AS rn,"
-		" count(*) OVER (PARTITION BY m.organisatie_id) AS n"
-		" FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
-		" WHERE m.organisatie_id IN (SELECT x.id FROM organisaties x WHERE (',' || ?1 || ',') LIKE ('%,' || x.code || ',%'))"
-		" AND (?2 IS NULL OR m.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
-		" ON c.id = mc.competentie_id WHERE c.code = ?2))) AS per"
-		" WHERE rn <= ?3 ORDER BY code, id",
+		"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week, m.pensioenjaar,"
+		" m.email, m.organisatie_id, k.n FROM (SELECT id, n FROM (SELECT x.id,"
+		" row_number() OVER (PARTITION BY x.organisatie_id ORDER BY x.id) AS rn,"
+		" count(*) OVER (PARTITION BY x.organisatie_id) AS n FROM medewerkers x"
+		" WHERE x.organisatie_id IN (SELECT y.id FROM organisaties y WHERE (',' || ?1 || ',') LIKE ('%,' || y.code || ',%'))"
+		" AND (?2 IS NULL OR x.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
+		" ON c.id = mc.competentie_id WHERE c.code = ?2))) AS w WHERE rn <= ?3) AS k"
+		" JOIN medewerkers m ON m.id = k.id JOIN organisaties o ON o.id = m.organisatie_id ORDER BY o.code, m.id",
 		"ttl", orgs ? orgs : "", competentie, limit);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "medewerkers");

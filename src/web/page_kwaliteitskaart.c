@@ -630,7 +630,8 @@ static int get_kaart(struct request *rq, struct response *rs)
 			comp = NULL;
 		}
 	}
-	if (!bad && kwaliteitskaart_network(rq->store, verband, m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &net, &p) < 0) {
+	if (!bad && kwaliteitskaart_network_page(rq->store, verband, org, (pagina - 1) * KK_COLUMNS, KK_COLUMNS, m,
+						 m.year + KWALITEITSKAART_PROJECTION_YEARS, &net, &p) < 0) {
 		if (p.status != 422) {
 			json_decref(verbanden);
 			json_decref(orgs);
