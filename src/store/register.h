@@ -84,6 +84,9 @@ int register_traject_created(struct store *s, long long traject, struct problem 
 int register_meldingen_scan(struct store *s, struct problem *p);
 /* Meldingen for an organisation (as ontvanger) and/or of a verband. */
 int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out, struct problem *p);
+/* One page of them (store/page.h), in the same order (datum, id). */
+int register_meldingen_page(struct store *s, const char *organisatie, const char *verband, struct store_page *pg, json_t **out,
+			    struct problem *p);
 
 /* Meldingen in which organisation oid (0: any) has role ("ontvanger" or
  * "melder"), of verband (NULL: any); for the report. */
