@@ -216,9 +216,9 @@ static json_t *operation(const struct route *r, json_t *defs)
 					     : tagged     ? etag_headers
 							  : NULL));
 	if (tagged)
-		json_object_set_new(responses, "304",
-				    response("Ongewijzigd: het document met de ETag uit If-None-Match is nog actueel", NULL,
-					     etag_headers));
+		json_object_set_new(
+			responses, "304",
+			response("Ongewijzigd: het document met de ETag uit If-None-Match is nog actueel", NULL, etag_headers));
 	else
 		json_object_set_new(responses, "204", response("Gelukt; er is niets terug te geven", NULL, NULL));
 

@@ -173,7 +173,8 @@ int kwaliteitskaart_put_level(struct store *s, long long id, long long cid, int 
 		return 0;
 	/* The counts per organisation and competence (kwaliteitskaart_dekking,
 	 * migration 106) change with it, in the same transaction. */
-	long long dn = (niveau > 0) - (cur > 0), dh = (niveau >= KWALITEITSKAART_HOLDER_LEVEL) - (cur >= KWALITEITSKAART_HOLDER_LEVEL);
+	long long dn = (niveau > 0) - (cur > 0),
+		  dh = (niveau >= KWALITEITSKAART_HOLDER_LEVEL) - (cur >= KWALITEITSKAART_HOLDER_LEVEL);
 	int rc = db_run(s->db,
 			"INSERT INTO kwaliteitskaart_dekking(organisatie_id, competentie_id, niveaus, houders)"
 			" SELECT organisatie_id, ?, ?, ? FROM medewerkers WHERE id = ?"

@@ -29,7 +29,7 @@ struct org_map {
 	size_t nabs;
 	long long *verbanden; /* the verbanden it is a member of on the moment's day */
 	size_t nverbanden;
-	int shown;            /* kwaliteitskaart_network_page: its cells are written out */
+	int shown; /* kwaliteitskaart_network_page: its cells are written out */
 };
 
 static void org_map_release(struct org_map *om)
@@ -469,12 +469,14 @@ int kwaliteitskaart_network_page(struct store *s, const char *verband, const cha
 	db_finalize(st);
 	st = vid ? db_query(s->db,
 			    "SELECT DISTINCT o.id, o.naam, o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = "
-			    "l.organisatie_id WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam, o.id",
+			    "l.organisatie_id WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l",
+												  "?") " ORDER BY o.naam, o.id",
 			    "ltt", vid, day, day)
-		 : db_query(s->db,
-			    "SELECT o.id, o.naam, o.code FROM organisaties o WHERE EXISTS (SELECT 1 FROM kwaliteitskaart_dekking d"
-			    " WHERE d.organisatie_id = o.id AND d.niveaus > 0) ORDER BY o.naam, o.id",
-			    NULL);
+		 : db_query(
+			   s->db,
+			   "SELECT o.id, o.naam, o.code FROM organisaties o WHERE EXISTS (SELECT 1 FROM kwaliteitskaart_dekking d"
+			   " WHERE d.organisatie_id = o.id AND d.niveaus > 0) ORDER BY o.naam, o.id",
+			   NULL);
 	oix = id_index(maxo);
 	while (st && oix && db_step(st) == DB_ROW) {
 		struct org_map *om = grow(maps, &cap, norgs, sizeof(*om));
@@ -500,15 +502,16 @@ int kwaliteitskaart_network_page(struct store *s, const char *verband, const cha
 	for (size_t c = 0; c < ncomp; c++)
 		if (in_range(comp[c].id, maxc))
 			cix[comp[c].id] = (int32_t)c;
-#define CELL(o, c) cv[(size_t)(o) * ncomp + (size_t)(c)]
+#define CELL(o, c) cv[(size_t)(o)*ncomp + (size_t)(c)]
 	/* What applies: the shared list, a verband's list for its members on
 	 * the day (one query for all memberships), and what is held. */
 	for (size_t i = 0; i < norgs; i++)
 		for (size_t c = 0; c < ncomp; c++)
 			CELL(i, c).applies = !comp[c].vid;
-	st = db_query(s->db,
-		      "SELECT DISTINCT l.organisatie_id, l.verband_id FROM lidmaatschappen l WHERE " REGISTER_SQL_MEMBER_ON("l", "?"),
-		      "tt", day, day);
+	st = db_query(
+		s->db,
+		"SELECT DISTINCT l.organisatie_id, l.verband_id FROM lidmaatschappen l WHERE " REGISTER_SQL_MEMBER_ON("l", "?"),
+		"tt", day, day);
 	while (st && db_step(st) == DB_ROW) {
 		long long o = db_col_int(st, 0), v = db_col_int(st, 1);
 		if (!in_range(o, maxo) || oix[o] < 0)
@@ -518,7 +521,8 @@ int kwaliteitskaart_network_page(struct store *s, const char *verband, const cha
 				CELL(oix[o], c).applies = 1;
 	}
 	db_finalize(st);
-	st = db_query(s->db, "SELECT organisatie_id, competentie_id, niveaus, houders FROM kwaliteitskaart_dekking WHERE niveaus > 0",
+	st = db_query(s->db,
+		      "SELECT organisatie_id, competentie_id, niveaus, houders FROM kwaliteitskaart_dekking WHERE niveaus > 0",
 		      NULL);
 	while (st && db_step(st) == DB_ROW) {
 		long long o = db_col_int(st, 0), c = db_col_int(st, 1);
@@ -634,10 +638,11 @@ int kwaliteitskaart_network_page(struct store *s, const char *verband, const cha
 			json_array_append_new(json_object_get(proj, status_keys[st_proj]), json_string(maps[i].code));
 			if (st_proj < st_now)
 				json_array_append_new(worse, json_string(maps[i].code));
-			json_array_append_new(per, json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
-							     (json_int_t)h, "status", kwaliteitskaart_status_name(st_now),
-							     "vervangers", (json_int_t)x->nsub, "houdersProjectie", (json_int_t)ph,
-							     "statusProjectie", kwaliteitskaart_status_name(st_proj)));
+			json_array_append_new(per,
+					      json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
+							(json_int_t)h, "status", kwaliteitskaart_status_name(st_now),
+							"vervangers", (json_int_t)x->nsub, "houdersProjectie", (json_int_t)ph,
+							"statusProjectie", kwaliteitskaart_status_name(st_proj)));
 		}
 #undef CELL
 		if (!napplies) {

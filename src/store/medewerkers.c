@@ -534,7 +534,15 @@ int medewerkers_page(struct store *s, const char *org, long long after, struct s
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, record_json(st));
 	db_finalize(st);
-	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ll", oid, after) : NULL);
+	/* Every medewerker has an organisation: the count needs no join, and
+	 * without a filter it is SQLite's quick count of a table. */
+	store_page_end(s, pg,
+		       !pg            ? NULL
+		       : oid || after ? db_query(s->db,
+						 "SELECT count(*) FROM medewerkers m WHERE (?1 = 0 OR m.organisatie_id = ?1)"
+						 " AND m.id > ?2",
+						 "ll", oid, after)
+				      : db_query(s->db, "SELECT count(*) FROM medewerkers", NULL));
 	*out = a;
 	return 0;
 #undef SQL
@@ -571,11 +579,12 @@ int medewerkers_list_page(struct store *s, const char *org, const char *competen
 		binds[n++] = like;
 	}
 	static const char *const fmts[] = { NULL, "t", "tt", "ttt", "tttt" };
-	snprintf(sql, sizeof(sql),
-		 RECORD_SELECT " WHERE 1 = 1%s%s", where, listing_order(l, cols, 0, "m.id", order, sizeof(order)));
+	snprintf(sql, sizeof(sql), RECORD_SELECT " WHERE 1 = 1%s%s", where,
+		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
 	if (n)
 		snprintf(count, sizeof(count),
-			 "SELECT count(*) FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE 1 = 1%s", where);
+			 "SELECT count(*) FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE 1 = 1%s",
+			 where);
 	else
 		snprintf(count, sizeof(count), "SELECT count(*) FROM medewerkers");
 	int snapshot = db_begin_read(s->db) >= 0;
@@ -607,11 +616,13 @@ int medewerkers_per_org(struct store *s, const char *orgs, const char *competent
 	 * medewerkers(organisatie_id, id)), never a query per organisation. */
 	struct db_stmt *st = db_query(
 		s->db,
-		"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week, m.pensioenjaar,"
+		"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week, "
+		"m.pensioenjaar,"
 		" m.email, m.organisatie_id, k.n FROM (SELECT id, n FROM (SELECT x.id,"
 		" row_number() OVER (PARTITION BY x.organisatie_id ORDER BY x.id) AS rn,"
 		" count(*) OVER (PARTITION BY x.organisatie_id) AS n FROM medewerkers x"
-		" WHERE x.organisatie_id IN (SELECT y.id FROM organisaties y WHERE (',' || ?1 || ',') LIKE ('%,' || y.code || ',%'))"
+		" WHERE x.organisatie_id IN (SELECT y.id FROM organisaties y WHERE (',' || ?1 || ',') LIKE ('%,' || y.code || "
+		"',%'))"
 		" AND (?2 IS NULL OR x.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
 		" ON c.id = mc.competentie_id WHERE c.code = ?2))) AS w WHERE rn <= ?3) AS k"
 		" JOIN medewerkers m ON m.id = k.id JOIN organisaties o ON o.id = m.organisatie_id ORDER BY o.code, m.id",

@@ -483,7 +483,8 @@ json_t *register_verband_page(struct store *s, struct store_page *pg)
 	while (db_step(st) == DB_ROW) {
 		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
 		json_t *d = json_object_get(doelen, k), *l = json_object_get(leden, k);
-		json_array_append_new(a, verband_of(s, st, d ? json_incref(d) : json_array(), l ? json_incref(l) : json_array(), 0));
+		json_array_append_new(a,
+				      verband_of(s, st, d ? json_incref(d) : json_array(), l ? json_incref(l) : json_array(), 0));
 	}
 	db_finalize(st);
 	json_decref(doelen);

@@ -150,12 +150,11 @@ static void notice_orgs_load(struct store *s, json_t *list, struct notice_orgs *
 	}
 	/* The ids of a page lie between its lowest and highest; what else lies
 	 * there is skipped below. */
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT mo.melding_id, mo.rol, o.code, o.naam FROM melding_organisaties mo"
-			 " JOIN organisaties o ON o.id = mo.organisatie_id WHERE mo.melding_id BETWEEN ? AND ?"
-			 " ORDER BY mo.melding_id, mo.rol, o.naam",
-			 "ll", lo, hi);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT mo.melding_id, mo.rol, o.code, o.naam FROM melding_organisaties mo"
+				      " JOIN organisaties o ON o.id = mo.organisatie_id WHERE mo.melding_id BETWEEN ? AND ?"
+				      " ORDER BY mo.melding_id, mo.rol, o.naam",
+				      "ll", lo, hi);
 	while (db_step(st) == DB_ROW) {
 		char k[64];
 		snprintf(k, sizeof(k), "%lld/%s", db_col_int(st, 0), db_col_text(st, 1));
@@ -191,16 +190,16 @@ static json_t *notice_orgs(struct notice_orgs *no, long long mid, const char *ro
  * melder), of verband (NULL: any); one page of them (pg, NULL: all). */
 static json_t *meldingen_page(struct store *s, long long oid, const char *role, const char *verband, struct store_page *pg)
 {
-#define SQL                                                                                                              \
-	"SELECT m.id, v.code, v.naam, t.id, v2.code, v2.naam, tv.code, tv.naam, m.datum FROM meldingen m"                \
-	" JOIN verbanden v ON v.id = m.verband_id JOIN trajecten t ON t.id = m.traject_id"                               \
-	" JOIN verbanden v2 ON v2.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"                         \
-	" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM melding_organisaties mo"                \
-	"   WHERE mo.melding_id = m.id AND mo.organisatie_id = ?2 AND mo.rol = ?3))"                                     \
+#define SQL                                                                                               \
+	"SELECT m.id, v.code, v.naam, t.id, v2.code, v2.naam, tv.code, tv.naam, m.datum FROM meldingen m" \
+	" JOIN verbanden v ON v.id = m.verband_id JOIN trajecten t ON t.id = m.traject_id"                \
+	" JOIN verbanden v2 ON v2.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"          \
+	" WHERE (?1 IS NULL OR v.code = ?1) AND (?2 = 0 OR EXISTS (SELECT 1 FROM melding_organisaties mo" \
+	"   WHERE mo.melding_id = m.id AND mo.organisatie_id = ?2 AND mo.rol = ?3))"                      \
 	" ORDER BY m.datum, m.id"
 	store_page_begin(s, pg);
-	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "tlt" STORE_PAGE_BINDS, verband, oid, role,
-				      STORE_PAGE_ARGS(pg));
+	struct db_stmt *st =
+		db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "tlt" STORE_PAGE_BINDS, verband, oid, role, STORE_PAGE_ARGS(pg));
 	json_t *a = json_array();
 	while (db_step(st) == DB_ROW) {
 		json_t *o =
@@ -228,9 +227,9 @@ static json_t *meldingen_page(struct store *s, long long oid, const char *role, 
 		snprintf(text, sizeof(text),
 			 "%s %s vanaf %s op het taakveld %s ook samen met %s, in '%s'. In %s is dat taakveld al een "
 			 "samenwerkingsterrein; ter informatie voor %s.",
-			 buf_str(&mel), json_array_size(json_object_get(o, "melders")) > 1 ? "werken" : "werkt", str_of(o, "datum"),
-			 str_of(o, "taakveldNaam"), buf_str(&bui), str_of(o, "trajectVerbandNaam"), str_of(o, "verbandNaam"),
-			 buf_str(&ont));
+			 buf_str(&mel), json_array_size(json_object_get(o, "melders")) > 1 ? "werken" : "werkt",
+			 str_of(o, "datum"), str_of(o, "taakveldNaam"), buf_str(&bui), str_of(o, "trajectVerbandNaam"),
+			 str_of(o, "verbandNaam"), buf_str(&ont));
 		json_object_set_new(o, "tekst", json_string(text));
 		buf_release(&mel), buf_release(&bui), buf_release(&ont);
 	}

@@ -589,13 +589,16 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 		buf_printf(&codes, "%s%s,%s", i ? "," : "", a, b);
 	}
 	if (json_array_size(rows)) {
-		st = db_query(s->db,
-			      "WITH p AS (" PARTICIPATION_ON("?1") ")"
-			      " SELECT DISTINCT a.org, b.org, tv.naam, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
-			      " AND b.org <> a.org JOIN taakvelden tv ON tv.code = a.taakveld"
-			      " WHERE (',' || ?2 || ',') LIKE ('%,' || a.org || ',%') AND (',' || ?2 || ',') LIKE ('%,' || b.org || ',%')"
-			      " AND (?3 IS NULL OR a.taakveld = ?3) ORDER BY tv.naam, a.taakveld",
-			      "ttt", when, buf_str(&codes), taakveld);
+		st = db_query(
+			s->db,
+			"WITH p AS (" PARTICIPATION_ON("?1") ")"
+							     " SELECT DISTINCT a.org, b.org, tv.naam, a.taakveld FROM p a JOIN p "
+							     "b ON b.traject = a.traject"
+							     " AND b.org <> a.org JOIN taakvelden tv ON tv.code = a.taakveld"
+							     " WHERE (',' || ?2 || ',') LIKE ('%,' || a.org || ',%') AND (',' || "
+							     "?2 || ',') LIKE ('%,' || b.org || ',%')"
+							     " AND (?3 IS NULL OR a.taakveld = ?3) ORDER BY tv.naam, a.taakveld",
+			"ttt", when, buf_str(&codes), taakveld);
 		while (db_step(st) == DB_ROW) {
 			char k[96];
 			snprintf(k, sizeof(k), "%s %s", db_col_text(st, 0), db_col_text(st, 1));

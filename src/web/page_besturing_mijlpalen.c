@@ -167,7 +167,8 @@ int page_notices(struct request *rq, struct response *rs)
 		html_raw(b, "</ul>");
 		long long last = (pg.total + t.grootte - 1) / t.grootte;
 		if (last > 1 || t.pagina > 1) {
-			html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van de meldingen\"><ul class=\"samen-pager__list\">");
+			html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van de meldingen\"><ul "
+				    "class=\"samen-pager__list\">");
 			long long shown = 0;
 			for (long long n = 0; n <= last + 1; n++) {
 				int prev = n == 0, next = n == last + 1;

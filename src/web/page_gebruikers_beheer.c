@@ -169,8 +169,8 @@ static void staff_search(struct buf *b, const char *action, const char *zoek, lo
 		html_int(b, found);
 		html_raw(b, found >= STAFF_MATCHES ? " of meer treffers; de eerste staan hieronder bij ‘Is medewerker’. "
 						     "Zoek preciezer voor minder."
-						   : found == 1 ? " treffer, hieronder bij ‘Is medewerker’."
-								: " treffers, hieronder bij ‘Is medewerker’.");
+			    : found == 1           ? " treffer, hieronder bij ‘Is medewerker’."
+						   : " treffers, hieronder bij ‘Is medewerker’.");
 	}
 	html_raw(b, "</p>");
 }
@@ -625,8 +625,8 @@ static int render_user(struct request *rq, struct response *rs, const struct geb
 		if (zoek && !zoek[0])
 			zoek = NULL;
 		int searched;
-		json_t *staff = staff_options(rq, info->org, zoek, page_form_value(pf, "medewerker", "medewerker", current),
-					      &searched);
+		json_t *staff =
+			staff_options(rq, info->org, zoek, page_form_value(pf, "medewerker", "medewerker", current), &searched);
 		if (searched) {
 			struct buf h;
 			buf_init(&h, 256);

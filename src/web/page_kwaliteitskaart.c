@@ -79,8 +79,8 @@ static void legend(struct buf *b, int proj_year)
 
 /* A select of the filter form: name, label, the list with its value and
  * label keys, the option for "all", the chosen value. */
-static void filter_select(struct buf *b, const char *name, const char *label, json_t *list, const char *key, const char *label_key,
-			  const char *all, const char *chosen)
+static void filter_select(struct buf *b, const char *name, const char *label, json_t *list, const char *key,
+			  const char *label_key, const char *all, const char *chosen)
 {
 	html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
 		    "<label class=\"utrecht-form-label\" for=\"");
