@@ -66,6 +66,10 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 /* Every pair of organisations that work together on date, for the network
  * picture: [{"a","b","taakvelden":[codes]}]; taakveld may be NULL (all). */
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p);
+/* One page of those pairs (store/page.h), in the same order, each with all
+ * its task fields; pg->total is the number of pairs. */
+int register_links_paged(struct store *s, const char *date, const char *taakveld, struct store_page *pg, json_t **out,
+			 struct problem *p);
 /* The same pairs a page at a time for the table under the picture
  * (store/listing.h: search in the names and codes; sort organisatie,
  * partner or aantal): [{"a","naamA","b","naamB","aantal","taakvelden":[codes]}],

@@ -5,6 +5,7 @@
  * so takes part in all its trajecten); a phased entry is a recorded
  * exception to that, per task field. And who works with whom on a date:
  * the matrix of an organisation and the links of the network. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
 
@@ -494,6 +496,12 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p)
 {
+	return register_links_paged(s, date, taakveld, NULL, out, p);
+}
+
+int register_links_paged(struct store *s, const char *date, const char *taakveld, struct store_page *pg, json_t **out,
+			 struct problem *p)
+{
 	char when[DATE_TEXT_LEN];
 	int32_t d;
 	if (date && date_parse(date, &d) < 0)
@@ -504,25 +512,48 @@ int register_links(struct store *s, const char *date, const char *taakveld, json
 		today(when);
 	if (taakveld && !store_taakveld_id(s, taakveld))
 		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"WITH p AS (" PARTICIPATION_ON("?1") ")"
-						     " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = "
-						     "a.traject AND b.org > a.org"
-						     " WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
-		"tt", when, taakveld);
+	/* One pass over the pairs in their order: those of the page become
+	 * JSON, the rest are only counted (a pair's task fields are
+	 * consecutive rows). Numbering the pairs in SQL (dense_rank) cost
+	 * twice as much as this pass on the national network. */
+	store_page_begin(s, pg);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "WITH p AS (" PARTICIPATION_ON(
+				 "?1") ")"
+				       " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
+				       " AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
+			 "tt", when, taakveld);
+	long long first = store_page_offset(pg), end = first + store_page_limit(pg) - 1, n = -1;
+	if (store_page_limit(pg) > INT64_MAX - first)
+		end = INT64_MAX;
 	json_t *rows = json_array();
 	json_t *cur = NULL;
-	while (db_step(st) == DB_ROW) {
+	char last_a[64] = "", last_b[64] = "";
+	int r;
+	while ((r = db_step(st)) == DB_ROW) {
 		const char *a = db_col_text(st, 0), *b = db_col_text(st, 1);
-		if (!cur || strcmp(json_string_value(json_object_get(cur, "a")), a) ||
-		    strcmp(json_string_value(json_object_get(cur, "b")), b)) {
-			cur = json_pack("{s:s,s:s,s:[]}", "a", a, "b", b, "taakvelden");
-			json_array_append_new(rows, cur);
+		if (n < 0 || strcmp(last_a, a) || strcmp(last_b, b)) {
+			n++;
+			snprintf(last_a, sizeof(last_a), "%s", a);
+			snprintf(last_b, sizeof(last_b), "%s", b);
+			cur = NULL;
+			if (n >= first && n <= end) {
+				cur = json_pack("{s:s,s:s,s:[]}", "a", a, "b", b, "taakvelden");
+				json_array_append_new(rows, cur);
+			}
 		}
-		json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
+		if (cur)
+			json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
 	}
 	db_finalize(st);
+	store_page_end(s, pg, NULL);
+	if (pg)
+		pg->total = n + 1;
+	if (r < 0) {
+		json_decref(rows);
+		return store_db_problem(s, r, p, "netwerk");
+	}
 	*out = rows;
 	return 0;
 }

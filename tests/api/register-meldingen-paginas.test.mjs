@@ -67,3 +67,26 @@ test('the page /meldingen: ten a page, the count, the next page and the last', a
   assert.match(html, /12 meldingen\./);
   assert.doesNotMatch(html, /samen-pager/);
 });
+
+test('the network\'s pairs are paged in SQL too: each pair whole on one page, the total, the last page', async () => {
+  const all = expectStatus(await srv.api('GET', '/api/v1/netwerk?datum=2012-12-31'), 200);
+  assert.ok(all.length >= 2, `pairs: ${all.length}`);
+  const keys = all.map((x) => `${x.a} ${x.b}`);
+  assert.deepEqual(keys, [...keys].sort(), 'by the two codes');
+  const size = 1, last = Math.ceil(all.length / size), pages = [];
+  for (let p = 1; p <= last; p++) {
+    const r = await srv.api('GET', `/api/v1/netwerk?datum=2012-12-31&pagina=${p}&paginaGrootte=${size}`);
+    assert.equal(r.headers.get('x-total-count'), String(all.length));
+    const l = links(r);
+    assert.equal(l.last, `/api/v1/netwerk?datum=2012-12-31&pagina=${last}&paginaGrootte=${size}`);
+    assert.equal(l.next, p < last ? `/api/v1/netwerk?datum=2012-12-31&pagina=${p + 1}&paginaGrootte=${size}` : undefined);
+    pages.push(r.json);
+  }
+  assert.deepEqual(pages.flat(), all, 'the pages are the whole list, each pair with all its task fields');
+  const past = await srv.api('GET', `/api/v1/netwerk?datum=2012-12-31&pagina=${last + 1}&paginaGrootte=${size}`);
+  assert.deepEqual(expectStatus(past, 200), []);
+  assert.equal(past.headers.get('x-total-count'), String(all.length));
+  const inkoop = expectStatus(await srv.api('GET', '/api/v1/netwerk?datum=2012-12-31&taakveld=inkoop&paginaGrootte=1'), 200);
+  assert.equal(inkoop.length, 1);
+  assert.deepEqual(inkoop[0].taakvelden, ['inkoop']);
+});
