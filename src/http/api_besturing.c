@@ -457,8 +457,11 @@ static int get_notices(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_meldingen_list(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = register_meldingen_page(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 static int get_progress(struct request *rq, struct response *rs)
 {
@@ -549,7 +552,8 @@ const struct route api_besturing_routes[] = {
 	{ "GET", "/api/v1/meldingen", get_notices, TAG,
 	  "Meldingen van samenwerking van partners buiten het verband (schaken op meerdere borden)", NULL, "[Melding]",
 	  "organisatie,verband", 0, "lijstMeldingen",
-	  "Waar een organisatie op meerdere borden schaakt: hetzelfde taakveld in meer dan één verband.", ROUTE_PUBLIC },
+	  "Waar een organisatie op meerdere borden schaakt: hetzelfde taakveld in meer dan één verband.",
+	  ROUTE_PUBLIC | ROUTE_PAGED },
 	{ "GET", "/api/v1/voortgang", get_progress, TAG,
 	  "Alles over besluiten, mijlpalen en businesscases van een organisatie in een periode (voor de stand van zaken)", NULL,
 	  "Voortgang", "organisatie:verplicht,van:verplicht,tot:verplicht", 0, "haalVoortgang", NULL, ROUTE_PUBLIC },

@@ -209,8 +209,11 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = register_links(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = register_links_paged(rq->store, filter(rq, "datum"), filter(rq, "taakveld"), &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 
 const struct route api_register_routes[] = {
@@ -251,6 +254,6 @@ const struct route api_register_routes[] = {
 	  "gelden tellen, de organisatie zelf staat niet bij de partners.",
 	  ROUTE_PUBLIC },
 	{ "GET", "/api/v1/netwerk", get_netwerk, "register", "Wie werkt met wie samen op een datum (per taakveld of alles)", NULL,
-	  "[Verbinding]", "datum,taakveld", 0, "haalNetwerk", NULL, ROUTE_PUBLIC },
+	  "[Verbinding]", "datum,taakveld", 0, "haalNetwerk", NULL, ROUTE_PUBLIC | ROUTE_PAGED },
 	{ 0 },
 };

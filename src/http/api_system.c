@@ -4,8 +4,10 @@
  * path parameters from openapi-parameters.json. Every response of every
  * operation is declared with its media types and headers: the API tests
  * check each answer they get against this document (tests/lib/contract.mjs). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include "core/embedded.h"
 #include "http/api.h"
 #include "http/paging.h"
@@ -204,12 +206,19 @@ static json_t *operation(const struct route *r, json_t *defs)
 	json_t *responses = json_object();
 	static const char *const paged_headers[] = { "Link", "X-Total-Count", NULL };
 	static const char *const created_headers[] = { "Location", NULL };
+	static const char *const etag_headers[] = { "ETag", NULL };
+	int tagged = !strcmp(r->pattern, "/api/v1/openapi.json"); /* a fixed document: get_openapi */
 	if (r->result || !is_mutating(r))
 		json_object_set_new(responses, r->created ? "201" : "200",
 				    response(r->created ? "Aangemaakt" : "Gelukt", r->result ? content_of(r->result) : NULL,
 					     paged        ? paged_headers
 					     : r->created ? created_headers
+					     : tagged     ? etag_headers
 							  : NULL));
+	if (tagged)
+		json_object_set_new(
+			responses, "304",
+			response("Ongewijzigd: het document met de ETag uit If-None-Match is nog actueel", NULL, etag_headers));
 	else
 		json_object_set_new(responses, "204", response("Gelukt; er is niets terug te geven", NULL, NULL));
 
@@ -281,6 +290,9 @@ static json_t *components_headers(void)
 	json_object_set_new(h, "X-Total-Count",
 			    header("Het aantal objecten in de hele lijst, over alle bladzijden.", 1,
 				   json_pack("{s:s,s:i}", "type", "integer", "minimum", 0)));
+	json_object_set_new(h, "ETag",
+			    header("De versie van dit document; stuur hem terug in If-None-Match voor 304 Not Modified.", 1,
+				   json_pack("{s:s}", "type", "string")));
 	json_object_set_new(h, "Location", header("Het adres van het nieuwe object.", 0, json_pack("{s:s}", "type", "string")));
 	json_object_set_new(h, "WWW-Authenticate",
 			    header("Hoe u zich aanmeldt: met een Bearer-token (of een sessiecookie, zie POST /sessies).", 1,
@@ -310,7 +322,7 @@ static json_t *contact(void)
 			 email && *email ? email : "beheer@samen.invalid");
 }
 
-static int get_openapi(struct request *rq, struct response *rs)
+static json_t *openapi_document(void)
 {
 	json_t *schemas = embedded_json("openapi-schemas.json");
 	json_t *defs = embedded_json("openapi-parameters.json");
@@ -349,7 +361,68 @@ static int get_openapi(struct request *rq, struct response *rs)
 		"cookie", "name", "samen_sessie", "description",
 		"De sessie van POST /sessies; een wijziging vraagt dan ook de kopregel X-CSRF-Token.", "security", "bearer",
 		"cookie");
-	return api_json(rs, 200, doc);
+	return doc;
+}
+
+/* The document is fixed for the life of the process (the route tables, the
+ * embedded schemas, the contact from the environment): it is built once,
+ * the first time it is asked for, and served from memory, with an ETag so
+ * that a client that has it gets 304 Not Modified. */
+static pthread_once_t openapi_once = PTHREAD_ONCE_INIT;
+static char *openapi_text;
+static char openapi_etag[2 * 16 + 3];
+
+static void openapi_build(void)
+{
+	json_t *doc = openapi_document();
+	openapi_text = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	unsigned char h[16];
+	if (!openapi_text || sodium_init() < 0 ||
+	    crypto_generichash(h, sizeof(h), (const unsigned char *)openapi_text, strlen(openapi_text), NULL, 0) < 0)
+		return;
+	openapi_etag[0] = '"';
+	sodium_bin2hex(openapi_etag + 1, sizeof(openapi_etag) - 2, h, sizeof(h));
+	strcat(openapi_etag, "\"");
+}
+
+/* Whether an If-None-Match list ("a", W/"b", or *) names etag. */
+static int etag_matches(const char *list, const char *etag)
+{
+	if (!list)
+		return 0;
+	size_t n = strlen(etag);
+	for (const char *p = list; *p;) {
+		p += strspn(p, " \t,");
+		if (*p == '*')
+			return 1;
+		if (!strncmp(p, "W/", 2))
+			p += 2;
+		if (!strncmp(p, etag, n) && (p[n] == '\0' || p[n] == ',' || p[n] == ' ' || p[n] == '\t'))
+			return 1;
+		p += strcspn(p, ",");
+	}
+	return 0;
+}
+
+static int get_openapi(struct request *rq, struct response *rs)
+{
+	pthread_once(&openapi_once, openapi_build);
+	if (!openapi_text)
+		return api_json(rs, 200, openapi_document());
+	if (openapi_etag[0]) {
+		resp_header(rs, "ETag", openapi_etag);
+		resp_header(rs, "Cache-Control", "no-cache");
+		if (etag_matches(req_header(rq, "If-None-Match"), openapi_etag)) {
+			rs->status = 304;
+			snprintf(rs->content_type, sizeof(rs->content_type), "application/json");
+			return 0;
+		}
+	}
+	rs->status = 200;
+	snprintf(rs->content_type, sizeof(rs->content_type), "application/json");
+	buf_adds(&rs->body, openapi_text);
+	return 0;
 }
 
 const struct route api_system_routes[] = {

@@ -180,6 +180,19 @@ int kwaliteitskaart_put_level_new(struct store *s, long long id, long long cid, 
 	*changed = cur != niveau;
 	if (!*changed)
 		return 0;
+	/* The counts per organisation and competence (kwaliteitskaart_dekking,
+	 * migration 106) change with it, in the same transaction. */
+	long long dn = (niveau > 0) - (cur > 0),
+		  dh = (niveau >= KWALITEITSKAART_HOLDER_LEVEL) - (cur >= KWALITEITSKAART_HOLDER_LEVEL);
+	int rc = db_run(s->db,
+			"INSERT INTO kwaliteitskaart_dekking(organisatie_id, competentie_id, niveaus, houders)"
+			" SELECT organisatie_id, ?, ?, ? FROM medewerkers WHERE id = ?"
+			" ON CONFLICT(organisatie_id, competentie_id) DO UPDATE SET"
+			" niveaus = kwaliteitskaart_dekking.niveaus + excluded.niveaus,"
+			" houders = kwaliteitskaart_dekking.houders + excluded.houders",
+			"llll", cid, dn, dh, id);
+	if (rc < 0)
+		return store_db_problem(s, rc, p, "niveau");
 	char now[32];
 	store_now_text(now);
 	int r = niveau ? db_run(s->db,

@@ -110,6 +110,22 @@ int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwali
  * the same for the network as a whole (docs/kwaliteitskaart.md). */
 int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
 			    struct problem *p);
+/* The same for a page of the organisations: the counts of the network and
+ * its summary stay the whole selection's, but the cells (perOrganisatie,
+ * the status lists, verslechtert) are only those of the organisations
+ * [offset, offset + limit) of the selection (limit < 0: all), and with org
+ * only of that one. */
+int kwaliteitskaart_network_page(struct store *s, const char *verband, const char *org, long long offset, long long limit,
+				 struct kwaliteitskaart_moment m, int proj_year, json_t **out, struct problem *p);
+
+/* The counts kept per organisation and competence (kwaliteitskaart_dekking:
+ * medewerkers with a level, holders among them) recomputed from the levels
+ * themselves; each difference goes to report (organisation code, what, the
+ * kept and the recomputed count). The number of differences, or a
+ * negative db_step_result. Inside the caller's read snapshot. */
+long long kwaliteitskaart_verify_cover(struct store *s,
+				       void (*report)(void *ctx, const char *org, const char *what, long long kept, long long re),
+				       void *ctx);
 
 /* ---- the map as one document ------------------------------------------------ */
 

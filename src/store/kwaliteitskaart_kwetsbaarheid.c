@@ -27,6 +27,9 @@ struct org_map {
 	struct kwaliteitskaart_absence *abs; /* absences on the moment's date, ordered by medewerker */
 	long long *abs_staff;
 	size_t nabs;
+	long long *verbanden; /* the verbanden it is a member of on the moment's day */
+	size_t nverbanden;
+	int shown; /* kwaliteitskaart_network_page: its cells are written out */
 };
 
 static void org_map_release(struct org_map *om)
@@ -34,7 +37,32 @@ static void org_map_release(struct org_map *om)
 	free(om->e);
 	free(om->abs);
 	free(om->abs_staff);
+	free(om->verbanden);
 	memset(om, 0, sizeof(*om));
+}
+
+/* The verbanden organisation oid is a member of on day, in one query, so
+ * that whether a competence applies needs none (applies()). */
+static int load_memberships(struct store *s, struct org_map *om, const char *day)
+{
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT DISTINCT l.verband_id FROM lidmaatschappen l WHERE l.organisatie_id = ?"
+				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY l.verband_id",
+				      "ltt", om->oid, day, day);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	while (db_step(st) == DB_ROW) {
+		long long *v = grow(om->verbanden, &cap, om->nverbanden, sizeof(*v));
+		if (!v) {
+			db_finalize(st);
+			return -1;
+		}
+		om->verbanden = v;
+		om->verbanden[om->nverbanden++] = db_col_int(st, 0);
+	}
+	db_finalize(st);
+	return 0;
 }
 
 /* Absences of org (or of one medewerker, staff > 0) on day, ordered by medewerker. */
@@ -106,6 +134,8 @@ static int org_map_load(struct store *s, long long oid, struct kwaliteitskaart_m
 	db_finalize(st);
 	char day[DATE_TEXT_LEN];
 	kwaliteitskaart_moment_day(m, day);
+	if (load_memberships(s, om, day) < 0)
+		return -1;
 	if (m.date != DATE_NONE && load_absences(s, oid, 0, day, &om->abs, &om->abs_staff, &om->nabs) < 0)
 		return -1;
 	st = db_query(
@@ -266,16 +296,14 @@ static json_t *substitutes_json(struct arrangement *arr, size_t narr, long long 
 	return a;
 }
 
-/* Whether org oid is a member of verband vid on day. */
-static int member_on(struct store *s, long long oid, long long vid, const char *day)
+/* Whether the organisation of om is a member of verband vid on the day
+ * its map was loaded for. */
+static int member_on(const struct org_map *om, long long vid)
 {
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT 1 FROM lidmaatschappen l WHERE l.organisatie_id = ? AND l.verband_id = ?"
-				      " AND " REGISTER_SQL_MEMBER_ON("l", "?") " LIMIT 1",
-				      "lltt", oid, vid, day, day);
-	int yes = db_step(st) == DB_ROW;
-	db_finalize(st);
-	return yes;
+	for (size_t i = 0; i < om->nverbanden; i++)
+		if (om->verbanden[i] == vid)
+			return 1;
+	return 0;
 }
 
 struct competence {
@@ -316,9 +344,9 @@ static int load_competences(struct store *s, long long vid, struct competence **
 
 /* A competence applies to an organisation when it is on the shared list,
  * on the list of a verband it is a member of, or held there at any level. */
-static int applies(struct store *s, const struct competence *c, const struct org_map *om, const char *day)
+static int applies(const struct competence *c, const struct org_map *om)
 {
-	return !c->vid || member_on(s, om->oid, c->vid, day) || holds_any(om, c->id);
+	return !c->vid || member_on(om, c->vid) || holds_any(om, c->id);
 }
 
 int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwaliteitskaart_moment m, int with_ids, json_t **out,
@@ -344,7 +372,7 @@ int kwaliteitskaart_vulnerability(struct store *s, const char *org, struct kwali
 	json_t *a = json_array();
 	for (size_t i = 0; i < ncomp; i++) {
 		const struct competence *c = &comp[i];
-		if (!applies(s, c, &om, day))
+		if (!applies(c, &om))
 			continue;
 		long long h = holders_in(&om, c->id, m), nsub;
 		json_t *subs = substitutes_json(arr, narr, c->id, m, &nsub);
@@ -383,8 +411,33 @@ static const char *const status_keys[] = { "ontbreekt", "eenPitter", "gedekt" };
 
 static json_t *status_lists(void) { return json_pack("{s:[],s:[],s:[]}", status_keys[0], status_keys[1], status_keys[2]); }
 
+/* The network's counts, per organisation and competence: from the kept
+ * counts (kwaliteitskaart_dekking) less who has retired by a year and who
+ * is absent on the day, each read for the few people it concerns. */
+struct cover {
+	long long niveaus, houders, gone, pgone, nsub;
+	char applies;
+};
+
+/* An id → index table for ids up to max (-1: not in the view). */
+static int32_t *id_index(long long max)
+{
+	int32_t *x = malloc(((size_t)max + 1) * sizeof(*x));
+	for (long long i = 0; x && i <= max; i++)
+		x[i] = -1;
+	return x;
+}
+
+static int in_range(long long id, long long max) { return id >= 0 && id <= max; }
+
 int kwaliteitskaart_network(struct store *s, const char *verband, struct kwaliteitskaart_moment m, int proj_year, json_t **out,
 			    struct problem *p)
+{
+	return kwaliteitskaart_network_page(s, verband, NULL, 0, -1, m, proj_year, out, p);
+}
+
+int kwaliteitskaart_network_page(struct store *s, const char *verband, const char *org, long long offset, long long limit,
+				 struct kwaliteitskaart_moment m, int proj_year, json_t **out, struct problem *p)
 {
 	long long vid = 0;
 	if (verband && !(vid = store_verband_id(s, verband))) {
@@ -396,51 +449,165 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "netwerk");
 	struct kwaliteitskaart_moment pm = kwaliteitskaart_moment_year(proj_year);
-	char day[DATE_TEXT_LEN], pday[DATE_TEXT_LEN];
+	char day[DATE_TEXT_LEN];
 	kwaliteitskaart_moment_day(m, day);
-	kwaliteitskaart_moment_day(pm, pday);
 	struct competence *comp = NULL;
 	size_t ncomp = 0, norgs = 0, cap = 0;
-	struct org_map *maps = NULL, *pmaps = NULL;
-	struct arrangement **arr = NULL;
-	size_t *narr = NULL;
+	struct org_map *maps = NULL; /* code and naam only, and the arrangements' organisation */
+	struct cover *cv = NULL;
+	int32_t *oix = NULL, *cix = NULL;
 	int r = 0;
 	json_t *orgs = json_array();
-	struct db_stmt *st =
-		vid ? db_query(
-			      s->db,
-			      "SELECT DISTINCT o.id, o.naam FROM lidmaatschappen l JOIN organisaties o ON o.id = l.organisatie_id"
-			      " WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l", "?") " ORDER BY o.naam",
-			      "ltt", vid, day, day)
-		    : db_query(s->db,
-			       "SELECT DISTINCT o.id, o.naam FROM organisaties o JOIN medewerkers m ON m.organisatie_id = o.id"
-			       " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id ORDER BY o.naam",
-			       NULL);
-	long long *oids = NULL;
-	while (st && db_step(st) == DB_ROW) {
-		long long *o = grow(oids, &cap, norgs, sizeof(*o));
-		if (!o)
+	long long maxo = 0, maxc = 0;
+	struct db_stmt *st = db_query(s->db, "SELECT coalesce(max(id), 0) FROM organisaties", NULL);
+	if (db_step(st) == DB_ROW)
+		maxo = db_col_int(st, 0);
+	db_finalize(st);
+	st = db_query(s->db, "SELECT coalesce(max(id), 0) FROM competenties", NULL);
+	if (db_step(st) == DB_ROW)
+		maxc = db_col_int(st, 0);
+	db_finalize(st);
+	st = vid ? db_query(s->db,
+			    "SELECT DISTINCT o.id, o.naam, o.code FROM lidmaatschappen l JOIN organisaties o ON o.id = "
+			    "l.organisatie_id WHERE l.verband_id = ? AND " REGISTER_SQL_MEMBER_ON("l",
+												  "?") " ORDER BY o.naam, o.id",
+			    "ltt", vid, day, day)
+		 : db_query(
+			   s->db,
+			   "SELECT o.id, o.naam, o.code FROM organisaties o WHERE EXISTS (SELECT 1 FROM kwaliteitskaart_dekking d"
+			   " WHERE d.organisatie_id = o.id AND d.niveaus > 0) ORDER BY o.naam, o.id",
+			   NULL);
+	oix = id_index(maxo);
+	while (st && oix && db_step(st) == DB_ROW) {
+		struct org_map *om = grow(maps, &cap, norgs, sizeof(*om));
+		if (!om)
 			break;
-		oids = o;
-		oids[norgs++] = db_col_int(st, 0);
+		maps = om;
+		om = &maps[norgs];
+		memset(om, 0, sizeof(*om));
+		om->oid = db_col_int(st, 0);
+		snprintf(om->naam, sizeof(om->naam), "%s", db_col_text(st, 1));
+		snprintf(om->code, sizeof(om->code), "%s", db_col_text(st, 2));
+		if (in_range(om->oid, maxo))
+			oix[om->oid] = (int32_t)norgs;
+		norgs++;
 	}
 	db_finalize(st);
-	maps = calloc(norgs ? norgs : 1, sizeof(*maps));
-	pmaps = calloc(norgs ? norgs : 1, sizeof(*pmaps));
-	arr = calloc(norgs ? norgs : 1, sizeof(*arr));
-	narr = calloc(norgs ? norgs : 1, sizeof(*narr));
-	if (!st || !maps || !pmaps || !arr || !narr || load_competences(s, vid, &comp, &ncomp) < 0) {
+	cix = id_index(maxc);
+	if (!st || !oix || !cix || load_competences(s, vid, &comp, &ncomp) < 0 ||
+	    !(cv = calloc((norgs ? norgs : 1) * (ncomp ? ncomp : 1), sizeof(*cv)))) {
 		r = store_db_problem(s, DB_ERR, p, "netwerk");
 		goto out;
 	}
+	for (size_t c = 0; c < ncomp; c++)
+		if (in_range(comp[c].id, maxc))
+			cix[comp[c].id] = (int32_t)c;
+#define CELL(o, c) cv[(size_t)(o)*ncomp + (size_t)(c)]
+	/* What applies: the shared list, a verband's list for its members on
+	 * the day (one query for all memberships), and what is held. */
 	for (size_t i = 0; i < norgs; i++)
-		if (org_map_load(s, oids[i], m, &maps[i]) < 0 || org_map_load(s, oids[i], pm, &pmaps[i]) < 0 ||
-		    load_arrangements(s, oids[i], m, &arr[i], &narr[i]) < 0) {
+		for (size_t c = 0; c < ncomp; c++)
+			CELL(i, c).applies = !comp[c].vid;
+	st = db_query(
+		s->db,
+		"SELECT DISTINCT l.organisatie_id, l.verband_id FROM lidmaatschappen l WHERE " REGISTER_SQL_MEMBER_ON("l", "?"),
+		"tt", day, day);
+	while (st && db_step(st) == DB_ROW) {
+		long long o = db_col_int(st, 0), v = db_col_int(st, 1);
+		if (!in_range(o, maxo) || oix[o] < 0)
+			continue;
+		for (size_t c = 0; c < ncomp; c++)
+			if (comp[c].vid == v)
+				CELL(oix[o], c).applies = 1;
+	}
+	db_finalize(st);
+	st = db_query(s->db,
+		      "SELECT organisatie_id, competentie_id, niveaus, houders FROM kwaliteitskaart_dekking WHERE niveaus > 0",
+		      NULL);
+	while (st && db_step(st) == DB_ROW) {
+		long long o = db_col_int(st, 0), c = db_col_int(st, 1);
+		if (!in_range(o, maxo) || !in_range(c, maxc) || oix[o] < 0 || cix[c] < 0)
+			continue;
+		struct cover *x = &CELL(oix[o], cix[c]);
+		x->niveaus = db_col_int(st, 2);
+		x->houders = db_col_int(st, 3);
+		x->applies = 1;
+	}
+	db_finalize(st);
+	/* Holders retired by the year or by the projection's year. */
+	st = db_query(s->db,
+		      "SELECT m.organisatie_id, mc.competentie_id, m.pensioenjaar FROM medewerkers m"
+		      " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id"
+		      " WHERE m.pensioenjaar IS NOT NULL AND m.pensioenjaar < ? AND mc.niveau >= ?",
+		      "ll", (long long)(m.year > proj_year ? m.year : proj_year), (long long)KWALITEITSKAART_HOLDER_LEVEL);
+	while (st && db_step(st) == DB_ROW) {
+		long long o = db_col_int(st, 0), c = db_col_int(st, 1), pj = db_col_int(st, 2);
+		if (!in_range(o, maxo) || !in_range(c, maxc) || oix[o] < 0 || cix[c] < 0)
+			continue;
+		struct cover *x = &CELL(oix[o], cix[c]);
+		x->gone += kwaliteitskaart_retired((int)pj, m.year);
+		x->pgone += kwaliteitskaart_retired((int)pj, pm.year);
+	}
+	db_finalize(st);
+	/* Holders absent on the day who have not retired by then. */
+	if (m.date != DATE_NONE) {
+		st = db_query(s->db,
+			      "SELECT m.id, m.organisatie_id, mc.competentie_id FROM medewerkers m"
+			      " JOIN medewerker_competenties mc ON mc.medewerker_id = m.id"
+			      " WHERE m.id IN (SELECT a.medewerker_id FROM afwezigheden a WHERE a.van <= ? AND a.tot >= ?)"
+			      " AND mc.niveau >= ? AND (m.pensioenjaar IS NULL OR m.pensioenjaar >= ?)",
+			      "ttll", day, day, (long long)KWALITEITSKAART_HOLDER_LEVEL, (long long)m.year);
+		while (st && db_step(st) == DB_ROW) {
+			long long o = db_col_int(st, 1), c = db_col_int(st, 2);
+			if (in_range(o, maxo) && in_range(c, maxc) && oix[o] >= 0 && cix[c] >= 0)
+				CELL(oix[o], cix[c]).gone++;
+		}
+		db_finalize(st);
+	}
+	/* Substitutes, for the organisations that have a running arrangement. */
+	st = db_query(s->db,
+		      "SELECT DISTINCT h.organisatie_id FROM vervangingen v JOIN medewerkers h ON h.id = v.medewerker_id"
+		      " WHERE v.beeindigd IS NULL",
+		      NULL);
+	long long *with_arr = NULL;
+	size_t nwith = 0, wcap = 0;
+	while (st && db_step(st) == DB_ROW) {
+		long long *w = grow(with_arr, &wcap, nwith, sizeof(*w));
+		if (!w)
+			break;
+		with_arr = w;
+		with_arr[nwith++] = db_col_int(st, 0);
+	}
+	db_finalize(st);
+	for (size_t w = 0; w < nwith; w++) {
+		long long o = with_arr[w];
+		if (!in_range(o, maxo) || oix[o] < 0)
+			continue;
+		struct arrangement *arr = NULL;
+		size_t narr = 0;
+		if (load_arrangements(s, o, m, &arr, &narr) < 0) {
+			free(arr);
+			free(with_arr);
 			r = store_db_problem(s, DB_ERR, p, "netwerk");
 			goto out;
 		}
+		for (size_t c = 0; c < ncomp; c++) {
+			long long nsub;
+			json_decref(substitutes_json(arr, narr, comp[c].id, m, &nsub));
+			CELL(oix[o], c).nsub = nsub;
+		}
+		free(arr);
+	}
+	free(with_arr);
 	for (size_t i = 0; i < norgs; i++)
 		json_array_append_new(orgs, json_pack("{s:s,s:s}", "code", maps[i].code, "naam", maps[i].naam));
+	/* The organisations whose cells are written out: a page of the selection. */
+	long long pos = 0;
+	for (size_t i = 0; i < norgs; i++) {
+		int match = !org || !strcmp(org, maps[i].code);
+		maps[i].shown = match && pos >= offset && (limit < 0 || pos < offset + limit);
+		pos += match;
+	}
 
 	json_t *list = json_array();
 	long long cells[3] = { 0 }, pcells[3] = { 0 };
@@ -450,31 +617,35 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 		/* A shared competence nobody here holds at all clutters a network's view. */
 		int any = 0;
 		for (size_t i = 0; i < norgs && !any; i++)
-			any = holds_any(&maps[i], k->id);
+			any = CELL(i, c).niveaus > 0;
 		if (vid && !k->vid && !any)
 			continue;
 		json_t *now = status_lists(), *proj = status_lists(), *per = json_array(), *worse = json_array();
-		long long total = 0, ptotal = 0;
+		long long total = 0, ptotal = 0, napplies = 0;
 		for (size_t i = 0; i < norgs; i++) {
-			if (!applies(s, k, &maps[i], day))
+			const struct cover *x = &CELL(i, c);
+			if (!x->applies)
 				continue;
-			long long h = holders_in(&maps[i], k->id, m), ph = holders_in(&pmaps[i], k->id, pm), nsub;
-			json_t *subs = substitutes_json(arr[i], narr[i], k->id, m, &nsub);
-			json_decref(subs);
+			napplies++;
+			long long h = x->houders - x->gone, ph = x->houders - x->pgone;
 			enum kwaliteitskaart_status st_now = kwaliteitskaart_status_of(h),
 						    st_proj = kwaliteitskaart_status_of(ph);
 			total += h, ptotal += ph;
 			cells[st_now]++, pcells[st_proj]++;
+			if (!maps[i].shown)
+				continue;
 			json_array_append_new(json_object_get(now, status_keys[st_now]), json_string(maps[i].code));
 			json_array_append_new(json_object_get(proj, status_keys[st_proj]), json_string(maps[i].code));
 			if (st_proj < st_now)
 				json_array_append_new(worse, json_string(maps[i].code));
-			json_array_append_new(per, json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
-							     (json_int_t)h, "status", kwaliteitskaart_status_name(st_now),
-							     "vervangers", (json_int_t)nsub, "houdersProjectie", (json_int_t)ph,
-							     "statusProjectie", kwaliteitskaart_status_name(st_proj)));
+			json_array_append_new(per,
+					      json_pack("{s:s,s:I,s:s,s:I,s:I,s:s}", "organisatie", maps[i].code, "houders",
+							(json_int_t)h, "status", kwaliteitskaart_status_name(st_now),
+							"vervangers", (json_int_t)x->nsub, "houdersProjectie", (json_int_t)ph,
+							"statusProjectie", kwaliteitskaart_status_name(st_proj)));
 		}
-		if (!json_array_size(per)) {
+#undef CELL
+		if (!napplies) {
 			json_decref(now), json_decref(proj), json_decref(per), json_decref(worse);
 			continue;
 		}
@@ -507,21 +678,50 @@ int kwaliteitskaart_network(struct store *s, const char *verband, struct kwalite
 out:
 	db_commit(s->db);
 	json_decref(orgs);
-	for (size_t i = 0; i < norgs; i++) {
-		if (maps)
-			org_map_release(&maps[i]);
-		if (pmaps)
-			org_map_release(&pmaps[i]);
-		if (arr)
-			free(arr[i]);
-	}
 	free(maps);
-	free(pmaps);
-	free(arr);
-	free(narr);
-	free(oids);
+	free(cv);
+	free(oix);
+	free(cix);
 	free(comp);
 	return r;
+}
+
+/* kwaliteitskaart_verify_cover (kwaliteitskaart.h): the kept counts
+ * against the levels, both ways round. */
+long long kwaliteitskaart_verify_cover(struct store *s,
+				       void (*report)(void *ctx, const char *org, const char *what, long long kept, long long re),
+				       void *ctx)
+{
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT o.code, c.code, sum(x.kn), sum(x.rn), sum(x.kh), sum(x.rh) FROM ("
+		" SELECT organisatie_id AS o, competentie_id AS c, niveaus AS kn, 0 AS rn, houders AS kh, 0 AS rh"
+		"  FROM kwaliteitskaart_dekking"
+		" UNION ALL"
+		" SELECT m.organisatie_id, mc.competentie_id, 0, 1, 0, CASE WHEN mc.niveau >= 2 THEN 1 ELSE 0 END"
+		"  FROM medewerker_competenties mc JOIN medewerkers m ON m.id = mc.medewerker_id) x"
+		" JOIN organisaties o ON o.id = x.o JOIN competenties c ON c.id = x.c"
+		" GROUP BY o.code, c.code HAVING sum(x.kn) <> sum(x.rn) OR sum(x.kh) <> sum(x.rh) ORDER BY o.code, c.code",
+		NULL);
+	long long n = 0;
+	int r;
+	while ((r = db_step(st)) == DB_ROW) {
+		char what[160];
+		if (db_col_int(st, 2) != db_col_int(st, 3)) {
+			snprintf(what, sizeof(what), "kwaliteitskaart %s niveaus", db_col_text(st, 1));
+			if (report)
+				report(ctx, db_col_text(st, 0), what, db_col_int(st, 2), db_col_int(st, 3));
+			n++;
+		}
+		if (db_col_int(st, 4) != db_col_int(st, 5)) {
+			snprintf(what, sizeof(what), "kwaliteitskaart %s houders", db_col_text(st, 1));
+			if (report)
+				report(ctx, db_col_text(st, 0), what, db_col_int(st, 4), db_col_int(st, 5));
+			n++;
+		}
+	}
+	db_finalize(st);
+	return r < 0 ? r : n;
 }
 
 /* ---- the map as a document ------------------------------------------------------- */
@@ -545,9 +745,16 @@ int kwaliteitskaart_map(struct store *s, const char *org, json_t **out, struct p
 		r = store_db_problem(s, DB_ERR, p, "kwaliteitskaart");
 		goto out;
 	}
+	/* What applies is what applies today, not on 1 January. */
+	free(om.verbanden);
+	om.verbanden = NULL, om.nverbanden = 0;
+	if (load_memberships(s, &om, day) < 0) {
+		r = store_db_problem(s, DB_ERR, p, "kwaliteitskaart");
+		goto out;
+	}
 	json_t *codes = json_array();
 	for (size_t i = 0; i < ncomp; i++)
-		if (applies(s, &comp[i], &om, day))
+		if (applies(&comp[i], &om))
 			json_array_append_new(codes, json_pack("{s:s,s:s}", "code", comp[i].code, "naam", comp[i].naam));
 	json_t *staff = NULL;
 	struct problem p2;

@@ -368,6 +368,22 @@ int medewerkers_update(struct store *s, long long id, const char *expect_org, co
 		r = 0;
 		goto out;
 	}
+	if (changed & F_ORG) {
+		/* The kwaliteitskaart's counts per organisation move along
+		 * (kwaliteitskaart_dekking, migration 106). */
+		static const char *const move =
+			"INSERT INTO kwaliteitskaart_dekking(organisatie_id, competentie_id, niveaus, houders)"
+			" SELECT ?, competentie_id, ?, CASE WHEN niveau >= 2 THEN ? ELSE 0 END FROM medewerker_competenties"
+			" WHERE medewerker_id = ? ON CONFLICT(organisatie_id, competentie_id) DO UPDATE SET"
+			" niveaus = kwaliteitskaart_dekking.niveaus + excluded.niveaus,"
+			" houders = kwaliteitskaart_dekking.houders + excluded.houders";
+		long long from = store_org_id(s, str_of(cur, "organisatie"));
+		if ((r = db_run(s->db, move, "llll", from, -1LL, -1LL, id)) < 0 ||
+		    (r = db_run(s->db, move, "llll", n.org_id, 1LL, 1LL, id)) < 0) {
+			r = store_db_problem(s, r, p, "medewerker");
+			goto out;
+		}
+	}
 	char now[32];
 	store_now_text(now);
 	r = db_run(s->db,
@@ -525,14 +541,22 @@ int medewerkers_page(struct store *s, const char *org, long long after, struct s
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, record_json(st));
 	db_finalize(st);
-	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "ll", oid, after) : NULL);
+	/* Every medewerker has an organisation: the count needs no join, and
+	 * without a filter it is SQLite's quick count of a table. */
+	store_page_end(s, pg,
+		       !pg            ? NULL
+		       : oid || after ? db_query(s->db,
+						 "SELECT count(*) FROM medewerkers m WHERE (?1 = 0 OR m.organisatie_id = ?1)"
+						 " AND m.id > ?2",
+						 "ll", oid, after)
+				      : db_query(s->db, "SELECT count(*) FROM medewerkers", NULL));
 	*out = a;
 	return 0;
 #undef SQL
 }
 
-int medewerkers_list_page(struct store *s, const char *org, const struct listing *l, json_t **out, long long *total,
-			  struct problem *p)
+int medewerkers_list_page(struct store *s, const char *org, const char *competentie, const struct listing *l, json_t **out,
+			  long long *total, struct problem *p)
 {
 	if (org && !store_org_id(s, org))
 		return unknown_org(org, p);
@@ -540,26 +564,95 @@ int medewerkers_list_page(struct store *s, const char *org, const struct listing
 						      { "organisatie", "lower(o.naam)" },
 						      { "functie", "lower(coalesce(m.functie, ''))" },
 						      { NULL, NULL } };
-	char pat[256], order[256], sql[1024];
+	char pat[256], order[256], where[512] = "", sql[2048], count[1024];
 	const char *like = listing_pattern(l, pat, sizeof(pat));
-	snprintf(sql, sizeof(sql),
-		 "SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week,"
-		 " m.pensioenjaar, m.email, m.organisatie_id, count(*) OVER ()"
-		 " FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id"
-		 " WHERE (?1 IS NULL OR o.code = ?1) AND (?2 IS NULL OR lower(m.naam) LIKE lower(?2) ESCAPE '\\'"
-		 " OR lower(coalesce(m.functie, '')) LIKE lower(?2) ESCAPE '\\')%s",
+	/* Only the filters that are set, so that the index on the organisation
+	 * serves it and a count without filters is SQLite's quick one; the
+	 * values are bound in this order. */
+	const char *binds[4] = { NULL, NULL, NULL, NULL };
+	int n = 0;
+	if (org) {
+		strcat(where, " AND o.code = ?");
+		binds[n++] = org;
+	}
+	if (competentie) {
+		strcat(where, " AND m.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
+			      " ON c.id = mc.competentie_id WHERE c.code = ?)");
+		binds[n++] = competentie;
+	}
+	if (like) {
+		strcat(where, " AND (lower(m.naam) LIKE ? ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE ? ESCAPE '\\')");
+		binds[n++] = like;
+		binds[n++] = like;
+	}
+	static const char *const fmts[] = { NULL, "t", "tt", "ttt", "tttt" };
+	snprintf(sql, sizeof(sql), RECORD_SELECT " WHERE 1 = 1%s%s", where,
 		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));
-	struct db_stmt *st = db_query(s->db, sql, "tt", org, like);
+	if (n)
+		snprintf(count, sizeof(count),
+			 "SELECT count(*) FROM medewerkers m JOIN organisaties o ON o.id = m.organisatie_id WHERE 1 = 1%s",
+			 where);
+	else
+		snprintf(count, sizeof(count), "SELECT count(*) FROM medewerkers");
+	int snapshot = db_begin_read(s->db) >= 0;
+	struct db_stmt *st = db_query(s->db, sql, fmts[n], binds[0], binds[1], binds[2], binds[3]);
+	if (!st) {
+		if (snapshot)
+			db_commit(s->db);
+		return store_db_problem(s, DB_ERR, p, "medewerkers");
+	}
+	json_t *a = json_array();
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(a, record_json(st));
+	db_finalize(st);
+	*total = 0;
+	st = db_query(s->db, count, fmts[n], binds[0], binds[1], binds[2], binds[3]);
+	if (db_step(st) == DB_ROW)
+		*total = db_col_int(st, 0);
+	db_finalize(st);
+	if (snapshot)
+		db_commit(s->db);
+	*out = a;
+	return 0;
+}
+
+int medewerkers_per_org(struct store *s, const char *orgs, const char *competentie, long long limit, json_t **out,
+			struct problem *p)
+{
+	/* One window over the staff of the page's organisations (the index on
+	 * medewerkers(organisatie_id, id)), never a query per organisation. */
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT m.id, m.naam, o.code, m.functie, m.pseudoniem, m.uur_per_week, m.beschikbaar_uur_per_week, "
+		"m.pensioenjaar,"
+		" m.email, m.organisatie_id, k.n FROM (SELECT id, n FROM (SELECT x.id,"
+		" row_number() OVER (PARTITION BY x.organisatie_id ORDER BY x.id) AS rn,"
+		" count(*) OVER (PARTITION BY x.organisatie_id) AS n FROM medewerkers x"
+		" WHERE x.organisatie_id IN (SELECT y.id FROM organisaties y WHERE (',' || ?1 || ',') LIKE ('%,' || y.code || "
+		"',%'))"
+		" AND (?2 IS NULL OR x.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
+		" ON c.id = mc.competentie_id WHERE c.code = ?2))) AS w WHERE rn <= ?3) AS k"
+		" JOIN medewerkers m ON m.id = k.id JOIN organisaties o ON o.id = m.organisatie_id ORDER BY o.code, m.id",
+		"ttl", orgs ? orgs : "", competentie, limit);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "medewerkers");
-	json_t *a = json_array();
-	*total = 0;
-	while (db_step(st) == DB_ROW) {
-		*total = db_col_int(st, 10);
-		json_array_append_new(a, record_json(st));
+	json_t *o = json_object();
+	int r;
+	while ((r = db_step(st)) == DB_ROW) {
+		const char *code = db_col_text(st, 2);
+		json_t *per = json_object_get(o, code);
+		if (!per) {
+			per = json_pack("{s:I,s:[]}", "totaal", (json_int_t)db_col_int(st, 10), "medewerkers");
+			json_object_set_new(o, code, per);
+		}
+		json_array_append_new(json_object_get(per, "medewerkers"), record_json(st));
 	}
 	db_finalize(st);
-	*out = a;
+	if (r < 0) {
+		json_decref(o);
+		return store_db_problem(s, r, p, "medewerkers");
+	}
+	*out = o;
 	return 0;
 }
 

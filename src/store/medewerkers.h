@@ -48,10 +48,19 @@ int medewerkers_list(struct store *s, const char *org, long long after, long lon
 int medewerkers_page(struct store *s, const char *org, long long after, struct store_page *pg, json_t **out, struct problem *p);
 /* The staff a page at a time (store/listing.h: search in naam and functie;
  * sort naam, organisatie or functie), of org or of all organisations
- * (org NULL); *total before paging. The records are whole: strip what the
- * reader may not see (medewerkers_strip_private). */
-int medewerkers_list_page(struct store *s, const char *org, const struct listing *l, json_t **out, long long *total,
-			  struct problem *p);
+ * (org NULL), of those who hold competence code competentie at any level
+ * or of all (NULL); *total before paging. The records are whole: strip
+ * what the reader may not see (medewerkers_strip_private). */
+int medewerkers_list_page(struct store *s, const char *org, const char *competentie, const struct listing *l, json_t **out,
+			  long long *total, struct problem *p);
+
+/* The first `limit` medewerkers (by id) of each organisation in orgs (codes
+ * separated by commas, at most a page of them), optionally only those who
+ * hold competence code at any level (NULL: all), in one query:
+ *   {"<code>": {"totaal": N, "medewerkers": [record, …]}, …}
+ * with every organisation of orgs that has one. Records are whole. */
+int medewerkers_per_org(struct store *s, const char *orgs, const char *competentie, long long limit, json_t **out,
+			struct problem *p);
 
 /* Changes the members present in in; a member set to null clears an
  * optional field. expect_org is the organisation the caller's rights were

@@ -125,13 +125,27 @@ json_t *register_org_page_on(struct store *s, struct store_page *pg, const char 
 		json_array_append_new(a, o);
 	}
 	db_finalize(st);
-	/* Naam and inwoners as on date, from the organisation's history. */
+	/* Naam and inwoners as on date, from the organisation's history: only
+	 * for the organisations that have one (one query finds them), not a
+	 * lookup for each of the 342. */
+	json_t *changed = json_object();
+	st = db_query(s->db, "SELECT DISTINCT organisatie_id FROM organisatie_mutaties", NULL);
+	while (db_step(st) == DB_ROW) {
+		char k[24];
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_object_set_new(changed, k, json_true());
+	}
+	db_finalize(st);
 	size_t i;
 	json_t *o;
 	json_array_foreach(a, i, o) {
-		register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
+		char k[24];
+		snprintf(k, sizeof(k), "%lld", (long long)json_integer_value(json_object_get(o, "id")));
+		if (json_object_get(changed, k))
+			register_org_overlay(s, json_integer_value(json_object_get(o, "id")), date, o);
 		json_object_del(o, "id");
 	}
+	json_decref(changed);
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
 #undef SQL
@@ -264,6 +278,12 @@ static int add_member(struct store *s, long long vid, const char *vcode, json_t 
 
 /* ---- verbanden -------------------------------------------------------- */
 
+static json_t *lid_json(struct db_stmt *st, int c)
+{
+	return json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, c), "naam", db_col_text(st, c + 1), "rol",
+			 db_col_text(st, c + 2), "van", db_col_text(st, c + 3), "tot", store_text_or_null(st, c + 4));
+}
+
 static json_t *leden_json(struct store *s, long long vid)
 {
 	json_t *a = json_array();
@@ -273,25 +293,14 @@ static json_t *leden_json(struct store *s, long long vid)
 			 " JOIN organisaties o ON o.id = l.organisatie_id WHERE l.verband_id = ? ORDER BY l.van, o.naam",
 			 "l", vid);
 	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:o}", "organisatie", db_col_text(st, 0), "naam",
-						   db_col_text(st, 1), "rol", db_col_text(st, 2), "van", db_col_text(st, 3),
-						   "tot", store_text_or_null(st, 4)));
+		json_array_append_new(a, lid_json(st, 0));
 	db_finalize(st);
 	return a;
 }
 
-static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_details)
+/* The doelen in their canonical order (register_doelen). Steals doelen. */
+static json_t *doelen_sorted(json_t *doelen)
 {
-	/* columns: id, code, naam, omschrijving, geen_cherry_picking */
-	long long vid = db_col_int(st, 0);
-	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
-	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
-	json_t *doelen = json_array();
-	struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
-	while (db_step(d) == DB_ROW)
-		json_array_append_new(doelen, json_string(db_col_text(d, 0)));
-	db_finalize(d);
-	/* Keep the K's in their canonical order (register_doelen). */
 	json_t *sorted = json_array();
 	for (int i = 0; register_doelen[i]; i++) {
 		size_t k;
@@ -301,9 +310,26 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 				json_array_append_new(sorted, json_string(register_doelen[i]));
 	}
 	json_decref(doelen);
-	json_object_set_new(v, "doelen", sorted);
+	return sorted;
+}
+
+/* A verband from a row of id, code, naam, omschrijving,
+ * geen_cherry_picking, with its doelen and leden (stolen; NULL: read them). */
+static json_t *verband_of(struct store *s, struct db_stmt *st, json_t *doelen, json_t *leden, int with_details)
+{
+	long long vid = db_col_int(st, 0);
+	json_t *v = json_pack("{s:s,s:s}", "code", db_col_text(st, 1), "naam", db_col_text(st, 2));
+	json_object_set_new(v, "omschrijving", store_text_or_null(st, 3));
+	if (!doelen) {
+		doelen = json_array();
+		struct db_stmt *d = db_query(s->db, "SELECT doel FROM verband_doelen WHERE verband_id = ?", "l", vid);
+		while (db_step(d) == DB_ROW)
+			json_array_append_new(doelen, json_string(db_col_text(d, 0)));
+		db_finalize(d);
+	}
+	json_object_set_new(v, "doelen", doelen_sorted(doelen));
 	json_object_set_new(v, "geenCherryPicking", json_boolean(db_col_int(st, 4)));
-	json_object_set_new(v, "leden", leden_json(s, vid));
+	json_object_set_new(v, "leden", leden ? leden : leden_json(s, vid));
 	if (with_details) {
 		json_t *tr = NULL;
 		struct problem p;
@@ -312,6 +338,11 @@ static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_de
 			json_object_set_new(v, "trajecten", tr);
 	}
 	return v;
+}
+
+static json_t *verband_row_json(struct store *s, struct db_stmt *st, int with_details)
+{
+	return verband_of(s, st, NULL, NULL, with_details);
 }
 
 struct verband_create_args {
@@ -424,10 +455,40 @@ json_t *register_verband_page(struct store *s, struct store_page *pg)
 #define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"
 	json_t *a = json_array();
 	store_page_begin(s, pg);
-	struct db_stmt *st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, verband_row_json(s, st, 0));
+	/* Every verband's doelen and leden in two queries, by verband id. */
+	json_t *doelen = json_object(), *leden = json_object();
+	char k[24];
+	struct db_stmt *st = db_query(s->db, "SELECT verband_id, doel FROM verband_doelen", NULL);
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *x = json_object_get(doelen, k);
+		if (!x)
+			json_object_set_new(doelen, k, x = json_array());
+		json_array_append_new(x, json_string(db_col_text(st, 1)));
+	}
 	db_finalize(st);
+	st = db_query(s->db,
+		      "SELECT l.verband_id, o.code, o.naam, l.rol, l.van, l.tot FROM lidmaatschappen l"
+		      " JOIN organisaties o ON o.id = l.organisatie_id ORDER BY l.verband_id, l.van, o.naam",
+		      NULL);
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *x = json_object_get(leden, k);
+		if (!x)
+			json_object_set_new(leden, k, x = json_array());
+		json_array_append_new(x, lid_json(st, 1));
+	}
+	db_finalize(st);
+	st = db_query(s->db, SQL STORE_PAGE_SQL, STORE_PAGE_BINDS, STORE_PAGE_ARGS(pg));
+	while (db_step(st) == DB_ROW) {
+		snprintf(k, sizeof(k), "%lld", db_col_int(st, 0));
+		json_t *d = json_object_get(doelen, k), *l = json_object_get(leden, k);
+		json_array_append_new(a,
+				      verband_of(s, st, d ? json_incref(d) : json_array(), l ? json_incref(l) : json_array(), 0));
+	}
+	db_finalize(st);
+	json_decref(doelen);
+	json_decref(leden);
 	store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), NULL) : NULL);
 	return a;
 #undef SQL
@@ -788,175 +849,4 @@ int register_traject_page_on(struct store *s, const char *org, const char *verba
 	*out = a;
 	return 0;
 #undef SQL
-}
-
-/* ---- matrix and links ------------------------------------------------- */
-
-/* Who takes part in which traject on a date: (traject, verband, taakveld,
- * organisation) for every member on that date that takes part in a traject
- * running then (such a membership overlaps the traject, so without
- * cherry-picking every member on the date takes part). */
-#define PARTICIPATION_ON(d)                                                                                                     \
-	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"               \
-	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"                 \
-	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l") "   AND " REGISTER_SQL_MEMBER_ON( \
-		"l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                                                       \
-			" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d                                            \
-			") AND " REGISTER_SQL_TAKES_PART_ON("l.organisatie_id", d)
-
-int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
-{
-	int32_t d;
-	if (!org || !org[0])
-		problem_param(p, "organisatie", "is verplicht");
-	if (date && date_parse(date, &d) < 0)
-		problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
-	if (p->status)
-		return -p->status;
-	char when[DATE_TEXT_LEN];
-	if (date)
-		snprintf(when, sizeof(when), "%s", date);
-	else
-		today(when);
-	if (!store_org_id(s, org))
-		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
-	struct db_stmt *st = db_query(
-		s->db,
-		"WITH p AS (" PARTICIPATION_ON(
-			"?1") ")"
-			      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
-			      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
-		"tt", when, org);
-	json_t *rows = json_array();
-	json_t *cur = NULL;
-	while (db_step(st) == DB_ROW) {
-		const char *tv = db_col_text(st, 0);
-		if (!cur || strcmp(json_string_value(json_object_get(cur, "taakveld")), tv)) {
-			cur = json_pack("{s:s,s:s,s:[],s:[]}", "taakveld", tv, "naam", db_col_text(st, 1), "partners",
-					"verbanden");
-			json_array_append_new(rows, cur);
-		}
-		json_t *partners = json_object_get(cur, "partners"), *verbanden = json_object_get(cur, "verbanden");
-		const char *pc = db_col_text(st, 2), *vc = db_col_text(st, 3);
-		size_t i;
-		json_t *x;
-		int seen = 0;
-		json_array_foreach(partners, i, x)
-			seen |= !strcmp(json_string_value(x), pc);
-		if (!seen)
-			json_array_append_new(partners, json_string(pc));
-		seen = 0;
-		json_array_foreach(verbanden, i, x)
-			seen |= !strcmp(json_string_value(x), vc);
-		if (!seen)
-			json_array_append_new(verbanden, json_string(vc));
-	}
-	db_finalize(st);
-	register_netwerk_matrix_instap(s, org, when, rows);
-	register_gedeeld_matrix(s, org, when, rows); /* gastgemeenten and shared staff */
-	*out = rows;
-	return 0;
-}
-
-int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p)
-{
-	char when[DATE_TEXT_LEN];
-	int32_t d;
-	if (date && date_parse(date, &d) < 0)
-		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
-	if (date)
-		snprintf(when, sizeof(when), "%s", date);
-	else
-		today(when);
-	if (taakveld && !store_taakveld_id(s, taakveld))
-		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	struct db_stmt *st = db_query(
-		s->db,
-		"WITH p AS (" PARTICIPATION_ON("?1") ")"
-						     " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = "
-						     "a.traject AND b.org > a.org"
-						     " WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
-		"tt", when, taakveld);
-	json_t *rows = json_array();
-	json_t *cur = NULL;
-	while (db_step(st) == DB_ROW) {
-		const char *a = db_col_text(st, 0), *b = db_col_text(st, 1);
-		if (!cur || strcmp(json_string_value(json_object_get(cur, "a")), a) ||
-		    strcmp(json_string_value(json_object_get(cur, "b")), b)) {
-			cur = json_pack("{s:s,s:s,s:[]}", "a", a, "b", b, "taakvelden");
-			json_array_append_new(rows, cur);
-		}
-		json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
-	}
-	db_finalize(st);
-	*out = rows;
-	return 0;
-}
-
-int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
-			long long *total, struct problem *p)
-{
-	char when[DATE_TEXT_LEN];
-	int32_t d;
-	if (date && date_parse(date, &d) < 0)
-		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
-	if (date)
-		snprintf(when, sizeof(when), "%s", date);
-	else
-		today(when);
-	if (taakveld && !store_taakveld_id(s, taakveld))
-		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
-	/* Each pair once, the name that sorts first on the left, as the page shows it. */
-	static const struct listing_column cols[] = {
-		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
-	};
-	char pat[256], order[256], sql[4096];
-	const char *like = listing_pattern(l, pat, sizeof(pat));
-	snprintf(sql, sizeof(sql),
-		 "WITH p AS (" PARTICIPATION_ON(
-			 "?1") "),"
-			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
-			       "b.traject = a.traject"
-			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
-			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
-			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
-			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
-			       " WHERE ?3 IS NULL OR lower(naam1) LIKE lower(?3) ESCAPE '\\' OR lower(naam2) LIKE lower(?3) "
-			       "ESCAPE '\\'"
-			       " OR lower(org1) LIKE lower(?3) ESCAPE '\\' OR lower(org2) LIKE lower(?3) ESCAPE '\\'%s",
-		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
-	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
-	if (!st)
-		return store_db_problem(s, DB_ERR, p, "netwerk");
-	json_t *rows = json_array();
-	*total = 0;
-	while (db_step(st) == DB_ROW) {
-		*total = db_col_int(st, 5);
-		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
-						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
-						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
-	}
-	db_finalize(st);
-	/* The task fields of the pairs on this page only. */
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r) {
-		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
-		st = db_query(s->db,
-			      "WITH p AS (" PARTICIPATION_ON(
-				      "?1") ")"
-					    " SELECT DISTINCT tv.naam, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
-					    " JOIN taakvelden tv ON tv.code = a.taakveld"
-					    " WHERE a.org = ?2 AND b.org = ?3 AND (?4 IS NULL OR a.taakveld = ?4)"
-					    " ORDER BY tv.naam, a.taakveld",
-			      "tttt", when, a, b, taakveld);
-		while (db_step(st) == DB_ROW)
-			json_array_append_new(json_object_get(r, "taakvelden"), json_string(db_col_text(st, 1)));
-		db_finalize(st);
-	}
-	*out = rows;
-	return 0;
 }

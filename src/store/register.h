@@ -66,6 +66,10 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 /* Every pair of organisations that work together on date, for the network
  * picture: [{"a","b","taakvelden":[codes]}]; taakveld may be NULL (all). */
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p);
+/* One page of those pairs (store/page.h), in the same order, each with all
+ * its task fields; pg->total is the number of pairs. */
+int register_links_paged(struct store *s, const char *date, const char *taakveld, struct store_page *pg, json_t **out,
+			 struct problem *p);
 /* The same pairs a page at a time for the table under the picture
  * (store/listing.h: search in the names and codes; sort organisatie,
  * partner or aantal): [{"a","naamA","b","naamB","aantal","taakvelden":[codes]}],
@@ -84,6 +88,9 @@ int register_traject_created(struct store *s, long long traject, struct problem 
 int register_meldingen_scan(struct store *s, struct problem *p);
 /* Meldingen for an organisation (as ontvanger) and/or of a verband. */
 int register_meldingen_list(struct store *s, const char *organisatie, const char *verband, json_t **out, struct problem *p);
+/* One page of them (store/page.h), in the same order (datum, id). */
+int register_meldingen_page(struct store *s, const char *organisatie, const char *verband, struct store_page *pg, json_t **out,
+			    struct problem *p);
 
 /* Meldingen in which organisation oid (0: any) has role ("ontvanger" or
  * "melder"), of verband (NULL: any); for the report. */

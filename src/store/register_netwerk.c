@@ -3,7 +3,9 @@
  * gastheermodel has exactly one gastheer, who hands over before leaving;
  * partners hear when a member joins a verband without cherry-picking (and
  * so takes part in all its trajecten); a phased entry is a recorded
- * exception to that, per task field. */
+ * exception to that, per task field. And who works with whom on a date:
+ * the matrix of an organisation and the links of the network. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +14,11 @@
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
+
+static void today(char out[DATE_TEXT_LEN]) { date_format(date_today(), out); }
 
 static void nice(const char *iso, char *out, size_t len) { nl_date(iso, out, len); }
 
@@ -419,4 +424,223 @@ json_t *register_verband_schaal(struct store *s, const char *code, const char *d
 				(json_int_t)sum, "zonderInwoners", zonder);
 	json_decref(codes);
 	return out;
+}
+
+/* ---- matrix and links ------------------------------------------------- */
+
+/* Who takes part in which traject on a date: (traject, verband, taakveld,
+ * organisation) for every member on that date that takes part in a traject
+ * running then (such a membership overlaps the traject, so without
+ * cherry-picking every member on the date takes part). */
+#define PARTICIPATION_ON(d)                                                                                                     \
+	"SELECT t.id AS traject, v.code AS verband, tv.code AS taakveld, tv.naam AS taakveld_naam, o.code AS org"               \
+	" FROM trajecten t JOIN verbanden v ON v.id = t.verband_id JOIN taakvelden tv ON tv.id = t.taakveld_id"                 \
+	" JOIN lidmaatschappen l ON l.verband_id = v.id AND " REGISTER_SQL_ACTIVE_MEMBER("l") "   AND " REGISTER_SQL_MEMBER_ON( \
+		"l", d) " JOIN organisaties o ON o.id = l.organisatie_id"                                                       \
+			" WHERE t.start <= " d " AND (t.eind IS NULL OR t.eind > " d                                            \
+			") AND " REGISTER_SQL_TAKES_PART_ON("l.organisatie_id", d)
+
+int register_matrix(struct store *s, const char *org, const char *date, json_t **out, struct problem *p)
+{
+	int32_t d;
+	if (!org || !org[0])
+		problem_param(p, "organisatie", "is verplicht");
+	if (date && date_parse(date, &d) < 0)
+		problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (p->status)
+		return -p->status;
+	char when[DATE_TEXT_LEN];
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (!store_org_id(s, org))
+		return problem_set(p, 404, "Organisatie '%s' bestaat niet.", org);
+	struct db_stmt *st = db_query(
+		s->db,
+		"WITH p AS (" PARTICIPATION_ON(
+			"?1") ")"
+			      " SELECT a.taakveld, a.taakveld_naam, b.org, a.verband FROM p a JOIN p b ON b.traject = a.traject"
+			      " AND b.org <> a.org WHERE a.org = ?2 ORDER BY a.taakveld_naam, a.taakveld, b.org, a.verband",
+		"tt", when, org);
+	json_t *rows = json_array();
+	json_t *cur = NULL;
+	while (db_step(st) == DB_ROW) {
+		const char *tv = db_col_text(st, 0);
+		if (!cur || strcmp(json_string_value(json_object_get(cur, "taakveld")), tv)) {
+			cur = json_pack("{s:s,s:s,s:[],s:[]}", "taakveld", tv, "naam", db_col_text(st, 1), "partners",
+					"verbanden");
+			json_array_append_new(rows, cur);
+		}
+		json_t *partners = json_object_get(cur, "partners"), *verbanden = json_object_get(cur, "verbanden");
+		const char *pc = db_col_text(st, 2), *vc = db_col_text(st, 3);
+		size_t i;
+		json_t *x;
+		int seen = 0;
+		json_array_foreach(partners, i, x)
+			seen |= !strcmp(json_string_value(x), pc);
+		if (!seen)
+			json_array_append_new(partners, json_string(pc));
+		seen = 0;
+		json_array_foreach(verbanden, i, x)
+			seen |= !strcmp(json_string_value(x), vc);
+		if (!seen)
+			json_array_append_new(verbanden, json_string(vc));
+	}
+	db_finalize(st);
+	register_netwerk_matrix_instap(s, org, when, rows);
+	register_gedeeld_matrix(s, org, when, rows); /* gastgemeenten and shared staff */
+	*out = rows;
+	return 0;
+}
+
+int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p)
+{
+	return register_links_paged(s, date, taakveld, NULL, out, p);
+}
+
+int register_links_paged(struct store *s, const char *date, const char *taakveld, struct store_page *pg, json_t **out,
+			 struct problem *p)
+{
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	/* One pass over the pairs in their order: those of the page become
+	 * JSON, the rest are only counted (a pair's task fields are
+	 * consecutive rows). Numbering the pairs in SQL (dense_rank) cost
+	 * twice as much as this pass on the national network. */
+	store_page_begin(s, pg);
+	struct db_stmt *st =
+		db_query(s->db,
+			 "WITH p AS (" PARTICIPATION_ON(
+				 "?1") ")"
+				       " SELECT DISTINCT a.org, b.org, a.taakveld FROM p a JOIN p b ON b.traject = a.traject"
+				       " AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 ORDER BY a.org, b.org, a.taakveld",
+			 "tt", when, taakveld);
+	long long first = store_page_offset(pg), end = first + store_page_limit(pg) - 1, n = -1;
+	if (store_page_limit(pg) > INT64_MAX - first)
+		end = INT64_MAX;
+	json_t *rows = json_array();
+	json_t *cur = NULL;
+	char last_a[64] = "", last_b[64] = "";
+	int r;
+	while ((r = db_step(st)) == DB_ROW) {
+		const char *a = db_col_text(st, 0), *b = db_col_text(st, 1);
+		if (n < 0 || strcmp(last_a, a) || strcmp(last_b, b)) {
+			n++;
+			snprintf(last_a, sizeof(last_a), "%s", a);
+			snprintf(last_b, sizeof(last_b), "%s", b);
+			cur = NULL;
+			if (n >= first && n <= end) {
+				cur = json_pack("{s:s,s:s,s:[]}", "a", a, "b", b, "taakvelden");
+				json_array_append_new(rows, cur);
+			}
+		}
+		if (cur)
+			json_array_append_new(json_object_get(cur, "taakvelden"), json_string(db_col_text(st, 2)));
+	}
+	db_finalize(st);
+	store_page_end(s, pg, NULL);
+	if (pg)
+		pg->total = n + 1;
+	if (r < 0) {
+		json_decref(rows);
+		return store_db_problem(s, r, p, "netwerk");
+	}
+	*out = rows;
+	return 0;
+}
+
+int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
+			long long *total, struct problem *p)
+{
+	char when[DATE_TEXT_LEN];
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, sizeof(when), "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	/* Each pair once, the name that sorts first on the left, as the page shows it. */
+	static const struct listing_column cols[] = {
+		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
+	};
+	char pat[256], order[256], sql[4096];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	snprintf(sql, sizeof(sql),
+		 "WITH p AS (" PARTICIPATION_ON(
+			 "?1") "),"
+			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
+			       "b.traject = a.traject"
+			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
+			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
+			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
+			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
+			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
+			       " WHERE ?3 IS NULL OR lower(naam1) LIKE lower(?3) ESCAPE '\\' OR lower(naam2) LIKE lower(?3) "
+			       "ESCAPE '\\'"
+			       " OR lower(org1) LIKE lower(?3) ESCAPE '\\' OR lower(org2) LIKE lower(?3) ESCAPE '\\'%s",
+		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
+	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
+	if (!st)
+		return store_db_problem(s, DB_ERR, p, "netwerk");
+	json_t *rows = json_array();
+	*total = 0;
+	while (db_step(st) == DB_ROW) {
+		*total = db_col_int(st, 5);
+		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
+						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
+						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
+	}
+	db_finalize(st);
+	/* The task fields of the pairs on this page only, in one query over
+	 * the organisations of the page (not one per pair); each pair is
+	 * looked up by its two codes. */
+	size_t i;
+	json_t *r, *pairs = json_object();
+	struct buf codes;
+	buf_init(&codes, 4096);
+	json_array_foreach(rows, i, r) {
+		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
+		char k[96];
+		snprintf(k, sizeof(k), "%s %s", a, b);
+		json_object_set(pairs, k, r);
+		buf_printf(&codes, "%s%s,%s", i ? "," : "", a, b);
+	}
+	if (json_array_size(rows)) {
+		st = db_query(
+			s->db,
+			"WITH p AS (" PARTICIPATION_ON("?1") ")"
+							     " SELECT DISTINCT a.org, b.org, tv.naam, a.taakveld FROM p a JOIN p "
+							     "b ON b.traject = a.traject"
+							     " AND b.org <> a.org JOIN taakvelden tv ON tv.code = a.taakveld"
+							     " WHERE (',' || ?2 || ',') LIKE ('%,' || a.org || ',%') AND (',' || "
+							     "?2 || ',') LIKE ('%,' || b.org || ',%')"
+							     " AND (?3 IS NULL OR a.taakveld = ?3) ORDER BY tv.naam, a.taakveld",
+			"ttt", when, buf_str(&codes), taakveld);
+		while (db_step(st) == DB_ROW) {
+			char k[96];
+			snprintf(k, sizeof(k), "%s %s", db_col_text(st, 0), db_col_text(st, 1));
+			json_t *pair = json_object_get(pairs, k);
+			if (pair)
+				json_array_append_new(json_object_get(pair, "taakvelden"), json_string(db_col_text(st, 3)));
+		}
+		db_finalize(st);
+	}
+	buf_release(&codes);
+	json_decref(pairs);
+	*out = rows;
+	return 0;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "store/kwaliteitskaart.h"
 #include "store/urenbank_intern.h"
 
 /* ---- verify ------------------------------------------------------------------------ */
@@ -206,6 +207,12 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 	return 0;
 }
 
+/* A difference in the kwaliteitskaart's kept counts, which belong to no proeftuin. */
+static void cover_differ(void *ctx, const char *org, const char *what, long long kept, long long re)
+{
+	differ(ctx, "", org, what, kept, re);
+}
+
 long long urenbank_verify(struct store *s, const char *ptc, void (*report)(void *ctx, const struct urenbank_difference *d),
 			  void *ctx, struct urenbank_verify_stats *stats, struct problem *p)
 {
@@ -230,6 +237,9 @@ long long urenbank_verify(struct store *s, const char *ptc, void (*report)(void 
 		r = problem_set(p, 404, "Proeftuin '%s' bestaat niet.", ptc);
 	for (size_t i = 0; r == 0 && i < n; i++)
 		r = verify_one(s, ids[i], codes[i], &v, stats, p);
+	/* The counts the network view of the kwaliteitskaart reads (issue 12). */
+	if (r == 0 && kwaliteitskaart_verify_cover(s, cover_differ, &v) < 0)
+		r = store_db_problem(s, DB_ERR, p, "verificatie");
 	free(ids);
 	free(codes);
 	db_commit(s->db);

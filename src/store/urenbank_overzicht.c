@@ -59,6 +59,26 @@ int urenbank_pending_count(struct store *s, const char *pt, const char *org, lon
 	return 0;
 }
 
+int urenbank_open_count(struct store *s, const char *pt, const char *org, long long *open, long long *unstaffed,
+			struct problem *p)
+{
+	long long id = proeftuin_id(s, pt, p);
+	if (!id)
+		return -p->status;
+	long long oid = org ? store_org_id(s, org) : 0;
+	struct db_stmt *st = db_query(
+		s->db,
+		"SELECT count(*), coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM inzet i WHERE i.opdracht_id = o.id) THEN 0 ELSE 1 END), 0)"
+		" FROM opdrachten o WHERE o.proeftuin_id = ?1 AND o.status = 'open'"
+		" AND (?2 = 0 OR EXISTS (SELECT 1 FROM opdrachtgevers g WHERE g.opdracht_id = o.id AND g.organisatie_id = ?2))",
+		"ll", id, oid);
+	int found = db_step(st) == DB_ROW;
+	*open = found ? db_col_int(st, 0) : 0;
+	*unstaffed = found ? db_col_int(st, 1) : 0;
+	db_finalize(st);
+	return 0;
+}
+
 int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n, json_t **out, struct problem *p)
 {
 	long long id = proeftuin_id(s, pt, p);

@@ -28,6 +28,13 @@ int urenbank_flows_largest(struct store *s, const char *pt, long long limit, jso
  * (policy_entry_approver; all when org is NULL). */
 int urenbank_pending_count(struct store *s, const char *pt, const char *org, long long *count, struct problem *p);
 
+/* The open opdrachten of proeftuin pt (of principal org; all when NULL)
+ * and how many of them have nobody on them (no inzet at all), counted in
+ * SQL: for Mijn samen, which lists only the first few (issue 12: 5 000 open
+ * opdrachten nationally). */
+int urenbank_open_count(struct store *s, const char *pt, const char *org, long long *open, long long *unstaffed,
+			struct problem *p);
+
 /* The newest n (at most 100) entries of staff of org (all when NULL),
  * newest first, in the shape of urenbank_uren_list() without postings. */
 int urenbank_uren_recent(struct store *s, const char *pt, const char *org, int n, json_t **out, struct problem *p);

@@ -5,6 +5,7 @@
 #include "store/register.h"
 #include "store/besturing.h"
 #include "web/page_besturing.h"
+#include "web/page_listing.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -96,10 +97,16 @@ int page_notices(struct request *rq, struct response *rs)
 	const char *org = req_query(rq, "organisatie");
 	if (org && !org[0])
 		org = NULL;
+	/* A page of fifty (page_listing.h: pagina, paginaGrootte), chosen in SQL. */
+	static const struct page_listing_col no_cols[] = { { NULL, NULL } };
+	static const char *const keep[] = { "organisatie", NULL };
+	struct page_listing t = { .base = "/meldingen", .keep = keep, .cols = no_cols };
+	page_listing_read(&t, rq);
+	struct store_page pg = { .offset = (t.pagina - 1) * t.grootte, .limit = t.grootte };
 	json_t *list = NULL;
 	struct problem p;
 	problem_init(&p);
-	if (register_meldingen_list(rq->store, org, NULL, &list, &p) < 0) {
+	if (register_meldingen_page(rq->store, org, NULL, &pg, &list, &p) < 0) {
 		page_error(rq, rs, p.status == 404 ? 404 : 500,
 			   p.status == 404 ? "Er is geen organisatie met deze code in het register." : p.detail);
 		return 0;
@@ -117,10 +124,28 @@ int page_notices(struct request *rq, struct response *rs)
 		page_org_link(b, org, page_name(on, org));
 		html_raw(b, " · <a class=\"utrecht-link\" href=\"/meldingen\">alle meldingen</a></p>");
 	}
-	if (!json_array_size(list)) {
+	if (!pg.total) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er zijn geen meldingen.</p>");
 	} else {
-		html_raw(b, "<ul class=\"bst-meldingen\">");
+		long long from = pg.offset + 1, to = pg.offset + (long long)json_array_size(list);
+		html_raw(b, "<p class=\"utrecht-paragraph samen-listing-count\">");
+		if (pg.total <= t.grootte && from == 1) {
+			html_int_grouped(b, pg.total);
+			html_raw(b, pg.total == 1 ? " melding." : " meldingen.");
+		} else if (from > pg.total) {
+			html_raw(b, "Deze pagina is leeg: er zijn ");
+			html_int_grouped(b, pg.total);
+			html_raw(b, " meldingen.");
+		} else {
+			html_raw(b, "Melding ");
+			html_int_grouped(b, from);
+			html_raw(b, " tot en met ");
+			html_int_grouped(b, to);
+			html_raw(b, " van ");
+			html_int_grouped(b, pg.total);
+			html_raw(b, ".");
+		}
+		html_raw(b, "</p><ul class=\"bst-meldingen\">");
 		size_t i;
 		json_t *m;
 		json_array_foreach(list, i, m) {
@@ -140,6 +165,36 @@ int page_notices(struct request *rq, struct response *rs)
 			html_raw(b, "</p></li>");
 		}
 		html_raw(b, "</ul>");
+		long long last = (pg.total + t.grootte - 1) / t.grootte;
+		if (last > 1 || t.pagina > 1) {
+			html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van de meldingen\"><ul "
+				    "class=\"samen-pager__list\">");
+			long long shown = 0;
+			for (long long n = 0; n <= last + 1; n++) {
+				int prev = n == 0, next = n == last + 1;
+				long long to_page = prev ? t.pagina - 1 : next ? t.pagina + 1 : n;
+				if ((prev && t.pagina <= 1) || (next && t.pagina >= last) ||
+				    (!prev && !next && n != 1 && n != last && (n < t.pagina - 2 || n > t.pagina + 2)))
+					continue;
+				if (prev && to_page > last)
+					to_page = last;
+				if (!prev && !next) {
+					if (shown && n > shown + 1)
+						html_raw(b, "<li aria-hidden=\"true\">…</li>");
+					shown = n;
+				}
+				html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
+				page_listing_href(b, &t, NULL, 0, to_page, 0);
+				html_raw(b, prev ? "\" rel=\"prev\">Vorige" : next ? "\" rel=\"next\">Volgende" : "\"");
+				if (!prev && !next) {
+					html_raw(b, n == t.pagina ? " aria-current=\"page\">" : ">");
+					html_raw(b, "<span class=\"samen-visually-hidden\">Pagina </span>");
+					html_int(b, n);
+				}
+				html_raw(b, "</a></li>");
+			}
+			html_raw(b, "</ul></nav>");
+		}
 	}
 	page_end(rq, rs);
 	json_decref(list), json_decref(on);

@@ -89,28 +89,90 @@ static json_t *org_options(struct request *rq)
 	return out;
 }
 
-/* Medewerkers of org (all when NULL) as {"id","label"} for a select. */
-static json_t *staff_options(struct request *rq, const char *org)
+/* A select of every medewerker up to this many; beyond it (a national
+ * network has 150 000) the page asks for a part of the name first and
+ * offers the matches (STAFF_MATCHES of them). */
+#define STAFF_SELECT_MAX 300
+#define STAFF_MATCHES 50
+
+static void staff_add(json_t *out, json_t *m, json_t *names)
+{
+	char label[400];
+	snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
+		 str(m, "functie") ? str(m, "functie") : "", page_name(names, str(m, "organisatie")));
+	json_array_append_new(out, json_pack("{s:O,s:s}", "id", json_object_get(m, "id"), "label", label));
+}
+
+/* Medewerkers of org (all when NULL) as {"id","label"} for a select, by
+ * name: all of them when there are at most STAFF_SELECT_MAX, else those
+ * that match zoek (*searched is set; none without zoek). The one chosen
+ * (an id, from a refused form or the current link) is always there. */
+static json_t *staff_options(struct request *rq, const char *org, const char *zoek, const char *chosen, int *searched)
 {
 	json_t *list = NULL, *out = json_array(), *orgs = register_org_list(rq->store), *names = page_names(orgs);
 	json_decref(orgs);
 	struct problem p;
 	problem_init(&p);
-	if (medewerkers_list(rq->store, org, 0, 0, &list, &p) == 0) {
-		size_t i;
-		json_t *m;
-		json_array_foreach(list, i, m) {
-			if (json_is_true(json_object_get(m, "pseudoniem")))
-				continue;
-			char label[400];
-			snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
-				 str(m, "functie") ? str(m, "functie") : "", page_name(names, str(m, "organisatie")));
-			json_array_append_new(out, json_pack("{s:O,s:s}", "id", json_object_get(m, "id"), "label", label));
-		}
+	long long total = 0, chosen_id = 0;
+	if (chosen && http_parse_id(chosen, &chosen_id) < 0)
+		chosen_id = 0;
+	*searched = 0;
+	struct listing l = { .search = NULL, .sort = "naam", .limit = STAFF_SELECT_MAX + 1 };
+	if (medewerkers_list_page(rq->store, org, NULL, &l, &list, &total, &p) == 0 && total > STAFF_SELECT_MAX) {
+		*searched = 1;
+		json_decref(list);
+		list = NULL;
+		l = (struct listing){ .search = zoek, .sort = "naam", .limit = STAFF_MATCHES };
+		if (!zoek || medewerkers_list_page(rq->store, org, NULL, &l, &list, &total, &p) < 0)
+			list = json_array();
 	}
+	int have_chosen = 0;
+	size_t i;
+	json_t *m;
+	json_array_foreach(list, i, m) {
+		if (json_is_true(json_object_get(m, "pseudoniem")))
+			continue;
+		have_chosen |= json_integer_value(json_object_get(m, "id")) == chosen_id;
+		staff_add(out, m, names);
+	}
+	json_t *one = NULL;
+	if (chosen_id && !have_chosen && medewerkers_get(rq->store, chosen_id, &one, &p) == 0 &&
+	    (!org || !strcmp(str(one, "organisatie"), org)) && !json_is_true(json_object_get(one, "pseudoniem")))
+		staff_add(out, one, names);
+	json_decref(one);
 	json_decref(list);
 	json_decref(names);
 	return out;
+}
+
+/* The search for a medewerker by name, a GET form of its own above the
+ * form that chooses (action: this page's path), for when staff_options
+ * offers matches only. */
+static void staff_search(struct buf *b, const char *action, const char *zoek, long long found)
+{
+	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
+	html_attr(b, action);
+	html_raw(b, "\" role=\"search\" aria-label=\"Medewerker zoeken\">");
+	page_input_field(b, &(struct page_input){ .id = "zoekMedewerker",
+						  .label = "Zoek de medewerker (een deel van de naam of functie)",
+						  .type = "search",
+						  .value = zoek,
+						  .field_class = "samen-filter__field samen-filter__field--zoek" });
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" type=\"submit\">Zoek</button></form>");
+	html_raw(b, "<p class=\"utrecht-paragraph samen-muted\">");
+	if (!zoek) {
+		html_raw(b, "Er zijn te veel medewerkers voor één lijst: zoek eerst op naam, dan staan de treffers "
+			    "hieronder bij ‘Is medewerker’.");
+	} else if (found == 0) {
+		html_raw(b, "Geen medewerker gevonden; zoek op een ander deel van de naam.");
+	} else {
+		html_int(b, found);
+		html_raw(b, found >= STAFF_MATCHES ? " of meer treffers; de eerste staan hieronder bij ‘Is medewerker’. "
+						     "Zoek preciezer voor minder."
+			    : found == 1           ? " treffer, hieronder bij ‘Is medewerker’."
+						   : " treffers, hieronder bij ‘Is medewerker’.");
+	}
+	html_raw(b, "</p>");
 }
 
 static void title(struct buf *b, const char *crumb, const char *h1)
@@ -206,7 +268,14 @@ static int get_list(struct request *rq, struct response *rs)
 static void new_form(struct request *rq, struct buf *b, const struct page_form *pf)
 {
 	json_t *orgs = org_options(rq), *verbanden = register_verband_list(rq->store);
-	json_t *staff = staff_options(rq, policy_allows(&rq->actor, ACT_USER_READ, NULL, NULL) ? NULL : rq->actor.org);
+	const char *zoek = req_query(rq, "zoekMedewerker");
+	if (zoek && !zoek[0])
+		zoek = NULL;
+	int searched;
+	json_t *staff = staff_options(rq, policy_allows(&rq->actor, ACT_USER_READ, NULL, NULL) ? NULL : rq->actor.org, zoek,
+				      page_form_value(pf, NULL, "medewerker", ""), &searched);
+	if (searched)
+		staff_search(b, "/beheer/gebruikers/nieuw", zoek, (long long)json_array_size(staff));
 	page_form_begin(rq, b, "/beheer/gebruikers", NULL, "samen-formulier");
 	page_input_field(b,
 			 &(struct page_input){
@@ -549,10 +618,22 @@ static int render_user(struct request *rq, struct response *rs, const struct geb
 	}
 	if (policy_allows(&rq->actor, ACT_USER_WRITE, info->org[0] ? info->org : NULL, NULL) && info->org[0]) {
 		section(b, "kop-koppeling", "Welke medewerker dit is");
-		json_t *staff = staff_options(rq, info->org);
 		char current[32] = "";
 		if (link)
 			snprintf(current, sizeof(current), "%lld", (long long)json_integer_value(json_object_get(link, "id")));
+		const char *zoek = req_query(rq, "zoekMedewerker");
+		if (zoek && !zoek[0])
+			zoek = NULL;
+		int searched;
+		json_t *staff =
+			staff_options(rq, info->org, zoek, page_form_value(pf, "medewerker", "medewerker", current), &searched);
+		if (searched) {
+			struct buf h;
+			buf_init(&h, 256);
+			user_href(&h, naam, NULL);
+			staff_search(b, buf_str(&h), zoek, (long long)json_array_size(staff));
+			buf_release(&h);
+		}
 		action_href(action, sizeof(action), naam, "/medewerker");
 		page_form_begin(rq, b, action, "medewerker", "samen-formulier");
 		page_select_json(

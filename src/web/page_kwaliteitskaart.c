@@ -15,6 +15,19 @@
 
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
 
+/* The object of list whose key is value, or NULL. */
+static json_t *find_by(json_t *list, const char *key, const char *value)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x) {
+		const char *v = str(x, key);
+		if (v && !strcmp(v, value))
+			return x;
+	}
+	return NULL;
+}
+
 static int this_year(void)
 {
 	int y, m, d;
@@ -64,7 +77,38 @@ static void legend(struct buf *b, int proj_year)
 		    "meer. Op een peildatum telt wie die dag afwezig is niet mee.</p></section>");
 }
 
-static void filter_form(struct buf *b, json_t *verbanden, const char *verband, int jaar, const char *error)
+/* A select of the filter form: name, label, the list with its value and
+ * label keys, the option for "all", the chosen value. */
+static void filter_select(struct buf *b, const char *name, const char *label, json_t *list, const char *key,
+			  const char *label_key, const char *all, const char *chosen)
+{
+	html_raw(b, "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
+		    "<label class=\"utrecht-form-label\" for=\"");
+	html_attr(b, name);
+	html_raw(b, "\">");
+	html_txt(b, label);
+	html_raw(b, "</label></div><div class=\"utrecht-form-field__input\"><select class=\"utrecht-select "
+		    "utrecht-select--html-select\" id=\"");
+	html_attr(b, name);
+	html_raw(b, "\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\"><option value=\"\">");
+	html_txt(b, all);
+	html_raw(b, "</option>");
+	size_t i;
+	json_t *v;
+	json_array_foreach(list, i, v) {
+		html_raw(b, "<option value=\"");
+		html_attr(b, str(v, key));
+		html_raw(b, chosen && !strcmp(chosen, str(v, key)) ? "\" selected>" : "\">");
+		html_txt(b, str(v, label_key));
+		html_raw(b, "</option>");
+	}
+	html_raw(b, "</select></div></div>");
+}
+
+static void filter_form(struct buf *b, json_t *verbanden, const char *verband, int jaar, const char *error, json_t *orgs,
+			const char *org, json_t *comps, const char *comp)
 {
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"/kwaliteitskaart\">"
 		    "<div class=\"utrecht-form-field samen-filter__field\"><div class=\"utrecht-form-field__label\">"
@@ -81,6 +125,8 @@ static void filter_form(struct buf *b, json_t *verbanden, const char *verband, i
 		html_raw(b, "</option>");
 	}
 	html_raw(b, "</select></div></div>");
+	filter_select(b, "organisatie", "Organisatie", orgs, "code", "naam", "Alle organisaties van de selectie", org);
+	filter_select(b, "competentie", "Competentie", comps, "code", "naam", "Alle competenties", comp);
 	html_raw(b, error ? "<div class=\"utrecht-form-field utrecht-form-field--invalid samen-filter__field\">"
 			  : "<div class=\"utrecht-form-field samen-filter__field\">");
 	html_raw(b,
@@ -182,9 +228,12 @@ static void cell(struct buf *b, json_t *e, int proj_year)
 	html_raw(b, "</td>");
 }
 
-static void heatmap(struct buf *b, json_t *net, int jaar, const char *datum)
+/* The heatmap of the organisations cols (a page of those of the
+ * selection) and, when comp is set, only that competence; the column of
+ * the network is the whole selection's. */
+static void heatmap(struct buf *b, json_t *net, json_t *orgs, const char *comp, int jaar, const char *datum)
 {
-	json_t *orgs = json_object_get(net, "organisaties"), *comps = json_object_get(net, "competenties");
+	json_t *comps = json_object_get(net, "competenties");
 	int proj = (int)json_integer_value(json_object_get(net, "projectiejaar"));
 	if (!json_array_size(orgs) || !json_array_size(comps)) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Voor deze selectie is er nog geen kwaliteitskaart: "
@@ -216,6 +265,8 @@ static void heatmap(struct buf *b, json_t *net, int jaar, const char *datum)
 	html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell samen-kk__org\">Netwerk samen</th></tr></thead>"
 		    "<tbody class=\"utrecht-table__body\">");
 	json_array_foreach(comps, k, c) {
+		if (comp && strcmp(comp, str(c, "competentie")))
+			continue;
 		html_raw(b, "<tr class=\"utrecht-table__row\" data-competentie=\"");
 		html_attr(b, str(c, "competentie"));
 		html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -303,25 +354,54 @@ static void network_summary(struct buf *b, json_t *net, int jaar, const char *da
 		    "(zie de persoonspagina's).</p></section>");
 }
 
-static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
+/* At most this many names per organisation; the rest on /medewerkers. */
+#define KK_STAFF_SHOWN 50
+/* Organisations a page of the heatmap shows, the rest on further pages. */
+#define KK_COLUMNS 12
+
+/* The medewerkers of the organisations orgs (those of this page of the
+ * heatmap), of each at most KK_STAFF_SHOWN, all read in one query; with
+ * comp only who has that competence (comp_naam). */
+static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs, const char *comp, const char *comp_naam)
 {
 	html_raw(b, "<section aria-labelledby=\"kop-medewerkers\"><h2 class=\"utrecht-heading-2\" id=\"kop-medewerkers\">"
 		    "Medewerkers per organisatie</h2><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
 		    "href=\"/medewerkers\">Zoek in alle medewerkers</a></p>");
+	if (comp) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Alleen wie de competentie ");
+		html_txt(b, comp_naam);
+		html_raw(b, " heeft, op welk niveau ook.</p>");
+	}
 	size_t i, k;
 	json_t *o, *m;
+	struct buf codes;
+	buf_init(&codes, 1024);
 	json_array_foreach(orgs, i, o) {
-		json_t *staff = NULL;
-		struct problem p;
-		problem_init(&p);
-		if (medewerkers_list(rq->store, str(o, "code"), 0, 0, &staff, &p) < 0)
-			continue;
+		if (i)
+			buf_addc(&codes, ',');
+		buf_adds(&codes, str(o, "code"));
+	}
+	json_t *per = NULL;
+	struct problem p;
+	problem_init(&p);
+	if (medewerkers_per_org(rq->store, buf_str(&codes), comp, KK_STAFF_SHOWN, &per, &p) < 0)
+		per = json_object();
+	buf_release(&codes);
+	char today[DATE_TEXT_LEN];
+	date_format(date_today(), today);
+	json_array_foreach(orgs, i, o) {
+		json_t *own = json_object_get(per, str(o, "code")), *staff = json_object_get(own, "medewerkers");
+		long long total = json_integer_value(json_object_get(own, "totaal"));
 		html_raw(b, "<details class=\"samen-kk-staff\"><summary>");
 		html_txt(b, str(o, "naam"));
 		html_raw(b, " (");
-		html_int(b, (long long)json_array_size(staff));
-		html_raw(b, json_array_size(staff) == 1 ? " medewerker)" : " medewerkers)");
-		html_raw(b, "</summary><ul class=\"samen-kk-medewerkers__list\">");
+		html_int_grouped(b, total);
+		html_raw(b, total == 1 ? " medewerker" : " medewerkers");
+		if (comp) {
+			html_raw(b, " met ");
+			html_txt(b, comp_naam);
+		}
+		html_raw(b, ")</summary><ul class=\"samen-kk-medewerkers__list\">");
 		json_array_foreach(staff, k, m) {
 			char href[64];
 			snprintf(href, sizeof(href), "/medewerkers/%lld",
@@ -336,9 +416,7 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 			html_raw(b, "</li>");
 		}
 		/* Shared staff of other organisations that work for this one (gedeeld.h). */
-		char today[DATE_TEXT_LEN];
-		date_format(date_today(), today);
-		json_t *gedeeld = gedeeld_voor_organisatie(rq->store, str(o, "code"), today);
+		json_t *gedeeld = comp ? json_array() : gedeeld_voor_organisatie(rq->store, str(o, "code"), today);
 		json_array_foreach(gedeeld, k, m) {
 			char href[64];
 			snprintf(href, sizeof(href), "/medewerkers/%lld",
@@ -361,9 +439,28 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 			html_raw(b, ")</span></li>");
 		}
 		json_decref(gedeeld);
-		html_raw(b, "</ul><p class=\"utrecht-paragraph\">Uitvoer: ");
+		html_raw(b, "</ul>");
 		struct buf h;
 		buf_init(&h, 256);
+		if (total > (long long)json_array_size(staff)) {
+			buf_adds(&h, "/medewerkers?organisatie=");
+			html_url_segment(&h, str(o, "code"));
+			if (comp) {
+				buf_adds(&h, "&competentie=");
+				html_url_segment(&h, comp);
+			}
+			html_raw(b, "<p class=\"utrecht-paragraph\">De eerste ");
+			html_int(b, (long long)json_array_size(staff));
+			html_raw(b, " hierboven; ");
+			struct buf t;
+			buf_init(&t, 256);
+			buf_printf(&t, "alle %lld medewerkers van %s", total, str(o, "naam"));
+			html_link(b, buf_str(&h), buf_str(&t));
+			buf_release(&t);
+			html_raw(b, ".</p>");
+			h.len = 0;
+		}
+		html_raw(b, "<p class=\"utrecht-paragraph\">Uitvoer: ");
 		buf_adds(&h, "/api/v1/kwaliteitskaart?organisatie=");
 		html_url_segment(&h, str(o, "code"));
 		size_t base = h.len;
@@ -375,9 +472,97 @@ static void medewerkers_lists(struct request *rq, struct buf *b, json_t *orgs)
 		html_link(b, buf_str(&h), "Excel-werkmap (XLSX)");
 		buf_release(&h);
 		html_raw(b, "</p></details>");
-		json_decref(staff);
 	}
+	json_decref(per);
 	html_raw(b, "</section>");
+}
+
+/* The address of this selection on column page n, as an attribute value. */
+static void kaart_href(struct buf *b, struct request *rq, long long n)
+{
+	static const char *const keep[] = { "verband", "jaar", "datum", "organisatie", "competentie", NULL };
+	struct buf h;
+	buf_init(&h, 1024);
+	buf_adds(&h, "/kwaliteitskaart");
+	int first = 1;
+	for (int i = 0; keep[i]; i++) {
+		const char *v = req_query(rq, keep[i]);
+		if (!v || !v[0])
+			continue;
+		buf_adds(&h, first ? "?" : "&");
+		first = 0;
+		buf_adds(&h, keep[i]);
+		buf_addc(&h, '=');
+		html_url_segment(&h, v);
+	}
+	if (n > 1)
+		buf_printf(&h, "%spagina=%lld", first ? "?" : "&", n);
+	html_attr(b, buf_str(&h));
+	buf_release(&h);
+}
+
+/* "Organisatie 1 tot en met 12 van 342" above the heatmap. */
+static void columns_count(struct buf *b, long long from, long long to, long long total)
+{
+	html_raw(b, "<p class=\"utrecht-paragraph samen-listing-count\">");
+	if (total > KK_COLUMNS) {
+		html_raw(b, "Organisatie ");
+		html_int_grouped(b, from);
+		html_raw(b, " tot en met ");
+		html_int_grouped(b, to);
+		html_raw(b, " van ");
+		html_int_grouped(b, total);
+		html_raw(b, "; het netwerk samen is de hele selectie.");
+	} else {
+		html_int_grouped(b, total);
+		html_raw(b, total == 1 ? " organisatie." : " organisaties.");
+	}
+	html_raw(b, "</p>");
+}
+
+static void pager_link(struct buf *b, struct request *rq, long long n, const char *rel, const char *label, int current)
+{
+	html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
+	kaart_href(b, rq, n);
+	html_raw(b, "\"");
+	if (rel) {
+		html_raw(b, " rel=\"");
+		html_raw(b, rel);
+		html_raw(b, "\"");
+	}
+	if (current)
+		html_raw(b, " aria-current=\"page\"");
+	html_raw(b, ">");
+	if (label) {
+		html_txt(b, label);
+	} else {
+		html_raw(b, "<span class=\"samen-visually-hidden\">Pagina </span>");
+		html_int(b, n);
+	}
+	html_raw(b, "</a></li>");
+}
+
+/* The pager under the heatmap, as page_listing's: previous, the first,
+ * the last and two either side of the current page, next. */
+static void columns_pager(struct buf *b, struct request *rq, long long pagina, long long last)
+{
+	if (last <= 1 && pagina <= 1)
+		return;
+	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van organisaties\"><ul class=\"samen-pager__list\">");
+	if (pagina > 1)
+		pager_link(b, rq, pagina - 1 > last ? last : pagina - 1, "prev", "Vorige organisaties", 0);
+	long long prev = 0;
+	for (long long n = 1; n <= last; n++) {
+		if (n != 1 && n != last && (n < pagina - 2 || n > pagina + 2))
+			continue;
+		if (prev && n > prev + 1)
+			html_raw(b, "<li aria-hidden=\"true\">…</li>");
+		pager_link(b, rq, n, NULL, NULL, n == pagina);
+		prev = n;
+	}
+	if (pagina < last)
+		pager_link(b, rq, pagina + 1, "next", "Volgende organisaties", 0);
+	html_raw(b, "</ul></nav>");
 }
 
 static int get_kaart(struct request *rq, struct response *rs)
@@ -385,8 +570,16 @@ static int get_kaart(struct request *rq, struct response *rs)
 	if (authz_require_page(rq, rs, ACT_STAFF_READ, NULL) < 0)
 		return 0;
 	const char *verband = req_query(rq, "verband"), *qjaar = req_query(rq, "jaar"), *qdatum = req_query(rq, "datum");
+	const char *org = req_query(rq, "organisatie"), *comp = req_query(rq, "competentie"), *qpagina = req_query(rq, "pagina");
 	if (verband && !verband[0])
 		verband = NULL;
+	if (org && !org[0])
+		org = NULL;
+	if (comp && !comp[0])
+		comp = NULL;
+	long long pagina = 1;
+	if (qpagina && qpagina[0] && (http_parse_id(qpagina, &pagina) < 0 || pagina > 1000000))
+		pagina = 1;
 	int jaar = this_year(), bad = 0;
 	const char *error = NULL;
 	int32_t d = date_today();
@@ -418,10 +611,31 @@ static int get_kaart(struct request *rq, struct response *rs)
 	struct kwaliteitskaart_moment m = with_date ? kwaliteitskaart_moment_date(d) : kwaliteitskaart_moment_year(jaar);
 	struct problem p;
 	problem_init(&p);
-	json_t *net = NULL, *verbanden = register_verband_list(rq->store);
-	if (!bad && kwaliteitskaart_network(rq->store, verband, m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &net, &p) < 0) {
+	json_t *net = NULL, *verbanden = register_verband_list(rq->store), *orgs = register_org_list(rq->store), *comps = NULL;
+	if (kwaliteitskaart_competence_list(rq->store, NULL, &comps, &p) < 0)
+		comps = json_array();
+	problem_init(&p);
+	const char *comp_naam = NULL;
+	if (org && !find_by(orgs, "code", org)) {
+		error = "Deze organisatie bestaat niet; kies er een uit de lijst.";
+		bad = 1;
+		org = NULL;
+	}
+	if (comp) {
+		json_t *c = find_by(comps, "code", comp);
+		comp_naam = c ? str(c, "naam") : NULL;
+		if (!c) {
+			error = "Deze competentie bestaat niet; kies er een uit de lijst.";
+			bad = 1;
+			comp = NULL;
+		}
+	}
+	if (!bad && kwaliteitskaart_network_page(rq->store, verband, org, (pagina - 1) * KK_COLUMNS, KK_COLUMNS, m,
+						 m.year + KWALITEITSKAART_PROJECTION_YEARS, &net, &p) < 0) {
 		if (p.status != 422) {
 			json_decref(verbanden);
+			json_decref(orgs);
+			json_decref(comps);
 			page_error(rq, rs, p.status ? p.status : 500, p.detail);
 			return 0;
 		}
@@ -439,19 +653,43 @@ static int get_kaart(struct request *rq, struct response *rs)
 			    "Kwaliteitskaart inlezen (CSV uit Excel)</a></p>");
 	if (bad)
 		page_alert(b, error);
-	filter_form(b, verbanden, verband, jaar, bad ? error : NULL);
+	filter_form(b, verbanden, verband, jaar, bad ? error : NULL, orgs, org, comps, comp);
 	year_links(b, verband, jaar);
 	if (net) {
-		heatmap(b, net, jaar, with_date ? datum : NULL);
+		/* The columns: the selection's organisations (or the one asked
+		 * for), a page of KK_COLUMNS at a time. */
+		json_t *all = json_object_get(net, "organisaties"), *cols = json_array(), *o;
+		size_t i, n = 0;
+		json_array_foreach(all, i, o)
+			if (!org || !strcmp(org, str(o, "code")))
+				n++;
+		long long last = n ? ((long long)n + KK_COLUMNS - 1) / KK_COLUMNS : 1;
+		long long from = (pagina - 1) * KK_COLUMNS, k = 0;
+		json_array_foreach(all, i, o) {
+			if (org && strcmp(org, str(o, "code")))
+				continue;
+			if (k >= from && k < from + KK_COLUMNS)
+				json_array_append(cols, o);
+			k++;
+		}
+		if (org && !n)
+			page_alert(b, "Deze organisatie heeft in deze selectie geen kwaliteitskaart.");
+		if (n > KK_COLUMNS || pagina > 1)
+			columns_count(b, from + 1, from + (long long)json_array_size(cols), (long long)n);
+		heatmap(b, net, cols, comp, jaar, with_date ? datum : NULL);
+		columns_pager(b, rq, pagina, last);
 		legend(b, (int)json_integer_value(json_object_get(net, "projectiejaar")));
 		network_summary(b, net, jaar, with_date ? datum : NULL);
-		medewerkers_lists(rq, b, json_object_get(net, "organisaties"));
+		medewerkers_lists(rq, b, cols, comp, comp_naam);
+		json_decref(cols);
 	}
 	page_end(rq, rs);
 	if (bad)
 		rs->status = 400;
 	json_decref(net);
 	json_decref(verbanden);
+	json_decref(orgs);
+	json_decref(comps);
 	return 0;
 }
 

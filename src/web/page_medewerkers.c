@@ -503,7 +503,7 @@ static const struct page_listing_col staff_cols[] = {
 	{ "Functie", "functie" },
 	{ NULL, NULL },
 };
-static const char *const staff_keep[] = { "organisatie", NULL };
+static const char *const staff_keep[] = { "organisatie", "competentie", NULL };
 
 static void staff_csv(struct response *rs, json_t *list, json_t *orgs)
 {
@@ -524,16 +524,22 @@ static void staff_csv(struct response *rs, json_t *list, json_t *orgs)
 	buf_release(&csv);
 }
 
-static void org_select(struct buf *b, json_t *list, const char *current, int bad)
+/* A filter select: id (and name), label, the list of {code, naam}, the
+ * option for all, the chosen code, and whether it was unknown. */
+static void code_select(struct buf *b, const char *id, const char *label, const char *all, json_t *list, const char *current,
+			int bad, const char *error)
 {
-	struct page_input in = { .id = "organisatie",
-				 .label = "Organisatie",
-				 .error = bad ? "Kies een organisatie uit de lijst." : NULL,
-				 .field_class = "samen-filter__field" };
+	struct page_input in = { .id = id, .label = label, .error = bad ? error : NULL, .field_class = "samen-filter__field" };
 	page_field_begin(b, &in);
 	html_raw(b, "<select class=\"utrecht-select utrecht-select--html-select\"");
 	page_field_invalid(b, &in);
-	html_raw(b, " id=\"organisatie\" name=\"organisatie\"><option value=\"\">Alle organisaties</option>");
+	html_raw(b, " id=\"");
+	html_attr(b, id);
+	html_raw(b, "\" name=\"");
+	html_attr(b, id);
+	html_raw(b, "\"><option value=\"\">");
+	html_txt(b, all);
+	html_raw(b, "</option>");
 	size_t i;
 	json_t *o;
 	json_array_foreach(list, i, o) {
@@ -547,6 +553,16 @@ static void org_select(struct buf *b, json_t *list, const char *current, int bad
 	page_field_end(b);
 }
 
+static int has_code(json_t *list, const char *code)
+{
+	size_t i;
+	json_t *o;
+	json_array_foreach(list, i, o)
+		if (!strcmp(str(o, "code"), code))
+			return 1;
+	return 0;
+}
+
 int page_medewerkers(struct request *rq, struct response *rs)
 {
 	if (authz_require_page(rq, rs, ACT_STAFF_READ, NULL) < 0)
@@ -555,15 +571,20 @@ int page_medewerkers(struct request *rq, struct response *rs)
 	page_listing_read(&t, rq);
 	struct listing l;
 	page_listing_to(&t, &l);
-	const char *org = req_query(rq, "organisatie");
+	const char *org = req_query(rq, "organisatie"), *comp = req_query(rq, "competentie");
 	if (org && !org[0])
 		org = NULL;
+	if (comp && !comp[0])
+		comp = NULL;
 	struct problem p;
 	problem_init(&p);
-	json_t *list = NULL, *orgs_list = register_org_list(rq->store), *orgs = page_names(orgs_list);
+	json_t *list = NULL, *orgs_list = register_org_list(rq->store), *orgs = page_names(orgs_list), *comps = NULL;
+	if (kwaliteitskaart_competence_list(rq->store, NULL, &comps, &p) < 0)
+		comps = json_array();
+	problem_init(&p);
 	long long total = 0;
-	int bad = org && !json_object_get(orgs, org);
-	int r = bad ? -400 : medewerkers_list_page(rq->store, org, &l, &list, &total, &p);
+	int bad_org = org && !json_object_get(orgs, org), bad_comp = comp && !has_code(comps, comp), bad = bad_org || bad_comp;
+	int r = bad ? -400 : medewerkers_list_page(rq->store, org, comp, &l, &list, &total, &p);
 	if (r == 0)
 		medewerkers_strip_private(list);
 	if (r == 0 && t.csv) {
@@ -579,7 +600,10 @@ int page_medewerkers(struct request *rq, struct response *rs)
 		    "competenties, de afwezigheid en wie wie vervangt.</p>"
 		    "<form class=\"samen-filter\" method=\"get\" action=\"/medewerkers\">");
 	page_listing_search(b, &t, "Zoek op naam of functie");
-	org_select(b, orgs_list, org, bad);
+	code_select(b, "organisatie", "Organisatie", "Alle organisaties", orgs_list, org, bad_org,
+		    "Kies een organisatie uit de lijst.");
+	code_select(b, "competentie", "Competentie", "Alle competenties", comps, comp, bad_comp,
+		    "Kies een competentie uit de lijst.");
 	page_listing_form_keep(b, &t);
 	html_raw(b, "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">Toon</button></form>");
 	if (r < 0) {
@@ -606,5 +630,6 @@ out:
 	json_decref(list);
 	json_decref(orgs);
 	json_decref(orgs_list);
+	json_decref(comps);
 	return 0;
 }

@@ -165,24 +165,25 @@ static void tile_approve(struct request *rq, struct buf *b, json_t *pts, const c
 /* Open opdrachten of org and which have nobody on them yet. */
 static void tile_opdrachten(struct request *rq, struct buf *b, json_t *pts, const char *org)
 {
+	/* Counted in SQL; only the first LIST_MAX are read. */
 	json_t *mine = json_array();
-	long long unstaffed = 0;
-	size_t i, k;
+	long long unstaffed = 0, n = 0;
+	size_t i;
 	json_t *pt, *o;
 	json_array_foreach(pts, i, pt) {
 		json_t *list = NULL;
 		struct problem p;
 		problem_init(&p);
-		if (!open_pt(pt) || urenbank_opdracht_list(rq->store, str(pt, "code"), "open", NULL, org, &list, &p) < 0)
+		long long open = 0, none = 0;
+		if (!open_pt(pt) || urenbank_open_count(rq->store, str(pt, "code"), org, &open, &none, &p) < 0)
 			continue;
-		json_array_foreach(list, k, o) {
-			json_object_set(o, "proeftuinNaam", json_object_get(pt, "naam"));
-			json_array_append(mine, o);
-			unstaffed += !json_array_size(json_object_get(o, "inzet"));
-		}
+		n += open, unstaffed += none;
+		struct store_page pg = { .offset = 0, .limit = LIST_MAX };
+		if (json_array_size(mine) < LIST_MAX && open &&
+		    urenbank_opdracht_page(rq->store, str(pt, "code"), "open", NULL, org, &pg, &list, &p) == 0)
+			json_array_extend(mine, list);
 		json_decref(list);
 	}
-	long long n = (long long)json_array_size(mine);
 	page_mijn_tile_begin(b, n, org ? "open opdrachten van uw organisatie" : "open opdrachten", unstaffed > 0);
 	char note[200];
 	if (unstaffed)

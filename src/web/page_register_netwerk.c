@@ -1,4 +1,5 @@
 #include <stdlib.h>
+#include "core/nl.h"
 #include <string.h>
 #include "report/register_netwerkkaart.h"
 #include "store/register.h"
@@ -121,6 +122,10 @@ static void links_table(struct buf *b, const struct page_listing *t, json_t *row
 	page_listing_close(b, t, total);
 }
 
+/* Pairs beyond which the whole network is not drawn (a national network
+ * has thousands); a taakveld's part of it is. */
+#define NETWERK_KAART_MAX 1500
+
 int page_netwerk(struct request *rq, struct response *rs)
 {
 	struct buf *b = &rs->body;
@@ -144,6 +149,7 @@ int page_netwerk(struct request *rq, struct response *rs)
 	page_listing_to(&t, &l);
 	json_t *links = NULL, *all_links = NULL, *rows = NULL;
 	long long total = 0;
+	int too_big = 0;
 	if (!bad_date && !bad_taakveld) {
 		if (register_links_page(rq->store, date, taakveld, &l, &rows, &total, &p) < 0) {
 			page_error(rq, rs, p.status == 400 ? 400 : 500, p.detail);
@@ -153,11 +159,19 @@ int page_netwerk(struct request *rq, struct response *rs)
 			links_csv(rs, rows, tv_names);
 			goto out;
 		}
-		/* The picture shows the whole network, the table a page of it. */
-		if (register_links(rq->store, date, taakveld, &links, &p) < 0 ||
-		    (taakveld && register_links(rq->store, date, NULL, &all_links, &p) < 0)) {
+		/* The picture shows the whole network, the table a page of it;
+		 * a network of thousands of pairs is a picture of nothing (and
+		 * megabytes): then the picture is drawn per taakveld. */
+		too_big = !taakveld && !t.zoek && total > NETWERK_KAART_MAX;
+		if ((!too_big && register_links(rq->store, date, taakveld, &links, &p) < 0) ||
+		    (!too_big && taakveld && register_links(rq->store, date, NULL, &all_links, &p) < 0)) {
 			page_error(rq, rs, p.status == 400 ? 400 : 500, p.detail);
 			goto out;
+		}
+		if (!taakveld && links && json_array_size(links) > NETWERK_KAART_MAX) { /* a search: total was its part */
+			too_big = 1;
+			json_decref(links);
+			links = NULL;
 		}
 	}
 
@@ -174,6 +188,24 @@ int page_netwerk(struct request *rq, struct response *rs)
 	filter_form(b, &t, bad_date ? asked : date, bad_date ? "Vul een geldige datum in, bijvoorbeeld 2012-03-08." : NULL,
 		    tv_list, taakveld, bad_taakveld);
 
+	if (too_big) {
+		char when[64];
+		nl_date(date, when, sizeof(when));
+		html_raw(b, "<section aria-labelledby=\"kop-tabel\"><h2 class=\"utrecht-heading-2\" id=\"kop-tabel\">"
+			    "De verbindingen als tabel</h2><p class=\"utrecht-paragraph\">Op ");
+		html_txt(b, when);
+		html_raw(b, t.zoek ? " werken meer dan " : " werken ");
+		html_int_grouped(b, t.zoek ? NETWERK_KAART_MAX : total);
+		html_raw(b, " paren van organisaties samen: te veel lijnen voor één kaart. Kies hierboven een taakveld om "
+			    "de kaart van dat taakveld te zien.</p>");
+		struct buf title;
+		buf_init(&title, 256);
+		buf_adds(&title, "Netwerk van samenwerking op ");
+		buf_adds(&title, when);
+		links_table(b, &t, rows, total, tv_names, buf_str(&title));
+		buf_release(&title);
+		html_raw(b, "</section>");
+	}
 	if (links) {
 		struct buf title, desc, when;
 		buf_init(&title, 1024);

@@ -23,6 +23,25 @@ test('openapi.json lists every API route the server has', async () => {
   assert.ok(r.json.paths['/organisaties'].post);
 });
 
+test('openapi.json is one fixed document with an ETag; If-None-Match with it gives 304', async () => {
+  const a = await srv.api('GET', '/api/v1/openapi.json', null, { token: null });
+  const b = await srv.api('GET', '/api/v1/openapi.json', null, { token: null });
+  const etag = a.headers.get('etag');
+  assert.match(etag, /^"[0-9a-f]{32}"$/);
+  assert.equal(b.headers.get('etag'), etag);
+  assert.equal(b.text, a.text);
+  assert.equal(a.headers.get('cache-control'), 'no-cache');
+  assert.ok(a.json.paths['/openapi.json'].get.responses['304'], 'the document names its 304');
+  let r = await srv.api('GET', '/api/v1/openapi.json', null, { token: null, headers: { 'If-None-Match': etag } });
+  assert.equal(r.status, 304);
+  assert.equal(r.headers.get('etag'), etag);
+  r = await srv.api('GET', '/api/v1/openapi.json', null, { token: null, headers: { 'If-None-Match': `"x", W/${etag}` } });
+  assert.equal(r.status, 304);
+  r = await srv.api('GET', '/api/v1/openapi.json', null, { token: null, headers: { 'If-None-Match': '"anders"' } });
+  assert.equal(r.status, 200);
+  assert.equal(r.json.openapi, '3.0.3');
+});
+
 test('an unknown API path is a 404 problem, a wrong method a 405 with Allow', async () => {
   let r = await srv.api('GET', '/api/v1/bestaatniet');
   assert.equal(r.status, 404);
