@@ -8,6 +8,7 @@
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 #include "store/fields.h"
 #include "store/gedeeld.h"
 
@@ -272,7 +273,7 @@ static int do_uren_submit(struct store *s, void *arg, struct problem *p)
 		now, urenbank_who(a->by));
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0)
+	if (opdracht_totals(s, opdracht, minuten, 0, p) < 0 || urenbank_maand_uren(s, id, NULL, p) < 0)
 		return -p->status;
 	a->id = id;
 	if (a->out && !(*a->out = uren_json(s, id)))
@@ -428,6 +429,8 @@ static int do_approve(struct store *s, void *arg, struct problem *p)
 		   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	if (urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
+		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;
@@ -484,7 +487,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0)
+	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 || urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -592,7 +595,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0) /* only an approved entry is corrected */
+	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 /* only an approved entry is corrected */
+	    || urenbank_maand_uren(s, e.id, "goedgekeurd", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
