@@ -544,15 +544,48 @@ static json_t *expertise_rows(struct eval *e)
 	return a;
 }
 
+/* The members' competences that at least two of their staff hold on m
+ * (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired, not absent on
+ * its date), as kwaliteitskaart_vulnerability counts holders: covered for
+ * sure, so that it is asked only about the others. Keys "org\tcompetence". */
+static json_t *covered(struct eval *e, struct kwaliteitskaart_moment m)
+{
+	json_t *set = json_object();
+	char day[DATE_TEXT_LEN];
+	date_format(m.date, day);
+	struct db_stmt *st = db_query(
+		e->s->db,
+		"SELECT o.code, c.code FROM (SELECT w.organisatie_id AS org, mc.competentie_id AS comp FROM proeftuin_leden l"
+		" JOIN medewerkers w ON w.organisatie_id = l.organisatie_id JOIN medewerker_competenties mc ON mc.medewerker_id "
+		"= w.id"
+		" WHERE l.proeftuin_id = ?1 AND mc.niveau >= ?2 AND NOT (coalesce(w.pensioenjaar, 0) > 0 AND w.pensioenjaar < ?3)"
+		" AND NOT EXISTS (SELECT 1 FROM afwezigheden a WHERE a.medewerker_id = w.id AND a.van <= ?4 AND a.tot >= ?4)"
+		" GROUP BY w.organisatie_id, mc.competentie_id HAVING count(*) >= 2) x"
+		" JOIN organisaties o ON o.id = x.org JOIN competenties c ON c.id = x.comp",
+		"llit", e->pt.id, (long long)KWALITEITSKAART_HOLDER_LEVEL, m.year, day);
+	char key[200];
+	while (db_step(st) == DB_ROW) {
+		snprintf(key, sizeof(key), "%s\t%s", db_col_text(st, 0), db_col_text(st, 1));
+		json_object_set_new(set, key, json_true());
+	}
+	db_finalize(st);
+	return set;
+}
+
 static json_t *expertise_filter(struct eval *e, json_t *rows)
 {
 	json_t *out = json_array(), *statuses = json_object();
 	int32_t day;
 	date_parse(e->tot, &day);
+	json_t *sure = covered(e, kwaliteitskaart_moment_date(day));
 	size_t i;
 	json_t *r;
+	char key[200];
 	json_array_foreach(rows, i, r) {
 		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
+		snprintf(key, sizeof(key), "%s\t%s", org, json_string_value(json_object_get(r, "competentie")));
+		if (json_object_get(sure, key))
+			continue;
 		json_t *map = json_object_get(statuses, org);
 		if (!map) {
 			map = json_object();
@@ -577,6 +610,7 @@ static json_t *expertise_filter(struct eval *e, json_t *rows)
 		}
 	}
 	json_decref(statuses);
+	json_decref(sure);
 	return out;
 }
 

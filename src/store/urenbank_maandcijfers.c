@@ -184,7 +184,10 @@ int urenbank_periode_pt(struct store *s, long long ptid, const char *van, const 
 {
 	urenbank_periode(van, tot, out);
 	/* Whether every entry lies in the period: then the sums of all months. */
-	struct db_stmt *st = db_query(s->db, "SELECT min(datum), max(datum) FROM uren WHERE proeftuin_id = ?", "l", ptid);
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT (SELECT min(datum) FROM uren WHERE proeftuin_id = ?1),"
+				      " (SELECT max(datum) FROM uren WHERE proeftuin_id = ?1)",
+				      "l", ptid);
 	int all = 0;
 	if (db_step(st) == DB_ROW)
 		all = db_col_null(st, 0) || (strcmp(van, db_col_text(st, 0)) <= 0 && strcmp(tot, db_col_text(st, 1)) >= 0);
