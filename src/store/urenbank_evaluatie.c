@@ -75,6 +75,10 @@ struct eval {
 	size_t nop;
 };
 
+/* Every status an entry can have: the days of a period are read per
+ * status (index uren_proeftuin_status_datum). */
+#define STATUSSEN "('ingediend', 'goedgekeurd', 'afgekeurd', 'gecorrigeerd')"
+
 /* A sum for the period from the monthly sums of table (its columns cols,
  * the month in maand) and the same from the rows for the days of a cut
  * month (RAW with ?A and ?B the first and last day). */
@@ -121,8 +125,9 @@ static json_t *figures_json(const struct urenbank_evaluatie_lid *f)
 	return o;
 }
 
-#define RAW_LEDEN_UREN(a, b) \
-	"SELECT organisatie_id, status, 1, minuten FROM uren WHERE proeftuin_id = ?1 AND datum >= " a " AND datum <= " b
+#define RAW_LEDEN_UREN(a, b)                                                                                   \
+	"SELECT organisatie_id, status, 1, minuten FROM uren WHERE proeftuin_id = ?1 AND status IN " STATUSSEN \
+	" AND datum >= " a " AND datum <= " b
 #define RAW_LEDEN_JOURNAAL(a, b)                                                                                       \
 	"SELECT jp.organisatie_id, j.soort || ':' || jp.soort, 1, jp.minuten FROM journaal j JOIN journaal_posten jp"  \
 	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id WHERE j.proeftuin_id = ?1 AND j.datum >= " a \
@@ -306,7 +311,7 @@ static struct opdracht *op_by_id(struct eval *e, long long id)
 
 #define RAW_OPDRACHTEN(a, b)                                                                        \
 	"SELECT opdracht_id, 1, CASE WHEN status = 'goedgekeurd' THEN minuten ELSE 0 END FROM uren" \
-	" WHERE proeftuin_id = ?1 AND datum >= " a " AND datum <= " b
+	" WHERE proeftuin_id = ?1 AND status IN " STATUSSEN " AND datum >= " a " AND datum <= " b
 
 static int load_opdrachten(struct eval *e)
 {
@@ -490,7 +495,8 @@ static json_t *doorlooptijden_json(struct eval *e)
 			continue;
 		st = db_query(e->s->db,
 			      "SELECT substr(ingediend, 1, 10), substr(beoordeeld, 1, 10), count(*) FROM uren"
-			      " WHERE proeftuin_id = ? AND beoordeeld IS NOT NULL AND datum >= ? AND datum <= ?"
+			      " WHERE proeftuin_id = ? AND status IN " STATUSSEN
+			      " AND beoordeeld IS NOT NULL AND datum >= ? AND datum <= ?"
 			      " GROUP BY substr(ingediend, 1, 10), substr(beoordeeld, 1, 10)",
 			      "ltt", e->pt.id, runs[k][0], runs[k][1]);
 		while (d && db_step(st) == DB_ROW) {

@@ -203,6 +203,29 @@ int urenbank_periode_pt(struct store *s, long long ptid, const char *van, const 
 	return all;
 }
 
+void urenbank_periode_asof(struct store *s, long long ptid, const char *tot, struct urenbank_periode *out)
+{
+	urenbank_periode("1900-01-01", tot, out);
+	snprintf(out->m1, sizeof(out->m1), "0000-00"); /* every month before, '*' not */
+	/* After the last transaction: all months. */
+	struct db_stmt *st = db_query(s->db, "SELECT max(datum) FROM journaal WHERE proeftuin_id = ?", "l", ptid);
+	int all = db_step(st) == DB_ROW && (db_col_null(st, 0) || strcmp(tot, db_col_text(st, 0)) >= 0);
+	db_finalize(st);
+	if (all) {
+		snprintf(out->m1, sizeof(out->m1), "*");
+		snprintf(out->m2, sizeof(out->m2), "*");
+		snprintf(out->d1, sizeof(out->d1), "9999-99-99");
+		snprintf(out->e1, sizeof(out->e1), "0000-00-00");
+	}
+	/* The days of tot's own month are the second run; one run suffices. */
+	if (!all && strcmp(out->d2, out->e2) <= 0) {
+		snprintf(out->d1, sizeof(out->d1), "%s", out->d2);
+		snprintf(out->e1, sizeof(out->e1), "%s", out->e2);
+	}
+	snprintf(out->d2, sizeof(out->d2), "9999-99-99");
+	snprintf(out->e2, sizeof(out->e2), "0000-00-00");
+}
+
 /* ---- verify -------------------------------------------------------------------- */
 
 int urenbank_maand_verify(struct store *s, long long ptid,

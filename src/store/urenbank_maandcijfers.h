@@ -34,6 +34,11 @@ int urenbank_periode_pt(struct store *s, long long ptid, const char *van, const 
 #define URENBANK_PERIODE_BINDS "tttttt"
 #define URENBANK_PERIODE_ARGS(x) (x)->m1, (x)->m2, (x)->d1, (x)->e1, (x)->d2, (x)->e2
 
+/* Everything dated up to tot as whole months m1 … m2 (all months, '*',
+ * when nothing of proeftuin ptid's journal is dated after tot) and the
+ * days of tot's month d1 … e1 (d2 … e2 none): for the settlement. */
+void urenbank_periode_asof(struct store *s, long long ptid, const char *tot, struct urenbank_periode *out);
+
 /* Recomputes the sums of proeftuin ptid and calls differ for each that
  * differs (org "" when it is not a member's). */
 int urenbank_maand_verify(struct store *s, long long ptid,
