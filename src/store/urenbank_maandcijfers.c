@@ -89,7 +89,8 @@ int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, str
 	return r < 0 ? store_db_problem(s, r, p, "maandcijfer") : 0;
 }
 
-/* The month of the transaction, or all months. */
+/* The month of the transaction, or all months (a transaction has one
+ * date: grouping by it keeps one row per key). */
 #define MAAND_SQL(k) ((k) ? "'*'" : "substr(j.datum, 1, 7)")
 
 int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, struct problem *p)
@@ -102,7 +103,7 @@ int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, stru
 			 " SELECT jp.proeftuin_id, %s, jp.organisatie_id, j.soort || ':' || jp.soort, count(*), sum(jp.minuten)"
 			 " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id"
 			 " WHERE jp.proeftuin_id = ?1 AND jp.transactie_id = ?2 AND jp.organisatie_id IS NOT NULL"
-			 " GROUP BY jp.proeftuin_id, jp.organisatie_id, j.soort || ':' || jp.soort"
+			 " GROUP BY jp.proeftuin_id, j.datum, jp.organisatie_id, j.soort, jp.soort"
 			 " ON CONFLICT(proeftuin_id, maand, organisatie_id, soort) DO UPDATE SET"
 			 " aantal = urenbank_maand_leden.aantal + excluded.aantal,"
 			 " minuten = urenbank_maand_leden.minuten + excluded.minuten",
@@ -116,7 +117,7 @@ int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, stru
 			 " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id JOIN uren u ON u.id = j.uren_id"
 			 " WHERE jp.proeftuin_id = ?1 AND jp.transactie_id = ?2 AND j.soort IN ('uren', 'correctie')"
 			 " AND jp.soort = 'gehaald' AND jp.organisatie_id IS NOT NULL"
-			 " GROUP BY jp.proeftuin_id, jp.organisatie_id, u.opdracht_id"
+			 " GROUP BY jp.proeftuin_id, j.datum, jp.organisatie_id, u.opdracht_id"
 			 " ON CONFLICT(proeftuin_id, maand, opdrachtgever_id, opdracht_id) DO UPDATE SET"
 			 " minuten = urenbank_maand_gehaald.minuten + excluded.minuten",
 			 MAAND_SQL(k));
