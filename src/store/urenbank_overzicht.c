@@ -130,16 +130,14 @@ int urenbank_saldi_on(struct store *s, const char *ptc, const char *datum, json_
 	/* The members in their order, then every posting dated up to and
 	 * including datum summed per organisation, put together here. */
 	json_t *a = json_array(), *by = json_object();
-	st = db_query(
-		s->db,
-		"SELECT o.code, o.naam, l.organisatie_id FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
-		" WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
-		"l", ptid);
+	st = db_query(s->db,
+		      "SELECT o.code, o.naam, l.organisatie_id FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+		      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+		      "l", ptid);
 	while (db_step(st) == DB_ROW) {
-		json_t *o =
-			json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
-				  "gebrachtMinuten", (json_int_t)0, "gehaaldMinuten", (json_int_t)0, "gestortMinuten",
-				  (json_int_t)0, "saldoMinuten", (json_int_t)0, "kredietlimietMinuten", (json_int_t)limit);
+		json_t *o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:I}", "organisatie", db_col_text(st, 0), "naam", db_col_text(st, 1),
+				      "gebrachtMinuten", (json_int_t)0, "gehaaldMinuten", (json_int_t)0, "gestortMinuten",
+				      (json_int_t)0, "saldoMinuten", (json_int_t)0, "kredietlimietMinuten", (json_int_t)limit);
 		char id[32];
 		snprintf(id, sizeof(id), "%lld", db_col_int(st, 2));
 		json_object_set(by, id, o);
