@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "store/page.h"
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 #include "store/fields.h"
 
 /* ---- stortingen ------------------------------------------------------------- */
@@ -355,13 +356,25 @@ static int settlement_compute(struct store *s, const struct pt *pt, const char *
 		k++;
 	}
 	db_finalize(st);
+	/* The postings dated up to tot: whole months from the monthly sums
+	 * (all months when tot is after the last posting), the days of tot's
+	 * month from the journal (urenbank_maandcijfers.h). */
+	struct urenbank_periode per;
+	urenbank_periode_asof(s, pt->id, tot, &per);
 	st = db_query(s->db,
-		      "SELECT jp.organisatie_id, jp.soort, sum(jp.minuten) FROM journaal_posten jp"
-		      " JOIN journaal j ON j.id = jp.transactie_id WHERE jp.proeftuin_id = ? AND j.datum <= ?"
-		      " AND jp.organisatie_id IS NOT NULL GROUP BY jp.organisatie_id, jp.soort",
-		      "lt", pt->id, tot);
+		      "SELECT org, soort, sum(m) FROM ("
+		      " SELECT organisatie_id AS org, soort, minuten AS m FROM urenbank_maand_leden"
+		      "  WHERE proeftuin_id = ?1 AND maand >= ?2 AND maand <= ?3"
+		      " UNION ALL SELECT jp.organisatie_id, j.soort || ':' || jp.soort, jp.minuten FROM journaal j"
+		      "  JOIN journaal_posten jp ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id"
+		      "  WHERE j.proeftuin_id = ?1 AND j.datum >= ?4 AND j.datum <= ?5 AND jp.organisatie_id IS NOT NULL"
+		      ") x GROUP BY org, soort",
+		      "ltttt", pt->id, per.m1, per.m2, per.d1, per.e1);
 	while (db_step(st) == DB_ROW) {
-		int kind = ledger_kind_parse(db_col_text(st, 1));
+		/* "uren:gebracht": the kind of posting after the kind of transaction;
+		 * the entries per status (no ':') are not postings. */
+		const char *colon = db_col_text(st, 1) ? strchr(db_col_text(st, 1), ':') : NULL;
+		int kind = colon ? ledger_kind_parse(colon + 1) : -1;
 		for (size_t i = 0; i < n && kind >= 0; i++) {
 			if (l[i].org != db_col_int(st, 0))
 				continue;

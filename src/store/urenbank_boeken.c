@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 
 /* ---- members and balances --------------------------------------------- */
 
@@ -131,6 +132,8 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 				return store_db_problem(s, r, p, "stroom");
 		}
 	}
+	if (urenbank_maand_journaal(s, ptid, id, p) < 0) /* the monthly sums of the evaluation */
+		return -p->status;
 	*id_out = id;
 	return 0;
 }

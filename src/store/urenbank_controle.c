@@ -6,6 +6,7 @@
 #include <string.h>
 #include "store/kwaliteitskaart.h"
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 
 /* ---- verify ------------------------------------------------------------------------ */
 
@@ -26,6 +27,18 @@ static void differ(struct verifier *v, const char *pt, const char *org, const ch
 	v->differences++;
 	if (v->report)
 		v->report(v->ctx, &d);
+}
+
+/* The monthly sums (urenbank_maandcijfers.h) report through differ. */
+struct maand_ctx {
+	struct verifier *v;
+	const char *code;
+};
+
+static void maand_differ(void *ctx, const char *org, const char *what, long long kept, long long re)
+{
+	struct maand_ctx *m = ctx;
+	differ(m->v, m->code, org, what, kept, re);
 }
 
 static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v, struct urenbank_verify_stats *stats,
@@ -182,6 +195,8 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 		}
 	}
 	db_finalize(st);
+	struct maand_ctx mc = { v, code };
+	urenbank_maand_verify(s, ptid, maand_differ, &mc, p);
 
 	long long net = 0;
 	for (size_t i = 0; i < n; i++) {

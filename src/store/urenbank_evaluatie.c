@@ -10,8 +10,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/urenbank_evaluatie.h"
 #include "store/urenbank_intern.h"
-
-#define MAX_LEDEN 64
+#include "store/urenbank_maandcijfers.h"
 
 /* How every figure is computed, one line each, in the words of the MT. */
 static const char *const berekening[][2] = {
@@ -67,11 +66,25 @@ struct eval {
 	struct store *s;
 	struct pt pt;
 	const char *van, *tot;
-	struct lid leden[MAX_LEDEN];
+	struct urenbank_periode per; /* van … tot as whole months and days */
+	struct lid *leden;
 	size_t nleden;
-	struct opdracht *op;
+	int32_t *lid_index; /* organisation id → index in leden, or -1 */
+	long long maxorg;
+	struct opdracht *op; /* by id */
 	size_t nop;
 };
+
+/* Every status an entry can have: the days of a period are read per
+ * status (index uren_proeftuin_status_datum). */
+#define STATUSSEN "('ingediend', 'goedgekeurd', 'afgekeurd', 'gecorrigeerd')"
+
+/* A sum for the period from the monthly sums of table (its columns cols,
+ * the month in maand) and the same from the rows for the days of a cut
+ * month (RAW with ?A and ?B the first and last day). */
+#define PERIOD_SUM(cols, table, raw)                                                              \
+	" SELECT " cols " FROM " table " WHERE proeftuin_id = ?1 AND maand >= ?2 AND maand <= ?3" \
+	" UNION ALL " raw("?4", "?5") " UNION ALL " raw("?6", "?7")
 
 /* The Dutch calendar day of a date or a UTC moment ("…T23:30:00Z" is the
  * next day in the Netherlands, where "today" is counted too). */
@@ -90,10 +103,9 @@ static int32_t day_of(const char *ts)
 
 static struct lid *lid_by_id(struct eval *e, long long id)
 {
-	for (size_t i = 0; i < e->nleden; i++)
-		if (e->leden[i].id == id)
-			return &e->leden[i];
-	return NULL;
+	if (id < 0 || id > e->maxorg || e->lid_index[id] < 0)
+		return NULL;
+	return &e->leden[e->lid_index[id]];
 }
 
 static void set_promille(json_t *o, const char *key, long long deel, long long geheel)
@@ -113,42 +125,62 @@ static json_t *figures_json(const struct urenbank_evaluatie_lid *f)
 	return o;
 }
 
-static void load_leden(struct eval *e)
+#define RAW_LEDEN_UREN(a, b)                                                                                   \
+	"SELECT organisatie_id, status, 1, minuten FROM uren WHERE proeftuin_id = ?1 AND status IN " STATUSSEN \
+	" AND datum >= " a " AND datum <= " b
+#define RAW_LEDEN_JOURNAAL(a, b)                                                                                       \
+	"SELECT jp.organisatie_id, j.soort || ':' || jp.soort, 1, jp.minuten FROM journaal j JOIN journaal_posten jp"  \
+	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id WHERE j.proeftuin_id = ?1 AND j.datum >= " a \
+	" AND j.datum <= " b " AND jp.organisatie_id IS NOT NULL"
+#define RAW_LEDEN(a, b) RAW_LEDEN_UREN(a, b) " UNION ALL " RAW_LEDEN_JOURNAAL(a, b)
+
+static int load_leden(struct eval *e)
 {
+	size_t n = (size_t)urenbank_one_int(e->s, "SELECT count(*) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", e->pt.id);
+	e->maxorg = urenbank_one_int(e->s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?",
+				     "l", e->pt.id);
+	e->leden = calloc(n + 1, sizeof(*e->leden));
+	e->lid_index = malloc(((size_t)e->maxorg + 1) * sizeof(*e->lid_index));
+	if (!e->leden || !e->lid_index)
+		return -1;
+	for (long long i = 0; i <= e->maxorg; i++)
+		e->lid_index[i] = -1;
 	struct db_stmt *st = db_query(e->s->db,
 				      "SELECT l.organisatie_id, o.code, o.naam FROM proeftuin_leden l JOIN organisaties o"
 				      " ON o.id = l.organisatie_id WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
 				      "l", e->pt.id);
-	while (db_step(st) == DB_ROW && e->nleden < MAX_LEDEN) {
-		struct lid *l = &e->leden[e->nleden++];
-		memset(l, 0, sizeof(*l));
+	while (db_step(st) == DB_ROW && e->nleden < n) {
+		struct lid *l = &e->leden[e->nleden];
 		l->id = db_col_int(st, 0);
 		snprintf(l->code, sizeof(l->code), "%s", db_col_text(st, 1));
 		snprintf(l->naam, sizeof(l->naam), "%s", db_col_text(st, 2));
+		if (l->id >= 0 && l->id <= e->maxorg)
+			e->lid_index[l->id] = (int32_t)e->nleden;
+		e->nleden++;
 	}
 	db_finalize(st);
-	/* The journal per member and kind; the core keeps the hours. */
+	/* The entries per member and status, and the journal per member and
+	 * kind ("uren:gebracht"); the core keeps what counts. */
 	st = db_query(e->s->db,
-		      "SELECT jp.organisatie_id, j.soort, jp.soort, sum(jp.minuten) FROM journaal_posten jp"
-		      " JOIN journaal j ON j.id = jp.transactie_id WHERE jp.proeftuin_id = ? AND jp.organisatie_id IS NOT NULL"
-		      " AND j.datum >= ? AND j.datum <= ? GROUP BY jp.organisatie_id, j.soort, jp.soort",
-		      "ltt", e->pt.id, e->van, e->tot);
+		      "SELECT org, soort, sum(n), sum(m) FROM (" PERIOD_SUM(
+			      "organisatie_id AS org, soort, aantal AS n, minuten AS m", "urenbank_maand_leden",
+			      RAW_LEDEN) ") x GROUP BY org, soort",
+		      "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
 	while (db_step(st) == DB_ROW) {
 		struct lid *l = lid_by_id(e, db_col_int(st, 0));
-		if (l)
-			urenbank_evaluatie_post(&l->f, db_col_text(st, 1), db_col_text(st, 2), db_col_int(st, 3));
+		const char *soort = db_col_text(st, 1), *colon = soort ? strchr(soort, ':') : NULL;
+		if (!l || !soort)
+			continue;
+		if (colon) {
+			char kind[24];
+			snprintf(kind, sizeof(kind), "%.*s", (int)(colon - soort), soort);
+			urenbank_evaluatie_post(&l->f, kind, colon + 1, db_col_int(st, 3));
+		} else {
+			urenbank_evaluatie_uren(&l->f, soort, db_col_int(st, 2), db_col_int(st, 3));
+		}
 	}
 	db_finalize(st);
-	st = db_query(e->s->db,
-		      "SELECT organisatie_id, status, count(*), sum(minuten) FROM uren WHERE proeftuin_id = ?"
-		      " AND datum >= ? AND datum <= ? GROUP BY organisatie_id, status",
-		      "ltt", e->pt.id, e->van, e->tot);
-	while (db_step(st) == DB_ROW) {
-		struct lid *l = lid_by_id(e, db_col_int(st, 0));
-		if (l)
-			urenbank_evaluatie_uren(&l->f, db_col_text(st, 1), db_col_int(st, 2), db_col_int(st, 3));
-	}
-	db_finalize(st);
+	return 0;
 }
 
 static json_t *leden_json(struct eval *e, json_t **totaal)
@@ -174,60 +206,112 @@ static json_t *leden_json(struct eval *e, json_t **totaal)
 	return a;
 }
 
+static struct opdracht *op_by_id(struct eval *e, long long id);
+
 static json_t *per_soort(struct eval *e)
 {
 	static const char *const soorten[] = { "lokaal", "meervoudig-lokaal", "regionaal" };
 	long long m[3] = { 0 };
-	struct db_stmt *st = db_query(e->s->db,
-				      "SELECT o.soort, sum(u.minuten) FROM uren u JOIN opdrachten o ON o.id = u.opdracht_id"
-				      " WHERE u.proeftuin_id = ? AND u.status = 'goedgekeurd' AND u.datum >= ? AND u.datum <= ?"
-				      " GROUP BY o.soort",
-				      "ltt", e->pt.id, e->van, e->tot);
-	while (db_step(st) == DB_ROW)
+	for (size_t i = 0; i < e->nop; i++)
 		for (int k = 0; k < 3; k++)
-			if (!strcmp(db_col_text(st, 0), soorten[k]))
-				m[k] = db_col_int(st, 1);
-	db_finalize(st);
+			if (!strcmp(e->op[i].soort, soorten[k]))
+				m[k] += e->op[i].besteed;
 	json_t *a = json_array();
 	for (int k = 0; k < 3; k++)
 		json_array_append_new(a, json_pack("{s:s,s:I}", "soort", soorten[k], "minuten", (json_int_t)m[k]));
 	return a;
 }
 
+struct competentie {
+	char code[64], naam[200];
+	long long opdrachten, minuten;
+};
+
+static int by_minutes(const void *a, const void *b)
+{
+	const struct competentie *x = a, *y = b;
+	if (x->minuten != y->minuten)
+		return x->minuten < y->minuten ? 1 : -1;
+	return strcmp(x->code, y->code);
+}
+
+/* The approved minutes of the opdrachten that ask for each competence. */
 static json_t *per_competentie(struct eval *e)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(e->s->db,
-				      "SELECT oc.competentie, c.naam, count(DISTINCT u.opdracht_id), sum(u.minuten) FROM uren u"
-				      " JOIN opdracht_competenties oc ON oc.opdracht_id = u.opdracht_id LEFT JOIN competenties c "
-				      "ON c.code = oc.competentie"
-				      " WHERE u.proeftuin_id = ? AND u.status = 'goedgekeurd' AND u.datum >= ? AND u.datum <= ?"
-				      " GROUP BY oc.competentie, c.naam ORDER BY sum(u.minuten) DESC, oc.competentie",
-				      "ltt", e->pt.id, e->van, e->tot);
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "competentie", db_col_text(st, 0), "naam",
-						   db_col_null(st, 1) ? db_col_text(st, 0) : db_col_text(st, 1), "opdrachten",
-						   (json_int_t)db_col_int(st, 2), "minuten", (json_int_t)db_col_int(st, 3)));
+	size_t cap = 16, n = 0;
+	struct competentie *c = calloc(cap, sizeof(*c));
+	char *has = calloc(e->nop + 1, 1);
+	struct db_stmt *st =
+		db_query(e->s->db,
+			 "SELECT oc.opdracht_id, oc.competentie, c.naam FROM opdracht_competenties oc"
+			 " JOIN opdrachten o ON o.id = oc.opdracht_id LEFT JOIN competenties c ON c.code = oc.competentie"
+			 " WHERE o.proeftuin_id = ? ORDER BY oc.competentie, oc.opdracht_id",
+			 "l", e->pt.id);
+	while (c && has && db_step(st) == DB_ROW) {
+		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
+		if (!o)
+			continue;
+		has[o - e->op] = 1;
+		if (!o->besteed)
+			continue;
+		const char *code = db_col_text(st, 1);
+		if (!n || strcmp(c[n - 1].code, code)) {
+			if (n == cap) {
+				struct competentie *g = realloc(c, 2 * cap * sizeof(*c));
+				if (!g)
+					break;
+				c = g;
+				cap *= 2;
+			}
+			memset(&c[n], 0, sizeof(c[n]));
+			snprintf(c[n].code, sizeof(c[n].code), "%s", code);
+			snprintf(c[n].naam, sizeof(c[n].naam), "%s", db_col_null(st, 2) ? code : db_col_text(st, 2));
+			n++;
+		}
+		c[n - 1].opdrachten++;
+		c[n - 1].minuten += o->besteed;
+	}
 	db_finalize(st);
-	st = db_query(e->s->db,
-		      "SELECT count(DISTINCT u.opdracht_id), coalesce(sum(u.minuten), 0) FROM uren u WHERE u.proeftuin_id = ?"
-		      " AND u.status = 'goedgekeurd' AND u.datum >= ? AND u.datum <= ? AND NOT EXISTS (SELECT 1 FROM"
-		      " opdracht_competenties oc WHERE oc.opdracht_id = u.opdracht_id)",
-		      "ltt", e->pt.id, e->van, e->tot);
-	if (db_step(st) == DB_ROW && db_col_int(st, 1) > 0)
-		json_array_append_new(a, json_pack("{s:s,s:I,s:I}", "naam", "zonder competentie", "opdrachten",
-						   (json_int_t)db_col_int(st, 0), "minuten", (json_int_t)db_col_int(st, 1)));
-	db_finalize(st);
+	if (c && has) {
+		qsort(c, n, sizeof(*c), by_minutes);
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "competentie", c[i].code, "naam", c[i].naam,
+							   "opdrachten", (json_int_t)c[i].opdrachten, "minuten",
+							   (json_int_t)c[i].minuten));
+		long long zo = 0, zm = 0;
+		for (size_t i = 0; i < e->nop; i++)
+			if (!has[i] && e->op[i].besteed) {
+				zo++;
+				zm += e->op[i].besteed;
+			}
+		if (zm > 0)
+			json_array_append_new(a, json_pack("{s:s,s:I,s:I}", "naam", "zonder competentie", "opdrachten",
+							   (json_int_t)zo, "minuten", (json_int_t)zm));
+	}
+	free(c);
+	free(has);
 	return a;
 }
 
 static struct opdracht *op_by_id(struct eval *e, long long id)
 {
-	for (size_t i = 0; i < e->nop; i++)
-		if (e->op[i].id == id)
-			return &e->op[i];
+	size_t lo = 0, hi = e->nop;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->op[mid].id == id)
+			return &e->op[mid];
+		if (e->op[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
+
+#define RAW_OPDRACHTEN(a, b)                                                                        \
+	"SELECT opdracht_id, 1, CASE WHEN status = 'goedgekeurd' THEN minuten ELSE 0 END FROM uren" \
+	" WHERE proeftuin_id = ?1 AND status IN " STATUSSEN " AND datum >= " a " AND datum <= " b
 
 static int load_opdrachten(struct eval *e)
 {
@@ -235,17 +319,17 @@ static int load_opdrachten(struct eval *e)
 	e->op = calloc(n > 0 ? (size_t)n : 1, sizeof(*e->op));
 	if (!e->op)
 		return -1;
+	int32_t v, t;
+	date_parse(e->van, &v);
+	date_parse(e->tot, &t);
+	/* The first inzet and the first entry not rejected: one index seek each. */
 	struct db_stmt *st = db_query(
 		e->s->db,
 		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt, o.afgerond,"
-		" (SELECT count(*) FROM opdrachtgevers g WHERE g.opdracht_id = o.id),"
-		" (SELECT coalesce(sum(u.minuten), 0) FROM uren u WHERE u.opdracht_id = o.id AND u.status = 'goedgekeurd'"
-		"  AND u.datum >= ?2 AND u.datum <= ?3),"
-		" (SELECT count(*) FROM uren u WHERE u.opdracht_id = o.id AND u.datum >= ?2 AND u.datum <= ?3),"
 		" (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
 		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
-		" FROM opdrachten o WHERE o.proeftuin_id = ?1 ORDER BY o.id",
-		"ltt", e->pt.id, e->van, e->tot);
+		" FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
+		"l", e->pt.id);
 	while (db_step(st) == DB_ROW && e->nop < (size_t)n) {
 		struct opdracht *o = &e->op[e->nop++];
 		o->id = db_col_int(st, 0);
@@ -257,16 +341,34 @@ static int load_opdrachten(struct eval *e)
 		o->samengevoegd_in = db_col_null(st, 5) ? 0 : db_col_int(st, 5);
 		o->ingediend = day_of(db_col_text(st, 6));
 		o->afgerond = day_of(db_col_text(st, 7));
-		o->opdrachtgevers = db_col_int(st, 8);
-		o->besteed = db_col_int(st, 9);
-		o->in_periode = db_col_int(st, 10);
-		o->bemand = day_of(db_col_text(st, 11));
-		o->eerste = day_of(db_col_text(st, 12));
-		int32_t v, t;
-		date_parse(e->van, &v);
-		date_parse(e->tot, &t);
+		o->bemand = day_of(db_col_text(st, 8));
+		o->eerste = day_of(db_col_text(st, 9));
 		if (o->ingediend >= v && o->ingediend <= t)
 			o->in_periode++;
+	}
+	db_finalize(st);
+	st = db_query(e->s->db,
+		      "SELECT g.opdracht_id, count(*) FROM opdrachtgevers g JOIN opdrachten o ON o.id = g.opdracht_id"
+		      " WHERE o.proeftuin_id = ? GROUP BY g.opdracht_id",
+		      "l", e->pt.id);
+	while (db_step(st) == DB_ROW) {
+		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
+		if (o)
+			o->opdrachtgevers = db_col_int(st, 1);
+	}
+	db_finalize(st);
+	/* The entries in the period and their approved minutes. */
+	st = db_query(e->s->db,
+		      "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
+			      "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m", "urenbank_maand_opdrachten",
+			      RAW_OPDRACHTEN) ") x GROUP BY opdracht",
+		      "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
+	while (db_step(st) == DB_ROW) {
+		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
+		if (!o)
+			continue;
+		o->in_periode += db_col_int(st, 1);
+		o->besteed = db_col_int(st, 2);
 	}
 	db_finalize(st);
 	/* What the originals estimated and used, on the opdracht they went into. */
@@ -367,19 +469,15 @@ static json_t *doorlooptijden_json(struct eval *e)
 		json_array_append_new(a, looptijd_json(fasen[k][0], fasen[k][1], d, n));
 	}
 	free(d);
-	/* Booking → review, grouped by the two days so that a year of entries
-	 * is a few hundred rows. */
+	/* Booking → review: the reviewed entries of whole months per number of
+	 * days (kept), those of cut months grouped by the two days. */
 	size_t cap = 64, n = 0;
 	d = calloc(cap, sizeof(*d));
 	struct db_stmt *st = db_query(e->s->db,
-				      "SELECT substr(ingediend, 1, 10), substr(beoordeeld, 1, 10), count(*) FROM uren"
-				      " WHERE proeftuin_id = ? AND beoordeeld IS NOT NULL AND datum >= ? AND datum <= ?"
-				      " GROUP BY substr(ingediend, 1, 10), substr(beoordeeld, 1, 10)",
-				      "ltt", e->pt.id, e->van, e->tot);
+				      "SELECT dagen, sum(aantal) FROM urenbank_maand_beoordeeld WHERE proeftuin_id = ?"
+				      " AND maand >= ? AND maand <= ? GROUP BY dagen",
+				      "ltt", e->pt.id, e->per.m1, e->per.m2);
 	while (d && db_step(st) == DB_ROW) {
-		int32_t a0 = day_of(db_col_text(st, 0)), b0 = day_of(db_col_text(st, 1));
-		if (a0 < 0 || b0 < 0)
-			continue;
 		if (n == cap) {
 			struct urenbank_evaluatie_duur *g = realloc(d, 2 * cap * sizeof(*d));
 			if (!g)
@@ -387,10 +485,36 @@ static json_t *doorlooptijden_json(struct eval *e)
 			d = g;
 			cap *= 2;
 		}
-		d[n].dagen = b0 >= a0 ? b0 - a0 : 0;
-		d[n++].aantal = db_col_int(st, 2);
+		d[n].dagen = db_col_int(st, 0);
+		d[n++].aantal = db_col_int(st, 1);
 	}
 	db_finalize(st);
+	const char *runs[2][2] = { { e->per.d1, e->per.e1 }, { e->per.d2, e->per.e2 } };
+	for (int k = 0; k < 2; k++) {
+		if (strcmp(runs[k][0], runs[k][1]) > 0)
+			continue;
+		st = db_query(e->s->db,
+			      "SELECT substr(ingediend, 1, 10), substr(beoordeeld, 1, 10), count(*) FROM uren"
+			      " WHERE proeftuin_id = ? AND status IN " STATUSSEN
+			      " AND beoordeeld IS NOT NULL AND datum >= ? AND datum <= ?"
+			      " GROUP BY substr(ingediend, 1, 10), substr(beoordeeld, 1, 10)",
+			      "ltt", e->pt.id, runs[k][0], runs[k][1]);
+		while (d && db_step(st) == DB_ROW) {
+			int32_t a0 = day_of(db_col_text(st, 0)), b0 = day_of(db_col_text(st, 1));
+			if (a0 < 0 || b0 < 0)
+				continue;
+			if (n == cap) {
+				struct urenbank_evaluatie_duur *g = realloc(d, 2 * cap * sizeof(*d));
+				if (!g)
+					break;
+				d = g;
+				cap *= 2;
+			}
+			d[n].dagen = b0 >= a0 ? b0 - a0 : 0;
+			d[n++].aantal = db_col_int(st, 2);
+		}
+		db_finalize(st);
+	}
 	json_array_append_new(a, looptijd_json("boeking-goedkeuring", "van het boeken van uren tot hun beoordeling", d, n));
 	free(d);
 	return a;
@@ -398,19 +522,25 @@ static json_t *doorlooptijden_json(struct eval *e)
 
 /* Taken minutes per principal and competence; filtered on the principal's
  * kwaliteitskaart after the snapshot ends (it opens its own). */
+#define RAW_GEHAALD(a, b)                                                                                           \
+	"SELECT jp.organisatie_id, u.opdracht_id, -jp.minuten FROM journaal j JOIN journaal_posten jp"              \
+	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id JOIN uren u ON u.id = j.uren_id"          \
+	" WHERE j.proeftuin_id = ?1 AND j.datum >= " a " AND j.datum <= " b " AND j.soort IN ('uren', 'correctie')" \
+	" AND jp.soort = 'gehaald' AND jp.organisatie_id IS NOT NULL"
+
 static json_t *expertise_rows(struct eval *e)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = db_query(e->s->db,
-				      "SELECT po.code, po.naam, oc.competentie, c.naam, -sum(jp.minuten) FROM journaal_posten jp"
-				      " JOIN journaal j ON j.id = jp.transactie_id JOIN uren u ON u.id = j.uren_id"
-				      " JOIN opdracht_competenties oc ON oc.opdracht_id = u.opdracht_id JOIN organisaties po ON "
-				      "po.id = jp.organisatie_id"
-				      " LEFT JOIN competenties c ON c.code = oc.competentie"
-				      " WHERE jp.proeftuin_id = ? AND j.soort IN ('uren', 'correctie') AND jp.soort = 'gehaald'"
-				      " AND j.datum >= ? AND j.datum <= ? GROUP BY po.code, po.naam, oc.competentie, c.naam"
-				      " HAVING sum(jp.minuten) <> 0 ORDER BY po.code, oc.competentie",
-				      "ltt", e->pt.id, e->van, e->tot);
+	struct db_stmt *st =
+		db_query(e->s->db,
+			 "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m) FROM (" PERIOD_SUM(
+				 "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
+				 RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht JOIN "
+					      "organisaties po ON po.id = x.org"
+					      " LEFT JOIN competenties c ON c.code = oc.competentie"
+					      " GROUP BY po.code, po.naam, oc.competentie, c.naam HAVING sum(x.m) <> 0 ORDER BY "
+					      "po.code, oc.competentie",
+			 "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam",
 						   db_col_text(st, 1), "competentie", db_col_text(st, 2), "competentieNaam",
@@ -420,15 +550,70 @@ static json_t *expertise_rows(struct eval *e)
 	return a;
 }
 
+/* The members' competences that at least two of their staff hold on m
+ * (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired, not absent on
+ * its date), as kwaliteitskaart_vulnerability counts holders: covered for
+ * sure, so that it is asked only about the others. Keys "org\tcompetence". */
+static json_t *covered(struct eval *e, struct kwaliteitskaart_moment m)
+{
+	json_t *set = json_object();
+	char day[DATE_TEXT_LEN];
+	date_format(m.date, day);
+	long long maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
+	char(*codes)[64] = calloc((size_t)maxc + 1, sizeof(*codes));
+	int *n = calloc((e->nleden ? e->nleden : 1) * ((size_t)maxc + 1), sizeof(*n));
+	if (!codes || !n) {
+		free(codes);
+		free(n);
+		return set;
+	}
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, code FROM competenties", NULL);
+	while (db_step(st) == DB_ROW)
+		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= maxc)
+			snprintf(codes[db_col_int(st, 0)], sizeof(codes[0]), "%s", db_col_text(st, 1));
+	db_finalize(st);
+	/* Counted here: a GROUP BY over 200 000 levels at national scale costs
+	 * twice the reading. */
+	st = db_query(
+		e->s->db,
+		"SELECT w.organisatie_id, mc.competentie_id FROM proeftuin_leden l"
+		" JOIN medewerkers w ON w.organisatie_id = l.organisatie_id JOIN medewerker_competenties mc"
+		" ON mc.medewerker_id = w.id WHERE l.proeftuin_id = ?1 AND mc.niveau >= ?2"
+		" AND NOT (coalesce(w.pensioenjaar, 0) > 0 AND w.pensioenjaar < ?3)"
+		" AND NOT EXISTS (SELECT 1 FROM afwezigheden a WHERE a.medewerker_id = w.id AND a.van <= ?4 AND a.tot >= ?4)",
+		"llit", e->pt.id, (long long)KWALITEITSKAART_HOLDER_LEVEL, m.year, day);
+	while (db_step(st) == DB_ROW) {
+		long long org = db_col_int(st, 0), c = db_col_int(st, 1);
+		if (org >= 0 && org <= e->maxorg && e->lid_index[org] >= 0 && c >= 0 && c <= maxc)
+			n[(size_t)e->lid_index[org] * ((size_t)maxc + 1) + (size_t)c]++;
+	}
+	db_finalize(st);
+	char key[200];
+	for (size_t l = 0; l < e->nleden; l++)
+		for (long long c = 0; c <= maxc; c++)
+			if (n[l * ((size_t)maxc + 1) + (size_t)c] >= 2) {
+				snprintf(key, sizeof(key), "%s\t%s", e->leden[l].code, codes[c]);
+				json_object_set_new(set, key, json_true());
+			}
+	free(codes);
+	free(n);
+	return set;
+}
+
 static json_t *expertise_filter(struct eval *e, json_t *rows)
 {
 	json_t *out = json_array(), *statuses = json_object();
 	int32_t day;
 	date_parse(e->tot, &day);
+	json_t *sure = covered(e, kwaliteitskaart_moment_date(day));
 	size_t i;
 	json_t *r;
+	char key[200];
 	json_array_foreach(rows, i, r) {
 		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
+		snprintf(key, sizeof(key), "%s\t%s", org, json_string_value(json_object_get(r, "competentie")));
+		if (json_object_get(sure, key))
+			continue;
 		json_t *map = json_object_get(statuses, org);
 		if (!map) {
 			map = json_object();
@@ -453,6 +638,7 @@ static json_t *expertise_filter(struct eval *e, json_t *rows)
 		}
 	}
 	json_decref(statuses);
+	json_decref(sure);
 	return out;
 }
 
@@ -491,14 +677,14 @@ static json_t *werkvoorraad(struct eval *e)
 	date_format(today, peil);
 	long long n_status[3] = { 0 }, g_status[3] = { 0 }, b_status[3] = { 0 }, klasse[URENBANK_EVALUATIE_KLASSEN] = { 0 };
 	json_t *wacht = json_array(), *over = json_array();
-	struct db_stmt *st = db_query(
-		e->s->db,
-		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.aangemaakt,"
-		" (SELECT coalesce(sum(u.minuten), 0) FROM uren u WHERE u.opdracht_id = o.id AND u.status = 'goedgekeurd'),"
-		" (SELECT count(*) FROM inzet i WHERE i.opdracht_id = o.id),"
-		" (SELECT count(*) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
-		" FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.aangemaakt, o.id",
-		"l", e->pt.id);
+	struct db_stmt *st =
+		db_query(e->s->db,
+			 "SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.aangemaakt, o.goedgekeurd_minuten,"
+			 " CASE WHEN EXISTS (SELECT 1 FROM inzet i WHERE i.opdracht_id = o.id) THEN 1 ELSE 0 END,"
+			 " CASE WHEN EXISTS (SELECT 1 FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd') THEN 1 "
+			 "ELSE 0 END"
+			 " FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.aangemaakt, o.id",
+			 "l", e->pt.id);
 	while (db_step(st) == DB_ROW) {
 		const char *status = db_col_text(st, 3);
 		long long geraamd = db_col_null(st, 4) ? -1 : db_col_int(st, 4), besteed = db_col_int(st, 6);
@@ -551,6 +737,8 @@ static void release(struct eval *e)
 	for (size_t i = 0; i < e->nop; i++)
 		json_decref(e->op[i].originelen);
 	free(e->op);
+	free(e->leden);
+	free(e->lid_index);
 }
 
 int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const char *tot, json_t **out, struct problem *p)
@@ -573,19 +761,22 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 		return problem_param(p, "tot", "de einddatum %s ligt voor de begindatum %s", e.tot, e.van);
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "evaluatie");
-	load_leden(&e);
+	urenbank_periode_pt(s, e.pt.id, e.van, e.tot, &e.per);
+	if (load_leden(&e) < 0 || load_opdrachten(&e) < 0) {
+		db_commit(s->db);
+		release(&e);
+		return problem_set(p, 500, "De evaluatie van proeftuin '%s' kon niet worden berekend (geheugen).", e.pt.code);
+	}
 	json_t *totaal = NULL, *leden = leden_json(&e, &totaal);
 	json_t *o = json_pack("{s:s,s:s,s:s,s:o,s:o}", "proeftuin", e.pt.code, "van", e.van, "tot", e.tot, "totaal", totaal,
 			      "leden", leden);
 	json_object_set_new(o, "perSoort", per_soort(&e));
 	json_object_set_new(o, "perCompetentie", per_competentie(&e));
 	long long winst = 0;
-	if (load_opdrachten(&e) == 0) {
-		json_object_set_new(o, "opdrachten", opdrachten_json(&e));
-		json_object_set_new(o, "samenvoegingen", samenvoegingen_json(&e, &winst));
-		json_object_set_new(o, "doorlooptijden", doorlooptijden_json(&e));
-		json_object_set_new(o, "potentieel", potentieel_json(&e, winst));
-	}
+	json_object_set_new(o, "opdrachten", opdrachten_json(&e));
+	json_object_set_new(o, "samenvoegingen", samenvoegingen_json(&e, &winst));
+	json_object_set_new(o, "doorlooptijden", doorlooptijden_json(&e));
+	json_object_set_new(o, "potentieel", potentieel_json(&e, winst));
 	json_object_set_new(o, "werkvoorraad", werkvoorraad(&e));
 	json_t *rows = expertise_rows(&e);
 	db_commit(s->db);

@@ -8,6 +8,7 @@
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 #include "store/fields.h"
 #include "store/gedeeld.h"
 
@@ -324,7 +325,8 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
 	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
-	    uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0)
+	    uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
+	    (!approving && urenbank_maand_uren(s, id, NULL, p) < 0)) /* approving: counted by approve() */
 		return -p->status;
 	a->id = id;
 	if (made) {
@@ -495,6 +497,9 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
+	/* An import's entry written as approved is new to the monthly sums here. */
+	if (urenbank_maand_uren(s, e.id, e.written_approved ? NULL : "ingediend", p) < 0)
+		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;
@@ -561,7 +566,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 ||
-	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0)
+	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
+	    urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -670,7 +676,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
 	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
-	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0)
+	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
+	    urenbank_maand_uren(s, e.id, "goedgekeurd", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);

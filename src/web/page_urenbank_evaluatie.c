@@ -121,6 +121,10 @@ static const struct table tables[] = {
 	{ 0 },
 };
 
+/* A table longer than this shows its first rows here and all in its CSV;
+ * the members are paged (?pagina) instead. */
+#define SHOWN 25
+
 /* 733 ‰ → "73,3%". */
 static void promille_text(long long v, char *out, size_t len) { snprintf(out, len, "%lld,%lld%%", v / 10, v % 10); }
 
@@ -145,9 +149,59 @@ static void cell_text(json_t *row, const struct col *c, char *out, size_t len)
 	}
 }
 
-static void write_table(struct buf *b, const struct table *t, json_t *ev, const char *csv_href)
+static long long abs_verschil(json_t *o)
 {
-	json_t *rows = json_object_get(t->parent ? json_object_get(ev, t->parent) : ev, t->rows);
+	json_t *v = json_object_get(o, "verschilMinuten");
+	long long x = v ? json_integer_value(v) : -1;
+	return x < 0 ? -x : x;
+}
+
+static int by_verschil(const void *a, const void *b)
+{
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int hx = json_object_get(x, "verschilMinuten") != NULL, hy = json_object_get(y, "verschilMinuten") != NULL;
+	if (hx != hy)
+		return hy - hx; /* those with an estimate first */
+	long long dx = abs_verschil(x), dy = abs_verschil(y);
+	if (dx != dy)
+		return dx < dy ? 1 : -1;
+	long long ix = json_integer_value(json_object_get(x, "id")), iy = json_integer_value(json_object_get(y, "id"));
+	return (ix > iy) - (ix < iy);
+}
+
+/* The rows this page shows of all: a page of the members, the opdrachten
+ * with the largest difference from their estimate, else the first SHOWN. */
+static json_t *shown_rows(const struct table *t, json_t *all, const struct page_listing *pl)
+{
+	json_t *out = json_array();
+	size_t n = json_array_size(all);
+	if (!strcmp(t->id, "leden")) {
+		size_t from = (size_t)((pl->pagina - 1) * pl->grootte);
+		for (size_t i = from; i < n && i < from + (size_t)pl->grootte; i++)
+			json_array_append(out, json_array_get(all, i));
+		return out;
+	}
+	if (n <= SHOWN) {
+		for (size_t i = 0; i < n; i++)
+			json_array_append(out, json_array_get(all, i));
+		return out;
+	}
+	json_t **v = malloc(n * sizeof(*v));
+	if (!v)
+		return out;
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_array_get(all, i);
+	if (!strcmp(t->id, "opdrachten"))
+		qsort(v, n, sizeof(*v), by_verschil);
+	for (size_t i = 0; i < SHOWN; i++)
+		json_array_append(out, v[i]);
+	free(v);
+	return out;
+}
+
+static void write_table(struct buf *b, const struct table *t, json_t *ev, const char *csv_href, struct page_listing *pl)
+{
+	json_t *all = json_object_get(t->parent ? json_object_get(ev, t->parent) : ev, t->rows);
 	int h = t->parent ? 3 : 2;
 	html_raw(b, "<section aria-labelledby=\"kop-");
 	html_attr(b, t->id);
@@ -167,11 +221,13 @@ static void write_table(struct buf *b, const struct table *t, json_t *ev, const 
 		}
 		html_raw(b, "</p>");
 	}
-	if (!json_array_size(rows)) {
+	if (!json_array_size(all)) {
 		html_raw(b, t->parent ? "<p class=\"utrecht-paragraph samen-empty\">Geen.</p></section>"
 				      : "<p class=\"utrecht-paragraph samen-empty\">Niets in deze periode.</p></section>");
 		return;
 	}
+	json_t *rows = shown_rows(t, all, pl);
+	int leden = !strcmp(t->id, "leden");
 	const char *head[16];
 	size_t nc = 0;
 	for (; t->cols[nc].label && nc < 15; nc++)
@@ -204,7 +260,7 @@ static void write_table(struct buf *b, const struct table *t, json_t *ev, const 
 		}
 		html_raw(b, "</tr>");
 	}
-	if (!strcmp(t->id, "leden")) {
+	if (leden) {
 		json_t *tot = json_object_get(ev, "totaal");
 		html_raw(
 			b,
@@ -218,7 +274,23 @@ static void write_table(struct buf *b, const struct table *t, json_t *ev, const 
 		}
 		html_raw(b, "</tr>");
 	}
-	page_table_end(b);
+	size_t n = json_array_size(all), k = json_array_size(rows);
+	json_decref(rows);
+	if (leden) {
+		page_listing_close(b, pl, (long long)n);
+	} else {
+		page_table_end(b);
+		if (k < n) {
+			html_raw(b, "<p class=\"utrecht-paragraph samen-ev-meer\">Hierboven ");
+			html_int(b, (long long)k);
+			html_raw(b, " van de ");
+			html_int(b, (long long)n);
+			html_raw(b, !strcmp(t->id, "opdrachten") ? ": die met het grootste verschil met de raming. " : ". ");
+			html_raw(b, "Alle ");
+			html_int(b, (long long)n);
+			html_raw(b, " staan in de CSV hieronder.</p>");
+		}
+	}
 	page_listing_csv_link(b, csv_href);
 	html_raw(b, "</section>");
 }
@@ -273,7 +345,7 @@ static const struct table *find_table(const char *id)
 
 /* The tables of list, each with the CSV of the same selection. */
 static void write_list(struct buf *b, const struct table *list, const struct page_urenbank_page *pg, json_t *ev, const char *v,
-		       const char *t)
+		       const char *t, struct page_listing *pl)
 {
 	for (const struct table *x = list; x->id; x++) {
 		struct buf h;
@@ -286,12 +358,13 @@ static void write_list(struct buf *b, const struct table *list, const struct pag
 		buf_adds(&h, t);
 		buf_adds(&h, "&formaat=csv&tabel=");
 		buf_adds(&h, x->id);
-		write_table(b, x, ev, buf_str(&h));
+		write_table(b, x, ev, buf_str(&h), pl);
 		buf_release(&h);
 	}
 }
 
-static void stock(struct buf *b, const struct page_urenbank_page *pg, json_t *ev, const char *v, const char *t)
+static void stock(struct buf *b, const struct page_urenbank_page *pg, json_t *ev, const char *v, const char *t,
+		  struct page_listing *pl)
 {
 	json_t *w = json_object_get(ev, "werkvoorraad");
 	json_t *tb = json_object_get(w, "teBeoordelen");
@@ -307,7 +380,7 @@ static void stock(struct buf *b, const struct page_urenbank_page *pg, json_t *ev
 	html_raw(b, " urenregels met samen ");
 	html_txt(b, hrs);
 	html_raw(b, ".</p>");
-	write_list(b, voorraad, pg, ev, v, t);
+	write_list(b, voorraad, pg, ev, v, t, pl);
 	html_raw(b, "</section>");
 }
 
@@ -412,9 +485,18 @@ int page_urenbank_evaluatie(struct request *rq, struct response *rs)
 	html_raw(b, " tot en met ");
 	html_date(b, t);
 	html_raw(b, ".</p>");
-	write_list(b, tables, &pg, ev, v, t);
+	/* The members a page at a time (?pagina, ?paginaGrootte), the period kept. */
+	static const struct page_listing_col lcols[] = { { "Gemeente", "naam" }, { 0 } };
+	static const char *const keep[] = { "van", "tot", NULL };
+	struct buf base;
+	buf_init(&base, 0);
+	page_urenbank_href(&base, &pg, "/evaluatie");
+	struct page_listing pl = { .base = buf_str(&base), .keep = keep, .cols = lcols, .default_sort = "naam" };
+	page_listing_read(&pl, rq);
+	write_list(b, tables, &pg, ev, v, t, &pl);
 	potential(b, ev);
-	stock(b, &pg, ev, v, t);
+	stock(b, &pg, ev, v, t, &pl);
+	buf_release(&base);
 	page_end(rq, rs);
 	json_decref(ev);
 	page_urenbank_page_release(&pg);

@@ -1,0 +1,48 @@
+/* urenbank_maandcijfers.h — the monthly sums under the evaluation and the
+ * settlement (migration 099, issue 12): per member, per opdracht and per
+ * principal × opdracht, and the review times, each per month of the day
+ * worked. They are added to in the transaction that books, reviews or
+ * posts (urenbank_uren.c, urenbank_boeken.c call the two functions below),
+ * read for a period as whole months from the sums plus the days of a cut
+ * month from the rows (urenbank_periode), and recomputed from the entries
+ * and the journal by proeftuin verify.
+ *
+ * Conventions as urenbank_intern.h: 0, or -p->status with p filled. */
+#ifndef SAMEN_STORE_URENBANK_MAANDCIJFERS_H
+#define SAMEN_STORE_URENBANK_MAANDCIJFERS_H
+#include "core/date.h"
+#include "store/store.h"
+
+/* Entry uren_id was booked (was NULL) or went from status was to the
+ * status it has now: its month's sums follow. */
+int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, struct problem *p);
+/* Transaction txn of proeftuin ptid was posted: its postings are added. */
+int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, struct problem *p);
+
+/* A period van … tot (both included) as the whole months m1 … m2 ("JJJJ-MM";
+ * none when m1 > m2) and at most two runs of days read from the rows,
+ * d1 … e1 and d2 … e2 (none when d > e). Bind them as ?2 … ?7 after the
+ * proeftuin as ?1 (URENBANK_PERIODE_ARGS). */
+struct urenbank_periode {
+	char m1[8], m2[8];
+	char d1[DATE_TEXT_LEN], e1[DATE_TEXT_LEN], d2[DATE_TEXT_LEN], e2[DATE_TEXT_LEN];
+};
+void urenbank_periode(const char *van, const char *tot, struct urenbank_periode *out);
+/* The same for proeftuin ptid, as all months ('*') when every entry lies
+ * in van … tot (1, else 0). */
+int urenbank_periode_pt(struct store *s, long long ptid, const char *van, const char *tot, struct urenbank_periode *out);
+#define URENBANK_PERIODE_BINDS "tttttt"
+#define URENBANK_PERIODE_ARGS(x) (x)->m1, (x)->m2, (x)->d1, (x)->e1, (x)->d2, (x)->e2
+
+/* Everything dated up to tot as whole months m1 … m2 (all months, '*',
+ * when nothing of proeftuin ptid's journal is dated after tot) and the
+ * days of tot's month d1 … e1 (d2 … e2 none): for the settlement. */
+void urenbank_periode_asof(struct store *s, long long ptid, const char *tot, struct urenbank_periode *out);
+
+/* Recomputes the sums of proeftuin ptid and calls differ for each that
+ * differs (org "" when it is not a member's). */
+int urenbank_maand_verify(struct store *s, long long ptid,
+			  void (*differ)(void *ctx, const char *org, const char *what, long long kept, long long re), void *ctx,
+			  struct problem *p);
+
+#endif
