@@ -144,7 +144,16 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
       payload = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
       if (!h['Content-Type']) h['Content-Type'] = 'application/json';
     }
-    const res = await fetch(url + path, { method, headers: h, body: payload, redirect: 'manual' });
+    let res;
+    try {
+      res = await fetch(url + path, { method, headers: h, body: payload, redirect: 'manual' });
+    } catch (e) {
+      // A kept-alive connection the server closed while the test waited (a
+      // long CLI run: the server closes idle connections after 60 s): a GET
+      // asks again on a new one, as any HTTP client would. A write does not.
+      if (exited || !['GET', 'HEAD'].includes(method)) throw e;
+      res = await fetch(url + path, { method, headers: h, body: payload, redirect: 'manual' });
+    }
     const text = await res.text();
     let json = null;
     if (!raw) { try { json = JSON.parse(text); } catch { json = null; } }
