@@ -220,14 +220,15 @@ static long long pair_key(long long opdracht, long long mw)
 }
 
 /* What sql (bound to opdracht and mw) gives for the pair as the database
- * had it when first asked: read then and kept in x, *key the pair's key; or,
- * when the batch keeps nothing for it, read now and *key 0. */
-static long long pair_first(struct urenbank_batch *b, struct sums *x, struct store *s, long long ptid, long long opdracht,
+ * had it when first asked: read then and kept in b->inzet (inzet) or
+ * b->booked, *key the pair's key; or, when there is no batch or it keeps
+ * nothing for the pair, read now and *key 0. */
+static long long pair_first(struct urenbank_batch *b, int inzet, struct store *s, long long ptid, long long opdracht,
 			    long long mw, const char *sql, long long *key)
 {
 	*key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
 	int made;
-	long long *base = *key ? sums_at(x, *key, &made) : NULL;
+	long long *base = *key ? sums_at(inzet ? &b->inzet : &b->booked, *key, &made) : NULL;
 	if (!base) {
 		*key = 0;
 		return urenbank_one_int(s, sql, "ll", opdracht, mw);
@@ -242,7 +243,7 @@ long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long 
 	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
 				  " AND status IN ('ingediend','goedgekeurd')";
 	/* Read before any line of the batch added to it: those come below. */
-	long long key, v = pair_first(b, &b->booked, s, ptid, opdracht, mw, sql, &key);
+	long long key, v = pair_first(b, 0, s, ptid, opdracht, mw, sql, &key);
 	if (!key)
 		return v;
 	int k = idmap_get(&b->sums[URENBANK_BATCH_BOOKED].ix, key);
@@ -267,7 +268,7 @@ long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long l
 	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
 				  " AND status = 'open'";
 	long long key;
-	return pair_first(b, &b->inzet, s, ptid, opdracht, mw, sql, &key);
+	return pair_first(b, 1, s, ptid, opdracht, mw, sql, &key);
 }
 
 int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
