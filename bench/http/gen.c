@@ -24,14 +24,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "core/register_codes.h"
-#include "store/kwaliteitskaart.h"
-#include "store/medewerkers.h"
-#include "store/register.h"
-#include "store/urenbank.h"
 
-#define ORGS 342
-#define PT "nl"
 #define COMPETENCES 80
 #define TAAKVELDEN 12
 
@@ -89,32 +82,12 @@ int main(int argc, char **argv)
 	double t0 = now();
 
 	/* ---- the register ---------------------------------------------------- */
-	char codes[ORGS][8];
-	char names[ORGS][80];
-	for (int n = 0, c = 1; n < ORGS; c++) {
-		struct register_gemeente g;
-		char code[8];
-		if (c > 9999) {
-			fprintf(stderr, "gen: de CBS-lijst heeft geen %d gemeenten in 2012\n", ORGS);
-			return 1;
-		}
-		snprintf(code, sizeof(code), "GM%04d", c);
-		if (register_codes_gemeente_on(code, "2012-01-01", &g) != REGISTER_CODE_VALID)
-			continue;
-		snprintf(codes[n], sizeof(codes[n]), "%s", code);
-		snprintf(names[n], sizeof(names[n]), "%s", g.naam);
-		n++;
-	}
+	char codes[ORGS][8], names[ORGS][80];
+	long long inwoners[ORGS];
+	if (gen_gemeenten(codes, names, inwoners))
+		return 1;
 	db_begin(s->db);
-	json_t *leden = json_array();
-	for (int i = 0; i < ORGS; i++) {
-		json_t *o =
-			json_pack("{s:s,s:s,s:s,s:I,s:s}", "code", codes[i], "naam", names[i], "soort", "gemeente", "inwoners",
-				  (json_int_t)(i == 0 ? 900000 : between(1000, 160000)), "geldigVan", "2012-01-01");
-		must(register_org_create(s, o, NULL, &p), "organisatie", &p);
-		json_decref(o);
-		json_array_append_new(leden, json_string(codes[i]));
-	}
+	json_t *leden = gen_organisaties(s, codes, names, inwoners, &p);
 	for (int t = 0; t < TAAKVELDEN; t++) {
 		json_t *o =
 			json_pack("{s:s,s:s,s:s}", "code", taakvelden[t][0], "naam", taakvelden[t][0], "soort", taakvelden[t][1]);
@@ -126,60 +99,32 @@ int main(int argc, char **argv)
 	 * municipality in three verbanden (the last group of a pass may be
 	 * smaller when fewer than 5 remain: it joins the one before). */
 	int nverband = 0, ntraject = 0;
-	static const char *const fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie", "uitvoering" };
 	for (int pass = 0; pass < 3; pass++) {
 		int order[ORGS];
-		for (int i = 0; i < ORGS; i++)
-			order[i] = i;
-		for (int i = ORGS - 1; i > 0; i--) {
-			int j = (int)between(0, i), x = order[i];
-			order[i] = order[j];
-			order[j] = x;
-		}
-		for (int at = 0; at < ORGS;) {
-			int n = (int)between(5, 15);
-			if (ORGS - at - n < 5)
-				n = ORGS - at;
+		gen_shuffle(order);
+		for (int at = 0, n; at < ORGS; at += n) {
+			n = gen_groep(at);
 			char code[16], naam[64];
 			snprintf(code, sizeof(code), "v%03d", ++nverband);
 			snprintf(naam, sizeof(naam), "Samenwerkingsverband %d", nverband);
-			json_t *l = json_array();
-			for (int k = 0; k < n; k++)
-				json_array_append_new(l, json_pack("{s:s,s:s,s:s}", "organisatie", codes[order[at + k]], "rol",
-								   k == 0 ? "gastheer" : "lid", "van", "2012-01-01"));
 			json_t *v = json_pack("{s:s,s:s,s:[s,s],s:b,s:o}", "code", code, "naam", naam, "doelen", "kosten",
-					      "kwetsbaarheid", "geenCherryPicking", 1, "leden", l);
+					      "kwetsbaarheid", "geenCherryPicking", 1, "leden", gen_leden(codes, order + at, n));
 			must(register_verband_create(s, v, &tmp, &p), "verband", &p);
 			json_decref(tmp);
 			json_decref(v);
 			int nt = (int)between(2, 5), first = (int)between(0, TAAKVELDEN - 1);
 			for (int k = 0; k < nt; k++) {
-				json_t *t = json_pack("{s:s,s:s,s:s,s:s,s:s}", "taakveld",
-						      taakvelden[(first + k) % TAAKVELDEN][0], "fase", fasen[between(0, 4)],
-						      "vorm", "netwerk", "intensiteit", "bijstand", "start", "2012-01-01");
+				json_t *t = gen_traject(taakvelden[(first + k) % TAAKVELDEN][0]);
 				must(register_traject_create(s, code, t, &tmp, &p), "traject", &p);
 				json_decref(tmp);
 				json_decref(t);
 				ntraject++;
 			}
-			at += n;
 		}
 	}
-	/* ---- competences ------------------------------------------------------ */
-	for (int c = 0; c < COMPETENCES; c++) {
-		char code[16], naam[48];
-		snprintf(code, sizeof(code), "comp-%02d", c + 1);
-		snprintf(naam, sizeof(naam), "Competentie %d", c + 1);
-		json_t *o = json_pack("{s:s,s:s}", "code", code, "naam", naam);
-		must(kwaliteitskaart_competence_create(s, o, &tmp, &p), "competentie", &p);
-		json_decref(tmp);
-		json_decref(o);
-	}
-	json_t *pt =
-		json_pack("{s:s,s:s,s:s,s:s,s:i,s:I,s:o}", "code", PT, "naam", "Landelijke urenbank", "van", "2012-01-01", "tot",
-			  "2012-12-31", "tariefCenten", 6500, "kredietlimietMinuten", (json_int_t)100000000, "leden", leden);
-	must(urenbank_proeftuin_create(s, &by, pt, NULL, &p), "proeftuin", &p);
-	json_decref(pt);
+	/* ---- competences, the proeftuin --------------------------------------- */
+	gen_competenties(s, COMPETENCES, &p);
+	gen_proeftuin(s, &by, leden, &p);
 	db_commit(s->db);
 	double t_register = now();
 
@@ -261,14 +206,7 @@ int main(int argc, char **argv)
 	db_begin(s->db);
 	for (long long i = 0; i < nstaff; i++) {
 		w[i].org = (int)(i % ORGS);
-		char naam[32];
-		snprintf(naam, sizeof(naam), "Medewerker %lld", i + 1);
-		json_t *m = json_pack("{s:s,s:s,s:s,s:i,s:i}", "naam", naam, "organisatie", codes[w[i].org], "functie",
-				      "beleidsadviseur", "uurPerWeek", 36, "beschikbaarUurPerWeek", (int)between(0, 8));
-		json_t *mo = NULL;
-		must(medewerkers_create(s, &by, m, &mo, &p), "medewerker", &p);
-		json_decref(m);
-		w[i].id = id_of(mo);
+		w[i].id = gen_medewerker(s, &by, i, codes[w[i].org], (int)between(0, 8), &p);
 		int nc = (int)between(1, 3), c0 = (int)between(1, COMPETENCES);
 		for (int k = 0; k < nc; k++) {
 			char comp[16];
@@ -286,9 +224,7 @@ int main(int argc, char **argv)
 					j = between(0, nlocal - 1);
 				while (j % ORGS == w[i].org);
 				w[i].inzet_on[k] = local[j];
-				json_t *in = json_pack("{s:I,s:i}", "medewerker", (json_int_t)w[i].id, "minuten", 20000);
-				must(urenbank_inzet_create(s, &by, PT, local[j], in, NULL, &p), "inzet", &p);
-				json_decref(in);
+				gen_inzet(s, &by, w[i].id, local[j], &p);
 			}
 			inzet_staff[ninzet++] = i;
 		}
@@ -325,12 +261,7 @@ int main(int argc, char **argv)
 					opdracht = local[x->org]; /* local[k] belongs to codes[k % ORGS] */
 			}
 			char datum[32];
-			int day = (int)between(0, 365);
-			static const int cum[] = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
-			int m = 0;
-			while (day >= cum[m + 1])
-				m++;
-			snprintf(datum, sizeof(datum), "2012-%02d-%02d", m + 1, day - cum[m] + 1);
+			date_of((int)between(0, 365), datum);
 			json_t *in = json_pack("{s:I,s:I,s:s,s:I,s:s}", "medewerker", (json_int_t)x->id, "opdracht",
 					       (json_int_t)opdracht, "datum", datum, "minuten", (json_int_t)between(30, 480),
 					       "omschrijving", "beleidswerk");

@@ -30,17 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "core/register_codes.h"
-#include "store/kwaliteitskaart.h"
-#include "store/medewerkers.h"
-#include "store/register.h"
-#include "store/urenbank.h"
 
-#define ORGS 342
-#define SHARED 400
 #define COMPETENCES 12
 #define TAAKVELDEN 12
-#define PT "nl"
 #define DAYS 366
 
 #include "../gen_common.h"
@@ -87,78 +79,40 @@ static struct store *fresh(const char *dir, const char *name)
 	return s;
 }
 
-static void date_of(int day, char out[32])
-{
-	static const int cum[] = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
-	int m = 0;
-	while (day >= cum[m + 1])
-		m++;
-	snprintf(out, 32, "2012-%02d-%02d", m + 1, day - cum[m] + 1);
-}
-
 static int generate(const char *dir, long long entries, long long kaart)
 {
 	struct problem p;
 	problem_init(&p);
 	struct actor by = { .role = ROLE_BEHEERDER, .name = "benchmark" };
-	json_t *tmp = NULL;
 	char codes[ORGS][8], names[ORGS][80];
 	long long inwoners[ORGS];
-	for (int n = 0, c = 1; n < ORGS; c++) {
-		struct register_gemeente g;
-		char code[8];
-		if (c > 9999) {
-			fprintf(stderr, "gen: de CBS-lijst heeft geen %d gemeenten in 2012\n", ORGS);
-			return 1;
-		}
-		snprintf(code, sizeof(code), "GM%04d", c);
-		if (register_codes_gemeente_on(code, "2012-01-01", &g) != REGISTER_CODE_VALID)
-			continue;
-		snprintf(codes[n], sizeof(codes[n]), "%s", code);
-		snprintf(names[n], sizeof(names[n]), "%s", g.naam);
-		inwoners[n] = n == 0 ? 900000 : between(1000, 160000);
-		n++;
-	}
+	if (gen_gemeenten(codes, names, inwoners))
+		return 1;
 
 	/* ---- the register document --------------------------------------- */
 	json_t *orgs = json_array(), *tv = json_array(), *verbanden = json_array();
 	for (int i = 0; i < ORGS; i++)
-		json_array_append_new(orgs, json_pack("{s:s,s:s,s:s,s:I,s:s}", "code", codes[i], "naam", names[i], "soort",
-						      "gemeente", "inwoners", (json_int_t)inwoners[i], "geldigVan", "2012-01-01"));
+		json_array_append_new(orgs, gen_gemeente_json(codes[i], names[i], inwoners[i]));
 	for (int t = 0; t < TAAKVELDEN; t++)
 		json_array_append_new(tv, json_pack("{s:s,s:s,s:s}", "code", taakvelden[t][0], "naam", taakvelden[t][0], "soort",
 						    taakvelden[t][1]));
-	static const char *const fasen[] = { "verkenning", "businesscase", "besluitvorming", "implementatie", "uitvoering" };
 	int nverband = 0;
 	for (int pass = 0; pass < 3; pass++) {
 		int order[ORGS];
-		for (int i = 0; i < ORGS; i++)
-			order[i] = i;
-		for (int i = ORGS - 1; i > 0; i--) {
-			int j = (int)between(0, i), x = order[i];
-			order[i] = order[j];
-			order[j] = x;
-		}
-		for (int at = 0; at < ORGS;) {
-			int n = (int)between(5, 15);
-			if (ORGS - at - n < 5)
-				n = ORGS - at;
+		gen_shuffle(order);
+		for (int at = 0, n; at < ORGS; at += n) {
+			n = gen_groep(at);
 			char code[16], naam[64];
 			snprintf(code, sizeof(code), "v%03d", ++nverband);
 			snprintf(naam, sizeof(naam), "Samenwerkingsverband %d", nverband);
-			json_t *l = json_array();
-			for (int k = 0; k < n; k++)
-				json_array_append_new(l, json_pack("{s:s,s:s,s:s}", "organisatie", codes[order[at + k]], "rol",
-								   k == 0 ? "gastheer" : "lid", "van", "2012-01-01"));
+			json_t *l = gen_leden(codes, order + at, n);
 			/* Half the verbanden name the deelnemers of each traject (a
 			 * subset of at least two), the others let every member take part. */
 			int pick = nverband % 2;
 			json_t *tr = json_array();
 			int nt = (int)between(2, 5), first = (int)between(0, TAAKVELDEN - 1);
 			for (int k = 0; k < nt; k++) {
-				json_t *t = json_pack("{s:s,s:s,s:s,s:s,s:s}", "taakveld", taakvelden[(first + k) % TAAKVELDEN][0],
-						      "fase", fasen[between(0, 4)], "vorm", "netwerk", "intensiteit", "bijstand",
-						      "start", "2012-01-01");
+				json_t *t = gen_traject(taakvelden[(first + k) % TAAKVELDEN][0]);
 				if (pick) {
 					json_t *d = json_array();
 					for (int q = 0; q < n; q++)
@@ -171,7 +125,6 @@ static int generate(const char *dir, long long entries, long long kaart)
 			json_array_append_new(verbanden, json_pack("{s:s,s:s,s:[s,s],s:b,s:o,s:o}", "code", code, "naam", naam,
 								   "doelen", "kosten", "kwetsbaarheid", "geenCherryPicking",
 								   !pick, "leden", l, "trajecten", tr));
-			at += n;
 		}
 	}
 	json_t *doc = json_pack("{s:s,s:i,s:o,s:o,s:o}", "formaat", "samen-register", "versie", 1, "organisaties", orgs,
@@ -184,67 +137,13 @@ static int generate(const char *dir, long long entries, long long kaart)
 
 	/* ---- the base database --------------------------------------------- */
 	struct store *s = fresh(dir, "base.db");
-	json_t *leden = json_array();
 	db_begin(s->db);
-	for (int i = 0; i < ORGS; i++) {
-		json_t *o = json_pack("{s:s,s:s,s:s,s:I,s:s}", "code", codes[i], "naam", names[i], "soort", "gemeente", "inwoners",
-				      (json_int_t)inwoners[i], "geldigVan", "2012-01-01");
-		must(register_org_create(s, o, NULL, &p), "organisatie", &p);
-		json_decref(o);
-		json_array_append_new(leden, json_string(codes[i]));
-	}
-	for (int c = 0; c < COMPETENCES; c++) {
-		char code[16], naam[48];
-		snprintf(code, sizeof(code), "comp-%02d", c + 1);
-		snprintf(naam, sizeof(naam), "Competentie %d", c + 1);
-		json_t *o = json_pack("{s:s,s:s}", "code", code, "naam", naam);
-		must(kwaliteitskaart_competence_create(s, o, &tmp, &p), "competentie", &p);
-		json_decref(tmp);
-		json_decref(o);
-	}
-	json_t *pt = json_pack("{s:s,s:s,s:s,s:s,s:i,s:I,s:o}", "code", PT, "naam", "Landelijke urenbank", "van", "2012-01-01",
-			       "tot", "2012-12-31", "tariefCenten", 6500, "kredietlimietMinuten", (json_int_t)100000000, "leden",
-			       leden);
-	must(urenbank_proeftuin_create(s, &by, pt, NULL, &p), "proeftuin", &p);
-	json_decref(pt);
-	long long local[ORGS], shared[SHARED], regional;
-	int shared_orgs[SHARED][4], shared_n[SHARED];
-	for (int i = 0; i < ORGS; i++) {
-		json_t *o = json_pack("{s:s,s:s,s:[{s:s,s:i}]}", "soort", "lokaal", "titel", "Lokale beleidsopdracht",
-				      "opdrachtgevers", "organisatie", codes[i], "aandeel", 1);
-		json_t *out = NULL;
-		must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "lokale opdracht", &p);
-		local[i] = json_integer_value(json_object_get(out, "id"));
-		json_decref(out);
-		json_decref(o);
-	}
-	for (int k = 0; k < SHARED; k++) {
-		shared_n[k] = (int)between(2, 4);
-		json_t *g = json_array();
-		for (int j = 0; j < shared_n[k]; j++) {
-			int org, dup;
-			do {
-				org = (int)between(0, ORGS - 1);
-				dup = 0;
-				for (int q = 0; q < j; q++)
-					dup |= shared_orgs[k][q] == org;
-			} while (dup);
-			shared_orgs[k][j] = org;
-			json_array_append_new(g, json_pack("{s:s,s:I}", "organisatie", codes[org], "aandeel", (json_int_t)between(1, 5)));
-		}
-		json_t *o = json_pack("{s:s,s:s,s:o}", "soort", "meervoudig-lokaal", "titel", "Gedeelde opdracht", "opdrachtgevers", g);
-		json_t *out = NULL;
-		must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "gedeelde opdracht", &p);
-		shared[k] = json_integer_value(json_object_get(out, "id"));
-		json_decref(out);
-		json_decref(o);
-	}
-	json_t *o = json_pack("{s:s,s:s,s:s}", "soort", "regionaal", "titel", "Landelijk werkprogramma", "verdeelsleutel", "inwoners");
-	json_t *out = NULL;
-	must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "regionale opdracht", &p);
-	regional = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	json_decref(o);
+	json_t *leden = gen_organisaties(s, codes, names, inwoners, &p);
+	gen_competenties(s, COMPETENCES, &p);
+	gen_proeftuin(s, &by, leden, &p);
+	struct gen_opdrachten od;
+	if (gen_opdrachten(s, &by, codes, &od, &p))
+		return 1;
 	db_commit(s->db);
 
 	long long nstaff = entries / 60 < 2 * ORGS ? 2 * ORGS : entries / 60;
@@ -256,40 +155,21 @@ static int generate(const char *dir, long long entries, long long kaart)
 	for (long long i = 0; i < nstaff; i++) {
 		w[i].org = (int)(i % ORGS);
 		w[i].day = days + i * DAYS;
-		char naam[32];
-		snprintf(naam, sizeof(naam), "Medewerker %lld", i + 1);
-		json_t *m = json_pack("{s:s,s:s,s:s,s:i,s:i}", "naam", naam, "organisatie", codes[w[i].org], "functie",
-				      "beleidsadviseur", "uurPerWeek", 36, "beschikbaarUurPerWeek", 8);
-		json_t *mo = NULL;
-		must(medewerkers_create(s, &by, m, &mo, &p), "medewerker", &p);
-		w[i].id = json_integer_value(json_object_get(mo, "id"));
-		json_decref(mo);
-		json_decref(m);
+		w[i].id = gen_medewerker(s, &by, i, codes[w[i].org], 8, &p);
 		for (int k = 0; k < 2; k++) {
 			int other;
 			do
 				other = (int)between(0, ORGS - 1);
-			while (other == w[i].org || (k == 1 && local[other] == w[i].inzet_on[0]));
-			w[i].inzet_on[k] = local[other];
+			while (other == w[i].org || (k == 1 && od.local[other] == w[i].inzet_on[0]));
+			w[i].inzet_on[k] = od.local[other];
 			w[i].inzet_left[k] = 20000;
-			json_t *in = json_pack("{s:I,s:i}", "medewerker", (json_int_t)w[i].id, "minuten", 20000);
-			must(urenbank_inzet_create(s, &by, PT, local[other], in, NULL, &p), "inzet", &p);
-			json_decref(in);
+			gen_inzet(s, &by, w[i].id, od.local[other], &p);
 		}
 	}
 	db_commit(s->db);
 	store_close(s);
 
 	/* ---- the hours ------------------------------------------------------ */
-	long long *mine = calloc(ORGS * SHARED, sizeof(*mine));
-	int *nmine = calloc(ORGS, sizeof(*nmine));
-	if (!mine || !nmine)
-		return 1;
-	for (int k = 0; k < SHARED; k++)
-		for (int j = 0; j < shared_n[k]; j++) {
-			int org = shared_orgs[k][j];
-			mine[org * SHARED + nmine[org]++] = shared[k];
-		}
 	f = open_out(dir, "uren.csv");
 	fputs("medewerker;opdracht;datum;minuten;omschrijving\n", f);
 	for (long long done = 0; done < entries;) {
@@ -298,11 +178,11 @@ static int generate(const char *dir, long long entries, long long kaart)
 		long long minutes = between(30, 480), opdracht;
 		unsigned long long kind = rnd() % 1000;
 		if (kind < 2)
-			opdracht = regional;
-		else if (kind < 600 || nmine[x->org] == 0)
+			opdracht = od.regional;
+		else if (kind < 600 || od.nmine[x->org] == 0)
 			opdracht = x->inzet_on[slot = (int)(rnd() % 2)];
 		else
-			opdracht = mine[x->org * SHARED + (int)(rnd() % (unsigned long long)nmine[x->org])];
+			opdracht = od.mine[x->org * SHARED + (int)(rnd() % (unsigned long long)od.nmine[x->org])];
 		/* What samen would refuse is not exported: a day over 24 hours, an inzet overdrawn. */
 		if (x->day[day] + minutes > 1440 || (slot >= 0 && x->inzet_left[slot] < minutes))
 			continue;
@@ -341,8 +221,8 @@ static int generate(const char *dir, long long entries, long long kaart)
 	printf("kaart_org %s\nstaff %lld\nentries %lld\nverbanden %d\n", codes[0], nstaff, entries, nverband);
 	free(w);
 	free(days);
-	free(mine);
-	free(nmine);
+	free(od.mine);
+	free(od.nmine);
 	return 0;
 }
 

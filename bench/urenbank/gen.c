@@ -20,13 +20,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "core/register_codes.h"
-#include "store/urenbank.h"
-#include "store/register.h"
-#include "store/medewerkers.h"
-
-#define ORGS 342
-#define PT "nl"
 
 #include "../gen_common.h"
 
@@ -62,79 +55,18 @@ int main(int argc, char **argv)
 	struct actor by = { .role = ROLE_BEHEERDER, .name = "benchmark" };
 	double t0 = now();
 
-	/* 342 municipalities with inhabitants from 1 000 to 900 000: real CBS
-	 * codes (samen refuses others), the first 342 that existed in 2012. */
-	char codes[ORGS][8];
-	char names[ORGS][80]; /* struct register_gemeente naam */
-	for (int n = 0, c = 1; n < ORGS; c++) {
-		struct register_gemeente g;
-		char code[8];
-		if (c > 9999) {
-			fprintf(stderr, "gen: de CBS-lijst heeft geen %d gemeenten in 2012\n", ORGS);
-			return 1;
-		}
-		snprintf(code, sizeof(code), "GM%04d", c);
-		if (register_codes_gemeente_on(code, "2012-01-01", &g) != REGISTER_CODE_VALID)
-			continue;
-		snprintf(codes[n], sizeof(codes[n]), "%s", code);
-		snprintf(names[n], sizeof(names[n]), "%s", g.naam);
-		n++;
-	}
-	json_t *leden = json_array();
+	/* 342 municipalities with inhabitants from 1 000 to 900 000, all in the
+	 * proeftuin; opdrachten: one local per municipality, 400 shared, one
+	 * regional. */
+	char codes[ORGS][8], names[ORGS][80];
+	long long inwoners[ORGS];
+	if (gen_gemeenten(codes, names, inwoners))
+		return 1;
 	db_begin(s->db);
-	for (int i = 0; i < ORGS; i++) {
-		json_t *o = json_pack("{s:s,s:s,s:s,s:I,s:s}", "code", codes[i], "naam", names[i], "soort", "gemeente", "inwoners",
-				      (json_int_t)(i == 0 ? 900000 : between(1000, 160000)), "geldigVan", "2012-01-01");
-		must(register_org_create(s, o, NULL, &p), "organisatie", &p);
-		json_decref(o);
-		json_array_append_new(leden, json_string(codes[i]));
-	}
-	json_t *pt = json_pack("{s:s,s:s,s:s,s:s,s:i,s:I,s:o}", "code", PT, "naam", "Landelijke urenbank", "van", "2012-01-01",
-			       "tot", "2012-12-31", "tariefCenten", 6500, "kredietlimietMinuten", (json_int_t)100000000, "leden",
-			       leden);
-	must(urenbank_proeftuin_create(s, &by, pt, NULL, &p), "proeftuin", &p);
-	json_decref(pt);
-
-	/* Opdrachten: one local per municipality, 400 shared, one regional. */
-	long long local[ORGS], shared[400], regional;
-	int shared_orgs[400][4], shared_n[400];
-	for (int i = 0; i < ORGS; i++) {
-		json_t *o = json_pack("{s:s,s:s,s:[{s:s,s:i}]}", "soort", "lokaal", "titel", "Lokale beleidsopdracht",
-				      "opdrachtgevers", "organisatie", codes[i], "aandeel", 1);
-		json_t *out = NULL;
-		must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "lokale opdracht", &p);
-		local[i] = json_integer_value(json_object_get(out, "id"));
-		json_decref(out);
-		json_decref(o);
-	}
-	for (int k = 0; k < 400; k++) {
-		shared_n[k] = (int)between(2, 4);
-		json_t *g = json_array();
-		for (int j = 0; j < shared_n[k]; j++) {
-			int org;
-			int dup;
-			do {
-				org = (int)between(0, ORGS - 1);
-				dup = 0;
-				for (int q = 0; q < j; q++)
-					dup |= shared_orgs[k][q] == org;
-			} while (dup);
-			shared_orgs[k][j] = org;
-			json_array_append_new(g, json_pack("{s:s,s:I}", "organisatie", codes[org], "aandeel", (json_int_t)between(1, 5)));
-		}
-		json_t *o = json_pack("{s:s,s:s,s:o}", "soort", "meervoudig-lokaal", "titel", "Gedeelde opdracht", "opdrachtgevers", g);
-		json_t *out = NULL;
-		must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "gedeelde opdracht", &p);
-		shared[k] = json_integer_value(json_object_get(out, "id"));
-		json_decref(out);
-		json_decref(o);
-	}
-	json_t *o = json_pack("{s:s,s:s,s:s}", "soort", "regionaal", "titel", "Landelijk werkprogramma", "verdeelsleutel", "inwoners");
-	json_t *out = NULL;
-	must(urenbank_opdracht_create(s, &by, PT, o, &out, &p), "regionale opdracht", &p);
-	regional = json_integer_value(json_object_get(out, "id"));
-	json_decref(out);
-	json_decref(o);
+	gen_proeftuin(s, &by, gen_organisaties(s, codes, names, inwoners, &p), &p);
+	struct gen_opdrachten od;
+	if (gen_opdrachten(s, &by, codes, &od, &p))
+		return 1;
 	db_commit(s->db);
 
 	/* Staff: about 60 entries a year each; each staffed on two local
@@ -146,24 +78,14 @@ int main(int argc, char **argv)
 	db_begin(s->db);
 	for (long long i = 0; i < nstaff; i++) {
 		w[i].org = (int)(i % ORGS);
-		char naam[32];
-		snprintf(naam, sizeof(naam), "Medewerker %lld", i + 1);
-		json_t *m = json_pack("{s:s,s:s,s:s,s:i,s:i}", "naam", naam, "organisatie", codes[w[i].org], "functie",
-				      "beleidsadviseur", "uurPerWeek", 36, "beschikbaarUurPerWeek", 8);
-		json_t *mo = NULL;
-		must(medewerkers_create(s, &by, m, &mo, &p), "medewerker", &p);
-		w[i].id = json_integer_value(json_object_get(mo, "id"));
-		json_decref(mo);
-		json_decref(m);
+		w[i].id = gen_medewerker(s, &by, i, codes[w[i].org], 8, &p);
 		for (int k = 0; k < 2; k++) {
 			int other;
 			do
 				other = (int)between(0, ORGS - 1);
 			while (other == w[i].org);
-			w[i].inzet_on[k] = local[other];
-			json_t *in = json_pack("{s:I,s:i}", "medewerker", (json_int_t)w[i].id, "minuten", 20000);
-			must(urenbank_inzet_create(s, &by, PT, local[other], in, NULL, &p), "inzet", &p);
-			json_decref(in);
+			w[i].inzet_on[k] = od.local[other];
+			gen_inzet(s, &by, w[i].id, od.local[other], &p);
 		}
 		if ((i + 1) % 5000 == 0) {
 			db_commit(s->db);
@@ -171,14 +93,6 @@ int main(int argc, char **argv)
 		}
 	}
 	db_commit(s->db);
-	/* Shared opdrachten per organisation, for its staff. */
-	long long *mine = calloc(ORGS * 400, sizeof(*mine));
-	int *nmine = calloc(ORGS, sizeof(*nmine));
-	for (int k = 0; k < 400; k++)
-		for (int j = 0; j < shared_n[k]; j++) {
-			int org = shared_orgs[k][j];
-			mine[org * 400 + nmine[org]++] = shared[k];
-		}
 	double t1 = now();
 	printf("setup_s %.2f\nstaff %lld\n", t1 - t0, nstaff);
 	fflush(stdout);
@@ -196,18 +110,13 @@ int main(int argc, char **argv)
 			long long opdracht;
 			unsigned long long kind = rnd() % 1000;
 			if (kind < 2)
-				opdracht = regional;
-			else if (kind < 600 || nmine[x->org] == 0)
+				opdracht = od.regional;
+			else if (kind < 600 || od.nmine[x->org] == 0)
 				opdracht = x->inzet_on[rnd() % 2];
 			else
-				opdracht = mine[x->org * 400 + (int)(rnd() % (unsigned long long)nmine[x->org])];
+				opdracht = od.mine[x->org * SHARED + (int)(rnd() % (unsigned long long)od.nmine[x->org])];
 			char datum[32];
-			int day = (int)between(0, 365);
-			static const int cum[] = { 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366 };
-			int m = 0;
-			while (day >= cum[m + 1])
-				m++;
-			snprintf(datum, sizeof(datum), "2012-%02d-%02d", m + 1, day - cum[m] + 1);
+			date_of((int)between(0, 365), datum);
 			json_t *in = json_pack("{s:I,s:I,s:s,s:I,s:s}", "medewerker", (json_int_t)x->id, "opdracht", (json_int_t)opdracht,
 					       "datum", datum, "minuten", (json_int_t)between(30, 480), "omschrijving", "beleidswerk");
 			problem_init(&p);
@@ -255,8 +164,8 @@ int main(int argc, char **argv)
 	}
 	printf("transactions %lld\npostings %lld\nrecompute_s %.4f\n", st.transactions, st.postings, best);
 	free(w);
-	free(mine);
-	free(nmine);
+	free(od.mine);
+	free(od.nmine);
 	store_close(s);
 	return 0;
 }

@@ -494,6 +494,22 @@ int register_matrix(struct store *s, const char *org, const char *date, json_t *
 	return 0;
 }
 
+/* The day the links are asked for (date, or today when NULL) in when, and
+ * that taakveld (NULL: every one) exists: 0, or the negative status with p set. */
+static int links_args(struct store *s, const char *date, const char *taakveld, char when[DATE_TEXT_LEN], struct problem *p)
+{
+	int32_t d;
+	if (date && date_parse(date, &d) < 0)
+		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
+	if (date)
+		snprintf(when, DATE_TEXT_LEN, "%s", date);
+	else
+		today(when);
+	if (taakveld && !store_taakveld_id(s, taakveld))
+		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	return 0;
+}
+
 int register_links(struct store *s, const char *date, const char *taakveld, json_t **out, struct problem *p)
 {
 	return register_links_paged(s, date, taakveld, NULL, out, p);
@@ -503,15 +519,9 @@ int register_links_paged(struct store *s, const char *date, const char *taakveld
 			 struct problem *p)
 {
 	char when[DATE_TEXT_LEN];
-	int32_t d;
-	if (date && date_parse(date, &d) < 0)
-		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
-	if (date)
-		snprintf(when, sizeof(when), "%s", date);
-	else
-		today(when);
-	if (taakveld && !store_taakveld_id(s, taakveld))
-		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	int bad = links_args(s, date, taakveld, when, p);
+	if (bad < 0)
+		return bad;
 	/* One pass over the pairs in their order: those of the page become
 	 * JSON, the rest are only counted (a pair's task fields are
 	 * consecutive rows). Numbering the pairs in SQL (dense_rank) cost
@@ -562,15 +572,9 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 			long long *total, struct problem *p)
 {
 	char when[DATE_TEXT_LEN];
-	int32_t d;
-	if (date && date_parse(date, &d) < 0)
-		return problem_param(p, "datum", "'%.40s' is geen geldige datum (JJJJ-MM-DD)", date);
-	if (date)
-		snprintf(when, sizeof(when), "%s", date);
-	else
-		today(when);
-	if (taakveld && !store_taakveld_id(s, taakveld))
-		return problem_set(p, 404, "Taakveld '%s' bestaat niet.", taakveld);
+	int bad = links_args(s, date, taakveld, when, p);
+	if (bad < 0)
+		return bad;
 	/* Each pair once, the name that sorts first on the left, as the page shows it. */
 	static const struct listing_column cols[] = {
 		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }

@@ -86,6 +86,12 @@ struct eval {
 	" SELECT " cols " FROM " table " WHERE proeftuin_id = ?1 AND maand >= ?2 AND maand <= ?3" \
 	" UNION ALL " raw("?4", "?5") " UNION ALL " raw("?6", "?7")
 
+/* A query over a PERIOD_SUM, bound to the proeftuin (?1) and the period. */
+static struct db_stmt *period_query(struct eval *e, const char *sql)
+{
+	return db_query(e->s->db, sql, "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
+}
+
 /* The Dutch calendar day of a date or a UTC moment ("…T23:30:00Z" is the
  * next day in the Netherlands, where "today" is counted too). */
 static int32_t day_of(const char *ts)
@@ -161,11 +167,9 @@ static int load_leden(struct eval *e)
 	db_finalize(st);
 	/* The entries per member and status, and the journal per member and
 	 * kind ("uren:gebracht"); the core keeps what counts. */
-	st = db_query(e->s->db,
-		      "SELECT org, soort, sum(n), sum(m) FROM (" PERIOD_SUM(
-			      "organisatie_id AS org, soort, aantal AS n, minuten AS m", "urenbank_maand_leden",
-			      RAW_LEDEN) ") x GROUP BY org, soort",
-		      "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
+	st = period_query(e, "SELECT org, soort, sum(n), sum(m) FROM (" PERIOD_SUM(
+				     "organisatie_id AS org, soort, aantal AS n, minuten AS m", "urenbank_maand_leden",
+				     RAW_LEDEN) ") x GROUP BY org, soort");
 	while (db_step(st) == DB_ROW) {
 		struct lid *l = lid_by_id(e, db_col_int(st, 0));
 		const char *soort = db_col_text(st, 1), *colon = soort ? strchr(soort, ':') : NULL;
@@ -358,11 +362,9 @@ static int load_opdrachten(struct eval *e)
 	}
 	db_finalize(st);
 	/* The entries in the period and their approved minutes. */
-	st = db_query(e->s->db,
-		      "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
-			      "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m", "urenbank_maand_opdrachten",
-			      RAW_OPDRACHTEN) ") x GROUP BY opdracht",
-		      "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
+	st = period_query(e, "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
+				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m", "urenbank_maand_opdrachten",
+				     RAW_OPDRACHTEN) ") x GROUP BY opdracht");
 	while (db_step(st) == DB_ROW) {
 		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
 		if (!o)
@@ -445,6 +447,22 @@ static json_t *looptijd_json(const char *fase, const char *omschrijving, struct 
 	return o;
 }
 
+/* Appends a duration to d (n of cap, doubled when full); -1 when out of
+ * memory (d stays as it was). */
+static int duur_add(struct urenbank_evaluatie_duur **d, size_t *n, size_t *cap, long long dagen, long long aantal)
+{
+	if (*n == *cap) {
+		struct urenbank_evaluatie_duur *g = realloc(*d, 2 * *cap * sizeof(**d));
+		if (!g)
+			return -1;
+		*d = g;
+		*cap *= 2;
+	}
+	(*d)[*n].dagen = dagen;
+	(*d)[(*n)++].aantal = aantal;
+	return 0;
+}
+
 static json_t *doorlooptijden_json(struct eval *e)
 {
 	json_t *a = json_array();
@@ -477,17 +495,9 @@ static json_t *doorlooptijden_json(struct eval *e)
 				      "SELECT dagen, sum(aantal) FROM urenbank_maand_beoordeeld WHERE proeftuin_id = ?"
 				      " AND maand >= ? AND maand <= ? GROUP BY dagen",
 				      "ltt", e->pt.id, e->per.m1, e->per.m2);
-	while (d && db_step(st) == DB_ROW) {
-		if (n == cap) {
-			struct urenbank_evaluatie_duur *g = realloc(d, 2 * cap * sizeof(*d));
-			if (!g)
-				break;
-			d = g;
-			cap *= 2;
-		}
-		d[n].dagen = db_col_int(st, 0);
-		d[n++].aantal = db_col_int(st, 1);
-	}
+	while (d && db_step(st) == DB_ROW)
+		if (duur_add(&d, &n, &cap, db_col_int(st, 0), db_col_int(st, 1)) < 0)
+			break;
 	db_finalize(st);
 	const char *runs[2][2] = { { e->per.d1, e->per.e1 }, { e->per.d2, e->per.e2 } };
 	for (int k = 0; k < 2; k++) {
@@ -503,15 +513,8 @@ static json_t *doorlooptijden_json(struct eval *e)
 			int32_t a0 = day_of(db_col_text(st, 0)), b0 = day_of(db_col_text(st, 1));
 			if (a0 < 0 || b0 < 0)
 				continue;
-			if (n == cap) {
-				struct urenbank_evaluatie_duur *g = realloc(d, 2 * cap * sizeof(*d));
-				if (!g)
-					break;
-				d = g;
-				cap *= 2;
-			}
-			d[n].dagen = b0 >= a0 ? b0 - a0 : 0;
-			d[n++].aantal = db_col_int(st, 2);
+			if (duur_add(&d, &n, &cap, b0 >= a0 ? b0 - a0 : 0, db_col_int(st, 2)) < 0)
+				break;
 		}
 		db_finalize(st);
 	}
@@ -531,16 +534,14 @@ static json_t *doorlooptijden_json(struct eval *e)
 static json_t *expertise_rows(struct eval *e)
 {
 	json_t *a = json_array();
-	struct db_stmt *st =
-		db_query(e->s->db,
-			 "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m) FROM (" PERIOD_SUM(
-				 "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
-				 RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht JOIN "
-					      "organisaties po ON po.id = x.org"
-					      " LEFT JOIN competenties c ON c.code = oc.competentie"
-					      " GROUP BY po.code, po.naam, oc.competentie, c.naam HAVING sum(x.m) <> 0 ORDER BY "
-					      "po.code, oc.competentie",
-			 "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
+	struct db_stmt *st = period_query(
+		e, "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m) FROM (" PERIOD_SUM(
+			   "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
+			   RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
+					" JOIN organisaties po ON po.id = x.org"
+					" LEFT JOIN competenties c ON c.code = oc.competentie"
+					" GROUP BY po.code, po.naam, oc.competentie, c.naam HAVING sum(x.m) <> 0"
+					" ORDER BY po.code, oc.competentie");
 	while (db_step(st) == DB_ROW)
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam",
 						   db_col_text(st, 1), "competentie", db_col_text(st, 2), "competentieNaam",

@@ -219,18 +219,33 @@ static long long pair_key(long long opdracht, long long mw)
 	return opdracht > 0 && mw > 0 && opdracht < (1LL << 31) && mw < (1LL << 31) ? opdracht << 32 | mw : 0;
 }
 
+/* What sql (bound to opdracht and mw) gives for the pair as the database
+ * had it when first asked: read then and kept in b->inzet (inzet) or
+ * b->booked, *key the pair's key; or, when there is no batch or it keeps
+ * nothing for the pair, read now and *key 0. */
+static long long pair_first(struct urenbank_batch *b, int inzet, struct store *s, long long ptid, long long opdracht,
+			    long long mw, const char *sql, long long *key)
+{
+	*key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
+	int made;
+	long long *base = *key ? sums_at(inzet ? &b->inzet : &b->booked, *key, &made) : NULL;
+	if (!base) {
+		*key = 0;
+		return urenbank_one_int(s, sql, "ll", opdracht, mw);
+	}
+	if (made)
+		base[0] = urenbank_one_int(s, sql, "ll", opdracht, mw);
+	return base[0];
+}
+
 long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw)
 {
 	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM uren WHERE opdracht_id = ? AND medewerker_id = ?"
 				  " AND status IN ('ingediend','goedgekeurd')";
-	long long key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
-	int made;
-	long long *base = key ? sums_at(&b->booked, key, &made) : NULL;
-	if (!base)
-		return urenbank_one_int(s, sql, "ll", opdracht, mw);
-	if (made) /* before any line of the batch added to it: those come below */
-		base[0] = urenbank_one_int(s, sql, "ll", opdracht, mw);
-	long long v = base[0];
+	/* Read before any line of the batch added to it: those come below. */
+	long long key, v = pair_first(b, 0, s, ptid, opdracht, mw, sql, &key);
+	if (!key)
+		return v;
 	int k = idmap_get(&b->sums[URENBANK_BATCH_BOOKED].ix, key);
 	if (k >= 0)
 		v += b->sums[URENBANK_BATCH_BOOKED].v[k][0];
@@ -252,14 +267,8 @@ long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long l
 {
 	static const char sql[] = "SELECT coalesce(sum(minuten), 0) FROM inzet WHERE opdracht_id = ? AND medewerker_id = ?"
 				  " AND status = 'open'";
-	long long key = urenbank_batch_defers(b, ptid) ? pair_key(opdracht, mw) : 0;
-	int made;
-	long long *v = key ? sums_at(&b->inzet, key, &made) : NULL;
-	if (!v)
-		return urenbank_one_int(s, sql, "ll", opdracht, mw);
-	if (made)
-		v[0] = urenbank_one_int(s, sql, "ll", opdracht, mw);
-	return v[0];
+	long long key;
+	return pair_first(b, 1, s, ptid, opdracht, mw, sql, &key);
 }
 
 int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)

@@ -243,6 +243,34 @@ void page_listing_close(struct buf *b, const struct page_listing *t, long long t
 	html_raw(b, "</ul></nav>");
 }
 
+void page_listing_pager_ends(struct buf *b, const char *label, long long page, long long last,
+			     void (*href)(struct buf *b, long long to, const void *ctx), const void *ctx)
+{
+	if (last <= 1)
+		return;
+	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"");
+	html_txt(b, label);
+	html_raw(b, "\"><ul class=\"samen-pager__list\">");
+	const struct {
+		long long to;
+		const char *label;
+		int show;
+	} links[] = { { 1, "Eerste", page > 1 },
+		      { page - 1, "Vorige", page > 1 },
+		      { page + 1, "Volgende", page < last },
+		      { last, "Laatste", page < last } };
+	for (size_t k = 0; k < sizeof(links) / sizeof(links[0]); k++) {
+		if (!links[k].show)
+			continue;
+		html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
+		href(b, links[k].to, ctx);
+		html_raw(b, "\">");
+		html_txt(b, links[k].label);
+		html_raw(b, "</a></li>");
+	}
+	html_raw(b, "</ul></nav>");
+}
+
 void page_listing_send_csv(struct response *rs, const char *filename, struct buf *csv)
 {
 	buf_release(&rs->body);

@@ -12,6 +12,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/register.h"
 #include "web/html.h"
+#include "web/page_listing.h"
 #include "web/page_matching.h"
 #include "web/pages.h"
 
@@ -167,6 +168,17 @@ static void message(struct buf *b, const char *text, int error)
  * tens of thousands. */
 #define INZET_PAGE 50
 
+/* The address of page `to` of the inzet table. */
+static void inzet_href(struct buf *b, long long to, const void *ctx)
+{
+	const struct scope *sc = ctx;
+	html_raw(b, "/proeftuinen/");
+	html_url_segment(b, sc->code);
+	html_raw(b, "/matching?inzetPagina=");
+	html_int(b, to);
+	html_raw(b, "#inzet");
+}
+
 static void inzet_table(struct request *rq, struct buf *b, const struct scope *sc)
 {
 	struct problem p;
@@ -208,30 +220,7 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 		html_raw(b, "</tr>");
 	}
 	page_table_end(b);
-	long long last = (total + INZET_PAGE - 1) / INZET_PAGE;
-	if (last > 1) {
-		html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Bladeren door de inzet\"><ul class=\"samen-pager__list\">");
-		const struct {
-			long long to;
-			const char *label;
-			int show;
-		} links[] = { { 1, "Eerste", page > 1 },
-			      { page - 1, "Vorige", page > 1 },
-			      { page + 1, "Volgende", page < last },
-			      { last, "Laatste", page < last } };
-		for (size_t k = 0; k < sizeof(links) / sizeof(links[0]); k++) {
-			if (!links[k].show)
-				continue;
-			html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"/proeftuinen/");
-			html_url_segment(b, sc->code);
-			html_raw(b, "/matching?inzetPagina=");
-			html_int(b, links[k].to);
-			html_raw(b, "#inzet\">");
-			html_txt(b, links[k].label);
-			html_raw(b, "</a></li>");
-		}
-		html_raw(b, "</ul></nav>");
-	}
+	page_listing_pager_ends(b, "Bladeren door de inzet", page, (total + INZET_PAGE - 1) / INZET_PAGE, inzet_href, sc);
 	json_decref(names);
 	json_decref(list);
 }

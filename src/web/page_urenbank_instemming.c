@@ -10,6 +10,7 @@
 #include "http/authz.h"
 #include "http/form.h"
 #include "store/urenbank.h"
+#include "web/page_listing.h"
 #include "web/page_urenbank.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
@@ -119,6 +120,14 @@ static void list(struct request *rq, struct buf *b, const struct page_urenbank_p
  * time (?inzetPagina), for a national proeftuin has tens of thousands. */
 #define INZET_PAGE 50
 
+/* The address of page `to` of the open inzet. */
+static void inzet_href(struct buf *b, long long to, const void *ctx)
+{
+	char rest[80];
+	snprintf(rest, sizeof(rest), "/instemmingen?inzetPagina=%lld#kop-inzet", to);
+	page_urenbank_href(b, ctx, rest);
+}
+
 static void inzet_pager(struct buf *b, const struct page_urenbank_page *pg, long long page, long long total)
 {
 	long long last = total > 0 ? (total + INZET_PAGE - 1) / INZET_PAGE : 1;
@@ -129,29 +138,7 @@ static void inzet_pager(struct buf *b, const struct page_urenbank_page *pg, long
 	html_raw(b, " van ");
 	html_int_grouped(b, total);
 	html_raw(b, ".</p>");
-	if (last <= 1)
-		return;
-	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Bladeren door de lopende inzet\"><ul class=\"samen-pager__list\">");
-	const struct {
-		long long to;
-		const char *label;
-		int show;
-	} links[] = { { 1, "Eerste", page > 1 },
-		      { page - 1, "Vorige", page > 1 },
-		      { page + 1, "Volgende", page < last },
-		      { last, "Laatste", page < last } };
-	for (size_t k = 0; k < sizeof(links) / sizeof(links[0]); k++) {
-		if (!links[k].show)
-			continue;
-		char rest[80];
-		snprintf(rest, sizeof(rest), "/instemmingen?inzetPagina=%lld#kop-inzet", links[k].to);
-		html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
-		page_urenbank_href(b, pg, rest);
-		html_raw(b, "\">");
-		html_txt(b, links[k].label);
-		html_raw(b, "</a></li>");
-	}
-	html_raw(b, "</ul></nav>");
+	page_listing_pager_ends(b, "Bladeren door de lopende inzet", page, last, inzet_href, pg);
 }
 
 static void open_inzet(struct request *rq, struct buf *b, const struct page_urenbank_page *pg)
