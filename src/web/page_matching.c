@@ -226,6 +226,72 @@ static void inzet_table(struct request *rq, struct buf *b, const struct scope *s
 }
 
 /* The whole page for proposal (NULL: could not be made, see error). */
+/* The opdrachten the proposal left out, with why. Up to SKIPPED_ALL of them
+ * one by one; more (a national proeftuin has thousands, most without a
+ * raming: 500 KB as a list) per reason, with the count and the first
+ * SKIPPED_NAMES titles. */
+#define SKIPPED_ALL 50
+#define SKIPPED_NAMES 10
+static void skipped_list(struct buf *b, json_t *skipped)
+{
+	size_t n = json_array_size(skipped), i, k;
+	json_t *t;
+	if (!n)
+		return;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Niet meegenomen</h2>");
+	if (n > SKIPPED_ALL) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_int(b, (long long)n);
+		html_raw(b, " opdrachten zijn niet meegenomen, per reden:</p>");
+	}
+	html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+	if (n <= SKIPPED_ALL) {
+		json_array_foreach(skipped, i, t) {
+			html_list_item(b);
+			html_txt(b, jstr(t, "opdrachtTitel"));
+			html_raw(b, ": ");
+			html_txt(b, jstr(t, "reden"));
+			html_raw(b, "</li>");
+		}
+		html_raw(b, "</ul>");
+		return;
+	}
+	char *done = calloc(n, 1); /* counted under an earlier reason */
+	for (i = 0; done && i < n; i++) {
+		if (done[i])
+			continue;
+		const char *why = jstr(json_array_get(skipped, i), "reden");
+		size_t count = 0;
+		for (k = i; k < n; k++)
+			if (!done[k] && !strcmp(jstr(json_array_get(skipped, k), "reden"), why)) {
+				done[k] = 1;
+				count++;
+			}
+		html_list_item(b);
+		html_txt(b, why);
+		html_raw(b, " (");
+		html_int(b, (long long)count);
+		html_raw(b, count == 1 ? " opdracht): " : " opdrachten): ");
+		size_t shown = 0;
+		for (k = i; k < n && shown < SKIPPED_NAMES; k++) {
+			json_t *x = json_array_get(skipped, k);
+			if (strcmp(jstr(x, "reden"), why))
+				continue;
+			if (shown++)
+				html_raw(b, ", ");
+			html_txt(b, jstr(x, "opdrachtTitel"));
+		}
+		if (count > shown) {
+			html_raw(b, " en ");
+			html_int(b, (long long)(count - shown));
+			html_raw(b, " andere");
+		}
+		html_raw(b, ".</li>");
+	}
+	free(done);
+	html_raw(b, "</ul>");
+}
+
 static void render(struct request *rq, struct response *rs, const struct scope *sc, json_t *proposal, const char *note,
 		   const char *error, int status)
 {
@@ -357,18 +423,7 @@ static void render(struct request *rq, struct response *rs, const struct scope *
 			html_raw(b, "</tr>");
 		}
 		page_table_end(b);
-		json_t *skipped = json_object_get(proposal, "overgeslagen");
-		if (json_array_size(skipped)) {
-			html_raw(b, "<h2 class=\"utrecht-heading-2\">Niet meegenomen</h2><ul class=\"utrecht-unordered-list\">");
-			json_array_foreach(skipped, i, t) {
-				html_list_item(b);
-				html_txt(b, jstr(t, "opdrachtTitel"));
-				html_raw(b, ": ");
-				html_txt(b, jstr(t, "reden"));
-				html_raw(b, "</li>");
-			}
-			html_raw(b, "</ul>");
-		}
+		skipped_list(b, json_object_get(proposal, "overgeslagen"));
 	}
 	inzet_table(rq, b, sc);
 	json_decref(comps);

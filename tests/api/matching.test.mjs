@@ -203,6 +203,25 @@ test('opdrachten without competences or estimate are listed as skipped', async (
   assert.deepEqual(r.json.toewijzingen, []);
 });
 
+test('the matching page lists many skipped opdrachten per reason, with a count and ten titles (not one line each)', async () => {
+  const { D: DORDRECHT, P: PAPENDRECHT } = await orgs();
+  const pt = await proeftuin(srv, { leden: [DORDRECHT, PAPENDRECHT] });
+  await must(api('POST', P(pt, '/opdrachten'), {
+    soort: 'lokaal', titel: 'Zonder competenties', opdrachtgevers: [{ organisatie: DORDRECHT, aandeel: 1 }], geraamdeMinuten: 600,
+  }), 'opdracht');
+  for (let i = 1; i <= 55; i++)
+    await must(api('POST', P(pt, '/opdrachten'), {
+      soort: 'lokaal', titel: `Zonder raming ${i}`, opdrachtgevers: [{ organisatie: DORDRECHT, aandeel: 1 }], competenties: [{ competentie: 'wmo', niveau: 1 }],
+    }), 'opdracht');
+  const page = await api('GET', `/proeftuinen/${pt}/matching`, null, { raw: true });
+  assert.equal(page.status, 200, page.text.slice(0, 300));
+  const text = page.text.replace(/<[^>]+>/g, '');
+  assert.match(text, /56 opdrachten zijn niet meegenomen, per reden:/);
+  assert.match(text, /de opdracht vraagt geen competenties \(1 opdracht\): Zonder competenties\./);
+  assert.match(text, /de opdracht heeft geen geraamde minuten \(55 opdrachten\): Zonder raming 1, Zonder raming 2, .*Zonder raming 10 en 45 andere\./);
+  assert.doesNotMatch(text, /Zonder raming 11/);
+});
+
 test('errors: unknown proeftuin 404, bad bodies 400, a vanaf outside the period or an unknown opdracht 422', async () => {
   const { pt, p } = await smallProeftuin();
   let r = await match('bestaat-niet');
