@@ -32,9 +32,9 @@ int main(int argc, char **argv)
 	int port = 0, threads = 0;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (!strcmp(argv[i], "--port"))
-			port = atoi(argv[i + 1]);
+			port = (int)strtol(argv[i + 1], NULL, 10);
 		else if (!strcmp(argv[i], "--threads"))
-			threads = atoi(argv[i + 1]);
+			threads = (int)strtol(argv[i + 1], NULL, 10);
 	}
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (threads <= 0) { /* as src/http/server.c */

@@ -381,9 +381,9 @@ static void openapi_build(void)
 	if (!openapi_text || sodium_init() < 0 ||
 	    crypto_generichash(h, sizeof(h), (const unsigned char *)openapi_text, strlen(openapi_text), NULL, 0) < 0)
 		return;
-	openapi_etag[0] = '"';
-	sodium_bin2hex(openapi_etag + 1, sizeof(openapi_etag) - 2, h, sizeof(h));
-	strcat(openapi_etag, "\"");
+	char hex[2 * sizeof(h) + 1];
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(openapi_etag, sizeof(openapi_etag), "\"%s\"", hex);
 }
 
 /* Whether an If-None-Match list ("a", W/"b", or *) names etag. */

@@ -571,20 +571,19 @@ int medewerkers_list_page(struct store *s, const char *org, const char *competen
 	 * values are bound in this order. */
 	const char *binds[4] = { NULL, NULL, NULL, NULL };
 	int n = 0;
-	if (org) {
-		strcat(where, " AND o.code = ?");
+	if (org)
 		binds[n++] = org;
-	}
-	if (competentie) {
-		strcat(where, " AND m.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
-			      " ON c.id = mc.competentie_id WHERE c.code = ?)");
+	if (competentie)
 		binds[n++] = competentie;
-	}
 	if (like) {
-		strcat(where, " AND (lower(m.naam) LIKE ? ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE ? ESCAPE '\\')");
 		binds[n++] = like;
 		binds[n++] = like;
 	}
+	snprintf(where, sizeof(where), "%s%s%s", org ? " AND o.code = ?" : "",
+		 competentie ? " AND m.id IN (SELECT mc.medewerker_id FROM medewerker_competenties mc JOIN competenties c"
+			       " ON c.id = mc.competentie_id WHERE c.code = ?)"
+			     : "",
+		 like ? " AND (lower(m.naam) LIKE ? ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE ? ESCAPE '\\')" : "");
 	static const char *const fmts[] = { NULL, "t", "tt", "ttt", "tttt" };
 	snprintf(sql, sizeof(sql), RECORD_SELECT " WHERE 1 = 1%s%s", where,
 		 listing_order(l, cols, 0, "m.id", order, sizeof(order)));

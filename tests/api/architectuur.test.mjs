@@ -89,6 +89,21 @@ test('no source file over 1,000 lines', () => {
   assert.deepEqual(long, []);
 });
 
+// docs/ontwikkelen.md: the functions that overrun or misparse silently.
+test('no banned C function (sprintf, vsprintf, strcpy, strcat, strtok, atoi, atol, gets) in src, tests or bench', () => {
+  const found = [];
+  const files = [...sources().map((f) => join(ROOT, 'src', f)),
+    ...walk(join(ROOT, 'tests')).filter((f) => /\.[ch]$/.test(f)), ...walk(join(ROOT, 'bench')).filter((f) => /\.[ch]$/.test(f))];
+  for (const f of files) {
+    readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+      const code = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\*.*?\*\/|\/\/.*$/g, '');
+      const m = code.match(/(?<![\w.>])(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(/);
+      if (m) found.push(`${f.slice(ROOT.length)}:${i + 1}: ${m[1]}`);
+    });
+  }
+  assert.deepEqual(found, []);
+});
+
 function walk(dir, out = []) {
   for (const f of readdirSync(dir)) {
     const p = join(dir, f);
