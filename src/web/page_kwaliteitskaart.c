@@ -11,6 +11,7 @@
 #include "store/kwaliteitskaart.h"
 #include "store/medewerkers.h"
 #include "web/page_kwaliteitskaart.h"
+#include "web/page_listing.h"
 #include "web/pages.h"
 
 static const char *str(json_t *o, const char *name) { return json_string_value(json_object_get(o, name)); }
@@ -520,50 +521,7 @@ static void columns_count(struct buf *b, long long from, long long to, long long
 	html_raw(b, "</p>");
 }
 
-static void pager_link(struct buf *b, struct request *rq, long long n, const char *rel, const char *label, int current)
-{
-	html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
-	kaart_href(b, rq, n);
-	html_raw(b, "\"");
-	if (rel) {
-		html_raw(b, " rel=\"");
-		html_raw(b, rel);
-		html_raw(b, "\"");
-	}
-	if (current)
-		html_raw(b, " aria-current=\"page\"");
-	html_raw(b, ">");
-	if (label) {
-		html_txt(b, label);
-	} else {
-		html_raw(b, "<span class=\"samen-visually-hidden\">Pagina </span>");
-		html_int(b, n);
-	}
-	html_raw(b, "</a></li>");
-}
-
-/* The pager under the heatmap, as page_listing's: previous, the first,
- * the last and two either side of the current page, next. */
-static void columns_pager(struct buf *b, struct request *rq, long long pagina, long long last)
-{
-	if (last <= 1 && pagina <= 1)
-		return;
-	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van organisaties\"><ul class=\"samen-pager__list\">");
-	if (pagina > 1)
-		pager_link(b, rq, pagina - 1 > last ? last : pagina - 1, "prev", "Vorige organisaties", 0);
-	long long prev = 0;
-	for (long long n = 1; n <= last; n++) {
-		if (n != 1 && n != last && (n < pagina - 2 || n > pagina + 2))
-			continue;
-		if (prev && n > prev + 1)
-			html_raw(b, "<li aria-hidden=\"true\">…</li>");
-		pager_link(b, rq, n, NULL, NULL, n == pagina);
-		prev = n;
-	}
-	if (pagina < last)
-		pager_link(b, rq, pagina + 1, "next", "Volgende organisaties", 0);
-	html_raw(b, "</ul></nav>");
-}
+static void kaart_page_href(struct buf *b, long long to, const void *ctx) { kaart_href(b, (struct request *)ctx, to); }
 
 static int get_kaart(struct request *rq, struct response *rs)
 {
@@ -677,7 +635,8 @@ static int get_kaart(struct request *rq, struct response *rs)
 		if (n > KK_COLUMNS || pagina > 1)
 			columns_count(b, from + 1, from + (long long)json_array_size(cols), (long long)n);
 		heatmap(b, net, cols, comp, jaar, with_date ? datum : NULL);
-		columns_pager(b, rq, pagina, last);
+		page_listing_pager(b, "Pagina's van organisaties", "Vorige organisaties", "Volgende organisaties", pagina, last,
+				   kaart_page_href, rq);
 		legend(b, (int)json_integer_value(json_object_get(net, "projectiejaar")));
 		network_summary(b, net, jaar, with_date ? datum : NULL);
 		medewerkers_lists(rq, b, cols, comp, comp_naam);

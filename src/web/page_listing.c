@@ -197,17 +197,18 @@ void page_listing_open(struct buf *b, const struct page_listing *t, const char *
 	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
 }
 
-static void pager_link(struct buf *b, const struct page_listing *t, long long n, const char *rel, const char *label)
+static void pager_link(struct buf *b, long long n, const char *rel, const char *label, int current,
+		       void (*href)(struct buf *b, long long to, const void *ctx), const void *ctx)
 {
 	html_raw(b, "<li><a class=\"utrecht-link samen-pager__link\" href=\"");
-	page_listing_href(b, t, NULL, 0, n, 0);
+	href(b, n, ctx);
 	html_raw(b, "\"");
 	if (rel) {
 		html_raw(b, " rel=\"");
 		html_raw(b, rel);
 		html_raw(b, "\"");
 	}
-	if (!rel && n == t->pagina)
+	if (current)
 		html_raw(b, " aria-current=\"page\"");
 	html_raw(b, ">");
 	if (label) {
@@ -219,28 +220,40 @@ static void pager_link(struct buf *b, const struct page_listing *t, long long n,
 	html_raw(b, "</a></li>");
 }
 
-void page_listing_close(struct buf *b, const struct page_listing *t, long long total)
+void page_listing_pager(struct buf *b, const char *label, const char *prev_label, const char *next_label, long long page,
+			long long last, void (*href)(struct buf *b, long long to, const void *ctx), const void *ctx)
 {
-	page_table_end(b);
-	long long last = pages_of(t, total);
-	if (last <= 1 && t->pagina <= 1)
+	if (last <= 1 && page <= 1)
 		return;
-	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"Pagina's van de tabel\"><ul class=\"samen-pager__list\">");
-	if (t->pagina > 1)
-		pager_link(b, t, t->pagina - 1 > last ? last : t->pagina - 1, "prev", "Vorige");
+	html_raw(b, "<nav class=\"samen-pager\" aria-label=\"");
+	html_txt(b, label);
+	html_raw(b, "\"><ul class=\"samen-pager__list\">");
+	if (page > 1)
+		pager_link(b, page - 1 > last ? last : page - 1, "prev", prev_label, 0, href, ctx);
 	/* First, last and two either side of the current page. */
 	long long prev = 0;
 	for (long long n = 1; n <= last; n++) {
-		if (n != 1 && n != last && (n < t->pagina - 2 || n > t->pagina + 2))
+		if (n != 1 && n != last && (n < page - 2 || n > page + 2))
 			continue;
 		if (prev && n > prev + 1)
 			html_raw(b, "<li aria-hidden=\"true\">…</li>");
-		pager_link(b, t, n, NULL, NULL);
+		pager_link(b, n, NULL, NULL, n == page, href, ctx);
 		prev = n;
 	}
-	if (t->pagina < last)
-		pager_link(b, t, t->pagina + 1, "next", "Volgende");
+	if (page < last)
+		pager_link(b, page + 1, "next", next_label, 0, href, ctx);
 	html_raw(b, "</ul></nav>");
+}
+
+static void listing_page_href(struct buf *b, long long to, const void *ctx)
+{
+	page_listing_href(b, ctx, NULL, 0, to, 0);
+}
+
+void page_listing_close(struct buf *b, const struct page_listing *t, long long total)
+{
+	page_table_end(b);
+	page_listing_pager(b, "Pagina's van de tabel", "Vorige", "Volgende", t->pagina, pages_of(t, total), listing_page_href, t);
 }
 
 void page_listing_pager_ends(struct buf *b, const char *label, long long page, long long last,

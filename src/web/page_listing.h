@@ -64,6 +64,12 @@ void page_listing_form_keep(struct buf *b, const struct page_listing *t);
 void page_listing_open(struct buf *b, const struct page_listing *t, const char *caption, const char *modifier, long long total);
 /* Closes the table and writes the pager when there is more than one page. */
 void page_listing_close(struct buf *b, const struct page_listing *t, long long total);
+/* The pager of a table paged by a query parameter of its own: previous
+ * (prev_label), the first, the last and two either side of page, next, in
+ * a <nav> named label; nothing when there is one page. href writes the
+ * address of page `to` (escaped, as an attribute value). */
+void page_listing_pager(struct buf *b, const char *label, const char *prev_label, const char *next_label, long long page,
+			long long last, void (*href)(struct buf *b, long long to, const void *ctx), const void *ctx);
 /* The short pager of a table paged by a query parameter of its own: links
  * to the first, previous, next and last page, those that lead elsewhere, in
  * a <nav> named label; nothing when last <= 1. href writes the address of
