@@ -8,6 +8,7 @@
 #include "core/kwaliteitskaart.h"
 #include "core/urenbank_evaluatie.h"
 #include "store/kwaliteitskaart.h"
+#include "store/register_sql.h"
 #include "store/urenbank_evaluatie.h"
 #include "store/urenbank_intern.h"
 #include "store/urenbank_maandcijfers.h"
@@ -98,7 +99,12 @@ static int32_t day_of(const char *ts)
 {
 	char d[DATE_TEXT_LEN], local[32];
 	int32_t v;
-	if (ts && strlen(ts) > 10 && date_local_text(ts, local, sizeof(local)) == 0)
+	/* Before 22:00 UTC it is the same day in the Netherlands (UTC+1 or
+	 * +2): no conversion, which costs more than the query at 5 000
+	 * opdrachten × four moments. */
+	int same_day = ts && strnlen(ts, 13) == 13 && ts[10] == 'T' && ts[11] >= '0' && ts[11] <= '9' && ts[12] >= '0' &&
+		       ts[12] <= '9' && (ts[11] - '0') * 10 + (ts[12] - '0') < 22;
+	if (!same_day && ts && strlen(ts) > 10 && date_local_text(ts, local, sizeof(local)) == 0)
 		ts = local;
 	if (!ts || strlen(ts) < 10)
 		return -1;
@@ -523,98 +529,164 @@ static json_t *doorlooptijden_json(struct eval *e)
 	return a;
 }
 
-/* Taken minutes per principal and competence; filtered on the principal's
- * kwaliteitskaart after the snapshot ends (it opens its own). */
+/* Taken minutes per principal and competence. */
 #define RAW_GEHAALD(a, b)                                                                                           \
 	"SELECT jp.organisatie_id, u.opdracht_id, -jp.minuten FROM journaal j JOIN journaal_posten jp"              \
 	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id JOIN uren u ON u.id = j.uren_id"          \
 	" WHERE j.proeftuin_id = ?1 AND j.datum >= " a " AND j.datum <= " b " AND j.soort IN ('uren', 'correctie')" \
 	" AND jp.soort = 'gehaald' AND jp.organisatie_id IS NOT NULL"
 
+/* The members' own cover on the end date, per member and competence, as
+ * kwaliteitskaart_vulnerability counts it: the holders available on the
+ * day (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired by the
+ * year, not absent on the day), and whether the competence applies to the
+ * member at all (shared, of a verband it belongs to on the day, or held at
+ * any level). From the kept counts (kwaliteitskaart_dekking, migration
+ * 106) less the holders retired by the year and those absent on the day,
+ * each read for the few people it concerns, instead of a pass over every
+ * level of every member's staff (issue 12). */
+struct cover {
+	long long maxc;
+	long long *holders; /* [lid × (maxc + 1) + competence id] */
+	char *applies;
+};
+
+#define COVER(cv, l, c) ((size_t)(l) * ((size_t)(cv)->maxc + 1) + (size_t)(c))
+
+static int cover_load(struct eval *e, struct kwaliteitskaart_moment m, struct cover *cv)
+{
+	char day[DATE_TEXT_LEN];
+	date_format(m.date, day);
+	cv->maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
+	size_t cells = (e->nleden ? e->nleden : 1) * ((size_t)cv->maxc + 1);
+	long long *vid = calloc((size_t)cv->maxc + 1, sizeof(*vid));
+	cv->holders = calloc(cells, sizeof(*cv->holders));
+	cv->applies = calloc(cells, 1);
+	if (!vid || !cv->holders || !cv->applies) {
+		free(vid);
+		return -1;
+	}
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, coalesce(verband_id, 0) FROM competenties", NULL);
+	while (db_step(st) == DB_ROW)
+		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= cv->maxc)
+			vid[db_col_int(st, 0)] = db_col_int(st, 1);
+	db_finalize(st);
+	for (size_t l = 0; l < e->nleden; l++)
+		for (long long c = 0; c <= cv->maxc; c++)
+			cv->applies[COVER(cv, l, c)] = !vid[c];
+	/* A verband's own competences, for its members on the day. */
+	st = db_query(e->s->db,
+		      "SELECT DISTINCT m.organisatie_id, m.verband_id FROM proeftuin_leden l JOIN lidmaatschappen m"
+		      " ON m.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ? AND " REGISTER_SQL_MEMBER_ON("m", "?"),
+		      "ltt", e->pt.id, day, day);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		for (long long c = 0; x && c <= cv->maxc; c++)
+			if (vid[c] && vid[c] == db_col_int(st, 1))
+				cv->applies[COVER(cv, x - e->leden, c)] = 1;
+	}
+	db_finalize(st);
+	free(vid);
+	st = db_query(e->s->db,
+		      "SELECT d.organisatie_id, d.competentie_id, d.niveaus, d.houders FROM proeftuin_leden l"
+		      " JOIN kwaliteitskaart_dekking d ON d.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ?",
+		      "l", e->pt.id);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		long long c = db_col_int(st, 1);
+		if (!x || c < 0 || c > cv->maxc)
+			continue;
+		cv->holders[COVER(cv, x - e->leden, c)] = db_col_int(st, 3);
+		if (db_col_int(st, 2) > 0)
+			cv->applies[COVER(cv, x - e->leden, c)] = 1;
+	}
+	db_finalize(st);
+	/* Holders retired by the year, and holders absent on the day who have not. */
+	st = db_query(e->s->db,
+		      "SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 0 FROM medewerkers w"
+		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
+		      " WHERE w.pensioenjaar IS NOT NULL AND w.pensioenjaar < ?1 AND mc.niveau >= ?2"
+		      " UNION ALL SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 1 FROM medewerkers w"
+		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
+		      " WHERE w.id IN (SELECT a.medewerker_id FROM afwezigheden a WHERE a.van <= ?3 AND a.tot >= ?3)"
+		      " AND mc.niveau >= ?2",
+		      "llt", (long long)m.year, (long long)KWALITEITSKAART_HOLDER_LEVEL, day);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		long long c = db_col_int(st, 1);
+		int retired = kwaliteitskaart_retired(db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), m.year);
+		if (x && c >= 0 && c <= cv->maxc && (db_col_int(st, 3) ? !retired : retired))
+			cv->holders[COVER(cv, x - e->leden, c)]--;
+	}
+	db_finalize(st);
+	return 0;
+}
+
+/* The rows of the table: per principal and competence the minutes taken,
+ * with the principal's own cover; a principal that is not a member (none
+ * should be) is asked of its kwaliteitskaart after the snapshot ends
+ * ("status" absent: expertise_rest). */
 static json_t *expertise_rows(struct eval *e)
 {
 	json_t *a = json_array();
+	int32_t day;
+	date_parse(e->tot, &day);
+	struct cover cv = { 0, NULL, NULL };
+	if (cover_load(e, kwaliteitskaart_moment_date(day), &cv) < 0) {
+		free(cv.holders);
+		free(cv.applies);
+		return a;
+	}
 	struct db_stmt *st = period_query(
-		e, "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m) FROM (" PERIOD_SUM(
+		e, "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m), po.id, c.id FROM (" PERIOD_SUM(
 			   "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
 			   RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
 					" JOIN organisaties po ON po.id = x.org"
 					" LEFT JOIN competenties c ON c.code = oc.competentie"
-					" GROUP BY po.code, po.naam, oc.competentie, c.naam HAVING sum(x.m) <> 0"
+					" GROUP BY po.code, po.naam, oc.competentie, c.naam, po.id, c.id HAVING sum(x.m) <> 0"
 					" ORDER BY po.code, oc.competentie");
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam",
-						   db_col_text(st, 1), "competentie", db_col_text(st, 2), "competentieNaam",
-						   db_col_null(st, 3) ? db_col_text(st, 2) : db_col_text(st, 3), "minuten",
-						   (json_int_t)db_col_int(st, 4)));
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 5));
+		const char *status = NULL;
+		if (x) {
+			long long c = db_col_null(st, 6) ? -1 : db_col_int(st, 6);
+			if (c < 0 || c > cv.maxc || !cv.applies[COVER(&cv, x - e->leden, c)])
+				continue; /* not on its kwaliteitskaart */
+			long long h = cv.holders[COVER(&cv, x - e->leden, c)];
+			if (h >= 2)
+				continue; /* covered */
+			status = h == 1 ? "een-pitter" : "ontbreekt";
+		}
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam", db_col_text(st, 1),
+				      "competentie", db_col_text(st, 2), "competentieNaam",
+				      db_col_null(st, 3) ? db_col_text(st, 2) : db_col_text(st, 3), "minuten",
+				      (json_int_t)db_col_int(st, 4));
+		if (status)
+			json_object_set_new(o, "status", json_string(status));
+		json_array_append_new(a, o);
+	}
 	db_finalize(st);
+	free(cv.holders);
+	free(cv.applies);
 	return a;
 }
 
-/* The members' competences that at least two of their staff hold on m
- * (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired, not absent on
- * its date), as kwaliteitskaart_vulnerability counts holders: covered for
- * sure, so that it is asked only about the others. Keys "org\tcompetence". */
-static json_t *covered(struct eval *e, struct kwaliteitskaart_moment m)
-{
-	json_t *set = json_object();
-	char day[DATE_TEXT_LEN];
-	date_format(m.date, day);
-	long long maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
-	char(*codes)[64] = calloc((size_t)maxc + 1, sizeof(*codes));
-	int *n = calloc((e->nleden ? e->nleden : 1) * ((size_t)maxc + 1), sizeof(*n));
-	if (!codes || !n) {
-		free(codes);
-		free(n);
-		return set;
-	}
-	struct db_stmt *st = db_query(e->s->db, "SELECT id, code FROM competenties", NULL);
-	while (db_step(st) == DB_ROW)
-		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= maxc)
-			snprintf(codes[db_col_int(st, 0)], sizeof(codes[0]), "%s", db_col_text(st, 1));
-	db_finalize(st);
-	/* Counted here: a GROUP BY over 200 000 levels at national scale costs
-	 * twice the reading. */
-	st = db_query(
-		e->s->db,
-		"SELECT w.organisatie_id, mc.competentie_id FROM proeftuin_leden l"
-		" JOIN medewerkers w ON w.organisatie_id = l.organisatie_id JOIN medewerker_competenties mc"
-		" ON mc.medewerker_id = w.id WHERE l.proeftuin_id = ?1 AND mc.niveau >= ?2"
-		" AND NOT (coalesce(w.pensioenjaar, 0) > 0 AND w.pensioenjaar < ?3)"
-		" AND NOT EXISTS (SELECT 1 FROM afwezigheden a WHERE a.medewerker_id = w.id AND a.van <= ?4 AND a.tot >= ?4)",
-		"llit", e->pt.id, (long long)KWALITEITSKAART_HOLDER_LEVEL, m.year, day);
-	while (db_step(st) == DB_ROW) {
-		long long org = db_col_int(st, 0), c = db_col_int(st, 1);
-		if (org >= 0 && org <= e->maxorg && e->lid_index[org] >= 0 && c >= 0 && c <= maxc)
-			n[(size_t)e->lid_index[org] * ((size_t)maxc + 1) + (size_t)c]++;
-	}
-	db_finalize(st);
-	char key[200];
-	for (size_t l = 0; l < e->nleden; l++)
-		for (long long c = 0; c <= maxc; c++)
-			if (n[l * ((size_t)maxc + 1) + (size_t)c] >= 2) {
-				snprintf(key, sizeof(key), "%s\t%s", e->leden[l].code, codes[c]);
-				json_object_set_new(set, key, json_true());
-			}
-	free(codes);
-	free(n);
-	return set;
-}
-
-static json_t *expertise_filter(struct eval *e, json_t *rows)
+/* The rows of principals that are not members: their status from their
+ * kwaliteitskaart (kwaliteitskaart_vulnerability opens its own snapshot);
+ * rows with no status there, or covered, go. */
+static json_t *expertise_rest(struct eval *e, json_t *rows)
 {
 	json_t *out = json_array(), *statuses = json_object();
 	int32_t day;
 	date_parse(e->tot, &day);
-	json_t *sure = covered(e, kwaliteitskaart_moment_date(day));
 	size_t i;
 	json_t *r;
-	char key[200];
 	json_array_foreach(rows, i, r) {
-		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
-		snprintf(key, sizeof(key), "%s\t%s", org, json_string_value(json_object_get(r, "competentie")));
-		if (json_object_get(sure, key))
+		if (json_object_get(r, "status")) {
+			json_array_append(out, r);
 			continue;
+		}
+		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
 		json_t *map = json_object_get(statuses, org);
 		if (!map) {
 			map = json_object();
@@ -633,13 +705,11 @@ static json_t *expertise_filter(struct eval *e, json_t *rows)
 		}
 		const char *st = json_string_value(json_object_get(map, json_string_value(json_object_get(r, "competentie"))));
 		if (st && (!strcmp(st, "een-pitter") || !strcmp(st, "ontbreekt"))) {
-			json_t *o = json_deep_copy(r);
-			json_object_set_new(o, "status", json_string(st));
-			json_array_append_new(out, o);
+			json_object_set_new(r, "status", json_string(st));
+			json_array_append(out, r);
 		}
 	}
 	json_decref(statuses);
-	json_decref(sure);
 	return out;
 }
 
@@ -781,7 +851,7 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 	json_object_set_new(o, "werkvoorraad", werkvoorraad(&e));
 	json_t *rows = expertise_rows(&e);
 	db_commit(s->db);
-	json_object_set_new(o, "expertise", expertise_filter(&e, rows));
+	json_object_set_new(o, "expertise", expertise_rest(&e, rows));
 	json_decref(rows);
 	json_t *how = json_object();
 	for (size_t i = 0; i < sizeof(berekening) / sizeof(berekening[0]); i++)
