@@ -58,6 +58,9 @@ struct opdracht {
 	int has_geraamd;
 	char titel[200], soort[24], status[16];
 	int32_t ingediend, bemand, eerste, afgerond; /* days; -1 unknown */
+	long long totaal;                            /* approved minutes, all time (goedgekeurd_minuten) */
+	int has_inzet, has_uren;                     /* any inzet, any entry not rejected */
+	char aangemaakt[40];
 	long long geraamd_orig, besteed_orig, n_orig;
 	int orig_onbekend; /* an original without an estimate */
 	json_t *originelen;
@@ -337,8 +340,8 @@ static int load_opdrachten(struct eval *e)
 		e->s->db,
 		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt, o.afgerond,"
 		" (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
-		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
-		" FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
+		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd'),"
+		" o.goedgekeurd_minuten FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
 		"l", e->pt.id);
 	while (db_step(st) == DB_ROW && e->nop < (size_t)n) {
 		struct opdracht *o = &e->op[e->nop++];
@@ -353,6 +356,10 @@ static int load_opdrachten(struct eval *e)
 		o->afgerond = day_of(db_col_text(st, 7));
 		o->bemand = day_of(db_col_text(st, 8));
 		o->eerste = day_of(db_col_text(st, 9));
+		o->has_inzet = !db_col_null(st, 8);
+		o->has_uren = !db_col_null(st, 9);
+		o->totaal = db_col_int(st, 10);
+		snprintf(o->aangemaakt, sizeof(o->aangemaakt), "%s", db_col_null(st, 6) ? "" : db_col_text(st, 6));
 		if (o->ingediend >= v && o->ingediend <= t)
 			o->in_periode++;
 	}
@@ -622,50 +629,116 @@ static int cover_load(struct eval *e, struct kwaliteitskaart_moment m, struct co
 	return 0;
 }
 
+struct taken {
+	long long org, minuten;
+	const struct lid *lid; /* NULL: not a member */
+	char code[40], naam[160], competentie[64];
+};
+
+static int by_principal(const void *a, const void *b)
+{
+	const struct taken *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : strcmp(x->competentie, y->competentie);
+}
+
+struct comp_name {
+	long long id;
+	char code[64], naam[200];
+};
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const struct comp_name *)a)->code, ((const struct comp_name *)b)->code);
+}
+
 /* The rows of the table: per principal and competence the minutes taken,
- * with the principal's own cover; a principal that is not a member (none
- * should be) is asked of its kwaliteitskaart after the snapshot ends
- * ("status" absent: expertise_rest). */
+ * with the principal's own cover, in the order of the principal's code and
+ * the competence's; a principal that is not a member (none should be) is
+ * asked of its kwaliteitskaart after the snapshot ends ("status" absent:
+ * expertise_rest). Summed by ids in SQL, named and ordered here: grouping
+ * by the names cost more than all the rest of the table. */
 static json_t *expertise_rows(struct eval *e)
 {
 	json_t *a = json_array();
 	int32_t day;
 	date_parse(e->tot, &day);
 	struct cover cv = { 0, NULL, NULL };
-	if (cover_load(e, kwaliteitskaart_moment_date(day), &cv) < 0) {
-		free(cv.holders);
-		free(cv.applies);
-		return a;
+	size_t ncomp = 0, n = 0, cap = 64;
+	struct comp_name *comp = NULL;
+	struct taken *t = malloc(cap * sizeof(*t));
+	long long ncomps = urenbank_one_int(e->s, "SELECT count(*) FROM competenties", "");
+	comp = calloc(ncomps > 0 ? (size_t)ncomps : 1, sizeof(*comp));
+	if (!t || !comp || cover_load(e, kwaliteitskaart_moment_date(day), &cv) < 0)
+		goto out;
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, code, naam FROM competenties", NULL);
+	while (db_step(st) == DB_ROW && ncomp < (size_t)ncomps) {
+		comp[ncomp].id = db_col_int(st, 0);
+		snprintf(comp[ncomp].code, sizeof(comp[ncomp].code), "%s", db_col_text(st, 1));
+		snprintf(comp[ncomp].naam, sizeof(comp[ncomp].naam), "%s", db_col_text(st, 2));
+		ncomp++;
 	}
-	struct db_stmt *st = period_query(
-		e, "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m), po.id, c.id FROM (" PERIOD_SUM(
-			   "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
-			   RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
-					" JOIN organisaties po ON po.id = x.org"
-					" LEFT JOIN competenties c ON c.code = oc.competentie"
-					" GROUP BY po.code, po.naam, oc.competentie, c.naam, po.id, c.id HAVING sum(x.m) <> 0"
-					" ORDER BY po.code, oc.competentie");
+	db_finalize(st);
+	qsort(comp, ncomp, sizeof(*comp), by_code);
+	st = period_query(e, "SELECT x.org, oc.competentie, sum(x.m) FROM (" PERIOD_SUM(
+				     "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
+				     RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
+						  " GROUP BY x.org, oc.competentie HAVING sum(x.m) <> 0");
 	while (db_step(st) == DB_ROW) {
-		struct lid *x = lid_by_id(e, db_col_int(st, 5));
+		if (n == cap) {
+			struct taken *g = realloc(t, 2 * cap * sizeof(*t));
+			if (!g)
+				break;
+			t = g;
+			cap *= 2;
+		}
+		struct taken *x = &t[n++];
+		x->org = db_col_int(st, 0);
+		x->lid = lid_by_id(e, x->org);
+		snprintf(x->competentie, sizeof(x->competentie), "%s", db_col_text(st, 1));
+		x->minuten = db_col_int(st, 2);
+		x->code[0] = x->naam[0] = '\0';
+		if (x->lid) {
+			snprintf(x->code, sizeof(x->code), "%s", x->lid->code);
+			snprintf(x->naam, sizeof(x->naam), "%s", x->lid->naam);
+		}
+	}
+	db_finalize(st);
+	for (size_t i = 0; i < n; i++) /* a principal that is not a member: by name, once per row (none should be) */
+		if (!t[i].lid) {
+			st = db_query(e->s->db, "SELECT code, naam FROM organisaties WHERE id = ?", "l", t[i].org);
+			if (db_step(st) == DB_ROW) {
+				snprintf(t[i].code, sizeof(t[i].code), "%s", db_col_text(st, 0));
+				snprintf(t[i].naam, sizeof(t[i].naam), "%s", db_col_text(st, 1));
+			}
+			db_finalize(st);
+		}
+	qsort(t, n, sizeof(*t), by_principal);
+	for (size_t i = 0; i < n; i++) {
+		struct comp_name key;
+		snprintf(key.code, sizeof(key.code), "%s", t[i].competentie);
+		const struct comp_name *c = bsearch(&key, comp, ncomp, sizeof(*comp), by_code);
 		const char *status = NULL;
-		if (x) {
-			long long c = db_col_null(st, 6) ? -1 : db_col_int(st, 6);
-			if (c < 0 || c > cv.maxc || !cv.applies[COVER(&cv, x - e->leden, c)])
+		if (!t[i].code[0])
+			continue; /* no such organisation */
+		if (t[i].lid) {
+			if (!c || c->id < 0 || c->id > cv.maxc || !cv.applies[COVER(&cv, t[i].lid - e->leden, c->id)])
 				continue; /* not on its kwaliteitskaart */
-			long long h = cv.holders[COVER(&cv, x - e->leden, c)];
+			long long h = cv.holders[COVER(&cv, t[i].lid - e->leden, c->id)];
 			if (h >= 2)
 				continue; /* covered */
 			status = h == 1 ? "een-pitter" : "ontbreekt";
 		}
-		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam", db_col_text(st, 1),
-				      "competentie", db_col_text(st, 2), "competentieNaam",
-				      db_col_null(st, 3) ? db_col_text(st, 2) : db_col_text(st, 3), "minuten",
-				      (json_int_t)db_col_int(st, 4));
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", t[i].code, "naam", t[i].naam, "competentie",
+				      t[i].competentie, "competentieNaam", c ? c->naam : t[i].competentie, "minuten",
+				      (json_int_t)t[i].minuten);
 		if (status)
 			json_object_set_new(o, "status", json_string(status));
 		json_array_append_new(a, o);
 	}
-	db_finalize(st);
+out:
+	free(t);
+	free(comp);
 	free(cv.holders);
 	free(cv.applies);
 	return a;
@@ -737,6 +810,15 @@ static json_t *potentieel_json(struct eval *e, long long winst)
 			 "Uren zijn alleen goedgekeurde uren in de periode; wat niet in de urenbank is geboekt, telt niet mee.");
 }
 
+/* Oldest first: by the moment of submission, then id (as ORDER BY
+ * o.aangemaakt, o.id). */
+static int by_aangemaakt(const void *a, const void *b)
+{
+	const struct opdracht *x = *(const struct opdracht *const *)a, *y = *(const struct opdracht *const *)b;
+	int c = strcmp(x->aangemaakt, y->aangemaakt);
+	return c ? c : x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* The work stock now: what the MT steers on, independent of the period. */
 static json_t *werkvoorraad(struct eval *e)
 {
@@ -748,41 +830,37 @@ static json_t *werkvoorraad(struct eval *e)
 	date_format(today, peil);
 	long long n_status[3] = { 0 }, g_status[3] = { 0 }, b_status[3] = { 0 }, klasse[URENBANK_EVALUATIE_KLASSEN] = { 0 };
 	json_t *wacht = json_array(), *over = json_array();
-	struct db_stmt *st =
-		db_query(e->s->db,
-			 "SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.aangemaakt, o.goedgekeurd_minuten,"
-			 " CASE WHEN EXISTS (SELECT 1 FROM inzet i WHERE i.opdracht_id = o.id) THEN 1 ELSE 0 END,"
-			 " CASE WHEN EXISTS (SELECT 1 FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd') THEN 1 "
-			 "ELSE 0 END"
-			 " FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.aangemaakt, o.id",
-			 "l", e->pt.id);
-	while (db_step(st) == DB_ROW) {
-		const char *status = db_col_text(st, 3);
-		long long geraamd = db_col_null(st, 4) ? -1 : db_col_int(st, 4), besteed = db_col_int(st, 6);
+	/* The opdrachten as loaded (one snapshot), oldest first. */
+	const struct opdracht **order = malloc((e->nop ? e->nop : 1) * sizeof(*order));
+	for (size_t i = 0; order && i < e->nop; i++)
+		order[i] = &e->op[i];
+	if (order)
+		qsort(order, e->nop, sizeof(*order), by_aangemaakt);
+	for (size_t i = 0; order && i < e->nop; i++) {
+		const struct opdracht *o = order[i];
+		long long geraamd = o->has_geraamd ? o->geraamd : -1, besteed = o->totaal;
 		for (int k = 0; k < 3; k++)
-			if (!strcmp(status, statussen[k])) {
+			if (!strcmp(o->status, statussen[k])) {
 				n_status[k]++;
 				g_status[k] += geraamd > 0 ? geraamd : 0;
 				b_status[k] += besteed;
 			}
-		if (strcmp(status, "open"))
+		if (strcmp(o->status, "open"))
 			continue;
-		int32_t since = day_of(db_col_text(st, 5));
+		int32_t since = o->ingediend;
 		long long age = since >= 0 && today >= since ? today - since : 0;
 		klasse[urenbank_evaluatie_leeftijdsklasse(age)]++;
 		char dag[DATE_TEXT_LEN];
 		date_format(since >= 0 ? since : today, dag);
-		if (!db_col_int(st, 7) && !db_col_int(st, 8))
-			json_array_append_new(wacht, json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0),
-							       "titel", db_col_text(st, 1), "soort", db_col_text(st, 2),
-							       "ingediend", dag, "wachtDagen", (json_int_t)age));
+		if (!o->has_inzet && !o->has_uren)
+			json_array_append_new(wacht, json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							       "soort", o->soort, "ingediend", dag, "wachtDagen", (json_int_t)age));
 		if (geraamd >= 0 && besteed > geraamd)
-			json_array_append_new(over, json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0),
-							      "titel", db_col_text(st, 1), "geraamdMinuten", (json_int_t)geraamd,
-							      "besteedMinuten", (json_int_t)besteed, "overMinuten",
-							      (json_int_t)(besteed - geraamd)));
+			json_array_append_new(over, json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							      "geraamdMinuten", (json_int_t)geraamd, "besteedMinuten",
+							      (json_int_t)besteed, "overMinuten", (json_int_t)(besteed - geraamd)));
 	}
-	db_finalize(st);
+	free(order);
 	json_t *ps = json_array(), *lk = json_array();
 	for (int k = 0; k < 3; k++)
 		json_array_append_new(ps, json_pack("{s:s,s:I,s:I,s:I}", "status", statussen[k], "aantal",
@@ -791,7 +869,7 @@ static json_t *werkvoorraad(struct eval *e)
 	for (int k = 0; k < URENBANK_EVALUATIE_KLASSEN; k++)
 		json_array_append_new(lk, json_pack("{s:s,s:I}", "klasse", klassen[k], "aantal", (json_int_t)klasse[k]));
 	long long n = 0, m = 0;
-	st = db_query(e->s->db,
+	struct db_stmt *st = db_query(e->s->db,
 		      "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'", "l",
 		      e->pt.id);
 	if (db_step(st) == DB_ROW) {
