@@ -376,8 +376,8 @@ static int load_opdrachten(struct eval *e)
 	db_finalize(st);
 	/* The entries in the period and their approved minutes. */
 	st = period_query(e, "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
-				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m", "urenbank_maand_opdrachten",
-				     RAW_OPDRACHTEN) ") x GROUP BY opdracht");
+				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m",
+				     "urenbank_maand_opdrachten", RAW_OPDRACHTEN) ") x GROUP BY opdracht");
 	while (db_step(st) == DB_ROW) {
 		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
 		if (!o)
@@ -853,12 +853,14 @@ static json_t *werkvoorraad(struct eval *e)
 		char dag[DATE_TEXT_LEN];
 		date_format(since >= 0 ? since : today, dag);
 		if (!o->has_inzet && !o->has_uren)
-			json_array_append_new(wacht, json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
-							       "soort", o->soort, "ingediend", dag, "wachtDagen", (json_int_t)age));
+			json_array_append_new(wacht,
+					      json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							"soort", o->soort, "ingediend", dag, "wachtDagen", (json_int_t)age));
 		if (geraamd >= 0 && besteed > geraamd)
-			json_array_append_new(over, json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
-							      "geraamdMinuten", (json_int_t)geraamd, "besteedMinuten",
-							      (json_int_t)besteed, "overMinuten", (json_int_t)(besteed - geraamd)));
+			json_array_append_new(over,
+					      json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							"geraamdMinuten", (json_int_t)geraamd, "besteedMinuten",
+							(json_int_t)besteed, "overMinuten", (json_int_t)(besteed - geraamd)));
 	}
 	free(order);
 	json_t *ps = json_array(), *lk = json_array();
@@ -869,9 +871,9 @@ static json_t *werkvoorraad(struct eval *e)
 	for (int k = 0; k < URENBANK_EVALUATIE_KLASSEN; k++)
 		json_array_append_new(lk, json_pack("{s:s,s:I}", "klasse", klassen[k], "aantal", (json_int_t)klasse[k]));
 	long long n = 0, m = 0;
-	struct db_stmt *st = db_query(e->s->db,
-		      "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'", "l",
-		      e->pt.id);
+	struct db_stmt *st = db_query(
+		e->s->db, "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'",
+		"l", e->pt.id);
 	if (db_step(st) == DB_ROW) {
 		n = db_col_int(st, 0);
 		m = db_col_int(st, 1);

@@ -35,10 +35,10 @@ int urenbank_open_inzet(struct store *s, const char *ptc, const char *org, int e
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
 		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
-#define OPEN_INZET                                                                                                   \
-	" FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"      \
-	" AND (?3 = 1 OR i.status = 'open') AND (?2 = 0 OR i.organisatie_id = ?2 OR EXISTS (SELECT 1 FROM opdrachtgevers g"         \
-	"  WHERE g.opdracht_id = o.id AND g.organisatie_id = ?2))"
+#define OPEN_INZET                                                                                                 \
+	" FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"  \
+	" AND (?3 = 1 OR i.status = 'open') AND (?2 = 0 OR i.organisatie_id = ?2 OR o.id IN (SELECT g.opdracht_id" \
+	"  FROM opdrachtgevers g WHERE g.organisatie_id = ?2))"
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd,"
 				      " i.beeindigd_reden, o.id, o.titel FROM (SELECT i.id" OPEN_INZET

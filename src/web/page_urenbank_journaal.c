@@ -78,7 +78,10 @@ static void chooser(struct buf *b, const struct page_urenbank_page *pg, json_t *
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
 	page_urenbank_href(b, pg, "/journaal");
 	html_raw(b, "\">");
-	struct page_input in = { .id = "journaal-periode", .name = "periode", .label = "Periode", .error = error,
+	struct page_input in = { .id = "journaal-periode",
+				 .name = "periode",
+				 .label = "Periode",
+				 .error = error,
 				 .hint = "Een maand, een kwartaal of een jaar; alleen perioden met boekingen staan erin." };
 	page_select_open(b, &in, 0);
 	static const char *const groups[] = { "Maanden", "Kwartalen", "Jaren" };
