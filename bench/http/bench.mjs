@@ -155,7 +155,11 @@ for (const template of [...pages].sort()) {
   else if (template.startsWith('/beheer/gebruikers/{naam}')) f = { path: template.replace('{naam}', USER) };
   else f = await fill(template.replace('/dienstverlening/antwoorden/{id}', '/antwoorden/{id}'));
   if (f.path && template.includes('/dienstverlening/antwoorden/')) f.path = f.path.replace('/antwoorden/', '/dienstverlening/antwoorden/');
-  routes.push({ kind: 'page', route: 'GET ' + template, path: f.path, skip: f.skip });
+  // A page that refuses without a query (400: the report of an organisation
+  // over a period) gets the organisation and period the API routes get.
+  const q = `organisatie=${encodeURIComponent(ORG)}&van=${QUERY.van}&tot=${QUERY.tot}`;
+  routes.push({ kind: 'page', route: 'GET ' + template, path: f.path, skip: f.skip,
+    fuller: f.path && { path: f.path + (f.path.includes('?') ? '&' : '?') + q, note: '400 without organisatie, van, tot' } });
 }
 
 // The journal page offers the journal per period; the usual request is the

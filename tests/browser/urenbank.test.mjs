@@ -302,12 +302,12 @@ test('the journal page: a period to download in a plain GET form, and the whole 
   await go(p, `${PT}/journaal`);
   await axe(p.page, 'journaal');
   // The most recent month with transactions is chosen in a GET form: submitting it asks for ?periode=<month>.
-  const month = await p.page.getByLabel('Periode').inputValue();
+  const month = await p.page.getByLabel('Periode', { exact: true }).inputValue();
   assert.match(month, /^\d{4}-\d{2}$/);
   const form = p.page.locator('form.samen-filter');
   assert.equal(await form.getAttribute('method'), 'get');
   assert.equal(await form.getAttribute('action'), `${PT}/journaal`);
-  assert.equal(await p.page.getByLabel('Periode').getAttribute('name'), 'periode');
+  assert.equal(await p.page.getByLabel('Periode', { exact: true }).getAttribute('name'), 'periode');
   assert.equal(await form.getByRole('button', { name: 'Journaal downloaden' }).count(), 1);
   const r1 = await p.page.request.get(`${srv.url}${PT}/journaal?periode=${month}`);
   assert.equal(r1.status(), 200);
