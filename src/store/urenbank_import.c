@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 
 /* Ids to the index of their record: open addressing, grown at half full. */
 struct idmap {
@@ -72,6 +73,86 @@ struct sums {
 	size_t n, cap;
 };
 
+/* The monthly sums and the status counts (urenbank_maandcijfers.h,
+ * URENBANK_TEL_*), by their key: written once per key at the end, for
+ * every key a kept entry touched (also when its sum came to zero, as
+ * booking one by one leaves such a row). */
+struct tel {
+	int t, kept;
+	char maand[8], soort[40];
+	long long a, c, n, m;
+};
+
+struct tels {
+	int *slot; /* index + 1 into rec, 0 = empty */
+	size_t cap;
+	struct tel *rec;
+	size_t n, caprec;
+};
+
+/* A pending row of this kind adds to tels.rec[key] (beyond the sums). */
+#define BATCH_TEL URENBANK_BATCH_KINDS
+
+static size_t tel_hash(int t, const char *maand, long long a, long long c, const char *soort)
+{
+	unsigned long long h = 1469598103934665603ULL ^ (unsigned)t;
+	h = (h ^ (unsigned long long)a) * 1099511628211ULL;
+	h = (h ^ (unsigned long long)c) * 1099511628211ULL;
+	for (const char *x = maand; *x; x++)
+		h = (h ^ (unsigned char)*x) * 1099511628211ULL;
+	h = (h ^ '|') * 1099511628211ULL;
+	for (const char *x = soort; *x; x++)
+		h = (h ^ (unsigned char)*x) * 1099511628211ULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static int tel_same(const struct tel *r, int t, const char *maand, long long a, long long c, const char *soort)
+{
+	return r->t == t && r->a == a && r->c == c && !strcmp(r->maand, maand) && !strcmp(r->soort, soort);
+}
+
+/* The index of the key's record, made (zero) when new; -1: no memory or
+ * a key longer than a record holds. */
+static long long tel_at(struct tels *x, int t, const char *maand, long long a, long long c, const char *soort)
+{
+	if (strlen(maand) >= sizeof(x->rec->maand) || strlen(soort) >= sizeof(x->rec->soort))
+		return -1;
+	if (2 * (x->n + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 1024;
+		int *slot = calloc(cap, sizeof(*slot));
+		if (!slot)
+			return -1;
+		for (size_t i = 0; i < x->n; i++) {
+			const struct tel *r = &x->rec[i];
+			size_t j = tel_hash(r->t, r->maand, r->a, r->c, r->soort) & (cap - 1);
+			while (slot[j])
+				j = (j + 1) & (cap - 1);
+			slot[j] = (int)i + 1;
+		}
+		free(x->slot);
+		x->slot = slot;
+		x->cap = cap;
+	}
+	size_t j = tel_hash(t, maand, a, c, soort) & (x->cap - 1);
+	for (; x->slot[j]; j = (j + 1) & (x->cap - 1))
+		if (tel_same(&x->rec[x->slot[j] - 1], t, maand, a, c, soort))
+			return x->slot[j] - 1;
+	if (x->n == x->caprec) {
+		size_t cap = x->caprec ? 2 * x->caprec : 256;
+		struct tel *rec = realloc(x->rec, cap * sizeof(*rec));
+		if (!rec)
+			return -1;
+		x->rec = rec;
+		x->caprec = cap;
+	}
+	struct tel *r = &x->rec[x->n];
+	*r = (struct tel){ .t = t, .a = a, .c = c };
+	snprintf(r->maand, sizeof(r->maand), "%s", maand);
+	snprintf(r->soort, sizeof(r->soort), "%s", soort);
+	x->slot[j] = (int)x->n + 1;
+	return (long long)x->n++;
+}
+
 /* What the entry being imported added, kept or dropped with it. */
 struct pending {
 	int kind;
@@ -89,6 +170,7 @@ struct urenbank_batch {
 	json_t *codes; /* "organisation id" → code */
 	struct sums sums[URENBANK_BATCH_KINDS], base; /* base: balances as read from the database */
 	struct sums booked, inzet; /* per opdracht and medewerker: booked minutes when first asked, inzet */
+	struct tels tels;
 	struct pending *row;
 	size_t nrow, caprow;
 	struct batch_opdracht *opdrachten;
@@ -130,6 +212,8 @@ void urenbank_batch_free(struct urenbank_batch *b)
 		free(x->ix.vals);
 		free(x->v);
 	}
+	free(b->tels.slot);
+	free(b->tels.rec);
 	free(b->row);
 	free(b);
 }
@@ -173,6 +257,13 @@ int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long
 void urenbank_batch_row(struct urenbank_batch *b, int keep)
 {
 	for (size_t i = 0; keep && i < b->nrow; i++) {
+		if (b->row[i].kind == BATCH_TEL) {
+			struct tel *r = &b->tels.rec[b->row[i].key];
+			r->n += b->row[i].v[0];
+			r->m += b->row[i].v[1];
+			r->kept = 1;
+			continue;
+		}
 		int made;
 		long long *v = sums_at(&b->sums[b->row[i].kind], b->row[i].key, &made);
 		if (!v) { /* no memory: the end refuses the import */
@@ -184,6 +275,13 @@ void urenbank_batch_row(struct urenbank_batch *b, int keep)
 			v[k] += b->row[i].v[k];
 	}
 	b->nrow = 0;
+}
+
+int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
+		       long long n, long long m)
+{
+	long long k = tel_at(&b->tels, t, maand ? maand : "", a, c, soort ? soort : "");
+	return k < 0 ? -1 : urenbank_batch_defer(b, BATCH_TEL, k, n, m, 0, 0);
 }
 
 int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long ptid, long long org, struct ledger_balance *bal)
@@ -303,6 +401,12 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 				       "llll", b->pt.id, key >> 32, key & 0xffffffffLL, v[0]);
 			r = w < 0 ? store_db_problem(s, w, p, "stroom") : 0;
 		}
+	/* The monthly sums and the status counts. */
+	for (size_t i = 0; r == 0 && i < b->tels.n; i++) {
+		const struct tel *x = &b->tels.rec[i];
+		if (x->kept)
+			r = urenbank_tel_add(s, x->t, b->pt.id, x->maand, x->a, x->c, x->soort, x->n, x->m, p);
+	}
 	urenbank_batch_free(b);
 	return r;
 }

@@ -105,6 +105,7 @@ struct txn {
 	long long uren, storting, afrekening, tegen; /* 0 = none */
 	long long staff_org; /* hours: the staff's organisation when known (else read from uren) */
 	struct urenbank_batch *batch; /* an import's batch, or NULL */
+	long long opdracht; /* hours: the entry's opdracht when known (for the monthly sums of a batch) */
 };
 /* Writes one transaction: the journal row, its postings (member indices
  * into orgs[]), and the running balances. *id_out gets the journal id. */
@@ -188,6 +189,10 @@ int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
 /* Adds to the sums of the entry being imported: 0, or -1 (no memory). */
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
 			 long long v3);
+/* Adds to a monthly sum or a status count (urenbank_maandcijfers.h,
+ * URENBANK_TEL_*) of the entry being imported: 0, or -1 (no memory). */
+int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
+		       long long n, long long m);
 /* The entry's sums: kept (it was imported) or dropped (refused). */
 void urenbank_batch_row(struct urenbank_batch *b, int keep);
 /* As urenbank_member_balance, with what the batch holds back. */

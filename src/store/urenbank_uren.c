@@ -189,9 +189,16 @@ static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct s
 
 /* An entry of opdracht going from status from (NULL: new) to status to,
  * counted per proeftuin and status (migration 104) for the overview and
- * the lists' totals; proeftuin verify recomputes them. */
-static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
+ * the lists' totals; proeftuin verify recomputes them. Held back in an
+ * import's batch (b) that defers for proeftuin ptid. */
+static int uren_stand_in(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, const char *from,
+			 const char *to, long long minuten, struct problem *p)
 {
+	if (urenbank_batch_defers(b, ptid)) {
+		if (from && urenbank_tel_in(b, s, URENBANK_TEL_STAND, ptid, NULL, 0, 0, from, -1, -minuten, p) < 0)
+			return -p->status;
+		return urenbank_tel_in(b, s, URENBANK_TEL_STAND, ptid, NULL, 0, 0, to, 1, minuten, p);
+	}
 	for (int k = 0; k < 2; k++) {
 		const char *status = k ? to : from;
 		if (!status)
@@ -206,6 +213,11 @@ static int uren_stand(struct store *s, long long opdracht, const char *from, con
 			return store_db_problem(s, r, p, "urenstand");
 	}
 	return 0;
+}
+
+static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
+{
+	return uren_stand_in(NULL, 0, s, opdracht, from, to, minuten, p);
 }
 
 static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
@@ -324,9 +336,12 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
+	/* The row as written, for the monthly sums (approving: counted by approve()). */
+	struct urenbank_maand_regel mr = { pt.id, provider, opdracht, minuten, -1, "", "ingediend" };
+	snprintf(mr.datum, sizeof(mr.datum), "%s", datum);
 	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
-	    uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
-	    (!approving && urenbank_maand_uren(s, id, NULL, p) < 0)) /* approving: counted by approve() */
+	    uren_stand_in(a->batch, pt.id, s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
+	    (!approving && urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0))
 		return -p->status;
 	a->id = id;
 	if (made) {
@@ -463,7 +478,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 		urenbank_batch_org_code(a->batch, s, e.provider, code, sizeof(code));
 		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
 			 e.minuten, e.medewerker, code, e.opdracht);
-		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch };
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch, e.opdracht };
 		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
 	}
 	for (size_t k = 0; r == 0 && k < nrel; k++) {
@@ -486,7 +501,7 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 	char now[32];
 	store_now_text(now);
 	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0 ||
-	    uren_stand(s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
+	    uren_stand_in(a->batch, pt.id, s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (e.written_approved)
 		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
@@ -497,8 +512,12 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	/* An import's entry written as approved is new to the monthly sums here. */
-	if (urenbank_maand_uren(s, e.id, e.written_approved ? NULL : "ingediend", p) < 0)
+	/* An import's entry written as approved is new to the monthly sums here,
+	 * as known: submitted and reviewed at the same moment (0 days). */
+	struct urenbank_maand_regel mr = { pt.id, e.provider, e.opdracht, e.minuten, 0, "", "goedgekeurd" };
+	snprintf(mr.datum, sizeof(mr.datum), "%s", e.datum);
+	if (e.written_approved ? urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0
+			       : urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
