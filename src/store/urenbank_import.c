@@ -171,6 +171,7 @@ struct urenbank_batch {
 	struct sums sums[URENBANK_BATCH_KINDS], base; /* base: balances as read from the database */
 	struct sums booked, inzet; /* per opdracht and medewerker: booked minutes when first asked, inzet */
 	struct tels tels;
+	int broken; /* an entry failed after it began to write (urenbank_batch_break) */
 	struct pending *row;
 	size_t nrow, caprow;
 	struct batch_opdracht *opdrachten;
@@ -373,7 +374,9 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 {
 	if (!b)
 		return 0;
-	int r = b->caprow == (size_t)-1 ? problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.") : 0;
+	int r = b->caprow == (size_t)-1 ? problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.")
+		: b->broken	       ? problem_set(p, 500, "Een urenregel is half geschreven; er is niets ingelezen.")
+				       : 0;
 	struct store *s = b->s;
 	const struct sums *m = &b->sums[URENBANK_BATCH_MEMBER], *o = &b->sums[URENBANK_BATCH_OPDRACHT],
 			  *f = &b->sums[URENBANK_BATCH_STROOM];
@@ -418,6 +421,10 @@ int urenbank_batch_import(struct urenbank_batch *b, json_t *in, int approve, lon
 	urenbank_batch_row(b, r == 0);
 	return r;
 }
+
+void urenbank_batch_break(struct urenbank_batch *b) { b->broken = 1; }
+
+int urenbank_batch_broken(const struct urenbank_batch *b) { return b->broken; }
 
 /* Whether the batch holds back the sums of proeftuin ptid. */
 int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid) { return b && b->have_pt && b->pt.id == ptid; }

@@ -203,6 +203,10 @@ int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long 
 long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
 int urenbank_batch_booked_add(struct urenbank_batch *b, long long ptid, long long opdracht, long long mw, long long minuten);
 long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
+/* An entry of the batch failed after it began to write (it runs without a
+ * savepoint of its own): what follows is refused, and so is the end. */
+void urenbank_batch_break(struct urenbank_batch *b);
+int urenbank_batch_broken(const struct urenbank_batch *b);
 /* urenbank_uren_import with a batch (may be NULL). */
 int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
 			    int approve, long long *id, struct problem *p);
