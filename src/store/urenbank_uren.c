@@ -215,16 +215,6 @@ static int uren_stand_in(struct urenbank_batch *b, long long ptid, struct store 
 	return 0;
 }
 
-static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
-{
-	return uren_stand_in(NULL, 0, s, opdracht, from, to, minuten, p);
-}
-
-static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
-{
-	return opdracht_totals_in(NULL, 0, s, opdracht, booked, approved, p);
-}
-
 struct entry {
 	long long id, opdracht, medewerker, provider, minuten, txn;
 	char datum[DATE_TEXT_LEN], status[24];
@@ -688,8 +678,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 ||
-	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
+	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, 0, p) < 0 ||
+	    uren_stand_in(NULL, 0, s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
 	    urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
@@ -798,8 +788,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
-	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
+	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
+	    uren_stand_in(NULL, 0, s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
 	    urenbank_maand_uren(s, e.id, "goedgekeurd", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))

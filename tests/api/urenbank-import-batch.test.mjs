@@ -3,12 +3,14 @@
 // goes, writing them once at the end. Every rule still holds: a line sees
 // what the lines before it booked (also the drawing rights they used), a
 // refused line counts for nothing after it, and one refusal in the middle of
-// thousands of lines leaves nothing at all.
+// thousands of lines leaves nothing at all. The monthly sums and the counts
+// per status, also added up per batch, come out as booking one by one
+// leaves them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, sqlDb } from '../lib/server.mjs';
 import { drechtsteden, proeftuin, saldi, must, samen } from './urenbank-helpers.mjs';
 
 let srv, staff, n = 0;
@@ -113,3 +115,80 @@ test('a line refused after its entry was written counts for nothing after it', a
   assert.doesNotMatch(byLine[4], /etmaal/, 'the refused line 3 is not among the hours of 2 May');
   assert.equal((await entries(pt)).length, 0);
 });
+
+// The kept sums of proeftuin pt as sorted text lines, with codes and titles
+// instead of ids (two proeftuinen have different opdracht ids).
+function kept(pt) {
+  const where = `(SELECT id FROM proeftuinen WHERE code = '${pt}')`;
+  const org = (col) => `(SELECT code FROM organisaties WHERE id = ${col})`;
+  const opd = (col) => `(SELECT titel FROM opdrachten WHERE id = ${col})`;
+  const out = {};
+  // [query, how many of its last columns are sums]
+  for (const [name, [sql, sums]] of Object.entries({
+    leden: [`SELECT maand, ${org('organisatie_id')}, soort, aantal, minuten FROM urenbank_maand_leden WHERE proeftuin_id = ${where}`, 2],
+    opdrachten: [`SELECT maand, ${opd('opdracht_id')}, regels, goedgekeurd_minuten FROM urenbank_maand_opdrachten WHERE proeftuin_id = ${where}`, 2],
+    gehaald: [`SELECT maand, ${org('opdrachtgever_id')}, ${opd('opdracht_id')}, minuten FROM urenbank_maand_gehaald WHERE proeftuin_id = ${where}`, 1],
+    beoordeeld: [`SELECT maand, dagen, aantal FROM urenbank_maand_beoordeeld WHERE proeftuin_id = ${where}`, 1],
+    stand: [`SELECT status, aantal, minuten FROM urenbank_uren_stand WHERE proeftuin_id = ${where}`, 2],
+  })) {
+    const r = sqlDb(srv.db, sql);
+    assert.equal(r.status, 0, r.stderr);
+    // A sum at zero counts as none: booked one by one, an approved entry
+    // leaves its month's 'ingediend' at 0 where an import writes it approved.
+    out[name] = r.stdout.split('\n').filter((l) => l && l.split('|').slice(-sums).some((v) => v !== '0')).sort();
+  }
+  return out;
+}
+
+// Two opdrachten (one shared by Dordrecht and Alblasserdam, one of
+// Zwijndrecht alone) with the same titles in each proeftuin; lines of staff
+// of the three over five months.
+async function twoOpdrachten() {
+  const pt = await proeftuin(srv, { kredietlimietMinuten: 100000 });
+  const shared = await must(srv.api('POST', P(pt, '/opdrachten'), {
+    soort: 'meervoudig-lokaal', titel: 'Gedeelde beleidsopdracht',
+    opdrachtgevers: [{ organisatie: 'GM0505', aandeel: 1 }, { organisatie: 'GM0482', aandeel: 1 }],
+  }), 'opdracht');
+  const own = await must(srv.api('POST', P(pt, '/opdrachten'), {
+    soort: 'lokaal', titel: 'Eigen opdracht Zwijndrecht', opdrachtgevers: [{ organisatie: 'GM0642', aandeel: 1 }],
+  }), 'opdracht');
+  return { pt, opdrachten: [shared.id, own.id] };
+}
+
+function mixed(opdrachten) {
+  const out = [];
+  const who = ['GM0505', 'GM0482', 'GM0642'];
+  for (let i = 0; i < 45; i++) {
+    const code = who[i % 3];
+    const opdracht = opdrachten[code === 'GM0642' ? 1 : 0];
+    // June to October: clear of the days the tests above fill (a day holds 24 hours of all proeftuinen).
+    const day = new Date(Date.UTC(2012, 5 + (i % 5), 1 + (i % 27))).toISOString().slice(0, 10);
+    out.push({ medewerker: staff[code], opdracht, datum: day, minuten: 15 + 7 * i });
+  }
+  return out;
+}
+
+for (const approved of [true, false]) {
+  test(`imported ${approved ? 'and approved' : 'as submitted'}: the monthly sums and counts per status as booking the same lines one by one`, async () => {
+    const a = await twoOpdrachten(), b = await twoOpdrachten();
+    const csv = ['medewerker;opdracht;datum;minuten'];
+    for (const l of mixed(a.opdrachten)) csv.push(`${l.medewerker};${l.opdracht};${l.datum};${l.minuten}`);
+    const r = samen(['uren', 'import', '--db', srv.db, '--proeftuin', a.pt, ...(approved ? ['--goedgekeurd'] : []), file(csv.join('\n') + '\n')]);
+    assert.equal(r.status, 0, r.stderr);
+    for (const l of mixed(b.opdrachten)) {
+      const made = await must(srv.api('POST', P(b.pt, '/uren'), l), 'urenregel');
+      if (approved) await must(srv.api('POST', P(b.pt, `/uren/${made.id}/goedkeuren`), {}), 'goedkeuren');
+    }
+    const ka = kept(a.pt), kb = kept(b.pt);
+    assert.ok(ka.leden.length > 10 && ka.opdrachten.length > 5 && ka.stand.length >= 1, JSON.stringify(ka));
+    if (approved) assert.ok(ka.gehaald.length > 0 && ka.beoordeeld.length > 0, JSON.stringify(ka));
+    assert.deepEqual(ka, kb);
+    const sa = await saldi(srv, a.pt), sb = await saldi(srv, b.pt);
+    for (const code of ['GM0505', 'GM0482', 'GM0642'])
+      assert.deepEqual([sa[code].gebrachtMinuten, sa[code].gehaaldMinuten], [sb[code].gebrachtMinuten, sb[code].gehaaldMinuten], code);
+    for (const pt of [a.pt, b.pt]) {
+      const v = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+      assert.equal(v.status, 0, v.stderr);
+    }
+  });
+}
