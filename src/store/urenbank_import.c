@@ -103,6 +103,8 @@ static size_t tel_hash(int t, const char *maand, long long a, long long c, const
 	h = (h ^ '|') * 1099511628211ULL;
 	for (const char *x = soort; *x; x++)
 		h = (h ^ (unsigned char)*x) * 1099511628211ULL;
+	h ^= h >> 31; /* the low bits pick the slot: mix the high ones in */
+	h *= 0x94d049bb133111ebULL;
 	return (size_t)(h ^ (h >> 29));
 }
 
@@ -281,6 +283,8 @@ void urenbank_batch_row(struct urenbank_batch *b, int keep)
 int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
 		       long long n, long long m)
 {
+	if (maand && !strcmp(maand, "*"))
+		return 0; /* all months: added up from the months at the end */
 	long long k = tel_at(&b->tels, t, maand ? maand : "", a, c, soort ? soort : "");
 	return k < 0 ? -1 : urenbank_batch_defer(b, BATCH_TEL, k, n, m, 0, 0);
 }
@@ -404,7 +408,23 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 				       "llll", b->pt.id, key >> 32, key & 0xffffffffLL, v[0]);
 			r = w < 0 ? store_db_problem(s, w, p, "stroom") : 0;
 		}
-	/* The monthly sums and the status counts. */
+	/* The monthly sums, each also in all months ('*'), and the status counts. */
+	for (size_t i = 0, n = b->tels.n; r == 0 && i < n; i++) {
+		const struct tel *x = &b->tels.rec[i];
+		if (!x->kept || !x->maand[0])
+			continue;
+		char soort[sizeof(x->soort)]; /* x may move when the records grow */
+		snprintf(soort, sizeof(soort), "%s", x->soort);
+		long long n0 = x->n, m0 = x->m, k = tel_at(&b->tels, x->t, "*", x->a, x->c, soort);
+		if (k < 0) {
+			r = problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.");
+			break;
+		}
+		struct tel *all = &b->tels.rec[k];
+		all->n += n0;
+		all->m += m0;
+		all->kept = 1;
+	}
 	for (size_t i = 0; r == 0 && i < b->tels.n; i++) {
 		const struct tel *x = &b->tels.rec[i];
 		if (x->kept)

@@ -190,7 +190,8 @@ int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
 			 long long v3);
 /* Adds to a monthly sum or a status count (urenbank_maandcijfers.h,
- * URENBANK_TEL_*) of the entry being imported: 0, or -1 (no memory). */
+ * URENBANK_TEL_*) of the entry being imported: 0, or -1 (no memory). A sum
+ * of all months (maand "*") is left out: the end adds the months to it. */
 int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
 		       long long n, long long m);
 /* The entry's sums: kept (it was imported) or dropped (refused). */
