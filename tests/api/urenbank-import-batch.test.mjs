@@ -97,7 +97,7 @@ test(`the ${FIT} lines that fit are read: balances, opdracht totals and flows as
   assert.equal(v.status, 0, v.stderr);
 });
 
-test('a line refused after its entry was written counts for nothing after it', async () => {
+test('a line refused at its approval (checked before its entry is written) counts for nothing after it', async () => {
   const { pt, opdracht } = await shared(100);
   const csv = [
     'medewerker;opdracht;datum;minuten',
