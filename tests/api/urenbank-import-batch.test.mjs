@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, sqlDb } from '../lib/server.mjs';
+import { startServer, sqlDb, ENGINE } from '../lib/server.mjs';
 import { drechtsteden, proeftuin, saldi, must, samen } from './urenbank-helpers.mjs';
 
 let srv, staff, n = 0;
@@ -192,3 +192,33 @@ for (const approved of [true, false]) {
     }
   });
 }
+
+// An entry of a batch runs without a savepoint of its own: a failure after
+// its first write (here the database refuses its journal row) breaks the
+// batch. The lines after it are refused, and nothing is read.
+test('a failure after an entry began to write breaks the import: nothing is read', async () => {
+  const { pt, opdracht } = await shared(100000);
+  const trap = ENGINE === 'postgres'
+    ? ["CREATE FUNCTION import_val() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'val'; END $$",
+      "CREATE TRIGGER import_val BEFORE INSERT ON journaal FOR EACH ROW WHEN (NEW.omschrijving LIKE '%: 7 min %') EXECUTE FUNCTION import_val()"]
+    : ["CREATE TRIGGER import_val BEFORE INSERT ON journaal WHEN NEW.omschrijving LIKE '%: 7 min %' BEGIN SELECT RAISE(ABORT, 'val'); END"];
+  for (const sql of trap) assert.equal(sqlDb(srv.db, sql).status, 0);
+  try {
+    const csv = ['medewerker;opdracht;datum;minuten'];
+    for (const m of [5, 6, 7, 8, 9]) csv.push(`${staff.GM0505};${opdracht};2012-11-0${m - 4};${m}`);
+    const r = importCsv(pt, file(csv.join('\n') + '\n'));
+    assert.equal(r.status, 1, r.stderr);
+    const refused = r.stderr.split('\n').filter((l) => l.startsWith('regel '));
+    assert.deepEqual(refused.map((l) => Number(l.match(/^regel (\d+):/)[1])), [4, 5, 6], r.stderr);
+    assert.match(refused[1], /afgebroken na een eerdere fout/);
+    assert.match(r.stderr, /niets ingelezen/);
+    assert.equal((await entries(pt)).length, 0);
+    const s = await saldi(srv, pt);
+    assert.deepEqual([s.GM0505.gebrachtMinuten, s.GM0482.gehaaldMinuten], [0, 0]);
+    const v = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+    assert.equal(v.status, 0, v.stderr);
+  } finally {
+    sqlDb(srv.db, 'DROP TRIGGER import_val' + (ENGINE === 'postgres' ? ' ON journaal' : ''));
+    if (ENGINE === 'postgres') sqlDb(srv.db, 'DROP FUNCTION import_val()');
+  }
+});
