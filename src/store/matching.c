@@ -230,7 +230,8 @@ static int skip(struct ctx *c, long long id, const char *titel, const char *why)
 }
 
 /* A query over the open opdrachten of a proeftuin ordered by opdracht id
- * (column 0), read alongside them: the rows of one opdracht at a time. */
+ * (column 0), read alongside them: the rows of one opdracht at a time.
+ * Ordered by o.id, the opdrachten's index gives that order without a sort. */
 struct by_opdracht {
 	struct db_stmt *st;
 	int row; /* whether st stands on a row not yet taken */
@@ -252,45 +253,35 @@ static int by_opdracht_at(struct by_opdracht *b, long long id)
 
 static void by_opdracht_next(struct by_opdracht *b) { b->row = db_step(b->st) == DB_ROW; }
 
-struct staffed {
-	long long opdracht, minuten;
-};
-
-static int staffed_cmp(const void *x, const void *y)
+/* The open inzet per open opdracht of proeftuin ptid, summed: sum[id - lo]
+ * for the ids lo..lo+n-1 of those opdrachten. Read in one pass over the
+ * inzet (60 000 nationally) rather than looked up per opdracht through the
+ * index (a random read per inzet, 100 ms). -1 when out of memory. */
+static int load_staffed(struct store *s, long long ptid, long long *lo, long long **sum, size_t *n)
 {
-	const struct staffed *a = x, *b = y;
-	return (a->opdracht > b->opdracht) - (a->opdracht < b->opdracht);
-}
-
-/* The open inzet per opdracht, summed, ordered by opdracht: read in one
- * pass over the inzet (60 000 nationally, a few milliseconds) rather than
- * looked up per opdracht through the index (a random read per inzet,
- * 100 ms). *n the opdrachten with open inzet; -1 when out of memory. */
-static int load_staffed(struct store *s, struct staffed **out, size_t *n)
-{
-	struct staffed *a = NULL;
-	size_t cap = 0, k = 0;
-	*out = NULL, *n = 0;
-	struct db_stmt *st = db_query(s->db, "SELECT opdracht_id, minuten FROM inzet WHERE status = 'open'", NULL);
-	while (db_step(st) == DB_ROW) {
-		if (GROW(a, cap, k + 1)) {
-			db_finalize(st);
-			free(a);
-			return -1;
-		}
-		a[k++] = (struct staffed){ db_col_int(st, 0), db_col_int(st, 1) };
+	*lo = 0, *sum = NULL, *n = 0;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT min(id), max(id) FROM opdrachten WHERE proeftuin_id = ? AND status = 'open'", "l",
+				      ptid);
+	long long first = 0, last = -1;
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0)) {
+		first = db_col_int(st, 0);
+		last = db_col_int(st, 1);
 	}
 	db_finalize(st);
-	if (k)
-		qsort(a, k, sizeof(*a), staffed_cmp);
-	size_t u = 0;
-	for (size_t i = 0; i < k; i++) {
-		if (u && a[u - 1].opdracht == a[i].opdracht)
-			a[u - 1].minuten += a[i].minuten;
-		else
-			a[u++] = a[i];
+	if (last < first)
+		return 0;
+	long long *a = calloc((size_t)(last - first + 1), sizeof(*a));
+	if (!a)
+		return -1;
+	st = db_query(s->db, "SELECT opdracht_id, minuten FROM inzet WHERE status = 'open'", NULL);
+	while (db_step(st) == DB_ROW) {
+		long long id = db_col_int(st, 0);
+		if (id >= first && id <= last)
+			a[id - first] += db_col_int(st, 1);
 	}
-	*out = a, *n = u;
+	db_finalize(st);
+	*lo = first, *sum = a, *n = (size_t)(last - first + 1);
 	return 0;
 }
 
@@ -300,9 +291,9 @@ static int load_staffed(struct store *s, struct staffed **out, size_t *n)
  * every visit). */
 static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 {
-	struct staffed *sum = NULL;
-	size_t nsum = 0, at = 0;
-	if (load_staffed(s, &sum, &nsum) < 0)
+	long long lo, *sum;
+	size_t nsum;
+	if (load_staffed(s, c->ptid, &lo, &sum, &nsum) < 0)
 		return nomem(p);
 	struct db_stmt *st = db_query(s->db,
 				      "SELECT o.id, o.titel, o.geraamde_minuten FROM opdrachten o"
@@ -312,20 +303,17 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 	by_opdracht_open(&cs, s,
 			 "SELECT oc.opdracht_id, oc.competentie, oc.niveau FROM opdracht_competenties oc"
 			 " JOIN opdrachten o ON o.id = oc.opdracht_id WHERE o.proeftuin_id = ? AND o.status = 'open'"
-			 " ORDER BY oc.opdracht_id, oc.competentie",
+			 " ORDER BY o.id, oc.competentie",
 			 c->ptid);
 	by_opdracht_open(&ps, s,
 			 "SELECT g.opdracht_id, g.organisatie_id, g.aandeel FROM opdrachtgevers g"
 			 " JOIN opdrachten o ON o.id = g.opdracht_id WHERE o.proeftuin_id = ? AND o.status = 'open'"
-			 " ORDER BY g.opdracht_id, g.volgorde",
+			 " ORDER BY o.id, g.volgorde",
 			 c->ptid);
 	int rc = 0;
 	while (rc == 0 && db_step(st) == DB_ROW) {
-		long long id = db_col_int(st, 0), staffed = 0;
-		while (at < nsum && sum[at].opdracht < id)
-			at++;
-		if (at < nsum && sum[at].opdracht == id)
-			staffed = sum[at].minuten;
+		long long id = db_col_int(st, 0);
+		long long staffed = id >= lo && id - lo < (long long)nsum ? sum[id - lo] : 0;
 		const char *titel = db_col_text(st, 1) ? db_col_text(st, 1) : "";
 		int has_estimate = !db_col_null(st, 2);
 		long long estimate = db_col_int(st, 2);
