@@ -261,8 +261,9 @@ static int load_staffed(struct store *s, long long ptid, long long *lo, long lon
 {
 	*lo = 0, *sum = NULL, *n = 0;
 	struct db_stmt *st = db_query(s->db,
-				      "SELECT min(id), max(id) FROM opdrachten WHERE proeftuin_id = ? AND status = 'open'", "l",
-				      ptid);
+				      "SELECT min(id), max(id) FROM opdrachten WHERE proeftuin_id = ? AND status = 'open'"
+				      " AND geraamde_minuten IS NOT NULL", /* without an estimate its inzet is not asked */
+				      "l", ptid);
 	long long first = 0, last = -1;
 	if (db_step(st) == DB_ROW && !db_col_null(st, 0)) {
 		first = db_col_int(st, 0);
@@ -305,11 +306,9 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 			 " JOIN opdrachten o ON o.id = oc.opdracht_id WHERE o.proeftuin_id = ? AND o.status = 'open'"
 			 " ORDER BY o.id, oc.competentie",
 			 c->ptid);
-	by_opdracht_open(&ps, s,
-			 "SELECT g.opdracht_id, g.organisatie_id, g.aandeel FROM opdrachtgevers g"
-			 " JOIN opdrachten o ON o.id = g.opdracht_id WHERE o.proeftuin_id = ? AND o.status = 'open'"
-			 " ORDER BY o.id, g.volgorde",
-			 c->ptid);
+	/* The principals are read from the first opdracht that needs them on
+	 * (none when every open opdracht is skipped or fully staffed). */
+	ps.st = NULL, ps.row = 0;
 	int rc = 0;
 	while (rc == 0 && db_step(st) == DB_ROW) {
 		long long id = db_col_int(st, 0);
@@ -345,6 +344,12 @@ static int load_needs(struct store *s, struct ctx *c, struct problem *p)
 				c->mopdr[j].first_principal = c->nprinc;
 				c->mopdr[j].nprincipals = 0;
 				c->nopdr++;
+				if (!ps.st)
+					by_opdracht_open(&ps, s,
+							 "SELECT g.opdracht_id, g.organisatie_id, g.aandeel FROM opdrachtgevers g"
+							 " JOIN opdrachten o ON o.id = g.opdracht_id WHERE o.proeftuin_id = ?"
+							 " AND o.status = 'open' ORDER BY o.id, g.volgorde",
+							 c->ptid);
 				for (; rc == 0 && by_opdracht_at(&ps, id); by_opdracht_next(&ps)) {
 					int o = org_index(c, db_col_int(ps.st, 1));
 					if (o < 0)
