@@ -398,9 +398,12 @@ int urenbank_staff_choices(struct store *s, const char *ptc, const struct urenba
 	const struct listing l = { .search = c->zoek };
 	const char *like = listing_pattern(&l, pat, sizeof(pat));
 	/* Staff of the members (of org; only the one record), not pseudonymised,
-	 * whose name or function has zoek in it. */
+	 * whose name or function has zoek in it. The organisation is also asked
+	 * of the membership, so that only its staff are read (the OR cannot use
+	 * an index: otherwise every medewerker of every member is). */
 #define STAFF                                                                                                              \
 	" FROM medewerkers m JOIN proeftuin_leden l ON l.proeftuin_id = ?1 AND l.organisatie_id = m.organisatie_id"          \
+	" AND (?2 = 0 OR l.organisatie_id = ?2)"                                                                             \
 	" WHERE m.pseudoniem = 0 AND (?2 = 0 OR m.organisatie_id = ?2) AND (?3 = 0 OR m.id = ?3)"                            \
 	" AND (?4 IS NULL OR lower(m.naam) LIKE lower(?4) ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE lower(?4) ESCAPE " \
 	"'\\')"
