@@ -458,7 +458,7 @@ static int get_notices(struct request *rq, struct response *rs)
 	problem_init(&p);
 	json_t *out = NULL;
 	struct store_page pg;
-	if (paging_read(rq, &pg, &p) < 0)
+	if (paging_read_size(rq, &pg, 100, &p) < 0) /* docs/api.md: 100 a page unless asked */
 		return api_problem(rs, &p);
 	int r = register_meldingen_page(rq->store, req_query(rq, "organisatie"), req_query(rq, "verband"), &pg, &out, &p);
 	return paging_result(rq, rs, &pg, r, out, &p);

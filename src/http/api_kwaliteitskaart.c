@@ -406,6 +406,10 @@ static int get_kwetsbaarheid(struct request *rq, struct response *rs)
 	return api_json(rs, 200, out);
 }
 
+/* Organisations per page of the network view: each brings its cell in
+ * every competence (a national view of 342 is 3.7 MB whole). */
+#define NETWERK_PAGE_SIZE 25
+
 static int get_netwerk(struct request *rq, struct response *rs)
 {
 	if (authz_require(rq, rs, ACT_STAFF_READ, NULL) < 0)
@@ -415,10 +419,22 @@ static int get_netwerk(struct request *rq, struct response *rs)
 	struct kwaliteitskaart_moment m;
 	if (query_moment(rq, &m, &p) < 0)
 		return api_problem(rs, &p);
-	json_t *out = NULL;
-	if (kwaliteitskaart_network(rq->store, query_text(rq, "verband"), m, m.year + KWALITEITSKAART_PROJECTION_YEARS, &out,
-				    &p) < 0)
+	struct store_page pg;
+	if (paging_read_size(rq, &pg, NETWERK_PAGE_SIZE, &p) < 0)
 		return api_problem(rs, &p);
+	json_t *out = NULL;
+	if (kwaliteitskaart_network_page(rq->store, query_text(rq, "verband"), NULL, pg.offset, pg.limit, m,
+					 m.year + KWALITEITSKAART_PROJECTION_YEARS, &out, &p) < 0)
+		return api_problem(rs, &p);
+	/* A page of the organisations (docs/api.md): their cells and status
+	 * lists are in the competences; the network's counts stay the whole
+	 * selection's. */
+	json_t *all = json_object_get(out, "organisaties"), *part = json_array();
+	pg.total = (long long)json_array_size(all);
+	for (long long i = pg.offset; i < pg.total && i < pg.offset + pg.limit; i++)
+		json_array_append(part, json_array_get(all, (size_t)i));
+	json_object_set_new(out, "organisaties", part);
+	paging_headers(rq, rs, &pg);
 	return api_json(rs, 200, out);
 }
 
@@ -652,7 +668,11 @@ const struct route api_kwaliteitskaart_routes[] = {
 	{ "GET", "/api/v1/kwetsbaarheid/netwerk", get_netwerk, "kwaliteitskaart",
 	  "Het netwerkbeeld: per competentie welke organisaties gedekt zijn, van één persoon afhangen of haar missen, nu en "
 	  "over vijf jaar",
-	  NULL, "Netwerkbeeld", "verband,datum,jaar", 0, "haalNetwerkKwetsbaarheid", NULL, 0 },
+	  NULL, "Netwerkbeeld", "verband,datum,jaar", 0, "haalNetwerkKwetsbaarheid",
+	  "Het netwerkbeeld in bladzijden van organisaties (standaard 25): organisaties, perOrganisatie, de statuslijsten "
+	  "en verslechtert gaan over de organisaties van de bladzijde; de tellingen van het netwerk (netwerkHouders, "
+	  "netwerkStatus, samenvatting) over de hele selectie. X-Total-Count telt de organisaties.",
+	  ROUTE_PAGED },
 	{ "GET", "/api/v1/kwaliteitskaart", get_kaart, "kwaliteitskaart",
 	  "De kwaliteitskaart van een organisatie als JSON, CSV (puntkomma, zoals Excel) of XLSX", NULL,
 	  "Kwaliteitskaart|text/csv|application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

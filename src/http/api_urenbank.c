@@ -631,7 +631,7 @@ static int get_journaal(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	struct store_page pg;
-	if (paging_read(rq, &pg, &p) < 0)
+	if (paging_read_size(rq, &pg, 100, &p) < 0) /* docs/api.md: 100 transactions a page unless asked */
 		return api_problem(rs, &p);
 	if (resp_file_begin(rs) < 0)
 		return api_error(rs, 503,

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "http/api.h"
+#include "http/paging.h"
 #include "http/authz.h"
 #include "http/api_urenbank_scope.h"
 #include "http/idempotency.h"
@@ -131,8 +132,11 @@ static int get_list(struct request *rq, struct response *rs)
 	struct problem p;
 	problem_init(&p);
 	json_t *out = NULL;
-	int r = urenbank_consent_list(rq->store, req_param(rq, "p"), org && org[0] ? org : NULL, &out, &p);
-	return api_query_result(rs, r, out, &p);
+	struct store_page pg;
+	if (paging_read(rq, &pg, &p) < 0)
+		return api_problem(rs, &p);
+	int r = urenbank_consent_page(rq->store, req_param(rq, "p"), org && org[0] ? org : NULL, &pg, &out, &p);
+	return paging_result(rq, rs, &pg, r, out, &p);
 }
 
 static int get_pending(struct request *rq, struct response *rs)
@@ -150,7 +154,7 @@ static int get_pending(struct request *rq, struct response *rs)
 const struct route api_urenbank_instemming_routes[] = {
 	{ "GET", PT "/instemmingen", get_list, "urenbank",
 	  "Voorstellen tot samenvoegen en inzetverzoeken (met organisatie: die op haar antwoord wachten)", NULL,
-	  "[Instemmingsverzoek]", "organisatie", 0, "lijstInstemmingsverzoeken", NULL, 0 },
+	  "[Instemmingsverzoek]", "organisatie", 0, "lijstInstemmingsverzoeken", NULL, ROUTE_PAGED },
 	{ "POST", PT "/samenvoegvoorstellen/{id}/akkoord", post_merge_yes, "urenbank",
 	  "Een opdrachtgever stemt in met het samenvoegen", "Instemming", "Instemmingsverzoek", NULL, 0, "stemInMetSamenvoeging",
 	  NULL, 0 },

@@ -761,10 +761,10 @@ int server_run(const struct server_config *cfg)
 
 	int sig;
 	sigwait(&sigs, &sig);
-	unsigned long long commits = 0, syncs = 0;
-	db_group_commit_stats(&commits, &syncs);
+	unsigned long long writes = 0, commits = 0, syncs = 0;
+	db_group_commit_stats(&writes, &commits, &syncs);
 	if (syncs)
-		printf("samen stopt (%llu commits, op schijf gezet in %llu keer)\n", commits, syncs);
+		printf("samen stopt (%llu schrijftransacties in %llu commits, op schijf gezet in %llu keer)\n", writes, commits, syncs);
 	else
 		printf("samen stopt\n");
 	fflush(stdout);

@@ -353,13 +353,9 @@ int agenda_build(struct store *s, const char *org, const char *host, time_t stam
 	if (r < 0)
 		return r;
 	struct agenda a = { NULL, 0, 0, json_array() };
-	json_t *vlist = register_verband_list(s), *vnames = json_object();
+	json_t *vnames = register_verband_names(s); /* not register_verband_list: every membership of every verband */
 	size_t i;
 	json_t *x;
-	json_array_foreach(vlist, i, x)
-		if (str(x, "code") && json_is_string(json_object_get(x, "naam")))
-			json_object_set(vnames, str(x, "code"), json_object_get(x, "naam"));
-	json_decref(vlist);
 	char org_lc[48];
 	lower(org, org_lc, sizeof(org_lc));
 	struct besturing_ms_filter f = { 0, NULL, org, NULL, NULL, NULL, NULL };

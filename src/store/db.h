@@ -116,8 +116,9 @@ long long db_changes(struct db *db);
 void db_group_commit(int on);
 /* 0, or -1 when the disk refused to sync (nothing is known durable then). */
 int db_durable(struct db *db);
-/* Commits counted and syncs done under group commit, for the status. */
-void db_group_commit_stats(unsigned long long *commits, unsigned long long *syncs);
+/* Under group commit: write transactions committed, the commits they took
+ * (concurrent ones share a commit), and the syncs done — for the status. */
+void db_group_commit_stats(unsigned long long *writes, unsigned long long *commits, unsigned long long *syncs);
 
 /* ---- the whole schema (samen kopieer, samen demo) ---- */
 

@@ -450,6 +450,16 @@ int register_verband_get(struct store *s, const char *code, json_t **out, struct
 
 json_t *register_verband_list(struct store *s) { return register_verband_page(s, NULL); }
 
+json_t *register_verband_names(struct store *s)
+{
+	json_t *names = json_object();
+	struct db_stmt *st = db_query(s->db, "SELECT code, naam FROM verbanden", NULL);
+	while (db_step(st) == DB_ROW)
+		json_object_set_new(names, db_col_text(st, 0), json_string(db_col_text(st, 1)));
+	db_finalize(st);
+	return names;
+}
+
 json_t *register_verband_page(struct store *s, struct store_page *pg)
 {
 #define SQL "SELECT id, code, naam, omschrijving, geen_cherry_picking FROM verbanden ORDER BY naam, code"

@@ -41,6 +41,9 @@ json_t *register_taakveld_page(struct store *s, struct store_page *pg);
 int register_verband_create(struct store *s, json_t *in, json_t **out, struct problem *p);
 int register_verband_get(struct store *s, const char *code, json_t **out, struct problem *p);
 json_t *register_verband_list(struct store *s);
+/* Every verband's name by its code ({"dsz": "Samenwerking DSZ", …}), in
+ * one query: for who only shows names (the agenda), not the members. */
+json_t *register_verband_names(struct store *s);
 json_t *register_verband_page(struct store *s, struct store_page *pg);
 
 int register_lid_add(struct store *s, const char *verband, json_t *in, json_t **out, struct problem *p);

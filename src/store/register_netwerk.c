@@ -11,9 +11,11 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/grow.h"
 #include "core/nl.h"
 #include "core/register.h"
 #include "store/fields.h"
+#include "store/listing.h"
 #include "store/page.h"
 #include "store/register.h"
 #include "store/register_sql.h"
@@ -568,6 +570,96 @@ int register_links_paged(struct store *s, const char *date, const char *taakveld
 	return 0;
 }
 
+/* register_links_page reads who takes part in which traject on the day
+ * (a few thousand rows nationally) once, and forms, counts, searches, sorts
+ * and pages the pairs here: the same in SQL (a self-join grouped per pair,
+ * numbered with a window and its task fields looked up again for the page)
+ * cost 60-160 ms on the national network for a page of 50. */
+struct link_name {
+	char code[40], naam[200];
+};
+struct link_row { /* one pair on one task field (ia < ib by code) */
+	int ia, ib, tv;
+};
+struct link_pair {
+	int a, b;   /* a's name sorts first (on equal names: a's code) */
+	int first;  /* its rows in the sorted link_row array */
+	int n;      /* distinct task fields */
+	int mode;   /* the sort: 0 organisatie, 1 partner, 2 aantal */
+	int desc;
+	const struct link_name *orgs;
+};
+
+/* The index of code in names (added when new), or -1 when out of memory. */
+static int link_intern(struct link_name **names, size_t *n, size_t *cap, json_t *index, const char *code, const char *naam)
+{
+	json_t *x = json_object_get(index, code);
+	if (x)
+		return (int)json_integer_value(x);
+	struct link_name *g = grow(*names, cap, *n, sizeof(*g));
+	if (!g)
+		return -1;
+	*names = g;
+	snprintf(g[*n].code, sizeof(g[*n].code), "%s", code);
+	snprintf(g[*n].naam, sizeof(g[*n].naam), "%s", naam);
+	json_object_set_new(index, code, json_integer((json_int_t)*n));
+	return (int)(*n)++;
+}
+
+static int link_row_cmp(const void *x, const void *y)
+{
+	const struct link_row *a = x, *b = y;
+	if (a->ia != b->ia)
+		return a->ia < b->ia ? -1 : 1;
+	if (a->ib != b->ib)
+		return a->ib < b->ib ? -1 : 1;
+	return (a->tv > b->tv) - (a->tv < b->tv);
+}
+
+/* The order of the SQL it replaces: the column asked for (ascending unless
+ * asked otherwise), then the two codes, byte for byte as the database's C
+ * collation. */
+static int link_pair_cmp(const void *x, const void *y)
+{
+	const struct link_pair *p = x, *q = y;
+	const struct link_name *o = p->orgs;
+	int c = p->mode == 0 ? strcmp(o[p->a].naam, o[q->a].naam)
+		: p->mode == 1 ? strcmp(o[p->b].naam, o[q->b].naam)
+			       : (p->n > q->n) - (p->n < q->n);
+	if (c)
+		return p->desc ? -c : c;
+	if ((c = strcmp(o[p->a].code, o[q->a].code)))
+		return c;
+	return strcmp(o[p->b].code, o[q->b].code);
+}
+
+/* Whether the lower-cased ASCII needle is in text, ASCII letters in any case
+ * (as lower(x) LIKE '%needle%'). */
+static int link_has(const char *text, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (const char *t = text; *t; t++) {
+		size_t i = 0;
+		while (i < n && t[i] && ((t[i] >= 'A' && t[i] <= 'Z') ? t[i] - 'A' + 'a' : t[i]) == needle[i])
+			i++;
+		if (i == n)
+			return 1;
+	}
+	return !n;
+}
+
+struct link_tv_sort {
+	const struct link_name *tvs;
+	int tv;
+};
+
+static int link_tv_cmp(const void *x, const void *y)
+{
+	const struct link_tv_sort *a = x, *b = y;
+	int c = strcmp(a->tvs[a->tv].naam, b->tvs[b->tv].naam);
+	return c ? c : strcmp(a->tvs[a->tv].code, b->tvs[b->tv].code);
+}
+
 int register_links_page(struct store *s, const char *date, const char *taakveld, const struct listing *l, json_t **out,
 			long long *total, struct problem *p)
 {
@@ -575,76 +667,132 @@ int register_links_page(struct store *s, const char *date, const char *taakveld,
 	int bad = links_args(s, date, taakveld, when, p);
 	if (bad < 0)
 		return bad;
-	/* Each pair once, the name that sorts first on the left, as the page shows it. */
-	static const struct listing_column cols[] = {
-		{ "organisatie", "naam1" }, { "partner", "naam2" }, { "aantal", "n" }, { NULL, NULL }
-	};
-	char pat[256], order[256], sql[4096];
-	const char *like = listing_pattern(l, pat, sizeof(pat));
-	snprintf(sql, sizeof(sql),
-		 "WITH p AS (" PARTICIPATION_ON(
-			 "?1") "),"
-			       " k AS (SELECT a.org AS a, b.org AS b, count(DISTINCT a.taakveld) AS n FROM p a JOIN p b ON "
-			       "b.traject = a.traject"
-			       "  AND b.org > a.org WHERE ?2 IS NULL OR a.taakveld = ?2 GROUP BY a.org, b.org),"
-			       " r AS (SELECT CASE WHEN oa.naam <= ob.naam THEN k.a ELSE k.b END AS org1,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN oa.naam ELSE ob.naam END AS naam1,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN k.b ELSE k.a END AS org2,"
-			       "  CASE WHEN oa.naam <= ob.naam THEN ob.naam ELSE oa.naam END AS naam2, k.n AS n"
-			       "  FROM k JOIN organisaties oa ON oa.code = k.a JOIN organisaties ob ON ob.code = k.b)"
-			       " SELECT org1, naam1, org2, naam2, n, count(*) OVER () FROM r"
-			       " WHERE ?3 IS NULL OR lower(naam1) LIKE lower(?3) ESCAPE '\\' OR lower(naam2) LIKE lower(?3) "
-			       "ESCAPE '\\'"
-			       " OR lower(org1) LIKE lower(?3) ESCAPE '\\' OR lower(org2) LIKE lower(?3) ESCAPE '\\'%s",
-		 listing_order(l, cols, 0, "org1, org2", order, sizeof(order)));
-	struct db_stmt *st = db_query(s->db, sql, "ttt", when, taakveld, like);
+	struct db_stmt *st = db_query(s->db,
+				      "WITH p AS (" PARTICIPATION_ON("?1") ")"
+				      " SELECT p.traject, p.org, o.naam, p.taakveld, p.taakveld_naam FROM p"
+				      " JOIN organisaties o ON o.code = p.org WHERE ?2 IS NULL OR p.taakveld = ?2"
+				      " ORDER BY p.traject, p.org",
+				      "tt", when, taakveld);
 	if (!st)
 		return store_db_problem(s, DB_ERR, p, "netwerk");
-	json_t *rows = json_array();
-	*total = 0;
-	while (db_step(st) == DB_ROW) {
-		*total = db_col_int(st, 5);
-		json_array_append_new(rows, json_pack("{s:s,s:s,s:s,s:s,s:I,s:[]}", "a", db_col_text(st, 0), "naamA",
-						      db_col_text(st, 1), "b", db_col_text(st, 2), "naamB", db_col_text(st, 3),
-						      "aantal", (json_int_t)db_col_int(st, 4), "taakvelden"));
+	struct link_name *orgs = NULL, *tvs = NULL;
+	size_t norgs = 0, ocap = 0, ntvs = 0, tcap = 0, nrows = 0, rcap = 0, nin = 0, icap = 0;
+	struct link_row *rows = NULL;
+	int *in = NULL; /* the organisations of the traject being read */
+	json_t *oindex = json_object(), *tindex = json_object();
+	long long traject = -1;
+	int tv = -1, r, oom = 0;
+	/* Each traject's organisations (ordered by code) pair up on its task field. */
+	for (;;) {
+		r = db_step(st);
+		long long t = r == DB_ROW ? db_col_int(st, 0) : -2;
+		if (t != traject) {
+			for (size_t i = 0; i < nin && !oom; i++)
+				for (size_t j = i + 1; j < nin && !oom; j++) {
+					struct link_row *g = grow(rows, &rcap, nrows, sizeof(*g));
+					if (!(oom = !g)) {
+						rows = g;
+						rows[nrows++] = (struct link_row){ in[i], in[j], tv };
+					}
+				}
+			nin = 0, traject = t;
+		}
+		if (r != DB_ROW || oom)
+			break;
+		int o = link_intern(&orgs, &norgs, &ocap, oindex, db_col_text(st, 1), db_col_text(st, 2));
+		tv = link_intern(&tvs, &ntvs, &tcap, tindex, db_col_text(st, 3), db_col_text(st, 4));
+		if (o < 0 || tv < 0) {
+			oom = 1;
+			break;
+		}
+		if (nin && in[nin - 1] == o) /* twice a member of the verband on the day */
+			continue;
+		int *g = grow(in, &icap, nin, sizeof(*g));
+		if ((oom = !g))
+			break;
+		in = g;
+		in[nin++] = o;
 	}
 	db_finalize(st);
-	/* The task fields of the pairs on this page only, in one query over
-	 * the organisations of the page (not one per pair); each pair is
-	 * looked up by its two codes. */
-	size_t i;
-	json_t *r, *pairs = json_object();
-	struct buf codes;
-	buf_init(&codes, 4096);
-	json_array_foreach(rows, i, r) {
-		const char *a = json_string_value(json_object_get(r, "a")), *b = json_string_value(json_object_get(r, "b"));
-		char k[96];
-		snprintf(k, sizeof(k), "%s %s", a, b);
-		json_object_set(pairs, k, r);
-		buf_printf(&codes, "%s%s,%s", i ? "," : "", a, b);
+	free(in);
+	json_decref(oindex);
+	json_decref(tindex);
+	if (oom || r < 0) {
+		free(orgs), free(tvs), free(rows);
+		return store_db_problem(s, oom ? DB_ERR : r, p, "netwerk");
 	}
-	if (json_array_size(rows)) {
-		st = db_query(
-			s->db,
-			"WITH p AS (" PARTICIPATION_ON("?1") ")"
-							     " SELECT DISTINCT a.org, b.org, tv.naam, a.taakveld FROM p a JOIN p "
-							     "b ON b.traject = a.traject"
-							     " AND b.org <> a.org JOIN taakvelden tv ON tv.code = a.taakveld"
-							     " WHERE (',' || ?2 || ',') LIKE ('%,' || a.org || ',%') AND (',' || "
-							     "?2 || ',') LIKE ('%,' || b.org || ',%')"
-							     " AND (?3 IS NULL OR a.taakveld = ?3) ORDER BY tv.naam, a.taakveld",
-			"ttt", when, buf_str(&codes), taakveld);
-		while (db_step(st) == DB_ROW) {
-			char k[96];
-			snprintf(k, sizeof(k), "%s %s", db_col_text(st, 0), db_col_text(st, 1));
-			json_t *pair = json_object_get(pairs, k);
-			if (pair)
-				json_array_append_new(json_object_get(pair, "taakvelden"), json_string(db_col_text(st, 3)));
+	if (nrows)
+		qsort(rows, nrows, sizeof(*rows), link_row_cmp);
+	/* The pairs, the search, the order. */
+	char pat[256], needle[256];
+	const char *like = listing_pattern(l, pat, sizeof(pat));
+	size_t k = 0;
+	for (const char *c = like ? like + 1 : ""; *c && k + 1 < sizeof(needle); c++) {
+		if (*c == '\\' && c[1])
+			c++;
+		else if (*c == '%' && !c[1])
+			break;
+		needle[k++] = *c;
+	}
+	needle[k] = 0;
+	int mode = 0, desc = 0;
+	if (l && l->sort && (!strcmp(l->sort, "organisatie") || !strcmp(l->sort, "partner") || !strcmp(l->sort, "aantal"))) {
+		mode = !strcmp(l->sort, "organisatie") ? 0 : !strcmp(l->sort, "partner") ? 1 : 2;
+		desc = l->desc;
+	}
+	struct link_pair *pairs = NULL;
+	size_t npairs = 0, pcap = 0;
+	for (size_t i = 0; i < nrows && !oom;) {
+		size_t j = i;
+		int n = 0;
+		for (; j < nrows && rows[j].ia == rows[i].ia && rows[j].ib == rows[i].ib; j++)
+			n += j == i || rows[j].tv != rows[j - 1].tv;
+		const struct link_name *x = &orgs[rows[i].ia], *y = &orgs[rows[i].ib];
+		int swap = strcmp(x->naam, y->naam) > 0;
+		if (!like || link_has(x->naam, needle) || link_has(y->naam, needle) || link_has(x->code, needle) ||
+		    link_has(y->code, needle)) {
+			struct link_pair *g = grow(pairs, &pcap, npairs, sizeof(*g));
+			if (!(oom = !g)) {
+				pairs = g;
+				pairs[npairs++] = (struct link_pair){ swap ? rows[i].ib : rows[i].ia, swap ? rows[i].ia : rows[i].ib,
+								      (int)i, n, mode, desc, NULL };
+			}
 		}
-		db_finalize(st);
+		i = j;
 	}
-	buf_release(&codes);
-	json_decref(pairs);
-	*out = rows;
+	for (size_t i = 0; i < npairs; i++)
+		pairs[i].orgs = orgs;
+	if (npairs)
+		qsort(pairs, npairs, sizeof(*pairs), link_pair_cmp);
+	/* The page, each pair with its task fields by name. */
+	long long from = l && l->limit > 0 && l->offset > 0 ? l->offset : 0;
+	long long to = l && l->limit > 0 ? from + l->limit : (long long)npairs;
+	json_t *list = json_array();
+	struct link_tv_sort *ts = calloc(ntvs ? ntvs : 1, sizeof(*ts));
+	for (long long i = from; i < to && i < (long long)npairs && ts && !oom; i++) {
+		const struct link_pair *q = &pairs[i];
+		size_t nts = 0;
+		for (size_t j = (size_t)q->first;
+		     j < nrows && rows[j].ia == rows[q->first].ia && rows[j].ib == rows[q->first].ib; j++)
+			if (!nts || ts[nts - 1].tv != rows[j].tv)
+				ts[nts++] = (struct link_tv_sort){ tvs, rows[j].tv };
+		qsort(ts, nts, sizeof(*ts), link_tv_cmp);
+		json_t *codes = json_array();
+		for (size_t j = 0; j < nts; j++)
+			json_array_append_new(codes, json_string(tvs[ts[j].tv].code));
+		json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:s,s:I,s:o}", "a", orgs[q->a].code, "naamA", orgs[q->a].naam,
+						      "b", orgs[q->b].code, "naamB", orgs[q->b].naam, "aantal",
+						      (json_int_t)q->n, "taakvelden", codes));
+	}
+	if (!ts)
+		oom = 1;
+	free(ts);
+	*total = (long long)npairs;
+	free(orgs), free(tvs), free(rows), free(pairs);
+	if (oom) {
+		json_decref(list);
+		return store_db_problem(s, DB_ERR, p, "netwerk");
+	}
+	*out = list;
 	return 0;
 }

@@ -175,20 +175,22 @@ int urenbank_pt_check_open(const struct pt *pt, struct problem *p)
  * after the last settlement. */
 int urenbank_pt_check_date(const struct pt *pt, const char *date, const char *param, struct problem *p)
 {
-	/* Dates in sentences the Dutch way: "5 maart 2012". */
+	int outside = strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0;
+	if (!outside && !(pt->closed[0] && strcmp(date, pt->closed) <= 0))
+		return 0;
+	/* Dates in sentences the Dutch way: "5 maart 2012" (only for a refusal:
+	 * an import checks every line twice). */
 	char d[NL_TEXT_LEN], van[NL_TEXT_LEN], tot[NL_TEXT_LEN], closed[NL_TEXT_LEN];
 	nl_date(date, d, sizeof(d));
 	nl_date(pt->van, van, sizeof(van));
 	nl_date(pt->tot, tot, sizeof(tot));
 	nl_date(pt->closed, closed, sizeof(closed));
-	if (strcmp(date, pt->van) < 0 || strcmp(date, pt->tot) > 0)
+	if (outside)
 		return problem_refuse(p, param, "De datum %s valt buiten %s (%s tot en met %s).", d, pt->naam, van, tot);
-	if (pt->closed[0] && strcmp(date, pt->closed) <= 0)
-		return problem_refuse(p, param,
-				      "De periode tot en met %s van %s is afgerekend; op %s kan niets meer "
-				      "worden geboekt.",
-				      closed, pt->naam, d);
-	return 0;
+	return problem_refuse(p, param,
+			      "De periode tot en met %s van %s is afgerekend; op %s kan niets meer "
+			      "worden geboekt.",
+			      closed, pt->naam, d);
 }
 
 /* ---- proeftuinen -------------------------------------------------------- */
@@ -396,9 +398,12 @@ int urenbank_staff_choices(struct store *s, const char *ptc, const struct urenba
 	const struct listing l = { .search = c->zoek };
 	const char *like = listing_pattern(&l, pat, sizeof(pat));
 	/* Staff of the members (of org; only the one record), not pseudonymised,
-	 * whose name or function has zoek in it. */
+	 * whose name or function has zoek in it. The organisation is also asked
+	 * of the membership, so that only its staff are read (the OR cannot use
+	 * an index: otherwise every medewerker of every member is). */
 #define STAFF                                                                                                              \
 	" FROM medewerkers m JOIN proeftuin_leden l ON l.proeftuin_id = ?1 AND l.organisatie_id = m.organisatie_id"          \
+	" AND (?2 = 0 OR l.organisatie_id = ?2)"                                                                             \
 	" WHERE m.pseudoniem = 0 AND (?2 = 0 OR m.organisatie_id = ?2) AND (?3 = 0 OR m.id = ?3)"                            \
 	" AND (?4 IS NULL OR lower(m.naam) LIKE lower(?4) ESCAPE '\\' OR lower(coalesce(m.functie, '')) LIKE lower(?4) ESCAPE " \
 	"'\\')"

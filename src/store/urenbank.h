@@ -167,6 +167,9 @@ int urenbank_consent_parties(struct store *s, const char *pt, const char *soort,
 /* The requests of proeftuin pt: those waiting for org's answer, or all
  * when org is NULL. */
 int urenbank_consent_list(struct store *s, const char *pt, const char *org, json_t **out, struct problem *p);
+/* One page of that list (store/page.h; pg NULL: all), in its order. */
+int urenbank_consent_page(struct store *s, const char *pt, const char *org, struct store_page *pg, json_t **out,
+			  struct problem *p);
 /* What waits for org's answer in every proeftuin (its "Mijn samen"). */
 int urenbank_consents_pending(struct store *s, const char *org, json_t **out, struct problem *p);
 /* {"reden"}: ends an open inzet; what it still commits is released.

@@ -132,7 +132,8 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 				return store_db_problem(s, r, p, "stroom");
 		}
 	}
-	if (urenbank_maand_journaal(s, ptid, id, p) < 0) /* the monthly sums of the evaluation */
+	/* The monthly sums of the evaluation. */
+	if (urenbank_maand_posten(t->batch, s, ptid, id, t->datum, t->soort, t->opdracht, ps, n, orgs, p) < 0)
 		return -p->status;
 	*id_out = id;
 	return 0;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/urenbank_intern.h"
+#include "store/urenbank_maandcijfers.h"
 
 /* Ids to the index of their record: open addressing, grown at half full. */
 struct idmap {
@@ -72,6 +73,88 @@ struct sums {
 	size_t n, cap;
 };
 
+/* The monthly sums and the status counts (urenbank_maandcijfers.h,
+ * URENBANK_TEL_*), by their key: written once per key at the end, for
+ * every key a kept entry touched (also when its sum came to zero, as
+ * booking one by one leaves such a row). */
+struct tel {
+	int t, kept;
+	char maand[8], soort[40];
+	long long a, c, n, m;
+};
+
+struct tels {
+	int *slot; /* index + 1 into rec, 0 = empty */
+	size_t cap;
+	struct tel *rec;
+	size_t n, caprec;
+};
+
+/* A pending row of this kind adds to tels.rec[key] (beyond the sums). */
+#define BATCH_TEL URENBANK_BATCH_KINDS
+
+static size_t tel_hash(int t, const char *maand, long long a, long long c, const char *soort)
+{
+	unsigned long long h = 1469598103934665603ULL ^ (unsigned)t;
+	h = (h ^ (unsigned long long)a) * 1099511628211ULL;
+	h = (h ^ (unsigned long long)c) * 1099511628211ULL;
+	for (const char *x = maand; *x; x++)
+		h = (h ^ (unsigned char)*x) * 1099511628211ULL;
+	h = (h ^ '|') * 1099511628211ULL;
+	for (const char *x = soort; *x; x++)
+		h = (h ^ (unsigned char)*x) * 1099511628211ULL;
+	h ^= h >> 31; /* the low bits pick the slot: mix the high ones in */
+	h *= 0x94d049bb133111ebULL;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static int tel_same(const struct tel *r, int t, const char *maand, long long a, long long c, const char *soort)
+{
+	return r->t == t && r->a == a && r->c == c && !strcmp(r->maand, maand) && !strcmp(r->soort, soort);
+}
+
+/* The index of the key's record, made (zero) when new; -1: no memory or
+ * a key longer than a record holds. */
+static long long tel_at(struct tels *x, int t, const char *maand, long long a, long long c, const char *soort)
+{
+	if (strlen(maand) >= sizeof(x->rec->maand) || strlen(soort) >= sizeof(x->rec->soort))
+		return -1;
+	if (2 * (x->n + 1) > x->cap) {
+		size_t cap = x->cap ? 2 * x->cap : 1024;
+		int *slot = calloc(cap, sizeof(*slot));
+		if (!slot)
+			return -1;
+		for (size_t i = 0; i < x->n; i++) {
+			const struct tel *r = &x->rec[i];
+			size_t j = tel_hash(r->t, r->maand, r->a, r->c, r->soort) & (cap - 1);
+			while (slot[j])
+				j = (j + 1) & (cap - 1);
+			slot[j] = (int)i + 1;
+		}
+		free(x->slot);
+		x->slot = slot;
+		x->cap = cap;
+	}
+	size_t j = tel_hash(t, maand, a, c, soort) & (x->cap - 1);
+	for (; x->slot[j]; j = (j + 1) & (x->cap - 1))
+		if (tel_same(&x->rec[x->slot[j] - 1], t, maand, a, c, soort))
+			return x->slot[j] - 1;
+	if (x->n == x->caprec) {
+		size_t cap = x->caprec ? 2 * x->caprec : 256;
+		struct tel *rec = realloc(x->rec, cap * sizeof(*rec));
+		if (!rec)
+			return -1;
+		x->rec = rec;
+		x->caprec = cap;
+	}
+	struct tel *r = &x->rec[x->n];
+	*r = (struct tel){ .t = t, .a = a, .c = c };
+	snprintf(r->maand, sizeof(r->maand), "%s", maand);
+	snprintf(r->soort, sizeof(r->soort), "%s", soort);
+	x->slot[j] = (int)x->n + 1;
+	return (long long)x->n++;
+}
+
 /* What the entry being imported added, kept or dropped with it. */
 struct pending {
 	int kind;
@@ -89,6 +172,8 @@ struct urenbank_batch {
 	json_t *codes; /* "organisation id" → code */
 	struct sums sums[URENBANK_BATCH_KINDS], base; /* base: balances as read from the database */
 	struct sums booked, inzet; /* per opdracht and medewerker: booked minutes when first asked, inzet */
+	struct tels tels;
+	int broken; /* an entry failed after it began to write (urenbank_batch_break) */
 	struct pending *row;
 	size_t nrow, caprow;
 	struct batch_opdracht *opdrachten;
@@ -130,6 +215,8 @@ void urenbank_batch_free(struct urenbank_batch *b)
 		free(x->ix.vals);
 		free(x->v);
 	}
+	free(b->tels.slot);
+	free(b->tels.rec);
 	free(b->row);
 	free(b);
 }
@@ -173,6 +260,13 @@ int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long
 void urenbank_batch_row(struct urenbank_batch *b, int keep)
 {
 	for (size_t i = 0; keep && i < b->nrow; i++) {
+		if (b->row[i].kind == BATCH_TEL) {
+			struct tel *r = &b->tels.rec[b->row[i].key];
+			r->n += b->row[i].v[0];
+			r->m += b->row[i].v[1];
+			r->kept = 1;
+			continue;
+		}
 		int made;
 		long long *v = sums_at(&b->sums[b->row[i].kind], b->row[i].key, &made);
 		if (!v) { /* no memory: the end refuses the import */
@@ -184,6 +278,15 @@ void urenbank_batch_row(struct urenbank_batch *b, int keep)
 			v[k] += b->row[i].v[k];
 	}
 	b->nrow = 0;
+}
+
+int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
+		       long long n, long long m)
+{
+	if (maand && !strcmp(maand, "*"))
+		return 0; /* all months: added up from the months at the end */
+	long long k = tel_at(&b->tels, t, maand ? maand : "", a, c, soort ? soort : "");
+	return k < 0 ? -1 : urenbank_batch_defer(b, BATCH_TEL, k, n, m, 0, 0);
 }
 
 int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long ptid, long long org, struct ledger_balance *bal)
@@ -275,7 +378,9 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 {
 	if (!b)
 		return 0;
-	int r = b->caprow == (size_t)-1 ? problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.") : 0;
+	int r = b->caprow == (size_t)-1 ? problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.")
+		: b->broken	       ? problem_set(p, 500, "Een urenregel is half geschreven; er is niets ingelezen.")
+				       : 0;
 	struct store *s = b->s;
 	const struct sums *m = &b->sums[URENBANK_BATCH_MEMBER], *o = &b->sums[URENBANK_BATCH_OPDRACHT],
 			  *f = &b->sums[URENBANK_BATCH_STROOM];
@@ -303,6 +408,28 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 				       "llll", b->pt.id, key >> 32, key & 0xffffffffLL, v[0]);
 			r = w < 0 ? store_db_problem(s, w, p, "stroom") : 0;
 		}
+	/* The monthly sums, each also in all months ('*'), and the status counts. */
+	for (size_t i = 0, n = b->tels.n; r == 0 && i < n; i++) {
+		const struct tel *x = &b->tels.rec[i];
+		if (!x->kept || !x->maand[0])
+			continue;
+		char soort[sizeof(x->soort)]; /* x may move when the records grow */
+		snprintf(soort, sizeof(soort), "%s", x->soort);
+		long long n0 = x->n, m0 = x->m, k = tel_at(&b->tels, x->t, "*", x->a, x->c, soort);
+		if (k < 0) {
+			r = problem_set(p, 500, "Onvoldoende geheugen; er is niets ingelezen.");
+			break;
+		}
+		struct tel *all = &b->tels.rec[k];
+		all->n += n0;
+		all->m += m0;
+		all->kept = 1;
+	}
+	for (size_t i = 0; r == 0 && i < b->tels.n; i++) {
+		const struct tel *x = &b->tels.rec[i];
+		if (x->kept)
+			r = urenbank_tel_add(s, x->t, b->pt.id, x->maand, x->a, x->c, x->soort, x->n, x->m, p);
+	}
 	urenbank_batch_free(b);
 	return r;
 }
@@ -314,6 +441,10 @@ int urenbank_batch_import(struct urenbank_batch *b, json_t *in, int approve, lon
 	urenbank_batch_row(b, r == 0);
 	return r;
 }
+
+void urenbank_batch_break(struct urenbank_batch *b) { b->broken = 1; }
+
+int urenbank_batch_broken(const struct urenbank_batch *b) { return b->broken; }
 
 /* Whether the batch holds back the sums of proeftuin ptid. */
 int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid) { return b && b->have_pt && b->pt.id == ptid; }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "core/register.h"
 #include "store/fields.h"
 #include "store/urenbank.h"
@@ -459,6 +460,56 @@ int urenbank_consent_list(struct store *s, const char *ptc, const char *org, jso
 	if (org && !(oid = store_org_id(s, org)))
 		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
 	*out = requests(s, pt.id, oid, oid == 0);
+	return 0;
+}
+
+int urenbank_consent_page(struct store *s, const char *ptc, const char *org, struct store_page *pg, json_t **out,
+			  struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	long long oid = 0;
+	if (org && !(oid = store_org_id(s, org)))
+		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
+	/* The order of urenbank_consent_list: the merge proposals, then the
+	 * inzet requests, each by id; only the page's requests become JSON. */
+#define ASKED(kind)                                                                                                       \
+	" WHERE v.proeftuin_id = ?1 AND (?3 = 1 OR (v.status = 'gevraagd' AND EXISTS (SELECT 1 FROM instemmingen i"        \
+	" WHERE i.soort = '" kind "' AND i.verzoek_id = v.id AND i.antwoord = 'gevraagd' AND (?2 = 0 OR i.organisatie_id = ?2))))"
+#define SQL                                                                                                             \
+	"SELECT 0 AS soort, v.id AS id FROM samenvoegvoorstellen v" ASKED("samenvoeging")                                  \
+	" UNION ALL SELECT 1, v.id FROM inzetverzoeken v" ASKED("inzet") " ORDER BY 1, 2"
+	store_page_begin(s, pg);
+	struct db_stmt *st = db_query(s->db, SQL " LIMIT ?4 OFFSET ?5", "lli" STORE_PAGE_BINDS, pt.id, oid, oid == 0,
+				      STORE_PAGE_ARGS(pg));
+	long long *row = NULL; /* kind, id */
+	size_t n = 0, cap = 0;
+	int oom = 0;
+	while (!oom && db_step(st) == DB_ROW) {
+		long long *g = grow(row, &cap, n + 2, sizeof(*row));
+		if ((oom = !g))
+			break;
+		row = g;
+		row[n++] = db_col_int(st, 0);
+		row[n++] = db_col_int(st, 1);
+	}
+	db_finalize(st);
+	json_t *a = json_array();
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		json_t *o = row[i] == 0 ? merge_json(s, row[i + 1]) : inzet_request_json(s, row[i + 1]);
+		if (o)
+			json_array_append_new(a, o);
+	}
+	free(row);
+	int r = store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lli", pt.id, oid, oid == 0) : NULL);
+#undef SQL
+#undef ASKED
+	if (r < 0 || oom) {
+		json_decref(a);
+		return store_db_problem(s, oom ? DB_ERR : r, p, "instemmingen");
+	}
+	*out = a;
 	return 0;
 }
 

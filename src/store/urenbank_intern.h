@@ -105,6 +105,7 @@ struct txn {
 	long long uren, storting, afrekening, tegen; /* 0 = none */
 	long long staff_org; /* hours: the staff's organisation when known (else read from uren) */
 	struct urenbank_batch *batch; /* an import's batch, or NULL */
+	long long opdracht; /* hours: the entry's opdracht when known (for the monthly sums of a batch) */
 };
 /* Writes one transaction: the journal row, its postings (member indices
  * into orgs[]), and the running balances. *id_out gets the journal id. */
@@ -188,6 +189,11 @@ int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
 /* Adds to the sums of the entry being imported: 0, or -1 (no memory). */
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
 			 long long v3);
+/* Adds to a monthly sum or a status count (urenbank_maandcijfers.h,
+ * URENBANK_TEL_*) of the entry being imported: 0, or -1 (no memory). A sum
+ * of all months (maand "*") is left out: the end adds the months to it. */
+int urenbank_batch_tel(struct urenbank_batch *b, int t, const char *maand, long long a, long long c, const char *soort,
+		       long long n, long long m);
 /* The entry's sums: kept (it was imported) or dropped (refused). */
 void urenbank_batch_row(struct urenbank_batch *b, int keep);
 /* As urenbank_member_balance, with what the batch holds back. */
@@ -198,6 +204,10 @@ int urenbank_batch_balance(struct urenbank_batch *b, struct store *s, long long 
 long long urenbank_batch_booked(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
 int urenbank_batch_booked_add(struct urenbank_batch *b, long long ptid, long long opdracht, long long mw, long long minuten);
 long long urenbank_batch_inzet(struct urenbank_batch *b, struct store *s, long long ptid, long long opdracht, long long mw);
+/* An entry of the batch failed after it began to write (it runs without a
+ * savepoint of its own): what follows is refused, and so is the end. */
+void urenbank_batch_break(struct urenbank_batch *b);
+int urenbank_batch_broken(const struct urenbank_batch *b);
 /* urenbank_uren_import with a batch (may be NULL). */
 int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
 			    int approve, long long *id, struct problem *p);

@@ -39,13 +39,18 @@ int urenbank_open_inzet(struct store *s, const char *ptc, const char *org, int e
 	" FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"  \
 	" AND (?3 = 1 OR i.status = 'open') AND (?2 = 0 OR i.organisatie_id = ?2 OR o.id IN (SELECT g.opdracht_id" \
 	"  FROM opdrachtgevers g WHERE g.organisatie_id = ?2))"
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd,"
-				      " i.beeindigd_reden, o.id, o.titel FROM (SELECT i.id" OPEN_INZET
-				      " ORDER BY o.id, i.id LIMIT ?4 OFFSET ?5) AS k JOIN inzet i ON i.id = k.id"
-				      " JOIN opdrachten o ON o.id = i.opdracht_id JOIN medewerkers m ON m.id = i.medewerker_id"
-				      " JOIN organisaties org ON org.id = i.organisatie_id ORDER BY o.id, i.id",
-				      "lllll", pt.id, oid, (long long)(ended_too != 0), limit, offset);
+	/* Every inzet of the open opdrachten (the matching page): the index of
+	 * the inzet by opdracht answers alone, no inzet row is read to count
+	 * them (60 000 nationally). */
+#define ALL_INZET " FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"
+#define PAGE_OF(where)                                                                                                \
+	"SELECT i.id, i.medewerker_id, m.naam, org.code, i.minuten, i.status, i.beeindigd,"                           \
+	" i.beeindigd_reden, o.id, o.titel FROM (SELECT i.id" where " ORDER BY o.id, i.id LIMIT ?4 OFFSET ?5) AS k"   \
+	" JOIN inzet i ON i.id = k.id JOIN opdrachten o ON o.id = i.opdracht_id JOIN medewerkers m ON m.id = i.medewerker_id" \
+	" JOIN organisaties org ON org.id = i.organisatie_id ORDER BY o.id, i.id"
+	int all = !oid && ended_too;
+	struct db_stmt *st = db_query(s->db, all ? PAGE_OF(ALL_INZET) : PAGE_OF(OPEN_INZET), "lllll", pt.id, oid,
+				      (long long)(ended_too != 0), limit, offset);
 	json_t *a = json_array(), *byid = json_object();
 	long long ids[OPDRACHT_CHUNK];
 	size_t n = 0;
@@ -67,9 +72,12 @@ int urenbank_open_inzet(struct store *s, const char *ptc, const char *org, int e
 	db_finalize(st);
 	urenbank_opdracht_lists(s, byid, ids, n, OPDRACHT_GEVERS);
 	json_decref(byid);
-	st = db_query(s->db, "SELECT count(*)" OPEN_INZET, "lll", pt.id, oid, (long long)(ended_too != 0));
+	st = all ? db_query(s->db, "SELECT count(*)" ALL_INZET, "l", pt.id)
+		 : db_query(s->db, "SELECT count(*)" OPEN_INZET, "lll", pt.id, oid, (long long)(ended_too != 0));
 	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
+#undef PAGE_OF
+#undef ALL_INZET
 #undef OPEN_INZET
 	*out = a;
 	return 0;

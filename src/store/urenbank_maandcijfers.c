@@ -10,19 +10,69 @@
 /* Every sum is kept twice: in its month and in '*', all months. */
 static const char *const maanden[2] = { NULL, "*" };
 
-static int add_lid(struct store *s, long long pt, const char *maand, long long org, const char *soort, long long n, long long m,
-		   struct problem *p)
+int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, long long a, long long c, const char *soort,
+		     long long n, long long m, struct problem *p)
 {
-	for (int k = 0; k < 2; k++) {
-		int r = db_run(s->db,
-			       "INSERT INTO urenbank_maand_leden(proeftuin_id, maand, organisatie_id, soort, aantal, minuten)"
-			       " VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(proeftuin_id, maand, organisatie_id, soort) DO UPDATE SET"
-			       " aantal = urenbank_maand_leden.aantal + excluded.aantal,"
-			       " minuten = urenbank_maand_leden.minuten + excluded.minuten",
-			       "ltltll", pt, maanden[k] ? maanden[k] : maand, org, soort, n, m);
-		if (r < 0)
-			return store_db_problem(s, r, p, "maandcijfer");
+	int r;
+	switch (t) {
+	case URENBANK_TEL_LEDEN:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_maand_leden(proeftuin_id, maand, organisatie_id, soort, aantal, minuten)"
+			   " VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(proeftuin_id, maand, organisatie_id, soort) DO UPDATE SET"
+			   " aantal = urenbank_maand_leden.aantal + excluded.aantal,"
+			   " minuten = urenbank_maand_leden.minuten + excluded.minuten",
+			   "ltltll", pt, maand, a, soort, n, m);
+		break;
+	case URENBANK_TEL_OPDRACHTEN:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_maand_opdrachten(proeftuin_id, maand, opdracht_id, regels, goedgekeurd_minuten)"
+			   " VALUES(?, ?, ?, ?, ?) ON CONFLICT(proeftuin_id, maand, opdracht_id) DO UPDATE SET"
+			   " regels = urenbank_maand_opdrachten.regels + excluded.regels,"
+			   " goedgekeurd_minuten = urenbank_maand_opdrachten.goedgekeurd_minuten + excluded.goedgekeurd_minuten",
+			   "ltlll", pt, maand, a, n, m);
+		break;
+	case URENBANK_TEL_GEHAALD:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_maand_gehaald(proeftuin_id, maand, opdrachtgever_id, opdracht_id, minuten)"
+			   " VALUES(?, ?, ?, ?, ?) ON CONFLICT(proeftuin_id, maand, opdrachtgever_id, opdracht_id) DO UPDATE SET"
+			   " minuten = urenbank_maand_gehaald.minuten + excluded.minuten",
+			   "ltlll", pt, maand, a, c, m);
+		break;
+	case URENBANK_TEL_BEOORDEELD:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_maand_beoordeeld(proeftuin_id, maand, dagen, aantal) VALUES(?, ?, ?, ?)"
+			   " ON CONFLICT(proeftuin_id, maand, dagen) DO UPDATE SET aantal = urenbank_maand_beoordeeld.aantal"
+			   " + excluded.aantal",
+			   "ltll", pt, maand, a, n);
+		break;
+	case URENBANK_TEL_STAND:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_uren_stand(proeftuin_id, status, aantal, minuten) VALUES(?, ?, ?, ?)"
+			   " ON CONFLICT(proeftuin_id, status) DO UPDATE SET aantal = urenbank_uren_stand.aantal + excluded.aantal,"
+			   " minuten = urenbank_uren_stand.minuten + excluded.minuten",
+			   "ltll", pt, soort, n, m);
+		break;
+	default:
+		return problem_set(p, 500, "Interne fout: onbekende telling %d.", t);
 	}
+	return r < 0 ? store_db_problem(s, r, p, t == URENBANK_TEL_STAND ? "urenstand" : "maandcijfer") : 0;
+}
+
+int urenbank_tel_in(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a,
+		    long long c, const char *soort, long long n, long long m, struct problem *p)
+{
+	if (!urenbank_batch_defers(b, pt))
+		return urenbank_tel_add(s, t, pt, maand, a, c, soort, n, m, p);
+	return urenbank_batch_tel(b, t, maand, a, c, soort, n, m) < 0 ? problem_set(p, 500, "Onvoldoende geheugen.") : 0;
+}
+
+/* In its month and in all months. */
+static int tel2(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a, long long c,
+		const char *soort, long long n, long long m, struct problem *p)
+{
+	for (int k = 0; k < 2; k++)
+		if (urenbank_tel_in(b, s, t, pt, maanden[k] ? maanden[k] : maand, a, c, soort, n, m, p) < 0)
+			return -p->status;
 	return 0;
 }
 
@@ -41,53 +91,45 @@ static long long days_between(const char *from, const char *to)
 	return y > x ? y - x : 0;
 }
 
+int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct urenbank_maand_regel *e, const char *was,
+			 struct problem *p)
+{
+	if (was && !strcmp(was, e->status))
+		return 0;
+	char maand[8];
+	snprintf(maand, sizeof(maand), "%.7s", e->datum);
+	if (was && tel2(b, s, URENBANK_TEL_LEDEN, e->pt, maand, e->org, 0, was, -1, -e->minuten, p) < 0)
+		return -p->status;
+	if (tel2(b, s, URENBANK_TEL_LEDEN, e->pt, maand, e->org, 0, e->status, 1, e->minuten, p) < 0)
+		return -p->status;
+	long long regels = was ? 0 : 1;
+	long long approved = (!strcmp(e->status, "goedgekeurd") ? e->minuten : 0) -
+			     (was && !strcmp(was, "goedgekeurd") ? e->minuten : 0);
+	if ((regels || approved) && tel2(b, s, URENBANK_TEL_OPDRACHTEN, e->pt, maand, e->opdracht, 0, NULL, regels, approved, p) < 0)
+		return -p->status;
+	if (e->dagen >= 0 && tel2(b, s, URENBANK_TEL_BEOORDEELD, e->pt, maand, e->dagen, 0, NULL, 1, 0, p) < 0)
+		return -p->status;
+	return 0;
+}
+
 int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, struct problem *p)
 {
 	struct db_stmt *st = db_query(s->db,
-				      "SELECT proeftuin_id, substr(datum, 1, 7), organisatie_id, opdracht_id, minuten, status,"
+				      "SELECT proeftuin_id, datum, organisatie_id, opdracht_id, minuten, status,"
 				      " ingediend, beoordeeld FROM uren WHERE id = ?",
 				      "l", uren_id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen voor de maandcijfers.", uren_id);
 	}
-	long long pt = db_col_int(st, 0), org = db_col_int(st, 2), opdracht = db_col_int(st, 3), m = db_col_int(st, 4);
-	char maand[8], status[16];
-	snprintf(maand, sizeof(maand), "%s", db_col_text(st, 1));
-	snprintf(status, sizeof(status), "%s", db_col_text(st, 5));
-	long long dagen = -1;
+	struct urenbank_maand_regel e = { db_col_int(st, 0), db_col_int(st, 2), db_col_int(st, 3), db_col_int(st, 4), -1, "", "" };
+	snprintf(e.datum, sizeof(e.datum), "%s", db_col_text(st, 1));
+	snprintf(e.status, sizeof(e.status), "%s", db_col_text(st, 5));
 	/* Reviewed now: after submission, or an import's entry written as approved at once. */
 	if ((!was || !strcmp(was, "ingediend")) && !db_col_null(st, 7))
-		dagen = days_between(db_col_text(st, 6), db_col_text(st, 7));
+		e.dagen = days_between(db_col_text(st, 6), db_col_text(st, 7));
 	db_finalize(st);
-	if (was && !strcmp(was, status))
-		return 0;
-	if (was && add_lid(s, pt, maand, org, was, -1, -m, p) < 0)
-		return -p->status;
-	if (add_lid(s, pt, maand, org, status, 1, m, p) < 0)
-		return -p->status;
-	long long regels = was ? 0 : 1;
-	long long approved = (!strcmp(status, "goedgekeurd") ? m : 0) - (was && !strcmp(was, "goedgekeurd") ? m : 0);
-	int r = 0;
-	for (int k = 0; r == 0 && k < 2; k++) {
-		const char *mk = maanden[k] ? maanden[k] : maand;
-		if (regels || approved)
-			r = db_run(s->db,
-				   "INSERT INTO urenbank_maand_opdrachten(proeftuin_id, maand, opdracht_id, regels, "
-				   "goedgekeurd_minuten)"
-				   " VALUES(?, ?, ?, ?, ?) ON CONFLICT(proeftuin_id, maand, opdracht_id) DO UPDATE SET"
-				   " regels = urenbank_maand_opdrachten.regels + excluded.regels,"
-				   " goedgekeurd_minuten = urenbank_maand_opdrachten.goedgekeurd_minuten"
-				   " + excluded.goedgekeurd_minuten",
-				   "ltlll", pt, mk, opdracht, regels, approved);
-		if (r == 0 && dagen >= 0)
-			r = db_run(s->db,
-				   "INSERT INTO urenbank_maand_beoordeeld(proeftuin_id, maand, dagen, aantal) VALUES(?, ?, ?, 1)"
-				   " ON CONFLICT(proeftuin_id, maand, dagen) DO UPDATE SET aantal = "
-				   "urenbank_maand_beoordeeld.aantal + 1",
-				   "ltl", pt, mk, dagen);
-	}
-	return r < 0 ? store_db_problem(s, r, p, "maandcijfer") : 0;
+	return urenbank_maand_regel(NULL, s, &e, was, p);
 }
 
 /* The month of the transaction, or all months (a transaction has one
@@ -125,6 +167,30 @@ int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, stru
 		r = db_run(s->db, sql, "ll", ptid, txn);
 	}
 	return r < 0 ? store_db_problem(s, r, p, "maandcijfer") : 0;
+}
+
+int urenbank_maand_posten(struct urenbank_batch *b, struct store *s, long long ptid, long long txn, const char *datum,
+			  const char *soort, long long opdracht, const struct ledger_posting *ps, size_t n, const long long *orgs,
+			  struct problem *p)
+{
+	int hours = !strcmp(soort, "uren") || !strcmp(soort, "correctie");
+	if (!urenbank_batch_defers(b, ptid) || (hours && opdracht <= 0))
+		return urenbank_maand_journaal(s, ptid, txn, p);
+	/* As urenbank_maand_journaal's two statements, from the postings in hand. */
+	char maand[8], kind[64];
+	snprintf(maand, sizeof(maand), "%.7s", datum);
+	for (size_t i = 0; i < n; i++) {
+		long long org = ps[i].member == LEDGER_POT ? 0 : orgs[ps[i].member];
+		if (!org)
+			continue;
+		snprintf(kind, sizeof(kind), "%s:%s", soort, ledger_kind_names[ps[i].kind]);
+		if (tel2(b, s, URENBANK_TEL_LEDEN, ptid, maand, org, 0, kind, 1, ps[i].minutes, p) < 0)
+			return -p->status;
+		if (hours && ps[i].kind == LEDGER_TAKEN &&
+		    tel2(b, s, URENBANK_TEL_GEHAALD, ptid, maand, org, opdracht, NULL, 0, -ps[i].minutes, p) < 0)
+			return -p->status;
+	}
+	return 0;
 }
 
 /* ---- periods ------------------------------------------------------------------- */

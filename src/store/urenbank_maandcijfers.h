@@ -16,8 +16,40 @@
 /* Entry uren_id was booked (was NULL) or went from status was to the
  * status it has now: its month's sums follow. */
 int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, struct problem *p);
+/* The same for an entry known without reading it (an import's), held
+ * back in batch b when it defers (urenbank_intern.h; b may be NULL).
+ * dagen: the days from submission to review when it was reviewed now
+ * (else -1). */
+struct urenbank_maand_regel {
+	long long pt, org, opdracht, minuten, dagen;
+	char datum[DATE_TEXT_LEN], status[24];
+};
+struct urenbank_batch;
+int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct urenbank_maand_regel *e, const char *was,
+			 struct problem *p);
 /* Transaction txn of proeftuin ptid was posted: its postings are added. */
 int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, struct problem *p);
+/* The same from the postings in hand (as urenbank_post got them; opdracht:
+ * the entry's, for hours and corrections), held back in batch b when it
+ * defers; else as urenbank_maand_journaal. */
+struct ledger_posting;
+int urenbank_maand_posten(struct urenbank_batch *b, struct store *s, long long ptid, long long txn, const char *datum,
+			  const char *soort, long long opdracht, const struct ledger_posting *ps, size_t n, const long long *orgs,
+			  struct problem *p);
+
+/* The kept sums one by one: the four monthly tables and the entries per
+ * status (urenbank_uren_stand, migration 104). Key: maand ("JJJJ-MM" or
+ * "*"; none for STAND), a (LEDEN: the organisation; OPDRACHTEN: the
+ * opdracht; GEHAALD: the principal; BEOORDEELD: the days), c (GEHAALD: the
+ * opdracht), soort (LEDEN: the kind; STAND: the status). Values: n (aantal,
+ * regels) and m (minuten, goedgekeurd_minuten). */
+enum { URENBANK_TEL_LEDEN, URENBANK_TEL_OPDRACHTEN, URENBANK_TEL_GEHAALD, URENBANK_TEL_BEOORDEELD, URENBANK_TEL_STAND };
+/* Adds n and m to the sum at the key (an upsert). */
+int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, long long a, long long c, const char *soort,
+		     long long n, long long m, struct problem *p);
+/* The same, or held back in batch b when it defers for pt. */
+int urenbank_tel_in(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a,
+		    long long c, const char *soort, long long n, long long m, struct problem *p);
 
 /* A period van … tot (both included) as the whole months m1 … m2 ("JJJJ-MM";
  * none when m1 > m2) and at most two runs of days read from the rows,

@@ -503,7 +503,9 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 		listing_order(l, cols, 0, "o.id", order, sizeof(order));
 	else
 		snprintf(order, sizeof(order), " ORDER BY o.id LIMIT ?6 OFFSET ?7");
-	snprintf(sql, sizeof(sql), "SELECT " OPDRACHT_COLS ", count(*) OVER ()" WHERE "%s", order);
+	/* The total is counted apart: a window (count(*) OVER ()) would read
+	 * every matching opdracht whole before the page (5 000 nationally). */
+	snprintf(sql, sizeof(sql), "SELECT " OPDRACHT_COLS WHERE "%s", order);
 	/* The page's rows, then each list for all of them (opdracht_lists). */
 	store_page_begin(s, pg);
 	struct db_stmt *st = db_query(s->db, sql, "ltttt" STORE_PAGE_BINDS, pt.id, status, soort, org, like, STORE_PAGE_ARGS(pg));
@@ -513,8 +515,6 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 	if (total)
 		*total = 0;
 	while (db_step(st) == DB_ROW) {
-		if (total)
-			*total = db_col_int(st, 13);
 		if (n == cap) {
 			long long *more = realloc(ids, (cap = cap ? 2 * cap : 256) * sizeof(*ids));
 			if (!more)
@@ -528,6 +528,11 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 		json_array_append_new(a, o);
 	}
 	db_finalize(st);
+	if (total) {
+		st = db_query(s->db, "SELECT count(*)" WHERE, "ltttt", pt.id, status, soort, org, like);
+		*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+		db_finalize(st);
+	}
 	urenbank_opdracht_lists(s, byid, ids, n, what);
 	json_decref(byid);
 	free(ids);

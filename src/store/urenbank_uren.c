@@ -189,9 +189,16 @@ static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct s
 
 /* An entry of opdracht going from status from (NULL: new) to status to,
  * counted per proeftuin and status (migration 104) for the overview and
- * the lists' totals; proeftuin verify recomputes them. */
-static int uren_stand(struct store *s, long long opdracht, const char *from, const char *to, long long minuten, struct problem *p)
+ * the lists' totals; proeftuin verify recomputes them. Held back in an
+ * import's batch (b) that defers for proeftuin ptid. */
+static int uren_stand_in(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, const char *from,
+			 const char *to, long long minuten, struct problem *p)
 {
+	if (urenbank_batch_defers(b, ptid)) {
+		if (from && urenbank_tel_in(b, s, URENBANK_TEL_STAND, ptid, NULL, 0, 0, from, -1, -minuten, p) < 0)
+			return -p->status;
+		return urenbank_tel_in(b, s, URENBANK_TEL_STAND, ptid, NULL, 0, 0, to, 1, minuten, p);
+	}
 	for (int k = 0; k < 2; k++) {
 		const char *status = k ? to : from;
 		if (!status)
@@ -208,11 +215,6 @@ static int uren_stand(struct store *s, long long opdracht, const char *from, con
 	return 0;
 }
 
-static int opdracht_totals(struct store *s, long long opdracht, long long booked, long long approved, struct problem *p)
-{
-	return opdracht_totals_in(NULL, 0, s, opdracht, booked, approved, p);
-}
-
 struct entry {
 	long long id, opdracht, medewerker, provider, minuten, txn;
 	char datum[DATE_TEXT_LEN], status[24];
@@ -224,7 +226,11 @@ struct entry {
  * written as approved at once and approve() only adds its transaction
  * (one update of the row and its status index fewer); when approve()
  * refuses, the savepoint takes the row back. */
-static int submit(struct store *s, struct create_args *a, struct entry *made, int approving, struct problem *p)
+struct import_args;
+static int import_before_write(struct store *s, struct import_args *a, const struct entry *e, struct problem *p);
+
+static int submit(struct store *s, struct create_args *a, struct entry *made, int approving, struct import_args *im,
+		  struct problem *p)
 {
 	struct pt pt;
 	long long mw = 0, opdracht = 0, minuten = 0;
@@ -305,6 +311,12 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		}
 	}
 #undef NAMES
+	/* An import without a savepoint per entry: the last refusal comes here,
+	 * before anything is written (import_before_write). */
+	struct entry to_be = { 0, opdracht, mw, provider, minuten, 0, "", "ingediend", approving };
+	snprintf(to_be.datum, sizeof(to_be.datum), "%s", datum);
+	if (im && import_before_write(s, im, &to_be, p) < 0)
+		return -p->status;
 	char now[32];
 	store_now_text(now);
 	long long id;
@@ -324,21 +336,24 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
+	/* The row as written, for the monthly sums (approving: counted by approve()). */
+	struct urenbank_maand_regel mr = { pt.id, provider, opdracht, minuten, -1, "", "ingediend" };
+	snprintf(mr.datum, sizeof(mr.datum), "%s", datum);
 	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
-	    uren_stand(s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
-	    (!approving && urenbank_maand_uren(s, id, NULL, p) < 0)) /* approving: counted by approve() */
+	    uren_stand_in(a->batch, pt.id, s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
+	    (!approving && urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0))
 		return -p->status;
 	a->id = id;
 	if (made) {
-		*made = (struct entry){ id, opdracht, mw, provider, minuten, 0, "", "ingediend", approving };
-		snprintf(made->datum, sizeof(made->datum), "%s", datum);
+		*made = to_be;
+		made->id = id;
 	}
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
 	return 0;
 }
 
-static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, 0, p); }
+static int do_uren_submit(struct store *s, void *arg, struct problem *p) { return submit(s, arg, NULL, 0, NULL, p); }
 
 int urenbank_uren_submit(struct store *s, const struct actor *by, const char *pt, json_t *in, json_t **out, struct problem *p)
 {
@@ -358,6 +373,7 @@ static int entry_load(struct store *s, const struct pt *pt, long long id, struct
 		return problem_set(p, 404, "Urenregel %lld bestaat niet in proeftuin '%s'.", id, pt->code);
 	}
 	e->id = id;
+	e->written_approved = 0;
 	e->opdracht = db_col_int(st, 0);
 	e->medewerker = db_col_int(st, 1);
 	e->provider = db_col_int(st, 2);
@@ -379,114 +395,142 @@ struct release {
 	long long inzet, org, minuten;
 };
 
-/* Approves entry a->id; known: the entry as it was just submitted (an
- * import), else it is read. */
-static int approve(struct store *s, struct create_args *a, const struct entry *known, struct problem *p)
-{
+/* What approving an entry writes, as its checks found it: approve_check
+ * reads and refuses, approve_write only writes (an import runs the checks
+ * before it writes the entry, so that a refusal leaves nothing to undo). */
+struct approval {
 	struct pt pt;
 	struct entry e;
-	if (urenbank_batch_pt(a->batch, s, a->pt, &pt, p) < 0)
+	struct principals *pr;
+	int owned, n;
+	struct release *rel;
+	size_t nrel;
+	long long orgs[MAX_MEMBERS + 1];
+	struct ledger_posting ps[MAX_MEMBERS + 1];
+};
+
+static void approval_free(struct approval *x)
+{
+	if (x->owned)
+		free(x->pr);
+	free(x->rel);
+	x->pr = NULL;
+	x->rel = NULL;
+}
+
+/* The checks of approving entry a->id; known: the entry as submitted (an
+ * import; its id may still be 0), else it is read. Fills x (approval_free). */
+static int approve_check(struct store *s, struct create_args *a, const struct entry *known, struct approval *x,
+			 struct problem *p)
+{
+	x->pr = NULL;
+	x->rel = NULL;
+	x->owned = 0;
+	if (urenbank_batch_pt(a->batch, s, a->pt, &x->pt, p) < 0)
 		return -p->status;
+	const struct pt *pt = &x->pt;
+	struct entry *e = &x->e;
 	if (known)
-		e = *known;
-	else if (entry_load(s, &pt, a->id, &e, p) < 0)
+		*e = *known;
+	else if (entry_load(s, pt, a->id, e, p) < 0)
 		return -p->status;
-	if (strcmp(e.status, "ingediend"))
-		return entry_status_refused(&e, "ingediende", "goedgekeurd", p);
-	if (urenbank_pt_check_date(&pt, e.datum, NULL, p) < 0)
+	if (strcmp(e->status, "ingediend"))
+		return entry_status_refused(e, "ingediende", "goedgekeurd", p);
+	if (urenbank_pt_check_date(pt, e->datum, NULL, p) < 0)
 		return -p->status;
 	if (a->by && a->by->role != ROLE_NONE) {
 		/* Four eyes: nobody approves what credits their own organisation. */
-		struct urenbank_sight own_sight, *v = urenbank_batch_sight(a->batch, s, a->by, pt.code, &own_sight);
-		int ok = urenbank_sight_allows(v, ACT_HOURS_APPROVE, e.opdracht, e.provider, e.medewerker);
-		char who[400] = "", own[40] = "";
+		struct urenbank_sight own_sight, *v = urenbank_batch_sight(a->batch, s, a->by, pt->code, &own_sight);
+		int ok = urenbank_sight_allows(v, ACT_HOURS_APPROVE, e->opdracht, e->provider, e->medewerker);
+		char who[400] = "", own[40] = "", which[40] = "deze urenregel";
 		if (!ok) {
-			urenbank_sight_approvers(v, e.opdracht, e.provider, who, sizeof(who));
-			snprintf(own, sizeof(own), "%s", sight_code(v, e.provider));
+			urenbank_sight_approvers(v, e->opdracht, e->provider, who, sizeof(who));
+			snprintf(own, sizeof(own), "%s", sight_code(v, e->provider));
+			if (e->id)
+				snprintf(which, sizeof(which), "urenregel %lld", e->id);
 		}
 		if (v == &own_sight)
 			urenbank_sight_release(v);
 		if (!ok)
-			return problem_set(
-				p, 403,
-				"%s mag urenregel %lld niet goedkeuren: de uren zijn gewerkt door een medewerker van %s "
-				"en goedkeuren boekt ze als gebracht door die organisatie. Dat keurt de manager van "
-				"een opdrachtgever die betaalt goed: %s.",
-				urenbank_who(a->by), e.id, own, who);
+			return problem_set(p, 403,
+					   "%s mag %s niet goedkeuren: de uren zijn gewerkt door een medewerker van %s "
+					   "en goedkeuren boekt ze als gebracht door die organisatie. Dat keurt de manager van "
+					   "een opdrachtgever die betaalt goed: %s.",
+					   urenbank_who(a->by), which, own, who);
 	}
-	int owned;
-	struct principals *pr = urenbank_batch_principals(a->batch, s, e.opdracht, &owned);
-	struct release *rel = calloc(MAX_MEMBERS * 4, sizeof(*rel));
-	if (!pr || !rel) {
-		if (owned)
-			free(pr);
-		free(rel);
+	struct principals *pr = x->pr = urenbank_batch_principals(a->batch, s, e->opdracht, &x->owned);
+	struct release *rel = x->rel = malloc(MAX_MEMBERS * 4 * sizeof(*rel));
+	if (!pr || !rel)
 		return problem_set(p, 500, "geen geheugen");
-	}
 	int32_t idx[MAX_MEMBERS], prov;
-	long long orgs[MAX_MEMBERS + 1];
-	int64_t shares[MAX_MEMBERS], released[MAX_MEMBERS] = { 0 }, draw[MAX_MEMBERS];
-	struct ledger_posting ps[MAX_MEMBERS + 1];
-	urenbank_ledger_members(pr, e.provider, idx, orgs, &prov);
-	int n = ledger_hours(prov, e.minuten, idx, pr->weight, pr->n, ps, shares);
-	int r = n < 0 ? problem_set(p, 500, "Interne fout: de verdeling van opdracht %lld is ongeldig.", e.opdracht) : 0;
+	int64_t shares[MAX_MEMBERS], released[MAX_MEMBERS], draw[MAX_MEMBERS], want[MAX_MEMBERS];
+	urenbank_ledger_members(pr, e->provider, idx, x->orgs, &prov);
+	x->n = ledger_hours(prov, e->minuten, idx, pr->weight, pr->n, x->ps, shares);
+	if (x->n < 0)
+		return problem_set(p, 500, "Interne fout: de verdeling van opdracht %lld is ongeldig.", e->opdracht);
 	/* What the staff's inzet committed for this work is released. */
-	size_t nrel = 0;
-	if (r == 0) {
-		int64_t want[MAX_MEMBERS];
-		for (size_t i = 0; i < pr->n; i++)
-			want[i] = (int32_t)i == prov ? 0 : shares[i];
-		struct db_stmt *st = db_query(
-			s->db,
-			"SELECT v.inzet_id, v.organisatie_id, v.minuten - v.vrijgegeven FROM inzet i"
-			" JOIN inzet_vastleggingen v ON v.inzet_id = i.id WHERE i.opdracht_id = ? AND i.medewerker_id = ?"
-			" AND i.status = 'open' AND v.minuten > v.vrijgegeven ORDER BY i.id, v.organisatie_id",
-			"ll", e.opdracht, e.medewerker);
-		while (db_step(st) == DB_ROW && nrel < MAX_MEMBERS * 4) {
-			int j = urenbank_principal_index(pr, db_col_int(st, 1));
-			if (j < 0 || want[j] <= 0)
-				continue;
-			long long m = db_col_int(st, 2) < want[j] ? db_col_int(st, 2) : want[j];
-			want[j] -= m;
-			released[j] += m;
-			rel[nrel++] = (struct release){ db_col_int(st, 0), pr->org[j], m };
-		}
-		db_finalize(st);
-		for (size_t i = 0; i < pr->n; i++)
-			draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
-		r = urenbank_check_draws_in(a->batch, s, &pt, orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
+	x->nrel = 0;
+	for (size_t i = 0; i < pr->n; i++) {
+		want[i] = (int32_t)i == prov ? 0 : shares[i];
+		released[i] = 0;
 	}
+	struct db_stmt *st =
+		db_query(s->db,
+			 "SELECT v.inzet_id, v.organisatie_id, v.minuten - v.vrijgegeven FROM inzet i"
+			 " JOIN inzet_vastleggingen v ON v.inzet_id = i.id WHERE i.opdracht_id = ? AND i.medewerker_id = ?"
+			 " AND i.status = 'open' AND v.minuten > v.vrijgegeven ORDER BY i.id, v.organisatie_id",
+			 "ll", e->opdracht, e->medewerker);
+	while (db_step(st) == DB_ROW && x->nrel < MAX_MEMBERS * 4) {
+		int j = urenbank_principal_index(pr, db_col_int(st, 1));
+		if (j < 0 || want[j] <= 0)
+			continue;
+		long long m = db_col_int(st, 2) < want[j] ? db_col_int(st, 2) : want[j];
+		want[j] -= m;
+		released[j] += m;
+		rel[x->nrel++] = (struct release){ db_col_int(st, 0), pr->org[j], m };
+	}
+	db_finalize(st);
+	for (size_t i = 0; i < pr->n; i++)
+		draw[i] = (int32_t)i == prov ? 0 : shares[i] - released[i];
+	return urenbank_check_draws_in(a->batch, s, pt, x->orgs, draw, pr->n, "deze uren kosten", "", NULL, p);
+}
+
+/* Writes the approval x checked (x->e.id the entry's id by now); frees x. */
+static int approve_write(struct store *s, struct create_args *a, struct approval *x, struct problem *p)
+{
+	const struct pt *pt = &x->pt;
+	const struct entry e = x->e;
 	long long txn = 0;
 	char text[400];
-	if (r == 0 && n > 0) {
+	int r = 0;
+	if (x->n > 0) {
 		char code[40];
 		urenbank_batch_org_code(a->batch, s, e.provider, code, sizeof(code));
 		snprintf(text, sizeof(text), "Urenregel %lld: %lld min van medewerker %lld (%s) op opdracht %lld", e.id,
 			 e.minuten, e.medewerker, code, e.opdracht);
-		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch };
-		r = urenbank_post(s, pt.id, &t, ps, (size_t)n, orgs, &txn, p);
+		struct txn t = { e.datum, "uren", text, e.id, 0, 0, 0, e.provider, a->batch, e.opdracht };
+		r = urenbank_post(s, pt->id, &t, x->ps, (size_t)x->n, x->orgs, &txn, p);
 	}
-	for (size_t k = 0; r == 0 && k < nrel; k++) {
+	for (size_t k = 0; r == 0 && k < x->nrel; k++) {
+		const struct release *rel = &x->rel[k];
 		r = db_run(
 			s->db,
 			"UPDATE inzet_vastleggingen SET vrijgegeven = vrijgegeven + ? WHERE inzet_id = ? AND organisatie_id = ?",
-			"lll", rel[k].minuten, rel[k].inzet, rel[k].org);
+			"lll", rel->minuten, rel->inzet, rel->org);
 		if (r == 0)
 			r = db_run(s->db,
 				   "INSERT INTO uren_vrijgaven(uren_id, inzet_id, organisatie_id, minuten) VALUES(?, ?, ?, ?)",
-				   "llll", e.id, rel[k].inzet, rel[k].org, rel[k].minuten);
+				   "llll", e.id, rel->inzet, rel->org, rel->minuten);
 		r = r < 0 ? store_db_problem(s, r, p, "vrijgave")
-			  : urenbank_member_add_in(a->batch, s, pt.id, rel[k].org, 0, 0, 0, -rel[k].minuten, p);
+			  : urenbank_member_add_in(a->batch, s, pt->id, rel->org, 0, 0, 0, -rel->minuten, p);
 	}
-	if (owned)
-		free(pr);
-	free(rel);
+	approval_free(x);
 	if (r < 0)
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals_in(a->batch, pt.id, s, e.opdracht, 0, e.minuten, p) < 0 ||
-	    uren_stand(s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
+	if (opdracht_totals_in(a->batch, pt->id, s, e.opdracht, 0, e.minuten, p) < 0 ||
+	    uren_stand_in(a->batch, pt->id, s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (e.written_approved)
 		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
@@ -497,12 +541,32 @@ static int approve(struct store *s, struct create_args *a, const struct entry *k
 			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	/* An import's entry written as approved is new to the monthly sums here. */
-	if (urenbank_maand_uren(s, e.id, e.written_approved ? NULL : "ingediend", p) < 0)
+	/* An import's entry written as approved is new to the monthly sums here,
+	 * as known: submitted and reviewed at the same moment (0 days). */
+	struct urenbank_maand_regel mr = { pt->id, e.provider, e.opdracht, e.minuten, 0, "", "goedgekeurd" };
+	snprintf(mr.datum, sizeof(mr.datum), "%s", e.datum);
+	if (e.written_approved ? urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0
+			       : urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
 	return 0;
+}
+
+/* Approves entry a->id; known: the entry as it was just submitted (an
+ * import), else it is read. */
+static int approve(struct store *s, struct create_args *a, const struct entry *known, struct problem *p)
+{
+	struct approval *x = malloc(sizeof(*x));
+	if (!x)
+		return problem_set(p, 500, "geen geheugen");
+	int r = approve_check(s, a, known, x, p);
+	if (r < 0)
+		approval_free(x);
+	else
+		r = approve_write(s, a, x, p);
+	free(x);
+	return r;
 }
 
 static int do_approve(struct store *s, void *arg, struct problem *p) { return approve(s, arg, NULL, p); }
@@ -516,17 +580,47 @@ int urenbank_uren_approve(struct store *s, const struct actor *by, const char *p
 struct import_args {
 	struct create_args submit;
 	int approve;
+	int direct;  /* a batch's entry, without a savepoint: checked before it writes */
+	int wrote;   /* direct: the checks passed and the writes began */
+	int checked; /* direct and approving: x holds the approval's checks */
+	struct approval x;
 };
+
+/* The entry passed submit's checks: an approving import checks the
+ * approval too, before either writes. */
+static int import_before_write(struct store *s, struct import_args *a, const struct entry *e, struct problem *p)
+{
+	if (!a->direct)
+		return 0;
+	if (a->approve) {
+		struct create_args ap = { a->submit.by, a->submit.pt, 0, NULL, NULL, a->submit.batch };
+		if (approve_check(s, &ap, e, &a->x, p) < 0) {
+			approval_free(&a->x);
+			return -p->status;
+		}
+		a->checked = 1;
+	}
+	a->wrote = 1;
+	return 0;
+}
 
 static int do_import(struct store *s, void *arg, struct problem *p)
 {
 	struct import_args *a = arg;
 	struct entry e;
-	int r = submit(s, &a->submit, &e, a->approve, p);
+	int r = submit(s, &a->submit, &e, a->approve, a, p);
 	if (r == 0 && a->approve) {
 		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL, a->submit.batch };
-		r = approve(s, &ap, &e, p);
+		if (a->checked) {
+			a->x.e.id = e.id;
+			a->checked = 0;
+			r = approve_write(s, &ap, &a->x, p);
+		} else {
+			r = approve(s, &ap, &e, p);
+		}
 	}
+	if (a->checked)
+		approval_free(&a->x);
 	return r;
 }
 
@@ -539,10 +633,29 @@ int urenbank_uren_import(struct store *s, const struct actor *by, const char *pt
 int urenbank_uren_import_in(struct store *s, struct urenbank_batch *b, const struct actor *by, const char *pt, json_t *in,
 			    int approve, long long *id, struct problem *p)
 {
-	struct import_args a = { { by, pt, 0, in, NULL, b }, approve };
-	int r = store_transaction(s, p, do_import, &a);
+	struct import_args *a = malloc(sizeof(*a)); /* x is filled by approve_check */
+	if (!a)
+		return problem_set(p, 500, "geen geheugen");
+	a->submit = (struct create_args){ by, pt, 0, in, NULL, b };
+	a->approve = approve, a->direct = b != NULL, a->wrote = a->checked = 0;
+	int r;
+	if (!b) {
+		r = store_transaction(s, p, do_import, a);
+	} else if (urenbank_batch_broken(b)) {
+		r = problem_set(p, 500, "Het inlezen is afgebroken na een eerdere fout bij het schrijven; er is niets ingelezen.");
+	} else {
+		/* In the batch's transaction without a savepoint of its own (a
+		 * savepoint copied every page the entry touched): every refusal
+		 * comes before the first write. A failure after it (the database,
+		 * memory) leaves a half-written entry: the batch is broken, its end
+		 * refuses, and the import's transaction is rolled back. */
+		r = do_import(s, a, p);
+		if (r < 0 && a->wrote)
+			urenbank_batch_break(b);
+	}
 	if (r == 0 && id)
-		*id = a.submit.id;
+		*id = a->submit.id;
+	free(a);
 	return r;
 }
 
@@ -565,8 +678,8 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, 0, p) < 0 ||
-	    uren_stand(s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
+	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, 0, p) < 0 ||
+	    uren_stand_in(NULL, 0, s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
 	    urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
@@ -675,8 +788,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals(s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
-	    uren_stand(s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
+	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
+	    uren_stand_in(NULL, 0, s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
 	    urenbank_maand_uren(s, e.id, "goedgekeurd", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))

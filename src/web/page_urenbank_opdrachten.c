@@ -116,9 +116,14 @@ static void see_other(struct response *rs, const char *href)
 
 /* Staff the actor may put on work here (inzetten for their organisation):
  * medewerkers of the proeftuin's members, at most PAGE_URENBANK_CHOICES
- * narrowed by the search zoek (*total: the matches up to one more). */
-static json_t *staffable(struct request *rq, const struct page_urenbank_page *pg, const char *zoek, long long *total)
+ * narrowed by the search zoek (*total: the matches up to one more). The
+ * one chosen before (keep: a refused form shown again) stays a choice. */
+static json_t *staffable(struct request *rq, const struct page_urenbank_page *pg, const char *zoek, const char *keep,
+			 long long *total)
 {
+	long long kept = 0;
+	if (!keep || http_parse_id(keep, &kept) < 0)
+		kept = 0;
 	json_t *out = json_array(), *leden = json_object_get(pg->pt, "leden"), *names = page_urenbank_org_names(rq);
 	size_t i, k, n = 0;
 	json_t *l, *m;
@@ -142,6 +147,19 @@ static json_t *staffable(struct request *rq, const struct page_urenbank_page *pg
 		if (urenbank_staff_choices(rq->store, pg->code, &c, &list, &found, &p) < 0)
 			continue;
 		*total += found;
+		json_array_foreach(list, k, m)
+			if (num(m, "id") == kept)
+				kept = 0;
+		if (kept) { /* not among the first: asked for by itself */
+			struct urenbank_choice one = { .org = c.org, .only = kept, .limit = 1 };
+			json_t *it = NULL;
+			long long one_total;
+			if (urenbank_staff_choices(rq->store, pg->code, &one, &it, &one_total, &p) == 0 && json_array_size(it)) {
+				json_array_extend(list, it);
+				kept = 0;
+			}
+			json_decref(it);
+		}
 		json_array_foreach(list, k, m) {
 			char label[400];
 			snprintf(label, sizeof(label), "%s%s%s (%s)", str(m, "naam"), str(m, "functie") ? ", " : "",
@@ -311,7 +329,9 @@ static void inzet_section(struct request *rq, struct buf *b, const struct page_u
 	json_decref(names);
 	const char *zoek = page_urenbank_search_value(rq, "medewerker-zoek");
 	long long total = 0;
-	json_t *staff = strcmp(str(o, "status"), "open") || pg->closed ? json_array() : staffable(rq, pg, zoek, &total);
+	json_t *staff = strcmp(str(o, "status"), "open") || pg->closed
+				? json_array()
+				: staffable(rq, pg, zoek, page_form_value(pf, "inzet", "medewerker", NULL), &total);
 	if (json_array_size(staff) || zoek) {
 		char action[256];
 		page_urenbank_opdracht_href(action, sizeof(action), pg, num(o, "id"), "/inzet");

@@ -266,6 +266,48 @@ test('network view: per competence who has it, who depends on one person, who la
   assert.deepEqual(all.organisaties.map((o) => o.code).sort(), ['GM0148', 'GM0180']);
 });
 
+test('network view in pages of organisations: Link, X-Total-Count, the cells of the page, the network counts of all', async () => {
+  const whole = await get('/kwetsbaarheid/netwerk?verband=dsz&jaar=2012');
+  assert.equal(whole.status, 200);
+  assert.equal(whole.headers.get('x-total-count'), '3', 'the default page holds the three members');
+  const codes = whole.json.organisaties.map((o) => o.code);
+  const cells = (net) => net.competenties.map((c) => [c.competentie, c.perOrganisatie, c.gedekt, c.eenPitter, c.ontbreekt, c.verslechtert]);
+  const seen = [];
+  for (let n = 1; n <= 3; n++) {
+    const r = await get(`/kwetsbaarheid/netwerk?verband=dsz&jaar=2012&pagina=${n}&paginaGrootte=1`);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('x-total-count'), '3');
+    const links = Object.fromEntries([...r.headers.get('link').matchAll(/<([^>]+)>; rel="(\w+)"/g)].map((m) => [m[2], m[1]]));
+    assert.equal(links.first, '/api/v1/kwetsbaarheid/netwerk?verband=dsz&jaar=2012&pagina=1&paginaGrootte=1');
+    assert.equal(links.last, '/api/v1/kwetsbaarheid/netwerk?verband=dsz&jaar=2012&pagina=3&paginaGrootte=1');
+    assert.equal(links.next, n < 3 ? `/api/v1/kwetsbaarheid/netwerk?verband=dsz&jaar=2012&pagina=${n + 1}&paginaGrootte=1` : undefined);
+    assert.deepEqual(r.json.organisaties.map((o) => o.code), [codes[n - 1]], `page ${n}: its one organisation`);
+    for (const c of r.json.competenties) {
+      const all = whole.json.competenties.find((x) => x.competentie === c.competentie);
+      // The network's own counts are those of the whole selection on every page.
+      assert.deepEqual([c.netwerkHouders, c.netwerkStatus, c.projectie.netwerkHouders], [all.netwerkHouders, all.netwerkStatus, all.projectie.netwerkHouders]);
+      assert.deepEqual(c.perOrganisatie, all.perOrganisatie.filter((x) => x.organisatie === codes[n - 1]));
+      for (const k of ['gedekt', 'eenPitter', 'ontbreekt'])
+        assert.deepEqual(c[k], all[k].filter((x) => x === codes[n - 1]), `${c.competentie} ${k}`);
+    }
+    assert.deepEqual(r.json.samenvatting, whole.json.samenvatting);
+    seen.push(r.json);
+  }
+  // The pages together are the whole view: each organisation's cells once.
+  const merged = whole.json.competenties.map((c) => {
+    const parts = seen.map((s) => s.competenties.find((x) => x.competentie === c.competentie));
+    return [c.competentie, parts.flatMap((x) => x.perOrganisatie), ...['gedekt', 'eenPitter', 'ontbreekt'].map((k) => parts.flatMap((x) => x[k])),
+      parts.flatMap((x) => x.verslechtert)];
+  });
+  const sortCodes = (rows) => rows.map(([k, per, ...l]) => [k, per, ...l.map((x) => [...x].sort())]);
+  assert.deepEqual(sortCodes(merged), sortCodes(cells(whole.json)));
+  // Beyond the last page: no organisations, the same network counts.
+  const beyond = await ok(get('/kwetsbaarheid/netwerk?verband=dsz&jaar=2012&pagina=9&paginaGrootte=1'));
+  assert.deepEqual(beyond.organisaties, []);
+  assert.ok(beyond.competenties.every((c) => c.perOrganisatie.length === 0));
+  assertProblem(await get('/kwetsbaarheid/netwerk?paginaGrootte=0'), 400, 'paginaGrootte');
+});
+
 // ---- absences and privacy --------------------------------------------------
 
 test('absences: recorded by the own managers; shown only to who may see personal data', async () => {

@@ -6,7 +6,7 @@
 // errors, who may, and Idempotency-Key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../lib/server.mjs';
+import { startServer, ADMIN_TOKEN } from '../lib/server.mjs';
 import { proeftuin, saldi, must } from './urenbank-helpers.mjs';
 import { createUser, tokenFor, unique } from './auth-helpers.mjs';
 
@@ -128,6 +128,12 @@ test('accepting creates the inzet; the next proposal has nothing left to assign'
   assert.equal(again.status, 200);
   assert.deepEqual(again.json.toewijzingen, []);
   assert.equal(again.json.doel.gevraagdMinuten, 0);
+  // The matching page lists the inzet of the open opdrachten: all five, counted.
+  const page = await fetch(`${srv.url}/proeftuinen/${pt}/matching`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /Inzet 1 tot en met 5 van 5\./);
+  assert.equal((html.split('Inzet op open opdrachten')[1].split('</table>')[0].match(/<tr class="utrecht-table__row">/g) || []).length, 1 + 5, 'the head and five rows');
 });
 
 test('a proposal never exceeds a principal\'s drawing rights; accepting beyond them is refused, all or nothing', async () => {

@@ -27,6 +27,8 @@ test('the API pages the meldingen in SQL: Link, X-Total-Count, a stable order an
   assert.equal(all.length, N);
   const dates = all.map((m) => m.datum);
   assert.deepEqual(dates, [...dates].sort(), 'by date');
+  const dflt = await srv.api('GET', '/api/v1/meldingen');
+  assert.equal(links(dflt).first, '/api/v1/meldingen?pagina=1&paginaGrootte=100', 'the default page: 100 meldingen');
   let r = await srv.api('GET', '/api/v1/meldingen?paginaGrootte=5');
   assert.equal(r.headers.get('x-total-count'), String(N));
   let l = links(r);

@@ -154,6 +154,39 @@ test('every request, answer and refusal is in the audit log', async () => {
   assertProblem(await srv.api('GET', P('/instemmingen'), null, { token: null }), 401);
 });
 
+// The requests of a proeftuin are a collection like the others: paged in SQL
+// (issue 12), the merge proposals first, then the inzet requests, each by id.
+test('the requests in pages: Link, X-Total-Count, a stable order, the last page, a filter kept', async () => {
+  const whole = await srv.api('GET', P('/instemmingen'));
+  const all = whole.json;
+  assert.equal(Number(whole.headers.get('x-total-count')), all.length);
+  const kinds = all.map((x) => x.soort);
+  assert.ok(kinds.includes('samenvoeging') && kinds.includes('inzet'));
+  assert.deepEqual(kinds, [...kinds].sort((a, b) => (a === b ? 0 : a === 'samenvoeging' ? -1 : 1)), 'merges first');
+  const size = 2, last = Math.ceil(all.length / size), seen = [];
+  for (let n = 1; n <= last; n++) {
+    const r = await srv.api('GET', P(`/instemmingen?pagina=${n}&paginaGrootte=${size}`));
+    assert.equal(r.status, 200);
+    assert.equal(Number(r.headers.get('x-total-count')), all.length);
+    const links = Object.fromEntries([...r.headers.get('link').matchAll(/<([^>]+)>; rel="(\w+)"/g)].map((m) => [m[2], m[1]]));
+    assert.equal(links.last, P(`/instemmingen?pagina=${last}&paginaGrootte=${size}`));
+    assert.equal(links.next, n < last ? P(`/instemmingen?pagina=${n + 1}&paginaGrootte=${size}`) : undefined);
+    assert.equal(r.json.length, n < last ? size : all.length - size * (last - 1));
+    seen.push(...r.json);
+  }
+  assert.deepEqual(seen, all, 'the pages in order are the whole list');
+  assert.deepEqual((await srv.api('GET', P(`/instemmingen?pagina=${last + 1}&paginaGrootte=${size}`))).json, []);
+  // What waits for one organisation, paged the same way with the filter in the links.
+  const mine = await srv.api('GET', P('/instemmingen?organisatie=GM0482&paginaGrootte=1'));
+  assert.equal(mine.status, 200);
+  const waiting = (await srv.api('GET', P('/instemmingen?organisatie=GM0482'))).json;
+  assert.equal(Number(mine.headers.get('x-total-count')), waiting.length);
+  assert.deepEqual(mine.json, waiting.slice(0, 1));
+  if (waiting.length > 1) assert.match(mine.headers.get('link'), /organisatie=GM0482&pagina=2&paginaGrootte=1>; rel="next"/);
+  assertProblem(await srv.api('GET', P('/instemmingen?organisatie=GM9999')), 400, 'organisatie');
+  assertProblem(await srv.api('GET', P('/instemmingen?paginaGrootte=0')), 400, 'paginaGrootte');
+});
+
 // The consent page lists the running inzet one may end (issue 12: counted
 // from an index at national scale): whoever acts for every member sees all,
 // a manager only the inzet of its own staff or on its own organisation's opdrachten.

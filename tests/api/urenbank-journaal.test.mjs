@@ -128,7 +128,9 @@ test('the CLI writes the same journal as the API', async () => {
 // The journal of a national proeftuin is a million transactions: the API
 // gives it in pages of transactions, each page a journal of its own.
 test('the journal in pages: Link and X-Total-Count, each page a journal hledger accepts, together the whole in order', async () => {
-  const whole = (await api('GET', P('/journaal'))).text;
+  const first = await api('GET', P('/journaal'));
+  assert.match(first.headers.get('link'), /pagina=1&paginaGrootte=100>; rel="first"/, 'the default page: 100 transactions');
+  const whole = first.text;
   const txns = (text) => text.split('\n\n').filter((b) => /^\d{4}-\d\d-\d\d \* \(\d+\)/.test(b.trim())).map((b) => b.trim());
   const all = txns(whole);
   assert.ok(all.length >= 7, `${all.length} transactions`);

@@ -98,3 +98,26 @@ test('the booking form with more than 200 open opdrachten: the first 200 and a s
   const none = await page(`/proeftuinen/${pt}/uren/nieuw?opdracht-zoek=bestaat-niet`);
   assert.match(none.html, /Niets gevonden/);
 });
+
+test('the inzet form with more than 200 staff: a choice beyond the first 200 stays chosen when the form is refused', async () => {
+  const opd = (await must(api('POST', P('/opdrachten'), { soort: 'lokaal', titel: 'Inzet met veel mensen', opdrachtgevers: [{ organisatie: 'GM0505' }] }), 'opdracht')).id;
+  let last;
+  for (let i = 1; i <= 205; i++)
+    last = (await must(api('POST', '/api/v1/medewerkers', { naam: `Extra medewerker ${i}`, organisatie: 'GM0642', functie: 'adviseur', uurPerWeek: 36 }), 'medewerker')).id;
+  const shown = await page(`/proeftuinen/${pt}/opdrachten/${opd}`);
+  assert.equal(shown.status, 200);
+  assert.match(shown.html, /name="medewerker-zoek"/);
+  assert.ok(!shown.html.includes(`<option value="${last}"`), 'the last one is not among the first 200');
+  const r = await fetch(`${srv.url}/proeftuinen/${pt}/opdrachten/${opd}/inzet`, {
+    method: 'POST', redirect: 'manual',
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ formulier: 'inzet', medewerker: String(last), uren: 'heel veel' }).toString(),
+  });
+  assert.equal(r.status, 303, 'back to the form, kept');
+  assert.match(r.headers.get('location'), /formulier=/);
+  const again = await page(r.headers.get('location').replace(/#.*/, ''));
+  assert.match(again.html, /schrijf een aantal uren/);
+  assert.match(again.html, new RegExp(`<option value="${last}" selected>Extra medewerker 205`));
+  const none = await api('GET', P(`/opdrachten/${opd}`));
+  assert.equal(none.json.inzet.length, 0, 'nothing saved');
+});
