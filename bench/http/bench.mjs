@@ -155,7 +155,26 @@ for (const template of [...pages].sort()) {
   else if (template.startsWith('/beheer/gebruikers/{naam}')) f = { path: template.replace('{naam}', USER) };
   else f = await fill(template.replace('/dienstverlening/antwoorden/{id}', '/antwoorden/{id}'));
   if (f.path && template.includes('/dienstverlening/antwoorden/')) f.path = f.path.replace('/antwoorden/', '/dienstverlening/antwoorden/');
-  routes.push({ kind: 'page', route: 'GET ' + template, path: f.path, skip: f.skip });
+  // A page that refuses without a query (400: the report of an organisation
+  // over a period) gets the organisation and period the API routes get.
+  const q = `organisatie=${encodeURIComponent(ORG)}&van=${QUERY.van}&tot=${QUERY.tot}`;
+  routes.push({ kind: 'page', route: 'GET ' + template, path: f.path, skip: f.skip,
+    fuller: f.path && { path: f.path + (f.path.includes('?') ? '&' : '?') + q, note: '400 without organisatie, van, tot' } });
+}
+
+// The journal page offers the journal per period; the usual request is the
+// period it chooses (the most recent month with transactions), measured as
+// a route. The whole journal is an export on request: measured apart, one
+// request, its bytes and seconds (below the report), not against the page
+// budget.
+const exports = [];
+{
+  const base = `/proeftuinen/${encodeURIComponent(PT)}/journaal`;
+  const r = await call(ADMIN, 'GET', base);
+  const m = /<option selected value="([^"]+)"/.exec(r.buf.toString());
+  if (m) routes.push({ kind: 'download', route: 'GET /proeftuinen/{p}/journaal?periode={maand}', path: `${base}?periode=${m[1]}` });
+  else routes.push({ kind: 'download', route: 'GET /proeftuinen/{p}/journaal?periode={maand}', skip: 'the journal page chooses no period' });
+  exports.push({ route: 'GET /proeftuinen/{p}/journaal?periode=alles', what: 'the whole journal', path: `${base}?periode=alles` });
 }
 
 // ---- measuring ------------------------------------------------------------------
@@ -186,7 +205,7 @@ const results = [];
 let failed = '';
 const only = ONLY ? routes.filter((r) => ONLY.test(r.route)) : routes;
 for (const r of only) {
-  const roleList = r.kind === 'page' ? ['beheerder', 'procesmanager', 'manager'] : ['beheerder'];
+  const roleList = r.kind === 'page' || r.kind === 'download' ? ['beheerder', 'procesmanager', 'manager'] : ['beheerder'];
   for (const role of roleList) {
     const row = { route: r.route, kind: r.kind, role, path: r.path };
     results.push(row);
@@ -240,8 +259,20 @@ for (const r of only) {
   }
   if (!alive()) break;
 }
+// Exports: one request each as the beheerder, however long it takes (up to
+// HTTP_BENCH_EXPORT_MAX s, default 600).
+const EXPORT_MAX = Number(process.env.HTTP_BENCH_EXPORT_MAX || 600);
+for (const x of exports.filter((x) => !ONLY || ONLY.test(x.route))) {
+  if (!alive()) break;
+  await settle();
+  const a = performance.now();
+  let r = null;
+  try { r = await call(ADMIN, 'GET', x.path, undefined, 1, EXPORT_MAX); } catch (e) { if (e.name !== 'TimeoutError') throw e; }
+  Object.assign(x, { seconds: (performance.now() - a) / 1000, status: r ? r.status : 0, bytes: r ? r.buf.length : 0 });
+  if (r && r.status >= 500) failed ||= `${x.route}: ${r.status}`;
+}
 const measureS = (Date.now() - t0) / 1000;
-writeFileSync(`${OUT}/results.json`, JSON.stringify({ results, measureS }, null, 1));
+writeFileSync(`${OUT}/results.json`, JSON.stringify({ results, exports, measureS }, null, 1));
 
 // ---- the report -------------------------------------------------------------------
 const bare = JSON.parse(readFileSync(BARE, 'utf8'));
@@ -262,6 +293,12 @@ console.log(`\n${measured.length} route×role measured (${new Set(measured.map((
 console.log('\nslowest ten at concurrency 1 (p95):');
 for (const x of [...measured].sort((a, b) => b.c1.p95 - a.c1.p95).slice(0, 10))
   console.log(`  ${x.status ? f1(x.c1.p95).padStart(7) : ('>' + PROBE_MAX * 1000).padStart(7)} ms  ${x.route} (${x.role}, ${x.status ? kb(x.bytes) : 'no answer'})`);
+const done = exports.filter((x) => x.seconds !== undefined);
+if (done.length) {
+  console.log('\nexports (a download on request, not a page: one request as the beheerder, not against the budget):');
+  for (const x of done)
+    console.log(`  ${x.route} (${x.what}): ${x.status ? `${x.seconds.toFixed(1)} s, ${kb(x.bytes)}${x.status !== 200 ? ` (answers ${x.status})` : ''}` : `no answer within ${EXPORT_MAX} s`}`);
+}
 const big = measured.filter((x) => x.html && x.bytes > HTML_BUDGET);
 if (big.length) console.log(`\nHTML pages over 500 KB: ${big.map((x) => `${x.route} (${x.role}, ${kb(x.bytes)})`).join(', ')}`);
 const rates = measured.filter((x) => x.c32).map((x) => rate(x.c32)).sort((a, b) => a - b);
@@ -278,6 +315,7 @@ console.log(`measuring took ${(measureS / 60).toFixed(1)} min (${SECS} s per rou
     `${measured.length} route×role at national scale: ${measured.length - slow.length} with p95 < ${P95_BUDGET} ms at c1, ${slow.length} not` +
       (worst ? ` (slowest ${worst.route} as ${worst.role}: ${f1(worst.c1.p95)} ms)` : '') + `; every route within budget: ${slow.length ? 'NO' : 'yes'}`,
     `HTML pages over 500 KB: ${big.length}${big.length ? ' (' + big.slice(0, 5).map((x) => `${x.route} ${kb(x.bytes)}`).join(', ') + (big.length > 5 ? ', …' : '') + ')' : ''}`,
+    ...done.map((x) => `export ${x.route} (${x.what}): ${x.status ? `${x.seconds.toFixed(1)} s, ${kb(x.bytes)}` : 'no answer'}`),
     `read throughput at c32: median ${median.toFixed(0)} req/s = ${(median / bareRate).toFixed(3)} of a bare libmicrohttpd server (${bareRate.toFixed(0)} req/s)`,
   ].join('\n') + '\n');
 }

@@ -286,6 +286,12 @@ int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt
  * its own with the header and declarations; pg NULL: the whole journal. */
 int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *pt, struct store_page *pg,
 			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+/* The same for the transactions dated van … tot (both included,
+ * JJJJ-MM-DD): a journal of its own, with the header and declarations. */
+int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *pt, const char *van, const char *tot,
+			    int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+/* The months that have transactions, newest first: ["JJJJ-MM", …]. */
+int urenbank_journal_months(struct store *s, const char *pt, json_t **out, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as
  * of tot into money at the rate and closes the period:
  * {"id","proeftuin","tot","tariefCenten","regels":[{"organisatie","naam",

@@ -191,8 +191,11 @@ int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt
 	return urenbank_journal_page(s, viewer, ptc, NULL, emit, ctx, p);
 }
 
-int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
-			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+/* The journal, a page of it (pg) or the transactions dated van … tot
+ * (both set, pg NULL); see urenbank.h. */
+static int journal_write(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
+			 const char *van, const char *tot, int (*emit)(void *ctx, const char *text, size_t len), void *ctx,
+			 struct problem *p)
 {
 	struct pt pt;
 	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
@@ -212,6 +215,11 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
 		   "; kredietlimiet %lld minuten per lid. Na een afrekening staan de saldi weer op nul.\n"
 		   "; Controle: hledger -f BESTAND balance   of   ledger -f BESTAND balance\n\n",
 		   pt.code, naam, pt.van, pt.tot, pt.rate, pt.limit);
+	if (van)
+		buf_printf(&e.b,
+			   "; Alleen de transacties van %s tot en met %s: de balans is wat er in die periode bewoog.\n"
+			   "; De saldi zelf geeft het hele journaal.\n\n",
+			   van, tot);
 	/* Members: an account each; org id → code for the postings below. */
 	long long maxid = urenbank_one_int(
 		s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?", "l", pt.id);
@@ -255,6 +263,13 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
 					   " JOIN journaal_posten jp ON jp.proeftuin_id = ?1 AND jp.transactie_id = j.id" JOURNAL_JOINS
 					   " ORDER BY j.datum, jp.transactie_id, jp.regel",
 			      "l" STORE_PAGE_BINDS, pt.id, STORE_PAGE_ARGS(pg));
+	else if (van) /* the index journaal_proeftuin (proeftuin, datum) gives the order */
+		st = db_query(s->db,
+			      JOURNAL_COLS " FROM journaal j JOIN journaal_posten jp ON jp.proeftuin_id = j.proeftuin_id"
+					   " AND jp.transactie_id = j.id" JOURNAL_JOINS
+					   " WHERE j.proeftuin_id = ? AND j.datum >= ? AND j.datum <= ?"
+					   " ORDER BY j.datum, jp.transactie_id, jp.regel",
+			      "ltt", pt.id, van, tot);
 	else
 		st = db_query(s->db,
 			      JOURNAL_COLS " FROM journaal_posten jp JOIN journaal j ON j.id = jp.transactie_id" JOURNAL_JOINS
@@ -323,6 +338,57 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
 	buf_release(&e.b);
 	store_page_end(s, pg, pg ? db_query(s->db, "SELECT count(*) FROM journaal WHERE proeftuin_id = ?", "l", pt.id) : NULL);
 	return e.failed ? problem_set(p, 500, "Het journaal kon niet worden geschreven.") : 0;
+}
+
+int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
+			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	return journal_write(s, viewer, ptc, pg, NULL, NULL, emit, ctx, p);
+}
+
+int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
+			    int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	return journal_write(s, viewer, ptc, NULL, van, tot, emit, ctx, p);
+}
+
+int urenbank_journal_months(struct store *s, const char *ptc, json_t **out, struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	if (db_begin_read(s->db) < 0)
+		return store_db_problem(s, DB_ERR_BUSY, p, "journaal");
+	/* The first and the last day, then each month in between: one seek in
+	 * the index journaal_proeftuin each, not a pass over the journal. */
+	char first[16] = "", last[16] = "";
+	struct db_stmt *st = db_query(s->db, "SELECT min(datum) FROM journaal WHERE proeftuin_id = ?", "l", pt.id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		snprintf(first, sizeof(first), "%.7s", db_col_text(st, 0));
+	db_finalize(st);
+	st = db_query(s->db, "SELECT max(datum) FROM journaal WHERE proeftuin_id = ?", "l", pt.id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		snprintf(last, sizeof(last), "%.7s", db_col_text(st, 0));
+	db_finalize(st);
+	json_t *a = json_array();
+	int y, m, y0, m0;
+	if (first[0] && last[0] && sscanf(last, "%4d-%2d", &y, &m) == 2 && sscanf(first, "%4d-%2d", &y0, &m0) == 2) {
+		for (int n = 0; n < 1200 && (y > y0 || (y == y0 && m >= m0)); n++) {
+			char a1[16], a2[16];
+			snprintf(a1, sizeof(a1), "%04d-%02d-01", y, m);
+			snprintf(a2, sizeof(a2), "%04d-%02d-31", y, m);
+			st = db_query(s->db, "SELECT 1 FROM journaal WHERE proeftuin_id = ? AND datum >= ? AND datum <= ? LIMIT 1",
+				      "ltt", pt.id, a1, a2);
+			if (db_step(st) == DB_ROW)
+				json_array_append_new(a, json_sprintf("%04d-%02d", y, m));
+			db_finalize(st);
+			if (--m == 0)
+				m = 12, y--;
+		}
+	}
+	db_commit(s->db);
+	*out = a;
+	return 0;
 }
 
 /* ---- afrekening ------------------------------------------------------------------ */

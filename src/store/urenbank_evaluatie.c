@@ -8,6 +8,7 @@
 #include "core/kwaliteitskaart.h"
 #include "core/urenbank_evaluatie.h"
 #include "store/kwaliteitskaart.h"
+#include "store/register_sql.h"
 #include "store/urenbank_evaluatie.h"
 #include "store/urenbank_intern.h"
 #include "store/urenbank_maandcijfers.h"
@@ -57,6 +58,9 @@ struct opdracht {
 	int has_geraamd;
 	char titel[200], soort[24], status[16];
 	int32_t ingediend, bemand, eerste, afgerond; /* days; -1 unknown */
+	long long totaal;                            /* approved minutes, all time (goedgekeurd_minuten) */
+	int has_inzet, has_uren;                     /* any inzet, any entry not rejected */
+	char aangemaakt[40];
 	long long geraamd_orig, besteed_orig, n_orig;
 	int orig_onbekend; /* an original without an estimate */
 	json_t *originelen;
@@ -98,7 +102,12 @@ static int32_t day_of(const char *ts)
 {
 	char d[DATE_TEXT_LEN], local[32];
 	int32_t v;
-	if (ts && strlen(ts) > 10 && date_local_text(ts, local, sizeof(local)) == 0)
+	/* Before 22:00 UTC it is the same day in the Netherlands (UTC+1 or
+	 * +2): no conversion, which costs more than the query at 5 000
+	 * opdrachten × four moments. */
+	int same_day = ts && strnlen(ts, 13) == 13 && ts[10] == 'T' && ts[11] >= '0' && ts[11] <= '9' && ts[12] >= '0' &&
+		       ts[12] <= '9' && (ts[11] - '0') * 10 + (ts[12] - '0') < 22;
+	if (!same_day && ts && strlen(ts) > 10 && date_local_text(ts, local, sizeof(local)) == 0)
 		ts = local;
 	if (!ts || strlen(ts) < 10)
 		return -1;
@@ -331,8 +340,8 @@ static int load_opdrachten(struct eval *e)
 		e->s->db,
 		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt, o.afgerond,"
 		" (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
-		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
-		" FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
+		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd'),"
+		" o.goedgekeurd_minuten FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
 		"l", e->pt.id);
 	while (db_step(st) == DB_ROW && e->nop < (size_t)n) {
 		struct opdracht *o = &e->op[e->nop++];
@@ -347,6 +356,10 @@ static int load_opdrachten(struct eval *e)
 		o->afgerond = day_of(db_col_text(st, 7));
 		o->bemand = day_of(db_col_text(st, 8));
 		o->eerste = day_of(db_col_text(st, 9));
+		o->has_inzet = !db_col_null(st, 8);
+		o->has_uren = !db_col_null(st, 9);
+		o->totaal = db_col_int(st, 10);
+		snprintf(o->aangemaakt, sizeof(o->aangemaakt), "%s", db_col_null(st, 6) ? "" : db_col_text(st, 6));
 		if (o->ingediend >= v && o->ingediend <= t)
 			o->in_periode++;
 	}
@@ -363,8 +376,8 @@ static int load_opdrachten(struct eval *e)
 	db_finalize(st);
 	/* The entries in the period and their approved minutes. */
 	st = period_query(e, "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
-				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m", "urenbank_maand_opdrachten",
-				     RAW_OPDRACHTEN) ") x GROUP BY opdracht");
+				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m",
+				     "urenbank_maand_opdrachten", RAW_OPDRACHTEN) ") x GROUP BY opdracht");
 	while (db_step(st) == DB_ROW) {
 		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
 		if (!o)
@@ -523,98 +536,230 @@ static json_t *doorlooptijden_json(struct eval *e)
 	return a;
 }
 
-/* Taken minutes per principal and competence; filtered on the principal's
- * kwaliteitskaart after the snapshot ends (it opens its own). */
+/* Taken minutes per principal and competence. */
 #define RAW_GEHAALD(a, b)                                                                                           \
 	"SELECT jp.organisatie_id, u.opdracht_id, -jp.minuten FROM journaal j JOIN journaal_posten jp"              \
 	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id JOIN uren u ON u.id = j.uren_id"          \
 	" WHERE j.proeftuin_id = ?1 AND j.datum >= " a " AND j.datum <= " b " AND j.soort IN ('uren', 'correctie')" \
 	" AND jp.soort = 'gehaald' AND jp.organisatie_id IS NOT NULL"
 
+/* The members' own cover on the end date, per member and competence, as
+ * kwaliteitskaart_vulnerability counts it: the holders available on the
+ * day (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired by the
+ * year, not absent on the day), and whether the competence applies to the
+ * member at all (shared, of a verband it belongs to on the day, or held at
+ * any level). From the kept counts (kwaliteitskaart_dekking, migration
+ * 106) less the holders retired by the year and those absent on the day,
+ * each read for the few people it concerns, instead of a pass over every
+ * level of every member's staff (issue 12). */
+struct cover {
+	long long maxc;
+	long long *holders; /* [lid × (maxc + 1) + competence id] */
+	char *applies;
+};
+
+#define COVER(cv, l, c) ((size_t)(l) * ((size_t)(cv)->maxc + 1) + (size_t)(c))
+
+static int cover_load(struct eval *e, struct kwaliteitskaart_moment m, struct cover *cv)
+{
+	char day[DATE_TEXT_LEN];
+	date_format(m.date, day);
+	cv->maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
+	size_t cells = (e->nleden ? e->nleden : 1) * ((size_t)cv->maxc + 1);
+	long long *vid = calloc((size_t)cv->maxc + 1, sizeof(*vid));
+	cv->holders = calloc(cells, sizeof(*cv->holders));
+	cv->applies = calloc(cells, 1);
+	if (!vid || !cv->holders || !cv->applies) {
+		free(vid);
+		return -1;
+	}
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, coalesce(verband_id, 0) FROM competenties", NULL);
+	while (db_step(st) == DB_ROW)
+		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= cv->maxc)
+			vid[db_col_int(st, 0)] = db_col_int(st, 1);
+	db_finalize(st);
+	for (size_t l = 0; l < e->nleden; l++)
+		for (long long c = 0; c <= cv->maxc; c++)
+			cv->applies[COVER(cv, l, c)] = !vid[c];
+	/* A verband's own competences, for its members on the day. */
+	st = db_query(e->s->db,
+		      "SELECT DISTINCT m.organisatie_id, m.verband_id FROM proeftuin_leden l JOIN lidmaatschappen m"
+		      " ON m.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ? AND " REGISTER_SQL_MEMBER_ON("m", "?"),
+		      "ltt", e->pt.id, day, day);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		for (long long c = 0; x && c <= cv->maxc; c++)
+			if (vid[c] && vid[c] == db_col_int(st, 1))
+				cv->applies[COVER(cv, x - e->leden, c)] = 1;
+	}
+	db_finalize(st);
+	free(vid);
+	st = db_query(e->s->db,
+		      "SELECT d.organisatie_id, d.competentie_id, d.niveaus, d.houders FROM proeftuin_leden l"
+		      " JOIN kwaliteitskaart_dekking d ON d.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ?",
+		      "l", e->pt.id);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		long long c = db_col_int(st, 1);
+		if (!x || c < 0 || c > cv->maxc)
+			continue;
+		cv->holders[COVER(cv, x - e->leden, c)] = db_col_int(st, 3);
+		if (db_col_int(st, 2) > 0)
+			cv->applies[COVER(cv, x - e->leden, c)] = 1;
+	}
+	db_finalize(st);
+	/* Holders retired by the year, and holders absent on the day who have not. */
+	st = db_query(e->s->db,
+		      "SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 0 FROM medewerkers w"
+		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
+		      " WHERE w.pensioenjaar IS NOT NULL AND w.pensioenjaar < ?1 AND mc.niveau >= ?2"
+		      " UNION ALL SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 1 FROM medewerkers w"
+		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
+		      " WHERE w.id IN (SELECT a.medewerker_id FROM afwezigheden a WHERE a.van <= ?3 AND a.tot >= ?3)"
+		      " AND mc.niveau >= ?2",
+		      "llt", (long long)m.year, (long long)KWALITEITSKAART_HOLDER_LEVEL, day);
+	while (db_step(st) == DB_ROW) {
+		struct lid *x = lid_by_id(e, db_col_int(st, 0));
+		long long c = db_col_int(st, 1);
+		int retired = kwaliteitskaart_retired(db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), m.year);
+		if (x && c >= 0 && c <= cv->maxc && (db_col_int(st, 3) ? !retired : retired))
+			cv->holders[COVER(cv, x - e->leden, c)]--;
+	}
+	db_finalize(st);
+	return 0;
+}
+
+struct taken {
+	long long org, minuten;
+	const struct lid *lid; /* NULL: not a member */
+	char code[40], naam[160], competentie[64];
+};
+
+static int by_principal(const void *a, const void *b)
+{
+	const struct taken *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : strcmp(x->competentie, y->competentie);
+}
+
+struct comp_name {
+	long long id;
+	char code[64], naam[200];
+};
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const struct comp_name *)a)->code, ((const struct comp_name *)b)->code);
+}
+
+/* The rows of the table: per principal and competence the minutes taken,
+ * with the principal's own cover, in the order of the principal's code and
+ * the competence's; a principal that is not a member (none should be) is
+ * asked of its kwaliteitskaart after the snapshot ends ("status" absent:
+ * expertise_rest). Summed by ids in SQL, named and ordered here: grouping
+ * by the names cost more than all the rest of the table. */
 static json_t *expertise_rows(struct eval *e)
 {
 	json_t *a = json_array();
-	struct db_stmt *st = period_query(
-		e, "SELECT po.code, po.naam, oc.competentie, c.naam, sum(x.m) FROM (" PERIOD_SUM(
-			   "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
-			   RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
-					" JOIN organisaties po ON po.id = x.org"
-					" LEFT JOIN competenties c ON c.code = oc.competentie"
-					" GROUP BY po.code, po.naam, oc.competentie, c.naam HAVING sum(x.m) <> 0"
-					" ORDER BY po.code, oc.competentie");
-	while (db_step(st) == DB_ROW)
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", db_col_text(st, 0), "naam",
-						   db_col_text(st, 1), "competentie", db_col_text(st, 2), "competentieNaam",
-						   db_col_null(st, 3) ? db_col_text(st, 2) : db_col_text(st, 3), "minuten",
-						   (json_int_t)db_col_int(st, 4)));
+	int32_t day;
+	date_parse(e->tot, &day);
+	struct cover cv = { 0, NULL, NULL };
+	size_t ncomp = 0, n = 0, cap = 64;
+	struct comp_name *comp = NULL;
+	struct taken *t = malloc(cap * sizeof(*t));
+	long long ncomps = urenbank_one_int(e->s, "SELECT count(*) FROM competenties", "");
+	comp = calloc(ncomps > 0 ? (size_t)ncomps : 1, sizeof(*comp));
+	if (!t || !comp || cover_load(e, kwaliteitskaart_moment_date(day), &cv) < 0)
+		goto out;
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, code, naam FROM competenties", NULL);
+	while (db_step(st) == DB_ROW && ncomp < (size_t)ncomps) {
+		comp[ncomp].id = db_col_int(st, 0);
+		snprintf(comp[ncomp].code, sizeof(comp[ncomp].code), "%s", db_col_text(st, 1));
+		snprintf(comp[ncomp].naam, sizeof(comp[ncomp].naam), "%s", db_col_text(st, 2));
+		ncomp++;
+	}
 	db_finalize(st);
+	qsort(comp, ncomp, sizeof(*comp), by_code);
+	st = period_query(e, "SELECT x.org, oc.competentie, sum(x.m) FROM (" PERIOD_SUM(
+				     "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
+				     RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
+						  " GROUP BY x.org, oc.competentie HAVING sum(x.m) <> 0");
+	while (db_step(st) == DB_ROW) {
+		if (n == cap) {
+			struct taken *g = realloc(t, 2 * cap * sizeof(*t));
+			if (!g)
+				break;
+			t = g;
+			cap *= 2;
+		}
+		struct taken *x = &t[n++];
+		x->org = db_col_int(st, 0);
+		x->lid = lid_by_id(e, x->org);
+		snprintf(x->competentie, sizeof(x->competentie), "%s", db_col_text(st, 1));
+		x->minuten = db_col_int(st, 2);
+		x->code[0] = x->naam[0] = '\0';
+		if (x->lid) {
+			snprintf(x->code, sizeof(x->code), "%s", x->lid->code);
+			snprintf(x->naam, sizeof(x->naam), "%s", x->lid->naam);
+		}
+	}
+	db_finalize(st);
+	for (size_t i = 0; i < n; i++) /* a principal that is not a member: by name, once per row (none should be) */
+		if (!t[i].lid) {
+			st = db_query(e->s->db, "SELECT code, naam FROM organisaties WHERE id = ?", "l", t[i].org);
+			if (db_step(st) == DB_ROW) {
+				snprintf(t[i].code, sizeof(t[i].code), "%s", db_col_text(st, 0));
+				snprintf(t[i].naam, sizeof(t[i].naam), "%s", db_col_text(st, 1));
+			}
+			db_finalize(st);
+		}
+	qsort(t, n, sizeof(*t), by_principal);
+	for (size_t i = 0; i < n; i++) {
+		struct comp_name key;
+		snprintf(key.code, sizeof(key.code), "%s", t[i].competentie);
+		const struct comp_name *c = bsearch(&key, comp, ncomp, sizeof(*comp), by_code);
+		const char *status = NULL;
+		if (!t[i].code[0])
+			continue; /* no such organisation */
+		if (t[i].lid) {
+			if (!c || c->id < 0 || c->id > cv.maxc || !cv.applies[COVER(&cv, t[i].lid - e->leden, c->id)])
+				continue; /* not on its kwaliteitskaart */
+			long long h = cv.holders[COVER(&cv, t[i].lid - e->leden, c->id)];
+			if (h >= 2)
+				continue; /* covered */
+			status = h == 1 ? "een-pitter" : "ontbreekt";
+		}
+		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", t[i].code, "naam", t[i].naam, "competentie",
+				      t[i].competentie, "competentieNaam", c ? c->naam : t[i].competentie, "minuten",
+				      (json_int_t)t[i].minuten);
+		if (status)
+			json_object_set_new(o, "status", json_string(status));
+		json_array_append_new(a, o);
+	}
+out:
+	free(t);
+	free(comp);
+	free(cv.holders);
+	free(cv.applies);
 	return a;
 }
 
-/* The members' competences that at least two of their staff hold on m
- * (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired, not absent on
- * its date), as kwaliteitskaart_vulnerability counts holders: covered for
- * sure, so that it is asked only about the others. Keys "org\tcompetence". */
-static json_t *covered(struct eval *e, struct kwaliteitskaart_moment m)
-{
-	json_t *set = json_object();
-	char day[DATE_TEXT_LEN];
-	date_format(m.date, day);
-	long long maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
-	char(*codes)[64] = calloc((size_t)maxc + 1, sizeof(*codes));
-	int *n = calloc((e->nleden ? e->nleden : 1) * ((size_t)maxc + 1), sizeof(*n));
-	if (!codes || !n) {
-		free(codes);
-		free(n);
-		return set;
-	}
-	struct db_stmt *st = db_query(e->s->db, "SELECT id, code FROM competenties", NULL);
-	while (db_step(st) == DB_ROW)
-		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= maxc)
-			snprintf(codes[db_col_int(st, 0)], sizeof(codes[0]), "%s", db_col_text(st, 1));
-	db_finalize(st);
-	/* Counted here: a GROUP BY over 200 000 levels at national scale costs
-	 * twice the reading. */
-	st = db_query(
-		e->s->db,
-		"SELECT w.organisatie_id, mc.competentie_id FROM proeftuin_leden l"
-		" JOIN medewerkers w ON w.organisatie_id = l.organisatie_id JOIN medewerker_competenties mc"
-		" ON mc.medewerker_id = w.id WHERE l.proeftuin_id = ?1 AND mc.niveau >= ?2"
-		" AND NOT (coalesce(w.pensioenjaar, 0) > 0 AND w.pensioenjaar < ?3)"
-		" AND NOT EXISTS (SELECT 1 FROM afwezigheden a WHERE a.medewerker_id = w.id AND a.van <= ?4 AND a.tot >= ?4)",
-		"llit", e->pt.id, (long long)KWALITEITSKAART_HOLDER_LEVEL, m.year, day);
-	while (db_step(st) == DB_ROW) {
-		long long org = db_col_int(st, 0), c = db_col_int(st, 1);
-		if (org >= 0 && org <= e->maxorg && e->lid_index[org] >= 0 && c >= 0 && c <= maxc)
-			n[(size_t)e->lid_index[org] * ((size_t)maxc + 1) + (size_t)c]++;
-	}
-	db_finalize(st);
-	char key[200];
-	for (size_t l = 0; l < e->nleden; l++)
-		for (long long c = 0; c <= maxc; c++)
-			if (n[l * ((size_t)maxc + 1) + (size_t)c] >= 2) {
-				snprintf(key, sizeof(key), "%s\t%s", e->leden[l].code, codes[c]);
-				json_object_set_new(set, key, json_true());
-			}
-	free(codes);
-	free(n);
-	return set;
-}
-
-static json_t *expertise_filter(struct eval *e, json_t *rows)
+/* The rows of principals that are not members: their status from their
+ * kwaliteitskaart (kwaliteitskaart_vulnerability opens its own snapshot);
+ * rows with no status there, or covered, go. */
+static json_t *expertise_rest(struct eval *e, json_t *rows)
 {
 	json_t *out = json_array(), *statuses = json_object();
 	int32_t day;
 	date_parse(e->tot, &day);
-	json_t *sure = covered(e, kwaliteitskaart_moment_date(day));
 	size_t i;
 	json_t *r;
-	char key[200];
 	json_array_foreach(rows, i, r) {
-		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
-		snprintf(key, sizeof(key), "%s\t%s", org, json_string_value(json_object_get(r, "competentie")));
-		if (json_object_get(sure, key))
+		if (json_object_get(r, "status")) {
+			json_array_append(out, r);
 			continue;
+		}
+		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
 		json_t *map = json_object_get(statuses, org);
 		if (!map) {
 			map = json_object();
@@ -633,13 +778,11 @@ static json_t *expertise_filter(struct eval *e, json_t *rows)
 		}
 		const char *st = json_string_value(json_object_get(map, json_string_value(json_object_get(r, "competentie"))));
 		if (st && (!strcmp(st, "een-pitter") || !strcmp(st, "ontbreekt"))) {
-			json_t *o = json_deep_copy(r);
-			json_object_set_new(o, "status", json_string(st));
-			json_array_append_new(out, o);
+			json_object_set_new(r, "status", json_string(st));
+			json_array_append(out, r);
 		}
 	}
 	json_decref(statuses);
-	json_decref(sure);
 	return out;
 }
 
@@ -667,6 +810,15 @@ static json_t *potentieel_json(struct eval *e, long long winst)
 			 "Uren zijn alleen goedgekeurde uren in de periode; wat niet in de urenbank is geboekt, telt niet mee.");
 }
 
+/* Oldest first: by the moment of submission, then id (as ORDER BY
+ * o.aangemaakt, o.id). */
+static int by_aangemaakt(const void *a, const void *b)
+{
+	const struct opdracht *x = *(const struct opdracht *const *)a, *y = *(const struct opdracht *const *)b;
+	int c = strcmp(x->aangemaakt, y->aangemaakt);
+	return c ? c : x->id < y->id ? -1 : x->id > y->id;
+}
+
 /* The work stock now: what the MT steers on, independent of the period. */
 static json_t *werkvoorraad(struct eval *e)
 {
@@ -678,41 +830,39 @@ static json_t *werkvoorraad(struct eval *e)
 	date_format(today, peil);
 	long long n_status[3] = { 0 }, g_status[3] = { 0 }, b_status[3] = { 0 }, klasse[URENBANK_EVALUATIE_KLASSEN] = { 0 };
 	json_t *wacht = json_array(), *over = json_array();
-	struct db_stmt *st =
-		db_query(e->s->db,
-			 "SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.aangemaakt, o.goedgekeurd_minuten,"
-			 " CASE WHEN EXISTS (SELECT 1 FROM inzet i WHERE i.opdracht_id = o.id) THEN 1 ELSE 0 END,"
-			 " CASE WHEN EXISTS (SELECT 1 FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd') THEN 1 "
-			 "ELSE 0 END"
-			 " FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.aangemaakt, o.id",
-			 "l", e->pt.id);
-	while (db_step(st) == DB_ROW) {
-		const char *status = db_col_text(st, 3);
-		long long geraamd = db_col_null(st, 4) ? -1 : db_col_int(st, 4), besteed = db_col_int(st, 6);
+	/* The opdrachten as loaded (one snapshot), oldest first. */
+	const struct opdracht **order = malloc((e->nop ? e->nop : 1) * sizeof(*order));
+	for (size_t i = 0; order && i < e->nop; i++)
+		order[i] = &e->op[i];
+	if (order)
+		qsort(order, e->nop, sizeof(*order), by_aangemaakt);
+	for (size_t i = 0; order && i < e->nop; i++) {
+		const struct opdracht *o = order[i];
+		long long geraamd = o->has_geraamd ? o->geraamd : -1, besteed = o->totaal;
 		for (int k = 0; k < 3; k++)
-			if (!strcmp(status, statussen[k])) {
+			if (!strcmp(o->status, statussen[k])) {
 				n_status[k]++;
 				g_status[k] += geraamd > 0 ? geraamd : 0;
 				b_status[k] += besteed;
 			}
-		if (strcmp(status, "open"))
+		if (strcmp(o->status, "open"))
 			continue;
-		int32_t since = day_of(db_col_text(st, 5));
+		int32_t since = o->ingediend;
 		long long age = since >= 0 && today >= since ? today - since : 0;
 		klasse[urenbank_evaluatie_leeftijdsklasse(age)]++;
 		char dag[DATE_TEXT_LEN];
 		date_format(since >= 0 ? since : today, dag);
-		if (!db_col_int(st, 7) && !db_col_int(st, 8))
-			json_array_append_new(wacht, json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0),
-							       "titel", db_col_text(st, 1), "soort", db_col_text(st, 2),
-							       "ingediend", dag, "wachtDagen", (json_int_t)age));
+		if (!o->has_inzet && !o->has_uren)
+			json_array_append_new(wacht,
+					      json_pack("{s:I,s:s,s:s,s:s,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							"soort", o->soort, "ingediend", dag, "wachtDagen", (json_int_t)age));
 		if (geraamd >= 0 && besteed > geraamd)
-			json_array_append_new(over, json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)db_col_int(st, 0),
-							      "titel", db_col_text(st, 1), "geraamdMinuten", (json_int_t)geraamd,
-							      "besteedMinuten", (json_int_t)besteed, "overMinuten",
-							      (json_int_t)(besteed - geraamd)));
+			json_array_append_new(over,
+					      json_pack("{s:I,s:s,s:I,s:I,s:I}", "id", (json_int_t)o->id, "titel", o->titel,
+							"geraamdMinuten", (json_int_t)geraamd, "besteedMinuten",
+							(json_int_t)besteed, "overMinuten", (json_int_t)(besteed - geraamd)));
 	}
-	db_finalize(st);
+	free(order);
 	json_t *ps = json_array(), *lk = json_array();
 	for (int k = 0; k < 3; k++)
 		json_array_append_new(ps, json_pack("{s:s,s:I,s:I,s:I}", "status", statussen[k], "aantal",
@@ -721,9 +871,9 @@ static json_t *werkvoorraad(struct eval *e)
 	for (int k = 0; k < URENBANK_EVALUATIE_KLASSEN; k++)
 		json_array_append_new(lk, json_pack("{s:s,s:I}", "klasse", klassen[k], "aantal", (json_int_t)klasse[k]));
 	long long n = 0, m = 0;
-	st = db_query(e->s->db,
-		      "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'", "l",
-		      e->pt.id);
+	struct db_stmt *st = db_query(
+		e->s->db, "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ? AND status = 'ingediend'",
+		"l", e->pt.id);
 	if (db_step(st) == DB_ROW) {
 		n = db_col_int(st, 0);
 		m = db_col_int(st, 1);
@@ -781,7 +931,7 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 	json_object_set_new(o, "werkvoorraad", werkvoorraad(&e));
 	json_t *rows = expertise_rows(&e);
 	db_commit(s->db);
-	json_object_set_new(o, "expertise", expertise_filter(&e, rows));
+	json_object_set_new(o, "expertise", expertise_rest(&e, rows));
 	json_decref(rows);
 	json_t *how = json_object();
 	for (size_t i = 0; i < sizeof(berekening) / sizeof(berekening[0]); i++)

@@ -35,10 +35,10 @@ int urenbank_open_inzet(struct store *s, const char *ptc, const char *org, int e
 	long long oid = org ? store_org_id(s, org) : 0;
 	if (org && !oid)
 		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
-#define OPEN_INZET                                                                                                   \
-	" FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"      \
-	" AND (?3 = 1 OR i.status = 'open') AND (?2 = 0 OR i.organisatie_id = ?2 OR EXISTS (SELECT 1 FROM opdrachtgevers g"         \
-	"  WHERE g.opdracht_id = o.id AND g.organisatie_id = ?2))"
+#define OPEN_INZET                                                                                                 \
+	" FROM inzet i JOIN opdrachten o ON o.id = i.opdracht_id WHERE o.proeftuin_id = ?1 AND o.status = 'open'"  \
+	" AND (?3 = 1 OR i.status = 'open') AND (?2 = 0 OR i.organisatie_id = ?2 OR o.id IN (SELECT g.opdracht_id" \
+	"  FROM opdrachtgevers g WHERE g.organisatie_id = ?2))"
 	/* Every inzet of the open opdrachten (the matching page): the index of
 	 * the inzet by opdracht answers alone, no inzet row is read to count
 	 * them (60 000 nationally). */

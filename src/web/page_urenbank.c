@@ -1,7 +1,7 @@
 /* The pages of the hours exchange (page_urenbank.h): the helpers they
  * share, the proeftuinen and a proeftuin's overview, and the routes of
- * all of them. Balances, journal and settlement are in
- * page_urenbank_afrekening.c; booking and approval in page_urenbank_uren.c. */
+ * all of them. Balances and settlement are in page_urenbank_afrekening.c,
+ * the journal in page_urenbank_journaal.c; booking and approval in page_urenbank_uren.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,9 +198,8 @@ void page_urenbank_begin(struct request *rq, struct response *rs, const struct p
 	tab(b, pg, "/leerervaringen", "Leerervaringen", !strcmp(current, "leren"));
 	tab(b, pg, "/aanbod", "Aanbod", !strcmp(current, "aanbod"));
 	tab(b, pg, "/rapporten", "Rapporten", !strcmp(current, "rapporten"));
-	html_raw(b, "<li><a class=\"utrecht-link samen-ub-tabs__link\" download href=\"");
-	page_urenbank_href(b, pg, "/journaal");
-	html_raw(b, "\">Journaal downloaden</a></li></ul></nav>");
+	tab(b, pg, "/journaal", "Journaal", !strcmp(current, "journaal"));
+	html_raw(b, "</ul></nav>");
 }
 
 /* ---- the list of proeftuinen ----------------------------------------- */

@@ -66,6 +66,7 @@ int page_urenbank_opdrachten(struct request *rq, struct response *rs);
 int page_urenbank_uren_lijst(struct request *rq, struct response *rs);
 /* The handlers of page_urenbank_afrekening.c, routed in page_urenbank.c. */
 int page_urenbank_saldi(struct request *rq, struct response *rs);
+/* page_urenbank_journaal.c: the journal per period, and whole on request. */
 int page_urenbank_journal(struct request *rq, struct response *rs);
 int page_urenbank_settlement(struct request *rq, struct response *rs);
 int page_urenbank_settle(struct request *rq, struct response *rs);

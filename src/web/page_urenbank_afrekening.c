@@ -1,8 +1,7 @@
 /* The money pages of the hours exchange (page_urenbank.h): the balances
- * with the chart, the journal download and the settlement (preview,
+ * with the chart and the settlement (preview,
  * confirmation, settling). */
 #include <stdio.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include "http/authz.h"
@@ -179,10 +178,10 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 	saldi_table(b, saldi);
 	csv_link(b, &pg, "/saldi?formaat=csv");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Wie de saldi wil laten nazien, bijvoorbeeld door de controller of de "
-		    "accountant, geeft hun <a class=\"utrecht-link\" download href=\"");
+		    "accountant, geeft hun <a class=\"utrecht-link\" href=\"");
 	page_urenbank_href(b, &pg, "/journaal");
-	html_raw(b, "\">het journaal</a>: elke boeking van deze proeftuin, in een bestand dat boekhoudprogramma's lezen. "
-		    "Opgeteld geeft het dezelfde saldi.</p></section>");
+	html_raw(b, "\">het journaal</a>: elke boeking van deze proeftuin, per maand, kwartaal of jaar of in zijn geheel, in "
+		    "een bestand dat boekhoudprogramma's lezen. Het hele journaal opgeteld geeft dezelfde saldi.</p></section>");
 	html_raw(b, "<section aria-labelledby=\"kop-stortingen\"><h2 class=\"utrecht-heading-2\" id=\"kop-stortingen\">"
 		    "Stortingen</h2><p class=\"utrecht-paragraph\">Geld wordt tegen het tarief (");
 	page_urenbank_money(b, json_integer_value(json_object_get(pg.pt, "tariefCenten")));
@@ -194,40 +193,6 @@ int page_urenbank_saldi(struct request *rq, struct response *rs)
 	json_decref(saldi);
 	json_decref(deposits);
 	json_decref(names);
-	page_urenbank_page_release(&pg);
-	return 0;
-}
-
-/* ---- journaal ------------------------------------------------------------ */
-
-/* The journal as a file to download; a large proeftuin's runs to hundreds
- * of megabytes (1 million entries: 196 MB), so it is written to a temporary
- * file and sent from there, as the API does, never held in memory. */
-int page_urenbank_journal(struct request *rq, struct response *rs)
-{
-	struct page_urenbank_page pg;
-	if (page_urenbank_page_load(rq, rs, &pg) < 0)
-		return 0;
-	struct problem p;
-	problem_init(&p);
-	if (resp_file_begin(rs) < 0) {
-		page_error(rq, rs, 503, "Het journaal kan nu niet worden klaargezet; probeer het zo opnieuw.");
-		page_urenbank_page_release(&pg);
-		return 0;
-	}
-	if (urenbank_journal(rq->store, &rq->actor, pg.code, resp_file_add, rs, &p) < 0) {
-		close(rs->body_fd);
-		rs->body_in_file = 0;
-		page_error(rq, rs, p.status ? p.status : 500, p.detail);
-		page_urenbank_page_release(&pg);
-		return 0;
-	}
-	rs->status = 200;
-	snprintf(rs->content_type, sizeof(rs->content_type), "text/plain; charset=utf-8");
-	/* The code is a slug (lower case, digits, '-'): safe in the header. */
-	char disp[128];
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%.60s.journal\"", pg.code);
-	resp_header(rs, "Content-Disposition", disp);
 	page_urenbank_page_release(&pg);
 	return 0;
 }

@@ -158,3 +158,31 @@ test('the work stock now: per status and age, waiting for staffing, over the est
   assert.deepEqual(w.overRaming, [{ id: krap, titel: 'Krap geraamd', geraamdMinuten: 30, besteedMinuten: 60, overMinuten: 30 }]);
   assert.deepEqual(w.teBeoordelen, { aantal: 1, minuten: 30 });
 });
+
+// The expertise table reads the kept counts of the kwaliteitskaart (issue
+// 12) less who is retired or absent on the end date: it must say what the
+// kwaliteitskaart itself says about the principal on that day.
+test('expertise: the own cover on the end date as the kwaliteitskaart says it — a second holder covers, unless retired or absent then', async () => {
+  const expertise = async (tot) => (await must(srv.api('GET', P(`/evaluatie?tot=${tot}`)), 'evaluatie')).expertise;
+  const kaart = async (datum) => (await must(srv.api('GET', `/api/v1/kwetsbaarheid?organisatie=${Z}&datum=${datum}`), 'kwetsbaarheid'))
+    .find((c) => c.competentie === 'apv').status;
+  const same = async (tot, status) => {
+    assert.equal(await kaart(tot), status, `kwaliteitskaart on ${tot}`);
+    assert.deepEqual(await expertise(tot), status === 'gedekt' ? [] : [{ opdrachtgever: Z, naam: 'Zwijndrecht', competentie: 'apv',
+      competentieNaam: 'APV en handhaving', status, minuten: 360 }], `evaluation up to ${tot}`);
+  };
+  const tweede = (await must(srv.api('POST', '/api/v1/medewerkers', { naam: 'Tweede APV-kenner', organisatie: Z, functie: 'jurist',
+    uurPerWeek: 36, beschikbaarUurPerWeek: 4, pensioenjaar: 2030 }), 'medewerker')).id;
+  await must(srv.api('PUT', `/api/v1/medewerkers/${tweede}/competenties/apv`, { niveau: 1 }), 'basis');
+  await same('2012-12-31', 'een-pitter'); // basis level does not count
+  await must(srv.api('PUT', `/api/v1/medewerkers/${tweede}/competenties/apv`, { niveau: 3 }), 'expert');
+  await same('2012-12-31', 'gedekt');
+  // The first holder is away in December: one holder on the last day, two in June.
+  await must(srv.api('POST', '/api/v1/afwezigheden', { medewerker: staff[Z], van: '2012-12-01', tot: '2012-12-31', reden: 'verlof' }), 'afwezig');
+  await same('2012-12-31', 'een-pitter');
+  await same('2012-06-30', 'gedekt');
+  // The second retired before 2012: nobody left on the last day, one in June.
+  await must(srv.api('PATCH', `/api/v1/medewerkers/${tweede}`, { pensioenjaar: 2011 }), 'pensioen');
+  await same('2012-12-31', 'ontbreekt');
+  await same('2012-06-30', 'een-pitter');
+});

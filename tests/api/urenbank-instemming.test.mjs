@@ -186,3 +186,31 @@ test('the requests in pages: Link, X-Total-Count, a stable order, the last page,
   assertProblem(await srv.api('GET', P('/instemmingen?organisatie=GM9999')), 400, 'organisatie');
   assertProblem(await srv.api('GET', P('/instemmingen?paginaGrootte=0')), 400, 'paginaGrootte');
 });
+
+// The consent page lists the running inzet one may end (issue 12: counted
+// from an index at national scale): whoever acts for every member sees all,
+// a manager only the inzet of its own staff or on its own organisation's opdrachten.
+test('the consent page: the running inzet a manager may end — its own staff\'s, on its own opdrachten — and all for the beheerder', async () => {
+  for (const o of ['531', '610', '642']) {
+    await createUser(srv, { naam: `manager-${o}-${process.pid}`, rol: 'manager', organisatie: `GM0${o}` });
+    tok[`manager-${o}`] = (await tokenFor(srv, `manager-${o}-${process.pid}`)).token;
+  }
+  const o1 = await lokaal('GM0531', 'Eigen werk Hendrik-Ido-Ambacht');
+  let r = await as('manager-531', 'POST', P(`/opdrachten/${o1}/inzet`), { medewerker: staff.GM0531, minuten: 300 });
+  assert.equal(r.status, 201, r.text);
+  const own = (await must(srv.api('GET', P(`/opdrachten/${o1}`)), 'opdracht')).inzet[0].id;
+  const o2 = await lokaal('GM0610', 'Hulp voor Sliedrecht');
+  r = await as('manager-642', 'POST', P(`/opdrachten/${o2}/inzet`), { medewerker: staff.GM0642, minuten: 240 });
+  assert.equal(r.status, 202, r.text);
+  const other = (await must(as('manager-610', 'POST', P(`/inzetverzoeken/${r.json.id}/akkoord`)), 'akkoord')).inzet;
+  const shown = async (who) => {
+    const x = await srv.api('GET', `/proeftuinen/${pt}/instemmingen`, null, { token: who === 'beheerder' ? undefined : tok[who], raw: true });
+    assert.equal(x.status, 200, x.text.slice(0, 200));
+    return [own, other].filter((id) => x.text.includes(`/proeftuinen/${pt}/inzet/${id}/beeindigen"`));
+  };
+  assert.deepEqual(await shown('beheerder'), [own, other]);
+  assert.deepEqual(await shown('manager-505'), [], 'neither its staff nor its opdrachten');
+  assert.deepEqual(await shown('manager-531'), [own], 'its own staff on its own opdracht');
+  assert.deepEqual(await shown('manager-610'), [other], 'on its opdracht');
+  assert.deepEqual(await shown('manager-642'), [other], 'its staff on another\'s opdracht');
+});

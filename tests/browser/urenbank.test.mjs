@@ -294,12 +294,31 @@ test('a manager approves only for its own organisation\'s opdrachten', async () 
   await anon.context.close();
 });
 
-test('the journal downloads as a text file that hledger and ledger read', async () => {
+test('the journal page: a period to download in a plain GET form, and the whole journal that hledger and ledger read', async () => {
   const p = await signedIn('ub-raadslid');
   await go(p, `${PT}/saldi`);
-  const link = p.page.locator('nav.samen-ub-tabs').getByRole('link', { name: 'Journaal downloaden' });
+  const link = p.page.locator('nav.samen-ub-tabs').getByRole('link', { name: 'Journaal', exact: true });
   assert.equal(await link.getAttribute('href'), `${PT}/journaal`);
-  const r = await p.page.request.get(`${srv.url}${PT}/journaal`);
+  await go(p, `${PT}/journaal`);
+  await axe(p.page, 'journaal');
+  // The most recent month with transactions is chosen in a GET form: submitting it asks for ?periode=<month>.
+  const month = await p.page.getByLabel('Periode', { exact: true }).inputValue();
+  assert.match(month, /^\d{4}-\d{2}$/);
+  const form = p.page.locator('form.samen-filter');
+  assert.equal(await form.getAttribute('method'), 'get');
+  assert.equal(await form.getAttribute('action'), `${PT}/journaal`);
+  assert.equal(await p.page.getByLabel('Periode', { exact: true }).getAttribute('name'), 'periode');
+  assert.equal(await form.getByRole('button', { name: 'Journaal downloaden' }).count(), 1);
+  const r1 = await p.page.request.get(`${srv.url}${PT}/journaal?periode=${month}`);
+  assert.equal(r1.status(), 200);
+  assert.equal(r1.headers()['content-disposition'], `attachment; filename="dt2012-${month}.journal"`);
+  const monthText = await r1.text();
+  assert.match(monthText, new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\* \\(\\d+\\)`, 'm'));
+  for (const line of monthText.split('\n').filter((l) => /^\d{4}-\d\d-\d\d \*/.test(l))) assert.ok(line.startsWith(month), line);
+  // The whole journal, on request.
+  const whole = p.page.getByRole('link', { name: 'Het hele journaal downloaden' });
+  assert.equal(await whole.getAttribute('href'), `${PT}/journaal?periode=alles`);
+  const r = await p.page.request.get(`${srv.url}${PT}/journaal?periode=alles`);
   assert.equal(r.status(), 200);
   assert.match(r.headers()['content-type'], /^text\/plain; charset=utf-8/);
   assert.equal(r.headers()['content-disposition'], 'attachment; filename="dt2012.journal"');
