@@ -451,14 +451,24 @@ static json_t *requests(struct store *s, long long ptid, long long oid, int all)
 	return a;
 }
 
+/* The proeftuin and the organisation (0: none given) the consent lists are of. */
+static int consent_scope(struct store *s, const char *ptc, const char *org, struct pt *pt, long long *oid, struct problem *p)
+{
+	if (urenbank_pt_load(s, ptc, pt, p) < 0)
+		return -p->status;
+	*oid = 0;
+	if (org && !(*oid = store_org_id(s, org)))
+		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
+	return 0;
+}
+
 int urenbank_consent_list(struct store *s, const char *ptc, const char *org, json_t **out, struct problem *p)
 {
 	struct pt pt;
-	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
-		return -p->status;
-	long long oid = 0;
-	if (org && !(oid = store_org_id(s, org)))
-		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
+	long long oid;
+	int r = consent_scope(s, ptc, org, &pt, &oid, p);
+	if (r < 0)
+		return r;
 	*out = requests(s, pt.id, oid, oid == 0);
 	return 0;
 }
@@ -467,11 +477,10 @@ int urenbank_consent_page(struct store *s, const char *ptc, const char *org, str
 			  struct problem *p)
 {
 	struct pt pt;
-	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
-		return -p->status;
-	long long oid = 0;
-	if (org && !(oid = store_org_id(s, org)))
-		return problem_param(p, "organisatie", "organisatie '%.40s' bestaat niet", org);
+	long long oid;
+	int r = consent_scope(s, ptc, org, &pt, &oid, p);
+	if (r < 0)
+		return r;
 	/* The order of urenbank_consent_list: the merge proposals, then the
 	 * inzet requests, each by id; only the page's requests become JSON. */
 #define ASKED(kind)                                                                                                       \
@@ -502,7 +511,7 @@ int urenbank_consent_page(struct store *s, const char *ptc, const char *org, str
 			json_array_append_new(a, o);
 	}
 	free(row);
-	int r = store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lli", pt.id, oid, oid == 0) : NULL);
+	r = store_page_end(s, pg, pg ? db_query(s->db, STORE_PAGE_COUNT(SQL), "lli", pt.id, oid, oid == 0) : NULL);
 #undef SQL
 #undef ASKED
 	if (r < 0 || oom) {
