@@ -234,6 +234,19 @@ static int batch_end(int commit)
 	return rc;
 }
 
+/* The moment ns nanoseconds from now, for a timed wait. */
+static struct timespec deadline_in(long ns)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += ns;
+	if (t.tv_nsec >= 1000000000) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000;
+	}
+	return t;
+}
+
 /* Not under g_writer: the result of batch seq once it has ended. A batch
  * left open with nobody to commit it (the writer that was waiting gave up)
  * is committed by a member after a few milliseconds. */
@@ -241,13 +254,7 @@ static int batch_wait(unsigned long long seq)
 {
 	pthread_mutex_lock(&g_batch_mu);
 	while (g_batch_ended < seq) {
-		struct timespec t;
-		clock_gettime(CLOCK_REALTIME, &t);
-		t.tv_nsec += 5000000;
-		if (t.tv_nsec >= 1000000000) {
-			t.tv_sec++;
-			t.tv_nsec -= 1000000000;
-		}
+		struct timespec t = deadline_in(5000000);
 		if (pthread_cond_timedwait(&g_batch_cv, &g_batch_mu, &t) != ETIMEDOUT || g_batch_ended >= seq)
 			continue;
 		pthread_mutex_unlock(&g_batch_mu);
@@ -584,13 +591,7 @@ static int s_durable(struct db *db)
 		/* A sync costs as much for one commit as for many: writers under
 		 * way may join this one, for at most 0.8 ms. Alone, no wait. */
 		for (int i = 0; i < 8 && atomic_load(&g_writers) > 0; i++) {
-			struct timespec t;
-			clock_gettime(CLOCK_REALTIME, &t);
-			t.tv_nsec += 100000;
-			if (t.tv_nsec >= 1000000000) {
-				t.tv_sec++;
-				t.tv_nsec -= 1000000000;
-			}
+			struct timespec t = deadline_in(100000);
 			pthread_cond_timedwait(&g_commit_cv, &g_sync_mu, &t);
 		}
 		unsigned long long upto = g_committed;
