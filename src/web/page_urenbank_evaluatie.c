@@ -149,24 +149,28 @@ static void cell_text(json_t *row, const struct col *c, char *out, size_t len)
 	}
 }
 
-static long long abs_verschil(json_t *o)
+/* An opdracht's sort key, read from its JSON once (not at every comparison). */
+struct verschil_key {
+	json_t *o;
+	int has;          /* has an estimate */
+	long long abs, id; /* |verschilMinuten| and id */
+};
+
+static struct verschil_key verschil_key(json_t *o)
 {
 	json_t *v = json_object_get(o, "verschilMinuten");
 	long long x = v ? json_integer_value(v) : -1;
-	return x < 0 ? -x : x;
+	return (struct verschil_key){ o, v != NULL, x < 0 ? -x : x, json_integer_value(json_object_get(o, "id")) };
 }
 
 static int by_verschil(const void *a, const void *b)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int hx = json_object_get(x, "verschilMinuten") != NULL, hy = json_object_get(y, "verschilMinuten") != NULL;
-	if (hx != hy)
-		return hy - hx; /* those with an estimate first */
-	long long dx = abs_verschil(x), dy = abs_verschil(y);
-	if (dx != dy)
-		return dx < dy ? 1 : -1;
-	long long ix = json_integer_value(json_object_get(x, "id")), iy = json_integer_value(json_object_get(y, "id"));
-	return (ix > iy) - (ix < iy);
+	const struct verschil_key *x = a, *y = b;
+	if (x->has != y->has)
+		return y->has - x->has; /* those with an estimate first */
+	if (x->abs != y->abs)
+		return x->abs < y->abs ? 1 : -1;
+	return (x->id > y->id) - (x->id < y->id);
 }
 
 /* The rows this page shows of all: a page of the members, the opdrachten
@@ -186,15 +190,15 @@ static json_t *shown_rows(const struct table *t, json_t *all, const struct page_
 			json_array_append(out, json_array_get(all, i));
 		return out;
 	}
-	json_t **v = malloc(n * sizeof(*v));
+	struct verschil_key *v = malloc(n * sizeof(*v));
 	if (!v)
 		return out;
 	for (size_t i = 0; i < n; i++)
-		v[i] = json_array_get(all, i);
+		v[i] = verschil_key(json_array_get(all, i));
 	if (!strcmp(t->id, "opdrachten"))
 		qsort(v, n, sizeof(*v), by_verschil);
 	for (size_t i = 0; i < SHOWN; i++)
-		json_array_append(out, v[i]);
+		json_array_append(out, v[i].o);
 	free(v);
 	return out;
 }
