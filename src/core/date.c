@@ -121,3 +121,17 @@ int date_local_text(const char *utc, char *out, size_t len)
 	snprintf(out, len, "%s %02d:%02d:%02d", dt, (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
 	return 0;
 }
+
+int32_t date_month_first(int32_t days)
+{
+	int y, m, d;
+	date_to_ymd(days, &y, &m, &d);
+	return date_from_ymd(y, m, 1);
+}
+
+int32_t date_month_next(int32_t days)
+{
+	int y, m, d;
+	date_to_ymd(days, &y, &m, &d);
+	return m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
+}

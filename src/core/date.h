@@ -17,6 +17,9 @@ int date_parse(const char *s, int32_t *days);
 void date_format(int32_t days, char out[DATE_TEXT_LEN]);
 int32_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(int32_t days, int *y, int *m, int *d);
+/* The first day of the month of days, and of the month after it. */
+int32_t date_month_first(int32_t days);
+int32_t date_month_next(int32_t days);
 /* Dutch time (Europe/Amsterdam): every "today" and every time a person reads
  * is Dutch, whatever the machine's time zone. date_amsterdam_offset is the
  * offset from UTC in seconds at instant t (seconds since 1970, UTC): 7200

@@ -62,20 +62,6 @@ static double ax(const struct axis *a, int32_t day)
 	return PLAN_X0 + (double)(day - a->from) * (PLAN_X1 - PLAN_X0) / (double)(a->to - a->from);
 }
 
-static int32_t month_start(int32_t day)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	return date_from_ymd(y, m, 1);
-}
-
-static int32_t next_month(int32_t day)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	return m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1);
-}
-
 static struct axis axis_of(const struct plan_chart *c)
 {
 	int32_t lo = c->period_from, hi = c->period_to;
@@ -91,22 +77,22 @@ static struct axis axis_of(const struct plan_chart *c)
 			if (m->moved_from != DATE_NONE)
 				lo = m->moved_from < lo ? m->moved_from : lo;
 		}
-	struct axis a = { month_start(lo), next_month(hi) };
+	struct axis a = { date_month_first(lo), date_month_next(hi) };
 	/* At least three months, so that a short period still reads as a line. */
 	while (a.to - a.from < 88)
-		a.to = next_month(a.to);
+		a.to = date_month_next(a.to);
 	return a;
 }
 
 static void months(struct buf *b, const struct axis *a, double bottom)
 {
 	int n = 0;
-	for (int32_t m = a->from; m < a->to; m = next_month(m))
+	for (int32_t m = a->from; m < a->to; m = date_month_next(m))
 		n++;
 	int step = n <= 13 ? 1 : n <= 26 ? 2 : n <= 39 ? 3 : 6;
 	int k = 0;
 	buf_adds(b, "<g class=\"samen-plan__as\">");
-	for (int32_t m = a->from; m < a->to; m = next_month(m), k++) {
+	for (int32_t m = a->from; m < a->to; m = date_month_next(m), k++) {
 		int y, mo, d;
 		date_to_ymd(m, &y, &mo, &d);
 		double x = ax(a, m);
@@ -114,7 +100,7 @@ static void months(struct buf *b, const struct axis *a, double bottom)
 			   PLAN_TOP - 6, x, bottom);
 		if (k % step)
 			continue;
-		double mid = ax(a, next_month(m)) - x;
+		double mid = ax(a, date_month_next(m)) - x;
 		double tx = step == 1 ? x + mid / 2 : x + 2;
 		buf_printf(b, "<text x=\"%.1f\" y=\"16\" font-size=\"11\" fill=\"" C_MUTED "\" text-anchor=\"%s\">%s</text>", tx,
 			   step == 1 ? "middle" : "start", nl_month_short(mo));

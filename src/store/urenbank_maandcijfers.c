@@ -202,19 +202,8 @@ static void month_of(int32_t day, char out[8])
 	snprintf(out, 8, "%04d-%02d", y, m);
 }
 
-static int32_t month_first(int32_t day)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	return date_from_ymd(y, m, 1);
-}
-
-static int32_t month_last(int32_t day)
-{
-	int y, m, d;
-	date_to_ymd(day, &y, &m, &d);
-	return (m == 12 ? date_from_ymd(y + 1, 1, 1) : date_from_ymd(y, m + 1, 1)) - 1;
-}
+/* The last day of the month of day. */
+static int32_t month_last(int32_t day) { return date_month_next(day) - 1; }
 
 void urenbank_periode(const char *van, const char *tot, struct urenbank_periode *out)
 {
@@ -229,7 +218,7 @@ void urenbank_periode(const char *van, const char *tot, struct urenbank_periode 
 	if (date_parse(van, &v) < 0 || date_parse(tot, &t) < 0 || v > t)
 		return;
 	int32_t first = v, last = t; /* the whole months: first … last */
-	if (month_first(v) != v) {
+	if (date_month_first(v) != v) {
 		/* The rest of van's month as days (or up to tot in the same month). */
 		int32_t end = month_last(v) < t ? month_last(v) : t;
 		date_format(v, out->d1);
@@ -237,7 +226,7 @@ void urenbank_periode(const char *van, const char *tot, struct urenbank_periode 
 		first = end + 1;
 	}
 	if (first <= t && month_last(t) != t) {
-		int32_t start = month_first(t) > first ? month_first(t) : first;
+		int32_t start = date_month_first(t) > first ? date_month_first(t) : first;
 		date_format(start, out->d2);
 		date_format(t, out->e2);
 		last = start - 1;

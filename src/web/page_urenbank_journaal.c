@@ -25,7 +25,7 @@ struct periode {
 static void span(struct periode *x, int y, int m1, int m2)
 {
 	date_format(date_from_ymd(y, m1, 1), x->van);
-	date_format(m2 == 12 ? date_from_ymd(y, 12, 31) : date_from_ymd(y, m2 + 1, 1) - 1, x->tot);
+	date_format(date_month_next(date_from_ymd(y, m2, 1)) - 1, x->tot);
 }
 
 /* "2012-03", "2012-K1", "2012" or "alles" (van ""); -1 for anything else. */

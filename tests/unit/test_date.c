@@ -55,7 +55,13 @@ static void test_month_lengths(void **state)
 		assert_false(parses(s));
 		snprintf(s, sizeof(s), "2013-%02d-00", m);
 		assert_false(parses(s));
+		/* The month's first day and the next month's, from any day in it. */
+		int32_t mid = date_from_ymd(2013, m, 15);
+		assert_int_equal(date_month_first(mid), date_from_ymd(2013, m, 1));
+		assert_int_equal(date_month_next(mid) - 1, date_from_ymd(2013, m, len[m - 1]));
 	}
+	assert_int_equal(date_month_next(date_from_ymd(2012, 12, 31)), date_from_ymd(2013, 1, 1));
+	assert_int_equal(date_month_next(date_from_ymd(2012, 2, 1)), date_from_ymd(2012, 3, 1));
 }
 
 static void test_malformed(void **state)
