@@ -198,23 +198,6 @@ int db_insert_row(struct db *db, long long *id, const char *sql, const char *fmt
 	return r;
 }
 
-int db_run_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
-{
-	int n = (int)strlen(fmt);
-	struct db_param *params = calloc((size_t)n + 1, sizeof(*params));
-	if (!params)
-		return DB_ERR;
-	for (int k = 0; k < n; k++)
-		params[k] = (struct db_param){ fmt[k], fmt[k] == 'l' ? ints[k] : 0, fmt[k] == 't' ? texts[k] : NULL };
-	struct db_stmt *st = db->ops->query(db, sql, fmt, params, n);
-	free(params);
-	if (!st)
-		return DB_ERR;
-	int r = db_step(st);
-	db_finalize(st);
-	return r == DB_ROW ? DB_DONE : r;
-}
-
 struct db_stmt *db_query_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
 {
 	int n = (int)strlen(fmt);
@@ -226,6 +209,16 @@ struct db_stmt *db_query_values(struct db *db, const char *sql, const char *fmt,
 	struct db_stmt *st = db->ops->query(db, sql, fmt, params, n);
 	free(params);
 	return st;
+}
+
+int db_run_values(struct db *db, const char *sql, const char *fmt, const long long *ints, const char *const *texts)
+{
+	struct db_stmt *st = db_query_values(db, sql, fmt, ints, texts);
+	if (!st)
+		return DB_ERR;
+	int r = db_step(st);
+	db_finalize(st);
+	return r == DB_ROW ? DB_DONE : r;
 }
 
 long long db_col_int(struct db_stmt *st, int col) { return st->db->ops->col_int(st, col); }
