@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/grow.h"
 #include "store/urenbank_intern.h"
 #include "store/urenbank_maandcijfers.h"
 
@@ -139,14 +140,10 @@ static long long tel_at(struct tels *x, int t, const char *maand, long long a, l
 	for (; x->slot[j]; j = (j + 1) & (x->cap - 1))
 		if (tel_same(&x->rec[x->slot[j] - 1], t, maand, a, c, soort))
 			return x->slot[j] - 1;
-	if (x->n == x->caprec) {
-		size_t cap = x->caprec ? 2 * x->caprec : 256;
-		struct tel *rec = realloc(x->rec, cap * sizeof(*rec));
-		if (!rec)
-			return -1;
-		x->rec = rec;
-		x->caprec = cap;
-	}
+	struct tel *rec = grow(x->rec, &x->caprec, x->n, sizeof(*rec));
+	if (!rec)
+		return -1;
+	x->rec = rec;
 	struct tel *r = &x->rec[x->n];
 	*r = (struct tel){ .t = t, .a = a, .c = c };
 	snprintf(r->maand, sizeof(r->maand), "%s", maand);
@@ -228,14 +225,10 @@ static long long *sums_at(struct sums *x, long long key, int *made)
 	*made = k < 0;
 	if (k >= 0)
 		return x->v[k];
-	if (x->n == x->cap) {
-		size_t cap = x->cap ? 2 * x->cap : 256;
-		long long(*v)[4] = realloc(x->v, cap * sizeof(*v));
-		if (!v)
-			return NULL;
-		x->v = v;
-		x->cap = cap;
-	}
+	long long(*v)[4] = grow(x->v, &x->cap, x->n, sizeof(*v));
+	if (!v)
+		return NULL;
+	x->v = v;
 	if (idmap_put(&x->ix, key, (int)x->n) < 0)
 		return NULL;
 	memset(x->v[x->n], 0, sizeof(x->v[0]));
@@ -245,14 +238,10 @@ static long long *sums_at(struct sums *x, long long key, int *made)
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
 			 long long v3)
 {
-	if (b->nrow == b->caprow) {
-		size_t cap = b->caprow ? 2 * b->caprow : 32;
-		struct pending *x = realloc(b->row, cap * sizeof(*x));
-		if (!x)
-			return -1;
-		b->row = x;
-		b->caprow = cap;
-	}
+	struct pending *x = grow(b->row, &b->caprow, b->nrow, sizeof(*x));
+	if (!x)
+		return -1;
+	b->row = x;
 	b->row[b->nrow++] = (struct pending){ kind, key, { v0, v1, v2, v3 } };
 	return 0;
 }
@@ -467,14 +456,10 @@ static struct batch_opdracht *opdracht_of(struct urenbank_batch *b, struct store
 	int k = idmap_get(&b->opdracht_ix, id);
 	if (k >= 0)
 		return &b->opdrachten[k];
-	if (b->nopdrachten == b->capopdrachten) {
-		size_t cap = b->capopdrachten ? 2 * b->capopdrachten : 64;
-		struct batch_opdracht *x = realloc(b->opdrachten, cap * sizeof(*x));
-		if (!x)
-			return NULL;
-		b->opdrachten = x;
-		b->capopdrachten = cap;
-	}
+	struct batch_opdracht *x = grow(b->opdrachten, &b->capopdrachten, b->nopdrachten, sizeof(*x));
+	if (!x)
+		return NULL;
+	b->opdrachten = x;
 	struct batch_opdracht *o = &b->opdrachten[b->nopdrachten];
 	memset(o, 0, sizeof(*o));
 	o->found = urenbank_opdracht_find(s, ptid, id, o->status, sizeof(o->status));
