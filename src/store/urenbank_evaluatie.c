@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/grow.h"
 #include "core/kwaliteitskaart.h"
 #include "core/urenbank_evaluatie.h"
 #include "store/kwaliteitskaart.h"
@@ -270,13 +271,10 @@ static json_t *per_competentie(struct eval *e)
 			continue;
 		const char *code = db_col_text(st, 1);
 		if (!n || strcmp(c[n - 1].code, code)) {
-			if (n == cap) {
-				struct competentie *g = realloc(c, 2 * cap * sizeof(*c));
-				if (!g)
-					break;
-				c = g;
-				cap *= 2;
-			}
+			struct competentie *g = grow(c, &cap, n, sizeof(*c));
+			if (!g)
+				break;
+			c = g;
 			memset(&c[n], 0, sizeof(c[n]));
 			snprintf(c[n].code, sizeof(c[n].code), "%s", code);
 			snprintf(c[n].naam, sizeof(c[n].naam), "%s", db_col_null(st, 2) ? code : db_col_text(st, 2));
@@ -464,13 +462,10 @@ static json_t *looptijd_json(const char *fase, const char *omschrijving, struct 
  * memory (d stays as it was). */
 static int duur_add(struct urenbank_evaluatie_duur **d, size_t *n, size_t *cap, long long dagen, long long aantal)
 {
-	if (*n == *cap) {
-		struct urenbank_evaluatie_duur *g = realloc(*d, 2 * *cap * sizeof(**d));
-		if (!g)
-			return -1;
-		*d = g;
-		*cap *= 2;
-	}
+	struct urenbank_evaluatie_duur *g = grow(*d, cap, *n, sizeof(**d));
+	if (!g)
+		return -1;
+	*d = g;
 	(*d)[*n].dagen = dagen;
 	(*d)[(*n)++].aantal = aantal;
 	return 0;
@@ -685,13 +680,10 @@ static json_t *expertise_rows(struct eval *e)
 				     RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
 						  " GROUP BY x.org, oc.competentie HAVING sum(x.m) <> 0");
 	while (db_step(st) == DB_ROW) {
-		if (n == cap) {
-			struct taken *g = realloc(t, 2 * cap * sizeof(*t));
-			if (!g)
-				break;
-			t = g;
-			cap *= 2;
-		}
+		struct taken *g = grow(t, &cap, n, sizeof(*t));
+		if (!g)
+			break;
+		t = g;
 		struct taken *x = &t[n++];
 		x->org = db_col_int(st, 0);
 		x->lid = lid_by_id(e, x->org);

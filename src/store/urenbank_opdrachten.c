@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
+#include "core/grow.h"
 #include "core/register.h"
 #include "store/page.h"
 #include "store/urenbank_intern.h"
@@ -515,12 +516,10 @@ static int opdracht_query(struct store *s, const char *ptc, const char *status, 
 	if (total)
 		*total = 0;
 	while (db_step(st) == DB_ROW) {
-		if (n == cap) {
-			long long *more = realloc(ids, (cap = cap ? 2 * cap : 256) * sizeof(*ids));
-			if (!more)
-				break;
-			ids = more;
-		}
+		long long *more = grow(ids, &cap, n, sizeof(*ids));
+		if (!more)
+			break;
+		ids = more;
 		json_t *o = opdracht_row_json(st, 0);
 		char k[32];
 		snprintf(k, sizeof(k), "%lld", (ids[n++] = db_col_int(st, 0)));
