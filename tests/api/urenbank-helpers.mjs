@@ -1,5 +1,6 @@
 // Shared set-up for the hours exchange tests: the six Drechtsteden
 // municipalities, a proeftuin of them and staff per municipality.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { BIN } from '../lib/server.mjs';
 
@@ -47,4 +48,13 @@ export const saldi = async (srv, pt) => Object.fromEntries((await must(srv.api('
 export function samen(args) {
   const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: 120000, env: { ...process.env, ASAN_OPTIONS: 'detect_leaks=1:halt_on_error=1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Runs a tool from Debian (hledger, ledger) on input; its output, or the
+// test fails with what the tool said.
+export function tool(cmd, args, input) {
+  const r = spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60000 });
+  if (r.error) throw new Error(`${cmd} is niet te starten (${r.error.code}); installeer het met scripts/deps.sh check`);
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
 }

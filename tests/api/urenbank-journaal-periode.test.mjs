@@ -5,20 +5,13 @@
 // are the whole journal, and the whole one still adds up to /saldi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
-import { CODES, drechtsteden, proeftuin, saldi, must } from './urenbank-helpers.mjs';
+import { CODES, drechtsteden, proeftuin, saldi, must, tool } from './urenbank-helpers.mjs';
 
 let srv, staff, pt;
 const P = (rest = '') => `/api/v1/proeftuinen/${pt}${rest}`;
 const page = (q = '') => srv.api('GET', `/proeftuinen/${pt}/journaal${q}`, null, { raw: true });
 
-function tool(cmd, args, input) {
-  const r = spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60000 });
-  if (r.error) throw new Error(`${cmd} is niet te starten (${r.error.code}); installeer het met scripts/deps.sh check`);
-  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 // Per member, the minutes of `hledger balance` of a journal.
 function totals(journal) {
   const out = {};

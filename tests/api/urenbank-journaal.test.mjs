@@ -6,20 +6,12 @@
 // settlement and the period after it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { startServer } from '../lib/server.mjs';
-import { CODES, drechtsteden, proeftuin, saldi, must, samen } from './urenbank-helpers.mjs';
+import { CODES, drechtsteden, proeftuin, saldi, must, samen, tool } from './urenbank-helpers.mjs';
 
 let srv, staff, pt;
 const api = (m, p, b, o) => srv.api(m, p, b, o);
 const P = (rest = '') => `/api/v1/proeftuinen/${pt}${rest}`;
-
-function tool(cmd, args, input) {
-  const r = spawnSync(cmd, args, { input, encoding: 'utf8', timeout: 60000 });
-  if (r.error) throw new Error(`${cmd} is niet te starten (${r.error.code}); installeer het met scripts/deps.sh check`);
-  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
 
 // Per account leaf, the minutes of a balance report (flat or tree): lines
 // like "   533 min  leden:GM0505" or "   533 min    GM0505".
