@@ -76,9 +76,16 @@ static int tel2(struct urenbank_batch *b, struct store *s, int t, long long pt, 
 	return 0;
 }
 
-/* The whole days between two moments "JJJJ-MM-DD…" as stored, never
- * negative; -1 when one is not a date. */
-static long long days_between(const char *from, const char *to)
+int urenbank_maand_van(struct urenbank_batch *b, struct store *s, long long pt, long long org, long long opdracht,
+		       long long minuten, const char *datum, const char *status, long long dagen, const char *was, struct problem *p)
+{
+	struct urenbank_maand_regel e = { pt, org, opdracht, minuten, dagen, "", "" };
+	snprintf(e.datum, sizeof(e.datum), "%s", datum);
+	snprintf(e.status, sizeof(e.status), "%s", status);
+	return urenbank_maand_regel(b, s, &e, was, p);
+}
+
+long long urenbank_maand_dagen(const char *from, const char *to)
 {
 	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
 	int32_t x, y;
@@ -112,25 +119,6 @@ int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct
 	return 0;
 }
 
-int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, struct problem *p)
-{
-	struct db_stmt *st = db_query(s->db,
-				      "SELECT proeftuin_id, datum, organisatie_id, opdracht_id, minuten, status,"
-				      " ingediend, beoordeeld FROM uren WHERE id = ?",
-				      "l", uren_id);
-	if (db_step(st) != DB_ROW) {
-		db_finalize(st);
-		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen voor de maandcijfers.", uren_id);
-	}
-	struct urenbank_maand_regel e = { db_col_int(st, 0), db_col_int(st, 2), db_col_int(st, 3), db_col_int(st, 4), -1, "", "" };
-	snprintf(e.datum, sizeof(e.datum), "%s", db_col_text(st, 1));
-	snprintf(e.status, sizeof(e.status), "%s", db_col_text(st, 5));
-	/* Reviewed now: after submission, or an import's entry written as approved at once. */
-	if ((!was || !strcmp(was, "ingediend")) && !db_col_null(st, 7))
-		e.dagen = days_between(db_col_text(st, 6), db_col_text(st, 7));
-	db_finalize(st);
-	return urenbank_maand_regel(NULL, s, &e, was, p);
-}
 
 /* The month of the transaction, or all months (a transaction has one
  * date: grouping by it keeps one row per key). */

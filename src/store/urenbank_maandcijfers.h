@@ -13,13 +13,10 @@
 #include "core/date.h"
 #include "store/store.h"
 
-/* Entry uren_id was booked (was NULL) or went from status was to the
- * status it has now: its month's sums follow. */
-int urenbank_maand_uren(struct store *s, long long uren_id, const char *was, struct problem *p);
-/* The same for an entry known without reading it (an import's), held
- * back in batch b when it defers (urenbank_intern.h; b may be NULL).
- * dagen: the days from submission to review when it was reviewed now
- * (else -1). */
+/* Entry e was booked (was NULL) or went from status was to e->status:
+ * its month's sums follow, held back in batch b when it defers
+ * (urenbank_intern.h; b may be NULL). dagen: the days from submission to
+ * review when it was reviewed now (else -1). */
 struct urenbank_maand_regel {
 	long long pt, org, opdracht, minuten, dagen;
 	char datum[DATE_TEXT_LEN], status[24];
@@ -27,6 +24,12 @@ struct urenbank_maand_regel {
 struct urenbank_batch;
 int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct urenbank_maand_regel *e, const char *was,
 			 struct problem *p);
+/* The same from the entry's fields. */
+int urenbank_maand_van(struct urenbank_batch *b, struct store *s, long long pt, long long org, long long opdracht,
+		       long long minuten, const char *datum, const char *status, long long dagen, const char *was, struct problem *p);
+/* The whole days between two moments "JJJJ-MM-DD…" as stored, never
+ * negative; -1 when one is not a date. */
+long long urenbank_maand_dagen(const char *from, const char *to);
 /* Transaction txn of proeftuin ptid was posted: its postings are added. */
 int urenbank_maand_journaal(struct store *s, long long ptid, long long txn, struct problem *p);
 /* The same from the postings in hand (as urenbank_post got them; opdracht:

@@ -219,7 +219,16 @@ struct entry {
 	long long id, opdracht, medewerker, provider, minuten, txn;
 	char datum[DATE_TEXT_LEN], status[24];
 	int written_approved; /* an import's entry, written as approved before approve() checked it */
+	char ingediend[32];   /* when it was submitted, as stored */
 };
+
+/* e went from status was (NULL: new) to status: its month's sums follow,
+ * from the entry in hand (urenbank_maand_van). */
+static int maand_follow(struct urenbank_batch *b, struct store *s, long long ptid, const struct entry *e, const char *status,
+			long long dagen, const char *was, struct problem *p)
+{
+	return urenbank_maand_van(b, s, ptid, e->provider, e->opdracht, e->minuten, e->datum, status, dagen, was, p);
+}
 
 /* Submits a->in; made (may be NULL) gets the entry as written. approving:
  * approve() follows in the same savepoint (an import), so the row is
@@ -336,17 +345,15 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
-	/* The row as written, for the monthly sums (approving: counted by approve()). */
-	struct urenbank_maand_regel mr = { pt.id, provider, opdracht, minuten, -1, "", "ingediend" };
-	snprintf(mr.datum, sizeof(mr.datum), "%s", datum);
 	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
 	    uren_stand_in(a->batch, pt.id, s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
-	    (!approving && urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0))
+	    (!approving && maand_follow(a->batch, s, pt.id, &to_be, "ingediend", -1, NULL, p) < 0)) /* approving: approve() counts it */
 		return -p->status;
 	a->id = id;
 	if (made) {
 		*made = to_be;
 		made->id = id;
+		snprintf(made->ingediend, sizeof(made->ingediend), "%s", now);
 	}
 	if (a->out && !(*a->out = uren_json(s, id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", id);
@@ -365,8 +372,8 @@ static int entry_load(struct store *s, const struct pt *pt, long long id, struct
 {
 	struct db_stmt *st =
 		db_query(s->db,
-			 "SELECT opdracht_id, medewerker_id, organisatie_id, minuten, coalesce(transactie_id, 0), datum, status"
-			 " FROM uren WHERE id = ? AND proeftuin_id = ?",
+			 "SELECT opdracht_id, medewerker_id, organisatie_id, minuten, coalesce(transactie_id, 0), datum, status,"
+			 " coalesce(ingediend, '') FROM uren WHERE id = ? AND proeftuin_id = ?",
 			 "ll", id, pt->id);
 	if (db_step(st) != DB_ROW) {
 		db_finalize(st);
@@ -381,6 +388,7 @@ static int entry_load(struct store *s, const struct pt *pt, long long id, struct
 	e->txn = db_col_int(st, 4);
 	snprintf(e->datum, sizeof(e->datum), "%s", db_col_text(st, 5));
 	snprintf(e->status, sizeof(e->status), "%s", db_col_text(st, 6));
+	snprintf(e->ingediend, sizeof(e->ingediend), "%s", db_col_text(st, 7));
 	db_finalize(st);
 	return 0;
 }
@@ -541,12 +549,10 @@ static int approve_write(struct store *s, struct create_args *a, struct approval
 			   "ttll", now, urenbank_who(a->by), txn, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	/* An import's entry written as approved is new to the monthly sums here,
-	 * as known: submitted and reviewed at the same moment (0 days). */
-	struct urenbank_maand_regel mr = { pt->id, e.provider, e.opdracht, e.minuten, 0, "", "goedgekeurd" };
-	snprintf(mr.datum, sizeof(mr.datum), "%s", e.datum);
-	if (e.written_approved ? urenbank_maand_regel(a->batch, s, &mr, NULL, p) < 0
-			       : urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
+	/* An import's entry written as approved is new here, reviewed when submitted (0 days). */
+	if (e.written_approved ? maand_follow(a->batch, s, pt->id, &e, "goedgekeurd", 0, NULL, p) < 0
+			       : maand_follow(NULL, s, pt->id, &e, "goedgekeurd", urenbank_maand_dagen(e.ingediend, now), "ingediend",
+					      p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -680,7 +686,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		return store_db_problem(s, r, p, "urenregel");
 	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, 0, p) < 0 ||
 	    uren_stand_in(NULL, 0, s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
-	    urenbank_maand_uren(s, e.id, "ingediend", p) < 0)
+	    maand_follow(NULL, s, pt.id, &e, "afgekeurd", urenbank_maand_dagen(e.ingediend, now), "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
@@ -790,7 +796,7 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		return store_db_problem(s, r, p, "urenregel");
 	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
 	    uren_stand_in(NULL, 0, s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
-	    urenbank_maand_uren(s, e.id, "goedgekeurd", p) < 0)
+	    maand_follow(NULL, s, pt.id, &e, "gecorrigeerd", -1, "goedgekeurd", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))
 		return problem_set(p, 500, "Urenregel %lld is niet terug te lezen.", e.id);
