@@ -76,15 +76,6 @@ static int tel2(struct urenbank_batch *b, struct store *s, int t, long long pt, 
 	return 0;
 }
 
-int urenbank_maand_van(struct urenbank_batch *b, struct store *s, long long pt, long long org, long long opdracht,
-		       long long minuten, const char *datum, const char *status, long long dagen, const char *was, struct problem *p)
-{
-	struct urenbank_maand_regel e = { pt, org, opdracht, minuten, dagen, "", "" };
-	snprintf(e.datum, sizeof(e.datum), "%s", datum);
-	snprintf(e.status, sizeof(e.status), "%s", status);
-	return urenbank_maand_regel(b, s, &e, was, p);
-}
-
 long long urenbank_maand_dagen(const char *from, const char *to)
 {
 	char a[DATE_TEXT_LEN], b[DATE_TEXT_LEN];
@@ -98,27 +89,25 @@ long long urenbank_maand_dagen(const char *from, const char *to)
 	return y > x ? y - x : 0;
 }
 
-int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct urenbank_maand_regel *e, const char *was,
-			 struct problem *p)
+int urenbank_maand_van(struct urenbank_batch *b, struct store *s, long long pt, long long org, long long opdracht,
+		       long long minuten, const char *datum, const char *status, long long dagen, const char *was, struct problem *p)
 {
-	if (was && !strcmp(was, e->status))
+	if (was && !strcmp(was, status))
 		return 0;
 	char maand[8];
-	snprintf(maand, sizeof(maand), "%.7s", e->datum);
-	if (was && tel2(b, s, URENBANK_TEL_LEDEN, e->pt, maand, e->org, 0, was, -1, -e->minuten, p) < 0)
+	snprintf(maand, sizeof(maand), "%.7s", datum);
+	if (was && tel2(b, s, URENBANK_TEL_LEDEN, pt, maand, org, 0, was, -1, -minuten, p) < 0)
 		return -p->status;
-	if (tel2(b, s, URENBANK_TEL_LEDEN, e->pt, maand, e->org, 0, e->status, 1, e->minuten, p) < 0)
+	if (tel2(b, s, URENBANK_TEL_LEDEN, pt, maand, org, 0, status, 1, minuten, p) < 0)
 		return -p->status;
 	long long regels = was ? 0 : 1;
-	long long approved = (!strcmp(e->status, "goedgekeurd") ? e->minuten : 0) -
-			     (was && !strcmp(was, "goedgekeurd") ? e->minuten : 0);
-	if ((regels || approved) && tel2(b, s, URENBANK_TEL_OPDRACHTEN, e->pt, maand, e->opdracht, 0, NULL, regels, approved, p) < 0)
+	long long approved = (!strcmp(status, "goedgekeurd") ? minuten : 0) - (was && !strcmp(was, "goedgekeurd") ? minuten : 0);
+	if ((regels || approved) && tel2(b, s, URENBANK_TEL_OPDRACHTEN, pt, maand, opdracht, 0, NULL, regels, approved, p) < 0)
 		return -p->status;
-	if (e->dagen >= 0 && tel2(b, s, URENBANK_TEL_BEOORDEELD, e->pt, maand, e->dagen, 0, NULL, 1, 0, p) < 0)
+	if (dagen >= 0 && tel2(b, s, URENBANK_TEL_BEOORDEELD, pt, maand, dagen, 0, NULL, 1, 0, p) < 0)
 		return -p->status;
 	return 0;
 }
-
 
 /* The month of the transaction, or all months (a transaction has one
  * date: grouping by it keeps one row per key). */

@@ -13,18 +13,12 @@
 #include "core/date.h"
 #include "store/store.h"
 
-/* Entry e was booked (was NULL) or went from status was to e->status:
- * its month's sums follow, held back in batch b when it defers
- * (urenbank_intern.h; b may be NULL). dagen: the days from submission to
- * review when it was reviewed now (else -1). */
-struct urenbank_maand_regel {
-	long long pt, org, opdracht, minuten, dagen;
-	char datum[DATE_TEXT_LEN], status[24];
-};
+/* An entry of proeftuin pt (worked by org's staff for opdracht on datum)
+ * was booked (was NULL) or went from status was to status: its month's
+ * sums follow, held back in batch b when it defers (urenbank_intern.h; b
+ * may be NULL). dagen: the days from submission to review when it was
+ * reviewed now (else -1). */
 struct urenbank_batch;
-int urenbank_maand_regel(struct urenbank_batch *b, struct store *s, const struct urenbank_maand_regel *e, const char *was,
-			 struct problem *p);
-/* The same from the entry's fields. */
 int urenbank_maand_van(struct urenbank_batch *b, struct store *s, long long pt, long long org, long long opdracht,
 		       long long minuten, const char *datum, const char *status, long long dagen, const char *was, struct problem *p);
 /* The whole days between two moments "JJJJ-MM-DD…" as stored, never
