@@ -193,7 +193,6 @@ static struct sconn *writer_conn(struct sdb *d)
  * sync as before. Guarded by g_writer; the results by g_batch_mu. */
 #define BATCH_MAX 32
 #define BATCH_RESULTS 256
-static int g_batch_open;               /* BEGIN IMMEDIATE on g_wconn, shared by the members */
 static int g_batch_members;            /* requests whose savepoint was released into it */
 static unsigned long long g_batch_seq; /* the open batch, or the last one */
 static pthread_mutex_t g_batch_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -201,6 +200,10 @@ static pthread_cond_t g_batch_cv = PTHREAD_COND_INITIALIZER;
 static unsigned long long g_batch_ended; /* every batch up to this one has ended */
 static struct { unsigned long long seq; int rc; } g_batch_result[BATCH_RESULTS];
 static unsigned long long g_batched, g_batches; /* write transactions committed in batches, and those batches (for the status) */
+
+/* Under g_writer: a batch is open while the writer connection is in a
+ * transaction (between the members' turns only a batch keeps one open). */
+static int batch_open(void) { return g_wconn.h && !sqlite3_get_autocommit(g_wconn.h); }
 
 static int wexec(const char *sql) { return map_rc(sqlite3_exec(g_wconn.h, sql, NULL, NULL, NULL)); }
 
@@ -219,7 +222,6 @@ static int batch_end(int commit)
 	if (!commit && rc == DB_DONE)
 		rc = DB_ERR; /* none of its members' work is there */
 	int members = g_batch_members;
-	g_batch_open = 0;
 	g_batch_members = 0;
 	pthread_mutex_lock(&g_batch_mu);
 	g_batch_result[g_batch_seq % BATCH_RESULTS].seq = g_batch_seq;
@@ -259,7 +261,7 @@ static int batch_wait(unsigned long long seq)
 			continue;
 		pthread_mutex_unlock(&g_batch_mu);
 		if (pthread_mutex_trylock(&g_writer) == 0) { /* free: nobody is in a transaction */
-			if (g_batch_open && g_batch_seq == seq)
+			if (batch_open() && g_batch_seq == seq)
 				batch_end(1);
 			pthread_mutex_unlock(&g_writer);
 		}
@@ -274,7 +276,7 @@ static int batch_wait(unsigned long long seq)
  * connection: the open batch commits first (else the write would join it). */
 static int batch_flush(void)
 {
-	return g_batch_open ? batch_end(1) : DB_DONE;
+	return batch_open() ? batch_end(1) : DB_DONE;
 }
 
 /* Under g_writer, after a member's savepoint ended: the batch commits now
@@ -298,13 +300,8 @@ static int s_begin(struct db *db, int write)
 		d->cur = w;
 		if (d->group) {
 			int r = DB_DONE;
-			if (!g_batch_open) {
-				r = s_exec(db, "BEGIN IMMEDIATE");
-				if (r == DB_DONE) {
-					g_batch_open = 1;
-					g_batch_seq++;
-				}
-			}
+			if (!batch_open() && (r = s_exec(db, "BEGIN IMMEDIATE")) == DB_DONE)
+				g_batch_seq++;
 			if (r == DB_DONE && (r = s_exec(db, "SAVEPOINT samen_verzoek")) != DB_DONE)
 				batch_end(g_batch_members > 0);
 			if (r != DB_DONE) {
@@ -628,7 +625,7 @@ static void s_close(struct db *db)
 		int last = --g_wconn_users == 0;
 		pthread_mutex_unlock(&g_sync_mu);
 		if (last && g_wconn.h) {
-			if (g_batch_open)
+			if (batch_open())
 				batch_end(1);
 			conn_close(&g_wconn);
 		}
