@@ -336,7 +336,12 @@ static int journal_write(struct store *s, const struct actor *viewer, const char
 	free(codes);
 	flush(&e, 1);
 	buf_release(&e.b);
-	store_page_end(s, pg, pg ? db_query(s->db, "SELECT count(*) FROM journaal WHERE proeftuin_id = ?", "l", pt.id) : NULL);
+	/* The total kept as transactions are posted (migration 109), not counted. */
+	store_page_end(s, pg,
+		       pg ? db_query(s->db,
+				     "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)",
+				     "l", pt.id)
+			  : NULL);
 	return e.failed ? problem_set(p, 500, "Het journaal kon niet worden geschreven.") : 0;
 }
 

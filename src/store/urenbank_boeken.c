@@ -132,8 +132,9 @@ int urenbank_post(struct store *s, long long ptid, const struct txn *t, const st
 				return store_db_problem(s, r, p, "stroom");
 		}
 	}
-	/* The monthly sums of the evaluation. */
-	if (urenbank_maand_posten(t->batch, s, ptid, id, t->datum, t->soort, t->opdracht, ps, n, orgs, p) < 0)
+	/* The monthly sums of the evaluation, and the journal's count (the API's total). */
+	if (urenbank_maand_posten(t->batch, s, ptid, id, t->datum, t->soort, t->opdracht, ps, n, orgs, p) < 0 ||
+	    urenbank_tel_in(t->batch, s, URENBANK_TEL_JOURNAAL, ptid, NULL, 0, 0, NULL, 1, 0, p) < 0)
 		return -p->status;
 	*id_out = id;
 	return 0;

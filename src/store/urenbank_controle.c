@@ -195,6 +195,12 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 		}
 	}
 	db_finalize(st);
+	/* The journal's transactions, kept for the API's total. */
+	long long kept_txns = urenbank_one_int(
+		s, "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)", "l", ptid);
+	long long counted = urenbank_one_int(s, "SELECT count(*) FROM journaal WHERE proeftuin_id = ?", "l", ptid);
+	if (kept_txns != counted)
+		differ(v, code, "", "journaaltransacties", kept_txns, counted);
 	struct maand_ctx mc = { v, code };
 	urenbank_maand_verify(s, ptid, maand_differ, &mc, p);
 

@@ -52,10 +52,21 @@ int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, lo
 			   " minuten = urenbank_uren_stand.minuten + excluded.minuten",
 			   "ltll", pt, soort, n, m);
 		break;
+	case URENBANK_TEL_JOURNAAL:
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_journaal_stand(proeftuin_id, transacties) VALUES(?, ?)"
+			   " ON CONFLICT(proeftuin_id) DO UPDATE SET transacties = urenbank_journaal_stand.transacties"
+			   " + excluded.transacties",
+			   "ll", pt, n);
+		break;
 	default:
 		return problem_set(p, 500, "Interne fout: onbekende telling %d.", t);
 	}
-	return r < 0 ? store_db_problem(s, r, p, t == URENBANK_TEL_STAND ? "urenstand" : "maandcijfer") : 0;
+	return r < 0 ? store_db_problem(s, r, p,
+					t == URENBANK_TEL_STAND	     ? "urenstand"
+					: t == URENBANK_TEL_JOURNAAL ? "journaalstand"
+								     : "maandcijfer")
+		     : 0;
 }
 
 int urenbank_tel_in(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a,

@@ -34,13 +34,22 @@ int urenbank_maand_posten(struct urenbank_batch *b, struct store *s, long long p
 			  const char *soort, long long opdracht, const struct ledger_posting *ps, size_t n, const long long *orgs,
 			  struct problem *p);
 
-/* The kept sums one by one: the four monthly tables and the entries per
- * status (urenbank_uren_stand, migration 104). Key: maand ("JJJJ-MM" or
- * "*"; none for STAND), a (LEDEN: the organisation; OPDRACHTEN: the
- * opdracht; GEHAALD: the principal; BEOORDEELD: the days), c (GEHAALD: the
- * opdracht), soort (LEDEN: the kind; STAND: the status). Values: n (aantal,
- * regels) and m (minuten, goedgekeurd_minuten). */
-enum { URENBANK_TEL_LEDEN, URENBANK_TEL_OPDRACHTEN, URENBANK_TEL_GEHAALD, URENBANK_TEL_BEOORDEELD, URENBANK_TEL_STAND };
+/* The kept sums one by one: the four monthly tables, the entries per
+ * status (urenbank_uren_stand, migration 104) and the journal's
+ * transactions (urenbank_journaal_stand, migration 109). Key: maand
+ * ("JJJJ-MM" or "*"; none for STAND and JOURNAAL), a (LEDEN: the
+ * organisation; OPDRACHTEN: the opdracht; GEHAALD: the principal;
+ * BEOORDEELD: the days), c (GEHAALD: the opdracht), soort (LEDEN: the kind;
+ * STAND: the status). Values: n (aantal, regels, transacties) and m
+ * (minuten, goedgekeurd_minuten). */
+enum {
+	URENBANK_TEL_LEDEN,
+	URENBANK_TEL_OPDRACHTEN,
+	URENBANK_TEL_GEHAALD,
+	URENBANK_TEL_BEOORDEELD,
+	URENBANK_TEL_STAND,
+	URENBANK_TEL_JOURNAAL
+};
 /* Adds n and m to the sum at the key (an upsert). */
 int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, long long a, long long c, const char *soort,
 		     long long n, long long m, struct problem *p);

@@ -88,4 +88,18 @@ test('the overview of a proeftuin of 18 members: the largest flows, 25 opdrachte
   assert.match(x.stdout, new RegExp(`${pt} minuten goedgekeurd: bijgehouden 1625, herberekend 1620 \\(verschil -5\\)`));
   sqlDb(srv.db, `UPDATE urenbank_uren_stand SET aantal = aantal - 1, minuten = minuten - 5 WHERE ${stand}`);
   assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
+  // And the journal's transactions, the journal API's total: kept as they are
+  // posted (here by the import), not counted per request.
+  const ptid = `(SELECT id FROM proeftuinen WHERE code = '${pt}')`;
+  const counted = sqlDb(srv.db, `SELECT count(*) FROM journaal WHERE proeftuin_id = ${ptid}`).stdout.trim();
+  assert.ok(Number(counted) >= 2, counted);
+  const journaal = await srv.api('GET', `/api/v1/proeftuinen/${pt}/journaal?paginaGrootte=1`);
+  assert.equal(journaal.status, 200);
+  assert.equal(journaal.headers.get('x-total-count'), counted);
+  assert.equal(sqlDb(srv.db, `UPDATE urenbank_journaal_stand SET transacties = transacties + 3 WHERE proeftuin_id = ${ptid}`).status, 0);
+  const y = samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]);
+  assert.equal(y.status, 1);
+  assert.match(y.stdout, new RegExp(`${pt} journaaltransacties: bijgehouden ${Number(counted) + 3}, herberekend ${counted} \\(verschil -3\\)`));
+  sqlDb(srv.db, `UPDATE urenbank_journaal_stand SET transacties = transacties - 3 WHERE proeftuin_id = ${ptid}`);
+  assert.equal(samen(['proeftuin', 'verify', '--db', srv.db, '--proeftuin', pt]).status, 0);
 });

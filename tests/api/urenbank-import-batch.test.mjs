@@ -130,6 +130,7 @@ function kept(pt) {
     gehaald: [`SELECT maand, ${org('opdrachtgever_id')}, ${opd('opdracht_id')}, minuten FROM urenbank_maand_gehaald WHERE proeftuin_id = ${where}`, 1],
     beoordeeld: [`SELECT maand, dagen, aantal FROM urenbank_maand_beoordeeld WHERE proeftuin_id = ${where}`, 1],
     stand: [`SELECT status, aantal, minuten FROM urenbank_uren_stand WHERE proeftuin_id = ${where}`, 2],
+    journaal: [`SELECT 'transacties', transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ${where}`, 1],
   })) {
     const r = sqlDb(srv.db, sql);
     assert.equal(r.status, 0, r.stderr);
