@@ -333,14 +333,13 @@ static int load_opdrachten(struct eval *e)
 	int32_t v, t;
 	date_parse(e->van, &v);
 	date_parse(e->tot, &t);
-	/* The first inzet and the first entry not rejected: one index seek each. */
-	struct db_stmt *st = db_query(
-		e->s->db,
-		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt, o.afgerond,"
-		" (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
-		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd'),"
-		" o.goedgekeurd_minuten FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
-		"l", e->pt.id);
+	/* The first inzet and the first entry not rejected, kept with the
+	 * opdracht (migration 108). */
+	struct db_stmt *st = db_query(e->s->db,
+				      "SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt,"
+				      " o.afgerond, o.eerste_inzet, o.eerste_uren, o.goedgekeurd_minuten FROM opdrachten o"
+				      " WHERE o.proeftuin_id = ? ORDER BY o.id",
+				      "l", e->pt.id);
 	while (db_step(st) == DB_ROW && e->nop < (size_t)n) {
 		struct opdracht *o = &e->op[e->nop++];
 		o->id = db_col_int(st, 0);
