@@ -41,6 +41,23 @@ static void maand_differ(void *ctx, const char *org, const char *what, long long
 	differ(m->v, m->code, org, what, kept, re);
 }
 
+/* A moment "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970 (0: none), to
+ * report a kept first moment that differs. */
+static long long moment_seconds(const char *t)
+{
+	char day[DATE_TEXT_LEN];
+	int32_t d;
+	int h = 0, m = 0, sec = 0;
+	if (strlen(t) < 10)
+		return 0;
+	snprintf(day, sizeof(day), "%.10s", t);
+	if (date_parse(day, &d) < 0)
+		return 0;
+	if (t[10] == 'T')
+		sscanf(t + 11, "%2d:%2d:%2d", &h, &m, &sec);
+	return (long long)d * 86400 + h * 3600 + m * 60 + sec;
+}
+
 static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v, struct urenbank_verify_stats *stats,
 		      struct problem *p)
 {
@@ -175,6 +192,24 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 			differ(v, code, "", what, db_col_int(st, 2), db_col_int(st, 4));
 		}
 	}
+	db_finalize(st);
+
+	/* Each opdracht's first inzet and first hours not rejected, kept with it. */
+	st = db_query(s->db,
+		      "SELECT o.id, o.eerste_inzet, (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
+		      " o.eerste_uren, (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd')"
+		      " FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW)
+		for (int c = 1; c <= 3; c += 2) {
+			const char *kept_at = db_col_null(st, c) ? "" : db_col_text(st, c);
+			const char *first = db_col_null(st, c + 1) ? "" : db_col_text(st, c + 1);
+			if (strcmp(kept_at, first)) {
+				snprintf(what, sizeof(what), "opdracht %lld eerste %s (seconden sinds 1970)", db_col_int(st, 0),
+					 c == 1 ? "inzet" : "uren");
+				differ(v, code, "", what, moment_seconds(kept_at), moment_seconds(first));
+			}
+		}
 	db_finalize(st);
 
 	/* The entries per status, kept for the overview and the lists' totals. */

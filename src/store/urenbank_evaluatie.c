@@ -6,13 +6,9 @@
 #include <string.h>
 #include "core/date.h"
 #include "core/grow.h"
-#include "core/kwaliteitskaart.h"
 #include "core/urenbank_evaluatie.h"
-#include "store/kwaliteitskaart.h"
-#include "store/register_sql.h"
 #include "store/urenbank_evaluatie.h"
-#include "store/urenbank_intern.h"
-#include "store/urenbank_maandcijfers.h"
+#include "store/urenbank_evaluatie_intern.h"
 
 /* How every figure is computed, one line each, in the words of the MT. */
 static const char *const berekening[][2] = {
@@ -47,56 +43,6 @@ static const char *const berekening[][2] = {
 			"daar bij op wat elke extra opdrachtgever van een gedeelde opdracht anders zelf had moeten doen." },
 };
 
-struct lid {
-	long long id;
-	char code[40];
-	char naam[160];
-	struct urenbank_evaluatie_lid f;
-};
-
-struct opdracht {
-	long long id, geraamd, samengevoegd_in, opdrachtgevers, besteed, in_periode;
-	int has_geraamd;
-	char titel[200], soort[24], status[16];
-	int32_t ingediend, bemand, eerste, afgerond; /* days; -1 unknown */
-	long long totaal;                            /* approved minutes, all time (goedgekeurd_minuten) */
-	int has_inzet, has_uren;                     /* any inzet, any entry not rejected */
-	char aangemaakt[40];
-	long long geraamd_orig, besteed_orig, n_orig;
-	int orig_onbekend; /* an original without an estimate */
-	json_t *originelen;
-};
-
-struct eval {
-	struct store *s;
-	struct pt pt;
-	const char *van, *tot;
-	struct urenbank_periode per; /* van … tot as whole months and days */
-	struct lid *leden;
-	size_t nleden;
-	int32_t *lid_index; /* organisation id → index in leden, or -1 */
-	long long maxorg;
-	struct opdracht *op; /* by id */
-	size_t nop;
-};
-
-/* Every status an entry can have: the days of a period are read per
- * status (index uren_proeftuin_status_datum). */
-#define STATUSSEN "('ingediend', 'goedgekeurd', 'afgekeurd', 'gecorrigeerd')"
-
-/* A sum for the period from the monthly sums of table (its columns cols,
- * the month in maand) and the same from the rows for the days of a cut
- * month (RAW with ?A and ?B the first and last day). */
-#define PERIOD_SUM(cols, table, raw)                                                              \
-	" SELECT " cols " FROM " table " WHERE proeftuin_id = ?1 AND maand >= ?2 AND maand <= ?3" \
-	" UNION ALL " raw("?4", "?5") " UNION ALL " raw("?6", "?7")
-
-/* A query over a PERIOD_SUM, bound to the proeftuin (?1) and the period. */
-static struct db_stmt *period_query(struct eval *e, const char *sql)
-{
-	return db_query(e->s->db, sql, "l" URENBANK_PERIODE_BINDS, e->pt.id, URENBANK_PERIODE_ARGS(&e->per));
-}
-
 /* The Dutch calendar day of a date or a UTC moment ("…T23:30:00Z" is the
  * next day in the Netherlands, where "today" is counted too). */
 static int32_t day_of(const char *ts)
@@ -115,13 +61,6 @@ static int32_t day_of(const char *ts)
 	memcpy(d, ts, 10);
 	d[10] = '\0';
 	return date_parse(d, &v) < 0 ? -1 : v;
-}
-
-static struct lid *lid_by_id(struct eval *e, long long id)
-{
-	if (id < 0 || id > e->maxorg || e->lid_index[id] < 0)
-		return NULL;
-	return &e->leden[e->lid_index[id]];
 }
 
 static void set_promille(json_t *o, const char *key, long long deel, long long geheel)
@@ -220,8 +159,6 @@ static json_t *leden_json(struct eval *e, json_t **totaal)
 	return a;
 }
 
-static struct opdracht *op_by_id(struct eval *e, long long id);
-
 static json_t *per_soort(struct eval *e)
 {
 	static const char *const soorten[] = { "lokaal", "meervoudig-lokaal", "regionaal" };
@@ -253,71 +190,139 @@ static int by_minutes(const void *a, const void *b)
 static json_t *per_competentie(struct eval *e)
 {
 	json_t *a = json_array();
-	size_t cap = 16, n = 0;
-	struct competentie *c = calloc(cap, sizeof(*c));
-	char *has = calloc(e->nop + 1, 1);
-	struct db_stmt *st =
-		db_query(e->s->db,
-			 "SELECT oc.opdracht_id, oc.competentie, c.naam FROM opdracht_competenties oc"
-			 " JOIN opdrachten o ON o.id = oc.opdracht_id LEFT JOIN competenties c ON c.code = oc.competentie"
-			 " WHERE o.proeftuin_id = ? ORDER BY oc.competentie, oc.opdracht_id",
-			 "l", e->pt.id);
-	while (c && has && db_step(st) == DB_ROW) {
-		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
-		if (!o)
-			continue;
-		has[o - e->op] = 1;
+	size_t n = 0;
+	struct competentie *c = calloc(e->ncomp + 1, sizeof(*c));
+	long long zo = 0, zm = 0;
+	for (size_t i = 0; c && i < e->nop; i++) {
+		const struct opdracht *o = &e->op[i];
 		if (!o->besteed)
 			continue;
-		const char *code = db_col_text(st, 1);
-		if (!n || strcmp(c[n - 1].code, code)) {
-			struct competentie *g = grow(c, &cap, n, sizeof(*c));
-			if (!g)
-				break;
-			c = g;
-			memset(&c[n], 0, sizeof(c[n]));
-			snprintf(c[n].code, sizeof(c[n].code), "%s", code);
-			snprintf(c[n].naam, sizeof(c[n].naam), "%s", db_col_null(st, 2) ? code : db_col_text(st, 2));
+		if (!o->oc_n) {
+			zo++;
+			zm += o->besteed;
+		}
+		for (size_t k = o->oc_first; k < o->oc_first + o->oc_n; k++) {
+			c[e->oc[k]].opdrachten++;
+			c[e->oc[k]].minuten += o->besteed;
+		}
+	}
+	for (size_t k = 0; c && k < e->ncomp; k++)
+		if (c[k].opdrachten) {
+			c[n] = c[k];
+			snprintf(c[n].code, sizeof(c[n].code), "%s", e->comp[k].code);
+			snprintf(c[n].naam, sizeof(c[n].naam), "%s", e->comp[k].naam);
 			n++;
 		}
-		c[n - 1].opdrachten++;
-		c[n - 1].minuten += o->besteed;
-	}
-	db_finalize(st);
-	if (c && has) {
+	if (c) {
 		qsort(c, n, sizeof(*c), by_minutes);
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I}", "competentie", c[i].code, "naam", c[i].naam,
 							   "opdrachten", (json_int_t)c[i].opdrachten, "minuten",
 							   (json_int_t)c[i].minuten));
-		long long zo = 0, zm = 0;
-		for (size_t i = 0; i < e->nop; i++)
-			if (!has[i] && e->op[i].besteed) {
-				zo++;
-				zm += e->op[i].besteed;
-			}
 		if (zm > 0)
 			json_array_append_new(a, json_pack("{s:s,s:I,s:I}", "naam", "zonder competentie", "opdrachten",
 							   (json_int_t)zo, "minuten", (json_int_t)zm));
 	}
 	free(c);
-	free(has);
 	return a;
 }
 
-static struct opdracht *op_by_id(struct eval *e, long long id)
+static int by_code(const void *a, const void *b)
 {
-	size_t lo = 0, hi = e->nop;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (e->op[mid].id == id)
-			return &e->op[mid];
-		if (e->op[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
+	return strcmp(((const struct comp_name *)a)->code, ((const struct comp_name *)b)->code);
+}
+
+/* The index in e->comp of a competence code an opdracht asks for; one that
+ * is not in competenties is added (id -1, named by its code). */
+static size_t comp_index(struct eval *e, const char *code, size_t *cap, size_t nknown)
+{
+	struct comp_name key;
+	snprintf(key.code, sizeof(key.code), "%s", code);
+	const struct comp_name *c = nknown ? bsearch(&key, e->comp, nknown, sizeof(*e->comp), by_code) : NULL;
+	if (c)
+		return (size_t)(c - e->comp);
+	for (size_t k = nknown; k < e->ncomp; k++)
+		if (!strcmp(e->comp[k].code, key.code))
+			return k;
+	struct comp_name *g = grow(e->comp, cap, e->ncomp, sizeof(*e->comp));
+	if (!g)
+		return (size_t)-1;
+	e->comp = g;
+	key.id = -1;
+	snprintf(key.naam, sizeof(key.naam), "%s", key.code);
+	e->comp[e->ncomp] = key;
+	return e->ncomp++;
+}
+
+/* Every competence by code, and the competences each opdracht asks for
+ * (read once for the table per competence and for the expertise). */
+static int load_competenties(struct eval *e)
+{
+	size_t cap = 0, capoc = e->nop + 1, n;
+	e->oc = malloc(capoc * sizeof(*e->oc));
+	if (!e->oc)
+		return -1;
+	struct db_stmt *st = db_query(e->s->db, "SELECT id, code, naam FROM competenties", NULL);
+	while (db_step(st) == DB_ROW) {
+		struct comp_name *g = grow(e->comp, &cap, e->ncomp, sizeof(*e->comp));
+		if (!g) {
+			db_finalize(st);
+			return -1;
+		}
+		e->comp = g;
+		struct comp_name *c = &e->comp[e->ncomp++];
+		c->id = db_col_int(st, 0);
+		snprintf(c->code, sizeof(c->code), "%s", db_col_text(st, 1));
+		snprintf(c->naam, sizeof(c->naam), "%s", db_col_text(st, 2));
 	}
-	return NULL;
+	db_finalize(st);
+	if (e->ncomp)
+		qsort(e->comp, e->ncomp, sizeof(*e->comp), by_code);
+	n = e->ncomp;
+	st = db_query(e->s->db,
+		      "SELECT oc.opdracht_id, oc.competentie FROM opdrachten o JOIN opdracht_competenties oc"
+		      " ON oc.opdracht_id = o.id WHERE o.proeftuin_id = ? ORDER BY o.id, oc.competentie",
+		      "l", e->pt.id);
+	int r = 0;
+	while (db_step(st) == DB_ROW) {
+		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
+		size_t k = comp_index(e, db_col_text(st, 1), &cap, n), *g = grow(e->oc, &capoc, e->noc, sizeof(*e->oc));
+		if (g)
+			e->oc = g;
+		if (k == (size_t)-1 || !g) {
+			r = -1;
+			break;
+		}
+		if (!o)
+			continue;
+		if (!o->oc_n)
+			o->oc_first = e->noc;
+		if (o->oc_first + o->oc_n == e->noc) { /* in order of the opdracht: always */
+			e->oc[e->noc++] = k;
+			o->oc_n++;
+		}
+	}
+	db_finalize(st);
+	if (r < 0 || e->ncomp == n)
+		return r;
+	/* Codes that are not competences: all in the order of the codes. */
+	size_t *at = malloc(e->ncomp * sizeof(*at));
+	struct comp_name *sorted = malloc(e->ncomp * sizeof(*sorted));
+	if (!at || !sorted) {
+		free(at);
+		free(sorted);
+		return -1;
+	}
+	memcpy(sorted, e->comp, e->ncomp * sizeof(*sorted));
+	qsort(sorted, e->ncomp, sizeof(*sorted), by_code);
+	for (size_t k = 0; k < e->ncomp; k++)
+		at[k] = (size_t)((struct comp_name *)bsearch(&e->comp[k], sorted, e->ncomp, sizeof(*sorted), by_code) - sorted);
+	for (size_t i = 0; i < e->noc; i++)
+		e->oc[i] = at[e->oc[i]];
+	free(e->comp);
+	e->comp = sorted;
+	free(at);
+	return 0;
 }
 
 #define RAW_OPDRACHTEN(a, b)                                                                        \
@@ -333,14 +338,13 @@ static int load_opdrachten(struct eval *e)
 	int32_t v, t;
 	date_parse(e->van, &v);
 	date_parse(e->tot, &t);
-	/* The first inzet and the first entry not rejected: one index seek each. */
-	struct db_stmt *st = db_query(
-		e->s->db,
-		"SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt, o.afgerond,"
-		" (SELECT min(i.aangemaakt) FROM inzet i WHERE i.opdracht_id = o.id),"
-		" (SELECT min(u.ingediend) FROM uren u WHERE u.opdracht_id = o.id AND u.status <> 'afgekeurd'),"
-		" o.goedgekeurd_minuten FROM opdrachten o WHERE o.proeftuin_id = ? ORDER BY o.id",
-		"l", e->pt.id);
+	/* The first inzet and the first entry not rejected, kept with the
+	 * opdracht (migration 108). */
+	struct db_stmt *st = db_query(e->s->db,
+				      "SELECT o.id, o.titel, o.soort, o.status, o.geraamde_minuten, o.samengevoegd_in, o.aangemaakt,"
+				      " o.afgerond, o.eerste_inzet, o.eerste_uren, o.goedgekeurd_minuten FROM opdrachten o"
+				      " WHERE o.proeftuin_id = ? ORDER BY o.id",
+				      "l", e->pt.id);
 	while (db_step(st) == DB_ROW && e->nop < (size_t)n) {
 		struct opdracht *o = &e->op[e->nop++];
 		o->id = db_col_int(st, 0);
@@ -362,26 +366,33 @@ static int load_opdrachten(struct eval *e)
 			o->in_periode++;
 	}
 	db_finalize(st);
-	st = db_query(e->s->db,
-		      "SELECT g.opdracht_id, count(*) FROM opdrachtgevers g JOIN opdrachten o ON o.id = g.opdracht_id"
-		      " WHERE o.proeftuin_id = ? GROUP BY g.opdracht_id",
-		      "l", e->pt.id);
-	while (db_step(st) == DB_ROW) {
-		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
-		if (o)
-			o->opdrachtgevers = db_col_int(st, 1);
+	/* The principals of each opdracht, counted here from the primary key
+	 * between the first and the last opdracht (a count per opdracht in SQL
+	 * cost twice as much). */
+	if (e->nop) {
+		st = db_query(e->s->db,
+			      "SELECT opdracht_id FROM opdrachtgevers WHERE opdracht_id >= ? AND opdracht_id <= ? ORDER BY opdracht_id",
+			      "ll", e->op[0].id, e->op[e->nop - 1].id);
+		struct opdracht *o = e->op, *end = e->op + e->nop;
+		while (db_step(st) == DB_ROW) {
+			long long id = db_col_int(st, 0);
+			while (o < end && o->id < id) /* both in order of the opdracht */
+				o++;
+			if (o < end && o->id == id)
+				o->opdrachtgevers++;
+		}
+		db_finalize(st);
 	}
-	db_finalize(st);
-	/* The entries in the period and their approved minutes. */
-	st = period_query(e, "SELECT opdracht, sum(n), sum(m) FROM (" PERIOD_SUM(
-				     "opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m",
-				     "urenbank_maand_opdrachten", RAW_OPDRACHTEN) ") x GROUP BY opdracht");
+	/* The entries in the period and their approved minutes, added up here
+	 * (grouping them in SQL cost a sort). */
+	st = period_query(e, "SELECT opdracht, n, m FROM (" PERIOD_SUM("opdracht_id AS opdracht, regels AS n, goedgekeurd_minuten AS m",
+									"urenbank_maand_opdrachten", RAW_OPDRACHTEN) ") x");
 	while (db_step(st) == DB_ROW) {
 		struct opdracht *o = op_by_id(e, db_col_int(st, 0));
 		if (!o)
 			continue;
 		o->in_periode += db_col_int(st, 1);
-		o->besteed = db_col_int(st, 2);
+		o->besteed += db_col_int(st, 2);
 	}
 	db_finalize(st);
 	/* What the originals estimated and used, on the opdracht they went into. */
@@ -409,9 +420,20 @@ static json_t *opdrachten_json(struct eval *e)
 		const struct opdracht *o = &e->op[i];
 		if (!o->in_periode)
 			continue;
-		json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:I,s:I}", "id", (json_int_t)o->id, "titel", o->titel, "soort", o->soort,
-				      "status", o->status, "opdrachtgevers", (json_int_t)o->opdrachtgevers, "besteedMinuten",
-				      (json_int_t)o->besteed);
+		/* Set one by one (5 000 at national scale: json_pack's format
+		 * cost a third of the table); a title that is not UTF-8 leaves the
+		 * row out as json_pack did. */
+		json_t *j = json_object(), *titel = json_string(o->titel);
+		if (!titel) {
+			json_decref(j);
+			continue;
+		}
+		json_object_set_new_nocheck(j, "id", json_integer(o->id));
+		json_object_set_new_nocheck(j, "titel", titel);
+		json_object_set_new_nocheck(j, "soort", json_string_nocheck(o->soort));
+		json_object_set_new_nocheck(j, "status", json_string_nocheck(o->status));
+		json_object_set_new_nocheck(j, "opdrachtgevers", json_integer(o->opdrachtgevers));
+		json_object_set_new_nocheck(j, "besteedMinuten", json_integer(o->besteed));
 		if (o->has_geraamd) {
 			json_object_set_new(j, "geraamdMinuten", json_integer(o->geraamd));
 			json_object_set_new(j, "verschilMinuten", json_integer(o->besteed - o->geraamd));
@@ -531,253 +553,6 @@ static json_t *doorlooptijden_json(struct eval *e)
 	return a;
 }
 
-/* Taken minutes per principal and competence. */
-#define RAW_GEHAALD(a, b)                                                                                           \
-	"SELECT jp.organisatie_id, u.opdracht_id, -jp.minuten FROM journaal j JOIN journaal_posten jp"              \
-	" ON jp.proeftuin_id = j.proeftuin_id AND jp.transactie_id = j.id JOIN uren u ON u.id = j.uren_id"          \
-	" WHERE j.proeftuin_id = ?1 AND j.datum >= " a " AND j.datum <= " b " AND j.soort IN ('uren', 'correctie')" \
-	" AND jp.soort = 'gehaald' AND jp.organisatie_id IS NOT NULL"
-
-/* The members' own cover on the end date, per member and competence, as
- * kwaliteitskaart_vulnerability counts it: the holders available on the
- * day (level KWALITEITSKAART_HOLDER_LEVEL or more, not retired by the
- * year, not absent on the day), and whether the competence applies to the
- * member at all (shared, of a verband it belongs to on the day, or held at
- * any level). From the kept counts (kwaliteitskaart_dekking, migration
- * 106) less the holders retired by the year and those absent on the day,
- * each read for the few people it concerns, instead of a pass over every
- * level of every member's staff (issue 12). */
-struct cover {
-	long long maxc;
-	long long *holders; /* [lid × (maxc + 1) + competence id] */
-	char *applies;
-};
-
-#define COVER(cv, l, c) ((size_t)(l) * ((size_t)(cv)->maxc + 1) + (size_t)(c))
-
-static int cover_load(struct eval *e, struct kwaliteitskaart_moment m, struct cover *cv)
-{
-	char day[DATE_TEXT_LEN];
-	date_format(m.date, day);
-	cv->maxc = urenbank_one_int(e->s, "SELECT coalesce(max(id), 0) FROM competenties", "");
-	size_t cells = (e->nleden ? e->nleden : 1) * ((size_t)cv->maxc + 1);
-	long long *vid = calloc((size_t)cv->maxc + 1, sizeof(*vid));
-	cv->holders = calloc(cells, sizeof(*cv->holders));
-	cv->applies = calloc(cells, 1);
-	if (!vid || !cv->holders || !cv->applies) {
-		free(vid);
-		return -1;
-	}
-	struct db_stmt *st = db_query(e->s->db, "SELECT id, coalesce(verband_id, 0) FROM competenties", NULL);
-	while (db_step(st) == DB_ROW)
-		if (db_col_int(st, 0) >= 0 && db_col_int(st, 0) <= cv->maxc)
-			vid[db_col_int(st, 0)] = db_col_int(st, 1);
-	db_finalize(st);
-	for (size_t l = 0; l < e->nleden; l++)
-		for (long long c = 0; c <= cv->maxc; c++)
-			cv->applies[COVER(cv, l, c)] = !vid[c];
-	/* A verband's own competences, for its members on the day. */
-	st = db_query(e->s->db,
-		      "SELECT DISTINCT m.organisatie_id, m.verband_id FROM proeftuin_leden l JOIN lidmaatschappen m"
-		      " ON m.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ? AND " REGISTER_SQL_MEMBER_ON("m", "?"),
-		      "ltt", e->pt.id, day, day);
-	while (db_step(st) == DB_ROW) {
-		struct lid *x = lid_by_id(e, db_col_int(st, 0));
-		for (long long c = 0; x && c <= cv->maxc; c++)
-			if (vid[c] && vid[c] == db_col_int(st, 1))
-				cv->applies[COVER(cv, x - e->leden, c)] = 1;
-	}
-	db_finalize(st);
-	free(vid);
-	st = db_query(e->s->db,
-		      "SELECT d.organisatie_id, d.competentie_id, d.niveaus, d.houders FROM proeftuin_leden l"
-		      " JOIN kwaliteitskaart_dekking d ON d.organisatie_id = l.organisatie_id WHERE l.proeftuin_id = ?",
-		      "l", e->pt.id);
-	while (db_step(st) == DB_ROW) {
-		struct lid *x = lid_by_id(e, db_col_int(st, 0));
-		long long c = db_col_int(st, 1);
-		if (!x || c < 0 || c > cv->maxc)
-			continue;
-		cv->holders[COVER(cv, x - e->leden, c)] = db_col_int(st, 3);
-		if (db_col_int(st, 2) > 0)
-			cv->applies[COVER(cv, x - e->leden, c)] = 1;
-	}
-	db_finalize(st);
-	/* Holders retired by the year, and holders absent on the day who have not. */
-	st = db_query(e->s->db,
-		      "SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 0 FROM medewerkers w"
-		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
-		      " WHERE w.pensioenjaar IS NOT NULL AND w.pensioenjaar < ?1 AND mc.niveau >= ?2"
-		      " UNION ALL SELECT w.organisatie_id, mc.competentie_id, w.pensioenjaar, 1 FROM medewerkers w"
-		      " JOIN medewerker_competenties mc ON mc.medewerker_id = w.id"
-		      " WHERE w.id IN (SELECT a.medewerker_id FROM afwezigheden a WHERE a.van <= ?3 AND a.tot >= ?3)"
-		      " AND mc.niveau >= ?2",
-		      "llt", (long long)m.year, (long long)KWALITEITSKAART_HOLDER_LEVEL, day);
-	while (db_step(st) == DB_ROW) {
-		struct lid *x = lid_by_id(e, db_col_int(st, 0));
-		long long c = db_col_int(st, 1);
-		int retired = kwaliteitskaart_retired(db_col_null(st, 2) ? 0 : (int)db_col_int(st, 2), m.year);
-		if (x && c >= 0 && c <= cv->maxc && (db_col_int(st, 3) ? !retired : retired))
-			cv->holders[COVER(cv, x - e->leden, c)]--;
-	}
-	db_finalize(st);
-	return 0;
-}
-
-struct taken {
-	long long org, minuten;
-	const struct lid *lid; /* NULL: not a member */
-	char code[40], naam[160], competentie[64];
-};
-
-static int by_principal(const void *a, const void *b)
-{
-	const struct taken *x = a, *y = b;
-	int c = strcmp(x->code, y->code);
-	return c ? c : strcmp(x->competentie, y->competentie);
-}
-
-struct comp_name {
-	long long id;
-	char code[64], naam[200];
-};
-
-static int by_code(const void *a, const void *b)
-{
-	return strcmp(((const struct comp_name *)a)->code, ((const struct comp_name *)b)->code);
-}
-
-/* The rows of the table: per principal and competence the minutes taken,
- * with the principal's own cover, in the order of the principal's code and
- * the competence's; a principal that is not a member (none should be) is
- * asked of its kwaliteitskaart after the snapshot ends ("status" absent:
- * expertise_rest). Summed by ids in SQL, named and ordered here: grouping
- * by the names cost more than all the rest of the table. */
-static json_t *expertise_rows(struct eval *e)
-{
-	json_t *a = json_array();
-	int32_t day;
-	date_parse(e->tot, &day);
-	struct cover cv = { 0, NULL, NULL };
-	size_t ncomp = 0, n = 0, cap = 64;
-	struct comp_name *comp = NULL;
-	struct taken *t = malloc(cap * sizeof(*t));
-	long long ncomps = urenbank_one_int(e->s, "SELECT count(*) FROM competenties", "");
-	comp = calloc(ncomps > 0 ? (size_t)ncomps : 1, sizeof(*comp));
-	if (!t || !comp || cover_load(e, kwaliteitskaart_moment_date(day), &cv) < 0)
-		goto out;
-	struct db_stmt *st = db_query(e->s->db, "SELECT id, code, naam FROM competenties", NULL);
-	while (db_step(st) == DB_ROW && ncomp < (size_t)ncomps) {
-		comp[ncomp].id = db_col_int(st, 0);
-		snprintf(comp[ncomp].code, sizeof(comp[ncomp].code), "%s", db_col_text(st, 1));
-		snprintf(comp[ncomp].naam, sizeof(comp[ncomp].naam), "%s", db_col_text(st, 2));
-		ncomp++;
-	}
-	db_finalize(st);
-	qsort(comp, ncomp, sizeof(*comp), by_code);
-	st = period_query(e, "SELECT x.org, oc.competentie, sum(x.m) FROM (" PERIOD_SUM(
-				     "opdrachtgever_id AS org, opdracht_id AS opdracht, minuten AS m", "urenbank_maand_gehaald",
-				     RAW_GEHAALD) ") x JOIN opdracht_competenties oc ON oc.opdracht_id = x.opdracht"
-						  " GROUP BY x.org, oc.competentie HAVING sum(x.m) <> 0");
-	while (db_step(st) == DB_ROW) {
-		struct taken *g = grow(t, &cap, n, sizeof(*t));
-		if (!g)
-			break;
-		t = g;
-		struct taken *x = &t[n++];
-		x->org = db_col_int(st, 0);
-		x->lid = lid_by_id(e, x->org);
-		snprintf(x->competentie, sizeof(x->competentie), "%s", db_col_text(st, 1));
-		x->minuten = db_col_int(st, 2);
-		x->code[0] = x->naam[0] = '\0';
-		if (x->lid) {
-			snprintf(x->code, sizeof(x->code), "%s", x->lid->code);
-			snprintf(x->naam, sizeof(x->naam), "%s", x->lid->naam);
-		}
-	}
-	db_finalize(st);
-	for (size_t i = 0; i < n; i++) /* a principal that is not a member: by name, once per row (none should be) */
-		if (!t[i].lid) {
-			st = db_query(e->s->db, "SELECT code, naam FROM organisaties WHERE id = ?", "l", t[i].org);
-			if (db_step(st) == DB_ROW) {
-				snprintf(t[i].code, sizeof(t[i].code), "%s", db_col_text(st, 0));
-				snprintf(t[i].naam, sizeof(t[i].naam), "%s", db_col_text(st, 1));
-			}
-			db_finalize(st);
-		}
-	qsort(t, n, sizeof(*t), by_principal);
-	for (size_t i = 0; i < n; i++) {
-		struct comp_name key;
-		snprintf(key.code, sizeof(key.code), "%s", t[i].competentie);
-		const struct comp_name *c = bsearch(&key, comp, ncomp, sizeof(*comp), by_code);
-		const char *status = NULL;
-		if (!t[i].code[0])
-			continue; /* no such organisation */
-		if (t[i].lid) {
-			if (!c || c->id < 0 || c->id > cv.maxc || !cv.applies[COVER(&cv, t[i].lid - e->leden, c->id)])
-				continue; /* not on its kwaliteitskaart */
-			long long h = cv.holders[COVER(&cv, t[i].lid - e->leden, c->id)];
-			if (h >= 2)
-				continue; /* covered */
-			status = h == 1 ? "een-pitter" : "ontbreekt";
-		}
-		json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:I}", "opdrachtgever", t[i].code, "naam", t[i].naam, "competentie",
-				      t[i].competentie, "competentieNaam", c ? c->naam : t[i].competentie, "minuten",
-				      (json_int_t)t[i].minuten);
-		if (status)
-			json_object_set_new(o, "status", json_string(status));
-		json_array_append_new(a, o);
-	}
-out:
-	free(t);
-	free(comp);
-	free(cv.holders);
-	free(cv.applies);
-	return a;
-}
-
-/* The rows of principals that are not members: their status from their
- * kwaliteitskaart (kwaliteitskaart_vulnerability opens its own snapshot);
- * rows with no status there, or covered, go. */
-static json_t *expertise_rest(struct eval *e, json_t *rows)
-{
-	json_t *out = json_array(), *statuses = json_object();
-	int32_t day;
-	date_parse(e->tot, &day);
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r) {
-		if (json_object_get(r, "status")) {
-			json_array_append(out, r);
-			continue;
-		}
-		const char *org = json_string_value(json_object_get(r, "opdrachtgever"));
-		json_t *map = json_object_get(statuses, org);
-		if (!map) {
-			map = json_object();
-			json_t *vul = NULL;
-			struct problem p;
-			problem_init(&p);
-			if (kwaliteitskaart_vulnerability(e->s, org, kwaliteitskaart_moment_date(day), 0, &vul, &p) == 0) {
-				size_t k;
-				json_t *c;
-				json_array_foreach(vul, k, c)
-					json_object_set(map, json_string_value(json_object_get(c, "competentie")),
-							json_object_get(c, "status"));
-			}
-			json_decref(vul);
-			json_object_set_new(statuses, org, map);
-		}
-		const char *st = json_string_value(json_object_get(map, json_string_value(json_object_get(r, "competentie"))));
-		if (st && (!strcmp(st, "een-pitter") || !strcmp(st, "ontbreekt"))) {
-			json_object_set_new(r, "status", json_string(st));
-			json_array_append(out, r);
-		}
-	}
-	json_decref(statuses);
-	return out;
-}
-
 static json_t *potentieel_json(struct eval *e, long long winst)
 {
 	struct urenbank_evaluatie_gedeeld *g = calloc(e->nop ? e->nop : 1, sizeof(*g));
@@ -882,6 +657,8 @@ static void release(struct eval *e)
 	free(e->op);
 	free(e->leden);
 	free(e->lid_index);
+	free(e->comp);
+	free(e->oc);
 }
 
 int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const char *tot, json_t **out, struct problem *p)
@@ -905,7 +682,7 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "evaluatie");
 	urenbank_periode_pt(s, e.pt.id, e.van, e.tot, &e.per);
-	if (load_leden(&e) < 0 || load_opdrachten(&e) < 0) {
+	if (load_leden(&e) < 0 || load_opdrachten(&e) < 0 || load_competenties(&e) < 0) {
 		db_commit(s->db);
 		release(&e);
 		return problem_set(p, 500, "De evaluatie van proeftuin '%s' kon niet worden berekend (geheugen).", e.pt.code);
@@ -921,9 +698,9 @@ int urenbank_evaluatie(struct store *s, const char *ptc, const char *van, const 
 	json_object_set_new(o, "doorlooptijden", doorlooptijden_json(&e));
 	json_object_set_new(o, "potentieel", potentieel_json(&e, winst));
 	json_object_set_new(o, "werkvoorraad", werkvoorraad(&e));
-	json_t *rows = expertise_rows(&e);
+	json_t *rows = urenbank_evaluatie_expertise(&e);
 	db_commit(s->db);
-	json_object_set_new(o, "expertise", expertise_rest(&e, rows));
+	json_object_set_new(o, "expertise", urenbank_evaluatie_expertise_rest(&e, rows));
 	json_decref(rows);
 	json_t *how = json_object();
 	for (size_t i = 0; i < sizeof(berekening) / sizeof(berekening[0]); i++)

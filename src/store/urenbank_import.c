@@ -381,9 +381,11 @@ int urenbank_batch_end(struct urenbank_batch *b, struct problem *p)
 	for (size_t i = 0; r == 0 && i < o->ix.cap; i++)
 		if (o->ix.keys[i]) {
 			const long long *v = o->v[o->ix.vals[i]];
+			/* and its first hours: an entry of the batch may be the first (migration 108) */
 			int w = db_run(s->db,
 				       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten ="
-				       " goedgekeurd_minuten + ? WHERE id = ?",
+				       " goedgekeurd_minuten + ?, eerste_uren = (SELECT min(u.ingediend) FROM uren u"
+				       " WHERE u.opdracht_id = opdrachten.id AND u.status <> 'afgekeurd') WHERE id = ?",
 				       "lll", v[0], v[1], o->ix.keys[i]);
 			r = w < 0 ? store_db_problem(s, w, p, "opdracht") : 0;
 		}

@@ -189,6 +189,15 @@ int urenbank_batch_defers(const struct urenbank_batch *b, long long ptid);
 /* Adds to the sums of the entry being imported: 0, or -1 (no memory). */
 int urenbank_batch_defer(struct urenbank_batch *b, int kind, long long key, long long v0, long long v1, long long v2,
 			 long long v3);
+/* An opdracht's booked and approved minutes change by booked and approved
+ * (migration 098), and its first booked hours (migration 108) with an
+ * entry submitted at submitted (or NULL) or the rejection of one that was
+ * submitted at rejected (or NULL); held back in a batch (b) that defers
+ * for proeftuin ptid (urenbank_opdracht_stand.c). */
+int urenbank_opdracht_totals(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, long long booked,
+			     long long approved, const char *submitted, const char *rejected, struct problem *p);
+/* An inzet made on opdracht at aangemaakt: its first inzet (migration 108). */
+int urenbank_opdracht_inzet_in(struct store *s, long long opdracht, const char *aangemaakt, struct problem *p);
 /* Adds to a monthly sum or a status count (urenbank_maandcijfers.h,
  * URENBANK_TEL_*) of the entry being imported: 0, or -1 (no memory). A sum
  * of all months (maand "*") is left out: the end adds the months to it. */

@@ -937,7 +937,7 @@ static int do_inzet(struct store *s, void *arg, struct problem *p)
 			      "llllt"
 			      "t",
 			      a->id, mw, provider, minuten, now, urenbank_who(a->by));
-		r = r < 0 ? store_db_problem(s, r, p, "inzet") : 0;
+		r = r < 0 ? store_db_problem(s, r, p, "inzet") : urenbank_opdracht_inzet_in(s, a->id, now, p);
 	}
 	for (size_t i = 0; r == 0 && i < pr->n; i++) {
 		if (commit[i] <= 0)

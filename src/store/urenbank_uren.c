@@ -170,23 +170,6 @@ void urenbank_uren_conceal(json_t *entry)
 		json_object_del(entry, personal[i]);
 }
 
-/* An opdracht's booked and approved minutes, kept with it (migration 098)
- * so that a list of opdrachten needs no sum over their hours; proeftuin
- * verify recomputes them. Held back in an import's batch (b) that defers. */
-static int opdracht_totals_in(struct urenbank_batch *b, long long ptid, struct store *s, long long opdracht, long long booked,
-			      long long approved, struct problem *p)
-{
-	if (urenbank_batch_defers(b, ptid))
-		return urenbank_batch_defer(b, URENBANK_BATCH_OPDRACHT, opdracht, booked, approved, 0, 0) < 0
-			       ? problem_set(p, 500, "Onvoldoende geheugen.")
-			       : 0;
-	int r = db_run(s->db,
-		       "UPDATE opdrachten SET geboekt_minuten = geboekt_minuten + ?, goedgekeurd_minuten = goedgekeurd_minuten + ?"
-		       " WHERE id = ?",
-		       "lll", booked, approved, opdracht);
-	return r < 0 ? store_db_problem(s, r, p, "opdracht") : 0;
-}
-
 /* An entry of opdracht going from status from (NULL: new) to status to,
  * counted per proeftuin and status (migration 104) for the overview and
  * the lists' totals; proeftuin verify recomputes them. Held back in an
@@ -345,7 +328,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_batch_booked_add(a->batch, pt.id, opdracht, mw, minuten) < 0)
 		return problem_set(p, 500, "Onvoldoende geheugen.");
-	if (opdracht_totals_in(a->batch, pt.id, s, opdracht, minuten, 0, p) < 0 ||
+	if (urenbank_opdracht_totals(a->batch, pt.id, s, opdracht, minuten, 0, now, NULL, p) < 0 ||
 	    uren_stand_in(a->batch, pt.id, s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
 	    (!approving && maand_follow(a->batch, s, pt.id, &to_be, "ingediend", -1, NULL, p) < 0)) /* approving: approve() counts it */
 		return -p->status;
@@ -537,7 +520,7 @@ static int approve_write(struct store *s, struct create_args *a, struct approval
 		return r;
 	char now[32];
 	store_now_text(now);
-	if (opdracht_totals_in(a->batch, pt->id, s, e.opdracht, 0, e.minuten, p) < 0 ||
+	if (urenbank_opdracht_totals(a->batch, pt->id, s, e.opdracht, 0, e.minuten, NULL, NULL, p) < 0 ||
 	    uren_stand_in(a->batch, pt->id, s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
 		return -p->status;
 	if (e.written_approved)
@@ -684,7 +667,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		       "tttl", reden, now, urenbank_who(a->by), e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, 0, p) < 0 ||
+	if (urenbank_opdracht_totals(NULL, 0, s, e.opdracht, -e.minuten, 0, NULL, e.ingediend, p) < 0 ||
 	    uren_stand_in(NULL, 0, s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
 	    maand_follow(NULL, s, pt.id, &e, "afgekeurd", urenbank_maand_dagen(e.ingediend, now), "ingediend", p) < 0)
 		return -p->status;
@@ -794,7 +777,8 @@ static int do_correct(struct store *s, void *arg, struct problem *p)
 		"ttltl", now, urenbank_who(a->by), txn, reden && reden[0] ? reden : NULL, e.id);
 	if (r < 0)
 		return store_db_problem(s, r, p, "urenregel");
-	if (opdracht_totals_in(NULL, 0, s, e.opdracht, -e.minuten, -e.minuten, p) < 0 || /* only an approved entry is corrected */
+	/* only an approved entry is corrected */
+	if (urenbank_opdracht_totals(NULL, 0, s, e.opdracht, -e.minuten, -e.minuten, NULL, NULL, p) < 0 ||
 	    uren_stand_in(NULL, 0, s, e.opdracht, "goedgekeurd", "gecorrigeerd", e.minuten, p) < 0 ||
 	    maand_follow(NULL, s, pt.id, &e, "gecorrigeerd", -1, "goedgekeurd", p) < 0)
 		return -p->status;
