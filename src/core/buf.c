@@ -17,6 +17,14 @@ void buf_release(struct buf *b)
 	b->failed = 0;
 }
 
+void buf_truncate(struct buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->data[len] = '\0';
+	}
+}
+
 static int grow(struct buf *b, size_t extra)
 {
 	if (extra > b->cap_limit - b->len) {

@@ -24,6 +24,9 @@ struct buf {
 
 void buf_init(struct buf *b, size_t cap_limit); /* 0: BUF_DEFAULT_CAP */
 void buf_release(struct buf *b);
+/* Shortens b to its first len bytes (nothing when it is not longer); the
+ * memory stays for what is added next. */
+void buf_truncate(struct buf *b, size_t len);
 int buf_add(struct buf *b, const void *data, size_t len);
 int buf_adds(struct buf *b, const char *s);
 int buf_addc(struct buf *b, char c);

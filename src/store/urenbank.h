@@ -13,7 +13,8 @@
  *                           releasing commitments
  *  - urenbank_opdrachten.c  principals, opdrachten, merging, inzet
  *  - urenbank_uren.c        hour entries
- *  - urenbank_afrekening.c  stortingen, saldi, journaal, afrekening
+ *  - urenbank_afrekening.c  stortingen, saldi, afrekening
+ *  - urenbank_journaal.c    the journal as hledger/ledger text, its days kept in files
  *  - urenbank_controle.c    urenbank_verify
  *  - urenbank_overzicht.c, urenbank_demo.c: see their headers.
  *

@@ -1,0 +1,554 @@
+/* The journal of the hours exchange as hledger/ledger text (urenbank.h):
+ * whole, a page of its transactions, or the transactions dated in a
+ * period, and the months it has.
+ *
+ * A period (and the whole journal) is put together from kept days. The
+ * journal only grows: the schema refuses UPDATE and DELETE on journaal and
+ * journaal_posten (migration 004, both engines), so the transactions dated
+ * on one day are exactly those that (count, max id, sum of ids) of that
+ * day's rows in the index journaal_proeftuin (proeftuin_id, datum) count.
+ * The text of a day, as one viewer's sight renders it, is kept in a file
+ * (its key in the file's first line) and used again as long as that count
+ * and everything else the text depends on are unchanged: the header (the
+ * proeftuin, its members' codes and names), the viewer's sight, and
+ * CACHE_FORMAT. Per day and not per period: the current month is where
+ * late approvals and corrections keep arriving, and each would otherwise
+ * make the whole month render again; now only its day does. The keys of a
+ * period are one covering index range read (GROUP BY datum), in the same
+ * snapshot as what is rendered.
+ *
+ * A kept day is checked before it is used: its length and a CRC-32 of its
+ * text stand in the first line, so a truncated or damaged file is rendered
+ * afresh, never served. It is written to a temporary file beside and
+ * renamed into place, so a crash leaves the old day or the new one. With
+ * several app servers on PostgreSQL each keeps its own files and checks
+ * them against the database on every request. Where the files are:
+ * urenbank_journal_cache_dir below; the cache can be removed at any time. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <sodium.h>
+#include <zlib.h>
+#include "core/buf.h"
+#include "core/grow.h"
+#include "store/db.h"
+#include "store/page.h"
+#include "store/urenbank_intern.h"
+
+/* Change it whenever the text of a transaction changes: kept days of the
+ * old text then no longer match. */
+#define CACHE_FORMAT "samen-journaal-dag 1"
+#define HEAD_LEN 96              /* the first line of a kept day, padded */
+#define FLUSH_AT (256u * 1024u) /* what is handed to emit at once */
+
+struct emitter {
+	int (*emit)(void *, const char *, size_t);
+	void *ctx;
+	struct buf b;
+	int failed;
+};
+
+/* Hands what is buffered to emit once it is large enough (or force),
+ * keeping the buffer's memory for what follows. */
+static void flush(struct emitter *e, int force)
+{
+	if (e->failed || (!force && e->b.len < FLUSH_AT))
+		return;
+	if (buf_failed(&e->b) || (e->b.len && e->emit(e->ctx, e->b.data, e->b.len) < 0))
+		e->failed = 1;
+	buf_truncate(&e->b, 0);
+}
+
+/* What the text of a transaction needs, read once per request. */
+struct journal {
+	struct store *s;
+	struct pt pt;
+	long long maxorg;
+	char (*codes)[40]; /* organisation id → code, for the members */
+	struct urenbank_sight v;
+	char sight[200];        /* what of the viewer the text depends on */
+	unsigned char head[16]; /* hash of the header without the period line */
+};
+
+static void journal_release(struct journal *j)
+{
+	urenbank_sight_release(&j->v);
+	free(j->codes);
+	j->codes = NULL;
+}
+
+/* Loads the proeftuin and its members and writes the header into b (the
+ * period line when van is set). 0, or -status with p set. */
+static int journal_begin(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
+			 struct buf *b, struct journal *j, struct problem *p)
+{
+	memset(j, 0, sizeof(*j));
+	j->s = s;
+	if (urenbank_pt_load(s, ptc, &j->pt, p) < 0)
+		return -p->status;
+	const struct pt *pt = &j->pt;
+	size_t start = b->len;
+	char naam[600];
+	struct db_stmt *st = db_query(s->db, "SELECT naam FROM proeftuinen WHERE id = ?", "l", pt->id);
+	urenbank_journal_text(db_step(st) == DB_ROW ? db_col_text(st, 0) : "", naam, sizeof(naam));
+	db_finalize(st);
+	buf_printf(b,
+		   "; samen — journaal van de urenbank van proeftuin %s (%s), %s tot en met %s\n"
+		   "; Bedragen in minuten (min). leden:<code> is het saldo van een lid: gebracht − gehaald + gestort;\n"
+		   "; positief is meer gebracht dan gehaald. pot:stortingen is de tegenrekening van stortingen.\n"
+		   "; Elke transactie telt op tot nul; een correctie is een tegenboeking. Tarief %lld centen per uur,\n"
+		   "; kredietlimiet %lld minuten per lid. Na een afrekening staan de saldi weer op nul.\n"
+		   "; Controle: hledger -f BESTAND balance   of   ledger -f BESTAND balance\n\n",
+		   pt->code, naam, pt->van, pt->tot, pt->rate, pt->limit);
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, sizeof(j->head));
+	crypto_generichash_update(&h, (const unsigned char *)b->data + start, b->len - start);
+	if (van)
+		buf_printf(b,
+			   "; Alleen de transacties van %s tot en met %s: de balans is wat er in die periode bewoog.\n"
+			   "; De saldi zelf geeft het hele journaal.\n\n",
+			   van, tot);
+	start = b->len;
+	/* Members: an account each; org id → code for the postings below. */
+	j->maxorg = urenbank_one_int(s, "SELECT coalesce(max(organisatie_id), 0) FROM proeftuin_leden WHERE proeftuin_id = ?",
+				     "l", pt->id);
+	j->codes = calloc((size_t)j->maxorg + 1, sizeof(*j->codes));
+	if (!j->codes)
+		return problem_set(p, 500, "geen geheugen");
+	st = db_query(s->db,
+		      "SELECT o.id, o.code, o.naam FROM proeftuin_leden l JOIN organisaties o ON o.id = l.organisatie_id"
+		      " WHERE l.proeftuin_id = ? ORDER BY l.volgorde",
+		      "l", pt->id);
+	while (db_step(st) == DB_ROW) {
+		long long id = db_col_int(st, 0);
+		if (id >= 0 && id <= j->maxorg)
+			snprintf(j->codes[id], sizeof(j->codes[id]), "%s", db_col_text(st, 1));
+		urenbank_journal_text(db_col_text(st, 2), naam, sizeof(naam));
+		/* The name on a line of its own: ledger reads the rest of an
+		 * account line, comment and all, as the account's name. */
+		buf_printf(b, "; leden:%s is %s\naccount leden:%s\n", db_col_text(st, 1), naam, db_col_text(st, 1));
+	}
+	db_finalize(st);
+	/* Declared, so that hledger check --strict and ledger --pedantic accept
+	 * the journal: the accounts above, the unit, the tags of the comments. */
+	buf_adds(b, "account pot:stortingen\n\ncommodity min\n\ntag soort\ntag omschrijving\ntag centen\ntag restcenten\n");
+	crypto_generichash_update(&h, (const unsigned char *)b->data + start, b->len - start);
+	crypto_generichash_final(&h, j->head, sizeof(j->head));
+	urenbank_sight_init(&j->v, s, viewer, pt->code);
+	/* Whom the text shows which hours to: everything, or as the policy
+	 * decides from these fields of the viewer (policy_allows_entry). */
+	if (j->v.all)
+		snprintf(j->sight, sizeof(j->sight), "alles");
+	else
+		snprintf(j->sight, sizeof(j->sight), "rol %d org %s verband %s medewerker %lld in %s", (int)viewer->role,
+			 viewer->org, viewer->verband, viewer->medewerker, j->v.verband);
+	return buf_failed(b) ? problem_set(p, 500, "geen geheugen") : 0;
+}
+
+#define JOURNAL_COLS                                                                                   \
+	"SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten," \
+	" d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"                                   \
+	" u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
+#define JOURNAL_JOINS                                     \
+	" LEFT JOIN stortingen d ON d.id = j.storting_id" \
+	" LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
+
+static const char *code_of(const struct journal *j, long long org)
+{
+	return org >= 0 && org <= j->maxorg ? j->codes[org] : "onbekend";
+}
+
+/* The transactions of st (JOURNAL_COLS, a transaction's postings together,
+ * in order) into b; with e, handed on whenever b is large enough. */
+static void transactions(struct journal *j, struct db_stmt *st, struct buf *b, struct emitter *e)
+{
+	char naam[600];
+	long long cur = 0;
+	while (db_step(st) == DB_ROW) {
+		long long txn = db_col_int(st, 0);
+		if (txn != cur) {
+			cur = txn;
+			/* Hours of a person the viewer may not read: the organisation, not who or what. */
+			int hidden = !db_col_null(st, 11) && !urenbank_sight_allows(&j->v, ACT_HOURS_READ, db_col_int(st, 12),
+										    db_col_int(st, 13), db_col_int(st, 14));
+			if (hidden)
+				snprintf(naam, sizeof(naam), "Urenregel %lld: %lld min van %s op opdracht %lld", db_col_int(st, 11),
+					 db_col_int(st, 15), code_of(j, db_col_int(st, 13)), db_col_int(st, 12));
+			else
+				urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
+			buf_printf(b, "\n%s * (%lld) %s\n", db_col_text(st, 1), txn, naam);
+			if (!db_col_null(st, 9) && !hidden) {
+				urenbank_journal_text(db_col_text(st, 9), naam, sizeof(naam));
+				buf_printf(b, "    ; omschrijving: %s\n", naam);
+			}
+			if (!db_col_null(st, 10)) { /* a settlement: a handful in a proeftuin's life */
+				struct db_stmt *r = db_query(
+					j->s->db,
+					"SELECT o.code, r.saldo_minuten, r.bedrag_centen, r.rest_centen FROM afrekening_regels r"
+					" JOIN organisaties o ON o.id = r.organisatie_id WHERE r.afrekening_id = ? ORDER BY "
+					"r.volgorde",
+					"l", db_col_int(st, 10));
+				while (db_step(r) == DB_ROW)
+					buf_printf(b,
+						   "    ; saldo van %s %lld min wordt %lld centen (plus %lld centen rest van "
+						   "stortingen)\n",
+						   db_col_text(r, 0), db_col_int(r, 1), db_col_int(r, 2), db_col_int(r, 3));
+				db_finalize(r);
+			}
+		}
+		const char *kind = db_col_text(st, 5);
+		if (db_col_null(st, 4))
+			buf_printf(b, "    pot:stortingen  %lld min  ; soort: %s\n", db_col_int(st, 6),
+				   !strcmp(db_col_text(st, 2), "afrekening") ? "afrekening" : kind);
+		else if (!db_col_null(st, 7))
+			buf_printf(b, "    leden:%s  %lld min  ; soort: %s, centen: %lld, restcenten: %lld\n",
+				   code_of(j, db_col_int(st, 4)), db_col_int(st, 6), kind, db_col_int(st, 7), db_col_int(st, 8));
+		else
+			buf_printf(b, "    leden:%s  %lld min  ; soort: %s\n", code_of(j, db_col_int(st, 4)), db_col_int(st, 6),
+				   kind);
+		if (e) {
+			flush(e, 0);
+			if (e->failed)
+				break;
+		}
+	}
+}
+
+/* ---- kept days ------------------------------------------------------------------ */
+
+/* Where the kept days of the journal go: $SAMEN_CACHE_DIR/<hash of the
+ * database>, else beside a SQLite file (<file>-cache), else (PostgreSQL)
+ * in $TMPDIR/samen-cache-<hash of the connection string>; "" for a
+ * database in memory. Created (0700) when missing. */
+static int cache_dir(struct store *s, char *out, size_t len)
+{
+	unsigned char h[8];
+	char hex[17];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)s->path, strlen(s->path), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	const char *env = getenv("SAMEN_CACHE_DIR"), *tmp = getenv("TMPDIR");
+	int n;
+	if (env && env[0])
+		n = snprintf(out, len, "%s/%s", env, hex);
+	else if (db_target_is_postgres(s->path))
+		n = snprintf(out, len, "%s/samen-cache-%s", tmp && tmp[0] ? tmp : "/tmp", hex);
+	else if (s->path[0] && strcmp(s->path, ":memory:") && strncmp(s->path, "file:", 5))
+		n = snprintf(out, len, "%s-cache", s->path);
+	else
+		return -1;
+	if (n < 0 || (size_t)n >= len - 64)
+		return -1;
+	if (mkdir(out, 0700) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/* The directory of the days of this proeftuin as this sight renders them. */
+static int days_dir(struct journal *j, char *out, size_t len)
+{
+	if (cache_dir(j->s, out, len) < 0)
+		return -1;
+	size_t n = strlen(out);
+	unsigned char h[8];
+	char hex[17];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)j->sight, strlen(j->sight), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	snprintf(out + n, len - n, "/journaal");
+	if (mkdir(out, 0700) < 0 && errno != EEXIST)
+		return -1;
+	snprintf(out + n, len - n, "/journaal/%lld-%s", j->pt.id, hex);
+	if (mkdir(out, 0700) < 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+struct day {
+	char datum[16];
+	long long n, max, sum;
+};
+
+/* The key of a day's text: everything it depends on, hashed, in hex. */
+static void day_key(const struct journal *j, const struct day *d, char hex[33])
+{
+	char what[400];
+	int n = snprintf(what, sizeof(what), "%s\n%s\n%lld\n%s\n%lld %lld %lld\n", CACHE_FORMAT, j->sight, j->pt.id, d->datum,
+			 d->n, d->max, d->sum);
+	crypto_generichash_state h;
+	unsigned char k[16];
+	crypto_generichash_init(&h, NULL, 0, sizeof(k));
+	crypto_generichash_update(&h, j->head, sizeof(j->head));
+	crypto_generichash_update(&h, (const unsigned char *)what, (size_t)n);
+	crypto_generichash_final(&h, k, sizeof(k));
+	sodium_bin2hex(hex, 33, k, sizeof(k));
+}
+
+static unsigned long crc_of(const char *text, size_t len)
+{
+	unsigned long c = crc32(0L, Z_NULL, 0);
+	while (len) { /* crc32 takes an unsigned int length */
+		unsigned int part = len > (1u << 30) ? 1u << 30 : (unsigned int)len;
+		c = crc32(c, (const Bytef *)text, part);
+		text += part;
+		len -= part;
+	}
+	return c;
+}
+
+static int read_all(int fd, char *to, size_t len)
+{
+	while (len) {
+		ssize_t n = read(fd, to, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		to += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int write_all(int fd, const char *from, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, from, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		from += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* The kept text of a day appended to b when the file at path holds it for
+ * key, whole and unchanged: 0; otherwise -1 and b as it was. */
+static int day_read(const char *path, const char *key, struct buf *b)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	char head[HEAD_LEN + 1], k[40];
+	unsigned long long len;
+	unsigned long crc;
+	struct stat sb;
+	int r = -1;
+	if (read_all(fd, head, HEAD_LEN) == 0 && fstat(fd, &sb) == 0) {
+		head[HEAD_LEN] = '\0';
+		if (!strncmp(head, CACHE_FORMAT " ", strlen(CACHE_FORMAT " ")) &&
+		    sscanf(head + strlen(CACHE_FORMAT " "), "%39s %llu %lx", k, &len, &crc) == 3 && !strcmp(k, key) &&
+		    (unsigned long long)sb.st_size == HEAD_LEN + len && len < BUF_DEFAULT_CAP) {
+			char *text = malloc(len ? len : 1);
+			if (text && read_all(fd, text, len) == 0 && crc_of(text, len) == crc && buf_add(b, text, len) == 0)
+				r = 0;
+			free(text);
+		}
+	}
+	close(fd);
+	return r;
+}
+
+/* Keeps text as the day at path for key: written beside and renamed into
+ * place, so that the file is the old day or the new, never half. A day
+ * that cannot be kept is rendered again next time; nothing else changes. */
+static void day_write(const char *dir, const char *path, const char *key, const char *text, size_t len)
+{
+	char tmp[PATH_MAX], head[HEAD_LEN];
+	if (snprintf(tmp, sizeof(tmp), "%s/.dag-XXXXXX", dir) >= (int)sizeof(tmp))
+		return;
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return;
+	memset(head, ' ', sizeof(head));
+	int n = snprintf(head, sizeof(head), "%s %s %zu %lx", CACHE_FORMAT, key, len, crc_of(text, len));
+	if (n > 0 && n < HEAD_LEN)
+		head[n] = ' ';
+	head[HEAD_LEN - 1] = '\n';
+	int ok = n > 0 && n < HEAD_LEN && write_all(fd, head, HEAD_LEN) == 0 && write_all(fd, text, len) == 0;
+	if (close(fd) < 0)
+		ok = 0;
+	if (!ok || rename(tmp, path) < 0)
+		unlink(tmp);
+}
+
+/* The transactions dated van … tot (NULL: all), day by day, each from its
+ * kept file when that is still the day, else rendered and kept. */
+static int days(struct journal *j, const char *van, const char *tot, struct emitter *e, struct problem *p)
+{
+	struct store *s = j->s;
+	struct day *d = NULL;
+	size_t n = 0, cap = 0;
+	struct db_stmt *st =
+		van ? db_query(s->db,
+			       "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? AND datum >= ?"
+			       " AND datum <= ? GROUP BY datum ORDER BY datum",
+			       "ltt", j->pt.id, van, tot)
+		    : db_query(s->db,
+			       "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? GROUP BY datum"
+			       " ORDER BY datum",
+			       "l", j->pt.id);
+	while (db_step(st) == DB_ROW) {
+		struct day *nd = grow(d, &cap, n, sizeof(*d));
+		if (!nd) {
+			db_finalize(st);
+			free(d);
+			return problem_set(p, 500, "geen geheugen");
+		}
+		d = nd;
+		snprintf(d[n].datum, sizeof(d[n].datum), "%s", db_col_text(st, 0));
+		d[n].n = db_col_int(st, 1);
+		d[n].max = db_col_int(st, 2);
+		d[n].sum = db_col_int(st, 3);
+		n++;
+	}
+	db_finalize(st);
+	char dir[PATH_MAX - 32], path[PATH_MAX];
+	int keep = days_dir(j, dir, sizeof(dir)) == 0;
+	for (size_t i = 0; i < n && !e->failed; i++) {
+		char key[33];
+		day_key(j, &d[i], key);
+		snprintf(path, sizeof(path), "%s/%s.journal", dir, d[i].datum);
+		if (keep && day_read(path, key, &e->b) == 0) {
+			flush(e, 0);
+			continue;
+		}
+		size_t at = e->b.len;
+		st = db_query(s->db,
+			      JOURNAL_COLS " FROM journaal j JOIN journaal_posten jp ON jp.proeftuin_id = j.proeftuin_id"
+					   " AND jp.transactie_id = j.id" JOURNAL_JOINS
+					   " WHERE j.proeftuin_id = ? AND j.datum = ? ORDER BY j.id, jp.regel",
+			      "lt", j->pt.id, d[i].datum);
+		transactions(j, st, &e->b, NULL);
+		db_finalize(st);
+		if (buf_failed(&e->b)) {
+			e->failed = 1;
+			break;
+		}
+		if (keep)
+			day_write(dir, path, key, e->b.data + at, e->b.len - at);
+		flush(e, 0);
+	}
+	free(d);
+	return 0;
+}
+
+/* ---- the journal ------------------------------------------------------------------ */
+
+/* The journal of the transactions dated van … tot, or (van NULL) all of
+ * them: a header, then the days. */
+static int journal_days(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
+			int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	if (db_begin_read(s->db) < 0)
+		return store_db_problem(s, DB_ERR_BUSY, p, "journaal");
+	struct emitter e = { emit, ctx, { 0 }, 0 };
+	buf_init(&e.b, 0);
+	struct journal j;
+	int r = journal_begin(s, viewer, ptc, van, tot, &e.b, &j, p);
+	if (r == 0)
+		r = days(&j, van, tot, &e, p);
+	if (r == 0)
+		flush(&e, 1);
+	journal_release(&j);
+	buf_release(&e.b);
+	db_commit(s->db);
+	if (r == 0 && e.failed)
+		r = problem_set(p, 500, "Het journaal kon niet worden geschreven.");
+	return r;
+}
+
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc,
+		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	return journal_days(s, viewer, ptc, NULL, NULL, emit, ctx, p);
+}
+
+int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
+			    int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	return journal_days(s, viewer, ptc, van, tot, emit, ctx, p);
+}
+
+int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
+			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+{
+	if (!pg)
+		return urenbank_journal(s, viewer, ptc, emit, ctx, p);
+	store_page_begin(s, pg);
+	struct emitter e = { emit, ctx, { 0 }, 0 };
+	buf_init(&e.b, 0);
+	struct journal j;
+	int r = journal_begin(s, viewer, ptc, NULL, NULL, &e.b, &j, p);
+	if (r == 0) {
+		/* A page is a number of transactions (in the journal's order),
+		 * each with all its postings: the page's transactions are chosen first. */
+		struct db_stmt *st = db_query(
+			s->db,
+			JOURNAL_COLS " FROM (SELECT x.id FROM journaal x WHERE x.proeftuin_id = ?1 ORDER BY x.datum, x.id"
+				     " LIMIT ?2 OFFSET ?3) AS t JOIN journaal j ON j.id = t.id"
+				     " JOIN journaal_posten jp ON jp.proeftuin_id = ?1 AND jp.transactie_id = j.id" JOURNAL_JOINS
+				     " ORDER BY j.datum, jp.transactie_id, jp.regel",
+			"l" STORE_PAGE_BINDS, j.pt.id, STORE_PAGE_ARGS(pg));
+		transactions(&j, st, &e.b, &e);
+		db_finalize(st);
+		flush(&e, 1);
+	}
+	journal_release(&j);
+	buf_release(&e.b);
+	/* The total kept as transactions are posted (migration 109), not counted. */
+	store_page_end(s, pg,
+		       r == 0 ? db_query(s->db,
+					 "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)",
+					 "l", j.pt.id)
+			      : NULL);
+	if (r == 0 && e.failed)
+		r = problem_set(p, 500, "Het journaal kon niet worden geschreven.");
+	return r;
+}
+#undef JOURNAL_COLS
+#undef JOURNAL_JOINS
+
+int urenbank_journal_months(struct store *s, const char *ptc, json_t **out, struct problem *p)
+{
+	struct pt pt;
+	if (urenbank_pt_load(s, ptc, &pt, p) < 0)
+		return -p->status;
+	if (db_begin_read(s->db) < 0)
+		return store_db_problem(s, DB_ERR_BUSY, p, "journaal");
+	/* The first and the last day, then each month in between: one seek in
+	 * the index journaal_proeftuin each, not a pass over the journal. */
+	char first[16] = "", last[16] = "";
+	struct db_stmt *st = db_query(s->db, "SELECT min(datum) FROM journaal WHERE proeftuin_id = ?", "l", pt.id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		snprintf(first, sizeof(first), "%.7s", db_col_text(st, 0));
+	db_finalize(st);
+	st = db_query(s->db, "SELECT max(datum) FROM journaal WHERE proeftuin_id = ?", "l", pt.id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		snprintf(last, sizeof(last), "%.7s", db_col_text(st, 0));
+	db_finalize(st);
+	json_t *a = json_array();
+	int y, m, y0, m0;
+	if (first[0] && last[0] && sscanf(last, "%4d-%2d", &y, &m) == 2 && sscanf(first, "%4d-%2d", &y0, &m0) == 2) {
+		for (int n = 0; n < 1200 && (y > y0 || (y == y0 && m >= m0)); n++) {
+			char a1[16], a2[16];
+			snprintf(a1, sizeof(a1), "%04d-%02d-01", y, m);
+			snprintf(a2, sizeof(a2), "%04d-%02d-31", y, m);
+			st = db_query(s->db, "SELECT 1 FROM journaal WHERE proeftuin_id = ? AND datum >= ? AND datum <= ? LIMIT 1",
+				      "ltt", pt.id, a1, a2);
+			if (db_step(st) == DB_ROW)
+				json_array_append_new(a, json_sprintf("%04d-%02d", y, m));
+			db_finalize(st);
+			if (--m == 0)
+				m = 12, y--;
+		}
+	}
+	db_commit(s->db);
+	*out = a;
+	return 0;
+}
