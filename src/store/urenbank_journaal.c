@@ -233,8 +233,11 @@ static int cache_dir(struct store *s, char *out, size_t len)
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
 	const char *env = getenv("SAMEN_CACHE_DIR"), *tmp = getenv("TMPDIR");
 	int n;
-	if (env && env[0])
+	if (env && env[0]) {
+		if (mkdir(env, 0700) < 0 && errno != EEXIST)
+			return -1;
 		n = snprintf(out, len, "%s/%s", env, hex);
+	}
 	else if (db_target_is_postgres(s->path))
 		n = snprintf(out, len, "%s/samen-cache-%s", tmp && tmp[0] ? tmp : "/tmp", hex);
 	else if (s->path[0] && strcmp(s->path, ":memory:") && strncmp(s->path, "file:", 5))

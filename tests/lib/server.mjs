@@ -116,7 +116,10 @@ export async function startServer({ demo = false, env = {}, args = [], db: share
     // connection idle with Node unable to notice the server closing it after
     // the head deadline (10 s), and its next request would hit the closed
     // socket: tests give idle connections longer unless they test that limit.
-    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, SAMEN_KOP_SECONDEN: '120', ...env },
+    // Kept files (the journal's days) go beside a SQLite file; on PostgreSQL
+    // into the server's own directory, removed when it stops.
+    env: { ...process.env, SAMEN_ADMIN_TOKEN: ADMIN_TOKEN, SAMEN_KOP_SECONDEN: '120',
+      ...(ENGINE === 'postgres' ? { SAMEN_CACHE_DIR: join(dir, 'cache') } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
