@@ -192,6 +192,33 @@ int resp_file_add(void *ctx, const char *text, size_t len)
 	return 0;
 }
 
+int resp_file_copy(void *ctx, int fd, long long offset, long long len)
+{
+	struct response *rs = ctx;
+	off_t at = (off_t)offset;
+	/* In the kernel, from page cache to page cache; read and written
+	 * where that cannot be done (another file system, an older kernel). */
+	while (len > 0) {
+		ssize_t n = copy_file_range(fd, &at, rs->body_fd, NULL, (size_t)len, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len -= n;
+	}
+	char chunk[65536];
+	while (len > 0) {
+		ssize_t n = pread(fd, chunk, len < (long long)sizeof(chunk) ? (size_t)len : sizeof(chunk), at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0 || resp_file_add(rs, chunk, (size_t)n) < 0)
+			return -1;
+		at += n;
+		len -= n;
+	}
+	return 0;
+}
+
 void resp_release(struct response *rs)
 {
 	if (rs->body_in_file) {

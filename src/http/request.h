@@ -127,6 +127,8 @@ void resp_text(struct response *rs, int status, const char *content_type, const 
 int resp_file_begin(struct response *rs);
 /* The emit callback of an export: appends len bytes; -1 on a write error. */
 int resp_file_add(void *rs, const char *text, size_t len);
+/* Appends len bytes of the open file fd from offset to that body. */
+int resp_file_copy(void *rs, int fd, long long offset, long long len);
 /* Frees what the response holds (body, headers); the server calls it. */
 void resp_release(struct response *rs);
 

@@ -273,24 +273,34 @@ int urenbank_deposit_page(struct store *s, const char *ptc, struct store_page *p
  * "gestortMinuten","saldoMinuten","vastgelegdMinuten","beschikbaarMinuten",
  * "kredietlimietMinuten","restCenten"}, in member order. */
 int urenbank_saldi(struct store *s, const char *pt, json_t **out, struct problem *p);
-/* The journal as hledger/ledger text, passed to emit in pieces (as
- * viewer may see it: an hour entry of a person whose hours viewer may
- * not read shows the organisation, not the medewerker or the
- * description; NULL viewer: everything) (emit
- * returns < 0 to stop; then this returns -500). One account per member,
- * "leden:<code>", in minutes ("min"), whose total is its saldoMinuten; the
- * pot is "pot:stortingen". docs/urenbank.md describes the format. */
-int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt,
-		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+/* Where the journal goes: text(ctx, …) in pieces, and, when copy is set,
+ * pieces of a file as they are (copy(ctx, fd, offset, length): a kept
+ * day; NULL: read and handed to text). Either returns < 0 to stop; then
+ * the function returns -500. */
+struct urenbank_journal_out {
+	int (*text)(void *ctx, const char *text, size_t len);
+	int (*copy)(void *ctx, int fd, long long offset, long long len);
+	void *ctx;
+};
+/* The journal as hledger/ledger text, as viewer may see it: an hour
+ * entry of a person whose hours viewer may not read shows the
+ * organisation, not the medewerker or the description; NULL viewer:
+ * everything. One account per member, "leden:<code>", in minutes ("min"),
+ * whose total is its saldoMinuten; the pot is "pot:stortingen".
+ * docs/urenbank.md describes the format. Put together from kept days
+ * (urenbank_journaal.c). */
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *pt, const struct urenbank_journal_out *out,
+		     struct problem *p);
 /* The same for one page of its transactions (pg: in the journal's order,
  * each with all its postings; pg->total the transactions), a journal of
- * its own with the header and declarations; pg NULL: the whole journal. */
+ * its own with the header and declarations, passed to emit in pieces;
+ * pg NULL: the whole journal. */
 int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *pt, struct store_page *pg,
 			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
 /* The same for the transactions dated van … tot (both included,
  * JJJJ-MM-DD): a journal of its own, with the header and declarations. */
 int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *pt, const char *van, const char *tot,
-			    int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p);
+			    const struct urenbank_journal_out *out, struct problem *p);
 /* The months that have transactions, newest first: ["JJJJ-MM", …]. */
 int urenbank_journal_months(struct store *s, const char *pt, json_t **out, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as

@@ -30,7 +30,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <sodium.h>
 #include <zlib.h>
@@ -48,6 +50,7 @@
 
 struct emitter {
 	int (*emit)(void *, const char *, size_t);
+	int (*copy)(void *, int, long long, long long); /* NULL: kept days are read and emitted */
 	void *ctx;
 	struct buf b;
 	int failed;
@@ -330,9 +333,56 @@ static int write_all(int fd, const char *from, size_t len)
 	return 0;
 }
 
-/* The kept text of a day appended to b when the file at path holds it for
- * key, whole and unchanged: 0; otherwise -1 and b as it was. */
-static int day_read(const char *path, const char *key, struct buf *b)
+/* Kept files this process has checked whole, by identity: a file that has
+ * not changed since (same device, inode, size and change time; any write,
+ * truncation or replacement gives it another change time) is not read and
+ * summed again. Only a file that had been quiet for a second when it was
+ * checked goes in: a change within the same tick of the clock would leave
+ * the change time as it was. A slot per hash, the last one checked wins. */
+#define CHECKED_SLOTS 8192
+struct checked {
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec ctime;
+};
+static struct checked g_checked[CHECKED_SLOTS];
+static pthread_mutex_t g_checked_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t checked_slot(const struct stat *sb)
+{
+	unsigned long long h = ((unsigned long long)sb->st_dev * 0x9E3779B97F4A7C15ull) ^ (unsigned long long)sb->st_ino;
+	h ^= h >> 29;
+	return (size_t)(h % CHECKED_SLOTS);
+}
+
+static int same_file(const struct checked *c, const struct stat *sb)
+{
+	return c->ino == sb->st_ino && c->dev == sb->st_dev && c->size == sb->st_size && c->ctime.tv_sec == sb->st_ctim.tv_sec &&
+	       c->ctime.tv_nsec == sb->st_ctim.tv_nsec;
+}
+
+static int checked_before(const struct stat *sb)
+{
+	pthread_mutex_lock(&g_checked_lock);
+	int r = same_file(&g_checked[checked_slot(sb)], sb);
+	pthread_mutex_unlock(&g_checked_lock);
+	return r;
+}
+
+static void checked_now(const struct stat *sb)
+{
+	struct timespec now;
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0 || now.tv_sec - sb->st_ctim.tv_sec < 2)
+		return;
+	pthread_mutex_lock(&g_checked_lock);
+	g_checked[checked_slot(sb)] = (struct checked){ sb->st_dev, sb->st_ino, sb->st_size, sb->st_ctim };
+	pthread_mutex_unlock(&g_checked_lock);
+}
+
+/* The kept text of a day handed to e when the file at path holds it for
+ * key, whole and unchanged: 0; otherwise -1 and nothing handed on. */
+static int day_read(const char *path, const char *key, struct emitter *e)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -342,17 +392,31 @@ static int day_read(const char *path, const char *key, struct buf *b)
 	unsigned long crc;
 	struct stat sb;
 	int r = -1;
-	if (read_all(fd, head, HEAD_LEN) == 0 && fstat(fd, &sb) == 0) {
-		head[HEAD_LEN] = '\0';
-		if (!strncmp(head, CACHE_FORMAT " ", strlen(CACHE_FORMAT " ")) &&
-		    sscanf(head + strlen(CACHE_FORMAT " "), "%39s %llu %lx", k, &len, &crc) == 3 && !strcmp(k, key) &&
-		    (unsigned long long)sb.st_size == HEAD_LEN + len && len < BUF_DEFAULT_CAP) {
-			char *text = malloc(len ? len : 1);
-			if (text && read_all(fd, text, len) == 0 && crc_of(text, len) == crc && buf_add(b, text, len) == 0)
-				r = 0;
-			free(text);
-		}
+	if (read_all(fd, head, HEAD_LEN) < 0 || fstat(fd, &sb) < 0)
+		goto done;
+	head[HEAD_LEN] = '\0';
+	if (strncmp(head, CACHE_FORMAT " ", strlen(CACHE_FORMAT " ")) ||
+	    sscanf(head + strlen(CACHE_FORMAT " "), "%39s %llu %lx", k, &len, &crc) != 3 || strcmp(k, key) ||
+	    (unsigned long long)sb.st_size != HEAD_LEN + len || len >= BUF_DEFAULT_CAP)
+		goto done;
+	if (e->copy && checked_before(&sb)) {
+		/* Unchanged since it was checked: copied as it is. */
+		flush(e, 1);
+		if (!e->failed && e->copy(e->ctx, fd, HEAD_LEN, (long long)len) < 0)
+			e->failed = 1;
+		r = 0;
+		goto done;
 	}
+	size_t at = e->b.len;
+	char *text = malloc(len ? len : 1);
+	if (text && read_all(fd, text, len) == 0 && crc_of(text, len) == crc && buf_add(&e->b, text, len) == 0) {
+		checked_now(&sb);
+		r = 0;
+	} else {
+		buf_truncate(&e->b, at);
+	}
+	free(text);
+done:
 	close(fd);
 	return r;
 }
@@ -417,7 +481,7 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 		char key[33];
 		day_key(j, &d[i], key);
 		snprintf(path, sizeof(path), "%s/%s.journal", dir, d[i].datum);
-		if (keep && day_read(path, key, &e->b) == 0) {
+		if (keep && day_read(path, key, e) == 0) {
 			flush(e, 0);
 			continue;
 		}
@@ -446,11 +510,11 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 /* The journal of the transactions dated van … tot, or (van NULL) all of
  * them: a header, then the days. */
 static int journal_days(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
-			int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+			const struct urenbank_journal_out *out, struct problem *p)
 {
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "journaal");
-	struct emitter e = { emit, ctx, { 0 }, 0 };
+	struct emitter e = { out->text, out->copy, out->ctx, { 0 }, 0 };
 	buf_init(&e.b, 0);
 	struct journal j;
 	int r = journal_begin(s, viewer, ptc, van, tot, &e.b, &j, p);
@@ -466,25 +530,27 @@ static int journal_days(struct store *s, const struct actor *viewer, const char 
 	return r;
 }
 
-int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc,
-		     int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+int urenbank_journal(struct store *s, const struct actor *viewer, const char *ptc, const struct urenbank_journal_out *out,
+		     struct problem *p)
 {
-	return journal_days(s, viewer, ptc, NULL, NULL, emit, ctx, p);
+	return journal_days(s, viewer, ptc, NULL, NULL, out, p);
 }
 
 int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *ptc, const char *van, const char *tot,
-			    int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
+			    const struct urenbank_journal_out *out, struct problem *p)
 {
-	return journal_days(s, viewer, ptc, van, tot, emit, ctx, p);
+	return journal_days(s, viewer, ptc, van, tot, out, p);
 }
 
 int urenbank_journal_page(struct store *s, const struct actor *viewer, const char *ptc, struct store_page *pg,
 			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
 {
-	if (!pg)
-		return urenbank_journal(s, viewer, ptc, emit, ctx, p);
+	if (!pg) {
+		const struct urenbank_journal_out out = { emit, NULL, ctx };
+		return urenbank_journal(s, viewer, ptc, &out, p);
+	}
 	store_page_begin(s, pg);
-	struct emitter e = { emit, ctx, { 0 }, 0 };
+	struct emitter e = { emit, NULL, ctx, { 0 }, 0 };
 	buf_init(&e.b, 0);
 	struct journal j;
 	int r = journal_begin(s, viewer, ptc, NULL, NULL, &e.b, &j, p);

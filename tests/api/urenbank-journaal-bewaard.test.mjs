@@ -121,6 +121,23 @@ test('a kept day that was damaged, cut short or swapped for another day is not s
   assert.match(readFileSync(kept[0], 'utf8'), /dossier Zwijndrecht/, 'and kept again, sound');
 });
 
+test('a kept day the server checked earlier and copies as it is, is checked again once it changed', async () => {
+  // A file that has been quiet for two seconds when it is checked is then
+  // copied unread while it stays the same file (its change time tells).
+  const good = await download('2012-03');
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(await download('2012-03'), good, 'checked');
+  assert.equal(await download('2012-03'), good, 'copied');
+  const kept = keptDays().filter((f) => f.endsWith('2012-03-05.journal'));
+  assert.ok(kept.length >= 1);
+  for (const f of kept) {
+    const text = readFileSync(f, 'utf8');
+    writeFileSync(f, text.replace('45 min', '54 min'));
+    assert.notEqual(readFileSync(f, 'utf8'), text);
+  }
+  assert.equal(await download('2012-03'), good, 'changed: checked again, rendered again');
+});
+
 test('a viewer who may see less gets the text as the policy shows it to them, not a kept copy of someone who sees more', async () => {
   const full = await download('2012-02');
   assert.match(full, /dossier Zwijndrecht/);
