@@ -336,10 +336,12 @@ static int write_all(int fd, const char *from, size_t len)
 /* Kept files this process has checked whole, by identity: a file that has
  * not changed since (same device, inode, size and change time; any write,
  * truncation or replacement gives it another change time) is not read and
- * summed again. Only a file that had been quiet for a second when it was
- * checked goes in: a change within the same tick of the clock would leave
- * the change time as it was. A slot per hash, the last one checked wins. */
+ * summed again. Only a file that had been quiet for QUIET_NS when it was
+ * checked goes in: the change time comes from a clock that ticks every few
+ * milliseconds, and a change within the tick of the last one would leave
+ * it as it was. A slot per hash, the last one checked wins. */
 #define CHECKED_SLOTS 8192
+#define QUIET_NS 200000000LL /* 0.2 s: many ticks */
 struct checked {
 	dev_t dev;
 	ino_t ino;
@@ -373,7 +375,8 @@ static int checked_before(const struct stat *sb)
 static void checked_now(const struct stat *sb)
 {
 	struct timespec now;
-	if (clock_gettime(CLOCK_REALTIME, &now) < 0 || now.tv_sec - sb->st_ctim.tv_sec < 2)
+	if (clock_gettime(CLOCK_REALTIME, &now) < 0 ||
+	    (now.tv_sec - sb->st_ctim.tv_sec) * 1000000000LL + (now.tv_nsec - sb->st_ctim.tv_nsec) < QUIET_NS)
 		return;
 	pthread_mutex_lock(&g_checked_lock);
 	g_checked[checked_slot(sb)] = (struct checked){ sb->st_dev, sb->st_ino, sb->st_size, sb->st_ctim };
