@@ -227,7 +227,7 @@ int cmd_herstel(int argc, char **argv)
 	}
 	struct check c;
 	if (!exists)
-		return copy_checked(van, db, &c) ? 1 : (report("hersteld", db, &c), 0);
+		return copy_checked(van, db, &c) ? 1 : (urenbank_journal_cache_clear(db), report("hersteld", db, &c), 0);
 	/* Over an existing database, which a server may have open: check a
 	 * copy first, then copy it in through the database's own locking. */
 	char tmp[4200], err[600];
@@ -240,6 +240,10 @@ int cmd_herstel(int argc, char **argv)
 		fprintf(stderr, "samen: %s\n", err);
 		return 1;
 	}
+	/* The journal's kept days were of the database that was replaced
+	 * (src/store/urenbank_journaal.c): in the copy the same ids may come
+	 * back as other transactions. */
+	urenbank_journal_cache_clear(db);
 	if (check_copy(db, &c) < 0) {
 		fprintf(stderr, "samen: na het terugzetten deugt '%s' niet: %s\n", db, c.problem);
 		return 1;

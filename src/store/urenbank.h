@@ -301,6 +301,9 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
  * JJJJ-MM-DD): a journal of its own, with the header and declarations. */
 int urenbank_journal_period(struct store *s, const struct actor *viewer, const char *pt, const char *van, const char *tot,
 			    const struct urenbank_journal_out *out, struct problem *p);
+/* Removes the journal's kept days of the database db (a path or
+ * connection string): after a restore they may no longer match it. */
+void urenbank_journal_cache_clear(const char *db);
 /* The months that have transactions, newest first: ["JJJJ-MM", …]. */
 int urenbank_journal_months(struct store *s, const char *pt, json_t **out, struct problem *p);
 /* {"tot"?} (default: the proeftuin's tot): turns every member's saldo as

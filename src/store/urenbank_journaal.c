@@ -26,6 +26,7 @@
  * urenbank_journal_cache_dir below; the cache can be removed at any time. */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,15 @@ static int journal_begin(struct store *s, const struct actor *viewer, const char
 	 * the journal: the accounts above, the unit, the tags of the comments. */
 	buf_adds(b, "account pot:stortingen\n\ncommodity min\n\ntag soort\ntag omschrijving\ntag centen\ntag restcenten\n");
 	crypto_generichash_update(&h, (const unsigned char *)b->data + start, b->len - start);
+	if (db_engine(s->db) == DB_POSTGRES) {
+		/* A database restored under the same name (pg_restore --clean, or
+		 * dropped and made again) has its journal as a new table: kept
+		 * days of the old one must not match the ids of the new. SQLite:
+		 * samen herstel removes the kept days (urenbank_journal_cache_clear). */
+		char oid[64];
+		snprintf(oid, sizeof(oid), "%lld", urenbank_one_int(s, "SELECT 'journaal'::regclass::oid", NULL));
+		crypto_generichash_update(&h, (const unsigned char *)oid, strlen(oid));
+	}
 	crypto_generichash_final(&h, j->head, sizeof(j->head));
 	urenbank_sight_init(&j->v, s, viewer, pt->code);
 	/* Whom the text shows which hours to: everything, or as the policy
@@ -226,32 +236,50 @@ static void transactions(struct journal *j, struct db_stmt *st, struct buf *b, s
 
 /* Where the kept days of the journal go: $SAMEN_CACHE_DIR/<hash of the
  * database>, else beside a SQLite file (<file>-cache), else (PostgreSQL)
- * in $TMPDIR/samen-cache-<hash of the connection string>; "" for a
- * database in memory. Created (0700) when missing. */
-static int cache_dir(struct store *s, char *out, size_t len)
+ * in $TMPDIR/samen-cache-<hash of the connection string>; -1 for a
+ * database in memory. */
+static int cache_path(const char *db, char *out, size_t len)
 {
 	unsigned char h[8];
 	char hex[17];
-	crypto_generichash(h, sizeof(h), (const unsigned char *)s->path, strlen(s->path), NULL, 0);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)db, strlen(db), NULL, 0);
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
 	const char *env = getenv("SAMEN_CACHE_DIR"), *tmp = getenv("TMPDIR");
 	int n;
-	if (env && env[0]) {
-		if (mkdir(env, 0700) < 0 && errno != EEXIST)
-			return -1;
+	if (env && env[0])
 		n = snprintf(out, len, "%s/%s", env, hex);
-	}
-	else if (db_target_is_postgres(s->path))
+	else if (db_target_is_postgres(db))
 		n = snprintf(out, len, "%s/samen-cache-%s", tmp && tmp[0] ? tmp : "/tmp", hex);
-	else if (s->path[0] && strcmp(s->path, ":memory:") && strncmp(s->path, "file:", 5))
-		n = snprintf(out, len, "%s-cache", s->path);
+	else if (db[0] && strcmp(db, ":memory:") && strncmp(db, "file:", 5))
+		n = snprintf(out, len, "%s-cache", db);
 	else
 		return -1;
-	if (n < 0 || (size_t)n >= len - 64)
+	return n < 0 || (size_t)n >= len - 64 ? -1 : 0;
+}
+
+/* cache_path, created (0700) when missing. */
+static int cache_dir(struct store *s, char *out, size_t len)
+{
+	if (cache_path(s->path, out, len) < 0)
 		return -1;
-	if (mkdir(out, 0700) < 0 && errno != EEXIST)
+	const char *env = getenv("SAMEN_CACHE_DIR");
+	if (env && env[0] && mkdir(env, 0700) < 0 && errno != EEXIST)
 		return -1;
+	return mkdir(out, 0700) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb, (void)flag, (void)ftw;
+	remove(path);
 	return 0;
+}
+
+void urenbank_journal_cache_clear(const char *db)
+{
+	char dir[PATH_MAX];
+	if (cache_path(db, dir, sizeof(dir)) == 0)
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* The directory of the days of this proeftuin as this sight renders them. */
@@ -524,14 +552,29 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 	struct day *d = NULL;
 	size_t n = 0, cap = 0;
 	long long version = 0;
+	struct db_stmt *st = NULL;
 	const char *from = van ? van : "", *to = van ? tot : "";
 	if (db_engine(s->db) == DB_SQLITE) {
-		version = urenbank_one_int(s, "SELECT coalesce(max(id), 0) FROM journaal", NULL);
-		n = cap = period_recall(s, j->pt.id, version, from, to, &d);
+		/* The last row itself too: after a restore (samen herstel, which
+		 * a running server survives) the same id may come back as another
+		 * transaction. */
+		st = db_query(s->db, "SELECT id, geboekt, datum, omschrijving FROM journaal ORDER BY id DESC LIMIT 1", NULL);
+		if (db_step(st) == DB_ROW) {
+			char what[1200];
+			unsigned char h[8];
+			int k = snprintf(what, sizeof(what), "%lld %s %s %s", db_col_int(st, 0), db_col_text(st, 1),
+					 db_col_text(st, 2), db_col_text(st, 3));
+			crypto_generichash(h, sizeof(h), (const unsigned char *)what, k > 0 ? (size_t)k : 0, NULL, 0);
+			memcpy(&version, h, sizeof(version));
+			version |= 1; /* 0 is "not remembered" */
+		}
+		db_finalize(st);
+		st = NULL;
+		if (version)
+			n = cap = period_recall(s, j->pt.id, version, from, to, &d);
 	}
-	struct db_stmt *st =
-		n ? NULL
-		: van ? db_query(s->db,
+	st = n ? NULL
+	     : van ? db_query(s->db,
 				 "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? AND datum >= ?"
 				 " AND datum <= ? GROUP BY datum ORDER BY datum",
 				 "ltt", j->pt.id, van, tot)
