@@ -135,7 +135,7 @@ int cmd_proeftuin(int argc, char **argv)
 	if (!strcmp(what, "verify")) {
 		r = verify(s, &o);
 	} else if (!strcmp(what, "journaal")) {
-		const struct urenbank_journal_out out = { to_stdout, NULL, stdout };
+		const struct urenbank_journal_out out = { to_stdout, NULL, stdout, 0 }; /* a one-off export: nothing kept */
 		r = urenbank_journal(s, NULL, o.proeftuin, &out, &p) < 0 ? 1 : 0;
 		if (fflush(stdout) != 0 && !r) {
 			problem_set(&p, 500, "kan niet naar stdout schrijven");

@@ -281,6 +281,7 @@ struct urenbank_journal_out {
 	int (*text)(void *ctx, const char *text, size_t len);
 	int (*copy)(void *ctx, int fd, long long offset, long long len);
 	void *ctx;
+	int keep; /* use and keep days in files (the server); 0: render all (a one-off export) */
 };
 /* The journal as hledger/ledger text, as viewer may see it: an hour
  * entry of a person whose hours viewer may not read shows the

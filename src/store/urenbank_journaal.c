@@ -53,6 +53,7 @@ struct emitter {
 	int (*emit)(void *, const char *, size_t);
 	int (*copy)(void *, int, long long, long long); /* NULL: kept days are read and emitted */
 	void *ctx;
+	int keep; /* kept days are used and made */
 	struct buf b;
 	int failed;
 };
@@ -602,7 +603,7 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 			period_remember(s, j->pt.id, version, from, to, d, n);
 	}
 	char dir[PATH_MAX - 32], path[PATH_MAX];
-	int keep = days_dir(j, dir, sizeof(dir)) == 0;
+	int keep = e->keep && days_dir(j, dir, sizeof(dir)) == 0;
 	for (size_t i = 0; i < n && !e->failed; i++) {
 		char key[33];
 		day_key(j, &d[i], key);
@@ -640,7 +641,7 @@ static int journal_days(struct store *s, const struct actor *viewer, const char 
 {
 	if (db_begin_read(s->db) < 0)
 		return store_db_problem(s, DB_ERR_BUSY, p, "journaal");
-	struct emitter e = { out->text, out->copy, out->ctx, { 0 }, 0 };
+	struct emitter e = { out->text, out->copy, out->ctx, out->keep, { 0 }, 0 };
 	buf_init(&e.b, 0);
 	struct journal j;
 	int r = journal_begin(s, viewer, ptc, van, tot, &e.b, &j, p);
@@ -672,11 +673,11 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
 			  int (*emit)(void *ctx, const char *text, size_t len), void *ctx, struct problem *p)
 {
 	if (!pg) {
-		const struct urenbank_journal_out out = { emit, NULL, ctx };
+		const struct urenbank_journal_out out = { emit, NULL, ctx, 0 };
 		return urenbank_journal(s, viewer, ptc, &out, p);
 	}
 	store_page_begin(s, pg);
-	struct emitter e = { emit, NULL, ctx, { 0 }, 0 };
+	struct emitter e = { emit, NULL, ctx, 0, { 0 }, 0 };
 	buf_init(&e.b, 0);
 	struct journal j;
 	int r = journal_begin(s, viewer, ptc, NULL, NULL, &e.b, &j, p);

@@ -158,7 +158,7 @@ static int download(struct request *rq, struct response *rs, const struct page_u
 		page_error(rq, rs, 503, "Het journaal kan nu niet worden klaargezet; probeer het zo opnieuw.");
 		return 0;
 	}
-	const struct urenbank_journal_out out = { resp_file_add, resp_file_copy, rs };
+	const struct urenbank_journal_out out = { resp_file_add, resp_file_copy, rs, 1 };
 	int r = x->van[0] ? urenbank_journal_period(rq->store, &rq->actor, pg->code, x->van, x->tot, &out, &p)
 			  : urenbank_journal(rq->store, &rq->actor, pg->code, &out, &p);
 	if (r < 0) {
