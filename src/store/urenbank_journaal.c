@@ -172,6 +172,20 @@ static int journal_begin(struct store *s, const struct actor *viewer, const char
 	" LEFT JOIN stortingen d ON d.id = j.storting_id" \
 	" LEFT JOIN uren u ON u.id = j.uren_id AND j.soort = 'uren'"
 
+/* A number as text, appended: the journal has three or four on each of
+ * its hundreds of thousands of lines, and printf showed in the profile. */
+static void add_int(struct buf *b, long long v)
+{
+	char t[24], *q = t + sizeof(t);
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--q = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--q = '-';
+	buf_add(b, q, (size_t)(t + sizeof(t) - q));
+}
+
 static const char *code_of(const struct journal *j, long long org)
 {
 	return org >= 0 && org <= j->maxorg ? j->codes[org] : "onbekend";
@@ -195,7 +209,13 @@ static void transactions(struct journal *j, struct db_stmt *st, struct buf *b, s
 					 db_col_int(st, 15), code_of(j, db_col_int(st, 13)), db_col_int(st, 12));
 			else
 				urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
-			buf_printf(b, "\n%s * (%lld) %s\n", db_col_text(st, 1), txn, naam);
+			buf_addc(b, '\n');
+			buf_adds(b, db_col_text(st, 1));
+			buf_add(b, " * (", 4);
+			add_int(b, txn);
+			buf_add(b, ") ", 2);
+			buf_adds(b, naam);
+			buf_addc(b, '\n');
 			if (!db_col_null(st, 9) && !hidden) {
 				urenbank_journal_text(db_col_text(st, 9), naam, sizeof(naam));
 				buf_printf(b, "    ; omschrijving: %s\n", naam);
@@ -215,16 +235,27 @@ static void transactions(struct journal *j, struct db_stmt *st, struct buf *b, s
 				db_finalize(r);
 			}
 		}
+		/* "    leden:<code>  <n> min  ; soort: <kind>[, centen: <c>, restcenten: <r>]" or the pot. */
 		const char *kind = db_col_text(st, 5);
-		if (db_col_null(st, 4))
-			buf_printf(b, "    pot:stortingen  %lld min  ; soort: %s\n", db_col_int(st, 6),
-				   !strcmp(db_col_text(st, 2), "afrekening") ? "afrekening" : kind);
-		else if (!db_col_null(st, 7))
-			buf_printf(b, "    leden:%s  %lld min  ; soort: %s, centen: %lld, restcenten: %lld\n",
-				   code_of(j, db_col_int(st, 4)), db_col_int(st, 6), kind, db_col_int(st, 7), db_col_int(st, 8));
-		else
-			buf_printf(b, "    leden:%s  %lld min  ; soort: %s\n", code_of(j, db_col_int(st, 4)), db_col_int(st, 6),
-				   kind);
+		if (db_col_null(st, 4)) {
+			buf_adds(b, "    pot:stortingen  ");
+			if (!strcmp(db_col_text(st, 2), "afrekening"))
+				kind = "afrekening";
+		} else {
+			buf_adds(b, "    leden:");
+			buf_adds(b, code_of(j, db_col_int(st, 4)));
+			buf_add(b, "  ", 2);
+		}
+		add_int(b, db_col_int(st, 6));
+		buf_adds(b, " min  ; soort: ");
+		buf_adds(b, kind);
+		if (!db_col_null(st, 4) && !db_col_null(st, 7)) {
+			buf_adds(b, ", centen: ");
+			add_int(b, db_col_int(st, 7));
+			buf_adds(b, ", restcenten: ");
+			add_int(b, db_col_int(st, 8));
+		}
+		buf_addc(b, '\n');
 		if (e) {
 			flush(e, 0);
 			if (e->failed)
