@@ -507,15 +507,15 @@ static void day_write(const char *dir, const char *path, const char *key, const 
 		unlink(tmp);
 }
 
-/* The transactions dated van … tot (NULL: all), day by day, each from its
- * kept file when that is still the day, else rendered and kept. */
-/* The days of a period with their keys, remembered per process for
- * SQLite. There one writer at a time gives each new journal row the next
- * id and none is removed, so the largest id of the journal (one seek) is
- * its version: while it stands, the days of a period are as they were,
- * and the GROUP BY over the period's index range (8 ms for a national
- * month) is not needed. Not on PostgreSQL, where ids come from a sequence
- * and commit out of order: there the days are counted every time. */
+/* The days of a period with their keys, remembered per process. The
+ * journal only grows, so the number of a proeftuin's transactions, kept
+ * as they are posted (urenbank_journaal_stand, migration 109), is its
+ * version: while it stands, the days of its periods are as they were, and
+ * the GROUP BY over the period's index range (8 ms for a national month)
+ * is not needed. On both engines: a count does not care in which order
+ * ids commit. The version also holds the header's hash (on PostgreSQL the
+ * journal table's oid) and, on SQLite, the last journal row itself: after
+ * a restore the same count may come back as other transactions. */
 #define PERIODS 32
 struct period {
 	char path[sizeof(((struct store *)0)->path)];
@@ -586,25 +586,29 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 	long long version = 0;
 	struct db_stmt *st = NULL;
 	const char *from = van ? van : "", *to = van ? tot : "";
+	crypto_generichash_state h;
+	unsigned char v[8];
+	char what[1200];
+	int k = snprintf(what, sizeof(what), "%lld",
+			 urenbank_one_int(s, "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), -1)",
+					  "l", j->pt.id));
+	crypto_generichash_init(&h, NULL, 0, sizeof(v));
+	crypto_generichash_update(&h, j->head, sizeof(j->head));
+	crypto_generichash_update(&h, (const unsigned char *)what, (size_t)k);
 	if (db_engine(s->db) == DB_SQLITE) {
-		/* The last row itself too: after a restore (samen herstel, which
-		 * a running server survives) the same id may come back as another
-		 * transaction. */
 		st = db_query(s->db, "SELECT id, geboekt, datum, omschrijving FROM journaal ORDER BY id DESC LIMIT 1", NULL);
 		if (db_step(st) == DB_ROW) {
-			char what[1200];
-			unsigned char h[8];
-			int k = snprintf(what, sizeof(what), "%lld %s %s %s", db_col_int(st, 0), db_col_text(st, 1),
-					 db_col_text(st, 2), db_col_text(st, 3));
-			crypto_generichash(h, sizeof(h), (const unsigned char *)what, k > 0 ? (size_t)k : 0, NULL, 0);
-			memcpy(&version, h, sizeof(version));
-			version |= 1; /* 0 is "not remembered" */
+			k = snprintf(what, sizeof(what), "%lld %s %s %s", db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+				     db_col_text(st, 3));
+			crypto_generichash_update(&h, (const unsigned char *)what, k > 0 ? (size_t)k : 0);
 		}
 		db_finalize(st);
 		st = NULL;
-		if (version)
-			n = cap = period_recall(s, j->pt.id, version, from, to, &d);
 	}
+	crypto_generichash_final(&h, v, sizeof(v));
+	memcpy(&version, v, sizeof(version));
+	version |= 1; /* 0 is "not remembered" */
+	n = cap = period_recall(s, j->pt.id, version, from, to, &d);
 	st = n ? NULL
 	     : van ? db_query(s->db,
 				 "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? AND datum >= ?"

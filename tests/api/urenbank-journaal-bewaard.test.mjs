@@ -98,6 +98,21 @@ test('a late approval and a correction dated in the period are in the next downl
   assert.deepEqual(months, txns(whole), 'the months together are still the whole journal');
 });
 
+test('a second server on the same database: an approval through it is in the next download from the first', async () => {
+  const before = await download('2012-02');
+  assert.equal(await download('2012-02'), before, 'kept and remembered by the first server');
+  const other = await startServer({ db: srv.db });
+  try {
+    const e = await must(other.api('POST', P('/uren'), { medewerker: staff.GM0642, opdracht: lokaal, minuten: 17, datum: '2012-02-01', omschrijving: 'via de tweede server' }), 'uren');
+    await must(other.api('POST', P(`/uren/${e.id}/goedkeuren`)), 'goedkeuren');
+  } finally {
+    await other.stop();
+  }
+  const after1 = await download('2012-02');
+  assert.equal(txns(after1).length, txns(before).length + 1);
+  assert.match(after1, /; omschrijving: via de tweede server/);
+});
+
 test('a kept day that was damaged, cut short or swapped for another day is not served', async () => {
   const good = await download('2012-02');
   const goodMarch = await download('2012-03');
