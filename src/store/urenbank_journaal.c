@@ -487,14 +487,14 @@ done:
 /* Keeps text as the day at path for key: written beside and renamed into
  * place, so that the file is the old day or the new, never half. A day
  * that cannot be kept is rendered again next time; nothing else changes. */
-static void day_write(const char *dir, const char *path, const char *key, const char *text, size_t len)
+static size_t day_write(const char *dir, const char *path, const char *key, const char *text, size_t len)
 {
 	char tmp[PATH_MAX], head[HEAD_LEN];
 	if (snprintf(tmp, sizeof(tmp), "%s/.dag-XXXXXX", dir) >= (int)sizeof(tmp))
-		return;
+		return 0;
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return;
+		return 0;
 	memset(head, ' ', sizeof(head));
 	int n = snprintf(head, sizeof(head), "%s %s %zu %lx", CACHE_FORMAT, key, len, crc_of(text, len));
 	if (n > 0 && n < HEAD_LEN)
@@ -503,8 +503,104 @@ static void day_write(const char *dir, const char *path, const char *key, const 
 	int ok = n > 0 && n < HEAD_LEN && write_all(fd, head, HEAD_LEN) == 0 && write_all(fd, text, len) == 0;
 	if (close(fd) < 0)
 		ok = 0;
-	if (!ok || rename(tmp, path) < 0)
+	if (!ok || rename(tmp, path) < 0) {
 		unlink(tmp);
+		return 0;
+	}
+	return HEAD_LEN + len;
+}
+
+/* ---- how much is kept ---------------------------------------------------------- */
+
+/* Every lezer with a sight of their own (a manager of each of 342 members)
+ * gets days of their own: without a bound the kept days of a national
+ * proeftuin would grow to hundreds of copies of its 196 MB. At most
+ * SAMEN_CACHE_MB (default 2048) is kept per database: once a process has
+ * written an eighth of that since it last looked, the oldest days go
+ * until three quarters remain (oldest by when they were made: reading a
+ * day does not touch it, since its change time is what tells that it is
+ * unchanged). A temporary file left by a crash goes after an hour. */
+#define CACHE_MB 2048.0
+struct kept_file {
+	char *path;
+	off_t size;
+	struct timespec made;
+};
+static pthread_mutex_t g_kept_lock = PTHREAD_MUTEX_INITIALIZER;  /* g_written */
+static pthread_mutex_t g_sweep_lock = PTHREAD_MUTEX_INITIALIZER; /* one sweep at a time, and what follows */
+static unsigned long long g_written;
+static struct kept_file *g_files;
+static size_t g_nfiles, g_capfiles;
+static unsigned long long g_total;
+static time_t g_now;
+
+static unsigned long long cache_limit(void)
+{
+	const char *v = getenv("SAMEN_CACHE_MB");
+	double mb = v && v[0] ? strtod(v, NULL) : CACHE_MB;
+	return (unsigned long long)((mb > 0 ? mb : CACHE_MB) * 1024.0 * 1024.0);
+}
+
+static int kept_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	const char *name = path + ftw->base;
+	size_t len = strlen(name);
+	if (flag != FTW_F)
+		return 0;
+	if (!strncmp(name, ".dag-", 5)) {
+		if (g_now - sb->st_mtime > 3600)
+			unlink(path);
+		return 0;
+	}
+	if (len < 8 || strcmp(name + len - 8, ".journal"))
+		return 0;
+	struct kept_file *nf = grow(g_files, &g_capfiles, g_nfiles, sizeof(*g_files));
+	char *copy = strdup(path);
+	if (!nf || !copy) {
+		free(copy);
+		if (nf)
+			g_files = nf;
+		return 1; /* out of memory: no sweep this time */
+	}
+	g_files = nf;
+	g_files[g_nfiles++] = (struct kept_file){ copy, sb->st_size, sb->st_mtim };
+	g_total += (unsigned long long)sb->st_size;
+	return 0;
+}
+
+static int oldest_first(const void *a, const void *b)
+{
+	const struct timespec *x = &((const struct kept_file *)a)->made, *y = &((const struct kept_file *)b)->made;
+	return x->tv_sec != y->tv_sec ? (x->tv_sec < y->tv_sec ? -1 : 1) : (x->tv_nsec > y->tv_nsec) - (x->tv_nsec < y->tv_nsec);
+}
+
+/* After a request kept written bytes of new days under root. */
+static void kept_bound(const char *root, unsigned long long written)
+{
+	unsigned long long limit = cache_limit();
+	pthread_mutex_lock(&g_kept_lock);
+	g_written += written;
+	int due = g_written >= limit / 8;
+	if (due)
+		g_written = 0;
+	pthread_mutex_unlock(&g_kept_lock);
+	if (!due || pthread_mutex_trylock(&g_sweep_lock) != 0)
+		return;
+	g_nfiles = 0;
+	g_total = 0;
+	g_now = time(NULL);
+	if (nftw(root, kept_one, 16, FTW_PHYS) == 0 && g_total > limit) {
+		qsort(g_files, g_nfiles, sizeof(*g_files), oldest_first);
+		for (size_t i = 0; i < g_nfiles && g_total > limit - limit / 4; i++)
+			if (unlink(g_files[i].path) == 0)
+				g_total -= (unsigned long long)g_files[i].size;
+	}
+	for (size_t i = 0; i < g_nfiles; i++)
+		free(g_files[i].path);
+	free(g_files);
+	g_files = NULL;
+	g_nfiles = g_capfiles = 0;
+	pthread_mutex_unlock(&g_sweep_lock);
 }
 
 /* The days of a period with their keys, remembered per process. The
@@ -639,6 +735,7 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 	}
 	char dir[PATH_MAX - 32], path[PATH_MAX];
 	int keep = e->keep && days_dir(j, dir, sizeof(dir)) == 0;
+	unsigned long long written = 0;
 	for (size_t i = 0; i < n && !e->failed; i++) {
 		char key[33];
 		day_key(j, &d[i], key);
@@ -660,10 +757,15 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 			break;
 		}
 		if (keep)
-			day_write(dir, path, key, e->b.data + at, e->b.len - at);
+			written += day_write(dir, path, key, e->b.data + at, e->b.len - at);
 		flush(e, 0);
 	}
 	free(d);
+	char *up = strrchr(dir, '/'); /* <cache>/journaal/<proeftuin>-<sight> */
+	if (written && up) {
+		*up = '\0';
+		kept_bound(dir, written);
+	}
 	return 0;
 }
 

@@ -154,6 +154,26 @@ test('a kept day the server checked earlier and copies as it is, is checked agai
   assert.equal(await download('2012-03'), good, 'changed: checked again, rendered again');
 });
 
+test('the kept days stay within SAMEN_CACHE_MB: the oldest go, and what is downloaded stays the same', async () => {
+  for (const dag of ['05', '12', '19', '26']) await approved(staff.GM0642, lokaal, 30, `2012-05-${dag}`, `overleg in mei, week van de ${dag}e`);
+  const whole = await download('alles');
+  assert.ok(whole.length > 2048, 'the journal is well over the bound');
+  const where = join(srv.dir, 'klein');
+  const small = await startServer({ db: srv.db, env: { SAMEN_CACHE_MB: '0.0005', SAMEN_CACHE_DIR: where } }); // 524 bytes
+  const size = () => keptDays(where).reduce((n, f) => n + statSync(f).size, 0);
+  try {
+    for (const periode of ['alles', '2012-02', '2012-03', 'alles']) {
+      const r = await small.api('GET', `/proeftuinen/${pt}/journaal?periode=${periode}`, null, { raw: true });
+      assert.equal(r.status, 200);
+      if (periode === 'alles') assert.equal(r.text, whole);
+      assert.ok(size() <= 524, `${periode}: ${size()} bytes kept`);
+    }
+  } finally {
+    await small.stop();
+  }
+  assert.equal(await download('alles'), whole, 'the first server renders again what went');
+});
+
 test('a viewer who may see less gets the text as the policy shows it to them, not a kept copy of someone who sees more', async () => {
   const full = await download('2012-02');
   assert.match(full, /dossier Zwijndrecht/);
