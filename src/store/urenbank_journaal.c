@@ -46,7 +46,7 @@
 /* Change it whenever the text of a transaction changes: kept days of the
  * old text then no longer match. */
 #define CACHE_FORMAT "samen-journaal-dag 1"
-#define HEAD_LEN 96              /* the first line of a kept day, padded */
+#define HEAD_LEN 96             /* the first line of a kept day, padded */
 #define FLUSH_AT (256u * 1024u) /* what is handed to emit at once */
 
 struct emitter {
@@ -164,7 +164,7 @@ static int journal_begin(struct store *s, const struct actor *viewer, const char
 	return buf_failed(b) ? problem_set(p, 500, "geen geheugen") : 0;
 }
 
-#define JOURNAL_COLS                                                                                   \
+#define JOURNAL_COLS                                                                                          \
 	"SELECT jp.transactie_id, j.datum, j.soort, j.omschrijving, jp.organisatie_id, jp.soort, jp.minuten," \
 	" d.bedrag_centen, d.rest_centen, u.omschrijving, j.afrekening_id,"                                   \
 	" u.id, u.opdracht_id, u.organisatie_id, u.medewerker_id, u.minuten"
@@ -205,8 +205,9 @@ static void transactions(struct journal *j, struct db_stmt *st, struct buf *b, s
 			int hidden = !db_col_null(st, 11) && !urenbank_sight_allows(&j->v, ACT_HOURS_READ, db_col_int(st, 12),
 										    db_col_int(st, 13), db_col_int(st, 14));
 			if (hidden)
-				snprintf(naam, sizeof(naam), "Urenregel %lld: %lld min van %s op opdracht %lld", db_col_int(st, 11),
-					 db_col_int(st, 15), code_of(j, db_col_int(st, 13)), db_col_int(st, 12));
+				snprintf(naam, sizeof(naam), "Urenregel %lld: %lld min van %s op opdracht %lld",
+					 db_col_int(st, 11), db_col_int(st, 15), code_of(j, db_col_int(st, 13)),
+					 db_col_int(st, 12));
 			else
 				urenbank_journal_text(db_col_text(st, 3), naam, sizeof(naam));
 			buf_addc(b, '\n');
@@ -636,8 +637,7 @@ static struct period *period_find(const char *path, long long pt, long long vers
 }
 
 /* The days of a period as remembered: a copy into *d, or 0 (nothing). */
-static size_t period_recall(struct store *s, long long pt, long long version, const char *van, const char *tot,
-			    struct day **d)
+static size_t period_recall(struct store *s, long long pt, long long version, const char *van, const char *tot, struct day **d)
 {
 	size_t n = 0;
 	pthread_mutex_lock(&g_periods_lock);
@@ -685,17 +685,19 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 	crypto_generichash_state h;
 	unsigned char v[8];
 	char what[1200];
-	int k = snprintf(what, sizeof(what), "%lld",
-			 urenbank_one_int(s, "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), -1)",
-					  "l", j->pt.id));
+	int k = snprintf(
+		what, sizeof(what), "%lld",
+		urenbank_one_int(s,
+				 "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), -1)",
+				 "l", j->pt.id));
 	crypto_generichash_init(&h, NULL, 0, sizeof(v));
 	crypto_generichash_update(&h, j->head, sizeof(j->head));
 	crypto_generichash_update(&h, (const unsigned char *)what, (size_t)k);
 	if (db_engine(s->db) == DB_SQLITE) {
 		st = db_query(s->db, "SELECT id, geboekt, datum, omschrijving FROM journaal ORDER BY id DESC LIMIT 1", NULL);
 		if (db_step(st) == DB_ROW) {
-			k = snprintf(what, sizeof(what), "%lld %s %s %s", db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
-				     db_col_text(st, 3));
+			k = snprintf(what, sizeof(what), "%lld %s %s %s", db_col_int(st, 0), db_col_text(st, 1),
+				     db_col_text(st, 2), db_col_text(st, 3));
 			crypto_generichash_update(&h, (const unsigned char *)what, k > 0 ? (size_t)k : 0);
 		}
 		db_finalize(st);
@@ -705,15 +707,15 @@ static int days(struct journal *j, const char *van, const char *tot, struct emit
 	memcpy(&version, v, sizeof(version));
 	version |= 1; /* 0 is "not remembered" */
 	n = cap = period_recall(s, j->pt.id, version, from, to, &d);
-	st = n ? NULL
+	st = n     ? NULL
 	     : van ? db_query(s->db,
-				 "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? AND datum >= ?"
-				 " AND datum <= ? GROUP BY datum ORDER BY datum",
-				 "ltt", j->pt.id, van, tot)
-		      : db_query(s->db,
-				 "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? GROUP BY datum"
-				 " ORDER BY datum",
-				 "l", j->pt.id);
+			      "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? AND datum >= ?"
+			      " AND datum <= ? GROUP BY datum ORDER BY datum",
+			      "ltt", j->pt.id, van, tot)
+		   : db_query(s->db,
+			      "SELECT datum, count(*), max(id), sum(id) FROM journaal WHERE proeftuin_id = ? GROUP BY datum"
+			      " ORDER BY datum",
+			      "l", j->pt.id);
 	while (st && db_step(st) == DB_ROW) {
 		struct day *nd = grow(d, &cap, n, sizeof(*d));
 		if (!nd) {
@@ -835,11 +837,12 @@ int urenbank_journal_page(struct store *s, const struct actor *viewer, const cha
 	journal_release(&j);
 	buf_release(&e.b);
 	/* The total kept as transactions are posted (migration 109), not counted. */
-	store_page_end(s, pg,
-		       r == 0 ? db_query(s->db,
-					 "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)",
-					 "l", j.pt.id)
-			      : NULL);
+	store_page_end(
+		s, pg,
+		r == 0 ? db_query(s->db,
+				  "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)",
+				  "l", j.pt.id)
+		       : NULL);
 	if (r == 0 && e.failed)
 		r = problem_set(p, 500, "Het journaal kon niet worden geschreven.");
 	return r;
@@ -872,7 +875,8 @@ int urenbank_journal_months(struct store *s, const char *ptc, json_t **out, stru
 			char a1[16], a2[16];
 			snprintf(a1, sizeof(a1), "%04d-%02d-01", y, m);
 			snprintf(a2, sizeof(a2), "%04d-%02d-31", y, m);
-			st = db_query(s->db, "SELECT 1 FROM journaal WHERE proeftuin_id = ? AND datum >= ? AND datum <= ? LIMIT 1",
+			st = db_query(s->db,
+				      "SELECT 1 FROM journaal WHERE proeftuin_id = ? AND datum >= ? AND datum <= ? LIMIT 1",
 				      "ltt", pt.id, a1, a2);
 			if (db_step(st) == DB_ROW)
 				json_array_append_new(a, json_sprintf("%04d-%02d", y, m));
