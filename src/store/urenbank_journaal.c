@@ -15,15 +15,19 @@
  * late approvals and corrections keep arriving, and each would otherwise
  * make the whole month render again; now only its day does. The keys of a
  * period are one covering index range read (GROUP BY datum), in the same
- * snapshot as what is rendered.
+ * snapshot as what is rendered, and remembered per process while the
+ * proeftuin's kept transaction count stands (period_recall).
  *
  * A kept day is checked before it is used: its length and a CRC-32 of its
  * text stand in the first line, so a truncated or damaged file is rendered
- * afresh, never served. It is written to a temporary file beside and
- * renamed into place, so a crash leaves the old day or the new one. With
- * several app servers on PostgreSQL each keeps its own files and checks
- * them against the database on every request. Where the files are:
- * urenbank_journal_cache_dir below; the cache can be removed at any time. */
+ * afresh, never served; one this process checked and that has not changed
+ * since is copied as it is (checked_before). It is written to a temporary
+ * file beside and renamed into place, so a crash leaves the old day or the
+ * new one. With several app servers on PostgreSQL each keeps its own files
+ * and checks them against the database on every request. Where the files
+ * are: cache_path below; at most SAMEN_CACHE_MB of them (kept_bound); the
+ * cache can be removed at any time, and samen herstel does
+ * (urenbank_journal_cache_clear). docs/urenbank.md, "Kept days". */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
