@@ -294,6 +294,18 @@ static int cache_path(const char *db, char *out, size_t len)
 	return n < 0 || (size_t)n >= len - 64 ? -1 : 0;
 }
 
+/* A directory of ours alone: not a symbolic link, owned by this user and
+ * writable by no one else. In a shared $TMPDIR someone else could have
+ * made samen-cache-<hash> first and put days in it; then nothing is kept
+ * and every download is written afresh. */
+static int own_dir(const char *path)
+{
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		return -1;
+	struct stat sb;
+	return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == geteuid() && !(sb.st_mode & 022) ? 0 : -1;
+}
+
 /* cache_path, created (0700) when missing. */
 static int cache_dir(struct store *s, char *out, size_t len)
 {
@@ -302,7 +314,7 @@ static int cache_dir(struct store *s, char *out, size_t len)
 	const char *env = getenv("SAMEN_CACHE_DIR");
 	if (env && env[0] && mkdir(env, 0700) < 0 && errno != EEXIST)
 		return -1;
-	return mkdir(out, 0700) < 0 && errno != EEXIST ? -1 : 0;
+	return own_dir(out);
 }
 
 static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)

@@ -7,7 +7,7 @@
 // never gets the text of one who may see more.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer, ENGINE, BIN } from '../lib/server.mjs';
@@ -172,6 +172,29 @@ test('the kept days stay within SAMEN_CACHE_MB: the oldest go, and what is downl
     await small.stop();
   }
   assert.equal(await download('alles'), whole, 'the first server renders again what went');
+});
+
+test('a cache directory that others may write to (made first by someone else in a shared TMPDIR) is not used: nothing kept, the same download', async () => {
+  const whole = await download('alles');
+  const where = join(srv.dir, 'gedeeld');
+  const run = async () => {
+    const other = await startServer({ db: srv.db, env: { SAMEN_CACHE_DIR: where } });
+    try {
+      const r = await other.api('GET', `/proeftuinen/${pt}/journaal?periode=alles`, null, { raw: true });
+      assert.equal(r.status, 200);
+      assert.equal(r.text, whole);
+    } finally {
+      await other.stop();
+    }
+  };
+  await run();
+  const [dir] = readdirSync(where).map((n) => join(where, n));
+  assert.ok(keptDays(dir).length > 0, 'an own directory keeps days');
+  rmSync(dir, { recursive: true });
+  mkdirSync(dir, { mode: 0o777 });
+  chmodSync(dir, 0o777);
+  await run();
+  assert.deepEqual(keptDays(dir), [], 'nothing kept in a directory others may write to');
 });
 
 test('a viewer who may see less gets the text as the policy shows it to them, not a kept copy of someone who sees more', async () => {
