@@ -68,7 +68,9 @@ static void report(void *ctx, const struct urenbank_difference *d)
 							 "herberekend", (json_int_t)d->recomputed));
 		return;
 	}
-	if (d->organisatie[0] || d->kept) /* a kept figure against its recomputation */
+	if (d->kept_text[0]) /* a kept moment against its recomputation */
+		printf("%s %s: bijgehouden %s, herberekend %s\n", d->proeftuin, d->what, d->kept_text, d->recomputed_text);
+	else if (d->organisatie[0] || d->kept) /* a kept figure against its recomputation */
 		printf("%s%s%s %s: bijgehouden %lld, herberekend %lld (verschil %lld)\n", d->proeftuin, d->organisatie[0] ? " " : "",
 		       d->organisatie, d->what, d->kept, d->recomputed, d->recomputed - d->kept);
 	else

@@ -324,6 +324,10 @@ struct urenbank_difference {
 	char what[64];        /* "gebracht", "gehaald", "gestort", "vastgelegd", "transactie 12", … */
 	long long kept;       /* incremental (table) value; for a transaction 0 */
 	long long recomputed; /* from the journal; for a transaction its sum */
+	/* A moment rather than a number (an opdracht's first inzet or hours): both
+	 * as stored, "geen" for none; kept and recomputed are then seconds since
+	 * 1970 (0 for none). "" otherwise. */
+	char kept_text[32], recomputed_text[32];
 };
 struct urenbank_verify_stats {
 	long long proeftuinen, members, transactions, postings;

@@ -24,6 +24,24 @@ static void differ(struct verifier *v, const char *pt, const char *org, const ch
 	snprintf(d.what, sizeof(d.what), "%s", what);
 	d.kept = kept;
 	d.recomputed = recomputed;
+	d.kept_text[0] = d.recomputed_text[0] = '\0';
+	v->differences++;
+	if (v->report)
+		v->report(v->ctx, &d);
+}
+
+/* Two moments that differ, as text and as seconds since 1970. */
+static long long moment_seconds(const char *t);
+static void differ_moment(struct verifier *v, const char *pt, const char *what, const char *kept, const char *recomputed)
+{
+	struct urenbank_difference d;
+	snprintf(d.proeftuin, sizeof(d.proeftuin), "%s", pt);
+	d.organisatie[0] = '\0';
+	snprintf(d.what, sizeof(d.what), "%s", what);
+	d.kept = moment_seconds(kept);
+	d.recomputed = moment_seconds(recomputed);
+	snprintf(d.kept_text, sizeof(d.kept_text), "%s", kept[0] ? kept : "geen");
+	snprintf(d.recomputed_text, sizeof(d.recomputed_text), "%s", recomputed[0] ? recomputed : "geen");
 	v->differences++;
 	if (v->report)
 		v->report(v->ctx, &d);
@@ -205,9 +223,8 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 			const char *kept_at = db_col_null(st, c) ? "" : db_col_text(st, c);
 			const char *first = db_col_null(st, c + 1) ? "" : db_col_text(st, c + 1);
 			if (strcmp(kept_at, first)) {
-				snprintf(what, sizeof(what), "opdracht %lld eerste %s (seconden sinds 1970)", db_col_int(st, 0),
-					 c == 1 ? "inzet" : "uren");
-				differ(v, code, "", what, moment_seconds(kept_at), moment_seconds(first));
+				snprintf(what, sizeof(what), "opdracht %lld eerste %s", db_col_int(st, 0), c == 1 ? "inzet" : "uren");
+				differ_moment(v, code, what, kept_at, first);
 			}
 		}
 	db_finalize(st);

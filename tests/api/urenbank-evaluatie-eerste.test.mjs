@@ -86,9 +86,9 @@ test('rejecting the first entry makes the next one not rejected the first; a new
 
 test('proeftuin verify recomputes the first inzet and the first hours and finds one that was changed', async () => {
   const cases = [
-    ['eerste_inzet', "'2000-01-01T00:00:00Z'", new RegExp(`${pt} opdracht ${op} eerste inzet \\(seconden sinds 1970\\): bijgehouden 946684800, herberekend \\d+`)],
-    // none kept: verify says the moment it recomputed
-    ['eerste_uren', 'NULL', new RegExp(`${pt}: opdracht ${op} eerste uren \\(seconden sinds 1970\\) \\(\\d+\\)`)],
+    ['eerste_inzet', "'2000-01-01T00:00:00Z'", new RegExp(`${pt} opdracht ${op} eerste inzet: bijgehouden 2000-01-01T00:00:00Z, herberekend 20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z\n`)],
+    // none kept: verify says so, and the moment it recomputed
+    ['eerste_uren', 'NULL', new RegExp(`${pt} opdracht ${op} eerste uren: bijgehouden geen, herberekend 20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z\n`)],
   ];
   for (const [col, value, message] of cases) {
     const was = sql(`SELECT ${col} FROM opdrachten WHERE id = ${op}`);
