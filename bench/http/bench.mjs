@@ -60,7 +60,11 @@ async function must(method, path, body) {
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.buf.toString().slice(0, 300)}`);
   return JSON.parse(r.buf.toString());
 }
-const first = (j) => (Array.isArray(j) ? j[0] : j && Object.values(j).find((v) => Array.isArray(v))?.[0]);
+// The first element of a list, or of the first list of things with an id or
+// code in an answer that is an object (the answer base: {"totaal",
+// "onderwerpen":[{onderwerp,aantal}],"antwoorden":[{id,…}]}).
+const keyed = (v) => Array.isArray(v) && v.length && v[0] && typeof v[0] === 'object' && (v[0].id !== undefined || v[0].code !== undefined);
+const first = (j) => (Array.isArray(j) ? j[0] : j && (Object.values(j).find(keyed) ?? Object.values(j).find((v) => Array.isArray(v)))?.[0]);
 
 // ---- the instance: what fills the parameters -------------------------------
 const verband = first(await must('GET', '/api/v1/verbanden?paginaGrootte=1'));
