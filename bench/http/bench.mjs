@@ -60,11 +60,7 @@ async function must(method, path, body) {
   if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.buf.toString().slice(0, 300)}`);
   return JSON.parse(r.buf.toString());
 }
-// The first element of a list, or of the first list of things with an id or
-// code in an answer that is an object (the answer base: {"totaal",
-// "onderwerpen":[{onderwerp,aantal}],"antwoorden":[{id,…}]}).
-const keyed = (v) => Array.isArray(v) && v.length && v[0] && typeof v[0] === 'object' && (v[0].id !== undefined || v[0].code !== undefined);
-const first = (j) => (Array.isArray(j) ? j[0] : j && (Object.values(j).find(keyed) ?? Object.values(j).find((v) => Array.isArray(v)))?.[0]);
+const first = (j) => (Array.isArray(j) ? j[0] : j && Object.values(j).find((v) => Array.isArray(v))?.[0]);
 
 // ---- the instance: what fills the parameters -------------------------------
 const verband = first(await must('GET', '/api/v1/verbanden?paginaGrootte=1'));
@@ -109,10 +105,15 @@ async function fill(template) {
       const key = path;
       if (!listed.has(key)) {
         const r = await call(ADMIN, 'GET', '/api/v1' + key);
-        listed.set(key, r.status === 200 && r.type.includes('json') ? first(JSON.parse(r.buf.toString())) : undefined);
+        listed.set(key, r.status === 200 && r.type.includes('json') ? JSON.parse(r.buf.toString()) : undefined);
       }
-      const el = listed.get(key);
-      v = el && (el[m[1]] ?? el.id ?? el.code ?? el.naam);
+      // The first element of the list, or of the first list in an answer
+      // object whose element has a value for the parameter (the answer base
+      // lists its onderwerpen before its antwoorden).
+      const j = listed.get(key);
+      const value = (el) => el && typeof el === 'object' ? el[m[1]] ?? el.id ?? el.code ?? el.naam : undefined;
+      const lists = Array.isArray(j) ? [j] : j && typeof j === 'object' ? Object.values(j).filter(Array.isArray) : [];
+      v = lists.map((l) => value(l[0])).find((x) => x !== undefined);
       if (v === undefined) return { skip: `no ${m[1]} for ${pattern}: GET /api/v1${key} lists none in this instance` };
     }
     path += '/' + encodeURIComponent(v);
