@@ -105,10 +105,15 @@ async function fill(template) {
       const key = path;
       if (!listed.has(key)) {
         const r = await call(ADMIN, 'GET', '/api/v1' + key);
-        listed.set(key, r.status === 200 && r.type.includes('json') ? first(JSON.parse(r.buf.toString())) : undefined);
+        listed.set(key, r.status === 200 && r.type.includes('json') ? JSON.parse(r.buf.toString()) : undefined);
       }
-      const el = listed.get(key);
-      v = el && (el[m[1]] ?? el.id ?? el.code ?? el.naam);
+      // The first element of the list, or of the first list in an answer
+      // object whose element has a value for the parameter (the answer base
+      // lists its onderwerpen before its antwoorden).
+      const j = listed.get(key);
+      const value = (el) => el && typeof el === 'object' ? el[m[1]] ?? el.id ?? el.code ?? el.naam : undefined;
+      const lists = Array.isArray(j) ? [j] : j && typeof j === 'object' ? Object.values(j).filter(Array.isArray) : [];
+      v = lists.map((l) => value(l[0])).find((x) => x !== undefined);
       if (v === undefined) return { skip: `no ${m[1]} for ${pattern}: GET /api/v1${key} lists none in this instance` };
     }
     path += '/' + encodeURIComponent(v);

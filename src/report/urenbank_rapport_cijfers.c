@@ -1,6 +1,7 @@
 /* The chapters of figures of the proeftuin's reports (urenbank_rapport.h):
  * each one says in words what the numbers are and where they come from. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/nl.h"
 #include "report/urenbank_rapport_intern.h"
@@ -180,6 +181,49 @@ void urenbank_rapport_work(struct rapportage_w *w, const struct urenbank_rapport
 	urenbank_rapport_source(w, c, q, "de goedgekeurde urenregels van de periode");
 }
 
+/* A printed report to the colleges lists at most UBR_MAX_OPDRACHTEN
+ * opdrachten (a national proeftuin has thousands; the page stays under
+ * 500 KB): those with the largest difference between estimate and spending
+ * first, then those without an estimate by spending. all itself (a new
+ * reference) when it has no more; else a new array of the chosen. */
+#define UBR_MAX_OPDRACHTEN 50
+struct ranked {
+	json_t *o;
+	int estimated;
+	long long key;
+	size_t at;
+};
+static int by_weight(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	if (x->estimated != y->estimated)
+		return y->estimated - x->estimated;
+	if (x->key != y->key)
+		return x->key < y->key ? 1 : -1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+static json_t *estimates_shown(json_t *all)
+{
+	size_t n = json_array_size(all), i;
+	if (n <= UBR_MAX_OPDRACHTEN)
+		return json_incref(all);
+	struct ranked *r = calloc(n, sizeof(*r));
+	if (!r)
+		return json_incref(all);
+	json_t *o;
+	json_array_foreach(all, i, o) {
+		json_t *d = json_object_get(o, "verschilMinuten");
+		long long v = d ? json_integer_value(d) : ubr_num(o, "besteedMinuten");
+		r[i] = (struct ranked){ o, d != NULL, v < 0 ? -v : v, i };
+	}
+	qsort(r, n, sizeof(*r), by_weight);
+	json_t *a = json_array();
+	for (i = 0; i < UBR_MAX_OPDRACHTEN; i++)
+		json_array_append(a, r[i].o);
+	free(r);
+	return a;
+}
+
 void urenbank_rapport_estimates(struct rapportage_w *w, const struct urenbank_rapport_ctx *c, int nr)
 {
 	heading(w, nr, "ubr-raming", "Raming en besteding");
@@ -188,10 +232,20 @@ void urenbank_rapport_estimates(struct rapportage_w *w, const struct urenbank_ra
 			    "aan is besteed. Een opdracht die nog loopt kan haar raming later alsnog halen.");
 	rapportage_w_p_end(w);
 	static const char *const head[] = { "Opdracht", "Soort", "#Geraamd", "#Besteed", "#Verschil", NULL };
+	json_t *all = json_object_get(c->ev, "opdrachten"), *shown = estimates_shown(all);
+	if (shown != all) {
+		rapportage_w_p(w, NULL);
+		rapportage_w_fmt(w,
+				 "De proeftuin heeft %zu opdrachten; de tabel toont de %d met het grootste verschil tussen raming "
+				 "en besteding, daarna die zonder raming met de meeste besteding. Alle opdrachten staan in de lijst "
+				 "hieronder.",
+				 json_array_size(all), UBR_MAX_OPDRACHTEN);
+		rapportage_w_p_end(w);
+	}
 	rapportage_w_table(w, "Raming tegen besteding per opdracht", head);
 	size_t i;
 	json_t *o;
-	json_array_foreach(json_object_get(c->ev, "opdrachten"), i, o) {
+	json_array_foreach(shown, i, o) {
 		rapportage_w_tr(w, 0);
 		rapportage_w_cell(w, 1);
 		char rest[64];
@@ -214,6 +268,9 @@ void urenbank_rapport_estimates(struct rapportage_w *w, const struct urenbank_ra
 		rapportage_w_tr_end(w);
 	}
 	rapportage_w_table_end(w);
+	if (shown != all)
+		urenbank_rapport_source(w, c, "/opdrachten", "alle opdrachten van de proeftuin");
+	json_decref(shown);
 	how_p(w, c, "opdrachten");
 	json_t *sv = json_object_get(c->ev, "samenvoegingen");
 	rapportage_w_h(w, 3, NULL, "Samengevoegde opdrachten");

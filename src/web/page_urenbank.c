@@ -103,6 +103,12 @@ const char *page_urenbank_search_value(struct request *rq, const char *name)
 
 void page_urenbank_choice_search(struct buf *b, const char *action, const struct page_urenbank_search *fields)
 {
+	page_urenbank_choice_search_keep(b, action, fields, NULL, NULL);
+}
+
+void page_urenbank_choice_search_keep(struct buf *b, const char *action, const struct page_urenbank_search *fields,
+				      const char *keep, const char *keep_value)
+{
 	int any = 0;
 	for (const struct page_urenbank_search *f = fields; f->name; f++)
 		any |= f->total > f->shown || f->value;
@@ -111,6 +117,13 @@ void page_urenbank_choice_search(struct buf *b, const char *action, const struct
 	html_raw(b, "<form class=\"samen-filter\" method=\"get\" action=\"");
 	html_attr(b, action);
 	html_raw(b, "\">");
+	if (keep) {
+		html_raw(b, "<input type=\"hidden\" name=\"");
+		html_attr(b, keep);
+		html_raw(b, "\" value=\"");
+		html_attr(b, keep_value);
+		html_raw(b, "\">");
+	}
 	for (const struct page_urenbank_search *f = fields; f->name; f++) {
 		char hint[300] = "";
 		if (f->total > f->shown)

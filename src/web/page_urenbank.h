@@ -132,6 +132,9 @@ struct page_urenbank_search {
 };
 const char *page_urenbank_search_value(struct request *rq, const char *name);
 void page_urenbank_choice_search(struct buf *b, const char *action, const struct page_urenbank_search *fields);
+/* The same, keeping one more query parameter (keep=keep_value) in the search. */
+void page_urenbank_choice_search_keep(struct buf *b, const char *action, const struct page_urenbank_search *fields,
+				      const char *keep, const char *keep_value);
 /* The href of a page of the proeftuin: "/proeftuinen/<code><rest>". */
 void page_urenbank_href(struct buf *b, const struct page_urenbank_page *pg, const char *rest);
 /* {id: titel} of every opdracht of the proeftuin (a new object). */

@@ -16,6 +16,7 @@
 #include "store/urenbank.h"
 #include "store/urenbank_aanbod.h"
 #include "web/page_form.h"
+#include "web/page_listing.h"
 #include "web/page_urenbank.h"
 
 static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
@@ -193,9 +194,12 @@ static void offer_form(struct request *rq, struct buf *b, const struct page_uren
 		    "type=\"submit\">Aanbieden</button></div></form></section>");
 }
 
-/* The forms of one open offer: put it on an opdracht, withdraw it. */
+/* The forms of one open offer: put it on an opdracht (the form only for the
+ * offer in focus, which asked for it or was refused; the others link to it,
+ * since its selects of up to PAGE_URENBANK_CHOICES opdrachten and staff
+ * would be drawn for every offer), withdraw it. */
 static void offer_actions(struct request *rq, struct buf *b, const struct page_urenbank_page *pg, const struct page_form *pf,
-			  json_t *o, json_t *opdrachten)
+			  json_t *o, json_t *opdrachten, int focus, long long pagina)
 {
 	long long id = num(o, "id");
 	char which[40], fid[3][64], action[200];
@@ -214,7 +218,15 @@ static void offer_actions(struct request *rq, struct buf *b, const struct page_u
 	html_raw(b, ": nog ");
 	page_urenbank_hours(b, num(o, "overMinuten"));
 	html_raw(b, "</h3>");
-	if (may_convert(rq, pg, o) && json_array_size(opdrachten)) {
+	if (may_convert(rq, pg, o) && !focus) {
+		html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"");
+		char href[240], page_part[40] = "";
+		if (pagina > 1)
+			snprintf(page_part, sizeof(page_part), "&pagina=%lld", pagina);
+		snprintf(href, sizeof(href), "/proeftuinen/%s/aanbod?inzetten=%lld%s#kop-aanbod-%lld", pg->code, id, page_part, id);
+		html_attr(b, href);
+		html_raw(b, "\">Op een opdracht inzetten</a></p>");
+	} else if (may_convert(rq, pg, o) && json_array_size(opdrachten)) {
 		snprintf(action, sizeof(action), "/proeftuinen/%s/aanbod/%lld/inzet", pg->code, id);
 		page_form_begin(rq, b, action, which, "samen-formulier");
 		page_select_json(b,
@@ -258,7 +270,7 @@ static void offer_actions(struct request *rq, struct buf *b, const struct page_u
 	html_raw(b, "</section>");
 }
 
-static void offers_table(struct buf *b, json_t *list)
+static void offers_table(struct buf *b, json_t *list, size_t from, size_t to)
 {
 	static const char *const head[] = {
 		"Wie of wat", "Aanbieder", "Periode", "#Aangeboden", "#Over", "Stand", "Ingezet", NULL
@@ -267,7 +279,7 @@ static void offers_table(struct buf *b, json_t *list)
 	page_table_head(b, head);
 	size_t i;
 	json_t *o;
-	json_array_foreach(list, i, o) {
+	for (i = from; i < to && (o = json_array_get(list, i)); i++) {
 		html_raw(b, "<tr class=\"utrecht-table__row\" id=\"aanbod-");
 		html_int(b, num(o, "id"));
 		html_raw(b, "\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
@@ -326,6 +338,34 @@ static const char *done_note(const char *gedaan)
 					     : NULL;
 }
 
+/* The offer whose conversion form is drawn: ?inzetten=ID, or the one whose
+ * form was refused (0: none). */
+static long long offer_in_focus(struct request *rq, const struct page_form *pf, json_t *list)
+{
+	long long id = 0;
+	const char *q = req_query(rq, "inzetten");
+	if (q && http_parse_id(q, &id) == 0)
+		return id;
+	size_t i;
+	json_t *o;
+	json_array_foreach(list, i, o) {
+		char which[40];
+		snprintf(which, sizeof(which), "inzet-%lld", num(o, "id"));
+		if (page_form_is(pf, which))
+			return num(o, "id");
+	}
+	return 0;
+}
+
+static void page_href(struct buf *b, long long to, const void *ctx)
+{
+	char href[200];
+	snprintf(href, sizeof(href), "/proeftuinen/%s/aanbod%s", (const char *)ctx, to > 1 ? "?pagina=" : "");
+	html_attr(b, href);
+	if (to > 1)
+		html_int(b, to);
+}
+
 int page_urenbank_aanbod(struct request *rq, struct response *rs)
 {
 	struct page_urenbank_page pg;
@@ -351,39 +391,69 @@ int page_urenbank_aanbod(struct request *rq, struct response *rs)
 		 "expertise kan missen, met de uren en de periode. De matching zet aangeboden uren eerst in; een opdrachtgever "
 		 "of de aanbieder zet een aanbod om in inzet, met instemming van de opdrachtgevers wier trekkingsrechten het "
 		 "gebruikt.</p>");
-	if (!json_array_size(list))
+	/* The offers a page at a time (PAGE_LISTING_SIZE), newest first; the
+	 * page of the offer in focus when none is asked. */
+	size_t total = json_array_size(list), from, to;
+	long long focus = offer_in_focus(rq, &pf, list), pagina = 0, last = total ? (long long)((total + PAGE_LISTING_SIZE - 1) / PAGE_LISTING_SIZE) : 1;
+	const char *pq = req_query(rq, "pagina");
+	if (pq && http_parse_id(pq, &pagina) < 0)
+		pagina = 0;
+	for (size_t k = 0; !pagina && focus && k < total; k++)
+		if (num(json_array_get(list, k), "id") == focus)
+			pagina = (long long)(k / PAGE_LISTING_SIZE) + 1;
+	if (pagina < 1)
+		pagina = 1;
+	if (pagina > last)
+		pagina = last;
+	from = (size_t)(pagina - 1) * PAGE_LISTING_SIZE;
+	to = from + PAGE_LISTING_SIZE < total ? from + PAGE_LISTING_SIZE : total;
+	if (!total) {
 		html_raw(b, "<p class=\"utrecht-paragraph samen-empty\">Er is nog niets aangeboden.</p>");
-	else
-		offers_table(b, list);
-	/* The forms of the open offers the actor can act on; the open
-	 * opdrachten to choose from read once, when there is such a form. */
+	} else {
+		if (total > PAGE_LISTING_SIZE) {
+			html_raw(b, "<p class=\"utrecht-paragraph samen-listing-count\">Aanbod ");
+			html_int_grouped(b, (long long)from + 1);
+			html_raw(b, " tot en met ");
+			html_int_grouped(b, (long long)to);
+			html_raw(b, " van ");
+			html_int_grouped(b, (long long)total);
+			html_raw(b, ".</p>");
+		}
+		offers_table(b, list, from, to);
+		page_listing_pager(b, "Pagina's aanbod", "Vorige", "Volgende", pagina, last, page_href, pg.code);
+	}
+	/* The forms of the open offers on this page the actor can act on; the
+	 * open opdrachten to choose from read once, when an offer is in focus. */
 	json_t *opdrachten = NULL;
 	int heading = 0;
 	size_t i;
 	json_t *o;
-	json_array_foreach(list, i, o) {
+	for (i = from; i < to && (o = json_array_get(list, i)); i++) {
 		if (pg.closed || strcmp(str(o, "status"), "open") ||
 		    !(may_convert(rq, &pg, o) || page_urenbank_may(rq, &pg, ACT_STAFFING, str(o, "organisatie"))))
 			continue;
-		if (!heading++) {
+		int here = num(o, "id") == focus;
+		if (!heading++)
 			html_raw(b, "<section aria-labelledby=\"kop-inzetten\"><h2 class=\"utrecht-heading-2\" "
 				    "id=\"kop-inzetten\">Aanbod inzetten of intrekken</h2>");
+		if (here && !opdrachten) {
 			const struct urenbank_choice c = { .zoek = page_urenbank_search_value(rq, "opdracht-zoek"),
 							   .limit = PAGE_URENBANK_CHOICES };
 			long long n_opdrachten = 0;
 			if (urenbank_opdracht_choices(rq->store, pg.code, &c, &opdrachten, &n_opdrachten, &p) < 0)
 				opdrachten = json_array();
-			/* The staff selects are narrowed by the search of the form below. */
-			char self[200];
+			/* The search narrows the selects of the offer in focus, which it keeps. */
+			char self[200], keep[24];
 			snprintf(self, sizeof(self), "/proeftuinen/%s/aanbod", pg.code);
+			snprintf(keep, sizeof(keep), "%lld", focus);
 			const struct page_urenbank_search search[] = {
 				{ "opdracht-zoek", "Zoek een opdracht (titel, omschrijving of contactpersoon)", c.zoek,
 				  PAGE_URENBANK_CHOICES, n_opdrachten },
 				{ NULL, NULL, NULL, 0, 0 }
 			};
-			page_urenbank_choice_search(b, self, search);
+			page_urenbank_choice_search_keep(b, self, search, "inzetten", keep);
 		}
-		offer_actions(rq, b, &pg, &pf, o, opdrachten);
+		offer_actions(rq, b, &pg, &pf, o, opdrachten, here, pagina);
 	}
 	if (heading)
 		html_raw(b, "</section>");

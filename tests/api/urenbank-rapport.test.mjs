@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../lib/server.mjs';
 import { createUser, tokenFor } from './auth-helpers.mjs';
-import { must } from './urenbank-helpers.mjs';
+import { must, proeftuin } from './urenbank-helpers.mjs';
 
 let srv, dir;
 const P = (rest = '') => `/api/v1/proeftuinen/dt2012${rest}`;
@@ -161,4 +161,38 @@ test('the process manager adopts a report; a short period carries no taakstellin
   assert.equal((await doc(999999)).status, 404);
   assert.equal((await as('raadslid', 'GET', P('/rapporten/999999'))).status, 404);
   assert.equal((await srv.api('GET', P('/rapporten'), null, { token: null })).status, 401);
+});
+
+// A national proeftuin has thousands of opdrachten; the report to the
+// colleges lists the 50 that matter most (the largest difference between
+// estimate and spending, then those without an estimate by spending) and
+// sends the reader to the list of all of them. (A proeftuin of this year:
+// an opdracht is in a report's period by when it was submitted.)
+test('with more than 50 opdrachten the report lists the 50 with the largest difference, and links to all', async () => {
+  const year = new Date().getUTCFullYear();
+  const pt = await proeftuin(srv, { van: `${year}-01-01`, tot: `${year}-12-31` });
+  const Q = (rest) => `/api/v1/proeftuinen/${pt}${rest}`;
+  for (let i = 0; i < 56; i++)
+    await must(srv.api('POST', Q('/opdrachten'), { soort: 'lokaal', titel: `Beleidsnotitie ${i + 1}`,
+      opdrachtgevers: [{ organisatie: 'GM0505', aandeel: 1 }], ...(i % 3 ? {} : { geraamdeMinuten: 600 * ((i * 7) % 11 + 1) }) }), 'opdracht');
+  const rapport = await must(srv.api('POST', Q('/rapporten'), { soort: 'tussentijds', advies: 'doorgaan',
+    toelichting: 'Doorgaan: de opdrachten komen binnen.' }), 'rapport');
+  const ev = await must(srv.api('GET', Q(`/evaluatie?van=${rapport.van}&tot=${rapport.tot}`)), 'evaluatie');
+  assert.equal(ev.opdrachten.length, 56);
+  const weight = (o) => Math.abs(o.verschilMinuten ?? o.besteedMinuten);
+  const ranked = ev.opdrachten.map((o, at) => ({ o, at })).sort((a, b) =>
+    ('verschilMinuten' in b.o) - ('verschilMinuten' in a.o) || weight(b.o) - weight(a.o) || a.at - b.at);
+  const r = await srv.api('GET', Q(`/rapporten/${rapport.id}/document`), null, { raw: true });
+  assert.equal(r.status, 200);
+  const from = r.text.indexOf('id="ubr-raming"'), to = r.text.indexOf('<h2', from + 10);
+  const section = r.text.slice(from, to);
+  const table = section.slice(section.indexOf('<table'), section.indexOf('</table>'));
+  const ids = [...table.matchAll(new RegExp(`/proeftuinen/${pt}/opdrachten/(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+  assert.deepEqual(ids, ranked.slice(0, 50).map((x) => x.o.id));
+  assert.ok(ranked.slice(0, 19).every((x) => 'verschilMinuten' in x.o), 'the 19 with an estimate first');
+  assert.match(text(section), /De proeftuin heeft 56 opdrachten; de tabel toont de 50 met het grootste verschil/);
+  assert.match(section, new RegExp(`Bron: <a[^>]*href="[^"]*/proeftuinen/${pt}/opdrachten"[^>]*>alle opdrachten van de proeftuin</a>`));
+  // The demo's reports (fewer opdrachten) list them all, without the sentence.
+  const [tussen] = await must(as('raadslid', 'GET', P('/rapporten')), 'rapporten');
+  assert.doesNotMatch((await doc(tussen.id)).body.toString(), /de tabel toont de 50/);
 });

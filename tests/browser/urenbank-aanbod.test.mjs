@@ -83,12 +83,18 @@ test('offer, put on an opdracht, withdraw: from Mijn samen, without JavaScript',
   const dp = dor.page;
   await dp.goto(`${srv.url}/proeftuinen/dt2012/aanbod`);
   const section = dp.getByRole('region', { name: /Els Visser van Papendrecht/ });
+  // The form with its selects is drawn for the offer asked for (a national
+  // network offers hundreds), behind a link.
+  const toForm = () => Promise.all([dp.waitForNavigation(), section.getByRole('link', { name: 'Op een opdracht inzetten' }).click()]);
+  assert.equal(await section.getByLabel('Op opdracht').count(), 0);
+  await toForm();
   await section.getByLabel('Op opdracht').selectOption(String(opdracht));
   await section.getByLabel('Uren').fill('10');
   await Promise.all([dp.waitForNavigation(), section.getByRole('button', { name: 'Inzetten' }).click()]);
   assert.match(await dp.getByRole('status').innerText(), /ingezet op de opdracht/);
   assert.match(await rowText(dp, CAPTION, 'Els Visser'), /40:00 uur 30:00 uur open 10:00 uur Els Visser op Notitie burgerparticipatie Dordrecht/);
-  // More than is left is refused next to the hours.
+  // More than is left is refused next to the hours, in the form that stays drawn.
+  await toForm();
   await section.getByLabel('Op opdracht').selectOption(String(opdracht));
   await section.getByLabel('Uren').fill('31');
   await Promise.all([dp.waitForNavigation(), section.getByRole('button', { name: 'Inzetten' }).click()]);
