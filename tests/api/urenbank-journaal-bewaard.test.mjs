@@ -170,6 +170,7 @@ test('the kept days stay within SAMEN_CACHE_MB: the oldest go, and what is downl
     }
   } finally {
     await small.stop();
+    rmSync(where, { recursive: true, force: true }); // the other tests look for kept days of srv only
   }
   assert.equal(await download('alles'), whole, 'the first server renders again what went');
 });
@@ -195,6 +196,7 @@ test('a cache directory that others may write to (made first by someone else in 
   chmodSync(dir, 0o777);
   await run();
   assert.deepEqual(keptDays(dir), [], 'nothing kept in a directory others may write to');
+  rmSync(where, { recursive: true, force: true });
 });
 
 test('a viewer who may see less gets the text as the policy shows it to them, not a kept copy of someone who sees more', async () => {
@@ -206,7 +208,8 @@ test('a viewer who may see less gets the text as the policy shows it to them, no
   assert.equal(txns(less).length, txns(full).length, 'the same transactions');
   assert.equal(await download('2012-02', manager), less, 'their own kept days, the same again');
   assert.equal(await download('2012-02'), full, 'and the beheerder still sees everything');
-  assert.ok(ENGINE === 'postgres' || keptDays().every((f) => f.startsWith(`${srv.db}-cache/`)), 'beside the SQLite file');
+  const elsewhere = keptDays().filter((f) => !f.startsWith(`${srv.db}-cache/`));
+  assert.ok(ENGINE === 'postgres' || !elsewhere.length, `beside the SQLite file, not ${elsewhere.join(', ')}`);
 });
 
 test('after samen herstel over the running server, a transaction that gets an id of the replaced history is not served from its kept day', { skip: ENGINE === 'postgres' && 'herstel is voor SQLite' }, async () => {
