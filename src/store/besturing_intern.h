@@ -34,7 +34,8 @@ struct traject_row {
 	"m.deadline)"
 #define MS_COLS                                                                                                           \
 	"m.id, t.id, v.code, tv.code, tv.naam, m.titel, m.deadline, m.verantwoordelijke, o.code, o.naam, m.omschrijving," \
-	" m.gereed, m.gereed_toelichting, " MS_DEADLINE
+	" m.gereed, m.gereed_toelichting, " MS_DEADLINE ","                                                                \
+	" CASE WHEN EXISTS (SELECT 1 FROM mijlpaal_uitstel u WHERE u.mijlpaal_id = m.id) THEN 1 ELSE 0 END"
 #define MS_FROM                                                                                             \
 	" FROM mijlpalen m JOIN trajecten t ON t.id = m.traject_id JOIN verbanden v ON v.id = t.verband_id" \
 	" JOIN taakvelden tv ON tv.id = t.taakveld_id LEFT JOIN organisaties o ON o.id = m.organisatie_id"
