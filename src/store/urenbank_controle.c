@@ -247,6 +247,26 @@ static int verify_one(struct store *s, long long ptid, const char *code, struct 
 		}
 	}
 	db_finalize(st);
+	/* The entries submitted and reviewed per day, kept for the work stock. */
+	st = db_query(s->db,
+		      "SELECT x.dag, x.soort, sum(x.ka), sum(x.km), sum(x.ra), sum(x.rm) FROM ("
+		      " SELECT dag, soort, aantal AS ka, minuten AS km, 0 AS ra, 0 AS rm FROM urenbank_dag_stand"
+		      " WHERE proeftuin_id = ?1"
+		      " UNION ALL SELECT substr(ingediend, 1, 10), 'ingediend', 0, 0, count(*), sum(minuten) FROM uren"
+		      " WHERE proeftuin_id = ?1 GROUP BY substr(ingediend, 1, 10)"
+		      " UNION ALL SELECT substr(beoordeeld, 1, 10), 'beoordeeld', 0, 0, count(*), sum(minuten) FROM uren"
+		      " WHERE proeftuin_id = ?1 AND beoordeeld IS NOT NULL GROUP BY substr(beoordeeld, 1, 10)) x"
+		      " GROUP BY x.dag, x.soort ORDER BY x.dag, x.soort",
+		      "l", ptid);
+	while (db_step(st) == DB_ROW)
+		for (int c = 0; c < 2; c++)
+			if (db_col_int(st, 2 + c) != db_col_int(st, 4 + c)) {
+				snprintf(what, sizeof(what), "%s op %s (%s)", c ? "minuten" : "urenregels", db_col_text(st, 0),
+					 db_col_text(st, 1));
+				differ(v, code, "", what, db_col_int(st, 2 + c), db_col_int(st, 4 + c));
+			}
+	db_finalize(st);
+
 	/* The journal's transactions, kept for the API's total. */
 	long long kept_txns = urenbank_one_int(
 		s, "SELECT coalesce((SELECT transacties FROM urenbank_journaal_stand WHERE proeftuin_id = ?), 0)", "l", ptid);

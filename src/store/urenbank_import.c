@@ -80,7 +80,7 @@ struct sums {
  * booking one by one leaves such a row). */
 struct tel {
 	int t, kept;
-	char maand[8], soort[40];
+	char maand[12], soort[40]; /* maand: JJJJ-MM, or a day JJJJ-MM-DD (URENBANK_TEL_DAG) */
 	long long a, c, n, m;
 };
 

@@ -52,6 +52,15 @@ int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, lo
 			   " minuten = urenbank_uren_stand.minuten + excluded.minuten",
 			   "ltll", pt, soort, n, m);
 		break;
+	case URENBANK_TEL_DAG:
+		if (!maand || !strcmp(maand, "*"))
+			return 0; /* an import's batch adds up all months; days have no such row */
+		r = db_run(s->db,
+			   "INSERT INTO urenbank_dag_stand(proeftuin_id, dag, soort, aantal, minuten) VALUES(?, ?, ?, ?, ?)"
+			   " ON CONFLICT(proeftuin_id, dag, soort) DO UPDATE SET aantal = urenbank_dag_stand.aantal + excluded.aantal,"
+			   " minuten = urenbank_dag_stand.minuten + excluded.minuten",
+			   "lttll", pt, maand, soort, n, m);
+		break;
 	case URENBANK_TEL_JOURNAAL:
 		r = db_run(s->db,
 			   "INSERT INTO urenbank_journaal_stand(proeftuin_id, transacties) VALUES(?, ?)"
@@ -67,6 +76,14 @@ int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, lo
 					: t == URENBANK_TEL_JOURNAAL ? "journaalstand"
 								     : "maandcijfer")
 		     : 0;
+}
+
+int urenbank_dag_in(struct urenbank_batch *b, struct store *s, long long pt, const char *moment, const char *soort,
+		    long long minuten, struct problem *p)
+{
+	char dag[DATE_TEXT_LEN];
+	snprintf(dag, sizeof(dag), "%.10s", moment);
+	return urenbank_tel_in(b, s, URENBANK_TEL_DAG, pt, dag, 0, 0, soort, 1, minuten, p);
 }
 
 int urenbank_tel_in(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a,

@@ -48,7 +48,8 @@ enum {
 	URENBANK_TEL_GEHAALD,
 	URENBANK_TEL_BEOORDEELD,
 	URENBANK_TEL_STAND,
-	URENBANK_TEL_JOURNAAL
+	URENBANK_TEL_JOURNAAL,
+	URENBANK_TEL_DAG /* maand: the day (JJJJ-MM-DD; '*' adds nothing); soort: ingediend, beoordeeld */
 };
 /* Adds n and m to the sum at the key (an upsert). */
 int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, long long a, long long c, const char *soort,
@@ -56,6 +57,12 @@ int urenbank_tel_add(struct store *s, int t, long long pt, const char *maand, lo
 /* The same, or held back in batch b when it defers for pt. */
 int urenbank_tel_in(struct urenbank_batch *b, struct store *s, int t, long long pt, const char *maand, long long a,
 		    long long c, const char *soort, long long n, long long m, struct problem *p);
+
+/* An entry of minuten of proeftuin pt was submitted or reviewed (soort
+ * "ingediend" or "beoordeeld") at moment (as stored): counted on its day
+ * (urenbank_dag_stand, migration 110), held back in batch b when it defers. */
+int urenbank_dag_in(struct urenbank_batch *b, struct store *s, long long pt, const char *moment, const char *soort,
+		    long long minuten, struct problem *p);
 
 /* A period van … tot (both included) as the whole months m1 … m2 ("JJJJ-MM";
  * none when m1 > m2) and at most two runs of days read from the rows,

@@ -1,7 +1,9 @@
 /* The proeftuin's reports to the colleges (urenbank_rapporten.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/date.h"
+#include "core/grow.h"
 #include "core/urenbank_evaluatie.h"
 #include "store/fields.h"
 #include "store/urenbank_intern.h"
@@ -126,6 +128,12 @@ static int32_t day_of(const char *ts)
 	return date_parse(d, &v) < 0 ? -1 : v;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
 int urenbank_rapporten_werkvoorraad(struct store *s, const char *ptc, const char *peil, json_t **out, struct problem *p)
 {
 	static const char *const klassen[URENBANK_EVALUATIE_KLASSEN] = { "tot een maand", "een tot drie maanden",
@@ -143,16 +151,46 @@ int urenbank_rapporten_werkvoorraad(struct store *s, const char *ptc, const char
 		return store_db_problem(s, DB_ERR_BUSY, p, "werkvoorraad");
 	long long n_open = 0, n_af = 0, n_sv = 0, klasse[URENBANK_EVALUATIE_KLASSEN] = { 0 };
 	json_t *wacht = json_array(), *over = json_array();
-	struct db_stmt *st =
-		db_query(s->db,
-			 "SELECT o.id, o.titel, o.geraamde_minuten, o.aangemaakt, o.afgerond,"
-			 " (SELECT m.aangemaakt FROM opdrachten m WHERE m.id = o.samengevoegd_in),"
-			 " (SELECT count(*) FROM inzet i WHERE i.opdracht_id = o.id AND i.aangemaakt < ?2),"
-			 " (SELECT count(*) FROM uren u WHERE u.opdracht_id = o.id AND u.ingediend < ?2),"
-			 " (SELECT coalesce(sum(u.minuten), 0) FROM uren u WHERE u.opdracht_id = o.id"
-			 "  AND u.status = 'goedgekeurd' AND u.beoordeeld < ?2)"
-			 " FROM opdrachten o WHERE o.proeftuin_id = ?1 AND o.aangemaakt < ?2 ORDER BY o.aangemaakt, o.id",
-			 "lt", pt.id, next);
+	/* From what each opdracht keeps (migrations 098, 108), not from its
+	 * hours: inzet before the day is a first inzet before it (inzet is never
+	 * removed); hours before it are first hours not rejected before it, or
+	 * a rejected entry submitted before it (the few rejected ones, read
+	 * first); and the minutes approved before it can only exceed the
+	 * estimate when all approved minutes do, so only then are they summed. */
+	long long *rejected = NULL;
+	size_t nrej = 0, caprej = 0;
+	struct db_stmt *st = db_query(s->db,
+				      "SELECT DISTINCT opdracht_id FROM uren WHERE proeftuin_id = ?1 AND status = 'afgekeurd'"
+				      " AND ingediend < ?2 ORDER BY opdracht_id",
+				      "lt", pt.id, next);
+	int oom = 0;
+	while (db_step(st) == DB_ROW) {
+		long long *more = grow(rejected, &caprej, nrej, sizeof(*rejected));
+		if (!more) {
+			oom = 1;
+			break;
+		}
+		rejected = more;
+		rejected[nrej++] = db_col_int(st, 0);
+	}
+	db_finalize(st);
+	if (oom) {
+		free(rejected);
+		db_commit(s->db);
+		json_decref(wacht);
+		json_decref(over);
+		return problem_set(p, 500, "Onvoldoende geheugen.");
+	}
+	st = db_query(s->db,
+		      "SELECT o.id, o.titel, o.geraamde_minuten, o.aangemaakt, o.afgerond,"
+		      " (SELECT m.aangemaakt FROM opdrachten m WHERE m.id = o.samengevoegd_in),"
+		      " CASE WHEN o.eerste_inzet < ?2 THEN 1 ELSE 0 END,"
+		      " CASE WHEN o.eerste_uren < ?2 THEN 1 ELSE 0 END,"
+		      " CASE WHEN o.geraamde_minuten IS NULL OR o.goedgekeurd_minuten <= o.geraamde_minuten THEN 0 ELSE"
+		      " (SELECT coalesce(sum(u.minuten), 0) FROM uren u WHERE u.opdracht_id = o.id"
+		      "  AND u.status = 'goedgekeurd' AND u.beoordeeld < ?2) END"
+		      " FROM opdrachten o WHERE o.proeftuin_id = ?1 AND o.aangemaakt < ?2 ORDER BY o.aangemaakt, o.id",
+		      "lt", pt.id, next);
 	while (db_step(st) == DB_ROW) {
 		const char *afgerond = db_col_null(st, 4) ? NULL : db_col_text(st, 4);
 		const char *merged = db_col_null(st, 5) ? NULL : db_col_text(st, 5);
@@ -170,7 +208,9 @@ int urenbank_rapporten_werkvoorraad(struct store *s, const char *ptc, const char
 		klasse[urenbank_evaluatie_leeftijdsklasse(age)]++;
 		char dag[DATE_TEXT_LEN];
 		date_format(since >= 0 ? since : day, dag);
-		if (!db_col_int(st, 6) && !db_col_int(st, 7))
+		long long oid = db_col_int(st, 0);
+		if (!db_col_int(st, 6) && !db_col_int(st, 7) &&
+		    !(nrej && bsearch(&oid, rejected, nrej, sizeof(*rejected), cmp_id)))
 			json_array_append_new(wacht,
 					      json_pack("{s:I,s:s,s:s,s:I}", "id", (json_int_t)db_col_int(st, 0), "titel",
 							db_col_text(st, 1), "ingediend", dag, "wachtDagen", (json_int_t)age));
@@ -182,10 +222,14 @@ int urenbank_rapporten_werkvoorraad(struct store *s, const char *ptc, const char
 							      (json_int_t)(besteed - geraamd)));
 	}
 	db_finalize(st);
+	free(rejected);
+	/* Awaiting review at the end of the day: submitted up to then minus
+	 * reviewed up to then, from the counts per day (migration 110). */
 	long long n = 0, m = 0;
 	st = db_query(s->db,
-		      "SELECT count(*), coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ?1 AND ingediend < ?2"
-		      " AND (beoordeeld IS NULL OR beoordeeld >= ?2)",
+		      "SELECT coalesce(sum(CASE WHEN soort = 'ingediend' THEN aantal ELSE -aantal END), 0),"
+		      " coalesce(sum(CASE WHEN soort = 'ingediend' THEN minuten ELSE -minuten END), 0)"
+		      " FROM urenbank_dag_stand WHERE proeftuin_id = ?1 AND dag < ?2",
 		      "lt", pt.id, next);
 	if (db_step(st) == DB_ROW) {
 		n = db_col_int(st, 0);

@@ -330,6 +330,7 @@ static int submit(struct store *s, struct create_args *a, struct entry *made, in
 		return problem_set(p, 500, "Onvoldoende geheugen.");
 	if (urenbank_opdracht_totals(a->batch, pt.id, s, opdracht, minuten, 0, now, NULL, p) < 0 ||
 	    uren_stand_in(a->batch, pt.id, s, opdracht, NULL, "ingediend", minuten, p) < 0 ||
+	    urenbank_dag_in(a->batch, s, pt.id, now, "ingediend", minuten, p) < 0 ||
 	    (!approving && maand_follow(a->batch, s, pt.id, &to_be, "ingediend", -1, NULL, p) < 0)) /* approving: approve() counts it */
 		return -p->status;
 	a->id = id;
@@ -520,8 +521,10 @@ static int approve_write(struct store *s, struct create_args *a, struct approval
 		return r;
 	char now[32];
 	store_now_text(now);
+	/* Reviewed now, or (written approved by an import) when it was submitted. */
 	if (urenbank_opdracht_totals(a->batch, pt->id, s, e.opdracht, 0, e.minuten, NULL, NULL, p) < 0 ||
-	    uren_stand_in(a->batch, pt->id, s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0)
+	    uren_stand_in(a->batch, pt->id, s, e.opdracht, "ingediend", "goedgekeurd", e.minuten, p) < 0 ||
+	    urenbank_dag_in(a->batch, s, pt->id, e.written_approved ? e.ingediend : now, "beoordeeld", e.minuten, p) < 0)
 		return -p->status;
 	if (e.written_approved)
 		r = txn ? db_run(s->db, "UPDATE uren SET transactie_id = ? WHERE id = ?", "ll", txn, e.id) : 0;
@@ -602,6 +605,7 @@ static int do_import(struct store *s, void *arg, struct problem *p)
 		struct create_args ap = { a->submit.by, a->submit.pt, a->submit.id, NULL, NULL, a->submit.batch };
 		if (a->checked) {
 			a->x.e.id = e.id;
+			snprintf(a->x.e.ingediend, sizeof(a->x.e.ingediend), "%s", e.ingediend); /* and reviewed then */
 			a->checked = 0;
 			r = approve_write(s, &ap, &a->x, p);
 		} else {
@@ -669,6 +673,7 @@ static int do_reject(struct store *s, void *arg, struct problem *p)
 		return store_db_problem(s, r, p, "urenregel");
 	if (urenbank_opdracht_totals(NULL, 0, s, e.opdracht, -e.minuten, 0, NULL, e.ingediend, p) < 0 ||
 	    uren_stand_in(NULL, 0, s, e.opdracht, "ingediend", "afgekeurd", e.minuten, p) < 0 ||
+	    urenbank_dag_in(NULL, s, pt.id, now, "beoordeeld", e.minuten, p) < 0 ||
 	    maand_follow(NULL, s, pt.id, &e, "afgekeurd", urenbank_maand_dagen(e.ingediend, now), "ingediend", p) < 0)
 		return -p->status;
 	if (a->out && !(*a->out = uren_json(s, e.id)))

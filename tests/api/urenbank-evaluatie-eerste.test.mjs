@@ -55,6 +55,14 @@ test('rejecting the first entry makes the next one not rejected the first; a new
   // with the opdracht, a second one three days after it (verify agrees).
   const b = await uren('2012-05-02', 30);
   sql(`UPDATE uren SET ingediend = '${later(3)}' WHERE id = ${b.id}`);
+  // and the entries submitted per day (migration 110) moved with it
+  const ptid = `(SELECT id FROM proeftuinen WHERE code = '${pt}')`;
+  sql(`DELETE FROM urenbank_dag_stand WHERE proeftuin_id = ${ptid};
+    INSERT INTO urenbank_dag_stand(proeftuin_id, dag, soort, aantal, minuten) SELECT proeftuin_id, substr(ingediend, 1, 10),
+      'ingediend', count(*), sum(minuten) FROM uren WHERE proeftuin_id = ${ptid} GROUP BY proeftuin_id, substr(ingediend, 1, 10);
+    INSERT INTO urenbank_dag_stand(proeftuin_id, dag, soort, aantal, minuten) SELECT proeftuin_id, substr(beoordeeld, 1, 10),
+      'beoordeeld', count(*), sum(minuten) FROM uren WHERE proeftuin_id = ${ptid} AND beoordeeld IS NOT NULL
+      GROUP BY proeftuin_id, substr(beoordeeld, 1, 10);`);
   assert.equal(verify().status, 0, verify().stdout);
   const first = sql(`SELECT id FROM uren WHERE opdracht_id = ${op} AND id <> ${b.id}`);
   await must(srv.api('POST', P(`/uren/${first}/afkeuren`), { reden: 'niet voor deze opdracht' }), 'afkeuren');

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../lib/server.mjs';
+import { startServer, sqlDb, BIN } from '../lib/server.mjs';
 import { createUser, tokenFor } from './auth-helpers.mjs';
 import { must, proeftuin } from './urenbank-helpers.mjs';
 
@@ -126,6 +126,38 @@ test('the interim report: the work stock at 30 June, lead times so far, a taakst
     /Wacht op bemensing/, /Planning & control-cyclus Alblasserdam/, /9\. Advies en bijsturing/, /Is een dienstverleningsovereenkomst nodig\?/,
     /Bron: het journaal van de proeftuin \(elke boeking, per gemeente\) \(\/proeftuinen\/ ?dt2012\/journaal\)/, /pagina 1 van \d+/])
     assert.match(p, re);
+});
+
+// The work stock on a report's end date comes from kept counts (submitted
+// and reviewed per day, migration 110; each opdracht's first inzet and first
+// hours, 108) instead of from every entry: it must say what the entries say.
+test('the work stock at the end of each report equals what the entries themselves say, and verify recounts the days', async () => {
+  const one = (sql) => { const r = sqlDb(srv.db, sql); assert.equal(r.status, 0, r.stderr); return r.stdout.trim(); };
+  const pt = "(SELECT id FROM proeftuinen WHERE code = 'dt2012')";
+  const next = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  for (const r of await must(as('raadslid', 'GET', P('/rapporten')), 'rapporten')) {
+    const n = next(r.tot);
+    const [aantal, minuten] = one(`SELECT count(*) || '|' || coalesce(sum(minuten), 0) FROM uren WHERE proeftuin_id = ${pt}
+      AND ingediend < '${n}' AND (beoordeeld IS NULL OR beoordeeld >= '${n}')`).split('|').map(Number);
+    const wachten = Number(one(`SELECT count(*) FROM opdrachten o WHERE o.proeftuin_id = ${pt} AND o.aangemaakt < '${n}'
+      AND (o.afgerond IS NULL OR o.afgerond >= '${n}')
+      AND (o.samengevoegd_in IS NULL OR (SELECT m.aangemaakt FROM opdrachten m WHERE m.id = o.samengevoegd_in) >= '${n}')
+      AND NOT EXISTS (SELECT 1 FROM inzet i WHERE i.opdracht_id = o.id AND i.aangemaakt < '${n}')
+      AND NOT EXISTS (SELECT 1 FROM uren u WHERE u.opdracht_id = o.id AND u.ingediend < '${n}')`));
+    const md = (await doc(r.id, 'md')).body.toString();
+    assert.ok(aantal > 0, `${r.tot}: the demo has entries awaiting review then`);
+    assert.match(md, new RegExp(`- ${aantal} urenregels? \\(${uur(minuten).replace(' uur', '')} uur\\) wachtend op goedkeuring`), r.tot);
+    assert.match(md, new RegExp(`- ${wachten} opdrachte?n? zonder medewerker en zonder uren`), r.tot);
+  }
+  const dag = `proeftuin_id = ${pt} AND dag = (SELECT min(dag) FROM urenbank_dag_stand WHERE proeftuin_id = ${pt}) AND soort = 'ingediend'`;
+  const d = one(`SELECT dag FROM urenbank_dag_stand WHERE ${dag}`);
+  one(`UPDATE urenbank_dag_stand SET aantal = aantal + 2, minuten = minuten + 45 WHERE ${dag}`);
+  const v = spawnSync(BIN, ['proeftuin', 'verify', '--db', srv.db, '--proeftuin', 'dt2012'], { encoding: 'utf8' });
+  one(`UPDATE urenbank_dag_stand SET aantal = aantal - 2, minuten = minuten - 45 WHERE ${dag}`);
+  assert.equal(v.status, 1, v.stdout);
+  assert.match(v.stdout, new RegExp(`dt2012 urenregels op ${d} \\(ingediend\\): bijgehouden \\d+, herberekend \\d+ \\(verschil -2\\)`));
+  assert.match(v.stdout, new RegExp(`dt2012 minuten op ${d} \\(ingediend\\): bijgehouden \\d+, herberekend \\d+ \\(verschil -45\\)`));
+  assert.equal(spawnSync(BIN, ['proeftuin', 'verify', '--db', srv.db, '--proeftuin', 'dt2012']).status, 0);
 });
 
 test('the process manager adopts a report; a short period carries no taakstelling; refusals write nothing', async () => {
