@@ -16,7 +16,10 @@ struct verifier {
 	long long differences;
 };
 
-static void differ(struct verifier *v, const char *pt, const char *org, const char *what, long long kept, long long recomputed)
+/* One difference reported; kept_text and recomputed_text ("" for none)
+ * when the two are moments rather than numbers. */
+static void differ_as(struct verifier *v, const char *pt, const char *org, const char *what, long long kept,
+		      long long recomputed, const char *kept_text, const char *recomputed_text)
 {
 	struct urenbank_difference d;
 	snprintf(d.proeftuin, sizeof(d.proeftuin), "%s", pt);
@@ -24,39 +27,16 @@ static void differ(struct verifier *v, const char *pt, const char *org, const ch
 	snprintf(d.what, sizeof(d.what), "%s", what);
 	d.kept = kept;
 	d.recomputed = recomputed;
-	d.kept_text[0] = d.recomputed_text[0] = '\0';
+	snprintf(d.kept_text, sizeof(d.kept_text), "%s", kept_text);
+	snprintf(d.recomputed_text, sizeof(d.recomputed_text), "%s", recomputed_text);
 	v->differences++;
 	if (v->report)
 		v->report(v->ctx, &d);
 }
 
-/* Two moments that differ, as text and as seconds since 1970. */
-static long long moment_seconds(const char *t);
-static void differ_moment(struct verifier *v, const char *pt, const char *what, const char *kept, const char *recomputed)
+static void differ(struct verifier *v, const char *pt, const char *org, const char *what, long long kept, long long recomputed)
 {
-	struct urenbank_difference d;
-	snprintf(d.proeftuin, sizeof(d.proeftuin), "%s", pt);
-	d.organisatie[0] = '\0';
-	snprintf(d.what, sizeof(d.what), "%s", what);
-	d.kept = moment_seconds(kept);
-	d.recomputed = moment_seconds(recomputed);
-	snprintf(d.kept_text, sizeof(d.kept_text), "%s", kept[0] ? kept : "geen");
-	snprintf(d.recomputed_text, sizeof(d.recomputed_text), "%s", recomputed[0] ? recomputed : "geen");
-	v->differences++;
-	if (v->report)
-		v->report(v->ctx, &d);
-}
-
-/* The monthly sums (urenbank_maandcijfers.h) report through differ. */
-struct maand_ctx {
-	struct verifier *v;
-	const char *code;
-};
-
-static void maand_differ(void *ctx, const char *org, const char *what, long long kept, long long re)
-{
-	struct maand_ctx *m = ctx;
-	differ(m->v, m->code, org, what, kept, re);
+	differ_as(v, pt, org, what, kept, recomputed, "", "");
 }
 
 /* A moment "YYYY-MM-DDTHH:MM:SSZ" as seconds since 1970 (0: none), to
@@ -74,6 +54,25 @@ static long long moment_seconds(const char *t)
 	if (t[10] == 'T')
 		sscanf(t + 11, "%2d:%2d:%2d", &h, &m, &sec);
 	return (long long)d * 86400 + h * 3600 + m * 60 + sec;
+}
+
+/* Two moments that differ ("" for none), as text and as seconds since 1970. */
+static void differ_moment(struct verifier *v, const char *pt, const char *what, const char *kept, const char *recomputed)
+{
+	differ_as(v, pt, "", what, moment_seconds(kept), moment_seconds(recomputed), kept[0] ? kept : "geen",
+		  recomputed[0] ? recomputed : "geen");
+}
+
+/* The monthly sums (urenbank_maandcijfers.h) report through differ. */
+struct maand_ctx {
+	struct verifier *v;
+	const char *code;
+};
+
+static void maand_differ(void *ctx, const char *org, const char *what, long long kept, long long re)
+{
+	struct maand_ctx *m = ctx;
+	differ(m->v, m->code, org, what, kept, re);
 }
 
 static int verify_one(struct store *s, long long ptid, const char *code, struct verifier *v, struct urenbank_verify_stats *stats,
