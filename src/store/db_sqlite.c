@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include "store/db_backend.h"
+#include "store/db_sqlite_wal.h"
 
 #define STMT_CACHE 96
 #define NORMAL_CACHE "-32768"  /* KiB: 32 MB */
@@ -455,7 +456,7 @@ static void *checkpointer(void *arg)
 {
 	(void)arg;
 	sqlite3 *h = NULL;
-	if (sqlite3_open_v2(g_group_db, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+	if (sqlite3_open_v2(g_group_db, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, db_sqlite_wal_vfs()) == SQLITE_OK)
 		sqlite3_busy_timeout(h, 1000);
 	pthread_mutex_lock(&g_sync_mu);
 	for (;;) {
@@ -832,7 +833,7 @@ static const struct db_ops sqlite_ops = {
 static int conn_open(const char *path, struct sconn *c, int group, char *err, int errlen)
 {
 	memset(c, 0, sizeof(*c));
-	int rc = sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(path, &c->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, db_sqlite_wal_vfs());
 	if (rc != SQLITE_OK) {
 		snprintf(err, (size_t)errlen, "kan database '%s' niet openen: %s", path,
 			 c->h ? sqlite3_errmsg(c->h) : sqlite3_errstr(rc));
@@ -900,13 +901,13 @@ int db_copy(const char *from, const char *to, char *err, int errlen)
 	sqlite3 *src = NULL, *dst = NULL;
 	/* Read-write, not create: a WAL database needs its -shm file, and a
 	 * missing source must not be made empty. */
-	int rc = sqlite3_open_v2(from, &src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(from, &src, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, db_sqlite_wal_vfs());
 	if (rc != SQLITE_OK) {
 		snprintf(err, (size_t)errlen, "kan '%s' niet openen: %s", from, src ? sqlite3_errmsg(src) : sqlite3_errstr(rc));
 		sqlite3_close(src);
 		return -1;
 	}
-	rc = sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(to, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, db_sqlite_wal_vfs());
 	if (rc != SQLITE_OK) {
 		snprintf(err, (size_t)errlen, "kan '%s' niet openen: %s", to, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
 		sqlite3_close(src);
