@@ -16,6 +16,7 @@
 #include "http/respond.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "store/db.h"
 #include "store/gebruikers.h"
 
 #define API_VERSION HTTP_API_VERSION
@@ -668,11 +669,7 @@ int server_run(const struct server_config *cfg)
 	signal(SIGPIPE, SIG_IGN);
 
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = cfg->threads > 0 ? cfg->threads : (int)(ncpu > 0 ? 4 * ncpu : 8);
-	if (!cfg->threads && threads < 8)
-		threads = 8;
-	if (!cfg->threads && threads > 64)
-		threads = 64;
+	int threads = cfg->threads > 0 ? cfg->threads : db_worker_threads(cfg->db_path, ncpu);
 
 	/* As many connections as the descriptors allow, less a reserve for the
 	 * database files and the workers. */

@@ -31,6 +31,13 @@ int db_target_is_postgres(const char *target)
 	return *p == '=';
 }
 
+int db_worker_threads(const char *target, long ncpu)
+{
+	int pg = db_target_is_postgres(target);
+	long n = (ncpu > 0 ? ncpu : 1) * (pg ? 4 : 16), least = pg ? 8 : 16;
+	return (int)(n < least ? least : n > 64 ? 64 : n);
+}
+
 int db_open(const char *target, struct db **out, char *err, int errlen)
 {
 	return db_target_is_postgres(target) ? db_pg_open(target, out, err, errlen) : db_sqlite_open(target, out, err, errlen);

@@ -49,6 +49,14 @@ enum db_step_result {
  * postgres:// URI, or a libpq "keyword=value" string. Anything else is a
  * SQLite file (a file whose name looks like "a=b" is given as "./a=b"). */
 int db_target_is_postgres(const char *target);
+/* How many worker threads a server on target with ncpu cores should run:
+ * its requests wait on the database more than they compute. On SQLite
+ * 16 per core (at least 16, at most 64): writers that wait for their turn,
+ * their batch's commit or the sync let others work, and more of them at
+ * once make larger batches, one commit and one sync for more bookings.
+ * On PostgreSQL each thread holds a server connection: 4 per core (at
+ * least 8, at most 64). */
+int db_worker_threads(const char *target, long ncpu);
 /* Opens (SQLite: creating) the database. err gets a Dutch reason; a
  * password in the target is never repeated in it. */
 int db_open(const char *target, struct db **out, char *err, int errlen);
