@@ -188,34 +188,22 @@ static int w_write(sqlite3_file *f, const void *p, int amt, sqlite3_int64 off)
 static int w_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
 	struct wfile *w = (struct wfile *)f;
-	if (w->is_wal) {
-		int rc = flush(w);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return w->real->pMethods->xTruncate(w->real, size);
+	int rc = w->is_wal ? flush(w) : SQLITE_OK;
+	return rc != SQLITE_OK ? rc : w->real->pMethods->xTruncate(w->real, size);
 }
 
 static int w_sync(sqlite3_file *f, int flags)
 {
 	struct wfile *w = (struct wfile *)f;
-	if (w->is_wal) {
-		int rc = flush(w);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return w->real->pMethods->xSync(w->real, flags);
+	int rc = w->is_wal ? flush(w) : SQLITE_OK;
+	return rc != SQLITE_OK ? rc : w->real->pMethods->xSync(w->real, flags);
 }
 
 static int w_file_size(sqlite3_file *f, sqlite3_int64 *size)
 {
 	struct wfile *w = (struct wfile *)f;
-	if (w->is_wal) {
-		int rc = flush(w);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return w->real->pMethods->xFileSize(w->real, size);
+	int rc = w->is_wal ? flush(w) : SQLITE_OK;
+	return rc != SQLITE_OK ? rc : w->real->pMethods->xFileSize(w->real, size);
 }
 
 static int w_lock(sqlite3_file *f, int l) { return REAL(f)->pMethods->xLock(REAL(f), l); }
@@ -227,12 +215,8 @@ static int w_device(sqlite3_file *f) { return REAL(f)->pMethods->xDeviceCharacte
 static int w_file_control(sqlite3_file *f, int op, void *arg)
 {
 	struct wfile *w = (struct wfile *)f;
-	if (w->is_wal) {
-		int rc = flush(w);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return w->real->pMethods->xFileControl(w->real, op, arg);
+	int rc = w->is_wal ? flush(w) : SQLITE_OK;
+	return rc != SQLITE_OK ? rc : w->real->pMethods->xFileControl(w->real, op, arg);
 }
 
 static int w_shm_map(sqlite3_file *f, int region, int size, int extend, void volatile **out)
@@ -262,12 +246,8 @@ static int w_shm_unmap(sqlite3_file *f, int del) { return REAL(f)->pMethods->xSh
 static int w_fetch(sqlite3_file *f, sqlite3_int64 off, int amt, void **pp)
 {
 	struct wfile *w = (struct wfile *)f;
-	if (w->is_wal) {
-		int rc = flush(w);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return w->real->pMethods->xFetch(w->real, off, amt, pp);
+	int rc = w->is_wal ? flush(w) : SQLITE_OK;
+	return rc != SQLITE_OK ? rc : w->real->pMethods->xFetch(w->real, off, amt, pp);
 }
 
 static int w_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
