@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "http/request.h"
+#include "store/fdio.h"
 
 static const struct site *g_site;
 
@@ -180,16 +181,7 @@ int resp_file_begin(struct response *rs)
 int resp_file_add(void *ctx, const char *text, size_t len)
 {
 	struct response *rs = ctx;
-	while (len) {
-		ssize_t n = write(rs->body_fd, text, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		text += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return fdio_write_all(rs->body_fd, text, len);
 }
 
 int resp_file_copy(void *ctx, int fd, long long offset, long long len)

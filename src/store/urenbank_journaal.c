@@ -44,6 +44,7 @@
 #include "core/buf.h"
 #include "core/grow.h"
 #include "store/db.h"
+#include "store/fdio.h"
 #include "store/page.h"
 #include "store/urenbank_intern.h"
 
@@ -382,34 +383,6 @@ static unsigned long crc_of(const char *text, size_t len)
 	return c;
 }
 
-static int read_all(int fd, char *to, size_t len)
-{
-	while (len) {
-		ssize_t n = read(fd, to, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		to += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const char *from, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, from, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		from += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Kept files this process has checked whole, by identity: a file that has
  * not changed since (same device, inode, size and change time; any write,
  * truncation or replacement gives it another change time) is not read and
@@ -472,7 +445,7 @@ static int day_read(const char *path, const char *key, struct emitter *e)
 	unsigned long crc;
 	struct stat sb;
 	int r = -1;
-	if (read_all(fd, head, HEAD_LEN) < 0 || fstat(fd, &sb) < 0)
+	if (fdio_read_all(fd, head, HEAD_LEN) < 0 || fstat(fd, &sb) < 0)
 		goto done;
 	head[HEAD_LEN] = '\0';
 	if (strncmp(head, CACHE_FORMAT " ", strlen(CACHE_FORMAT " ")) ||
@@ -489,7 +462,7 @@ static int day_read(const char *path, const char *key, struct emitter *e)
 	}
 	size_t at = e->b.len;
 	char *text = malloc(len ? len : 1);
-	if (text && read_all(fd, text, len) == 0 && crc_of(text, len) == crc && buf_add(&e->b, text, len) == 0) {
+	if (text && fdio_read_all(fd, text, len) == 0 && crc_of(text, len) == crc && buf_add(&e->b, text, len) == 0) {
 		checked_now(&sb);
 		r = 0;
 	} else {
@@ -517,7 +490,7 @@ static size_t day_write(const char *dir, const char *path, const char *key, cons
 	if (n > 0 && n < HEAD_LEN)
 		head[n] = ' ';
 	head[HEAD_LEN - 1] = '\n';
-	int ok = n > 0 && n < HEAD_LEN && write_all(fd, head, HEAD_LEN) == 0 && write_all(fd, text, len) == 0;
+	int ok = n > 0 && n < HEAD_LEN && fdio_write_all(fd, head, HEAD_LEN) == 0 && fdio_write_all(fd, text, len) == 0;
 	if (close(fd) < 0)
 		ok = 0;
 	if (!ok || rename(tmp, path) < 0) {
