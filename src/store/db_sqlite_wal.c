@@ -51,7 +51,7 @@ struct wfile {
 	unsigned char *buf;  /* gathered bytes for [at, at + len) */
 	size_t len, cap;
 	sqlite3_int64 at;
-	sqlite3_int64 commit_page; /* the offset of the commit frame's page, or -1 */
+	sqlite3_int64 commit_page; /* the offset of the commit frame's page, or -1 (set by each frame header) */
 };
 
 static sqlite3_vfs g_vfs;
@@ -82,7 +82,6 @@ static int write_parts(struct wfile *w, const unsigned char *p, size_t n, sqlite
  * not written stays gathered: a later flush tries again, a close drops it). */
 static int flush(struct wfile *w)
 {
-	w->commit_page = -1;
 	size_t done;
 	int rc = write_parts(w, w->buf, w->len, w->at, &done);
 	if (rc != SQLITE_OK && done) {
@@ -134,11 +133,9 @@ static int gather(struct wfile *w, const void *p, size_t amt, sqlite3_int64 off)
 		return SQLITE_OK;
 	}
 	if (w->len && (off != w->at + (sqlite3_int64)w->len || w->len + amt > WAL_GATHER_MAX)) {
-		sqlite3_int64 keep = w->commit_page;
 		int rc = flush(w);
 		if (rc != SQLITE_OK)
 			return rc;
-		w->commit_page = keep;
 	}
 	if (!w->len)
 		w->at = off;
@@ -180,8 +177,10 @@ static int w_write(sqlite3_file *f, const void *p, int amt, sqlite3_int64 off)
 	if (amt == FRAME_HEADER && off >= WAL_HEADER)
 		w->commit_page = be32((const unsigned char *)p + 4) ? off + FRAME_HEADER : -1;
 	int rc = gather(w, p, (size_t)amt, off);
-	if (rc == SQLITE_OK && commit)
+	if (rc == SQLITE_OK && commit) {
+		w->commit_page = -1;
 		rc = flush(w);
+	}
 	return rc;
 }
 
